@@ -1,0 +1,49 @@
+using CertLint.Findings;
+using CertLint.Inventory;
+
+namespace CertLint.Configuration;
+
+/// <summary>
+/// The settings in force for one run, after precedence (built-in defaults &lt; .certlint.yml &lt; host request)
+/// has been applied by <c>SettingsResolver</c>. Everything downstream reads only this.
+/// </summary>
+public sealed class LintSettings
+{
+    /// <summary>Absolute scan root; report paths are relative to it.</summary>
+    public required string Root { get; init; }
+    /// <summary>Absolute files/folders/globs to scan.</summary>
+    public required IReadOnlyList<string> Paths { get; init; }
+    public IReadOnlyList<string> ExtraFiles { get; init; } = [];
+    public IReadOnlyList<string> Include { get; init; } = [];
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+    /// <summary>Absolute paths of trust anchor files (--ca, config `trust.anchors`).</summary>
+    public IReadOnlyList<string> CaFiles { get; init; } = [];
+    /// <summary>When true (default), self-signed CA certificates found in the scan are anchors too.</summary>
+    public bool AnchorsFromScan { get; init; } = true;
+    /// <summary>Host names every server leaf must cover (--host).</summary>
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+    /// <summary>Host names per certificate path glob (config).</summary>
+    public IReadOnlyList<PathHosts> HostsByPath { get; init; } = [];
+    public IReadOnlyList<PathRole> RolesByPath { get; init; } = [];
+    public required DateTimeOffset Now { get; init; }
+    public Severity FailOn { get; init; } = Severity.Error;
+    public string PasswordEnv { get; init; } = "CERTLINT_PASSWORD";
+    public IReadOnlyList<PathPassword> PasswordsByPath { get; init; } = [];
+    public IReadOnlyList<string> RuleDirectories { get; init; } = [];
+    /// <summary>Per-rule overrides by rule name or id.</summary>
+    public IReadOnlyDictionary<string, RuleOverride> RuleOverrides { get; init; } = new Dictionary<string, RuleOverride>();
+    public IReadOnlyList<SuppressionEntry> Suppressions { get; init; } = [];
+    /// <summary>The configuration file used, if any.</summary>
+    public string? ConfigFile { get; init; }
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+}
+
+public sealed record PathHosts(string Glob, IReadOnlyList<string> Hosts);
+public sealed record PathRole(string Glob, CertificateRole Role);
+public sealed record PathPassword(string Glob, string EnvironmentVariable);
+
+/// <summary>A rule's severity override (None = off) and parameter overrides.</summary>
+public sealed record RuleOverride(Severity? Severity, IReadOnlyDictionary<string, object?> Parameters);
+
+/// <summary>A configured suppression: by rule (name or id) and path glob and/or certificate SHA-256.</summary>
+public sealed record SuppressionEntry(string Rule, string? PathGlob, string? Sha256, string Reason, DateOnly? Expires, string Source);

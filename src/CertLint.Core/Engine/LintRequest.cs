@@ -1,0 +1,42 @@
+using CertLint.Findings;
+
+namespace CertLint.Engine;
+
+/// <summary>
+/// What a host (CLI, MSBuild task, Action) was told. Null or empty means "not given here", so that Core can apply
+/// its one precedence: built-in defaults &lt; .certlint.yml &lt; this request.
+/// </summary>
+public sealed class LintRequest
+{
+    /// <summary>Files, folders and globs to scan. Empty means the working directory.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
+    /// <summary>Base for relative paths, the default scan root and the report URIs.</summary>
+    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+    public string? ConfigPath { get; init; }
+    public IReadOnlyList<string> CaFiles { get; init; } = [];
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+    /// <summary>The instant to lint at (--now). Null: the TimeProvider's now.</summary>
+    public DateTimeOffset? Now { get; init; }
+    public IReadOnlyList<string> RuleDirectories { get; init; } = [];
+    public Severity? FailOn { get; init; }
+    /// <summary>Name of the environment variable holding the password (default CERTLINT_PASSWORD).</summary>
+    public string? PasswordEnv { get; init; }
+    public IReadOnlyList<string> Include { get; init; } = [];
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+    /// <summary>Extra files to scan on top of discovery (MSBuild @(CertLintFile)).</summary>
+    public IReadOnlyList<string> ExtraFiles { get; init; } = [];
+    public ReportOutputs Reports { get; init; } = new();
+    public string? BaselinePath { get; init; }
+    public bool NewOnly { get; init; }
+    /// <summary>SARIF automationDetails.id.</summary>
+    public string? Category { get; init; }
+    /// <summary>Environment lookup, injectable for tests. Default: the process environment.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+}
+
+/// <summary>Report files to write besides the console.</summary>
+public sealed record ReportOutputs(
+    string? Sarif = null,
+    string? JUnit = null,
+    string? Json = null,
+    string? Markdown = null);

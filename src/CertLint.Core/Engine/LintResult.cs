@@ -1,0 +1,35 @@
+using CertLint.Findings;
+using CertLint.Inventory;
+
+namespace CertLint.Engine;
+
+/// <summary>The outcome of one run: what was found, what was checked, what is wrong, and the exit code it implies.</summary>
+public sealed class LintResult
+{
+    public required CertificateInventory Inventory { get; init; }
+    /// <summary>All rules in force, sorted by id (SARIF's rules array, JUnit's test names).</summary>
+    public required IReadOnlyList<RuleDescriptor> Rules { get; init; }
+    /// <summary>Findings in deterministic order: path, line, rule id, object id. Suppressed ones included (see Finding.IsSuppressed).</summary>
+    public required IReadOnlyList<Finding> Findings { get; init; }
+    /// <summary>Every (rule, object) evaluated, passing or failing.</summary>
+    public required IReadOnlyList<RuleCheck> Checks { get; init; }
+    public required DateTimeOffset Now { get; init; }
+    public required Severity FailOn { get; init; }
+    /// <summary>Scan root: report paths are relative to it.</summary>
+    public required string Root { get; init; }
+    public required TimeSpan Elapsed { get; init; }
+    /// <summary>Notes for the user that are not findings (expired suppressions, skipped files).</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+    /// <summary>Baseline state per finding fingerprint, when a baseline was given.</summary>
+    public IReadOnlyDictionary<string, string>? BaselineStates { get; init; }
+    public bool NewOnly { get; init; }
+
+    /// <summary>Findings that count against --fail-on: unsuppressed, at or above it, and new when --new-only.</summary>
+    public IEnumerable<Finding> Failing => Findings.Where(f =>
+        !f.IsSuppressed && FailOn != Severity.None && f.Severity >= FailOn &&
+        (!NewOnly || BaselineStates is null || !BaselineStates.TryGetValue(f.Fingerprint, out var s) || s == "new"));
+
+    public int ExitCode => Failing.Any() ? ExitCodes.Findings : ExitCodes.Success;
+
+    public int Count(Severity severity) => Findings.Count(f => !f.IsSuppressed && f.Severity == severity);
+}

@@ -1,0 +1,30 @@
+namespace CertLint.Engine;
+
+/// <summary>
+/// A mistake in what the user gave (option, configuration, rule file). Hosts print <see cref="Exception.Message"/>
+/// without a stack trace and exit with <see cref="ExitCodes.UsageError"/>.
+/// </summary>
+public class UserErrorException : Exception
+{
+    public UserErrorException(string message) : base(message) { }
+    public UserErrorException(string message, Exception inner) : base(message, inner) { }
+    public UserErrorException() { }
+}
+
+/// <summary>An error at a place in a configuration or rule file; the message starts with file:line:column.</summary>
+public sealed class ConfigurationException : UserErrorException
+{
+    public ConfigurationException(string file, int line, int column, string problem)
+        : base($"{file}:{line}:{column}: error: {problem}")
+    {
+        File = file;
+        Line = line;
+        Column = column;
+        Problem = problem;
+    }
+
+    public string File { get; } = "";
+    public int Line { get; }
+    public int Column { get; }
+    public string Problem { get; } = "";
+}

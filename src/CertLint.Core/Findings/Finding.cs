@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text;
+using CertLint.Model;
+
+namespace CertLint.Findings;
+
+/// <summary>What a finding is about.</summary>
+public enum SubjectKind
+{
+    Certificate,
+    Key,
+    Keystore,
+    File,
+    Endpoint,
+}
+
+/// <summary>
+/// The object a rule looked at: kind, stable identity (certificate SHA-256, key SPKI SHA-256, or path) and a readable label.
+/// </summary>
+public sealed record CheckedObject(SubjectKind Kind, string ObjectId, string Label, SourceLocation Location);
+
+/// <summary>A suppression that matched a finding (from configuration).</summary>
+public sealed record Suppression(string Reason, string Source, DateOnly? Expires);
+
+/// <summary>One rule violation.</summary>
+public sealed record Finding(
+    RuleDescriptor Rule,
+    Severity Severity,
+    string Message,
+    CheckedObject Subject)
+{
+    public SourceLocation Location => Subject.Location;
+
+    /// <summary>Set when a configured suppression matched.</summary>
+    public Suppression? Suppression { get; init; }
+
+    public bool IsSuppressed => Suppression is not null;
+
+    /// <summary>
+    /// Identity across runs: rule + object id + path, so it survives line moves (SARIF partialFingerprints, baselines).
+    /// </summary>
+    public string Fingerprint
+    {
+        get
+        {
+            var text = $"{Rule.Id}|{Subject.ObjectId}|{Subject.Location.File.RelativePath}";
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        }
+    }
+}
+
+/// <summary>A (rule, object) pair that was evaluated, passed or not: JUnit lists every one.</summary>
+public sealed record RuleCheck(RuleDescriptor Rule, CheckedObject Subject);

@@ -1,0 +1,35 @@
+namespace CertLint.Findings;
+
+/// <summary>A citation: RFC 5280 section, CA/B Forum BR section, etc.</summary>
+public sealed record RuleReference(string Title, string? Url);
+
+/// <summary>
+/// What reports need to know about a rule: identity, texts, default level and docs.
+/// Built from a rule's YAML file and the Markdown page beside it.
+/// </summary>
+public sealed class RuleDescriptor
+{
+    /// <summary>Stable code such as CL0101; usable as an MSBuild error code.</summary>
+    public required string Id { get; init; }
+    /// <summary>kebab-case name such as cert-expired: a public contract.</summary>
+    public required string Name { get; init; }
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    public required Severity DefaultSeverity { get; init; }
+    public string Remediation { get; init; } = "";
+    public IReadOnlyList<RuleReference> References { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>Link to the rule's documentation page.</summary>
+    public required string HelpUri { get; init; }
+    /// <summary>The rule's Markdown documentation.</summary>
+    public string Documentation { get; init; } = "";
+    /// <summary>GitHub code scanning's security-severity (0.0–10.0), when the rule is a security issue.</summary>
+    public double? SecuritySeverity { get; init; }
+    /// <summary>SARIF precision: very-high, high, medium, low.</summary>
+    public string Precision { get; init; } = "very-high";
+    /// <summary>Where the rule was loaded from ("builtin:rules/x.yml" or a path).</summary>
+    public string Source { get; init; } = "builtin";
+    public bool IsBuiltIn => Source.StartsWith("builtin", StringComparison.Ordinal);
+
+    public override string ToString() => $"{Id} {Name}";
+}

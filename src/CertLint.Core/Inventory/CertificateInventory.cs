@@ -1,0 +1,31 @@
+using CertLint.Model;
+
+namespace CertLint.Inventory;
+
+/// <summary>
+/// Everything the scan found, cross-referenced: key–certificate pairs, issuer links, chains, bundles and roles.
+/// Built once per run by <see cref="InventoryBuilder"/>; rules only read it.
+/// </summary>
+public sealed class CertificateInventory
+{
+    public required IReadOnlyList<ParsedFile> Files { get; init; }
+    /// <summary>Every certificate from the scanned files, in a deterministic order (path, then position).</summary>
+    public required IReadOnlyList<CertificateInfo> Certificates { get; init; }
+    public required IReadOnlyList<KeyInfo> Keys { get; init; }
+    /// <summary>Trust anchors: --ca certificates, plus self-signed CA certificates found in the scan by default.</summary>
+    public required IReadOnlyList<CertificateInfo> Anchors { get; init; }
+    public required IReadOnlyList<KeyCertPair> Pairs { get; init; }
+    public required IReadOnlyList<KeyMismatch> Mismatches { get; init; }
+    public required IReadOnlyList<BundleInfo> Bundles { get; init; }
+    public required IReadOnlyDictionary<CertificateInfo, ChainResult> Chains { get; init; }
+    public required IReadOnlyDictionary<CertificateInfo, CertificateRole> Roles { get; init; }
+    /// <summary>Certificates whose signature was verified by their issuer's key (used by rules such as self-signed-leaf).</summary>
+    public required IReadOnlySet<CertificateInfo> SelfSigned { get; init; }
+
+    public CertificateRole RoleOf(CertificateInfo cert) => Roles.TryGetValue(cert, out var r) ? r : CertificateRole.Unknown;
+
+    public ChainResult? ChainOf(CertificateInfo cert) => Chains.TryGetValue(cert, out var c) ? c : null;
+
+    /// <summary>A leaf is a certificate that is not a CA (basicConstraints cA absent or false).</summary>
+    public static bool IsLeaf(CertificateInfo cert) => !cert.IsCa;
+}

@@ -1,0 +1,53 @@
+namespace CertLint.Model;
+
+/// <summary>
+/// One X.509 certificate, parsed once with System.Formats.Asn1 into this immutable model.
+/// Extension fields are null when the extension is absent, so rules can tell "absent" from "empty".
+/// </summary>
+public sealed class CertificateInfo
+{
+    public required SourceLocation Location { get; init; }
+    public required ObjectFormat Format { get; init; }
+    /// <summary>The whole certificate DER.</summary>
+    public required ReadOnlyMemory<byte> Raw { get; init; }
+    /// <summary>The DER of tbsCertificate: what the issuer signed.</summary>
+    public required ReadOnlyMemory<byte> TbsRaw { get; init; }
+    public required int Version { get; init; }
+    /// <summary>Serial number as upper-case hex, as openssl prints it.</summary>
+    public required string SerialNumber { get; init; }
+    public required DistinguishedName Subject { get; init; }
+    public required DistinguishedName Issuer { get; init; }
+    public required DateTimeOffset NotBefore { get; init; }
+    public required DateTimeOffset NotAfter { get; init; }
+    public required PublicKeyInfo PublicKey { get; init; }
+    public required SignatureInfo Signature { get; init; }
+    public required IReadOnlyList<ExtensionInfo> Extensions { get; init; }
+
+    public SubjectAltNames? SubjectAltNames { get; init; }
+    public IReadOnlyList<string>? ExtendedKeyUsage { get; init; }
+    public KeyUsageFlags? KeyUsage { get; init; }
+    public BasicConstraints? BasicConstraints { get; init; }
+    public string? SubjectKeyIdentifier { get; init; }
+    public string? AuthorityKeyIdentifier { get; init; }
+    public IReadOnlyList<string>? CrlDistributionPoints { get; init; }
+    public AuthorityInfoAccess? AuthorityInfoAccess { get; init; }
+    public IReadOnlyList<string>? Policies { get; init; }
+
+    /// <summary>SHA-256 of the DER, lower-case hex: the certificate's identity in reports and suppressions.</summary>
+    public required string Sha256 { get; init; }
+    public required string Sha1 { get; init; }
+
+    /// <summary>Subject and issuer names are equal.</summary>
+    public bool IsSelfIssued => Subject.NormalizedKey == Issuer.NormalizedKey;
+
+    /// <summary>basicConstraints cA=TRUE.</summary>
+    public bool IsCa => BasicConstraints?.IsCa == true;
+
+    /// <summary>A short human label: subject (or first SAN) and serial.</summary>
+    public string Label => $"{(Subject.IsEmpty ? FirstDnsName ?? "(empty subject)" : Subject.Text)}, serial {SerialNumber}";
+
+    private string? FirstDnsName => SubjectAltNames is { Dns.Count: > 0 } san ? san.Dns[0] : null;
+}
+
+/// <summary>The signature algorithm of a certificate and the value to verify.</summary>
+public sealed record SignatureInfo(string AlgorithmOid, string AlgorithmName, string? HashName, ReadOnlyMemory<byte> Parameters, ReadOnlyMemory<byte> Value);

@@ -1,0 +1,33 @@
+namespace CertLint.Model;
+
+/// <summary>How a key was encoded.</summary>
+public enum KeyEncoding
+{
+    Pkcs8,
+    EncryptedPkcs8,
+    Pkcs1Rsa,
+    Sec1Ec,
+    SubjectPublicKeyInfo,
+    Pkcs12Entry,
+}
+
+/// <summary>
+/// A private (or public) key. Only public facts are kept: the key's public half, never the private bytes,
+/// so nothing in the model can leak into a report.
+/// </summary>
+public sealed class KeyInfo
+{
+    public required SourceLocation Location { get; init; }
+    public required ObjectFormat Format { get; init; }
+    public required KeyEncoding Encoding { get; init; }
+    public required bool IsPrivate { get; init; }
+    /// <summary>The file was encrypted (opened with a password).</summary>
+    public bool Encrypted { get; init; }
+    /// <summary>The public half, derived from the private key. Null only when it could not be derived.</summary>
+    public PublicKeyInfo? PublicKey { get; init; }
+
+    /// <summary>Identity of a key in reports: SHA-256 of its SubjectPublicKeyInfo.</summary>
+    public string Fingerprint => PublicKey?.Sha256 ?? $"unknown:{Location}";
+
+    public string Label => PublicKey is null ? "private key" : $"{PublicKey.Label} {(IsPrivate ? "private" : "public")} key";
+}

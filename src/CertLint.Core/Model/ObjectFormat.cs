@@ -1,0 +1,21 @@
+namespace CertLint.Model;
+
+/// <summary>How an object was encoded in its file.</summary>
+public enum ObjectFormat
+{
+    Pem,
+    Der,
+    Pkcs7,
+    Pkcs12,
+}
+
+/// <summary>What kind of file the sniffer decided a candidate is.</summary>
+public enum FileKind
+{
+    Unknown,
+    Pem,
+    DerCertificate,
+    Pkcs7,
+    Pkcs12,
+    DerKey,
+}

@@ -1,0 +1,36 @@
+namespace CertLint.Model;
+
+/// <summary>A PKCS#12 keystore: the file, and whether it needed a password. Its certificates and keys are listed on their own.</summary>
+public sealed record KeystoreInfo(SourceLocation Location, bool PasswordProtected, int CertificateCount, int KeyCount);
+
+/// <summary>An X.509 CRL block: recognised and reported as such, not linted further.</summary>
+public sealed record CrlInfo(SourceLocation Location, DistinguishedName Issuer);
+
+/// <summary>Why a file or block could not be used.</summary>
+public enum ParseIssueKind
+{
+    /// <summary>Truncated, garbage, wrong format: rule parse-error.</summary>
+    ParseError,
+    /// <summary>Encrypted and no password worked: rule password-required.</summary>
+    PasswordRequired,
+    /// <summary>Could not be read at all (permissions, FIFO, I/O error): rule parse-error, JUnit &lt;error&gt;.</summary>
+    Unreadable,
+}
+
+/// <summary>A problem met while reading or parsing, with the place it happened.</summary>
+public sealed record ParseIssue(ParseIssueKind Kind, SourceLocation Location, string Message);
+
+/// <summary>Everything one file yielded.</summary>
+public sealed class ParsedFile
+{
+    public required SourceFile File { get; init; }
+    public FileKind Kind { get; init; }
+    public IReadOnlyList<CertificateInfo> Certificates { get; init; } = [];
+    public IReadOnlyList<KeyInfo> Keys { get; init; } = [];
+    public IReadOnlyList<CrlInfo> Crls { get; init; } = [];
+    public KeystoreInfo? Keystore { get; init; }
+    public IReadOnlyList<ParseIssue> Issues { get; init; } = [];
+
+    /// <summary>True when the file holds anything CertLint understands or a problem worth reporting.</summary>
+    public bool IsRelevant => Certificates.Count > 0 || Keys.Count > 0 || Crls.Count > 0 || Keystore is not null || Issues.Count > 0;
+}
