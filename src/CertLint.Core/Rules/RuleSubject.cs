@@ -1,0 +1,26 @@
+using CertLint.Findings;
+using CertLint.Model;
+
+namespace CertLint.Rules;
+
+/// <summary>
+/// One object a rule is evaluated against. Exactly one of Certificate / Key / Keystore is set, or none for a File subject.
+/// </summary>
+public sealed class RuleSubject
+{
+    public required CheckedObject Object { get; init; }
+    public required ParsedFile File { get; init; }
+    public CertificateInfo? Certificate { get; init; }
+    public KeyInfo? Key { get; init; }
+    public KeystoreInfo? Keystore { get; init; }
+    public SubjectKind Kind => Object.Kind;
+}
+
+/// <summary>
+/// A violation reported by a check: an optional more precise location (e.g. a PEM block's lines, a parse issue's line)
+/// and values for the rule's message template (e.g. {{daysRemaining}}).
+/// </summary>
+public sealed record Violation(
+    IReadOnlyDictionary<string, object?> Values,
+    SourceLocation? Location = null,
+    string? Message = null);
