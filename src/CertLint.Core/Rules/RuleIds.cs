@@ -1,0 +1,57 @@
+namespace CertLint.Rules;
+
+/// <summary>
+/// Every built-in rule's id and name, in one place. The ids are stable codes (MSBuild error codes, SARIF ruleIds);
+/// the names are a public contract. A test checks that rules/*.yml agree with this table.
+/// Ranges: CL00xx input, CL01xx validity, CL02xx usage, CL03xx keys and algorithms, CL04xx chains, CL05xx names, CL06xx TLS handshake.
+/// </summary>
+public static class RuleIds
+{
+    public static readonly IReadOnlyDictionary<string, string> BuiltIn = new Dictionary<string, string>
+    {
+        ["CL0001"] = "parse-error",
+        ["CL0002"] = "password-required",
+        ["CL0101"] = "cert-expired",
+        ["CL0102"] = "cert-not-yet-valid",
+        ["CL0103"] = "cert-expiring-soon",
+        ["CL0104"] = "validity-too-long",
+        ["CL0201"] = "eku-client-auth",
+        ["CL0202"] = "eku-server-auth",
+        ["CL0203"] = "eku-missing",
+        ["CL0301"] = "key-mismatch",
+        ["CL0302"] = "key-file-permissions",
+        ["CL0303"] = "weak-key",
+        ["CL0304"] = "weak-signature",
+        ["CL0401"] = "chain-incomplete",
+        ["CL0402"] = "chain-invalid",
+        ["CL0403"] = "chain-order",
+        ["CL0404"] = "self-signed-leaf",
+        ["CL0501"] = "san-missing",
+        ["CL0502"] = "hostname-mismatch",
+        ["CL0503"] = "cn-not-in-san",
+    };
+
+    public const string ParseError = "CL0001";
+    public const string PasswordRequired = "CL0002";
+    public const string CertExpired = "CL0101";
+    public const string CertNotYetValid = "CL0102";
+    public const string CertExpiringSoon = "CL0103";
+    public const string ValidityTooLong = "CL0104";
+    public const string EkuClientAuth = "CL0201";
+    public const string EkuServerAuth = "CL0202";
+    public const string EkuMissing = "CL0203";
+    public const string KeyMismatch = "CL0301";
+    public const string KeyFilePermissions = "CL0302";
+    public const string WeakKey = "CL0303";
+    public const string WeakSignature = "CL0304";
+    public const string ChainIncomplete = "CL0401";
+    public const string ChainInvalid = "CL0402";
+    public const string ChainOrder = "CL0403";
+    public const string SelfSignedLeaf = "CL0404";
+    public const string SanMissing = "CL0501";
+    public const string HostnameMismatch = "CL0502";
+    public const string CnNotInSan = "CL0503";
+
+    /// <summary>Base of every rule's documentation link; the page is rules/NAME.md.</summary>
+    public const string HelpBase = "https://github.com/certlint/certlint/blob/main/rules/";
+}
