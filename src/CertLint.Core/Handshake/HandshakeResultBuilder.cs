@@ -1,0 +1,71 @@
+using CertLint.Configuration;
+using CertLint.Engine;
+using CertLint.Findings;
+using CertLint.Inventory;
+using CertLint.Model;
+using CertLint.Rules;
+using CertLint.Rules.Primitives;
+
+namespace CertLint.Handshake;
+
+/// <summary>
+/// Evaluates the CL06xx rules over one endpoint subject and packs the findings into a <see cref="LintResult"/>,
+/// so the same report writers and exit-code logic serve `certlint handshake` and `certlint lint`.
+/// </summary>
+internal static class HandshakeResultBuilder
+{
+    /// <param name="location">A synthetic location such as tls://host:port (it becomes the report's artifact URI).</param>
+    /// <param name="objectId">Stable identity of the endpoint across runs (fingerprints, baselines).</param>
+    public static LintResult Build(string location, string objectId, string label, IReadOnlyList<HandshakeObservation> observations,
+        HandshakeRunOptions options, DateTimeOffset now, TimeSpan elapsed, IReadOnlyList<string> notices)
+    {
+        var file = new SourceFile(location, location, 0, null);
+        var subject = new RuleSubject
+        {
+            Object = new CheckedObject(SubjectKind.Endpoint, objectId, label, new SourceLocation(file)),
+            File = new ParsedFile { File = file },
+            Handshake = observations,
+        };
+        var inventory = EmptyInventory();
+        var context = new EvaluationContext
+        {
+            Inventory = inventory,
+            Settings = new LintSettings { Root = options.WorkingDirectory, Paths = [], Now = now, FailOn = options.FailOn, Environment = options.Environment },
+        };
+        var primitive = new TlsHandshakePrimitive();
+        var rules = HandshakeRules.Descriptors.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var findings = new List<Finding>();
+        foreach (var rule in rules)
+        {
+            var arguments = new PrimitiveArguments(new Dictionary<string, object?> { ["rule"] = rule.Id });
+            findings.AddRange(primitive.Check(subject, arguments, context)
+                .Select(v => new Finding(rule, rule.DefaultSeverity, v.Message ?? rule.Title, subject.Object)));
+        }
+        return new LintResult
+        {
+            Inventory = inventory,
+            Rules = rules,
+            Findings = findings,
+            Checks = rules.Select(r => new RuleCheck(r, subject.Object)).ToList(),
+            Now = now,
+            FailOn = options.FailOn,
+            Root = options.WorkingDirectory,
+            Elapsed = elapsed,
+            Notices = notices,
+        };
+    }
+
+    private static CertificateInventory EmptyInventory() => new()
+    {
+        Files = [],
+        Certificates = [],
+        Keys = [],
+        Anchors = [],
+        Pairs = [],
+        Mismatches = [],
+        Bundles = [],
+        Chains = new Dictionary<CertificateInfo, ChainResult>(),
+        Roles = new Dictionary<CertificateInfo, CertificateRole>(),
+        SelfSigned = new HashSet<CertificateInfo>(),
+    };
+}
