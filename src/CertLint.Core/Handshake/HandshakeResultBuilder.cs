@@ -4,12 +4,11 @@ using CertLint.Findings;
 using CertLint.Inventory;
 using CertLint.Model;
 using CertLint.Rules;
-using CertLint.Rules.Primitives;
 
 namespace CertLint.Handshake;
 
 /// <summary>
-/// Evaluates the CL06xx rules over one endpoint subject and packs the findings into a <see cref="LintResult"/>,
+/// Evaluates the built-in endpoint rules (CL06xx, loaded and compiled like every rule) over one endpoint subject and packs the findings into a <see cref="LintResult"/>,
 /// so the same report writers and exit-code logic serve `certlint handshake` and `certlint lint`.
 /// </summary>
 internal static class HandshakeResultBuilder
@@ -32,21 +31,19 @@ internal static class HandshakeResultBuilder
             Inventory = inventory,
             Settings = new LintSettings { Root = options.WorkingDirectory, Paths = [], Now = now, FailOn = options.FailOn, Environment = options.Environment },
         };
-        var primitive = new TlsHandshakePrimitive();
-        var rules = HandshakeRules.Descriptors.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var rules = RuleCatalog.LoadBuiltIn().InForce.Where(r => r.Kinds.Contains(SubjectKind.Endpoint)).ToList();
         var findings = new List<Finding>();
-        foreach (var rule in rules)
+        foreach (var rule in rules.Where(r => r.AppliesTo(subject, context)))
         {
-            var arguments = new PrimitiveArguments(new Dictionary<string, object?> { ["rule"] = rule.Id });
-            findings.AddRange(primitive.Check(subject, arguments, context)
-                .Select(v => new Finding(rule, rule.DefaultSeverity, v.Message ?? rule.Title, subject.Object)));
+            findings.AddRange(rule.Check(subject, context)
+                .Select(v => new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), subject.Object)));
         }
         return new LintResult
         {
             Inventory = inventory,
-            Rules = rules,
+            Rules = rules.Select(r => r.Descriptor).ToList(),
             Findings = findings,
-            Checks = rules.Select(r => new RuleCheck(r, subject.Object)).ToList(),
+            Checks = rules.Select(r => new RuleCheck(r.Descriptor, subject.Object)).ToList(),
             Now = now,
             FailOn = options.FailOn,
             Root = options.WorkingDirectory,

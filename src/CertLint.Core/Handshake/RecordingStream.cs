@@ -13,11 +13,32 @@ internal sealed class RecordingStream : Stream
 
     public byte[] Captured => _captured.ToArray();
 
+    /// <summary>The peer closed its side (a read returned 0).</summary>
+    public bool SawEnd { get; private set; }
+
     public override int Read(byte[] buffer, int offset, int count)
     {
         var n = _inner.Read(buffer, offset, count);
+        if (n == 0 && count > 0) SawEnd = true;
         if (n > 0 && _captured.Length < Keep) _captured.Write(buffer, offset, (int)Math.Min(n, Keep - _captured.Length));
         return n;
+    }
+
+    /// <summary>After a failure, keep what the peer already sent beyond what TLS parsing consumed (no waiting).</summary>
+    public void TakeAvailable(System.Net.Sockets.Socket socket)
+    {
+        try
+        {
+            var room = (int)(Keep - _captured.Length);
+            if (room <= 0 || socket.Available == 0) return;
+            var buffer = new byte[Math.Min(room, socket.Available)];
+            var n = socket.Receive(buffer);
+            _captured.Write(buffer, 0, n);
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
+            // Only a better message was at stake.
+        }
     }
 
     public override void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);

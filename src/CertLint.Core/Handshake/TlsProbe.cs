@@ -68,8 +68,9 @@ public static class TlsProbe
         }
         catch (Exception e)
         {
+            recording?.TakeAvailable(socket);
             outcome.FirstBytes = recording?.Captured ?? [];
-            Classify(e, outcome, deadline.IsCancellationRequested, options);
+            Classify(e, outcome, deadline.IsCancellationRequested, recording?.SawEnd == true, options);
         }
     }
 
@@ -119,7 +120,7 @@ public static class TlsProbe
         }
     }
 
-    private static void Classify(Exception e, ProbeOutcome outcome, bool timedOut, ProbeOptions options)
+    private static void Classify(Exception e, ProbeOutcome outcome, bool timedOut, bool sawEnd, ProbeOptions options)
     {
         if (outcome.Failure != ProbeFailure.None) return;
         if (outcome.AlertReceived is not null || e is TlsFatalAlertReceived)
@@ -135,16 +136,30 @@ public static class TlsProbe
         {
             Fail(outcome, ProbeFailure.NotTls, $"the server answered with data that is not TLS: \"{RecordingStream.Printable(outcome.FirstBytes)}\"");
         }
+        else if (sawEnd || ClosedByPeer(e))
+        {
+            Fail(outcome, ProbeFailure.ClosedByServer, outcome.FirstBytes.Length == 0
+                ? "the server closed the connection without answering the TLS ClientHello"
+                : "the server closed the connection in the middle of the handshake");
+        }
         else if (outcome.AlertRaised is not null)
         {
             Fail(outcome, ProbeFailure.AlertRaised, outcome.FailureDetail ?? e.Message);
         }
         else
         {
-            Fail(outcome, ProbeFailure.ClosedByServer, outcome.FirstBytes.Length == 0
-                ? "the server closed the connection without answering the TLS ClientHello"
-                : "the server closed the connection in the middle of the handshake");
+            Fail(outcome, ProbeFailure.AlertRaised, e.Message);
         }
+    }
+
+    /// <summary>A reset or end of stream: the peer hung up (BouncyCastle reports a bare end of stream as handshake_failure).</summary>
+    private static bool ClosedByPeer(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is EndOfStreamException or TlsNoCloseNotifyException or SocketException { SocketErrorCode: SocketError.ConnectionReset }) return true;
+        }
+        return false;
     }
 
     private static bool IsTimeout(Exception e)
