@@ -31,7 +31,7 @@ public sealed class ActionScriptTests
         _box = new ActionSandbox();
         var fake = Path.Combine(_box.Root, "fake-certlint");
         File.WriteAllText(fake, FakeCertLint.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
-        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         _argsFile = Path.Combine(_box.Root, "args");
         _preset = new() { ["install"] = new Dictionary<string, string> { ["command"] = fake } };
     }
