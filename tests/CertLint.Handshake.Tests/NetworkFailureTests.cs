@@ -25,16 +25,11 @@ public sealed class NetworkFailureTests
     [Test]
     public async Task Plain_tcp_server_is_named_as_not_tls()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var serve = Task.Run(async () =>
+        var report = await AgainstPeer(async stream =>
         {
-            using var client = await listener.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes("SSH-2.0-OpenSSH_9.6\r\n"));
+            await stream.WriteAsync(Encoding.ASCII.GetBytes("SSH-2.0-OpenSSH_9.6\r\n"));
             await Task.Delay(500);
         });
-        var report = await Probe.RunAsync(((IPEndPoint)listener.LocalEndpoint).Port, timeoutSeconds: 3);
-        await serve;
 
         report.RuleIds().ShouldBe([RuleIds.TlsHandshakeFailed]);
         report.Message(RuleIds.TlsHandshakeFailed).ShouldContain("does not speak TLS on this port");
@@ -63,19 +58,25 @@ public sealed class NetworkFailureTests
     [Test]
     public async Task Server_closing_without_answer_is_a_handshake_failure()
     {
+        var report = await AgainstPeer(async stream => _ = await stream.ReadAsync(new byte[512]));
+
+        report.RuleIds().ShouldBe([RuleIds.TlsHandshakeFailed]);
+        report.Message(RuleIds.TlsHandshakeFailed).ShouldContain("closed the connection without answering the TLS ClientHello");
+    }
+
+    /// <summary>Probes a one-connection TCP peer on loopback that runs <paramref name="behave"/> on its stream.</summary>
+    private static async Task<HandshakeReport> AgainstPeer(Func<NetworkStream, Task> behave)
+    {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var serve = Task.Run(async () =>
         {
             using var client = await listener.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            var buffer = new byte[512];
-            _ = await client.GetStream().ReadAsync(buffer);
+            await behave(client.GetStream()).WaitAsync(TimeSpan.FromSeconds(10));
         });
         var report = await Probe.RunAsync(((IPEndPoint)listener.LocalEndpoint).Port, timeoutSeconds: 3);
         await serve;
-
-        report.RuleIds().ShouldBe([RuleIds.TlsHandshakeFailed]);
-        report.Message(RuleIds.TlsHandshakeFailed).ShouldContain("closed the connection without answering the TLS ClientHello");
+        return report;
     }
 
     /// <summary>A loopback port nothing listens on: bound, read, released.</summary>

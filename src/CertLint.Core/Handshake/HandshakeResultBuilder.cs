@@ -25,7 +25,7 @@ internal static class HandshakeResultBuilder
             File = new ParsedFile { File = file },
             Handshake = observations,
         };
-        var inventory = EmptyInventory();
+        var inventory = CertificateInventory.Empty;
         var context = new EvaluationContext
         {
             Inventory = inventory,
@@ -51,18 +51,4 @@ internal static class HandshakeResultBuilder
             Notices = notices,
         };
     }
-
-    private static CertificateInventory EmptyInventory() => new()
-    {
-        Files = [],
-        Certificates = [],
-        Keys = [],
-        Anchors = [],
-        Pairs = [],
-        Mismatches = [],
-        Bundles = [],
-        Chains = new Dictionary<CertificateInfo, ChainResult>(),
-        Roles = new Dictionary<CertificateInfo, CertificateRole>(),
-        SelfSigned = new HashSet<CertificateInfo>(),
-    };
 }
