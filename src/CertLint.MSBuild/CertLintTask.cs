@@ -8,8 +8,12 @@ namespace CertLint.MSBuild;
 /// Lints the certificates and keys of a project during the build. A thin host: it turns its parameters into one
 /// <see cref="LintRequest"/>, runs Core, writes the reports and logs each finding with the rule id as the code.
 /// </summary>
-public sealed class CertLintTask : MSBuildTask
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001",
+    Justification = "MSBuild never disposes tasks; a CancellationTokenSource without a timer holds nothing that needs it.")]
+public sealed class CertLintTask : MSBuildTask, ICancelableTask
 {
+    private readonly CancellationTokenSource cancellation = new();
+
     /// <summary>The project folder: working directory, default scan root and base of relative paths.</summary>
     [Required]
     public string ProjectDirectory { get; set; } = "";
@@ -48,7 +52,10 @@ public sealed class CertLintTask : MSBuildTask
     public string? PasswordEnv { get; set; }
 
     /// <summary>Runs Core; replaced by tests that only exercise the logging.</summary>
-    internal Func<LintRequest, LintResult> RunEngine { get; set; } = CoreEntry.Run;
+    internal Func<LintRequest, CancellationToken, LintResult> RunEngine { get; set; } = CoreEntry.Run;
+
+    /// <summary>Ctrl+C in the build: stop the scan.</summary>
+    public void Cancel() => cancellation.Cancel();
 
     public override bool Execute()
     {
@@ -60,9 +67,14 @@ public sealed class CertLintTask : MSBuildTask
                 Log.LogMessage(MessageImportance.Normal, "CertLint: nothing to lint.");
                 return true;
             }
-            var result = RunEngine(request);
+            var result = RunEngine(request, cancellation.Token);
             CoreEntry.WriteReports(result, request.Reports);
             new FindingLogger(Log).LogResult(result);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            Log.LogMessage(MessageImportance.High, "CertLint: cancelled.");
+            return false;
         }
         catch (ConfigurationException e)
         {

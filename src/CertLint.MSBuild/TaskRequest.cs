@@ -1,4 +1,3 @@
-using System.Globalization;
 using CertLint.Engine;
 using CertLint.Findings;
 using Microsoft.Build.Framework;
@@ -43,25 +42,9 @@ internal static class TaskRequest
     private static string? Absolute(string? path, string root) =>
         Blank(path) is { } p ? Path.GetFullPath(p, root) : null;
 
-    private static Severity? ParseFailOn(string? text)
-    {
-        if (Blank(text) is not { } value)
-        {
-            return null;
-        }
-        return SeverityText.TryParse(value, out var severity)
-            ? severity
-            : throw new UserErrorException($"CertLintFailOn '{value}' is not one of error, warning, note, none.");
-    }
+    private static Severity? ParseFailOn(string? text) =>
+        Blank(text) is { } value ? RequestValues.ParseFailOn(value, "CertLintFailOn") : null;
 
-    private static DateTimeOffset? ParseNow(string? text)
-    {
-        if (Blank(text) is not { } value)
-        {
-            return null;
-        }
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now)
-            ? now
-            : throw new UserErrorException($"CertLintNow '{value}' is not a date (use ISO 8601, e.g. 2026-01-31T00:00:00Z).");
-    }
+    private static DateTimeOffset? ParseNow(string? text) =>
+        Blank(text) is { } value ? RequestValues.ParseNow(value, "CertLintNow") : null;
 }

@@ -74,7 +74,7 @@ public class FindingLoggerTests
         {
             BuildEngine = engine,
             ProjectDirectory = Path.GetTempPath(),
-            RunEngine = _ => throw new InvalidOperationException("boom"),
+            RunEngine = (_, _) => throw new InvalidOperationException("boom"),
         };
 
         task.Execute().ShouldBeFalse();
@@ -91,7 +91,7 @@ public class FindingLoggerTests
         {
             BuildEngine = engine,
             ProjectDirectory = "/repo",
-            RunEngine = request => Result(failOn, findings),
+            RunEngine = (_, _) => Result(failOn, findings),
         };
         return (engine, task.Execute());
     }
