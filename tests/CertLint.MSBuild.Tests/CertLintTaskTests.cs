@@ -3,7 +3,6 @@ using CertLint.Rules;
 namespace CertLint.MSBuild.Tests;
 
 /// <summary>The task on real files through the real engine, logging into a fake build engine.</summary>
-[Explicit("TODO(msbuild): runs once LintEngine.Run is wired on main")]
 public class CertLintTaskTests
 {
     private TaskRunner runner = null!;
@@ -14,7 +13,7 @@ public class CertLintTaskTests
     [TearDown]
     public void TearDown() => runner.Dispose();
 
-    [Test]
+    [Test, Explicit("TODO(msbuild): runs once LintEngine.Run is wired on main")]
     public void Expired_certificate_and_world_readable_key_are_errors_at_their_lines()
     {
         CertificateFixtures.WriteBroken(runner.Root);
@@ -37,7 +36,7 @@ public class CertLintTaskTests
         File.Exists(runner.PathOf("obj/certlint.junit.xml")).ShouldBeTrue();
     }
 
-    [Test]
+    [Test, Explicit("TODO(msbuild): runs once LintEngine.Run is wired on main")]
     public void Below_fail_on_the_same_findings_are_warnings_and_the_build_passes()
     {
         CertificateFixtures.WriteBroken(runner.Root);
@@ -51,7 +50,7 @@ public class CertLintTaskTests
         runner.Engine.Warnings.Select(w => w.Code).ShouldContain(RuleIds.KeyFilePermissions);
     }
 
-    [Test]
+    [Test, Explicit("TODO(msbuild): runs once LintEngine.Run is wired on main")]
     public void Repaired_files_pass()
     {
         CertificateFixtures.WriteBroken(runner.Root);
@@ -62,7 +61,7 @@ public class CertLintTaskTests
         runner.Engine.Errors.ShouldBeEmpty();
     }
 
-    [Test]
+    [Test, Explicit("TODO(msbuild): runs once LintEngine.Run is wired on main")]
     public void Without_discovery_only_the_listed_files_are_linted()
     {
         CertificateFixtures.WriteBroken(runner.Root);
@@ -75,7 +74,7 @@ public class CertLintTaskTests
         runner.Engine.Errors.Select(e => e.Code).ShouldBe([RuleIds.CertExpired]);
     }
 
-    [Test]
+    [Test, Explicit("TODO(msbuild): runs once LintEngine.Run is wired on main")]
     public void Bad_configuration_is_one_error_at_its_line_not_an_exception()
     {
         CertificateFixtures.WriteBroken(runner.Root);

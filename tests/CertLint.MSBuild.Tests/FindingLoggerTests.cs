@@ -1,7 +1,5 @@
-using CertLint.Engine;
+using CertLint.Action.Tests;
 using CertLint.Findings;
-using CertLint.Inventory;
-using CertLint.Model;
 using Microsoft.Build.Framework;
 
 namespace CertLint.MSBuild.Tests;
@@ -9,7 +7,7 @@ namespace CertLint.MSBuild.Tests;
 /// <summary>How findings of each severity map to MSBuild errors, warnings and messages, whatever the engine found.</summary>
 public class FindingLoggerTests
 {
-    private static readonly SourceFile File = new("/repo/certs/a.pem", "certs/a.pem", 100, null);
+    private static readonly string FilePath = Path.Combine(FakeResults.Root, "certs/a.pem");
 
     [Test]
     public void Failing_findings_are_errors_with_code_file_line_and_help_link()
@@ -19,8 +17,8 @@ public class FindingLoggerTests
         ok.ShouldBeFalse();
         var error = engine.Errors.ShouldHaveSingleItem();
         (error.Code, error.File, error.LineNumber, error.ColumnNumber, error.EndLineNumber, error.EndColumnNumber)
-            .ShouldBe(("CL0101", "/repo/certs/a.pem", 12, 1, 0, 0));
-        error.HelpLink.ShouldBe("https://example.test/rules/cert-expired.md");
+            .ShouldBe(("CL0101", FilePath, 12, 1, 0, 0));
+        error.HelpLink.ShouldBe("https://example.test/rules/cert-expired");
         error.HelpKeyword.ShouldBe("cert-expired");
         error.Message.ShouldBe("cert-expired message");
         error.Subcategory.ShouldBeNull();
@@ -37,7 +35,7 @@ public class FindingLoggerTests
         engine.Errors.ShouldBeEmpty();
         engine.Warnings.ShouldHaveSingleItem().Code.ShouldBe("CL0103");
         var note = engine.Messages.Single(m => m.Code == "CL0104");
-        (note.Importance, note.File, note.LineNumber).ShouldBe((MessageImportance.High, "/repo/certs/a.pem", 4));
+        (note.Importance, note.File, note.LineNumber).ShouldBe((MessageImportance.High, FilePath, 4));
     }
 
     [Test]
@@ -90,48 +88,12 @@ public class FindingLoggerTests
         var task = new CertLintTask
         {
             BuildEngine = engine,
-            ProjectDirectory = "/repo",
-            RunEngine = (_, _) => Result(failOn, findings),
+            ProjectDirectory = FakeResults.Root,
+            RunEngine = (_, _) => FakeResults.Result(findings, failOn),
         };
         return (engine, task.Execute());
     }
 
-    private static Finding Finding(string id, string name, Severity severity, int line, int? endLine = null)
-    {
-        var rule = new RuleDescriptor
-        {
-            Id = id,
-            Name = name,
-            Title = name,
-            Description = name,
-            DefaultSeverity = severity,
-            HelpUri = $"https://example.test/rules/{name}.md",
-        };
-        var location = new SourceLocation(File, line, endLine ?? line);
-        return new Finding(rule, severity, $"{name} message", new CheckedObject(SubjectKind.Certificate, "sha", "CN=a", location));
-    }
-
-    private static LintResult Result(Severity failOn, Finding[] findings) => new()
-    {
-        Inventory = new CertificateInventory
-        {
-            Files = [],
-            Certificates = [],
-            Keys = [],
-            Anchors = [],
-            Pairs = [],
-            Mismatches = [],
-            Bundles = [],
-            Chains = new Dictionary<CertificateInfo, ChainResult>(),
-            Roles = new Dictionary<CertificateInfo, CertificateRole>(),
-            SelfSigned = new HashSet<CertificateInfo>(),
-        },
-        Rules = findings.Select(f => f.Rule).ToList(),
-        Findings = findings,
-        Checks = [],
-        Now = DateTimeOffset.UnixEpoch,
-        FailOn = failOn,
-        Root = "/repo",
-        Elapsed = TimeSpan.FromMilliseconds(5),
-    };
+    private static Finding Finding(string id, string name, Severity severity, int line, int? endLine = null) =>
+        FakeResults.Finding(id, name, severity, "certs/a.pem", line, endLine ?? line, $"{name} message");
 }
