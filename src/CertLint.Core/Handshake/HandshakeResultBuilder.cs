@@ -16,7 +16,7 @@ internal static class HandshakeResultBuilder
     /// <param name="location">A synthetic location such as tls://host:port (it becomes the report's artifact URI).</param>
     /// <param name="objectId">Stable identity of the endpoint across runs (fingerprints, baselines).</param>
     public static LintResult Build(string location, string objectId, string label, IReadOnlyList<HandshakeObservation> observations,
-        HandshakeRunOptions options, DateTimeOffset now, TimeSpan elapsed, IReadOnlyList<string> notices)
+        HandshakeSettings options, DateTimeOffset now, TimeSpan elapsed, IReadOnlyList<string> notices)
     {
         var file = new SourceFile(location, location, 0, null);
         var subject = new RuleSubject
