@@ -16,6 +16,7 @@ namespace CertLint.Core.Tests.Reporting;
 /// </summary>
 internal sealed class ReportFixture
 {
+    private static readonly string[] KeyNames = ["ca", "server", "client", "legacy"];
     public static readonly DateTimeOffset Now = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
     public const string Password = "correct-horse-Battery-9!";
     public static readonly string RepoRoot = typeof(ReportFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
@@ -29,7 +30,7 @@ internal sealed class ReportFixture
 
     public ReportFixture(string root = "/certlint-fixture", Func<CheckedObject, bool>? skipFindings = null, Func<Finding, Finding>? edit = null)
     {
-        var pems = new[] { "ca", "server", "client", "legacy" }.ToDictionary(n => n, n => File.ReadAllText(FixturePath(n + ".key")));
+        var pems = KeyNames.ToDictionary(n => n, n => File.ReadAllText(FixturePath(n + ".key")));
         PrivateKeyPems = pems.Values.ToList();
         var keys = pems.ToDictionary(p => p.Key, p => { var k = RSA.Create(); k.ImportFromPem(p.Value); return k; });
         Rules = TestRules.All.ToDictionary(r => r.Name);
