@@ -31,7 +31,8 @@ public sealed class CliHandshakeTests
             "--cert", "client.crt", "--key", "client.key", "--ca", "server-root.crt", "--client-ca", "client-ca.crt", "--tls", "1.3", "--timeout", "5");
 
         exit.ShouldBe(ExitCodes.Success);
-        output.ShouldContain("self-test://server.crt+client.crt: note CL0600 tls-session: TLS established with 127.0.0.1:");
+        output.ShouldContain("client.crt\n");
+        output.ShouldContain("note     CL0600 tls-session  TLS established with 127.0.0.1:");
         output.ShouldContain("TLS 1.3");
     }
 
@@ -42,8 +43,29 @@ public sealed class CliHandshakeTests
             "--cert", "expired.crt", "--key", "expired.key", "--ca", "server-root.crt", "--client-ca", "client-ca.crt", "--timeout", "5");
 
         exit.ShouldBe(ExitCodes.Findings);
-        output.ShouldContain("error CL0610 tls-client-cert-rejected:");
+        output.ShouldContain("error    CL0610 tls-client-cert-rejected  ");
         output.ShouldContain("expired on");
+    }
+
+    [Test]
+    public void Reports_of_a_live_probe_carry_the_endpoint_subject()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var (exit, output, _) = Run("handshake", $"127.0.0.1:{port}", "--timeout", "3", "--sarif", "out/hs.sarif", "--json", "out/hs.json", "--junit", "out/hs.xml");
+
+        exit.ShouldBe(ExitCodes.Findings);
+        output.ShouldContain($"tls://127.0.0.1:{port}");
+        using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_pki.Dir, "out/hs.sarif")));
+        var result = sarif.RootElement.GetProperty("runs")[0].GetProperty("results")[0];
+        result.GetProperty("ruleId").GetString().ShouldBe("CL0601");
+        result.GetProperty("properties").GetProperty("objectKind").GetString().ShouldBe("endpoint");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_pki.Dir, "out/hs.json")));
+        json.RootElement.GetProperty("findings")[0].GetProperty("path").GetString().ShouldBe($"tls://127.0.0.1:{port}");
+        File.ReadAllText(Path.Combine(_pki.Dir, "out/hs.xml")).ShouldContain("CL0601 tls-connect-failed");
     }
 
     [TestCase(new[] { "handshake" }, "needs HOST:PORT")]

@@ -17,8 +17,10 @@ internal static class Probe
         return await new HandshakeChecker().CheckAsync(request, guard.Token).WaitAsync(guard.Token);
     }
 
-    public static HandshakeSettings Settings(string? serverName = "localhost", TlsVersionChoice version = TlsVersionChoice.Any, double timeoutSeconds = 5) => new()
+    public static HandshakeSettings Settings(string? serverName = "localhost", TlsVersionChoice version = TlsVersionChoice.Any, double timeoutSeconds = 5,
+        string? workingDirectory = null) => new()
     {
+        WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
         ServerName = serverName,
         Version = version,
         Timeout = TimeSpan.FromSeconds(timeoutSeconds),

@@ -23,7 +23,7 @@ public sealed class SelfTestTests
             Client = client,
             ServerCaFiles = [_pki.ServerRootFile],
             ClientCaFiles = [_pki.ClientRootFile],
-            Settings = Probe.Settings(serverName),
+            Settings = Probe.Settings(serverName, workingDirectory: _pki.Dir),
         };
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         return new HandshakeChecker().SelfTestAsync(request, guard.Token).WaitAsync(guard.Token);
@@ -38,7 +38,8 @@ public sealed class SelfTestTests
         report.ServerVerdict!.Accepted.ShouldBeTrue();
         report.ExitCode.ShouldBe(ExitCodes.Success);
         report.Result.Findings[0].Subject.Kind.ShouldBe(Findings.SubjectKind.Endpoint);
-        report.Result.Findings[0].Location.File.RelativePath.ShouldBe("self-test://server.crt+client.crt");
+        report.Result.Findings[0].Location.File.RelativePath.ShouldBe("client.crt");
+        report.Result.Findings[0].Subject.ObjectId.ShouldBe("self-test://server.crt+client.crt");
     }
 
     [Test]

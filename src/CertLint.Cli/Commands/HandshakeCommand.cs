@@ -2,6 +2,7 @@ using System.Globalization;
 using CertLint.Engine;
 using CertLint.Findings;
 using CertLint.Handshake;
+using CertLint.Reporting;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace CertLint.Cli.Commands;
@@ -47,11 +48,9 @@ internal static class HandshakeCommand
                 CaFiles = o.Ca.Values.OfType<string>().ToList(),
             }, token).ConfigureAwait(false);
         }
-        foreach (var f in report.Result.Findings)
-        {
-            context.Out.WriteLine($"{f.Location.File.DisplayPath}: {f.Severity.ToText()} {f.Rule.Id} {f.Rule.Name}: {f.Message}");
-        }
-        if (o.HasReports) throw new UserErrorException("--sarif/--junit/--json/--markdown for handshake need the report writers, which are not on main yet.");
+        ReportWriter.WriteFiles(report.Result, o.Reports, new ReportSettings { Category = o.Category.Value(), OutputDirectory = context.WorkingDirectory });
+        var verbosity = o.Quiet.HasValue() ? ConsoleVerbosity.Quiet : o.Verbose.HasValue() ? ConsoleVerbosity.Verbose : ConsoleVerbosity.Normal;
+        ConsoleReport.Write(report.Result, context.Out, new ConsoleOptions(ConsoleOptions.UseColor(context.OutIsTerminal, context.Environment), verbosity));
         return report.ExitCode;
     }
 
@@ -78,6 +77,9 @@ internal static class HandshakeCommand
             JUnit = cmd.Option("--junit <FILE>", "Write a JUnit XML report.", CommandOptionType.SingleValue);
             Json = cmd.Option("--json <FILE>", "Write a JSON report.", CommandOptionType.SingleValue);
             Markdown = cmd.Option("--markdown <FILE>", "Write a Markdown summary.", CommandOptionType.SingleValue);
+            Category = cmd.Option("--category <ID>", "SARIF automationDetails.id, to keep several analyses apart.", CommandOptionType.SingleValue);
+            Quiet = cmd.Option("-q|--quiet", "Print only findings at or above --fail-on and the summary.", CommandOptionType.NoValue);
+            Verbose = cmd.Option("-v|--verbose", "Also print each rule's fix and help link.", CommandOptionType.NoValue);
         }
 
         public CommandArgument Target { get; }
@@ -99,8 +101,9 @@ internal static class HandshakeCommand
         public CommandOption JUnit { get; }
         public CommandOption Json { get; }
         public CommandOption Markdown { get; }
-
-        public bool HasReports => Sarif.HasValue() || JUnit.HasValue() || Json.HasValue() || Markdown.HasValue();
+        public CommandOption Category { get; }
+        public CommandOption Quiet { get; }
+        public CommandOption Verbose { get; }
 
         public ReportOutputs Reports => new(Sarif.Value(), JUnit.Value(), Json.Value(), Markdown.Value());
 

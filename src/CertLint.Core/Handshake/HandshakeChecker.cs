@@ -69,7 +69,9 @@ public sealed class HandshakeChecker
         var verdict = await listener.FirstVerdict.WaitAsync(settings.Timeout, cancellationToken).ConfigureAwait(false);
         var analysis = HandshakeAnalyzer.Analyze(outcome, options, serverTrust, settings.ServerName, now);
         observations.AddRange(analysis.Select(o => ExplainServerSide(o, verdict)));
-        var result = HandshakeResultBuilder.Build(id, id, "mTLS self-test", observations, settings, now, started.Elapsed, []);
+        var result = HandshakeResultBuilder.Build(id, id, "mTLS self-test", observations, settings, now, started.Elapsed, [],
+            ruleId => PairFile(ruleId is RuleIds.ServerChainIncomplete or RuleIds.ServerUntrusted or RuleIds.ServerCertExpired
+                or RuleIds.ServerHostnameMismatch or RuleIds.ServerEkuMissing ? request.Server : request.Client, settings.WorkingDirectory));
         return new HandshakeReport { Result = result, Outcome = outcome, ServerVerdict = verdict };
     }
 
@@ -78,6 +80,15 @@ public sealed class HandshakeChecker
         !verdict.Accepted && o.RuleId is RuleIds.ClientCertRejected or RuleIds.ClientCertRequired or RuleIds.TlsHandshakeFailed
             ? o with { Message = $"{o.Message}. The server side says: {string.Join("; ", verdict.Reasons)}" }
             : o;
+
+    /// <summary>The certificate file of one side of the pair, relative to the working directory, for report locations.</summary>
+    private static Model.SourceFile? PairFile(CredentialFiles files, string workingDirectory)
+    {
+        var path = files.Certificate ?? files.Pkcs12;
+        if (path is null) return null;
+        var full = Path.GetFullPath(path, workingDirectory);
+        return new Model.SourceFile(full, Path.GetRelativePath(workingDirectory, full).Replace('\\', '/'), 0, null);
+    }
 
     private static string? FirstDnsName(X509Certificate2 cert) =>
         cert.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(s => s.EnumerateDnsNames()).FirstOrDefault();
