@@ -140,7 +140,7 @@ public static partial class ConfigLoader
     {
         var name = YamlValues.String(file, node, "passwords");
         return EnvVariable().IsMatch(name) ? name
-            : throw YamlValues.Error(file, node, $"'{name}' is not an environment variable name (passwords are never written in the config)", "passwords");
+            : throw YamlValues.Error(file, node, "the value must be the name of an environment variable holding the password, never the password itself", "passwords");
     }
 
     private static string[]? Globs(string file, YamlMap map, string key)

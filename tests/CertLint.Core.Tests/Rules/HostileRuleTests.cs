@@ -35,6 +35,17 @@ public class HostileRuleTests
     }
 
     [Test]
+    public void A_timed_out_pattern_fails_fast_on_every_later_subject()
+    {
+        var certs = Enumerable.Range(0, 200).Select(i => Cert(cn: Evil, sha256: $"{i:D3}", path: $"c{i:D3}.crt")).ToArray();
+        var sw = Stopwatch.StartNew();
+        var findings = Run(RuleYaml("field: subject.cn\npattern: '^(?=a)(a+)+$'"), certs);
+        sw.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10)); // 200 time-outs in a row would take 40 s
+        findings.Count.ShouldBe(200);
+        findings.ShouldAllBe(f => f.Message.Contains("timed out"));
+    }
+
+    [Test]
     public void Alias_bomb_is_rejected()
     {
         var sb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
