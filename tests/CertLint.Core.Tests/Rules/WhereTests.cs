@@ -11,7 +11,7 @@ public class WhereTests
 {
     private const string AlwaysFails = "field: key.size\nmin: 100000";
 
-    private static IReadOnlyList<string> Hits(string where, CertificateInventory inventory)
+    private static string[] Hits(string where, CertificateInventory inventory)
     {
         var rule = Compile(RuleYaml(AlwaysFails, where));
         var result = RuleEvaluator.Evaluate(inventory, [rule], Context(inventory));
