@@ -5,21 +5,13 @@ namespace CertLint.Handshake.Tests;
 
 /// <summary>`certlint handshake` through the real command line: options, console output, exit codes.</summary>
 [TestFixture]
-public sealed class CliHandshakeTests
+public sealed class CliHandshakeTests : PkiFixture
 {
-    private Pki _pki = null!;
-
-    [OneTimeSetUp]
-    public void MakePki() => _pki = new Pki();
-
-    [OneTimeTearDown]
-    public void RemovePki() => _pki.Dispose();
-
     private (int Exit, string Out, string Error) Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new CliContext(output, error, false, false, _ => null, _pki.Dir, TimeProvider.System);
+        var context = new CliContext(output, error, false, false, _ => null, Pki.Dir, TimeProvider.System);
         var exit = CliApp.Run(args, context);
         return (exit, output.ToString(), error.ToString());
     }
@@ -59,13 +51,13 @@ public sealed class CliHandshakeTests
 
         exit.ShouldBe(ExitCodes.Findings);
         output.ShouldContain($"tls://127.0.0.1:{port}");
-        using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_pki.Dir, "out/hs.sarif")));
+        using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Pki.Dir, "out/hs.sarif")));
         var result = sarif.RootElement.GetProperty("runs")[0].GetProperty("results")[0];
         result.GetProperty("ruleId").GetString().ShouldBe("CL0601");
         result.GetProperty("properties").GetProperty("objectKind").GetString().ShouldBe("endpoint");
-        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_pki.Dir, "out/hs.json")));
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Pki.Dir, "out/hs.json")));
         json.RootElement.GetProperty("findings")[0].GetProperty("path").GetString().ShouldBe($"tls://127.0.0.1:{port}");
-        File.ReadAllText(Path.Combine(_pki.Dir, "out/hs.xml")).ShouldContain("CL0601 tls-connect-failed");
+        File.ReadAllText(Path.Combine(Pki.Dir, "out/hs.xml")).ShouldContain("CL0601 tls-connect-failed");
     }
 
     [TestCase(new[] { "handshake" }, "needs HOST:PORT")]

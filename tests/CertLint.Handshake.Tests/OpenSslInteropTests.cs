@@ -10,26 +10,18 @@ namespace CertLint.Handshake.Tests;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class OpenSslInteropTests
+public sealed class OpenSslInteropTests : PkiFixture
 {
-    private Pki _pki = null!;
-
-    [OneTimeSetUp]
-    public void MakePki() => _pki = new Pki();
-
-    [OneTimeTearDown]
-    public void RemovePki() => _pki.Dispose();
-
     private OpenSslServer Start(string tls) => OpenSslServer.Start(
-        "-cert", _pki.ServerFiles.Certificate!, "-key", _pki.ServerFiles.Key!, "-cert_chain", _pki.ServerIntermediateFile,
-        "-CAfile", _pki.ClientRootFile, "-Verify", "2", "-verify_return_error", tls);
+        "-cert", Pki.ServerFiles.Certificate!, "-key", Pki.ServerFiles.Key!, "-cert_chain", Pki.ServerIntermediateFile,
+        "-CAfile", Pki.ClientRootFile, "-Verify", "2", "-verify_return_error", tls);
 
     [TestCase("-tls1_3", "TLS 1.3")]
     [TestCase("-tls1_2", "TLS 1.2")]
     public async Task Good_client_is_accepted_and_the_CA_names_are_reported(string tls, string protocol)
     {
         using var server = Start(tls);
-        var report = await Probe.RunAsync(server.Port, _pki.GoodClient, _pki.ServerRootFile);
+        var report = await Probe.RunAsync(server.Port, Pki.GoodClient, Pki.ServerRootFile);
 
         report.RuleIds().ShouldBe([RuleIds.TlsSession]);
         report.Outcome!.Protocol.ShouldBe(protocol);
@@ -42,7 +34,7 @@ public sealed class OpenSslInteropTests
     public async Task Client_certificate_with_serverAuth_only_gets_alert_43(string tls)
     {
         using var server = Start(tls);
-        var report = await Probe.RunAsync(server.Port, _pki.ServerAuthOnlyClient, _pki.ServerRootFile);
+        var report = await Probe.RunAsync(server.Port, Pki.ServerAuthOnlyClient, Pki.ServerRootFile);
 
         report.Outcome!.AlertReceived.ShouldBe((short)43);
         report.Message(RuleIds.ClientCertRejected).ShouldContain("with the alert unsupported_certificate (43)");
@@ -55,7 +47,7 @@ public sealed class OpenSslInteropTests
     public async Task Expired_client_certificate_gets_alert_45(string tls)
     {
         using var server = Start(tls);
-        var report = await Probe.RunAsync(server.Port, _pki.ExpiredClient, _pki.ServerRootFile);
+        var report = await Probe.RunAsync(server.Port, Pki.ExpiredClient, Pki.ServerRootFile);
 
         report.Outcome!.AlertReceived.ShouldBe((short)45);
         report.Message(RuleIds.ClientCertRejected).ShouldContain("with the alert certificate_expired (45)");
@@ -65,7 +57,7 @@ public sealed class OpenSslInteropTests
     public async Task Client_certificate_from_another_CA_gets_unknown_ca()
     {
         using var server = Start("-tls1_3");
-        var report = await Probe.RunAsync(server.Port, _pki.ForeignClient, _pki.ServerRootFile);
+        var report = await Probe.RunAsync(server.Port, Pki.ForeignClient, Pki.ServerRootFile);
 
         report.RuleIds().ShouldBe([RuleIds.ClientCaNotAccepted, RuleIds.ClientCertRejected], ignoreOrder: true);
         report.Message(RuleIds.ClientCertRejected).ShouldContain("unknown_ca (48)");
@@ -76,7 +68,7 @@ public sealed class OpenSslInteropTests
     public async Task No_client_certificate_is_reported_as_required(string tls)
     {
         using var server = Start(tls);
-        var report = await Probe.RunAsync(server.Port, null, _pki.ServerRootFile);
+        var report = await Probe.RunAsync(server.Port, null, Pki.ServerRootFile);
 
         report.RuleIds().ShouldBe([RuleIds.ClientCertRequired]);
         report.Message(RuleIds.ClientCertRequired).ShouldContain("no client certificate was given; it answered with the alert");

@@ -5,25 +5,17 @@ namespace CertLint.Handshake.Tests;
 
 /// <summary>`certlint handshake --self-test`: the pair's own server on loopback, judged from both sides.</summary>
 [TestFixture]
-public sealed class SelfTestTests
+public sealed class SelfTestTests : PkiFixture
 {
-    private Pki _pki = null!;
-
-    [OneTimeSetUp]
-    public void MakePki() => _pki = new Pki();
-
-    [OneTimeTearDown]
-    public void RemovePki() => _pki.Dispose();
-
     private Task<HandshakeReport> SelfTest(CredentialFiles client, CredentialFiles? server = null, string? serverName = null)
     {
         var request = new SelfTestRequest
         {
-            Server = server ?? _pki.ServerFiles,
+            Server = server ?? Pki.ServerFiles,
             Client = client,
-            ServerCaFiles = [_pki.ServerRootFile],
-            ClientCaFiles = [_pki.ClientRootFile],
-            Settings = Probe.Settings(serverName, workingDirectory: _pki.Dir),
+            ServerCaFiles = [Pki.ServerRootFile],
+            ClientCaFiles = [Pki.ClientRootFile],
+            Settings = Probe.Settings(serverName, workingDirectory: Pki.Dir),
         };
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         return new HandshakeChecker().SelfTestAsync(request, guard.Token).WaitAsync(guard.Token);
@@ -32,7 +24,7 @@ public sealed class SelfTestTests
     [Test]
     public async Task Matching_pair_authenticates_both_ways()
     {
-        var report = await SelfTest(_pki.GoodClient, serverName: "localhost");
+        var report = await SelfTest(Pki.GoodClient, serverName: "localhost");
 
         report.RuleIds().ShouldBe([RuleIds.TlsSession]);
         report.ServerVerdict!.Accepted.ShouldBeTrue();
@@ -45,7 +37,7 @@ public sealed class SelfTestTests
     [Test]
     public async Task Client_from_another_CA_is_explained_by_the_server_side()
     {
-        var report = await SelfTest(_pki.ForeignClient);
+        var report = await SelfTest(Pki.ForeignClient);
 
         report.ServerVerdict!.Accepted.ShouldBeFalse();
         report.RuleIds().ShouldBe([RuleIds.ClientCaNotAccepted, RuleIds.ClientCertRejected], ignoreOrder: true);
@@ -57,7 +49,7 @@ public sealed class SelfTestTests
     [Test]
     public async Task Expired_client_is_explained_by_the_server_side()
     {
-        var report = await SelfTest(_pki.ExpiredClient);
+        var report = await SelfTest(Pki.ExpiredClient);
 
         report.ServerVerdict!.Accepted.ShouldBeFalse();
         report.Message(RuleIds.ClientCertRejected).ShouldContain("The server side says: 'CN=client.acme.test' sent by the client expired on");
@@ -66,7 +58,7 @@ public sealed class SelfTestTests
     [Test]
     public async Task Client_without_clientAuth_is_explained_by_the_server_side()
     {
-        var report = await SelfTest(_pki.ServerAuthOnlyClient);
+        var report = await SelfTest(Pki.ServerAuthOnlyClient);
 
         report.Message(RuleIds.ClientCertRejected).ShouldContain("The server side says: the client certificate 'CN=client.acme.test' has extendedKeyUsage");
         report.Message(RuleIds.ClientCertRejected).ShouldContain("without TLS Web Client Authentication");
@@ -75,8 +67,8 @@ public sealed class SelfTestTests
     [Test]
     public async Task Server_without_its_intermediate_is_reported()
     {
-        var (cert, key) = TestPki.WritePem(_pki.Dir, "server-leaf-only", _pki.Server);
-        var report = await SelfTest(_pki.GoodClient, new CredentialFiles(cert, key));
+        var (cert, key) = TestPki.WritePem(Pki.Dir, "server-leaf-only", Pki.Server);
+        var report = await SelfTest(Pki.GoodClient, new CredentialFiles(cert, key));
 
         report.RuleIds().ShouldBe([RuleIds.ServerChainIncomplete, RuleIds.TlsSession], ignoreOrder: true);
         report.Message(RuleIds.ServerChainIncomplete).ShouldContain("'CN=Server Issuing CA' the server did not send");
@@ -85,7 +77,7 @@ public sealed class SelfTestTests
     [Test]
     public async Task Key_that_does_not_match_is_a_finding_not_a_crash()
     {
-        var mixed = new CredentialFiles(_pki.GoodClient.Certificate, _pki.ForeignClient.Key);
+        var mixed = new CredentialFiles(Pki.GoodClient.Certificate, Pki.ForeignClient.Key);
         var report = await SelfTest(mixed);
 
         report.Message(RuleIds.ClientCertUnusable).ShouldContain("client credential: the key in");
@@ -95,15 +87,15 @@ public sealed class SelfTestTests
     [Test]
     public async Task Pkcs12_client_reads_its_password_from_the_named_environment_variable()
     {
-        using var client = TestPki.Client(_pki.ClientRoot);
-        var path = Path.Combine(_pki.Dir, "client.p12");
+        using var client = TestPki.Client(Pki.ClientRoot);
+        var path = Path.Combine(Pki.Dir, "client.p12");
         File.WriteAllBytes(path, client.ExportPkcs12(System.Security.Cryptography.X509Certificates.Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, "s3cret"));
         var request = new SelfTestRequest
         {
-            Server = _pki.ServerFiles,
+            Server = Pki.ServerFiles,
             Client = new CredentialFiles(Pkcs12: path),
-            ServerCaFiles = [_pki.ServerRootFile],
-            ClientCaFiles = [_pki.ClientRootFile],
+            ServerCaFiles = [Pki.ServerRootFile],
+            ClientCaFiles = [Pki.ClientRootFile],
             Settings = new HandshakeSettings { PasswordEnv = "TEAM_P12_PASSWORD", Environment = n => n == "TEAM_P12_PASSWORD" ? "s3cret" : null },
         };
         var report = await new HandshakeChecker().SelfTestAsync(request).WaitAsync(TimeSpan.FromSeconds(20));
