@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using CertLint.Cli;
+
+return CliApp.Run(args, CliContext.FromProcess());

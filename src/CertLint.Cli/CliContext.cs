@@ -1,0 +1,27 @@
+namespace CertLint.Cli;
+
+/// <summary>
+/// Everything the CLI takes from its process: streams, terminal detection, environment, working directory and clock.
+/// Tests build one with string writers, a fixed directory and a fake clock.
+/// </summary>
+public sealed record CliContext(
+    TextWriter Out,
+    TextWriter Error,
+    bool OutIsTerminal,
+    bool ErrorIsTerminal,
+    Func<string, string?> Environment,
+    string WorkingDirectory,
+    TimeProvider Time)
+{
+    public static CliContext FromProcess() => new(
+        Console.Out,
+        Console.Error,
+        !Console.IsOutputRedirected,
+        !Console.IsErrorRedirected,
+        System.Environment.GetEnvironmentVariable,
+        Directory.GetCurrentDirectory(),
+        TimeProvider.System);
+
+    /// <summary>Colour on a terminal unless NO_COLOR is set (https://no-color.org).</summary>
+    public bool UseColor => OutIsTerminal && string.IsNullOrEmpty(Environment("NO_COLOR")) && Environment("TERM") != "dumb";
+}
