@@ -1,0 +1,114 @@
+using CertLint.Configuration;
+using CertLint.Findings;
+using CertLint.Inventory;
+using CertLint.Model;
+using CertLint.Parsing;
+using CertLint.Rules;
+using CertLint.Tests.Pki;
+
+namespace CertLint.Tests.BuiltInRules;
+
+/// <summary>
+/// Builds the inputs a check primitive sees — parsed certificates, a hand-made inventory, subjects and a context —
+/// so primitives can be tested on their own. Certificates are made with TestPki and parsed by the real parser.
+/// </summary>
+internal sealed class PrimitiveHarness
+{
+    public const string Root = "/scan";
+
+    public List<CertificateInfo> Certificates { get; } = [];
+    public List<KeyInfo> Keys { get; } = [];
+    public List<KeyMismatch> Mismatches { get; } = [];
+    public List<BundleInfo> Bundles { get; } = [];
+    public Dictionary<CertificateInfo, ChainResult> Chains { get; } = [];
+    public Dictionary<CertificateInfo, CertificateRole> Roles { get; } = [];
+    public HashSet<CertificateInfo> SelfSigned { get; } = [];
+    public List<string> Hosts { get; } = [];
+    public List<PathHosts> HostsByPath { get; } = [];
+
+    public static SourceFile File(string relativePath, UnixFileMode? mode = null) =>
+        new($"{Root}/{relativePath}", relativePath, 100, mode);
+
+    /// <summary>Parses a test certificate as if it were read from <paramref name="path"/>.</summary>
+    public CertificateInfo Add(TestCertificate cert, string path = "cert.pem", CertificateRole role = CertificateRole.Unknown)
+    {
+        var info = CertificateParser.Parse(cert.Der, new SourceLocation(File(path)), ObjectFormat.Pem);
+        Certificates.Add(info);
+        Roles[info] = role;
+        return info;
+    }
+
+    public KeyInfo AddKey(TestKey key, string path = "cert.key")
+    {
+        var info = new KeyInfo
+        {
+            Location = new SourceLocation(File(path)),
+            Format = ObjectFormat.Pem,
+            Encoding = KeyEncoding.Pkcs8,
+            IsPrivate = true,
+            PublicKey = SpkiParser.Parse(key.SubjectPublicKeyInfo),
+        };
+        Keys.Add(info);
+        return info;
+    }
+
+    public void Chain(CertificateInfo cert, ChainStatus status, params CertificateInfo[] issuers) =>
+        Chains[cert] = new ChainResult(status, [cert, .. issuers], status == ChainStatus.Complete ? [] : [$"{status} chain"]);
+
+    public EvaluationContext Context() => new()
+    {
+        Inventory = new CertificateInventory
+        {
+            Files = [],
+            Certificates = Certificates,
+            Keys = Keys,
+            Anchors = [],
+            Pairs = [],
+            Mismatches = Mismatches,
+            Bundles = Bundles,
+            Chains = Chains,
+            Roles = Roles,
+            SelfSigned = SelfSigned,
+        },
+        Settings = new LintSettings
+        {
+            Root = Root,
+            Paths = [Root],
+            Now = TestPki.DefaultNow,
+            Hosts = Hosts,
+            HostsByPath = HostsByPath,
+        },
+    };
+
+    public static RuleSubject Subject(CertificateInfo cert) => new()
+    {
+        Object = new CheckedObject(SubjectKind.Certificate, cert.Sha256, cert.Label, cert.Location),
+        File = new ParsedFile { File = cert.Location.File, Certificates = [cert] },
+        Certificate = cert,
+    };
+
+    public static RuleSubject Subject(KeyInfo key) => new()
+    {
+        Object = new CheckedObject(SubjectKind.Key, key.Fingerprint, key.Label, key.Location),
+        File = new ParsedFile { File = key.Location.File, Keys = [key] },
+        Key = key,
+    };
+
+    public static RuleSubject Subject(ParsedFile file) => new()
+    {
+        Object = new CheckedObject(SubjectKind.File, file.File.RelativePath, file.File.RelativePath, new SourceLocation(file.File)),
+        File = file,
+    };
+
+    /// <summary>Runs a primitive with its declared defaults, overridden by <paramref name="with"/>.</summary>
+    public List<Violation> Run(ICheckPrimitive primitive, RuleSubject subject, params (string Name, object? Value)[] with)
+    {
+        var values = primitive.Parameters.ToDictionary(p => p.Name, p => p.Default);
+        foreach (var (name, value) in with)
+        {
+            primitive.Parameters.ShouldContain(p => p.Name == name, $"{primitive.Name} declares no parameter {name}");
+            values[name] = value;
+        }
+        return primitive.Check(subject, new PrimitiveArguments(values), Context()).ToList();
+    }
+}
