@@ -9,8 +9,9 @@ using CertLint.Tests.Pki;
 namespace CertLint.Tests.BuiltInRules;
 
 /// <summary>
-/// Builds the inputs a check primitive sees — parsed certificates, a hand-made inventory, subjects and a context —
-/// so primitives can be tested on their own. Certificates are made with TestPki and parsed by the real parser.
+/// Builds the inputs rules see — parsed certificates, a hand-made inventory, subjects and a context — so primitives
+/// can be tested on their own and the compiled built-in rules run through the real evaluator. Certificates are made
+/// with TestPki (or read from committed files) and parsed by the real parser.
 /// </summary>
 internal sealed class PrimitiveHarness
 {
@@ -25,24 +26,31 @@ internal sealed class PrimitiveHarness
     public HashSet<CertificateInfo> SelfSigned { get; } = [];
     public List<string> Hosts { get; } = [];
     public List<PathHosts> HostsByPath { get; } = [];
+    /// <summary>Files beyond those holding the certificates and keys above (parse issues, keystores, modes).</summary>
+    public List<ParsedFile> ExtraFiles { get; } = [];
+    public DateTimeOffset Now { get; set; } = TestPki.DefaultNow;
 
     public static SourceFile File(string relativePath, UnixFileMode? mode = null) =>
         new($"{Root}/{relativePath}", relativePath, 100, mode);
 
     /// <summary>Parses a test certificate as if it were read from <paramref name="path"/>.</summary>
-    public CertificateInfo Add(TestCertificate cert, string path = "cert.pem", CertificateRole role = CertificateRole.Unknown)
+    public CertificateInfo Add(TestCertificate cert, string path = "cert.pem", CertificateRole role = CertificateRole.Unknown) =>
+        Add(cert.Der, File(path), role);
+
+    public CertificateInfo Add(ReadOnlyMemory<byte> der, SourceFile file, CertificateRole role = CertificateRole.Unknown)
     {
-        var info = CertificateParser.Parse(cert.Der, new SourceLocation(File(path)), ObjectFormat.Pem);
+        var info = CertificateParser.Parse(der, new SourceLocation(file), ObjectFormat.Pem);
         Certificates.Add(info);
         Roles[info] = role;
+        if (info.IsSelfIssued) SelfSigned.Add(info);    // every self-issued test certificate is also self-signed
         return info;
     }
 
-    public KeyInfo AddKey(TestKey key, string path = "cert.key")
+    public KeyInfo AddKey(TestKey key, string path = "cert.key", UnixFileMode? mode = null)
     {
         var info = new KeyInfo
         {
-            Location = new SourceLocation(File(path)),
+            Location = new SourceLocation(File(path, mode)),
             Format = ObjectFormat.Pem,
             Encoding = KeyEncoding.Pkcs8,
             IsPrivate = true,
@@ -59,7 +67,7 @@ internal sealed class PrimitiveHarness
     {
         Inventory = new CertificateInventory
         {
-            Files = [],
+            Files = Files(),
             Certificates = Certificates,
             Keys = Keys,
             Anchors = [],
@@ -74,11 +82,28 @@ internal sealed class PrimitiveHarness
         {
             Root = Root,
             Paths = [Root],
-            Now = TestPki.DefaultNow,
+            Now = Now,
             Hosts = Hosts,
             HostsByPath = HostsByPath,
         },
     };
+
+    /// <summary>One ParsedFile per path holding the certificates and keys, plus <see cref="ExtraFiles"/>.</summary>
+    private List<ParsedFile> Files()
+    {
+        var extra = ExtraFiles.Select(f => f.File.RelativePath).ToHashSet();
+        var byPath = Certificates.Select(c => (c.Location.File, (object)c)).Concat(Keys.Select(k => (k.Location.File, (object)k)))
+            .Where(x => !extra.Contains(x.File.RelativePath))
+            .GroupBy(x => x.File.RelativePath)
+            .Select(g => new ParsedFile
+            {
+                File = g.First().File,
+                Kind = FileKind.Pem,
+                Certificates = g.Select(x => x.Item2).OfType<CertificateInfo>().ToArray(),
+                Keys = g.Select(x => x.Item2).OfType<KeyInfo>().ToArray(),
+            });
+        return byPath.Concat(ExtraFiles).OrderBy(f => f.File.RelativePath, StringComparer.Ordinal).ToList();
+    }
 
     public static RuleSubject Subject(CertificateInfo cert) => new()
     {

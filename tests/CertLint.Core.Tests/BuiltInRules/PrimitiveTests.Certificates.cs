@@ -60,34 +60,52 @@ public sealed class CertificatePrimitiveTests
 
     [TestCase("clientAuth", true, false)]
     [TestCase("serverAuth", true, true)]
-    public void Issuer_eku_flags_an_issuer_restricted_to_other_purposes(string purpose, bool acceptAny, bool expectPass)
+    public void Eku_purpose_flags_an_issuer_restricted_to_other_purposes(string purpose, bool acceptAny, bool expectPass)
     {
         var h = new PrimitiveHarness();
         var leaf = h.Add(ServerOnlyCa.Issue("c", o => o.ClientAuth().ServerAuth()));
         var ca = h.Add(ServerOnlyCa);
         h.Chain(leaf, ChainStatus.Complete, ca, h.Add(Root));
 
-        var violations = h.Run(new IssuerEkuPrimitive(), PrimitiveHarness.Subject(leaf), ("purpose", purpose), ("acceptAny", acceptAny));
+        var violations = h.Run(new EkuPurposePrimitive(), PrimitiveHarness.Subject(leaf), ("purpose", purpose), ("acceptAny", acceptAny));
         violations.Count.ShouldBe(expectPass ? 0 : 1);
         if (!expectPass)
         {
-            violations[0].Values["issuerEku"].ShouldBe("serverAuth");
-            violations[0].Location.ShouldBe(ca.Location);
+            violations[0].Values["eku"].ShouldBe("serverAuth");
+            violations[0].Values["restrictedBy"].ShouldBe($"its issuer CN=Prim Server CA, serial {ca.SerialNumber} (SHA-256 {ca.Sha256[..16]})");
+            h.Run(new EkuPurposePrimitive(), PrimitiveHarness.Subject(leaf), ("purpose", purpose), ("issuers", false)).ShouldBeEmpty();
         }
     }
 
     [Test]
-    public void Issuer_eku_honours_any_extended_key_usage_unless_told_not_to_and_ignores_issuers_without_eku()
+    public void Eku_purpose_checks_the_certificate_itself_first()
+    {
+        var h = new PrimitiveHarness();
+        var serverOnly = h.Add(Inter.Issue("s", o => o.ServerAuth()));
+        var v = h.Run(new EkuPurposePrimitive(), PrimitiveHarness.Subject(serverOnly), ("purpose", "clientAuth")).ShouldHaveSingleItem();
+        v.Values["restrictedBy"].ShouldBe("its extendedKeyUsage");
+        h.Run(new EkuPurposePrimitive(), PrimitiveHarness.Subject(serverOnly), ("purpose", "serverAuth")).ShouldBeEmpty();
+
+        // No EKU at all: any purpose (eku-missing's business, not this one's).
+        h.Run(new EkuPurposePrimitive(), PrimitiveHarness.Subject(h.Add(Inter.Issue("n"))), ("purpose", "clientAuth")).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Eku_purpose_honours_any_extended_key_usage_unless_told_not_to_and_ignores_issuers_without_eku()
     {
         var h = new PrimitiveHarness();
         var underAny = h.Add(AnyEkuCa.Issue("a", o => o.ClientAuth()));
         h.Chain(underAny, ChainStatus.Incomplete, h.Add(AnyEkuCa));
-        h.Run(new IssuerEkuPrimitive(), PrimitiveHarness.Subject(underAny), ("purpose", "clientAuth")).ShouldBeEmpty();
-        h.Run(new IssuerEkuPrimitive(), PrimitiveHarness.Subject(underAny), ("purpose", "clientAuth"), ("acceptAny", false)).ShouldHaveSingleItem();
+        h.Run(new EkuPurposePrimitive(), PrimitiveHarness.Subject(underAny), ("purpose", "clientAuth")).ShouldBeEmpty();
+        h.Run(new EkuPurposePrimitive(), PrimitiveHarness.Subject(underAny), ("purpose", "clientAuth"), ("acceptAny", false)).ShouldHaveSingleItem();
+
+        var anyLeaf = h.Add(Inter.Issue("any", o => o.Eku(Oids.AnyExtendedKeyUsage)));
+        h.Run(new EkuPurposePrimitive(), PrimitiveHarness.Subject(anyLeaf), ("purpose", "serverAuth")).ShouldBeEmpty();
+        h.Run(new EkuPurposePrimitive(), PrimitiveHarness.Subject(anyLeaf), ("purpose", "serverAuth"), ("acceptAny", false)).ShouldHaveSingleItem();
 
         var plain = h.Add(Leaf);
         h.Chain(plain, ChainStatus.Complete, h.Add(Inter), h.Add(Root));
-        h.Run(new IssuerEkuPrimitive(), PrimitiveHarness.Subject(plain), ("purpose", "codeSigning")).ShouldBeEmpty();
+        h.Run(new EkuPurposePrimitive(), PrimitiveHarness.Subject(plain), ("purpose", "serverAuth")).ShouldBeEmpty();
     }
 
     [Test]
@@ -113,15 +131,12 @@ public sealed class CertificatePrimitiveTests
     }
 
     [Test]
-    public void Hostname_match_does_not_apply_command_line_hosts_to_client_certificates()
+    public void Hostname_match_reports_a_certificate_without_san_against_its_expected_hosts()
     {
         var h = new PrimitiveHarness();
-        var client = h.Add(Inter.Issue("alice", o => o.ClientAuth().Email("alice@prim.test")), "mtls/client.crt", CertificateRole.Client);
-        h.Hosts.Add("www.prim.test");
-        h.Run(new HostnameMatchPrimitive(), PrimitiveHarness.Subject(client)).ShouldBeEmpty();
-
-        h.HostsByPath.Add(new PathHosts("mtls/client.crt", ["www.prim.test"]));
-        h.Run(new HostnameMatchPrimitive(), PrimitiveHarness.Subject(client)).ShouldHaveSingleItem().Values["sanNames"].ShouldBe("(none)");
+        var noSan = h.Add(Inter.Issue("www.prim.test"), "web/nosan.crt");
+        h.HostsByPath.Add(new PathHosts("web/**", ["www.prim.test"]));
+        h.Run(new HostnameMatchPrimitive(), PrimitiveHarness.Subject(noSan)).ShouldHaveSingleItem().Values["sanNames"].ShouldBe("(none)");
     }
 
     [Test]

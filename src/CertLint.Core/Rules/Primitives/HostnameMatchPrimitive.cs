@@ -1,14 +1,12 @@
 using CertLint.Findings;
-using CertLint.Inventory;
 using CertLint.Model;
-using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace CertLint.Rules.Primitives;
 
 /// <summary>
 /// Every expected host name must be covered by the certificate's SAN (see <see cref="HostnameMatcher"/> for the
-/// RFC 6125 rules). Expected names come from `hosts` in the configuration per path glob (any leaf at that path) and
-/// from --host (every leaf not known to be a client-only certificate), plus the rule's own `hosts` parameter.
+/// RFC 6125 rules). Expected names are the `hosts` field's (--host, and `hosts` per path glob in the configuration)
+/// plus the rule's own `hosts` parameter; which certificates are checked (role, leaf) is the rule's `where`.
 /// </summary>
 public sealed class HostnameMatchPrimitive : ICheckPrimitive
 {
@@ -38,19 +36,10 @@ public sealed class HostnameMatchPrimitive : ICheckPrimitive
         });
     }
 
-    /// <summary>The host names a certificate must cover, de-duplicated case-insensitively, in configuration order.</summary>
-    public static IReadOnlyList<string> ExpectedHosts(CertificateInfo cert, IEnumerable<string> ruleHosts, EvaluationContext context)
-    {
-        var settings = context.Settings;
-        var hosts = new List<string>(ruleHosts);
-        if (context.Inventory.RoleOf(cert) != CertificateRole.Client) hosts.AddRange(settings.Hosts);
-        var path = cert.Location.File.RelativePath.Replace('\\', '/');
-        foreach (var entry in settings.HostsByPath)
-        {
-            var matcher = new Matcher(StringComparison.Ordinal);
-            matcher.AddInclude(entry.Glob);
-            if (matcher.Match(path).HasMatches) hosts.AddRange(entry.Hosts);
-        }
-        return hosts.Where(h => !string.IsNullOrWhiteSpace(h)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-    }
+    /// <summary>The rule's own hosts plus those configured for the certificate's path (--host and per-path hosts).</summary>
+    public static IReadOnlyList<string> ExpectedHosts(CertificateInfo cert, IEnumerable<string> ruleHosts, EvaluationContext context) =>
+        ruleHosts.Concat(Fields.ExpectedHosts.For(cert.Location.File, context.Settings))
+            .Where(h => !string.IsNullOrWhiteSpace(h))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
 }
