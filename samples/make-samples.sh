@@ -112,6 +112,10 @@ sign server/cn-not-in-san.crt "$work/k2" "/CN=cn.example.test" "$SERVER_EXT\nsub
 # hostname-mismatch: *.example.test covers shop.example.test but not example.test (hosts set in .certlint.yml).
 sign server/wildcard.crt "$work/k2" "/CN=*.example.test" "$SERVER_EXT\nsubjectAltName=DNS:*.example.test" "${INT[@]}"
 
+# Clean despite SHA-1: a self-signed root's own signature is not relied upon (weak-signature exempts it).
+key "$work/legacy.key" rsa 2048
+sign ca/legacy-sha1-root.crt "$work/legacy.key" "/O=CertLint Samples/CN=CertLint Legacy SHA-1 Root" "$CA_EXT" self "$work/legacy.key" "$START" "$END" sha1
+
 # self-signed-leaf.
 key "$work/k3" ec P-256
 sign server/self-signed.crt "$work/k3" "/CN=selfsigned.example.test" "$SERVER_EXT\nsubjectAltName=DNS:selfsigned.example.test" self "$work/k3"

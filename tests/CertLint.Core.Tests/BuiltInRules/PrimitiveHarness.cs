@@ -46,6 +46,16 @@ internal sealed class PrimitiveHarness
         return info;
     }
 
+    /// <summary>Parses every CERTIFICATE block of a committed PEM file, reported under <paramref name="relativePath"/>.</summary>
+    public List<CertificateInfo> AddPem(string fullPath, string relativePath, CertificateRole role = CertificateRole.Unknown)
+    {
+        var file = File(relativePath);
+        return PemScanner.Scan(System.IO.File.ReadAllBytes(fullPath))
+            .Where(b => b.Label == "CERTIFICATE")
+            .Select(b => Add(b.Data, file, role))
+            .ToList();
+    }
+
     public KeyInfo AddKey(TestKey key, string path = "cert.key", UnixFileMode? mode = null)
     {
         var info = new KeyInfo

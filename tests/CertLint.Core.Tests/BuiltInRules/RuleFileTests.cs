@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using CertLint.Rules;
 using YamlDotNet.RepresentationModel;
@@ -11,9 +10,7 @@ namespace CertLint.Tests.BuiltInRules;
 /// </summary>
 public sealed partial class RuleFileTests
 {
-    private static readonly string RulesDir = Path.Combine(
-        typeof(RuleFileTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CertLintRepoRoot").Value!,
-        "rules");
+    private static readonly string RulesDir = Path.Combine(Samples.RepoRoot, "rules");
 
     public static IEnumerable<TestCaseData> BuiltIns() =>
         RuleIds.BuiltIn.Select(kv => new TestCaseData(kv.Key, kv.Value).SetName($"Rule {kv.Key} {kv.Value}"));
