@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace CertLint.Action.Tests.Harness;
@@ -83,8 +82,8 @@ internal sealed class ActionRunner(string actionPath, string workspace, string r
         var with = Evaluate(step["with"], expressions);
         if (step["uses"] is { } uses)
         {
-            var result = UsesOutcome(uses.GetValue<string>());
-            return new StepRun(name, id, true, result, result, result == "success" ? 0 : 1, "", "", Empty, with);
+            var usesOutcome = UsesOutcome(uses.GetValue<string>());
+            return new StepRun(name, id, true, usesOutcome, usesOutcome, usesOutcome == "success" ? 0 : 1, "", "", Empty, with);
         }
         step["shell"]!.GetValue<string>().ShouldBe("bash", "the harness runs bash steps only");
         var files = Directory.CreateDirectory(Path.Combine(runnerTemp, "_runner_file_commands", $"step{index}")).FullName;
@@ -95,26 +94,12 @@ internal sealed class ActionRunner(string actionPath, string workspace, string r
         File.WriteAllText(outputFile, "");
         File.WriteAllText(summaryFile, "");
 
-        var info = new ProcessStartInfo("bash", ["--noprofile", "--norc", "-eo", "pipefail", script])
-        {
-            WorkingDirectory = workspace,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in RunnerEnvironment(outputFile, summaryFile)) info.Environment[key] = value;
-        foreach (var (key, value) in Evaluate(step["env"], expressions)) info.Environment[key] = value;
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"Step '{name}' did not finish in 5 minutes.");
-        }
+        var env = RunnerEnvironment(outputFile, summaryFile);
+        foreach (var (key, value) in Evaluate(step["env"], expressions)) env[key] = value;
+        var result = Bash.Run(script, env, workspace);
         summary.Append(File.ReadAllText(summaryFile));
-        var outcome = process.ExitCode == 0 ? "success" : "failure";
-        return new StepRun(name, id, true, outcome, outcome, process.ExitCode, stdout.Result, stderr.Result,
+        var outcome = result.ExitCode == 0 ? "success" : "failure";
+        return new StepRun(name, id, true, outcome, outcome, result.ExitCode, result.Stdout, result.Stderr,
             FileCommands.ReadOutputs(outputFile), with);
     }
 
