@@ -19,6 +19,8 @@ public sealed class CatalogTests
         foreach (var d in BuiltInRuleRunner.Catalog.Descriptors)
         {
             d.HelpUri.ShouldBe(RuleIds.HelpBase + d.Name + ".md");
+            d.Documentation.ShouldNotBeNullOrWhiteSpace();
+            if (!RuleFileTests.IsFileRule(d.Id)) continue;
             d.Documentation.ShouldStartWith($"# {d.Name} ({d.Id})");
             d.References.ShouldNotBeEmpty();
             d.Remediation.ShouldNotBeNullOrWhiteSpace();
