@@ -22,7 +22,7 @@ public sealed class SamplesTests
         "keystores/www.p12 password-required",
         "mtls/client-no-eku.crt eku-missing",
         "mtls/client-restricted-issuer.crt eku-client-auth",
-        "mtls/client-serverauth-only.crt eku-client-auth",
+        "mtls/client-no-clientauth.crt eku-client-auth",
         "permissions/world-readable.key key-file-permissions",
         "server/cn-not-in-san.crt cn-not-in-san",
         "server/expired.crt cert-expired",
