@@ -26,8 +26,12 @@ public sealed class LintResult
 
     /// <summary>Findings that count against --fail-on: unsuppressed, at or above it, and new when --new-only.</summary>
     public IEnumerable<Finding> Failing => Findings.Where(f =>
-        !f.IsSuppressed && FailOn != Severity.None && f.Severity >= FailOn &&
-        (!NewOnly || BaselineStates is null || !BaselineStates.TryGetValue(f.Fingerprint, out var s) || s == "new"));
+        IsReportable(f) && FailOn != Severity.None && f.Severity >= FailOn);
+
+    /// <summary>Unsuppressed, and new when --new-only: what annotations and fail-on look at.</summary>
+    public bool IsReportable(Finding finding) =>
+        !finding.IsSuppressed &&
+        (!NewOnly || BaselineStates is null || !BaselineStates.TryGetValue(finding.Fingerprint, out var s) || s == "new");
 
     public int ExitCode => Failing.Any() ? ExitCodes.Findings : ExitCodes.Success;
 

@@ -1,0 +1,128 @@
+using System.Formats.Asn1;
+using System.Net;
+using CertLint.Model;
+
+namespace CertLint.Parsing;
+
+/// <summary>Decoders for the extensions the rules look at (RFC 5280 §4.2). Each reads the extnValue contents.</summary>
+internal static class ExtensionDecoder
+{
+    private static readonly Asn1Tag Rfc822Tag = new(TagClass.ContextSpecific, 1);
+    private static readonly Asn1Tag DnsTag = new(TagClass.ContextSpecific, 2);
+    private static readonly Asn1Tag UriTag = new(TagClass.ContextSpecific, 6);
+    private static readonly Asn1Tag IpTag = new(TagClass.ContextSpecific, 7);
+    private static readonly Asn1Tag Context0 = new(TagClass.ContextSpecific, 0);
+    private static readonly Asn1Tag Context0Constructed = new(TagClass.ContextSpecific, 0, isConstructed: true);
+
+    private const string OcspMethod = "1.3.6.1.5.5.7.48.1";
+    private const string CaIssuersMethod = "1.3.6.1.5.5.7.48.2";
+
+    public static SubjectAltNames SubjectAltNames(ReadOnlyMemory<byte> value)
+    {
+        List<string> dns = [], ip = [], email = [], uri = [];
+        var names = Open(value).ReadSequence();
+        while (names.HasData)
+        {
+            var tag = names.PeekTag();
+            if (tag.HasSameClassAndValue(DnsTag)) dns.Add(names.ReadCharacterString(UniversalTagNumber.IA5String, DnsTag));
+            else if (tag.HasSameClassAndValue(Rfc822Tag)) email.Add(names.ReadCharacterString(UniversalTagNumber.IA5String, Rfc822Tag));
+            else if (tag.HasSameClassAndValue(UriTag)) uri.Add(names.ReadCharacterString(UniversalTagNumber.IA5String, UriTag));
+            else if (tag.HasSameClassAndValue(IpTag)) ip.Add(IpText(Asn1Helpers.ReadOctetString(names, IpTag).Span));
+            else names.ReadEncodedValue(); // otherName, directoryName, registeredID: not used by rules
+        }
+        return new SubjectAltNames(dns, ip, email, uri);
+    }
+
+    /// <summary>IPv4 dotted, IPv6 in its compressed form; odd lengths (never valid in a SAN) as hex.</summary>
+    private static string IpText(ReadOnlySpan<byte> bytes) =>
+        bytes.Length is 4 or 16 ? new IPAddress(bytes).ToString() : Convert.ToHexString(bytes);
+
+    public static IReadOnlyList<string> ExtendedKeyUsage(ReadOnlyMemory<byte> value)
+    {
+        var oids = new List<string>();
+        var seq = Open(value).ReadSequence();
+        while (seq.HasData) oids.Add(seq.ReadObjectIdentifier());
+        return oids;
+    }
+
+    /// <summary>Bit 0 (digitalSignature) is the most significant bit of the first octet.</summary>
+    public static KeyUsageFlags KeyUsage(ReadOnlyMemory<byte> value)
+    {
+        var bits = Asn1Helpers.ReadBitString(Open(value), out _).Span;
+        var flags = 0;
+        for (var i = 0; i < bits.Length * 8 && i < 9; i++)
+        {
+            if ((bits[i / 8] & (0x80 >> (i % 8))) != 0) flags |= 1 << i;
+        }
+        return (KeyUsageFlags)flags;
+    }
+
+    public static BasicConstraints BasicConstraints(ReadOnlyMemory<byte> value, bool critical)
+    {
+        var seq = Open(value).ReadSequence();
+        var isCa = seq.HasData && seq.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean) && seq.ReadBoolean();
+        int? pathLength = null;
+        if (seq.HasData && seq.TryReadInt32(out var n)) pathLength = n;
+        return new BasicConstraints(isCa, pathLength, critical);
+    }
+
+    /// <summary>Key identifiers as upper-case hex without separators.</summary>
+    public static string SubjectKeyIdentifier(ReadOnlyMemory<byte> value) =>
+        Convert.ToHexString(Asn1Helpers.ReadOctetString(Open(value)).Span);
+
+    public static string? AuthorityKeyIdentifier(ReadOnlyMemory<byte> value)
+    {
+        var seq = Open(value).ReadSequence();
+        return seq.HasData && seq.PeekTag().HasSameClassAndValue(Context0)
+            ? Convert.ToHexString(Asn1Helpers.ReadOctetString(seq, Context0).Span)
+            : null;
+    }
+
+    /// <summary>The URIs of every distribution point's fullName.</summary>
+    public static IReadOnlyList<string> CrlDistributionPoints(ReadOnlyMemory<byte> value)
+    {
+        var urls = new List<string>();
+        var points = Open(value).ReadSequence();
+        while (points.HasData)
+        {
+            var point = points.ReadSequence();
+            if (!point.HasData || !point.PeekTag().HasSameClassAndValue(Context0Constructed)) continue;
+            var name = point.ReadSequence(Context0Constructed);
+            if (!name.HasData || !name.PeekTag().HasSameClassAndValue(Context0Constructed)) continue;
+            var fullName = name.ReadSequence(Context0Constructed);
+            while (fullName.HasData)
+            {
+                if (fullName.PeekTag().HasSameClassAndValue(UriTag)) urls.Add(fullName.ReadCharacterString(UniversalTagNumber.IA5String, UriTag));
+                else fullName.ReadEncodedValue();
+            }
+        }
+        return urls;
+    }
+
+    public static AuthorityInfoAccess AuthorityInfoAccess(ReadOnlyMemory<byte> value)
+    {
+        List<string> ocsp = [], caIssuers = [];
+        var seq = Open(value).ReadSequence();
+        while (seq.HasData)
+        {
+            var description = seq.ReadSequence();
+            var method = description.ReadObjectIdentifier();
+            if (!description.PeekTag().HasSameClassAndValue(UriTag)) continue;
+            var uri = description.ReadCharacterString(UniversalTagNumber.IA5String, UriTag);
+            if (method == OcspMethod) ocsp.Add(uri);
+            else if (method == CaIssuersMethod) caIssuers.Add(uri);
+        }
+        return new AuthorityInfoAccess(ocsp, caIssuers);
+    }
+
+    public static IReadOnlyList<string> Policies(ReadOnlyMemory<byte> value)
+    {
+        var oids = new List<string>();
+        var seq = Open(value).ReadSequence();
+        while (seq.HasData) oids.Add(seq.ReadSequence().ReadObjectIdentifier());
+        return oids;
+    }
+
+    // Extension contents in the wild are not always strict DER; BER is the lenient superset.
+    private static AsnReader Open(ReadOnlyMemory<byte> value) => new(value, AsnEncodingRules.BER);
+}

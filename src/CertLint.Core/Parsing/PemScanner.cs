@@ -1,0 +1,115 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+
+namespace CertLint.Parsing;
+
+/// <summary>
+/// Finds every PEM block in a file's bytes, line by line, tolerating text before, between and after blocks
+/// (e.g. `openssl x509 -text` dumps), CRLF, indentation and RFC 1421 headers. Works on UTF-8/ASCII bytes directly.
+/// </summary>
+public static class PemScanner
+{
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+
+    /// <summary>Cheap sniff: does the span contain a PEM BEGIN marker?</summary>
+    public static bool ContainsPem(ReadOnlySpan<byte> content) => content.IndexOf("-----BEGIN "u8) >= 0;
+
+    public static IReadOnlyList<PemBlock> Scan(ReadOnlyMemory<byte> content)
+    {
+        var blocks = new List<PemBlock>();
+        if (!ContainsPem(content.Span)) return blocks;
+        var body = ArrayPool<byte>.Shared.Rent(Math.Max(16, content.Length));
+        try
+        {
+            var state = new BlockState();
+            var lineNumber = 0;
+            var rest = content.Span;
+            while (!rest.IsEmpty)
+            {
+                lineNumber++;
+                var newline = rest.IndexOf((byte)'\n');
+                var line = (newline < 0 ? rest : rest[..newline]).Trim(" \t\r\f\v"u8);
+                rest = newline < 0 ? [] : rest[(newline + 1)..];
+                ProcessLine(line, lineNumber, ref state, body, blocks);
+            }
+            if (state.Label is not null)
+            {
+                blocks.Add(Failed(state, lineNumber, $"PEM block \"{state.Label}\" has no END line"));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body);
+        }
+        return blocks;
+    }
+
+    private struct BlockState
+    {
+        public string? Label;
+        public int StartLine;
+        public bool InHeaders;
+        public Dictionary<string, string>? Headers;
+        public int BodyLength;
+    }
+
+    private static void ProcessLine(ReadOnlySpan<byte> line, int lineNumber, ref BlockState state, byte[] body, List<PemBlock> blocks)
+    {
+        if (TryMarker(line, "-----BEGIN "u8, out var beginLabel))
+        {
+            if (state.Label is not null) blocks.Add(Failed(state, lineNumber - 1, $"PEM block \"{state.Label}\" has no END line"));
+            state = new BlockState { Label = beginLabel, StartLine = lineNumber, InHeaders = true };
+            return;
+        }
+        if (state.Label is null) return; // text outside blocks
+        if (TryMarker(line, "-----END "u8, out var endLabel))
+        {
+            blocks.Add(endLabel == state.Label
+                ? Decode(state, lineNumber, body)
+                : Failed(state, lineNumber, $"PEM block \"{state.Label}\" ends with \"END {endLabel}\""));
+            state = default;
+            return;
+        }
+        if (state.InHeaders)
+        {
+            var colon = line.IndexOf((byte)':');
+            if (colon > 0 && state.BodyLength == 0)
+            {
+                state.Headers ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                state.Headers[Encoding.ASCII.GetString(line[..colon]).Trim()] = Encoding.ASCII.GetString(line[(colon + 1)..]).Trim();
+                return;
+            }
+            state.InHeaders = false;
+            if (line.IsEmpty) return;
+        }
+        foreach (var b in line)
+        {
+            if (b is not ((byte)' ' or (byte)'\t')) body[state.BodyLength++] = b;
+        }
+    }
+
+    private static bool TryMarker(ReadOnlySpan<byte> line, ReadOnlySpan<byte> prefix, out string label)
+    {
+        label = "";
+        if (!line.StartsWith(prefix) || line.Length < prefix.Length + 5 || !line.EndsWith("-----"u8)) return false;
+        label = Encoding.ASCII.GetString(line[prefix.Length..^5]).Trim();
+        return true;
+    }
+
+    private static PemBlock Decode(BlockState state, int endLine, byte[] body)
+    {
+        var encoded = body.AsSpan(0, state.BodyLength);
+        var decoded = new byte[Base64.GetMaxDecodedFromUtf8Length(encoded.Length)];
+        var status = Base64.DecodeFromUtf8(encoded, decoded, out _, out var written);
+        if (status != OperationStatus.Done)
+        {
+            return Failed(state, endLine, $"PEM block \"{state.Label}\" has invalid base64");
+        }
+        if (written == 0) return Failed(state, endLine, $"PEM block \"{state.Label}\" is empty");
+        return new PemBlock(state.Label!, state.StartLine, endLine, decoded.AsMemory(0, written), state.Headers ?? NoHeaders);
+    }
+
+    private static PemBlock Failed(BlockState state, int endLine, string error) =>
+        new(state.Label!, state.StartLine, Math.Max(state.StartLine, endLine), ReadOnlyMemory<byte>.Empty, state.Headers ?? NoHeaders, error);
+}

@@ -1,0 +1,146 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Generators;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Security;
+using Org.BouncyCastle.X509;
+
+namespace CertLint.Tests.Pki;
+
+/// <summary>Key algorithms the test PKI can make. EC P-256 is the default: it is fast to generate.</summary>
+public enum TestKeyType
+{
+    EcP256,
+    EcP384,
+    EcP521,
+    Rsa,
+    Ed25519,
+    Ed448,
+}
+
+/// <summary>How <see cref="TestKey.ToPem"/> encodes a private key.</summary>
+public enum KeyFileFormat
+{
+    /// <summary>-----BEGIN PRIVATE KEY-----</summary>
+    Pkcs8,
+    /// <summary>-----BEGIN RSA PRIVATE KEY----- / -----BEGIN EC PRIVATE KEY-----</summary>
+    Traditional,
+    /// <summary>-----BEGIN ENCRYPTED PRIVATE KEY----- (needs a password)</summary>
+    EncryptedPkcs8,
+    /// <summary>-----BEGIN PUBLIC KEY-----: the public half only.</summary>
+    PublicKey,
+}
+
+/// <summary>
+/// A key pair for test certificates. RSA and EC keys are BCL objects (CertificateRequest signs with them);
+/// Ed25519/Ed448 keys are BouncyCastle ones, signed through <see cref="EdDsaSignatureGenerator"/> because the BCL has no EdDSA.
+/// </summary>
+public sealed class TestKey
+{
+    private readonly AsymmetricKeyParameter? _edPrivate;
+    private readonly byte[]? _edPublic;
+
+    private TestKey(TestKeyType type, AsymmetricAlgorithm? bcl, AsymmetricKeyParameter? edPrivate, byte[]? edPublic)
+    {
+        Type = type;
+        Bcl = bcl;
+        _edPrivate = edPrivate;
+        _edPublic = edPublic;
+    }
+
+    public TestKeyType Type { get; }
+
+    /// <summary>The BCL key (RSA or ECDsa), null for EdDSA.</summary>
+    public AsymmetricAlgorithm? Bcl { get; }
+
+    public static TestKey Create(TestKeyType type, int rsaBits = 2048) => type switch
+    {
+        TestKeyType.EcP256 => new(type, ECDsa.Create(ECCurve.NamedCurves.nistP256), null, null),
+        TestKeyType.EcP384 => new(type, ECDsa.Create(ECCurve.NamedCurves.nistP384), null, null),
+        TestKeyType.EcP521 => new(type, ECDsa.Create(ECCurve.NamedCurves.nistP521), null, null),
+        TestKeyType.Rsa => new(type, RSA.Create(rsaBits), null, null),
+        TestKeyType.Ed25519 => CreateEd25519(),
+        TestKeyType.Ed448 => CreateEd448(),
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    private static TestKey CreateEd25519()
+    {
+        var gen = new Ed25519KeyPairGenerator();
+        gen.Init(new Ed25519KeyGenerationParameters(new SecureRandom()));
+        var pair = gen.GenerateKeyPair();
+        return new(TestKeyType.Ed25519, null, pair.Private, ((Ed25519PublicKeyParameters)pair.Public).GetEncoded());
+    }
+
+    private static TestKey CreateEd448()
+    {
+        var gen = new Ed448KeyPairGenerator();
+        gen.Init(new Ed448KeyGenerationParameters(new SecureRandom()));
+        var pair = gen.GenerateKeyPair();
+        return new(TestKeyType.Ed448, null, pair.Private, ((Ed448PublicKeyParameters)pair.Public).GetEncoded());
+    }
+
+    /// <summary>The DER SubjectPublicKeyInfo.</summary>
+    public byte[] SubjectPublicKeyInfo => Bcl switch
+    {
+        RSA rsa => rsa.ExportSubjectPublicKeyInfo(),
+        ECDsa ec => ec.ExportSubjectPublicKeyInfo(),
+        _ => SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(EdPublicParameters()).GetDerEncoded(),
+    };
+
+    /// <summary>SHA-256 of the SPKI, lower-case hex: what the model's PublicKeyInfo.Sha256 should be.</summary>
+    public string SpkiSha256 => Convert.ToHexStringLower(SHA256.HashData(SubjectPublicKeyInfo));
+
+    public PublicKey PublicKey => PublicKey.CreateFromSubjectPublicKeyInfo(SubjectPublicKeyInfo, out _);
+
+    /// <summary>A signature generator for CertificateRequest.Create.</summary>
+    public X509SignatureGenerator SignatureGenerator(bool rsaPss = false) => Bcl switch
+    {
+        RSA rsa => X509SignatureGenerator.CreateForRSA(rsa, rsaPss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1),
+        ECDsa ec => X509SignatureGenerator.CreateForECDsa(ec),
+        _ => new EdDsaSignatureGenerator(Type, _edPrivate!, PublicKey),
+    };
+
+    /// <summary>The hash a certificate signed with this key uses by default.</summary>
+    public HashAlgorithmName DefaultHash => Type switch
+    {
+        TestKeyType.EcP384 => HashAlgorithmName.SHA384,
+        TestKeyType.EcP521 => HashAlgorithmName.SHA512,
+        _ => HashAlgorithmName.SHA256,
+    };
+
+    /// <summary>PEM text of the key in the given format.</summary>
+    public string ToPem(KeyFileFormat format = KeyFileFormat.Pkcs8, string? password = null)
+    {
+        if (format == KeyFileFormat.PublicKey) return PemEncoding.WriteString("PUBLIC KEY", SubjectPublicKeyInfo) + "\n";
+        if (format == KeyFileFormat.EncryptedPkcs8)
+        {
+            ArgumentNullException.ThrowIfNull(password);
+            var pbe = new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 2048);
+            return PemEncoding.WriteString("ENCRYPTED PRIVATE KEY", ExportPkcs8(password, pbe)) + "\n";
+        }
+        return Bcl switch
+        {
+            RSA rsa when format == KeyFileFormat.Traditional => rsa.ExportRSAPrivateKeyPem() + "\n",
+            ECDsa ec when format == KeyFileFormat.Traditional => ec.ExportECPrivateKeyPem() + "\n",
+            _ => PemEncoding.WriteString("PRIVATE KEY", ExportPkcs8()) + "\n",
+        };
+    }
+
+    /// <summary>Unencrypted PKCS#8 DER.</summary>
+    public byte[] ExportPkcs8() => Bcl switch
+    {
+        RSA or ECDsa => Bcl.ExportPkcs8PrivateKey(),
+        _ => PrivateKeyInfoFactory.CreatePrivateKeyInfo(_edPrivate).GetDerEncoded(),
+    };
+
+    // Pkcs8PrivateKeyInfo re-encrypts any PKCS#8 blob, whatever the algorithm.
+    private byte[] ExportPkcs8(string password, PbeParameters pbe) =>
+        System.Security.Cryptography.Pkcs.Pkcs8PrivateKeyInfo.Decode(ExportPkcs8(), out _).Encrypt(password, pbe);
+
+    private AsymmetricKeyParameter EdPublicParameters() => Type == TestKeyType.Ed25519
+        ? new Ed25519PublicKeyParameters(_edPublic!)
+        : new Ed448PublicKeyParameters(_edPublic!);
+}
