@@ -1,4 +1,4 @@
 namespace CertLint.Engine;
 
-/// <summary>How far a run has got, for a host's progress indicator: a stage, items done out of a total, the current file.</summary>
-public sealed record ScanProgress(string Stage, int Completed, int Total, string? CurrentPath = null);
+/// <summary>Progress of a run, for a host's progress indicator: the stage and how many items of it are done.</summary>
+public readonly record struct ScanProgress(string Stage, int Done, int Total);
