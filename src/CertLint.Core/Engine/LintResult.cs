@@ -1,5 +1,6 @@
 using CertLint.Findings;
 using CertLint.Inventory;
+using CertLint.Reporting;
 
 namespace CertLint.Engine;
 
@@ -22,6 +23,8 @@ public sealed class LintResult
     public IReadOnlyList<string> Notices { get; init; } = [];
     /// <summary>Baseline state per finding fingerprint, when a baseline was given.</summary>
     public IReadOnlyDictionary<string, string>? BaselineStates { get; init; }
+    /// <summary>Baseline results with no finding now (SARIF baselineState "absent"), from <c>SarifBaseline.Absent</c>.</summary>
+    public IReadOnlyList<BaselineEntry> BaselineAbsent { get; init; } = [];
     public bool NewOnly { get; init; }
 
     /// <summary>Findings that count against --fail-on: unsuppressed, at or above it, and new when --new-only.</summary>
