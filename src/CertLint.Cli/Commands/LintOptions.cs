@@ -76,6 +76,7 @@ internal sealed class LintOptions
             BaselinePath = Baseline.Value(),
             NewOnly = NewOnly.HasValue(),
             Category = Category.Value(),
+            SarifIncludeSuppressed = SarifSuppressed.HasValue(),
             Environment = context.Environment,
         };
     }
