@@ -21,5 +21,4 @@ public sealed record CliContext(
         System.Environment.GetEnvironmentVariable,
         Directory.GetCurrentDirectory(),
         TimeProvider.System);
-
 }
