@@ -26,13 +26,13 @@ public sealed class LintEngine
         var catalog = RuleCatalog.Load(settings);
 
         progress?.Report(new ScanProgress("discovering files", 0, 0));
-        var files = FileDiscovery.Discover(settings);
+        var discovery = FileDiscovery.Discover(settings, cancellationToken);
         var passwords = new SettingsPasswordSource(settings);
-        progress?.Report(new ScanProgress("parsing", 0, files.Count));
-        var parsed = FileParser.ParseAll(files, passwords, cancellationToken);
+        progress?.Report(new ScanProgress("parsing", 0, discovery.Files.Count));
+        var parsed = WithDiscoveryIssues(FileParser.ParseAll(discovery.Files, passwords, cancellationToken), discovery.Issues);
         var anchors = TrustAnchors.Load(settings, passwords);
 
-        progress?.Report(new ScanProgress("checking", parsed.Count, files.Count));
+        progress?.Report(new ScanProgress("checking", discovery.Files.Count, discovery.Files.Count));
         var result = Evaluate(settings, catalog, parsed, anchors, cancellationToken);
         var baseline = request.BaselinePath is null ? null : Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, settings.Root));
         return new LintResult
@@ -49,6 +49,16 @@ public sealed class LintEngine
             BaselineStates = baseline?.Compare(result.Evaluation.Findings),
             NewOnly = request.NewOnly,
         };
+    }
+
+    /// <summary>Problems met while walking (missing path, broken link) are reported like parse issues of that path.</summary>
+    private static IReadOnlyList<ParsedFile> WithDiscoveryIssues(IReadOnlyList<ParsedFile> parsed, IReadOnlyList<ParseIssue> issues)
+    {
+        if (issues.Count == 0) return parsed;
+        return parsed
+            .Concat(issues.Select(i => new ParsedFile { File = i.Location.File, Issues = [i] }))
+            .OrderBy(p => p.File.RelativePath, StringComparer.Ordinal)
+            .ToArray();
     }
 
     /// <summary>
