@@ -26,6 +26,7 @@ public static class CliApp
         app.Command("rules", cmd => RulesCommand.Configure(cmd, context));
         app.Command("explain", cmd => ExplainCommand.Configure(cmd, context));
         app.Command("init", cmd => InitCommand.Configure(cmd, context));
+        app.Command("handshake", cmd => HandshakeCommand.Configure(cmd, context));
 
         try
         {
