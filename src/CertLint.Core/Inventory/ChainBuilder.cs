@@ -47,6 +47,9 @@ internal sealed class ChainBuilder
         var current = s.Path[^1];
         if (_anchors.Contains(current.Sha256)) return s.Offer(Evaluate(s.Path, reachedAnchor: true, null));
         if (s.Path.Count >= MaxLength) return s.Offer(Evaluate(s.Path, false, $"chain longer than {MaxLength} certificates"));
+        // Past an untrusted self-signed issuer only certificates with its name and key can follow, and its child can
+        // reach those directly: stop here. (The certificate itself may go on: a new root trusted through a cross-signature.)
+        if (s.Path.Count > 1 && _selfSigned.Contains(current.Sha256)) return s.Offer(Evaluate(s.Path, false, DeadEnd(current, false)));
 
         var candidates = SortedCandidates(current);
         var explored = false;
