@@ -5,8 +5,8 @@ namespace CertLint.Inventory;
 
 /// <summary>
 /// Checks a file holding several certificates as a TLS server sends them (RFC 5246 §7.4.2): every certificate's issuer
-/// follows it in the file or is a trust anchor (Complete), and the order is leaf, intermediates, then at most a root at
-/// the end (Ordered). PKCS#7 certificates are an unordered SET, so only completeness is checked for them.
+/// follows it in the file or is a trust anchor (Complete), and the order is leaf, intermediates, then roots only at the end
+/// (Ordered; a CA bundle of roots is ordered). PKCS#7 certificates are an unordered SET, so only completeness is checked for them.
 /// </summary>
 internal sealed class BundleAnalyzer(IssuerIndex index, SignatureVerifier verifier, IReadOnlySet<string> anchors, IReadOnlySet<string> selfSigned)
 {
@@ -30,10 +30,11 @@ internal sealed class BundleAnalyzer(IssuerIndex index, SignatureVerifier verifi
             }
             if (selfSigned.Contains(cert.Sha256))
             {
-                if (checkOrder && LastDistinct(certs) != i)
+                var next = checkOrder ? NextNonRoot(certs, i) : -1;
+                if (next >= 0)
                 {
                     ordered = false;
-                    problems.Add($"{At(certs, i)} is a self-signed root but is not the last certificate");
+                    problems.Add($"{At(certs, i)} is a self-signed root but {At(certs, next)} follows it");
                 }
                 continue;
             }
@@ -83,9 +84,10 @@ internal sealed class BundleAnalyzer(IssuerIndex index, SignatureVerifier verifi
         return -1;
     }
 
-    private static int LastDistinct(IReadOnlyList<CertificateInfo> certs)
+    /// <summary>The first certificate after <paramref name="i"/> that is not a self-signed root (a CA bundle of roots is fine).</summary>
+    private int NextNonRoot(IReadOnlyList<CertificateInfo> certs, int i)
     {
-        for (var j = certs.Count - 1; j >= 0; j--) if (IndexOf(certs, certs[j].Sha256) == j) return j;
+        for (var j = i + 1; j < certs.Count; j++) if (!selfSigned.Contains(certs[j].Sha256)) return j;
         return -1;
     }
 }

@@ -40,7 +40,7 @@ public sealed class TestScan
         {
             File = file,
             Kind = FileKind.Pem,
-            Certificates = [.. certificateDers.Select((d, i) => CertificateParser.Parse(d, new SourceLocation(file, Index: i), ObjectFormat.Pem))],
+            Certificates = [.. certificateDers.Select((d, i) => Certificate(d, file, i))],
         });
         return this;
     }
@@ -83,7 +83,10 @@ public sealed class TestScan
     public SourceFile SourceFile(string relativePath) => new(System.IO.Path.Combine(Root, relativePath), relativePath, 0, null);
 
     public static CertificateInfo Certificate(TestCertificate certificate, SourceFile file, int index = 0, ObjectFormat format = ObjectFormat.Pem) =>
-        CertificateParser.Parse(certificate.Der, new SourceLocation(file, Index: index), format);
+        Certificate(certificate.Der, file, index, format);
+
+    public static CertificateInfo Certificate(byte[] der, SourceFile file, int index = 0, ObjectFormat format = ObjectFormat.Pem) =>
+        CertificateParser.Parse(der, new SourceLocation(file, Index: index), format);
 
     public static KeyInfo KeyInfo(TestKey key, SourceFile file, int index = 0, ObjectFormat format = ObjectFormat.Pem) => new()
     {
