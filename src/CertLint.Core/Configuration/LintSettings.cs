@@ -30,6 +30,8 @@ public sealed class LintSettings
     public string PasswordEnv { get; init; } = "CERTLINT_PASSWORD";
     public IReadOnlyList<PathPassword> PasswordsByPath { get; init; } = [];
     public IReadOnlyList<string> RuleDirectories { get; init; } = [];
+    /// <summary>Rule packs in force: builtin:recommended (default), builtin:all, builtin:none.</summary>
+    public IReadOnlyList<string> Extends { get; init; } = ["builtin:recommended"];
     /// <summary>Per-rule overrides by rule name or id.</summary>
     public IReadOnlyDictionary<string, RuleOverride> RuleOverrides { get; init; } = new Dictionary<string, RuleOverride>();
     public IReadOnlyList<SuppressionEntry> Suppressions { get; init; } = [];
@@ -43,7 +45,11 @@ public sealed record PathRole(string Glob, CertificateRole Role);
 public sealed record PathPassword(string Glob, string EnvironmentVariable);
 
 /// <summary>A rule's severity override (None = off) and parameter overrides.</summary>
-public sealed record RuleOverride(Severity? Severity, IReadOnlyDictionary<string, object?> Parameters);
+public sealed record RuleOverride(Severity? Severity, IReadOnlyDictionary<string, object?> Parameters)
+{
+    /// <summary>Where the override was written (for errors such as an unknown rule or parameter).</summary>
+    public ConfigOrigin? Origin { get; init; }
+}
 
 /// <summary>A configured suppression: by rule (name or id) and path glob and/or certificate SHA-256.</summary>
 public sealed record SuppressionEntry(string Rule, string? PathGlob, string? Sha256, string Reason, DateOnly? Expires, string Source);

@@ -1,5 +1,6 @@
 using CertLint.Findings;
 using CertLint.Inventory;
+using CertLint.Reporting;
 
 namespace CertLint.Engine;
 
@@ -22,12 +23,18 @@ public sealed class LintResult
     public IReadOnlyList<string> Notices { get; init; } = [];
     /// <summary>Baseline state per finding fingerprint, when a baseline was given.</summary>
     public IReadOnlyDictionary<string, string>? BaselineStates { get; init; }
+    /// <summary>Baseline results with no finding now (SARIF baselineState "absent"), from <c>SarifBaseline.Absent</c>.</summary>
+    public IReadOnlyList<BaselineEntry> BaselineAbsent { get; init; } = [];
     public bool NewOnly { get; init; }
 
     /// <summary>Findings that count against --fail-on: unsuppressed, at or above it, and new when --new-only.</summary>
     public IEnumerable<Finding> Failing => Findings.Where(f =>
-        !f.IsSuppressed && FailOn != Severity.None && f.Severity >= FailOn &&
-        (!NewOnly || BaselineStates is null || !BaselineStates.TryGetValue(f.Fingerprint, out var s) || s == "new"));
+        IsReportable(f) && FailOn != Severity.None && f.Severity >= FailOn);
+
+    /// <summary>Unsuppressed, and new when --new-only: what annotations and fail-on look at.</summary>
+    public bool IsReportable(Finding finding) =>
+        !finding.IsSuppressed &&
+        (!NewOnly || BaselineStates is null || !BaselineStates.TryGetValue(finding.Fingerprint, out var s) || s == "new");
 
     public int ExitCode => Failing.Any() ? ExitCodes.Findings : ExitCodes.Success;
 

@@ -27,4 +27,8 @@ public sealed class ConfigurationException : UserErrorException
     public int Line { get; }
     public int Column { get; }
     public string Problem { get; } = "";
+    /// <summary>The offending key, when the error is about one (for `certlint rules validate`).</summary>
+    public string? Key { get; init; }
+    /// <summary>The suggested replacement for a misspelt key, function, field or rule name.</summary>
+    public string? Suggestion { get; init; }
 }

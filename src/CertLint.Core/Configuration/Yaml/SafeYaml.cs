@@ -1,0 +1,131 @@
+using CertLint.Engine;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace CertLint.Configuration.Yaml;
+
+/// <summary>
+/// Loads one YAML document with bounds, because rule and config files may come from an untrusted pull request:
+/// size, nesting depth and alias use are limited before the tree is built, so an alias bomb or a deeply nested
+/// file is rejected with file:line:col instead of eating memory or the stack.
+/// </summary>
+public static class SafeYaml
+{
+    public const int MaxBytes = 1024 * 1024;
+    public const int MaxDepth = 64;
+    public const int MaxAliases = 100;
+    /// <summary>Nodes after expanding aliases: far above any real rule, far below a billion laughs.</summary>
+    public const int MaxExpandedNodes = 100_000;
+
+    /// <summary>Reads a file (refusing anything over <see cref="MaxBytes"/>) and loads its single document.</summary>
+    public static YamlNode LoadFile(string path, string displayName)
+    {
+        FileInfo info;
+        try
+        {
+            info = new FileInfo(path);
+            if (!info.Exists) throw new ConfigurationException(displayName, 1, 1, "file not found");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new ConfigurationException(displayName, 1, 1, $"cannot read the file: {e.Message}");
+        }
+        if (info.Length > MaxBytes)
+            throw new ConfigurationException(displayName, 1, 1, $"file is {info.Length} bytes; the limit is {MaxBytes} bytes");
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException(displayName, 1, 1, $"cannot read the file: {e.Message}");
+        }
+        return Load(displayName, text);
+    }
+
+    /// <summary>Loads YAML text; an empty document gives an empty mapping.</summary>
+    public static YamlNode Load(string file, string text)
+    {
+        if (text.Length > MaxBytes)
+            throw new ConfigurationException(file, 1, 1, $"file is {text.Length} characters; the limit is {MaxBytes}");
+        try
+        {
+            Prescan(file, text);
+            var stream = new YamlStream();
+            stream.Load(new Parser(new StringReader(text)));
+            if (stream.Documents.Count == 0) return new YamlMappingNode();
+            if (stream.Documents.Count > 1)
+            {
+                var second = stream.Documents[1].RootNode.Start;
+                throw new ConfigurationException(file, (int)second.Line, (int)second.Column, "only one YAML document is allowed per file");
+            }
+            var root = stream.Documents[0].RootNode;
+            CheckExpansion(file, root);
+            return root;
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            var cut = message.IndexOf("): ", StringComparison.Ordinal);
+            if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
+            throw new ConfigurationException(file, (int)e.Start.Line, (int)e.Start.Column, $"invalid YAML: {message}");
+        }
+    }
+
+    /// <summary>Walks parser events (no recursion) to bound depth and alias count before building any tree.</summary>
+    private static void Prescan(string file, string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        int depth = 0, aliases = 0;
+        while (parser.MoveNext())
+        {
+            var ev = parser.Current!;
+            switch (ev)
+            {
+                case MappingStart or SequenceStart:
+                    if (++depth > MaxDepth)
+                        throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, $"nesting deeper than {MaxDepth} levels");
+                    break;
+                case MappingEnd or SequenceEnd:
+                    depth--;
+                    break;
+                case AnchorAlias:
+                    if (++aliases > MaxAliases)
+                        throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, $"more than {MaxAliases} YAML aliases");
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Counts nodes as if aliases were expanded (memoised per shared node) and rejects alias bombs.</summary>
+    private static void CheckExpansion(string file, YamlNode root)
+    {
+        var sizes = new Dictionary<YamlNode, long>(ReferenceEqualityComparer.Instance);
+        var total = Size(root, sizes, 0);
+        if (total > MaxExpandedNodes)
+            throw new ConfigurationException(file, (int)root.Start.Line, (int)root.Start.Column,
+                $"document expands to more than {MaxExpandedNodes} nodes through aliases (alias bomb?)");
+    }
+
+    private static long Size(YamlNode node, Dictionary<YamlNode, long> sizes, int depth)
+    {
+        if (sizes.TryGetValue(node, out var known)) return known;
+        if (depth > MaxDepth * 2) return MaxExpandedNodes + 1; // a recursive alias: reject, do not loop
+        sizes[node] = MaxExpandedNodes + 1; // guards against cycles while this node is open
+        long size = 1;
+        switch (node)
+        {
+            case YamlMappingNode map:
+                foreach (var (k, v) in map.Children) size += Size(k, sizes, depth + 1) + Size(v, sizes, depth + 1);
+                break;
+            case YamlSequenceNode seq:
+                foreach (var item in seq.Children) size += Size(item, sizes, depth + 1);
+                break;
+        }
+        size = Math.Min(size, MaxExpandedNodes + 1);
+        sizes[node] = size;
+        return size;
+    }
+}

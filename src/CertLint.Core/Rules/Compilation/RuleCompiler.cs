@@ -1,0 +1,92 @@
+using CertLint.Configuration;
+using CertLint.Configuration.Yaml;
+using CertLint.Engine;
+using CertLint.Findings;
+using CertLint.Rules.Loading;
+using YamlDotNet.RepresentationModel;
+
+namespace CertLint.Rules.Compilation;
+
+/// <summary>Turns a parsed <see cref="RuleDefinition"/> into a <see cref="CompiledRule"/>, validating everything.</summary>
+public static class RuleCompiler
+{
+    private static readonly IReadOnlySet<SubjectKind> CertificateOnly = new HashSet<SubjectKind> { SubjectKind.Certificate };
+
+    /// <param name="definition">The parsed rule.</param>
+    /// <param name="parameterOverrides">Values from configuration, by parameter name (checked against the declaration).</param>
+    /// <param name="registry">Primitives available (default: Core's).</param>
+    /// <param name="overrideOrigin">Where the overrides were written, for errors.</param>
+    /// <param name="severity">Effective severity (default: the rule's).</param>
+    public static CompiledRule Compile(RuleDefinition definition, IReadOnlyDictionary<string, object?>? parameterOverrides = null,
+        PrimitiveRegistry? registry = null, ConfigOrigin? overrideOrigin = null, Severity? severity = null)
+    {
+        registry ??= PrimitiveRegistry.Default;
+        var file = definition.File;
+        var parameters = Parameters(definition, parameterOverrides, overrideOrigin);
+
+        ICheckPrimitive? primitive = null;
+        var checkMap = new YamlMap(file, definition.Check, "'check'");
+        var defaults = CertificateOnly;
+        if (checkMap.Has("primitive"))
+        {
+            checkMap.RejectUnknown(PrimitiveBinder.Keys, "a primitive check");
+            var nameNode = checkMap.Get("primitive")!;
+            var name = checkMap.RequireString("primitive");
+            primitive = registry.Find(name) ?? throw YamlValues.Error(file, nameNode,
+                $"unknown primitive '{name}'{Suggest.DidYouMean(name, registry.Names)}", "primitive", Suggest.Closest(name, registry.Names));
+            defaults = primitive.SubjectKinds.ToHashSet();
+        }
+        var kinds = WhereCompiler.Kinds(file, definition.Where, defaults);
+        if (primitive is not null && kinds.Where(k => !primitive.SubjectKinds.Contains(k)).ToArray() is [var bad, ..])
+        {
+            var kindNode = new YamlMap(file, definition.Where!, "'where'").Get("kind")!;
+            throw YamlValues.Error(file, kindNode,
+                $"primitive '{primitive.Name}' cannot check {bad.ToString().ToLowerInvariant()} subjects; it checks {string.Join(", ", primitive.SubjectKinds.Select(k => k.ToString().ToLowerInvariant()))}", "kind");
+        }
+        var ctx = new CompileContext(file, parameters, kinds);
+        var applies = WhereCompiler.Compile(ctx, definition.Where);
+        SubjectTest? assertion = null;
+        var arguments = PrimitiveArguments.Empty;
+        if (primitive is not null) arguments = PrimitiveBinder.Bind(ctx, primitive, checkMap.Get("with"));
+        else assertion = new AssertionCompiler(ctx).CompileSubject(definition.Check);
+
+        var messageText = definition.Message ?? (primitive is not null ? "{{message}}" : definition.Descriptor.Title);
+        var message = MessageTemplate.Compile(ctx, messageText, definition.MessageNode, definition.Name, openValues: primitive is not null);
+        return new CompiledRule(definition, severity ?? definition.Descriptor.DefaultSeverity, kinds, parameters, applies,
+            assertion, primitive, arguments, message);
+    }
+
+    private static Dictionary<string, object?> Parameters(RuleDefinition definition, IReadOnlyDictionary<string, object?>? overrides, ConfigOrigin? origin)
+    {
+        var values = definition.Parameters.ToDictionary(p => p.Name, p => p.Default, StringComparer.Ordinal);
+        if (overrides is null) return values;
+        foreach (var (name, value) in overrides)
+        {
+            var p = definition.Parameters.FirstOrDefault(x => x.Name == name);
+            var where = origin ?? new ConfigOrigin(definition.File, 1, 1);
+            if (p is null)
+            {
+                var names = definition.Parameters.Select(x => x.Name).ToArray();
+                var suggestion = Suggest.Closest(name, names);
+                throw where.Error($"rule '{definition.Name}' has no parameter '{name}'{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; it takes {(names.Length == 0 ? "none" : string.Join(", ", names))}", name, suggestion);
+            }
+            var converted = ConvertOverride(value, p.Type) ?? throw where.Error($"parameter '{name}' of rule '{definition.Name}' must be {p.Type.ToString().ToLowerInvariant()}, not {FunctionOptions.Describe(value)}", name);
+            if (RuleParameterReader.Check(converted, p) is { } problem) throw where.Error(problem, name);
+            values[name] = converted;
+        }
+        return values;
+    }
+
+    private static object? ConvertOverride(object? value, RuleParameterType type) => (type, value) switch
+    {
+        (RuleParameterType.Integer, long l) => l,
+        (RuleParameterType.Number, long l) => (double)l,
+        (RuleParameterType.Number, double d) => d,
+        (RuleParameterType.Boolean, bool b) => b,
+        (RuleParameterType.String, string s) => s,
+        (RuleParameterType.List, string s) => new[] { s },
+        (RuleParameterType.List, IReadOnlyList<string> l) => l,
+        (RuleParameterType.List, IReadOnlyList<object?> l) when l.All(x => x is string) => l.Cast<string>().ToArray(),
+        _ => null,
+    };
+}

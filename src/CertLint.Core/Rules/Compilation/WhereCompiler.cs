@@ -1,0 +1,122 @@
+using CertLint.Configuration;
+using CertLint.Configuration.Yaml;
+using CertLint.Findings;
+using CertLint.Inventory;
+using YamlDotNet.RepresentationModel;
+
+namespace CertLint.Rules.Compilation;
+
+/// <summary>
+/// Compiles `where:` into the subject kinds a rule applies to and a predicate; the framework, not the check,
+/// decides "not applicable", so a rule never reports on what it was not meant for.
+/// </summary>
+internal static class WhereCompiler
+{
+    public static readonly IReadOnlyList<string> Keys = ["kind", "leaf", "role", "paths", "excludePaths", "match"];
+    public static readonly IReadOnlyDictionary<string, SubjectKind> KindNames = new Dictionary<string, SubjectKind>
+    {
+        ["certificate"] = SubjectKind.Certificate,
+        ["key"] = SubjectKind.Key,
+        ["keystore"] = SubjectKind.Keystore,
+        ["file"] = SubjectKind.File,
+        ["endpoint"] = SubjectKind.Endpoint,
+    };
+    private static readonly string[] RoleNames = ["client", "server", "unknown"];
+
+    /// <summary>The kinds named by `where.kind`, or the defaults when absent.</summary>
+    public static IReadOnlySet<SubjectKind> Kinds(string file, YamlNode? where, IReadOnlySet<SubjectKind> defaults)
+    {
+        if (where is not YamlMappingNode) return defaults;
+        var map = new YamlMap(file, where, "'where'");
+        if (map.Get("kind") is not { } node) return defaults;
+        var set = new HashSet<SubjectKind>();
+        foreach (var name in YamlValues.StringList(file, node, "kind"))
+        {
+            if (!KindNames.TryGetValue(name, out var kind))
+                throw map.Error(node, $"unknown kind '{name}'{Suggest.DidYouMean(name, KindNames.Keys)}; use certificate, key, keystore, file or endpoint", "kind", Suggest.Closest(name, KindNames.Keys));
+            set.Add(kind);
+        }
+        return set;
+    }
+
+    public static Func<RuleSubject, EvaluationContext, bool> Compile(CompileContext ctx, YamlNode? where)
+    {
+        var kinds = ctx.Kinds;
+        var tests = new List<Func<RuleSubject, EvaluationContext, bool>> { (s, _) => kinds.Contains(s.Kind) };
+        if (where is not null)
+        {
+            var map = new YamlMap(ctx.File, where, "'where'");
+            map.RejectUnknown(Keys, "'where'");
+            if (map.Get("leaf") is { } leafNode)
+            {
+                RequireCertificates(ctx, leafNode, "leaf");
+                var leaf = YamlValues.Bool(ctx.File, leafNode, "leaf");
+                tests.Add((s, _) => s.Certificate is { } c && CertificateInventory.IsLeaf(c) == leaf);
+            }
+            if (map.Get("role") is { } roleNode)
+            {
+                RequireCertificates(ctx, roleNode, "role");
+                var roles = StringList(ctx, roleNode, "role");
+                foreach (var r in roles)
+                {
+                    if (!RoleNames.Contains(r))
+                        throw ctx.Error(roleNode, $"unknown role '{r}'{Suggest.DidYouMean(r, RoleNames)}; use client, server or unknown", "role", Suggest.Closest(r, RoleNames));
+                }
+                var wanted = roles.Where(r => r != "unknown").Aggregate(CertificateRole.Unknown, (a, r) => a | (r == "client" ? CertificateRole.Client : CertificateRole.Server));
+                var unknown = roles.Contains("unknown");
+                tests.Add((s, c) => s.Certificate is { } cert && c.Inventory.RoleOf(cert) is var role &&
+                    ((role & wanted) != 0 || (unknown && role == CertificateRole.Unknown)));
+            }
+            if (map.Get("paths") is { } pathsNode)
+            {
+                var globs = Globs(ctx, pathsNode, "paths");
+                tests.Add((s, _) => globs.Any(g => g.IsMatch(s.File.File.RelativePath)));
+            }
+            if (map.Get("excludePaths") is { } excludeNode)
+            {
+                var globs = Globs(ctx, excludeNode, "excludePaths");
+                tests.Add((s, _) => !globs.Any(g => g.IsMatch(s.File.File.RelativePath)));
+            }
+            if (map.Get("match") is { } matchNode)
+            {
+                var match = new AssertionCompiler(ctx).CompileSubject(matchNode);
+                tests.Add((s, c) => match(s, c));
+            }
+        }
+        var all = tests.ToArray();
+        return (s, c) =>
+        {
+            foreach (var t in all)
+            {
+                if (!t(s, c)) return false;
+            }
+            return true;
+        };
+    }
+
+    private static void RequireCertificates(CompileContext ctx, YamlNode node, string key)
+    {
+        if (ctx.Kinds.Count != 1 || !ctx.Kinds.Contains(SubjectKind.Certificate))
+            throw ctx.Error(node, $"'{key}' applies to certificates only; set where.kind: certificate", key);
+    }
+
+    private static IReadOnlyList<string> StringList(CompileContext ctx, YamlNode node, string key) => ctx.Value(node) switch
+    {
+        string s => [s],
+        IReadOnlyList<string> l => l,
+        IReadOnlyList<object?> l when l.All(x => x is string) => l.Cast<string>().ToArray(),
+        _ => throw ctx.Error(node, $"'{key}' must be a string or a list of strings", key),
+    };
+
+    private static PathGlob[] Globs(CompileContext ctx, YamlNode node, string key)
+    {
+        try
+        {
+            return StringList(ctx, node, key).Select(GlobCache.Get).ToArray();
+        }
+        catch (ArgumentException e)
+        {
+            throw ctx.Error(node, $"bad glob in '{key}': {e.Message}", key);
+        }
+    }
+}

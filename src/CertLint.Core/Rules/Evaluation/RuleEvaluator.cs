@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using CertLint.Findings;
+using CertLint.Inventory;
+
+namespace CertLint.Rules.Evaluation;
+
+/// <summary>
+/// Runs compiled rules over every subject of an inventory, in parallel, with deterministic output order
+/// (path, line, rule id, object id). Rules that are off (severity None) do not run.
+/// </summary>
+public static class RuleEvaluator
+{
+    public static RuleEvaluation Evaluate(CertificateInventory inventory, IReadOnlyList<CompiledRule> rules, EvaluationContext context)
+    {
+        var subjects = RuleSubjects.Build(inventory);
+        var active = rules.Where(r => r.Severity != Severity.None).ToArray();
+        var perSubject = new (List<Finding> Findings, List<RuleCheck> Checks)[subjects.Count];
+        Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            perSubject[i] = Run(subjects[i], active, context));
+
+        var suppressions = new SuppressionMatcher(context.Settings.Suppressions, context.Now);
+        var findings = new List<Finding>();
+        var checks = new List<RuleCheck>();
+        for (var i = 0; i < subjects.Count; i++)
+        {
+            var sha = subjects[i].Certificate?.Sha256;
+            foreach (var f in perSubject[i].Findings)
+                findings.Add(suppressions.Match(f, sha) is { } s ? f with { Suppression = s } : f);
+            checks.AddRange(perSubject[i].Checks);
+        }
+        return new RuleEvaluation(
+            findings.OrderBy(f => f.Location.File.RelativePath, StringComparer.Ordinal).ThenBy(f => f.Location.StartLine)
+                .ThenBy(f => f.Rule.Id, StringComparer.Ordinal).ThenBy(f => f.Subject.ObjectId, StringComparer.Ordinal).ToArray(),
+            checks.OrderBy(c => c.Subject.Location.File.RelativePath, StringComparer.Ordinal).ThenBy(c => c.Subject.Location.StartLine)
+                .ThenBy(c => c.Rule.Id, StringComparer.Ordinal).ThenBy(c => c.Subject.ObjectId, StringComparer.Ordinal).ToArray(),
+            suppressions.Notices);
+    }
+
+    private static (List<Finding>, List<RuleCheck>) Run(RuleSubject subject, CompiledRule[] rules, EvaluationContext context)
+    {
+        var findings = new List<Finding>();
+        var checks = new List<RuleCheck>();
+        foreach (var rule in rules)
+        {
+            try
+            {
+                if (!rule.AppliesTo(subject, context)) continue;
+                checks.Add(new RuleCheck(rule.Descriptor, subject.Object));
+                foreach (var v in rule.Check(subject, context))
+                {
+                    var obj = v.Location is { } loc ? subject.Object with { Location = loc } : subject.Object;
+                    findings.Add(new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), obj));
+                }
+            }
+            catch (RegexMatchTimeoutException e)
+            {
+                // A hostile or unlucky pattern: report it on the object instead of hanging or crashing the run.
+                findings.Add(new Finding(rule.Descriptor, rule.Severity,
+                    $"rule {rule.Name} could not be evaluated: its pattern timed out after {e.MatchTimeout.TotalMilliseconds:0} ms (avoid lookarounds and backreferences)",
+                    subject.Object));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                findings.Add(new Finding(rule.Descriptor, rule.Severity,
+                    $"rule {rule.Name} failed on this object ({e.GetType().Name}: {e.Message})", subject.Object));
+            }
+        }
+        return (findings, checks);
+    }
+}

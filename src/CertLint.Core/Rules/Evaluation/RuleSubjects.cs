@@ -1,0 +1,53 @@
+using CertLint.Findings;
+using CertLint.Inventory;
+using CertLint.Model;
+
+namespace CertLint.Rules.Evaluation;
+
+/// <summary>
+/// The objects rules look at: every scanned file (File subject, carrying its parse issues), and every certificate,
+/// key and keystore in it. Trust anchors given with --ca are not scanned files, so they are not subjects.
+/// </summary>
+public static class RuleSubjects
+{
+    public static IReadOnlyList<RuleSubject> Build(CertificateInventory inventory)
+    {
+        var list = new List<RuleSubject>(inventory.Certificates.Count + inventory.Keys.Count + inventory.Files.Count);
+        foreach (var file in inventory.Files)
+        {
+            list.Add(ForFile(file));
+            foreach (var cert in file.Certificates) list.Add(For(file, cert));
+            foreach (var key in file.Keys) list.Add(For(file, key));
+            if (file.Keystore is { } store) list.Add(For(file, store));
+        }
+        return list;
+    }
+
+    public static RuleSubject ForFile(ParsedFile file) => new()
+    {
+        Object = new CheckedObject(SubjectKind.File, file.File.RelativePath, file.File.RelativePath, new SourceLocation(file.File)),
+        File = file,
+    };
+
+    public static RuleSubject For(ParsedFile file, CertificateInfo cert) => new()
+    {
+        Object = new CheckedObject(SubjectKind.Certificate, cert.Sha256, cert.Label, cert.Location),
+        File = file,
+        Certificate = cert,
+    };
+
+    public static RuleSubject For(ParsedFile file, KeyInfo key) => new()
+    {
+        Object = new CheckedObject(SubjectKind.Key, key.Fingerprint, key.Label, key.Location),
+        File = file,
+        Key = key,
+    };
+
+    public static RuleSubject For(ParsedFile file, KeystoreInfo store) => new()
+    {
+        Object = new CheckedObject(SubjectKind.Keystore, "keystore:" + file.File.RelativePath,
+            $"PKCS#12 keystore ({store.CertificateCount} certificates, {store.KeyCount} keys)", store.Location),
+        File = file,
+        Keystore = store,
+    };
+}

@@ -1,0 +1,29 @@
+using CertLint.Findings;
+
+namespace CertLint.Rules.Fields;
+
+/// <summary>The type of a field's value: what functions apply and how options are typed.</summary>
+public enum FieldType
+{
+    /// <summary>string</summary>
+    String,
+    /// <summary>long</summary>
+    Integer,
+    /// <summary>bool</summary>
+    Boolean,
+    /// <summary>DateTimeOffset (UTC)</summary>
+    Date,
+    /// <summary>IReadOnlyList&lt;string&gt;</summary>
+    List,
+}
+
+/// <summary>Reads a field from a subject; null means absent (the extension or object is not there).</summary>
+public delegate object? FieldAccessor(RuleSubject subject, EvaluationContext context);
+
+/// <summary>One addressable field: its path, type, the subject kinds that have it, and its compiled accessor.</summary>
+public sealed record FieldDefinition(
+    string Path,
+    FieldType Type,
+    IReadOnlySet<SubjectKind> Kinds,
+    string Description,
+    FieldAccessor Accessor);

@@ -1,0 +1,48 @@
+using CertLint.Findings;
+using YamlDotNet.RepresentationModel;
+
+namespace CertLint.Rules.Loading;
+
+/// <summary>Types a rule parameter may have.</summary>
+public enum RuleParameterType
+{
+    Integer,
+    Number,
+    String,
+    Boolean,
+    /// <summary>A list of strings.</summary>
+    List,
+}
+
+/// <summary>A typed rule parameter: `parameters: { days: { type: integer, default: 30, minimum: 0 } }`.</summary>
+public sealed record RuleParameter(
+    string Name,
+    RuleParameterType Type,
+    object? Default,
+    string Description,
+    double? Minimum,
+    double? Maximum,
+    IReadOnlyList<string>? Values);
+
+/// <summary>
+/// A rule file as parsed and validated for shape; <see cref="RuleCompiler"/> turns it into a <see cref="CompiledRule"/>
+/// once parameter values (defaults &lt; config) are known. Keeps the YAML nodes so compile errors have line:column.
+/// </summary>
+public sealed class RuleDefinition
+{
+    public required string File { get; init; }
+    public required RuleDescriptor Descriptor { get; init; }
+    /// <summary>False for rules only `builtin:all` (or an explicit severity) turns on.</summary>
+    public bool EnabledByDefault { get; init; } = true;
+    public IReadOnlyList<RuleParameter> Parameters { get; init; } = [];
+    public YamlNode? Where { get; init; }
+    public required YamlNode Check { get; init; }
+    public string? Message { get; init; }
+    public YamlNode? MessageNode { get; init; }
+    public required YamlNode IdNode { get; init; }
+    public required YamlNode NameNode { get; init; }
+
+    public string Id => Descriptor.Id;
+    public string Name => Descriptor.Name;
+    public override string ToString() => $"{Id} {Name} ({File})";
+}

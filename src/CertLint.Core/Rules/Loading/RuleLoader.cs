@@ -1,0 +1,66 @@
+using CertLint.Engine;
+
+namespace CertLint.Rules.Loading;
+
+/// <summary>
+/// Finds and parses rule files: the built-ins embedded in CertLint.Core (`rules/*.yml` with `rules/*.md`) and
+/// extra folders of NAME.yml (+ NAME.md). Parsing only; <see cref="RuleCatalog"/> compiles and checks uniqueness.
+/// </summary>
+public static class RuleLoader
+{
+    private static readonly Lazy<IReadOnlyList<RuleDefinition>> BuiltIns = new(() => LoadBuiltInUncached());
+
+    /// <summary>The embedded built-in rules, sorted by id (parsed once per process).</summary>
+    public static IReadOnlyList<RuleDefinition> LoadBuiltIn() => BuiltIns.Value;
+
+    /// <summary>Every *.yml / *.yaml file in a folder (not recursive), sorted by name.</summary>
+    public static IReadOnlyList<RuleDefinition> LoadDirectory(string directory)
+    {
+        if (!Directory.Exists(directory))
+            throw new ConfigurationException(directory, 1, 1, "rule directory not found");
+        return Directory.EnumerateFiles(directory)
+            .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(LoadFile)
+            .ToArray();
+    }
+
+    /// <summary>One rule file; its documentation is the .md file with the same stem beside it.</summary>
+    public static RuleDefinition LoadFile(string path)
+    {
+        var root = Configuration.Yaml.SafeYaml.LoadFile(path, path);
+        var doc = Path.ChangeExtension(path, ".md");
+        string? documentation = null;
+        try
+        {
+            if (File.Exists(doc) && new FileInfo(doc).Length <= Configuration.Yaml.SafeYaml.MaxBytes) documentation = File.ReadAllText(doc);
+        }
+        catch (IOException)
+        {
+            // Documentation is optional: a rule without a readable page still loads.
+        }
+        var help = new Uri(Path.GetFullPath(documentation is null ? path : doc)).AbsoluteUri;
+        return RuleParser.Parse(path, root, documentation, builtIn: false, helpUri: help);
+    }
+
+    private static RuleDefinition[] LoadBuiltInUncached()
+    {
+        var assembly = typeof(RuleLoader).Assembly;
+        var names = assembly.GetManifestResourceNames();
+        var list = new List<RuleDefinition>();
+        foreach (var name in names.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var md = name[..^4] + ".md";
+            var doc = names.Contains(md) ? Read(md) : null;
+            list.Add(RuleParser.Parse(name, Read(name), doc, builtIn: true));
+        }
+        return list.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
+
+        string Read(string resource)
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+    }
+}

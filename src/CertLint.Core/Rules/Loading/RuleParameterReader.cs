@@ -1,0 +1,83 @@
+using System.Globalization;
+using CertLint.Configuration.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace CertLint.Rules.Loading;
+
+/// <summary>Reads a rule's `parameters:` block and checks values (defaults and config overrides) against it.</summary>
+internal static class RuleParameterReader
+{
+    private static readonly string[] Keys = ["type", "default", "minimum", "maximum", "description", "values"];
+    private static readonly Dictionary<string, RuleParameterType> Types = new()
+    {
+        ["integer"] = RuleParameterType.Integer,
+        ["number"] = RuleParameterType.Number,
+        ["string"] = RuleParameterType.String,
+        ["boolean"] = RuleParameterType.Boolean,
+        ["list"] = RuleParameterType.List,
+    };
+
+    public static IReadOnlyList<RuleParameter> Read(string file, YamlNode node)
+    {
+        var map = new YamlMap(file, node, "'parameters'");
+        var list = new List<RuleParameter>();
+        foreach (var (name, keyNode, value) in map.Entries)
+        {
+            if (!RuleNames.IsParameterName(name))
+                throw map.Error(keyNode, $"parameter name '{name}' must be letters, digits, '_' or '-', starting with a letter", name);
+            var p = new YamlMap(file, value, $"parameter '{name}'");
+            p.RejectUnknown(Keys, $"parameter '{name}'");
+            var typeText = p.RequireString("type");
+            if (!Types.TryGetValue(typeText, out var type))
+                throw p.Error(p.Get("type")!, $"unknown parameter type '{typeText}'{Suggest.DidYouMean(typeText, Types.Keys)}; use one of {string.Join(", ", Types.Keys)}", "type", Suggest.Closest(typeText, Types.Keys));
+            var def = p.Get("default") ?? throw p.Error(value, $"parameter '{name}' needs a 'default'", "default");
+            var parameter = new RuleParameter(name, type, null, p.String("description") ?? "",
+                p.Number("minimum"), p.Number("maximum"), p.StringList("values"));
+            list.Add(parameter with { Default = Convert(file, def, parameter) });
+        }
+        return list;
+    }
+
+    /// <summary>A YAML value converted to the parameter's type and checked against its bounds.</summary>
+    public static object Convert(string file, YamlNode node, RuleParameter p)
+    {
+        object value = p.Type switch
+        {
+            RuleParameterType.Integer => YamlValues.Integer(file, node, p.Name),
+            RuleParameterType.Number => YamlValues.Number(file, node, p.Name),
+            RuleParameterType.Boolean => YamlValues.Bool(file, node, p.Name),
+            RuleParameterType.List => YamlValues.StringList(file, node, p.Name),
+            _ => YamlValues.String(file, node, p.Name),
+        };
+        var problem = Check(value, p);
+        return problem is null ? value : throw YamlValues.Error(file, node, problem, p.Name);
+    }
+
+    /// <summary>Null when the value fits the parameter, else what is wrong.</summary>
+    public static string? Check(object value, RuleParameter p)
+    {
+        if (value is long or double)
+        {
+            var d = System.Convert.ToDouble(value, CultureInfo.InvariantCulture);
+            if (d < p.Minimum) return $"parameter '{p.Name}' is {d.ToString(CultureInfo.InvariantCulture)}, below its minimum {p.Minimum.Value.ToString(CultureInfo.InvariantCulture)}";
+            if (d > p.Maximum) return $"parameter '{p.Name}' is {d.ToString(CultureInfo.InvariantCulture)}, above its maximum {p.Maximum.Value.ToString(CultureInfo.InvariantCulture)}";
+        }
+        if (p.Values is { Count: > 0 } allowed)
+        {
+            var items = value is IReadOnlyList<string> l ? l : [value.ToString()!];
+            foreach (var item in items)
+            {
+                if (!allowed.Contains(item)) return $"parameter '{p.Name}' value '{item}' is not one of {string.Join(", ", allowed)}{Suggest.DidYouMean(item, allowed)}";
+            }
+        }
+        return null;
+    }
+}
+
+/// <summary>Name rules shared by the loader and the config reader.</summary>
+internal static class RuleNames
+{
+    public static bool IsId(string s) => System.Text.RegularExpressions.Regex.IsMatch(s, "^[A-Z]{2,5}[0-9]{3,5}$");
+    public static bool IsName(string s) => System.Text.RegularExpressions.Regex.IsMatch(s, "^[a-z0-9]+(-[a-z0-9]+)*$");
+    public static bool IsParameterName(string s) => System.Text.RegularExpressions.Regex.IsMatch(s, "^[A-Za-z][A-Za-z0-9_-]*$");
+}
