@@ -18,7 +18,7 @@ internal sealed class RoleResolver
 
     public CertificateRole RoleOf(SourceFile file)
     {
-        var path = PathGlob.Normalize(file.RelativePath);
+        var path = Normalize(file.RelativePath);
         foreach (var (glob, role) in _configured)
         {
             if (glob.IsMatch(path)) return role;
@@ -28,7 +28,7 @@ internal sealed class RoleResolver
 
     public static CertificateRole FromPath(string relativePath)
     {
-        var segments = PathGlob.Normalize(relativePath).Split('/');
+        var segments = Normalize(relativePath).Split('/');
         segments[^1] = Path.GetFileNameWithoutExtension(segments[^1]);
         var role = CertificateRole.Unknown;
         foreach (var segment in segments)
@@ -37,5 +37,13 @@ internal sealed class RoleResolver
             if (segment.Contains("server", StringComparison.OrdinalIgnoreCase)) role |= CertificateRole.Server;
         }
         return role;
+    }
+
+    /// <summary>Forward slashes, no leading "./" or "/".</summary>
+    private static string Normalize(string relativePath)
+    {
+        var path = relativePath.Replace('\\', '/');
+        while (path.StartsWith("./", StringComparison.Ordinal)) path = path[2..];
+        return path.TrimStart('/');
     }
 }

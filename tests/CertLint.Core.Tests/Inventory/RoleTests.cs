@@ -46,15 +46,4 @@ public sealed class RoleTests
         inventory.RoleOf(inventory.Cert(c)).ShouldBe(CertificateRole.Client);
         inventory.Roles.Count.ShouldBe(3);
     }
-
-    [Test]
-    public void Globs_match_case_insensitively_with_forward_slashes()
-    {
-        var glob = new PathGlob("Deploy/**/*.PEM");
-        glob.IsMatch("deploy/a/b/c.pem").ShouldBeTrue();
-        glob.IsMatch("deploy\\x.pem").ShouldBeTrue();
-        glob.IsMatch("./deploy/x.pem").ShouldBeTrue();
-        glob.IsMatch("other/deploy/x.pem").ShouldBeFalse();
-        new PathGlob("*.crt").IsMatch("sub/a.crt").ShouldBeFalse();
-    }
 }
