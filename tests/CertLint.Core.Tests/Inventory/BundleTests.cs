@@ -4,22 +4,12 @@ namespace CertLint.Tests.Inventory;
 
 public sealed class BundleTests
 {
-    private TestCertificate _root = null!;
-    private TestCertificate _inter = null!;
-    private TestCertificate _leaf = null!;
-
-    [OneTimeSetUp]
-    public void MakePki()
-    {
-        _root = TestPki.CreateRoot("Acme Root");
-        _inter = _root.IssueCa("Acme Intermediate");
-        _leaf = _inter.Issue("www.acme.test", o => o.ServerAuth());
-    }
+    private static readonly TestChain Acme = TestPki.CreateChain("www.acme.test", o => o.ServerAuth());
 
     [Test]
     public void Fullchain_in_order_with_a_trusted_root_is_complete_and_ordered()
     {
-        var inventory = new TestScan().Pem("fullchain.pem", _leaf, _inter).Ca(_root).Build();
+        var inventory = new TestScan().Pem("fullchain.pem", Acme.Leaf, Acme.Intermediate).Ca(Acme.Root).Build();
 
         var bundle = inventory.Bundles.ShouldHaveSingleItem();
         bundle.File.RelativePath.ShouldBe("fullchain.pem");
@@ -32,7 +22,7 @@ public sealed class BundleTests
     [Test]
     public void Fullchain_with_root_last_is_complete_and_ordered()
     {
-        var bundle = new TestScan().Pem("fullchain.pem", _leaf, _inter, _root).Build().Bundles.ShouldHaveSingleItem();
+        var bundle = new TestScan().Pem("fullchain.pem", Acme.Leaf, Acme.Intermediate, Acme.Root).Build().Bundles.ShouldHaveSingleItem();
         bundle.Complete.ShouldBeTrue();
         bundle.Ordered.ShouldBeTrue();
     }
@@ -40,7 +30,7 @@ public sealed class BundleTests
     [Test]
     public void Intermediate_before_leaf_is_out_of_order()
     {
-        var bundle = new TestScan().Pem("fullchain.pem", _inter, _leaf).Ca(_root).Build().Bundles.ShouldHaveSingleItem();
+        var bundle = new TestScan().Pem("fullchain.pem", Acme.Intermediate, Acme.Leaf).Ca(Acme.Root).Build().Bundles.ShouldHaveSingleItem();
 
         bundle.Complete.ShouldBeTrue();
         bundle.Ordered.ShouldBeFalse();
@@ -50,7 +40,7 @@ public sealed class BundleTests
     [Test]
     public void Root_in_the_middle_is_out_of_order()
     {
-        var bundle = new TestScan().Pem("fullchain.pem", _leaf, _root, _inter).Build().Bundles.ShouldHaveSingleItem();
+        var bundle = new TestScan().Pem("fullchain.pem", Acme.Leaf, Acme.Root, Acme.Intermediate).Build().Bundles.ShouldHaveSingleItem();
 
         bundle.Complete.ShouldBeTrue();
         bundle.Ordered.ShouldBeFalse();
@@ -63,7 +53,7 @@ public sealed class BundleTests
     [Test]
     public void Missing_intermediate_makes_the_bundle_incomplete()
     {
-        var bundle = new TestScan().Pem("fullchain.pem", _leaf, _root).Build().Bundles.ShouldHaveSingleItem();
+        var bundle = new TestScan().Pem("fullchain.pem", Acme.Leaf, Acme.Root).Build().Bundles.ShouldHaveSingleItem();
 
         bundle.Complete.ShouldBeFalse();
         bundle.Ordered.ShouldBeTrue();
@@ -74,7 +64,7 @@ public sealed class BundleTests
     public void Intermediate_whose_issuer_is_elsewhere_and_untrusted_makes_it_incomplete()
     {
         // The root is scanned in another file but anchors are only from --ca: a server sending this chain is not self-contained.
-        var bundle = new TestScan().Pem("fullchain.pem", _leaf, _inter).Pem("root.pem", _root).Build(anchorsFromScan: false).Bundles.ShouldHaveSingleItem();
+        var bundle = new TestScan().Pem("fullchain.pem", Acme.Leaf, Acme.Intermediate).Pem("root.pem", Acme.Root).Build(anchorsFromScan: false).Bundles.ShouldHaveSingleItem();
 
         bundle.Complete.ShouldBeFalse();
         bundle.Problems.ShouldBe(["the issuer of certificate 2 (CN=Acme Intermediate), CN=Acme Root, is neither in the file nor a trust anchor"]);
@@ -83,9 +73,9 @@ public sealed class BundleTests
     [Test]
     public void Issuer_with_the_right_name_but_wrong_key_is_said_so()
     {
-        var impostor = _root.IssueCa("Acme Intermediate");
-        var leaf = _inter.Issue("www", o => o.NoAuthorityKeyIdentifier());
-        var bundle = new TestScan().Pem("fullchain.pem", leaf, impostor).Ca(_root).Build().Bundles.ShouldHaveSingleItem();
+        var impostor = Acme.Root.IssueCa("Acme Intermediate");
+        var leaf = Acme.Intermediate.Issue("www", o => o.NoAuthorityKeyIdentifier());
+        var bundle = new TestScan().Pem("fullchain.pem", leaf, impostor).Ca(Acme.Root).Build().Bundles.ShouldHaveSingleItem();
 
         bundle.Complete.ShouldBeFalse();
         bundle.Problems.ShouldBe(["certificate 2 (CN=Acme Intermediate) has the name of the issuer of certificate 1 (CN=www) but its key does not verify that signature"]);
@@ -94,7 +84,7 @@ public sealed class BundleTests
     [Test]
     public void Repeated_certificate_is_reported()
     {
-        var bundle = new TestScan().Pem("fullchain.pem", _leaf, _inter, _inter).Ca(_root).Build().Bundles.ShouldHaveSingleItem();
+        var bundle = new TestScan().Pem("fullchain.pem", Acme.Leaf, Acme.Intermediate, Acme.Intermediate).Ca(Acme.Root).Build().Bundles.ShouldHaveSingleItem();
 
         bundle.Ordered.ShouldBeFalse();
         bundle.Complete.ShouldBeTrue();
@@ -104,7 +94,7 @@ public sealed class BundleTests
     [Test]
     public void Pkcs7_order_does_not_matter()
     {
-        var bundle = new TestScan().Pkcs7("chain.p7b", _root, _inter, _leaf).Build().Bundles.ShouldHaveSingleItem();
+        var bundle = new TestScan().Pkcs7("chain.p7b", Acme.Root, Acme.Intermediate, Acme.Leaf).Build().Bundles.ShouldHaveSingleItem();
         bundle.Complete.ShouldBeTrue();
         bundle.Ordered.ShouldBeTrue();
     }
@@ -112,7 +102,7 @@ public sealed class BundleTests
     [Test]
     public void Only_files_with_several_certificates_are_bundles()
     {
-        var inventory = new TestScan().Pem("leaf.pem", _leaf).Pem("ca.pem", _inter, _root).KeyAndCertificates("server.pem", _leaf.Key, _leaf).Build();
+        var inventory = new TestScan().Pem("leaf.pem", Acme.Leaf).Pem("ca.pem", Acme.Intermediate, Acme.Root).KeyAndCertificates("server.pem", Acme.Leaf.Key, Acme.Leaf).Build();
         inventory.Bundles.Select(b => b.File.RelativePath).ShouldBe(["ca.pem"]);
     }
 
@@ -120,7 +110,7 @@ public sealed class BundleTests
     public void Bundle_of_unrelated_roots_is_complete()
     {
         var other = TestPki.CreateRoot("Other Root");
-        var bundle = new TestScan().Pem("ca-bundle.crt", _root, other).Build().Bundles.ShouldHaveSingleItem();
+        var bundle = new TestScan().Pem("ca-bundle.crt", Acme.Root, other).Build().Bundles.ShouldHaveSingleItem();
         bundle.Complete.ShouldBeTrue();
         bundle.Ordered.ShouldBeTrue();
         bundle.Problems.ShouldBeEmpty();

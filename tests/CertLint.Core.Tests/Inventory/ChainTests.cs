@@ -5,39 +5,29 @@ namespace CertLint.Tests.Inventory;
 
 public sealed class ChainTests
 {
-    private TestCertificate _root = null!;
-    private TestCertificate _inter = null!;
-    private TestCertificate _leaf = null!;
-
-    [OneTimeSetUp]
-    public void MakePki()
-    {
-        _root = TestPki.CreateRoot("Acme Root");
-        _inter = _root.IssueCa("Acme Intermediate");
-        _leaf = _inter.Issue("client.acme.test", o => o.ClientAuth());
-    }
+    private static readonly TestChain Acme = TestPki.CreateChain("client.acme.test", o => o.ClientAuth());
 
     [Test]
     public void Chain_across_files_is_complete_from_leaf_to_root()
     {
-        var inventory = new TestScan().Pem("certs/client.crt", _leaf).Pem("ca/intermediate.pem", _inter).Pem("ca/root.pem", _root).Build();
+        var inventory = new TestScan().Pem("certs/client.crt", Acme.Leaf).Pem("ca/intermediate.pem", Acme.Intermediate).Pem("ca/root.pem", Acme.Root).Build();
 
-        var chain = inventory.Chain(_leaf);
+        var chain = inventory.Chain(Acme.Leaf);
         chain.Status.ShouldBe(ChainStatus.Complete, string.Join("; ", chain.Problems));
-        chain.Shas().ShouldBe([_leaf.Sha256, _inter.Sha256, _root.Sha256]);
-        chain.Root!.Sha256.ShouldBe(_root.Sha256);
+        chain.Shas().ShouldBe([Acme.Leaf.Sha256, Acme.Intermediate.Sha256, Acme.Root.Sha256]);
+        chain.Root!.Sha256.ShouldBe(Acme.Root.Sha256);
         chain.Problems.ShouldBeEmpty();
-        inventory.Chain(_inter).Subjects().ShouldBe(["CN=Acme Intermediate", "CN=Acme Root"]);
-        inventory.Chain(_root).Subjects().ShouldBe(["CN=Acme Root"]);
-        inventory.Chain(_root).Status.ShouldBe(ChainStatus.Complete);
+        inventory.Chain(Acme.Intermediate).Subjects().ShouldBe(["CN=Acme Intermediate", "CN=Acme Root"]);
+        inventory.Chain(Acme.Root).Subjects().ShouldBe(["CN=Acme Root"]);
+        inventory.Chain(Acme.Root).Status.ShouldBe(ChainStatus.Complete);
     }
 
     [Test]
     public void Missing_intermediate_is_incomplete_and_names_it()
     {
-        var inventory = new TestScan().Pem("client.crt", _leaf).Pem("root.pem", _root).Build();
+        var inventory = new TestScan().Pem("client.crt", Acme.Leaf).Pem("root.pem", Acme.Root).Build();
 
-        var chain = inventory.Chain(_leaf);
+        var chain = inventory.Chain(Acme.Leaf);
         chain.Status.ShouldBe(ChainStatus.Incomplete);
         chain.Subjects().ShouldBe(["CN=client.acme.test"]);
         chain.Root.ShouldBeNull();
@@ -47,9 +37,9 @@ public sealed class ChainTests
     [Test]
     public void Missing_root_is_incomplete_after_the_intermediate()
     {
-        var inventory = new TestScan().Pem("fullchain.pem", _leaf, _inter).Build();
+        var inventory = new TestScan().Pem("fullchain.pem", Acme.Leaf, Acme.Intermediate).Build();
 
-        var chain = inventory.Chain(_leaf);
+        var chain = inventory.Chain(Acme.Leaf);
         chain.Status.ShouldBe(ChainStatus.Incomplete);
         chain.Subjects().ShouldBe(["CN=client.acme.test", "CN=Acme Intermediate"]);
         chain.Problems.ShouldHaveSingleItem().ShouldContain("issuer CN=Acme Root not found");
@@ -58,21 +48,21 @@ public sealed class ChainTests
     [Test]
     public void Tampered_signature_is_invalid()
     {
-        var tampered = _leaf.Tampered();
-        var inventory = new TestScan().Pem("client.crt", tampered).Pem("ca.pem", _inter, _root).Build();
+        var tampered = Acme.Leaf.Tampered();
+        var inventory = new TestScan().Pem("client.crt", tampered).Pem("ca.pem", Acme.Intermediate, Acme.Root).Build();
 
         var chain = inventory.Chain(tampered);
         chain.Status.ShouldBe(ChainStatus.Invalid);
-        chain.Shas().ShouldBe([tampered.Sha256, _inter.Sha256, _root.Sha256]);
+        chain.Shas().ShouldBe([tampered.Sha256, Acme.Intermediate.Sha256, Acme.Root.Sha256]);
         chain.Problems.ShouldHaveSingleItem().ShouldContain("signature of CN=client.acme.test does not verify with the key of issuer CN=Acme Intermediate");
     }
 
     [Test]
     public void Issuer_that_is_not_a_CA_makes_the_chain_invalid()
     {
-        var notCa = _root.Issue("Rogue Issuer", o => o.NotCa().KeyUsage(System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.KeyCertSign));
+        var notCa = Acme.Root.Issue("Rogue Issuer", o => o.NotCa().KeyUsage(System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.KeyCertSign));
         var leaf = notCa.Issue("victim");
-        var inventory = new TestScan().Pem("leaf.pem", leaf).Pem("rogue.pem", notCa).Pem("root.pem", _root).Build();
+        var inventory = new TestScan().Pem("leaf.pem", leaf).Pem("rogue.pem", notCa).Pem("root.pem", Acme.Root).Build();
 
         var chain = inventory.Chain(leaf);
         chain.Status.ShouldBe(ChainStatus.Invalid);
@@ -83,9 +73,9 @@ public sealed class ChainTests
     [Test]
     public void Issuer_without_basic_constraints_is_not_a_CA()
     {
-        var noBc = _root.IssueCa("Bare Issuer", o => o.NoBasicConstraints());
+        var noBc = Acme.Root.IssueCa("Bare Issuer", o => o.NoBasicConstraints());
         var leaf = noBc.Issue("victim");
-        var chain = new TestScan().Pem("chain.pem", leaf, noBc, _root).Build().Chain(leaf);
+        var chain = new TestScan().Pem("chain.pem", leaf, noBc, Acme.Root).Build().Chain(leaf);
 
         chain.Status.ShouldBe(ChainStatus.Invalid);
         chain.Problems.ShouldBe(["issuer CN=Bare Issuer is not a CA (no basicConstraints)"]);
@@ -94,9 +84,9 @@ public sealed class ChainTests
     [Test]
     public void Issuer_whose_key_usage_lacks_keyCertSign_makes_the_chain_invalid()
     {
-        var inter = _root.IssueCa("Signing-less CA", o => o.KeyUsage(System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.DigitalSignature));
+        var inter = Acme.Root.IssueCa("Signing-less CA", o => o.KeyUsage(System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.DigitalSignature));
         var leaf = inter.Issue("victim");
-        var chain = new TestScan().Pem("chain.pem", leaf, inter, _root).Build().Chain(leaf);
+        var chain = new TestScan().Pem("chain.pem", leaf, inter, Acme.Root).Build().Chain(leaf);
 
         chain.Status.ShouldBe(ChainStatus.Invalid);
         chain.Problems.ShouldBe(["issuer CN=Signing-less CA keyUsage lacks keyCertSign"]);
@@ -134,7 +124,7 @@ public sealed class ChainTests
     [Test]
     public void Every_certificate_gets_a_chain()
     {
-        var inventory = new TestScan().Pem("a.pem", _leaf, _inter).Pem("b.pem", _leaf).Build();
+        var inventory = new TestScan().Pem("a.pem", Acme.Leaf, Acme.Intermediate).Pem("b.pem", Acme.Leaf).Build();
         inventory.Chains.Count.ShouldBe(3);
         inventory.Chains.Keys.ShouldBe(inventory.Certificates, ignoreOrder: true);
     }
