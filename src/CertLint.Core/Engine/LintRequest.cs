@@ -30,8 +30,6 @@ public sealed class LintRequest
     public bool NewOnly { get; init; }
     /// <summary>SARIF automationDetails.id.</summary>
     public string? Category { get; init; }
-    /// <summary>Where the engine reports how far the scan has got; hosts pass a Reporting.ConsoleProgress on a terminal.</summary>
-    public IProgress<CertLint.Reporting.ScanProgress>? Progress { get; init; }
     /// <summary>Environment lookup, injectable for tests. Default: the process environment.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }

@@ -1,3 +1,4 @@
+using CertLint.Engine;
 using CertLint.Reporting;
 
 namespace CertLint.Core.Tests.Reporting;
@@ -16,33 +17,32 @@ public class ConsoleProgressTests
         var time = new ManualTime();
         var err = new StringWriter();
         var progress = new ConsoleProgress(err, time);
-        progress.Report(new ScanProgress("parse", 1, 10, "certs/a.pem"));
+        progress.Report(new ScanProgress("parse", 1, 10));
         err.ToString().ShouldBeEmpty();
 
         time.Now += TimeSpan.FromSeconds(1.5);
-        progress.Report(new ScanProgress("parse", 5, 10, "certs/b.pem"));
-        err.ToString().ShouldBe("\rparse 5/10 certs/b.pem");
+        progress.Report(new ScanProgress("discover", 1234, 0));
+        err.ToString().ShouldBe("\rdiscover 1234");
 
-        progress.Report(new ScanProgress("parse", 6, 10, "certs/c.pem"));
-        err.ToString().ShouldBe("\rparse 5/10 certs/b.pem", "redraws are throttled");
+        progress.Report(new ScanProgress("parse", 6, 10));
+        err.ToString().ShouldBe("\rdiscover 1234", "redraws are throttled");
 
         time.Now += TimeSpan.FromMilliseconds(200);
         progress.Report(new ScanProgress("rules", 1, 2));
-        err.ToString().ShouldEndWith("\r" + "rules 1/2".PadRight(22), customMessage: "the longer previous line is overwritten with spaces");
+        err.ToString().ShouldEndWith("\r" + "rules 1/2 (50%)".PadRight(13), customMessage: "a shorter line would be padded over the previous one");
 
         progress.Dispose();
-        err.ToString().ShouldEndWith("\r" + new string(' ', 22) + "\r");
+        err.ToString().ShouldEndWith("\r" + new string(' ', 15) + "\r");
         progress.Report(new ScanProgress("late", 1, 1));
         err.ToString().ShouldNotContain("late");
     }
 
     [Test]
-    public void Long_paths_are_cut_from_the_left_to_one_line()
+    public void Formats_one_short_line()
     {
-        var line = ConsoleProgress.Format(new ScanProgress("parse", 1, 2, new string('d', 200) + "/end.pem"));
-        line.Length.ShouldBeLessThanOrEqualTo(79);
-        line.ShouldEndWith("/end.pem");
-        line.ShouldStartWith("parse 1/2 ...");
+        ConsoleProgress.Format(new ScanProgress("parse", 1, 3)).ShouldBe("parse 1/3 (33%)");
+        ConsoleProgress.Format(new ScanProgress(new string('s', 200) + "\n", 1, 0)).Length.ShouldBe(79);
+        ConsoleProgress.Format(new ScanProgress("x\ny", 1, 0)).ShouldBe("x?y 1");
     }
 
     [Test]

@@ -19,7 +19,7 @@ public class MarkdownReportTests
     {
         var md = Golden.Render(ReportFormat.Markdown, Fixture.Result);
         md.ShouldNotContain("<b>");
-        md.ShouldContain("Acme &lt;b&gt;&#124;\\*Corp\\*&#124;&lt;/b&gt; &amp; \\_Sons\\_");
+        md.ShouldContain(@"Acme \\&lt;b\\&gt;&#124;\*Corp\*&#124;\\&lt;/b\\&gt; &amp; \_Sons\_", Case.Sensitive);
         MarkdownText.Escape("a|b\n[x](javascript:y) <script>").ShouldBe("a&#124;b \\[x\\](javascript:y) &lt;script&gt;");
     }
 

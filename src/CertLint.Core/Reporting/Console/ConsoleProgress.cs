@@ -1,12 +1,11 @@
-namespace CertLint.Reporting;
+using CertLint.Engine;
 
-/// <summary>How far a scan has got: a stage ("discover", "parse", "rules"), items done out of a total, the current file.</summary>
-public sealed record ScanProgress(string Stage, int Completed, int Total, string? CurrentPath = null);
+namespace CertLint.Reporting;
 
 /// <summary>
 /// A one-line progress indicator for stderr. It stays silent for the first <c>delay</c> (default 1 s) so quick scans
 /// print nothing, redraws at most every <c>interval</c> (default 100 ms), and erases its line on <see cref="Dispose"/>.
-/// Hosts create it only when stderr is a terminal and pass it to the engine as an <see cref="IProgress{T}"/>.
+/// Hosts create it only when stderr is a terminal and pass it to <see cref="LintEngine.Run"/> as its progress.
 /// Thread-safe: the engine may report from parallel workers.
 /// </summary>
 public sealed class ConsoleProgress : IProgress<ScanProgress>, IDisposable
@@ -42,15 +41,14 @@ public sealed class ConsoleProgress : IProgress<ScanProgress>, IDisposable
         }
     }
 
-    /// <summary>"parse 120/2000 certs/a.pem", cut to one terminal line. Paths are shortened from the left.</summary>
+    /// <summary>"parse 120/2000 (6%)", or "discover 120" when the total is not known yet; one terminal line at most.</summary>
     public static string Format(ScanProgress p)
     {
-        var head = p.Total > 0 ? $"{p.Stage} {p.Completed}/{p.Total}" : $"{p.Stage} {p.Completed}";
-        if (string.IsNullOrEmpty(p.CurrentPath)) return head;
-        var room = MaxWidth - head.Length - 1;
-        var path = ReportText.Printable(p.CurrentPath);
-        if (room < 4) return head;
-        return $"{head} {(path.Length <= room ? path : "..." + path[^(room - 3)..])}";
+        var stage = ReportText.Printable(p.Stage);
+        var line = p.Total > 0
+            ? $"{stage} {p.Done}/{p.Total} ({Math.Clamp(p.Done * 100L / p.Total, 0, 100)}%)"
+            : $"{stage} {p.Done}";
+        return line.Length <= MaxWidth ? line : line[..MaxWidth];
     }
 
     /// <summary>Erases the progress line so the report starts on a clean line.</summary>
