@@ -28,8 +28,10 @@ public sealed class LintResult
     public bool NewOnly { get; init; }
 
     /// <summary>Findings that count against --fail-on: unsuppressed, at or above it, and new when --new-only.</summary>
-    public IEnumerable<Finding> Failing => Findings.Where(f =>
-        IsReportable(f) && FailOn != Severity.None && f.Severity >= FailOn);
+    public IEnumerable<Finding> Failing => Findings.Where(IsFailing);
+
+    /// <summary>Whether one finding counts against --fail-on (see <see cref="Failing"/>); report writers ask per finding.</summary>
+    public bool IsFailing(Finding finding) => IsReportable(finding) && FailOn != Severity.None && finding.Severity >= FailOn;
 
     /// <summary>Unsuppressed, and new when --new-only: what annotations and fail-on look at.</summary>
     public bool IsReportable(Finding finding) =>

@@ -56,6 +56,11 @@ public class SarifBaselineTests
         result.Failing.ShouldBeEmpty();
         TestResults.With(result, failOn: Severity.Note).Failing.Select(f => f.Rule.Id).ShouldBe(["CL0503"]);
 
+        // JUnit agrees with the exit code: with --new-only nothing old fails the tests.
+        var junit = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(ReportWriter.Render(ReportFormat.JUnit, result)));
+        junit.Descendants("failure").ShouldBeEmpty();
+        junit.Descendants("error").ShouldBeEmpty();
+
         // The new report as the next baseline: absent results are history, not findings to compare with.
         var next = Path.Combine(_dir, "next.sarif");
         File.WriteAllBytes(next, sarif);

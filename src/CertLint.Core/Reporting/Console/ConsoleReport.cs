@@ -13,10 +13,10 @@ public static class ConsoleReport
     public static void Write(LintResult result, TextWriter output, ConsoleOptions options)
     {
         var paint = new Paint(options.Color);
-        var failing = result.Failing.ToHashSet();
+        var failing = result.Failing.Count();
         var shown = result.Findings.Where(f => options.Verbosity switch
         {
-            ConsoleVerbosity.Quiet => failing.Contains(f),
+            ConsoleVerbosity.Quiet => result.IsFailing(f),
             ConsoleVerbosity.Normal => !f.IsSuppressed,
             _ => true,
         }).ToList();
@@ -35,7 +35,7 @@ public static class ConsoleReport
             output.WriteLine();
         }
         if (options.Verbosity == ConsoleVerbosity.Verbose) WriteFiles(output, result);
-        WriteSummary(output, paint, result, failing.Count);
+        WriteSummary(output, paint, result, failing);
     }
 
     private static void WriteFinding(TextWriter output, Paint paint, LintResult result, Finding f, int lineWidth, ConsoleVerbosity verbosity)

@@ -41,13 +41,15 @@ public static class JUnitReport
     private static Kind Outcome(LintResult result, JUnitCase c)
     {
         var live = c.Findings.Where(f => !f.IsSuppressed).ToList();
-        if (c.Unreadable && (live.Count > 0 || c.Findings.Count == 0)) return Kind.Error;
+        // The verdict follows the exit code: an unreadable file is an error only when its finding fails the run
+        // (or when no finding was produced for it at all).
+        if (c.Unreadable && (c.Findings.Count == 0 || live.Any(f => Fails(result, f)))) return Kind.Error;
         if (live.Any(f => Fails(result, f))) return Kind.Failure;
         return c.Findings.Count > 0 && live.Count == 0 ? Kind.Skipped : Kind.Pass;
     }
 
-    private static bool Fails(LintResult result, Finding f) =>
-        !f.IsSuppressed && result.FailOn != Severity.None && f.Severity >= result.FailOn;
+    /// <summary>At or above --fail-on, unsuppressed, and new when --new-only: the same test as the exit code.</summary>
+    private static bool Fails(LintResult result, Finding f) => result.IsFailing(f);
 
     private static void WriteCounts(XmlWriter w, List<Kind> kinds, bool skipped)
     {
@@ -85,8 +87,9 @@ public static class JUnitReport
         var live = c.Findings.Where(f => !f.IsSuppressed).ToList();
         if (outcome == Kind.Error)
         {
-            var message = live.Count > 0 ? ReportText.Message(live[0]) : "the file could not be read";
-            Problem(w, "error", "unreadable", message, live.Count > 0 ? Details(live) : $"{c.Path}: {message}");
+            var failing = live.Where(f => Fails(result, f)).ToList();
+            var message = failing.Count > 0 ? ReportText.Message(failing[0]) : "the file could not be read";
+            Problem(w, "error", "unreadable", message, failing.Count > 0 ? Details(failing) : $"{c.Path}: {message}");
         }
         else if (outcome == Kind.Failure)
         {

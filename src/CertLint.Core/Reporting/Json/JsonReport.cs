@@ -54,7 +54,6 @@ public static class JsonReport
 
     private static void WriteFindings(Utf8JsonWriter w, LintResult result)
     {
-        var failing = result.Failing.ToHashSet();
         w.WriteStartArray("findings");
         foreach (var f in result.Findings)
         {
@@ -73,7 +72,7 @@ public static class JsonReport
             w.WriteString("label", ReportText.Clean(f.Subject.Label));
             w.WriteEndObject();
             w.WriteString("fingerprint", f.Fingerprint);
-            w.WriteBoolean("failing", failing.Contains(f));
+            w.WriteBoolean("failing", result.IsFailing(f));
             if (result.BaselineStates is { } states)
             {
                 w.WriteString("baselineState", states.GetValueOrDefault(f.Fingerprint, BaselineStates.New));
