@@ -23,6 +23,7 @@ public static class CliApp
         // `certlint [PATH...]` and `certlint lint [PATH...]` are the same command.
         LintCommand.Configure(app, context);
         app.Command("lint", cmd => LintCommand.Configure(cmd, context));
+        app.Command("handshake", cmd => HandshakeCommand.Configure(cmd, context));
 
         try
         {

@@ -9,7 +9,7 @@ public sealed record CredentialFiles(string? Certificate = null, string? Key = n
 }
 
 /// <summary>What every handshake run shares: time-outs, version, where relative paths start, how to fail, passwords.</summary>
-public abstract class HandshakeRunOptions
+public sealed class HandshakeSettings
 {
     public string? ServerName { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
@@ -25,8 +25,9 @@ public abstract class HandshakeRunOptions
 }
 
 /// <summary>`certlint handshake HOST:PORT`: probe a live endpoint.</summary>
-public sealed class HandshakeRequest : HandshakeRunOptions
+public sealed class HandshakeRequest
 {
+    public HandshakeSettings Settings { get; init; } = new();
     /// <summary>HOST:PORT, [IPv6]:PORT, or HOST (port 443).</summary>
     public required string Target { get; init; }
     public CredentialFiles Client { get; init; } = new();
@@ -35,8 +36,9 @@ public sealed class HandshakeRequest : HandshakeRunOptions
 }
 
 /// <summary>`certlint handshake --self-test`: a client/server pair checked against each other on loopback.</summary>
-public sealed class SelfTestRequest : HandshakeRunOptions
+public sealed class SelfTestRequest
 {
+    public HandshakeSettings Settings { get; init; } = new();
     public required CredentialFiles Server { get; init; }
     public required CredentialFiles Client { get; init; }
     /// <summary>CA files the client trusts to validate the server.</summary>

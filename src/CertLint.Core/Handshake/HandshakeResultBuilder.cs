@@ -15,8 +15,9 @@ internal static class HandshakeResultBuilder
 {
     /// <param name="location">A synthetic location such as tls://host:port (it becomes the report's artifact URI).</param>
     /// <param name="objectId">Stable identity of the endpoint across runs (fingerprints, baselines).</param>
+    /// <param name="locate">Optional real file per rule id (the self-test points at the certificate a finding is about).</param>
     public static LintResult Build(string location, string objectId, string label, IReadOnlyList<HandshakeObservation> observations,
-        HandshakeRunOptions options, DateTimeOffset now, TimeSpan elapsed, IReadOnlyList<string> notices)
+        HandshakeSettings options, DateTimeOffset now, TimeSpan elapsed, IReadOnlyList<string> notices, Func<string, SourceFile?>? locate = null)
     {
         var file = new SourceFile(location, location, 0, null);
         var subject = new RuleSubject
@@ -36,8 +37,11 @@ internal static class HandshakeResultBuilder
         foreach (var rule in rules.Where(r => r.AppliesTo(subject, context)))
         {
             findings.AddRange(rule.Check(subject, context)
-                .Select(v => new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), subject.Object)));
+                .Select(v => new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), Locate(subject.Object, rule.Id))));
         }
+        CheckedObject Locate(CheckedObject o, string ruleId) =>
+            locate?.Invoke(ruleId) is { } real ? o with { Location = new SourceLocation(real) } : o;
+
         return new LintResult
         {
             Inventory = inventory,
