@@ -1,5 +1,6 @@
 using CertLint.Engine;
 using CertLint.Reporting;
+using CertLint.Reporting.GitHub;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace CertLint.Cli.Commands;
