@@ -99,6 +99,8 @@ public class SarifReportTests
         SarifReport.RelativeUri("my certs/a#1.pem").ShouldBe("my%20certs/a%231.pem");
         SarifReport.RootUri("/tmp/x y").ShouldBe("file:///tmp/x%20y/");
         SarifReport.CategoryId("certlint").ShouldBe("certlint/");
+        SarifReport.ArtifactUri(new Model.SourceFile("/etc/ssl/ca one.pem", "/etc/ssl/ca one.pem", 1, null)).ShouldBe("file:///etc/ssl/ca%20one.pem");
+        SarifReport.ArtifactUri(new Model.SourceFile("/r/certs/a b.pem", "certs/a b.pem", 1, null)).ShouldBe("certs/a%20b.pem");
     }
 
     [Test]

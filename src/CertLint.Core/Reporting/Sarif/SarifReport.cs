@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CertLint.Engine;
 using CertLint.Findings;
+using CertLint.Model;
 
 namespace CertLint.Reporting;
 
@@ -86,6 +87,14 @@ public static class SarifReport
         return uri.EndsWith('/') ? uri : uri + "/";
     }
 
+    /// <summary>
+    /// The relative URI under %SRCROOT% (GH1005), or, for a file outside the root that has no relative path
+    /// (e.g. a --ca file elsewhere), an absolute file URI, which needs no base.
+    /// </summary>
+    public static string ArtifactUri(SourceFile file) => Path.IsPathRooted(file.RelativePath)
+        ? new Uri(Path.GetFullPath(file.RelativePath)).AbsoluteUri
+        : RelativeUri(ReportText.PathOf(file));
+
     /// <summary>A relative path as a URI reference: each segment percent-encoded, "/" kept.</summary>
     public static string RelativeUri(string relativePath) =>
         string.Join('/', relativePath.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
@@ -108,7 +117,7 @@ public static class SarifReport
         w.WriteString("level", ReportText.Level(f.Severity));
         w.WriteText("message", ReportText.Message(f));
         var (start, end) = ReportText.Region(f.Location);
-        WriteLocation(w, RelativeUri(ReportText.PathOf(f.Location.File)), start, end);
+        WriteLocation(w, ArtifactUri(f.Location.File), start, end);
         WriteFingerprint(w, f.Fingerprint);
         if (result.BaselineStates is { } states)
         {
@@ -157,7 +166,7 @@ public static class SarifReport
         w.WriteStartObject("physicalLocation");
         w.WriteStartObject("artifactLocation");
         w.WriteString("uri", uri);
-        w.WriteString("uriBaseId", SrcRoot);
+        if (!uri.StartsWith("file:", StringComparison.Ordinal)) w.WriteString("uriBaseId", SrcRoot);
         w.WriteEndObject();
         w.WriteStartObject("region");
         w.WriteNumber("startLine", startLine);
