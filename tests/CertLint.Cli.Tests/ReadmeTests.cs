@@ -34,4 +34,24 @@ public class ReadmeTests
         Readme.ShouldContain("dotnet test CertLint.sln -c Release");
         File.ReadAllText(Path.Combine(CliRunner.RepoRoot, ".ci", "run")).ShouldContain("dotnet test CertLint.sln -c Release");
     }
+
+    [Test]
+    public void The_configuration_example_validates()
+    {
+        var section = Readme[Readme.IndexOf("## Configuration", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var yaml = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+        var dir = Path.Combine(Path.GetTempPath(), "certlint-readme-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, ".certlint.yml"), yaml);
+            var r = CliRunner.InProcess(dir, null, "rules", "validate");
+            r.ExitCode.ShouldBe(0, r.Error);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
