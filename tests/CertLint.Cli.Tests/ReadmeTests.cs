@@ -22,7 +22,7 @@ public class ReadmeTests
     public void Every_lint_option_in_help_is_documented()
     {
         var help = CliRunner.InProcess(Path.GetTempPath(), null, "--help").Out;
-        var options = System.Text.RegularExpressions.Regex.Matches(help, @"--[a-z][a-z-]+").Select(m => m.Value).Distinct()
+        var options = System.Text.RegularExpressions.Regex.Matches(help, @"^\s+(?:-\S+\|)?(--[a-z][a-z-]+)", System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => m.Groups[1].Value).Distinct()
             .Where(o => o is not "--help" and not "--version");
         foreach (var option in options) Readme.ShouldContain($"`{option}", customMessage: option);
     }
