@@ -130,7 +130,7 @@ key mtls/client.key ec P-256
 sign mtls/client.crt mtls/client.key "/O=CertLint Samples/CN=alice" "$CLIENT_EXT\nsubjectAltName=email:alice@example.test" "${MTLS[@]}"
 
 # eku-client-auth: a client certificate whose EKU only allows serverAuth.
-sign mtls/client-serverauth-only.crt "$work/k2" "/O=CertLint Samples/CN=bob" "$SERVER_EXT\nsubjectAltName=email:bob@example.test" "${MTLS[@]}"
+sign mtls/client-no-clientauth.crt "$work/k2" "/O=CertLint Samples/CN=bob" "$SERVER_EXT\nsubjectAltName=email:bob@example.test" "${MTLS[@]}"
 
 # eku-missing: a client certificate without EKU.
 sign mtls/client-no-eku.crt "$work/k2" "/O=CertLint Samples/CN=carol" \
