@@ -60,6 +60,20 @@ public sealed class CliHandshakeTests : PkiFixture
         File.ReadAllText(Path.Combine(Pki.Dir, "out/hs.xml")).ShouldContain("CL0601 tls-connect-failed");
     }
 
+    [Test]
+    public async Task Configuration_sets_rule_severities_for_handshake_rules()
+    {
+        File.WriteAllText(Path.Combine(Pki.Dir, "strict.yml"), "rules:\n  tls-client-cert-not-requested: { severity: error }\n  tls-session: { severity: off }\n");
+        await using var server = LoopbackTlsServer.Start(Pki.ServerOptions(mode: ClientCertificateMode.None));
+
+        var (exit, output, _) = Run("handshake", $"127.0.0.1:{server.Port}", "--servername", "localhost", "--ca", "server-root.crt",
+            "--cert", "client.crt", "--key", "client.key", "--config", "strict.yml", "--timeout", "5");
+
+        exit.ShouldBe(ExitCodes.Findings);
+        output.ShouldContain("error    CL0608 tls-client-cert-not-requested");
+        output.ShouldNotContain("CL0600");
+    }
+
     [TestCase(new[] { "handshake" }, "needs HOST:PORT")]
     [TestCase(new[] { "handshake", "localhost:1", "--tls", "1.1" }, "--tls: '1.1' is not 1.2 or 1.3")]
     [TestCase(new[] { "handshake", "localhost:1", "--timeout", "soon" }, "--timeout: 'soon'")]

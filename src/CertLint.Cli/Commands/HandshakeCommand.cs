@@ -67,6 +67,7 @@ internal static class HandshakeCommand
             ServerName = cmd.Option("--servername <NAME>", "SNI name, and the name the server certificate must cover (default: the host).", CommandOptionType.SingleValue);
             Timeout = cmd.Option("--timeout <SECONDS>", "Bound on connecting plus the handshake (default 10).", CommandOptionType.SingleValue);
             Tls = cmd.Option("--tls <VERSION>", "Offer only TLS 1.2 or 1.3 (default: both).", CommandOptionType.SingleValue);
+            Config = cmd.Option("-c|--config <FILE>", "Configuration file (default: .certlint.yml here): rule severities, suppressions, fail-on.", CommandOptionType.SingleValue);
             FailOn = cmd.Option("--fail-on <LEVEL>", "Exit 1 on findings at or above: error (default), warning, note, none.", CommandOptionType.SingleValue);
             SelfTest = cmd.Option("--self-test", "Offline: run the server credentials on 127.0.0.1 and connect with the client's.", CommandOptionType.NoValue);
             ServerCert = cmd.Option("--server-cert <FILE>", "Self-test: server certificate (PEM, leaf then intermediates).", CommandOptionType.SingleValue);
@@ -92,6 +93,7 @@ internal static class HandshakeCommand
         public CommandOption Timeout { get; }
         public CommandOption Tls { get; }
         public CommandOption FailOn { get; }
+        public CommandOption Config { get; }
         public CommandOption SelfTest { get; }
         public CommandOption ServerCert { get; }
         public CommandOption ServerKey { get; }
@@ -116,7 +118,8 @@ internal static class HandshakeCommand
             Timeout = Timeout.HasValue() ? ParseTimeout(Timeout.Value()!) : TimeSpan.FromSeconds(10),
             Version = Tls.HasValue() ? ParseTls(Tls.Value()!) : TlsVersionChoice.Any,
             WorkingDirectory = context.WorkingDirectory,
-            FailOn = FailOn.HasValue() ? OptionParsing.ParseFailOn(FailOn.Value()!) : Severity.Error,
+            FailOn = FailOn.HasValue() ? OptionParsing.ParseFailOn(FailOn.Value()!) : null,
+            ConfigPath = Config.Value(),
             PasswordEnv = PasswordEnv.Value() ?? "CERTLINT_PASSWORD",
             Environment = context.Environment,
         };

@@ -16,7 +16,10 @@ public sealed class HandshakeSettings
     public TimeSpan VerdictWait { get; init; } = TimeSpan.FromMilliseconds(1500);
     public TlsVersionChoice Version { get; init; }
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
-    public Severity FailOn { get; init; } = Severity.Error;
+    /// <summary>--fail-on; null: .certlint.yml's, else error.</summary>
+    public Severity? FailOn { get; init; }
+    /// <summary>--config; null: .certlint.yml in the working directory, if any (rule severities, suppressions, fail-on).</summary>
+    public string? ConfigPath { get; init; }
     /// <summary>The instant certificates are judged at; null: the TimeProvider's now (TLS peers use the real clock anyway).</summary>
     public DateTimeOffset? Now { get; init; }
     /// <summary>Name of the environment variable holding key/PKCS#12 passwords.</summary>

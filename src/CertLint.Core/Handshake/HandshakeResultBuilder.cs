@@ -4,6 +4,7 @@ using CertLint.Findings;
 using CertLint.Inventory;
 using CertLint.Model;
 using CertLint.Rules;
+using CertLint.Rules.Evaluation;
 
 namespace CertLint.Handshake;
 
@@ -27,17 +28,26 @@ internal static class HandshakeResultBuilder
             Handshake = observations,
         };
         var inventory = CertificateInventory.Empty;
-        var context = new EvaluationContext
+        // The lint's configuration applies here too: rule severities and `off`, extra rule folders, suppressions, fail-on.
+        var lint = SettingsResolver.Resolve(new LintRequest
         {
-            Inventory = inventory,
-            Settings = new LintSettings { Root = options.WorkingDirectory, Paths = [], Now = now, FailOn = options.FailOn, Environment = options.Environment },
-        };
-        var rules = RuleCatalog.LoadBuiltIn().InForce.Where(r => r.Kinds.Contains(SubjectKind.Endpoint)).ToList();
+            WorkingDirectory = options.WorkingDirectory,
+            ConfigPath = options.ConfigPath,
+            FailOn = options.FailOn,
+            Now = now,
+            Environment = options.Environment,
+        }, TimeProvider.System);
+        var context = new EvaluationContext { Inventory = inventory, Settings = lint };
+        var rules = RuleCatalog.Load(lint).InForce.Where(r => r.Kinds.Contains(SubjectKind.Endpoint)).ToList();
+        var suppressions = new SuppressionMatcher(lint.Suppressions, now);
         var findings = new List<Finding>();
         foreach (var rule in rules.Where(r => r.AppliesTo(subject, context)))
         {
-            findings.AddRange(rule.Check(subject, context)
-                .Select(v => new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), Locate(subject.Object, rule.Id))));
+            foreach (var v in rule.Check(subject, context))
+            {
+                var f = new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), Locate(subject.Object, rule.Id));
+                findings.Add(suppressions.Match(f, null) is { } s ? f with { Suppression = s } : f);
+            }
         }
         CheckedObject Locate(CheckedObject o, string ruleId) =>
             locate?.Invoke(ruleId) is { } real ? o with { Location = new SourceLocation(real) } : o;
@@ -49,10 +59,10 @@ internal static class HandshakeResultBuilder
             Findings = findings,
             Checks = rules.Select(r => new RuleCheck(r.Descriptor, subject.Object)).ToList(),
             Now = now,
-            FailOn = options.FailOn,
+            FailOn = lint.FailOn,
             Root = options.WorkingDirectory,
             Elapsed = elapsed,
-            Notices = notices,
+            Notices = notices.Concat(suppressions.Notices).ToList(),
         };
     }
 }
