@@ -24,7 +24,7 @@ internal static class Probe
         ServerName = serverName,
         Version = version,
         Timeout = TimeSpan.FromSeconds(timeoutSeconds),
-        VerdictWait = TimeSpan.FromMilliseconds(800),
+        VerdictWait = TimeSpan.FromSeconds(2),
         Environment = _ => null,
     };
 

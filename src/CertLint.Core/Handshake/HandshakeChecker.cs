@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CertLint.Rules;
 
@@ -44,40 +45,62 @@ public sealed class HandshakeChecker
         if (request.Server.IsEmpty) throw new Engine.UserErrorException("--self-test needs the server's certificate and key (--server-cert/--server-key or --server-pkcs12).");
         using var server = LoadCredential(request.Server, settings, "server", observations);
         using var client = LoadCredential(request.Client, settings, "client", observations);
-        var id = $"self-test://{Path.GetFileName(request.Server.Certificate ?? request.Server.Pkcs12)}+{Path.GetFileName(request.Client.Certificate ?? request.Client.Pkcs12)}";
-        if (server is null)
-        {
-            var unusable = HandshakeResultBuilder.Build(id, id, "mTLS self-test", observations, settings, settings.Now ?? _time.GetUtcNow(), started.Elapsed, []);
-            return new HandshakeReport { Result = unusable };
-        }
-        var serverTrust = request.ServerCaFiles.Count == 0 ? null : LoadAll(request.ServerCaFiles, settings.WorkingDirectory);
-        var clientTrust = request.ClientCaFiles.Count == 0 ? [] : LoadAll(request.ClientCaFiles, settings.WorkingDirectory);
         var now = settings.Now ?? _time.GetUtcNow();
-
-        await using var listener = LoopbackTlsServer.Start(new LoopbackServerOptions
-        {
-            Certificate = server.Certificate, Chain = server.Chain, ClientCertificates = ClientCertificateMode.Required,
-            ClientTrust = clientTrust, Timeout = settings.Timeout + settings.VerdictWait, Time = _time,
-        });
-        var serverName = settings.ServerName ?? FirstDnsName(server.Certificate);
-        var options = new ProbeOptions
-        {
-            Host = "127.0.0.1", Port = listener.Port, ServerName = serverName, Client = client,
-            Timeout = settings.Timeout, VerdictWait = settings.VerdictWait, Version = settings.Version,
-        };
-        var outcome = await TlsProbe.RunAsync(options, cancellationToken).ConfigureAwait(false);
-        var verdict = await listener.FirstVerdict.WaitAsync(settings.Timeout, cancellationToken).ConfigureAwait(false);
-        var analysis = HandshakeAnalyzer.Analyze(outcome, options, serverTrust, settings.ServerName, now);
-        observations.AddRange(analysis.Select(o => ExplainServerSide(o, verdict)));
+        var (outcome, verdict) = server is null ? (null, null) : await RunPairAsync(server, client, request, now, observations, cancellationToken).ConfigureAwait(false);
+        var id = $"self-test://{Path.GetFileName(request.Server.Certificate ?? request.Server.Pkcs12)}+{Path.GetFileName(request.Client.Certificate ?? request.Client.Pkcs12)}";
         var result = HandshakeResultBuilder.Build(id, id, "mTLS self-test", observations, settings, now, started.Elapsed, [],
             ruleId => PairFile(ruleId is RuleIds.ServerChainIncomplete or RuleIds.ServerUntrusted or RuleIds.ServerCertExpired
                 or RuleIds.ServerHostnameMismatch or RuleIds.ServerEkuMissing ? request.Server : request.Client, settings.WorkingDirectory));
         return new HandshakeReport { Result = result, Outcome = outcome, ServerVerdict = verdict };
     }
 
+    /// <summary>Serves the server credential on loopback, connects with the client's, and adds what both sides saw.</summary>
+    private async Task<(ProbeOutcome?, ServerVerdict?)> RunPairAsync(ClientCredential server, ClientCredential? client, SelfTestRequest request,
+        DateTimeOffset now, List<HandshakeObservation> observations, CancellationToken cancellationToken)
+    {
+        var settings = request.Settings;
+        var serverTrust = request.ServerCaFiles.Count == 0 ? null : LoadAll(request.ServerCaFiles, settings.WorkingDirectory);
+        var clientTrust = request.ClientCaFiles.Count == 0 ? [] : LoadAll(request.ClientCaFiles, settings.WorkingDirectory);
+        LoopbackTlsServer listener;
+        try
+        {
+            listener = LoopbackTlsServer.Start(new LoopbackServerOptions
+            {
+                Certificate = server.Certificate, Chain = server.Chain, ClientCertificates = ClientCertificateMode.Required,
+                ClientTrust = clientTrust, Timeout = settings.Timeout + settings.VerdictWait, Time = _time,
+            });
+        }
+        catch (Exception e) when (e is CryptographicException or NotSupportedException or ArgumentException)
+        {
+            observations.Add(new(RuleIds.ClientCertUnusable, $"server credential: {server.Source} cannot serve TLS: {e.Message}"));
+            return (null, null);
+        }
+        await using (listener.ConfigureAwait(false))
+        {
+            var options = new ProbeOptions
+            {
+                Host = "127.0.0.1", Port = listener.Port, ServerName = settings.ServerName ?? FirstDnsName(server.Certificate), Client = client,
+                Timeout = settings.Timeout, VerdictWait = settings.VerdictWait, Version = settings.Version,
+            };
+            var outcome = await TlsProbe.RunAsync(options, cancellationToken).ConfigureAwait(false);
+            ServerVerdict? verdict = null;
+            try
+            {
+                verdict = await listener.FirstVerdict.WaitAsync(settings.Timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // The client never reached the server's verdict (it failed before): only the client side speaks.
+            }
+            var analysis = HandshakeAnalyzer.Analyze(outcome, options, serverTrust, settings.ServerName, now);
+            observations.AddRange(analysis.Select(o => ExplainServerSide(o, verdict)));
+            return (outcome, verdict);
+        }
+    }
+
     /// <summary>In the self-test we are the server too: add its own reason to a rejection the client saw.</summary>
-    private static HandshakeObservation ExplainServerSide(HandshakeObservation o, ServerVerdict verdict) =>
-        !verdict.Accepted && o.RuleId is RuleIds.ClientCertRejected or RuleIds.ClientCertRequired or RuleIds.TlsHandshakeFailed
+    private static HandshakeObservation ExplainServerSide(HandshakeObservation o, ServerVerdict? verdict) =>
+        verdict is { Accepted: false } && o.RuleId is RuleIds.ClientCertRejected or RuleIds.ClientCertRequired or RuleIds.TlsHandshakeFailed
             ? o with { Message = $"{o.Message}. The server side says: {string.Join("; ", verdict.Reasons)}" }
             : o;
 
