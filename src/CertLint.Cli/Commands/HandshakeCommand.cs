@@ -118,7 +118,7 @@ internal static class HandshakeCommand
             Timeout = Timeout.HasValue() ? ParseTimeout(Timeout.Value()!) : TimeSpan.FromSeconds(10),
             Version = Tls.HasValue() ? ParseTls(Tls.Value()!) : TlsVersionChoice.Any,
             WorkingDirectory = context.WorkingDirectory,
-            FailOn = FailOn.HasValue() ? OptionParsing.ParseFailOn(FailOn.Value()!) : null,
+            FailOn = FailOn.HasValue() ? RequestValues.ParseFailOn(FailOn.Value()!) : null,
             ConfigPath = Config.Value(),
             PasswordEnv = PasswordEnv.Value() ?? "CERTLINT_PASSWORD",
             Environment = context.Environment,

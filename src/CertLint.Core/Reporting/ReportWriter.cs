@@ -18,6 +18,15 @@ public static class ReportWriter
         WriteOne(outputs.Markdown, settings, s => MarkdownReport.Write(result, s, settings));
     }
 
+    /// <summary>Writes the reports a host's request asks for, with the request's category and SARIF options.</summary>
+    public static void WriteFiles(LintResult result, LintRequest request) =>
+        WriteFiles(result, request.Reports, new ReportSettings
+        {
+            Category = request.Category,
+            IncludeSuppressedInSarif = request.SarifIncludeSuppressed,
+            OutputDirectory = request.WorkingDirectory,
+        });
+
     /// <summary>The bytes of one report, as <see cref="WriteFiles"/> would write them.</summary>
     public static byte[] Render(ReportFormat format, LintResult result, ReportSettings? settings = null)
     {
