@@ -1,32 +1,14 @@
-using System.Globalization;
 using CertLint.Engine;
 using CertLint.Findings;
 
 namespace CertLint.Cli;
 
 /// <summary>Turns option text into typed values, or a UserErrorException that names the option (exit 2).</summary>
+/// <remarks>The parsing itself is Core's <see cref="RequestValues"/>, shared with the MSBuild task and the Action.</remarks>
 internal static class OptionParsing
 {
-    private static readonly string[] DateFormats =
-    [
-        "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK",
-        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mmK",
-    ];
-
     /// <summary>ISO 8601 date or date-time; without an offset it is UTC.</summary>
-    public static DateTimeOffset ParseNow(string text)
-    {
-        if (DateTimeOffset.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
-        {
-            return value;
-        }
-        throw new UserErrorException($"--now: '{text}' is not an ISO 8601 date or date-time (e.g. 2026-01-31 or 2026-01-31T12:00:00Z).");
-    }
+    public static DateTimeOffset ParseNow(string text) => RequestValues.ParseNow(text);
 
-    public static Severity ParseFailOn(string text, string option = "--fail-on")
-    {
-        if (SeverityText.TryParse(text, out var s)) return s;
-        throw new UserErrorException($"{option}: '{text}' is not one of error, warning, note, none.");
-    }
+    public static Severity ParseFailOn(string text, string option = "--fail-on") => RequestValues.ParseFailOn(text, option);
 }

@@ -28,4 +28,19 @@ public sealed class CertificateInventory
 
     /// <summary>A leaf is a certificate that is not a CA (basicConstraints cA absent or false).</summary>
     public static bool IsLeaf(CertificateInfo cert) => !cert.IsCa;
+
+    /// <summary>An inventory with nothing in it: for results that lint no files (`certlint handshake`, tests).</summary>
+    public static CertificateInventory Empty { get; } = new()
+    {
+        Files = [],
+        Certificates = [],
+        Keys = [],
+        Anchors = [],
+        Pairs = [],
+        Mismatches = [],
+        Bundles = [],
+        Chains = new Dictionary<CertificateInfo, ChainResult>(),
+        Roles = new Dictionary<CertificateInfo, CertificateRole>(),
+        SelfSigned = new HashSet<CertificateInfo>(),
+    };
 }

@@ -4,7 +4,7 @@ using CertLint.Model;
 namespace CertLint.Rules;
 
 /// <summary>
-/// One object a rule is evaluated against. Exactly one of Certificate / Key / Keystore is set, or none for a File subject.
+/// One object a rule is evaluated against. Exactly one of Certificate / Key / Keystore / Handshake is set, or none for a File subject.
 /// </summary>
 public sealed class RuleSubject
 {
@@ -13,6 +13,8 @@ public sealed class RuleSubject
     public CertificateInfo? Certificate { get; init; }
     public KeyInfo? Key { get; init; }
     public KeystoreInfo? Keystore { get; init; }
+    /// <summary>For an Endpoint subject: what the TLS handshake showed, one observation per CL06xx rule that fired.</summary>
+    public IReadOnlyList<Handshake.HandshakeObservation>? Handshake { get; init; }
     public SubjectKind Kind => Object.Kind;
 }
 

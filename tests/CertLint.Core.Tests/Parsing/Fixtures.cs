@@ -19,3 +19,21 @@ internal static class Fixtures
 
     public static SourceLocation Location(string name) => new(Source(name));
 }
+
+/// <summary>Password sources for tests: the env var is injected through LintSettings.Environment, never the process environment.</summary>
+internal static class TestPasswords
+{
+    public const string FixturePassword = "fixture-password";
+
+    public static CertLint.Parsing.IPasswordSource With(string? password, string variable = "CERTLINT_PASSWORD") =>
+        new CertLint.Parsing.SettingsPasswordSource(new CertLint.Configuration.LintSettings
+        {
+            Root = Fixtures.Directory,
+            Paths = [Fixtures.Directory],
+            Now = DateTimeOffset.UnixEpoch,
+            Environment = name => name == variable ? password : null,
+        });
+
+    public static readonly CertLint.Parsing.IPasswordSource None = With(null);
+    public static readonly CertLint.Parsing.IPasswordSource Fixture = With(FixturePassword);
+}

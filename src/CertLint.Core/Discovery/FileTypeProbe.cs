@@ -1,0 +1,72 @@
+using System.Runtime.InteropServices;
+
+namespace CertLint.Discovery;
+
+/// <summary>The type of a directory entry, as lstat(2) sees it (symlinks are not followed).</summary>
+public enum EntryType
+{
+    Missing,
+    Regular,
+    Directory,
+    Symlink,
+    Fifo,
+    Socket,
+    CharacterDevice,
+    BlockDevice,
+    Other,
+}
+
+/// <summary>
+/// Tells regular files from FIFOs, sockets and devices before anything opens them (opening a FIFO blocks forever).
+/// .NET has no public API for this, so on Unix it asks the runtime's own native shim (libSystem.Native, always
+/// shipped with .NET), whose FileStatus keeps Mode as the second int32 on every platform. Windows has no FIFOs:
+/// there, and if the shim is unavailable, FileSystemInfo is used.
+/// </summary>
+public static class FileTypeProbe
+{
+    private const int TypeMask = 0xF000;
+
+    public static EntryType GetEntryType(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            try
+            {
+                return NativeLStat(path);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // fall through to the managed view
+            }
+        }
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null) return EntryType.Symlink;
+        if (Directory.Exists(path)) return EntryType.Directory;
+        return info.Exists ? EntryType.Regular : EntryType.Missing;
+    }
+
+    private static EntryType NativeLStat(string path)
+    {
+        var status = new byte[256]; // larger than FileStatus in any .NET version
+        if (SystemNativeLStat(System.Text.Encoding.UTF8.GetBytes(path + "\0"), status) != 0) return EntryType.Missing;
+        var mode = BitConverter.ToInt32(status, 4);
+        return (mode & TypeMask) switch
+        {
+            0x8000 => EntryType.Regular,
+            0x4000 => EntryType.Directory,
+            0xA000 => EntryType.Symlink,
+            0x1000 => EntryType.Fifo,
+            0xC000 => EntryType.Socket,
+            0x2000 => EntryType.CharacterDevice,
+            0x6000 => EntryType.BlockDevice,
+            _ => EntryType.Other,
+        };
+    }
+
+    // DllImport rather than LibraryImport: the latter needs AllowUnsafeBlocks for the whole engine.
+#pragma warning disable SYSLIB1054
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SystemNativeLStat(byte[] nullTerminatedUtf8Path, [Out] byte[] status);
+#pragma warning restore SYSLIB1054
+}

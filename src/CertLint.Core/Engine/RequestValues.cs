@@ -1,0 +1,34 @@
+using System.Globalization;
+using CertLint.Findings;
+
+namespace CertLint.Engine;
+
+/// <summary>
+/// Parses the text values every host takes (CLI options, MSBuild properties, Action inputs) the same way, or throws a
+/// <see cref="UserErrorException"/> that names the option or property.
+/// </summary>
+public static class RequestValues
+{
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mmK",
+    ];
+
+    /// <summary>ISO 8601 date or date-time; without an offset it is UTC.</summary>
+    public static DateTimeOffset ParseNow(string text, string name = "--now")
+    {
+        if (DateTimeOffset.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value;
+        }
+        throw new UserErrorException($"{name}: '{text}' is not an ISO 8601 date or date-time (e.g. 2026-01-31 or 2026-01-31T12:00:00Z).");
+    }
+
+    public static Severity ParseFailOn(string text, string name = "--fail-on")
+    {
+        if (SeverityText.TryParse(text, out var s)) return s;
+        throw new UserErrorException($"{name}: '{text}' is not one of error, warning, note, none.");
+    }
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Security.Cryptography.X509Certificates;
+using CertLint.Rules;
+
+namespace CertLint.Handshake;
+
+/// <summary>
+/// Entry point of `certlint handshake`: a live endpoint probe, or the offline self-test of a client/server pair.
+/// Network and TLS trouble become findings (exit 1); only bad options or unreadable files throw (exit 2).
+/// </summary>
+public sealed class HandshakeChecker
+{
+    private readonly TimeProvider _time;
+
+    public HandshakeChecker(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
+
+    public async Task<HandshakeReport> CheckAsync(HandshakeRequest request, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.StartNew();
+        var (host, port) = HandshakeTarget.Parse(request.Target);
+        var trust = request.CaFiles.Count == 0 ? null : LoadAll(request.CaFiles, request.WorkingDirectory);
+        var observations = new List<HandshakeObservation>();
+        using var client = LoadCredential(request.Client, request, "client", observations);
+        var options = new ProbeOptions
+        {
+            Host = host, Port = port, ServerName = request.ServerName, Client = client,
+            Timeout = request.Timeout, VerdictWait = request.VerdictWait, Version = request.Version,
+        };
+        var outcome = await TlsProbe.RunAsync(options, cancellationToken).ConfigureAwait(false);
+        var now = request.Now ?? _time.GetUtcNow();
+        observations.AddRange(HandshakeAnalyzer.Analyze(outcome, options, trust, options.EffectiveServerName ?? host, now));
+        var location = $"tls://{options.Endpoint}";
+        var result = HandshakeResultBuilder.Build(location, location, $"TLS endpoint {options.Endpoint}", observations, request, now, started.Elapsed,
+            ["The server chain was checked for the handshake only; the lint rules were not run on it."]);
+        return new HandshakeReport { Result = result, Outcome = outcome };
+    }
+
+    public async Task<HandshakeReport> SelfTestAsync(SelfTestRequest request, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.StartNew();
+        var observations = new List<HandshakeObservation>();
+        if (request.Server.IsEmpty) throw new Engine.UserErrorException("--self-test needs the server's certificate and key (--server-cert/--server-key or --server-pkcs12).");
+        using var server = LoadCredential(request.Server, request, "server", observations);
+        using var client = LoadCredential(request.Client, request, "client", observations);
+        var id = $"self-test://{Path.GetFileName(request.Server.Certificate ?? request.Server.Pkcs12)}+{Path.GetFileName(request.Client.Certificate ?? request.Client.Pkcs12)}";
+        if (server is null)
+        {
+            var unusable = HandshakeResultBuilder.Build(id, id, "mTLS self-test", observations, request, request.Now ?? _time.GetUtcNow(), started.Elapsed, []);
+            return new HandshakeReport { Result = unusable };
+        }
+        var serverTrust = request.ServerCaFiles.Count == 0 ? null : LoadAll(request.ServerCaFiles, request.WorkingDirectory);
+        var clientTrust = request.ClientCaFiles.Count == 0 ? [] : LoadAll(request.ClientCaFiles, request.WorkingDirectory);
+        var now = request.Now ?? _time.GetUtcNow();
+
+        await using var listener = LoopbackTlsServer.Start(new LoopbackServerOptions
+        {
+            Certificate = server.Certificate, Chain = server.Chain, ClientCertificates = ClientCertificateMode.Required,
+            ClientTrust = clientTrust, Timeout = request.Timeout + request.VerdictWait, Time = _time,
+        });
+        var serverName = request.ServerName ?? FirstDnsName(server.Certificate);
+        var options = new ProbeOptions
+        {
+            Host = "127.0.0.1", Port = listener.Port, ServerName = serverName, Client = client,
+            Timeout = request.Timeout, VerdictWait = request.VerdictWait, Version = request.Version,
+        };
+        var outcome = await TlsProbe.RunAsync(options, cancellationToken).ConfigureAwait(false);
+        var verdict = await listener.FirstVerdict.WaitAsync(request.Timeout, cancellationToken).ConfigureAwait(false);
+        var analysis = HandshakeAnalyzer.Analyze(outcome, options, serverTrust, request.ServerName, now);
+        observations.AddRange(analysis.Select(o => ExplainServerSide(o, verdict)));
+        var result = HandshakeResultBuilder.Build(id, id, "mTLS self-test", observations, request, now, started.Elapsed, []);
+        return new HandshakeReport { Result = result, Outcome = outcome, ServerVerdict = verdict };
+    }
+
+    /// <summary>In the self-test we are the server too: add its own reason to a rejection the client saw.</summary>
+    private static HandshakeObservation ExplainServerSide(HandshakeObservation o, ServerVerdict verdict) =>
+        !verdict.Accepted && o.RuleId is RuleIds.ClientCertRejected or RuleIds.ClientCertRequired or RuleIds.TlsHandshakeFailed
+            ? o with { Message = $"{o.Message}. The server side says: {string.Join("; ", verdict.Reasons)}" }
+            : o;
+
+    private static string? FirstDnsName(X509Certificate2 cert) =>
+        cert.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(s => s.EnumerateDnsNames()).FirstOrDefault();
+
+    private static X509Certificate2Collection LoadAll(IReadOnlyList<string> files, string workingDirectory)
+    {
+        var all = new X509Certificate2Collection();
+        foreach (var f in files) all.AddRange(CredentialLoader.LoadCertificates(Path.GetFullPath(f, workingDirectory)));
+        return all;
+    }
+
+    /// <summary>Loads a credential; a key that does not match becomes a CL0612 observation and the run goes on without it.</summary>
+    private static ClientCredential? LoadCredential(CredentialFiles files, HandshakeRunOptions options, string role, List<HandshakeObservation> observations)
+    {
+        if (files.IsEmpty) return null;
+        var password = options.Environment(options.PasswordEnv);
+        try
+        {
+            if (files.Pkcs12 is not null) return CredentialLoader.LoadPkcs12(Path.GetFullPath(files.Pkcs12, options.WorkingDirectory), password);
+            if (files.Certificate is null || files.Key is null)
+                throw new Engine.UserErrorException($"the {role} credential needs both a certificate and a key (or a PKCS#12 file).");
+            return CredentialLoader.LoadPem(Path.GetFullPath(files.Certificate, options.WorkingDirectory), Path.GetFullPath(files.Key, options.WorkingDirectory), password);
+        }
+        catch (KeyMismatchException e)
+        {
+            observations.Add(new(RuleIds.ClientCertUnusable, $"{role} credential: {e.Message}"));
+            return null;
+        }
+    }
+}

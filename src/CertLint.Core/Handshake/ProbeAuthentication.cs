@@ -1,0 +1,32 @@
+using Org.BouncyCastle.Tls;
+
+namespace CertLint.Handshake;
+
+/// <summary>Records the server's certificates and CertificateRequest, and answers it with the client credential.</summary>
+internal sealed class ProbeAuthentication : TlsAuthentication
+{
+    private readonly ProbeTlsClient _client;
+    private readonly ClientCredential? _credential;
+    private readonly ProbeOutcome _outcome;
+
+    public ProbeAuthentication(ProbeTlsClient client, ClientCredential? credential, ProbeOutcome outcome)
+    {
+        _client = client;
+        _credential = credential;
+        _outcome = outcome;
+    }
+
+    public void NotifyServerCertificate(TlsServerCertificate serverCertificate) =>
+        _outcome.ServerCertificates = serverCertificate.Certificate.GetCertificateList().Select(c => c.GetEncoded()).ToList();
+
+    public TlsCredentials? GetClientCredentials(CertificateRequest certificateRequest)
+    {
+        _outcome.ClientCertificateRequested = true;
+        _outcome.AcceptedCaNames = certificateRequest.CertificateAuthorities?.Select(n => n.GetEncoded()).ToList() ?? [];
+        if (_credential is null) return null;
+        var signer = ClientSignerFactory.Create(_client.Context, _credential, certificateRequest, out var problem);
+        _outcome.ClientCertificateProblem = problem;
+        _outcome.ClientCertificateSent = signer is not null;
+        return signer;
+    }
+}

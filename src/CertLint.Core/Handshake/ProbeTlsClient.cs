@@ -1,0 +1,67 @@
+using System.Text;
+using Org.BouncyCastle.Tls;
+using Org.BouncyCastle.Tls.Crypto.Impl.BC;
+
+namespace CertLint.Handshake;
+
+/// <summary>
+/// BouncyCastle's TLS client, instrumented: it records what the server sent and said. BouncyCastle rather than
+/// SslStream because on Linux SslStream never shows the CertificateRequest's certificate_authorities, nor the exact
+/// alert a server sent. It does not judge the server itself: it records the chain and lets the handshake go on, so one
+/// connection tells both sides' story; <see cref="ServerChainCheck"/> judges the chain afterwards.
+/// </summary>
+internal sealed class ProbeTlsClient : DefaultTlsClient
+{
+    private readonly ProbeOptions _options;
+    private readonly ProbeOutcome _outcome;
+
+    public ProbeTlsClient(BcTlsCrypto crypto, ProbeOptions options, ProbeOutcome outcome) : base(crypto)
+    {
+        _options = options;
+        _outcome = outcome;
+    }
+
+    internal TlsClientContext Context => m_context;
+
+    protected override ProtocolVersion[] GetSupportedVersions() => _options.Version switch
+    {
+        TlsVersionChoice.Tls12 => ProtocolVersion.TLSv12.Only(),
+        TlsVersionChoice.Tls13 => ProtocolVersion.TLSv13.Only(),
+        _ => ProtocolVersion.TLSv13.DownTo(ProtocolVersion.TLSv12),
+    };
+
+    protected override IList<ServerName>? GetSniServerNames()
+    {
+        var name = _options.EffectiveServerName;
+        return name is null ? null : [new ServerName(NameType.host_name, Encoding.ASCII.GetBytes(name))];
+    }
+
+    public override TlsAuthentication GetAuthentication() => new ProbeAuthentication(this, _options.Client, _outcome);
+
+    public override void NotifyAlertReceived(short alertLevel, short alertDescription)
+    {
+        if (alertLevel == AlertLevel.fatal || alertDescription != AlertDescription.close_notify) _outcome.AlertReceived ??= alertDescription;
+    }
+
+    public override void NotifyAlertRaised(short alertLevel, short alertDescription, string message, Exception cause)
+    {
+        if (_outcome.HandshakeCompleted) return;
+        _outcome.AlertRaised ??= alertDescription;
+        _outcome.FailureDetail ??= cause is null ? message : $"{message}: {cause.Message}";
+    }
+
+    public override void NotifyHandshakeComplete()
+    {
+        base.NotifyHandshakeComplete();
+        var parameters = m_context.SecurityParameters;
+        _outcome.HandshakeCompleted = true;
+        _outcome.Protocol = parameters.NegotiatedVersion?.Name;
+        _outcome.CipherSuite = CipherSuiteName(parameters.CipherSuite);
+    }
+
+    /// <summary>IANA name of a cipher suite, taken from .NET's table of them.</summary>
+    internal static string CipherSuiteName(int suite) =>
+        Enum.IsDefined(typeof(System.Net.Security.TlsCipherSuite), (ushort)suite)
+            ? ((System.Net.Security.TlsCipherSuite)(ushort)suite).ToString()
+            : $"0x{suite:X4}";
+}

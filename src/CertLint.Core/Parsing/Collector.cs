@@ -1,0 +1,54 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using CertLint.Model;
+
+namespace CertLint.Parsing;
+
+/// <summary>Accumulates what one file yields and turns exceptions into <see cref="ParseIssue"/>s with clear, secret-free messages.</summary>
+internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
+{
+    private IReadOnlyList<string>? _passwords;
+
+    public SourceFile File { get; } = file;
+    public FileKind Kind { get; set; }
+    public List<CertificateInfo> Certificates { get; } = [];
+    public List<KeyInfo> Keys { get; } = [];
+    public List<CrlInfo> Crls { get; } = [];
+    public KeystoreInfo? Keystore { get; set; }
+    public List<ParseIssue> Issues { get; } = [];
+
+    /// <summary>Candidate passwords, looked up only when something is encrypted.</summary>
+    public IReadOnlyList<string> Passwords => _passwords ??= passwordSource.CandidatesFor(File);
+
+    public void Error(SourceLocation location, string message) => Issues.Add(new ParseIssue(ParseIssueKind.ParseError, location, message));
+
+    /// <summary>Runs one parse step; a failure becomes an issue at <paramref name="location"/> and the file's other objects survive.</summary>
+    public void Guard(SourceLocation location, string what, Action parse)
+    {
+        try
+        {
+            parse();
+        }
+        catch (PasswordRequiredException e)
+        {
+            Issues.Add(new ParseIssue(ParseIssueKind.PasswordRequired, location, $"{e.Message}; {passwordSource.HintFor(File)}"));
+        }
+        catch (Exception e) when (e is AsnContentException or CryptographicException or ArgumentException or FormatException
+                                       or OverflowException or InvalidOperationException or NotSupportedException)
+        {
+            // Exception messages from these parsers describe encodings, never key material or passwords.
+            Error(location, $"invalid {what}: {e.Message}");
+        }
+    }
+
+    public ParsedFile ToParsedFile() => new()
+    {
+        File = File,
+        Kind = Kind,
+        Certificates = Certificates,
+        Keys = Keys,
+        Crls = Crls,
+        Keystore = Keystore,
+        Issues = Issues,
+    };
+}

@@ -1,0 +1,112 @@
+using System.Formats.Asn1;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using CertLint.Model;
+
+namespace CertLint.Parsing;
+
+/// <summary>A file's bytes -> <see cref="ParsedFile"/>: PEM blocks by label, binary content by its DER shape. Never throws.</summary>
+public static class ContentParser
+{
+    public static ParsedFile Parse(SourceFile file, byte[] bytes, IPasswordSource passwords)
+    {
+        var result = new Collector(file, passwords);
+        if (bytes.Length == 0) result.Error(new SourceLocation(file), "file is empty");
+        else if (PemScanner.ContainsPem(bytes)) ParsePem(bytes, result);
+        else ParseBinary(bytes, result);
+        return result.ToParsedFile();
+    }
+
+    private static void ParsePem(byte[] bytes, Collector result)
+    {
+        result.Kind = FileKind.Pem;
+        var sawKey = false;
+        foreach (var block in PemScanner.Scan(bytes))
+        {
+            var location = new SourceLocation(result.File, block.StartLine, block.EndLine);
+            if (block.Error is not null)
+            {
+                result.Error(location, block.Error);
+                continue;
+            }
+            var isKey = KeyParser.IsKeyLabel(block.Label);
+            sawKey |= isKey;
+            result.Guard(location, $"{block.Label} block", () => ParseBlock(block, location, result));
+            if (isKey) Zero(block.Data);
+        }
+        if (sawKey) CryptographicOperations.ZeroMemory(bytes); // the base64 of private keys; nothing in the model points here
+    }
+
+    private static void ParseBlock(PemBlock block, SourceLocation location, Collector result)
+    {
+        switch (block.Label)
+        {
+            case "CERTIFICATE" or "X509 CERTIFICATE":
+                result.Certificates.Add(CertificateParser.Parse(block.Data, location, ObjectFormat.Pem));
+                break;
+            case "TRUSTED CERTIFICATE":
+                // OpenSSL's X509_AUX trust settings follow the certificate: read the certificate, ignore the rest.
+                result.Certificates.Add(CertificateParser.Read(new AsnReader(block.Data, AsnEncodingRules.DER), location, ObjectFormat.Pem));
+                break;
+            case "PKCS7" or "CMS":
+                result.Certificates.AddRange(Pkcs7Parser.Parse(block.Data, location));
+                break;
+            case "X509 CRL":
+                result.Crls.Add(CrlParser.Parse(block.Data, location));
+                break;
+            case var label when KeyParser.IsKeyLabel(label):
+                result.Keys.Add(KeyParser.ParsePem(block, location, result.Passwords));
+                break;
+            default:
+                break; // CERTIFICATE REQUEST, DH PARAMETERS, OPENSSH PRIVATE KEY...: not ours to lint
+        }
+    }
+
+    private static void ParseBinary(byte[] bytes, Collector result)
+    {
+        var location = new SourceLocation(result.File);
+        switch (DerSniffer.Sniff(bytes))
+        {
+            case DerShape.Certificate:
+                result.Kind = FileKind.DerCertificate;
+                result.Guard(location, "DER certificate", () => result.Certificates.Add(CertificateParser.Parse(bytes, location, ObjectFormat.Der)));
+                break;
+            case DerShape.Crl:
+                result.Guard(location, "DER CRL", () => result.Crls.Add(CrlParser.Parse(bytes, location)));
+                break;
+            case DerShape.Pkcs7:
+                result.Kind = FileKind.Pkcs7;
+                result.Guard(location, "PKCS#7 file", () => result.Certificates.AddRange(Pkcs7Parser.Parse(bytes, location)));
+                break;
+            case DerShape.Pkcs12:
+                result.Kind = FileKind.Pkcs12;
+                result.Guard(location, "PKCS#12 keystore", () => AddPkcs12(bytes, result));
+                CryptographicOperations.ZeroMemory(bytes);
+                break;
+            case DerShape.Key:
+                result.Kind = FileKind.DerKey;
+                result.Guard(location, "DER key", () => result.Keys.Add(KeyParser.ParseDer(bytes, location, result.Passwords)!));
+                CryptographicOperations.ZeroMemory(bytes);
+                break;
+            default:
+                result.Error(location, bytes[0] == 0x30
+                    ? "malformed or truncated DER: not a certificate, key, CRL, PKCS#7 or PKCS#12 structure"
+                    : "unrecognised content: neither PEM nor DER certificate material");
+                break;
+        }
+    }
+
+    private static void AddPkcs12(byte[] bytes, Collector result)
+    {
+        var contents = Pkcs12Parser.Parse(bytes, result.File, result.Passwords);
+        result.Keystore = contents.Keystore;
+        result.Certificates.AddRange(contents.Certificates);
+        result.Keys.AddRange(contents.Keys);
+        if (!contents.Opened) throw new PasswordRequiredException("PKCS#12 keystore");
+    }
+
+    private static void Zero(ReadOnlyMemory<byte> data)
+    {
+        if (MemoryMarshal.TryGetArray(data, out var segment)) CryptographicOperations.ZeroMemory(segment.AsSpan());
+    }
+}

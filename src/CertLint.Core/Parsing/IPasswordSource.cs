@@ -1,0 +1,13 @@
+using CertLint.Model;
+
+namespace CertLint.Parsing;
+
+/// <summary>Candidate passwords for an encrypted file, tried in order. Implementations must never log them.</summary>
+public interface IPasswordSource
+{
+    /// <summary>Passwords to try for <paramref name="file"/>: the empty password first, then configured ones.</summary>
+    IReadOnlyList<string> CandidatesFor(SourceFile file);
+
+    /// <summary>How a user supplies a password for <paramref name="file"/>, for the PasswordRequired message.</summary>
+    string HintFor(SourceFile file);
+}

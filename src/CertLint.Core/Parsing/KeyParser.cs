@@ -1,0 +1,167 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using CertLint.Model;
+using PublicKeyInfo = CertLint.Model.PublicKeyInfo;
+
+namespace CertLint.Parsing;
+
+/// <summary>
+/// Private and public keys -> <see cref="KeyInfo"/> holding only the public half. Decrypted buffers are zeroed before
+/// returning. Throws <see cref="PasswordRequiredException"/> when no candidate password opens an encrypted key, and
+/// AsnContentException/CryptographicException on malformed input.
+/// </summary>
+public static class KeyParser
+{
+    /// <summary>The PEM labels this parser understands.</summary>
+    public static bool IsKeyLabel(string label) => label is "PRIVATE KEY" or "ENCRYPTED PRIVATE KEY" or "RSA PRIVATE KEY"
+        or "EC PRIVATE KEY" or "PUBLIC KEY" or "RSA PUBLIC KEY";
+
+    public static KeyInfo ParsePem(PemBlock block, SourceLocation location, IReadOnlyList<string> passwords)
+    {
+        if (block.IsLegacyEncrypted) return ParseLegacyEncrypted(block, location, passwords);
+        return block.Label switch
+        {
+            "PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Pkcs8, true, false, PublicKeyDerivation.FromPkcs8(block.Data)),
+            "ENCRYPTED PRIVATE KEY" => ParseEncryptedPkcs8(block.Data, location, ObjectFormat.Pem, passwords),
+            "RSA PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Pkcs1Rsa, true, false, PublicKeyDerivation.FromPkcs1(block.Data)),
+            "EC PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Sec1Ec, true, false, PublicKeyDerivation.FromSec1(block.Data)),
+            "PUBLIC KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.SubjectPublicKeyInfo, false, false, block.Data),
+            "RSA PUBLIC KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.SubjectPublicKeyInfo, false, false, PublicKeyDerivation.FromPkcs1Public(block.Data)),
+            _ => throw new ArgumentException($"not a key label: {block.Label}", nameof(block)),
+        };
+    }
+
+    /// <summary>A DER key file: PKCS#8, encrypted PKCS#8, PKCS#1, SEC1 or SPKI, told apart by structure. Null when it is none of them.</summary>
+    public static KeyInfo? ParseDer(ReadOnlyMemory<byte> der, SourceLocation location, IReadOnlyList<string> passwords)
+    {
+        if (DerKeyShape(der) is not { } shape) return null;
+        return shape switch
+        {
+            KeyEncoding.Pkcs8 => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromPkcs8(der)),
+            KeyEncoding.EncryptedPkcs8 => ParseEncryptedPkcs8(der, location, ObjectFormat.Der, passwords),
+            KeyEncoding.Pkcs1Rsa => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromPkcs1(der)),
+            KeyEncoding.Sec1Ec => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromSec1(der)),
+            KeyEncoding.SubjectPublicKeyInfo => Make(location, ObjectFormat.Der, shape, false, false, der),
+            _ => null,
+        };
+    }
+
+    /// <summary>Recognises a DER key by its outer structure (cheap, no decoding of the key itself).</summary>
+    public static KeyEncoding? DerKeyShape(ReadOnlyMemory<byte> der)
+    {
+        try
+        {
+            var outer = new AsnReader(der, AsnEncodingRules.BER);
+            var seq = outer.ReadSequence();
+            if (outer.HasData) return null;
+            var first = seq.PeekTag();
+            if (first.HasSameClassAndValue(Asn1Tag.Sequence))
+            {
+                seq.ReadEncodedValue();
+                var second = seq.PeekTag();
+                if (second.HasSameClassAndValue(Asn1Tag.PrimitiveBitString)) return KeyEncoding.SubjectPublicKeyInfo;
+                if (second.HasSameClassAndValue(Asn1Tag.PrimitiveOctetString)) return KeyEncoding.EncryptedPkcs8;
+                return null;
+            }
+            if (!first.HasSameClassAndValue(Asn1Tag.Integer)) return null;
+            var version = Asn1Helpers.IntegerToHex(Asn1Helpers.ReadIntegerContent(seq, out _));
+            var next = seq.PeekTag();
+            if (next.HasSameClassAndValue(Asn1Tag.Sequence))
+            {
+                // PKCS#8: version, algorithm, OCTET STRING key. (A PFX is version 3, ContentInfo, MacData.)
+                seq.ReadEncodedValue();
+                return seq.HasData && seq.PeekTag().HasSameClassAndValue(Asn1Tag.PrimitiveOctetString) ? KeyEncoding.Pkcs8 : null;
+            }
+            if (version == "01" && next.HasSameClassAndValue(Asn1Tag.PrimitiveOctetString)) return KeyEncoding.Sec1Ec;
+            if (next.HasSameClassAndValue(Asn1Tag.Integer)) return KeyEncoding.Pkcs1Rsa;
+            return null;
+        }
+        catch (AsnContentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Public half of a decrypted or plain PKCS#8 key, for PKCS#12 entries.</summary>
+    internal static PublicKeyInfo? PublicKeyOfPkcs8(ReadOnlyMemory<byte> pkcs8) =>
+        PublicKeyDerivation.FromPkcs8(pkcs8) is { } spki ? SpkiParser.Parse(spki) : null;
+
+    private static KeyInfo ParseEncryptedPkcs8(ReadOnlyMemory<byte> der, SourceLocation location, ObjectFormat format, IReadOnlyList<string> passwords)
+    {
+        foreach (var password in passwords)
+        {
+            byte[]? plain = null;
+            try
+            {
+                var info = Pkcs8PrivateKeyInfo.DecryptAndDecode(password, der, out _);
+                plain = info.Encode();
+                ZeroPrivateBytes(info);
+                return Make(location, format, KeyEncoding.EncryptedPkcs8, true, true, PublicKeyDerivation.FromPkcs8(plain));
+            }
+            catch (Exception e) when (e is CryptographicException or AsnContentException)
+            {
+                // Wrong password (or one that decrypted to garbage): try the next.
+            }
+            finally
+            {
+                if (plain is not null) CryptographicOperations.ZeroMemory(plain);
+            }
+        }
+        throw new PasswordRequiredException("private key (encrypted PKCS#8)");
+    }
+
+    private static KeyInfo ParseLegacyEncrypted(PemBlock block, SourceLocation location, IReadOnlyList<string> passwords)
+    {
+        var dekInfo = block.Headers.GetValueOrDefault("DEK-Info") ?? throw new PasswordRequiredException($"{block.Label} (no DEK-Info)");
+        var (encoding, derive) = block.Label switch
+        {
+            "RSA PRIVATE KEY" => (KeyEncoding.Pkcs1Rsa, (Func<ReadOnlyMemory<byte>, byte[]?>)(d => PublicKeyDerivation.FromPkcs1(d))),
+            "EC PRIVATE KEY" => (KeyEncoding.Sec1Ec, d => PublicKeyDerivation.FromSec1(d)),
+            "PRIVATE KEY" => (KeyEncoding.Pkcs8, PublicKeyDerivation.FromPkcs8),
+            _ => throw new PasswordRequiredException($"{block.Label} (legacy PEM encryption)"),
+        };
+        foreach (var password in passwords)
+        {
+            byte[]? plain = null;
+            try
+            {
+                plain = LegacyPemDecryptor.Decrypt(dekInfo, block.Data.Span, password);
+                if (plain is null) break; // unsupported cipher: no password will help us
+                return Make(location, ObjectFormat.Pem, encoding, true, true, derive(plain));
+            }
+            catch (Exception e) when (e is CryptographicException or AsnContentException or FormatException)
+            {
+                // Wrong password: bad padding or garbage; try the next.
+            }
+            finally
+            {
+                if (plain is not null) CryptographicOperations.ZeroMemory(plain);
+            }
+        }
+        throw new PasswordRequiredException($"{block.Label} (legacy PEM encryption, {dekInfo.Split(',')[0]})");
+    }
+
+    /// <summary>Pkcs8PrivateKeyInfo keeps the decrypted key in an array we can reach; clear it rather than wait for the GC.</summary>
+    internal static void ZeroPrivateBytes(Pkcs8PrivateKeyInfo info)
+    {
+        if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(info.PrivateKeyBytes, out var segment) && segment.Array is not null)
+        {
+            CryptographicOperations.ZeroMemory(segment.AsSpan());
+        }
+    }
+
+    private static KeyInfo Make(SourceLocation location, ObjectFormat format, KeyEncoding encoding, bool isPrivate, bool encrypted, ReadOnlyMemory<byte>? spki) =>
+        new()
+        {
+            Location = location,
+            Format = format,
+            Encoding = encoding,
+            IsPrivate = isPrivate,
+            Encrypted = encrypted,
+            PublicKey = spki is { } s ? SpkiParser.Parse(s.ToArray()) : null,
+        };
+
+    private static KeyInfo Make(SourceLocation location, ObjectFormat format, KeyEncoding encoding, bool isPrivate, bool encrypted, byte[]? spki) =>
+        Make(location, format, encoding, isPrivate, encrypted, spki is null ? null : (ReadOnlyMemory<byte>?)spki);
+}

@@ -1,0 +1,123 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using CertLint.Model;
+using PublicKeyInfo = CertLint.Model.PublicKeyInfo;
+
+namespace CertLint.Parsing;
+
+/// <summary>What a PKCS#12 file yielded. <see cref="Opened"/> is false when no candidate password opened it.</summary>
+public sealed record Pkcs12Contents(KeystoreInfo Keystore, IReadOnlyList<CertificateInfo> Certificates, IReadOnlyList<KeyInfo> Keys, bool Opened);
+
+/// <summary>
+/// .pfx/.p12 via System.Security.Cryptography.Pkcs: the empty password (null and "") first, then the candidates.
+/// Certificates are re-parsed from their DER with <see cref="CertificateParser"/>; keys keep only their public half.
+/// Malformed input throws CryptographicException (a parse error).
+/// </summary>
+public static class Pkcs12Parser
+{
+    public static Pkcs12Contents Parse(ReadOnlyMemory<byte> data, SourceFile file, IReadOnlyList<string> passwords)
+    {
+        var location = new SourceLocation(file);
+        var info = Pkcs12Info.Decode(data, out _, skipCopy: true); // throws on garbage: a parse error, not a password problem
+        foreach (var password in Expand(passwords))
+        {
+            // A fresh decode per attempt: Decrypt mutates the SafeContents it opened, even with a wrong password that happens to unpad.
+            info = Pkcs12Info.Decode(data, out _, skipCopy: true);
+            if (info.IntegrityMode == Pkcs12IntegrityMode.Password && !info.VerifyMac(password)) continue;
+            var safes = TryDecrypt(info, password);
+            if (safes is null) continue;
+            var certificates = new List<CertificateInfo>();
+            var keys = new List<KeyInfo>();
+            foreach (var safe in safes) Collect(safe, password, location, certificates, keys);
+            var keystore = new KeystoreInfo(location, !string.IsNullOrEmpty(password), certificates.Count, keys.Count);
+            return new Pkcs12Contents(keystore, certificates, keys, Opened: true);
+        }
+        return new Pkcs12Contents(new KeystoreInfo(location, true, 0, 0), [], [], Opened: false);
+    }
+
+    /// <summary>"Empty" is two different PKCS#12 passwords (no bytes vs a lone BMP terminator); tools use both.</summary>
+    private static IEnumerable<string?> Expand(IReadOnlyList<string> passwords)
+    {
+        foreach (var password in passwords)
+        {
+            if (password.Length == 0) yield return null;
+            yield return password;
+        }
+    }
+
+    private static List<Pkcs12SafeContents>? TryDecrypt(Pkcs12Info info, string? password)
+    {
+        var safes = new List<Pkcs12SafeContents>();
+        foreach (var safe in info.AuthenticatedSafe)
+        {
+            if (safe.ConfidentialityMode == Pkcs12ConfidentialityMode.Password)
+            {
+                try
+                {
+                    safe.Decrypt(password);
+                }
+                catch (CryptographicException)
+                {
+                    return null;
+                }
+            }
+            else if (safe.ConfidentialityMode != Pkcs12ConfidentialityMode.None)
+            {
+                continue; // public-key encrypted safes: nothing we can open
+            }
+            safes.Add(safe);
+        }
+        return safes;
+    }
+
+    private static void Collect(Pkcs12SafeContents safe, string? password, SourceLocation location, List<CertificateInfo> certificates, List<KeyInfo> keys)
+    {
+        foreach (var bag in safe.GetBags())
+        {
+            var index = certificates.Count + keys.Count;
+            switch (bag)
+            {
+                case Pkcs12CertBag { IsX509Certificate: true } cert:
+                    // certValue is an OCTET STRING wrapping the certificate DER.
+                    var der = Asn1Helpers.ReadOctetString(new AsnReader(cert.EncodedCertificate, AsnEncodingRules.BER)).ToArray();
+                    certificates.Add(CertificateParser.Parse(der, location with { Index = index }, ObjectFormat.Pkcs12));
+                    break;
+                case Pkcs12ShroudedKeyBag shrouded:
+                    keys.Add(Key(location with { Index = index }, DecryptKey(shrouded.EncryptedPkcs8PrivateKey, password)));
+                    break;
+                case Pkcs12KeyBag plain:
+                    keys.Add(Key(location with { Index = index }, KeyParser.PublicKeyOfPkcs8(plain.Pkcs8PrivateKey)));
+                    break;
+                case Pkcs12SafeContentsBag nested when nested.SafeContents is { } inner:
+                    Collect(inner, password, location, certificates, keys);
+                    break;
+            }
+        }
+    }
+
+    private static PublicKeyInfo? DecryptKey(ReadOnlyMemory<byte> encrypted, string? password)
+    {
+        var info = Pkcs8PrivateKeyInfo.DecryptAndDecode(password, encrypted, out _);
+        var plain = info.Encode();
+        try
+        {
+            return KeyParser.PublicKeyOfPkcs8(plain);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plain);
+            KeyParser.ZeroPrivateBytes(info);
+        }
+    }
+
+    private static KeyInfo Key(SourceLocation location, PublicKeyInfo? publicKey) => new()
+    {
+        Location = location,
+        Format = ObjectFormat.Pkcs12,
+        Encoding = KeyEncoding.Pkcs12Entry,
+        IsPrivate = true,
+        Encrypted = true,
+        PublicKey = publicKey,
+    };
+}

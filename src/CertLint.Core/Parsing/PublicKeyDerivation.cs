@@ -1,0 +1,161 @@
+using System.Formats.Asn1;
+using System.Numerics;
+using System.Security.Cryptography;
+using Org.BouncyCastle.Crypto.Parameters;
+
+namespace CertLint.Parsing;
+
+/// <summary>
+/// Builds the SubjectPublicKeyInfo DER of a private key, byte-identical to what a certificate for that key carries,
+/// so keys and certificates pair by SPKI SHA-256. Reads only public components (or computes them); copies no private bytes.
+/// </summary>
+internal static class PublicKeyDerivation
+{
+    private static readonly Asn1Tag Context0 = new(TagClass.ContextSpecific, 0, isConstructed: true);
+    private static readonly Asn1Tag Context1 = new(TagClass.ContextSpecific, 1, isConstructed: true);
+    private static readonly Asn1Tag Context1Primitive = new(TagClass.ContextSpecific, 1);
+
+    /// <summary>PKCS#8 PrivateKeyInfo / OneAsymmetricKey -> SPKI, or null for an algorithm we cannot derive.</summary>
+    public static byte[]? FromPkcs8(ReadOnlyMemory<byte> pkcs8)
+    {
+        var seq = new AsnReader(pkcs8, AsnEncodingRules.BER).ReadSequence();
+        seq.ReadEncodedValue(); // version
+        var algorithmIdentifier = seq.PeekEncodedValue().Span;
+        var (oid, parameters) = Asn1Helpers.ReadAlgorithmIdentifier(seq);
+        var privateKey = Asn1Helpers.ReadOctetString(seq);
+        ReadOnlyMemory<byte>? publicKey = null;
+        while (seq.HasData)
+        {
+            if (seq.PeekTag().HasSameClassAndValue(Context1Primitive)) publicKey = Asn1Helpers.ReadBitString(seq, out _, Context1Primitive);
+            else seq.ReadEncodedValue();
+        }
+        return oid switch
+        {
+            OidNames.RsaEncryption or OidNames.RsaPss => Spki(algorithmIdentifier, RsaPublicKey(privateKey)),
+            OidNames.EcPublicKey => Sec1PublicPoint(privateKey) is { } point
+                ? Spki(algorithmIdentifier, point.Span)
+                : Computed(ecdsa => ecdsa.ImportPkcs8PrivateKey(pkcs8.Span, out _)),
+            OidNames.Dsa => Spki(algorithmIdentifier, DsaPublicKey(parameters, privateKey)),
+            OidNames.Ed25519 or OidNames.Ed448 or OidNames.X25519 or OidNames.X448 =>
+                Spki(algorithmIdentifier, publicKey?.ToArray() ?? EdwardsPublicKey(oid, privateKey)),
+            _ => null,
+        };
+    }
+
+    /// <summary>PKCS#1 RSAPrivateKey -> SPKI with rsaEncryption.</summary>
+    public static byte[] FromPkcs1(ReadOnlyMemory<byte> rsaPrivateKey) =>
+        Spki(AlgorithmIdentifier(OidNames.RsaEncryption, withNull: true), RsaPublicKey(rsaPrivateKey));
+
+    /// <summary>PKCS#1 RSAPublicKey -> SPKI with rsaEncryption.</summary>
+    public static byte[] FromPkcs1Public(ReadOnlyMemory<byte> rsaPublicKey) =>
+        Spki(AlgorithmIdentifier(OidNames.RsaEncryption, withNull: true), rsaPublicKey.Span);
+
+    /// <summary>SEC1 ECPrivateKey (with its curve parameters) -> SPKI; the point is computed when the key omits it.</summary>
+    public static byte[] FromSec1(ReadOnlyMemory<byte> ecPrivateKey)
+    {
+        var seq = new AsnReader(ecPrivateKey, AsnEncodingRules.BER).ReadSequence();
+        seq.ReadEncodedValue(); // version
+        seq.ReadEncodedValue(); // privateKey
+        ReadOnlyMemory<byte>? curve = null;
+        if (seq.HasData && seq.PeekTag().HasSameClassAndValue(Context0)) curve = seq.ReadSequence(Context0).ReadEncodedValue();
+        if (curve is null) throw new AsnContentException("EC private key names no curve");
+        var point = Sec1PublicPoint(ecPrivateKey);
+        if (point is null) return Computed(ecdsa => ecdsa.ImportECPrivateKey(ecPrivateKey.Span, out _));
+        var algorithm = new AsnWriter(AsnEncodingRules.DER);
+        using (algorithm.PushSequence())
+        {
+            algorithm.WriteObjectIdentifier(OidNames.EcPublicKey);
+            algorithm.WriteEncodedValue(curve.Value.Span);
+        }
+        return Spki(algorithm.Encode(), point.Value.Span);
+    }
+
+    private static ReadOnlyMemory<byte>? Sec1PublicPoint(ReadOnlyMemory<byte> ecPrivateKey)
+    {
+        var seq = new AsnReader(ecPrivateKey, AsnEncodingRules.BER).ReadSequence();
+        while (seq.HasData)
+        {
+            if (seq.PeekTag().HasSameClassAndValue(Context1)) return Asn1Helpers.ReadBitString(seq.ReadSequence(Context1), out _);
+            seq.ReadEncodedValue();
+        }
+        return null;
+    }
+
+    private static byte[] Computed(Action<ECDsa> import)
+    {
+        using var ecdsa = ECDsa.Create();
+        import(ecdsa);
+        return ecdsa.ExportSubjectPublicKeyInfo();
+    }
+
+    /// <summary>RSAPublicKey SEQUENCE { modulus, publicExponent } re-encoded from the private structure's first fields.</summary>
+    private static byte[] RsaPublicKey(ReadOnlyMemory<byte> rsaPrivateKey)
+    {
+        var seq = new AsnReader(rsaPrivateKey, AsnEncodingRules.BER).ReadSequence();
+        seq.ReadEncodedValue(); // version
+        Asn1Helpers.ReadIntegerContent(seq, out var modulus);
+        Asn1Helpers.ReadIntegerContent(seq, out var exponent);
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteEncodedValue(modulus.Span);
+            writer.WriteEncodedValue(exponent.Span);
+        }
+        return writer.Encode();
+    }
+
+    /// <summary>DSA y = g^x mod p, encoded as the INTEGER the SPKI BIT STRING holds.</summary>
+    private static byte[] DsaPublicKey(ReadOnlyMemory<byte> parameters, ReadOnlyMemory<byte> privateKey)
+    {
+        var pqg = new AsnReader(parameters, AsnEncodingRules.BER).ReadSequence();
+        var p = pqg.ReadInteger();
+        pqg.ReadInteger();
+        var g = pqg.ReadInteger();
+        var x = new AsnReader(privateKey, AsnEncodingRules.BER).ReadInteger();
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        writer.WriteInteger(BigInteger.ModPow(g, x, p));
+        return writer.Encode();
+    }
+
+    /// <summary>EdDSA/XDH private keys are an OCTET STRING seed inside the PKCS#8 OCTET STRING; BouncyCastle computes the public key.</summary>
+    private static byte[] EdwardsPublicKey(string oid, ReadOnlyMemory<byte> privateKey)
+    {
+        var seed = Asn1Helpers.ReadOctetString(new AsnReader(privateKey, AsnEncodingRules.BER)).ToArray();
+        try
+        {
+            return oid switch
+            {
+                OidNames.Ed25519 => new Ed25519PrivateKeyParameters(seed).GeneratePublicKey().GetEncoded(),
+                OidNames.Ed448 => new Ed448PrivateKeyParameters(seed).GeneratePublicKey().GetEncoded(),
+                OidNames.X25519 => new X25519PrivateKeyParameters(seed).GeneratePublicKey().GetEncoded(),
+                _ => new X448PrivateKeyParameters(seed).GeneratePublicKey().GetEncoded(),
+            };
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(seed);
+        }
+    }
+
+    private static byte[] AlgorithmIdentifier(string oid, bool withNull)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteObjectIdentifier(oid);
+            if (withNull) writer.WriteNull();
+        }
+        return writer.Encode();
+    }
+
+    private static byte[] Spki(ReadOnlySpan<byte> algorithmIdentifier, ReadOnlySpan<byte> publicKey)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteEncodedValue(algorithmIdentifier);
+            writer.WriteBitString(publicKey);
+        }
+        return writer.Encode();
+    }
+}

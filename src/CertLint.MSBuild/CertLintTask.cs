@@ -1,0 +1,96 @@
+using CertLint.Engine;
+using Microsoft.Build.Framework;
+using MSBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace CertLint.MSBuild;
+
+/// <summary>
+/// Lints the certificates and keys of a project during the build. A thin host: it turns its parameters into one
+/// <see cref="LintRequest"/>, runs Core, writes the reports and logs each finding with the rule id as the code.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001",
+    Justification = "MSBuild never disposes tasks; a CancellationTokenSource without a timer holds nothing that needs it.")]
+public sealed class CertLintTask : MSBuildTask, ICancelableTask
+{
+    private readonly CancellationTokenSource cancellation = new();
+
+    /// <summary>The project folder: working directory, default scan root and base of relative paths.</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = "";
+
+    /// <summary>Scan the project folder like the CLI does (default). False: lint only <see cref="Files"/>.</summary>
+    public bool Discover { get; set; } = true;
+
+    /// <summary>@(CertLintFile): extra files to lint.</summary>
+    public ITaskItem[] Files { get; set; } = [];
+
+    /// <summary>Exclude globs relative to the project folder, on top of Core's defaults (bin, obj, .git, node_modules).</summary>
+    public ITaskItem[] Exclude { get; set; } = [];
+
+    /// <summary>error, warning, note or none: findings at or above it fail the build.</summary>
+    public string? FailOn { get; set; }
+
+    public string? Config { get; set; }
+
+    /// <summary>Folders of extra rule files.</summary>
+    public ITaskItem[] Rules { get; set; } = [];
+
+    /// <summary>The instant to lint at (ISO 8601); empty means now.</summary>
+    public string? Now { get; set; }
+
+    public string? SarifFile { get; set; }
+
+    public string? JUnitFile { get; set; }
+
+    /// <summary>Trust anchor files.</summary>
+    public ITaskItem[] Ca { get; set; } = [];
+
+    /// <summary>Host names every server leaf must cover.</summary>
+    public ITaskItem[] Hosts { get; set; } = [];
+
+    /// <summary>Name of the environment variable holding the keystore password.</summary>
+    public string? PasswordEnv { get; set; }
+
+    /// <summary>Runs Core; replaced by tests that only exercise the logging.</summary>
+    internal Func<LintRequest, CancellationToken, LintResult> RunEngine { get; set; } = CoreEntry.Run;
+
+    /// <summary>Ctrl+C in the build: stop the scan.</summary>
+    public void Cancel() => cancellation.Cancel();
+
+    public override bool Execute()
+    {
+        try
+        {
+            var request = TaskRequest.Build(this);
+            if (request is null)
+            {
+                Log.LogMessage(MessageImportance.Normal, "CertLint: nothing to lint.");
+                return true;
+            }
+            var result = RunEngine(request, cancellation.Token);
+            CoreEntry.WriteReports(result, request.Reports);
+            new FindingLogger(Log).LogResult(result);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            Log.LogMessage(MessageImportance.High, "CertLint: cancelled.");
+            return false;
+        }
+        catch (ConfigurationException e)
+        {
+            Log.LogError(null, ErrorCodes.Configuration, null, null, e.File, e.Line, e.Column, 0, 0, "{0}", e.Problem);
+        }
+        catch (UserErrorException e)
+        {
+            Log.LogError(null, ErrorCodes.Configuration, null, null, null, 0, 0, 0, 0, "{0}", e.Message);
+        }
+        catch (Exception e)
+        {
+            // A bug in CertLint must not take MSBuild down with a stack trace in its face; the trace goes to the log.
+            Log.LogError(null, ErrorCodes.Internal, null, null, null, 0, 0, 0, 0,
+                "CertLint failed unexpectedly: {0}: {1}", e.GetType().Name, e.Message);
+            Log.LogMessage(MessageImportance.Low, "{0}", e);
+        }
+        return !Log.HasLoggedErrors;
+    }
+}

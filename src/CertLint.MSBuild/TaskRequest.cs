@@ -1,0 +1,50 @@
+using CertLint.Engine;
+using CertLint.Findings;
+using Microsoft.Build.Framework;
+
+namespace CertLint.MSBuild;
+
+/// <summary>Translates the task's MSBuild parameters into a <see cref="LintRequest"/>; Core applies the precedence.</summary>
+internal static class TaskRequest
+{
+    /// <summary>The request, or null when discovery is off and no file was given.</summary>
+    public static LintRequest? Build(CertLintTask task)
+    {
+        var root = Path.GetFullPath(task.ProjectDirectory);
+        var files = Specs(task.Files, root);
+        if (!task.Discover && files.Count == 0)
+        {
+            return null;
+        }
+        return new LintRequest
+        {
+            // Without discovery the listed files are the whole scan; with it they come on top of the folder walk.
+            Paths = task.Discover ? [root] : files,
+            ExtraFiles = task.Discover ? files : [],
+            WorkingDirectory = root,
+            Exclude = task.Exclude.Select(i => i.ItemSpec).ToList(),
+            ConfigPath = Absolute(task.Config, root),
+            RuleDirectories = Specs(task.Rules, root),
+            CaFiles = Specs(task.Ca, root),
+            Hosts = task.Hosts.Select(i => i.ItemSpec.Trim()).Where(h => h.Length > 0).ToList(),
+            Now = ParseNow(task.Now),
+            FailOn = ParseFailOn(task.FailOn),
+            PasswordEnv = Blank(task.PasswordEnv),
+            Reports = new ReportOutputs(Sarif: Absolute(task.SarifFile, root), JUnit: Absolute(task.JUnitFile, root)),
+        };
+    }
+
+    private static List<string> Specs(ITaskItem[] items, string root) =>
+        items.Select(i => Absolute(i.ItemSpec, root)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string? Absolute(string? path, string root) =>
+        Blank(path) is { } p ? Path.GetFullPath(p, root) : null;
+
+    private static Severity? ParseFailOn(string? text) =>
+        Blank(text) is { } value ? RequestValues.ParseFailOn(value, "CertLintFailOn") : null;
+
+    private static DateTimeOffset? ParseNow(string? text) =>
+        Blank(text) is { } value ? RequestValues.ParseNow(value, "CertLintNow") : null;
+}

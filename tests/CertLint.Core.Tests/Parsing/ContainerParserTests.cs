@@ -1,0 +1,78 @@
+using CertLint.Model;
+using CertLint.Parsing;
+
+namespace CertLint.Core.Tests.Parsing;
+
+public class ContainerParserTests
+{
+    private static readonly string[] ChainSubjects = ["www.acme.test", "CertLint Intermediate CA", "CertLint Root CA"];
+
+    [TestCase("chain.p7b", FileKind.Pkcs7)]
+    [TestCase("chain-p7.pem", FileKind.Pem)]
+    public void Pkcs7_yields_the_chain_in_order(string file, FileKind kind)
+    {
+        var parsed = FileParser.Parse(Fixtures.Source(file), TestPasswords.None);
+        parsed.Issues.ShouldBeEmpty();
+        parsed.Kind.ShouldBe(kind);
+        parsed.Certificates.Select(c => c.Subject.CommonName).ShouldBe(ChainSubjects);
+        parsed.Certificates.Select(c => c.Location.Index).ShouldBe([0, 1, 2]);
+        parsed.Certificates[0].Sha256.ShouldBe("fb61b2a443958d92c79388930a1cbfeccacacc3d7278493acf111e762b3deb66");
+        parsed.Certificates.ShouldAllBe(c => c.Format == ObjectFormat.Pkcs7);
+    }
+
+    [TestCase("leaf-nopass.p12", null, false)]
+    [TestCase("leaf-password.pfx", TestPasswords.FixturePassword, true)]
+    public void Pkcs12_opens_and_pairs(string file, string? password, bool protectedByPassword)
+    {
+        var parsed = FileParser.Parse(Fixtures.Source(file), TestPasswords.With(password));
+        parsed.Issues.ShouldBeEmpty();
+        parsed.Kind.ShouldBe(FileKind.Pkcs12);
+        parsed.Keystore.ShouldBe(new KeystoreInfo(new SourceLocation(Fixtures.Source(file)), protectedByPassword, 2, 1));
+        parsed.Certificates.Select(c => c.Subject.CommonName).ShouldBe(ChainSubjects.Take(2), ignoreOrder: true);
+        var key = parsed.Keys.ShouldHaveSingleItem();
+        key.Encoding.ShouldBe(KeyEncoding.Pkcs12Entry);
+        key.Format.ShouldBe(ObjectFormat.Pkcs12);
+        key.PublicKey!.Sha256.ShouldBe(parsed.Certificates.Single(c => c.Subject.CommonName == "www.acme.test").PublicKey.Sha256);
+    }
+
+    [Test]
+    public void Pkcs12_without_its_password_is_password_required()
+    {
+        var parsed = FileParser.Parse(Fixtures.Source("leaf-password.pfx"), TestPasswords.With("nope-not-it"));
+        var issue = parsed.Issues.ShouldHaveSingleItem();
+        issue.Kind.ShouldBe(ParseIssueKind.PasswordRequired);
+        issue.Message.ShouldBe("PKCS#12 keystore is encrypted; set CERTLINT_PASSWORD or --password-env");
+        parsed.Keystore!.PasswordProtected.ShouldBeTrue();
+        parsed.Certificates.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Crl_and_trusted_certificate_and_csr()
+    {
+        var crl = FileParser.Parse(Fixtures.Source("root-ca.crl"), TestPasswords.None);
+        crl.Crls.ShouldHaveSingleItem().Issuer.Text.ShouldBe("CN=CertLint Root CA,O=CertLint Fixtures,C=US");
+        crl.Issues.ShouldBeEmpty();
+
+        var trusted = FileParser.Parse(Fixtures.Source("root-ca-trusted.pem"), TestPasswords.None);
+        trusted.Certificates.ShouldHaveSingleItem().Subject.CommonName.ShouldBe("CertLint Root CA");
+        trusted.Issues.ShouldBeEmpty();
+
+        var csr = FileParser.Parse(Fixtures.Source("request.csr"), TestPasswords.None);
+        csr.IsRelevant.ShouldBeFalse();
+    }
+
+    [Test]
+    public void Text_dump_chain_keeps_pem_lines()
+    {
+        var parsed = FileParser.Parse(Fixtures.Source("chain-crlf.pem"), TestPasswords.None);
+        parsed.Issues.ShouldBeEmpty();
+        parsed.Certificates.Count.ShouldBe(2);
+        var lines = File.ReadAllLines(Fixtures.PathOf("chain-crlf.pem"));
+        foreach (var cert in parsed.Certificates)
+        {
+            lines[cert.Location.StartLine - 1].ShouldBe("-----BEGIN CERTIFICATE-----");
+            lines[cert.Location.EndLine - 1].ShouldBe("-----END CERTIFICATE-----");
+        }
+        parsed.Certificates[1].Location.StartLine.ShouldBeGreaterThan(parsed.Certificates[0].Location.EndLine);
+    }
+}
