@@ -42,7 +42,7 @@ split_list() {
 # Absolute path: relative ones are relative to the workspace, like every other path a workflow gives.
 absolute() {
   case $1 in
-    /*) printf '%s' "$1" ;;
+    /* | [A-Za-z]:[\\/]*) printf '%s' "$1" ;;
     *) printf '%s/%s' "${GITHUB_WORKSPACE:-$PWD}" "$1" ;;
   esac
 }
