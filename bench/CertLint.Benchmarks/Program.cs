@@ -1,1 +1,18 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using BenchmarkDotNet.Running;
+using CertLint.Benchmarks;
+
+// `corpus DIR COUNT` generates the benchmark corpus; anything else runs the BenchmarkDotNet micro-benchmarks.
+if (args.Length >= 1 && args[0] == "corpus")
+{
+    if (args.Length < 3 || !int.TryParse(args[2], out var count) || count < 1)
+    {
+        Console.Error.WriteLine("usage: corpus DIR COUNT [--now ISO]");
+        return 2;
+    }
+    var now = args.Length >= 5 && args[3] == "--now" ? DateTimeOffset.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    var stats = CorpusGenerator.Generate(args[1], count, now);
+    Console.WriteLine(stats);
+    return 0;
+}
+BenchmarkSwitcher.FromAssembly(typeof(CorpusGenerator).Assembly).Run(args);
+return 0;

@@ -23,6 +23,10 @@ public static class CliApp
         // `certlint [PATH...]` and `certlint lint [PATH...]` are the same command.
         LintCommand.Configure(app, context);
         app.Command("lint", cmd => LintCommand.Configure(cmd, context));
+        app.Command("rules", cmd => RulesCommand.Configure(cmd, context));
+        app.Command("explain", cmd => ExplainCommand.Configure(cmd, context));
+        app.Command("init", cmd => InitCommand.Configure(cmd, context));
+        app.Command("handshake", cmd => HandshakeCommand.Configure(cmd, context));
 
         try
         {

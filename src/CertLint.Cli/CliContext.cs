@@ -21,7 +21,4 @@ public sealed record CliContext(
         System.Environment.GetEnvironmentVariable,
         Directory.GetCurrentDirectory(),
         TimeProvider.System);
-
-    /// <summary>Colour on a terminal unless NO_COLOR is set (https://no-color.org).</summary>
-    public bool UseColor => OutIsTerminal && string.IsNullOrEmpty(Environment("NO_COLOR")) && Environment("TERM") != "dumb";
 }

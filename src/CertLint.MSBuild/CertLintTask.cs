@@ -68,7 +68,7 @@ public sealed class CertLintTask : MSBuildTask, ICancelableTask
                 return true;
             }
             var result = RunEngine(request, cancellation.Token);
-            CoreEntry.WriteReports(result, request.Reports);
+            CoreEntry.WriteReports(result, request);
             new FindingLogger(Log).LogResult(result);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using CertLint.Engine;
+using CertLint.Reporting;
 
 namespace CertLint.MSBuild;
 
@@ -8,10 +9,7 @@ internal static class CoreEntry
     public static LintResult Run(LintRequest request, CancellationToken cancellationToken) =>
         new LintEngine(TimeProvider.System).Run(request, progress: null, cancellationToken);
 
-    // TODO(msbuild): shim until the report writers land on main.
-    public static void WriteReports(LintResult result, ReportOutputs outputs)
-    {
-        _ = result;
-        _ = outputs;
-    }
+    /// <summary>The request's report paths are already absolute (relative ones were taken from the project folder).</summary>
+    public static void WriteReports(LintResult result, LintRequest request) =>
+        ReportWriter.WriteFiles(result, request.Reports, new ReportSettings { OutputDirectory = request.WorkingDirectory });
 }

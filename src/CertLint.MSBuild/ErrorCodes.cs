@@ -8,4 +8,7 @@ public static class ErrorCodes
 
     /// <summary>A bug in CertLint (the CLI's exit code 3).</summary>
     public const string Internal = "CL9001";
+
+    /// <summary>Warning from the targets: MSBuild older than 18 cannot run the task (build/CertLint.MSBuild.targets).</summary>
+    public const string UnsupportedMSBuild = "CL9002";
 }

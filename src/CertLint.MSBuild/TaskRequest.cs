@@ -18,8 +18,9 @@ internal static class TaskRequest
         }
         return new LintRequest
         {
-            // Without discovery the listed files are the whole scan; with it they come on top of the folder walk.
-            Paths = task.Discover ? [root] : files,
+            // With discovery: no paths, so Core picks the configuration's `paths` or the project folder, like the CLI.
+            // Without it the listed files are the whole scan.
+            Paths = task.Discover ? [] : files,
             ExtraFiles = task.Discover ? files : [],
             WorkingDirectory = root,
             Exclude = task.Exclude.Select(i => i.ItemSpec).ToList(),

@@ -16,7 +16,7 @@ public sealed class EndpointRuleTests
         foreach (var rule in endpointRules)
         {
             rule.PrimitiveName.ShouldBe("tls-handshake");
-            rule.Descriptor.Documentation.ShouldStartWith($"# {rule.Id} {rule.Name}");
+            rule.Descriptor.Documentation.ShouldStartWith($"# {rule.Name} ({rule.Id})");
             rule.Kinds.ShouldBe([SubjectKind.Endpoint]);
         }
     }

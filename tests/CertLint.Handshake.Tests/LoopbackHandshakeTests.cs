@@ -6,22 +6,14 @@ namespace CertLint.Handshake.Tests;
 /// <summary>`certlint handshake` against real SslStream servers on 127.0.0.1, one per test, each on a free port.</summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Self)]
-public sealed class LoopbackHandshakeTests
+public sealed class LoopbackHandshakeTests : PkiFixture
 {
-    private Pki _pki = null!;
-
-    [OneTimeSetUp]
-    public void MakePki() => _pki = new Pki();
-
-    [OneTimeTearDown]
-    public void RemovePki() => _pki.Dispose();
-
     [TestCase(TlsVersionChoice.Tls13, "TLS 1.3")]
     [TestCase(TlsVersionChoice.Tls12, "TLS 1.2")]
     public async Task Mutual_authentication_succeeds_and_reports_the_session(TlsVersionChoice version, string protocol)
     {
-        await using var server = LoopbackTlsServer.Start(_pki.ServerOptions());
-        var report = await Probe.RunAsync(server.Port, _pki.GoodClient, _pki.ServerRootFile, version: version);
+        await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
+        var report = await Probe.RunAsync(server.Port, Pki.GoodClient, Pki.ServerRootFile, version: version);
 
         report.RuleIds().ShouldBe([RuleIds.TlsSession]);
         report.ExitCode.ShouldBe(ExitCodes.Success);
@@ -39,8 +31,8 @@ public sealed class LoopbackHandshakeTests
     [Test]
     public async Task Rsa_client_key_signs_with_pss_in_tls13()
     {
-        await using var server = LoopbackTlsServer.Start(_pki.ServerOptions());
-        var report = await Probe.RunAsync(server.Port, _pki.RsaClient, _pki.ServerRootFile, version: TlsVersionChoice.Tls13);
+        await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
+        var report = await Probe.RunAsync(server.Port, Pki.RsaClient, Pki.ServerRootFile, version: TlsVersionChoice.Tls13);
         report.RuleIds().ShouldBe([RuleIds.TlsSession]);
     }
 
@@ -48,8 +40,8 @@ public sealed class LoopbackHandshakeTests
     [TestCase(TlsVersionChoice.Tls12)]
     public async Task Server_requiring_a_client_certificate_and_none_sent(TlsVersionChoice version)
     {
-        await using var server = LoopbackTlsServer.Start(_pki.ServerOptions());
-        var report = await Probe.RunAsync(server.Port, null, _pki.ServerRootFile, version: version);
+        await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
+        var report = await Probe.RunAsync(server.Port, null, Pki.ServerRootFile, version: version);
 
         report.RuleIds().ShouldBe([RuleIds.ClientCertRequired]);
         report.Message(RuleIds.ClientCertRequired).ShouldContain("requires a client certificate and no client certificate was given; it closed the connection right after the handshake");
@@ -60,8 +52,8 @@ public sealed class LoopbackHandshakeTests
     [TestCase(TlsVersionChoice.Tls12)]
     public async Task Client_certificate_from_another_CA_is_rejected(TlsVersionChoice version)
     {
-        await using var server = LoopbackTlsServer.Start(_pki.ServerOptions());
-        var report = await Probe.RunAsync(server.Port, _pki.ForeignClient, _pki.ServerRootFile, version: version);
+        await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
+        var report = await Probe.RunAsync(server.Port, Pki.ForeignClient, Pki.ServerRootFile, version: version);
 
         report.RuleIds().ShouldBe([RuleIds.ClientCaNotAccepted, RuleIds.ClientCertRejected], ignoreOrder: true);
         report.Message(RuleIds.ClientCaNotAccepted).ShouldContain("issuer 'CN=Other CA'");
@@ -76,9 +68,9 @@ public sealed class LoopbackHandshakeTests
     [TestCase("serverauth-only", TlsVersionChoice.Tls12, "without clientAuth")]
     public async Task Client_certificate_the_server_cannot_accept_is_rejected(string client, TlsVersionChoice version, string cause)
     {
-        await using var server = LoopbackTlsServer.Start(_pki.ServerOptions());
-        var files = client == "expired" ? _pki.ExpiredClient : _pki.ServerAuthOnlyClient;
-        var report = await Probe.RunAsync(server.Port, files, _pki.ServerRootFile, version: version);
+        await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
+        var files = client == "expired" ? Pki.ExpiredClient : Pki.ServerAuthOnlyClient;
+        var report = await Probe.RunAsync(server.Port, files, Pki.ServerRootFile, version: version);
 
         report.RuleIds().ShouldBe([RuleIds.ClientCertRejected, RuleIds.ClientCertUnusable], ignoreOrder: true);
         report.Message(RuleIds.ClientCertUnusable).ShouldContain(cause);
@@ -99,8 +91,8 @@ public sealed class LoopbackHandshakeTests
     [Test]
     public async Task Server_chain_missing_its_intermediate()
     {
-        await using var server = LoopbackTlsServer.Start(_pki.ServerOptions(sendIntermediate: false));
-        var report = await Probe.RunAsync(server.Port, _pki.GoodClient, _pki.ServerRootFile);
+        await using var server = LoopbackTlsServer.Start(Pki.ServerOptions(sendIntermediate: false));
+        var report = await Probe.RunAsync(server.Port, Pki.GoodClient, Pki.ServerRootFile);
 
         report.RuleIds().ShouldBe([RuleIds.ServerChainIncomplete, RuleIds.TlsSession], ignoreOrder: true);
         report.Message(RuleIds.ServerChainIncomplete).ShouldContain("issuer 'CN=Server Issuing CA' the server did not send");
@@ -111,8 +103,8 @@ public sealed class LoopbackHandshakeTests
     [Test]
     public async Task Server_root_not_trusted()
     {
-        await using var server = LoopbackTlsServer.Start(_pki.ServerOptions());
-        var report = await Probe.RunAsync(server.Port, _pki.GoodClient, _pki.ClientRootFile);
+        await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
+        var report = await Probe.RunAsync(server.Port, Pki.GoodClient, Pki.ClientRootFile);
 
         report.RuleIds().ShouldContain(RuleIds.ServerChainIncomplete);
         report.Message(RuleIds.ServerChainIncomplete).ShouldContain("'CN=Server Root CA'");
@@ -121,8 +113,8 @@ public sealed class LoopbackHandshakeTests
     [Test]
     public async Task Server_certificate_for_another_host()
     {
-        await using var server = LoopbackTlsServer.Start(_pki.ServerOptions());
-        var report = await Probe.RunAsync(server.Port, _pki.GoodClient, _pki.ServerRootFile, serverName: "api.acme.test");
+        await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
+        var report = await Probe.RunAsync(server.Port, Pki.GoodClient, Pki.ServerRootFile, serverName: "api.acme.test");
 
         report.RuleIds().ShouldBe([RuleIds.ServerHostnameMismatch, RuleIds.TlsSession], ignoreOrder: true);
         report.Message(RuleIds.ServerHostnameMismatch).ShouldBe("the server certificate covers localhost, 127.0.0.1 but not 'api.acme.test'");
@@ -131,8 +123,8 @@ public sealed class LoopbackHandshakeTests
     [Test]
     public async Task Server_that_does_not_request_a_client_certificate()
     {
-        await using var server = LoopbackTlsServer.Start(_pki.ServerOptions(mode: ClientCertificateMode.None));
-        var report = await Probe.RunAsync(server.Port, _pki.GoodClient, _pki.ServerRootFile);
+        await using var server = LoopbackTlsServer.Start(Pki.ServerOptions(mode: ClientCertificateMode.None));
+        var report = await Probe.RunAsync(server.Port, Pki.GoodClient, Pki.ServerRootFile);
 
         report.RuleIds().ShouldBe([RuleIds.ClientCertNotRequested, RuleIds.TlsSession], ignoreOrder: true);
         report.Message(RuleIds.ClientCertNotRequested).ShouldContain("does not enforce mutual TLS");

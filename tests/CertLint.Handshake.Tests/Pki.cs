@@ -24,6 +24,7 @@ internal sealed class Pki : IDisposable
         ExpiredClient = Files("expired", TestPki.Client(ClientRoot, expired: true));
         ServerAuthOnlyClient = Files("serverauth-only", TestPki.Client(ClientRoot, eku: TestPki.ServerAuth));
         ServerFiles = Files("server", Server, ServerIntermediate);
+        ServerIntermediateFile = TestPki.WritePem(Dir, "server-intermediate", ServerIntermediate).Cert;
     }
 
     public string Dir { get; }
@@ -34,6 +35,7 @@ internal sealed class Pki : IDisposable
     public X509Certificate2 OtherRoot { get; }
     public string ServerRootFile { get; }
     public string ClientRootFile { get; }
+    public string ServerIntermediateFile { get; }
     public CredentialFiles GoodClient { get; }
     public CredentialFiles RsaClient { get; }
     public CredentialFiles ForeignClient { get; }

@@ -11,15 +11,22 @@ internal static class Probe
             Target = $"127.0.0.1:{port}",
             Client = client ?? new CredentialFiles(),
             CaFiles = ca is null ? [] : [ca],
-            ServerName = serverName,
-            Version = version,
-            Timeout = TimeSpan.FromSeconds(timeoutSeconds),
-            VerdictWait = TimeSpan.FromMilliseconds(800),
-            Environment = _ => null,
+            Settings = Settings(serverName, version, timeoutSeconds),
         };
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds + 10));
         return await new HandshakeChecker().CheckAsync(request, guard.Token).WaitAsync(guard.Token);
     }
+
+    public static HandshakeSettings Settings(string? serverName = "localhost", TlsVersionChoice version = TlsVersionChoice.Any, double timeoutSeconds = 5,
+        string? workingDirectory = null) => new()
+    {
+        WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
+        ServerName = serverName,
+        Version = version,
+        Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+        VerdictWait = TimeSpan.FromSeconds(2),
+        Environment = _ => null,
+    };
 
     public static IReadOnlyList<string> RuleIds(this HandshakeReport report) => report.Result.Findings.Select(f => f.Rule.Id).ToList();
 

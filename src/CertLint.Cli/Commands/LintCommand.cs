@@ -1,4 +1,6 @@
 using CertLint.Engine;
+using CertLint.Reporting;
+using CertLint.Reporting.GitHub;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace CertLint.Cli.Commands;
@@ -17,11 +19,17 @@ internal static class LintCommand
     private static int Execute(LintOptions options, CliContext context)
     {
         var request = options.ToRequest(context);
-        var engine = new LintEngine(context.Time);
-        var result = engine.Run(request);
-        foreach (var f in result.Findings)
+        LintResult result;
+        using (var progress = context.ErrorIsTerminal ? new ConsoleProgress(context.Error, context.Time) : null)
         {
-            context.Out.WriteLine($"{f.Location}: {f.Severity.ToString().ToLowerInvariant()} {f.Rule.Id} {f.Rule.Name}: {f.Message}");
+            result = new LintEngine(context.Time).Run(request, progress);
+        }
+        ReportWriter.WriteFiles(result, request);
+        var verbosity = options.Quiet.HasValue() ? ConsoleVerbosity.Quiet : options.Verbose.HasValue() ? ConsoleVerbosity.Verbose : ConsoleVerbosity.Normal;
+        ConsoleReport.Write(result, context.Out, new ConsoleOptions(ConsoleOptions.UseColor(context.OutIsTerminal, context.Environment), verbosity));
+        if (options.GitHub.HasValue())
+        {
+            new GitHubActionsWriter(context.Environment).Write(result, request.Reports, context.WorkingDirectory, context.Out);
         }
         return result.ExitCode;
     }

@@ -66,9 +66,9 @@ internal sealed class LintOptions
             ConfigPath = Config.Value(),
             CaFiles = Ca.Values,
             Hosts = Host.Values,
-            Now = Now.HasValue() ? OptionParsing.ParseNow(Now.Value()!) : null,
+            Now = Now.HasValue() ? RequestValues.ParseNow(Now.Value()!) : null,
             RuleDirectories = Rules.Values,
-            FailOn = FailOn.HasValue() ? OptionParsing.ParseFailOn(FailOn.Value()!) : null,
+            FailOn = FailOn.HasValue() ? RequestValues.ParseFailOn(FailOn.Value()!) : null,
             PasswordEnv = PasswordEnv.Value(),
             Include = Include.Values,
             Exclude = Exclude.Values,
@@ -76,6 +76,7 @@ internal sealed class LintOptions
             BaselinePath = Baseline.Value(),
             NewOnly = NewOnly.HasValue(),
             Category = Category.Value(),
+            SarifIncludeSuppressed = SarifSuppressed.HasValue(),
             Environment = context.Environment,
         };
     }

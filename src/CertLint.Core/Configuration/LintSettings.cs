@@ -52,4 +52,8 @@ public sealed record RuleOverride(Severity? Severity, IReadOnlyDictionary<string
 }
 
 /// <summary>A configured suppression: by rule (name or id) and path glob and/or certificate SHA-256.</summary>
-public sealed record SuppressionEntry(string Rule, string? PathGlob, string? Sha256, string Reason, DateOnly? Expires, string Source);
+public sealed record SuppressionEntry(string Rule, string? PathGlob, string? Sha256, string Reason, DateOnly? Expires, string Source)
+{
+    /// <summary>Where the suppression was written (for errors such as an unknown rule).</summary>
+    public ConfigOrigin? Origin { get; init; }
+}

@@ -1,7 +1,16 @@
+using CertLint.Configuration;
+using CertLint.Discovery;
+using CertLint.Inventory;
+using CertLint.Model;
+using CertLint.Parsing;
+using CertLint.Rules;
+using CertLint.Rules.Evaluation;
+
 namespace CertLint.Engine;
 
 /// <summary>
 /// The one pipeline every host runs: resolve settings → discover → parse → inventory → rules → findings.
+/// Hosts translate their inputs into a <see cref="LintRequest"/> and hand the <see cref="LintResult"/> to the writers.
 /// </summary>
 public sealed class LintEngine
 {
@@ -9,9 +18,61 @@ public sealed class LintEngine
 
     public LintEngine(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
 
+    /// <summary>Lints what the request names. User mistakes throw <see cref="UserErrorException"/>; bad input files never throw.</summary>
     public LintResult Run(LintRequest request, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        _ = request; _ = progress; _ = cancellationToken; _ = _time;
-        throw new NotSupportedException("The engine pipeline is being wired (lead).");
+        var started = _time.GetTimestamp();
+        var settings = SettingsResolver.Resolve(request, _time);
+        var catalog = RuleCatalog.Load(settings);
+
+        progress?.Report(new ScanProgress("discovering files", 0, 0));
+        var discovery = FileDiscovery.Discover(settings, cancellationToken);
+        var passwords = new SettingsPasswordSource(settings);
+        progress?.Report(new ScanProgress("parsing", 0, discovery.Files.Count));
+        var parsed = WithDiscoveryIssues(FileParser.ParseAll(discovery.Files, passwords, cancellationToken), discovery.Issues);
+        var anchors = TrustAnchors.Load(settings, passwords);
+
+        progress?.Report(new ScanProgress("checking", discovery.Files.Count, discovery.Files.Count));
+        var result = Evaluate(settings, catalog, parsed, anchors, cancellationToken);
+        var baseline = request.BaselinePath is null ? null : Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, settings.Root));
+        return new LintResult
+        {
+            Inventory = result.Inventory,
+            Rules = catalog.Descriptors,
+            Findings = result.Evaluation.Findings,
+            Checks = result.Evaluation.Checks,
+            Notices = result.Evaluation.Notices,
+            Now = settings.Now,
+            FailOn = settings.FailOn,
+            Root = settings.Root,
+            Elapsed = _time.GetElapsedTime(started),
+            BaselineStates = baseline?.Compare(result.Evaluation.Findings),
+            NewOnly = request.NewOnly,
+        };
+    }
+
+    /// <summary>Problems met while walking (missing path, broken link) are reported like parse issues of that path.</summary>
+    private static IReadOnlyList<ParsedFile> WithDiscoveryIssues(IReadOnlyList<ParsedFile> parsed, IReadOnlyList<ParseIssue> issues)
+    {
+        if (issues.Count == 0) return parsed;
+        return parsed
+            .Concat(issues.Select(i => new ParsedFile { File = i.Location.File, Issues = [i] }))
+            .OrderBy(p => p.File.RelativePath, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Builds the inventory of already parsed files and runs the rules over it: the part shared with hosts that
+    /// bring their own objects (e.g. a server chain received in a TLS handshake).
+    /// </summary>
+    public static (CertificateInventory Inventory, RuleEvaluation Evaluation) Evaluate(
+        LintSettings settings, RuleCatalog catalog, IReadOnlyList<ParsedFile> parsed, IReadOnlyList<CertificateInfo> anchors,
+        CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var inventory = InventoryBuilder.Build(parsed, anchors, settings);
+        cancellationToken.ThrowIfCancellationRequested();
+        var evaluation = RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings });
+        return (inventory, evaluation);
     }
 }

@@ -30,6 +30,8 @@ public sealed class LintRequest
     public bool NewOnly { get; init; }
     /// <summary>SARIF automationDetails.id.</summary>
     public string? Category { get; init; }
+    /// <summary>Keep suppressed findings in SARIF as `suppressions` (off: GitHub would show them as alerts).</summary>
+    public bool SarifIncludeSuppressed { get; init; }
     /// <summary>Environment lookup, injectable for tests. Default: the process environment.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }

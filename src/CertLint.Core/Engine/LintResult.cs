@@ -1,5 +1,6 @@
 using CertLint.Findings;
 using CertLint.Inventory;
+using CertLint.Reporting;
 
 namespace CertLint.Engine;
 
@@ -22,11 +23,15 @@ public sealed class LintResult
     public IReadOnlyList<string> Notices { get; init; } = [];
     /// <summary>Baseline state per finding fingerprint, when a baseline was given.</summary>
     public IReadOnlyDictionary<string, string>? BaselineStates { get; init; }
+    /// <summary>Baseline results with no finding now (SARIF baselineState "absent"), from <c>SarifBaseline.Absent</c>.</summary>
+    public IReadOnlyList<BaselineEntry> BaselineAbsent { get; init; } = [];
     public bool NewOnly { get; init; }
 
     /// <summary>Findings that count against --fail-on: unsuppressed, at or above it, and new when --new-only.</summary>
-    public IEnumerable<Finding> Failing => Findings.Where(f =>
-        IsReportable(f) && FailOn != Severity.None && f.Severity >= FailOn);
+    public IEnumerable<Finding> Failing => Findings.Where(IsFailing);
+
+    /// <summary>Whether one finding counts against --fail-on (see <see cref="Failing"/>); report writers ask per finding.</summary>
+    public bool IsFailing(Finding finding) => IsReportable(finding) && FailOn != Severity.None && finding.Severity >= FailOn;
 
     /// <summary>Unsuppressed, and new when --new-only: what annotations and fail-on look at.</summary>
     public bool IsReportable(Finding finding) =>

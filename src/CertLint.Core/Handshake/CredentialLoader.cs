@@ -52,7 +52,7 @@ public static class CredentialLoader
                 ? X509Certificate2.CreateFromEncryptedPem(certPem, keyPem, password)
                 : X509Certificate2.CreateFromPem(certPem, keyPem);
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             throw new KeyMismatchException($"the key in {keyPath} cannot be used with the certificate in {certPath}: {e.Message}");
         }

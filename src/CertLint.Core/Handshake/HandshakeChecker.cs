@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CertLint.Rules;
 
@@ -16,66 +17,101 @@ public sealed class HandshakeChecker
 
     public async Task<HandshakeReport> CheckAsync(HandshakeRequest request, CancellationToken cancellationToken = default)
     {
+        var settings = request.Settings;
         var started = Stopwatch.StartNew();
         var (host, port) = HandshakeTarget.Parse(request.Target);
-        var trust = request.CaFiles.Count == 0 ? null : LoadAll(request.CaFiles, request.WorkingDirectory);
+        var trust = request.CaFiles.Count == 0 ? null : LoadAll(request.CaFiles, settings.WorkingDirectory);
         var observations = new List<HandshakeObservation>();
-        using var client = LoadCredential(request.Client, request, "client", observations);
+        using var client = LoadCredential(request.Client, settings, "client", observations);
         var options = new ProbeOptions
         {
-            Host = host, Port = port, ServerName = request.ServerName, Client = client,
-            Timeout = request.Timeout, VerdictWait = request.VerdictWait, Version = request.Version,
+            Host = host, Port = port, ServerName = settings.ServerName, Client = client,
+            Timeout = settings.Timeout, VerdictWait = settings.VerdictWait, Version = settings.Version,
         };
         var outcome = await TlsProbe.RunAsync(options, cancellationToken).ConfigureAwait(false);
-        var now = request.Now ?? _time.GetUtcNow();
+        var now = settings.Now ?? _time.GetUtcNow();
         observations.AddRange(HandshakeAnalyzer.Analyze(outcome, options, trust, options.EffectiveServerName ?? host, now));
         var location = $"tls://{options.Endpoint}";
-        var result = HandshakeResultBuilder.Build(location, location, $"TLS endpoint {options.Endpoint}", observations, request, now, started.Elapsed,
+        var result = HandshakeResultBuilder.Build(location, location, $"TLS endpoint {options.Endpoint}", observations, settings, now, started.Elapsed,
             ["The server chain was checked for the handshake only; the lint rules were not run on it."]);
         return new HandshakeReport { Result = result, Outcome = outcome };
     }
 
     public async Task<HandshakeReport> SelfTestAsync(SelfTestRequest request, CancellationToken cancellationToken = default)
     {
+        var settings = request.Settings;
         var started = Stopwatch.StartNew();
         var observations = new List<HandshakeObservation>();
         if (request.Server.IsEmpty) throw new Engine.UserErrorException("--self-test needs the server's certificate and key (--server-cert/--server-key or --server-pkcs12).");
-        using var server = LoadCredential(request.Server, request, "server", observations);
-        using var client = LoadCredential(request.Client, request, "client", observations);
+        using var server = LoadCredential(request.Server, settings, "server", observations);
+        using var client = LoadCredential(request.Client, settings, "client", observations);
+        var now = settings.Now ?? _time.GetUtcNow();
+        var (outcome, verdict) = server is null ? (null, null) : await RunPairAsync(server, client, request, now, observations, cancellationToken).ConfigureAwait(false);
         var id = $"self-test://{Path.GetFileName(request.Server.Certificate ?? request.Server.Pkcs12)}+{Path.GetFileName(request.Client.Certificate ?? request.Client.Pkcs12)}";
-        if (server is null)
-        {
-            var unusable = HandshakeResultBuilder.Build(id, id, "mTLS self-test", observations, request, request.Now ?? _time.GetUtcNow(), started.Elapsed, []);
-            return new HandshakeReport { Result = unusable };
-        }
-        var serverTrust = request.ServerCaFiles.Count == 0 ? null : LoadAll(request.ServerCaFiles, request.WorkingDirectory);
-        var clientTrust = request.ClientCaFiles.Count == 0 ? [] : LoadAll(request.ClientCaFiles, request.WorkingDirectory);
-        var now = request.Now ?? _time.GetUtcNow();
-
-        await using var listener = LoopbackTlsServer.Start(new LoopbackServerOptions
-        {
-            Certificate = server.Certificate, Chain = server.Chain, ClientCertificates = ClientCertificateMode.Required,
-            ClientTrust = clientTrust, Timeout = request.Timeout + request.VerdictWait, Time = _time,
-        });
-        var serverName = request.ServerName ?? FirstDnsName(server.Certificate);
-        var options = new ProbeOptions
-        {
-            Host = "127.0.0.1", Port = listener.Port, ServerName = serverName, Client = client,
-            Timeout = request.Timeout, VerdictWait = request.VerdictWait, Version = request.Version,
-        };
-        var outcome = await TlsProbe.RunAsync(options, cancellationToken).ConfigureAwait(false);
-        var verdict = await listener.FirstVerdict.WaitAsync(request.Timeout, cancellationToken).ConfigureAwait(false);
-        var analysis = HandshakeAnalyzer.Analyze(outcome, options, serverTrust, request.ServerName, now);
-        observations.AddRange(analysis.Select(o => ExplainServerSide(o, verdict)));
-        var result = HandshakeResultBuilder.Build(id, id, "mTLS self-test", observations, request, now, started.Elapsed, []);
+        var result = HandshakeResultBuilder.Build(id, id, "mTLS self-test", observations, settings, now, started.Elapsed, [],
+            ruleId => PairFile(ruleId is RuleIds.ServerChainIncomplete or RuleIds.ServerUntrusted or RuleIds.ServerCertExpired
+                or RuleIds.ServerHostnameMismatch or RuleIds.ServerEkuMissing ? request.Server : request.Client, settings.WorkingDirectory));
         return new HandshakeReport { Result = result, Outcome = outcome, ServerVerdict = verdict };
     }
 
+    /// <summary>Serves the server credential on loopback, connects with the client's, and adds what both sides saw.</summary>
+    private async Task<(ProbeOutcome?, ServerVerdict?)> RunPairAsync(ClientCredential server, ClientCredential? client, SelfTestRequest request,
+        DateTimeOffset now, List<HandshakeObservation> observations, CancellationToken cancellationToken)
+    {
+        var settings = request.Settings;
+        var serverTrust = request.ServerCaFiles.Count == 0 ? null : LoadAll(request.ServerCaFiles, settings.WorkingDirectory);
+        var clientTrust = request.ClientCaFiles.Count == 0 ? [] : LoadAll(request.ClientCaFiles, settings.WorkingDirectory);
+        LoopbackTlsServer listener;
+        try
+        {
+            listener = LoopbackTlsServer.Start(new LoopbackServerOptions
+            {
+                Certificate = server.Certificate, Chain = server.Chain, ClientCertificates = ClientCertificateMode.Required,
+                ClientTrust = clientTrust, Timeout = settings.Timeout + settings.VerdictWait, Time = _time,
+            });
+        }
+        catch (Exception e) when (e is CryptographicException or NotSupportedException or ArgumentException)
+        {
+            observations.Add(new(RuleIds.ClientCertUnusable, $"server credential: {server.Source} cannot serve TLS: {e.Message}"));
+            return (null, null);
+        }
+        await using (listener.ConfigureAwait(false))
+        {
+            var options = new ProbeOptions
+            {
+                Host = "127.0.0.1", Port = listener.Port, ServerName = settings.ServerName ?? FirstDnsName(server.Certificate), Client = client,
+                Timeout = settings.Timeout, VerdictWait = settings.VerdictWait, Version = settings.Version,
+            };
+            var outcome = await TlsProbe.RunAsync(options, cancellationToken).ConfigureAwait(false);
+            ServerVerdict? verdict = null;
+            try
+            {
+                verdict = await listener.FirstVerdict.WaitAsync(settings.Timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // The client never reached the server's verdict (it failed before): only the client side speaks.
+            }
+            var analysis = HandshakeAnalyzer.Analyze(outcome, options, serverTrust, settings.ServerName, now);
+            observations.AddRange(analysis.Select(o => ExplainServerSide(o, verdict)));
+            return (outcome, verdict);
+        }
+    }
+
     /// <summary>In the self-test we are the server too: add its own reason to a rejection the client saw.</summary>
-    private static HandshakeObservation ExplainServerSide(HandshakeObservation o, ServerVerdict verdict) =>
-        !verdict.Accepted && o.RuleId is RuleIds.ClientCertRejected or RuleIds.ClientCertRequired or RuleIds.TlsHandshakeFailed
+    private static HandshakeObservation ExplainServerSide(HandshakeObservation o, ServerVerdict? verdict) =>
+        verdict is { Accepted: false } && o.RuleId is RuleIds.ClientCertRejected or RuleIds.ClientCertRequired or RuleIds.TlsHandshakeFailed
             ? o with { Message = $"{o.Message}. The server side says: {string.Join("; ", verdict.Reasons)}" }
             : o;
+
+    /// <summary>The certificate file of one side of the pair, relative to the working directory, for report locations.</summary>
+    private static Model.SourceFile? PairFile(CredentialFiles files, string workingDirectory)
+    {
+        var path = files.Certificate ?? files.Pkcs12;
+        if (path is null) return null;
+        var full = Path.GetFullPath(path, workingDirectory);
+        return new Model.SourceFile(full, Path.GetRelativePath(workingDirectory, full).Replace('\\', '/'), 0, null);
+    }
 
     private static string? FirstDnsName(X509Certificate2 cert) =>
         cert.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(s => s.EnumerateDnsNames()).FirstOrDefault();
@@ -88,7 +124,7 @@ public sealed class HandshakeChecker
     }
 
     /// <summary>Loads a credential; a key that does not match becomes a CL0612 observation and the run goes on without it.</summary>
-    private static ClientCredential? LoadCredential(CredentialFiles files, HandshakeRunOptions options, string role, List<HandshakeObservation> observations)
+    private static ClientCredential? LoadCredential(CredentialFiles files, HandshakeSettings options, string role, List<HandshakeObservation> observations)
     {
         if (files.IsEmpty) return null;
         var password = options.Environment(options.PasswordEnv);

@@ -9,14 +9,17 @@ public sealed record CredentialFiles(string? Certificate = null, string? Key = n
 }
 
 /// <summary>What every handshake run shares: time-outs, version, where relative paths start, how to fail, passwords.</summary>
-public abstract class HandshakeRunOptions
+public sealed class HandshakeSettings
 {
     public string? ServerName { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan VerdictWait { get; init; } = TimeSpan.FromMilliseconds(1500);
     public TlsVersionChoice Version { get; init; }
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
-    public Severity FailOn { get; init; } = Severity.Error;
+    /// <summary>--fail-on; null: .certlint.yml's, else error.</summary>
+    public Severity? FailOn { get; init; }
+    /// <summary>--config; null: .certlint.yml in the working directory, if any (rule severities, suppressions, fail-on).</summary>
+    public string? ConfigPath { get; init; }
     /// <summary>The instant certificates are judged at; null: the TimeProvider's now (TLS peers use the real clock anyway).</summary>
     public DateTimeOffset? Now { get; init; }
     /// <summary>Name of the environment variable holding key/PKCS#12 passwords.</summary>
@@ -25,8 +28,9 @@ public abstract class HandshakeRunOptions
 }
 
 /// <summary>`certlint handshake HOST:PORT`: probe a live endpoint.</summary>
-public sealed class HandshakeRequest : HandshakeRunOptions
+public sealed class HandshakeRequest
 {
+    public HandshakeSettings Settings { get; init; } = new();
     /// <summary>HOST:PORT, [IPv6]:PORT, or HOST (port 443).</summary>
     public required string Target { get; init; }
     public CredentialFiles Client { get; init; } = new();
@@ -35,8 +39,9 @@ public sealed class HandshakeRequest : HandshakeRunOptions
 }
 
 /// <summary>`certlint handshake --self-test`: a client/server pair checked against each other on loopback.</summary>
-public sealed class SelfTestRequest : HandshakeRunOptions
+public sealed class SelfTestRequest
 {
+    public HandshakeSettings Settings { get; init; } = new();
     public required CredentialFiles Server { get; init; }
     public required CredentialFiles Client { get; init; }
     /// <summary>CA files the client trusts to validate the server.</summary>

@@ -4,6 +4,7 @@ using CertLint.Findings;
 using CertLint.Inventory;
 using CertLint.Model;
 using CertLint.Rules;
+using CertLint.Rules.Evaluation;
 
 namespace CertLint.Handshake;
 
@@ -15,8 +16,9 @@ internal static class HandshakeResultBuilder
 {
     /// <param name="location">A synthetic location such as tls://host:port (it becomes the report's artifact URI).</param>
     /// <param name="objectId">Stable identity of the endpoint across runs (fingerprints, baselines).</param>
+    /// <param name="locate">Optional real file per rule id (the self-test points at the certificate a finding is about).</param>
     public static LintResult Build(string location, string objectId, string label, IReadOnlyList<HandshakeObservation> observations,
-        HandshakeRunOptions options, DateTimeOffset now, TimeSpan elapsed, IReadOnlyList<string> notices)
+        HandshakeSettings options, DateTimeOffset now, TimeSpan elapsed, IReadOnlyList<string> notices, Func<string, SourceFile?>? locate = null)
     {
         var file = new SourceFile(location, location, 0, null);
         var subject = new RuleSubject
@@ -26,18 +28,30 @@ internal static class HandshakeResultBuilder
             Handshake = observations,
         };
         var inventory = CertificateInventory.Empty;
-        var context = new EvaluationContext
+        // The lint's configuration applies here too: rule severities and `off`, extra rule folders, suppressions, fail-on.
+        var lint = SettingsResolver.Resolve(new LintRequest
         {
-            Inventory = inventory,
-            Settings = new LintSettings { Root = options.WorkingDirectory, Paths = [], Now = now, FailOn = options.FailOn, Environment = options.Environment },
-        };
-        var rules = RuleCatalog.LoadBuiltIn().InForce.Where(r => r.Kinds.Contains(SubjectKind.Endpoint)).ToList();
+            WorkingDirectory = options.WorkingDirectory,
+            ConfigPath = options.ConfigPath,
+            FailOn = options.FailOn,
+            Now = now,
+            Environment = options.Environment,
+        }, TimeProvider.System);
+        var context = new EvaluationContext { Inventory = inventory, Settings = lint };
+        var rules = RuleCatalog.Load(lint).InForce.Where(r => r.Kinds.Contains(SubjectKind.Endpoint)).ToList();
+        var suppressions = new SuppressionMatcher(lint.Suppressions, now);
         var findings = new List<Finding>();
         foreach (var rule in rules.Where(r => r.AppliesTo(subject, context)))
         {
-            findings.AddRange(rule.Check(subject, context)
-                .Select(v => new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), subject.Object)));
+            foreach (var v in rule.Check(subject, context))
+            {
+                var f = new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), Locate(subject.Object, rule.Id));
+                findings.Add(suppressions.Match(f, null) is { } s ? f with { Suppression = s } : f);
+            }
         }
+        CheckedObject Locate(CheckedObject o, string ruleId) =>
+            locate?.Invoke(ruleId) is { } real ? o with { Location = new SourceLocation(real) } : o;
+
         return new LintResult
         {
             Inventory = inventory,
@@ -45,10 +59,10 @@ internal static class HandshakeResultBuilder
             Findings = findings,
             Checks = rules.Select(r => new RuleCheck(r.Descriptor, subject.Object)).ToList(),
             Now = now,
-            FailOn = options.FailOn,
+            FailOn = lint.FailOn,
             Root = options.WorkingDirectory,
             Elapsed = elapsed,
-            Notices = notices,
+            Notices = notices.Concat(suppressions.Notices).ToList(),
         };
     }
 }

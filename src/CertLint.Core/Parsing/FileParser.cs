@@ -48,8 +48,8 @@ public static class FileParser
         if (type == EntryType.Symlink)
         {
             // Discovery hands us links to files; look at what they point to.
-            var target = new FileInfo(file.FullPath).ResolveLinkTarget(returnFinalTarget: true);
-            type = target is null ? EntryType.Missing : FileTypeProbe.GetEntryType(target.FullName);
+            type = LinkTargetType(file.FullPath);
+            if (type == EntryType.Missing) return (null, new ParseIssue(ParseIssueKind.Unreadable, location, "broken or looping symbolic link"));
         }
         var problem = type switch
         {
@@ -81,6 +81,19 @@ public static class FileParser
                 _ => "I/O error: " + e.Message,
             };
             return (null, new ParseIssue(ParseIssueKind.Unreadable, location, $"could not read: {reason}"));
+        }
+    }
+
+    private static EntryType LinkTargetType(string path)
+    {
+        try
+        {
+            var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true);
+            return target is null ? EntryType.Missing : FileTypeProbe.GetEntryType(target.FullName);
+        }
+        catch (IOException)
+        {
+            return EntryType.Missing; // ELOOP
         }
     }
 

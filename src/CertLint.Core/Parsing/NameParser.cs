@@ -116,39 +116,44 @@ internal static class NameParser
     /// </summary>
     private static string NormalizedKey(List<DnAttribute> attributes, List<int> rdnSizes)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(64);
         var start = 0;
-        var parts = new List<string>();
         foreach (var size in rdnSizes)
         {
-            parts.Clear();
-            for (var i = start; i < start + size; i++)
-            {
-                parts.Add(attributes[i].Oid + "=" + Fold(attributes[i].Value));
-            }
-            parts.Sort(StringComparer.Ordinal);
             if (sb.Length > 0) sb.Append('\u001e'); // record separator: cannot occur in folded values
-            sb.AppendJoin('\u001f', parts);
+            if (size == 1)
+            {
+                AppendFolded(sb, attributes[start]); // the common case: no sorting, no temporary strings
+            }
+            else
+            {
+                var parts = new List<string>(size);
+                for (var i = start; i < start + size; i++) parts.Add(AppendFolded(new StringBuilder(), attributes[i]).ToString());
+                parts.Sort(StringComparer.Ordinal);
+                sb.AppendJoin('\u001f', parts);
+            }
             start += size;
         }
         return sb.ToString();
     }
 
-    private static string Fold(string value)
+    /// <summary>Appends "oid=value" with the value lower-cased, trimmed and internal whitespace runs collapsed to one space.</summary>
+    private static StringBuilder AppendFolded(StringBuilder sb, DnAttribute attribute)
     {
-        var sb = new StringBuilder(value.Length);
+        sb.Append(attribute.Oid).Append('=');
+        var valueStart = sb.Length;
         var pendingSpace = false;
-        foreach (var c in value)
+        foreach (var c in attribute.Value)
         {
             if (char.IsWhiteSpace(c))
             {
-                pendingSpace = sb.Length > 0;
+                pendingSpace = sb.Length > valueStart;
                 continue;
             }
             if (pendingSpace) sb.Append(' ');
             pendingSpace = false;
             sb.Append(char.ToLowerInvariant(c));
         }
-        return sb.ToString();
+        return sb;
     }
 }

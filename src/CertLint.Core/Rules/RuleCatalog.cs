@@ -44,7 +44,21 @@ public sealed class RuleCatalog
     public static RuleCatalog Load(LintSettings settings, PrimitiveRegistry? registry = null)
     {
         var custom = settings.RuleDirectories.SelectMany(RuleLoader.LoadDirectory).ToArray();
-        return Load(RuleLoader.LoadBuiltIn(), custom, settings.Extends, settings.RuleOverrides, registry);
+        var catalog = Load(RuleLoader.LoadBuiltIn(), custom, settings.Extends, settings.RuleOverrides, registry);
+        catalog.CheckSuppressions(settings.Suppressions);
+        return catalog;
+    }
+
+    /// <summary>A suppression naming no loaded rule is a mistake worth an error, not a silent no-op.</summary>
+    public void CheckSuppressions(IReadOnlyList<SuppressionEntry> suppressions)
+    {
+        foreach (var s in suppressions)
+        {
+            if (s.Rule == "*" || Find(s.Rule) is not null) continue;
+            var suggestion = Suggest.Closest(s.Rule, Rules.Select(r => r.Name));
+            var where = s.Origin ?? new ConfigOrigin(s.Source, 1, 1);
+            throw where.Error($"suppression names unknown rule '{s.Rule}'{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}", "rule", suggestion);
+        }
     }
 
     /// <summary>Compiles given definitions (tests, `rules validate`).</summary>

@@ -23,7 +23,7 @@ internal static class RuleTestKit
         return new DistinguishedName(Array.Empty<byte>(), attrs, text, text.ToLowerInvariant());
     }
 
-    public static SourceFile File(string path, UnixFileMode? mode = null) => new("/scan/" + path, path, 100, mode);
+    public static SourceFile FileAt(string path, UnixFileMode? mode = null) => new("/scan/" + path, path, 100, mode);
 
     public static CertificateInfo Cert(
         string cn = "client.acme.internal", string issuerCn = "Partner CA", string path = "certs/client.crt",
@@ -35,7 +35,7 @@ internal static class RuleTestKit
         var issuer = issuerO is null ? Dn(("cn", issuerCn)) : Dn(("o", issuerO), ("cn", issuerCn));
         return new CertificateInfo
         {
-            Location = new SourceLocation(File(path), 1, 20),
+            Location = new SourceLocation(FileAt(path), 1, 20),
             Format = ObjectFormat.Pem,
             Raw = Array.Empty<byte>(),
             TbsRaw = Array.Empty<byte>(),
@@ -57,9 +57,9 @@ internal static class RuleTestKit
         };
     }
 
-    public static CertificateInventory Inventory(params CertificateInfo[] certs) => Inventory(certs, [], null);
+    public static CertificateInventory InventoryOf(params CertificateInfo[] certs) => InventoryOf(certs, [], null);
 
-    public static CertificateInventory Inventory(IReadOnlyList<CertificateInfo> certs, IReadOnlyList<KeyInfo> keys,
+    public static CertificateInventory InventoryOf(IReadOnlyList<CertificateInfo> certs, IReadOnlyList<KeyInfo> keys,
         IReadOnlyDictionary<CertificateInfo, CertificateRole>? roles, IReadOnlyList<ParsedFile>? extraFiles = null)
     {
         var files = certs.Select(c => (c.Location.File, Cert: (object)c)).Concat(keys.Select(k => (k.Location.File, Cert: (object)k)))
@@ -110,7 +110,7 @@ internal static class RuleTestKit
         RuleCompiler.Compile(RuleParser.Parse("test.yml", yaml), overrides, registry);
 
     /// <summary>Findings of one rule on the given certificates.</summary>
-    public static IReadOnlyList<Finding> Run(string yaml, params CertificateInfo[] certs) => Run(Compile(yaml), Inventory(certs));
+    public static IReadOnlyList<Finding> Run(string yaml, params CertificateInfo[] certs) => Run(Compile(yaml), InventoryOf(certs));
 
     public static IReadOnlyList<Finding> Run(CompiledRule rule, CertificateInventory inventory, LintSettings? settings = null) =>
         RuleEvaluator.Evaluate(inventory, [rule], Context(inventory, settings)).Findings;

@@ -89,7 +89,8 @@ public sealed class TestCertificate
         var dn = subject.Contains('=', StringComparison.Ordinal) ? subject : $"CN={subject}";
         var key = o.ExistingKey ?? TestKey.Create(o.KeyType, o.RsaBits);
         var signingKey = issuer?.Key ?? key;
-        var request = new CertificateRequest(new X500DistinguishedName(dn), key.PublicKey, o.Hash ?? signingKey.DefaultHash);
+        var hash = o.Hash ?? signingKey.DefaultHash;
+        var request = new CertificateRequest(new X500DistinguishedName(dn), key.PublicKey, hash);
         AddExtensions(request, o, key);
 
         byte[]? ski = null;
@@ -107,7 +108,7 @@ public sealed class TestCertificate
 
         var issuerName = issuer?.Certificate.SubjectName ?? request.SubjectName;
         var serial = o.SerialNumber ?? DefaultSerial(dn, key, o.NotBefore);
-        using var cert = request.Create(issuerName, signingKey.SignatureGenerator(o.RsaPss), o.NotBefore, o.NotAfter, serial);
+        using var cert = request.Create(issuerName, signingKey.SignatureGenerator(hash, o.RsaPss), o.NotBefore, o.NotAfter, serial);
         return new TestCertificate(dn, key, cert.RawData, issuer, ski);
     }
 

@@ -96,8 +96,9 @@ public sealed class TestKey
     public PublicKey PublicKey => PublicKey.CreateFromSubjectPublicKeyInfo(SubjectPublicKeyInfo, out _);
 
     /// <summary>A signature generator for CertificateRequest.Create.</summary>
-    public X509SignatureGenerator SignatureGenerator(bool rsaPss = false) => Bcl switch
+    public X509SignatureGenerator SignatureGenerator(HashAlgorithmName hash, bool rsaPss = false) => Bcl switch
     {
+        not null when !rsaPss && LegacySignatureGenerator.Handles(hash) => new LegacySignatureGenerator(Bcl, PublicKey),
         RSA rsa => X509SignatureGenerator.CreateForRSA(rsa, rsaPss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1),
         ECDsa ec => X509SignatureGenerator.CreateForECDsa(ec),
         _ => new EdDsaSignatureGenerator(Type, _edPrivate!, PublicKey),

@@ -25,6 +25,14 @@ public static class TestPki
     /// <summary>A self-signed CA certificate (cA=TRUE, keyCertSign|cRLSign).</summary>
     public static TestCertificate CreateRoot(string subject, Action<CertOptions>? configure = null) => Create(subject, isCa: true, configure);
 
+    /// <summary>The usual three tiers: "Acme Root" → "Acme Intermediate" → an end-entity certificate.</summary>
+    public static TestChain CreateChain(string leafSubject = "leaf.acme.test", Action<CertOptions>? leaf = null)
+    {
+        var root = CreateRoot("Acme Root");
+        var intermediate = root.IssueCa("Acme Intermediate");
+        return new TestChain(root, intermediate, intermediate.Issue(leafSubject, leaf));
+    }
+
     /// <summary>A self-signed end-entity certificate (cA=FALSE).</summary>
     public static TestCertificate CreateSelfSigned(string subject, Action<CertOptions>? configure = null) => Create(subject, isCa: false, configure);
 
@@ -96,3 +104,6 @@ public static class TestPki
         return path;
     }
 }
+
+/// <summary>Root, intermediate and leaf made by <see cref="TestPki.CreateChain"/>.</summary>
+public sealed record TestChain(TestCertificate Root, TestCertificate Intermediate, TestCertificate Leaf);

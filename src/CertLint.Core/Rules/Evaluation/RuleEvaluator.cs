@@ -28,12 +28,9 @@ public static class RuleEvaluator
                 findings.Add(suppressions.Match(f, sha) is { } s ? f with { Suppression = s } : f);
             checks.AddRange(perSubject[i].Checks);
         }
-        return new RuleEvaluation(
-            findings.OrderBy(f => f.Location.File.RelativePath, StringComparer.Ordinal).ThenBy(f => f.Location.StartLine)
-                .ThenBy(f => f.Rule.Id, StringComparer.Ordinal).ThenBy(f => f.Subject.ObjectId, StringComparer.Ordinal).ToArray(),
-            checks.OrderBy(c => c.Subject.Location.File.RelativePath, StringComparer.Ordinal).ThenBy(c => c.Subject.Location.StartLine)
-                .ThenBy(c => c.Rule.Id, StringComparer.Ordinal).ThenBy(c => c.Subject.ObjectId, StringComparer.Ordinal).ToArray(),
-            suppressions.Notices);
+        var order = new OrderKeys(subjects, active);
+        return new RuleEvaluation(order.Sort(findings, f => f.Location, f => f.Rule, f => f.Subject.ObjectId),
+            order.Sort(checks, c => c.Subject.Location, c => c.Rule, c => c.Subject.ObjectId), suppressions.Notices);
     }
 
     private static (List<Finding>, List<RuleCheck>) Run(RuleSubject subject, CompiledRule[] rules, EvaluationContext context)

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# CertLint end-to-end benchmark. Prints figures and ratios; asserts nothing (see docs/performance.md).
+#   bench/run.sh [COUNT]      COUNT defaults to 10000
+# Generates its own corpus (unique certs + keys with known defects), builds the tool in Release, then times:
+#   certlint on COUNT and COUNT/10 files (scaling), a 1-file cold start, and the manual openssl workflow on a
+#   sample of files, extrapolated per file (stated as such). Peak RSS comes from /usr/bin/time -v.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-10000}
+small=$((count / 10))
+sample=${OPENSSL_SAMPLE:-40}
+runs=${RUNS:-3}
+now=2026-06-01T00:00:00Z
+out=bench/out
+mkdir -p "$out"
+
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time (for peak RSS)"; (apt-get update -qq && apt-get install -y -qq time) >/dev/null
+fi
+
+echo "== build (Release)"
+dotnet publish src/CertLint.Cli -c Release -o "$out/tool" -p:TreatWarningsAsErrors=false >/dev/null
+dotnet build bench/CertLint.Benchmarks -c Release >/dev/null
+tool=("dotnet" "$out/tool/certlint.dll")
+gen() { dotnet bench/CertLint.Benchmarks/bin/Release/net10.0/CertLint.Benchmarks.dll corpus "$1" "$2" --now "$now"; }
+
+for n in "$count" "$small"; do
+  if [ ! -f "$out/corpus-$n/.done" ]; then
+    rm -rf "$out/corpus-$n"; echo "== corpus of $n: $(gen "$out/corpus-$n" "$n")"; touch "$out/corpus-$n/.done"
+  fi
+done
+mkdir -p "$out/one"; cp "$out/corpus-$small/tenant-0000/client/svc-000000."* "$out/one/"; cp "$out/corpus-$small/ca.crt" "$out/one/"
+
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+time_tool() { # prints median wall ms over $runs runs
+  local dir=$1 i t0
+  for ((i = 0; i < runs; i++)); do
+    t0=$(date +%s%N); "${tool[@]}" "$dir" --now "$now" --fail-on none --quiet >/dev/null 2>&1 || true; ms "$t0"
+  done | median
+}
+rss_mb() { /usr/bin/time -v "${tool[@]}" "$1" --now "$now" --fail-on none --quiet 2>&1 >/dev/null | awk -F: '/Maximum resident/ {printf "%.0f", $2/1024}'; }
+
+echo "== certlint"
+t_big=$(time_tool "$out/corpus-$count"); t_small=$(time_tool "$out/corpus-$small"); t_one=$(time_tool "$out/one")
+rss_big=$(rss_mb "$out/corpus-$count")
+findings=$("${tool[@]}" "$out/corpus-$count" --now "$now" --fail-on none --json "$out/report.json" >/dev/null 2>&1; grep -o '"ruleId"' "$out/report.json" 2>/dev/null | wc -l || echo "?")
+
+echo "== manual openssl workflow on $sample files (dates, EKU, verify, pubkey compare, stat)"
+t0=$(date +%s%N); i=0
+ca="$out/corpus-$count/ca.crt"; inter="$out/corpus-$count/intermediate.crt"
+while IFS= read -r crt && [ "$i" -lt "$sample" ]; do
+  key="${crt%.crt}.key"
+  openssl x509 -in "$crt" -noout -dates -checkend 2592000 >/dev/null 2>&1 || true
+  openssl x509 -in "$crt" -noout -ext extendedKeyUsage,subjectAltName >/dev/null 2>&1 || true
+  openssl verify -CAfile "$ca" -untrusted "$inter" "$crt" >/dev/null 2>&1 || true
+  [ "$(openssl x509 -in "$crt" -noout -pubkey 2>/dev/null | openssl sha256)" = "$(openssl pkey -in "$key" -pubout 2>/dev/null | openssl sha256)" ] || true
+  stat -c %a "$key" >/dev/null
+  i=$((i + 1))
+done < <(find "$out/corpus-$count" -name '*.crt' -path '*tenant*' | sort)
+t_openssl_sample=$(ms "$t0")
+
+per_cert_certlint=$(awk -v t="$t_big" -v n="$count" 'BEGIN {printf "%.3f", t / n}')
+per_cert_openssl=$(awk -v t="$t_openssl_sample" -v n="$sample" 'BEGIN {printf "%.1f", t / n}')
+openssl_total_s=$(awk -v p="$per_cert_openssl" -v n="$count" 'BEGIN {printf "%.0f", p * n / 1000}')
+
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK"
+echo "certlint, $count certs + $count keys:  ${t_big} ms wall (median of $runs), ${per_cert_certlint} ms per cert, peak RSS ${rss_big} MB, findings ${findings}"
+echo "certlint, $small certs + $small keys:   ${t_small} ms wall"
+echo "certlint, 1 cert + 1 key (cold):       ${t_one} ms wall"
+echo "scaling ${small} -> ${count} (10x files): $(awk -v a="$t_small" -v b="$t_big" 'BEGIN {printf "%.2fx time", b / a}')"
+echo "manual openssl workflow: ${per_cert_openssl} ms per cert measured on $sample files; extrapolated to $count: ${openssl_total_s} s"
+echo "ratio openssl/certlint per cert: $(awk -v a="$per_cert_openssl" -v b="$per_cert_certlint" 'BEGIN {printf "%.0fx", a / b}')"

@@ -1,0 +1,37 @@
+using CertLint.Configuration;
+using CertLint.Engine;
+using CertLint.Findings;
+using CertLint.Rules;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace CertLint.Cli.Commands;
+
+/// <summary>`certlint explain NAME|ID`: a rule's documentation page.</summary>
+internal static class ExplainCommand
+{
+    public static void Configure(CommandLineApplication cmd, CliContext context)
+    {
+        cmd.Description = "Print a rule's documentation (by name or id).";
+        cmd.HelpOption("-?|-h|--help");
+        var name = cmd.Argument("RULE", "Rule name (cert-expired) or id (CL0101).");
+        var ruleDirs = cmd.Option("--rules <DIR>", "Folder of extra rule files; repeatable.", CommandOptionType.MultipleValue);
+        cmd.OnExecute(() =>
+        {
+            if (string.IsNullOrWhiteSpace(name.Value)) throw new UserErrorException("explain: name a rule, e.g. 'certlint explain cert-expired'.");
+            var request = new LintRequest { WorkingDirectory = context.WorkingDirectory, RuleDirectories = ruleDirs.Values, Environment = context.Environment };
+            var catalog = RuleCatalog.Load(SettingsResolver.Resolve(request, context.Time));
+            var rule = catalog.Find(name.Value!);
+            if (rule is null)
+            {
+                var closest = Configuration.Yaml.Suggest.Closest(name.Value!, catalog.Rules.Select(r => r.Name).ToArray());
+                throw new UserErrorException($"explain: no rule '{name.Value}'{(closest is null ? "" : $" (did you mean '{closest}'?)")}. 'certlint rules' lists them.");
+            }
+            var d = rule.Descriptor;
+            context.Out.WriteLine($"{d.Id} {d.Name} ({rule.Severity.ToText()}): {d.Title}");
+            context.Out.WriteLine(d.HelpUri);
+            context.Out.WriteLine();
+            context.Out.WriteLine(string.IsNullOrWhiteSpace(d.Documentation) ? d.Description : d.Documentation.TrimEnd());
+            return ExitCodes.Success;
+        });
+    }
+}

@@ -1,0 +1,75 @@
+using CertLint.Configuration;
+using CertLint.Engine;
+using CertLint.Findings;
+using CertLint.Rules;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace CertLint.Cli.Commands;
+
+/// <summary>`certlint rules` lists the rules in force; `certlint rules validate` checks rule files and a config.</summary>
+internal static class RulesCommand
+{
+    public static void Configure(CommandLineApplication cmd, CliContext context)
+    {
+        cmd.Description = "List the rules (built-in and custom) with their ids, severities and titles.";
+        cmd.HelpOption("-?|-h|--help");
+        var config = cmd.Option("-c|--config <FILE>", "Configuration file (default: .certlint.yml in the current folder).", CommandOptionType.SingleValue);
+        var ruleDirs = cmd.Option("--rules <DIR>", "Folder of extra rule files; repeatable.", CommandOptionType.MultipleValue);
+        var all = cmd.Option("--all", "Also list rules that are off.", CommandOptionType.NoValue);
+        cmd.OnExecute(() =>
+        {
+            var request = new LintRequest
+            {
+                WorkingDirectory = context.WorkingDirectory,
+                ConfigPath = config.Value(),
+                RuleDirectories = ruleDirs.Values,
+                Environment = context.Environment,
+            };
+            var catalog = RuleCatalog.Load(SettingsResolver.Resolve(request, context.Time));
+            var inForce = catalog.InForce.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            var rows = (all.HasValue() ? catalog.Rules : catalog.InForce)
+                .Select(r => (r.Id, r.Name, Level: inForce.Contains(r.Id) ? r.Severity.ToText() : "off", r.Descriptor.Title))
+                .ToArray();
+            var nameWidth = rows.Length == 0 ? 4 : rows.Max(r => r.Name.Length);
+            context.Out.WriteLine($"{"ID",-8} {"NAME".PadRight(nameWidth)} {"LEVEL",-8} TITLE");
+            foreach (var r in rows) context.Out.WriteLine($"{r.Id,-8} {r.Name.PadRight(nameWidth)} {r.Level,-8} {r.Title}");
+            context.Out.WriteLine();
+            context.Out.WriteLine($"{rows.Length} rules. 'certlint explain NAME' prints a rule's documentation.");
+            return ExitCodes.Success;
+        });
+
+        cmd.Command("validate", v => ConfigureValidate(v, context));
+    }
+
+    private static void ConfigureValidate(CommandLineApplication cmd, CliContext context)
+    {
+        cmd.Description = "Check rule files (and a .certlint.yml) for errors: file:line:column, the offending key, a suggestion.";
+        cmd.HelpOption("-?|-h|--help");
+        var files = cmd.Argument("FILES", "Rule files or folders of rule files.", multipleValues: true);
+        var config = cmd.Option("-c|--config <FILE>", "Also check this configuration file (default: .certlint.yml here, if any).", CommandOptionType.SingleValue);
+        cmd.OnExecute(() =>
+        {
+            var configFile = config.Value() ?? DefaultConfig(context.WorkingDirectory);
+            if (configFile is not null) configFile = Path.GetFullPath(configFile, context.WorkingDirectory);
+            var paths = files.Values.Select(f => Path.GetFullPath(f, context.WorkingDirectory)).ToArray();
+            foreach (var p in paths.Where(p => !File.Exists(p) && !Directory.Exists(p)))
+                throw new UserErrorException($"{p}: no such file or folder.");
+            var diagnostics = RuleValidator.Validate(paths, configFile);
+            foreach (var d in diagnostics)
+            {
+                context.Error.WriteLine(d.ToString());
+                if (d.Suggestion is not null) context.Error.WriteLine($"  did you mean '{d.Suggestion}'?");
+            }
+            if (diagnostics.Count > 0) return ExitCodes.UsageError;
+            var checkedWhat = paths.Length + (configFile is null ? 0 : 1);
+            context.Out.WriteLine($"ok: {checkedWhat} file(s) valid.");
+            return ExitCodes.Success;
+        });
+    }
+
+    private static string? DefaultConfig(string dir)
+    {
+        var path = Path.Combine(dir, ".certlint.yml");
+        return File.Exists(path) ? path : null;
+    }
+}

@@ -1,0 +1,24 @@
+namespace CertLint.Configuration;
+
+/// <summary>
+/// A `.certlint.yml` as written (null = not set there). <see cref="SettingsResolver"/> merges it between the
+/// built-in defaults and the host's request. Paths are already absolute (relative to the config file's folder).
+/// </summary>
+public sealed class CertLintConfig
+{
+    public required string File { get; init; }
+    public IReadOnlyList<string>? Extends { get; init; }
+    public IReadOnlyList<string>? Paths { get; init; }
+    public IReadOnlyList<string>? Include { get; init; }
+    public IReadOnlyList<string>? Exclude { get; init; }
+    public Findings.Severity? FailOn { get; init; }
+    public IReadOnlyList<string>? TrustAnchors { get; init; }
+    public bool? AnchorsFromScan { get; init; }
+    public IReadOnlyList<PathHosts>? Hosts { get; init; }
+    public IReadOnlyList<PathRole>? Roles { get; init; }
+    public string? PasswordEnv { get; init; }
+    public IReadOnlyList<PathPassword>? Passwords { get; init; }
+    public IReadOnlyList<string>? RuleDirectories { get; init; }
+    public IReadOnlyDictionary<string, RuleOverride>? RuleOverrides { get; init; }
+    public IReadOnlyList<SuppressionEntry>? Suppressions { get; init; }
+}

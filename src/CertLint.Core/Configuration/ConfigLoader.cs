@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CertLint.Configuration.Yaml;
+using CertLint.Findings;
+using CertLint.Inventory;
+using YamlDotNet.RepresentationModel;
+
+namespace CertLint.Configuration;
+
+/// <summary>Reads `.certlint.yml` strictly: unknown keys and wrong types are file:line:col errors with suggestions.</summary>
+public static partial class ConfigLoader
+{
+    public const string FileName = ".certlint.yml";
+    public static readonly IReadOnlyList<string> FileNames = [FileName, ".certlint.yaml"];
+    public static readonly IReadOnlyList<string> TopLevelKeys =
+        ["extends", "paths", "include", "exclude", "failOn", "trust", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions"];
+    private static readonly string[] Packs = ["builtin:recommended", "builtin:all", "builtin:none"];
+    private static readonly string[] FailOnValues = ["error", "warning", "note", "none"];
+    private static readonly string[] SeverityValues = ["error", "warning", "note", "off"];
+
+    /// <param name="path">The file to read.</param>
+    /// <param name="displayName">Name used in errors (default: the path).</param>
+    public static CertLintConfig LoadFile(string path, string? displayName = null)
+    {
+        var name = displayName ?? path;
+        return Parse(name, SafeYaml.LoadFile(path, name), Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <param name="file">Name used in errors.</param>
+    /// <param name="text">YAML text.</param>
+    /// <param name="baseDirectory">Folder that relative file paths (anchors, rule directories, paths) are relative to.</param>
+    public static CertLintConfig Parse(string file, string text, string baseDirectory) => Parse(file, SafeYaml.Load(file, text), baseDirectory);
+
+    private static CertLintConfig Parse(string file, YamlNode root, string baseDirectory)
+    {
+        var map = new YamlMap(file, root, "the configuration");
+        map.RejectUnknown(TopLevelKeys, "the configuration");
+        string Abs(string p) => Path.GetFullPath(Path.Combine(baseDirectory, p));
+
+        IReadOnlyList<string>? trustAnchors = null;
+        bool? fromScan = null;
+        if (map.Get("trust") is { } trustNode)
+        {
+            var trust = new YamlMap(file, trustNode, "'trust'");
+            trust.RejectUnknown(["anchors", "fromScan"], "'trust'");
+            trustAnchors = trust.StringList("anchors")?.Select(Abs).ToArray();
+            fromScan = trust.Bool("fromScan");
+        }
+        var (overrides, directories) = map.Get("rules") is { } rulesNode ? ReadRules(file, rulesNode) : (null, null);
+        return new CertLintConfig
+        {
+            File = file,
+            Extends = map.Get("extends") is { } e ? ReadExtends(file, e) : null,
+            Paths = map.StringList("paths")?.Select(Abs).ToArray(),
+            Include = Globs(file, map, "include"),
+            Exclude = Globs(file, map, "exclude"),
+            FailOn = map.Get("failOn") is { } f ? Severity(file, f, "failOn", FailOnValues) : null,
+            TrustAnchors = trustAnchors,
+            AnchorsFromScan = fromScan,
+            Hosts = GlobMap(file, map, "hosts", (node, glob) => new PathHosts(glob, YamlValues.StringList(file, node, "hosts"))),
+            Roles = GlobMap(file, map, "roles", (node, glob) => new PathRole(glob, Role(file, node))),
+            PasswordEnv = map.Get("passwordEnv") is { } pe ? EnvName(file, pe) : null,
+            Passwords = GlobMap(file, map, "passwords", (node, glob) => new PathPassword(glob, EnvName(file, node))),
+            RuleDirectories = directories?.Select(Abs).ToArray(),
+            RuleOverrides = overrides,
+            Suppressions = map.Get("suppressions") is { } s ? SuppressionReader.Read(file, s) : null,
+        };
+    }
+
+    private static string[] ReadExtends(string file, YamlNode node)
+    {
+        var packs = YamlValues.StringList(file, node, "extends");
+        foreach (var p in packs)
+        {
+            if (!Packs.Contains(p))
+                throw YamlValues.Error(file, node, $"unknown rule pack '{p}'{Suggest.DidYouMean(p, Packs)}; use {string.Join(", ", Packs)}", "extends", Suggest.Closest(p, Packs));
+        }
+        return packs.ToArray();
+    }
+
+    private static (Dictionary<string, RuleOverride>, IReadOnlyList<string>?) ReadRules(string file, YamlNode node)
+    {
+        var map = new YamlMap(file, node, "'rules'");
+        var overrides = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase);
+        IReadOnlyList<string>? directories = null;
+        foreach (var (key, keyNode, value) in map.Entries)
+        {
+            if (key == "directories")
+            {
+                directories = YamlValues.StringList(file, value, "directories");
+                continue;
+            }
+            var origin = new ConfigOrigin(file, (int)keyNode.Start.Line, (int)keyNode.Start.Column);
+            if (value is YamlScalarNode)
+            {
+                overrides[key] = new RuleOverride(Severity(file, value, key, SeverityValues), new Dictionary<string, object?>()) { Origin = origin };
+                continue;
+            }
+            var entry = new YamlMap(file, value, $"rule '{key}'");
+            entry.RejectUnknown(["severity", "parameters"], $"rule '{key}'");
+            var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (entry.Get("parameters") is { } pNode)
+            {
+                foreach (var (name, _, v) in new YamlMap(file, pNode, "'parameters'").Entries) parameters[name] = PlainValue(file, v, name);
+            }
+            var severity = entry.Get("severity") is { } sNode ? Severity(file, sNode, "severity", SeverityValues) : (Severity?)null;
+            overrides[key] = new RuleOverride(severity, parameters) { Origin = origin };
+        }
+        return (overrides, directories);
+    }
+
+    /// <summary>A parameter value as the rule compiler expects it: long, double, bool, string or a list of strings.</summary>
+    private static object? PlainValue(string file, YamlNode node, string key) => node switch
+    {
+        YamlScalarNode s => YamlValues.Typed(s),
+        YamlSequenceNode => YamlValues.StringList(file, node, key),
+        _ => throw YamlValues.Error(file, node, $"parameter '{key}' must be a value or a list, not {YamlValues.Describe(node)}", key),
+    };
+
+    private static Severity Severity(string file, YamlNode node, string key, string[] allowed)
+    {
+        var text = YamlValues.String(file, node, key);
+        return allowed.Contains(text) && SeverityText.TryParse(text, out var s) ? s
+            : throw YamlValues.Error(file, node, $"'{key}' must be one of {string.Join(", ", allowed)}, not '{text}'{Suggest.DidYouMean(text, allowed)}", key, Suggest.Closest(text, allowed));
+    }
+
+    private static CertificateRole Role(string file, YamlNode node)
+    {
+        var text = YamlValues.String(file, node, "roles");
+        string[] roles = ["client", "server"];
+        return text switch
+        {
+            "client" => CertificateRole.Client,
+            "server" => CertificateRole.Server,
+            _ => throw YamlValues.Error(file, node, $"role '{text}' must be client or server{Suggest.DidYouMean(text, roles)}", "roles", Suggest.Closest(text, roles)),
+        };
+    }
+
+    private static string EnvName(string file, YamlNode node)
+    {
+        var name = YamlValues.String(file, node, "passwords");
+        return EnvVariable().IsMatch(name) ? name
+            : throw YamlValues.Error(file, node, "the value must be the name of an environment variable holding the password, never the password itself", "passwords");
+    }
+
+    private static string[]? Globs(string file, YamlMap map, string key)
+    {
+        var list = map.StringList(key);
+        if (list is null) return null;
+        foreach (var g in list) CheckGlob(file, map.Get(key)!, g, key);
+        return list.ToArray();
+    }
+
+    /// <summary>A mapping of glob to value (roles, hosts, passwords), kept in file order.</summary>
+    private static T[]? GlobMap<T>(string file, YamlMap map, string key, Func<YamlNode, string, T> read)
+    {
+        if (map.Get(key) is not { } node) return null;
+        return new YamlMap(file, node, $"'{key}'").Entries.Select(e =>
+        {
+            CheckGlob(file, e.KeyNode, e.Key, key);
+            return read(e.Value, e.Key);
+        }).ToArray();
+    }
+
+    internal static void CheckGlob(string file, YamlNode node, string glob, string key)
+    {
+        try
+        {
+            GlobCache.Get(glob);
+        }
+        catch (ArgumentException e)
+        {
+            throw YamlValues.Error(file, node, $"bad glob in '{key}': {e.Message}", key);
+        }
+    }
+
+    internal static DateOnly? Date(string file, YamlNode node, string key)
+    {
+        var text = YamlValues.String(file, node, key);
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+            : throw YamlValues.Error(file, node, $"'{key}' must be a date written yyyy-MM-dd, not '{text}'", key);
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex EnvVariable();
+}

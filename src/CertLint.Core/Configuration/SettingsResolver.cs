@@ -1,0 +1,71 @@
+using CertLint.Engine;
+
+namespace CertLint.Configuration;
+
+/// <summary>
+/// The one place precedence lives: built-in defaults &lt; `.certlint.yml` &lt; the host's request. A request value
+/// that is null or empty means "not given" and leaves the config's (or the default) in force; a given list replaces
+/// the config's list rather than adding to it.
+/// </summary>
+public static class SettingsResolver
+{
+    public static LintSettings Resolve(LintRequest request, TimeProvider time)
+    {
+        var root = Path.GetFullPath(request.WorkingDirectory);
+        var configFile = FindConfig(request, root);
+        var config = configFile is null ? null : ConfigLoader.LoadFile(configFile, Display(configFile, root));
+        return Merge(request, config, root, configFile, time);
+    }
+
+    /// <summary>Merges an already loaded config (tests and hosts that read the config themselves).</summary>
+    public static LintSettings Merge(LintRequest request, CertLintConfig? config, string root, string? configFile, TimeProvider time)
+    {
+        var defaults = new LintSettings { Root = root, Paths = [root], Now = DateTimeOffset.MinValue };
+        string Abs(string p) => Path.GetFullPath(Path.Combine(root, p));
+        return new LintSettings
+        {
+            Root = root,
+            Paths = Pick(request.Paths.Select(Abs).ToArray(), config?.Paths, defaults.Paths),
+            ExtraFiles = request.ExtraFiles.Select(Abs).ToArray(),
+            Include = Pick(request.Include, config?.Include, defaults.Include),
+            Exclude = Pick(request.Exclude, config?.Exclude, defaults.Exclude),
+            CaFiles = Pick(request.CaFiles.Select(Abs).ToArray(), config?.TrustAnchors, defaults.CaFiles),
+            AnchorsFromScan = config?.AnchorsFromScan ?? defaults.AnchorsFromScan,
+            Hosts = Pick(request.Hosts, null, defaults.Hosts),
+            HostsByPath = config?.Hosts ?? defaults.HostsByPath,
+            RolesByPath = config?.Roles ?? defaults.RolesByPath,
+            Now = request.Now ?? time.GetUtcNow(),
+            FailOn = request.FailOn ?? config?.FailOn ?? defaults.FailOn,
+            PasswordEnv = NonEmpty(request.PasswordEnv) ?? config?.PasswordEnv ?? defaults.PasswordEnv,
+            PasswordsByPath = config?.Passwords ?? defaults.PasswordsByPath,
+            RuleDirectories = Pick(request.RuleDirectories.Select(Abs).ToArray(), config?.RuleDirectories, defaults.RuleDirectories),
+            Extends = config?.Extends ?? defaults.Extends,
+            RuleOverrides = config?.RuleOverrides ?? defaults.RuleOverrides,
+            Suppressions = config?.Suppressions ?? defaults.Suppressions,
+            ConfigFile = configFile,
+            Environment = request.Environment,
+        };
+    }
+
+    /// <summary>--config (must exist), else .certlint.yml / .certlint.yaml in the scan root, else none.</summary>
+    public static string? FindConfig(LintRequest request, string root)
+    {
+        if (NonEmpty(request.ConfigPath) is { } given)
+        {
+            var path = Path.GetFullPath(Path.Combine(root, given));
+            return File.Exists(path) ? path : throw new ConfigurationException(given, 1, 1, "configuration file not found");
+        }
+        return ConfigLoader.FileNames.Select(n => Path.Combine(root, n)).FirstOrDefault(File.Exists);
+    }
+
+    private static IReadOnlyList<string> Pick(IReadOnlyList<string> request, IReadOnlyList<string>? config, IReadOnlyList<string> fallback) =>
+        request.Count > 0 ? request : config ?? fallback;
+
+    private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    private static string Display(string path, string root)
+    {
+        var relative = Path.GetRelativePath(root, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
+    }
+}

@@ -1,0 +1,72 @@
+using System.Formats.Asn1;
+using CertLint.Parsing;
+
+namespace CertLint.Discovery;
+
+/// <summary>Decides whether a file is worth parsing: by extension, else by a cheap look at its first bytes.</summary>
+public static class CandidateSniffer
+{
+    /// <summary>
+    /// Extensions always parsed. ".pub" is left to sniffing: it is mostly OpenSSH keys, which are not ours; a PEM
+    /// "PUBLIC KEY" in a .pub file is still found by content.
+    /// </summary>
+    public static readonly IReadOnlySet<string> CandidateExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ".pem", ".crt", ".cer", ".der", ".key", ".p7b", ".p7c", ".p12", ".pfx", ".crl", ".ca-bundle", ".cert",
+    };
+
+    /// <summary>Non-candidate files bigger than this are skipped unread (certificate material is small).</summary>
+    public const long MaxSniffedFileBytes = 1024 * 1024;
+
+    /// <summary>How much of a non-candidate file is read to look for PEM markers.</summary>
+    public const int SniffBytes = 8192;
+
+    /// <summary>Binary formats that never hold certificates worth sniffing for.</summary>
+    private static readonly HashSet<string> NeverSniffed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".dll", ".exe", ".pdb", ".so", ".dylib", ".a", ".o", ".class", ".jar", ".zip", ".gz", ".tgz", ".xz", ".bz2", ".7z",
+        ".png", ".jpg", ".jpeg", ".gif", ".ico", ".pdf", ".woff", ".woff2", ".ttf", ".mp4", ".mp3", ".nupkg", ".snupkg",
+    };
+
+    public static bool HasCandidateExtension(string path) => CandidateExtensions.Contains(Extension(path));
+
+    /// <summary>True when a regular file of unknown extension holds PEM or a DER certificate/key/container. Never throws.</summary>
+    public static bool LooksLikeCandidate(string path, long length)
+    {
+        if (length == 0 || length > MaxSniffedFileBytes || NeverSniffed.Contains(Extension(path))) return false;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+            var head = new byte[Math.Min(SniffBytes, length)];
+            var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var span = head.AsSpan(0, read);
+            if (PemScanner.ContainsPem(span)) return true;
+            if (read < 2 || span[0] != 0x30 || !WholeFileIsOneDerValue(span, length)) return false;
+            var all = new byte[length];
+            span.CopyTo(all);
+            stream.ReadAtLeast(all.AsSpan(read), all.Length - read, throwOnEndOfStream: false);
+            return DerSniffer.Sniff(all) != DerShape.Unknown;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // not ours to report: an unreadable file of unknown type is just skipped
+        }
+    }
+
+    /// <summary>A DER file is exactly one TLV: its header's length must match the file length.</summary>
+    private static bool WholeFileIsOneDerValue(ReadOnlySpan<byte> head, long fileLength)
+    {
+        try
+        {
+            Asn1Tag.Decode(head, out var tagLength);
+            var length = AsnDecoder.DecodeLength(head[tagLength..], AsnEncodingRules.BER, out var lengthBytes);
+            return length is null || tagLength + lengthBytes + length.Value == fileLength;
+        }
+        catch (AsnContentException)
+        {
+            return false;
+        }
+    }
+
+    private static string Extension(string path) => Path.GetExtension(path);
+}

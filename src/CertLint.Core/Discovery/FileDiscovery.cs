@@ -1,0 +1,56 @@
+using CertLint.Configuration;
+using CertLint.Model;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace CertLint.Discovery;
+
+/// <summary>
+/// Enumerates candidate files from <see cref="LintSettings"/>: Paths (files, folders or globs) and ExtraFiles,
+/// filtered by Include/Exclude globs relative to Root. Walks directories itself (no symlinked directories are
+/// followed, so loops cannot happen), skips .git/bin/obj/node_modules, opens nothing it does not have to, and never
+/// throws for file-system reasons: those become <see cref="DiscoveryResult.Issues"/>.
+/// </summary>
+public static class FileDiscovery
+{
+    public static readonly IReadOnlySet<string> SkippedDirectories = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ".git", "bin", "obj", "node_modules",
+    };
+
+    public static DiscoveryResult Discover(LintSettings settings, CancellationToken cancellationToken = default)
+    {
+        var walk = new DiscoveryWalk(settings, cancellationToken);
+        foreach (var path in settings.Paths) walk.AddPath(path);
+        foreach (var extra in settings.ExtraFiles) walk.AddExplicitFile(Path.GetFullPath(extra, settings.Root));
+        return walk.Result();
+    }
+
+    /// <summary>Relative path with forward slashes, as reports and globs use it.</summary>
+    public static string RelativePath(string root, string fullPath) => Path.GetRelativePath(root, fullPath).Replace('\\', '/');
+
+    internal static SourceFile MakeSourceFile(string root, string fullPath, long length) =>
+        new(fullPath, RelativePath(root, fullPath), length, ModeOf(fullPath));
+
+    private static UnixFileMode? ModeOf(string path)
+    {
+        if (OperatingSystem.IsWindows()) return null;
+        try
+        {
+            return File.GetUnixFileMode(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    internal static Matcher? BuildMatcher(IReadOnlyList<string> includes, IReadOnlyList<string> excludes)
+    {
+        if (includes.Count == 0 && excludes.Count == 0) return null;
+        var matcher = new Matcher(StringComparison.Ordinal);
+        if (includes.Count == 0) matcher.AddInclude("**/*");
+        foreach (var include in includes) matcher.AddInclude(include);
+        foreach (var exclude in excludes) matcher.AddExclude(exclude);
+        return matcher;
+    }
+}

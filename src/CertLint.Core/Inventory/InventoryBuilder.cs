@@ -1,0 +1,83 @@
+using CertLint.Configuration;
+using CertLint.Inventory.Signatures;
+using CertLint.Model;
+
+namespace CertLint.Inventory;
+
+/// <summary>
+/// Cross-references everything the scan parsed: key–certificate pairs and mismatches, issuers, self-signed certificates,
+/// trust anchors, chains, bundles and roles. Signatures are verified up front, in parallel, once per (certificate,
+/// issuer key) pair; everything after that is sequential lookups, so the result is the same whatever the scheduling.
+/// </summary>
+public static class InventoryBuilder
+{
+    /// <param name="files">Every parsed file of the scan, in any order.</param>
+    /// <param name="extraAnchors">Certificates from the --ca files: they anchor chains but are not linted.</param>
+    public static CertificateInventory Build(IReadOnlyList<ParsedFile> files, IReadOnlyList<CertificateInfo> extraAnchors, LintSettings settings) =>
+        Build(files, extraAnchors, settings, new SignatureVerifier());
+
+    internal static CertificateInventory Build(IReadOnlyList<ParsedFile> files, IReadOnlyList<CertificateInfo> extraAnchors, LintSettings settings, SignatureVerifier verifier)
+    {
+        // CertificateInfo has reference equality: the same certificate in two files is two entries.
+        var ordered = files.OrderBy(f => f.File.RelativePath, StringComparer.Ordinal).ThenBy(f => f.File.FullPath, StringComparer.Ordinal).ToList();
+        var certificates = ordered.SelectMany(f => f.Certificates).ToList();
+        var keys = ordered.SelectMany(f => f.Keys).ToList();
+
+        // Scanned certificates first: when a --ca file repeats one, paths end on the scanned copy.
+        var index = new IssuerIndex(certificates.Concat(extraAnchors));
+        verifier.VerifyAll(CandidatePairs(certificates, index));
+
+        var selfSigned = new HashSet<CertificateInfo>(certificates.Where(c => IsSelfSigned(c, verifier)));
+        var selfSignedShas = selfSigned.Select(c => c.Sha256).ToHashSet(StringComparer.Ordinal);
+        var anchors = Anchors(extraAnchors, settings.AnchorsFromScan ? certificates.Where(c => c.IsCa && selfSigned.Contains(c)) : []);
+        var anchorShas = anchors.Select(c => c.Sha256).ToHashSet(StringComparer.Ordinal);
+
+        var chainBuilder = new ChainBuilder(index, verifier, anchorShas, selfSignedShas, settings.Now);
+        var chains = new Dictionary<CertificateInfo, ChainResult>(ReferenceEqualityComparer.Instance);
+        foreach (var cert in certificates) chains[cert] = chainBuilder.Build(cert);
+
+        var bundles = new BundleAnalyzer(index, verifier, anchorShas, selfSignedShas);
+        var roles = new RoleResolver(settings);
+        return new CertificateInventory
+        {
+            Files = ordered,
+            Certificates = certificates,
+            Keys = keys,
+            Anchors = anchors,
+            Pairs = KeyPairing.Pairs(keys, certificates),
+            Mismatches = KeyPairing.Mismatches(ordered),
+            Bundles = [.. ordered.Where(f => f.Certificates.Count > 1).Select(bundles.Analyze)],
+            Chains = chains,
+            Roles = certificates.ToDictionary(c => c, c => roles.RoleOf(c.Location.File)),
+            SelfSigned = selfSigned,
+        };
+    }
+
+    /// <summary>Every (certificate, candidate issuer) pair chain building can ask about, including self pairs.</summary>
+    private static List<(CertificateInfo, CertificateInfo)> CandidatePairs(IReadOnlyList<CertificateInfo> certificates, IssuerIndex index)
+    {
+        var seen = new HashSet<(string, string)>();
+        var pairs = new List<(CertificateInfo, CertificateInfo)>();
+        foreach (var cert in certificates)
+        {
+            var candidates = index.Candidates(cert);
+            foreach (var issuer in MaySignItself(cert) ? candidates.Append(cert) : candidates)
+            {
+                if (seen.Add((cert.Sha256, issuer.PublicKey.Sha256))) pairs.Add((cert, issuer));
+            }
+        }
+        return pairs;
+    }
+
+    /// <summary>Self-issued, or its AKI names its own SKI: the only certificates worth checking for self-signature.</summary>
+    private static bool MaySignItself(CertificateInfo cert) =>
+        cert.IsSelfIssued || (cert.AuthorityKeyIdentifier is { } aki && string.Equals(aki, cert.SubjectKeyIdentifier, StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsSelfSigned(CertificateInfo cert, SignatureVerifier verifier) => MaySignItself(cert) && verifier.Check(cert, cert).IsValid;
+
+    private static List<CertificateInfo> Anchors(IEnumerable<CertificateInfo> extra, IEnumerable<CertificateInfo> fromScan)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. extra.Concat(fromScan).Where(c => seen.Add(c.Sha256))];
+    }
+}

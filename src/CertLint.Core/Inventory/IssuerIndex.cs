@@ -1,0 +1,55 @@
+using CertLint.Model;
+
+namespace CertLint.Inventory;
+
+/// <summary>
+/// Every certificate that could issue another (scanned ones and --ca anchors), indexed by subject name and by
+/// subjectKeyIdentifier. A candidate issuer's subject must equal the certificate's issuer name and, when both
+/// identifiers are present, its SKI must equal the certificate's AKI keyIdentifier. Identical certificates found
+/// in several files are one candidate (the first seen).
+/// </summary>
+internal sealed class IssuerIndex
+{
+    private readonly Dictionary<string, List<CertificateInfo>> _bySubject = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<CertificateInfo>> _byKeyId = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _order = new(StringComparer.Ordinal);
+
+    public IssuerIndex(IEnumerable<CertificateInfo> pool)
+    {
+        foreach (var cert in pool)
+        {
+            if (!_order.TryAdd(cert.Sha256, _order.Count)) continue;
+            Add(_bySubject, cert.Subject.NormalizedKey, cert);
+            if (cert.SubjectKeyIdentifier is { } ski) Add(_byKeyId, ski, cert);
+        }
+    }
+
+    /// <summary>Position of the certificate's first occurrence: the tie-breaker that keeps path choice deterministic.</summary>
+    public int OrderOf(CertificateInfo cert) => _order.GetValueOrDefault(cert.Sha256, int.MaxValue);
+
+    /// <summary>Candidate issuers of <paramref name="cert"/> in index order (may include the certificate itself when self-issued).</summary>
+    public IReadOnlyList<CertificateInfo> Candidates(CertificateInfo cert)
+    {
+        var issuerName = cert.Issuer.NormalizedKey;
+        if (cert.AuthorityKeyIdentifier is { } aki && _byKeyId.TryGetValue(aki, out var byKey))
+        {
+            var matches = byKey.Where(c => c.Subject.NormalizedKey == issuerName).ToList();
+            if (matches.Count > 0) return matches;
+        }
+        if (!_bySubject.TryGetValue(issuerName, out var byName)) return [];
+        return cert.AuthorityKeyIdentifier is null
+            ? byName
+            : byName.Where(c => c.SubjectKeyIdentifier is null).ToList();
+    }
+
+    /// <summary>Certificates with the issuer's name whose SKI differs from the AKI: said in "not found" messages.</summary>
+    public bool HasNameMatchWithOtherKeyId(CertificateInfo cert) =>
+        cert.AuthorityKeyIdentifier is not null && _bySubject.TryGetValue(cert.Issuer.NormalizedKey, out var byName)
+        && byName.Any(c => c.SubjectKeyIdentifier is not null && !string.Equals(c.SubjectKeyIdentifier, cert.AuthorityKeyIdentifier, StringComparison.OrdinalIgnoreCase));
+
+    private static void Add(Dictionary<string, List<CertificateInfo>> index, string key, CertificateInfo cert)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        list.Add(cert);
+    }
+}

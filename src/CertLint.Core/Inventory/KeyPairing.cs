@@ -1,0 +1,54 @@
+using CertLint.Model;
+
+namespace CertLint.Inventory;
+
+/// <summary>
+/// Pairs keys with certificates by SubjectPublicKeyInfo SHA-256 (never by file name), and finds the keys that sit with
+/// a certificate they should match but do not: in the same file (PEM with key and certificate, PKCS#12 keystore) or in
+/// a file named as its pair (<see cref="KeyGroups"/>). The key is meant for the first certificate of each such file (the
+/// leaf of a fullchain); it is fine if it matches any certificate of the group.
+/// </summary>
+internal static class KeyPairing
+{
+    public static List<KeyCertPair> Pairs(IReadOnlyList<KeyInfo> keys, IReadOnlyList<CertificateInfo> certificates)
+    {
+        var bySpki = certificates.ToLookup(c => c.PublicKey.Sha256, StringComparer.Ordinal);
+        return [.. keys.Where(k => k.PublicKey is not null).SelectMany(k => bySpki[k.PublicKey!.Sha256].Select(c => new KeyCertPair(k, c)))];
+    }
+
+    /// <param name="files">The scanned files in report order.</param>
+    public static List<KeyMismatch> Mismatches(IReadOnlyList<ParsedFile> files)
+    {
+        var groups = files.ToLookup(f => KeyGroups.GroupOf(f.File));
+        var mismatches = new List<KeyMismatch>();
+        foreach (var file in files)
+        {
+            if (file.Keys.Count == 0) continue;
+            var group = groups[KeyGroups.GroupOf(file.File)].Where(f => f != file && f.Certificates.Count > 0).Prepend(file)
+                .Where(f => f.Certificates.Count > 0).ToList();
+            if (group.Count == 0) continue;
+            foreach (var key in file.Keys)
+            {
+                if (key.PublicKey is null || group.Any(f => f.Certificates.Any(c => c.PublicKey.Sha256 == key.PublicKey.Sha256))) continue;
+                var intended = group.Select(f => f.Certificates[0]).DistinctBy(c => c.Sha256, StringComparer.Ordinal);
+                mismatches.AddRange(intended.Select(cert => new KeyMismatch(key, cert, Reason(key, cert))));
+            }
+        }
+        return mismatches;
+    }
+
+    private static string Reason(KeyInfo key, CertificateInfo cert)
+    {
+        var kind = key.IsPrivate ? "private key" : "public key";
+        var name = IssuerChecks.Name(cert);
+        var keyFile = key.Location.File;
+        var certFile = cert.Location.File;
+        if (keyFile == certFile || keyFile.FullPath == certFile.FullPath)
+        {
+            return key.Format == ObjectFormat.Pkcs12 || cert.Format == ObjectFormat.Pkcs12
+                ? $"the {kind} in keystore {keyFile.DisplayPath} does not match its certificate {name}"
+                : $"{keyFile.DisplayPath} holds a {kind} and the certificate {name}, but they do not match";
+        }
+        return $"{keyFile.DisplayPath} and {certFile.DisplayPath} are named as a pair, but the {kind} does not match the certificate {name}";
+    }
+}

@@ -1,0 +1,49 @@
+using CertLint.Configuration;
+using CertLint.Model;
+
+namespace CertLint.Inventory;
+
+/// <summary>
+/// A certificate's role: the first matching <see cref="LintSettings.RolesByPath"/> glob, else from its path: a directory
+/// name or the file stem containing "client" / "server" (case-insensitive; both give Client|Server), else Unknown.
+/// </summary>
+internal sealed class RoleResolver
+{
+    private readonly List<(PathGlob Glob, CertificateRole Role)> _configured;
+
+    public RoleResolver(LintSettings settings)
+    {
+        _configured = [.. settings.RolesByPath.Select(r => (new PathGlob(r.Glob), r.Role))];
+    }
+
+    public CertificateRole RoleOf(SourceFile file)
+    {
+        var path = Normalize(file.RelativePath);
+        foreach (var (glob, role) in _configured)
+        {
+            if (glob.IsMatch(path)) return role;
+        }
+        return FromPath(path);
+    }
+
+    public static CertificateRole FromPath(string relativePath)
+    {
+        var segments = Normalize(relativePath).Split('/');
+        segments[^1] = Path.GetFileNameWithoutExtension(segments[^1]);
+        var role = CertificateRole.Unknown;
+        foreach (var segment in segments)
+        {
+            if (segment.Contains("client", StringComparison.OrdinalIgnoreCase)) role |= CertificateRole.Client;
+            if (segment.Contains("server", StringComparison.OrdinalIgnoreCase)) role |= CertificateRole.Server;
+        }
+        return role;
+    }
+
+    /// <summary>Forward slashes, no leading "./" or "/".</summary>
+    private static string Normalize(string relativePath)
+    {
+        var path = relativePath.Replace('\\', '/');
+        while (path.StartsWith("./", StringComparison.Ordinal)) path = path[2..];
+        return path.TrimStart('/');
+    }
+}

@@ -1,0 +1,142 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using CertLint.Model;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Engines;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
+using Org.BouncyCastle.Security;
+
+namespace CertLint.Inventory.Signatures;
+
+/// <summary>
+/// An issuer's public key, imported once and shared by every verification with it. RSA and EC use the BCL (OpenSSL,
+/// fast, safe for concurrent verification); EdDSA, DSA and the rare hashes/PSS parameters the BCL cannot do use BouncyCastle.
+/// </summary>
+internal sealed class IssuerKey
+{
+    private readonly PublicKeyInfo _info;
+    private readonly RSA? _rsa;
+    private readonly ECDsa? _ec;
+    private readonly Lazy<AsymmetricKeyParameter?> _bc;
+
+    private IssuerKey(PublicKeyInfo info, RSA? rsa, ECDsa? ec)
+    {
+        _info = info;
+        _rsa = rsa;
+        _ec = ec;
+        _bc = new Lazy<AsymmetricKeyParameter?>(ImportBouncyCastle);
+    }
+
+    public static IssuerKey Import(PublicKeyInfo info)
+    {
+        RSA? rsa = null;
+        ECDsa? ec = null;
+        try
+        {
+            if (info.Algorithm is KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss)
+            {
+                // ImportSubjectPublicKeyInfo rejects the id-RSASSA-PSS key OID; the RSAPublicKey inside is the same.
+                rsa = RSA.Create();
+                rsa.ImportRSAPublicKey(SubjectPublicKeyBits(info.Spki), out _);
+            }
+            else if (info.Algorithm == KeyAlgorithm.Ec)
+            {
+                ec = ECDsa.Create();
+                ec.ImportSubjectPublicKeyInfo(info.Spki.Span, out _);
+            }
+        }
+        catch (Exception e) when (e is CryptographicException or AsnContentException)
+        {
+            // e.g. an explicit curve OpenSSL refuses: BouncyCastle gets a try.
+            rsa = null;
+            ec = null;
+        }
+        return new IssuerKey(info, rsa, ec);
+    }
+
+    /// <summary>Whether a signature of this kind can have been made by this kind of key at all.</summary>
+    public bool Accepts(SchemeKind kind) => (kind, _info.Algorithm) switch
+    {
+        (SchemeKind.RsaPkcs1, KeyAlgorithm.Rsa) => true,
+        (SchemeKind.RsaPss, KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss) => true,
+        (SchemeKind.Ecdsa, KeyAlgorithm.Ec) => true,
+        (SchemeKind.Dsa, KeyAlgorithm.Dsa) => true,
+        (SchemeKind.Ed25519, KeyAlgorithm.Ed25519) => true,
+        (SchemeKind.Ed448, KeyAlgorithm.Ed448) => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// True when <paramref name="signature"/> over <paramref name="data"/> verifies. Throws <see cref="NotSupportedException"/>
+    /// when the key cannot be used (the signature is then unverifiable, not wrong).
+    /// </summary>
+    public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, SignatureScheme scheme)
+    {
+        var bclHash = scheme.Hash is null ? null : Digests.Bcl(scheme.Hash);
+        try
+        {
+            switch (scheme.Kind)
+            {
+                case SchemeKind.RsaPkcs1 when _rsa is not null && bclHash is { } h:
+                    return _rsa.VerifyData(data, signature, h, RSASignaturePadding.Pkcs1);
+                // The BCL's PSS uses MGF1 with the message hash and a salt as long as the hash: anything else goes to BouncyCastle.
+                case SchemeKind.RsaPss when _rsa is not null && bclHash is { } h
+                        && scheme.MgfHash == scheme.Hash && scheme.SaltLength == Digests.Length(scheme.Hash!):
+                    return _rsa.VerifyData(data, signature, h, RSASignaturePadding.Pss);
+                case SchemeKind.Ecdsa when _ec is not null:
+                    return _ec.VerifyHash(Digests.Compute(scheme.Hash!, data), signature, DSASignatureFormat.Rfc3279DerSequence);
+            }
+        }
+        catch (CryptographicException)
+        {
+            return false; // a malformed signature value does not verify
+        }
+        return VerifyBouncyCastle(data, signature, scheme);
+    }
+
+    private bool VerifyBouncyCastle(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, SignatureScheme scheme)
+    {
+        var key = _bc.Value ?? throw new NotSupportedException($"cannot import the issuer's {_info.Label} public key");
+        ISigner signer = scheme.Kind switch
+        {
+            SchemeKind.Ed25519 => new Ed25519Signer(),
+            SchemeKind.Ed448 => new Ed448Signer([]),
+            SchemeKind.Dsa => new DsaDigestSigner(new DsaSigner(), DigestUtilities.GetDigest(scheme.Hash!)),
+            SchemeKind.Ecdsa => new DsaDigestSigner(new ECDsaSigner(), DigestUtilities.GetDigest(scheme.Hash!)),
+            SchemeKind.RsaPkcs1 => new RsaDigestSigner(DigestUtilities.GetDigest(scheme.Hash!)),
+            _ => new PssSigner(new RsaEngine(), DigestUtilities.GetDigest(scheme.Hash!), DigestUtilities.GetDigest(scheme.MgfHash!), scheme.SaltLength),
+        };
+        try
+        {
+            signer.Init(false, key);
+            signer.BlockUpdate(data);
+            return signer.VerifySignature(signature.ToArray());
+        }
+        catch (Exception e) when (e is CryptoException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private AsymmetricKeyParameter? ImportBouncyCastle()
+    {
+        try
+        {
+            var key = PublicKeyFactory.CreateKey(_info.Spki.ToArray());
+            // A DSA key whose parameters are inherited from its issuer cannot be used on its own.
+            return key is DsaPublicKeyParameters { Parameters: null } ? null : key;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or SecurityUtilityException or IOException or FormatException or InvalidCastException)
+        {
+            return null;
+        }
+    }
+
+    private static ReadOnlySpan<byte> SubjectPublicKeyBits(ReadOnlyMemory<byte> spki)
+    {
+        var seq = new AsnReader(spki, AsnEncodingRules.DER).ReadSequence();
+        seq.ReadEncodedValue(); // AlgorithmIdentifier
+        return seq.TryReadPrimitiveBitString(out _, out var bits) ? bits.Span : seq.ReadBitString(out _);
+    }
+}

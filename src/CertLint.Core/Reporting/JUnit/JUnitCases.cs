@@ -1,0 +1,79 @@
+using CertLint.Engine;
+using CertLint.Findings;
+using CertLint.Model;
+using CertLint.Rules;
+
+namespace CertLint.Reporting;
+
+/// <summary>One JUnit testcase: a (rule, object) pair that was checked, with the findings it produced.</summary>
+internal sealed record JUnitCase(RuleDescriptor Rule, CheckedObject Subject, string Path, List<Finding> Findings)
+{
+    /// <summary>The object's file could not be read at all: the case is an &lt;error&gt;, not a failure.</summary>
+    public bool Unreadable { get; init; }
+
+    public string BaseName => $"{Rule.Id} {Rule.Name} [{ReportText.Clean(Subject.Label)}]";
+}
+
+/// <summary>Turns checks and findings into testcases grouped by file, in a stable order.</summary>
+internal static class JUnitCases
+{
+    public static SortedDictionary<string, List<JUnitCase>> Build(LintResult result)
+    {
+        var unreadable = result.Inventory.Files
+            .Where(f => f.Issues.Any(i => i.Kind == ParseIssueKind.Unreadable))
+            .Select(f => ReportText.PathOf(f.File)).ToHashSet(StringComparer.Ordinal);
+
+        var cases = new Dictionary<(string Rule, string Object, string Path), JUnitCase>();
+        foreach (var check in result.Checks) Add(check.Rule, check.Subject);
+        foreach (var f in result.Findings) Add(f.Rule, f.Subject).Findings.Add(f);
+
+        // A file that could not be read gets its error even when no parse-error finding was produced for it.
+        var parseError = result.Rules.FirstOrDefault(r => r.Id == RuleIds.ParseError) ?? FallbackParseError;
+        foreach (var file in result.Inventory.Files.Where(f => unreadable.Contains(ReportText.PathOf(f.File))))
+        {
+            var path = ReportText.PathOf(file.File);
+            if (!cases.Keys.Any(k => k.Path == path && k.Rule == RuleIds.ParseError))
+            {
+                Add(parseError, new CheckedObject(SubjectKind.File, path, path, new SourceLocation(file.File)));
+            }
+        }
+
+        var byFile = new SortedDictionary<string, List<JUnitCase>>(StringComparer.Ordinal);
+        foreach (var file in result.Inventory.Files) byFile.TryAdd(ReportText.PathOf(file.File), []);
+        foreach (var c in cases.Values)
+        {
+            var withError = c.Rule.Id == RuleIds.ParseError && unreadable.Contains(c.Path) ? c with { Unreadable = true } : c;
+            if (!byFile.TryGetValue(c.Path, out var list)) byFile[c.Path] = list = [];
+            list.Add(withError);
+        }
+        foreach (var list in byFile.Values)
+        {
+            list.Sort((a, b) =>
+            {
+                var byLine = a.Subject.Location.StartLine.CompareTo(b.Subject.Location.StartLine);
+                if (byLine != 0) return byLine;
+                var byRule = string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
+                return byRule != 0 ? byRule : string.CompareOrdinal(a.Subject.ObjectId, b.Subject.ObjectId);
+            });
+        }
+        return byFile;
+
+        JUnitCase Add(RuleDescriptor rule, CheckedObject subject)
+        {
+            var path = ReportText.PathOf(subject.Location.File);
+            var key = (rule.Id, subject.ObjectId, path);
+            if (!cases.TryGetValue(key, out var c)) cases[key] = c = new JUnitCase(rule, subject, path, []);
+            return c;
+        }
+    }
+
+    private static readonly RuleDescriptor FallbackParseError = new()
+    {
+        Id = RuleIds.ParseError,
+        Name = RuleIds.BuiltIn[RuleIds.ParseError],
+        Title = "File cannot be parsed",
+        Description = "The file could not be read or parsed.",
+        DefaultSeverity = Severity.Error,
+        HelpUri = RuleIds.HelpBase + RuleIds.BuiltIn[RuleIds.ParseError] + ".md",
+    };
+}

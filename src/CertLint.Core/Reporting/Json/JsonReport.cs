@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using CertLint.Engine;
+using CertLint.Findings;
+
+namespace CertLint.Reporting;
+
+/// <summary>
+/// The whole result as JSON for scripts: files, certificates, keys, chains, bundles and findings.
+/// Schema: docs/schema/certlint-report-v1.schema.json. Bump <see cref="SchemaVersion"/> on any breaking change.
+/// </summary>
+public static class JsonReport
+{
+    public const int SchemaVersion = 1;
+
+    public static void Write(LintResult result, Stream stream, ReportSettings settings)
+    {
+        using var w = JsonOutput.Create(stream);
+        w.WriteStartObject();
+        w.WriteNumber("schemaVersion", SchemaVersion);
+        w.WriteStartObject("tool");
+        w.WriteString("name", ToolInfo.Name);
+        w.WriteString("version", settings.ToolVersion);
+        w.WriteEndObject();
+        w.WriteString("now", ReportText.Timestamp(result.Now));
+        w.WriteString("root", result.Root);
+        w.WriteString("failOn", result.FailOn.ToText());
+        w.WriteNumber("exitCode", result.ExitCode);
+        WriteSummary(w, result);
+        JsonInventory.WriteFiles(w, result.Inventory);
+        JsonInventory.WriteCertificates(w, result.Inventory);
+        JsonInventory.WriteKeys(w, result.Inventory);
+        JsonInventory.WriteChains(w, result.Inventory);
+        JsonInventory.WriteBundles(w, result.Inventory);
+        WriteFindings(w, result);
+        w.WriteStrings("notices", result.Notices.Select(ReportText.Clean));
+        w.WriteEndObject();
+        w.Flush();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter w, LintResult result)
+    {
+        w.WriteStartObject("summary");
+        w.WriteNumber("files", result.Inventory.Files.Count);
+        w.WriteNumber("certificates", result.Inventory.Certificates.Count);
+        w.WriteNumber("keys", result.Inventory.Keys.Count);
+        w.WriteStartObject("findings");
+        foreach (var s in new[] { Severity.Error, Severity.Warning, Severity.Note }) w.WriteNumber(s.ToText(), result.Count(s));
+        w.WriteEndObject();
+        w.WriteNumber("suppressed", result.Findings.Count(f => f.IsSuppressed));
+        w.WriteNumber("failing", result.Failing.Count());
+        w.WriteEndObject();
+    }
+
+    private static void WriteFindings(Utf8JsonWriter w, LintResult result)
+    {
+        w.WriteStartArray("findings");
+        foreach (var f in result.Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", f.Rule.Id);
+            w.WriteString("rule", f.Rule.Name);
+            w.WriteString("severity", f.Severity.ToText());
+            w.WriteString("message", ReportText.Message(f));
+            w.WriteString("path", ReportText.PathOf(f.Location.File));
+            var (start, end) = ReportText.Region(f.Location);
+            w.WriteNumber("startLine", start);
+            w.WriteNumber("endLine", end);
+            w.WriteStartObject("object");
+            w.WriteString("kind", f.Subject.Kind.ToString().ToLowerInvariant());
+            w.WriteString("id", f.Subject.ObjectId);
+            w.WriteString("label", ReportText.Clean(f.Subject.Label));
+            w.WriteEndObject();
+            w.WriteString("fingerprint", f.Fingerprint);
+            w.WriteBoolean("failing", result.IsFailing(f));
+            if (result.BaselineStates is { } states)
+            {
+                w.WriteString("baselineState", states.GetValueOrDefault(f.Fingerprint, BaselineStates.New));
+            }
+            if (f.Suppression is { } s)
+            {
+                w.WriteStartObject("suppression");
+                w.WriteString("reason", ReportText.Clean(s.Reason));
+                w.WriteString("source", s.Source);
+                if (s.Expires is { } e) w.WriteString("expires", e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                else w.WriteNull("expires");
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("suppression");
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using CertLint.Engine;
+using CertLint.Findings;
+
+namespace CertLint.Reporting;
+
+/// <summary>
+/// A summary for $GITHUB_STEP_SUMMARY and PR comments: counts by severity, the findings, every certificate's expiry
+/// soonest first. Tables are cut with a note so the whole stays under <see cref="ReportSettings.MarkdownMaxBytes"/>.
+/// </summary>
+public static class MarkdownReport
+{
+    public static void Write(LintResult result, Stream stream, ReportSettings settings)
+    {
+        var doc = new MarkdownBudget(settings.MarkdownMaxBytes);
+        doc.Line("## CertLint report");
+        doc.Line();
+        doc.Line(Verdict(result));
+        doc.Line();
+        doc.Line("| Severity | Findings |");
+        doc.Line("| --- | ---: |");
+        foreach (var s in new[] { Severity.Error, Severity.Warning, Severity.Note }) doc.Line($"| {s.ToText()} | {Num(result.Count(s))} |");
+        doc.Line($"| suppressed | {Num(result.Findings.Count(f => f.IsSuppressed))} |");
+        doc.Line();
+        doc.Line($"Scanned {ReportText.Count(result.Inventory.Files.Count, "file")}: {ReportText.Count(result.Inventory.Certificates.Count, "certificate")}, " +
+                 $"{ReportText.Count(result.Inventory.Keys.Count, "key")}. Checked at {ReportText.Timestamp(result.Now)}.");
+        doc.Line();
+
+        var findings = result.Findings.Where(f => !f.IsSuppressed).ToList();
+        doc.Line("### Findings");
+        doc.Line();
+        if (findings.Count == 0)
+        {
+            doc.Line("No findings.");
+        }
+        else
+        {
+            // Findings may use up to two thirds of what is left; the expiry table gets the rest.
+            doc.Table("| Severity | Rule | Location | Object | Message |\n| --- | --- | --- | --- | --- |",
+                findings.Select(FindingRow).ToList(), doc.Remaining * 2 / 3, "findings", "the SARIF or JSON report");
+        }
+        doc.Line();
+
+        var certs = result.Inventory.Certificates
+            .OrderBy(c => c.NotAfter).ThenBy(c => ReportText.PathOf(c.Location.File), StringComparer.Ordinal).ThenBy(c => c.Location.StartLine)
+            .ToList();
+        doc.Line("### Certificate expiry");
+        doc.Line();
+        if (certs.Count == 0)
+        {
+            doc.Line("No certificates found.");
+        }
+        else
+        {
+            var rows = certs.Select(c =>
+            {
+                var days = (int)Math.Floor((c.NotAfter - result.Now).TotalDays);
+                return $"| {ReportText.Date(c.NotAfter)} | {Num(days)} | {MarkdownText.Escape(c.Subject.IsEmpty ? "(empty subject)" : c.Subject.Text)} | " +
+                       $"{MarkdownText.Escape(c.SerialNumber)} | {Location(ReportText.PathOf(c.Location.File), c.Location)} |";
+            }).ToList();
+            doc.Table("| Expires | Days left | Subject | Serial | Location |\n| --- | ---: | --- | --- | --- |", rows, doc.Remaining, "certificates", "the JSON report");
+        }
+        stream.Write(doc.ToBytes());
+    }
+
+    private static string Verdict(LintResult result)
+    {
+        var failing = result.Failing.Count();
+        return failing == 0
+            ? $"**Passed**: nothing at or above `{result.FailOn.ToText()}`."
+            : $"**Failed**: {ReportText.Count(failing, "finding")} at or above `{result.FailOn.ToText()}`.";
+    }
+
+    private static string FindingRow(Finding f) =>
+        $"| {f.Severity.ToText()} | [{MarkdownText.Escape(f.Rule.Id)} {MarkdownText.Escape(f.Rule.Name)}]({f.Rule.HelpUri}) | " +
+        $"{Location(ReportText.PathOf(f.Location.File), f.Location)} | {MarkdownText.Escape(ReportText.Clean(f.Subject.Label))} | " +
+        $"{MarkdownText.Escape(ReportText.Message(f))} |";
+
+    private static string Location(string path, Model.SourceLocation location) =>
+        $"{MarkdownText.Escape(path)}:{ReportText.Lines(location)}";
+
+    private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Builds Markdown while counting UTF-8 bytes, so tables can stop before the size cap.</summary>
+internal sealed class MarkdownBudget(int maxBytes)
+{
+    /// <summary>Kept free for the truncation notes and the closing lines.</summary>
+    private const int Reserve = 512;
+    private readonly StringBuilder _text = new();
+    private int _bytes;
+
+    public int Remaining => Math.Max(0, maxBytes - Reserve - _bytes);
+
+    public void Line(string text = "")
+    {
+        _text.Append(text).Append('\n');
+        _bytes += Encoding.UTF8.GetByteCount(text) + 1;
+    }
+
+    /// <summary>Writes header and rows while they fit in <paramref name="budget"/> bytes, then a note of how many were left out.</summary>
+    public void Table(string header, IReadOnlyList<string> rows, int budget, string what, string where)
+    {
+        var used = Encoding.UTF8.GetByteCount(header) + 1;
+        Line(header);
+        var shown = 0;
+        foreach (var row in rows)
+        {
+            var size = Encoding.UTF8.GetByteCount(row) + 1;
+            if (used + size > budget) break;
+            Line(row);
+            used += size;
+            shown++;
+        }
+        if (shown < rows.Count)
+        {
+            Line();
+            Line($"_{ReportText.Count(rows.Count - shown, "more " + what[..^1], "more " + what)} not shown (the summary is capped in size); see {where}._");
+        }
+    }
+
+    public byte[] ToBytes() => Encoding.UTF8.GetBytes(_text.ToString());
+}

@@ -1,0 +1,72 @@
+using CertLint.Engine;
+
+namespace CertLint.Reporting;
+
+/// <summary>The one entry point hosts call to write the report files they were asked for.</summary>
+public static class ReportWriter
+{
+    /// <summary>
+    /// Writes every report named in <paramref name="outputs"/>, creating parent folders. Each report is built in memory
+    /// and written at once, so a failure never leaves half a file. I/O problems become <see cref="UserErrorException"/>.
+    /// </summary>
+    public static void WriteFiles(LintResult result, ReportOutputs outputs, ReportSettings? settings = null)
+    {
+        settings ??= new ReportSettings();
+        WriteOne(outputs.Sarif, settings, s => SarifReport.Write(result, s, settings));
+        WriteOne(outputs.JUnit, settings, s => JUnitReport.Write(result, s));
+        WriteOne(outputs.Json, settings, s => JsonReport.Write(result, s, settings));
+        WriteOne(outputs.Markdown, settings, s => MarkdownReport.Write(result, s, settings));
+    }
+
+    /// <summary>Writes the reports a host's request asks for, with the request's category and SARIF options.</summary>
+    public static void WriteFiles(LintResult result, LintRequest request) =>
+        WriteFiles(result, request.Reports, new ReportSettings
+        {
+            Category = request.Category,
+            IncludeSuppressedInSarif = request.SarifIncludeSuppressed,
+            OutputDirectory = request.WorkingDirectory,
+        });
+
+    /// <summary>The bytes of one report, as <see cref="WriteFiles"/> would write them.</summary>
+    public static byte[] Render(ReportFormat format, LintResult result, ReportSettings? settings = null)
+    {
+        settings ??= new ReportSettings();
+        using var buffer = new MemoryStream();
+        switch (format)
+        {
+            case ReportFormat.Sarif: SarifReport.Write(result, buffer, settings); break;
+            case ReportFormat.JUnit: JUnitReport.Write(result, buffer); break;
+            case ReportFormat.Json: JsonReport.Write(result, buffer, settings); break;
+            case ReportFormat.Markdown: MarkdownReport.Write(result, buffer, settings); break;
+            default: throw new ArgumentOutOfRangeException(nameof(format));
+        }
+        return buffer.ToArray();
+    }
+
+    private static void WriteOne(string? path, ReportSettings settings, Action<Stream> write)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return;
+        var full = Path.GetFullPath(path, settings.OutputDirectory ?? Directory.GetCurrentDirectory());
+        using var buffer = new MemoryStream();
+        write(buffer);
+        try
+        {
+            var dir = Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            File.WriteAllBytes(full, buffer.ToArray());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserErrorException($"{path}: cannot write report: {e.Message}", e);
+        }
+    }
+}
+
+/// <summary>The report file formats.</summary>
+public enum ReportFormat
+{
+    Sarif,
+    JUnit,
+    Json,
+    Markdown,
+}

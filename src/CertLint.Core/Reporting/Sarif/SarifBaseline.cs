@@ -1,0 +1,118 @@
+using System.Text.Json;
+using CertLint.Engine;
+using CertLint.Findings;
+
+namespace CertLint.Reporting;
+
+/// <summary>
+/// An earlier SARIF report (--baseline) to compare findings with by <see cref="SarifReport.FingerprintKey"/>:
+/// new, unchanged, updated (same fingerprint, other message or level) or absent (in the baseline only).
+/// </summary>
+public sealed class SarifBaseline
+{
+    private readonly Dictionary<string, BaselineEntry> _entries;
+
+    public SarifBaseline(IEnumerable<BaselineEntry> entries)
+    {
+        _entries = new Dictionary<string, BaselineEntry>(StringComparer.Ordinal);
+        foreach (var e in entries) _entries.TryAdd(e.Fingerprint, e);
+    }
+
+    /// <summary>The baseline's results that carry a CertLint fingerprint, by fingerprint.</summary>
+    public IReadOnlyDictionary<string, BaselineEntry> Entries => _entries;
+
+    /// <summary>Reads a SARIF file. A missing, unreadable or non-SARIF file is a <see cref="UserErrorException"/> naming it.</summary>
+    public static SarifBaseline Load(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UserErrorException($"{path}: cannot read baseline: {e.Message}", e);
+        }
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return new SarifBaseline(ReadEntries(doc.RootElement));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new UserErrorException($"{path}: baseline is not a SARIF 2.1.0 file: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Baseline state for each finding's fingerprint (what <see cref="LintResult.BaselineStates"/> holds).</summary>
+    public IReadOnlyDictionary<string, string> Compare(IReadOnlyList<Finding> findings)
+    {
+        var states = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in findings)
+        {
+            if (states.ContainsKey(f.Fingerprint)) continue;
+            states[f.Fingerprint] = !_entries.TryGetValue(f.Fingerprint, out var old) ? BaselineStates.New
+                : old.Message == ReportText.Message(f) && old.Level == ReportText.Level(f.Severity) ? BaselineStates.Unchanged
+                : BaselineStates.Updated;
+        }
+        return states;
+    }
+
+    /// <summary>Baseline results with no current finding (what <see cref="LintResult.BaselineAbsent"/> holds), in a stable order.</summary>
+    public IReadOnlyList<BaselineEntry> Absent(IReadOnlyList<Finding> findings)
+    {
+        var now = findings.Select(f => f.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        return _entries.Values.Where(e => !now.Contains(e.Fingerprint))
+            .OrderBy(e => e.Uri, StringComparer.Ordinal).ThenBy(e => e.StartLine)
+            .ThenBy(e => e.RuleId, StringComparer.Ordinal).ThenBy(e => e.Fingerprint, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static List<BaselineEntry> ReadEntries(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException("no \"runs\" array");
+        }
+        var entries = new List<BaselineEntry>();
+        foreach (var run in runs.EnumerateArray())
+        {
+            if (!run.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array) continue;
+            foreach (var r in results.EnumerateArray())
+            {
+                if (ReadEntry(r) is { } e) entries.Add(e);
+            }
+        }
+        return entries;
+    }
+
+    /// <summary>A result with our fingerprint that was present in that run (absent ones were already gone).</summary>
+    private static BaselineEntry? ReadEntry(JsonElement r)
+    {
+        if (r.ValueKind != JsonValueKind.Object) return null;
+        var fingerprint = Str(Prop(r, "partialFingerprints"), SarifReport.FingerprintKey);
+        if (fingerprint is null || Str(r, "baselineState") == BaselineStates.Absent) return null;
+        var physical = Prop(First(Prop(r, "locations")), "physicalLocation");
+        var region = Prop(physical, "region");
+        return new BaselineEntry(
+            fingerprint,
+            Str(r, "ruleId") ?? "",
+            Str(r, "level") ?? "warning",
+            Str(Prop(r, "message"), "text") ?? "",
+            Str(Prop(physical, "artifactLocation"), "uri"),
+            Int(region, "startLine") ?? 1,
+            Int(region, "endLine") ?? Int(region, "startLine") ?? 1);
+    }
+
+    private static JsonElement? Prop(JsonElement? e, string name) =>
+        e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) ? v : null;
+
+    private static JsonElement? First(JsonElement? e) =>
+        e is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() > 0 ? a[0] : null;
+
+    private static string? Str(JsonElement? e, string name) =>
+        Prop(e, name) is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
+
+    private static int? Int(JsonElement? e, string name) =>
+        Prop(e, name) is { ValueKind: JsonValueKind.Number } n && n.TryGetInt32(out var i) ? i : null;
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Net;
+using CertLint.Model;
+
+namespace CertLint.Rules.Primitives;
+
+/// <summary>
+/// Does a certificate's subjectAltName cover a host name? RFC 6125 §6.4, as browsers apply it:
+/// <list type="bullet">
+/// <item>only SAN dNSName and iPAddress entries count; the subject CN is never used (RFC 6125 §6.4.4, CA/B BR 7.1.4.3);</item>
+/// <item>names compare case-insensitively as A-labels (IDNs are converted), a trailing dot is ignored;</item>
+/// <item>a wildcard is accepted only as the whole left-most label (<c>*.example.com</c>), matches exactly one label
+/// (not <c>example.com</c>, not <c>a.b.example.com</c>), needs at least two labels after it (no <c>*.com</c>),
+/// and never matches an IP address;</item>
+/// <item>partial-label wildcards (<c>f*.example.com</c>, <c>*oo.example.com</c>, <c>xn--*</c>) are not supported:
+/// RFC 6125 §6.4.3 lets clients refuse them and the BR forbid them;</item>
+/// <item>an IP address matches only an iPAddress entry with the same bytes (::ffff:1.2.3.4 is not 1.2.3.4).</item>
+/// </list>
+/// </summary>
+public static class HostnameMatcher
+{
+    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = false };
+
+    public static bool Covers(SubjectAltNames? san, string host)
+    {
+        if (san is null || string.IsNullOrWhiteSpace(host)) return false;
+        var expected = host.Trim();
+        if (TryParseIp(expected, out var ip))
+        {
+            return san.Ip.Any(entry => TryParseIp(entry, out var other) && ip.Equals(other));
+        }
+        var wanted = Normalize(expected);
+        if (wanted is null) return false;
+        return san.Dns.Any(entry => Normalize(entry) is { } pattern && Matches(pattern, wanted));
+    }
+
+    /// <summary>Matches one normalised SAN dNSName (possibly a wildcard) against one normalised host name.</summary>
+    public static bool Matches(string pattern, string host)
+    {
+        if (pattern == host) return true;
+        if (!pattern.StartsWith("*.", StringComparison.Ordinal) || host.StartsWith("*.", StringComparison.Ordinal)) return false;
+        var suffix = pattern[1..];                              // ".example.com"
+        if (suffix.Contains('*', StringComparison.Ordinal) || suffix.Count(c => c == '.') < 2) return false;
+        if (!host.EndsWith(suffix, StringComparison.Ordinal)) return false;
+        var label = host[..^suffix.Length];                     // exactly one non-empty label
+        return label.Length > 0 && !label.Contains('.', StringComparison.Ordinal);
+    }
+
+    /// <summary>Lower-case A-label form without a trailing dot, or null when the name is not a valid DNS name.</summary>
+    public static string? Normalize(string name)
+    {
+        var n = name.Trim().TrimEnd('.');
+        if (n.Length == 0) return null;
+        try
+        {
+            var star = n.StartsWith("*.", StringComparison.Ordinal);
+            var ascii = Idn.GetAscii(star ? n[2..] : n);
+            return (star ? "*." + ascii : ascii).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            // Not IDNA-valid (e.g. a partial wildcard or an underscore label): compare it literally.
+            return n.ToLowerInvariant();
+        }
+    }
+
+    private static bool TryParseIp(string text, out IPAddress address)
+    {
+        var t = text.Trim();
+        if (t.StartsWith('[') && t.EndsWith(']')) t = t[1..^1];
+        // IPAddress.TryParse also accepts "1" or "1.2": insist on a full dotted quad or an IPv6 literal.
+        if (IPAddress.TryParse(t, out var parsed) && (t.Contains(':', StringComparison.Ordinal) || t.Count(c => c == '.') == 3))
+        {
+            address = parsed;
+            return true;
+        }
+        address = IPAddress.None;
+        return false;
+    }
+}

@@ -1,0 +1,35 @@
+using CertLint.Findings;
+
+namespace CertLint.Rules.Primitives;
+
+/// <summary>
+/// A key and the certificate it was shipped with (same file stem, same PEM, same PKCS#12) must hold the same public key.
+/// The inventory decides which pairs were meant to go together; this reports each mismatch once, on the key
+/// (or on the certificate when a rule evaluates certificates).
+/// </summary>
+public sealed class KeyPairPrimitive : ICheckPrimitive
+{
+    public string Name => "key-pair";
+
+    public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.Key, SubjectKind.Certificate];
+
+    public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
+
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    {
+        foreach (var m in context.Inventory.Mismatches)
+        {
+            var mine = subject.Key is not null ? ReferenceEquals(m.Key, subject.Key) : ReferenceEquals(m.Certificate, subject.Certificate);
+            if (!mine) continue;
+            yield return new Violation(new Dictionary<string, object?>
+            {
+                ["certificate"] = m.Certificate.Label,
+                ["certificatePath"] = m.Certificate.Location.ToString(),
+                ["certificateSha256"] = m.Certificate.Sha256,
+                ["key"] = m.Key.Label,
+                ["keyPath"] = m.Key.Location.ToString(),
+                ["reason"] = m.Reason,
+            });
+        }
+    }
+}

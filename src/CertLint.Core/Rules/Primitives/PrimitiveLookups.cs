@@ -1,0 +1,26 @@
+using CertLint.Inventory;
+using CertLint.Model;
+
+namespace CertLint.Rules.Primitives;
+
+/// <summary>Small inventory look-ups shared by several primitives.</summary>
+internal static class PrimitiveLookups
+{
+    /// <summary>The bundle (multi-certificate file) a file is, or null.</summary>
+    public static BundleInfo? BundleOf(this CertificateInventory inventory, SourceFile file)
+    {
+        foreach (var b in inventory.Bundles)
+        {
+            if (ReferenceEquals(b.File, file) || b.File.FullPath == file.FullPath) return b;
+        }
+        return null;
+    }
+
+    /// <summary>Problems joined for a message, or a fallback when the inventory gave none.</summary>
+    public static string JoinProblems(IReadOnlyList<string> problems, string fallback) =>
+        problems.Count == 0 ? fallback : string.Join("; ", problems);
+
+    /// <summary>Subjects of certificates, in order, for messages ("a -> b -> c").</summary>
+    public static string DescribePath(IEnumerable<CertificateInfo> certificates) =>
+        string.Join(" -> ", certificates.Select(c => c.Subject.IsEmpty ? c.Label : c.Subject.Text));
+}

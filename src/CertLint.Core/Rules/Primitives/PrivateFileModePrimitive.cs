@@ -1,0 +1,71 @@
+using CertLint.Findings;
+using CertLint.Model;
+
+namespace CertLint.Rules.Primitives;
+
+/// <summary>
+/// A file holding a private key or a keystore must not be readable or writable by group or others (POSIX mode).
+/// The violation carries the exact chmod to fix it. Files whose mode is unknown (Windows) are not judged.
+/// </summary>
+public sealed class PrivateFileModePrimitive : ICheckPrimitive
+{
+    private const UnixFileMode GroupOther =
+        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    public string Name => "private-file-mode";
+
+    public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.File];
+
+    public IReadOnlyList<PrimitiveParameter> Parameters { get; } =
+    [
+        new("allowGroupRead", ParameterType.Boolean, false,
+            "Accept group read (e.g. mode 640 with a dedicated ssl-cert group)"),
+    ];
+
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    {
+        var parsed = subject.File;
+        if (parsed.File.Mode is not { } mode || !HoldsSecret(parsed)) yield break;
+        var allowGroupRead = arguments.GetBool("allowGroupRead");
+        var forbidden = allowGroupRead ? GroupOther & ~UnixFileMode.GroupRead : GroupOther;
+        if ((mode & forbidden) == 0) yield break;
+
+        var target = allowGroupRead && (mode & UnixFileMode.GroupRead) != 0 ? "640" : "600";
+        var path = ShellQuote(parsed.File.DisplayPath);
+        yield return new Violation(new Dictionary<string, object?>
+        {
+            ["mode"] = Octal(mode),
+            ["fixMode"] = target,
+            ["chmod"] = $"chmod {target} {path}",
+            ["exposedTo"] = Describe(mode & forbidden),
+        });
+    }
+
+    /// <summary>A private key (even one we could not decrypt) or a PKCS#12 keystore.</summary>
+    public static bool HoldsSecret(ParsedFile file) =>
+        file.Keystore is not null ||
+        file.Keys.Any(k => k.IsPrivate) ||
+        file.Issues.Any(i => i.Kind == ParseIssueKind.PasswordRequired);
+
+    /// <summary>Permission bits as three octal digits, e.g. 644.</summary>
+    public static string Octal(UnixFileMode mode)
+    {
+        var bits = (int)mode & 0x1FF;
+        return $"{(bits >> 6) & 7}{(bits >> 3) & 7}{bits & 7}";
+    }
+
+    private static string Describe(UnixFileMode exposed)
+    {
+        var parts = new List<string>();
+        if ((exposed & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute)) != 0) parts.Add("group");
+        if ((exposed & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute)) != 0) parts.Add("others");
+        return string.Join(" and ", parts);
+    }
+
+    /// <summary>Quotes a path for a POSIX shell when it holds anything but safe characters.</summary>
+    public static string ShellQuote(string path) =>
+        path.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+,:@%".Contains(c))
+            ? path
+            : "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}

@@ -1,0 +1,93 @@
+namespace CertLint.Cli.Tests;
+
+/// <summary>`rules`, `explain`, `init` and `rules validate` through the real command tree.</summary>
+public class CommandsTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void MakeDir()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "certlint-cmd-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dir);
+    }
+
+    [TearDown]
+    public void RemoveDir() => Directory.Delete(_dir, recursive: true);
+
+    [Test]
+    public void Rules_lists_every_built_in_rule_with_id_and_level()
+    {
+        var r = CliRunner.InProcess(_dir, null, "rules");
+        r.ExitCode.ShouldBe(0, r.Error);
+        foreach (var (id, name) in CertLint.Rules.RuleIds.BuiltIn)
+        {
+            r.Out.ShouldContain(id);
+            r.Out.ShouldContain(name);
+        }
+        r.Out.ShouldMatch(@"CL0101\s+cert-expired\s+error");
+    }
+
+    [TestCase("cert-expired")]
+    [TestCase("CL0101")]
+    public void Explain_prints_the_rule_doc_by_name_or_id(string rule)
+    {
+        var r = CliRunner.InProcess(_dir, null, "explain", rule);
+        r.ExitCode.ShouldBe(0, r.Error);
+        r.Out.ShouldStartWith("CL0101 cert-expired");
+        r.Out.ShouldContain("rules/cert-expired.md");
+        r.Out.ShouldContain("RFC 5280");
+    }
+
+    [Test]
+    public void Explain_suggests_the_closest_rule_for_a_typo()
+    {
+        var r = CliRunner.InProcess(_dir, null, "explain", "cert-expird");
+        r.ExitCode.ShouldBe(2);
+        r.Error.ShouldContain("did you mean 'cert-expired'");
+    }
+
+    [Test]
+    public void Init_writes_a_config_that_validates_and_refuses_to_overwrite()
+    {
+        CliRunner.InProcess(_dir, null, "init").ExitCode.ShouldBe(0);
+        File.Exists(Path.Combine(_dir, ".certlint.yml")).ShouldBeTrue();
+        CliRunner.InProcess(_dir, null, "rules", "validate").ExitCode.ShouldBe(0);
+        var again = CliRunner.InProcess(_dir, null, "init");
+        again.ExitCode.ShouldBe(2);
+        again.Error.ShouldContain("--force");
+    }
+
+    [Test]
+    public void Validate_reports_file_line_column_and_a_suggestion()
+    {
+        var rule = Path.Combine(_dir, "bad.yml");
+        File.WriteAllText(rule, """
+            id: ACME001
+            name: rsa-3072
+            title: RSA keys are 3072 bits or more
+            description: Our policy.
+            severity: error
+            where:
+              kind: certificate
+            check:
+              field: key.size
+              minn: 3072
+            message: "{{subject}} has a small key"
+            """);
+        var r = CliRunner.InProcess(_dir, null, "rules", "validate", "bad.yml");
+        r.ExitCode.ShouldBe(2);
+        r.Error.ShouldContain("bad.yml:10:3");
+        r.Error.ShouldContain("min");
+    }
+
+    [Test]
+    public void A_bad_config_is_a_usage_error_with_its_position()
+    {
+        File.WriteAllText(Path.Combine(_dir, ".certlint.yml"), "failOn: error\nrulez: {}\n");
+        var r = CliRunner.InProcess(_dir, null, ".");
+        r.ExitCode.ShouldBe(2);
+        r.Error.ShouldContain(".certlint.yml:2:1");
+        r.Error.ShouldNotContain("   at ");
+    }
+}

@@ -1,0 +1,53 @@
+namespace CertLint.Cli.Tests;
+
+/// <summary>Option mistakes exit 2 with a one-line message and no stack trace.</summary>
+public class UsageErrorTests
+{
+    private static string Dir => Path.GetTempPath();
+
+    [TestCase("--fail-on", "fatal", "--fail-on: 'fatal' is not one of error, warning, note, none.")]
+    [TestCase("--now", "yesterday", "--now: 'yesterday' is not an ISO 8601 date")]
+    public void Bad_option_values_exit_2_with_the_option_named(string option, string value, string message)
+    {
+        var r = CliRunner.InProcess(Dir, null, option, value, "does-not-matter");
+        r.ExitCode.ShouldBe(2);
+        r.Error.ShouldContain(message);
+        r.Error.ShouldNotContain("   at ");
+    }
+
+    [Test]
+    public void Unknown_option_exits_2()
+    {
+        var r = CliRunner.InProcess(Dir, null, "--frobnicate");
+        r.ExitCode.ShouldBe(2);
+        r.Error.ShouldContain("--frobnicate");
+        r.Error.ShouldNotContain("   at ");
+    }
+
+    [Test]
+    public void New_only_needs_a_baseline()
+    {
+        var r = CliRunner.InProcess(Dir, null, "--new-only", ".");
+        r.ExitCode.ShouldBe(2);
+        r.Error.ShouldContain("--new-only needs --baseline");
+    }
+
+    [Test]
+    public void Help_lists_every_lint_option_and_exits_0()
+    {
+        var r = CliRunner.InProcess(Dir, null, "--help");
+        r.ExitCode.ShouldBe(0);
+        foreach (var option in new[] { "--ca", "--host", "--now", "--rules", "--fail-on", "--password-env", "--include", "--exclude", "--quiet", "--verbose", "--sarif", "--junit", "--json", "--markdown", "--baseline" })
+        {
+            r.Out.ShouldContain(option);
+        }
+    }
+
+    [Test]
+    public void Passwords_are_never_accepted_on_the_command_line()
+    {
+        var r = CliRunner.InProcess(Dir, null, "--password", "hunter2", ".");
+        r.ExitCode.ShouldBe(2);
+        r.Out.ShouldNotContain("hunter2");
+    }
+}

@@ -1,0 +1,65 @@
+using CertLint.Configuration;
+using CertLint.Inventory;
+using CertLint.Tests.Pki;
+
+namespace CertLint.Tests.BuiltInRules;
+
+/// <summary>san-missing, hostname-mismatch and cn-not-in-san through the compiled rules.</summary>
+public sealed class NameRuleTests
+{
+    private static readonly TestCertificate Root = TestPki.CreateRoot("Names Root");
+
+    [Test]
+    public void San_missing_warns_on_server_leaves_without_san()
+    {
+        var h = new PrimitiveHarness();
+        h.Add(Root.Issue("nosan.names.test", o => o.ServerAuth()), "server/nosan.crt", CertificateRole.Server);
+        h.Add(Root.Issue("www.names.test", o => o.ServerAuth().Dns("www.names.test")), "server/www.crt", CertificateRole.Server);
+        h.Add(Root.Issue("alice", o => o.ClientAuth()), "mtls/client.crt", CertificateRole.Client);
+        h.Add(Root.Issue("ip", o => o.ServerAuth().Ip("10.1.2.3")), "server/ip.crt", CertificateRole.Server);
+
+        var f = BuiltInRuleRunner.Lint(h, "san-missing").ShouldHaveSingleItem();
+        f.Location.File.RelativePath.ShouldBe("server/nosan.crt");
+        f.Message.ShouldContain("subjectAltName=DNS:nosan.names.test");
+    }
+
+    [Test]
+    public void Hostname_mismatch_checks_command_line_and_per_path_hosts_with_rfc6125_wildcards()
+    {
+        var h = new PrimitiveHarness();
+        h.Add(Root.Issue("*.names.test", o => o.ServerAuth().Dns("*.names.test")), "server/wildcard.crt", CertificateRole.Server);
+        h.Add(Root.Issue("www.names.test", o => o.ServerAuth().Dns("www.names.test", "names.test")), "server/www.crt", CertificateRole.Server);
+        h.Add(Root.Issue("alice", o => o.ClientAuth()), "mtls/client.crt", CertificateRole.Client);
+        h.Hosts.Add("www.names.test");
+        BuiltInRuleRunner.Lint(h, "hostname-mismatch").ShouldBeEmpty();    // both servers cover it; clients are not checked
+
+        h.HostsByPath.Add(new PathHosts("server/wildcard.crt", ["names.test", "a.b.names.test", "shop.names.test"]));
+        var f = BuiltInRuleRunner.Lint(h, "hostname-mismatch").ShouldHaveSingleItem();
+        f.Location.File.RelativePath.ShouldBe("server/wildcard.crt");
+        f.Message.ShouldContain("does not cover names.test, a.b.names.test (SAN: *.names.test)");
+    }
+
+    [Test]
+    public void Hostname_mismatch_is_silent_without_expected_hosts()
+    {
+        var h = new PrimitiveHarness();
+        h.Add(Root.Issue("x", o => o.ServerAuth().Dns("x.names.test")), "server/x.crt", CertificateRole.Server);
+        BuiltInRuleRunner.Lint(h, "hostname-mismatch").ShouldBeEmpty();
+        h.Hosts.Add("y.names.test");
+        BuiltInRuleRunner.Lint(h, "hostname-mismatch").ShouldHaveSingleItem();
+    }
+
+    [Test]
+    public void Cn_not_in_san_warns_when_the_cn_names_something_else()
+    {
+        var h = new PrimitiveHarness();
+        h.Add(Root.Issue("cn.names.test", o => o.ServerAuth().Dns("other.names.test")), "server/cn.crt", CertificateRole.Server);
+        h.Add(Root.Issue("WWW.names.test", o => o.ServerAuth().Dns("www.names.test")), "server/www.crt", CertificateRole.Server);
+        h.Add(Root.Issue("nosan.names.test", o => o.ServerAuth()), "server/nosan.crt", CertificateRole.Server);
+        h.Add(Root.Issue("alice", o => o.ClientAuth().Email("alice@names.test")), "mtls/client.crt", CertificateRole.Client);
+
+        var f = BuiltInRuleRunner.Lint(h, "cn-not-in-san").ShouldHaveSingleItem();
+        f.Location.File.RelativePath.ShouldBe("server/cn.crt");
+        f.Message.ShouldContain("has CN cn.names.test, which is not in its SAN (other.names.test)");
+    }
+}

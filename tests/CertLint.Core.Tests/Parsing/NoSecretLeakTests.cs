@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+using CertLint.Model;
+using CertLint.Parsing;
+
+namespace CertLint.Core.Tests.Parsing;
+
+/// <summary>No ParseIssue message or model field may carry a password or private key bytes.</summary>
+public class NoSecretLeakTests
+{
+    private static readonly string[] KeyFiles =
+        ["leaf.key", "leaf-pkcs1.key", "leaf-encrypted.key", "leaf-legacy-encrypted.key", "leaf-pkcs8.der", "leaf-nopass.p12", "leaf-password.pfx"];
+
+    [Test]
+    public void Neither_passwords_nor_private_key_bytes_appear_anywhere()
+    {
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(File.ReadAllText(Fixtures.PathOf("leaf.key")));
+        var secrets = new[] { rsa.ExportParameters(true).D!, rsa.ExportParameters(true).P!, rsa.ExportParameters(true).Q! };
+
+        foreach (var password in new[] { TestPasswords.FixturePassword, "a-wrong-password" })
+        {
+            foreach (var file in KeyFiles)
+            {
+                var parsed = FileParser.Parse(Fixtures.Source(file), TestPasswords.With(password));
+                var text = string.Join("\n", parsed.Issues.Select(i => i.ToString())
+                    .Concat(parsed.Keys.Select(k => $"{k.Label} {k.Fingerprint} {k.Location}"))
+                    .Concat(parsed.Certificates.Select(c => c.Label)));
+                text.ShouldNotContain(password, Case.Insensitive, $"{file}: {text}");
+                var blobs = parsed.Keys.Select(k => k.PublicKey?.Spki ?? ReadOnlyMemory<byte>.Empty)
+                    .Concat(parsed.Certificates.Select(c => c.Raw)).ToList();
+                foreach (var secret in secrets)
+                {
+                    text.ShouldNotContain(Convert.ToHexString(secret[..16]), Case.Insensitive);
+                    text.ShouldNotContain(Convert.ToBase64String(secret[..12]));
+                    blobs.Count(b => Contains(b, secret.AsMemory(0, 16))).ShouldBe(0, file);
+                }
+            }
+        }
+    }
+
+    private static bool Contains(ReadOnlyMemory<byte> haystack, ReadOnlyMemory<byte> needle) => haystack.Span.IndexOf(needle.Span) >= 0;
+
+    [Test]
+    public void Decrypted_pem_key_buffers_are_zeroed()
+    {
+        // ContentParser zeroes the file bytes once a key block has been read: nothing private lingers in our buffers.
+        var bytes = Fixtures.Bytes("leaf.key");
+        var parsed = ContentParser.Parse(Fixtures.Source("leaf.key"), bytes, TestPasswords.None);
+        parsed.Keys.ShouldHaveSingleItem();
+        bytes.ShouldAllBe(b => b == 0);
+        Encoding.ASCII.GetString(bytes).ShouldNotContain("PRIVATE");
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using CertLint.Configuration;
+using CertLint.Findings;
+using CertLint.Rules;
+using CertLint.Rules.Evaluation;
+using static CertLint.Core.Tests.Rules.RuleTestKit;
+
+namespace CertLint.Core.Tests.Rules;
+
+/// <summary>Evaluation order, severity, suppressions and speed.</summary>
+public class EvaluatorTests
+{
+    private static readonly CompiledRule WeakKey = Compile(RuleYaml("field: key.size\nmin: 3072").Replace("TST0001", "TST0002").Replace("test-rule", "weak"));
+    private static readonly CompiledRule NoEku = Compile(RuleYaml("field: eku\nexists: true"));
+
+    [Test]
+    public void Output_order_is_path_line_rule_object_whatever_the_input_order()
+    {
+        var certs = Enumerable.Range(0, 50).Select(i => Cert(sha256: $"c{i:D2}", path: $"d{49 - i:D2}.crt")).ToArray();
+        var inventory = InventoryOf(certs);
+        var result = RuleEvaluator.Evaluate(inventory, [WeakKey, NoEku], Context(inventory));
+        result.Findings.Count.ShouldBe(100);
+        result.Findings[0].Location.File.RelativePath.ShouldBe("d00.crt");
+        result.Findings[0].Rule.Id.ShouldBe("TST0001");
+        result.Findings[1].Rule.Id.ShouldBe("TST0002");
+        var again = RuleEvaluator.Evaluate(inventory, [NoEku, WeakKey], Context(inventory));
+        again.Findings.Select(f => f.Fingerprint).ShouldBe(result.Findings.Select(f => f.Fingerprint));
+        result.Checks.Count.ShouldBe(100);
+    }
+
+    [Test]
+    public void Effective_severity_and_off()
+    {
+        var inventory = InventoryOf(Cert());
+        RuleEvaluator.Evaluate(inventory, [WeakKey.WithSeverity(Severity.Note)], Context(inventory)).Findings.Single().Severity.ShouldBe(Severity.Note);
+        var off = RuleEvaluator.Evaluate(inventory, [WeakKey.WithSeverity(Severity.None)], Context(inventory));
+        off.Findings.ShouldBeEmpty();
+        off.Checks.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Suppression_by_path_glob_and_by_sha256()
+    {
+        var a = Cert(sha256: new string('a', 64), path: "test/fixtures/a.crt");
+        var b = Cert(sha256: new string('b', 64), path: "certs/b.crt");
+        var inventory = InventoryOf(a, b);
+        var settings = Settings([
+            new SuppressionEntry("weak", "test/**", null, "fixtures", null, ".certlint.yml:3"),
+            new SuppressionEntry("TST0001", null, "BB:" + new string('b', 62), "legacy", null, ".certlint.yml:7"),
+        ]);
+        var findings = RuleEvaluator.Evaluate(inventory, [WeakKey, NoEku], Context(inventory, settings)).Findings;
+        var state = findings.ToDictionary(f => (f.Location.File.RelativePath, f.Rule.Name), f => f.Suppression?.Reason);
+        state[("test/fixtures/a.crt", "weak")].ShouldBe("fixtures");
+        state[("test/fixtures/a.crt", "test-rule")].ShouldBeNull();
+        state[("certs/b.crt", "weak")].ShouldBeNull();
+        state[("certs/b.crt", "test-rule")].ShouldBe("legacy");
+    }
+
+    [Test]
+    public void Suppression_stops_working_after_it_expires_and_says_so()
+    {
+        var inventory = InventoryOf(Cert(path: "certs/a.crt"));
+        var on = new SuppressionEntry("weak", "certs/**", null, "until renewal", DateOnly.FromDateTime(RuleTestKit.Now.UtcDateTime), ".certlint.yml:3");
+        var expired = on with { Expires = DateOnly.FromDateTime(RuleTestKit.Now.UtcDateTime).AddDays(-1) };
+
+        var stillValid = RuleEvaluator.Evaluate(inventory, [WeakKey], Context(inventory, Settings([on])));
+        stillValid.Findings.Single().IsSuppressed.ShouldBeTrue();
+        stillValid.Notices.ShouldBeEmpty();
+
+        var past = RuleEvaluator.Evaluate(inventory, [WeakKey], Context(inventory, Settings([expired])));
+        past.Findings.Single().IsSuppressed.ShouldBeFalse();
+        past.Notices.Single().ShouldContain("expired on 2026-05-31 and no longer applies");
+    }
+
+    [Test]
+    public void Ten_thousand_certificates_by_twenty_rules_evaluate_quickly()
+    {
+        var certs = Enumerable.Range(0, 10_000).Select(i => Cert(sha256: $"{i:D5}", path: $"certs/{i % 100}/c{i}.crt", bits: i % 2 == 0 ? 2048 : 4096,
+            dns: [$"h{i}.acme.internal"], eku: [CertLint.Model.Oids.ServerAuth])).ToArray();
+        var inventory = InventoryOf(certs);
+        string[] checks =
+        [
+            "field: key.size\nmin: 3072", "field: san.dns\nall: { pattern: '\\.acme\\.internal$' }", "field: eku.names\ncontains: serverAuth",
+            "field: validity.notAfter\nbefore: 2027-12-31", "field: issuer.cn\nequals: Partner CA",
+        ];
+        var rules = Enumerable.Range(0, 20).Select(i => Compile(RuleYaml(checks[i % checks.Length], "leaf: true")
+            .Replace("TST0001", $"TST{i + 100:D4}").Replace("test-rule", $"rule-{i}"))).ToArray();
+        RuleEvaluator.Evaluate(inventory, rules, Context(inventory)); // warm-up (JIT, regex)
+        var sw = Stopwatch.StartNew();
+        var result = RuleEvaluator.Evaluate(inventory, rules, Context(inventory));
+        sw.Stop();
+        result.Checks.Count.ShouldBe(200_000);
+        result.Findings.Count.ShouldBe(4 * 5000);
+        // ~100-150 ms on an idle 2-core machine; the bound only guards against a pathological slowdown on a busy box.
+        sw.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        TestContext.Out.WriteLine($"10,000 certs x 20 rules: {sw.ElapsedMilliseconds} ms");
+    }
+}

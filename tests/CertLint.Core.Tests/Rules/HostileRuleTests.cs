@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text;
+using CertLint.Configuration.Yaml;
+using CertLint.Engine;
+using CertLint.Rules.Loading;
+using static CertLint.Core.Tests.Rules.RuleTestKit;
+
+namespace CertLint.Core.Tests.Rules;
+
+/// <summary>A rule file from a hostile pull request must not hang CI, eat memory or run code.</summary>
+public class HostileRuleTests
+{
+    private static readonly string Evil = new string('a', 40) + "!";
+
+    [Test]
+    public void Catastrophic_pattern_runs_in_linear_time()
+    {
+        var sw = Stopwatch.StartNew();
+        var findings = Run(RuleYaml("field: subject.cn\npattern: '^(a+)+$'"), Cert(cn: Evil));
+        sw.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        findings.Count.ShouldBe(1);
+        findings[0].Message.ShouldBe("Test rule");
+    }
+
+    [Test]
+    public void Catastrophic_pattern_needing_backtracking_times_out_into_a_clear_finding()
+    {
+        // The lookahead forces the backtracking engine, where (a+)+$ is exponential: the time-out must stop it.
+        var sw = Stopwatch.StartNew();
+        var findings = Run(RuleYaml("field: subject.cn\npattern: '^(?=a)(a+)+$'"), Cert(cn: Evil));
+        sw.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        findings.Count.ShouldBe(1);
+        findings[0].Message.ShouldContain("timed out");
+        findings[0].Message.ShouldContain("test-rule");
+    }
+
+    [Test]
+    public void A_timed_out_pattern_fails_fast_on_every_later_subject()
+    {
+        var certs = Enumerable.Range(0, 200).Select(i => Cert(cn: Evil, sha256: $"{i:D3}", path: $"c{i:D3}.crt")).ToArray();
+        var sw = Stopwatch.StartNew();
+        var findings = Run(RuleYaml("field: subject.cn\npattern: '^(?=a)(a+)+$'"), certs);
+        sw.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10)); // 200 time-outs in a row would take 40 s
+        findings.Count.ShouldBe(200);
+        findings.ShouldAllBe(f => f.Message.Contains("timed out"));
+    }
+
+    [Test]
+    public void Alias_bomb_is_rejected()
+    {
+        var sb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 9; i++)
+        {
+            var prev = (char)('a' + i - 1);
+            var cur = (char)('a' + i);
+            sb.Append($"{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n");
+        }
+        var e = Should.Throw<ConfigurationException>(() => RuleParser.Parse("bomb.yml", sb.ToString()));
+        e.Problem.ShouldContain("alias bomb");
+    }
+
+    [Test]
+    public void Too_many_aliases_are_rejected_before_loading()
+    {
+        var text = "a: &a x\nb: [" + string.Join(", ", Enumerable.Repeat("*a", 150)) + "]\n";
+        var e = Should.Throw<ConfigurationException>(() => SafeYaml.Load("many.yml", text));
+        e.Problem.ShouldContain("more than 100 YAML aliases");
+        e.Line.ShouldBe(2);
+    }
+
+    [Test]
+    public void Huge_file_is_rejected()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"certlint-huge-{Guid.NewGuid():N}.yml");
+        try
+        {
+            File.WriteAllText(path, "description: \"" + new string('x', SafeYaml.MaxBytes + 10) + "\"\n");
+            var e = Should.Throw<ConfigurationException>(() => RuleLoader.LoadFile(path));
+            e.Problem.ShouldContain("the limit is 1048576 bytes");
+            (e.Line, e.Column).ShouldBe((1, 1));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void Deep_nesting_is_rejected_with_its_position()
+    {
+        var text = "check: " + new string('[', 200) + new string(']', 200) + "\n";
+        var e = Should.Throw<ConfigurationException>(() => RuleParser.Parse("deep.yml", text));
+        e.Problem.ShouldContain("nesting deeper than 64");
+        e.Line.ShouldBe(1);
+        e.Column.ShouldBe(8 + 63); // the top-level mapping is level 1, so the 64th bracket is level 65
+    }
+
+    [Test]
+    public void Type_names_in_a_rule_are_only_text()
+    {
+        // A YAML tag naming a .NET type must not instantiate anything; the rule is rejected as an unknown primitive.
+        var e = Should.Throw<ConfigurationException>(() => Compile(
+            "id: TST0001\nname: test-rule\ntitle: T\nseverity: error\ncheck:\n  primitive: System.Diagnostics.Process\n"));
+        e.Problem.ShouldContain("unknown primitive 'System.Diagnostics.Process'");
+    }
+}
