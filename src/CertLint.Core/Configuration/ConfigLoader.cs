@@ -57,7 +57,9 @@ public static partial class ConfigLoader
             FailOn = map.Get("failOn") is { } f ? Severity(file, f, "failOn", FailOnValues) : null,
             TrustAnchors = trustAnchors,
             AnchorsFromScan = fromScan,
-            Hosts = GlobMap(file, map, "hosts", (node, glob) => new PathHosts(glob, YamlValues.StringList(file, node, "hosts"))),
+            // hosts: a list applies to every certificate; a mapping gives host names per path glob.
+            Hosts = map.Get("hosts") is YamlSequenceNode hostList ? [new PathHosts("**", YamlValues.StringList(file, hostList, "hosts"))]
+                : GlobMap(file, map, "hosts", (node, glob) => new PathHosts(glob, YamlValues.StringList(file, node, "hosts"))),
             Roles = GlobMap(file, map, "roles", (node, glob) => new PathRole(glob, Role(file, node))),
             PasswordEnv = map.Get("passwordEnv") is { } pe ? EnvName(file, pe) : null,
             Passwords = GlobMap(file, map, "passwords", (node, glob) => new PathPassword(glob, EnvName(file, node))),

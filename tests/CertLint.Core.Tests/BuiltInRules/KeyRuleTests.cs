@@ -61,7 +61,7 @@ public sealed class KeyRuleTests
 
         var findings = BuiltInRuleRunner.Lint(h, "weak-key");
         findings.Select(f => f.Location.File.RelativePath).ShouldBe(["server/weak.crt", "server/weak.key"], ignoreOrder: true);
-        findings.ShouldAllBe(f => f.Message.Contains("weak rsa key (1024 bits"));
+        findings.ShouldAllBe(f => f.Message.Contains("uses a weak RSA 1024 key"));
     }
 
     [TestCase(TestKeyType.Rsa)]
@@ -94,7 +94,7 @@ public sealed class KeyRuleTests
         });
         h.Add(Root.Issue("rsa2048", o => o.Rsa(2048)), "server/rsa.crt");
 
-        BuiltInRuleRunner.Lint(h, "weak-key").ShouldHaveSingleItem().Message.ShouldContain("weak dsa key");
+        BuiltInRuleRunner.Lint(h, "weak-key").ShouldHaveSingleItem().Message.ShouldContain("uses a weak DSA 2048 key");
         BuiltInRuleRunner.Lint(h, "weak-key", BuiltInRuleRunner.With("weak-key", null, ("minRsaBits", 3072L))).Count.ShouldBe(2);
     }
 

@@ -56,6 +56,19 @@ internal sealed class PrimitiveHarness
             .ToList();
     }
 
+    /// <summary>Adds a file the real FileParser read, with everything in it.</summary>
+    public ParsedFile AddParsed(ParsedFile file)
+    {
+        ExtraFiles.Add(file);
+        foreach (var cert in file.Certificates)
+        {
+            Certificates.Add(cert);
+            if (cert.IsSelfIssued) SelfSigned.Add(cert);
+        }
+        Keys.AddRange(file.Keys);
+        return file;
+    }
+
     public KeyInfo AddKey(TestKey key, string path = "cert.key", UnixFileMode? mode = null)
     {
         var info = new KeyInfo

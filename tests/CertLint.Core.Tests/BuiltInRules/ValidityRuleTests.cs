@@ -24,7 +24,7 @@ public sealed class ValidityRuleTests
         var f = BuiltInRuleRunner.Lint(h, "cert-expired").ShouldHaveSingleItem();
         f.Severity.ShouldBe(Severity.Error);
         f.Message.ShouldContain("CN=www.validity.test");
-        f.Message.ShouldContain(leaf.Sha256);
+        f.Message.ShouldContain($"SHA-256 {leaf.Sha256[..16]})");
         f.Message.ShouldContain($"expired on {Now.AddDays(-1).UtcDateTime:yyyy-MM-dd}");
         f.Location.File.RelativePath.ShouldBe("server/www.crt");
         BuiltInRuleRunner.Lint(h, "cert-expiring-soon").ShouldBeEmpty();    // expired is not "expiring soon"

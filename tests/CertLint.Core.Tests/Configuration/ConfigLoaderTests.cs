@@ -68,6 +68,15 @@ public class ConfigLoaderTests
     }
 
     [Test]
+    public void Hosts_as_a_list_apply_everywhere()
+    {
+        var hosts = Parse("hosts: [a.test, b.test]\n").Hosts!.Single();
+        hosts.Glob.ShouldBe("**");
+        hosts.Hosts.ShouldBe(["a.test", "b.test"]);
+        GlobCache.Get(hosts.Glob).IsMatch("deep/er/x.crt").ShouldBeTrue();
+    }
+
+    [Test]
     public void The_starter_template_is_valid()
     {
         var c = Parse(ConfigTemplate.Text);

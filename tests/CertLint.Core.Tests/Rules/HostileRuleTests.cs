@@ -96,6 +96,16 @@ public class HostileRuleTests
     }
 
     [Test]
+    public void Yaml_tags_naming_types_are_rejected()
+    {
+        var e = Should.Throw<ConfigurationException>(() => RuleParser.Parse("tag.yml",
+            "id: TST0001\nname: t\ntitle: T\nseverity: error\ncheck: !System.Diagnostics.Process { field: ca, equals: true }\n"));
+        e.Problem.ShouldContain("YAML tag '!System.Diagnostics.Process' is not allowed");
+        (e.Line, e.Column).ShouldBe((5, 8));
+        Should.NotThrow(() => SafeYaml.Load("ok.yml", "a: !!str 123\n"));
+    }
+
+    [Test]
     public void Type_names_in_a_rule_are_only_text()
     {
         // A YAML tag naming a .NET type must not instantiate anything; the rule is rejected as an unknown primitive.

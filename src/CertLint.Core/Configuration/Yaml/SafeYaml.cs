@@ -18,6 +18,12 @@ public static class SafeYaml
     /// <summary>Nodes after expanding aliases: far above any real rule, far below a billion laughs.</summary>
     public const int MaxExpandedNodes = 100_000;
 
+    private static readonly HashSet<string> CoreTags = new(StringComparer.Ordinal)
+    {
+        "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map",
+    };
+
     /// <summary>Reads a file (refusing anything over <see cref="MaxBytes"/>) and loads its single document.</summary>
     public static YamlNode LoadFile(string path, string displayName)
     {
@@ -82,6 +88,8 @@ public static class SafeYaml
         while (parser.MoveNext())
         {
             var ev = parser.Current!;
+            if (ev is NodeEvent { Tag: { IsEmpty: false, IsNonSpecific: false } tag } && !CoreTags.Contains(tag.Value))
+                throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, $"YAML tag '{tag.Value}' is not allowed: rule and config files are plain data");
             switch (ev)
             {
                 case MappingStart or SequenceStart:

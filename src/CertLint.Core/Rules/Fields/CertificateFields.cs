@@ -34,6 +34,7 @@ internal static class CertificateFields
         yield return Cert("key.type", T.String, "rsa, rsa-pss, ec, dsa, ed25519, ed448, x25519, x448, unknown", c => Names.KeyType(c.PublicKey.Algorithm));
         yield return Cert("key.size", T.Integer, "Key size in bits", c => (long)c.PublicKey.SizeBits);
         yield return Cert("key.curve", T.String, "EC curve name (P-256, ...) or OID", c => c.PublicKey.CurveName ?? c.PublicKey.CurveOid);
+        yield return Cert("key.label", T.String, "Key algorithm and size or curve, e.g. RSA 2048, EC P-256, Ed25519", c => c.PublicKey.Label);
         yield return Cert("key.sha256", T.String, "SHA-256 of the SubjectPublicKeyInfo", c => c.PublicKey.Sha256);
         yield return Cert("signature.algorithm", T.String, "Signature algorithm name (sha256WithRSAEncryption, ...)", c => c.Signature.AlgorithmName);
         yield return Cert("signature.oid", T.String, "Signature algorithm OID", c => c.Signature.AlgorithmOid);
@@ -51,6 +52,7 @@ internal static class CertificateFields
         yield return Cert("aki", T.String, "Authority key identifier (hex)", c => c.AuthorityKeyIdentifier);
         yield return Cert("extensions", T.List, "OIDs of every extension", c => c.Extensions.Select(e => e.Oid).ToArray());
         yield return Cert("fingerprint.sha256", T.String, "SHA-256 of the DER (lower-case hex)", c => c.Sha256);
+        yield return Cert("fingerprint.short", T.String, "First 16 hex digits of fingerprint.sha256, for messages", c => c.Sha256[..Math.Min(16, c.Sha256.Length)]);
         yield return Cert("fingerprint.sha1", T.String, "SHA-1 of the DER (lower-case hex)", c => c.Sha1);
         yield return CertCtx("selfSigned", T.Boolean, "Signed by its own key (verified)", (c, ctx) => ctx.Inventory.SelfSigned.Contains(c));
         yield return Cert("selfIssued", T.Boolean, "Subject equals issuer", c => c.IsSelfIssued);

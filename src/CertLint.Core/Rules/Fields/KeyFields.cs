@@ -11,6 +11,7 @@ internal static class KeyFields
         yield return Key("key.type", T.String, "rsa, ec, ed25519, ...", k => k.PublicKey is { } p ? Names.KeyType(p.Algorithm) : null);
         yield return Key("key.size", T.Integer, "Key size in bits", k => k.PublicKey is { } p ? (long)p.SizeBits : null);
         yield return Key("key.curve", T.String, "EC curve name or OID", k => k.PublicKey?.CurveName ?? k.PublicKey?.CurveOid);
+        yield return Key("key.label", T.String, "Key algorithm and size or curve, e.g. RSA 2048, EC P-256, Ed25519", k => k.PublicKey?.Label);
         yield return Key("key.sha256", T.String, "SHA-256 of the SubjectPublicKeyInfo", k => k.PublicKey?.Sha256);
         yield return Key("encrypted", T.Boolean, "The key was stored encrypted", k => k.Encrypted);
         yield return Key("private", T.Boolean, "A private key (not only a public one)", k => k.IsPrivate);
