@@ -51,7 +51,7 @@ internal sealed class Pki : IDisposable
         Chain = sendIntermediate ? [ServerIntermediate] : [],
         ClientCertificates = mode,
         ClientTrust = [ClientRoot],
-        Timeout = TimeSpan.FromSeconds(5),
+        Timeout = TimeSpan.FromSeconds(10),
     };
 
     private CredentialFiles Files(string name, X509Certificate2 cert, params X509Certificate2[] chain)

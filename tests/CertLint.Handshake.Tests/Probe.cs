@@ -4,7 +4,7 @@ namespace CertLint.Handshake.Tests;
 internal static class Probe
 {
     public static async Task<HandshakeReport> RunAsync(int port, CredentialFiles? client = null, string? ca = null, string? serverName = "localhost",
-        TlsVersionChoice version = TlsVersionChoice.Any, double timeoutSeconds = 5)
+        TlsVersionChoice version = TlsVersionChoice.Any, double timeoutSeconds = 10)
     {
         var request = new HandshakeRequest
         {
@@ -17,7 +17,7 @@ internal static class Probe
         return await new HandshakeChecker().CheckAsync(request, guard.Token).WaitAsync(guard.Token);
     }
 
-    public static HandshakeSettings Settings(string? serverName = "localhost", TlsVersionChoice version = TlsVersionChoice.Any, double timeoutSeconds = 5,
+    public static HandshakeSettings Settings(string? serverName = "localhost", TlsVersionChoice version = TlsVersionChoice.Any, double timeoutSeconds = 10,
         string? workingDirectory = null) => new()
     {
         WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),

@@ -29,6 +29,39 @@ public class EvaluatorTests
     }
 
     [Test]
+    public void File_subjects_carry_parse_issues_and_violations_refine_the_location()
+    {
+        var file = FileAt("certs/broken.pem");
+        var parsed = new CertLint.Model.ParsedFile
+        {
+            File = file,
+            Issues =
+            [
+                new(CertLint.Model.ParseIssueKind.ParseError, new CertLint.Model.SourceLocation(file, 12, 14), "bad base64"),
+                new(CertLint.Model.ParseIssueKind.ParseError, new CertLint.Model.SourceLocation(file, 3, 5), "truncated"),
+            ],
+        };
+        var inventory = InventoryOf([], [], null, [parsed]);
+        var rule = Compile("id: TST0001\nname: test-rule\ntitle: T\nseverity: error\ncheck: { primitive: issues }\nmessage: '{{path}}: {{message}}'\n",
+            registry: new CertLint.Rules.Compilation.PrimitiveRegistry([new IssuesPrimitive()]));
+        var result = RuleEvaluator.Evaluate(inventory, [rule], Context(inventory));
+        result.Findings.Select(f => (f.Location.StartLine, f.Message)).ShouldBe([(3, "certs/broken.pem: truncated"), (12, "certs/broken.pem: bad base64")]);
+        result.Findings.ShouldAllBe(f => f.Subject.Kind == SubjectKind.File && f.Subject.ObjectId == "certs/broken.pem");
+        result.Checks.Single().Subject.Location.StartLine.ShouldBe(1);
+    }
+
+    /// <summary>Reports each parse issue of a file at its own lines, as the parse-error primitive does.</summary>
+    private sealed class IssuesPrimitive : ICheckPrimitive
+    {
+        public string Name => "issues";
+        public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.File];
+        public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
+
+        public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+            subject.File.Issues.Select(i => new Violation(new Dictionary<string, object?>(), i.Location, i.Message));
+    }
+
+    [Test]
     public void Effective_severity_and_off()
     {
         var inventory = InventoryOf(Cert());
