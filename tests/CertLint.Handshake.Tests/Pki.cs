@@ -1,41 +1,51 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using CertLint.Tests.Pki;
 
 namespace CertLint.Handshake.Tests;
 
 /// <summary>
-/// One test PKI written to a temp folder: a server root and intermediate with a localhost server, and a client CA with
-/// good and bad client certificates, plus a foreign CA.
+/// One test PKI written to a temp folder, made with the shared TestPki builder: a server root and intermediate with a
+/// localhost server, and a client CA with good and bad client certificates, plus a foreign CA. TLS peers judge validity
+/// by the real clock, so everything is valid from now-1d to now+30d (the expired client ended yesterday).
 /// </summary>
 internal sealed class Pki : IDisposable
 {
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
     public Pki()
     {
         Dir = Directory.CreateTempSubdirectory("certlint-hs-").FullName;
-        ServerRoot = TestPki.Root("Server Root CA");
-        ServerIntermediate = TestPki.Intermediate("Server Issuing CA", ServerRoot);
-        Server = TestPki.Server(ServerIntermediate);
-        ClientRoot = TestPki.Root("Client CA");
-        OtherRoot = TestPki.Root("Other CA");
-        ServerRootFile = TestPki.WritePem(Dir, "server-root", ServerRoot).Cert;
-        ClientRootFile = TestPki.WritePem(Dir, "client-ca", ClientRoot).Cert;
-        GoodClient = Files("client", TestPki.Client(ClientRoot));
-        RsaClient = Files("client-rsa", TestPki.Client(ClientRoot, rsa: true));
-        ForeignClient = Files("foreign", TestPki.Client(OtherRoot));
-        ExpiredClient = Files("expired", TestPki.Client(ClientRoot, expired: true));
-        ServerAuthOnlyClient = Files("serverauth-only", TestPki.Client(ClientRoot, eku: TestPki.ServerAuth));
-        ServerFiles = Files("server", Server, ServerIntermediate);
-        ServerIntermediateFile = TestPki.WritePem(Dir, "server-intermediate", ServerIntermediate).Cert;
+        var serverRoot = TestPki.CreateRoot("Server Root CA", Current());
+        var serverIntermediate = serverRoot.IssueCa("Server Issuing CA", Current());
+        ServerLeaf = serverIntermediate.Issue("localhost", Current(o => o.ServerAuth().Dns("localhost").Ip("127.0.0.1")));
+        ClientRootCa = TestPki.CreateRoot("Client CA", Current());
+        var otherRoot = TestPki.CreateRoot("Other CA", Current());
+
+        Server = WithKey(ServerLeaf);
+        ServerIntermediate = serverIntermediate.Certificate;
+        ClientRoot = ClientRootCa.Certificate;
+        ServerRootFile = TestPki.WritePem(Dir, "server-root.crt", serverRoot);
+        ServerIntermediateFile = TestPki.WritePem(Dir, "server-intermediate.crt", serverIntermediate);
+        ClientRootFile = TestPki.WritePem(Dir, "client-ca.crt", ClientRootCa);
+        GoodClient = Files("client", ClientRootCa.Issue("client.acme.test", Current(o => o.ClientAuth())));
+        RsaClient = Files("client-rsa", ClientRootCa.Issue("client.acme.test", Current(o => o.ClientAuth().Rsa())));
+        ForeignClient = Files("foreign", otherRoot.Issue("client.acme.test", Current(o => o.ClientAuth())));
+        ExpiredClient = Files("expired", ClientRootCa.Issue("client.acme.test", o => o.ClientAuth().Valid(Now.AddDays(-30), Now.AddDays(-1))));
+        ServerAuthOnlyClient = Files("serverauth-only", ClientRootCa.Issue("client.acme.test", Current(o => o.ServerAuth())));
+        ServerFiles = Files("server", ServerLeaf, serverIntermediate);
     }
 
     public string Dir { get; }
-    public X509Certificate2 ServerRoot { get; }
-    public X509Certificate2 ServerIntermediate { get; }
+    /// <summary>The server leaf, with its private key (for SslStream).</summary>
     public X509Certificate2 Server { get; }
+    public TestCertificate ServerLeaf { get; }
+    public X509Certificate2 ServerIntermediate { get; }
     public X509Certificate2 ClientRoot { get; }
-    public X509Certificate2 OtherRoot { get; }
+    public TestCertificate ClientRootCa { get; }
     public string ServerRootFile { get; }
-    public string ClientRootFile { get; }
     public string ServerIntermediateFile { get; }
+    public string ClientRootFile { get; }
     public CredentialFiles GoodClient { get; }
     public CredentialFiles RsaClient { get; }
     public CredentialFiles ForeignClient { get; }
@@ -45,24 +55,35 @@ internal sealed class Pki : IDisposable
     public CredentialFiles ServerFiles { get; }
 
     /// <summary>A loopback server with this PKI's server certificate that requires clients from the client CA.</summary>
-    public LoopbackServerOptions ServerOptions(bool sendIntermediate = true, ClientCertificateMode mode = ClientCertificateMode.Required, X509Certificate2? certificate = null) => new()
+    public LoopbackServerOptions ServerOptions(bool sendIntermediate = true, ClientCertificateMode mode = ClientCertificateMode.Required) => new()
     {
-        Certificate = certificate ?? Server,
+        Certificate = Server,
         Chain = sendIntermediate ? [ServerIntermediate] : [],
         ClientCertificates = mode,
         ClientTrust = [ClientRoot],
         Timeout = TimeSpan.FromSeconds(10),
     };
 
-    private CredentialFiles Files(string name, X509Certificate2 cert, params X509Certificate2[] chain)
+    /// <summary>Writes NAME.crt (the certificates in order) and NAME.key (the first one's key).</summary>
+    public CredentialFiles Files(string name, params TestCertificate[] certificates) =>
+        new(TestPki.WritePem(Dir, name + ".crt", certificates), TestPki.WriteKey(Dir, name + ".key", certificates[0]));
+
+    private static Action<CertOptions> Current(Action<CertOptions>? more = null) => o =>
     {
-        var (c, k) = TestPki.WritePem(Dir, name, cert, chain);
-        return new CredentialFiles(c, k);
-    }
+        o.Valid(Now.AddDays(-1), Now.AddDays(30));
+        more?.Invoke(o);
+    };
+
+    private static X509Certificate2 WithKey(TestCertificate c) => c.Key.Bcl switch
+    {
+        ECDsa ec => c.Certificate.CopyWithPrivateKey(ec),
+        RSA rsa => c.Certificate.CopyWithPrivateKey(rsa),
+        _ => throw new NotSupportedException("loopback servers need an RSA or EC key"),
+    };
 
     public void Dispose()
     {
-        foreach (var c in new[] { ServerRoot, ServerIntermediate, Server, ClientRoot, OtherRoot }) c.Dispose();
+        Server.Dispose();
         Directory.Delete(Dir, recursive: true);
     }
 }

@@ -67,8 +67,7 @@ public sealed class SelfTestTests : PkiFixture
     [Test]
     public async Task Server_without_its_intermediate_is_reported()
     {
-        var (cert, key) = TestPki.WritePem(Pki.Dir, "server-leaf-only", Pki.Server);
-        var report = await SelfTest(Pki.GoodClient, new CredentialFiles(cert, key));
+        var report = await SelfTest(Pki.GoodClient, Pki.Files("server-leaf-only", Pki.ServerLeaf));
 
         report.RuleIds().ShouldBe([RuleIds.ServerChainIncomplete, RuleIds.TlsSession], ignoreOrder: true);
         report.Message(RuleIds.ServerChainIncomplete).ShouldContain("'CN=Server Issuing CA' the server did not send");
@@ -87,9 +86,8 @@ public sealed class SelfTestTests : PkiFixture
     [Test]
     public async Task Pkcs12_client_reads_its_password_from_the_named_environment_variable()
     {
-        using var client = TestPki.Client(Pki.ClientRoot);
-        var path = Path.Combine(Pki.Dir, "client.p12");
-        File.WriteAllBytes(path, client.ExportPkcs12(System.Security.Cryptography.X509Certificates.Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, "s3cret"));
+        var client = Pki.ClientRootCa.Issue("p12.acme.test", o => o.ClientAuth().Valid(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1)));
+        var path = CertLint.Tests.Pki.TestPki.WritePkcs12(Pki.Dir, "client.p12", "s3cret", client);
         var request = new SelfTestRequest
         {
             Server = Pki.ServerFiles,
