@@ -16,7 +16,7 @@ internal sealed class ReportFixture
 {
     public static readonly DateTimeOffset Now = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
     public const string Password = "correct-horse-Battery-9!";
-    public static readonly string RepoRoot = TestPki.RepoRoot;
+    public static readonly string RepoRoot = ReportPki.RepoRoot;
 
     /// <summary>The PEM text of the private keys the fixture uses: no report may contain any of it.</summary>
     public IReadOnlyList<string> PrivateKeyPems { get; }
@@ -25,7 +25,7 @@ internal sealed class ReportFixture
 
     public ReportFixture(string root = "/certlint-fixture", Func<CheckedObject, bool>? skipFindings = null, Func<Finding, Finding>? edit = null)
     {
-        var pki = new TestPki();
+        var pki = new ReportPki();
         var pems = pki.KeyPems;
         PrivateKeyPems = pems.Values.ToList();
         var keys = pki.Keys;

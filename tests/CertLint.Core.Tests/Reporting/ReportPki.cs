@@ -8,16 +8,16 @@ namespace CertLint.Core.Tests.Reporting;
 /// The report tests' PKI: committed RSA keys (Fixtures/*.key) and certificates made from them at test time with
 /// fixed names, serials and dates. RSA PKCS#1 v1.5 signatures are deterministic, so every run makes the same bytes.
 /// </summary>
-internal sealed class TestPki
+internal sealed class ReportPki
 {
     private static readonly string[] KeyNames = ["ca", "server", "client", "legacy"];
 
-    public static readonly string RepoRoot = typeof(TestPki).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+    public static readonly string RepoRoot = typeof(ReportPki).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .First(a => a.Key == "CertLintRepoRoot").Value!;
 
     public static string FixturePath(string name) => Path.Combine(RepoRoot, "tests", "CertLint.Core.Tests", "Reporting", "Fixtures", name);
 
-    public TestPki()
+    public ReportPki()
     {
         KeyPems = KeyNames.ToDictionary(n => n, n => File.ReadAllText(FixturePath(n + ".key")));
         Keys = KeyPems.ToDictionary(p => p.Key, p => { var k = RSA.Create(); k.ImportFromPem(p.Value); return k; });
