@@ -67,6 +67,6 @@ public sealed class LintEngine
     }
 
     /// <summary>Discovery problems (missing path, broken link) join the parsed files in path order, like parse issues.</summary>
-    private static IReadOnlyList<ParsedFile> Sorted(IEnumerable<ParsedFile> files) =>
+    private static ParsedFile[] Sorted(IEnumerable<ParsedFile> files) =>
         files.OrderBy(p => p.File.RelativePath, StringComparer.Ordinal).ToArray();
 }
