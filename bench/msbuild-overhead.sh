@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 runs=${1:-10}
 work=$(mktemp -d "${TMPDIR:-/tmp}/certlint-bench-XXXXXX")
-trap 'rm -rf "$work"' EXIT
+[ -n "${CERTLINT_KEEP_TEMP:-}" ] || trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
 export NUGET_PACKAGES="$work/packages"
 

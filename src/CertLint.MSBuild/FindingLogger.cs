@@ -25,12 +25,11 @@ internal sealed class FindingLogger(TaskLoggingHelper log)
         {
             log.LogMessage(MessageImportance.Normal, "CertLint: {0}", notice);
         }
-        var inventory = result.Inventory;
-        log.LogMessage(MessageImportance.Normal,
-            "CertLint: {0} files, {1} certificates, {2} keys; {3} errors, {4} warnings, {5} notes ({6} suppressed) in {7:0} ms.",
-            inventory.Files.Count, inventory.Certificates.Count, inventory.Keys.Count,
-            result.Count(Severity.Error), result.Count(Severity.Warning), result.Count(Severity.Note),
-            result.Findings.Count(f => f.IsSuppressed), result.Elapsed.TotalMilliseconds);
+        // Formatted here: a task host sends message arguments as strings, so format specifiers would be lost.
+        var (inventory, suppressed) = (result.Inventory, result.Findings.Count(f => f.IsSuppressed));
+        var summary = FormattableString.Invariant(
+            $"CertLint: {inventory.Files.Count} files, {inventory.Certificates.Count} certificates, {inventory.Keys.Count} keys; {result.Count(Severity.Error)} errors, {result.Count(Severity.Warning)} warnings, {result.Count(Severity.Note)} notes ({suppressed} suppressed) in {result.Elapsed.TotalMilliseconds:0} ms.");
+        log.LogMessage(MessageImportance.Normal, "{0}", summary);
     }
 
     private void Log(Finding finding, bool failing)

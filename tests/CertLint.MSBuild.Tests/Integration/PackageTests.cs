@@ -133,7 +133,7 @@ public partial class PackageTests
     private ProcessOutput Build(params string[] properties) =>
         ProcessRunner.Run(ProcessRunner.Dotnet, ["build", "Sample.csproj", "-v:n", .. properties], project, feed.Environment);
 
-    /// <summary>The distinct canonical errors MSBuild printed: "path(line,col): error CODE: message [project]".</summary>
+    /// <summary>The distinct canonical errors MSBuild printed, "path(line,1): error CODE: message [project]".</summary>
     private static List<(string File, int Line, string Code)> Errors(ProcessOutput build) => build.Lines
         .Select(l => ErrorLine().Match(l.Trim()))
         .Where(m => m.Success)
@@ -141,7 +141,8 @@ public partial class PackageTests
         .Distinct()
         .ToList();
 
-    [GeneratedRegex(@"^(?<file>[^\s(][^(]*)\((?<line>\d+),1\): error (?<code>CL\d{4}): ")]
+    // Lines of a multi-node build start with the node number ("1>").
+    [GeneratedRegex(@"^(?:\d+>)?(?<file>[^\s(][^(]*)\((?<line>\d+),1\): error (?<code>CL\d{4}): ")]
     private static partial Regex ErrorLine();
 
     private sealed record SarifResult(string RuleId, string Level, string Uri, int Line);
