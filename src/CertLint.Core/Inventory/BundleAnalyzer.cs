@@ -6,7 +6,8 @@ namespace CertLint.Inventory;
 /// <summary>
 /// Checks a file holding several certificates as a TLS server sends them (RFC 5246 §7.4.2): every certificate's issuer
 /// follows it in the file or is a trust anchor (Complete), and the order is leaf, intermediates, then roots only at the end
-/// (Ordered; a CA bundle of roots is ordered). PKCS#7 certificates are an unordered SET, so only completeness is checked for them.
+/// (Ordered; a CA bundle of roots is ordered). Order is checked in PEM files only: PKCS#7 certificates are a SET and PKCS#12
+/// bags have no meaningful order, so only completeness is checked for those.
 /// </summary>
 internal sealed class BundleAnalyzer(IssuerIndex index, SignatureVerifier verifier, IReadOnlySet<string> anchors, IReadOnlySet<string> selfSigned)
 {
@@ -16,7 +17,7 @@ internal sealed class BundleAnalyzer(IssuerIndex index, SignatureVerifier verifi
         var problems = new List<string>();
         var complete = true;
         var ordered = true;
-        var checkOrder = file.Kind != FileKind.Pkcs7 && certs.All(c => c.Format != ObjectFormat.Pkcs7);
+        var checkOrder = certs.All(c => c.Format == ObjectFormat.Pem);
 
         for (var i = 0; i < certs.Count; i++)
         {

@@ -92,11 +92,13 @@ public sealed class BundleTests
     }
 
     [Test]
-    public void Pkcs7_order_does_not_matter()
+    public void Pkcs7_and_pkcs12_order_does_not_matter_but_completeness_does()
     {
-        var bundle = new TestScan().Pkcs7("chain.p7b", Acme.Root, Acme.Intermediate, Acme.Leaf).Build().Bundles.ShouldHaveSingleItem();
-        bundle.Complete.ShouldBeTrue();
-        bundle.Ordered.ShouldBeTrue();
+        var bundles = new TestScan()
+            .Pkcs7("chain.p7b", Acme.Root, Acme.Intermediate, Acme.Leaf)
+            .Pkcs12("store.p12", Acme.Leaf.Key, Acme.Root, Acme.Leaf)
+            .Build().Bundles;
+        bundles.Select(b => (b.File.RelativePath, b.Complete, b.Ordered)).ShouldBe([("chain.p7b", true, true), ("store.p12", false, true)]);
     }
 
     [Test]

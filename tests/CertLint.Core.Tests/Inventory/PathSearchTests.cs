@@ -19,6 +19,8 @@ public sealed class PathSearchTests
         var viaOld = scan.Build(anchorsFromScan: false).Chain(leaf);
         viaOld.Status.ShouldBe(ChainStatus.Complete, string.Join("; ", viaOld.Problems));
         viaOld.Shas().ShouldBe([leaf.Sha256, inter.Sha256, crossSigned.Sha256, oldRoot.Sha256]);
+        // The untrusted new root itself is trusted through its cross-signature.
+        scan.Build(anchorsFromScan: false).Chain(newRoot).Shas().ShouldBe([newRoot.Sha256, crossSigned.Sha256, oldRoot.Sha256]);
 
         // When the new root is trusted too, the shorter path to it wins.
         var viaNew = scan.Build(anchorsFromScan: true).Chain(leaf);

@@ -24,6 +24,7 @@ public sealed class SignatureTests
         yield return new TestCaseData((Action<CertOptions>)(o => o.EcP256()), (Action<CertOptions>)(o => o.SignWith(HashAlgorithmName.SHA1))).SetName("ECDSA P-256 SHA-1");
         yield return new TestCaseData((Action<CertOptions>)(o => o.Ed25519()), (Action<CertOptions>?)null).SetName("Ed25519");
         yield return new TestCaseData((Action<CertOptions>)(o => o.Ed448()), (Action<CertOptions>?)null).SetName("Ed448");
+        yield return new TestCaseData((Action<CertOptions>)(o => o.Dsa()), (Action<CertOptions>?)null).SetName("DSA SHA-256");
     }
 
     [TestCaseSource(nameof(Algorithms))]

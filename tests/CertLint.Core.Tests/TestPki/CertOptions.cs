@@ -120,6 +120,8 @@ public sealed class CertOptions
 
     public CertOptions Ed448() => Key(TestKeyType.Ed448);
 
+    public CertOptions Dsa() => Key(TestKeyType.Dsa);
+
     public CertOptions Key(TestKeyType type)
     {
         KeyType = type;

@@ -18,6 +18,8 @@ public enum TestKeyType
     Rsa,
     Ed25519,
     Ed448,
+    /// <summary>DSA 2048/256 (slow to generate: a second or more).</summary>
+    Dsa,
 }
 
 /// <summary>How <see cref="TestKey.ToPem"/> encodes a private key.</summary>
@@ -61,6 +63,7 @@ public sealed class TestKey
         TestKeyType.EcP384 => new(type, ECDsa.Create(ECCurve.NamedCurves.nistP384), null, null),
         TestKeyType.EcP521 => new(type, ECDsa.Create(ECCurve.NamedCurves.nistP521), null, null),
         TestKeyType.Rsa => new(type, RSA.Create(rsaBits), null, null),
+        TestKeyType.Dsa => new(type, DSA.Create(2048), null, null),
         TestKeyType.Ed25519 => CreateEd25519(),
         TestKeyType.Ed448 => CreateEd448(),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
@@ -83,12 +86,8 @@ public sealed class TestKey
     }
 
     /// <summary>The DER SubjectPublicKeyInfo.</summary>
-    public byte[] SubjectPublicKeyInfo => Bcl switch
-    {
-        RSA rsa => rsa.ExportSubjectPublicKeyInfo(),
-        ECDsa ec => ec.ExportSubjectPublicKeyInfo(),
-        _ => SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(EdPublicParameters()).GetDerEncoded(),
-    };
+    public byte[] SubjectPublicKeyInfo =>
+        Bcl?.ExportSubjectPublicKeyInfo() ?? SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(EdPublicParameters()).GetDerEncoded();
 
     /// <summary>SHA-256 of the SPKI, lower-case hex: what the model's PublicKeyInfo.Sha256 should be.</summary>
     public string SpkiSha256 => Convert.ToHexStringLower(SHA256.HashData(SubjectPublicKeyInfo));
@@ -98,6 +97,7 @@ public sealed class TestKey
     /// <summary>A signature generator for CertificateRequest.Create.</summary>
     public X509SignatureGenerator SignatureGenerator(HashAlgorithmName hash, bool rsaPss = false) => Bcl switch
     {
+        DSA dsa => new DsaSignatureGenerator(dsa),
         not null when !rsaPss && LegacySignatureGenerator.Handles(hash) => new LegacySignatureGenerator(Bcl, PublicKey),
         RSA rsa => X509SignatureGenerator.CreateForRSA(rsa, rsaPss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1),
         ECDsa ec => X509SignatureGenerator.CreateForECDsa(ec),
@@ -131,11 +131,7 @@ public sealed class TestKey
     }
 
     /// <summary>Unencrypted PKCS#8 DER.</summary>
-    public byte[] ExportPkcs8() => Bcl switch
-    {
-        RSA or ECDsa => Bcl.ExportPkcs8PrivateKey(),
-        _ => PrivateKeyInfoFactory.CreatePrivateKeyInfo(_edPrivate).GetDerEncoded(),
-    };
+    public byte[] ExportPkcs8() => Bcl?.ExportPkcs8PrivateKey() ?? PrivateKeyInfoFactory.CreatePrivateKeyInfo(_edPrivate).GetDerEncoded();
 
     // Pkcs8PrivateKeyInfo re-encrypts any PKCS#8 blob, whatever the algorithm.
     private byte[] ExportPkcs8(string password, PbeParameters pbe) =>
