@@ -4,7 +4,7 @@ namespace CertLint.Configuration;
 /// A `.certlint.yml` as written (null = not set there). <see cref="SettingsResolver"/> merges it between the
 /// built-in defaults and the host's request. Paths are already absolute (relative to the config file's folder).
 /// </summary>
-public sealed class CertLintConfig
+public sealed record CertLintConfig
 {
     public required string File { get; init; }
     public IReadOnlyList<string>? Extends { get; init; }

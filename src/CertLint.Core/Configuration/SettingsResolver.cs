@@ -13,7 +13,7 @@ public static class SettingsResolver
     {
         var root = Path.GetFullPath(request.WorkingDirectory);
         var configFile = FindConfig(request, root);
-        var config = configFile is null ? null : ConfigLoader.LoadFile(configFile, Display(configFile, root));
+        var config = configFile is null ? null : ConfigRebase.Apply(ConfigLoader.LoadFile(configFile, Display(configFile, root)), root, configFile);
         return Merge(request, config, root, configFile, time);
     }
 
@@ -55,7 +55,10 @@ public static class SettingsResolver
             var path = Path.GetFullPath(Path.Combine(root, given));
             return File.Exists(path) ? path : throw new ConfigurationException(given, 1, 1, "configuration file not found");
         }
-        return ConfigLoader.FileNames.Select(n => Path.Combine(root, n)).FirstOrDefault(File.Exists);
+        // The working directory first; else, when one folder is scanned (`certlint samples`), that folder's own config.
+        var folders = new List<string> { root };
+        if (request.Paths.Count == 1 && Directory.Exists(Path.Combine(root, request.Paths[0]))) folders.Add(Path.GetFullPath(request.Paths[0], root));
+        return folders.SelectMany(f => ConfigLoader.FileNames.Select(n => Path.Combine(f, n))).FirstOrDefault(File.Exists);
     }
 
     private static IReadOnlyList<string> Pick(IReadOnlyList<string> request, IReadOnlyList<string>? config, IReadOnlyList<string> fallback) =>

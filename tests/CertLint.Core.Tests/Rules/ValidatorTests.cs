@@ -37,6 +37,17 @@ public class ValidatorTests
     }
 
     [Test]
+    public void The_init_template_and_the_documented_config_validate_against_the_built_in_rules()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir["template.yml"], CertLint.Configuration.ConfigTemplate.Text);
+        RuleValidator.Validate([], dir["template.yml"]).ShouldBeEmpty();
+        Directory.CreateDirectory(dir[".certlint/rules"]);
+        File.WriteAllText(dir["documented.yml"], DocExamples.Config);
+        RuleValidator.Validate([], dir["documented.yml"]).ShouldBeEmpty();
+    }
+
+    [Test]
     public void Built_in_rules_load_and_compile()
     {
         var catalog = RuleCatalog.LoadBuiltIn();

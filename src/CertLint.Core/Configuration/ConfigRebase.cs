@@ -1,0 +1,27 @@
+namespace CertLint.Configuration;
+
+/// <summary>
+/// Globs in a .certlint.yml are relative to the folder that holds it. When that folder is below the scan root
+/// (`certlint samples` from the repository root finds samples/.certlint.yml), the globs are rebased onto the root,
+/// so "server/**" in samples/.certlint.yml matches samples/server/x.crt.
+/// </summary>
+internal static class ConfigRebase
+{
+    public static CertLintConfig Apply(CertLintConfig config, string root, string configFile)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(configFile))!;
+        var relative = Path.GetRelativePath(root, dir).Replace('\\', '/');
+        if (relative == "." || relative.StartsWith("..", StringComparison.Ordinal)) return config;
+        var prefix = relative + "/";
+        string Re(string glob) => glob.StartsWith('/') ? glob : prefix + glob;
+        return config with
+        {
+            Include = config.Include?.Select(Re).ToArray(),
+            Exclude = config.Exclude?.Select(Re).ToArray(),
+            Hosts = config.Hosts?.Select(h => h with { Glob = Re(h.Glob) }).ToArray(),
+            Roles = config.Roles?.Select(r => r with { Glob = Re(r.Glob) }).ToArray(),
+            Passwords = config.Passwords?.Select(p => p with { Glob = Re(p.Glob) }).ToArray(),
+            Suppressions = config.Suppressions?.Select(s => s.PathGlob is null ? s : s with { PathGlob = Re(s.PathGlob) }).ToArray(),
+        };
+    }
+}
