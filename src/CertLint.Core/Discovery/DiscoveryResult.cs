@@ -9,4 +9,9 @@ namespace CertLint.Discovery;
 /// Problems with a candidate file itself (FIFO, permissions, too large) are left to FileParser, which reports them
 /// as Unreadable/ParseError for that file, so each problem is reported exactly once.
 /// </summary>
-public sealed record DiscoveryResult(IReadOnlyList<SourceFile> Files, IReadOnlyList<ParseIssue> Issues);
+public sealed record DiscoveryResult(IReadOnlyList<SourceFile> Files, IReadOnlyList<ParseIssue> Issues)
+{
+    /// <summary>The discovery issues as one ParsedFile each, ready to join FileParser's results for the rules.</summary>
+    public IReadOnlyList<ParsedFile> IssuesAsParsedFiles() =>
+        Issues.Select(issue => new ParsedFile { File = issue.Location.File, Issues = [issue] }).ToList();
+}

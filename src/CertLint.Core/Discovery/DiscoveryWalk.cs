@@ -87,7 +87,8 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
             foreach (var entry in entries)
             {
                 var relativeToStart = Path.GetRelativePath(start, entry.FullName).Replace('\\', '/');
-                if (entry.LinkTarget is not null)
+                // Attributes come with the directory listing; only reparse points cost a readlink.
+                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
                 {
                     AddLink(entry, relativeToStart, select);
                 }

@@ -72,7 +72,7 @@ public sealed class CertificatePrimitiveTests
         if (!expectPass)
         {
             violations[0].Values["eku"].ShouldBe("serverAuth");
-            violations[0].Values["restrictedBy"].ShouldBe($"its issuer CN=Prim Server CA, serial {ca.SerialNumber} (SHA-256 {ca.Sha256[..16]})");
+            violations[0].Values["restrictedBy"].ShouldBe($"its issuer CN=Prim Server CA (serial {ca.SerialNumber}, SHA-256 {ca.Sha256[..16]})");
             h.Run(new EkuPurposePrimitive(), PrimitiveHarness.Subject(leaf), ("purpose", purpose), ("issuers", false)).ShouldBeEmpty();
         }
     }

@@ -86,6 +86,7 @@ public class FileDiscoveryTests
         var result = Discover(Settings(paths: [_dir.Combine("README.md"), _dir.Combine("nope")], extra: ["certs/b.pem", "certs/b.pem"]));
         result.Files.Select(f => f.RelativePath).ShouldBe(["README.md", "certs/b.pem"]);
         var issue = result.Issues.ShouldHaveSingleItem();
+        result.IssuesAsParsedFiles().ShouldHaveSingleItem().Issues.ShouldBe([issue]);
         issue.Kind.ShouldBe(ParseIssueKind.Unreadable);
         issue.Location.File.RelativePath.ShouldBe("nope");
         issue.Message.ShouldBe("path not found");

@@ -62,6 +62,17 @@ public class ContainerParserTests
     }
 
     [Test]
+    public void Openssl_text_dump_yields_the_certificate_after_the_text()
+    {
+        var parsed = FileParser.Parse(Fixtures.Source("leaf-text-dump.txt"), TestPasswords.None);
+        parsed.Issues.ShouldBeEmpty();
+        var cert = parsed.Certificates.ShouldHaveSingleItem();
+        cert.Sha256.ShouldBe("fb61b2a443958d92c79388930a1cbfeccacacc3d7278493acf111e762b3deb66");
+        File.ReadAllLines(Fixtures.PathOf("leaf-text-dump.txt"))[cert.Location.StartLine - 1].ShouldBe("-----BEGIN CERTIFICATE-----");
+        cert.Location.StartLine.ShouldBeGreaterThan(50);
+    }
+
+    [Test]
     public void Text_dump_chain_keeps_pem_lines()
     {
         var parsed = FileParser.Parse(Fixtures.Source("chain-crlf.pem"), TestPasswords.None);
