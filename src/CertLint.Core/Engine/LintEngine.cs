@@ -47,6 +47,7 @@ public sealed class LintEngine
             Root = settings.Root,
             Elapsed = _time.GetElapsedTime(started),
             BaselineStates = baseline?.Compare(result.Evaluation.Findings),
+            BaselineAbsent = baseline?.Absent(result.Evaluation.Findings) ?? [],
             NewOnly = request.NewOnly,
         };
     }
