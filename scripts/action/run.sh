@@ -42,7 +42,7 @@ split_list() {
 # Absolute path: relative ones are relative to the workspace, like every other path a workflow gives.
 absolute() {
   case $1 in
-    /*) printf '%s' "$1" ;;
+    /* | [A-Za-z]:[\\/]*) printf '%s' "$1" ;;
     *) printf '%s/%s' "${GITHUB_WORKSPACE:-$PWD}" "$1" ;;
   esac
 }
@@ -95,8 +95,11 @@ cmd_install() {
   local mode=${CERTLINT_MODE:?} dir=${CERTLINT_TOOL_DIR:-}
   if [[ $mode == source ]]; then
     local project="${ACTION_PATH:?}/src/CertLint.Cli/CertLint.Cli.csproj"
-    dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
-    set_output command "${ACTION_PATH}/src/CertLint.Cli/bin/Release/net10.0/certlint.dll"
+    # No build servers: they would outlive the step and hold its output open.
+    dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly --disable-build-servers >&2
+    local dll="${ACTION_PATH}/src/CertLint.Cli/bin/Release/net10.0/certlint.dll"
+    [[ -f $dll ]] || die "the build did not produce $dll"
+    set_output command "$dll"
     return
   fi
   [[ -n $dir ]] || die "no tool folder"

@@ -18,7 +18,7 @@ public static class CliApp
             Error = context.Error,
         };
         app.HelpOption("-?|-h|--help");
-        app.VersionOption("--version", ToolVersion.Text);
+        app.VersionOption("--version", CertLint.Reporting.ToolInfo.Version);
 
         // `certlint [PATH...]` and `certlint lint [PATH...]` are the same command.
         LintCommand.Configure(app, context);

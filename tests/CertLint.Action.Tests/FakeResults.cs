@@ -28,19 +28,7 @@ internal static class FakeResults
 
     public static LintResult Result(IEnumerable<Finding> findings, Severity failOn = Severity.Error) => new()
     {
-        Inventory = new CertificateInventory
-        {
-            Files = [],
-            Certificates = [],
-            Keys = [],
-            Anchors = [],
-            Pairs = [],
-            Mismatches = [],
-            Bundles = [],
-            Chains = new Dictionary<CertificateInfo, ChainResult>(),
-            Roles = new Dictionary<CertificateInfo, CertificateRole>(),
-            SelfSigned = new HashSet<CertificateInfo>(),
-        },
+        Inventory = CertificateInventory.Empty,
         Rules = [],
         Findings = findings.ToList(),
         Checks = [],

@@ -55,6 +55,10 @@ public sealed class CliHandshakeTests : PkiFixture
         var result = sarif.RootElement.GetProperty("runs")[0].GetProperty("results")[0];
         result.GetProperty("ruleId").GetString().ShouldBe("CL0601");
         result.GetProperty("properties").GetProperty("objectKind").GetString().ShouldBe("endpoint");
+        // An endpoint is an absolute URI of its own, not a path under %SRCROOT%.
+        var artifact = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+        artifact.GetProperty("uri").GetString().ShouldBe($"tls://127.0.0.1:{port}");
+        artifact.TryGetProperty("uriBaseId", out _).ShouldBeFalse();
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Pki.Dir, "out/hs.json")));
         json.RootElement.GetProperty("findings")[0].GetProperty("path").GetString().ShouldBe($"tls://127.0.0.1:{port}");
         File.ReadAllText(Path.Combine(Pki.Dir, "out/hs.xml")).ShouldContain("CL0601 tls-connect-failed");

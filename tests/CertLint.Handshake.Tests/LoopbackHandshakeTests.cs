@@ -26,6 +26,10 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         session.ShouldContain("accepted 'CN=client.acme.test'");
         report.Outcome.ServerCertificates.Count.ShouldBe(2);
         (await server.FirstVerdict).Accepted.ShouldBeTrue();
+        // The lint's rules ran, with roles: the chain as received is a server, the --cert file a client.
+        report.Result.Checks.ShouldContain(c => c.Rule.Id == RuleIds.EkuServerAuth && c.Subject.Location.File.RelativePath == $"tls://127.0.0.1:{server.Port}");
+        report.Result.Checks.ShouldContain(c => c.Rule.Id == RuleIds.EkuClientAuth && c.Subject.Location.File.FullPath == Pki.GoodClient.Certificate);
+        report.Result.Checks.ShouldContain(c => c.Rule.Id == RuleIds.KeyMismatch);
     }
 
     [Test]
@@ -62,18 +66,20 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         report.Outcome!.Established.ShouldBeFalse();
     }
 
-    [TestCase("expired", TlsVersionChoice.Tls13, "expired on")]
-    [TestCase("expired", TlsVersionChoice.Tls12, "expired on")]
-    [TestCase("serverauth-only", TlsVersionChoice.Tls13, "without clientAuth")]
-    [TestCase("serverauth-only", TlsVersionChoice.Tls12, "without clientAuth")]
-    public async Task Client_certificate_the_server_cannot_accept_is_rejected(string client, TlsVersionChoice version, string cause)
+    [TestCase("expired", TlsVersionChoice.Tls13, "expired on", RuleIds.CertExpired)]
+    [TestCase("expired", TlsVersionChoice.Tls12, "expired on", RuleIds.CertExpired)]
+    [TestCase("serverauth-only", TlsVersionChoice.Tls13, "without clientAuth", RuleIds.EkuClientAuth)]
+    [TestCase("serverauth-only", TlsVersionChoice.Tls12, "without clientAuth", RuleIds.EkuClientAuth)]
+    public async Task Client_certificate_the_server_cannot_accept_is_rejected(string client, TlsVersionChoice version, string cause, string lintRule)
     {
         await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
         var files = client == "expired" ? Pki.ExpiredClient : Pki.ServerAuthOnlyClient;
         var report = await Probe.RunAsync(server.Port, files, Pki.ServerRootFile, version: version);
 
-        report.RuleIds().ShouldBe([RuleIds.ClientCertRejected, RuleIds.ClientCertUnusable], ignoreOrder: true);
+        // The handshake's verdict, its pre-flight check, and the lint's own rule on the client certificate file (role client).
+        report.RuleIds().ShouldBe([RuleIds.ClientCertRejected, RuleIds.ClientCertUnusable, lintRule], ignoreOrder: true);
         report.Message(RuleIds.ClientCertUnusable).ShouldContain(cause);
+        report.Result.Findings.Single(f => f.Rule.Id == lintRule).Location.File.FullPath.ShouldBe(files.Certificate);
         RejectedSilently(report);
     }
 
@@ -94,8 +100,10 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         await using var server = LoopbackTlsServer.Start(Pki.ServerOptions(sendIntermediate: false));
         var report = await Probe.RunAsync(server.Port, Pki.GoodClient, Pki.ServerRootFile);
 
-        report.RuleIds().ShouldBe([RuleIds.ServerChainIncomplete, RuleIds.TlsSession], ignoreOrder: true);
+        // The handshake's check, and the lint's chain rule on the chain as received (location tls://127.0.0.1:PORT).
+        report.RuleIds().ShouldBe([RuleIds.ServerChainIncomplete, RuleIds.ChainIncomplete, RuleIds.TlsSession], ignoreOrder: true);
         report.Message(RuleIds.ServerChainIncomplete).ShouldContain("issuer 'CN=Server Issuing CA' the server did not send");
+        report.Result.Findings.Single(f => f.Rule.Id == RuleIds.ChainIncomplete).Location.File.RelativePath.ShouldBe($"tls://127.0.0.1:{server.Port}");
         report.Outcome!.ServerCertificates.Count.ShouldBe(1);
         report.ExitCode.ShouldBe(ExitCodes.Findings);
     }

@@ -7,7 +7,8 @@ namespace CertLint.Handshake.Tests;
 /// <summary>
 /// One test PKI written to a temp folder, made with the shared TestPki builder: a server root and intermediate with a
 /// localhost server, and a client CA with good and bad client certificates, plus a foreign CA. TLS peers judge validity
-/// by the real clock, so everything is valid from now-1d to now+30d (the expired client ended yesterday).
+/// by the real clock, so everything is valid from now-1d to now+90d (past the lint's 30-day expiring-soon window; the
+/// expired client ended yesterday). Keys are written owner-only, as the lint's key-file-permissions rule wants.
 /// </summary>
 internal sealed class Pki : IDisposable
 {
@@ -65,12 +66,16 @@ internal sealed class Pki : IDisposable
     };
 
     /// <summary>Writes NAME.crt (the certificates in order) and NAME.key (the first one's key).</summary>
-    public CredentialFiles Files(string name, params TestCertificate[] certificates) =>
-        new(TestPki.WritePem(Dir, name + ".crt", certificates), TestPki.WriteKey(Dir, name + ".key", certificates[0]));
+    public CredentialFiles Files(string name, params TestCertificate[] certificates)
+    {
+        var key = TestPki.WriteKey(Dir, name + ".key", certificates[0]);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return new(TestPki.WritePem(Dir, name + ".crt", certificates), key);
+    }
 
     private static Action<CertOptions> Current(Action<CertOptions>? more = null) => o =>
     {
-        o.Valid(Now.AddDays(-1), Now.AddDays(30));
+        o.Valid(Now.AddDays(-1), Now.AddDays(90));
         more?.Invoke(o);
     };
 

@@ -13,7 +13,7 @@ public class CertLintTaskTests
     [TearDown]
     public void TearDown() => runner.Dispose();
 
-    [Test, Explicit("TODO(msbuild): runs once LintEngine.Run is wired on main")]
+    [Test]
     public void Expired_certificate_and_world_readable_key_are_errors_at_their_lines()
     {
         CertificateFixtures.WriteBroken(runner.Root);
@@ -36,7 +36,7 @@ public class CertLintTaskTests
         File.Exists(runner.PathOf("obj/certlint.junit.xml")).ShouldBeTrue();
     }
 
-    [Test, Explicit("TODO(msbuild): runs once LintEngine.Run is wired on main")]
+    [Test]
     public void Below_fail_on_the_same_findings_are_warnings_and_the_build_passes()
     {
         CertificateFixtures.WriteBroken(runner.Root);
@@ -50,7 +50,7 @@ public class CertLintTaskTests
         runner.Engine.Warnings.Select(w => w.Code).ShouldContain(RuleIds.KeyFilePermissions);
     }
 
-    [Test, Explicit("TODO(msbuild): runs once LintEngine.Run is wired on main")]
+    [Test]
     public void Repaired_files_pass()
     {
         CertificateFixtures.WriteBroken(runner.Root);
@@ -61,7 +61,7 @@ public class CertLintTaskTests
         runner.Engine.Errors.ShouldBeEmpty();
     }
 
-    [Test, Explicit("TODO(msbuild): runs once LintEngine.Run is wired on main")]
+    [Test]
     public void Without_discovery_only_the_listed_files_are_linted()
     {
         CertificateFixtures.WriteBroken(runner.Root);
@@ -74,7 +74,7 @@ public class CertLintTaskTests
         runner.Engine.Errors.Select(e => e.Code).ShouldBe([RuleIds.CertExpired]);
     }
 
-    [Test, Explicit("TODO(msbuild): runs once LintEngine.Run is wired on main")]
+    [Test]
     public void Bad_configuration_is_one_error_at_its_line_not_an_exception()
     {
         CertificateFixtures.WriteBroken(runner.Root);

@@ -46,6 +46,7 @@ internal static class HandshakeCommand
                 Target = target,
                 Client = o.ClientFiles(),
                 CaFiles = o.Ca.Values.OfType<string>().ToList(),
+                ClientCaFiles = o.ClientCa.Values.OfType<string>().ToList(),
             }, token).ConfigureAwait(false);
         }
         ReportWriter.WriteFiles(report.Result, o.Reports, new ReportSettings { Category = o.Category.Value(), OutputDirectory = context.WorkingDirectory });
@@ -73,7 +74,7 @@ internal static class HandshakeCommand
             ServerCert = cmd.Option("--server-cert <FILE>", "Self-test: server certificate (PEM, leaf then intermediates).", CommandOptionType.SingleValue);
             ServerKey = cmd.Option("--server-key <FILE>", "Self-test: server private key (PEM).", CommandOptionType.SingleValue);
             ServerPkcs12 = cmd.Option("--server-pkcs12 <FILE>", "Self-test: server certificate and key as PKCS#12.", CommandOptionType.SingleValue);
-            ClientCa = cmd.Option("--client-ca <FILE>", "Self-test: CA certificate(s) the server trusts for client certificates; repeatable.", CommandOptionType.MultipleValue);
+            ClientCa = cmd.Option("--client-ca <FILE>", "CA certificate(s) of the client certificate: the self-test server trusts them, and the client chain is linted against them; repeatable.", CommandOptionType.MultipleValue);
             Sarif = cmd.Option("--sarif <FILE>", "Write a SARIF 2.1.0 report.", CommandOptionType.SingleValue);
             JUnit = cmd.Option("--junit <FILE>", "Write a JUnit XML report.", CommandOptionType.SingleValue);
             Json = cmd.Option("--json <FILE>", "Write a JSON report.", CommandOptionType.SingleValue);

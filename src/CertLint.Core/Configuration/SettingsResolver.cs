@@ -33,7 +33,7 @@ public static class SettingsResolver
             AnchorsFromScan = config?.AnchorsFromScan ?? defaults.AnchorsFromScan,
             Hosts = Pick(request.Hosts, null, defaults.Hosts),
             HostsByPath = config?.Hosts ?? defaults.HostsByPath,
-            RolesByPath = config?.Roles ?? defaults.RolesByPath,
+            RolesByPath = [.. request.Roles, .. config?.Roles ?? defaults.RolesByPath],
             Now = request.Now ?? time.GetUtcNow(),
             FailOn = request.FailOn ?? config?.FailOn ?? defaults.FailOn,
             PasswordEnv = NonEmpty(request.PasswordEnv) ?? config?.PasswordEnv ?? defaults.PasswordEnv,

@@ -29,7 +29,7 @@ public sealed class LintEngine
         var discovery = FileDiscovery.Discover(settings, cancellationToken);
         var passwords = new SettingsPasswordSource(settings);
         progress?.Report(new ScanProgress("parsing", 0, discovery.Files.Count));
-        var parsed = WithDiscoveryIssues(FileParser.ParseAll(discovery.Files, passwords, cancellationToken), discovery.Issues);
+        var parsed = Sorted(FileParser.ParseAll(discovery.Files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles()));
         var anchors = TrustAnchors.Load(settings, passwords);
 
         progress?.Report(new ScanProgress("checking", discovery.Files.Count, discovery.Files.Count));
@@ -47,18 +47,9 @@ public sealed class LintEngine
             Root = settings.Root,
             Elapsed = _time.GetElapsedTime(started),
             BaselineStates = baseline?.Compare(result.Evaluation.Findings),
+            BaselineAbsent = baseline?.Absent(result.Evaluation.Findings) ?? [],
             NewOnly = request.NewOnly,
         };
-    }
-
-    /// <summary>Problems met while walking (missing path, broken link) are reported like parse issues of that path.</summary>
-    private static IReadOnlyList<ParsedFile> WithDiscoveryIssues(IReadOnlyList<ParsedFile> parsed, IReadOnlyList<ParseIssue> issues)
-    {
-        if (issues.Count == 0) return parsed;
-        return parsed
-            .Concat(issues.Select(i => new ParsedFile { File = i.Location.File, Issues = [i] }))
-            .OrderBy(p => p.File.RelativePath, StringComparer.Ordinal)
-            .ToArray();
     }
 
     /// <summary>
@@ -75,4 +66,8 @@ public sealed class LintEngine
         var evaluation = RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings });
         return (inventory, evaluation);
     }
+
+    /// <summary>Discovery problems (missing path, broken link) join the parsed files in path order, like parse issues.</summary>
+    private static ParsedFile[] Sorted(IEnumerable<ParsedFile> files) =>
+        files.OrderBy(p => p.File.RelativePath, StringComparer.Ordinal).ToArray();
 }

@@ -15,6 +15,8 @@ public sealed class LintRequest
     public string? ConfigPath { get; init; }
     public IReadOnlyList<string> CaFiles { get; init; } = [];
     public IReadOnlyList<string> Hosts { get; init; } = [];
+    /// <summary>Roles by path glob, ahead of the configuration's (`certlint handshake` marks what it received and was given).</summary>
+    public IReadOnlyList<Configuration.PathRole> Roles { get; init; } = [];
     /// <summary>The instant to lint at (--now). Null: the TimeProvider's now.</summary>
     public DateTimeOffset? Now { get; init; }
     public IReadOnlyList<string> RuleDirectories { get; init; } = [];

@@ -32,8 +32,8 @@ public sealed class HandshakeChecker
         var now = settings.Now ?? _time.GetUtcNow();
         observations.AddRange(HandshakeAnalyzer.Analyze(outcome, options, trust, options.EffectiveServerName ?? host, now));
         var location = $"tls://{options.Endpoint}";
-        var result = HandshakeResultBuilder.Build(location, location, $"TLS endpoint {options.Endpoint}", observations, settings, now, started.Elapsed,
-            ["The server chain was checked for the handshake only; the lint rules were not run on it."]);
+        var objects = new HandshakeObjects(outcome.ServerCertificates, [], Files(request.Client), request.CaFiles, request.ClientCaFiles);
+        var result = HandshakeResultBuilder.Build(location, location, $"TLS endpoint {options.Endpoint}", observations, objects, settings, now, started.Elapsed);
         return new HandshakeReport { Result = result, Outcome = outcome };
     }
 
@@ -48,7 +48,8 @@ public sealed class HandshakeChecker
         var now = settings.Now ?? _time.GetUtcNow();
         var (outcome, verdict) = server is null ? (null, null) : await RunPairAsync(server, client, request, now, observations, cancellationToken).ConfigureAwait(false);
         var id = $"self-test://{Path.GetFileName(request.Server.Certificate ?? request.Server.Pkcs12)}+{Path.GetFileName(request.Client.Certificate ?? request.Client.Pkcs12)}";
-        var result = HandshakeResultBuilder.Build(id, id, "mTLS self-test", observations, settings, now, started.Elapsed, [],
+        var objects = new HandshakeObjects([], Files(request.Server), Files(request.Client), request.ServerCaFiles, request.ClientCaFiles);
+        var result = HandshakeResultBuilder.Build(id, id, "mTLS self-test", observations, objects, settings, now, started.Elapsed,
             ruleId => PairFile(ruleId is RuleIds.ServerChainIncomplete or RuleIds.ServerUntrusted or RuleIds.ServerCertExpired
                 or RuleIds.ServerHostnameMismatch or RuleIds.ServerEkuMissing ? request.Server : request.Client, settings.WorkingDirectory));
         return new HandshakeReport { Result = result, Outcome = outcome, ServerVerdict = verdict };
@@ -103,6 +104,8 @@ public sealed class HandshakeChecker
         verdict is { Accepted: false } && o.RuleId is RuleIds.ClientCertRejected or RuleIds.ClientCertRequired or RuleIds.TlsHandshakeFailed
             ? o with { Message = $"{o.Message}. The server side says: {string.Join("; ", verdict.Reasons)}" }
             : o;
+
+    private static List<string> Files(CredentialFiles files) => new[] { files.Certificate, files.Key, files.Pkcs12 }.OfType<string>().ToList();
 
     /// <summary>The certificate file of one side of the pair, relative to the working directory, for report locations.</summary>
     private static Model.SourceFile? PairFile(CredentialFiles files, string workingDirectory)

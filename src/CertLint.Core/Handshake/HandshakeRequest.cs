@@ -36,6 +36,8 @@ public sealed class HandshakeRequest
     public CredentialFiles Client { get; init; } = new();
     /// <summary>CA files to validate the server with; empty: the system trust store.</summary>
     public IReadOnlyList<string> CaFiles { get; init; } = [];
+    /// <summary>CA files of the client certificate, so the lint can judge its chain; optional.</summary>
+    public IReadOnlyList<string> ClientCaFiles { get; init; } = [];
 }
 
 /// <summary>`certlint handshake --self-test`: a client/server pair checked against each other on loopback.</summary>

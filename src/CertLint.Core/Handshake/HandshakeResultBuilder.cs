@@ -17,8 +17,9 @@ internal static class HandshakeResultBuilder
     /// <param name="location">A synthetic location such as tls://host:port (it becomes the report's artifact URI).</param>
     /// <param name="objectId">Stable identity of the endpoint across runs (fingerprints, baselines).</param>
     /// <param name="locate">Optional real file per rule id (the self-test points at the certificate a finding is about).</param>
-    public static LintResult Build(string location, string objectId, string label, IReadOnlyList<HandshakeObservation> observations,
-        HandshakeSettings options, DateTimeOffset now, TimeSpan elapsed, IReadOnlyList<string> notices, Func<string, SourceFile?>? locate = null)
+    /// <param name="objects">Certificates and files the normal lint rules run over, beside the endpoint rules.</param>
+    public static LintResult Build(string location, string objectId, string label, IReadOnlyList<HandshakeObservation> observations, HandshakeObjects objects,
+        HandshakeSettings options, DateTimeOffset now, TimeSpan elapsed, Func<string, SourceFile?>? locate = null)
     {
         var file = new SourceFile(location, location, 0, null);
         var subject = new RuleSubject
@@ -27,18 +28,12 @@ internal static class HandshakeResultBuilder
             File = new ParsedFile { File = file },
             Handshake = observations,
         };
-        var inventory = CertificateInventory.Empty;
         // The lint's configuration applies here too: rule severities and `off`, extra rule folders, suppressions, fail-on.
-        var lint = SettingsResolver.Resolve(new LintRequest
-        {
-            WorkingDirectory = options.WorkingDirectory,
-            ConfigPath = options.ConfigPath,
-            FailOn = options.FailOn,
-            Now = now,
-            Environment = options.Environment,
-        }, TimeProvider.System);
+        var lint = HandshakeLint.Settings(options, now, location, objects);
+        var catalog = RuleCatalog.Load(lint);
+        var (inventory, evaluation) = HandshakeLint.Run(lint, catalog, location, objects);
         var context = new EvaluationContext { Inventory = inventory, Settings = lint };
-        var rules = RuleCatalog.Load(lint).InForce.Where(r => r.Kinds.Contains(SubjectKind.Endpoint)).ToList();
+        var rules = catalog.InForce.Where(r => r.Kinds.Contains(SubjectKind.Endpoint)).ToList();
         var suppressions = new SuppressionMatcher(lint.Suppressions, now);
         var findings = new List<Finding>();
         foreach (var rule in rules.Where(r => r.AppliesTo(subject, context)))
@@ -55,14 +50,14 @@ internal static class HandshakeResultBuilder
         return new LintResult
         {
             Inventory = inventory,
-            Rules = rules.Select(r => r.Descriptor).ToList(),
-            Findings = findings,
-            Checks = rules.Select(r => new RuleCheck(r.Descriptor, subject.Object)).ToList(),
+            Rules = catalog.Descriptors,
+            Findings = [.. findings, .. evaluation.Findings],
+            Checks = [.. rules.Select(r => new RuleCheck(r.Descriptor, subject.Object)), .. evaluation.Checks],
             Now = now,
             FailOn = lint.FailOn,
             Root = options.WorkingDirectory,
             Elapsed = elapsed,
-            Notices = notices.Concat(suppressions.Notices).ToList(),
+            Notices = suppressions.Notices.Concat(evaluation.Notices).Distinct(StringComparer.Ordinal).ToList(),
         };
     }
 }

@@ -14,12 +14,11 @@ public static partial class ReportText
     /// </summary>
     public static string Message(Finding finding) => Clean(finding.Message);
 
-    /// <summary>Removes PEM blocks (and a PEM header without its end) and folds whitespace to single spaces.</summary>
-    public static string Clean(string text)
-    {
-        var noPem = PemBlock().Replace(text, "[PEM block removed]");
-        return Printable(Whitespace().Replace(noPem, " ").Trim());
-    }
+    /// <summary>Removes PEM blocks (and a PEM header without its end) and folds whitespace: for text built from scanned files.</summary>
+    public static string Clean(string text) => OneLine(PemBlock().Replace(text, "[PEM block removed]"));
+
+    /// <summary>Folds whitespace to single spaces and makes the text printable: for CertLint's own texts (rule titles, fixes).</summary>
+    public static string OneLine(string text) => Printable(Whitespace().Replace(text, " ").Trim());
 
     /// <summary>Replaces control characters and lone surrogates with '?', so any value is valid in XML and on a terminal.</summary>
     public static string Printable(string text)

@@ -81,14 +81,13 @@ public sealed class SamplesTests
     }
 
     [Test]
-    public void From_the_repository_root_with_the_samples_config_the_findings_are_the_same()
+    public void From_the_repository_root_the_readme_command_finds_the_samples_config_and_the_same_findings()
     {
         using var dir = CopyOfSamples(UnixFileMode.UserRead | UnixFileMode.UserWrite, under: "samples");
         var result = new LintEngine().Run(new LintRequest
         {
             WorkingDirectory = dir.Path,
             Paths = ["samples"],
-            ConfigPath = "samples/.certlint.yml",
             Now = Now,
             Environment = _ => null,
         });

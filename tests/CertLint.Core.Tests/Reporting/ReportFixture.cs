@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CertLint.Engine;
 using CertLint.Findings;
@@ -16,12 +14,9 @@ namespace CertLint.Core.Tests.Reporting;
 /// </summary>
 internal sealed class ReportFixture
 {
-    private static readonly string[] KeyNames = ["ca", "server", "client", "legacy"];
     public static readonly DateTimeOffset Now = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
     public const string Password = "correct-horse-Battery-9!";
-    public static readonly string RepoRoot = typeof(ReportFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .First(a => a.Key == "CertLintRepoRoot").Value!;
-    public static string FixturePath(string name) => Path.Combine(RepoRoot, "tests", "CertLint.Core.Tests", "Reporting", "Fixtures", name);
+    public static readonly string RepoRoot = ReportPki.RepoRoot;
 
     /// <summary>The PEM text of the private keys the fixture uses: no report may contain any of it.</summary>
     public IReadOnlyList<string> PrivateKeyPems { get; }
@@ -30,25 +25,17 @@ internal sealed class ReportFixture
 
     public ReportFixture(string root = "/certlint-fixture", Func<CheckedObject, bool>? skipFindings = null, Func<Finding, Finding>? edit = null)
     {
-        var pems = KeyNames.ToDictionary(n => n, n => File.ReadAllText(FixturePath(n + ".key")));
+        var pki = new ReportPki();
+        var pems = pki.KeyPems;
         PrivateKeyPems = pems.Values.ToList();
-        var keys = pems.ToDictionary(p => p.Key, p => { var k = RSA.Create(); k.ImportFromPem(p.Value); return k; });
+        var keys = pki.Keys;
         Rules = TestRules.All.ToDictionary(r => r.Name);
 
         var files = new Dictionary<string, SourceFile>();
         SourceFile F(string path, UnixFileMode? mode = null) =>
             files.TryGetValue(path, out var f) ? f : files[path] = new SourceFile(Path.Combine(root, path), path, 1234, mode);
 
-        // Certificates.
-        var caName = Dn("Acme Test Root CA", "Acme");
-        var caCert = Make(caName, caName, keys["ca"], keys["ca"], 0x01, new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2099, 12, 31, 0, 0, 0, TimeSpan.Zero), ca: true);
-        var serverCert = Make(Dn("Acme Web", "Acme"), caName, keys["server"], keys["ca"], 0x1001, new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero),
-            san: ["www.acme.test", "api.acme.test"], eku: "1.3.6.1.5.5.7.3.1");
-        var clientCert = Make(Dn("client.acme.test", "Acme <b>|*Corp*|</b> & _Sons_"), Dn("Acme Intermediate CA", "Acme"), keys["client"], keys["ca"], 0x1A2B,
-            new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), san: ["client.acme.test"], eku: "1.3.6.1.5.5.7.3.2");
-        var legacyName = Dn("legacy-device.acme.test", "Acme");
-        var legacyCert = Make(legacyName, legacyName, keys["legacy"], keys["legacy"], 0x77, new(2024, 6, 15, 0, 0, 0, TimeSpan.Zero), new(2026, 6, 15, 0, 0, 0, TimeSpan.Zero),
-            san: ["legacy-device.acme.test"]);
+        var (caCert, serverCert, clientCert, legacyCert) = (pki.Ca, pki.Server, pki.Client, pki.Legacy);
 
         var ca = Pem(caCert, F("certs/ca.pem"), 1);
         var server = Pem(serverCert, F("certs/server-fullchain.pem"), 1);
@@ -152,29 +139,4 @@ internal sealed class ReportFixture
     }
 
     private static int Lines(string pem) => pem.TrimEnd('\n').Split('\n').Length;
-
-    private static X500DistinguishedName Dn(string cn, string o)
-    {
-        var b = new X500DistinguishedNameBuilder();
-        // Added in this order so the label reads "CN=..., O=..." like the examples.
-        b.AddCommonName(cn);
-        b.AddOrganizationName(o);
-        return b.Build();
-    }
-
-    private static X509Certificate2 Make(X500DistinguishedName subject, X500DistinguishedName issuer, RSA key, RSA issuerKey, long serial,
-        DateTimeOffset notBefore, DateTimeOffset notAfter, bool ca = false, string[]? san = null, string? eku = null)
-    {
-        var req = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        req.CertificateExtensions.Add(new X509BasicConstraintsExtension(ca, false, 0, true));
-        if (san is not null)
-        {
-            var sb = new SubjectAlternativeNameBuilder();
-            foreach (var d in san) sb.AddDnsName(d);
-            req.CertificateExtensions.Add(sb.Build());
-        }
-        if (eku is not null) req.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(eku)], false));
-        var serialBytes = BitConverter.GetBytes(serial).Reverse().SkipWhile(b => b == 0).ToArray();
-        return req.Create(issuer, X509SignatureGenerator.CreateForRSA(issuerKey, RSASignaturePadding.Pkcs1), notBefore, notAfter, serialBytes);
-    }
 }

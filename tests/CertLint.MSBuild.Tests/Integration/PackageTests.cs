@@ -10,7 +10,6 @@ namespace CertLint.MSBuild.Tests.Integration;
 /// and the `certlint` tool installed from the same feed finds the same problems. The steps run in order.
 /// </summary>
 [TestFixture, Category("Integration"), NonParallelizable]
-[Explicit("TODO(msbuild): runs once LintEngine.Run and the report writers are wired on main")]
 public partial class PackageTests
 {
     private LocalFeed feed = null!;

@@ -46,9 +46,9 @@ internal sealed class IssuerKey
                 ec.ImportSubjectPublicKeyInfo(info.Spki.Span, out _);
             }
         }
-        catch (Exception e) when (e is CryptographicException or AsnContentException)
+        catch (Exception)
         {
-            // e.g. an explicit curve OpenSSL refuses: BouncyCastle gets a try.
+            // e.g. an explicit curve OpenSSL refuses, or a malformed key: BouncyCastle gets a try (and may fail in turn).
             rsa = null;
             ec = null;
         }
@@ -127,9 +127,9 @@ internal sealed class IssuerKey
             // A DSA key whose parameters are inherited from its issuer cannot be used on its own.
             return key is DsaPublicKeyParameters { Parameters: null } ? null : key;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or SecurityUtilityException or IOException or FormatException or InvalidCastException)
+        catch (Exception)
         {
-            return null;
+            return null; // unusable key: signatures it made are unverifiable, not a crash
         }
     }
 

@@ -69,5 +69,10 @@ internal sealed class SignatureVerifier
         {
             return new SignatureCheck(SignatureStatus.Unverifiable, e.Message);
         }
+        catch (Exception e)
+        {
+            // Never crash on input: whatever a hostile key or signature does to a crypto library, the run goes on.
+            return new SignatureCheck(SignatureStatus.Unverifiable, $"verification failed ({e.GetType().Name})");
+        }
     }
 }

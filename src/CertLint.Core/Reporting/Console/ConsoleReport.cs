@@ -51,7 +51,7 @@ public static class ConsoleReport
         output.WriteLine(text);
         if (verbosity != ConsoleVerbosity.Verbose) return;
         var indent = new string(' ', lineWidth + 4);
-        if (!string.IsNullOrWhiteSpace(f.Rule.Remediation)) output.WriteLine($"{indent}fix: {ReportText.Clean(f.Rule.Remediation)}");
+        if (!string.IsNullOrWhiteSpace(f.Rule.Remediation)) output.WriteLine($"{indent}fix: {ReportText.OneLine(f.Rule.Remediation)}");
         output.WriteLine($"{indent}see: {f.Rule.HelpUri}");
     }
 

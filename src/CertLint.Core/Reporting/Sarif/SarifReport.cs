@@ -91,9 +91,13 @@ public static class SarifReport
     /// The relative URI under %SRCROOT% (GH1005), or, for a file outside the root that has no relative path
     /// (e.g. a --ca file elsewhere), an absolute file URI, which needs no base.
     /// </summary>
-    public static string ArtifactUri(SourceFile file) => Path.IsPathRooted(file.RelativePath)
-        ? new Uri(Path.GetFullPath(file.RelativePath)).AbsoluteUri
+    public static string ArtifactUri(SourceFile file) =>
+        IsEndpoint(file.RelativePath) ? file.RelativePath
+        : Path.IsPathRooted(file.RelativePath) ? new Uri(Path.GetFullPath(file.RelativePath)).AbsoluteUri
         : RelativeUri(ReportText.PathOf(file));
+
+    /// <summary>A TLS endpoint checked by `certlint handshake` (tls://host:port) is already an absolute URI.</summary>
+    private static bool IsEndpoint(string path) => path.StartsWith("tls://", StringComparison.Ordinal);
 
     /// <summary>A relative path as a URI reference: each segment percent-encoded, "/" kept.</summary>
     public static string RelativeUri(string relativePath) =>
@@ -166,7 +170,7 @@ public static class SarifReport
         w.WriteStartObject("physicalLocation");
         w.WriteStartObject("artifactLocation");
         w.WriteString("uri", uri);
-        if (!uri.StartsWith("file:", StringComparison.Ordinal)) w.WriteString("uriBaseId", SrcRoot);
+        if (!uri.StartsWith("file:", StringComparison.Ordinal) && !IsEndpoint(uri)) w.WriteString("uriBaseId", SrcRoot);
         w.WriteEndObject();
         w.WriteStartObject("region");
         w.WriteNumber("startLine", startLine);

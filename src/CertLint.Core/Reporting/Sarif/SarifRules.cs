@@ -35,8 +35,8 @@ internal static class SarifRules
         w.WriteStartObject();
         w.WriteString("id", rule.Id);
         w.WriteString("name", rule.Name);
-        w.WriteText("shortDescription", ReportText.Clean(rule.Title));
-        w.WriteText("fullDescription", ReportText.Clean(rule.Description));
+        w.WriteText("shortDescription", ReportText.OneLine(rule.Title));
+        w.WriteText("fullDescription", ReportText.OneLine(rule.Description));
         w.WriteStartObject("help");
         w.WriteString("text", HelpText(rule));
         w.WriteString("markdown", HelpMarkdown(rule));
@@ -67,8 +67,8 @@ internal static class SarifRules
 
     private static string HelpText(RuleDescriptor rule)
     {
-        var text = ReportText.Clean(rule.Description);
-        if (!string.IsNullOrWhiteSpace(rule.Remediation)) text += " Fix: " + ReportText.Clean(rule.Remediation);
+        var text = ReportText.OneLine(rule.Description);
+        if (!string.IsNullOrWhiteSpace(rule.Remediation)) text += " Fix: " + ReportText.OneLine(rule.Remediation);
         return text;
     }
 
@@ -76,8 +76,8 @@ internal static class SarifRules
     private static string HelpMarkdown(RuleDescriptor rule)
     {
         if (!string.IsNullOrWhiteSpace(rule.Documentation)) return rule.Documentation.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        var lines = new List<string> { $"**{MarkdownText.Escape(rule.Title)}**", "", MarkdownText.Escape(ReportText.Clean(rule.Description)) };
-        if (!string.IsNullOrWhiteSpace(rule.Remediation)) lines.AddRange(["", "Fix: " + MarkdownText.Escape(ReportText.Clean(rule.Remediation))]);
+        var lines = new List<string> { $"**{MarkdownText.Escape(rule.Title)}**", "", MarkdownText.Escape(ReportText.OneLine(rule.Description)) };
+        if (!string.IsNullOrWhiteSpace(rule.Remediation)) lines.AddRange(["", "Fix: " + MarkdownText.Escape(ReportText.OneLine(rule.Remediation))]);
         if (rule.References.Count > 0) lines.Add("");
         foreach (var r in rule.References)
         {

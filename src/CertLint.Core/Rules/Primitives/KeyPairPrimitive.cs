@@ -1,4 +1,5 @@
 using CertLint.Findings;
+using CertLint.Rules.Fields;
 
 namespace CertLint.Rules.Primitives;
 
@@ -17,10 +18,10 @@ public sealed class KeyPairPrimitive : ICheckPrimitive
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
-        foreach (var m in context.Inventory.Mismatches)
+        object? side = subject.Key is not null ? subject.Key : subject.Certificate;
+        if (side is null) yield break;
+        foreach (var m in InventoryIndex.Of(context.Inventory).MismatchesOf(side))
         {
-            var mine = subject.Key is not null ? ReferenceEquals(m.Key, subject.Key) : ReferenceEquals(m.Certificate, subject.Certificate);
-            if (!mine) continue;
             yield return new Violation(new Dictionary<string, object?>
             {
                 ["certificate"] = m.Certificate.Label,

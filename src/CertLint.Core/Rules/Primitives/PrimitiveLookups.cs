@@ -1,20 +1,14 @@
 using CertLint.Inventory;
 using CertLint.Model;
+using CertLint.Rules.Fields;
 
 namespace CertLint.Rules.Primitives;
 
 /// <summary>Small inventory look-ups shared by several primitives.</summary>
 internal static class PrimitiveLookups
 {
-    /// <summary>The bundle (multi-certificate file) a file is, or null.</summary>
-    public static BundleInfo? BundleOf(this CertificateInventory inventory, SourceFile file)
-    {
-        foreach (var b in inventory.Bundles)
-        {
-            if (ReferenceEquals(b.File, file) || b.File.FullPath == file.FullPath) return b;
-        }
-        return null;
-    }
+    /// <summary>The bundle (multi-certificate file) a file is, or null (indexed once per inventory).</summary>
+    public static BundleInfo? BundleOf(this CertificateInventory inventory, SourceFile file) => InventoryIndex.Of(inventory).BundleOf(file);
 
     /// <summary>Problems joined for a message, or a fallback when the inventory gave none.</summary>
     public static string JoinProblems(IReadOnlyList<string> problems, string fallback) =>
