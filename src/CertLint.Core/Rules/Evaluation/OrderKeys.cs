@@ -30,16 +30,42 @@ internal sealed class OrderKeys
             var path = _pathRank.TryGetValue(loc.File.RelativePath, out var p) ? p : _pathRank.Count;
             keys[i] = (path, loc.StartLine, _ruleRank.GetValueOrDefault(rule(items[i])), objectId(items[i]), i);
         }
-        Array.Sort(keys, static (a, b) =>
-        {
-            var c = a.Path.CompareTo(b.Path);
-            if (c == 0) c = a.Line.CompareTo(b.Line);
-            if (c == 0) c = a.Rule.CompareTo(b.Rule);
-            if (c == 0) c = string.CompareOrdinal(a.Object, b.Object);
-            return c == 0 ? a.Index.CompareTo(b.Index) : c;
-        });
+        SortByPathRuns(keys);
         var sorted = new T[items.Count];
         for (var i = 0; i < keys.Length; i++) sorted[i] = items[keys[i].Index];
         return sorted;
+    }
+
+    /// <summary>
+    /// Items arrive subject by subject in path order, so the keys are usually already grouped by path: then sorting each
+    /// path's run alone gives the same order as one big sort (path is the first key) at a fraction of the comparisons.
+    /// </summary>
+    private static void SortByPathRuns((int Path, int Line, int Rule, string Object, int Index)[] keys)
+    {
+        var span = keys.AsSpan();
+        for (var i = 1; i < span.Length; i++)
+        {
+            if (span[i].Path < span[i - 1].Path)
+            {
+                span.Sort(Compare);
+                return;
+            }
+        }
+        for (var start = 0; start < span.Length;)
+        {
+            var end = start + 1;
+            while (end < span.Length && span[end].Path == span[start].Path) end++;
+            span[start..end].Sort(Compare);
+            start = end;
+        }
+    }
+
+    private static int Compare((int Path, int Line, int Rule, string Object, int Index) a, (int Path, int Line, int Rule, string Object, int Index) b)
+    {
+        var c = a.Path.CompareTo(b.Path);
+        if (c == 0) c = a.Line.CompareTo(b.Line);
+        if (c == 0) c = a.Rule.CompareTo(b.Rule);
+        if (c == 0) c = string.CompareOrdinal(a.Object, b.Object);
+        return c == 0 ? a.Index.CompareTo(b.Index) : c;
     }
 }

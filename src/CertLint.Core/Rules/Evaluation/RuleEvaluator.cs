@@ -14,13 +14,15 @@ public static class RuleEvaluator
     {
         var subjects = RuleSubjects.Build(inventory);
         var active = rules.Where(r => r.Severity != Severity.None).ToArray();
+        // A rule never applies to a kind it does not name: each subject only meets the rules of its kind.
+        var byKind = Enum.GetValues<SubjectKind>().ToDictionary(k => k, k => active.Where(r => r.Kinds.Contains(k)).ToArray());
         var perSubject = new (List<Finding> Findings, List<RuleCheck> Checks)[subjects.Count];
         Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            perSubject[i] = Run(subjects[i], active, context));
+            perSubject[i] = Run(subjects[i], byKind.GetValueOrDefault(subjects[i].Kind, []), context));
 
         var suppressions = new SuppressionMatcher(context.Settings.Suppressions, context.Now);
         var findings = new List<Finding>();
-        var checks = new List<RuleCheck>();
+        var checks = new List<RuleCheck>(perSubject.Sum(p => p.Checks.Count));
         for (var i = 0; i < subjects.Count; i++)
         {
             var sha = subjects[i].Certificate?.Sha256;
@@ -36,7 +38,7 @@ public static class RuleEvaluator
     private static (List<Finding>, List<RuleCheck>) Run(RuleSubject subject, CompiledRule[] rules, EvaluationContext context)
     {
         var findings = new List<Finding>();
-        var checks = new List<RuleCheck>();
+        var checks = new List<RuleCheck>(rules.Length);
         foreach (var rule in rules)
         {
             try
