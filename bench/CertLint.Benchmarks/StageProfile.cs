@@ -11,7 +11,8 @@ namespace CertLint.Benchmarks;
 
 /// <summary>
 /// `stages DIR`: runs the pipeline stage by stage on a folder and prints wall and CPU time per stage. CPU time
-/// (user+sys of the process) stays meaningful on a busy machine where wall time does not.
+/// (user+sys of the process) stays meaningful on a busy machine where wall time does not; allocations and gen0
+/// collections show what the garbage collector costs.
 /// </summary>
 public static class StageProfile
 {
@@ -38,11 +39,14 @@ public static class StageProfile
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var cpu0 = process.TotalProcessorTime;
+        var gc0 = GC.CollectionCount(0);
+        var alloc0 = GC.GetTotalAllocatedBytes();
         var wall = Stopwatch.StartNew();
         result = work();
         wall.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpu0;
-        Console.WriteLine($"{stage,-18} wall {wall.Elapsed.TotalMilliseconds,8:0} ms   cpu {cpu.TotalMilliseconds,8:0} ms");
+        var allocated = (GC.GetTotalAllocatedBytes() - alloc0) / (1024.0 * 1024);
+        Console.WriteLine($"{stage,-18} wall {wall.Elapsed.TotalMilliseconds,8:0} ms   cpu {cpu.TotalMilliseconds,8:0} ms   alloc {allocated,6:0} MB   gen0 GCs {GC.CollectionCount(0) - gc0,4}");
     }
 }

@@ -16,6 +16,8 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
         ReturnSpecialDirectories = false,
     };
 
+    private static readonly Func<string, bool> Everything = _ => true;
+
     private readonly string _root = Path.GetFullPath(settings.Root);
     private readonly Matcher? _filter = FileDiscovery.BuildMatcher(settings.Include, settings.Exclude);
     private readonly Dictionary<string, SourceFile> _files = new(StringComparer.Ordinal);
@@ -36,7 +38,7 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
         switch (FileTypeProbe.GetEntryType(full))
         {
             case EntryType.Directory:
-                Walk(full, _ => true);
+                Walk(full, Everything);
                 break;
             case EntryType.Missing:
                 Issue(full, "path not found");
@@ -51,7 +53,7 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
     {
         if (Directory.Exists(full))
         {
-            Walk(full, _ => true);
+            Walk(full, Everything);
             return;
         }
         _files.TryAdd(full, FileDiscovery.MakeSourceFile(_root, full, LengthOf(full)));
@@ -86,19 +88,18 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
             }
             foreach (var entry in entries)
             {
-                var relativeToStart = Path.GetRelativePath(start, entry.FullName).Replace('\\', '/');
-                // Attributes come with the directory listing; only reparse points cost a readlink.
+                // One lstat per entry (cached by the FileSystemInfo) gives type, length and mode; only reparse points cost a readlink.
                 if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
                 {
-                    AddLink(entry, relativeToStart, select);
+                    AddLink(entry, FileDiscovery.RelativePath(start, entry.FullName), select);
                 }
                 else if (entry is DirectoryInfo)
                 {
                     if (!FileDiscovery.SkippedDirectories.Contains(entry.Name)) pending.Push(entry.FullName);
                 }
-                else if (select(relativeToStart) && PassesFilter(entry.FullName) && IsCandidate(entry))
+                else if ((select == Everything || select(FileDiscovery.RelativePath(start, entry.FullName))) && PassesFilter(entry.FullName) && IsCandidate(entry))
                 {
-                    _files.TryAdd(entry.FullName, FileDiscovery.MakeSourceFile(_root, entry.FullName, LengthOf(entry.FullName)));
+                    _files.TryAdd(entry.FullName, FileDiscovery.MakeSourceFile(_root, entry));
                 }
             }
         }

@@ -26,10 +26,24 @@ public static class FileDiscovery
     }
 
     /// <summary>Relative path with forward slashes, as reports and globs use it.</summary>
-    public static string RelativePath(string root, string fullPath) => Path.GetRelativePath(root, fullPath).Replace('\\', '/');
+    public static string RelativePath(string root, string fullPath)
+    {
+        // Fast path for the usual case, a file under the root: Path.GetRelativePath normalises both paths first.
+        var under = root.EndsWith(Path.DirectorySeparatorChar) ? root.Length
+            : fullPath.Length > root.Length && fullPath[root.Length] == Path.DirectorySeparatorChar ? root.Length + 1 : -1;
+        var relative = under > 0 && fullPath.Length > under && fullPath.StartsWith(root, StringComparison.Ordinal)
+            ? fullPath[under..]
+            : Path.GetRelativePath(root, fullPath);
+        return relative.Replace('\\', '/');
+    }
 
     internal static SourceFile MakeSourceFile(string root, string fullPath, long length) =>
         new(fullPath, RelativePath(root, fullPath), length, ModeOf(fullPath));
+
+    /// <summary>A file met in a directory listing: its length and mode come with the entry's cached lstat, no more stat calls.</summary>
+    internal static SourceFile MakeSourceFile(string root, FileSystemInfo entry) =>
+        new(entry.FullName, RelativePath(root, entry.FullName), entry is FileInfo { Exists: true } file ? file.Length : 0,
+            OperatingSystem.IsWindows() ? null : entry.UnixFileMode);
 
     private static UnixFileMode? ModeOf(string path)
     {

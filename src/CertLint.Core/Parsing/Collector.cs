@@ -7,8 +7,6 @@ namespace CertLint.Parsing;
 /// <summary>Accumulates what one file yields and turns exceptions into <see cref="ParseIssue"/>s with clear, secret-free messages.</summary>
 internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
 {
-    private IReadOnlyList<string>? _passwords;
-
     public SourceFile File { get; } = file;
     public FileKind Kind { get; set; }
     public List<CertificateInfo> Certificates { get; } = [];
@@ -17,8 +15,8 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
     public KeystoreInfo? Keystore { get; set; }
     public List<ParseIssue> Issues { get; } = [];
 
-    /// <summary>Candidate passwords, looked up only when something is encrypted.</summary>
-    public IReadOnlyList<string> Passwords => _passwords ??= passwordSource.CandidatesFor(File);
+    /// <summary>Candidate passwords, looked up (environment, globs) only when something encrypted reads them.</summary>
+    public IReadOnlyList<string> Passwords { get; } = new DeferredList<string>(() => passwordSource.CandidatesFor(file));
 
     public void Error(SourceLocation location, string message) => Issues.Add(new ParseIssue(ParseIssueKind.ParseError, location, message));
 

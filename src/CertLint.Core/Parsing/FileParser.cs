@@ -64,11 +64,17 @@ public static class FileParser
         if (problem is not null) return (null, new ParseIssue(ParseIssueKind.Unreadable, location, problem));
         try
         {
-            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-            var length = stream.Length;
+            // A bare handle: FileStream's strategy objects and position tracking buy nothing for one whole-file read.
+            using var handle = File.OpenHandle(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
+            var length = RandomAccess.GetLength(handle);
             if (length > MaxFileBytes) return (null, TooLarge(location, length));
             var bytes = new byte[length];
-            stream.ReadExactly(bytes);
+            for (var read = 0; read < bytes.Length;)
+            {
+                var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+                if (n == 0) throw new EndOfStreamException();
+                read += n;
+            }
             return (bytes, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

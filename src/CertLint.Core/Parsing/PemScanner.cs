@@ -83,6 +83,12 @@ public static class PemScanner
             state.InHeaders = false;
             if (line.IsEmpty) return;
         }
+        if (line.IndexOfAny((byte)' ', (byte)'\t') < 0)
+        {
+            line.CopyTo(body.AsSpan(state.BodyLength)); // the usual base64 line: no blanks inside
+            state.BodyLength += line.Length;
+            return;
+        }
         foreach (var b in line)
         {
             if (b is not ((byte)' ' or (byte)'\t')) body[state.BodyLength++] = b;

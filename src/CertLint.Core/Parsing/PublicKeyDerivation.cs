@@ -148,14 +148,40 @@ internal static class PublicKeyDerivation
         return writer.Encode();
     }
 
+    /// <summary>
+    /// SEQUENCE { algorithm, BIT STRING publicKey } written by hand: AsnWriter's buffers and frame stack cost more than
+    /// parsing the key itself, and this runs for every private key.
+    /// </summary>
     private static byte[] Spki(ReadOnlySpan<byte> algorithmIdentifier, ReadOnlySpan<byte> publicKey)
     {
-        var writer = new AsnWriter(AsnEncodingRules.DER);
-        using (writer.PushSequence())
+        var bitStringLength = publicKey.Length + 1; // leading "unused bits" octet, always 0 for a key
+        var contentLength = algorithmIdentifier.Length + HeaderLength(bitStringLength) + bitStringLength;
+        var der = new byte[HeaderLength(contentLength) + contentLength];
+        var at = WriteHeader(der, 0x30, contentLength);
+        algorithmIdentifier.CopyTo(der.AsSpan(at));
+        at += algorithmIdentifier.Length;
+        at += WriteHeader(der.AsSpan(at), 0x03, bitStringLength);
+        der[at++] = 0;
+        publicKey.CopyTo(der.AsSpan(at));
+        return der;
+    }
+
+    /// <summary>Tag octet plus DER length octets (short form below 128, else 0x8N and N big-endian octets).</summary>
+    private static int HeaderLength(int length) => 1 + LengthOctets(length);
+
+    private static int LengthOctets(int length) => length < 0x80 ? 1 : 1 + (length < 0x100 ? 1 : length < 0x10000 ? 2 : length < 0x1000000 ? 3 : 4);
+
+    private static int WriteHeader(Span<byte> destination, byte tag, int length)
+    {
+        destination[0] = tag;
+        var octets = LengthOctets(length);
+        if (octets == 1)
         {
-            writer.WriteEncodedValue(algorithmIdentifier);
-            writer.WriteBitString(publicKey);
+            destination[1] = (byte)length;
+            return 2;
         }
-        return writer.Encode();
+        destination[1] = (byte)(0x80 | (octets - 1));
+        for (var i = 1; i < octets; i++) destination[1 + i] = (byte)(length >> (8 * (octets - 1 - i)));
+        return 1 + octets;
     }
 }
