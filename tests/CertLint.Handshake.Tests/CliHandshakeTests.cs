@@ -29,6 +29,35 @@ public sealed class CliHandshakeTests : PkiFixture
     }
 
     [Test]
+    public void Self_test_takes_the_pair_from_the_configuration_when_no_option_names_it()
+    {
+        File.WriteAllText(Path.Combine(Pki.Dir, "pair.yml"), """
+            selfTest:
+              server: { cert: server.crt, key: server.key, trusts: [client-ca.crt] }
+              client: { cert: expired.crt, key: expired.key, trusts: [server-root.crt] }
+            """);
+
+        var (bad, badOutput, _) = Run("handshake", "--self-test", "--config", "pair.yml", "--timeout", "5");
+        bad.ShouldBe(ExitCodes.Findings, badOutput);
+        badOutput.ShouldContain("error    CL0610 tls-client-cert-rejected  ");
+
+        // An option still wins over the configuration: the good client passes with the configured server.
+        var (good, goodOutput, _) = Run("handshake", "--self-test", "--config", "pair.yml", "--cert", "client.crt", "--key", "client.key", "--timeout", "5");
+        good.ShouldBe(ExitCodes.Success, goodOutput);
+        goodOutput.ShouldContain("CL0600 tls-session");
+    }
+
+    [Test]
+    public void A_self_test_section_without_a_client_is_a_configuration_error_at_its_line()
+    {
+        File.WriteAllText(Path.Combine(Pki.Dir, "half.yml"), "failOn: error\nselfTest:\n  server: { cert: server.crt, key: server.key }\n");
+        var (exit, _, error) = Run("handshake", "--self-test", "--config", "half.yml");
+        exit.ShouldBe(ExitCodes.UsageError);
+        error.ShouldContain("half.yml:3:");
+        error.ShouldContain("'selfTest' needs 'client'");
+    }
+
+    [Test]
     public void Self_test_of_a_bad_pair_exits_1_with_the_reason()
     {
         var (exit, output, _) = Run("handshake", "--self-test", "--server-cert", "server.crt", "--server-key", "server.key",

@@ -21,4 +21,6 @@ public sealed record CertLintConfig
     public IReadOnlyList<string>? RuleDirectories { get; init; }
     public IReadOnlyDictionary<string, RuleOverride>? RuleOverrides { get; init; }
     public IReadOnlyList<SuppressionEntry>? Suppressions { get; init; }
+    /// <summary>The pair `certlint handshake --self-test` checks when no credentials are given as options.</summary>
+    public SelfTestPair? SelfTest { get; init; }
 }

@@ -13,7 +13,7 @@ public static partial class ConfigLoader
     public const string FileName = ".certlint.yml";
     public static readonly IReadOnlyList<string> FileNames = [FileName, ".certlint.yaml"];
     public static readonly IReadOnlyList<string> TopLevelKeys =
-        ["extends", "paths", "include", "exclude", "failOn", "trust", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions"];
+        ["extends", "paths", "include", "exclude", "failOn", "trust", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest"];
     private static readonly string[] Packs = ["builtin:recommended", "builtin:all", "builtin:none"];
     private static readonly string[] FailOnValues = ["error", "warning", "note", "none"];
     private static readonly string[] SeverityValues = ["error", "warning", "note", "off"];
@@ -66,7 +66,27 @@ public static partial class ConfigLoader
             RuleDirectories = directories?.Select(Abs).ToArray(),
             RuleOverrides = overrides,
             Suppressions = map.Get("suppressions") is { } s ? SuppressionReader.Read(file, s) : null,
+            SelfTest = map.Get("selfTest") is { } st ? ReadSelfTest(file, st, Abs) : null,
         };
+    }
+
+    private static SelfTestPair ReadSelfTest(string file, YamlNode node, Func<string, string> abs)
+    {
+        var map = new YamlMap(file, node, "'selfTest'");
+        map.RejectUnknown(["server", "client", "servername"], "'selfTest'");
+        SelfTestSide Side(string name)
+        {
+            var sideNode = map.Get(name) ?? throw YamlValues.Error(file, node, $"'selfTest' needs '{name}' (cert and key, or pkcs12)", name, null);
+            var side = new YamlMap(file, sideNode, $"'selfTest.{name}'");
+            side.RejectUnknown(["cert", "key", "pkcs12", "trusts"], $"'selfTest.{name}'");
+            var cert = side.String("cert");
+            var pkcs12 = side.String("pkcs12");
+            if (cert is null && pkcs12 is null)
+                throw YamlValues.Error(file, sideNode, $"'selfTest.{name}' needs 'cert' and 'key', or 'pkcs12'", name, null);
+            return new SelfTestSide(cert is null ? null : abs(cert), side.String("key") is { } k ? abs(k) : null,
+                pkcs12 is null ? null : abs(pkcs12), side.StringList("trusts")?.Select(abs).ToArray() ?? []);
+        }
+        return new SelfTestPair(Side("server"), Side("client"), map.String("servername"));
     }
 
     private static string[] ReadExtends(string file, YamlNode node)

@@ -39,10 +39,11 @@ public sealed class HandshakeChecker
 
     public async Task<HandshakeReport> SelfTestAsync(SelfTestRequest request, CancellationToken cancellationToken = default)
     {
+        request = SelfTestDefaults.Apply(request);
         var settings = request.Settings;
         var started = Stopwatch.StartNew();
         var observations = new List<HandshakeObservation>();
-        if (request.Server.IsEmpty) throw new Engine.UserErrorException("--self-test needs the server's certificate and key (--server-cert/--server-key or --server-pkcs12).");
+        if (request.Server.IsEmpty) throw new Engine.UserErrorException("--self-test needs the server's certificate and key (--server-cert/--server-key or --server-pkcs12, or a selfTest section in .certlint.yml).");
         using var server = LoadCredential(request.Server, settings, "server", observations);
         using var client = LoadCredential(request.Client, settings, "client", observations);
         var now = settings.Now ?? _time.GetUtcNow();

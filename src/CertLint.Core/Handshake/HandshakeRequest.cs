@@ -9,7 +9,7 @@ public sealed record CredentialFiles(string? Certificate = null, string? Key = n
 }
 
 /// <summary>What every handshake run shares: time-outs, version, where relative paths start, how to fail, passwords.</summary>
-public sealed class HandshakeSettings
+public sealed record HandshakeSettings
 {
     public string? ServerName { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
