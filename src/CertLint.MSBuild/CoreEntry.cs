@@ -10,6 +10,5 @@ internal static class CoreEntry
         new LintEngine(TimeProvider.System).Run(request, progress: null, cancellationToken);
 
     /// <summary>The request's report paths are already absolute (relative ones were taken from the project folder).</summary>
-    public static void WriteReports(LintResult result, LintRequest request) =>
-        ReportWriter.WriteFiles(result, request.Reports, new ReportSettings { OutputDirectory = request.WorkingDirectory });
+    public static void WriteReports(LintResult result, LintRequest request) => ReportWriter.WriteFiles(result, request);
 }

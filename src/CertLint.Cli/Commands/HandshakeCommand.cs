@@ -50,8 +50,7 @@ internal static class HandshakeCommand
             }, token).ConfigureAwait(false);
         }
         ReportWriter.WriteFiles(report.Result, o.Reports, new ReportSettings { Category = o.Category.Value(), OutputDirectory = context.WorkingDirectory });
-        var verbosity = o.Quiet.HasValue() ? ConsoleVerbosity.Quiet : o.Verbose.HasValue() ? ConsoleVerbosity.Verbose : ConsoleVerbosity.Normal;
-        ConsoleReport.Write(report.Result, context.Out, new ConsoleOptions(ConsoleOptions.UseColor(context.OutIsTerminal, context.Environment), verbosity));
+        ConsoleReport.Write(report.Result, context.Out, ConsoleOptions.For(o.Quiet.HasValue(), o.Verbose.HasValue(), context.OutIsTerminal, context.Environment));
         return report.ExitCode;
     }
 

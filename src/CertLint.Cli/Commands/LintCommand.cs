@@ -25,8 +25,7 @@ internal static class LintCommand
             result = new LintEngine(context.Time).Run(request, progress);
         }
         ReportWriter.WriteFiles(result, request);
-        var verbosity = options.Quiet.HasValue() ? ConsoleVerbosity.Quiet : options.Verbose.HasValue() ? ConsoleVerbosity.Verbose : ConsoleVerbosity.Normal;
-        ConsoleReport.Write(result, context.Out, new ConsoleOptions(ConsoleOptions.UseColor(context.OutIsTerminal, context.Environment), verbosity));
+        ConsoleReport.Write(result, context.Out, ConsoleOptions.For(options.Quiet.HasValue(), options.Verbose.HasValue(), context.OutIsTerminal, context.Environment));
         if (options.GitHub.HasValue())
         {
             new GitHubActionsWriter(context.Environment).Write(result, request.Reports, context.WorkingDirectory, context.Out);

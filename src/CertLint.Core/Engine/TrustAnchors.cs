@@ -1,4 +1,5 @@
 using CertLint.Configuration;
+using CertLint.Discovery;
 using CertLint.Model;
 using CertLint.Parsing;
 
@@ -14,9 +15,7 @@ internal static class TrustAnchors
         {
             if (Directory.Exists(path)) throw new UserErrorException($"--ca {path}: is a folder; name a certificate file (PEM, DER or PKCS#7).");
             if (!File.Exists(path)) throw new UserErrorException($"--ca {path}: file not found.");
-            var info = new FileInfo(path);
-            var source = new SourceFile(info.FullName, Path.GetRelativePath(settings.Root, info.FullName).Replace('\\', '/'), info.Length, null);
-            var parsed = FileParser.Parse(source, passwords);
+            var parsed = FileParser.Parse(FileDiscovery.MakeSourceFile(settings.Root, new FileInfo(path)), passwords);
             if (parsed.Certificates.Count == 0)
             {
                 var why = parsed.Issues.Count > 0 ? parsed.Issues[0].Message : "no certificate in it";

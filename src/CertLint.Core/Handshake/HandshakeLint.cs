@@ -1,4 +1,5 @@
 using CertLint.Configuration;
+using CertLint.Discovery;
 using CertLint.Engine;
 using CertLint.Inventory;
 using CertLint.Model;
@@ -57,10 +58,7 @@ internal static class HandshakeLint
         }
         foreach (var path in objects.ServerFiles.Concat(objects.ClientFiles).Distinct(StringComparer.Ordinal))
         {
-            var full = Path.GetFullPath(path, settings.Root);
-            var info = new FileInfo(full);
-            var relative = Path.GetRelativePath(settings.Root, full).Replace('\\', '/');
-            parsed.Add(FileParser.Parse(new SourceFile(full, relative, info.Length, OperatingSystem.IsWindows() ? null : info.UnixFileMode), passwords));
+            parsed.Add(FileParser.Parse(FileDiscovery.MakeSourceFile(settings.Root, new FileInfo(Path.GetFullPath(path, settings.Root))), passwords));
         }
         var (inventory, evaluation) = LintEngine.Evaluate(settings, catalog, parsed, TrustAnchors.Load(settings, passwords));
         return (inventory, WithoutUnjudgedChains(evaluation, settings.Root, location, objects));

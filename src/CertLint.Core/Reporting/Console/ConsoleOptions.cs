@@ -17,6 +17,11 @@ public sealed record ConsoleOptions(bool Color = false, ConsoleVerbosity Verbosi
     /// <summary>
     /// Colour only on a terminal, never when NO_COLOR is set to anything non-empty (https://no-color.org) or TERM is "dumb".
     /// </summary>
+    /// <summary>The console options every host derives from its quiet/verbose switches and its terminal.</summary>
+    public static ConsoleOptions For(bool quiet, bool verbose, bool stdoutIsTerminal, Func<string, string?> environment) => new(
+        UseColor(stdoutIsTerminal, environment),
+        quiet ? ConsoleVerbosity.Quiet : verbose ? ConsoleVerbosity.Verbose : ConsoleVerbosity.Normal);
+
     public static bool UseColor(bool stdoutIsTerminal, Func<string, string?> environment) =>
         stdoutIsTerminal &&
         string.IsNullOrEmpty(environment("NO_COLOR")) &&
