@@ -5,6 +5,7 @@ using CertLint.Model;
 using CertLint.Parsing;
 using CertLint.Rules;
 using CertLint.Rules.Evaluation;
+using CertLint.Usage;
 
 namespace CertLint.Engine;
 
@@ -29,11 +30,12 @@ public sealed class LintEngine
         var discovery = FileDiscovery.Discover(settings, cancellationToken);
         var passwords = new SettingsPasswordSource(settings);
         progress?.Report(new ScanProgress("parsing", 0, discovery.Files.Count));
-        var parsed = Sorted(FileParser.ParseAll(discovery.Files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles()));
+        var configs = ConfigStage.Read(settings, passwords, cancellationToken);
+        var parsed = Sorted(configs.Merge(FileParser.ParseAll(discovery.Files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles())));
         var anchors = TrustAnchors.Load(settings, passwords);
 
         progress?.Report(new ScanProgress("checking", discovery.Files.Count, discovery.Files.Count));
-        var result = Evaluate(settings, catalog, parsed, anchors, cancellationToken);
+        var result = Evaluate(settings, catalog, parsed, anchors, configs.Usages, cancellationToken);
         var baseline = request.BaselinePath is null ? null : Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, settings.Root));
         return new LintResult
         {
@@ -58,10 +60,10 @@ public sealed class LintEngine
     /// </summary>
     public static (CertificateInventory Inventory, RuleEvaluation Evaluation) Evaluate(
         LintSettings settings, RuleCatalog catalog, IReadOnlyList<ParsedFile> parsed, IReadOnlyList<CertificateInfo> anchors,
-        CancellationToken cancellationToken = default)
+        IReadOnlyList<TlsUsage>? usages = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var inventory = InventoryBuilder.Build(parsed, anchors, settings);
+        var inventory = InventoryBuilder.Build(parsed, anchors, settings, usages);
         cancellationToken.ThrowIfCancellationRequested();
         var evaluation = RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings });
         return (inventory, evaluation);

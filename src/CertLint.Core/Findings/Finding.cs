@@ -12,6 +12,8 @@ public enum SubjectKind
     Keystore,
     File,
     Endpoint,
+    /// <summary>A TLS server or client a configuration in the repository describes (nginx server block, Secret, IRIS SSL config).</summary>
+    Usage,
 }
 
 /// <summary>

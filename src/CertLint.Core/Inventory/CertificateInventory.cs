@@ -22,6 +22,13 @@ public sealed class CertificateInventory
     /// <summary>Certificates whose signature was verified by their issuer's key (used by rules such as self-signed-leaf).</summary>
     public required IReadOnlySet<CertificateInfo> SelfSigned { get; init; }
 
+    /// <summary>Where each certificate's role came from: a configuration line, `.certlint.yml roles`, its path, or null (unknown).</summary>
+    public IReadOnlyDictionary<CertificateInfo, string?> RoleSources { get; init; } = new Dictionary<CertificateInfo, string?>();
+    /// <summary>The TLS usages the repository's configurations describe, references resolved to scanned files.</summary>
+    public IReadOnlyList<Usage.TlsUsage> Usages { get; init; } = [];
+
+    public string? RoleSourceOf(CertificateInfo cert) => RoleSources.TryGetValue(cert, out var s) ? s : null;
+
     public CertificateRole RoleOf(CertificateInfo cert) => Roles.TryGetValue(cert, out var r) ? r : CertificateRole.Unknown;
 
     public ChainResult? ChainOf(CertificateInfo cert) => Chains.TryGetValue(cert, out var c) ? c : null;

@@ -1,6 +1,7 @@
 using CertLint.Configuration;
 using CertLint.Inventory.Signatures;
 using CertLint.Model;
+using CertLint.Usage;
 
 namespace CertLint.Inventory;
 
@@ -13,10 +14,13 @@ public static class InventoryBuilder
 {
     /// <param name="files">Every parsed file of the scan, in any order.</param>
     /// <param name="extraAnchors">Certificates from the --ca files: they anchor chains but are not linted.</param>
-    public static CertificateInventory Build(IReadOnlyList<ParsedFile> files, IReadOnlyList<CertificateInfo> extraAnchors, LintSettings settings) =>
-        Build(files, extraAnchors, settings, new SignatureVerifier());
+    /// <param name="usages">What the repository's TLS configurations say about the files (roles from use).</param>
+    public static CertificateInventory Build(IReadOnlyList<ParsedFile> files, IReadOnlyList<CertificateInfo> extraAnchors, LintSettings settings,
+        IReadOnlyList<TlsUsage>? usages = null) =>
+        Build(files, extraAnchors, settings, new SignatureVerifier(), usages ?? []);
 
-    internal static CertificateInventory Build(IReadOnlyList<ParsedFile> files, IReadOnlyList<CertificateInfo> extraAnchors, LintSettings settings, SignatureVerifier verifier)
+    internal static CertificateInventory Build(IReadOnlyList<ParsedFile> files, IReadOnlyList<CertificateInfo> extraAnchors, LintSettings settings, SignatureVerifier verifier,
+        IReadOnlyList<TlsUsage>? usages = null)
     {
         // CertificateInfo has reference equality: the same certificate in two files is two entries.
         var ordered = files.OrderBy(f => f.File.RelativePath, StringComparer.Ordinal).ThenBy(f => f.File.FullPath, StringComparer.Ordinal).ToList();
@@ -37,7 +41,11 @@ public static class InventoryBuilder
         foreach (var cert in certificates) chains[cert] = chainBuilder.Build(cert);
 
         var bundles = new BundleAnalyzer(index, verifier, anchorShas, selfSignedShas);
-        var roles = new RoleResolver(settings);
+        var linker = new UsageLinker(ordered);
+        var linked = linker.Link(usages ?? []);
+        var roles = new RoleResolver(settings, linker.Roles(linked));
+        var resolved = new Dictionary<CertificateInfo, (CertificateRole Role, string? Source)>();
+        foreach (var cert in certificates) resolved[cert] = roles.RoleOf(cert);
         return new CertificateInventory
         {
             Files = ordered,
@@ -48,7 +56,9 @@ public static class InventoryBuilder
             Mismatches = KeyPairing.Mismatches(ordered),
             Bundles = [.. ordered.Where(f => f.Certificates.Count > 1).Select(bundles.Analyze)],
             Chains = chains,
-            Roles = certificates.ToDictionary(c => c, c => roles.RoleOf(c.Location.File)),
+            Roles = resolved.ToDictionary(kv => kv.Key, kv => kv.Value.Role),
+            RoleSources = resolved.ToDictionary(kv => kv.Key, kv => kv.Value.Source),
+            Usages = linked,
             SelfSigned = selfSigned,
         };
     }

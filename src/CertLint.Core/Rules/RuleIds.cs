@@ -3,7 +3,7 @@ namespace CertLint.Rules;
 /// <summary>
 /// Every built-in rule's id and name, in one place. The ids are stable codes (MSBuild error codes, SARIF ruleIds);
 /// the names are a public contract. A test checks that rules/*.yml agree with this table.
-/// Ranges: CL00xx input, CL01xx validity, CL02xx usage, CL03xx keys and algorithms, CL04xx chains, CL05xx names, CL06xx TLS handshake.
+/// Ranges: CL00xx input, CL01xx validity, CL02xx usage, CL03xx keys and algorithms, CL04xx chains, CL05xx names, CL06xx TLS handshake, CL07xx TLS configurations in the repository.
 /// </summary>
 public static class RuleIds
 {
@@ -42,6 +42,15 @@ public static class RuleIds
         ["CL0610"] = "tls-client-cert-rejected",
         ["CL0611"] = "tls-client-cert-required",
         ["CL0612"] = "tls-client-cert-unusable",
+        ["CL0700"] = "role-unknown",
+        ["CL0701"] = "config-file-missing",
+        ["CL0702"] = "config-file-external",
+        ["CL0703"] = "config-key-mismatch",
+        ["CL0704"] = "peer-not-verified",
+        ["CL0705"] = "tls-version-weak",
+        ["CL0706"] = "tls13-not-allowed",
+        ["CL0707"] = "mtls-client-ca-mismatch",
+        ["CL0708"] = "config-host-mismatch",
     };
 
     public const string ParseError = "CL0001";

@@ -20,6 +20,7 @@ public static class RuleSubjects
             foreach (var key in file.Keys) list.Add(For(file, key));
             if (file.Keystore is { } store) list.Add(For(file, store));
         }
+        foreach (var usage in inventory.Usages) list.Add(For(usage));
         return list;
     }
 
@@ -41,6 +42,14 @@ public static class RuleSubjects
         Object = new CheckedObject(SubjectKind.Key, key.Fingerprint, key.Label, key.Location),
         File = file,
         Key = key,
+    };
+
+    /// <summary>A usage's subject: located at its block or resource in the configuration file.</summary>
+    public static RuleSubject For(Usage.TlsUsage usage) => new()
+    {
+        Object = new CheckedObject(SubjectKind.Usage, usage.Id, usage.Label, usage.Location),
+        File = new ParsedFile { File = usage.Location.File },
+        Usage = usage,
     };
 
     public static RuleSubject For(ParsedFile file, KeystoreInfo store) => new()

@@ -42,7 +42,7 @@ public static partial class FieldCatalog
     private static Dictionary<string, FieldDefinition> Build()
     {
         var all = new Dictionary<string, FieldDefinition>(StringComparer.OrdinalIgnoreCase);
-        foreach (var f in CertificateFields.Define().Concat(KeyFields.Define()).Concat(FileFields.Define()))
+        foreach (var f in CertificateFields.Define().Concat(KeyFields.Define()).Concat(FileFields.Define()).Concat(UsageFields.Define()))
         {
             // A path defined for several kinds (key.type on certificates and keys) merges into one accessor.
             if (all.TryGetValue(f.Path, out var existing))

@@ -1,0 +1,67 @@
+using CertLint.Findings;
+using CertLint.Model;
+using CertLint.Rules;
+
+namespace CertLint.Usage.Checks;
+
+/// <summary>
+/// A server that requires client certificates must name a CA file, that file must hold a CA certificate, and that CA
+/// must have issued the client certificates the repository presents to it. Clients are tied to a server when the
+/// repository has one mTLS server, else when they are configured in the same folder.
+/// </summary>
+public sealed class MtlsClientCaPrimitive : ICheckPrimitive
+{
+    public string Name => "mtls-client-ca";
+
+    public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.Usage];
+
+    public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
+
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    {
+        if (subject.Usage is not { Role: UsageRole.Server, VerifyPeer: true } server) yield break;
+        var index = UsageIndex.Of(context.Inventory);
+        if (server.CaFiles.Count == 0)
+        {
+            yield return Problem(server.VerifyAt ?? server.Location, server, "requires client certificates but names no CA file to verify them with");
+            yield break;
+        }
+        var caRef = server.CaFiles[0];
+        var caCerts = server.CaFiles.SelectMany(index.Linker.CertificatesOf).ToList();
+        if (caCerts.Count == 0) yield break; // missing or unparsable: config-file-missing or parse-error says so
+        if (!caCerts.Any(c => c.IsCa))
+        {
+            yield return Problem(caRef.At, server, $"verifies client certificates with {caRef.Path}, which holds no CA certificate (basicConstraints cA)");
+            yield break;
+        }
+        var servers = context.Inventory.Usages.Count(u => u is { Role: UsageRole.Server, VerifyPeer: true });
+        var folder = Path.GetDirectoryName(server.Location.File.FullPath);
+        foreach (var client in context.Inventory.Usages.Where(u => u.Role == UsageRole.Client))
+        {
+            if (servers > 1 && Path.GetDirectoryName(client.Location.File.FullPath) != folder) continue;
+            if (index.Leaf(client.Certificate) is not { } leaf || IssuedBy(leaf, caCerts, context)) continue;
+            yield return Problem(caRef.At, server,
+                $"verifies client certificates with {caRef.Path}, but the client certificate {leaf.Label} presented at {client.Certificate!.Source} was issued by {leaf.Issuer.Text}, which is not in that file",
+                client.Certificate.Source);
+        }
+    }
+
+    /// <summary>On the path the inventory built, or named as issuer (DN and key identifier) by a CA of the file.</summary>
+    private static bool IssuedBy(CertificateInfo leaf, List<CertificateInfo> cas, EvaluationContext context)
+    {
+        var shas = cas.Select(c => c.Sha256).ToHashSet(StringComparer.Ordinal);
+        if (context.Inventory.ChainOf(leaf) is { } chain && chain.Path.Skip(1).Any(c => shas.Contains(c.Sha256))) return true;
+        return cas.Any(ca => ca.Subject.NormalizedKey == leaf.Issuer.NormalizedKey
+                             && (leaf.AuthorityKeyIdentifier is null || ca.SubjectKeyIdentifier is null
+                                 || string.Equals(leaf.AuthorityKeyIdentifier, ca.SubjectKeyIdentifier, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static Violation Problem(SourceLocation at, TlsUsage server, string problem, string? client = null) =>
+        new(new Dictionary<string, object?>
+        {
+            ["service"] = server.Service,
+            ["problem"] = problem,
+            ["client"] = client,
+            ["source"] = $"{at.File.RelativePath}:{at.StartLine}",
+        }, at);
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using CertLint.Configuration;
+using CertLint.Model;
+using CertLint.Parsing;
+using CertLint.Usage.Nginx;
+
+namespace CertLint.Usage;
+
+/// <summary>
+/// The configuration stage, between parsing and the inventory: finds configuration files, lets the first reader that
+/// recognises each one read it, and collects the usages, syntax problems and embedded certificates. Never throws for
+/// a file's sake: a reader's bug becomes a parse issue on that file.
+/// </summary>
+public static class ConfigStage
+{
+    /// <summary>Configuration files larger than this are not read: real ones are a few kilobytes.</summary>
+    public const int MaxConfigBytes = 1024 * 1024;
+
+    /// <summary>The readers, most specific first (a Kubernetes manifest is YAML, so is docker-compose).</summary>
+    public static IReadOnlyList<IConfigReader> Readers { get; } =
+    [
+        new NginxReader(),
+    ];
+
+    public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)
+    {
+        var root = Path.GetFullPath(settings.Root);
+        var perFile = new List<(SourceFile File, string Format, ConfigReadResult Result)>();
+        foreach (var file in ConfigDiscovery.Find(settings, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Load(file, root, passwords) is not { } source) continue;
+            var reader = Readers.FirstOrDefault(r => r.Detect(file.RelativePath, source.Text));
+            if (reader is null) continue;
+            var result = new ConfigReadResult();
+            ReadOne(reader, source, result);
+            perFile.Add((file, reader.Format, result));
+        }
+        // A file another configuration includes was read there, in its including context: its own reading is dropped.
+        var included = perFile.SelectMany(p => p.Result.Included).ToHashSet(StringComparer.Ordinal);
+        var kept = perFile.Where(p => !included.Contains(p.File.FullPath)).ToList();
+        var usages = kept.SelectMany(p => p.Result.Usages).DistinctBy(u => u.Id)
+            .OrderBy(u => u.Location.File.RelativePath, StringComparer.Ordinal).ThenBy(u => u.Location.StartLine).ThenBy(u => u.Id, StringComparer.Ordinal)
+            .ToList();
+        var issues = kept.SelectMany(p => p.Result.Issues).DistinctBy(i => (i.Location.File.FullPath, i.Location.StartLine, i.Message)).ToList();
+        // Every file read, and the included files that had a problem, each once with its issues.
+        var files = perFile.Select(p => (p.File, p.Format))
+            .Concat(issues.Select(i => (i.Location.File, Format: "include")))
+            .DistinctBy(f => f.File.FullPath, StringComparer.Ordinal);
+        var configFiles = files
+            .Select(f => (new ParsedFile { File = f.File, Issues = [.. issues.Where(i => i.Location.File.FullPath == f.File.FullPath)] }, f.Format))
+            .ToList();
+        return new ConfigScan { Usages = usages, ConfigFiles = configFiles, Embedded = [.. kept.SelectMany(p => p.Result.Embedded)] };
+    }
+
+    private static void ReadOne(IConfigReader reader, ConfigSource source, ConfigReadResult result)
+    {
+        try
+        {
+            reader.Read(source, result);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // A reader bug must not stop the run, nor echo the file: name the exception type only.
+            result.Error(source.At(1), $"{reader.Format} configuration could not be read ({e.GetType().Name})");
+        }
+    }
+
+    /// <summary>Reads a configuration's text, bounded; null when it is unreadable, too large or binary.</summary>
+    internal static ConfigSource? Load(SourceFile file, string root, IPasswordSource passwords)
+    {
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            if (!info.Exists || info.Length > MaxConfigBytes) return null;
+            var bytes = File.ReadAllBytes(file.FullPath);
+            if (bytes.Length > MaxConfigBytes || Array.IndexOf(bytes, (byte)0) >= 0) return null;
+            return new ConfigSource
+            {
+                File = file,
+                Text = Encoding.UTF8.GetString(bytes),
+                Root = root,
+                Passwords = passwords,
+                Open = path => Open(path, root, passwords),
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static ConfigSource? Open(string fullPath, string root, IPasswordSource passwords)
+    {
+        var full = Path.GetFullPath(fullPath);
+        if (!IsInside(full, root) || !File.Exists(full)) return null;
+        return Load(Discovery.FileDiscovery.MakeSourceFile(root, full, new FileInfo(full).Length), root, passwords);
+    }
+
+    public static bool IsInside(string fullPath, string root) =>
+        fullPath.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}

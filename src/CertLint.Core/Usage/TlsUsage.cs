@@ -1,0 +1,72 @@
+using CertLint.Model;
+
+namespace CertLint.Usage;
+
+/// <summary>What a configuration makes of a certificate: serve it (server), present it (client).</summary>
+public enum UsageRole
+{
+    Server,
+    Client,
+}
+
+/// <summary>
+/// A file a configuration names, where it names it (file:line and the directive or key), and what it resolved to:
+/// a scanned file, an object embedded in the configuration itself (a Kubernetes Secret), or nothing.
+/// </summary>
+public sealed record FileReference(string Path, SourceLocation At, string Directive)
+{
+    /// <summary>The absolute path in the scan this reference resolved to, or null (see <see cref="UsageLinker"/>).</summary>
+    public string? ResolvedFullPath { get; init; }
+
+    /// <summary>Objects embedded in the configuration file (Secret data), linted in place; null for ordinary file references.</summary>
+    public ParsedFile? Embedded { get; init; }
+
+    /// <summary>True when the configuration names an absolute deployment path (/etc/nginx/tls.crt) rather than a repository file.</summary>
+    public bool IsAbsolute => System.IO.Path.IsPathRooted(Path) || Path.StartsWith('/');
+
+    /// <summary>"nginx/nginx.conf:14 ssl_certificate": where a conclusion drawn from this reference came from.</summary>
+    public string Source => $"{At.File.RelativePath}:{At.StartLine} {Directive}";
+}
+
+/// <summary>The protocol versions a configuration allows, and where it says so.</summary>
+public sealed record ProtocolSetting(IReadOnlyList<TlsVersion> Allowed, SourceLocation At, string Directive);
+
+/// <summary>
+/// One TLS endpoint or client a configuration describes: the server block, the Secret, the IRIS SSL configuration.
+/// Immutable; readers make them, <see cref="UsageLinker"/> resolves their references, rules read them.
+/// </summary>
+public sealed record TlsUsage
+{
+    /// <summary>Reader that found it: nginx, apache, haproxy, kestrel, kubernetes, compose, iris, spring.</summary>
+    public required string Format { get; init; }
+    /// <summary>Where the block, resource or configuration starts.</summary>
+    public required SourceLocation Location { get; init; }
+    /// <summary>Readable name: "server www.example.test:443", "Secret default/web-tls", "IRIS SSL config MyServer".</summary>
+    public required string Service { get; init; }
+    public required UsageRole Role { get; init; }
+    public FileReference? Certificate { get; init; }
+    public FileReference? Key { get; init; }
+    /// <summary>Intermediates served with the certificate (Apache SSLCertificateChainFile).</summary>
+    public FileReference? Chain { get; init; }
+    /// <summary>The CA files that verify the peer (client CA on a server, server CA on a client).</summary>
+    public IReadOnlyList<FileReference> CaFiles { get; init; } = [];
+    /// <summary>Server: client certificates are required. Client: the server's certificate is verified. Null: the format does not say.</summary>
+    public bool? VerifyPeer { get; init; }
+    /// <summary>Where verification is switched on or off, or null when it is the format's default.</summary>
+    public SourceLocation? VerifyAt { get; init; }
+    public ProtocolSetting? Protocols { get; init; }
+    /// <summary>Host names the endpoint answers for (nginx server_name, Ingress tls hosts, cert-manager dnsNames).</summary>
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+    public SourceLocation? HostsAt { get; init; }
+    /// <summary>Other format-specific settings worth a rule (cert-manager duration, usages), by name.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Every file reference of the usage, certificate first.</summary>
+    public IEnumerable<FileReference> References =>
+        new[] { Certificate, Key, Chain }.OfType<FileReference>().Concat(CaFiles);
+
+    /// <summary>Stable identity: format, file and line.</summary>
+    public string Id => $"usage:{Format}:{Location.File.RelativePath}:{Location.StartLine}";
+
+    public string Label => $"{Format} {Role.ToString().ToLowerInvariant()} {Service} ({Location.File.RelativePath}:{Location.StartLine})";
+}

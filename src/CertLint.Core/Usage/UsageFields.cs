@@ -1,0 +1,42 @@
+using CertLint.Findings;
+using CertLint.Usage;
+using T = CertLint.Rules.Fields.FieldType;
+
+namespace CertLint.Rules.Fields;
+
+/// <summary>
+/// Fields of usage subjects (what a configuration says about a TLS server or client), so that rules about settings
+/// are plain YAML assertions; and role.source on certificates, so a role-based finding says where its role came from.
+/// </summary>
+internal static class UsageFields
+{
+    private static readonly IReadOnlySet<SubjectKind> UsageKind = new HashSet<SubjectKind> { SubjectKind.Usage };
+
+    public static IEnumerable<FieldDefinition> Define()
+    {
+        yield return Field("usage.format", T.String, "nginx, apache, haproxy, kestrel, kubernetes, compose, iris, spring", u => u.Format);
+        yield return Field("usage.role", T.String, "server or client", u => u.Role == UsageRole.Server ? "server" : "client");
+        yield return Field("usage.service", T.String, "The server block, resource or configuration name", u => u.Service);
+        yield return Field("usage.source", T.String, "file:line of the block, resource or configuration", u => $"{u.Location.File.RelativePath}:{u.Location.StartLine}");
+        yield return Field("usage.verifyPeer", T.Boolean,
+            "Server: client certificates are required and verified. Client: the server certificate is verified", u => u.VerifyPeer);
+        yield return Field("usage.verify.source", T.String, "file:line and directive that sets peer verification, or the block when it is the default",
+            u => u.VerifyAt is { } at ? $"{at.File.RelativePath}:{at.StartLine}" : $"{u.Location.File.RelativePath}:{u.Location.StartLine} (default)");
+        yield return Field("usage.protocols", T.List, "Protocol versions allowed (SSLv3, TLSv1.0 ... TLSv1.3); absent when the configuration leaves the default",
+            u => u.Protocols is { } p ? p.Allowed.Select(TlsVersions.Name).ToList() : null);
+        yield return Field("usage.protocols.weak", T.List, "Allowed protocol versions below TLS 1.2; absent when there are none",
+            u => u.Protocols is { } p && p.Allowed.Where(v => v < TlsVersion.Tls12).Select(TlsVersions.Name).ToList() is { Count: > 0 } weak ? weak : null);
+        yield return Field("usage.protocols.source", T.String, "file:line and directive that sets the protocols",
+            u => u.Protocols is { } p ? $"{p.At.File.RelativePath}:{p.At.StartLine} {p.Directive}" : null);
+        yield return Field("usage.hosts", T.List, "Host names the endpoint answers for", u => u.Hosts.Count > 0 ? u.Hosts : null);
+        yield return Field("usage.certificate", T.String, "The certificate path as written", u => u.Certificate?.Path);
+        yield return Field("usage.key", T.String, "The private key path as written", u => u.Key?.Path);
+        yield return Field("usage.caFiles", T.List, "CA file paths as written", u => u.CaFiles.Count > 0 ? u.CaFiles.Select(c => c.Path).ToList() : null);
+        yield return FieldCatalog.CertCtx("role.source", T.String,
+            "Where the certificate's role came from: a configuration line, .certlint.yml roles or its path name",
+            (c, ctx) => ctx.Inventory.RoleSourceOf(c) ?? "nothing (role unknown)");
+    }
+
+    private static FieldDefinition Field(string path, T type, string description, Func<TlsUsage, object?> get) =>
+        new(path, type, UsageKind, description, (s, _) => s.Usage is { } u ? get(u) : null);
+}

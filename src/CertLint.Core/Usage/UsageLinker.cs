@@ -1,0 +1,93 @@
+using CertLint.Inventory;
+using CertLint.Model;
+
+namespace CertLint.Usage;
+
+/// <summary>
+/// Resolves what usages name to the scanned files, and derives certificate roles from use: the leaves of a file a
+/// server serves are server certificates, those a client presents client certificates. An absolute deployment path
+/// (/etc/nginx/certs/www.crt) is looked for by its longest tail among the scanned files (certs/www.crt), the one
+/// nearest the configuration winning a tie.
+/// </summary>
+public sealed class UsageLinker
+{
+    private readonly Dictionary<string, List<ParsedFile>> _byFullPath = new(StringComparer.Ordinal);
+    private readonly List<ParsedFile> _files;
+
+    public UsageLinker(IReadOnlyList<ParsedFile> files)
+    {
+        _files = [.. files.Where(f => f.Certificates.Count > 0 || f.Keys.Count > 0 || f.Issues.Count > 0 || f.Keystore is not null)];
+        foreach (var f in _files)
+        {
+            if (!_byFullPath.TryGetValue(f.File.FullPath, out var list)) _byFullPath[f.File.FullPath] = list = [];
+            list.Add(f);
+        }
+    }
+
+    /// <summary>The usages with every resolvable reference resolved.</summary>
+    public IReadOnlyList<TlsUsage> Link(IReadOnlyList<TlsUsage> usages) => [.. usages.Select(u => u with
+    {
+        Certificate = Resolve(u.Certificate),
+        Key = Resolve(u.Key),
+        Chain = Resolve(u.Chain),
+        CaFiles = [.. u.CaFiles.Select(Resolve).OfType<FileReference>()],
+    })];
+
+    /// <summary>Roles from use, with the place each came from ("nginx/nginx.conf:14 ssl_certificate").</summary>
+    public IReadOnlyDictionary<CertificateInfo, (CertificateRole Role, string Source)> Roles(IReadOnlyList<TlsUsage> linked)
+    {
+        var roles = new Dictionary<CertificateInfo, (CertificateRole Role, string Source)>(ReferenceEqualityComparer.Instance);
+        foreach (var usage in linked)
+        {
+            if (usage.Certificate is not { } reference) continue;
+            var role = usage.Role == UsageRole.Server ? CertificateRole.Server : CertificateRole.Client;
+            foreach (var cert in CertificatesOf(reference).Where(CertificateInventory.IsLeaf))
+            {
+                roles[cert] = roles.TryGetValue(cert, out var had)
+                    ? (had.Role | role, had.Role.HasFlag(role) ? had.Source : had.Source + ", " + reference.Source)
+                    : (role, reference.Source);
+            }
+        }
+        return roles;
+    }
+
+    /// <summary>The parsed files a reference resolved to (one file may be several: its plain parse and embedded objects).</summary>
+    public IReadOnlyList<ParsedFile> FilesOf(FileReference? reference) =>
+        reference is null ? [] :
+        reference.Embedded is { } embedded ? [embedded] :
+        reference.ResolvedFullPath is { } path && _byFullPath.TryGetValue(path, out var list) ? list : [];
+
+    public IEnumerable<CertificateInfo> CertificatesOf(FileReference? reference) => FilesOf(reference).SelectMany(f => f.Certificates);
+
+    public IEnumerable<KeyInfo> KeysOf(FileReference? reference) => FilesOf(reference).SelectMany(f => f.Keys);
+
+    private FileReference? Resolve(FileReference? reference)
+    {
+        if (reference is null || reference.Embedded is not null) return reference;
+        if (reference.ResolvedFullPath is not null) return reference; // relative: resolved against the configuration's folder
+        return BySuffix(reference) is { } found ? reference with { ResolvedFullPath = found } : reference;
+    }
+
+    private string? BySuffix(FileReference reference)
+    {
+        var segments = reference.Path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var configDir = Path.GetDirectoryName(reference.At.File.FullPath) ?? "";
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var tail = string.Join('/', segments[i..]);
+            var matches = _byFullPath.Keys.Where(p => p.Replace('\\', '/').EndsWith("/" + tail, StringComparison.Ordinal)).ToList();
+            if (matches.Count == 0) continue;
+            // The bare file name is weak evidence: only take it when it names one file.
+            if (i == segments.Length - 1 && matches.Count > 1) return null;
+            return matches.OrderByDescending(m => CommonPrefix(m, configDir)).ThenBy(m => m, StringComparer.Ordinal).First();
+        }
+        return null;
+    }
+
+    private static int CommonPrefix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n]) n++;
+        return n;
+    }
+}
