@@ -53,7 +53,7 @@ public static class InventoryBuilder
             Keys = keys,
             Anchors = anchors,
             Pairs = KeyPairing.Pairs(keys, certificates),
-            Mismatches = KeyPairing.Mismatches(ordered),
+            Mismatches = KeyPairing.Mismatches([.. ordered.Where(f => f.EmbeddedIn is null)]), // embedded pairs: config-key-mismatch
             Bundles = [.. ordered.Where(f => f.Certificates.Count > 1).Select(bundles.Analyze)],
             Chains = chains,
             Roles = resolved.ToDictionary(kv => kv.Key, kv => kv.Value.Role),

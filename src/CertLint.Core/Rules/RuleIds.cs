@@ -51,6 +51,8 @@ public static class RuleIds
         ["CL0706"] = "tls13-not-allowed",
         ["CL0707"] = "mtls-client-ca-mismatch",
         ["CL0708"] = "config-host-mismatch",
+        ["CL0709"] = "cert-manager-renewal",
+        ["CL0710"] = "cert-manager-weak-key",
     };
 
     public const string ParseError = "CL0001";

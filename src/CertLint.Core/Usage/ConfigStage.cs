@@ -2,6 +2,7 @@ using System.Text;
 using CertLint.Configuration;
 using CertLint.Model;
 using CertLint.Parsing;
+using CertLint.Usage.Kubernetes;
 using CertLint.Usage.Nginx;
 
 namespace CertLint.Usage;
@@ -20,6 +21,7 @@ public static class ConfigStage
     public static IReadOnlyList<IConfigReader> Readers { get; } =
     [
         new NginxReader(),
+        new KubernetesReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)
@@ -50,7 +52,7 @@ public static class ConfigStage
         var configFiles = files
             .Select(f => (new ParsedFile { File = f.File, Issues = [.. issues.Where(i => i.Location.File.FullPath == f.File.FullPath)] }, f.Format))
             .ToList();
-        return new ConfigScan { Usages = usages, ConfigFiles = configFiles, Embedded = [.. kept.SelectMany(p => p.Result.Embedded)] };
+        return new ConfigScan { Usages = KubernetesLinks.Apply(usages), ConfigFiles = configFiles, Embedded = [.. kept.SelectMany(p => p.Result.Embedded)] };
     }
 
     private static void ReadOne(IConfigReader reader, ConfigSource source, ConfigReadResult result)

@@ -7,6 +7,8 @@ public enum UsageRole
 {
     Server,
     Client,
+    /// <summary>The configuration holds the certificate but does not say how it is used (a Secret no Ingress names).</summary>
+    Unknown,
 }
 
 /// <summary>

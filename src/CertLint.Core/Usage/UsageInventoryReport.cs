@@ -22,7 +22,7 @@ public static class UsageInventoryReport
             Reference(w, "certificate", u.Certificate, result.Root);
             Reference(w, "key", u.Key, result.Root);
             Reference(w, "chain", u.Chain, result.Root);
-            foreach (var ca in u.CaFiles) Reference(w, u.Role == UsageRole.Server ? "client CA" : "server CA", ca, result.Root);
+            foreach (var ca in u.CaFiles) Reference(w, u.Role switch { UsageRole.Server => "client CA", UsageRole.Client => "server CA", _ => "CA" }, ca, result.Root);
             if (u.VerifyPeer is { } verify)
                 w.WriteLine($"    {"verify peer",-12} {(verify ? "on" : "off")}{(u.VerifyAt is { } at ? $" ({at.File.RelativePath}:{at.StartLine})" : " (default)")}");
             if (u.Protocols is { } p)
@@ -89,7 +89,7 @@ public static class UsageInventoryReport
         w.WriteEndObject();
     }
 
-    private static string Role(UsageRole role) => role == UsageRole.Server ? "server" : "client";
+    public static string Role(UsageRole role) => role.ToString().ToLowerInvariant();
 
     private static string? Resolved(FileReference r, string root) =>
         r.Embedded is not null ? $"embedded in {r.At.File.RelativePath}" :

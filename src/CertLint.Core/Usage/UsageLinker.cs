@@ -39,7 +39,7 @@ public sealed class UsageLinker
         var roles = new Dictionary<CertificateInfo, (CertificateRole Role, string Source)>(ReferenceEqualityComparer.Instance);
         foreach (var usage in linked)
         {
-            if (usage.Certificate is not { } reference) continue;
+            if (usage.Certificate is not { } reference || usage.Role == UsageRole.Unknown) continue;
             var role = usage.Role == UsageRole.Server ? CertificateRole.Server : CertificateRole.Client;
             foreach (var cert in CertificatesOf(reference).Where(CertificateInventory.IsLeaf))
             {

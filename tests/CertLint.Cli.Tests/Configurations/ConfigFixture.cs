@@ -24,7 +24,8 @@ internal sealed class ConfigFixture : IDisposable
         {
             var to = Path.Combine(Root, Path.GetRelativePath(from, file));
             File.Copy(file, to);
-            if (!OperatingSystem.IsWindows() && file.EndsWith(".key", StringComparison.Ordinal))
+            // Keys (and manifests holding them) as a deployment would keep them: 0600.
+            if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(to, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }

@@ -19,6 +19,23 @@ public sealed class UsageHostsPrimitive : ICheckPrimitive
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         if (subject.Usage is not { Role: UsageRole.Server, Hosts.Count: > 0 } usage) yield break;
+        if (usage.Settings.TryGetValue("plannedDnsNames", out var planned))
+        {
+            // cert-manager will issue the Secret: check the names it is asked for.
+            var names = planned.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            var uncovered = usage.Hosts.Where(h => !names.Any(n => HostnameMatcher.Matches(n, h))).ToList();
+            if (uncovered.Count > 0)
+            {
+                yield return new Violation(new Dictionary<string, object?>
+                {
+                    ["hosts"] = string.Join(", ", uncovered),
+                    ["certificate"] = usage.Settings["plannedBy"],
+                    ["certificatePath"] = "its dnsNames",
+                    ["sanNames"] = names.Length == 0 ? "(none)" : string.Join(", ", names),
+                }, usage.HostsAt ?? usage.Location);
+            }
+            yield break;
+        }
         if (UsageIndex.Of(context.Inventory).Leaf(usage.Certificate) is not { } cert) yield break;
         var missing = usage.Hosts.Where(h => !HostnameMatcher.Covers(cert.SubjectAltNames, h)).ToList();
         if (missing.Count == 0) yield break;
@@ -27,7 +44,7 @@ public sealed class UsageHostsPrimitive : ICheckPrimitive
         {
             ["hosts"] = string.Join(", ", missing),
             ["certificate"] = cert.Label,
-            ["certificatePath"] = usage.Certificate!.Path,
+            ["certificatePath"] = usage.Certificate!.Source,
             ["sanNames"] = san is null || san.Dns.Count + san.Ip.Count == 0 ? "(none)" : string.Join(", ", san.Dns.Concat(san.Ip)),
         }, usage.HostsAt ?? usage.Location);
     }
