@@ -33,9 +33,10 @@ public sealed class LintEngine
         var configs = ConfigStage.Read(settings, passwords, cancellationToken);
         var parsed = Sorted(configs.Merge(FileParser.ParseAll(discovery.Files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles())));
         var anchors = TrustAnchors.Load(settings, passwords);
+        var crls = TrustAnchors.LoadCrls(settings, passwords);
 
         progress?.Report(new ScanProgress("checking", discovery.Files.Count, discovery.Files.Count));
-        var result = Evaluate(settings, catalog, parsed, anchors, configs.Usages, cancellationToken);
+        var result = Evaluate(settings, catalog, parsed, anchors, crls, configs.Usages, cancellationToken);
         var baseline = request.BaselinePath is null ? null : Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, settings.Root));
         return new LintResult
         {
@@ -60,10 +61,10 @@ public sealed class LintEngine
     /// </summary>
     public static (CertificateInventory Inventory, RuleEvaluation Evaluation) Evaluate(
         LintSettings settings, RuleCatalog catalog, IReadOnlyList<ParsedFile> parsed, IReadOnlyList<CertificateInfo> anchors,
-        IReadOnlyList<TlsUsage>? usages = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<CrlInfo>? crls = null, IReadOnlyList<TlsUsage>? usages = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var inventory = InventoryBuilder.Build(parsed, anchors, settings, usages);
+        var inventory = InventoryBuilder.Build(parsed, anchors, settings, crls, usages);
         cancellationToken.ThrowIfCancellationRequested();
         var evaluation = RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings });
         return (inventory, evaluation);

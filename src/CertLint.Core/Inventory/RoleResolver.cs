@@ -4,44 +4,40 @@ using CertLint.Model;
 namespace CertLint.Inventory;
 
 /// <summary>
-/// A certificate's role: the first matching <see cref="LintSettings.RolesByPath"/> glob, else its use in a TLS
-/// configuration of the repository, else from its path: a directory name or the file stem containing "client" /
-/// "server" (case-insensitive; both give Client|Server), else Unknown. Each role comes with where it came from.
+/// A certificate's role: the first matching <see cref="LintSettings.RolesByPath"/> glob, else from its path: a directory
+/// name or the file stem containing "client" / "server" (case-insensitive; both give Client|Server), else Server when
+/// host names are expected for it (--host, config hosts: a certificate that must cover a host is a server's), else Unknown.
+/// Use in a TLS configuration of the repository comes right after .certlint.yml roles; each role says where it came from.
 /// </summary>
 internal sealed class RoleResolver
 {
     public const string FromConfiguration = ".certlint.yml roles";
     public const string FromPathName = "its path name";
+    public const string FromHosts = "its expected host names";
 
     private readonly List<(PathGlob Glob, CertificateRole Role)> _configured;
+    private readonly LintSettings _settings;
     private readonly IReadOnlyDictionary<CertificateInfo, (CertificateRole Role, string Source)> _fromUse;
 
     public RoleResolver(LintSettings settings, IReadOnlyDictionary<CertificateInfo, (CertificateRole Role, string Source)>? fromUse = null)
     {
         _configured = [.. settings.RolesByPath.Select(r => (new PathGlob(r.Glob), r.Role))];
+        _settings = settings;
         _fromUse = fromUse ?? new Dictionary<CertificateInfo, (CertificateRole, string)>();
     }
 
     public (CertificateRole Role, string? Source) RoleOf(CertificateInfo cert)
     {
-        var path = Normalize(cert.Location.File.RelativePath);
+        var file = cert.Location.File;
+        var path = Normalize(file.RelativePath);
         foreach (var (glob, role) in _configured)
         {
             if (glob.IsMatch(path)) return (role, FromConfiguration);
         }
         if (_fromUse.TryGetValue(cert, out var used)) return used;
         var fromPath = FromPath(path);
-        return (fromPath, fromPath == CertificateRole.Unknown ? null : FromPathName);
-    }
-
-    public CertificateRole RoleOf(SourceFile file)
-    {
-        var path = Normalize(file.RelativePath);
-        foreach (var (glob, role) in _configured)
-        {
-            if (glob.IsMatch(path)) return role;
-        }
-        return FromPath(path);
+        if (fromPath != CertificateRole.Unknown) return (fromPath, FromPathName);
+        return ExpectedHosts.For(file, _settings).Count > 0 ? (CertificateRole.Server, FromHosts) : (CertificateRole.Unknown, null);
     }
 
     public static CertificateRole FromPath(string relativePath)

@@ -33,7 +33,7 @@ public static class UsageInventoryReport
         w.WriteLine($"Certificates ({inventory.Certificates.Count}):");
         foreach (var c in inventory.Certificates)
         {
-            var role = CertificateInventory.IsLeaf(c) ? JsonInventory.Role(inventory.RoleOf(c)) : "ca";
+            var role = inventory.IsLeaf(c) ? JsonInventory.Role(inventory.RoleOf(c)) : "ca";
             var source = inventory.RoleSourceOf(c) is { } s ? $" (from {s})" : "";
             w.WriteLine($"  {c.Location}  {c.Label}  role {role}{source}");
         }
@@ -81,7 +81,7 @@ public static class UsageInventoryReport
             w.WriteNumber("line", c.Location.StartLine);
             w.WriteString("subject", c.Subject.Text);
             w.WriteString("sha256", c.Sha256);
-            w.WriteString("role", CertificateInventory.IsLeaf(c) ? JsonInventory.Role(inventory.RoleOf(c)) : "ca");
+            w.WriteString("role", inventory.IsLeaf(c) ? JsonInventory.Role(inventory.RoleOf(c)) : "ca");
             if (inventory.RoleSourceOf(c) is { } s) w.WriteString("roleSource", s);
             w.WriteEndObject();
         }

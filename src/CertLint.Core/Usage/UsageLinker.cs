@@ -41,7 +41,7 @@ public sealed class UsageLinker
         {
             if (usage.Certificate is not { } reference || usage.Role == UsageRole.Unknown) continue;
             var role = usage.Role == UsageRole.Server ? CertificateRole.Server : CertificateRole.Client;
-            foreach (var cert in CertificatesOf(reference).Where(CertificateInventory.IsLeaf))
+            foreach (var cert in CertificatesOf(reference).Where(c => !c.IsCa))
             {
                 roles[cert] = roles.TryGetValue(cert, out var had)
                     ? (had.Role | role, had.Role.HasFlag(role) ? had.Source : had.Source + ", " + reference.Source)

@@ -19,7 +19,7 @@ internal sealed class UsageIndex
     public CertificateInfo? Leaf(FileReference? reference)
     {
         var certs = Linker.CertificatesOf(reference).ToList();
-        return certs.FirstOrDefault(CertificateInventory.IsLeaf) ?? certs.FirstOrDefault();
+        return certs.FirstOrDefault(c => !c.IsCa) ?? certs.FirstOrDefault();
     }
 
     /// <summary>Whether the file a reference names is there: embedded, scanned, or on disk.</summary>
