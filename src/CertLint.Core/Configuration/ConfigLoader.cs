@@ -33,7 +33,7 @@ public static partial class ConfigLoader
 
     private static CertLintConfig Parse(string file, YamlNode root, string baseDirectory)
     {
-        var map = new YamlMap(file, root, "the configuration");
+        var map = YamlMap.Root(file, root, "the configuration", TopLevelKeys);
         map.RejectUnknown(TopLevelKeys, "the configuration");
         string Abs(string p) => Path.GetFullPath(Path.Combine(baseDirectory, p));
 
@@ -95,7 +95,7 @@ public static partial class ConfigLoader
         foreach (var p in packs)
         {
             if (!Packs.Contains(p))
-                throw YamlValues.Error(file, node, $"unknown rule pack '{p}'{Suggest.DidYouMean(p, Packs)}; use {string.Join(", ", Packs)}", "extends", Suggest.Closest(p, Packs));
+                throw YamlValues.Error(file, node, $"unknown rule pack {SafeText.Quote(p)}{Suggest.DidYouMean(p, Packs)}; use {string.Join(", ", Packs)}", "extends", Suggest.Closest(p, Packs));
         }
         return packs.ToArray();
     }
@@ -118,8 +118,8 @@ public static partial class ConfigLoader
                 overrides[key] = new RuleOverride(Severity(file, value, key, SeverityValues), new Dictionary<string, object?>()) { Origin = origin };
                 continue;
             }
-            var entry = new YamlMap(file, value, $"rule '{key}'");
-            entry.RejectUnknown(["severity", "parameters"], $"rule '{key}'");
+            var entry = new YamlMap(file, value, $"rule {SafeText.Quote(key)}");
+            entry.RejectUnknown(["severity", "parameters"], $"rule {SafeText.Quote(key)}");
             var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
             if (entry.Get("parameters") is { } pNode)
             {
@@ -136,14 +136,14 @@ public static partial class ConfigLoader
     {
         YamlScalarNode s => YamlValues.Typed(s),
         YamlSequenceNode => YamlValues.StringList(file, node, key),
-        _ => throw YamlValues.Error(file, node, $"parameter '{key}' must be a value or a list, not {YamlValues.Describe(node)}", key),
+        _ => throw YamlValues.Error(file, node, $"parameter {SafeText.Quote(key)} must be a value or a list, not {YamlValues.Describe(node)}", key),
     };
 
     private static Severity Severity(string file, YamlNode node, string key, string[] allowed)
     {
         var text = YamlValues.String(file, node, key);
         return allowed.Contains(text) && SeverityText.TryParse(text, out var s) ? s
-            : throw YamlValues.Error(file, node, $"'{key}' must be one of {string.Join(", ", allowed)}, not '{text}'{Suggest.DidYouMean(text, allowed)}", key, Suggest.Closest(text, allowed));
+            : throw YamlValues.Error(file, node, $"'{key}' must be one of {string.Join(", ", allowed)}, not {SafeText.Quote(text)}{Suggest.DidYouMean(text, allowed)}", key, Suggest.Closest(text, allowed));
     }
 
     private static CertificateRole Role(string file, YamlNode node)
@@ -154,7 +154,7 @@ public static partial class ConfigLoader
         {
             "client" => CertificateRole.Client,
             "server" => CertificateRole.Server,
-            _ => throw YamlValues.Error(file, node, $"role '{text}' must be client or server{Suggest.DidYouMean(text, roles)}", "roles", Suggest.Closest(text, roles)),
+            _ => throw YamlValues.Error(file, node, $"role {SafeText.Quote(text)} must be client or server{Suggest.DidYouMean(text, roles)}", "roles", Suggest.Closest(text, roles)),
         };
     }
 
@@ -200,7 +200,7 @@ public static partial class ConfigLoader
     {
         var text = YamlValues.String(file, node, key);
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-            : throw YamlValues.Error(file, node, $"'{key}' must be a date written yyyy-MM-dd, not '{text}'", key);
+            : throw YamlValues.Error(file, node, $"'{key}' must be a date written yyyy-MM-dd, not {SafeText.Quote(text)}", key);
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]

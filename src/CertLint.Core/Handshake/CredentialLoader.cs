@@ -87,14 +87,8 @@ public static class CredentialLoader
 
     private static byte[] ReadFile(string path)
     {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UserErrorException($"{path}: cannot read ({e.Message}).");
-        }
+        var read = Discovery.BoundedFile.Read(path, Parsing.FileParser.MaxFileBytes);
+        return read.Ok ? read.Bytes! : throw new UserErrorException($"{path}: cannot read ({read.Problem}).");
     }
 }
 

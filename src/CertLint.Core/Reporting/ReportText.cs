@@ -20,18 +20,8 @@ public static partial class ReportText
     /// <summary>Folds whitespace to single spaces and makes the text printable: for CertLint's own texts (rule titles, fixes).</summary>
     public static string OneLine(string text) => Printable(Whitespace().Replace(text, " ").Trim());
 
-    /// <summary>Replaces control characters and lone surrogates with '?', so any value is valid in XML and on a terminal.</summary>
-    public static string Printable(string text)
-    {
-        if (!text.Any(c => char.IsControl(c) || char.IsSurrogate(c))) return text;
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) { i++; continue; }
-            if (char.IsControl(chars[i]) || char.IsSurrogate(chars[i])) chars[i] = '?';
-        }
-        return new string(chars);
-    }
+    /// <summary>Replaces control and bidi characters and lone surrogates with '?' (<see cref="SafeText"/>): valid in XML and safe on a terminal.</summary>
+    public static string Printable(string text) => SafeText.Printable(text);
 
     /// <summary>SARIF level and the lower-case name used by every format.</summary>
     public static string Level(Severity severity) => severity.ToText();
