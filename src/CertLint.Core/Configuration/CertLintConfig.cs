@@ -23,4 +23,6 @@ public sealed record CertLintConfig
     public IReadOnlyList<SuppressionEntry>? Suppressions { get; init; }
     /// <summary>The pair `certlint handshake --self-test` checks when no credentials are given as options.</summary>
     public SelfTestPair? SelfTest { get; init; }
+    /// <summary>Lowered bounds (`limits`), or null for the defaults.</summary>
+    public ScanLimits? Limits { get; init; }
 }

@@ -13,7 +13,7 @@ public static partial class ConfigLoader
     public const string FileName = ".certlint.yml";
     public static readonly IReadOnlyList<string> FileNames = [FileName, ".certlint.yaml"];
     public static readonly IReadOnlyList<string> TopLevelKeys =
-        ["extends", "paths", "include", "exclude", "failOn", "trust", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest"];
+        ["extends", "paths", "include", "exclude", "failOn", "trust", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest", "limits"];
     private static readonly string[] Packs = ["builtin:recommended", "builtin:all", "builtin:none"];
     private static readonly string[] FailOnValues = ["error", "warning", "note", "none"];
     private static readonly string[] SeverityValues = ["error", "warning", "note", "off"];
@@ -67,6 +67,7 @@ public static partial class ConfigLoader
             RuleOverrides = overrides,
             Suppressions = map.Get("suppressions") is { } s ? SuppressionReader.Read(file, s) : null,
             SelfTest = map.Get("selfTest") is { } st ? ReadSelfTest(file, st, Abs) : null,
+            Limits = map.Get("limits") is { } l ? ReadLimits(file, l) : null,
         };
     }
 
@@ -87,6 +88,22 @@ public static partial class ConfigLoader
                 pkcs12 is null ? null : abs(pkcs12), side.StringList("trusts")?.Select(abs).ToArray() ?? []);
         }
         return new SelfTestPair(Side("server"), Side("client"), map.String("servername"));
+    }
+
+    /// <summary>`limits`: each value at least 1 and at most its default (limits can be lowered, never raised).</summary>
+    private static ScanLimits ReadLimits(string file, YamlNode node)
+    {
+        var map = new YamlMap(file, node, "'limits'");
+        map.RejectUnknown(["kdfIterations", "findingsPerFile", "findingsPerRule"], "'limits'");
+        long Read(string key, long max)
+        {
+            if (map.Get(key) is not { } n) return max;
+            var v = YamlValues.Integer(file, n, key);
+            return v is >= 1 && v <= max ? v
+                : throw YamlValues.Error(file, n, $"'{key}' must be between 1 and {max.ToString(CultureInfo.InvariantCulture)} (limits can be lowered, not raised)", key);
+        }
+        return new ScanLimits(Read("kdfIterations", ScanLimits.MaxKdfIterations),
+            (int)Read("findingsPerFile", ScanLimits.MaxFindingsPerFile), (int)Read("findingsPerRule", ScanLimits.MaxFindingsPerRule));
     }
 
     private static string[] ReadExtends(string file, YamlNode node)

@@ -38,6 +38,8 @@ public sealed class LintSettings
     /// <summary>The configuration file used, if any.</summary>
     public string? ConfigFile { get; init; }
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+    /// <summary>Bounds on key derivation and findings (docs/security.md).</summary>
+    public ScanLimits Limits { get; init; } = ScanLimits.Default;
 }
 
 public sealed record PathHosts(string Glob, IReadOnlyList<string> Hosts);

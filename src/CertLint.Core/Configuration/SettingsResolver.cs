@@ -44,6 +44,7 @@ public static class SettingsResolver
             Suppressions = config?.Suppressions ?? defaults.Suppressions,
             ConfigFile = configFile,
             Environment = request.Environment,
+            Limits = config?.Limits ?? defaults.Limits,
         };
     }
 

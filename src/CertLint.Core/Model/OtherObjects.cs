@@ -1,7 +1,11 @@
 namespace CertLint.Model;
 
 /// <summary>A PKCS#12 keystore: the file, and whether it needed a password. Its certificates and keys are listed on their own.</summary>
-public sealed record KeystoreInfo(SourceLocation Location, bool PasswordProtected, int CertificateCount, int KeyCount);
+public sealed record KeystoreInfo(SourceLocation Location, bool PasswordProtected, int CertificateCount, int KeyCount)
+{
+    /// <summary>Every password-based protection seen: the MAC, encrypted safes and shrouded key bags.</summary>
+    public IReadOnlyList<Parsing.PbeInfo> Protection { get; init; } = [];
+}
 
 /// <summary>An X.509 CRL block: recognised and reported as such, not linted further.</summary>
 public sealed record CrlInfo(SourceLocation Location, DistinguishedName Issuer);
@@ -15,6 +19,8 @@ public enum ParseIssueKind
     PasswordRequired,
     /// <summary>Could not be read at all (permissions, FIFO, I/O error): rule parse-error, JUnit &lt;error&gt;.</summary>
     Unreadable,
+    /// <summary>Encrypted with a key-derivation iteration count above the limit: not attempted, rule key-derivation-limit.</summary>
+    KdfLimit,
 }
 
 /// <summary>A problem met while reading or parsing, with the place it happened.</summary>
