@@ -22,9 +22,11 @@ public static class FuzzTargets
     /// <summary>Key derivation in fuzzing stays cheap: counts above this are refused, as a lowered limit would.</summary>
     private const long FuzzKdfLimit = 4096;
 
-    private static readonly SourceFile File = new("/fuzz/input", "input", 0, null);
-    private static readonly SourceLocation Location = new(File);
-    private static readonly IReadOnlyList<string> EmptyPassword = [""];
+    // Properties, not static fields: nothing from the instrumented engine may run before SharpFuzz has set up AFL's
+    // shared memory (a static constructor would, and crash the fork server).
+    private static SourceFile File => new("/fuzz/input", "input", 0, null);
+    private static SourceLocation Location => new(File);
+    private static IReadOnlyList<string> EmptyPassword => [""];
 
     public static void Run(string harness, byte[] input)
     {
