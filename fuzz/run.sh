@@ -27,9 +27,9 @@ command -v sharpfuzz >/dev/null || { echo "fuzz $harness: sharpfuzz not found (d
 
 # Build once per run of this script (a fresh publish, then instrument the engine: only CertLint.Core is traced).
 if [ ! -f "$out/.instrumented" ] || [ "$out/.instrumented" -ot "$root/src/CertLint.Core/CertLint.Core.csproj" ] || [ -n "$(find "$root/src/CertLint.Core" "$here/CertLint.Fuzz" -name '*.cs' -newer "$out/.instrumented" 2>/dev/null | head -1)" ]; then
-  rm -rf "$out"
-  if ! dotnet publish "$here/CertLint.Fuzz" -c Release -o "$out" -v q -nologo >"$work.publish.log" 2>&1; then
-    mkdir -p "$work"; tail -20 "$work.publish.log"; echo "fuzz $harness: build failed"; exit 1
+  rm -rf "$out"; mkdir -p "$work"
+  if ! dotnet publish "$here/CertLint.Fuzz" -c Release -o "$out" -v q -nologo >"$work/publish.log" 2>&1; then
+    tail -20 "$work/publish.log"; echo "fuzz $harness: build failed"; exit 1
   fi
   sharpfuzz "$out/CertLint.Core.dll" >/dev/null || { echo "fuzz $harness: instrumentation failed"; exit 1; }
   touch "$out/.instrumented"

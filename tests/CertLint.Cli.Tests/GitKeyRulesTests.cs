@@ -31,6 +31,7 @@ public class GitKeyRulesTests
         var path = Path.Combine(_dir, name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, pem + "\n");
+        if (OperatingSystem.IsWindows()) return;
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
     }
 

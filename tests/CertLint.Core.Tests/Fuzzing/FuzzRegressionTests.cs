@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CertLint.Fuzz;
+using CertLint.Tests.BuiltInRules;
 
 namespace CertLint.Tests.Fuzzing;
 
