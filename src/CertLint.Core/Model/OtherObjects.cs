@@ -5,6 +5,12 @@ public sealed record KeystoreInfo(SourceLocation Location, bool PasswordProtecte
 {
     /// <summary>Every password-based protection seen: the MAC, encrypted safes and shrouded key bags.</summary>
     public IReadOnlyList<Parsing.PbeInfo> Protection { get; init; } = [];
+
+    /// <summary>Equality is the keystore's identity and contents; <see cref="Protection"/> is detail read from it.</summary>
+    public bool Equals(KeystoreInfo? other) => other is not null && Location == other.Location &&
+        PasswordProtected == other.PasswordProtected && CertificateCount == other.CertificateCount && KeyCount == other.KeyCount;
+
+    public override int GetHashCode() => HashCode.Combine(Location, PasswordProtected, CertificateCount, KeyCount);
 }
 
 /// <summary>An X.509 CRL block: recognised and reported as such, not linted further.</summary>

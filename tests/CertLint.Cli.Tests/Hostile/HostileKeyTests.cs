@@ -54,7 +54,7 @@ public class HostileKeyTests
             "beyond-long.key:1 key-derivation-limit", "bomb.der:1 key-derivation-limit",
             "bomb.key:1 key-derivation-limit", "bomb.p12:1 key-derivation-limit",
         ]);
-        MessageOf(json, "bomb.key").ShouldContain("2,147,483,647 iterations is above the key-derivation limit of 10,000,000 iterations; not attempted");
+        MessageOf(json, "bomb.key").ShouldContain("2,147,483,647 iterations, AES-256-CBC) is above the key-derivation limit of 10,000,000 iterations; not attempted");
         MessageOf(json, "bomb.p12").ShouldContain("MAC, 2,147,483,647 iterations");
     }
 
@@ -88,7 +88,9 @@ public class HostileKeyTests
         r.Out.ShouldNotContain("s3cret");
 
         // With a wrong password it is what it looks like: a key we cannot open.
-        Lint(new Dictionary<string, string> { ["CERTLINT_PASSWORD"] = "wrong" }).Findings.ShouldBe(["corrupt.key:1 password-required"]);
+        var wrong = Lint(new Dictionary<string, string> { ["CERTLINT_PASSWORD"] = "wrong" }).Findings;
+        wrong.ShouldContain("corrupt.key:1 password-required");
+        wrong.ShouldNotContain("corrupt.key:1 parse-error");
     }
 
     [Test]
