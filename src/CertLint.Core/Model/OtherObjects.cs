@@ -13,8 +13,6 @@ public sealed record KeystoreInfo(SourceLocation Location, bool PasswordProtecte
     public override int GetHashCode() => HashCode.Combine(Location, PasswordProtected, CertificateCount, KeyCount);
 }
 
-/// <summary>An X.509 CRL block: recognised and reported as such, not linted further.</summary>
-public sealed record CrlInfo(SourceLocation Location, DistinguishedName Issuer);
 
 /// <summary>Why a file or block could not be used.</summary>
 public enum ParseIssueKind
