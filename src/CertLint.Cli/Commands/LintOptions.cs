@@ -30,19 +30,20 @@ internal sealed class LintOptions
     public required CommandOption NewOnly { get; init; }
     public required CommandOption GitHub { get; init; }
     public required CommandOption SarifSuppressed { get; init; }
+    public required CommandOption AllowEmpty { get; init; }
 
     public static LintOptions Register(CommandLineApplication app) => new()
     {
         Paths = app.Argument("PATH", "Files, folders or globs to scan (default: the current folder).", multipleValues: true),
-        Config = app.Option("-c|--config <FILE>", "Configuration file (default: .certlint.yml in the scanned folder).", CommandOptionType.SingleValue),
+        Config = app.Option("-c|--config <FILE>", "Configuration file (default: the nearest .certlint.yml from the scanned folder up to the repository top).", CommandOptionType.SingleValue),
         Ca = app.Option("--ca <FILE>", "Trust anchor certificate file (PEM, DER, PKCS#7); repeatable.", CommandOptionType.MultipleValue),
         Host = app.Option("--host <NAME>", "Host name every server certificate must cover; repeatable.", CommandOptionType.MultipleValue),
         Now = app.Option("--now <DATE>", "Lint as of this ISO 8601 date/time instead of the clock.", CommandOptionType.SingleValue),
         Rules = app.Option("--rules <DIR>", "Folder of extra rule files (*.yml); repeatable.", CommandOptionType.MultipleValue),
         FailOn = app.Option("--fail-on <LEVEL>", "Exit 1 on findings at or above: error (default), warning, note, none.", CommandOptionType.SingleValue),
         PasswordEnv = app.Option("--password-env <NAME>", "Environment variable holding the keystore/key password (default CERTLINT_PASSWORD).", CommandOptionType.SingleValue),
-        Include = app.Option("--include <GLOB>", "Only scan files matching this glob; repeatable.", CommandOptionType.MultipleValue),
-        Exclude = app.Option("--exclude <GLOB>", "Skip files matching this glob; repeatable.", CommandOptionType.MultipleValue),
+        Include = app.Option("--include <GLOB>", "Only scan files matching this glob (relative to the repository root); repeatable.", CommandOptionType.MultipleValue),
+        Exclude = app.Option("--exclude <GLOB>", "Skip files matching this glob (relative to the repository root); repeatable.", CommandOptionType.MultipleValue),
         Quiet = app.Option("-q|--quiet", "Print only findings at or above --fail-on and the summary.", CommandOptionType.NoValue),
         Verbose = app.Option("-v|--verbose", "Also print every object found and passing checks.", CommandOptionType.NoValue),
         Sarif = app.Option("--sarif <FILE>", "Write a SARIF 2.1.0 report.", CommandOptionType.SingleValue),
@@ -53,6 +54,7 @@ internal sealed class LintOptions
         Baseline = app.Option("--baseline <FILE>", "Compare with an earlier SARIF report (baselineState).", CommandOptionType.SingleValue),
         NewOnly = app.Option("--new-only", "With --baseline: only new findings count for --fail-on.", CommandOptionType.NoValue),
         SarifSuppressed = app.Option("--sarif-suppressed", "Include suppressed findings in SARIF as suppressions.", CommandOptionType.NoValue),
+        AllowEmpty = app.Option("--allow-empty", "Pass when no certificate, key or keystore is found (default: exit 2).", CommandOptionType.NoValue),
         GitHub = app.Option("--github", "Also emit GitHub Actions annotations and outputs ($GITHUB_OUTPUT).", CommandOptionType.NoValue),
     };
 
@@ -75,6 +77,7 @@ internal sealed class LintOptions
             Reports = new ReportOutputs(Sarif.Value(), JUnit.Value(), Json.Value(), Markdown.Value()),
             BaselinePath = Baseline.Value(),
             NewOnly = NewOnly.HasValue(),
+            AllowEmpty = AllowEmpty.HasValue(),
             Category = Category.Value(),
             SarifIncludeSuppressed = SarifSuppressed.HasValue(),
             Environment = context.Environment,

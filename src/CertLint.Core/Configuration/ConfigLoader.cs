@@ -35,7 +35,7 @@ public static partial class ConfigLoader
     {
         var map = new YamlMap(file, root, "the configuration");
         map.RejectUnknown(TopLevelKeys, "the configuration");
-        string Abs(string p) => Path.GetFullPath(Path.Combine(baseDirectory, p));
+        var refs = new ConfigReferences(file, baseDirectory);
 
         IReadOnlyList<string>? trustAnchors = null;
         bool? fromScan = null;
@@ -43,15 +43,15 @@ public static partial class ConfigLoader
         {
             var trust = new YamlMap(file, trustNode, "'trust'");
             trust.RejectUnknown(["anchors", "fromScan"], "'trust'");
-            trustAnchors = trust.StringList("anchors")?.Select(Abs).ToArray();
+            trustAnchors = refs.List(trust.Get("anchors"), "trust.anchors");
             fromScan = trust.Bool("fromScan");
         }
-        var (overrides, directories) = map.Get("rules") is { } rulesNode ? ReadRules(file, rulesNode) : (null, null);
+        var (overrides, directories) = map.Get("rules") is { } rulesNode ? ReadRules(file, rulesNode, refs) : (null, null);
         return new CertLintConfig
         {
             File = file,
             Extends = map.Get("extends") is { } e ? ReadExtends(file, e) : null,
-            Paths = map.StringList("paths")?.Select(Abs).ToArray(),
+            Paths = refs.List(map.Get("paths"), "paths"),
             Include = Globs(file, map, "include"),
             Exclude = Globs(file, map, "exclude"),
             FailOn = map.Get("failOn") is { } f ? Severity(file, f, "failOn", FailOnValues) : null,
@@ -63,14 +63,15 @@ public static partial class ConfigLoader
             Roles = GlobMap(file, map, "roles", (node, glob) => new PathRole(glob, Role(file, node))),
             PasswordEnv = map.Get("passwordEnv") is { } pe ? EnvName(file, pe) : null,
             Passwords = GlobMap(file, map, "passwords", (node, glob) => new PathPassword(glob, EnvName(file, node))),
-            RuleDirectories = directories?.Select(Abs).ToArray(),
+            RuleDirectories = directories,
             RuleOverrides = overrides,
             Suppressions = map.Get("suppressions") is { } s ? SuppressionReader.Read(file, s) : null,
-            SelfTest = map.Get("selfTest") is { } st ? ReadSelfTest(file, st, Abs) : null,
+            SelfTest = map.Get("selfTest") is { } st ? ReadSelfTest(file, st, refs) : null,
+            References = refs.All,
         };
     }
 
-    private static SelfTestPair ReadSelfTest(string file, YamlNode node, Func<string, string> abs)
+    private static SelfTestPair ReadSelfTest(string file, YamlNode node, ConfigReferences refs)
     {
         var map = new YamlMap(file, node, "'selfTest'");
         map.RejectUnknown(["server", "client", "servername"], "'selfTest'");
@@ -83,8 +84,8 @@ public static partial class ConfigLoader
             var pkcs12 = side.String("pkcs12");
             if (cert is null && pkcs12 is null)
                 throw YamlValues.Error(file, sideNode, $"'selfTest.{name}' needs 'cert' and 'key', or 'pkcs12'", name, null);
-            return new SelfTestSide(cert is null ? null : abs(cert), side.String("key") is { } k ? abs(k) : null,
-                pkcs12 is null ? null : abs(pkcs12), side.StringList("trusts")?.Select(abs).ToArray() ?? []);
+            string? One(string key) => side.Get(key) is { } n ? refs.One(n, $"selfTest.{name}.{key}") : null;
+            return new SelfTestSide(One("cert"), One("key"), One("pkcs12"), refs.List(side.Get("trusts"), $"selfTest.{name}.trusts") ?? []);
         }
         return new SelfTestPair(Side("server"), Side("client"), map.String("servername"));
     }
@@ -100,7 +101,7 @@ public static partial class ConfigLoader
         return packs.ToArray();
     }
 
-    private static (Dictionary<string, RuleOverride>, IReadOnlyList<string>?) ReadRules(string file, YamlNode node)
+    private static (Dictionary<string, RuleOverride>, IReadOnlyList<string>?) ReadRules(string file, YamlNode node, ConfigReferences refs)
     {
         var map = new YamlMap(file, node, "'rules'");
         var overrides = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase);
@@ -109,7 +110,7 @@ public static partial class ConfigLoader
         {
             if (key == "directories")
             {
-                directories = YamlValues.StringList(file, value, "directories");
+                directories = refs.List(value, "rules.directories");
                 continue;
             }
             var origin = new ConfigOrigin(file, (int)keyNode.Start.Line, (int)keyNode.Start.Column);
@@ -169,7 +170,19 @@ public static partial class ConfigLoader
     {
         var list = map.StringList(key);
         if (list is null) return null;
-        foreach (var g in list) CheckGlob(file, map.Get(key)!, g, key);
+        var node = map.Get(key)!;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var at = node is YamlSequenceNode seq ? seq.Children[i] : node;
+            try
+            {
+                GlobList.Check(list[i]);
+            }
+            catch (ArgumentException e)
+            {
+                throw YamlValues.Error(file, at, $"bad glob in '{key}': {e.Message}", key);
+            }
+        }
         return list.ToArray();
     }
 

@@ -11,13 +11,24 @@ public sealed class LintSettings
 {
     /// <summary>Absolute scan root; report paths are relative to it.</summary>
     public required string Root { get; init; }
-    /// <summary>Absolute files/folders/globs to scan.</summary>
+    /// <summary>Absolute current folder: command-line paths were relative to it; the console shows paths from it.</summary>
+    public string WorkingDirectory { get; init; } = "";
+    /// <summary>
+    /// Absolute files/folders/globs whose findings are reported (the scope). Issuers and keys are looked up in the
+    /// whole root, bounded by <see cref="Include"/>/<see cref="Exclude"/>.
+    /// </summary>
     public required IReadOnlyList<string> Paths { get; init; }
+    /// <summary>True when the paths were given explicitly (a glob among them that matches nothing is then a usage error).</summary>
+    public bool PathsGiven { get; init; }
+    /// <summary>A scan that finds no certificate, key or keystore passes instead of being a usage error (--allow-empty).</summary>
+    public bool AllowEmpty { get; init; }
     public IReadOnlyList<string> ExtraFiles { get; init; } = [];
     public IReadOnlyList<string> Include { get; init; } = [];
     public IReadOnlyList<string> Exclude { get; init; } = [];
     /// <summary>Absolute paths of trust anchor files (--ca, config `trust.anchors`).</summary>
     public IReadOnlyList<string> CaFiles { get; init; } = [];
+    /// <summary>True when <see cref="CaFiles"/> come from the config's `trust.anchors` (for messages).</summary>
+    public bool CaFilesFromConfig { get; init; }
     /// <summary>When true (default), self-signed CA certificates found in the scan are anchors too.</summary>
     public bool AnchorsFromScan { get; init; } = true;
     /// <summary>Host names every server leaf must cover (--host).</summary>
@@ -41,7 +52,14 @@ public sealed class LintSettings
 }
 
 public sealed record PathHosts(string Glob, IReadOnlyList<string> Hosts);
-public sealed record PathRole(string Glob, CertificateRole Role);
+/// <summary>A role for the files a glob matches; or, given by a host for one file it names (<see cref="File"/>), for exactly that file.</summary>
+public sealed record PathRole(string Glob, CertificateRole Role)
+{
+    /// <summary>An exact full path (or endpoint location) instead of a glob: files a host names may lie outside the root.</summary>
+    public string? File { get; init; }
+
+    public static PathRole ForFile(string fullPath, CertificateRole role) => new("", role) { File = fullPath };
+}
 public sealed record PathPassword(string Glob, string EnvironmentVariable);
 
 /// <summary>A rule's severity override (None = off) and parameter overrides.</summary>

@@ -28,27 +28,36 @@ public sealed class LintEngine
         progress?.Report(new ScanProgress("discovering files", 0, 0));
         var discovery = FileDiscovery.Discover(settings, cancellationToken);
         var passwords = new SettingsPasswordSource(settings);
-        progress?.Report(new ScanProgress("parsing", 0, discovery.Files.Count));
-        var parsed = Sorted(FileParser.ParseAll(discovery.Files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles()));
+        var files = discovery.Files.Concat(discovery.Context).ToList();
+        progress?.Report(new ScanProgress("parsing", 0, files.Count));
+        var parsed = Sorted(FileParser.ParseAll(files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles()));
         var anchors = TrustAnchors.Load(settings, passwords);
 
-        progress?.Report(new ScanProgress("checking", discovery.Files.Count, discovery.Files.Count));
-        var result = Evaluate(settings, catalog, parsed, anchors, cancellationToken);
-        var baseline = request.BaselinePath is null ? null : Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, settings.Root));
+        progress?.Report(new ScanProgress("checking", files.Count, files.Count));
+        var (inventory, evaluation) = Evaluate(settings, catalog, parsed, anchors, cancellationToken);
+        if (discovery.Context.Count > 0)
+        {
+            var scope = new ScanScope(discovery.Files.Select(f => f.FullPath).Concat(discovery.Issues.Select(i => i.Location.File.FullPath)).ToHashSet(StringComparer.Ordinal));
+            (inventory, evaluation) = (scope.Restrict(inventory), scope.Restrict(evaluation));
+        }
+        var baseline = request.BaselinePath is null ? null : Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, settings.WorkingDirectory));
         return new LintResult
         {
-            Inventory = result.Inventory,
+            Inventory = inventory,
             Rules = catalog.Descriptors,
-            Findings = result.Evaluation.Findings,
-            Checks = result.Evaluation.Checks,
-            Notices = result.Evaluation.Notices,
+            Findings = evaluation.Findings,
+            Checks = evaluation.Checks,
+            Notices = evaluation.Notices,
             Now = settings.Now,
             FailOn = settings.FailOn,
             Root = settings.Root,
+            WorkingDirectory = settings.WorkingDirectory,
             Elapsed = _time.GetElapsedTime(started),
-            BaselineStates = baseline?.Compare(result.Evaluation.Findings),
-            BaselineAbsent = baseline?.Absent(result.Evaluation.Findings) ?? [],
+            BaselineStates = baseline?.Compare(evaluation.Findings),
+            BaselineAbsent = baseline?.Absent(evaluation.Findings) ?? [],
             NewOnly = request.NewOnly,
+            AllowEmpty = settings.AllowEmpty,
+            IsEmpty = inventory.Files.All(f => !f.IsRelevant),
         };
     }
 

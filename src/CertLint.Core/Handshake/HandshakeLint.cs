@@ -30,10 +30,11 @@ internal static class HandshakeLint
 {
     public static LintSettings Settings(HandshakeSettings options, DateTimeOffset now, string location, HandshakeObjects objects)
     {
-        string Relative(string path) => Path.GetRelativePath(options.WorkingDirectory, Path.GetFullPath(path, options.WorkingDirectory)).Replace('\\', '/');
-        var roles = objects.ServerFiles.Select(f => new PathRole(Relative(f), CertificateRole.Server))
-            .Concat(objects.ClientFiles.Select(f => new PathRole(Relative(f), CertificateRole.Client)))
-            .Append(new PathRole(location, CertificateRole.Server))
+        // The files named here may lie anywhere (outside the repository too): roles by exact path, not by glob.
+        string Full(string path) => Path.GetFullPath(path, options.WorkingDirectory);
+        var roles = objects.ServerFiles.Select(f => PathRole.ForFile(Full(f), CertificateRole.Server))
+            .Concat(objects.ClientFiles.Select(f => PathRole.ForFile(Full(f), CertificateRole.Client)))
+            .Append(PathRole.ForFile(location, CertificateRole.Server))
             .ToList();
         return SettingsResolver.Resolve(new LintRequest
         {
@@ -58,10 +59,10 @@ internal static class HandshakeLint
         }
         foreach (var path in objects.ServerFiles.Concat(objects.ClientFiles).Distinct(StringComparer.Ordinal))
         {
-            parsed.Add(FileParser.Parse(FileDiscovery.MakeSourceFile(settings.Root, new FileInfo(Path.GetFullPath(path, settings.Root))), passwords));
+            parsed.Add(FileParser.Parse(FileDiscovery.MakeSourceFile(settings.Root, new FileInfo(Path.GetFullPath(path, settings.WorkingDirectory))), passwords));
         }
         var (inventory, evaluation) = LintEngine.Evaluate(settings, catalog, parsed, TrustAnchors.Load(settings, passwords));
-        return (inventory, WithoutUnjudgedChains(evaluation, settings.Root, location, objects));
+        return (inventory, WithoutUnjudgedChains(evaluation, settings.WorkingDirectory, location, objects));
     }
 
     /// <summary>
@@ -69,13 +70,13 @@ internal static class HandshakeLint
     /// read) or --client-ca, the handshake judges that chain itself (tls-server-*, the server's verdict), so the lint's
     /// "no anchor" finding for that side would only be noise.
     /// </summary>
-    private static RuleEvaluation WithoutUnjudgedChains(RuleEvaluation evaluation, string root, string location, HandshakeObjects objects)
+    private static RuleEvaluation WithoutUnjudgedChains(RuleEvaluation evaluation, string workingDirectory, string location, HandshakeObjects objects)
     {
-        string Relative(string path) => Path.GetRelativePath(root, Path.GetFullPath(path, root)).Replace('\\', '/');
+        string Full(string path) => Path.GetFullPath(path, workingDirectory);
         var unjudged = new HashSet<string>(StringComparer.Ordinal);
-        if (objects.ServerCaFiles.Count == 0) unjudged.UnionWith(objects.ServerFiles.Select(Relative).Append(location));
-        if (objects.ClientCaFiles.Count == 0) unjudged.UnionWith(objects.ClientFiles.Select(Relative));
-        bool Keep(string ruleId, Model.SourceLocation at) => ruleId != RuleIds.ChainIncomplete || !unjudged.Contains(at.File.RelativePath);
+        if (objects.ServerCaFiles.Count == 0) unjudged.UnionWith(objects.ServerFiles.Select(Full).Append(location));
+        if (objects.ClientCaFiles.Count == 0) unjudged.UnionWith(objects.ClientFiles.Select(Full));
+        bool Keep(string ruleId, Model.SourceLocation at) => ruleId != RuleIds.ChainIncomplete || !unjudged.Contains(at.File.FullPath);
         return new RuleEvaluation(
             evaluation.Findings.Where(f => Keep(f.Rule.Id, f.Location)).ToList(),
             evaluation.Checks.Where(c => Keep(c.Rule.Id, c.Subject.Location)).ToList(),

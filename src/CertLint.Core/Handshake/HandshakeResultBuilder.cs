@@ -55,7 +55,8 @@ internal static class HandshakeResultBuilder
             Checks = [.. rules.Select(r => new RuleCheck(r.Descriptor, subject.Object)), .. evaluation.Checks],
             Now = now,
             FailOn = lint.FailOn,
-            Root = options.WorkingDirectory,
+            Root = lint.Root,
+            WorkingDirectory = options.WorkingDirectory,
             Elapsed = elapsed,
             Notices = suppressions.Notices.Concat(evaluation.Notices).Distinct(StringComparer.Ordinal).ToList(),
         };

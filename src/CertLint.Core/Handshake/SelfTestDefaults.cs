@@ -15,7 +15,7 @@ public static class SelfTestDefaults
         if (!request.Server.IsEmpty) return request;
         var settings = request.Settings;
         var root = Path.GetFullPath(settings.WorkingDirectory);
-        var configFile = SettingsResolver.FindConfig(new LintRequest { WorkingDirectory = root, ConfigPath = settings.ConfigPath }, root);
+        var configFile = SettingsResolver.FindConfig(new LintRequest { WorkingDirectory = root, ConfigPath = settings.ConfigPath });
         var pair = configFile is null ? null : ConfigLoader.LoadFile(configFile, Path.GetRelativePath(root, configFile)).SelfTest;
         if (pair is null) return request;
         return new SelfTestRequest

@@ -57,7 +57,7 @@ public static class MarkdownReport
             {
                 var days = (int)Math.Floor((c.NotAfter - result.Now).TotalDays);
                 return $"| {ReportText.Date(c.NotAfter)} | {Num(days)} | {MarkdownText.Escape(c.Subject.IsEmpty ? "(empty subject)" : c.Subject.Text)} | " +
-                       $"{MarkdownText.Escape(c.SerialNumber)} | {Location(ReportText.PathOf(c.Location.File), c.Location)} |";
+                       $"{MarkdownText.Escape(c.SerialNumber)} | {Location(ReportText.Visible(ReportText.PathOf(c.Location.File)), c.Location)} |";
             }).ToList();
             doc.Table("| Expires | Days left | Subject | Serial | Location |\n| --- | ---: | --- | --- | --- |", rows, doc.Remaining, "certificates", "the JSON report");
         }
@@ -74,7 +74,7 @@ public static class MarkdownReport
 
     private static string FindingRow(Finding f) =>
         $"| {f.Severity.ToText()} | [{MarkdownText.Escape(f.Rule.Id)} {MarkdownText.Escape(f.Rule.Name)}]({f.Rule.HelpUri}) | " +
-        $"{Location(ReportText.PathOf(f.Location.File), f.Location)} | {MarkdownText.Escape(ReportText.Clean(f.Subject.Label))} | " +
+        $"{Location(ReportText.Visible(ReportText.PathOf(f.Location.File)), f.Location)} | {MarkdownText.Escape(ReportText.Clean(f.Subject.Label))} | " +
         $"{MarkdownText.Escape(ReportText.Message(f))} |";
 
     private static string Location(string path, Model.SourceLocation location) =>
