@@ -28,7 +28,7 @@ internal static class ExplainCommand
             }
             var d = rule.Descriptor;
             context.Out.WriteLine($"{d.Id} {d.Name} ({rule.Severity.ToText()}): {d.Title}");
-            context.Out.WriteLine(d.HelpUri);
+            if (d.HelpUri.Length > 0) context.Out.WriteLine(d.HelpUri);
             context.Out.WriteLine();
             context.Out.WriteLine(string.IsNullOrWhiteSpace(d.Documentation) ? d.Description : d.Documentation.TrimEnd());
             return ExitCodes.Success;

@@ -26,12 +26,57 @@ public static partial class ConfigLoader
         return Parse(name, SafeYaml.LoadFile(path, name), Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
+    /// <summary>
+    /// Every error in a config, not only the first: each top-level key, and each entry of a list or mapping under it,
+    /// is read on its own (positions stay those of the file). For `certlint rules validate`.
+    /// </summary>
+    public static IReadOnlyList<(CertLintConfig? Piece, Engine.ConfigurationException? Error)> LoadPieces(string path, string? displayName = null)
+    {
+        var name = displayName ?? path;
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        YamlNode root;
+        try
+        {
+            root = SafeYaml.LoadFile(path, name);
+        }
+        catch (Engine.ConfigurationException e)
+        {
+            return [(null, e)];
+        }
+        if (root is not YamlMappingNode map) return [Try(root)];
+        var results = new List<(CertLintConfig?, Engine.ConfigurationException?)>();
+        foreach (var (key, value) in map.Children)
+        {
+            var splittable = key is YamlScalarNode { Value: "rules" or "roles" or "hosts" or "passwords" or "suppressions" or "include" or "exclude" or "paths" };
+            IEnumerable<YamlNode> parts = !splittable ? [value] : value switch
+            {
+                YamlSequenceNode seq when seq.Children.Count > 1 => seq.Children.Select(c => (YamlNode)new YamlSequenceNode(c)),
+                YamlMappingNode m when m.Children.Count > 1 => m.Children.Select(c => (YamlNode)new YamlMappingNode(c.Key, c.Value)),
+                _ => [value],
+            };
+            foreach (var part in parts) results.Add(Try(new YamlMappingNode(key, part)));
+        }
+        return results;
+
+        (CertLintConfig?, Engine.ConfigurationException?) Try(YamlNode node)
+        {
+            try
+            {
+                return (Parse(name, node, baseDirectory), null);
+            }
+            catch (Engine.ConfigurationException e)
+            {
+                return (null, e);
+            }
+        }
+    }
+
     /// <param name="file">Name used in errors.</param>
     /// <param name="text">YAML text.</param>
     /// <param name="baseDirectory">Folder that relative file paths (anchors, rule directories, paths) are relative to.</param>
     public static CertLintConfig Parse(string file, string text, string baseDirectory) => Parse(file, SafeYaml.Load(file, text), baseDirectory);
 
-    private static CertLintConfig Parse(string file, YamlNode root, string baseDirectory)
+    internal static CertLintConfig Parse(string file, YamlNode root, string baseDirectory)
     {
         var map = new YamlMap(file, root, "the configuration");
         map.RejectUnknown(TopLevelKeys, "the configuration");

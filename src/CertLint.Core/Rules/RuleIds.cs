@@ -22,6 +22,7 @@ public static class RuleIds
         ["CL0302"] = "key-file-permissions",
         ["CL0303"] = "weak-key",
         ["CL0304"] = "weak-signature",
+        ["CL0320"] = "key-orphan",
         ["CL0401"] = "chain-incomplete",
         ["CL0402"] = "chain-invalid",
         ["CL0403"] = "chain-order",

@@ -52,7 +52,7 @@ public static class ConsoleReport
         if (verbosity != ConsoleVerbosity.Verbose) return;
         var indent = new string(' ', lineWidth + 4);
         if (!string.IsNullOrWhiteSpace(f.Rule.Remediation)) output.WriteLine($"{indent}fix: {ReportText.OneLine(f.Rule.Remediation)}");
-        output.WriteLine($"{indent}see: {f.Rule.HelpUri}");
+        if (f.Rule.HelpUri.Length > 0) output.WriteLine($"{indent}see: {f.Rule.HelpUri}");
     }
 
     private static void WriteFiles(TextWriter output, LintResult result)

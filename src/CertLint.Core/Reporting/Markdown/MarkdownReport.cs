@@ -73,7 +73,7 @@ public static class MarkdownReport
     }
 
     private static string FindingRow(Finding f) =>
-        $"| {f.Severity.ToText()} | [{MarkdownText.Escape(f.Rule.Id)} {MarkdownText.Escape(f.Rule.Name)}]({f.Rule.HelpUri}) | " +
+        $"| {f.Severity.ToText()} | {RuleLink(f.Rule)} | " +
         $"{Location(ReportText.Visible(ReportText.PathOf(f.Location.File)), f.Location)} | {MarkdownText.Escape(ReportText.Clean(f.Subject.Label))} | " +
         $"{MarkdownText.Escape(ReportText.Message(f))} |";
 
@@ -81,9 +81,15 @@ public static class MarkdownReport
         $"{MarkdownText.Escape(path)}:{ReportText.Lines(location)}";
 
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The rule's id and name, linked to its page when it has one (custom rules have none: no local paths).</summary>
+    private static string RuleLink(Findings.RuleDescriptor rule)
+    {
+        var text = $"{MarkdownText.Escape(rule.Id)} {MarkdownText.Escape(rule.Name)}";
+        return rule.HelpUri.Length == 0 ? text : $"[{text}]({rule.HelpUri})";
+    }
 }
 
-/// <summary>Builds Markdown while counting UTF-8 bytes, so tables can stop before the size cap.</summary>
 internal sealed class MarkdownBudget(int maxBytes)
 {
     /// <summary>Kept free for the truncation notes and the closing lines.</summary>
