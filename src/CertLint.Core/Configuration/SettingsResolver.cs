@@ -35,6 +35,7 @@ public static class SettingsResolver
         var defaults = new LintSettings { Root = where.Root, Paths = [cwd], Now = DateTimeOffset.MinValue };
         string[] FromCwd(IEnumerable<string> paths) =>
             paths.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Path.GetFullPath(p, cwd)).ToArray();
+        var caFiles = Pick(FromCwd(request.CaFiles), config?.TrustAnchors, defaults.CaFiles);
         return new LintSettings
         {
             Root = where.Root,
@@ -44,9 +45,11 @@ public static class SettingsResolver
             ExtraFiles = FromCwd(request.ExtraFiles),
             Include = CheckedGlobs(request.Include, "--include") ?? config?.Include ?? defaults.Include,
             Exclude = CheckedGlobs(request.Exclude, "--exclude") ?? config?.Exclude ?? defaults.Exclude,
-            CaFiles = Pick(FromCwd(request.CaFiles), config?.TrustAnchors, defaults.CaFiles),
+            CaFiles = caFiles,
             CaFilesFromConfig = request.CaFiles.Count == 0 && config?.TrustAnchors is not null,
-            AnchorsFromScan = config?.AnchorsFromScan ?? defaults.AnchorsFromScan,
+            // Anchors named explicitly are exclusive: self-signed certificates in the scan are not trusted along with them.
+            AnchorsFromScan = config?.AnchorsFromScan ?? caFiles.Count == 0,
+            Validation = Validation(request, config?.Validation, p => Path.GetFullPath(p, cwd)),
             Hosts = Pick(request.Hosts, null, defaults.Hosts),
             HostsByPath = config?.Hosts ?? defaults.HostsByPath,
             RolesByPath = [.. request.Roles, .. config?.Roles ?? defaults.RolesByPath],
@@ -61,6 +64,20 @@ public static class SettingsResolver
             ConfigFile = where.ConfigFile,
             AllowEmpty = request.AllowEmpty,
             Environment = request.Environment,
+        };
+    }
+
+    private static ValidationSettings Validation(LintRequest request, ValidationConfig? config, Func<string, string> abs)
+    {
+        var defaults = new ValidationSettings();
+        return new ValidationSettings
+        {
+            MaxChainDepth = request.MaxChainDepth ?? config?.MaxChainDepth ?? defaults.MaxChainDepth,
+            Policies = Pick(request.Policies, config?.Policies, defaults.Policies),
+            RequireExplicitPolicy = config?.RequireExplicitPolicy ?? defaults.RequireExplicitPolicy,
+            InhibitPolicyMapping = config?.InhibitPolicyMapping ?? defaults.InhibitPolicyMapping,
+            InhibitAnyPolicy = config?.InhibitAnyPolicy ?? defaults.InhibitAnyPolicy,
+            CrlFiles = Pick(request.CrlFiles.Select(abs).ToArray(), config?.Crls, defaults.CrlFiles),
         };
     }
 

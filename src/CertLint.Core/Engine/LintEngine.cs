@@ -32,9 +32,10 @@ public sealed class LintEngine
         progress?.Report(new ScanProgress("parsing", 0, files.Count));
         var parsed = Sorted(FileParser.ParseAll(files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles()));
         var anchors = TrustAnchors.Load(settings, passwords);
+        var crls = TrustAnchors.LoadCrls(settings, passwords);
 
         progress?.Report(new ScanProgress("checking", files.Count, files.Count));
-        var (inventory, evaluation) = Evaluate(settings, catalog, parsed, anchors, cancellationToken);
+        var (inventory, evaluation) = Evaluate(settings, catalog, parsed, anchors, crls, cancellationToken);
         if (discovery.Context.Count > 0)
         {
             var scope = new ScanScope(discovery.Files.Select(f => f.FullPath).Concat(discovery.Issues.Select(i => i.Location.File.FullPath)).ToHashSet(StringComparer.Ordinal));
@@ -67,10 +68,10 @@ public sealed class LintEngine
     /// </summary>
     public static (CertificateInventory Inventory, RuleEvaluation Evaluation) Evaluate(
         LintSettings settings, RuleCatalog catalog, IReadOnlyList<ParsedFile> parsed, IReadOnlyList<CertificateInfo> anchors,
-        CancellationToken cancellationToken = default)
+        IReadOnlyList<CrlInfo>? crls = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var inventory = InventoryBuilder.Build(parsed, anchors, settings);
+        var inventory = InventoryBuilder.Build(parsed, anchors, settings, crls);
         cancellationToken.ThrowIfCancellationRequested();
         var evaluation = RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings });
         return (inventory, evaluation);
