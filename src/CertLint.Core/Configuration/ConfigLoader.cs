@@ -13,7 +13,7 @@ public static partial class ConfigLoader
     public const string FileName = ".certlint.yml";
     public static readonly IReadOnlyList<string> FileNames = [FileName, ".certlint.yaml"];
     public static readonly IReadOnlyList<string> TopLevelKeys =
-        ["extends", "paths", "include", "exclude", "failOn", "trust", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest"];
+        ["extends", "paths", "include", "exclude", "failOn", "trust", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest", "endpoints"];
     private static readonly string[] Packs = ["builtin:recommended", "builtin:all", "builtin:none"];
     private static readonly string[] FailOnValues = ["error", "warning", "note", "none"];
     private static readonly string[] SeverityValues = ["error", "warning", "note", "off"];
@@ -67,6 +67,7 @@ public static partial class ConfigLoader
             RuleOverrides = overrides,
             Suppressions = map.Get("suppressions") is { } s ? SuppressionReader.Read(file, s) : null,
             SelfTest = map.Get("selfTest") is { } st ? ReadSelfTest(file, st, Abs) : null,
+            Endpoints = map.Get("endpoints") is { } ep ? EndpointsReader.Read(file, ep, Abs) : null,
         };
     }
 

@@ -20,6 +20,10 @@ public sealed class LintSettings
     public IReadOnlyList<string> CaFiles { get; init; } = [];
     /// <summary>When true (default), self-signed CA certificates found in the scan are anchors too.</summary>
     public bool AnchorsFromScan { get; init; } = true;
+    /// <summary>No anchor file was given: the operating system's root store anchors chains (`certlint handshake` only).</summary>
+    public bool SystemTrust { get; init; }
+    /// <summary>Certificate and key files named as a pair by the host (absolute paths).</summary>
+    public IReadOnlyList<FilePair> KeyPairs { get; init; } = [];
     /// <summary>Host names every server leaf must cover (--host).</summary>
     public IReadOnlyList<string> Hosts { get; init; } = [];
     /// <summary>Host names per certificate path glob (config).</summary>
@@ -37,11 +41,15 @@ public sealed class LintSettings
     public IReadOnlyList<SuppressionEntry> Suppressions { get; init; } = [];
     /// <summary>The configuration file used, if any.</summary>
     public string? ConfigFile { get; init; }
+    /// <summary>The configuration's `endpoints:` (`certlint handshake` with no target).</summary>
+    public IReadOnlyList<EndpointEntry> Endpoints { get; init; } = [];
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }
 
 public sealed record PathHosts(string Glob, IReadOnlyList<string> Hosts);
 public sealed record PathRole(string Glob, CertificateRole Role);
+/// <summary>A certificate file and the key file meant for it.</summary>
+public sealed record FilePair(string Certificate, string Key);
 public sealed record PathPassword(string Glob, string EnvironmentVariable);
 
 /// <summary>A rule's severity override (None = off) and parameter overrides.</summary>

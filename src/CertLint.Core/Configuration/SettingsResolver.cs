@@ -22,6 +22,7 @@ public static class SettingsResolver
     {
         var defaults = new LintSettings { Root = root, Paths = [root], Now = DateTimeOffset.MinValue };
         string Abs(string p) => Path.GetFullPath(Path.Combine(root, p));
+        var caFiles = Pick(request.CaFiles.Select(Abs).ToArray(), config?.TrustAnchors, defaults.CaFiles);
         return new LintSettings
         {
             Root = root,
@@ -29,10 +30,12 @@ public static class SettingsResolver
             ExtraFiles = request.ExtraFiles.Select(Abs).ToArray(),
             Include = Pick(request.Include, config?.Include, defaults.Include),
             Exclude = Pick(request.Exclude, config?.Exclude, defaults.Exclude),
-            CaFiles = Pick(request.CaFiles.Select(Abs).ToArray(), config?.TrustAnchors, defaults.CaFiles),
-            AnchorsFromScan = config?.AnchorsFromScan ?? defaults.AnchorsFromScan,
+            CaFiles = caFiles,
+            SystemTrust = request.SystemTrustByDefault && (config?.TrustAnchors?.Count ?? 0) == 0,
+            AnchorsFromScan = request.AnchorsFromScan ?? config?.AnchorsFromScan ?? defaults.AnchorsFromScan,
+            KeyPairs = [.. request.KeyPairs.Select(p => new FilePair(Abs(p.Certificate), Abs(p.Key)))],
             Hosts = Pick(request.Hosts, null, defaults.Hosts),
-            HostsByPath = config?.Hosts ?? defaults.HostsByPath,
+            HostsByPath = [.. request.PathHosts, .. config?.Hosts ?? defaults.HostsByPath],
             RolesByPath = [.. request.Roles, .. config?.Roles ?? defaults.RolesByPath],
             Now = request.Now ?? time.GetUtcNow(),
             FailOn = request.FailOn ?? config?.FailOn ?? defaults.FailOn,
@@ -43,6 +46,7 @@ public static class SettingsResolver
             RuleOverrides = config?.RuleOverrides ?? defaults.RuleOverrides,
             Suppressions = config?.Suppressions ?? defaults.Suppressions,
             ConfigFile = configFile,
+            Endpoints = config?.Endpoints ?? [],
             Environment = request.Environment,
         };
     }

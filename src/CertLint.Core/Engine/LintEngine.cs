@@ -34,8 +34,7 @@ public sealed class LintEngine
 
         progress?.Report(new ScanProgress("checking", discovery.Files.Count, discovery.Files.Count));
         var result = Evaluate(settings, catalog, parsed, anchors, cancellationToken);
-        var baseline = request.BaselinePath is null ? null : Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, settings.Root));
-        return new LintResult
+        return WithBaseline(new LintResult
         {
             Inventory = result.Inventory,
             Rules = catalog.Descriptors,
@@ -46,9 +45,21 @@ public sealed class LintEngine
             FailOn = settings.FailOn,
             Root = settings.Root,
             Elapsed = _time.GetElapsedTime(started),
-            BaselineStates = baseline?.Compare(result.Evaluation.Findings),
-            BaselineAbsent = baseline?.Absent(result.Evaluation.Findings) ?? [],
             NewOnly = request.NewOnly,
+        }, request, settings.Root);
+    }
+
+    /// <summary>Compares a result with the request's --baseline SARIF, if any (every host's results alike).</summary>
+    public static LintResult WithBaseline(LintResult result, LintRequest request, string root)
+    {
+        if (request.BaselinePath is null) return result;
+        var baseline = Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, root));
+        return new LintResult
+        {
+            Inventory = result.Inventory, Rules = result.Rules, Findings = result.Findings, Checks = result.Checks, Notices = result.Notices,
+            Now = result.Now, FailOn = result.FailOn, Root = result.Root, Elapsed = result.Elapsed, NewOnly = request.NewOnly,
+            BaselineStates = baseline.Compare(result.Findings),
+            BaselineAbsent = baseline.Absent(result.Findings),
         };
     }
 

@@ -1,6 +1,8 @@
 using CertLint.Configuration;
 using CertLint.Discovery;
 using CertLint.Model;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using CertLint.Parsing;
 
 namespace CertLint.Engine;
@@ -23,6 +25,38 @@ internal static class TrustAnchors
             }
             anchors.AddRange(parsed.Certificates);
         }
+        if (settings.SystemTrust) anchors.AddRange(SystemRoots());
         return anchors;
+    }
+
+    /// <summary>The operating system's trusted roots (on Linux, OpenSSL's certificate folder), parsed like a file's.</summary>
+    private static List<CertificateInfo> SystemRoots()
+    {
+        var file = new SourceFile("system trust store", "system trust store", 0, null);
+        var roots = new List<CertificateInfo>();
+        using var store = new X509Store(StoreName.Root, StoreLocation.LocalMachine);
+        try
+        {
+            store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
+        }
+        catch (CryptographicException)
+        {
+            return roots;
+        }
+        foreach (var (cert, i) in store.Certificates.Select((c, i) => (c, i)))
+        {
+            using (cert)
+            {
+                try
+                {
+                    roots.Add(CertificateParser.Parse(cert.RawData, new SourceLocation(file, 1, 1, i), ObjectFormat.Der));
+                }
+                catch (Exception e) when (e is System.Formats.Asn1.AsnContentException or CryptographicException or ArgumentException or FormatException)
+                {
+                    // A root the parser cannot read anchors nothing; the others still do.
+                }
+            }
+        }
+        return roots;
     }
 }

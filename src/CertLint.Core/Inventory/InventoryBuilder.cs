@@ -45,7 +45,7 @@ public static class InventoryBuilder
             Keys = keys,
             Anchors = anchors,
             Pairs = KeyPairing.Pairs(keys, certificates),
-            Mismatches = KeyPairing.Mismatches(ordered),
+            Mismatches = KeyPairing.Mismatches(ordered, settings.KeyPairs),
             Bundles = [.. ordered.Where(f => f.Certificates.Count > 1).Select(bundles.Analyze)],
             Chains = chains,
             Roles = certificates.ToDictionary(c => c, c => roles.RoleOf(c.Location.File)),

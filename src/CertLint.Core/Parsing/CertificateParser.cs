@@ -24,6 +24,9 @@ public static class CertificateParser
         return cert;
     }
 
+    /// <summary>Parses one DER X.500 Name (e.g. a TLS CertificateRequest's certificate_authorities entry).</summary>
+    public static DistinguishedName ParseName(ReadOnlyMemory<byte> der) => NameParser.Read(new AsnReader(der, AsnEncodingRules.DER));
+
     /// <summary>Reads the next certificate from <paramref name="reader"/> (PKCS#7 sets, TRUSTED CERTIFICATE prefixes).</summary>
     public static CertificateInfo Read(AsnReader reader, SourceLocation location, ObjectFormat format)
     {
