@@ -26,6 +26,7 @@ internal sealed class Pki : IDisposable
 
         Server = WithKey(ServerLeaf);
         ServerIntermediate = serverIntermediate.Certificate;
+        ServerIssuingCa = serverIntermediate;
         ClientRoot = ClientRootCa.Certificate;
         ServerRootFile = TestPki.WritePem(Dir, "server-root.crt", serverRoot);
         ServerIntermediateFile = TestPki.WritePem(Dir, "server-intermediate.crt", serverIntermediate);
@@ -58,6 +59,8 @@ internal sealed class Pki : IDisposable
     public X509Certificate2 Server { get; }
     public TestCertificate ServerLeaf { get; }
     public X509Certificate2 ServerIntermediate { get; }
+    /// <summary>The server's issuing CA with its key (it signs the OCSP responses of the stapling tests).</summary>
+    public TestCertificate ServerIssuingCa { get; }
     public X509Certificate2 ClientRoot { get; }
     public TestCertificate ClientRootCa { get; }
     public string ServerRootFile { get; }

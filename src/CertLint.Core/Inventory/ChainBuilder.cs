@@ -74,7 +74,7 @@ internal sealed class ChainBuilder
         if (allCandidatesOnPath) return $"issuer {current.Issuer.Text} of {name} only leads back into the chain (loop)";
         // A CA whose issuer is missing usually hangs from a root that was not given as an anchor, not from a lost intermediate.
         var problem = current.IsCa
-            ? $"issuer {current.Issuer.Text} of the CA {name} is not a trust anchor and not present (an untrusted or unknown root: pass it with --ca)"
+            ? $"issuer {current.Issuer.Text} not found: the CA {name} hangs from a root that is not a trust anchor (an untrusted or unknown root: pass it with --ca)"
             : $"issuer {current.Issuer.Text} not found";
         if (current.AuthorityKeyIdentifier is { } aki)
         {
