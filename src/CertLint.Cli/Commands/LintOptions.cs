@@ -11,6 +11,9 @@ internal sealed class LintOptions
 {
     public required CommandArgument Paths { get; init; }
     public required CommandOption Host { get; init; }
+    public required CommandOption Crl { get; init; }
+    public required CommandOption Policy { get; init; }
+    public required CommandOption MaxChainDepth { get; init; }
     public required CommandOption Include { get; init; }
     public required CommandOption Exclude { get; init; }
     public required SharedOptions Shared { get; init; }
@@ -19,6 +22,9 @@ internal sealed class LintOptions
     {
         Paths = app.Argument("PATH", "Files, folders or globs to scan (default: the current folder).", multipleValues: true),
         Host = app.Option("--host <NAME>", "Host name every server certificate must cover; repeatable.", CommandOptionType.MultipleValue),
+        Crl = app.Option("--crl <FILE>", "CRL file for offline revocation checking (PEM or DER); repeatable.", CommandOptionType.MultipleValue),
+        Policy = app.Option("--policy <OID>", "Acceptable certificate policy OID for path validation (default anyPolicy); repeatable.", CommandOptionType.MultipleValue),
+        MaxChainDepth = app.Option("--max-chain-depth <N>", "Most intermediate certificates between a certificate and its trust anchor (default 8).", CommandOptionType.SingleValue),
         Include = app.Option("--include <GLOB>", "Only scan files matching this glob; repeatable.", CommandOptionType.MultipleValue),
         Exclude = app.Option("--exclude <GLOB>", "Skip files matching this glob; repeatable.", CommandOptionType.MultipleValue),
         Shared = SharedOptions.Register(app),
@@ -30,5 +36,8 @@ internal sealed class LintOptions
         Hosts = Host.Values.OfType<string>().ToList(),
         Include = Include.Values.OfType<string>().ToList(),
         Exclude = Exclude.Values.OfType<string>().ToList(),
+        CrlFiles = Crl.Values.OfType<string>().ToList(),
+        Policies = [.. Policy.Values.Select(p => RequestValues.ParsePolicy(p!))],
+        MaxChainDepth = MaxChainDepth.HasValue() ? RequestValues.ParseMaxChainDepth(MaxChainDepth.Value()!) : null,
     };
 }

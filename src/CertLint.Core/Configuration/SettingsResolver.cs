@@ -32,8 +32,10 @@ public static class SettingsResolver
             Exclude = Pick(request.Exclude, config?.Exclude, defaults.Exclude),
             CaFiles = caFiles,
             SystemTrust = request.SystemTrustByDefault && (config?.TrustAnchors?.Count ?? 0) == 0,
-            AnchorsFromScan = request.AnchorsFromScan ?? config?.AnchorsFromScan ?? defaults.AnchorsFromScan,
+            // Anchors named explicitly are exclusive: self-signed certificates in the scan are not trusted along with them.
+            AnchorsFromScan = request.AnchorsFromScan ?? config?.AnchorsFromScan ?? caFiles.Count == 0,
             KeyPairs = [.. request.KeyPairs.Select(p => new FilePair(Abs(p.Certificate), Abs(p.Key)))],
+            Validation = Validation(request, config?.Validation, Abs),
             Hosts = Pick(request.Hosts, null, defaults.Hosts),
             HostsByPath = [.. request.PathHosts, .. config?.Hosts ?? defaults.HostsByPath],
             RolesByPath = [.. request.Roles, .. config?.Roles ?? defaults.RolesByPath],
@@ -48,6 +50,20 @@ public static class SettingsResolver
             ConfigFile = configFile,
             Endpoints = config?.Endpoints ?? [],
             Environment = request.Environment,
+        };
+    }
+
+    private static ValidationSettings Validation(LintRequest request, ValidationConfig? config, Func<string, string> abs)
+    {
+        var defaults = new ValidationSettings();
+        return new ValidationSettings
+        {
+            MaxChainDepth = request.MaxChainDepth ?? config?.MaxChainDepth ?? defaults.MaxChainDepth,
+            Policies = Pick(request.Policies, config?.Policies, defaults.Policies),
+            RequireExplicitPolicy = config?.RequireExplicitPolicy ?? defaults.RequireExplicitPolicy,
+            InhibitPolicyMapping = config?.InhibitPolicyMapping ?? defaults.InhibitPolicyMapping,
+            InhibitAnyPolicy = config?.InhibitAnyPolicy ?? defaults.InhibitAnyPolicy,
+            CrlFiles = Pick(request.CrlFiles.Select(abs).ToArray(), config?.Crls, defaults.CrlFiles),
         };
     }
 

@@ -28,7 +28,7 @@ public static class EndpointLint
         var files = endpoints.SelectMany(e => e.Server.Files.Concat(e.Client.Files))
             .Select(f => Path.GetFullPath(f, settings.Root)).Distinct(StringComparer.Ordinal)
             .ToDictionary(f => f, f => FileParser.Parse(FileDiscovery.MakeSourceFile(settings.Root, new FileInfo(f)), passwords), StringComparer.Ordinal);
-        var (inventory, evaluation) = LintEngine.Evaluate(settings, catalog, [.. chains.Values, .. files.Values], TrustAnchors.Load(settings, passwords));
+        var (inventory, evaluation) = LintEngine.Evaluate(settings, catalog, [.. chains.Values, .. files.Values], TrustAnchors.Load(settings, passwords), TrustAnchors.LoadCrls(settings, passwords));
         var lint = OneChainFinding(Judged(evaluation, endpoints, settings.Root), chains.Values.Select(c => c.File.FullPath).ToHashSet(StringComparer.Ordinal));
 
         var context = new EvaluationContext { Inventory = inventory, Settings = settings };
