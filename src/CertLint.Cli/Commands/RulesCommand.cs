@@ -49,6 +49,7 @@ internal static class RulesCommand
         });
 
         cmd.Command("validate", v => ConfigureValidate(v, context));
+        cmd.Command("fields", f => FieldsCommand.Configure(f, context));
     }
 
     private static void ConfigureValidate(CommandLineApplication cmd, CliContext context)
