@@ -24,7 +24,6 @@ internal static partial class Rfc5280Fixtures
             RsaLeaf(b => { b.TbsSignatureAlgorithm = rsaNoParams; b.OuterSignatureAlgorithm = rsaNoParams; }), RsaLeaf());
         Add("rsa-spki-parameters-not-null", RsaLeaf(b => b.Spki = WithoutRsaNull(b.Spki)), RsaLeaf());
         Add("asn1-malformed", Leaf(b => b.Set(Oids.CertificatePolicies, Octets([0x01]))), Leaf());
-        Add("subject-not-dn", Leaf(b => b.Subject = Seq(SetOf(Int(1)))), Leaf());
         Add("basic-constraints-explicit-false",
             Leaf(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(null, explicitFalse: true), critical: true)), Leaf());
         Add("extension-critical-explicit-false",

@@ -60,7 +60,6 @@ internal static partial class Rfc5280Fixtures
         Add("ca-subject-empty", SubCa(b => b.Subject = Name()), SubCa());
         Add("issuer-empty", Leaf(b => b.IssuerName = Name()), Leaf());
 
-        Add("aki-not-issuer-ski", Leaf(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(OtherKeyId))), Leaf());
         Add("aki-self-signed-not-ski", SelfSignedCa(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(OtherKeyId))), SelfSignedCa());
     }
 }
