@@ -17,6 +17,7 @@ internal sealed class LintOptions
     public required CommandOption Include { get; init; }
     public required CommandOption Exclude { get; init; }
     public required SharedOptions Shared { get; init; }
+    public required CommandOption Pack { get; init; }
 
     public static LintOptions Register(CommandLineApplication app) => new()
     {
@@ -25,6 +26,7 @@ internal sealed class LintOptions
         Crl = app.Option("--crl <FILE>", "CRL file for offline revocation checking (PEM or DER); repeatable.", CommandOptionType.MultipleValue),
         Policy = app.Option("--policy <OID>", "Acceptable certificate policy OID for path validation (default anyPolicy); repeatable.", CommandOptionType.MultipleValue),
         MaxChainDepth = app.Option("--max-chain-depth <N>", "Most intermediate certificates between a certificate and its trust anchor (default 8).", CommandOptionType.SingleValue),
+        Pack = app.Option("--pack <NAME>", "Rule pack to run (core, rfc5280, cabf-br); repeatable. +NAME / -NAME add to / remove from the default packs.", CommandOptionType.MultipleValue),
         Include = app.Option("--include <GLOB>", "Only scan files matching this glob; repeatable.", CommandOptionType.MultipleValue),
         Exclude = app.Option("--exclude <GLOB>", "Skip files matching this glob; repeatable.", CommandOptionType.MultipleValue),
         Shared = SharedOptions.Register(app),
@@ -36,6 +38,7 @@ internal sealed class LintOptions
         Hosts = Host.Values.OfType<string>().ToList(),
         Include = Include.Values.OfType<string>().ToList(),
         Exclude = Exclude.Values.OfType<string>().ToList(),
+        Packs = Pack.Values.OfType<string>().ToList(),
         CrlFiles = Crl.Values.OfType<string>().ToList(),
         Policies = [.. Policy.Values.Select(p => RequestValues.ParsePolicy(p!))],
         MaxChainDepth = MaxChainDepth.HasValue() ? RequestValues.ParseMaxChainDepth(MaxChainDepth.Value()!) : null,
