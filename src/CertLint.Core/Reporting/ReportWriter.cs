@@ -16,6 +16,7 @@ public static class ReportWriter
         WriteOne(outputs.JUnit, settings, s => JUnitReport.Write(result, s));
         WriteOne(outputs.Json, settings, s => JsonReport.Write(result, s, settings));
         WriteOne(outputs.Markdown, settings, s => MarkdownReport.Write(result, s, settings));
+        WriteOne(outputs.CodeQuality, settings, s => CodeQualityReport.Write(result, s));
     }
 
     /// <summary>Writes the reports a host's request asks for, with the request's category and SARIF options.</summary>
@@ -38,6 +39,7 @@ public static class ReportWriter
             case ReportFormat.JUnit: JUnitReport.Write(result, buffer); break;
             case ReportFormat.Json: JsonReport.Write(result, buffer, settings); break;
             case ReportFormat.Markdown: MarkdownReport.Write(result, buffer, settings); break;
+            case ReportFormat.CodeQuality: CodeQualityReport.Write(result, buffer); break;
             default: throw new ArgumentOutOfRangeException(nameof(format));
         }
         return buffer.ToArray();
@@ -69,4 +71,6 @@ public enum ReportFormat
     JUnit,
     Json,
     Markdown,
+    /// <summary>GitLab Code Quality (Code Climate subset).</summary>
+    CodeQuality,
 }
