@@ -99,7 +99,7 @@ public class SamplesEndToEndTests
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_work, "cq", "out.json")));
         var expected = json.RootElement.GetProperty("findings").EnumerateArray()
             .Where(f => f.GetProperty("suppression").ValueKind == System.Text.Json.JsonValueKind.Null)
-            .Select(f => (f.GetProperty("fingerprint").GetString(), "certlint/" + f.GetProperty("rule").GetString(), f.GetProperty("path").GetString(), f.GetProperty("startLine").GetInt32()))
+            .Select(f => (f.GetProperty("fingerprint").GetString(), (string?)("certlint/" + f.GetProperty("rule").GetString()), f.GetProperty("path").GetString(), f.GetProperty("startLine").GetInt32()))
             .ToList();
         using var cq = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_work, "cq", "gl-code-quality-report.json")));
         var actual = cq.RootElement.EnumerateArray()
