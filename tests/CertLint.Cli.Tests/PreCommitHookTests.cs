@@ -50,11 +50,11 @@ public class PreCommitHookTests
         Git(repo, "commit", "-q", "-m", "start").ExitCode.ShouldBe(0);
         ProcessRunner.Run(preCommit, ["install"], repo, Env).ExitCode.ShouldBe(0);
 
-        var (root, rootKey) = Ca("Hook Test Root", Now.AddYears(-1), Now.AddYears(5));
+        var root = Ca("Hook Test Root", Now.AddYears(-5), Now.AddYears(5));
         var certs = Path.Combine(repo, "certs");
         Directory.CreateDirectory(certs);
         File.WriteAllText(Path.Combine(certs, "root.crt"), root.ExportCertificatePem() + "\n");
-        File.WriteAllText(Path.Combine(certs, "server.crt"), Leaf(root, rootKey, Now.AddYears(-2), Now.AddDays(-30)).ExportCertificatePem() + "\n");
+        File.WriteAllText(Path.Combine(certs, "server.crt"), Leaf(root, Now.AddYears(-2), Now.AddDays(-30)).ExportCertificatePem() + "\n");
         Git(repo, "add", "certs").ExitCode.ShouldBe(0);
 
         var refused = Git(repo, "commit", "-m", "expired server certificate");
@@ -63,7 +63,7 @@ public class PreCommitHookTests
         refused.Output.ShouldContain("certs/server.crt");
         Git(repo, "log", "--oneline").Output.Trim().Split('\n').Length.ShouldBe(1);
 
-        File.WriteAllText(Path.Combine(certs, "server.crt"), Leaf(root, rootKey, Now.AddDays(-30), Now.AddDays(300)).ExportCertificatePem() + "\n");
+        File.WriteAllText(Path.Combine(certs, "server.crt"), Leaf(root, Now.AddDays(-30), Now.AddDays(300)).ExportCertificatePem() + "\n");
         Git(repo, "add", "certs").ExitCode.ShouldBe(0);
         var accepted = Git(repo, "commit", "-m", "renewed server certificate");
         accepted.ExitCode.ShouldBe(0, accepted.ToString());
@@ -83,17 +83,17 @@ public class PreCommitHookTests
     /// <summary>The first commit builds the tool from source (restore, build, pack): a bound that only proves termination.</summary>
     private ProcessOutput Git(string dir, params string[] args) => ProcessRunner.Run("git", args, dir, Env, TimeSpan.FromMinutes(20));
 
-    private static (X509Certificate2, ECDsa) Ca(string name, DateTimeOffset from, DateTimeOffset to)
+    private static X509Certificate2 Ca(string name, DateTimeOffset from, DateTimeOffset to)
     {
-        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var req = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
         req.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         req.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         req.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(req.PublicKey, false));
-        return (req.CreateSelfSigned(from, to), key);
+        return req.CreateSelfSigned(from, to);
     }
 
-    private static X509Certificate2 Leaf(X509Certificate2 issuer, ECDsa issuerKey, DateTimeOffset from, DateTimeOffset to)
+    private static X509Certificate2 Leaf(X509Certificate2 issuer, DateTimeOffset from, DateTimeOffset to)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var req = new CertificateRequest("CN=www.hook.test", key, HashAlgorithmName.SHA256);
@@ -109,8 +109,7 @@ public class PreCommitHookTests
         RandomNumberGenerator.Fill(serial);
         serial[0] &= 0x7F;
         serial[0] |= 0x01;
-        using var signer = issuer.CopyWithPrivateKey(issuerKey);
-        return req.Create(signer, from, to, serial);
+        return req.Create(issuer, from, to, serial);
     }
 
     private static string? FindOnPath(string name) =>
