@@ -44,4 +44,5 @@ public sealed record ReportOutputs(
     string? JUnit = null,
     string? Json = null,
     string? Markdown = null,
-    string? CodeQuality = null);
+    string? CodeQuality = null,
+    string? Html = null);
