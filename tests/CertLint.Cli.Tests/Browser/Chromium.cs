@@ -25,8 +25,10 @@ internal sealed class Chromium : IAsyncDisposable
     public IEnumerable<string> Requests => _events.Where(e => (string?)e["method"] == "Network.requestWillBeSent")
         .Select(e => (string)e["params"]!["request"]!["url"]!);
 
+    private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome"];
+
     public static string? Executable() =>
-        new[] { "chromium", "chromium-browser", "google-chrome" }
+        Names
             .SelectMany(n => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, n)))
             .FirstOrDefault(File.Exists);
 
