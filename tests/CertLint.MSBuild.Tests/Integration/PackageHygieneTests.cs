@@ -29,6 +29,6 @@ public partial class PackageTests
         var repository = metadata.Element(ns + "repository");
         repository.ShouldNotBeNull("SourceLink records the repository in the nuspec");
         ((string?)repository.Attribute("url")).ShouldBe("https://github.com/certlint/certlint");
-        ((string?)repository.Attribute("commit")).ShouldMatch("^[0-9a-f]{40}$");
+        ((string?)repository.Attribute("commit") ?? "").ShouldMatch("^[0-9a-f]{40}$");
     }
 }
