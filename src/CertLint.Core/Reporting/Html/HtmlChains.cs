@@ -43,8 +43,9 @@ internal static class HtmlChains
         var summary = failed
             ? $"{leaf.Subject}: no valid path to a trust anchor ({string.Join("; ", chain?.Problems ?? ["not checked"])})"
             : $"{leaf.Subject}: path of {path.Count} certificates to the anchor {path[^1].Subject}";
-        h.Append("<figure class=\"chain chain-").Append(E(status)).Append("\" data-leaf=\"").Append(E(leaf.Sha256)).Append("\"><svg viewBox=\"0 0 ")
-            .Append(N(width)).Append(' ').Append(N(height)).Append("\" width=\"").Append(N(width)).Append("\" role=\"img\" aria-label=\"").Append(E(summary)).Append("\">");
+        // The figcaption says in words what the drawing shows, so the SVG itself is hidden from screen readers.
+        h.Append("<figure class=\"chain chain-").Append(E(status)).Append("\" data-leaf=\"").Append(E(HtmlTimeline.Id(leaf.Sha256))).Append("\"><svg viewBox=\"0 0 ")
+            .Append(N(width)).Append(' ').Append(N(height)).Append("\" width=\"").Append(N(width)).Append("\" aria-hidden=\"true\">");
         for (var i = 0; i < path.Count; i++)
         {
             var x = 4 + i * (W + Gap);
@@ -74,12 +75,11 @@ internal static class HtmlChains
     private static void Node(StringBuilder h, HtmlModel m, HtmlCert c, int x, string kind)
     {
         var status = CertStatus.Of(c, m.Now);
-        h.Append("<g class=\"node node-").Append(kind).Append(" status-").Append(status).Append("\"><rect x=\"").Append(N(x)).Append("\" y=\"4\" width=\"")
-            .Append(N(W)).Append("\" height=\"").Append(N(H)).Append("\" rx=\"6\"/><text x=\"").Append(N(x + 8)).Append("\" y=\"22\" class=\"strong\">")
-            .Append(E(Short(CommonName(c.Subject), 30))).Append("</text><text x=\"").Append(N(x + 8)).Append("\" y=\"40\">")
-            .Append(E(Short($"{c.Path}:{c.Line}", 34))).Append("</text><text x=\"").Append(N(x + 8)).Append("\" y=\"58\">")
-            .Append(E($"{c.Key} · until {Date(c.NotAfter)}")).Append("</text><title>").Append(E($"{c.Subject} ({kind}, {CertStatus.Label(status)}) — {c.Path}:{c.Line}"))
-            .Append("</title></g>");
+        h.Append("<g class=\"node node-").Append(kind).Append(" status-").Append(status).Append("\" transform=\"translate(").Append(N(x))
+            .Append(",4)\"><rect width=\"").Append(N(W)).Append("\" height=\"").Append(N(H)).Append("\" rx=\"6\"/><text x=\"8\" y=\"18\" class=\"strong\">")
+            .Append(E(Short(CommonName(c.Subject), 30))).Append("</text><text x=\"8\" y=\"36\">").Append(E(Short($"{c.Path}:{c.Line}", 34)))
+            .Append("</text><text x=\"8\" y=\"54\">").Append(E($"{c.Key} · until {Date(c.NotAfter)}")).Append("</text><title>")
+            .Append(E($"{c.Subject} ({kind}) {c.Path}:{c.Line}")).Append("</title></g>");
     }
 
     private static void Link(StringBuilder h, int x0, int x1, bool ok, string label)

@@ -50,7 +50,8 @@
     var t = e.target;
     if (!t.classList || !t.classList.contains("cert-bar")) return;
     var r = t.getBoundingClientRect();
-    tip.textContent = t.getAttribute("aria-label");
+    var title = t.querySelector("title");
+    tip.textContent = title ? title.textContent : "";
     tip.style.left = (window.scrollX + r.left) + "px";
     tip.style.top = (window.scrollY + r.bottom + 4) + "px";
     tip.hidden = false;
