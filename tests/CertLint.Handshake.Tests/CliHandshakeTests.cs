@@ -1,6 +1,8 @@
 using CertLint.Cli;
 using CertLint.Engine;
 
+using CertLint.Tls;
+
 namespace CertLint.Handshake.Tests;
 
 /// <summary>`certlint handshake` through the real command line: options, console output, exit codes.</summary>

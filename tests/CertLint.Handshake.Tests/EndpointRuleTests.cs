@@ -1,6 +1,8 @@
 using CertLint.Findings;
 using CertLint.Rules;
 
+using CertLint.Tls;
+
 namespace CertLint.Handshake.Tests;
 
 /// <summary>The CL06xx rules load through the normal rule catalog as endpoint rules, with docs beside them.</summary>

@@ -1,5 +1,7 @@
 using CertLint.Engine;
 
+using CertLint.Tls;
+
 namespace CertLint.Handshake.Tests;
 
 public sealed class HandshakeTargetTests

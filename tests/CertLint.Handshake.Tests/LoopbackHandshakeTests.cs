@@ -1,6 +1,8 @@
 using CertLint.Engine;
 using CertLint.Rules;
 
+using CertLint.Tls;
+
 namespace CertLint.Handshake.Tests;
 
 /// <summary>`certlint handshake` against real SslStream servers on 127.0.0.1, one per test, each on a free port.</summary>

@@ -5,6 +5,8 @@ using System.Text;
 using CertLint.Engine;
 using CertLint.Rules;
 
+using CertLint.Tls;
+
 namespace CertLint.Handshake.Tests;
 
 /// <summary>Peers that are not TLS servers at all: each is a finding with exit code 1, never an exception or a hang.</summary>

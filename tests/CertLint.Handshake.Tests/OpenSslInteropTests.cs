@@ -1,6 +1,8 @@
 using CertLint.Engine;
 using CertLint.Rules;
 
+using CertLint.Tls;
+
 namespace CertLint.Handshake.Tests;
 
 /// <summary>

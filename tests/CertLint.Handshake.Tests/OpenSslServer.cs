@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
+using CertLint.Tls;
+
 namespace CertLint.Handshake.Tests;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using CertLint.Tls;
+
 namespace CertLint.Handshake.Tests;
 
 /// <summary>Base of fixtures that share one test PKI, made once per fixture and deleted after it.</summary>

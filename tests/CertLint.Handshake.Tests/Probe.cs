@@ -1,3 +1,5 @@
+using CertLint.Tls;
+
 namespace CertLint.Handshake.Tests;
 
 /// <summary>Runs `certlint handshake` (through Core) against a loopback port with short, bounded waits.</summary>

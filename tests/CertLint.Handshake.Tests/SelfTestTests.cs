@@ -1,6 +1,8 @@
 using CertLint.Engine;
 using CertLint.Rules;
 
+using CertLint.Tls;
+
 namespace CertLint.Handshake.Tests;
 
 /// <summary>`certlint handshake --self-test`: the pair's own server on loopback, judged from both sides.</summary>

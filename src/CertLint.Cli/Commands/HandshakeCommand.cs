@@ -1,7 +1,7 @@
 using System.Globalization;
 using CertLint.Engine;
 using CertLint.Findings;
-using CertLint.Handshake;
+using CertLint.Tls;
 using CertLint.Reporting;
 using McMaster.Extensions.CommandLineUtils;
 
@@ -9,7 +9,7 @@ namespace CertLint.Cli.Commands;
 
 /// <summary>
 /// `certlint handshake HOST:PORT` and `certlint handshake --self-test`: translates options into a handshake request;
-/// the probe, the self-test server and the findings all live in Core (CertLint.Handshake).
+/// the probe and the self-test server live in CertLint.Tls, the judgement in Core.
 /// </summary>
 internal static class HandshakeCommand
 {

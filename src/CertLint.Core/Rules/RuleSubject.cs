@@ -14,7 +14,7 @@ public sealed class RuleSubject
     public KeyInfo? Key { get; init; }
     public KeystoreInfo? Keystore { get; init; }
     /// <summary>For an Endpoint subject: what the TLS handshake showed, one observation per CL06xx rule that fired.</summary>
-    public IReadOnlyList<Handshake.HandshakeObservation>? Handshake { get; init; }
+    public IReadOnlyList<Endpoints.HandshakeObservation>? Handshake { get; init; }
     public SubjectKind Kind => Object.Kind;
 }
 

@@ -2,7 +2,7 @@ using System.Text;
 using Org.BouncyCastle.Tls;
 using Org.BouncyCastle.Tls.Crypto.Impl.BC;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>
 /// BouncyCastle's TLS client, instrumented: it records what the server sent and said. BouncyCastle rather than

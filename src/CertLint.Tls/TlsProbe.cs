@@ -3,7 +3,7 @@ using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Tls;
 using Org.BouncyCastle.Tls.Crypto.Impl.BC;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>
 /// Connects to a TLS endpoint once and records what happened. Never throws for network or TLS trouble: refused,

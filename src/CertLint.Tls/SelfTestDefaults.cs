@@ -1,7 +1,7 @@
 using CertLint.Configuration;
 using CertLint.Engine;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>
 /// When `--self-test` is given no server credentials, the pair comes from the configuration's `selfTest` section,

@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>What is wrong with the certificates a peer presented.</summary>
 public enum ChainProblemKind

@@ -1,4 +1,4 @@
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>How far a probe got, or why it stopped.</summary>
 public enum ProbeFailure

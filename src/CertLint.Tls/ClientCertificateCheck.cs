@@ -1,7 +1,8 @@
+using CertLint.Endpoints;
 using CertLint.Model;
 using CertLint.Rules;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>
 /// What a server will check about our client certificate before we even connect: validity now and the clientAuth EKU.

@@ -1,6 +1,6 @@
 using Org.BouncyCastle.Tls;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>A TLS alert explained: its RFC name, what it usually means here, and what to do.</summary>
 public sealed record AlertExplanation(short Code, string Name, string Cause, string Fix)

@@ -1,6 +1,6 @@
 using CertLint.Engine;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>
 /// The outcome of a handshake run: a <see cref="LintResult"/> (findings on an Endpoint subject) that the lint's report

@@ -7,7 +7,7 @@ using CertLint.Parsing;
 using CertLint.Rules;
 using CertLint.Rules.Evaluation;
 
-namespace CertLint.Handshake;
+namespace CertLint.Endpoints;
 
 /// <summary>What a handshake run lints with the normal rules, besides its own endpoint checks.</summary>
 /// <param name="ServerChain">Certificates the server sent (DER, leaf first): linted as role server at the endpoint's location.</param>
@@ -28,7 +28,7 @@ public sealed record HandshakeObjects(
 /// </summary>
 internal static class HandshakeLint
 {
-    public static LintSettings Settings(HandshakeSettings options, DateTimeOffset now, string location, HandshakeObjects objects)
+    public static LintSettings Settings(LintRequest options, DateTimeOffset now, string location, HandshakeObjects objects)
     {
         string Relative(string path) => Path.GetRelativePath(options.WorkingDirectory, Path.GetFullPath(path, options.WorkingDirectory)).Replace('\\', '/');
         var roles = objects.ServerFiles.Select(f => new PathRole(Relative(f), CertificateRole.Server))

@@ -5,7 +5,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using CertLint.Model;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>Whether the server asks for a client certificate.</summary>
 public enum ClientCertificateMode

@@ -1,8 +1,9 @@
+using CertLint.Endpoints;
 using System.Security.Cryptography.X509Certificates;
 using CertLint.Model;
 using CertLint.Rules;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>Turns the raw facts of a probe into observations, one per CL06xx rule that applies.</summary>
 public static class HandshakeAnalyzer

@@ -1,9 +1,10 @@
+using CertLint.Endpoints;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CertLint.Rules;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>
 /// Entry point of `certlint handshake`: a live endpoint probe, or the offline self-test of a client/server pair.
@@ -33,7 +34,7 @@ public sealed class HandshakeChecker
         observations.AddRange(HandshakeAnalyzer.Analyze(outcome, options, trust, options.EffectiveServerName ?? host, now));
         var location = $"tls://{options.Endpoint}";
         var objects = new HandshakeObjects(outcome.ServerCertificates, [], Files(request.Client), request.CaFiles, request.ClientCaFiles);
-        var result = HandshakeResultBuilder.Build(location, location, $"TLS endpoint {options.Endpoint}", observations, objects, settings, now, started.Elapsed);
+        var result = HandshakeResultBuilder.Build(location, location, $"TLS endpoint {options.Endpoint}", observations, objects, settings.ToLintRequest(), now, started.Elapsed);
         return new HandshakeReport { Result = result, Outcome = outcome };
     }
 
@@ -50,7 +51,7 @@ public sealed class HandshakeChecker
         var (outcome, verdict) = server is null ? (null, null) : await RunPairAsync(server, client, request, now, observations, cancellationToken).ConfigureAwait(false);
         var id = $"self-test://{Path.GetFileName(request.Server.Certificate ?? request.Server.Pkcs12)}+{Path.GetFileName(request.Client.Certificate ?? request.Client.Pkcs12)}";
         var objects = new HandshakeObjects([], Files(request.Server), Files(request.Client), request.ServerCaFiles, request.ClientCaFiles);
-        var result = HandshakeResultBuilder.Build(id, id, "mTLS self-test", observations, objects, settings, now, started.Elapsed,
+        var result = HandshakeResultBuilder.Build(id, id, "mTLS self-test", observations, objects, settings.ToLintRequest(), now, started.Elapsed,
             ruleId => PairFile(ruleId is RuleIds.ServerChainIncomplete or RuleIds.ServerUntrusted or RuleIds.ServerCertExpired
                 or RuleIds.ServerHostnameMismatch or RuleIds.ServerEkuMissing ? request.Server : request.Client, settings.WorkingDirectory));
         return new HandshakeReport { Result = result, Outcome = outcome, ServerVerdict = verdict };

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>Passes reads and writes through and keeps the first bytes read, to tell what a non-TLS peer is.</summary>
 internal sealed class RecordingStream : Stream

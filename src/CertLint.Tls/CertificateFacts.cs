@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using CertLint.Model;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>Small facts about an X509Certificate2 that both sides of a handshake check.</summary>
 internal static class CertificateFacts

@@ -7,7 +7,7 @@ using HashAlgorithm = Org.BouncyCastle.Tls.HashAlgorithm;
 using Org.BouncyCastle.Tls.Crypto;
 using Org.BouncyCastle.Tls.Crypto.Impl.BC;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>Builds BouncyCastle signing credentials from a client credential, for the server's CertificateRequest.</summary>
 internal static class ClientSignerFactory

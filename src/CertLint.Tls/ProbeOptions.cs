@@ -1,4 +1,4 @@
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>Which TLS versions the probe offers (--tls).</summary>
 public enum TlsVersionChoice

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CertLint.Engine;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>
 /// Loads certificates and credentials for a handshake from PEM, DER or PKCS#12 files. A missing or unreadable file,

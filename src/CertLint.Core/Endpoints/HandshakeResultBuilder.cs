@@ -6,20 +6,20 @@ using CertLint.Model;
 using CertLint.Rules;
 using CertLint.Rules.Evaluation;
 
-namespace CertLint.Handshake;
+namespace CertLint.Endpoints;
 
 /// <summary>
 /// Evaluates the built-in endpoint rules (CL06xx, loaded and compiled like every rule) over one endpoint subject and packs the findings into a <see cref="LintResult"/>,
 /// so the same report writers and exit-code logic serve `certlint handshake` and `certlint lint`.
 /// </summary>
-internal static class HandshakeResultBuilder
+public static class HandshakeResultBuilder
 {
     /// <param name="location">A synthetic location such as tls://host:port (it becomes the report's artifact URI).</param>
     /// <param name="objectId">Stable identity of the endpoint across runs (fingerprints, baselines).</param>
     /// <param name="locate">Optional real file per rule id (the self-test points at the certificate a finding is about).</param>
     /// <param name="objects">Certificates and files the normal lint rules run over, beside the endpoint rules.</param>
     public static LintResult Build(string location, string objectId, string label, IReadOnlyList<HandshakeObservation> observations, HandshakeObjects objects,
-        HandshakeSettings options, DateTimeOffset now, TimeSpan elapsed, Func<string, SourceFile?>? locate = null)
+        LintRequest options, DateTimeOffset now, TimeSpan elapsed, Func<string, SourceFile?>? locate = null)
     {
         var file = new SourceFile(location, location, 0, null);
         var subject = new RuleSubject

@@ -1,6 +1,6 @@
 using Org.BouncyCastle.Tls;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>Records the server's certificates and CertificateRequest, and answers it with the client credential.</summary>
 internal sealed class ProbeAuthentication : TlsAuthentication

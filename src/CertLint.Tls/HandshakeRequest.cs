@@ -1,6 +1,6 @@
 using CertLint.Findings;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>A certificate with its key: PEM files (certificate first, then intermediates) or one PKCS#12.</summary>
 public sealed record CredentialFiles(string? Certificate = null, string? Key = null, string? Pkcs12 = null)
@@ -25,6 +25,12 @@ public sealed record HandshakeSettings
     /// <summary>Name of the environment variable holding key/PKCS#12 passwords.</summary>
     public string PasswordEnv { get; init; } = "CERTLINT_PASSWORD";
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>The lint options these settings carry, for Core's judgement of what the handshake showed.</summary>
+    public Engine.LintRequest ToLintRequest() => new()
+    {
+        WorkingDirectory = WorkingDirectory, ConfigPath = ConfigPath, FailOn = FailOn, Now = Now, PasswordEnv = PasswordEnv, Environment = Environment,
+    };
 }
 
 /// <summary>`certlint handshake HOST:PORT`: probe a live endpoint.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CertLint.Engine;
 
-namespace CertLint.Handshake;
+namespace CertLint.Tls;
 
 /// <summary>Parses HOST:PORT, [IPv6]:PORT or HOST (port 443).</summary>
 public static class HandshakeTarget
