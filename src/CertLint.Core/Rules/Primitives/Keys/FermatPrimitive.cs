@@ -30,8 +30,8 @@ public sealed class FermatPrimitive : ICheckPrimitive
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
-        if (RsaNumbers.Of(subject) is not { } rsa || rsa.Modulus.IsEven || rsa.Bits < 16) yield break;
-        if (Factor(rsa.Modulus, arguments.GetInt("steps")) is not { } found) yield break;
+        if (RsaNumbers.Of(subject, context) is not { } rsa || rsa.Modulus.IsEven || rsa.Bits < 16) yield break;
+        if (rsa.Fermat(arguments.GetInt("steps")) is not { } found) yield break;
         yield return new Violation(new Dictionary<string, object?>
         {
             ["found"] = found.Step + 1,
@@ -72,16 +72,26 @@ public sealed class FermatPrimitive : ICheckPrimitive
         return null;
     }
 
-    /// <summary>⌊√n⌋ by Newton's method from above, started from the square root of the top 52 bits.</summary>
+    /// <summary>
+    /// ⌊√n⌋: the root of the top half of the bits (recursively), shifted back, is an overestimate with half the bits
+    /// right, so Newton's method from above needs one or two full-precision divisions instead of one per doubling.
+    /// </summary>
     internal static BigInteger ISqrt(BigInteger n)
     {
         if (n.Sign <= 0) return BigInteger.Zero;
-        var shift = Math.Max(0, ((int)n.GetBitLength() - 52) & ~1);
-        var top = (double)(n >> shift);
-        var x = new BigInteger(Math.Floor(Math.Sqrt(top)) + 2) << (shift / 2);
+        var bits = (int)n.GetBitLength();
+        if (bits <= 52)
+        {
+            var r = (long)Math.Sqrt((double)n);
+            while (r * r > n) r--;
+            while ((r + 1) * (r + 1) <= n) r++;
+            return r;
+        }
+        var h = bits / 4;
+        var x = (ISqrt(n >> (2 * h)) + 1) << h;   // ((⌊√(n/4^h)⌋ + 1)·2^h)² > n
         while (true)
         {
-            var y = (x + n / x) >> 1;
+            var y = (x + (n / x)) >> 1;
             if (y >= x) return x;
             x = y;
         }

@@ -32,7 +32,7 @@ public sealed class RocaPrimitive : ICheckPrimitive
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
-        if (RsaNumbers.Of(subject) is not { } rsa || !HasFingerprint(rsa)) yield break;
+        if (RsaNumbers.Of(subject, context) is not { } rsa || !HasFingerprint(rsa)) yield break;
         yield return new Violation(new Dictionary<string, object?> { ["bits"] = rsa.Bits });
     }
 

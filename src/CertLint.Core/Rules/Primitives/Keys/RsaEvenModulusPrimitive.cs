@@ -13,7 +13,7 @@ public sealed class RsaEvenModulusPrimitive : ICheckPrimitive
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
-        if (RsaNumbers.Of(subject) is { Modulus.IsEven: true } rsa)
+        if (RsaNumbers.Of(subject, context) is { Modulus.IsEven: true } rsa)
         {
             yield return new Violation(new Dictionary<string, object?> { ["bits"] = rsa.Bits });
         }

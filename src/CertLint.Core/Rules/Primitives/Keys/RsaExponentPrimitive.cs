@@ -25,7 +25,7 @@ public sealed class RsaExponentPrimitive : ICheckPrimitive
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
-        if (RsaNumbers.Of(subject) is not { } rsa) yield break;
+        if (RsaNumbers.Of(subject, context) is not { } rsa) yield break;
         var e = rsa.Exponent;
         var broken = Broken(e, rsa.Modulus);
         string? reason = arguments.GetString("check") == "broken"

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Formats.Asn1;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using CertLint.Inventory;
 using CertLint.Model;
 using CertLint.Parsing;
 
@@ -15,9 +17,11 @@ namespace CertLint.Rules.Primitives.Keys;
 internal sealed class RsaNumbers
 {
     public const int MaxBits = 16384;
+    private static readonly int DefaultResidues = SmallPrimes.CountBelow(752);
 
-    private static readonly ConditionalWeakTable<PublicKeyInfo, RsaNumbers?[]> Cache = new();
+    private static readonly ConditionalWeakTable<CertificateInventory, ConcurrentDictionary<string, RsaNumbers?>> Cache = new();
     private uint[]? _residues;
+    private (int Steps, (int Step, BigInteger B)? Result)? _fermat;
 
     private RsaNumbers(BigInteger modulus, BigInteger exponent, byte[] modulusBigEndian)
     {
@@ -34,20 +38,31 @@ internal sealed class RsaNumbers
     public byte[] ModulusBigEndian { get; }
 
     /// <summary>The RSA numbers of a subject's key (certificate or key file), or null for other key types.</summary>
-    public static RsaNumbers? Of(RuleSubject subject) =>
-        (subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is { } key ? Of(key) : null;
+    public static RsaNumbers? Of(RuleSubject subject, EvaluationContext context) =>
+        (subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is { } key ? Of(key, context.Inventory) : null;
 
-    public static RsaNumbers? Of(PublicKeyInfo key)
+    /// <summary>Decoded once per distinct key of the scan: a certificate and its key file share the work.</summary>
+    public static RsaNumbers? Of(PublicKeyInfo key, CertificateInventory inventory)
     {
         if (key.Algorithm is not (KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss)) return null;
-        return Cache.GetValue(key, k => [Decode(k.Spki)])[0];
+        return Cache.GetValue(inventory, _ => new(StringComparer.Ordinal)).GetOrAdd(key.Sha256, _ => Decode(key.Spki));
+    }
+
+    /// <summary>Fermat's method on this modulus within <paramref name="steps"/> steps, computed once per bound.</summary>
+    public (int Step, BigInteger B)? Fermat(int steps)
+    {
+        if (_fermat is { } f && f.Steps == steps) return f.Result;
+        var result = FermatPrimitive.Factor(Modulus, steps);
+        _fermat = (steps, result);
+        return result;
     }
 
     /// <summary>n mod p for the first <paramref name="count"/> odd primes (<see cref="SmallPrimes.Odd"/>), computed once.</summary>
     public ReadOnlySpan<uint> Residues(int count)
     {
         var r = _residues;
-        if (r is null || r.Length < count) _residues = r = SmallPrimes.Residues(ModulusBigEndian, count);
+        // At least the primes below 752 (ROCA and the default small-factor bound), so the two rules share one pass.
+        if (r is null || r.Length < count) _residues = r = SmallPrimes.Residues(ModulusBigEndian, Math.Max(count, DefaultResidues));
         return r.AsSpan(0, count);
     }
 

@@ -26,7 +26,7 @@ internal sealed class SharedPrimeIndex
             .Concat(inventory.Keys.Where(k => k.PublicKey is not null).Select(k => (k.PublicKey!, Owner: (object)k, Where: $"{k.Label} in {k.Location}")));
         foreach (var (key, owner, where) in keys)
         {
-            if (RsaNumbers.Of(key) is not { Modulus.IsEven: false } rsa || !owners.TryAdd(rsa.Modulus, (owner, where))) continue;
+            if (RsaNumbers.Of(key, inventory) is not { Modulus.IsEven: false } rsa || !owners.TryAdd(rsa.Modulus, (owner, where))) continue;
             order.Add(rsa.Modulus);
         }
         Total = order.Count;

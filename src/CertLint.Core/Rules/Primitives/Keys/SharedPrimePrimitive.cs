@@ -16,13 +16,13 @@ public sealed class SharedPrimePrimitive : ICheckPrimitive
 
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } =
     [
-        new("maxModuli", ParameterType.Integer, 200L, "Most distinct RSA moduli compared (the first ones in scan order)",
+        new("maxModuli", ParameterType.Integer, 100L, "Most distinct RSA moduli compared (the first ones in scan order)",
             Minimum: 2, Maximum: 100_000),
     ];
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
-        if (RsaNumbers.Of(subject) is not { } rsa) yield break;
+        if (RsaNumbers.Of(subject, context) is not { } rsa) yield break;
         var index = SharedPrimeIndex.Of(context.Inventory, arguments.GetInt("maxModuli"));
         if (index.PartnersOf(rsa.Modulus) is { } partners)
         {

@@ -20,7 +20,7 @@ public sealed class SmallFactorPrimitive : ICheckPrimitive
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
-        if (RsaNumbers.Of(subject) is not { Modulus.IsEven: false } rsa) yield break;   // even: weak-key-rsa-even-modulus
+        if (RsaNumbers.Of(subject, context) is not { Modulus.IsEven: false } rsa) yield break;   // even: weak-key-rsa-even-modulus
         var count = SmallPrimes.CountBelow(arguments.GetInt("below"));
         var residues = rsa.Residues(count);
         for (var i = 0; i < count; i++)
