@@ -22,7 +22,7 @@ public sealed class CliHandshakeTests : PkiFixture
     public void Self_test_of_a_good_pair_exits_0_and_prints_the_session()
     {
         var (exit, output, _) = Run("handshake", "--self-test", "--server-cert", "server.crt", "--server-key", "server.key",
-            "--cert", "client.crt", "--key", "client.key", "--ca", "server-root.crt", "--client-ca", "client-ca.crt", "--tls", "1.3", "--timeout", "5");
+            "--cert", "client.crt", "--key", "client.key", "--ca", "server-root.crt", "--client-ca", "client-ca.crt", "--tls", "1.3", "--timeout", "60");
 
         exit.ShouldBe(ExitCodes.Success);
         output.ShouldContain("client.crt\n");
@@ -39,12 +39,12 @@ public sealed class CliHandshakeTests : PkiFixture
               client: { cert: expired.crt, key: expired.key, trusts: [server-root.crt] }
             """);
 
-        var (bad, badOutput, _) = Run("handshake", "--self-test", "--config", "pair.yml", "--timeout", "5");
+        var (bad, badOutput, _) = Run("handshake", "--self-test", "--config", "pair.yml", "--timeout", "60");
         bad.ShouldBe(ExitCodes.Findings, badOutput);
         badOutput.ShouldContain("error    CL0610 tls-client-cert-rejected  ");
 
         // An option still wins over the configuration: the good client passes with the configured server.
-        var (good, goodOutput, _) = Run("handshake", "--self-test", "--config", "pair.yml", "--cert", "client.crt", "--key", "client.key", "--timeout", "5");
+        var (good, goodOutput, _) = Run("handshake", "--self-test", "--config", "pair.yml", "--cert", "client.crt", "--key", "client.key", "--timeout", "60");
         good.ShouldBe(ExitCodes.Success, goodOutput);
         goodOutput.ShouldContain("CL0600 tls-session");
     }
@@ -63,7 +63,7 @@ public sealed class CliHandshakeTests : PkiFixture
     public void Self_test_of_a_bad_pair_exits_1_with_the_reason()
     {
         var (exit, output, _) = Run("handshake", "--self-test", "--server-cert", "server.crt", "--server-key", "server.key",
-            "--cert", "expired.crt", "--key", "expired.key", "--ca", "server-root.crt", "--client-ca", "client-ca.crt", "--timeout", "5");
+            "--cert", "expired.crt", "--key", "expired.key", "--ca", "server-root.crt", "--client-ca", "client-ca.crt", "--timeout", "60");
 
         exit.ShouldBe(ExitCodes.Findings);
         output.ShouldContain("error    CL0610 tls-client-cert-rejected  ");
@@ -102,7 +102,7 @@ public sealed class CliHandshakeTests : PkiFixture
         await using var server = LoopbackTlsServer.Start(Pki.ServerOptions(mode: ClientCertificateMode.None));
 
         var (exit, output, _) = Run("handshake", $"127.0.0.1:{server.Port}", "--servername", "localhost", "--ca", "server-root.crt",
-            "--cert", "client.crt", "--key", "client.key", "--config", "strict.yml", "--timeout", "5");
+            "--cert", "client.crt", "--key", "client.key", "--config", "strict.yml", "--timeout", "60");
 
         exit.ShouldBe(ExitCodes.Findings);
         output.ShouldContain("error    CL0608 tls-client-cert-not-requested");

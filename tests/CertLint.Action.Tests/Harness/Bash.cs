@@ -29,10 +29,10 @@ internal static class Bash
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(20)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{scriptFile} did not finish in 5 minutes.");
+            throw new TimeoutException($"{scriptFile} did not finish in 20 minutes.");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }

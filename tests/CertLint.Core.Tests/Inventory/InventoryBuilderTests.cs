@@ -72,7 +72,8 @@ public sealed class InventoryBuilderTests
         inventory.Mismatches.ShouldBeEmpty();
         inventory.Pairs.Count.ShouldBe(10_000);
         TestContext.Out.WriteLine($"inventory of 10,002 certificates and 10,000 keys: {watch.ElapsedMilliseconds} ms wall, {cpu.TotalMilliseconds:F0} ms CPU");
-        // CPU time, not wall time: developers share 2 cores with a dozen builds. About 1 s of CPU is half a second on 2 idle cores.
-        cpu.ShouldBeLessThan(TimeSpan.FromSeconds(2.5));
+        // CPU time, not wall time: developers share 2 cores with a dozen builds. About 1 s of CPU; the bound (20x) only
+        // proves termination (no quadratic pairing or chain building); bench/run.sh measures speed.
+        cpu.ShouldBeLessThan(TimeSpan.FromSeconds(20));
     }
 }

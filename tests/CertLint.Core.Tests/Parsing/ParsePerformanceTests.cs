@@ -29,16 +29,16 @@ public class ParsePerformanceTests
         var file = new SourceFile("/mem/bundle.pem", "bundle.pem", bundle.Length, null);
         ContentParser.Parse(file, bundle.ToArray(), TestPasswords.None); // warm-up (JIT)
 
-        var watch = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var parsed = ContentParser.Parse(file, bundle, TestPasswords.None);
-        watch.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         parsed.Issues.ShouldBeEmpty();
         parsed.Certificates.Count.ShouldBe(10_000);
         parsed.Certificates[4321].Subject.CommonName.ShouldBe("perf21.test");
-        TestContext.Out.WriteLine($"10,000 certificates in {watch.ElapsedMilliseconds} ms");
-        // ~0.1-0.2 s in Release on a quiet machine; the bound catches gross regressions (e.g. quadratic scanning)
-        // while leaving room for a Debug build on a busy shared box.
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
+        TestContext.Out.WriteLine($"10,000 certificates in {cpu.TotalMilliseconds:F0} ms CPU");
+        // ~0.1-0.2 s of CPU in Release. CPU time, not wall time: a shared box can give this process a tiny share of
+        // the cores. The bound (≥ 20x typical) only proves termination, e.g. no quadratic scanning; bench/ measures speed.
+        cpu.ShouldBeLessThan(TimeSpan.FromSeconds(5));
     }
 }

@@ -119,13 +119,13 @@ public class EvaluatorTests
         var rules = Enumerable.Range(0, 20).Select(i => Compile(RuleYaml(checks[i % checks.Length], "leaf: true")
             .Replace("TST0001", $"TST{i + 100:D4}").Replace("test-rule", $"rule-{i}"))).ToArray();
         RuleEvaluator.Evaluate(inventory, rules, Context(inventory)); // warm-up (JIT, regex)
-        var sw = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var result = RuleEvaluator.Evaluate(inventory, rules, Context(inventory));
-        sw.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         result.Checks.Count.ShouldBe(200_000);
         result.Findings.Count.ShouldBe(4 * 5000);
-        // ~100-150 ms on an idle 2-core machine; the bound only guards against a pathological slowdown on a busy box.
-        sw.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
-        TestContext.Out.WriteLine($"10,000 certs x 20 rules: {sw.ElapsedMilliseconds} ms");
+        // ~100-150 ms of CPU. CPU time, not wall time (shared boxes); the bound (≥ 20x typical) only proves termination.
+        cpu.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        TestContext.Out.WriteLine($"10,000 certs x 20 rules: {cpu.TotalMilliseconds:F0} ms CPU");
     }
 }
