@@ -14,6 +14,7 @@ public sealed record CertLintConfig
     public Findings.Severity? FailOn { get; init; }
     public IReadOnlyList<string>? TrustAnchors { get; init; }
     public bool? AnchorsFromScan { get; init; }
+    public ValidationConfig? Validation { get; init; }
     public IReadOnlyList<PathHosts>? Hosts { get; init; }
     public IReadOnlyList<PathRole>? Roles { get; init; }
     public string? PasswordEnv { get; init; }
@@ -24,3 +25,12 @@ public sealed record CertLintConfig
     /// <summary>The pair `certlint handshake --self-test` checks when no credentials are given as options.</summary>
     public SelfTestPair? SelfTest { get; init; }
 }
+
+/// <summary>The `validation` section as written (null = not set).</summary>
+public sealed record ValidationConfig(
+    int? MaxChainDepth,
+    IReadOnlyList<string>? Policies,
+    bool? RequireExplicitPolicy,
+    bool? InhibitPolicyMapping,
+    bool? InhibitAnyPolicy,
+    IReadOnlyList<string>? Crls);

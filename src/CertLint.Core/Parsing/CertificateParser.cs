@@ -55,9 +55,7 @@ public static class CertificateParser
         tbs.ThrowIfNotEmpty();
 
         var decoded = new DecodedExtensions(extensions);
-        var signature = OidNames.SignatureAlgorithms.TryGetValue(sigOid, out var known)
-            ? new SignatureInfo(sigOid, known.Name, known.Hash ?? PssHash(sigOid, sigParams), sigParams, sigValue)
-            : new SignatureInfo(sigOid, sigOid, null, sigParams, sigValue);
+        var signature = MakeSignature(sigOid, sigParams, sigValue);
 
         return new CertificateInfo
         {
@@ -88,11 +86,17 @@ public static class CertificateParser
         };
     }
 
+    /// <summary>A signature's algorithm names and value (certificates and CRLs alike).</summary>
+    internal static SignatureInfo MakeSignature(string sigOid, ReadOnlyMemory<byte> sigParams, ReadOnlyMemory<byte> sigValue) =>
+        OidNames.SignatureAlgorithms.TryGetValue(sigOid, out var known)
+            ? new SignatureInfo(sigOid, known.Name, known.Hash ?? PssHash(sigOid, sigParams), sigParams, sigValue)
+            : new SignatureInfo(sigOid, sigOid, null, sigParams, sigValue);
+
     /// <summary>UTCTime (years 1950-2049, RFC 5280) or GeneralizedTime.</summary>
     internal static DateTimeOffset ReadTime(AsnReader reader) =>
         reader.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime) ? reader.ReadUtcTime(2049) : reader.ReadGeneralizedTime();
 
-    private static List<ExtensionInfo> ReadExtensions(AsnReader wrapper)
+    internal static List<ExtensionInfo> ReadExtensions(AsnReader wrapper)
     {
         var list = new List<ExtensionInfo>();
         var seq = wrapper.ReadSequence();
