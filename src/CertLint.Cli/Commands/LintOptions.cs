@@ -33,6 +33,7 @@ internal sealed class LintOptions
     public required CommandOption NewOnly { get; init; }
     public required CommandOption GitHub { get; init; }
     public required CommandOption SarifSuppressed { get; init; }
+    public required CommandOption Pack { get; init; }
 
     public static LintOptions Register(CommandLineApplication app) => new()
     {
@@ -45,6 +46,7 @@ internal sealed class LintOptions
         MaxChainDepth = app.Option("--max-chain-depth <N>", "Most intermediate certificates between a certificate and its trust anchor (default 8).", CommandOptionType.SingleValue),
         Now = app.Option("--now <DATE>", "Lint as of this ISO 8601 date/time instead of the clock.", CommandOptionType.SingleValue),
         Rules = app.Option("--rules <DIR>", "Folder of extra rule files (*.yml); repeatable.", CommandOptionType.MultipleValue),
+        Pack = app.Option("--pack <NAME>", "Rule pack to run (core, rfc5280, cabf-br); repeatable. +NAME / -NAME add to / remove from the default packs.", CommandOptionType.MultipleValue),
         FailOn = app.Option("--fail-on <LEVEL>", "Exit 1 on findings at or above: error (default), warning, note, none.", CommandOptionType.SingleValue),
         PasswordEnv = app.Option("--password-env <NAME>", "Environment variable holding the keystore/key password (default CERTLINT_PASSWORD).", CommandOptionType.SingleValue),
         Include = app.Option("--include <GLOB>", "Only scan files matching this glob; repeatable.", CommandOptionType.MultipleValue),
@@ -77,6 +79,7 @@ internal sealed class LintOptions
             MaxChainDepth = MaxChainDepth.HasValue() ? RequestValues.ParseMaxChainDepth(MaxChainDepth.Value()!) : null,
             Now = Now.HasValue() ? RequestValues.ParseNow(Now.Value()!) : null,
             RuleDirectories = Rules.Values,
+            Packs = Pack.Values.Where(v => v is not null).Select(v => v!).ToArray(),
             FailOn = FailOn.HasValue() ? RequestValues.ParseFailOn(FailOn.Value()!) : null,
             PasswordEnv = PasswordEnv.Value(),
             Include = Include.Values,

@@ -20,6 +20,8 @@ public sealed record CertLintConfig
     public string? PasswordEnv { get; init; }
     public IReadOnlyList<PathPassword>? Passwords { get; init; }
     public IReadOnlyList<string>? RuleDirectories { get; init; }
+    public IReadOnlyList<string>? Packs { get; init; }
+    public ConfigOrigin? PacksOrigin { get; init; }
     public IReadOnlyDictionary<string, RuleOverride>? RuleOverrides { get; init; }
     public IReadOnlyList<SuppressionEntry>? Suppressions { get; init; }
     /// <summary>The pair `certlint handshake --self-test` checks when no credentials are given as options.</summary>

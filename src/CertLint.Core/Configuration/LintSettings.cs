@@ -37,6 +37,10 @@ public sealed class LintSettings
     public IReadOnlyList<string> RuleDirectories { get; init; } = [];
     /// <summary>Rule packs in force: builtin:recommended (default), builtin:all, builtin:none.</summary>
     public IReadOnlyList<string> Extends { get; init; } = ["builtin:recommended"];
+    /// <summary>Pack selection as written (`packs:` or --pack): null = the packs on by default. See <see cref="Rules.PackSelection"/>.</summary>
+    public IReadOnlyList<string>? Packs { get; init; }
+    /// <summary>Where the selection was written, for errors (null: the command line).</summary>
+    public ConfigOrigin? PacksOrigin { get; init; }
     /// <summary>Per-rule overrides by rule name or id.</summary>
     public IReadOnlyDictionary<string, RuleOverride> RuleOverrides { get; init; } = new Dictionary<string, RuleOverride>();
     public IReadOnlyList<SuppressionEntry> Suppressions { get; init; } = [];

@@ -43,6 +43,8 @@ public static class SettingsResolver
             PasswordsByPath = config?.Passwords ?? defaults.PasswordsByPath,
             RuleDirectories = Pick(request.RuleDirectories.Select(Abs).ToArray(), config?.RuleDirectories, defaults.RuleDirectories),
             Extends = config?.Extends ?? defaults.Extends,
+            Packs = request.Packs.Count > 0 ? request.Packs : config?.Packs,
+            PacksOrigin = request.Packs.Count > 0 ? null : config?.PacksOrigin,
             RuleOverrides = config?.RuleOverrides ?? defaults.RuleOverrides,
             Suppressions = config?.Suppressions ?? defaults.Suppressions,
             ConfigFile = configFile,

@@ -42,6 +42,7 @@ public sealed class LintEngine
             Rules = catalog.Descriptors,
             Findings = result.Evaluation.Findings,
             Checks = result.Evaluation.Checks,
+            Skips = result.Evaluation.Skips,
             Notices = result.Evaluation.Notices,
             Now = settings.Now,
             FailOn = settings.FailOn,

@@ -26,6 +26,8 @@ public sealed class LintRequest
     /// <summary>The instant to lint at (--now). Null: the TimeProvider's now.</summary>
     public DateTimeOffset? Now { get; init; }
     public IReadOnlyList<string> RuleDirectories { get; init; } = [];
+    /// <summary>Rule packs (--pack, repeatable): NAME makes the list absolute, +NAME / -NAME change the default set.</summary>
+    public IReadOnlyList<string> Packs { get; init; } = [];
     public Severity? FailOn { get; init; }
     /// <summary>Name of the environment variable holding the password (default CERTLINT_PASSWORD).</summary>
     public string? PasswordEnv { get; init; }
