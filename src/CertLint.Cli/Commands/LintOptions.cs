@@ -13,6 +13,9 @@ internal sealed class LintOptions
     public required CommandOption Config { get; init; }
     public required CommandOption Ca { get; init; }
     public required CommandOption Host { get; init; }
+    public required CommandOption Crl { get; init; }
+    public required CommandOption Policy { get; init; }
+    public required CommandOption MaxChainDepth { get; init; }
     public required CommandOption Now { get; init; }
     public required CommandOption Rules { get; init; }
     public required CommandOption FailOn { get; init; }
@@ -32,6 +35,7 @@ internal sealed class LintOptions
     public required CommandOption NewOnly { get; init; }
     public required CommandOption GitHub { get; init; }
     public required CommandOption SarifSuppressed { get; init; }
+    public required CommandOption Pack { get; init; }
 
     public static LintOptions Register(CommandLineApplication app) => new()
     {
@@ -39,8 +43,12 @@ internal sealed class LintOptions
         Config = app.Option("-c|--config <FILE>", "Configuration file (default: .certlint.yml in the scanned folder).", CommandOptionType.SingleValue),
         Ca = app.Option("--ca <FILE>", "Trust anchor certificate file (PEM, DER, PKCS#7); repeatable.", CommandOptionType.MultipleValue),
         Host = app.Option("--host <NAME>", "Host name every server certificate must cover; repeatable.", CommandOptionType.MultipleValue),
+        Crl = app.Option("--crl <FILE>", "CRL file for offline revocation checking (PEM or DER); repeatable.", CommandOptionType.MultipleValue),
+        Policy = app.Option("--policy <OID>", "Acceptable certificate policy OID for path validation (default anyPolicy); repeatable.", CommandOptionType.MultipleValue),
+        MaxChainDepth = app.Option("--max-chain-depth <N>", "Most intermediate certificates between a certificate and its trust anchor (default 8).", CommandOptionType.SingleValue),
         Now = app.Option("--now <DATE>", "Lint as of this ISO 8601 date/time instead of the clock.", CommandOptionType.SingleValue),
         Rules = app.Option("--rules <DIR>", "Folder of extra rule files (*.yml); repeatable.", CommandOptionType.MultipleValue),
+        Pack = app.Option("--pack <NAME>", "Rule pack to run (core, rfc5280, cabf-br); repeatable. +NAME / -NAME add to / remove from the default packs.", CommandOptionType.MultipleValue),
         FailOn = app.Option("--fail-on <LEVEL>", "Exit 1 on findings at or above: error (default), warning, note, none.", CommandOptionType.SingleValue),
         PasswordEnv = app.Option("--password-env <NAME>", "Environment variable holding the keystore/key password (default CERTLINT_PASSWORD).", CommandOptionType.SingleValue),
         Include = app.Option("--include <GLOB>", "Only scan files matching this glob; repeatable.", CommandOptionType.MultipleValue),
@@ -70,8 +78,12 @@ internal sealed class LintOptions
             ConfigPath = Config.Value(),
             CaFiles = Ca.Values,
             Hosts = Host.Values,
+            CrlFiles = Crl.Values,
+            Policies = [.. Policy.Values.Select(p => RequestValues.ParsePolicy(p!))],
+            MaxChainDepth = MaxChainDepth.HasValue() ? RequestValues.ParseMaxChainDepth(MaxChainDepth.Value()!) : null,
             Now = Now.HasValue() ? RequestValues.ParseNow(Now.Value()!) : null,
             RuleDirectories = Rules.Values,
+            Packs = Pack.Values.Where(v => v is not null).Select(v => v!).ToArray(),
             FailOn = FailOn.HasValue() ? RequestValues.ParseFailOn(FailOn.Value()!) : null,
             PasswordEnv = PasswordEnv.Value(),
             Include = Include.Values,

@@ -14,13 +14,25 @@ public sealed record CertLintConfig
     public Findings.Severity? FailOn { get; init; }
     public IReadOnlyList<string>? TrustAnchors { get; init; }
     public bool? AnchorsFromScan { get; init; }
+    public ValidationConfig? Validation { get; init; }
     public IReadOnlyList<PathHosts>? Hosts { get; init; }
     public IReadOnlyList<PathRole>? Roles { get; init; }
     public string? PasswordEnv { get; init; }
     public IReadOnlyList<PathPassword>? Passwords { get; init; }
     public IReadOnlyList<string>? RuleDirectories { get; init; }
+    public IReadOnlyList<string>? Packs { get; init; }
+    public ConfigOrigin? PacksOrigin { get; init; }
     public IReadOnlyDictionary<string, RuleOverride>? RuleOverrides { get; init; }
     public IReadOnlyList<SuppressionEntry>? Suppressions { get; init; }
     /// <summary>The pair `certlint handshake --self-test` checks when no credentials are given as options.</summary>
     public SelfTestPair? SelfTest { get; init; }
 }
+
+/// <summary>The `validation` section as written (null = not set).</summary>
+public sealed record ValidationConfig(
+    int? MaxChainDepth,
+    IReadOnlyList<string>? Policies,
+    bool? RequireExplicitPolicy,
+    bool? InhibitPolicyMapping,
+    bool? InhibitAnyPolicy,
+    IReadOnlyList<string>? Crls);

@@ -13,7 +13,7 @@ public static partial class ConfigLoader
     public const string FileName = ".certlint.yml";
     public static readonly IReadOnlyList<string> FileNames = [FileName, ".certlint.yaml"];
     public static readonly IReadOnlyList<string> TopLevelKeys =
-        ["extends", "paths", "include", "exclude", "failOn", "trust", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest"];
+        ["extends", "packs", "paths", "include", "exclude", "failOn", "trust", "validation", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest"];
     private static readonly string[] Packs = ["builtin:recommended", "builtin:all", "builtin:none"];
     private static readonly string[] FailOnValues = ["error", "warning", "note", "none"];
     private static readonly string[] SeverityValues = ["error", "warning", "note", "off"];
@@ -57,6 +57,7 @@ public static partial class ConfigLoader
             FailOn = map.Get("failOn") is { } f ? Severity(file, f, "failOn", FailOnValues) : null,
             TrustAnchors = trustAnchors,
             AnchorsFromScan = fromScan,
+            Validation = map.Get("validation") is { } v ? ReadValidation(file, v, Abs) : null,
             // hosts: a list applies to every certificate; a mapping gives host names per path glob.
             Hosts = map.Get("hosts") is YamlSequenceNode hostList ? [new PathHosts("**", YamlValues.StringList(file, hostList, "hosts"))]
                 : GlobMap(file, map, "hosts", (node, glob) => new PathHosts(glob, YamlValues.StringList(file, node, "hosts"))),
@@ -64,10 +65,34 @@ public static partial class ConfigLoader
             PasswordEnv = map.Get("passwordEnv") is { } pe ? EnvName(file, pe) : null,
             Passwords = GlobMap(file, map, "passwords", (node, glob) => new PathPassword(glob, EnvName(file, node))),
             RuleDirectories = directories?.Select(Abs).ToArray(),
+            Packs = map.StringList("packs"),
+            PacksOrigin = map.Get("packs") is { } packsNode ? new ConfigOrigin(file, (int)packsNode.Start.Line, (int)packsNode.Start.Column) : null,
             RuleOverrides = overrides,
             Suppressions = map.Get("suppressions") is { } s ? SuppressionReader.Read(file, s) : null,
             SelfTest = map.Get("selfTest") is { } st ? ReadSelfTest(file, st, Abs) : null,
         };
+    }
+
+    /// <summary>`validation`: RFC 5280 §6.1.1 inputs and the path search bound (docs/chains.md).</summary>
+    private static ValidationConfig ReadValidation(string file, YamlNode node, Func<string, string> abs)
+    {
+        var map = new YamlMap(file, node, "'validation'");
+        map.RejectUnknown(["maxChainDepth", "policies", "requireExplicitPolicy", "inhibitPolicyMapping", "inhibitAnyPolicy", "crls"], "'validation'");
+        int? depth = null;
+        if (map.Get("maxChainDepth") is { } d)
+        {
+            var value = YamlValues.Integer(file, d, "maxChainDepth");
+            depth = value is >= 0 and <= ValidationSettings.MaxMaxChainDepth
+                ? (int)value
+                : throw YamlValues.Error(file, d, $"'maxChainDepth' must be between 0 and {ValidationSettings.MaxMaxChainDepth}", "maxChainDepth");
+        }
+        var policies = map.StringList("policies");
+        foreach (var policy in policies ?? [])
+        {
+            if (!ValidationSettings.IsOid(policy)) throw map.Error(map.Get("policies")!, $"'policies': '{policy}' is not an OID (dotted numbers, e.g. 2.23.140.1.2.1)", "policies");
+        }
+        return new ValidationConfig(depth, policies, map.Bool("requireExplicitPolicy"), map.Bool("inhibitPolicyMapping"),
+            map.Bool("inhibitAnyPolicy"), map.StringList("crls")?.Select(abs).ToArray());
     }
 
     private static SelfTestPair ReadSelfTest(string file, YamlNode node, Func<string, string> abs)

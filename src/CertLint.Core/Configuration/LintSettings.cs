@@ -18,8 +18,13 @@ public sealed class LintSettings
     public IReadOnlyList<string> Exclude { get; init; } = [];
     /// <summary>Absolute paths of trust anchor files (--ca, config `trust.anchors`).</summary>
     public IReadOnlyList<string> CaFiles { get; init; } = [];
-    /// <summary>When true (default), self-signed CA certificates found in the scan are anchors too.</summary>
+    /// <summary>
+    /// Self-signed CA certificates found in the scan are anchors too: true by default when no anchor file is given,
+    /// false once --ca or trust.anchors names anchors (unless trust.fromScan: true says otherwise).
+    /// </summary>
     public bool AnchorsFromScan { get; init; } = true;
+    /// <summary>Path validation inputs (policies, maximum depth, CRL files).</summary>
+    public ValidationSettings Validation { get; init; } = new();
     /// <summary>Host names every server leaf must cover (--host).</summary>
     public IReadOnlyList<string> Hosts { get; init; } = [];
     /// <summary>Host names per certificate path glob (config).</summary>
@@ -32,6 +37,10 @@ public sealed class LintSettings
     public IReadOnlyList<string> RuleDirectories { get; init; } = [];
     /// <summary>Rule packs in force: builtin:recommended (default), builtin:all, builtin:none.</summary>
     public IReadOnlyList<string> Extends { get; init; } = ["builtin:recommended"];
+    /// <summary>Pack selection as written (`packs:` or --pack): null = the packs on by default. See <see cref="Rules.PackSelection"/>.</summary>
+    public IReadOnlyList<string>? Packs { get; init; }
+    /// <summary>Where the selection was written, for errors (null: the command line).</summary>
+    public ConfigOrigin? PacksOrigin { get; init; }
     /// <summary>Per-rule overrides by rule name or id.</summary>
     public IReadOnlyDictionary<string, RuleOverride> RuleOverrides { get; init; } = new Dictionary<string, RuleOverride>();
     public IReadOnlyList<SuppressionEntry> Suppressions { get; init; } = [];

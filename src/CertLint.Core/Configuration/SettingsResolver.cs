@@ -22,6 +22,7 @@ public static class SettingsResolver
     {
         var defaults = new LintSettings { Root = root, Paths = [root], Now = DateTimeOffset.MinValue };
         string Abs(string p) => Path.GetFullPath(Path.Combine(root, p));
+        var caFiles = Pick(request.CaFiles.Select(Abs).ToArray(), config?.TrustAnchors, defaults.CaFiles);
         return new LintSettings
         {
             Root = root,
@@ -29,8 +30,10 @@ public static class SettingsResolver
             ExtraFiles = request.ExtraFiles.Select(Abs).ToArray(),
             Include = Pick(request.Include, config?.Include, defaults.Include),
             Exclude = Pick(request.Exclude, config?.Exclude, defaults.Exclude),
-            CaFiles = Pick(request.CaFiles.Select(Abs).ToArray(), config?.TrustAnchors, defaults.CaFiles),
-            AnchorsFromScan = config?.AnchorsFromScan ?? defaults.AnchorsFromScan,
+            CaFiles = caFiles,
+            // Anchors named explicitly are exclusive: self-signed certificates in the scan are not trusted along with them.
+            AnchorsFromScan = config?.AnchorsFromScan ?? caFiles.Count == 0,
+            Validation = Validation(request, config?.Validation, Abs),
             Hosts = Pick(request.Hosts, null, defaults.Hosts),
             HostsByPath = config?.Hosts ?? defaults.HostsByPath,
             RolesByPath = [.. request.Roles, .. config?.Roles ?? defaults.RolesByPath],
@@ -40,10 +43,26 @@ public static class SettingsResolver
             PasswordsByPath = config?.Passwords ?? defaults.PasswordsByPath,
             RuleDirectories = Pick(request.RuleDirectories.Select(Abs).ToArray(), config?.RuleDirectories, defaults.RuleDirectories),
             Extends = config?.Extends ?? defaults.Extends,
+            Packs = request.Packs.Count > 0 ? request.Packs : config?.Packs,
+            PacksOrigin = request.Packs.Count > 0 ? null : config?.PacksOrigin,
             RuleOverrides = config?.RuleOverrides ?? defaults.RuleOverrides,
             Suppressions = config?.Suppressions ?? defaults.Suppressions,
             ConfigFile = configFile,
             Environment = request.Environment,
+        };
+    }
+
+    private static ValidationSettings Validation(LintRequest request, ValidationConfig? config, Func<string, string> abs)
+    {
+        var defaults = new ValidationSettings();
+        return new ValidationSettings
+        {
+            MaxChainDepth = request.MaxChainDepth ?? config?.MaxChainDepth ?? defaults.MaxChainDepth,
+            Policies = Pick(request.Policies, config?.Policies, defaults.Policies),
+            RequireExplicitPolicy = config?.RequireExplicitPolicy ?? defaults.RequireExplicitPolicy,
+            InhibitPolicyMapping = config?.InhibitPolicyMapping ?? defaults.InhibitPolicyMapping,
+            InhibitAnyPolicy = config?.InhibitAnyPolicy ?? defaults.InhibitAnyPolicy,
+            CrlFiles = Pick(request.CrlFiles.Select(abs).ToArray(), config?.Crls, defaults.CrlFiles),
         };
     }
 

@@ -31,9 +31,10 @@ public sealed class LintEngine
         progress?.Report(new ScanProgress("parsing", 0, discovery.Files.Count));
         var parsed = Sorted(FileParser.ParseAll(discovery.Files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles()));
         var anchors = TrustAnchors.Load(settings, passwords);
+        var crls = TrustAnchors.LoadCrls(settings, passwords);
 
         progress?.Report(new ScanProgress("checking", discovery.Files.Count, discovery.Files.Count));
-        var result = Evaluate(settings, catalog, parsed, anchors, cancellationToken);
+        var result = Evaluate(settings, catalog, parsed, anchors, crls, cancellationToken);
         var baseline = request.BaselinePath is null ? null : Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, settings.Root));
         return new LintResult
         {
@@ -41,6 +42,7 @@ public sealed class LintEngine
             Rules = catalog.Descriptors,
             Findings = result.Evaluation.Findings,
             Checks = result.Evaluation.Checks,
+            Skips = result.Evaluation.Skips,
             Notices = result.Evaluation.Notices,
             Now = settings.Now,
             FailOn = settings.FailOn,
@@ -58,10 +60,10 @@ public sealed class LintEngine
     /// </summary>
     public static (CertificateInventory Inventory, RuleEvaluation Evaluation) Evaluate(
         LintSettings settings, RuleCatalog catalog, IReadOnlyList<ParsedFile> parsed, IReadOnlyList<CertificateInfo> anchors,
-        CancellationToken cancellationToken = default)
+        IReadOnlyList<CrlInfo>? crls = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var inventory = InventoryBuilder.Build(parsed, anchors, settings);
+        var inventory = InventoryBuilder.Build(parsed, anchors, settings, crls);
         cancellationToken.ThrowIfCancellationRequested();
         var evaluation = RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings });
         return (inventory, evaluation);

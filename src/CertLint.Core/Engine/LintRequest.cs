@@ -15,11 +15,19 @@ public sealed class LintRequest
     public string? ConfigPath { get; init; }
     public IReadOnlyList<string> CaFiles { get; init; } = [];
     public IReadOnlyList<string> Hosts { get; init; } = [];
+    /// <summary>CRL files for offline revocation checking (--crl).</summary>
+    public IReadOnlyList<string> CrlFiles { get; init; } = [];
+    /// <summary>user-initial-policy-set (--policy); empty means the configuration's or anyPolicy.</summary>
+    public IReadOnlyList<string> Policies { get; init; } = [];
+    /// <summary>Most intermediates between a certificate and its anchor (--max-chain-depth).</summary>
+    public int? MaxChainDepth { get; init; }
     /// <summary>Roles by path glob, ahead of the configuration's (`certlint handshake` marks what it received and was given).</summary>
     public IReadOnlyList<Configuration.PathRole> Roles { get; init; } = [];
     /// <summary>The instant to lint at (--now). Null: the TimeProvider's now.</summary>
     public DateTimeOffset? Now { get; init; }
     public IReadOnlyList<string> RuleDirectories { get; init; } = [];
+    /// <summary>Rule packs (--pack, repeatable): NAME makes the list absolute, +NAME / -NAME change the default set.</summary>
+    public IReadOnlyList<string> Packs { get; init; } = [];
     public Severity? FailOn { get; init; }
     /// <summary>Name of the environment variable holding the password (default CERTLINT_PASSWORD).</summary>
     public string? PasswordEnv { get; init; }

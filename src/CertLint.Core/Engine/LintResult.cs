@@ -14,6 +14,8 @@ public sealed class LintResult
     public required IReadOnlyList<Finding> Findings { get; init; }
     /// <summary>Every (rule, object) evaluated, passing or failing.</summary>
     public required IReadOnlyList<RuleCheck> Checks { get; init; }
+    /// <summary>Per rule id: objects of its kind skipped as not applicable / not effective.</summary>
+    public IReadOnlyDictionary<string, Rules.Evaluation.SkipCounts> Skips { get; init; } = new Dictionary<string, Rules.Evaluation.SkipCounts>();
     public required DateTimeOffset Now { get; init; }
     public required Severity FailOn { get; init; }
     /// <summary>Scan root: report paths are relative to it.</summary>

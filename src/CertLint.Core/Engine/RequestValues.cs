@@ -11,7 +11,7 @@ public static class RequestValues
 {
     private static readonly string[] DateFormats =
     [
-        "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
         "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mmK",
     ];
 
@@ -30,5 +30,21 @@ public static class RequestValues
     {
         if (SeverityText.TryParse(text, out var s)) return s;
         throw new UserErrorException($"{name}: '{text}' is not one of error, warning, note, none.");
+    }
+
+    /// <summary>A maximum number of intermediate certificates, 0 to <see cref="Configuration.ValidationSettings.MaxMaxChainDepth"/>.</summary>
+    public static int ParseMaxChainDepth(string text, string name = "--max-chain-depth")
+    {
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= Configuration.ValidationSettings.MaxMaxChainDepth) return n;
+        throw new UserErrorException($"{name}: '{text}' is not a whole number from 0 to {Configuration.ValidationSettings.MaxMaxChainDepth}.");
+    }
+
+    /// <summary>A certificate policy OID (anyPolicy is 2.5.29.32.0).</summary>
+    public static string ParsePolicy(string text, string name = "--policy")
+    {
+        var oid = text.Trim();
+        if (oid.Equals("anyPolicy", StringComparison.OrdinalIgnoreCase)) return Configuration.ValidationSettings.AnyPolicy;
+        if (Configuration.ValidationSettings.IsOid(oid)) return oid;
+        throw new UserErrorException($"{name}: '{text}' is not a policy OID (dotted numbers such as 2.23.140.1.2.1, or anyPolicy).");
     }
 }

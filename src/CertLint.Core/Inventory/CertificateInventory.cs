@@ -1,3 +1,4 @@
+using CertLint.Inventory.Paths;
 using CertLint.Model;
 
 namespace CertLint.Inventory;
@@ -12,7 +13,7 @@ public sealed class CertificateInventory
     /// <summary>Every certificate from the scanned files, in a deterministic order (path, then position).</summary>
     public required IReadOnlyList<CertificateInfo> Certificates { get; init; }
     public required IReadOnlyList<KeyInfo> Keys { get; init; }
-    /// <summary>Trust anchors: --ca certificates, plus self-signed CA certificates found in the scan by default.</summary>
+    /// <summary>Trust anchors: --ca / trust.anchors certificates; self-signed CA certificates found in the scan when no anchor file is given or trust.fromScan is true.</summary>
     public required IReadOnlyList<CertificateInfo> Anchors { get; init; }
     public required IReadOnlyList<KeyCertPair> Pairs { get; init; }
     public required IReadOnlyList<KeyMismatch> Mismatches { get; init; }
@@ -21,13 +22,23 @@ public sealed class CertificateInventory
     public required IReadOnlyDictionary<CertificateInfo, CertificateRole> Roles { get; init; }
     /// <summary>Certificates whose signature was verified by their issuer's key (used by rules such as self-signed-leaf).</summary>
     public required IReadOnlySet<CertificateInfo> SelfSigned { get; init; }
+    /// <summary>Every CRL used for revocation (scan and --crl), with its issuer and whether it is usable and current.</summary>
+    public IReadOnlyList<CrlStatus> Crls { get; init; } = [];
 
     public CertificateRole RoleOf(CertificateInfo cert) => Roles.TryGetValue(cert, out var r) ? r : CertificateRole.Unknown;
 
     public ChainResult? ChainOf(CertificateInfo cert) => Chains.TryGetValue(cert, out var c) ? c : null;
 
-    /// <summary>A leaf is a certificate that is not a CA (basicConstraints cA absent or false).</summary>
-    public static bool IsLeaf(CertificateInfo cert) => !cert.IsCa;
+    /// <summary>
+    /// Certificates at the start of a path, which get the leaf checks (host name, EKU for the role, leaf-is-ca): every
+    /// certificate that is not a CA, and a CA certificate used as an end entity — not an anchor, issuing none of the
+    /// scanned certificates, and given a role (path, configuration, expected hosts) or paired with a private key.
+    /// </summary>
+    /// <remarks>Null in an inventory made by hand (tests, handshake observations): then every non-CA certificate is a leaf.</remarks>
+    public IReadOnlySet<CertificateInfo>? EndEntities { get; init; }
+
+    /// <summary>A leaf is a certificate at the start of a path (see <see cref="EndEntities"/>).</summary>
+    public bool IsLeaf(CertificateInfo cert) => EndEntities?.Contains(cert) ?? !cert.IsCa;
 
     /// <summary>An inventory with nothing in it: for results that lint no files (`certlint handshake`, tests).</summary>
     public static CertificateInventory Empty { get; } = new()

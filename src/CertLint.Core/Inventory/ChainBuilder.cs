@@ -1,18 +1,21 @@
+using CertLint.Configuration;
+using CertLint.Inventory.Paths;
 using CertLint.Inventory.Signatures;
 using CertLint.Model;
 
 namespace CertLint.Inventory;
 
 /// <summary>
-/// Builds each certificate's path to a trust anchor by depth-first search over candidate issuers, best candidates first
-/// (signature verifies, issuer may sign, anchor, valid now, newest), so that cross-signed and renewed CAs with the same
-/// name resolve to a working path when one exists. Loops are cut, depth and effort are bounded. When no complete path
-/// exists the most useful failed one is reported: fewest broken links, then reaching an anchor, then longest.
+/// Builds each certificate's path to a trust anchor by depth-first search with backtracking over candidate issuers,
+/// best candidates first (signature verifies, issuer may sign, anchor, valid now, newest), and validates every path
+/// that reaches an anchor with RFC 5280 §6.1 (<see cref="PathValidator"/>): the first valid path wins, so cross-signed,
+/// re-keyed and renewed CAs with the same name and decoys in the folder resolve to a working path when one exists.
+/// Loops are cut, depth (validation.maxChainDepth intermediates) and effort are bounded. When no path is valid the
+/// most useful failed one is reported: fewest broken signatures, then reaching an anchor, then fewest failed checks,
+/// then the longest.
 /// </summary>
 internal sealed class ChainBuilder
 {
-    /// <summary>Longest path considered, in certificates.</summary>
-    public const int MaxLength = 16;
     private const int MaxNodesPerCertificate = 512;
 
     private readonly IssuerIndex _index;
@@ -20,36 +23,52 @@ internal sealed class ChainBuilder
     private readonly IReadOnlySet<string> _anchors;
     private readonly IReadOnlySet<string> _selfSigned;
     private readonly DateTimeOffset _now;
+    private readonly int _maxDepth;
+    private readonly Func<CertificateInfo, string?> _purpose;
+    private readonly PathValidator _validator;
     private readonly Dictionary<string, IReadOnlyList<CertificateInfo>> _sortedCandidates = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string), List<string>> _edgeProblems = [];
+    private readonly Dictionary<(string, string), PathProblem?> _signatureProblems = [];
+    private readonly Dictionary<CertificateInfo, PathFacts> _facts = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="anchors">SHA-256 of the trust anchors.</param>
     /// <param name="selfSigned">SHA-256 of the self-signed certificates.</param>
-    public ChainBuilder(IssuerIndex index, SignatureVerifier verifier, IReadOnlySet<string> anchors, IReadOnlySet<string> selfSigned, DateTimeOffset now)
+    /// <param name="purpose">The key purpose OID a certificate is used for (from its role), or null.</param>
+    public ChainBuilder(IssuerIndex index, SignatureVerifier verifier, IReadOnlySet<string> anchors, IReadOnlySet<string> selfSigned,
+        DateTimeOffset now, ValidationSettings validation, Revocation revocation, Func<CertificateInfo, string?> purpose)
     {
         _index = index;
         _verifier = verifier;
         _anchors = anchors;
         _selfSigned = selfSigned;
         _now = now;
+        _maxDepth = validation.MaxChainDepth;
+        _purpose = purpose;
+        _validator = new PathValidator(validation, now, FactsOf, SignatureProblem, revocation);
+    }
+
+    public PathFacts FactsOf(CertificateInfo cert)
+    {
+        if (!_facts.TryGetValue(cert, out var facts)) _facts[cert] = facts = PathFacts.Of(cert);
+        return facts;
     }
 
     public ChainResult Build(CertificateInfo cert)
     {
-        var search = new Search(cert);
+        var search = new Search(cert, _purpose(cert));
         Explore(search);
-        return search.Best?.Result ?? Evaluate([cert], false, "no path found within the search limit").Result;
+        return search.Best?.Result ?? Incomplete(search, "no path found within the search limit").Result;
     }
 
-    /// <returns>True when a complete path was found (the search stops).</returns>
+    /// <returns>True when a valid path was found (the search stops).</returns>
     private bool Explore(Search s)
     {
         var current = s.Path[^1];
-        if (_anchors.Contains(current.Sha256)) return s.Offer(Evaluate(s.Path, reachedAnchor: true, null));
-        if (s.Path.Count >= MaxLength) return s.Offer(Evaluate(s.Path, false, $"chain longer than {MaxLength} certificates"));
+        if (_anchors.Contains(current.Sha256)) return s.Offer(Anchored(s));
+        // Intermediates so far: every certificate after the first (the current one is not an anchor).
+        if (s.Path.Count - 1 > _maxDepth) return s.Offer(TooDeep(s));
         // Past an untrusted self-signed issuer only certificates with its name and key can follow, and its child can
         // reach those directly: stop here. (The certificate itself may go on: a new root trusted through a cross-signature.)
-        if (s.Path.Count > 1 && _selfSigned.Contains(current.Sha256)) return s.Offer(Evaluate(s.Path, false, DeadEnd(current, false)));
+        if (s.Path.Count > 1 && _selfSigned.Contains(current.Sha256)) return s.Offer(Incomplete(s, DeadEnd(current, false)));
 
         var candidates = SortedCandidates(current);
         var explored = false;
@@ -64,7 +83,7 @@ internal sealed class ChainBuilder
             if (done) return true;
         }
         if (explored) return false;
-        return s.Offer(Evaluate(s.Path, false, DeadEnd(current, candidates.Count > 0)));
+        return s.Offer(Incomplete(s, DeadEnd(current, candidates.Count > 0)));
     }
 
     private string DeadEnd(CertificateInfo current, bool allCandidatesOnPath)
@@ -81,34 +100,46 @@ internal sealed class ChainBuilder
         return problem;
     }
 
-    private Terminal Evaluate(List<CertificateInfo> path, bool reachedAnchor, string? deadEnd)
+    private Terminal Anchored(Search s) => Terminal.Of([.. s.Path], _validator.Validate(s.Path, s.Purpose), reachedAnchor: true, deadEnd: null);
+
+    private Terminal TooDeep(Search s)
     {
-        var problems = new List<string>();
-        for (var i = 0; i + 1 < path.Count; i++) problems.AddRange(EdgeProblems(path[i], path[i + 1]));
-        problems.AddRange(IssuerChecks.PathLengthProblems(path));
-        var broken = problems.Count;
-        if (deadEnd is not null) problems.Add(deadEnd);
-        var status = broken > 0 ? ChainStatus.Invalid : reachedAnchor ? ChainStatus.Complete : ChainStatus.Incomplete;
-        return new Terminal(new ChainResult(status, [.. path], problems), broken, reachedAnchor);
+        var problem = new PathProblem(PathCheck.Depth, s.Path.Count - 1, s.Path[^1],
+            $"no trust anchor within {_maxDepth} intermediate certificate(s) (validation.maxChainDepth / --max-chain-depth)");
+        return Terminal.Of([.. s.Path], [.. EdgeProblems(s.Path), problem], reachedAnchor: true, deadEnd: null);
     }
 
-    private List<string> EdgeProblems(CertificateInfo child, CertificateInfo issuer)
+    /// <summary>A path that ends without an anchor: only what does not need the anchor is checked (signatures, CA flags).</summary>
+    private Terminal Incomplete(Search s, string deadEnd) => Terminal.Of([.. s.Path], EdgeProblems(s.Path), reachedAnchor: false, deadEnd);
+
+    private List<PathProblem> EdgeProblems(List<CertificateInfo> path)
     {
-        var key = (child.Sha256, issuer.Sha256);
-        if (!_edgeProblems.TryGetValue(key, out var problems))
+        var problems = new List<PathProblem>();
+        for (var i = 0; i + 1 < path.Count; i++)
         {
-            problems = IssuerChecks.EdgeProblems(child, issuer, _verifier.Check(child, issuer), _anchors.Contains(issuer.Sha256));
-            _edgeProblems[key] = problems;
+            if (SignatureProblem(path[i], path[i + 1]) is { } signature) problems.Add(signature with { Position = i });
+            problems.AddRange(IssuerChecks.MaySign(path[i + 1], i + 1));
         }
         return problems;
+    }
+
+    private PathProblem? SignatureProblem(CertificateInfo child, CertificateInfo issuer)
+    {
+        var key = (child.Sha256, issuer.Sha256);
+        if (!_signatureProblems.TryGetValue(key, out var problem))
+        {
+            problem = IssuerChecks.SignatureProblem(child, issuer, _verifier.Check(child, issuer));
+            _signatureProblems[key] = problem;
+        }
+        return problem;
     }
 
     private IReadOnlyList<CertificateInfo> SortedCandidates(CertificateInfo cert)
     {
         if (_sortedCandidates.TryGetValue(cert.Sha256, out var sorted)) return sorted;
         sorted = [.. _index.Candidates(cert)
-            .OrderBy(c => _verifier.Check(cert, c).IsValid ? 0 : 1)
-            .ThenBy(c => EdgeProblems(cert, c).Count)
+            .OrderBy(c => SignatureProblem(cert, c) is null ? 0 : 1)
+            .ThenBy(c => IssuerChecks.MaySign(c, 1).Count())
             .ThenBy(c => _anchors.Contains(c.Sha256) ? 0 : 1)
             .ThenBy(c => c.NotBefore <= _now && _now <= c.NotAfter ? 0 : 1)
             .ThenByDescending(c => c.NotAfter)
@@ -117,25 +148,37 @@ internal sealed class ChainBuilder
         return sorted;
     }
 
-    private readonly record struct Terminal(ChainResult Result, int Broken, bool ReachedAnchor)
+    private readonly record struct Terminal(ChainResult Result, int BrokenSignatures, bool ReachedAnchor)
     {
-        /// <summary>Fewer broken links first, then reaching an anchor, then the longer path (more of the chain known).</summary>
+        public static Terminal Of(CertificateInfo[] path, List<PathProblem> failures, bool reachedAnchor, string? deadEnd)
+        {
+            var problems = failures.Select(f => f.Message).ToList();
+            if (deadEnd is not null) problems.Add(deadEnd);
+            var status = failures.Count > 0 ? ChainStatus.Invalid : reachedAnchor ? ChainStatus.Complete : ChainStatus.Incomplete;
+            var broken = failures.Count(f => f.Check == PathCheck.Signature);
+            return new Terminal(new ChainResult(status, path, problems) { Failures = failures }, broken, reachedAnchor);
+        }
+
+        /// <summary>Fewer broken signatures, then reaching an anchor, then fewer failed checks, then the longer path.</summary>
         public bool BetterThan(Terminal other) =>
-            Broken != other.Broken ? Broken < other.Broken
+            BrokenSignatures != other.BrokenSignatures ? BrokenSignatures < other.BrokenSignatures
             : ReachedAnchor != other.ReachedAnchor ? ReachedAnchor
+            : Result.Failures.Count != other.Result.Failures.Count ? Result.Failures.Count < other.Result.Failures.Count
             : Result.Path.Count > other.Result.Path.Count;
     }
 
     private sealed class Search
     {
-        public Search(CertificateInfo start)
+        public Search(CertificateInfo start, string? purpose)
         {
             Path = [start];
             OnPath = new HashSet<string>(StringComparer.Ordinal) { start.Sha256 };
+            Purpose = purpose;
         }
 
         public List<CertificateInfo> Path { get; }
         public HashSet<string> OnPath { get; }
+        public string? Purpose { get; }
         public int Nodes { get; set; }
         public Terminal? Best { get; private set; }
 
@@ -151,7 +194,7 @@ internal sealed class ChainBuilder
             Path.RemoveAt(Path.Count - 1);
         }
 
-        /// <returns>True when the offered path is complete.</returns>
+        /// <returns>True when the offered path is valid.</returns>
         public bool Offer(Terminal terminal)
         {
             if (Best is null || terminal.BetterThan(Best.Value)) Best = terminal;

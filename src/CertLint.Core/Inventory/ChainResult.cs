@@ -1,3 +1,4 @@
+using CertLint.Inventory.Paths;
 using CertLint.Model;
 
 namespace CertLint.Inventory;
@@ -8,16 +9,28 @@ public enum ChainStatus
     Complete,
     /// <summary>No path to an anchor with what is present (missing intermediate or unknown root).</summary>
     Incomplete,
-    /// <summary>A path exists by name but a signature does not verify, or an issuer is not a CA.</summary>
+    /// <summary>A path exists but a check of RFC 5280 §6 on it fails (see <see cref="ChainResult.Failures"/>).</summary>
     Invalid,
 }
 
-/// <summary>The chain built for one certificate.</summary>
+/// <summary>
+/// The path chosen for one certificate: a valid path to a trust anchor when one exists, else the best failed one.
+/// This is the path rules see (issuer on the path = Path[1]); <see cref="Failures"/> say which step failed where.
+/// </summary>
 public sealed record ChainResult(
     ChainStatus Status,
     IReadOnlyList<CertificateInfo> Path,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>The failed checks on the path, in path order from the anchor down (empty when Complete or Incomplete).</summary>
+    public IReadOnlyList<PathProblem> Failures { get; init; } = [];
+
+    /// <summary>The failures of some checks (what one rule reports).</summary>
+    public IEnumerable<PathProblem> FailuresOf(IReadOnlySet<PathCheck> checks) => Failures.Where(f => checks.Contains(f.Check));
+
+    /// <summary>The issuer of Path[0] on the chosen path, or null when none was found.</summary>
+    public CertificateInfo? Issuer => Path.Count > 1 ? Path[1] : null;
+
     /// <summary>Path[0] is the certificate itself; the last element is the anchor when Complete.</summary>
     public CertificateInfo? Root => Status == ChainStatus.Complete && Path.Count > 0 ? Path[^1] : null;
     public int Depth => Path.Count;

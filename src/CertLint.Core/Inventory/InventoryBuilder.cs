@@ -1,4 +1,5 @@
 using CertLint.Configuration;
+using CertLint.Inventory.Paths;
 using CertLint.Inventory.Signatures;
 using CertLint.Model;
 
@@ -13,15 +14,19 @@ public static class InventoryBuilder
 {
     /// <param name="files">Every parsed file of the scan, in any order.</param>
     /// <param name="extraAnchors">Certificates from the --ca files: they anchor chains but are not linted.</param>
-    public static CertificateInventory Build(IReadOnlyList<ParsedFile> files, IReadOnlyList<CertificateInfo> extraAnchors, LintSettings settings) =>
-        Build(files, extraAnchors, settings, new SignatureVerifier());
+    /// <param name="extraCrls">CRLs from the --crl files: used for revocation like the CRLs in the scan.</param>
+    public static CertificateInventory Build(IReadOnlyList<ParsedFile> files, IReadOnlyList<CertificateInfo> extraAnchors, LintSettings settings,
+        IReadOnlyList<CrlInfo>? extraCrls = null) =>
+        Build(files, extraAnchors, settings, new SignatureVerifier(), extraCrls);
 
-    internal static CertificateInventory Build(IReadOnlyList<ParsedFile> files, IReadOnlyList<CertificateInfo> extraAnchors, LintSettings settings, SignatureVerifier verifier)
+    internal static CertificateInventory Build(IReadOnlyList<ParsedFile> files, IReadOnlyList<CertificateInfo> extraAnchors, LintSettings settings,
+        SignatureVerifier verifier, IReadOnlyList<CrlInfo>? extraCrls = null)
     {
         // CertificateInfo has reference equality: the same certificate in two files is two entries.
         var ordered = files.OrderBy(f => f.File.RelativePath, StringComparer.Ordinal).ThenBy(f => f.File.FullPath, StringComparer.Ordinal).ToList();
         var certificates = ordered.SelectMany(f => f.Certificates).ToList();
         var keys = ordered.SelectMany(f => f.Keys).ToList();
+        var crls = ordered.SelectMany(f => f.Crls).Concat(extraCrls ?? []).ToList();
 
         // Scanned certificates first: when a --ca file repeats one, paths end on the scanned copy.
         var index = new IssuerIndex(certificates.Concat(extraAnchors));
@@ -32,26 +37,51 @@ public static class InventoryBuilder
         var anchors = Anchors(extraAnchors, settings.AnchorsFromScan ? certificates.Where(c => c.IsCa && selfSigned.Contains(c)) : []);
         var anchorShas = anchors.Select(c => c.Sha256).ToHashSet(StringComparer.Ordinal);
 
-        var chainBuilder = new ChainBuilder(index, verifier, anchorShas, selfSignedShas, settings.Now);
+        var roleResolver = new RoleResolver(settings);
+        var roles = new Dictionary<CertificateInfo, CertificateRole>(ReferenceEqualityComparer.Instance);
+        foreach (var cert in certificates) roles[cert] = roleResolver.RoleOf(cert.Location.File);
+        var revocation = new Revocation(crls, verifier, settings.Now);
+        var chainBuilder = new ChainBuilder(index, verifier, anchorShas, selfSignedShas, settings.Now, settings.Validation, revocation,
+            cert => cert.IsCa ? null : Purpose(roles.GetValueOrDefault(cert)));
         var chains = new Dictionary<CertificateInfo, ChainResult>(ReferenceEqualityComparer.Instance);
         foreach (var cert in certificates) chains[cert] = chainBuilder.Build(cert);
 
         var bundles = new BundleAnalyzer(index, verifier, anchorShas, selfSignedShas);
-        var roles = new RoleResolver(settings);
+        var pairs = KeyPairing.Pairs(keys, certificates);
         return new CertificateInventory
         {
             Files = ordered,
             Certificates = certificates,
             Keys = keys,
             Anchors = anchors,
-            Pairs = KeyPairing.Pairs(keys, certificates),
+            Pairs = pairs,
             Mismatches = KeyPairing.Mismatches(ordered),
             Bundles = [.. ordered.Where(f => f.Certificates.Count > 1).Select(bundles.Analyze)],
             Chains = chains,
-            Roles = certificates.ToDictionary(c => c, c => roles.RoleOf(c.Location.File)),
+            Roles = roles,
             SelfSigned = selfSigned,
+            EndEntities = EndEntities(certificates, chains, anchorShas, roles, pairs),
+            Crls = CrlChecks.Check(crls, index, revocation, settings.Now),
         };
     }
+
+    private static HashSet<CertificateInfo> EndEntities(List<CertificateInfo> certificates, Dictionary<CertificateInfo, ChainResult> chains,
+        HashSet<string> anchors, Dictionary<CertificateInfo, CertificateRole> roles, IReadOnlyList<KeyCertPair> pairs)
+    {
+        var issuing = chains.Values.SelectMany(c => c.Path.Skip(1)).Select(c => c.Sha256).ToHashSet(StringComparer.Ordinal);
+        var paired = pairs.Select(p => p.Certificate).ToHashSet(ReferenceEqualityComparer.Instance);
+        return new HashSet<CertificateInfo>(certificates.Where(c => !c.IsCa
+            || (!anchors.Contains(c.Sha256) && !issuing.Contains(c.Sha256) && (roles[c] != CertificateRole.Unknown || paired.Contains(c)))),
+            ReferenceEqualityComparer.Instance);
+    }
+
+    /// <summary>The EKU purpose a path is chosen for: serverAuth for a server leaf, clientAuth for a client leaf.</summary>
+    private static string? Purpose(CertificateRole role) => role switch
+    {
+        CertificateRole.Server => Oids.ServerAuth,
+        CertificateRole.Client => Oids.ClientAuth,
+        _ => null,
+    };
 
     /// <summary>Every (certificate, candidate issuer) pair chain building can ask about, including self pairs.</summary>
     private static List<(CertificateInfo, CertificateInfo)> CandidatePairs(IReadOnlyList<CertificateInfo> certificates, IssuerIndex index)

@@ -28,18 +28,24 @@ internal sealed class IssuerIndex
     public int OrderOf(CertificateInfo cert) => _order.GetValueOrDefault(cert.Sha256, int.MaxValue);
 
     /// <summary>Candidate issuers of <paramref name="cert"/> in index order (may include the certificate itself when self-issued).</summary>
-    public IReadOnlyList<CertificateInfo> Candidates(CertificateInfo cert)
+    public IReadOnlyList<CertificateInfo> Candidates(CertificateInfo cert) => Candidates(cert.Issuer, cert.AuthorityKeyIdentifier);
+
+    /// <summary>
+    /// Certificates named <paramref name="issuer"/>: those whose SKI equals <paramref name="aki"/> first, then those
+    /// without an SKI (the identifiers only order the search; the signature decides). Without an AKI, all of them.
+    /// </summary>
+    public IReadOnlyList<CertificateInfo> Candidates(DistinguishedName issuer, string? aki)
     {
-        var issuerName = cert.Issuer.NormalizedKey;
-        if (cert.AuthorityKeyIdentifier is { } aki && _byKeyId.TryGetValue(aki, out var byKey))
+        var issuerName = issuer.NormalizedKey;
+        if (!_bySubject.TryGetValue(issuerName, out var byName)) return [];
+        if (aki is null) return byName;
+        var withoutKeyId = byName.Where(c => c.SubjectKeyIdentifier is null);
+        if (_byKeyId.TryGetValue(aki, out var byKey))
         {
             var matches = byKey.Where(c => c.Subject.NormalizedKey == issuerName).ToList();
-            if (matches.Count > 0) return matches;
+            if (matches.Count > 0) return [.. matches, .. withoutKeyId];
         }
-        if (!_bySubject.TryGetValue(issuerName, out var byName)) return [];
-        return cert.AuthorityKeyIdentifier is null
-            ? byName
-            : byName.Where(c => c.SubjectKeyIdentifier is null).ToList();
+        return withoutKeyId.ToList();
     }
 
     /// <summary>Certificates with the issuer's name whose SKI differs from the AKI: said in "not found" messages.</summary>

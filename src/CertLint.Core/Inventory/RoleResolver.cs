@@ -5,15 +5,18 @@ namespace CertLint.Inventory;
 
 /// <summary>
 /// A certificate's role: the first matching <see cref="LintSettings.RolesByPath"/> glob, else from its path: a directory
-/// name or the file stem containing "client" / "server" (case-insensitive; both give Client|Server), else Unknown.
+/// name or the file stem containing "client" / "server" (case-insensitive; both give Client|Server), else Server when
+/// host names are expected for it (--host, config hosts: a certificate that must cover a host is a server's), else Unknown.
 /// </summary>
 internal sealed class RoleResolver
 {
     private readonly List<(PathGlob Glob, CertificateRole Role)> _configured;
+    private readonly LintSettings _settings;
 
     public RoleResolver(LintSettings settings)
     {
         _configured = [.. settings.RolesByPath.Select(r => (new PathGlob(r.Glob), r.Role))];
+        _settings = settings;
     }
 
     public CertificateRole RoleOf(SourceFile file)
@@ -23,7 +26,8 @@ internal sealed class RoleResolver
         {
             if (glob.IsMatch(path)) return role;
         }
-        return FromPath(path);
+        var fromPath = FromPath(path);
+        return fromPath == CertificateRole.Unknown && ExpectedHosts.For(file, _settings).Count > 0 ? CertificateRole.Server : fromPath;
     }
 
     public static CertificateRole FromPath(string relativePath)

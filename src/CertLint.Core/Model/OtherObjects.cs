@@ -3,8 +3,6 @@ namespace CertLint.Model;
 /// <summary>A PKCS#12 keystore: the file, and whether it needed a password. Its certificates and keys are listed on their own.</summary>
 public sealed record KeystoreInfo(SourceLocation Location, bool PasswordProtected, int CertificateCount, int KeyCount);
 
-/// <summary>An X.509 CRL block: recognised and reported as such, not linted further.</summary>
-public sealed record CrlInfo(SourceLocation Location, DistinguishedName Issuer);
 
 /// <summary>Why a file or block could not be used.</summary>
 public enum ParseIssueKind

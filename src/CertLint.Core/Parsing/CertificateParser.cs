@@ -28,7 +28,27 @@ public static class CertificateParser
     public static CertificateInfo Read(AsnReader reader, SourceLocation location, ObjectFormat format)
     {
         var raw = reader.ReadEncodedValue();
-        var certificate = new AsnReader(raw, AsnEncodingRules.DER).ReadSequence();
+        try
+        {
+            return Read(raw, location, format, AsnEncodingRules.DER, null);
+        }
+        catch (AsnContentException e)
+        {
+            // Not DER: read it again with BER so the profile rules can judge it (field `der`), instead of one parse error.
+            try
+            {
+                return Read(raw, location, format, AsnEncodingRules.BER, e.Message);
+            }
+            catch (AsnContentException)
+            {
+                throw e;
+            }
+        }
+    }
+
+    private static CertificateInfo Read(ReadOnlyMemory<byte> raw, SourceLocation location, ObjectFormat format, AsnEncodingRules rules, string? derError)
+    {
+        var certificate = new AsnReader(raw, rules).ReadSequence();
         var tbsRaw = certificate.PeekEncodedValue();
         var tbs = certificate.ReadSequence();
         var (sigOid, sigParams) = Asn1Helpers.ReadAlgorithmIdentifier(certificate);
@@ -55,9 +75,7 @@ public static class CertificateParser
         tbs.ThrowIfNotEmpty();
 
         var decoded = new DecodedExtensions(extensions);
-        var signature = OidNames.SignatureAlgorithms.TryGetValue(sigOid, out var known)
-            ? new SignatureInfo(sigOid, known.Name, known.Hash ?? PssHash(sigOid, sigParams), sigParams, sigValue)
-            : new SignatureInfo(sigOid, sigOid, null, sigParams, sigValue);
+        var signature = MakeSignature(sigOid, sigParams, sigValue);
 
         return new CertificateInfo
         {
@@ -85,14 +103,21 @@ public static class CertificateParser
             Policies = decoded.Policies,
             Sha256 = Asn1Helpers.Sha256Hex(raw.Span),
             Sha1 = Asn1Helpers.Sha1Hex(raw.Span),
+            DerError = derError,
         };
     }
+
+    /// <summary>A signature's algorithm names and value (certificates and CRLs alike).</summary>
+    internal static SignatureInfo MakeSignature(string sigOid, ReadOnlyMemory<byte> sigParams, ReadOnlyMemory<byte> sigValue) =>
+        OidNames.SignatureAlgorithms.TryGetValue(sigOid, out var known)
+            ? new SignatureInfo(sigOid, known.Name, known.Hash ?? PssHash(sigOid, sigParams), sigParams, sigValue)
+            : new SignatureInfo(sigOid, sigOid, null, sigParams, sigValue);
 
     /// <summary>UTCTime (years 1950-2049, RFC 5280) or GeneralizedTime.</summary>
     internal static DateTimeOffset ReadTime(AsnReader reader) =>
         reader.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime) ? reader.ReadUtcTime(2049) : reader.ReadGeneralizedTime();
 
-    private static List<ExtensionInfo> ReadExtensions(AsnReader wrapper)
+    internal static List<ExtensionInfo> ReadExtensions(AsnReader wrapper)
     {
         var list = new List<ExtensionInfo>();
         var seq = wrapper.ReadSequence();

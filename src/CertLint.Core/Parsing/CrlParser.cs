@@ -3,17 +3,135 @@ using CertLint.Model;
 
 namespace CertLint.Parsing;
 
-/// <summary>X.509 CRL (RFC 5280 §5): recognised by its issuer only; CRLs are not linted further.</summary>
+/// <summary>X.509 CRL (RFC 5280 §5): issuer, dates, revoked entries with reasons, and the extensions that set its scope.</summary>
 public static class CrlParser
 {
+    private static readonly Asn1Tag Context0 = new(TagClass.ContextSpecific, 0, isConstructed: true);
+    private const string CrlNumber = "2.5.29.20";
+    private const string ReasonCode = "2.5.29.21";
+    private const string InvalidityDate = "2.5.29.24";
+    private const string DeltaCrlIndicator = "2.5.29.27";
+    private const string IssuingDistributionPoint = "2.5.29.28";
+    private const string FreshestCrl = "2.5.29.46";
+
+    /// <summary>Bound on entries read from one CRL: a hostile file cannot make the run allocate without end.</summary>
+    public const int MaxEntries = 1_000_000;
+
+    private static readonly string[] Reasons =
+    [
+        "unspecified", "keyCompromise", "cACompromise", "affiliationChanged", "superseded", "cessationOfOperation",
+        "certificateHold", "(unused 7)", "removeFromCRL", "privilegeWithdrawn", "aACompromise",
+    ];
+
     public static CrlInfo Parse(ReadOnlyMemory<byte> der, SourceLocation location)
     {
         var certificateList = new AsnReader(der, AsnEncodingRules.DER).ReadSequence();
+        var tbsRaw = certificateList.PeekEncodedValue();
         var tbs = certificateList.ReadSequence();
         if (tbs.PeekTag().HasSameClassAndValue(Asn1Tag.Integer)) tbs.ReadEncodedValue(); // version
         Asn1Helpers.ReadAlgorithmIdentifier(tbs);
         var issuer = NameParser.Read(tbs);
-        CertificateParser.ReadTime(tbs); // thisUpdate: proves this is a CRL and not something else shaped alike
-        return new CrlInfo(location, issuer);
+        var thisUpdate = CertificateParser.ReadTime(tbs); // proves this is a CRL and not something else shaped alike
+        DateTimeOffset? nextUpdate = tbs.HasData && IsTime(tbs.PeekTag()) ? CertificateParser.ReadTime(tbs) : null;
+        var unknownCritical = new List<string>();
+        var revoked = new Dictionary<string, RevokedEntry>(StringComparer.Ordinal);
+        if (tbs.HasData && tbs.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence))
+        {
+            var entries = tbs.ReadSequence();
+            while (entries.HasData && revoked.Count < MaxEntries)
+            {
+                var entry = ReadEntry(entries.ReadSequence(), unknownCritical);
+                revoked.TryAdd(entry.Serial, entry);
+            }
+        }
+        var extensions = tbs.HasData && tbs.PeekTag().HasSameClassAndValue(Context0)
+            ? CertificateParser.ReadExtensions(tbs.ReadSequence(Context0))
+            : [];
+        tbs.ThrowIfNotEmpty();
+        var (sigOid, sigParams) = Asn1Helpers.ReadAlgorithmIdentifier(certificateList);
+        var sigValue = Asn1Helpers.ReadBitString(certificateList, out _);
+
+        var crl = new CrlInfo(location, issuer)
+        {
+            ThisUpdate = thisUpdate,
+            NextUpdate = nextUpdate,
+            Tbs = tbsRaw,
+            Signature = CertificateParser.MakeSignature(sigOid, sigParams, sigValue),
+            Revoked = revoked,
+        };
+        foreach (var ext in extensions)
+        {
+            crl = ext.Oid switch
+            {
+                Oids.AuthorityKeyIdentifier => crl with { AuthorityKeyIdentifier = ExtensionDecoder.AuthorityKeyIdentifier(ext.Value) },
+                CrlNumber => crl with { Number = IntegerHex(ext.Value) },
+                DeltaCrlIndicator => crl with { DeltaBase = IntegerHex(ext.Value) },
+                IssuingDistributionPoint => crl with { DistributionPoint = ReadIdp(ext.Value) },
+                _ => crl,
+            };
+            if (ext.Critical && ext.Oid is not (CrlNumber or DeltaCrlIndicator or IssuingDistributionPoint or Oids.AuthorityKeyIdentifier or FreshestCrl))
+            {
+                unknownCritical.Add(ext.Oid);
+            }
+        }
+        return crl with { UnknownCriticalExtensions = unknownCritical };
+    }
+
+    private static RevokedEntry ReadEntry(AsnReader entry, List<string> unknownCritical)
+    {
+        var serial = Asn1Helpers.IntegerToHex(Asn1Helpers.ReadIntegerContent(entry, out _));
+        var date = CertificateParser.ReadTime(entry);
+        string? reason = null;
+        if (entry.HasData)
+        {
+            var extensions = entry.ReadSequence();
+            while (extensions.HasData)
+            {
+                var ext = extensions.ReadSequence();
+                var oid = ext.ReadObjectIdentifier();
+                var critical = ext.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean) && ext.ReadBoolean();
+                var value = Asn1Helpers.ReadOctetString(ext);
+                if (oid == ReasonCode) reason = ReasonName(value);
+                else if (critical && oid != InvalidityDate) unknownCritical.Add(oid);
+            }
+        }
+        return new RevokedEntry(serial, date, reason);
+    }
+
+    private static string ReasonName(ReadOnlyMemory<byte> value)
+    {
+        var code = new AsnReader(value, AsnEncodingRules.BER).ReadEnumeratedBytes().Span;
+        var n = code.Length == 1 ? code[0] : -1;
+        return n >= 0 && n < Reasons.Length ? Reasons[n] : $"reason {Convert.ToHexString(code)}";
+    }
+
+    private static string IntegerHex(ReadOnlyMemory<byte> value) =>
+        Asn1Helpers.IntegerToHex(Asn1Helpers.ReadIntegerContent(new AsnReader(value, AsnEncodingRules.BER), out _));
+
+    private static bool IsTime(Asn1Tag tag) => tag.HasSameClassAndValue(Asn1Tag.UtcTime) || tag.HasSameClassAndValue(Asn1Tag.GeneralizedTime);
+
+    /// <summary>IssuingDistributionPoint ::= SEQUENCE { distributionPoint [0], onlyContainsUserCerts [1], onlyContainsCACerts [2],
+    /// onlySomeReasons [3], indirectCRL [4], onlyContainsAttributeCerts [5] }.</summary>
+    private static IssuingDistributionPoint ReadIdp(ReadOnlyMemory<byte> value)
+    {
+        var seq = new AsnReader(value, AsnEncodingRules.BER).ReadSequence();
+        IReadOnlyList<string> names = [];
+        bool user = false, ca = false, some = false, indirect = false, attr = false;
+        while (seq.HasData)
+        {
+            var tag = seq.PeekTag();
+            if (tag.TagClass != TagClass.ContextSpecific) { seq.ReadEncodedValue(); continue; }
+            switch (tag.TagValue)
+            {
+                case 0: names = ExtensionDecoder.DistributionPointNames(seq.ReadEncodedValue()); break;
+                case 1: user = seq.ReadBoolean(new Asn1Tag(TagClass.ContextSpecific, 1)); break;
+                case 2: ca = seq.ReadBoolean(new Asn1Tag(TagClass.ContextSpecific, 2)); break;
+                case 3: some = true; seq.ReadEncodedValue(); break;
+                case 4: indirect = seq.ReadBoolean(new Asn1Tag(TagClass.ContextSpecific, 4)); break;
+                case 5: attr = seq.ReadBoolean(new Asn1Tag(TagClass.ContextSpecific, 5)); break;
+                default: seq.ReadEncodedValue(); break;
+            }
+        }
+        return new IssuingDistributionPoint(names, user, ca, some, indirect, attr);
     }
 }

@@ -99,6 +99,54 @@ internal static class ExtensionDecoder
         return urls;
     }
 
+    /// <summary>
+    /// The names of an encoded distributionPoint [0] DistributionPointName: fullName URIs as text, other general
+    /// names and nameRelativeToCRLIssuer as hex of their DER, so a CRL's scope can be compared with a certificate's.
+    /// </summary>
+    public static IReadOnlyList<string> DistributionPointNames(ReadOnlyMemory<byte> encodedPointName)
+    {
+        var names = new List<string>();
+        var choice = new AsnReader(encodedPointName, AsnEncodingRules.BER).ReadSequence(Context0Constructed);
+        if (!choice.HasData) return names;
+        if (!choice.PeekTag().HasSameClassAndValue(Context0Constructed))
+        {
+            names.Add("rdn:" + Convert.ToHexString(choice.ReadEncodedValue().Span));
+            return names;
+        }
+        var fullName = choice.ReadSequence(Context0Constructed);
+        while (fullName.HasData)
+        {
+            if (fullName.PeekTag().HasSameClassAndValue(UriTag)) names.Add(fullName.ReadCharacterString(UniversalTagNumber.IA5String, UriTag));
+            else names.Add(Convert.ToHexString(fullName.ReadEncodedValue().Span));
+        }
+        return names;
+    }
+
+    /// <summary>Every distribution point of a cRLDistributionPoints extension: its names, and whether it names a cRLIssuer.</summary>
+    public static IReadOnlyList<(IReadOnlyList<string> Names, bool HasCrlIssuer)> DistributionPoints(ReadOnlyMemory<byte> value)
+    {
+        var result = new List<(IReadOnlyList<string>, bool)>();
+        var points = Open(value).ReadSequence();
+        while (points.HasData)
+        {
+            var point = points.ReadSequence();
+            IReadOnlyList<string> names = [];
+            var hasIssuer = false;
+            while (point.HasData)
+            {
+                var tag = point.PeekTag();
+                if (tag.HasSameClassAndValue(Context0Constructed)) names = DistributionPointNames(point.ReadEncodedValue());
+                else
+                {
+                    hasIssuer |= tag.TagClass == TagClass.ContextSpecific && tag.TagValue == 2;
+                    point.ReadEncodedValue();
+                }
+            }
+            result.Add((names, hasIssuer));
+        }
+        return result;
+    }
+
     public static AuthorityInfoAccess AuthorityInfoAccess(ReadOnlyMemory<byte> value)
     {
         List<string> ocsp = [], caIssuers = [];

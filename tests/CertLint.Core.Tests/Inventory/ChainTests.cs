@@ -103,7 +103,8 @@ public sealed class ChainTests
 
         var chain = inventory.Chain(leaf);
         chain.Status.ShouldBe(ChainStatus.Invalid);
-        chain.Problems.ShouldBe(["issuer CN=Strict Root allows 0 intermediate CA(s) below it (pathLenConstraint) but the chain has 1"]);
+        chain.Problems.ShouldBe(["issuer CN=Strict Root allows 0 intermediate CA(s) below it (pathLenConstraint) but CN=Too Deep CA is one more"]);
+        chain.Failures.ShouldHaveSingleItem().Check.ShouldBe(CertLint.Inventory.Paths.PathCheck.PathLength);
         inventory.Chain(direct).Status.ShouldBe(ChainStatus.Complete);
         inventory.Chain(inter).Status.ShouldBe(ChainStatus.Complete);
     }

@@ -71,7 +71,7 @@ public sealed class OnDiskInventoryTests
         var names = new[] { "leaf.pem", "leaf.key", "intermediate.pem", "root-ca.pem", "ed25519.pem", "ed25519.key", "leaf-nopass.p12" };
         var files = names.Select(n => FileParser.Parse(new SourceFile(Path.Combine(fixtures, n), n, 0, null), new SettingsPasswordSource(Settings(fixtures)))).ToList();
 
-        var inventory = InventoryBuilder.Build(files, [], Settings(fixtures));
+        var inventory = InventoryBuilder.Build(files, [], Settings(fixtures, Core.Tests.Parsing.Fixtures.ValidAt));
 
         inventory.Certificates.ShouldAllBe(c => inventory.Chains[c].Status == ChainStatus.Complete || c.Subject.CommonName == "ed25519.fixture.test");
         inventory.SelfSigned.Select(c => c.Location.File.RelativePath).ShouldBe(["ed25519.pem", "root-ca.pem"]);
@@ -81,11 +81,11 @@ public sealed class OnDiskInventoryTests
         inventory.Mismatches.ShouldBeEmpty();
     }
 
-    private static LintSettings Settings(string root) => new()
+    private static LintSettings Settings(string root, DateTimeOffset? now = null) => new()
     {
         Root = root,
         Paths = [root],
-        Now = TestPki.DefaultNow,
+        Now = now ?? TestPki.DefaultNow,
         Environment = name => name == "CERTLINT_PASSWORD" ? Password : null,
     };
 

@@ -1,3 +1,5 @@
+using CertLint.Configuration;
+using CertLint.Inventory.Paths;
 using CertLint.Inventory;
 using CertLint.Tests.Pki;
 
@@ -94,15 +96,17 @@ public sealed class PathSearchTests
     {
         var root = TestPki.CreateRoot("Deep Root");
         var certs = new List<TestCertificate> { root };
-        for (var i = 1; i <= ChainBuilder.MaxLength + 2; i++) certs.Add(certs[^1].IssueCa($"CA {i}"));
+        var depth = ValidationSettings.DefaultMaxChainDepth;
+        for (var i = 1; i <= depth + 2; i++) certs.Add(certs[^1].IssueCa($"CA {i}"));
         var leaf = certs[^1].Issue("deep leaf");
         var scan = new TestScan().Pem("leaf.pem", leaf);
         foreach (var c in certs.Skip(1)) scan.Pem($"ca/{c.Subject[3..]}.pem", c);
 
         var chain = scan.Ca(root).Build().Chain(leaf);
-        chain.Status.ShouldBe(ChainStatus.Incomplete);
-        chain.Path.Count.ShouldBe(ChainBuilder.MaxLength);
-        chain.Problems.ShouldBe([$"chain longer than {ChainBuilder.MaxLength} certificates"]);
+        chain.Status.ShouldBe(ChainStatus.Invalid);
+        chain.Path.Count.ShouldBe(depth + 2); // the leaf and one intermediate more than allowed
+        chain.Failures.ShouldHaveSingleItem().Check.ShouldBe(PathCheck.Depth);
+        chain.Problems.ShouldBe([$"no trust anchor within {depth} intermediate certificate(s) (validation.maxChainDepth / --max-chain-depth)"]);
     }
 
     [Test]

@@ -49,7 +49,7 @@ public sealed class SignatureTests
             .Raw("leaf.pem", Der("leaf.pem"))
             .Raw("intermediate.pem", Der("intermediate.pem"))
             .Raw("root.pem", Der("root-ca.pem"))
-            .Build();
+            .Build(now: Core.Tests.Parsing.Fixtures.ValidAt);
 
         var leaf = inventory.Certificates.Single(c => c.Location.File.RelativePath == "leaf.pem");
         var chain = inventory.Chains[leaf];

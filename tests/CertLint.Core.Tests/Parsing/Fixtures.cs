@@ -11,6 +11,9 @@ internal static class Fixtures
 
     public static readonly string Directory = Path.Combine(RepoRoot, "tests", "fixtures");
 
+    /// <summary>An instant inside every fixture's validity (made 2026-11-28, valid 30000 days): path validation checks issuers' dates.</summary>
+    public static readonly DateTimeOffset ValidAt = new(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static string PathOf(string name) => Path.Combine(Directory, name);
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(PathOf(name));

@@ -68,17 +68,28 @@ public sealed class TestScan
         return this;
     }
 
-    public LintSettings Settings(bool anchorsFromScan = true, IReadOnlyList<PathRole>? roles = null, DateTimeOffset? now = null) => new()
+    /// <summary>A PEM file holding one CRL.</summary>
+    public TestScan Crl(string path, TestCrl crl)
+    {
+        var file = SourceFile(path);
+        _files.Add(new ParsedFile { File = file, Kind = FileKind.Pem, Crls = [CrlParser.Parse(crl.Der, new SourceLocation(file))] });
+        return this;
+    }
+
+    public LintSettings Settings(bool anchorsFromScan = true, IReadOnlyList<PathRole>? roles = null, DateTimeOffset? now = null,
+        ValidationSettings? validation = null) => new()
     {
         Root = Root,
         Paths = [Root],
         Now = now ?? TestPki.DefaultNow,
         AnchorsFromScan = anchorsFromScan,
         RolesByPath = roles ?? [],
+        Validation = validation ?? new ValidationSettings(),
     };
 
-    public CertificateInventory Build(bool anchorsFromScan = true, IReadOnlyList<PathRole>? roles = null, DateTimeOffset? now = null) =>
-        InventoryBuilder.Build(_files, _anchors, Settings(anchorsFromScan, roles, now));
+    public CertificateInventory Build(bool anchorsFromScan = true, IReadOnlyList<PathRole>? roles = null, DateTimeOffset? now = null,
+        ValidationSettings? validation = null) =>
+        InventoryBuilder.Build(_files, _anchors, Settings(anchorsFromScan, roles, now, validation));
 
     public SourceFile SourceFile(string relativePath) => new(System.IO.Path.Combine(Root, relativePath), relativePath, 0, null);
 

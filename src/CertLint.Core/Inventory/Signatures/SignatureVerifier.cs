@@ -45,9 +45,18 @@ internal sealed class SignatureVerifier
         Parallel.For(0, pairs.Count, options, i => Check(pairs[i].Certificate, pairs[i].Issuer));
     }
 
-    private SignatureCheck Verify(CertificateInfo certificate, PublicKeyInfo issuerKey)
+    /// <summary>Does <paramref name="issuer"/>'s key verify a CRL's signature? Cached per (CRL, key).</summary>
+    public SignatureCheck CheckCrl(CrlInfo crl, CertificateInfo issuer) => crl.Signature is not { } signature
+        ? new SignatureCheck(SignatureStatus.Unverifiable, "the CRL has no signature")
+        : _checks.GetOrAdd(("crl:" + crl.Location + ":" + crl.Location.Index, issuer.PublicKey.Sha256),
+            _ => new Lazy<SignatureCheck>(() => Verify(crl.Tbs, signature, issuer.PublicKey))).Value;
+
+    private SignatureCheck Verify(CertificateInfo certificate, PublicKeyInfo issuerKey) =>
+        Verify(certificate.TbsRaw, certificate.Signature, issuerKey);
+
+    private SignatureCheck Verify(ReadOnlyMemory<byte> signed, SignatureInfo signature, PublicKeyInfo issuerKey)
     {
-        var scheme = SignatureScheme.From(certificate.Signature, out var unsupported);
+        var scheme = SignatureScheme.From(signature, out var unsupported);
         if (scheme is null) return new SignatureCheck(SignatureStatus.Unverifiable, unsupported);
         var key = _keys.GetOrAdd(issuerKey.Sha256, _ => new Lazy<IssuerKey>(() =>
         {
@@ -56,12 +65,12 @@ internal sealed class SignatureVerifier
         })).Value;
         if (!key.Accepts(scheme.Kind))
         {
-            return new SignatureCheck(SignatureStatus.Invalid, $"a {certificate.Signature.AlgorithmName} signature cannot come from a {issuerKey.Label} key");
+            return new SignatureCheck(SignatureStatus.Invalid, $"a {signature.AlgorithmName} signature cannot come from a {issuerKey.Label} key");
         }
         Interlocked.Increment(ref _verifications);
         try
         {
-            return key.Verify(certificate.TbsRaw.Span, certificate.Signature.Value.Span, scheme)
+            return key.Verify(signed.Span, signature.Value.Span, scheme)
                 ? new SignatureCheck(SignatureStatus.Valid)
                 : new SignatureCheck(SignatureStatus.Invalid, "the signature does not verify");
         }

@@ -51,7 +51,7 @@ internal static class WhereCompiler
             {
                 RequireCertificates(ctx, leafNode, "leaf");
                 var leaf = YamlValues.Bool(ctx.File, leafNode, "leaf");
-                tests.Add((s, _) => s.Certificate is { } c && CertificateInventory.IsLeaf(c) == leaf);
+                tests.Add((s, ctx) => s.Certificate is { } c && ctx.Inventory.IsLeaf(c) == leaf);
             }
             if (map.Get("role") is { } roleNode)
             {

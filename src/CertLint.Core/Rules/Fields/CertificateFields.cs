@@ -1,3 +1,4 @@
+using CertLint.Configuration;
 using CertLint.Inventory;
 using CertLint.Model;
 using static CertLint.Rules.Fields.FieldCatalog;
@@ -57,7 +58,7 @@ internal static class CertificateFields
         yield return CertCtx("selfSigned", T.Boolean, "Signed by its own key (verified)", (c, ctx) => ctx.Inventory.SelfSigned.Contains(c));
         yield return Cert("selfIssued", T.Boolean, "Subject equals issuer", c => c.IsSelfIssued);
         yield return Cert("ca", T.Boolean, "basicConstraints cA=TRUE", c => c.IsCa);
-        yield return Cert("leaf", T.Boolean, "Not a CA", c => CertificateInventory.IsLeaf(c));
+        yield return CertCtx("leaf", T.Boolean, "At the start of a path: not a CA, or a CA used as an end entity (see docs/chains.md)", (c, ctx) => ctx.Inventory.IsLeaf(c));
         yield return CertCtx("chain.depth", T.Integer, "Certificates in the built path, itself included", (c, ctx) => ctx.Inventory.ChainOf(c) is { } ch ? (long)ch.Depth : null);
         yield return CertCtx("chain.root", T.String, "Subject DN of the anchor when the chain is complete", (c, ctx) => ctx.Inventory.ChainOf(c)?.Root?.Subject.Text);
         yield return CertCtx("chain.complete", T.Boolean, "A verified path to an anchor exists", (c, ctx) => ctx.Inventory.ChainOf(c) is { } ch ? ch.Status == ChainStatus.Complete : null);

@@ -4,7 +4,7 @@ using CertLint.Inventory;
 namespace CertLint.Rules.Primitives;
 
 /// <summary>
-/// A certificate needs a path to a trust anchor with what is present; a multi-certificate file (a fullchain)
+/// A certificate needs a path to a trust anchor with what is present (a self-signed leaf only once anchors are named); a multi-certificate file (a fullchain)
 /// must moreover be self-contained: each certificate's issuer follows it in the file or is an anchor.
 /// </summary>
 public sealed class ChainCompletePrimitive : ICheckPrimitive
@@ -25,6 +25,8 @@ public sealed class ChainCompletePrimitive : ICheckPrimitive
         {
             var chain = inventory.ChainOf(cert);
             if (chain is null || chain.Status != ChainStatus.Incomplete) yield break;
+            // Without named anchors a self-signed leaf is self-signed-leaf's (a warning); with them it is an untrusted path.
+            if (context.Settings.CaFiles.Count == 0 && inventory.IsLeaf(cert) && inventory.SelfSigned.Contains(cert)) yield break;
             var last = chain.Path.Count > 0 ? chain.Path[^1] : cert;
             yield return new Violation(new Dictionary<string, object?>
             {

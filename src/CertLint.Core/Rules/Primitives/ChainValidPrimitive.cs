@@ -1,30 +1,66 @@
 using CertLint.Findings;
 using CertLint.Inventory;
+using CertLint.Inventory.Paths;
 
 namespace CertLint.Rules.Primitives;
 
 /// <summary>
-/// The issuer found by name must really have signed the certificate and must be allowed to issue
-/// (basicConstraints cA and, when keyUsage is present, keyCertSign). The inventory verifies each signature once.
+/// Reports the checks of RFC 5280 §6 path validation that failed on a certificate's chosen path (see docs/chains.md),
+/// limited to the `checks` the rule is about, so each defect is one finding of one rule: chain-invalid takes
+/// signatures, issuer validity and malformed extensions; name-constraints-violated, issuer-not-ca,
+/// path-length-exceeded, unknown-critical-extension, cert-revoked, policy-not-satisfied and chain-too-deep one each.
+/// Extended key usage along the path is left to the EKU rules.
 /// </summary>
 public sealed class ChainValidPrimitive : ICheckPrimitive
 {
+    private static readonly Dictionary<string, PathCheck> ByName =
+        Enum.GetValues<PathCheck>().ToDictionary(PathProblem.Name, c => c, StringComparer.Ordinal);
+
     public string Name => "chain-valid";
 
     public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.Certificate];
 
-    public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
+    public IReadOnlyList<PrimitiveParameter> Parameters { get; } =
+    [
+        new("checks", ParameterType.StringList, new[] { "signature", "validity", "malformed" },
+            "The path validation steps this rule reports", AllowedValues: [.. ByName.Keys.Order(StringComparer.Ordinal)]),
+    ];
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         if (subject.Certificate is not { } cert) yield break;
         var chain = context.Inventory.ChainOf(cert);
         if (chain is null || chain.Status != ChainStatus.Invalid) yield break;
+        var checks = arguments.GetStrings("checks").Select(n => ByName[n]).ToHashSet();
+        if (chain.Failures.Count == 0)
+        {
+            // A chain result without itemised failures (made by a host or a test): the generic rule reports it whole.
+            if (checks.Contains(PathCheck.Signature)) yield return Whole(chain);
+            yield break;
+        }
+        var failures = chain.FailuresOf(checks).ToList();
+        if (failures.Count == 0) yield break;
+        var first = failures[0];
         yield return new Violation(new Dictionary<string, object?>
         {
             ["path"] = PrimitiveLookups.DescribePath(chain.Path),
             ["depth"] = chain.Depth,
-            ["problems"] = PrimitiveLookups.JoinProblems(chain.Problems, "a signature in the chain does not verify"),
+            ["problems"] = string.Join("; ", failures.Select(f => f.Message).Distinct()),
+            ["failedAt"] = IssuerChecks.Name(first.Certificate),
+            ["failedAtSha256"] = first.Certificate.Sha256,
+            ["failedPosition"] = first.Position,
+            ["step"] = PathProblem.Name(first.Check),
         });
     }
+
+    private static Violation Whole(ChainResult chain) => new(new Dictionary<string, object?>
+    {
+        ["path"] = PrimitiveLookups.DescribePath(chain.Path),
+        ["depth"] = chain.Depth,
+        ["problems"] = PrimitiveLookups.JoinProblems(chain.Problems, "a signature in the chain does not verify"),
+        ["failedAt"] = chain.Path.Count > 0 ? IssuerChecks.Name(chain.Path[0]) : null,
+        ["failedAtSha256"] = chain.Path.Count > 0 ? chain.Path[0].Sha256 : null,
+        ["failedPosition"] = 0,
+        ["step"] = "signature",
+    });
 }

@@ -1,3 +1,4 @@
+using CertLint.Configuration;
 using CertLint.Findings;
 using CertLint.Model;
 
@@ -38,7 +39,7 @@ public sealed class HostnameMatchPrimitive : ICheckPrimitive
 
     /// <summary>The rule's own hosts plus those configured for the certificate's path (--host and per-path hosts).</summary>
     public static IReadOnlyList<string> ExpectedHosts(CertificateInfo cert, IEnumerable<string> ruleHosts, EvaluationContext context) =>
-        ruleHosts.Concat(Fields.ExpectedHosts.For(cert.Location.File, context.Settings))
+        ruleHosts.Concat(Configuration.ExpectedHosts.For(cert.Location.File, context.Settings))
             .Where(h => !string.IsNullOrWhiteSpace(h))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();

@@ -1,0 +1,38 @@
+namespace CertLint.Model;
+
+/// <summary>
+/// An X.509 CRL (RFC 5280 §5) as path validation uses it: who issued it, when, its scope and the revoked serials.
+/// <see cref="Tbs"/> and <see cref="Signature"/> let the inventory verify it with the issuer's key.
+/// </summary>
+public sealed record CrlInfo(SourceLocation Location, DistinguishedName Issuer)
+{
+    public DateTimeOffset ThisUpdate { get; init; }
+    public DateTimeOffset? NextUpdate { get; init; }
+    /// <summary>The DER of tbsCertList: what the issuer signed.</summary>
+    public ReadOnlyMemory<byte> Tbs { get; init; }
+    public SignatureInfo? Signature { get; init; }
+    /// <summary>Revoked entries by serial (upper-case hex, as <see cref="CertificateInfo.SerialNumber"/>).</summary>
+    public IReadOnlyDictionary<string, RevokedEntry> Revoked { get; init; } = new Dictionary<string, RevokedEntry>();
+    public string? AuthorityKeyIdentifier { get; init; }
+    /// <summary>cRLNumber, as hex.</summary>
+    public string? Number { get; init; }
+    /// <summary>deltaCRLIndicator: the number of the base CRL this delta applies to (hex); null for a complete CRL.</summary>
+    public string? DeltaBase { get; init; }
+    public IssuingDistributionPoint? DistributionPoint { get; init; }
+    /// <summary>Critical CRL or entry extensions CertLint does not process: such a CRL is not used (RFC 5280 §6.3.3).</summary>
+    public IReadOnlyList<string> UnknownCriticalExtensions { get; init; } = [];
+
+    public bool IsDelta => DeltaBase is not null;
+}
+
+/// <summary>One revokedCertificates entry.</summary>
+public sealed record RevokedEntry(string Serial, DateTimeOffset RevocationDate, string? Reason);
+
+/// <summary>issuingDistributionPoint (RFC 5280 §5.2.5): the CRL's scope.</summary>
+public sealed record IssuingDistributionPoint(
+    IReadOnlyList<string> Names,
+    bool OnlyUserCerts,
+    bool OnlyCaCerts,
+    bool OnlySomeReasons,
+    bool IndirectCrl,
+    bool OnlyAttributeCerts);

@@ -1,0 +1,137 @@
+using CertLint.Configuration;
+using CertLint.Inventory;
+using CertLint.Inventory.Paths;
+using CertLint.Tests.Pki;
+using static CertLint.Tests.Pki.PathExtensions;
+
+namespace CertLint.Tests.Inventory;
+
+/// <summary>Offline revocation (RFC 5280 §6.3) and the policy tree (§6.1), through the inventory.</summary>
+public sealed class RevocationAndPolicyTests
+{
+    private static readonly TestCertificate Root = TestPki.CreateRoot("Rev Root");
+    private static readonly TestCertificate Ca = Root.IssueCa("Rev CA");
+    private static readonly DateTimeOffset Revoked = new(2026, 4, 2, 3, 4, 5, TimeSpan.Zero);
+
+    private static ChainResult Chain(TestCertificate leaf, params TestCrl[] crls)
+    {
+        var scan = new TestScan().Pem("leaf.pem", leaf, Ca).Ca(Root);
+        for (var i = 0; i < crls.Length; i++) scan.Crl($"crl/{i}.crl", crls[i]);
+        return scan.Build().Chain(leaf);
+    }
+
+    [Test]
+    public void Revoked_leaf_fails_with_date_reason_and_crl()
+    {
+        var leaf = Ca.Issue("revoked leaf");
+        var failure = Chain(leaf, new TestCrl(Ca).Revoke(leaf, Revoked)).Failures.ShouldHaveSingleItem();
+        failure.Check.ShouldBe(PathCheck.Revoked);
+        failure.Message.ShouldStartWith($"CN=revoked leaf (serial {leaf.Certificate.SerialNumber}) was revoked on 2026-04-02 03:04:05Z (reason keyCompromise) according to the CRL crl/0.crl");
+        Chain(Ca.Issue("other leaf"), new TestCrl(Ca).Revoke(leaf, Revoked)).Status.ShouldBe(ChainStatus.Complete);
+    }
+
+    [Test]
+    public void Revoked_intermediate_fails_every_leaf_below_it()
+    {
+        var leaf = Ca.Issue("leaf under revoked CA");
+        var failure = Chain(leaf, new TestCrl(Root).Revoke(Ca, Revoked, reason: 2)).Failures.ShouldHaveSingleItem();
+        failure.Position.ShouldBe(1);
+        failure.Message.ShouldContain("(reason cACompromise)");
+    }
+
+    [Test]
+    public void Forged_crl_and_out_of_scope_crl_are_not_used()
+    {
+        var leaf = Ca.Issue("leaf");
+        Chain(leaf, new TestCrl(Ca) { SignedBy = Root }.Revoke(leaf, Revoked)).Status.ShouldBe(ChainStatus.Complete);
+        Chain(leaf, new TestCrl(Ca).Only(userCerts: false).Revoke(leaf, Revoked)).Status.ShouldBe(ChainStatus.Complete);
+        Chain(leaf, new TestCrl(Ca).Only(userCerts: true).Revoke(leaf, Revoked)).Status.ShouldBe(ChainStatus.Invalid);
+        Chain(leaf, new TestCrl(Ca) { ThisUpdate = new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero), NextUpdate = null }.Revoke(leaf, Revoked))
+            .Status.ShouldBe(ChainStatus.Complete); // not issued yet at --now
+    }
+
+    [Test]
+    public void Delta_crl_applies_on_its_base_and_remove_from_crl_releases_a_hold()
+    {
+        var leaf = Ca.Issue("delta leaf");
+        var baseCrl = new TestCrl(Ca) { Number = 5 };
+        Chain(leaf, baseCrl, new TestCrl(Ca) { Number = 6 }.Delta(5).Revoke(leaf, Revoked)).Failures.ShouldHaveSingleItem().Message.ShouldContain("according to the delta CRL");
+        Chain(leaf, new TestCrl(Ca) { Number = 6 }.Delta(5).Revoke(leaf, Revoked)).Status.ShouldBe(ChainStatus.Complete); // no base
+        var held = new TestCrl(Ca) { Number = 5 }.Revoke(leaf, Revoked, reason: 6);
+        Chain(leaf, held).Status.ShouldBe(ChainStatus.Invalid);
+        Chain(leaf, held, new TestCrl(Ca) { Number = 6 }.Delta(5).Revoke(leaf, Revoked, reason: 8)).Status.ShouldBe(ChainStatus.Complete);
+    }
+
+    [Test]
+    public void Crl_status_tells_stale_and_unusable_crls()
+    {
+        var scan = new TestScan().Pem("ca.pem", Ca).Ca(Root)
+            .Crl("fresh.crl", new TestCrl(Ca))
+            .Crl("stale.crl", new TestCrl(Ca) { NextUpdate = new DateTimeOffset(2026, 5, 2, 0, 0, 0, TimeSpan.Zero) })
+            .Crl("forged.crl", new TestCrl(Ca) { SignedBy = Root })
+            .Crl("orphan.crl", new TestCrl(TestPki.CreateRoot("Unknown CA")));
+        var statuses = scan.Build(anchorsFromScan: false).Crls.ToDictionary(s => s.Crl.Location.File.RelativePath);
+        statuses["fresh.crl"].ShouldSatisfyAllConditions(s => s.Stale.ShouldBeFalse(), s => s.Problem.ShouldBeNull());
+        statuses["stale.crl"].Stale.ShouldBeTrue();
+        statuses["forged.crl"].Problem!.ShouldStartWith("its signature does not verify with the key of CN=Rev CA");
+        statuses["orphan.crl"].Problem.ShouldBe("its issuer CN=Unknown CA is not among the certificates found or the trust anchors");
+    }
+
+    private const string Policy1 = "1.3.6.1.4.1.55555.10.1";
+    private const string Policy2 = "1.3.6.1.4.1.55555.10.2";
+    private const string AnyPolicy = "2.5.29.32.0";
+
+    private static ChainResult PolicyChain(Action<CertOptions> ca, Action<CertOptions> leaf, ValidationSettings? validation = null)
+    {
+        var policyCa = Root.IssueCa("Policy CA", ca);
+        var cert = policyCa.Issue("policy leaf", leaf);
+        return new TestScan().Pem("leaf.pem", cert, policyCa).Ca(Root).Build(validation: validation).Chain(cert);
+    }
+
+    [Test]
+    public void Policies_are_optional_unless_required()
+    {
+        PolicyChain(o => { }, o => { }).Status.ShouldBe(ChainStatus.Complete);
+        var required = new ValidationSettings { RequireExplicitPolicy = true };
+        PolicyChain(o => o.Extension(Policies(AnyPolicy)), o => o.Extension(Policies(Policy1)), required).Status.ShouldBe(ChainStatus.Complete);
+        PolicyChain(o => o.Extension(Policies(AnyPolicy)), o => { }, required).Failures.ShouldHaveSingleItem().Check.ShouldBe(PathCheck.Policy);
+    }
+
+    [Test]
+    public void User_policy_set_must_meet_the_path_policies()
+    {
+        var wantOne = new ValidationSettings { RequireExplicitPolicy = true, Policies = [Policy1] };
+        PolicyChain(o => o.Extension(Policies(Policy1, Policy2)), o => o.Extension(Policies(Policy1)), wantOne).Status.ShouldBe(ChainStatus.Complete);
+        PolicyChain(o => o.Extension(Policies(Policy1, Policy2)), o => o.Extension(Policies(Policy2)), wantOne)
+            .Failures.ShouldHaveSingleItem().Message.ShouldContain(Policy1);
+        // Without requiring an explicit policy, a mismatch is not a failure (RFC 5280 §6.1.5 (g)).
+        PolicyChain(o => o.Extension(Policies(Policy2)), o => o.Extension(Policies(Policy2)), new ValidationSettings { Policies = [Policy1] })
+            .Status.ShouldBe(ChainStatus.Complete);
+    }
+
+    [Test]
+    public void Policy_constraints_and_mappings_in_the_path_are_honoured()
+    {
+        PolicyChain(o => o.Extension(Policies(Policy1)).Extension(PolicyConstraints(0, null)), o => { })
+            .Failures.ShouldHaveSingleItem().Check.ShouldBe(PathCheck.Policy);
+        PolicyChain(o => o.Extension(Policies(Policy1)).Extension(PolicyConstraints(0, null)), o => o.Extension(Policies(Policy1)))
+            .Status.ShouldBe(ChainStatus.Complete);
+        var mapped = new ValidationSettings { RequireExplicitPolicy = true, Policies = [Policy1] };
+        PolicyChain(o => o.Extension(Policies(Policy1)).Extension(PolicyMappings((Policy1, Policy2))), o => o.Extension(Policies(Policy2)), mapped)
+            .Status.ShouldBe(ChainStatus.Complete);
+        PolicyChain(o => o.Extension(Policies(Policy1)).Extension(PolicyMappings((Policy1, Policy2))), o => o.Extension(Policies(Policy2)),
+            new ValidationSettings { RequireExplicitPolicy = true, Policies = [Policy1], InhibitPolicyMapping = true })
+            .Status.ShouldBe(ChainStatus.Invalid);
+    }
+
+    [Test]
+    public void Inhibit_any_policy_stops_any_policy_from_matching()
+    {
+        var required = new ValidationSettings { RequireExplicitPolicy = true };
+        PolicyChain(o => o.Extension(Policies(AnyPolicy)), o => o.Extension(Policies(AnyPolicy)), required).Status.ShouldBe(ChainStatus.Complete);
+        PolicyChain(o => o.Extension(Policies(AnyPolicy)).Extension(InhibitAnyPolicy(0)), o => o.Extension(Policies(AnyPolicy)), required)
+            .Status.ShouldBe(ChainStatus.Invalid);
+        PolicyChain(o => o.Extension(Policies(AnyPolicy)), o => o.Extension(Policies(AnyPolicy)), new ValidationSettings { RequireExplicitPolicy = true, InhibitAnyPolicy = true })
+            .Status.ShouldBe(ChainStatus.Invalid);
+    }
+}

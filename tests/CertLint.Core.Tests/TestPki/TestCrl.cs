@@ -1,0 +1,122 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace CertLint.Tests.Pki;
+
+/// <summary>
+/// Builds X.509 CRLs signed by a test CA, with the extensions CertificateRevocationListBuilder cannot write
+/// (deltaCRLIndicator, issuingDistributionPoint), so revocation tests control every field.
+/// </summary>
+public sealed class TestCrl
+{
+    private readonly List<(byte[] Serial, DateTimeOffset When, int? Reason)> _entries = [];
+    private readonly List<X509Extension> _extensions = [];
+
+    public TestCrl(TestCertificate issuer) => Issuer = issuer;
+
+    public TestCertificate Issuer { get; }
+    public DateTimeOffset ThisUpdate { get; set; } = new(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
+    public DateTimeOffset? NextUpdate { get; set; } = new(2026, 7, 1, 0, 0, 0, TimeSpan.Zero);
+    public long Number { get; set; } = 1;
+    /// <summary>Sign with this certificate's key instead of the issuer's (a forged CRL).</summary>
+    public TestCertificate? SignedBy { get; set; }
+
+    /// <param name="reason">RFC 5280 CRLReason code (1 keyCompromise, 8 removeFromCRL...), or null for none.</param>
+    public TestCrl Revoke(TestCertificate cert, DateTimeOffset when, int? reason = 1)
+    {
+        _entries.Add((cert.Certificate.SerialNumberBytes.ToArray(), when, reason));
+        return this;
+    }
+
+    public TestCrl Delta(long baseNumber)
+    {
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        w.WriteInteger(baseNumber);
+        _extensions.Add(new X509Extension("2.5.29.27", w.Encode(), true));
+        return this;
+    }
+
+    /// <summary>issuingDistributionPoint with onlyContainsUserCerts or onlyContainsCACerts.</summary>
+    public TestCrl Only(bool userCerts)
+    {
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence()) w.WriteBoolean(true, new Asn1Tag(TagClass.ContextSpecific, userCerts ? 1 : 2));
+        _extensions.Add(new X509Extension("2.5.29.28", w.Encode(), true));
+        return this;
+    }
+
+    public byte[] Der
+    {
+        get
+        {
+            var signer = SignedBy ?? Issuer;
+            var hash = signer.Key.DefaultHash;
+            var generator = signer.Key.SignatureGenerator(hash, false);
+            var tbs = new AsnWriter(AsnEncodingRules.DER);
+            using (tbs.PushSequence())
+            {
+                tbs.WriteInteger(1);
+                tbs.WriteEncodedValue(generator.GetSignatureAlgorithmIdentifier(hash));
+                tbs.WriteEncodedValue(Issuer.Certificate.SubjectName.RawData);
+                tbs.WriteUtcTime(ThisUpdate);
+                if (NextUpdate is { } next) tbs.WriteUtcTime(next);
+                if (_entries.Count > 0)
+                {
+                    using (tbs.PushSequence())
+                    {
+                        foreach (var (serial, when, reason) in _entries)
+                        {
+                            using (tbs.PushSequence())
+                            {
+                                tbs.WriteInteger(serial);
+                                tbs.WriteUtcTime(when);
+                                if (reason is int r)
+                                {
+                                    using (tbs.PushSequence())
+                                    using (tbs.PushSequence())
+                                    {
+                                        tbs.WriteObjectIdentifier("2.5.29.21");
+                                        var value = new AsnWriter(AsnEncodingRules.DER);
+                                        value.WriteEnumeratedValue((X509RevocationReason)r);
+                                        tbs.WriteOctetString(value.Encode());
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                using (tbs.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true)))
+                using (tbs.PushSequence())
+                {
+                    WriteExtension(tbs, X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(Issuer.SubjectKeyId!));
+                    var number = new AsnWriter(AsnEncodingRules.DER);
+                    number.WriteInteger(Number);
+                    WriteExtension(tbs, new X509Extension("2.5.29.20", number.Encode(), false));
+                    foreach (var ext in _extensions) WriteExtension(tbs, ext);
+                }
+            }
+            var tbsDer = tbs.Encode();
+            var crl = new AsnWriter(AsnEncodingRules.DER);
+            using (crl.PushSequence())
+            {
+                crl.WriteEncodedValue(tbsDer);
+                crl.WriteEncodedValue(generator.GetSignatureAlgorithmIdentifier(hash));
+                crl.WriteBitString(generator.SignData(tbsDer, hash));
+            }
+            return crl.Encode();
+        }
+    }
+
+    public string Pem => PemEncoding.WriteString("X509 CRL", Der) + "\n";
+
+    private static void WriteExtension(AsnWriter w, X509Extension ext)
+    {
+        using (w.PushSequence())
+        {
+            w.WriteObjectIdentifier(ext.Oid!.Value!);
+            if (ext.Critical) w.WriteBoolean(true);
+            w.WriteOctetString(ext.RawData);
+        }
+    }
+}
