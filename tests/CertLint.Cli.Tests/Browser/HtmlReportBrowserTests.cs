@@ -168,6 +168,9 @@ public class HtmlReportBrowserTests
             san.AddDnsName($"host{i}.fleet.test");
             req.CertificateExtensions.Add(san.Build());
             req.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+            req.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+            req.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+            req.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(req.PublicKey, false));
             req.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
             using var leaf = req.Create(ca, from, to, BitConverter.GetBytes(i + 1000).Reverse().ToArray());
             var folder = Path.Combine(dir, $"svc{i % 20:D2}");

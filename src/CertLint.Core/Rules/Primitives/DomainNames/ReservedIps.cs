@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace CertLint.Rules.Primitives.DomainNames;
 
@@ -44,5 +43,6 @@ internal static class ReservedIps
 
     /// <summary>The text as an IP address (SAN IPs are stored as text), or null.</summary>
     public static IPAddress? ParseOrNull(string text) =>
-        IPAddress.TryParse(text.Trim(), out var ip) && ip.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6 ? ip : null;
+        // Length, not AddressFamily: Core references no System.Net.Sockets type (the MSBuild package test checks that).
+        IPAddress.TryParse(text.Trim(), out var ip) && ip.GetAddressBytes().Length is 4 or 16 ? ip : null;
 }
