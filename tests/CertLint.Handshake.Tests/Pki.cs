@@ -32,7 +32,7 @@ internal sealed class Pki : IDisposable
         ServerIntermediateFile = TestPki.WritePem(Dir, "server-intermediate.crt", serverIntermediate);
         ClientRootFile = TestPki.WritePem(Dir, "client-ca.crt", ClientRootCa);
         GoodClient = Files("client", ClientRootCa.Issue("client.acme.test", Current(o => o.ClientAuth())));
-        RsaClient = Files("client-rsa", ClientRootCa.Issue("client.acme.test", Current(o => o.ClientAuth().Rsa())));
+        RsaClient = Files("client-rsa", ClientRootCa.Issue("client.acme.test", Current(o => o.ClientAuth().Rsa().KeyUsage(System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.DigitalSignature))));
         ForeignClient = Files("foreign", otherRoot.Issue("client.acme.test", Current(o => o.ClientAuth())));
         ExpiredClient = Files("expired", ClientRootCa.Issue("client.acme.test", o => o.ClientAuth().Valid(Now.AddDays(-30), Now.AddDays(-1))));
         ServerAuthOnlyClient = Files("serverauth-only", ClientRootCa.Issue("client.acme.test", Current(o => o.ServerAuth())));

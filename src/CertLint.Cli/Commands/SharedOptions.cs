@@ -24,6 +24,8 @@ internal sealed class SharedOptions
     public required CommandOption JUnit { get; init; }
     public required CommandOption Json { get; init; }
     public required CommandOption Markdown { get; init; }
+    public required CommandOption CodeQuality { get; init; }
+    public required CommandOption Html { get; init; }
     public required CommandOption Category { get; init; }
     public required CommandOption Baseline { get; init; }
     public required CommandOption NewOnly { get; init; }
@@ -44,6 +46,8 @@ internal sealed class SharedOptions
         JUnit = app.Option("--junit <FILE>", "Write a JUnit XML report.", CommandOptionType.SingleValue),
         Json = app.Option("--json <FILE>", "Write a JSON report (schema docs/schema/certlint-report-v1.schema.json).", CommandOptionType.SingleValue),
         Markdown = app.Option("--markdown <FILE>", "Write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY).", CommandOptionType.SingleValue),
+        CodeQuality = app.Option("--gitlab-codequality <FILE>", "Write a GitLab Code Quality report (artifacts:reports:codequality).", CommandOptionType.SingleValue),
+        Html = app.Option("--html <FILE>", "Write a self-contained HTML report (expiry timeline, chain graphs, findings).", CommandOptionType.SingleValue),
         Category = app.Option("--category <ID>", "SARIF automationDetails.id, to keep several analyses apart.", CommandOptionType.SingleValue),
         Baseline = app.Option("--baseline <FILE>", "Compare with an earlier SARIF report (baselineState).", CommandOptionType.SingleValue),
         NewOnly = app.Option("--new-only", "With --baseline: only new findings count for --fail-on.", CommandOptionType.NoValue),
@@ -64,7 +68,7 @@ internal sealed class SharedOptions
             RuleDirectories = Rules.Values.OfType<string>().ToList(),
             FailOn = FailOn.HasValue() ? RequestValues.ParseFailOn(FailOn.Value()!) : null,
             PasswordEnv = PasswordEnv.Value(),
-            Reports = new ReportOutputs(Sarif.Value(), JUnit.Value(), Json.Value(), Markdown.Value()),
+            Reports = new ReportOutputs(Sarif.Value(), JUnit.Value(), Json.Value(), Markdown.Value(), CodeQuality.Value(), Html.Value()),
             BaselinePath = Baseline.Value(),
             NewOnly = NewOnly.HasValue(),
             Category = Category.Value(),

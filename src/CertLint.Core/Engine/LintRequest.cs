@@ -59,4 +59,6 @@ public sealed record ReportOutputs(
     string? Sarif = null,
     string? JUnit = null,
     string? Json = null,
-    string? Markdown = null);
+    string? Markdown = null,
+    string? CodeQuality = null,
+    string? Html = null);
