@@ -112,4 +112,8 @@ public static class RuleIds
 
     /// <summary>Base of every rule's documentation link; the page is rules/NAME.md.</summary>
     public const string HelpBase = "https://github.com/certlint/certlint/blob/main/rules/";
+
+    /// <summary>A built-in rule's documentation page: rules/NAME.md for pack core, rules/PACK/NAME.md otherwise.</summary>
+    public static string HelpUri(string pack, string name) =>
+        HelpBase + (pack == Loading.RuleMetadataReader.CorePack ? name : $"{pack}/{name}") + ".md";
 }

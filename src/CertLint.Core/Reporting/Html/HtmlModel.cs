@@ -10,7 +10,8 @@ namespace CertLint.Reporting.Html;
 internal sealed record HtmlModel(
     string Version, DateTimeOffset Now, string Root, string FailOn, int ExitCode,
     int Files, IReadOnlyList<HtmlCert> Certificates, IReadOnlyList<HtmlKey> Keys,
-    IReadOnlyDictionary<string, HtmlChain> Chains, IReadOnlyList<HtmlFinding> Findings, IReadOnlyList<string> Notices)
+    IReadOnlyDictionary<string, HtmlChain> Chains, IReadOnlyList<HtmlFinding> Findings, IReadOnlyList<string> Notices,
+    IReadOnlyDictionary<string, string> PackOfRule)
 {
     public static HtmlModel Read(JsonElement root)
     {
@@ -36,7 +37,8 @@ internal sealed record HtmlModel(
             root.TryGetProperty("tool", out var t) ? Str(t, "version") : "",
             Date(root, "now"), Str(root, "root"), Str(root, "failOn"), Int(root, "exitCode"),
             summary.ValueKind == JsonValueKind.Object ? Int(summary, "files") : 0,
-            certs, keys, chains, findings, Strings(root, "notices"));
+            certs, keys, chains, findings, Strings(root, "notices"),
+            Array(root, "rules").GroupBy(r => Str(r, "name"), StringComparer.Ordinal).ToDictionary(g => g.Key, g => Str(g.First(), "pack"), StringComparer.Ordinal));
     }
 
     private static List<JsonElement> Array(JsonElement e, string name) =>

@@ -57,7 +57,7 @@ public static class RuleParser
             Tags = map.StringList("tags") ?? [],
             SecuritySeverity = security,
             Precision = precision,
-            HelpUri = builtIn ? RuleIds.HelpBase + HelpPath(file, name) : helpUri ?? "",
+            HelpUri = builtIn ? RuleIds.HelpUri(FolderPack(file), name) : helpUri ?? "",
             Documentation = documentation ?? "",
             Source = builtIn ? "builtin:" + file : file,
             Pack = RuleMetadataReader.Pack(map, builtIn ? FolderPack(file) : null),
@@ -80,9 +80,6 @@ public static class RuleParser
             EffectiveUntil = effective.Until,
         };
     }
-
-    private static string HelpPath(string resource, string name) =>
-        FolderPack(resource) is var pack && pack != RuleMetadataReader.CorePack ? $"{pack}/{name}.md" : name + ".md";
 
     /// <summary>rules/x.yml is core; rules/PACK/x.yml is PACK.</summary>
     private static string FolderPack(string resource)
