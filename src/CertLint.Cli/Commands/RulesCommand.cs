@@ -16,6 +16,7 @@ internal static class RulesCommand
         var config = cmd.Option("-c|--config <FILE>", "Configuration file (default: .certlint.yml in the current folder).", CommandOptionType.SingleValue);
         var ruleDirs = cmd.Option("--rules <DIR>", "Folder of extra rule files; repeatable.", CommandOptionType.MultipleValue);
         var all = cmd.Option("--all", "Also list rules that are off.", CommandOptionType.NoValue);
+        var pack = cmd.Option("--pack <NAME>", "List only this pack's rules (whether the pack is on or not); repeatable.", CommandOptionType.MultipleValue);
         cmd.OnExecute(() =>
         {
             var request = new LintRequest
@@ -26,19 +27,29 @@ internal static class RulesCommand
                 Environment = context.Environment,
             };
             var catalog = RuleCatalog.Load(SettingsResolver.Resolve(request, context.Time));
+            var packs = pack.Values.Where(p => p is not null).Select(p => p!).ToArray();
+            var known = catalog.Rules.Select(r => r.Descriptor.Pack).Distinct(StringComparer.Ordinal).ToArray();
+            foreach (var p in packs.Where(p => !known.Contains(p, StringComparer.Ordinal)))
+                throw new UserErrorException($"rules --pack: no pack '{p}'{(Configuration.Yaml.Suggest.Closest(p, known) is { } s ? $" (did you mean '{s}'?)" : "")}; packs: {string.Join(", ", known)}.");
             var inForce = catalog.InForce.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-            var rows = (all.HasValue() ? catalog.Rules : catalog.InForce)
-                .Select(r => (r.Id, r.Name, Level: inForce.Contains(r.Id) ? r.Severity.ToText() : "off", r.Descriptor.Title))
+            var rows = (all.HasValue() || packs.Length > 0 ? catalog.Rules : catalog.InForce)
+                .Where(r => packs.Length == 0 || packs.Contains(r.Descriptor.Pack, StringComparer.Ordinal))
+                .Select(r => (r.Id, r.Name, Pack: r.Descriptor.Pack, Level: inForce.Contains(r.Id) ? r.Severity.ToText() : "off", r.Descriptor.Title))
                 .ToArray();
             var nameWidth = rows.Length == 0 ? 4 : rows.Max(r => r.Name.Length);
-            context.Out.WriteLine($"{"ID",-8} {"NAME".PadRight(nameWidth)} {"LEVEL",-8} TITLE");
-            foreach (var r in rows) context.Out.WriteLine($"{r.Id,-8} {r.Name.PadRight(nameWidth)} {r.Level,-8} {r.Title}");
+            var packWidth = Math.Max(4, rows.Length == 0 ? 4 : rows.Max(r => r.Pack.Length));
+            context.Out.WriteLine($"{"ID",-8} {"NAME".PadRight(nameWidth)} {"PACK".PadRight(packWidth)} {"LEVEL",-8} TITLE");
+            foreach (var r in rows) context.Out.WriteLine($"{r.Id,-8} {r.Name.PadRight(nameWidth)} {r.Pack.PadRight(packWidth)} {r.Level,-8} {r.Title}");
             context.Out.WriteLine();
             context.Out.WriteLine($"{rows.Length} rules. 'certlint explain NAME' prints a rule's documentation.");
+            var counts = catalog.Rules.GroupBy(r => r.Descriptor.Pack).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            context.Out.WriteLine("Packs: " + string.Join(", ", RuleCatalog.BuiltInPacks.Select(p =>
+                $"{p.Name} ({(catalog.PacksOn.Contains(p.Name) ? "on" : "off")}, {counts.GetValueOrDefault(p.Name)} rules)")) + ". Choose with --pack or 'packs:' in .certlint.yml.");
             return ExitCodes.Success;
         });
 
         cmd.Command("validate", v => ConfigureValidate(v, context));
+        cmd.Command("fields", f => FieldsCommand.Configure(f, context));
     }
 
     private static void ConfigureValidate(CommandLineApplication cmd, CliContext context)

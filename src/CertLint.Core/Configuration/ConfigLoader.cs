@@ -13,7 +13,7 @@ public static partial class ConfigLoader
     public const string FileName = ".certlint.yml";
     public static readonly IReadOnlyList<string> FileNames = [FileName, ".certlint.yaml"];
     public static readonly IReadOnlyList<string> TopLevelKeys =
-        ["extends", "paths", "include", "exclude", "failOn", "trust", "validation", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest"];
+        ["extends", "packs", "paths", "include", "exclude", "failOn", "trust", "validation", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest", "endpoints"];
     private static readonly string[] Packs = ["builtin:recommended", "builtin:all", "builtin:none"];
     private static readonly string[] FailOnValues = ["error", "warning", "note", "none"];
     private static readonly string[] SeverityValues = ["error", "warning", "note", "off"];
@@ -110,9 +110,12 @@ public static partial class ConfigLoader
             PasswordEnv = map.Get("passwordEnv") is { } pe ? EnvName(file, pe) : null,
             Passwords = GlobMap(file, map, "passwords", (node, glob) => new PathPassword(glob, EnvName(file, node))),
             RuleDirectories = directories,
+            Packs = map.StringList("packs"),
+            PacksOrigin = map.Get("packs") is { } packsNode ? new ConfigOrigin(file, (int)packsNode.Start.Line, (int)packsNode.Start.Column) : null,
             RuleOverrides = overrides,
             Suppressions = map.Get("suppressions") is { } s ? SuppressionReader.Read(file, s) : null,
             SelfTest = map.Get("selfTest") is { } st ? ReadSelfTest(file, st, refs) : null,
+            Endpoints = map.Get("endpoints") is { } ep ? EndpointsReader.Read(file, ep, refs) : null,
             References = refs.All,
         };
     }

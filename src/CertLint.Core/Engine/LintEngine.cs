@@ -41,24 +41,35 @@ public sealed class LintEngine
             var scope = new ScanScope(discovery.Files.Select(f => f.FullPath).Concat(discovery.Issues.Select(i => i.Location.File.FullPath)).ToHashSet(StringComparer.Ordinal));
             (inventory, evaluation) = (scope.Restrict(inventory), scope.Restrict(evaluation));
         }
-        var baseline = request.BaselinePath is null ? null : Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, settings.WorkingDirectory));
-        return new LintResult
+        return WithBaseline(new LintResult
         {
             Inventory = inventory,
             Rules = catalog.Descriptors,
             Findings = evaluation.Findings,
             Checks = evaluation.Checks,
+            Skips = evaluation.Skips,
             Notices = evaluation.Notices,
             Now = settings.Now,
             FailOn = settings.FailOn,
             Root = settings.Root,
             WorkingDirectory = settings.WorkingDirectory,
             Elapsed = _time.GetElapsedTime(started),
-            BaselineStates = baseline?.Compare(evaluation.Findings),
-            BaselineAbsent = baseline?.Absent(evaluation.Findings) ?? [],
             NewOnly = request.NewOnly,
             AllowEmpty = settings.AllowEmpty,
             IsEmpty = inventory.Files.All(f => !f.IsRelevant),
+        }, request, settings.WorkingDirectory);
+    }
+
+    /// <summary>Compares a result with the request's --baseline SARIF (a path from the current folder), if any (every host's results alike).</summary>
+    public static LintResult WithBaseline(LintResult result, LintRequest request, string workingDirectory)
+    {
+        if (request.BaselinePath is null) return result;
+        var baseline = Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, workingDirectory));
+        return result with
+        {
+            NewOnly = request.NewOnly,
+            BaselineStates = baseline.Compare(result.Findings),
+            BaselineAbsent = baseline.Absent(result.Findings),
         };
     }
 

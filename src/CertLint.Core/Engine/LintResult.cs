@@ -5,7 +5,7 @@ using CertLint.Reporting;
 namespace CertLint.Engine;
 
 /// <summary>The outcome of one run: what was found, what was checked, what is wrong, and the exit code it implies.</summary>
-public sealed class LintResult
+public sealed record LintResult
 {
     public required CertificateInventory Inventory { get; init; }
     /// <summary>All rules in force, sorted by id (SARIF's rules array, JUnit's test names).</summary>
@@ -14,6 +14,8 @@ public sealed class LintResult
     public required IReadOnlyList<Finding> Findings { get; init; }
     /// <summary>Every (rule, object) evaluated, passing or failing.</summary>
     public required IReadOnlyList<RuleCheck> Checks { get; init; }
+    /// <summary>Per rule id: objects of its kind skipped as not applicable / not effective.</summary>
+    public IReadOnlyDictionary<string, Rules.Evaluation.SkipCounts> Skips { get; init; } = new Dictionary<string, Rules.Evaluation.SkipCounts>();
     public required DateTimeOffset Now { get; init; }
     public required Severity FailOn { get; init; }
     /// <summary>Scan root: report paths are relative to it.</summary>

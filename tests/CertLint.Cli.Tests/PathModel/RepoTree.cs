@@ -70,6 +70,7 @@ internal sealed class RepoTree : IDisposable
         req.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
             [new Oid(client ? "1.3.6.1.5.5.7.3.2" : "1.3.6.1.5.5.7.3.1")], false));
         req.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer.Cert, true, false));
+        req.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(req.PublicKey, false));
         return (Own(req.Create(issuer.Cert, LeafNotBefore, LeafNotBefore.AddDays(365), Serial())), key);
     }
 

@@ -32,6 +32,7 @@ public sealed class SamplesTests
         "server/no-san.crt san-missing",
         "server/not-yet-valid.crt cert-not-yet-valid",
         "server/out-of-order.fullchain.pem chain-order",
+        "server/self-signed.crt aki-no-key-identifier",
         "server/self-signed.crt self-signed-leaf",
         "server/sha1-signed.crt weak-signature",
         "server/weak-rsa1024.crt weak-key",
