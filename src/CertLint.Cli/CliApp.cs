@@ -27,6 +27,7 @@ public static class CliApp
         app.Command("explain", cmd => ExplainCommand.Configure(cmd, context));
         app.Command("init", cmd => InitCommand.Configure(cmd, context));
         app.Command("handshake", cmd => HandshakeCommand.Configure(cmd, context));
+        app.Command("report", cmd => ReportCommand.Configure(cmd, context));
 
         try
         {

@@ -55,7 +55,7 @@ public static class InventoryBuilder
             Keys = keys,
             Anchors = anchors,
             Pairs = pairs,
-            Mismatches = KeyPairing.Mismatches(ordered),
+            Mismatches = KeyPairing.Mismatches(ordered, settings.KeyPairs),
             Bundles = [.. ordered.Where(f => f.Certificates.Count > 1).Select(bundles.Analyze)],
             Chains = chains,
             Roles = roles,

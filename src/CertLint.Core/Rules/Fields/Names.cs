@@ -37,6 +37,9 @@ public static class Names
         ["uid"] = "0.9.2342.19200300.100.1.1",
     };
 
+    /// <summary>A signature algorithm's name as OpenSSL prints it, or the OID.</summary>
+    public static string SignatureName(string oid) => Parsing.OidNames.SignatureAlgorithms.TryGetValue(oid, out var known) ? known.Name : oid;
+
     public static string EkuName(string oid) => Eku.TryGetValue(oid, out var n) ? n : oid;
 
     public static IReadOnlyList<string> KeyUsages(KeyUsageFlags flags)

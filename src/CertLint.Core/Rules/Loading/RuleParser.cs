@@ -11,6 +11,7 @@ public static class RuleParser
     [
         "id", "name", "title", "description", "severity", "tags", "securitySeverity", "precision", "enabled",
         "where", "parameters", "check", "message", "remediation", "references",
+        "pack", "equivalents", "effective", "citation",
     ];
 
     private static readonly string[] Precisions = ["very-high", "high", "medium", "low"];
@@ -42,6 +43,7 @@ public static class RuleParser
         if (!Precisions.Contains(precision))
             throw map.Error(map.Get("precision")!, $"precision {SafeText.Quote(precision)} must be one of {string.Join(", ", Precisions)}{Suggest.DidYouMean(precision, Precisions)}", "precision");
         var message = map.String("message");
+        var effective = RuleMetadataReader.Effective(map);
 
         var descriptor = new RuleDescriptor
         {
@@ -55,9 +57,12 @@ public static class RuleParser
             Tags = map.StringList("tags") ?? [],
             SecuritySeverity = security,
             Precision = precision,
-            HelpUri = builtIn ? RuleIds.HelpBase + name + ".md" : helpUri ?? "",
+            HelpUri = builtIn ? RuleIds.HelpUri(FolderPack(file), name) : helpUri ?? "",
             Documentation = documentation ?? "",
             Source = builtIn ? "builtin:" + file : file,
+            Pack = RuleMetadataReader.Pack(map, builtIn ? FolderPack(file) : null),
+            Equivalents = RuleMetadataReader.Equivalents(map),
+            Citation = RuleMetadataReader.Citation(map),
         };
         return new RuleDefinition
         {
@@ -71,7 +76,16 @@ public static class RuleParser
             MessageNode = map.Get("message"),
             IdNode = map.Get("id")!,
             NameNode = map.Get("name")!,
+            EffectiveFrom = effective.From,
+            EffectiveUntil = effective.Until,
         };
+    }
+
+    /// <summary>rules/x.yml is core; rules/PACK/x.yml is PACK.</summary>
+    private static string FolderPack(string resource)
+    {
+        var parts = resource.Replace('\\', '/').Split('/');
+        return parts.Length >= 3 ? parts[^2] : RuleMetadataReader.CorePack;
     }
 
     private static RuleReference[] ReadReferences(string file, YamlNode node)
