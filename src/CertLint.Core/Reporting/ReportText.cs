@@ -69,7 +69,7 @@ public static partial class ReportText
     /// </summary>
     public static string Visible(string text)
     {
-        if (!text.Any(c => char.IsControl(c) || char.IsSurrogate(c))) return text;
+        if (!text.Any(c => SafeText.IsUnsafe(c) || char.IsSurrogate(c))) return text;
         var sb = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
@@ -80,8 +80,8 @@ public static partial class ReportText
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
-                _ when char.IsControl(c) && c <= '\u00ff' => "\\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture),
-                _ when char.IsControl(c) || char.IsSurrogate(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                _ when SafeText.IsUnsafe(c) && c <= '\u00ff' => "\\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture),
+                _ when SafeText.IsUnsafe(c) || char.IsSurrogate(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
                 _ => c.ToString(),
             });
         }
