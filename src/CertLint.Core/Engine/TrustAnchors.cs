@@ -11,7 +11,8 @@ namespace CertLint.Engine;
 internal static class TrustAnchors
 {
     public static IReadOnlyList<CertificateInfo> Load(LintSettings settings, IPasswordSource passwords) =>
-        [.. settings.CaFiles.SelectMany(path => Read(settings, passwords, path, "--ca", "a certificate file (PEM, DER or PKCS#7)", p => p.Certificates, "no certificate in it")),
+        [.. settings.CaFiles.SelectMany(path => Read(settings, passwords, path,
+            settings.CaFilesFromConfig ? $"trust.anchors in {SettingsResolver.Display(settings.ConfigFile ?? "", settings.WorkingDirectory)}:" : "--ca", "a certificate file (PEM, DER or PKCS#7)", p => p.Certificates, "no certificate in it")),
             .. settings.SystemTrust ? SystemRoots() : []];
 
     public static IReadOnlyList<CrlInfo> LoadCrls(LintSettings settings, IPasswordSource passwords) =>
@@ -20,14 +21,15 @@ internal static class TrustAnchors
     private static IReadOnlyList<T> Read<T>(LintSettings settings, IPasswordSource passwords, string path, string option, string what,
         Func<ParsedFile, IReadOnlyList<T>> select, string none)
     {
-        if (Directory.Exists(path)) throw new UserErrorException($"{option} {path}: is a folder; name {what}.");
-        if (!File.Exists(path)) throw new UserErrorException($"{option} {path}: file not found.");
+        var shown = settings.WorkingDirectory.Length > 0 ? SettingsResolver.Display(path, settings.WorkingDirectory) : path;
+        if (Directory.Exists(path)) throw new UserErrorException($"{option} {shown}: is a folder; name {what}.");
+        if (!File.Exists(path)) throw new UserErrorException($"{option} {shown}: file not found.");
         var parsed = FileParser.Parse(FileDiscovery.MakeSourceFile(settings.Root, new FileInfo(path)), passwords);
         var items = select(parsed);
         if (items.Count == 0)
         {
             var why = parsed.Issues.Count > 0 ? parsed.Issues[0].Message : none;
-            throw new UserErrorException($"{option} {path}: {why}.");
+            throw new UserErrorException($"{option} {shown}: {why}.");
         }
         return items;
     }
