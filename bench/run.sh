@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # CertLint end-to-end benchmark. Prints figures and ratios; asserts nothing (see docs/performance.md).
-#   bench/run.sh [COUNT]      COUNT defaults to 10000
+#   bench/run.sh [COUNT]              COUNT defaults to 10000
+#   bench/run.sh weak-keys [COUNT]    only the cost of the weak-key rules on COUNT RSA 2048 certificates + public keys
 # Generates its own corpus (unique certs + keys with known defects), builds the tool in Release, then times:
 #   certlint on COUNT and COUNT/10 files (scaling), a 1-file cold start, and the manual openssl workflow on a
 #   sample of files, extrapolated per file (stated as such). Peak RSS comes from /usr/bin/time -v.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=main
+if [ "${1:-}" = "weak-keys" ]; then mode=weak-keys; shift; fi
 count=${1:-10000}
 small=$((count / 10))
 sample=${OPENSSL_SAMPLE:-40}
@@ -25,6 +28,33 @@ dotnet publish src/CertLint.Cli -c Release -r "$rid" --self-contained false -p:P
 dotnet build bench/CertLint.Benchmarks -c Release >/dev/null
 tool=("dotnet" "$out/tool/certlint.dll")
 gen() { dotnet bench/CertLint.Benchmarks/bin/Release/net10.0/CertLint.Benchmarks.dll corpus "$1" "$2" --now "$now"; }
+
+if [ "$mode" = weak-keys ]; then
+  # The same run with the ten weak-key rules off is the yardstick; the difference is what they cost.
+  rsa="$out/rsa-$count"
+  if [ ! -f "$rsa/.done" ]; then
+    rm -rf "$rsa"; echo "== corpus: $(dotnet bench/CertLint.Benchmarks/bin/Release/net10.0/CertLint.Benchmarks.dll rsa-corpus "$rsa" "$count")"; touch "$rsa/.done"
+  fi
+  off="$out/weak-keys-off.yml"
+  printf 'rules:\n' > "$off"
+  for r in weak-key-roca weak-key-fermat weak-key-small-factor weak-key-shared-prime weak-key-rsa-even-modulus \
+           weak-key-rsa-exponent weak-key-rsa-exponent-small ec-key-invalid key-known-compromised key-exposed-public-cert; do
+    printf '  %s: off\n' "$r" >> "$off"
+  done
+  printf 'rules: {}\n' > "$out/weak-keys-on.yml"
+  ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+  median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+  timed() { local i t0; for ((i = 0; i < runs; i++)); do
+    t0=$(date +%s%N); "${tool[@]}" "$rsa" -c "$1" --now "$now" --fail-on none --quiet >/dev/null 2>&1 || true; ms "$t0"; done | median; }
+  cpu() { /usr/bin/time -f '%U %S' "${tool[@]}" "$rsa" -c "$1" --now "$now" --fail-on none --quiet 2>&1 >/dev/null | tail -1 | awk '{printf "%.2f", $1 + $2}'; }
+  t_off=$(timed "$off"); t_on=$(timed "$out/weak-keys-on.yml")
+  c_off=$(cpu "$off"); c_on=$(cpu "$out/weak-keys-on.yml")
+  echo "weak-key rules on $count RSA 2048 certificates + $count public keys (median of $runs; load $(cut -d' ' -f1-3 /proc/loadavg)):"
+  echo "  rules off ${t_off} ms wall, ${c_off} s CPU; rules on ${t_on} ms wall, ${c_on} s CPU; cost $((t_on - t_off)) ms wall"
+  awk -v on="$t_on" -v off="$t_off" -v con="$c_on" -v coff="$c_off" \
+    'BEGIN { printf "  ratio on/off: %.3f wall, %.3f CPU; cost %.2f s CPU (target: at most 0.5 s)\n", on / off, con / coff, con - coff }'
+  exit 0
+fi
 
 for n in "$count" "$small"; do
   if [ ! -f "$out/corpus-$n/.done" ]; then

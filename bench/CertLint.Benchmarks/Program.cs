@@ -14,6 +14,11 @@ if (args.Length >= 1 && args[0] == "corpus")
     Console.WriteLine(stats);
     return 0;
 }
+if (args.Length >= 3 && args[0] == "rsa-corpus" && int.TryParse(args[2], out var rsaCount) && rsaCount > 0)
+{
+    Console.WriteLine($"{RsaCorpus.Generate(args[1], rsaCount, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero))} RSA 2048 certificates and public keys");
+    return 0;
+}
 if (args.Length >= 2 && args[0] == "stages")
 {
     StageProfile.Run(Path.GetFullPath(args[1]), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));

@@ -28,6 +28,7 @@ public static class CliApp
         app.Command("init", cmd => InitCommand.Configure(cmd, context));
         app.Command("handshake", cmd => HandshakeCommand.Configure(cmd, context));
         app.Command("inventory", cmd => InventoryCommand.Configure(cmd, context));
+        app.Command("report", cmd => ReportCommand.Configure(cmd, context));
 
         try
         {

@@ -21,16 +21,17 @@ public static class CredentialLoader
             if (LooksLikePem(bytes)) collection.ImportFromPem(System.Text.Encoding.ASCII.GetString(bytes));
             else collection.Add(X509CertificateLoader.LoadCertificate(bytes));
         }
-        catch (CryptographicException e)
+        catch (CryptographicException)
         {
-            throw new UserErrorException($"{path}: not a readable certificate file ({e.Message}).");
+            throw new UserErrorException($"{path}: not a readable certificate file.");
         }
         if (collection.Count == 0) throw new UserErrorException($"{path}: holds no certificate.");
         return collection;
     }
 
     /// <summary>A certificate file (leaf first, then intermediates) and its PEM private key, maybe encrypted.</summary>
-    public static ClientCredential LoadPem(string certPath, string keyPath, string? password)
+    /// <param name="passwords">Candidates in order (the empty one first), from the lint's password settings.</param>
+    public static ClientCredential LoadPem(string certPath, string keyPath, IReadOnlyList<string> passwords, string hint)
     {
         var all = LoadCertificates(certPath);
         var keyPem = System.Text.Encoding.ASCII.GetString(ReadFile(keyPath));
@@ -39,22 +40,26 @@ public static class CredentialLoader
             throw new UserErrorException($"{keyPath}: no PEM private key found.");
         }
         var encrypted = keyPem.Contains("ENCRYPTED PRIVATE KEY", StringComparison.Ordinal);
-        if (encrypted && password is null)
-        {
-            throw new UserErrorException($"{keyPath}: the key is encrypted; put its password in CERTLINT_PASSWORD or name a variable with --password-env.");
-        }
         var leaf = all[0];
-        X509Certificate2 withKey;
-        try
+        var certPem = leaf.ExportCertificatePem();
+        X509Certificate2? withKey = null;
+        foreach (var password in encrypted ? passwords : [""])
         {
-            var certPem = leaf.ExportCertificatePem();
-            withKey = encrypted
-                ? X509Certificate2.CreateFromEncryptedPem(certPem, keyPem, password)
-                : X509Certificate2.CreateFromPem(certPem, keyPem);
+            try
+            {
+                withKey = encrypted ? X509Certificate2.CreateFromEncryptedPem(certPem, keyPem, password) : X509Certificate2.CreateFromPem(certPem, keyPem);
+                break;
+            }
+            catch (Exception e) when (e is CryptographicException or ArgumentException)
+            {
+                // A wrong password and a key of another certificate look alike here; the lint tells them apart.
+            }
         }
-        catch (Exception e) when (e is CryptographicException or ArgumentException)
+        if (withKey is null)
         {
-            throw new KeyMismatchException($"the key in {keyPath} cannot be used with the certificate in {certPath}: {e.Message}");
+            throw encrypted && !passwords.Skip(1).Any()
+                ? new UserErrorException($"{keyPath}: the key is encrypted; {hint}.")
+                : new KeyMismatchException($"the key in {keyPath} cannot be used with the certificate in {certPath}");
         }
         all.RemoveAt(0);
         leaf.Dispose();
@@ -62,22 +67,30 @@ public static class CredentialLoader
     }
 
     /// <summary>A PKCS#12 file: the entry with a private key is the leaf, the other certificates its chain.</summary>
-    public static ClientCredential LoadPkcs12(string path, string? password)
+    public static ClientCredential LoadPkcs12(string path, IReadOnlyList<string> passwords, string hint)
     {
         var bytes = ReadFile(path);
-        X509Certificate2Collection all;
-        try
+        X509Certificate2Collection? all = null;
+        foreach (var password in passwords)
         {
-            all = X509CertificateLoader.LoadPkcs12Collection(bytes, password, X509KeyStorageFlags.Exportable | X509KeyStorageFlags.EphemeralKeySet);
+            try
+            {
+                all = X509CertificateLoader.LoadPkcs12Collection(bytes, password, X509KeyStorageFlags.Exportable | X509KeyStorageFlags.EphemeralKeySet);
+                break;
+            }
+            catch (CryptographicException)
+            {
+                // Next candidate.
+            }
         }
-        catch (CryptographicException)
+        if (all is null)
         {
-            throw new UserErrorException(password is null
-                ? $"{path}: cannot open the PKCS#12 file without a password; put it in CERTLINT_PASSWORD or name a variable with --password-env."
-                : $"{path}: cannot open the PKCS#12 file: wrong password or not a PKCS#12 file.");
+            throw new UserErrorException(passwords.Skip(1).Any()
+                ? $"{path}: cannot open the PKCS#12 file: wrong password or not a PKCS#12 file."
+                : $"{path}: cannot open the PKCS#12 file without a password; {hint}.");
         }
         var leaf = all.FirstOrDefault(c => c.HasPrivateKey)
-            ?? throw new KeyMismatchException($"{path} holds no certificate with its private key.");
+            ?? throw new KeyMismatchException($"{path} holds no certificate with its private key");
         all.Remove(leaf);
         return new ClientCredential(leaf, all, path);
     }
@@ -87,14 +100,8 @@ public static class CredentialLoader
 
     private static byte[] ReadFile(string path)
     {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UserErrorException($"{path}: cannot read ({e.Message}).");
-        }
+        var read = Discovery.BoundedFile.Read(path, Parsing.FileParser.MaxFileBytes);
+        return read.Ok ? read.Bytes! : throw new UserErrorException($"{path}: cannot read ({read.Problem}).");
     }
 }
 

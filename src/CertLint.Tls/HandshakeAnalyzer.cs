@@ -1,46 +1,44 @@
 using CertLint.Endpoints;
-using System.Security.Cryptography.X509Certificates;
-using CertLint.Model;
+using CertLint.Parsing;
 using CertLint.Rules;
+using Org.BouncyCastle.Tls;
 
 namespace CertLint.Tls;
 
-/// <summary>Turns the raw facts of a probe into observations, one per CL06xx rule that applies.</summary>
+/// <summary>
+/// Turns the raw facts of a probe into protocol observations, one per tls-* rule that applies: connection, handshake,
+/// alerts, the client certificate request and its CA names, version and cipher suite. Certificates are not judged
+/// here: Core's <see cref="EndpointLint"/> runs the lint's rules over them.
+/// </summary>
 public static class HandshakeAnalyzer
 {
-    public static IReadOnlyList<HandshakeObservation> Analyze(ProbeOutcome outcome, ProbeOptions options, X509Certificate2Collection? trust, string? hostName, DateTimeOffset now)
+    /// <param name="clientUnusable">A client credential was given but cannot be presented (its cause is the lint's finding).</param>
+    public static IReadOnlyList<HandshakeObservation> Analyze(ProbeOutcome outcome, ProbeOptions options, bool clientUnusable = false)
     {
         var found = new List<HandshakeObservation>();
-        if (options.Client is not null) found.AddRange(ClientCertificateCheck.Check(options.Client, now));
         if (!outcome.Connected)
         {
             found.Add(new(RuleIds.TlsConnectFailed, ConnectMessage(outcome, options)));
             return found;
         }
-        found.AddRange(PeerChainCheck.Check(outcome.ServerCertificates, trust, Oids.ServerAuth, "server", hostName, now).Select(ServerObservation));
+        var failure = outcome.Failure == ProbeFailure.None ? null : Failure(outcome, options, clientUnusable);
         if (outcome.ClientCertificateRequested && options.Client is not null && outcome.AcceptedCaNames.Count > 0 && !ChainsToAcceptedCa(options.Client, outcome.AcceptedCaNames))
         {
-            found.Add(new(RuleIds.ClientCaNotAccepted,
-                $"the client certificate '{options.Client.Certificate.Subject}' (issuer '{options.Client.Certificate.Issuer}') does not chain to any CA the server accepts: {CaNames(outcome)}"));
+            var mismatch = $"the client certificate {Dn.Subject(options.Client.Certificate)} (issuer {Dn.Issuer(options.Client.Certificate)}) does not chain to any CA the server accepts: {CaNames(outcome)}";
+            // A rejection that follows is this defect seen from the server: one finding, the rejection, which names the cause.
+            if (failure?.RuleId == RuleIds.ClientCertRejected) failure = failure with { Message = $"{failure.Message}. The cause: {mismatch}" };
+            else found.Add(new(RuleIds.ClientCaNotAccepted, mismatch, Consequence: true));
         }
-        if (outcome.Failure != ProbeFailure.None) found.Add(Failure(outcome, options));
+        if (failure is not null) found.Add(failure);
         else if (!outcome.ClientCertificateRequested && options.Client is not null)
         {
             found.Add(new(RuleIds.ClientCertNotRequested,
-                $"{outcome.Endpoint} did not ask for a client certificate, so it does not enforce mutual TLS; '{options.Client.Certificate.Subject}' was not sent"));
+                $"{outcome.Endpoint} did not ask for a client certificate, so it does not enforce mutual TLS; {Dn.Subject(options.Client.Certificate)} was not sent"));
         }
+        found.AddRange(WireChecks.Check(outcome));
         if (outcome.Established) found.Add(new(RuleIds.TlsSession, Summary(outcome, options)));
         return found;
     }
-
-    private static HandshakeObservation ServerObservation(ChainProblem p) => new(p.Kind switch
-    {
-        ChainProblemKind.Incomplete => RuleIds.ServerChainIncomplete,
-        ChainProblemKind.Untrusted => RuleIds.ServerUntrusted,
-        ChainProblemKind.Expired => RuleIds.ServerCertExpired,
-        ChainProblemKind.HostnameMismatch => RuleIds.ServerHostnameMismatch,
-        _ => RuleIds.ServerEkuMissing,
-    }, p.Message);
 
     private static string ConnectMessage(ProbeOutcome outcome, ProbeOptions options) => outcome.Failure switch
     {
@@ -50,7 +48,7 @@ public static class HandshakeAnalyzer
         _ => $"cannot connect to {outcome.Endpoint}: {outcome.FailureDetail}",
     };
 
-    private static HandshakeObservation Failure(ProbeOutcome outcome, ProbeOptions options)
+    private static HandshakeObservation Failure(ProbeOutcome outcome, ProbeOptions options, bool clientUnusable)
     {
         var when = outcome.FailedAfterHandshake ? "after the handshake" : "during the handshake";
         switch (outcome.Failure)
@@ -58,15 +56,16 @@ public static class HandshakeAnalyzer
             case ProbeFailure.AlertReceived when outcome.AlertReceived is { } code:
                 var alert = AlertCatalog.Explain(code);
                 var text = $"{outcome.Endpoint} sent the alert {alert.Label} {when}: {alert.Cause}. Fix: {alert.Fix}";
-                if (outcome.ClientCertificateRequested && !outcome.ClientCertificateSent) return Required(outcome, options, $"it answered with the alert {alert.Label}");
+                if (outcome.ClientCertificateRequested && !outcome.ClientCertificateSent) return Required(outcome, options, $"it answered with the alert {alert.Label}", clientUnusable);
                 return outcome.ClientCertificateSent && AlertCatalog.IsAboutCertificate(code)
-                    ? new(RuleIds.ClientCertRejected, $"{outcome.Endpoint} rejected the client certificate '{options.Client!.Certificate.Subject}' with the alert {alert.Label} {when}: {alert.Cause}. Fix: {alert.Fix}")
+                    ? new(RuleIds.ClientCertRejected, $"{outcome.Endpoint} rejected the client certificate {Dn.Subject(options.Client!.Certificate)} with the alert {alert.Label} {when}: {alert.Cause}. Fix: {alert.Fix}", Consequence: true)
                     : new(RuleIds.TlsHandshakeFailed, text);
             case ProbeFailure.ClosedAfterHandshake when !outcome.ClientCertificateSent:
-                return Required(outcome, options, "it closed the connection right after the handshake");
+                return Required(outcome, options, "it closed the connection right after the handshake", clientUnusable);
             case ProbeFailure.ClosedAfterHandshake:
                 return new(RuleIds.ClientCertRejected,
-                    $"{outcome.Endpoint} closed the connection right after the handshake without an alert: it probably rejected the client certificate '{options.Client?.Certificate.Subject}'; the server's log names the reason");
+                    $"{outcome.Endpoint} closed the connection right after the handshake without an alert: it probably rejected the client certificate {Dn.Subject(options.Client!.Certificate)}; the server's log names the reason",
+                    Consequence: true);
             case ProbeFailure.HandshakeTimeout:
                 return new(RuleIds.TlsHandshakeFailed, $"{outcome.Endpoint} accepted the TCP connection but {outcome.FailureDetail}: it may not speak TLS on this port, or waits for the client to talk first");
             case ProbeFailure.NotTls:
@@ -78,39 +77,36 @@ public static class HandshakeAnalyzer
         }
     }
 
-    private static HandshakeObservation Required(ProbeOutcome outcome, ProbeOptions options, string reaction)
+    private static HandshakeObservation Required(ProbeOutcome outcome, ProbeOptions options, string reaction, bool clientUnusable)
     {
-        var why = options.Client is null ? "no client certificate was given" : $"the client certificate could not be sent ({outcome.ClientCertificateProblem})";
-        return new(RuleIds.ClientCertRequired, $"{outcome.Endpoint} requires a client certificate and {why}; {reaction}. Fix: pass --cert/--key or --pkcs12");
+        var why = clientUnusable ? "the client credential given cannot be used (see the findings on its files)"
+            : options.Client is null ? "no client certificate was given"
+            : $"the client certificate could not be sent ({outcome.ClientCertificateProblem})";
+        return new(RuleIds.ClientCertRequired, $"{outcome.Endpoint} requires a client certificate and {why}; {reaction}. Fix: pass --cert/--key or --pkcs12",
+            Consequence: clientUnusable);
     }
 
     /// <summary>Our leaf's issuer, or any name in the chain we send, equals a name the server listed.</summary>
     public static bool ChainsToAcceptedCa(ClientCredential client, IReadOnlyList<byte[]> acceptedNames)
     {
-        var ours = new List<X500DistinguishedName> { client.Certificate.IssuerName };
+        var ours = new List<string> { Dn.Key(client.Certificate.IssuerName.RawData) };
         foreach (var c in client.Chain)
         {
-            ours.Add(c.SubjectName);
-            ours.Add(c.IssuerName);
+            ours.Add(Dn.Key(c.SubjectName.RawData));
+            ours.Add(Dn.Key(c.IssuerName.RawData));
         }
-        var accepted = acceptedNames.Select(n => new X500DistinguishedName(n)).ToList();
-        return ours.Any(o => accepted.Any(a => a.RawData.AsSpan().SequenceEqual(o.RawData) ||
-            string.Equals(a.Name, o.Name, StringComparison.OrdinalIgnoreCase)));
+        return acceptedNames.Any(a => ours.Contains(Dn.Key(a)));
     }
 
-    public static string CaNames(ProbeOutcome outcome) =>
-        string.Join("; ", outcome.AcceptedCaNames.Select(n => $"'{new X500DistinguishedName(n).Name}'"));
+    public static string CaNames(ProbeOutcome outcome) => string.Join("; ", outcome.AcceptedCaNames.Select(Dn.Text));
 
     private static string Summary(ProbeOutcome outcome, ProbeOptions options)
     {
-        var chain = string.Join(" <- ", outcome.ServerCertificates.Select(d =>
-        {
-            using var c = X509CertificateLoader.LoadCertificate(d);
-            return $"'{c.Subject}'";
-        }));
+        var chain = string.Join(" <- ", outcome.ServerCertificates.Select(Dn.CertificateSubject));
         var request = !outcome.ClientCertificateRequested ? "did not request a client certificate"
             : $"requested a client certificate (accepted CAs: {(outcome.AcceptedCaNames.Count == 0 ? "any, none listed" : CaNames(outcome))})"
-              + (outcome.ClientCertificateSent ? $" and accepted '{options.Client?.Certificate.Subject}'" : " and went on without one");
-        return $"TLS established with {outcome.Endpoint}: {outcome.Protocol}, {outcome.CipherSuite}; the server sent {outcome.ServerCertificates.Count} certificate(s): {chain}; it {request}";
+              + (outcome.ClientCertificateSent ? $" and accepted {Dn.Subject(options.Client!.Certificate)}" : " and went on without one");
+        var stapled = outcome.OcspStatus is { } ocsp ? $"; it stapled an OCSP response ({ocsp.Summary})" : "";
+        return $"TLS established with {outcome.Endpoint}: {outcome.Protocol}, {outcome.CipherSuite}; the server sent {outcome.ServerCertificates.Count} certificate(s): {chain}; it {request}{stapled}";
     }
 }

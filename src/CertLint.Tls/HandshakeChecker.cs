@@ -1,14 +1,20 @@
-using CertLint.Endpoints;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using CertLint.Configuration;
+using CertLint.Endpoints;
+using CertLint.Engine;
+using CertLint.Model;
+using CertLint.Parsing;
 using CertLint.Rules;
 
 namespace CertLint.Tls;
 
 /// <summary>
-/// Entry point of `certlint handshake`: a live endpoint probe, or the offline self-test of a client/server pair.
-/// Network and TLS trouble become findings (exit 1); only bad options or unreadable files throw (exit 2).
+/// Entry point of `certlint handshake`: live endpoints (one target, or every `endpoints:` entry of the configuration),
+/// or the offline self-test of a client/server pair. The probes gather facts; Core's <see cref="EndpointLint"/> judges
+/// them with the lint's settings and rules. Network and TLS trouble become findings (exit 1); only bad options or
+/// unreadable files throw (exit 2).
 /// </summary>
 public sealed class HandshakeChecker
 {
@@ -20,22 +26,57 @@ public sealed class HandshakeChecker
     {
         var settings = request.Settings;
         var started = Stopwatch.StartNew();
-        var (host, port) = HandshakeTarget.Parse(request.Target);
-        var trust = request.CaFiles.Count == 0 ? null : LoadAll(request.CaFiles, settings.WorkingDirectory);
+        var lint = LintRequest(settings, request.ClientCaFiles);
+        var resolved = SettingsResolver.Resolve(lint, _time);
+        List<EndpointTarget> targets = request.Target is { } target
+            ? [new EndpointTarget(target, settings.ServerName, request.Client)]
+            : resolved.Endpoints.Select(e => new EndpointTarget(e.Target, e.ServerName ?? settings.ServerName, request.Client.IsEmpty ? e.Client : request.Client)).ToList();
+        if (targets.Count == 0) throw new UserErrorException("handshake needs HOST:PORT, an `endpoints:` list in .certlint.yml, or --self-test.");
+        var probes = await Task.WhenAll(targets.Select(t => ProbeAsync(t, settings, resolved, request.ClientCaFiles.Count > 0, cancellationToken))).ConfigureAwait(false);
+        var result = EndpointLint.Run(lint, probes.Select(p => p.Endpoint).ToList(), _time, started.Elapsed);
+        return new HandshakeReport { Result = result, Outcomes = probes.Select(p => p.Outcome).ToList() };
+    }
+
+    private async Task<(ObservedEndpoint Endpoint, ProbeOutcome Outcome)> ProbeAsync(EndpointTarget target, HandshakeSettings settings, LintSettings resolved,
+        bool judgeClientChain, CancellationToken cancellationToken)
+    {
+        var (host, port) = HandshakeTarget.Parse(target.Target);
+        var clientFiles = target.Client ?? new CredentialFiles();
         var observations = new List<HandshakeObservation>();
-        using var client = LoadCredential(request.Client, settings, "client", observations);
+        using var client = LoadCredential(clientFiles, resolved, "client", observations);
         var options = new ProbeOptions
         {
-            Host = host, Port = port, ServerName = settings.ServerName, Client = client,
+            Host = host, Port = port, ServerName = target.ServerName, Client = client,
             Timeout = settings.Timeout, VerdictWait = settings.VerdictWait, Version = settings.Version,
         };
         var outcome = await TlsProbe.RunAsync(options, cancellationToken).ConfigureAwait(false);
-        var now = settings.Now ?? _time.GetUtcNow();
-        observations.AddRange(HandshakeAnalyzer.Analyze(outcome, options, trust, options.EffectiveServerName ?? host, now));
-        var location = $"tls://{options.Endpoint}";
-        var objects = new HandshakeObjects(outcome.ServerCertificates, [], Files(request.Client), request.CaFiles, request.ClientCaFiles);
-        var result = HandshakeResultBuilder.Build(location, location, $"TLS endpoint {options.Endpoint}", observations, objects, settings.ToLintRequest(), now, started.Elapsed);
-        return new HandshakeReport { Result = result, Outcome = outcome };
+        if (settings.ProbeVersions && outcome.Connected) outcome.LegacyVersionsAccepted = await LegacyVersionsAsync(options, cancellationToken).ConfigureAwait(false);
+        observations.AddRange(HandshakeAnalyzer.Analyze(outcome, options, clientUnusable: client is null && !clientFiles.IsEmpty));
+        return (new ObservedEndpoint
+        {
+            Location = $"tls://{options.Endpoint}",
+            Label = $"TLS endpoint {options.Endpoint}",
+            HostName = options.EffectiveServerName ?? host,
+            Observations = observations,
+            ServerChain = outcome.ServerCertificates,
+            Client = clientFiles,
+            JudgeClientChain = judgeClientChain,
+        }, outcome);
+    }
+
+    /// <summary>--probe-versions: one more connection per legacy version, offering it alone, without a client certificate.</summary>
+    private static async Task<IReadOnlyList<string>> LegacyVersionsAsync(ProbeOptions options, CancellationToken cancellationToken)
+    {
+        var accepted = new List<string>();
+        foreach (var (choice, wire, name) in new[] { (TlsVersionChoice.Tls10, ProtocolVersions.Tls10, "TLS 1.0"), (TlsVersionChoice.Tls11, ProtocolVersions.Tls11, "TLS 1.1") })
+        {
+            var legacy = await TlsProbe.RunAsync(new ProbeOptions
+            {
+                Host = options.Host, Port = options.Port, ServerName = options.ServerName, Timeout = options.Timeout, VerdictWait = TimeSpan.Zero, Version = choice,
+            }, cancellationToken).ConfigureAwait(false);
+            if (legacy.NegotiatedVersion == wire) accepted.Add(name);
+        }
+        return accepted;
     }
 
     public async Task<HandshakeReport> SelfTestAsync(SelfTestRequest request, CancellationToken cancellationToken = default)
@@ -43,26 +84,36 @@ public sealed class HandshakeChecker
         request = SelfTestDefaults.Apply(request);
         var settings = request.Settings;
         var started = Stopwatch.StartNew();
+        if (request.Server.IsEmpty) throw new UserErrorException("--self-test needs the server's certificate and key (--server-cert/--server-key or --server-pkcs12, or a selfTest section in .certlint.yml).");
+        var lint = LintRequest(settings, request.ClientCaFiles);
+        var resolved = SettingsResolver.Resolve(lint, _time);
         var observations = new List<HandshakeObservation>();
-        if (request.Server.IsEmpty) throw new Engine.UserErrorException("--self-test needs the server's certificate and key (--server-cert/--server-key or --server-pkcs12, or a selfTest section in .certlint.yml).");
-        using var server = LoadCredential(request.Server, settings, "server", observations);
-        using var client = LoadCredential(request.Client, settings, "client", observations);
-        var now = settings.Now ?? _time.GetUtcNow();
-        var (outcome, verdict) = server is null ? (null, null) : await RunPairAsync(server, client, request, now, observations, cancellationToken).ConfigureAwait(false);
+        using var server = LoadCredential(request.Server, resolved, "server", observations);
+        using var client = LoadCredential(request.Client, resolved, "client", observations);
+        var (outcome, verdict) = server is null
+            ? (null, null)
+            : await RunPairAsync(server, client, request, resolved, !request.Client.IsEmpty && client is null, observations, cancellationToken).ConfigureAwait(false);
         var id = $"self-test://{Path.GetFileName(request.Server.Certificate ?? request.Server.Pkcs12)}+{Path.GetFileName(request.Client.Certificate ?? request.Client.Pkcs12)}";
-        var objects = new HandshakeObjects([], Files(request.Server), Files(request.Client), request.ServerCaFiles, request.ClientCaFiles);
-        var result = HandshakeResultBuilder.Build(id, id, "mTLS self-test", observations, objects, settings.ToLintRequest(), now, started.Elapsed,
-            ruleId => PairFile(ruleId is RuleIds.ServerChainIncomplete or RuleIds.ServerUntrusted or RuleIds.ServerCertExpired
-                or RuleIds.ServerHostnameMismatch or RuleIds.ServerEkuMissing ? request.Server : request.Client, settings.WorkingDirectory));
-        return new HandshakeReport { Result = result, Outcome = outcome, ServerVerdict = verdict };
+        var endpoint = new ObservedEndpoint
+        {
+            Location = id,
+            Label = "mTLS self-test",
+            HostName = settings.ServerName,
+            Observations = observations,
+            Server = request.Server,
+            Client = request.Client,
+            JudgeClientChain = request.ClientCaFiles.Count > 0,
+            Locate = ruleId => PairFile(ruleId == RuleIds.ServerChainIncomplete ? request.Server : request.Client, settings.WorkingDirectory),
+        };
+        var result = EndpointLint.Run(lint, [endpoint], _time, started.Elapsed);
+        return new HandshakeReport { Result = result, Outcomes = outcome is null ? [] : [outcome], ServerVerdict = verdict };
     }
 
     /// <summary>Serves the server credential on loopback, connects with the client's, and adds what both sides saw.</summary>
     private async Task<(ProbeOutcome?, ServerVerdict?)> RunPairAsync(ClientCredential server, ClientCredential? client, SelfTestRequest request,
-        DateTimeOffset now, List<HandshakeObservation> observations, CancellationToken cancellationToken)
+        LintSettings resolved, bool clientUnusable, List<HandshakeObservation> observations, CancellationToken cancellationToken)
     {
         var settings = request.Settings;
-        var serverTrust = request.ServerCaFiles.Count == 0 ? null : LoadAll(request.ServerCaFiles, settings.WorkingDirectory);
         var clientTrust = request.ClientCaFiles.Count == 0 ? [] : LoadAll(request.ClientCaFiles, settings.WorkingDirectory);
         LoopbackTlsServer listener;
         try
@@ -75,7 +126,7 @@ public sealed class HandshakeChecker
         }
         catch (Exception e) when (e is CryptographicException or NotSupportedException or ArgumentException)
         {
-            observations.Add(new(RuleIds.ClientCertUnusable, $"server credential: {server.Source} cannot serve TLS: {e.Message}"));
+            observations.Add(new(RuleIds.ClientCertUnusable, $"server credential: {server.Source} cannot serve TLS on this platform (its key type or chain is not supported)", Consequence: true));
             return (null, null);
         }
         await using (listener.ConfigureAwait(false))
@@ -95,11 +146,17 @@ public sealed class HandshakeChecker
             {
                 // The client never reached the server's verdict (it failed before): only the client side speaks.
             }
-            var analysis = HandshakeAnalyzer.Analyze(outcome, options, serverTrust, settings.ServerName, now);
-            observations.AddRange(analysis.Select(o => ExplainServerSide(o, verdict)));
+            observations.AddRange(HandshakeAnalyzer.Analyze(outcome, options, clientUnusable).Select(o => ExplainServerSide(o, verdict)));
             return (outcome, verdict);
         }
     }
+
+    /// <summary>The lint's request for a handshake run: the client's CA anchors its chain too; no --ca means the system store.</summary>
+    private static LintRequest LintRequest(HandshakeSettings settings, IReadOnlyList<string> clientCaFiles) => settings.Lint with
+    {
+        CaFiles = [.. settings.Lint.CaFiles, .. clientCaFiles],
+        SystemTrustByDefault = settings.Lint.CaFiles.Count == 0,
+    };
 
     /// <summary>In the self-test we are the server too: add its own reason to a rejection the client saw.</summary>
     private static HandshakeObservation ExplainServerSide(HandshakeObservation o, ServerVerdict? verdict) =>
@@ -107,15 +164,13 @@ public sealed class HandshakeChecker
             ? o with { Message = $"{o.Message}. The server side says: {string.Join("; ", verdict.Reasons)}" }
             : o;
 
-    private static List<string> Files(CredentialFiles files) => new[] { files.Certificate, files.Key, files.Pkcs12 }.OfType<string>().ToList();
-
     /// <summary>The certificate file of one side of the pair, relative to the working directory, for report locations.</summary>
-    private static Model.SourceFile? PairFile(CredentialFiles files, string workingDirectory)
+    private static SourceFile? PairFile(CredentialFiles files, string workingDirectory)
     {
         var path = files.Certificate ?? files.Pkcs12;
         if (path is null) return null;
         var full = Path.GetFullPath(path, workingDirectory);
-        return new Model.SourceFile(full, Path.GetRelativePath(workingDirectory, full).Replace('\\', '/'), 0, null);
+        return new SourceFile(full, Path.GetRelativePath(workingDirectory, full).Replace('\\', '/'), 0, null);
     }
 
     private static string? FirstDnsName(X509Certificate2 cert) =>
@@ -128,21 +183,31 @@ public sealed class HandshakeChecker
         return all;
     }
 
-    /// <summary>Loads a credential; a key that does not match becomes a CL0612 observation and the run goes on without it.</summary>
-    private static ClientCredential? LoadCredential(CredentialFiles files, HandshakeSettings options, string role, List<HandshakeObservation> observations)
+    /// <summary>
+    /// Loads a credential with the lint's passwords (passwordEnv, passwords: by path). One that cannot be used (a key of
+    /// another certificate) is a consequence observation: the lint names the cause (key-mismatch) on its files.
+    /// </summary>
+    private static ClientCredential? LoadCredential(CredentialFiles files, LintSettings settings, string role, List<HandshakeObservation> observations)
     {
         if (files.IsEmpty) return null;
-        var password = options.Environment(options.PasswordEnv);
+        var passwords = new SettingsPasswordSource(settings);
+        SourceFile Source(string path)
+        {
+            var full = Path.GetFullPath(path, settings.Root);
+            return new SourceFile(full, Path.GetRelativePath(settings.Root, full).Replace('\\', '/'), 0, null);
+        }
         try
         {
-            if (files.Pkcs12 is not null) return CredentialLoader.LoadPkcs12(Path.GetFullPath(files.Pkcs12, options.WorkingDirectory), password);
+            if (files.Pkcs12 is { } p12)
+                return CredentialLoader.LoadPkcs12(Source(p12).FullPath, passwords.CandidatesFor(Source(p12)), passwords.HintFor(Source(p12)));
             if (files.Certificate is null || files.Key is null)
-                throw new Engine.UserErrorException($"the {role} credential needs both a certificate and a key (or a PKCS#12 file).");
-            return CredentialLoader.LoadPem(Path.GetFullPath(files.Certificate, options.WorkingDirectory), Path.GetFullPath(files.Key, options.WorkingDirectory), password);
+                throw new UserErrorException($"the {role} credential needs both a certificate and a key (or a PKCS#12 file).");
+            var key = Source(files.Key);
+            return CredentialLoader.LoadPem(Source(files.Certificate).FullPath, key.FullPath, passwords.CandidatesFor(key), passwords.HintFor(key));
         }
         catch (KeyMismatchException e)
         {
-            observations.Add(new(RuleIds.ClientCertUnusable, $"{role} credential: {e.Message}"));
+            observations.Add(new(RuleIds.ClientCertUnusable, $"{role} credential: {e.Message}", Consequence: true));
             return null;
         }
     }

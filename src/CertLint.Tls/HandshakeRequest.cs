@@ -1,47 +1,37 @@
-using CertLint.Findings;
+using CertLint.Endpoints;
+using CertLint.Engine;
 
 namespace CertLint.Tls;
 
-/// <summary>A certificate with its key: PEM files (certificate first, then intermediates) or one PKCS#12.</summary>
-public sealed record CredentialFiles(string? Certificate = null, string? Key = null, string? Pkcs12 = null)
-{
-    public bool IsEmpty => Certificate is null && Key is null && Pkcs12 is null;
-}
-
-/// <summary>What every handshake run shares: time-outs, version, where relative paths start, how to fail, passwords.</summary>
+/// <summary>
+/// What every handshake run shares: the lint's own request (config file, --ca, --now, passwords, --fail-on, reports,
+/// baseline), resolved by the same settings resolver as `certlint lint`, plus the wire options.
+/// </summary>
 public sealed record HandshakeSettings
 {
+    /// <summary>The lint options: certificates seen in a handshake are judged with them.</summary>
+    public LintRequest Lint { get; init; } = new();
+    /// <summary>SNI and the name the server certificate must cover; null: the host (none for an IP address).</summary>
     public string? ServerName { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan VerdictWait { get; init; } = TimeSpan.FromMilliseconds(1500);
     public TlsVersionChoice Version { get; init; }
-    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
-    /// <summary>--fail-on; null: .certlint.yml's, else error.</summary>
-    public Severity? FailOn { get; init; }
-    /// <summary>--config; null: .certlint.yml in the working directory, if any (rule severities, suppressions, fail-on).</summary>
-    public string? ConfigPath { get; init; }
-    /// <summary>The instant certificates are judged at; null: the TimeProvider's now (TLS peers use the real clock anyway).</summary>
-    public DateTimeOffset? Now { get; init; }
-    /// <summary>Name of the environment variable holding key/PKCS#12 passwords.</summary>
-    public string PasswordEnv { get; init; } = "CERTLINT_PASSWORD";
-    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+    /// <summary>--probe-versions: also ask for TLS 1.0 and 1.1 alone, and report a server that accepts them.</summary>
+    public bool ProbeVersions { get; init; }
 
-    /// <summary>The lint options these settings carry, for Core's judgement of what the handshake showed.</summary>
-    public Engine.LintRequest ToLintRequest() => new()
-    {
-        WorkingDirectory = WorkingDirectory, ConfigPath = ConfigPath, FailOn = FailOn, Now = Now, PasswordEnv = PasswordEnv, Environment = Environment,
-    };
+    public string WorkingDirectory => Lint.WorkingDirectory;
 }
 
-/// <summary>`certlint handshake HOST:PORT`: probe a live endpoint.</summary>
+/// <summary>One endpoint to probe: HOST:PORT, the SNI name and the client pair to present.</summary>
+public sealed record EndpointTarget(string Target, string? ServerName = null, CredentialFiles? Client = null);
+
+/// <summary>`certlint handshake [HOST:PORT]`: probe a live endpoint, or every `endpoints:` entry of .certlint.yml.</summary>
 public sealed class HandshakeRequest
 {
     public HandshakeSettings Settings { get; init; } = new();
-    /// <summary>HOST:PORT, [IPv6]:PORT, or HOST (port 443).</summary>
-    public required string Target { get; init; }
+    /// <summary>HOST:PORT, [IPv6]:PORT, or HOST (port 443); null: the configuration's endpoints.</summary>
+    public string? Target { get; init; }
     public CredentialFiles Client { get; init; } = new();
-    /// <summary>CA files to validate the server with; empty: the system trust store.</summary>
-    public IReadOnlyList<string> CaFiles { get; init; } = [];
     /// <summary>CA files of the client certificate, so the lint can judge its chain; optional.</summary>
     public IReadOnlyList<string> ClientCaFiles { get; init; } = [];
 }
@@ -49,11 +39,10 @@ public sealed class HandshakeRequest
 /// <summary>`certlint handshake --self-test`: a client/server pair checked against each other on loopback.</summary>
 public sealed class SelfTestRequest
 {
+    /// <summary>Settings.Lint.CaFiles: what the client trusts to validate the server.</summary>
     public HandshakeSettings Settings { get; init; } = new();
     public required CredentialFiles Server { get; init; }
     public required CredentialFiles Client { get; init; }
-    /// <summary>CA files the client trusts to validate the server.</summary>
-    public IReadOnlyList<string> ServerCaFiles { get; init; } = [];
-    /// <summary>CA files the server trusts to validate clients.</summary>
+    /// <summary>CA files the server trusts to validate clients (intermediates included, as a server's CA file may).</summary>
     public IReadOnlyList<string> ClientCaFiles { get; init; } = [];
 }

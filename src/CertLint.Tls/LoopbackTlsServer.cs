@@ -34,7 +34,7 @@ public sealed class LoopbackServerOptions
 
 /// <summary>
 /// A TLS server on 127.0.0.1 (SslStream on a TcpListener, a free port) for the self-test and the tests: it requires
-/// client certificates, judges them with <see cref="PeerChainCheck"/> against the client CA, and records its verdict
+/// client certificates, judges them against the client CA file as real servers do, and records its verdict
 /// so the self-test can say why the server side refused.
 /// </summary>
 public sealed class LoopbackTlsServer : IAsyncDisposable
@@ -97,7 +97,8 @@ public sealed class LoopbackTlsServer : IAsyncDisposable
                 ClientCertificateRequired = _options.ClientCertificates == ClientCertificateMode.Required,
                 EnabledSslProtocols = _options.Protocols,
                 CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-                RemoteCertificateValidationCallback = (_, certificate, chain, _) => JudgeClient(certificate, chain, rejection),
+                CertificateChainPolicy = ClientPolicy(_options.ClientTrust, _options.Time),
+                RemoteCertificateValidationCallback = (_, certificate, chain, errors) => JudgeClient(certificate, chain, errors, rejection),
             }, timeout.Token).ConfigureAwait(false);
             _firstVerdict.TrySetResult(new ServerVerdict(true, []));
             // Hold the connection until the client is done or the time-out: a TLS 1.3 client reads for our verdict.
@@ -106,23 +107,54 @@ public sealed class LoopbackTlsServer : IAsyncDisposable
         }
         catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException or ObjectDisposedException)
         {
-            _firstVerdict.TrySetResult(new ServerVerdict(false, rejection.Count > 0 ? rejection : [e.Message]));
+            _firstVerdict.TrySetResult(new ServerVerdict(false, rejection.Count > 0 ? rejection : [Reason(e)]));
         }
     }
 
-    private bool JudgeClient(X509Certificate? certificate, X509Chain? chain, List<string> rejection)
+    /// <summary>
+    /// Judges the client as a server configured with a CA file does (OpenSSL's -CAfile, nginx's ssl_client_certificate):
+    /// the roots in it are trusted, the intermediates in it complete chains, the leaf must allow clientAuth.
+    /// The reasons are CertLint's own words for the chain status, never the platform's text.
+    /// </summary>
+    private bool JudgeClient(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors, List<string> rejection)
     {
         if (_options.ClientCertificates == ClientCertificateMode.None) return true;
-        if (certificate is null)
+        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
         {
             rejection.Add("the client sent no certificate");
             return false;
         }
-        var sent = new List<byte[]> { certificate.GetRawCertData() };
-        if (chain is not null) sent.AddRange(chain.ChainPolicy.ExtraStore.Select(c => c.RawData).Where(d => !d.AsSpan().SequenceEqual(sent[0])));
-        var problems = PeerChainCheck.Check(sent, _options.ClientTrust, Oids.ClientAuth, "client", null, _options.Time.GetUtcNow());
-        rejection.AddRange(problems.Select(p => p.Message));
-        return problems.Count == 0;
+        if (errors == SslPolicyErrors.None) return true;
+        var flags = chain?.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (a, s) => a | s.Status) ?? X509ChainStatusFlags.NoError;
+        rejection.AddRange(ChainReasons.Describe(flags));
+        if (rejection.Count == 0) rejection.Add("the client's certificate chain did not validate");
+        return false;
+    }
+
+    private static string Reason(Exception e) => e switch
+    {
+        OperationCanceledException => "the client did not finish the handshake in time",
+        AuthenticationException => "the handshake failed before the client certificate was judged",
+        _ => "the client closed the connection during the handshake",
+    };
+
+    /// <summary>The chain policy of a server whose CA file is <paramref name="trust"/>.</summary>
+    private static X509ChainPolicy ClientPolicy(X509Certificate2Collection trust, TimeProvider time)
+    {
+        var policy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+            DisableCertificateDownloads = true,
+            VerificationTime = time.GetUtcNow().UtcDateTime,
+        };
+        policy.ApplicationPolicy.Add(new System.Security.Cryptography.Oid(Oids.ClientAuth));
+        foreach (var c in trust)
+        {
+            if (c.SubjectName.RawData.AsSpan().SequenceEqual(c.IssuerName.RawData)) policy.CustomTrustStore.Add(c);
+            else policy.ExtraStore.Add(c);
+        }
+        return policy;
     }
 
     public async ValueTask DisposeAsync()

@@ -16,8 +16,15 @@ internal sealed class ProbeAuthentication : TlsAuthentication
         _outcome = outcome;
     }
 
-    public void NotifyServerCertificate(TlsServerCertificate serverCertificate) =>
-        _outcome.ServerCertificates = serverCertificate.Certificate.GetCertificateList().Select(c => c.GetEncoded()).ToList();
+    public void NotifyServerCertificate(TlsServerCertificate serverCertificate)
+    {
+        var list = serverCertificate.Certificate.GetCertificateList();
+        _outcome.ServerCertificates = list.Select(c => c.GetEncoded()).ToList();
+        if (serverCertificate.CertificateStatus is { StatusType: CertificateStatusType.ocsp } status && list.Length > 0)
+        {
+            _outcome.OcspStatus = StapledOcsp.Read(status.OcspResponse, list[0].SerialNumber);
+        }
+    }
 
     public TlsCredentials? GetClientCredentials(CertificateRequest certificateRequest)
     {

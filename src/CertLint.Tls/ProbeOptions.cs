@@ -7,6 +7,10 @@ public enum TlsVersionChoice
     Any,
     Tls12,
     Tls13,
+    /// <summary>Only for --probe-versions: does the server accept TLS 1.1 alone?</summary>
+    Tls11,
+    /// <summary>Only for --probe-versions: does the server accept TLS 1.0 alone?</summary>
+    Tls10,
 }
 
 /// <summary>What one handshake probe needs: where to connect, what to present, how long to wait.</summary>

@@ -41,6 +41,14 @@ public sealed class ProbeOutcome
     /// <summary>True when the failure happened after the handshake messages (a TLS 1.3 post-handshake verdict).</summary>
     public bool FailedAfterHandshake => HandshakeCompleted && Failure != ProbeFailure.None;
     public string? Protocol { get; set; }
+    /// <summary>The version the server chose in its ServerHello (wire number, e.g. 0x0303 for TLS 1.2).</summary>
+    public int? NegotiatedVersion { get; set; }
+    /// <summary>Whether the negotiated key exchange is ephemeral (ECDHE/DHE; always in TLS 1.3); null before it is known.</summary>
+    public bool? ForwardSecret { get; set; }
+    /// <summary>--probe-versions: the legacy versions ("TLS 1.0", "TLS 1.1") the server accepted when offered alone.</summary>
+    public IReadOnlyList<string> LegacyVersionsAccepted { get; set; } = [];
+    /// <summary>The OCSP response the server stapled for its certificate, if any.</summary>
+    public StapledOcsp? OcspStatus { get; set; }
     public string? CipherSuite { get; set; }
     /// <summary>The server's certificates as it sent them (DER, leaf first).</summary>
     public IReadOnlyList<byte[]> ServerCertificates { get; set; } = [];

@@ -27,14 +27,33 @@ internal sealed class ProbeTlsClient : DefaultTlsClient
     {
         TlsVersionChoice.Tls12 => ProtocolVersion.TLSv12.Only(),
         TlsVersionChoice.Tls13 => ProtocolVersion.TLSv13.Only(),
-        _ => ProtocolVersion.TLSv13.DownTo(ProtocolVersion.TLSv12),
+        TlsVersionChoice.Tls11 => ProtocolVersion.TLSv11.Only(),
+        TlsVersionChoice.Tls10 => ProtocolVersion.TLSv10.Only(),
+        // TLS 1.0 and 1.1 are offered too, so that a server with nothing newer is reported rather than unreachable.
+        _ => ProtocolVersion.TLSv13.DownTo(ProtocolVersion.TLSv10),
     };
+
+    public override void NotifyServerVersion(ProtocolVersion serverVersion)
+    {
+        base.NotifyServerVersion(serverVersion);
+        _outcome.NegotiatedVersion = serverVersion.FullVersion;
+        _outcome.Protocol = serverVersion.Name;
+    }
 
     protected override IList<ServerName>? GetSniServerNames()
     {
         var name = _options.EffectiveServerName;
         return name is null ? null : [new ServerName(NameType.host_name, Encoding.ASCII.GetBytes(name))];
     }
+
+    /// <summary>
+    /// Largest handshake message accepted (BouncyCastle's default is 32 KB). Certificate messages of real chains with
+    /// big certificates (many SANs, embedded SCTs, long chains) exceed it; 512 KB admits them and still bounds what a
+    /// hostile server can make us buffer.
+    /// </summary>
+    public const int MaxHandshakeMessageBytes = 512 * 1024;
+
+    public override int GetMaxHandshakeMessageSize() => MaxHandshakeMessageBytes;
 
     public override TlsAuthentication GetAuthentication() => new ProbeAuthentication(this, _options.Client, _outcome);
 
@@ -47,7 +66,8 @@ internal sealed class ProbeTlsClient : DefaultTlsClient
     {
         if (_outcome.HandshakeCompleted) return;
         _outcome.AlertRaised ??= alertDescription;
-        _outcome.FailureDetail ??= cause is null ? message : $"{message}: {cause.Message}";
+        // BouncyCastle's message and exception text are not ours to show: the alert's name says what happened.
+        _outcome.FailureDetail ??= $"this client aborted the handshake with the alert {AlertDescription.GetName(alertDescription)}";
     }
 
     public override void NotifyHandshakeComplete()
@@ -57,7 +77,11 @@ internal sealed class ProbeTlsClient : DefaultTlsClient
         _outcome.HandshakeCompleted = true;
         _outcome.Protocol = parameters.NegotiatedVersion?.Name;
         _outcome.CipherSuite = CipherSuiteName(parameters.CipherSuite);
+        _outcome.ForwardSecret = TlsUtilities.IsTlsV13(parameters.NegotiatedVersion) || IsEphemeral(TlsUtilities.GetKeyExchangeAlgorithm(parameters.CipherSuite));
     }
+
+    private static bool IsEphemeral(int keyExchange) => keyExchange is KeyExchangeAlgorithm.DHE_DSS or KeyExchangeAlgorithm.DHE_RSA
+        or KeyExchangeAlgorithm.ECDHE_ECDSA or KeyExchangeAlgorithm.ECDHE_RSA or KeyExchangeAlgorithm.DHE_PSK or KeyExchangeAlgorithm.ECDHE_PSK;
 
     /// <summary>IANA name of a cipher suite, taken from .NET's table of them.</summary>
     internal static string CipherSuiteName(int suite) =>

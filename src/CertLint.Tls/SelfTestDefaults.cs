@@ -1,5 +1,5 @@
 using CertLint.Configuration;
-using CertLint.Engine;
+using CertLint.Endpoints;
 
 namespace CertLint.Tls;
 
@@ -15,15 +15,15 @@ public static class SelfTestDefaults
         if (!request.Server.IsEmpty) return request;
         var settings = request.Settings;
         var root = Path.GetFullPath(settings.WorkingDirectory);
-        var configFile = SettingsResolver.FindConfig(new LintRequest { WorkingDirectory = root, ConfigPath = settings.ConfigPath }, root);
+        var configFile = SettingsResolver.FindConfig(settings.Lint with { WorkingDirectory = root });
         var pair = configFile is null ? null : ConfigLoader.LoadFile(configFile, Path.GetRelativePath(root, configFile)).SelfTest;
         if (pair is null) return request;
+        var lint = settings.Lint.CaFiles.Count > 0 ? settings.Lint : settings.Lint with { CaFiles = pair.Client.Trusts };
         return new SelfTestRequest
         {
-            Settings = settings.ServerName is null && pair.ServerName is not null ? settings with { ServerName = pair.ServerName } : settings,
+            Settings = settings with { ServerName = settings.ServerName ?? pair.ServerName, Lint = lint },
             Server = Credentials(pair.Server),
             Client = request.Client.IsEmpty ? Credentials(pair.Client) : request.Client,
-            ServerCaFiles = request.ServerCaFiles.Count > 0 ? request.ServerCaFiles : pair.Client.Trusts,
             ClientCaFiles = request.ClientCaFiles.Count > 0 ? request.ClientCaFiles : pair.Server.Trusts,
         };
     }

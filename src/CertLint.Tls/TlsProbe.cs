@@ -47,7 +47,7 @@ public static class TlsProbe
                 SocketError.TimedOut => ProbeFailure.ConnectTimeout,
                 _ => ProbeFailure.ConnectError,
             };
-            Fail(outcome, kind, e.Message);
+            Fail(outcome, kind, SocketText(e.SocketErrorCode));
         }
         return false;
     }
@@ -144,11 +144,13 @@ public static class TlsProbe
         }
         else if (outcome.AlertRaised is not null)
         {
-            Fail(outcome, ProbeFailure.AlertRaised, outcome.FailureDetail ?? e.Message);
+            Fail(outcome, ProbeFailure.AlertRaised, outcome.FailureDetail ?? "this client could not complete the handshake");
         }
         else
         {
-            Fail(outcome, ProbeFailure.AlertRaised, e.Message);
+            Fail(outcome, ProbeFailure.AlertRaised, e is TlsFatalAlert fatal
+                ? $"this client aborted the handshake with the alert {AlertDescription.GetName(fatal.AlertDescription)}"
+                : "this client could not complete the handshake");
         }
     }
 
@@ -170,6 +172,19 @@ public static class TlsProbe
         }
         return false;
     }
+
+    /// <summary>Our words for a socket error (the framework's text varies by platform and language).</summary>
+    private static string SocketText(SocketError error) => error switch
+    {
+        SocketError.HostNotFound or SocketError.NoData => "no such host name",
+        SocketError.TryAgain => "the name server did not answer (temporary failure)",
+        SocketError.TimedOut => "the connection attempt timed out",
+        SocketError.NetworkUnreachable => "the network is unreachable",
+        SocketError.HostUnreachable => "the host is unreachable",
+        SocketError.ConnectionRefused => "connection refused",
+        SocketError.AddressNotAvailable => "the address is not available",
+        _ => $"socket error {error}",
+    };
 
     private static void Fail(ProbeOutcome outcome, ProbeFailure failure, string? detail)
     {

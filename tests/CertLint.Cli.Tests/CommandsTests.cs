@@ -20,12 +20,12 @@ public class CommandsTests
     {
         var r = CliRunner.InProcess(_dir, null, "rules");
         r.ExitCode.ShouldBe(0, r.Error);
-        foreach (var (id, name) in CertLint.Rules.RuleIds.BuiltIn)
+        foreach (var rule in CertLint.Rules.Loading.RuleLoader.LoadBuiltIn().Where(d => d.Descriptor.Pack == "core"))
         {
-            r.Out.ShouldContain(id);
-            r.Out.ShouldContain(name);
+            r.Out.ShouldContain(rule.Id);
+            r.Out.ShouldContain(rule.Name);
         }
-        r.Out.ShouldMatch(@"CL0101\s+cert-expired\s+error");
+        r.Out.ShouldMatch(@"CL0101\s+cert-expired\s+core\s+error");
     }
 
     [TestCase("cert-expired")]

@@ -72,7 +72,8 @@ public class SamplesEndToEndTests
             }
             found.ShouldBeTrue($"{rule} not reported under {file}:\n{r.Out}");
         }
-        r.Out.ShouldContain("chmod 600 samples/permissions/world-readable.key");
+        // Messages (and so SARIF) are the same from any folder: paths in them are relative to the root, samples/.
+        r.Out.ShouldContain("chmod 600 permissions/world-readable.key");
     }
 
     [Test]
@@ -87,6 +88,29 @@ public class SamplesEndToEndTests
         {
             File.Exists(Path.Combine(reports, f)).ShouldBeTrue(f);
         }
+    }
+
+    [Test]
+    public void GitLab_code_quality_report_lists_the_same_findings_as_the_json_report()
+    {
+        var r = CliRunner.Process(_work, null, "samples", "--now", "2026-06-01", "--quiet",
+            "--json", "cq/out.json", "--gitlab-codequality", "cq/gl-code-quality-report.json");
+        r.ExitCode.ShouldBe(1, r.Out + r.Error);
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_work, "cq", "out.json")));
+        var expected = json.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("suppression").ValueKind == System.Text.Json.JsonValueKind.Null)
+            .Select(f => (f.GetProperty("fingerprint").GetString(), (string?)("certlint/" + f.GetProperty("rule").GetString()), f.GetProperty("path").GetString(), f.GetProperty("startLine").GetInt32()))
+            .ToList();
+        using var cq = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_work, "cq", "gl-code-quality-report.json")));
+        var actual = cq.RootElement.EnumerateArray()
+            .Select(i => (i.GetProperty("fingerprint").GetString(), i.GetProperty("check_name").GetString(),
+                i.GetProperty("location").GetProperty("path").GetString(), i.GetProperty("location").GetProperty("lines").GetProperty("begin").GetInt32()))
+            .ToList();
+        expected.Count.ShouldBeGreaterThan(10);
+        actual.ShouldBe(expected);
+        // Paths are relative to the repository root: samples/ holds the .certlint.yml in use.
+        actual.ShouldAllBe(a => File.Exists(Path.Combine(_work, "samples", a.Item3!)));
     }
 
     [Test]

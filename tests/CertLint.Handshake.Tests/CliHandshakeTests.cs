@@ -1,7 +1,6 @@
 using CertLint.Cli;
 using CertLint.Engine;
 
-using CertLint.Tls;
 
 namespace CertLint.Handshake.Tests;
 
@@ -9,11 +8,13 @@ namespace CertLint.Handshake.Tests;
 [TestFixture]
 public sealed class CliHandshakeTests : PkiFixture
 {
-    private (int Exit, string Out, string Error) Run(params string[] args)
+    private (int Exit, string Out, string Error) Run(params string[] args) => RunWith(_ => null, args);
+
+    private (int Exit, string Out, string Error) RunWith(Func<string, string?> environment, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new CliContext(output, error, false, false, _ => null, Pki.Dir, TimeProvider.System);
+        var context = new CliContext(output, error, false, false, environment, Pki.Dir, TimeProvider.System);
         var exit = CliApp.Run(args, context);
         return (exit, output.ToString(), error.ToString());
     }
@@ -41,7 +42,8 @@ public sealed class CliHandshakeTests : PkiFixture
 
         var (bad, badOutput, _) = Run("handshake", "--self-test", "--config", "pair.yml", "--timeout", "60");
         bad.ShouldBe(ExitCodes.Findings, badOutput);
-        badOutput.ShouldContain("error    CL0610 tls-client-cert-rejected  ");
+        badOutput.ShouldContain("error    CL0101 cert-expired  ");
+        badOutput.ShouldNotContain("CL061");
 
         // An option still wins over the configuration: the good client passes with the configured server.
         var (good, goodOutput, _) = Run("handshake", "--self-test", "--config", "pair.yml", "--cert", "client.crt", "--key", "client.key", "--timeout", "60");
@@ -66,7 +68,7 @@ public sealed class CliHandshakeTests : PkiFixture
             "--cert", "expired.crt", "--key", "expired.key", "--ca", "server-root.crt", "--client-ca", "client-ca.crt", "--timeout", "60");
 
         exit.ShouldBe(ExitCodes.Findings);
-        output.ShouldContain("error    CL0610 tls-client-cert-rejected  ");
+        output.ShouldContain("error    CL0101 cert-expired  ");
         output.ShouldContain("expired on");
     }
 
@@ -109,7 +111,85 @@ public sealed class CliHandshakeTests : PkiFixture
         output.ShouldNotContain("CL0600");
     }
 
-    [TestCase(new[] { "handshake" }, "needs HOST:PORT")]
+    /// <summary>Passwords reach the handshake through the lint's settings: passwords: by path and passwordEnv: in .certlint.yml.</summary>
+    [TestCase("passwords:\n  \"*.p12\": TEAM_P12\n")]
+    [TestCase("passwordEnv: TEAM_P12\n")]
+    public void Passwords_from_the_configuration_open_the_client_keystore(string config)
+    {
+        var client = Pki.ClientRootCa.Issue("p12.acme.test", o => o.ClientAuth().Valid(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(90)));
+        var path = CertLint.Tests.Pki.TestPki.WritePkcs12(Pki.Dir, "team.p12", "s3cret", client);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(Path.Combine(Pki.Dir, "secrets.yml"), config);
+        string[] args = ["handshake", "--self-test", "--server-cert", "server.crt", "--server-key", "server.key", "--pkcs12", "team.p12",
+            "--ca", "server-root.crt", "--client-ca", "client-ca.crt", "--timeout", "5", "--config", "secrets.yml"];
+
+        var (exit, output, error) = RunWith(n => n == "TEAM_P12" ? "s3cret" : null, args);
+        exit.ShouldBe(ExitCodes.Success, output + error);
+        output.ShouldContain("CL0600 tls-session");
+
+        // Without the variable the keystore stays shut: a usage error that names the variable, not a silent pass.
+        var (shut, _, why) = Run(args);
+        shut.ShouldBe(ExitCodes.UsageError);
+        why.ShouldContain("TEAM_P12");
+    }
+
+    [Test]
+    public void Github_and_baseline_work_as_for_the_lint()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var (first, output, _) = Run("handshake", $"127.0.0.1:{port}", "--timeout", "3", "--github", "--sarif", "base.sarif");
+        first.ShouldBe(ExitCodes.Findings);
+        output.ShouldContain("::error ");
+        output.ShouldContain("CL0601");
+
+        // Nothing new since the baseline: --new-only passes.
+        var (again, _, _) = Run("handshake", $"127.0.0.1:{port}", "--timeout", "3", "--baseline", "base.sarif", "--new-only", "--sarif", "again.sarif");
+        again.ShouldBe(ExitCodes.Success);
+        File.ReadAllText(Path.Combine(Pki.Dir, "again.sarif")).ShouldContain("\"baselineState\": \"unchanged\"");
+    }
+
+    [Test]
+    public async Task Endpoints_of_the_configuration_are_probed_into_one_sarif_run()
+    {
+        await using var mutual = LoopbackTlsServer.Start(Pki.ServerOptions());
+        await using var other = LoopbackTlsServer.Start(Pki.ServerOptions());
+        File.WriteAllText(Path.Combine(Pki.Dir, "fleet.yml"), $$"""
+            trust: { anchors: [server-root.crt] }
+            endpoints:
+              - target: 127.0.0.1:{{mutual.Port}}
+                servername: localhost
+                client: { cert: client.crt, key: client.key }
+              - target: 127.0.0.1:{{other.Port}}
+                servername: localhost
+            """);
+
+        var (exit, output, _) = Run("handshake", "--config", "fleet.yml", "--timeout", "5", "--sarif", "fleet.sarif");
+
+        exit.ShouldBe(ExitCodes.Findings, output);
+        using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Pki.Dir, "fleet.sarif")));
+        sarif.RootElement.GetProperty("runs").GetArrayLength().ShouldBe(1);
+        var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(r => (r.GetProperty("ruleId").GetString(), r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()))
+            .ToList();
+        results.ShouldBe([("CL0600", $"tls://127.0.0.1:{mutual.Port}"), ("CL0611", $"tls://127.0.0.1:{other.Port}")], ignoreOrder: true);
+    }
+
+    [Test]
+    public void An_endpoints_entry_without_a_target_is_a_configuration_error_at_its_line()
+    {
+        File.WriteAllText(Path.Combine(Pki.Dir, "bad-fleet.yml"), "endpoints:\n  - servername: api.acme.test\n");
+        var (exit, _, error) = Run("handshake", "--config", "bad-fleet.yml");
+        exit.ShouldBe(ExitCodes.UsageError);
+        error.ShouldContain("bad-fleet.yml:2:");
+        error.ShouldContain("target");
+    }
+
+    [TestCase(new[] { "handshake" }, "needs HOST:PORT, an `endpoints:` list in .certlint.yml, or --self-test")]
+    [TestCase(new[] { "handshake", "localhost:1", "--new-only" }, "--new-only needs --baseline")]
     [TestCase(new[] { "handshake", "localhost:1", "--tls", "1.1" }, "--tls: '1.1' is not 1.2 or 1.3")]
     [TestCase(new[] { "handshake", "localhost:1", "--timeout", "soon" }, "--timeout: 'soon'")]
     [TestCase(new[] { "handshake", "localhost:1", "--cert", "missing.crt", "--key", "missing.key" }, "missing.crt: cannot read")]

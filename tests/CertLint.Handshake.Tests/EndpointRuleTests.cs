@@ -1,7 +1,6 @@
 using CertLint.Findings;
 using CertLint.Rules;
 
-using CertLint.Tls;
 
 namespace CertLint.Handshake.Tests;
 

@@ -1,6 +1,5 @@
 using CertLint.Engine;
 
-using CertLint.Tls;
 
 namespace CertLint.Handshake.Tests;
 

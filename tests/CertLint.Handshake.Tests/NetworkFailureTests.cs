@@ -5,7 +5,6 @@ using System.Text;
 using CertLint.Engine;
 using CertLint.Rules;
 
-using CertLint.Tls;
 
 namespace CertLint.Handshake.Tests;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-using CertLint.Tls;
 
 namespace CertLint.Handshake.Tests;
 

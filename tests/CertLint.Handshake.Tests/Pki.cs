@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CertLint.Tests.Pki;
 
-using CertLint.Tls;
 
 namespace CertLint.Handshake.Tests;
 
@@ -27,23 +26,41 @@ internal sealed class Pki : IDisposable
 
         Server = WithKey(ServerLeaf);
         ServerIntermediate = serverIntermediate.Certificate;
+        ServerIssuingCa = serverIntermediate;
         ClientRoot = ClientRootCa.Certificate;
         ServerRootFile = TestPki.WritePem(Dir, "server-root.crt", serverRoot);
         ServerIntermediateFile = TestPki.WritePem(Dir, "server-intermediate.crt", serverIntermediate);
         ClientRootFile = TestPki.WritePem(Dir, "client-ca.crt", ClientRootCa);
         GoodClient = Files("client", ClientRootCa.Issue("client.acme.test", Current(o => o.ClientAuth())));
-        RsaClient = Files("client-rsa", ClientRootCa.Issue("client.acme.test", Current(o => o.ClientAuth().Rsa())));
+        RsaClient = Files("client-rsa", ClientRootCa.Issue("client.acme.test", Current(o => o.ClientAuth().Rsa().KeyUsage(System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.DigitalSignature))));
         ForeignClient = Files("foreign", otherRoot.Issue("client.acme.test", Current(o => o.ClientAuth())));
         ExpiredClient = Files("expired", ClientRootCa.Issue("client.acme.test", o => o.ClientAuth().Valid(Now.AddDays(-30), Now.AddDays(-1))));
         ServerAuthOnlyClient = Files("serverauth-only", ClientRootCa.Issue("client.acme.test", Current(o => o.ServerAuth())));
         ServerFiles = Files("server", ServerLeaf, serverIntermediate);
+        ServerCasFile = TestPki.WritePem(Dir, "server-cas.crt", serverRoot, serverIntermediate);
+        RsaServerFiles = Files("server-rsa", serverIntermediate.Issue("localhost", Current(o => o.ServerAuth().Dns("localhost").Rsa())), serverIntermediate);
+        // A client issued by an intermediate, its file holding the leaf only; the server's CA file holds root and intermediate.
+        var clientIntermediate = ClientRootCa.IssueCa("Client Issuing CA", Current());
+        ClientViaIntermediate = Files("client-via-int", clientIntermediate.Issue("client2.acme.test", Current(o => o.ClientAuth())));
+        ClientCasFile = TestPki.WritePem(Dir, "client-cas.crt", ClientRootCa, clientIntermediate);
     }
+
+    /// <summary>The server's root and its intermediate, in one CA file.</summary>
+    public string ServerCasFile { get; }
+    /// <summary>An RSA server leaf (for static-RSA cipher suites) with its intermediate.</summary>
+    public CredentialFiles RsaServerFiles { get; }
+    /// <summary>A client certificate from "Client Issuing CA", alone in its file.</summary>
+    public CredentialFiles ClientViaIntermediate { get; }
+    /// <summary>The client root and "Client Issuing CA", in one CA file.</summary>
+    public string ClientCasFile { get; }
 
     public string Dir { get; }
     /// <summary>The server leaf, with its private key (for SslStream).</summary>
     public X509Certificate2 Server { get; }
     public TestCertificate ServerLeaf { get; }
     public X509Certificate2 ServerIntermediate { get; }
+    /// <summary>The server's issuing CA with its key (it signs the OCSP responses of the stapling tests).</summary>
+    public TestCertificate ServerIssuingCa { get; }
     public X509Certificate2 ClientRoot { get; }
     public TestCertificate ClientRootCa { get; }
     public string ServerRootFile { get; }

@@ -1,4 +1,3 @@
-using CertLint.Tls;
 
 namespace CertLint.Handshake.Tests;
 

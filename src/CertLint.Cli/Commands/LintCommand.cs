@@ -1,6 +1,5 @@
 using CertLint.Engine;
 using CertLint.Reporting;
-using CertLint.Reporting.GitHub;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace CertLint.Cli.Commands;
@@ -24,12 +23,6 @@ internal static class LintCommand
         {
             result = new LintEngine(context.Time).Run(request, progress);
         }
-        ReportWriter.WriteFiles(result, request);
-        ConsoleReport.Write(result, context.Out, ConsoleOptions.For(options.Quiet.HasValue(), options.Verbose.HasValue(), context.OutIsTerminal, context.Environment));
-        if (options.GitHub.HasValue())
-        {
-            new GitHubActionsWriter(context.Environment).Write(result, request.Reports, context.WorkingDirectory, context.Out);
-        }
-        return result.ExitCode;
+        return options.Shared.Finish(result, request, context);
     }
 }

@@ -16,6 +16,7 @@ internal static class RulesCommand
         var config = cmd.Option("-c|--config <FILE>", "Configuration file (default: .certlint.yml in the current folder).", CommandOptionType.SingleValue);
         var ruleDirs = cmd.Option("--rules <DIR>", "Folder of extra rule files; repeatable.", CommandOptionType.MultipleValue);
         var all = cmd.Option("--all", "Also list rules that are off.", CommandOptionType.NoValue);
+        var pack = cmd.Option("--pack <NAME>", "List only this pack's rules (whether the pack is on or not); repeatable.", CommandOptionType.MultipleValue);
         cmd.OnExecute(() =>
         {
             var request = new LintRequest
@@ -26,19 +27,29 @@ internal static class RulesCommand
                 Environment = context.Environment,
             };
             var catalog = RuleCatalog.Load(SettingsResolver.Resolve(request, context.Time));
+            var packs = pack.Values.Where(p => p is not null).Select(p => p!).ToArray();
+            var known = catalog.Rules.Select(r => r.Descriptor.Pack).Distinct(StringComparer.Ordinal).ToArray();
+            foreach (var p in packs.Where(p => !known.Contains(p, StringComparer.Ordinal)))
+                throw new UserErrorException($"rules --pack: no pack '{p}'{(Configuration.Yaml.Suggest.Closest(p, known) is { } s ? $" (did you mean '{s}'?)" : "")}; packs: {string.Join(", ", known)}.");
             var inForce = catalog.InForce.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-            var rows = (all.HasValue() ? catalog.Rules : catalog.InForce)
-                .Select(r => (r.Id, r.Name, Level: inForce.Contains(r.Id) ? r.Severity.ToText() : "off", r.Descriptor.Title))
+            var rows = (all.HasValue() || packs.Length > 0 ? catalog.Rules : catalog.InForce)
+                .Where(r => packs.Length == 0 || packs.Contains(r.Descriptor.Pack, StringComparer.Ordinal))
+                .Select(r => (r.Id, r.Name, Pack: r.Descriptor.Pack, Level: inForce.Contains(r.Id) ? r.Severity.ToText() : "off", r.Descriptor.Title))
                 .ToArray();
             var nameWidth = rows.Length == 0 ? 4 : rows.Max(r => r.Name.Length);
-            context.Out.WriteLine($"{"ID",-8} {"NAME".PadRight(nameWidth)} {"LEVEL",-8} TITLE");
-            foreach (var r in rows) context.Out.WriteLine($"{r.Id,-8} {r.Name.PadRight(nameWidth)} {r.Level,-8} {r.Title}");
+            var packWidth = Math.Max(4, rows.Length == 0 ? 4 : rows.Max(r => r.Pack.Length));
+            context.Out.WriteLine($"{"ID",-8} {"NAME".PadRight(nameWidth)} {"PACK".PadRight(packWidth)} {"LEVEL",-8} TITLE");
+            foreach (var r in rows) context.Out.WriteLine($"{r.Id,-8} {r.Name.PadRight(nameWidth)} {r.Pack.PadRight(packWidth)} {r.Level,-8} {r.Title}");
             context.Out.WriteLine();
             context.Out.WriteLine($"{rows.Length} rules. 'certlint explain NAME' prints a rule's documentation.");
+            var counts = catalog.Rules.GroupBy(r => r.Descriptor.Pack).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            context.Out.WriteLine("Packs: " + string.Join(", ", RuleCatalog.BuiltInPacks.Select(p =>
+                $"{p.Name} ({(catalog.PacksOn.Contains(p.Name) ? "on" : "off")}, {counts.GetValueOrDefault(p.Name)} rules)")) + ". Choose with --pack or 'packs:' in .certlint.yml.");
             return ExitCodes.Success;
         });
 
         cmd.Command("validate", v => ConfigureValidate(v, context));
+        cmd.Command("fields", f => FieldsCommand.Configure(f, context));
     }
 
     private static void ConfigureValidate(CommandLineApplication cmd, CliContext context)
@@ -49,23 +60,32 @@ internal static class RulesCommand
         var config = cmd.Option("-c|--config <FILE>", "Also check this configuration file (default: .certlint.yml here, if any).", CommandOptionType.SingleValue);
         cmd.OnExecute(() =>
         {
-            var configFile = config.Value() ?? DefaultConfig(context.WorkingDirectory);
-            if (configFile is not null) configFile = Path.GetFullPath(configFile, context.WorkingDirectory);
-            var paths = files.Values.Select(f => Path.GetFullPath(f, context.WorkingDirectory)).ToArray();
-            foreach (var p in paths.Where(p => !File.Exists(p) && !Directory.Exists(p)))
+            var all = files.Values.Select(f => Path.GetFullPath(f, context.WorkingDirectory)).ToArray();
+            foreach (var p in all.Where(p => !File.Exists(p) && !Directory.Exists(p)))
                 throw new UserErrorException($"{p}: no such file or folder.");
-            var diagnostics = RuleValidator.Validate(paths, configFile);
+            // Each file is validated as what it is: a .certlint.yml as a config, anything else as a rule file.
+            var configs = all.Where(IsConfig).ToList();
+            var paths = all.Where(p => !IsConfig(p)).ToArray();
+            if (config.Value() is { } named) configs.Insert(0, Path.GetFullPath(named, context.WorkingDirectory));
+            else if (configs.Count == 0 && DefaultConfig(context.WorkingDirectory) is { } found) configs.Add(found);
+            var diagnostics = configs.Count == 0 ? RuleValidator.Validate(paths)
+                : configs.SelectMany((c, i) => RuleValidator.Validate(i == 0 ? paths : [], c)).DistinctBy(d => d.ToString()).ToList();
             foreach (var d in diagnostics)
             {
                 context.Error.WriteLine(d.ToString());
-                if (d.Suggestion is not null) context.Error.WriteLine($"  did you mean '{d.Suggestion}'?");
+                // Said once: the message may already carry the suggestion.
+                if (d.Suggestion is not null && !d.Message.Contains($"'{d.Suggestion}'", StringComparison.Ordinal))
+                    context.Error.WriteLine($"  did you mean '{d.Suggestion}'?");
             }
             if (diagnostics.Count > 0) return ExitCodes.UsageError;
-            var checkedWhat = paths.Length + (configFile is null ? 0 : 1);
+            var checkedWhat = paths.Length + configs.Count;
             context.Out.WriteLine($"ok: {checkedWhat} file(s) valid.");
             return ExitCodes.Success;
         });
     }
+
+    private static bool IsConfig(string path) =>
+        File.Exists(path) && ConfigLoader.FileNames.Contains(Path.GetFileName(path), StringComparer.OrdinalIgnoreCase);
 
     private static string? DefaultConfig(string dir)
     {

@@ -20,10 +20,18 @@ public sealed record CertLintConfig
     public string? PasswordEnv { get; init; }
     public IReadOnlyList<PathPassword>? Passwords { get; init; }
     public IReadOnlyList<string>? RuleDirectories { get; init; }
+    public IReadOnlyList<string>? Packs { get; init; }
+    public ConfigOrigin? PacksOrigin { get; init; }
     public IReadOnlyDictionary<string, RuleOverride>? RuleOverrides { get; init; }
     public IReadOnlyList<SuppressionEntry>? Suppressions { get; init; }
     /// <summary>The pair `certlint handshake --self-test` checks when no credentials are given as options.</summary>
     public SelfTestPair? SelfTest { get; init; }
+    /// <summary>Lowered bounds (`limits`), or null for the defaults.</summary>
+    public ScanLimits? Limits { get; init; }
+    /// <summary>Every file or folder the config names, with its position (checked to lie inside the repository root).</summary>
+    public IReadOnlyList<ConfigReference> References { get; init; } = [];
+    /// <summary>The endpoints `certlint handshake` probes when given no target.</summary>
+    public IReadOnlyList<EndpointEntry>? Endpoints { get; init; }
 }
 
 /// <summary>The `validation` section as written (null = not set).</summary>

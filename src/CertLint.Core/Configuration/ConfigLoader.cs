@@ -13,7 +13,7 @@ public static partial class ConfigLoader
     public const string FileName = ".certlint.yml";
     public static readonly IReadOnlyList<string> FileNames = [FileName, ".certlint.yaml"];
     public static readonly IReadOnlyList<string> TopLevelKeys =
-        ["extends", "paths", "include", "exclude", "failOn", "trust", "validation", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest"];
+        ["extends", "packs", "paths", "include", "exclude", "failOn", "trust", "validation", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest", "endpoints", "limits"];
     private static readonly string[] Packs = ["builtin:recommended", "builtin:all", "builtin:none"];
     private static readonly string[] FailOnValues = ["error", "warning", "note", "none"];
     private static readonly string[] SeverityValues = ["error", "warning", "note", "off"];
@@ -26,16 +26,61 @@ public static partial class ConfigLoader
         return Parse(name, SafeYaml.LoadFile(path, name), Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
+    /// <summary>
+    /// Every error in a config, not only the first: each top-level key, and each entry of a list or mapping under it,
+    /// is read on its own (positions stay those of the file). For `certlint rules validate`.
+    /// </summary>
+    public static IReadOnlyList<(CertLintConfig? Piece, Engine.ConfigurationException? Error)> LoadPieces(string path, string? displayName = null)
+    {
+        var name = displayName ?? path;
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        YamlNode root;
+        try
+        {
+            root = SafeYaml.LoadFile(path, name);
+        }
+        catch (Engine.ConfigurationException e)
+        {
+            return [(null, e)];
+        }
+        if (root is not YamlMappingNode map) return [Try(root)];
+        var results = new List<(CertLintConfig?, Engine.ConfigurationException?)>();
+        foreach (var (key, value) in map.Children)
+        {
+            var splittable = key is YamlScalarNode { Value: "rules" or "roles" or "hosts" or "passwords" or "suppressions" or "include" or "exclude" or "paths" };
+            IEnumerable<YamlNode> parts = !splittable ? [value] : value switch
+            {
+                YamlSequenceNode seq when seq.Children.Count > 1 => seq.Children.Select(c => (YamlNode)new YamlSequenceNode(c)),
+                YamlMappingNode m when m.Children.Count > 1 => m.Children.Select(c => (YamlNode)new YamlMappingNode(c.Key, c.Value)),
+                _ => [value],
+            };
+            foreach (var part in parts) results.Add(Try(new YamlMappingNode(key, part)));
+        }
+        return results;
+
+        (CertLintConfig?, Engine.ConfigurationException?) Try(YamlNode node)
+        {
+            try
+            {
+                return (Parse(name, node, baseDirectory), null);
+            }
+            catch (Engine.ConfigurationException e)
+            {
+                return (null, e);
+            }
+        }
+    }
+
     /// <param name="file">Name used in errors.</param>
     /// <param name="text">YAML text.</param>
     /// <param name="baseDirectory">Folder that relative file paths (anchors, rule directories, paths) are relative to.</param>
     public static CertLintConfig Parse(string file, string text, string baseDirectory) => Parse(file, SafeYaml.Load(file, text), baseDirectory);
 
-    private static CertLintConfig Parse(string file, YamlNode root, string baseDirectory)
+    internal static CertLintConfig Parse(string file, YamlNode root, string baseDirectory)
     {
-        var map = new YamlMap(file, root, "the configuration");
+        var map = YamlMap.Root(file, root, "the configuration", TopLevelKeys);
         map.RejectUnknown(TopLevelKeys, "the configuration");
-        string Abs(string p) => Path.GetFullPath(Path.Combine(baseDirectory, p));
+        var refs = new ConfigReferences(file, baseDirectory);
 
         IReadOnlyList<string>? trustAnchors = null;
         bool? fromScan = null;
@@ -43,36 +88,41 @@ public static partial class ConfigLoader
         {
             var trust = new YamlMap(file, trustNode, "'trust'");
             trust.RejectUnknown(["anchors", "fromScan"], "'trust'");
-            trustAnchors = trust.StringList("anchors")?.Select(Abs).ToArray();
+            trustAnchors = refs.List(trust.Get("anchors"), "trust.anchors");
             fromScan = trust.Bool("fromScan");
         }
-        var (overrides, directories) = map.Get("rules") is { } rulesNode ? ReadRules(file, rulesNode) : (null, null);
+        var (overrides, directories) = map.Get("rules") is { } rulesNode ? ReadRules(file, rulesNode, refs) : (null, null);
         return new CertLintConfig
         {
             File = file,
             Extends = map.Get("extends") is { } e ? ReadExtends(file, e) : null,
-            Paths = map.StringList("paths")?.Select(Abs).ToArray(),
+            Paths = refs.List(map.Get("paths"), "paths"),
             Include = Globs(file, map, "include"),
             Exclude = Globs(file, map, "exclude"),
             FailOn = map.Get("failOn") is { } f ? Severity(file, f, "failOn", FailOnValues) : null,
             TrustAnchors = trustAnchors,
             AnchorsFromScan = fromScan,
-            Validation = map.Get("validation") is { } v ? ReadValidation(file, v, Abs) : null,
+            Validation = map.Get("validation") is { } v ? ReadValidation(file, v, refs) : null,
             // hosts: a list applies to every certificate; a mapping gives host names per path glob.
             Hosts = map.Get("hosts") is YamlSequenceNode hostList ? [new PathHosts("**", YamlValues.StringList(file, hostList, "hosts"))]
                 : GlobMap(file, map, "hosts", (node, glob) => new PathHosts(glob, YamlValues.StringList(file, node, "hosts"))),
             Roles = GlobMap(file, map, "roles", (node, glob) => new PathRole(glob, Role(file, node))),
             PasswordEnv = map.Get("passwordEnv") is { } pe ? EnvName(file, pe) : null,
             Passwords = GlobMap(file, map, "passwords", (node, glob) => new PathPassword(glob, EnvName(file, node))),
-            RuleDirectories = directories?.Select(Abs).ToArray(),
+            RuleDirectories = directories,
+            Packs = map.StringList("packs"),
+            PacksOrigin = map.Get("packs") is { } packsNode ? new ConfigOrigin(file, (int)packsNode.Start.Line, (int)packsNode.Start.Column) : null,
             RuleOverrides = overrides,
             Suppressions = map.Get("suppressions") is { } s ? SuppressionReader.Read(file, s) : null,
-            SelfTest = map.Get("selfTest") is { } st ? ReadSelfTest(file, st, Abs) : null,
+            SelfTest = map.Get("selfTest") is { } st ? ReadSelfTest(file, st, refs) : null,
+            Endpoints = map.Get("endpoints") is { } ep ? EndpointsReader.Read(file, ep, refs) : null,
+            Limits = map.Get("limits") is { } l ? ReadLimits(file, l) : null,
+            References = refs.All,
         };
     }
 
     /// <summary>`validation`: RFC 5280 §6.1.1 inputs and the path search bound (docs/chains.md).</summary>
-    private static ValidationConfig ReadValidation(string file, YamlNode node, Func<string, string> abs)
+    private static ValidationConfig ReadValidation(string file, YamlNode node, ConfigReferences refs)
     {
         var map = new YamlMap(file, node, "'validation'");
         map.RejectUnknown(["maxChainDepth", "policies", "requireExplicitPolicy", "inhibitPolicyMapping", "inhibitAnyPolicy", "crls"], "'validation'");
@@ -90,10 +140,10 @@ public static partial class ConfigLoader
             if (!ValidationSettings.IsOid(policy)) throw map.Error(map.Get("policies")!, $"'policies': '{policy}' is not an OID (dotted numbers, e.g. 2.23.140.1.2.1)", "policies");
         }
         return new ValidationConfig(depth, policies, map.Bool("requireExplicitPolicy"), map.Bool("inhibitPolicyMapping"),
-            map.Bool("inhibitAnyPolicy"), map.StringList("crls")?.Select(abs).ToArray());
+            map.Bool("inhibitAnyPolicy"), refs.List(map.Get("crls"), "validation.crls"));
     }
 
-    private static SelfTestPair ReadSelfTest(string file, YamlNode node, Func<string, string> abs)
+    private static SelfTestPair ReadSelfTest(string file, YamlNode node, ConfigReferences refs)
     {
         var map = new YamlMap(file, node, "'selfTest'");
         map.RejectUnknown(["server", "client", "servername"], "'selfTest'");
@@ -106,10 +156,26 @@ public static partial class ConfigLoader
             var pkcs12 = side.String("pkcs12");
             if (cert is null && pkcs12 is null)
                 throw YamlValues.Error(file, sideNode, $"'selfTest.{name}' needs 'cert' and 'key', or 'pkcs12'", name, null);
-            return new SelfTestSide(cert is null ? null : abs(cert), side.String("key") is { } k ? abs(k) : null,
-                pkcs12 is null ? null : abs(pkcs12), side.StringList("trusts")?.Select(abs).ToArray() ?? []);
+            string? One(string key) => side.Get(key) is { } n ? refs.One(n, $"selfTest.{name}.{key}") : null;
+            return new SelfTestSide(One("cert"), One("key"), One("pkcs12"), refs.List(side.Get("trusts"), $"selfTest.{name}.trusts") ?? []);
         }
         return new SelfTestPair(Side("server"), Side("client"), map.String("servername"));
+    }
+
+    /// <summary>`limits`: each value at least 1 and at most its default (limits can be lowered, never raised).</summary>
+    private static ScanLimits ReadLimits(string file, YamlNode node)
+    {
+        var map = new YamlMap(file, node, "'limits'");
+        map.RejectUnknown(["kdfIterations", "findingsPerFile", "findingsPerRule"], "'limits'");
+        long Read(string key, long max)
+        {
+            if (map.Get(key) is not { } n) return max;
+            var v = YamlValues.Integer(file, n, key);
+            return v is >= 1 && v <= max ? v
+                : throw YamlValues.Error(file, n, $"'{key}' must be between 1 and {max.ToString(CultureInfo.InvariantCulture)} (limits can be lowered, not raised)", key);
+        }
+        return new ScanLimits(Read("kdfIterations", ScanLimits.MaxKdfIterations),
+            (int)Read("findingsPerFile", ScanLimits.MaxFindingsPerFile), (int)Read("findingsPerRule", ScanLimits.MaxFindingsPerRule));
     }
 
     private static string[] ReadExtends(string file, YamlNode node)
@@ -118,12 +184,12 @@ public static partial class ConfigLoader
         foreach (var p in packs)
         {
             if (!Packs.Contains(p))
-                throw YamlValues.Error(file, node, $"unknown rule pack '{p}'{Suggest.DidYouMean(p, Packs)}; use {string.Join(", ", Packs)}", "extends", Suggest.Closest(p, Packs));
+                throw YamlValues.Error(file, node, $"unknown rule pack {SafeText.Quote(p)}{Suggest.DidYouMean(p, Packs)}; use {string.Join(", ", Packs)}", "extends", Suggest.Closest(p, Packs));
         }
         return packs.ToArray();
     }
 
-    private static (Dictionary<string, RuleOverride>, IReadOnlyList<string>?) ReadRules(string file, YamlNode node)
+    private static (Dictionary<string, RuleOverride>, IReadOnlyList<string>?) ReadRules(string file, YamlNode node, ConfigReferences refs)
     {
         var map = new YamlMap(file, node, "'rules'");
         var overrides = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase);
@@ -132,7 +198,7 @@ public static partial class ConfigLoader
         {
             if (key == "directories")
             {
-                directories = YamlValues.StringList(file, value, "directories");
+                directories = refs.List(value, "rules.directories");
                 continue;
             }
             var origin = new ConfigOrigin(file, (int)keyNode.Start.Line, (int)keyNode.Start.Column);
@@ -141,8 +207,8 @@ public static partial class ConfigLoader
                 overrides[key] = new RuleOverride(Severity(file, value, key, SeverityValues), new Dictionary<string, object?>()) { Origin = origin };
                 continue;
             }
-            var entry = new YamlMap(file, value, $"rule '{key}'");
-            entry.RejectUnknown(["severity", "parameters"], $"rule '{key}'");
+            var entry = new YamlMap(file, value, $"rule {SafeText.Quote(key)}");
+            entry.RejectUnknown(["severity", "parameters"], $"rule {SafeText.Quote(key)}");
             var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
             if (entry.Get("parameters") is { } pNode)
             {
@@ -159,14 +225,14 @@ public static partial class ConfigLoader
     {
         YamlScalarNode s => YamlValues.Typed(s),
         YamlSequenceNode => YamlValues.StringList(file, node, key),
-        _ => throw YamlValues.Error(file, node, $"parameter '{key}' must be a value or a list, not {YamlValues.Describe(node)}", key),
+        _ => throw YamlValues.Error(file, node, $"parameter {SafeText.Quote(key)} must be a value or a list, not {YamlValues.Describe(node)}", key),
     };
 
     private static Severity Severity(string file, YamlNode node, string key, string[] allowed)
     {
         var text = YamlValues.String(file, node, key);
         return allowed.Contains(text) && SeverityText.TryParse(text, out var s) ? s
-            : throw YamlValues.Error(file, node, $"'{key}' must be one of {string.Join(", ", allowed)}, not '{text}'{Suggest.DidYouMean(text, allowed)}", key, Suggest.Closest(text, allowed));
+            : throw YamlValues.Error(file, node, $"'{key}' must be one of {string.Join(", ", allowed)}, not {SafeText.Quote(text)}{Suggest.DidYouMean(text, allowed)}", key, Suggest.Closest(text, allowed));
     }
 
     private static CertificateRole Role(string file, YamlNode node)
@@ -177,7 +243,7 @@ public static partial class ConfigLoader
         {
             "client" => CertificateRole.Client,
             "server" => CertificateRole.Server,
-            _ => throw YamlValues.Error(file, node, $"role '{text}' must be client or server{Suggest.DidYouMean(text, roles)}", "roles", Suggest.Closest(text, roles)),
+            _ => throw YamlValues.Error(file, node, $"role {SafeText.Quote(text)} must be client or server{Suggest.DidYouMean(text, roles)}", "roles", Suggest.Closest(text, roles)),
         };
     }
 
@@ -192,7 +258,19 @@ public static partial class ConfigLoader
     {
         var list = map.StringList(key);
         if (list is null) return null;
-        foreach (var g in list) CheckGlob(file, map.Get(key)!, g, key);
+        var node = map.Get(key)!;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var at = node is YamlSequenceNode seq ? seq.Children[i] : node;
+            try
+            {
+                GlobList.Check(list[i]);
+            }
+            catch (ArgumentException e)
+            {
+                throw YamlValues.Error(file, at, $"bad glob in '{key}': {e.Message}", key);
+            }
+        }
         return list.ToArray();
     }
 
@@ -223,7 +301,7 @@ public static partial class ConfigLoader
     {
         var text = YamlValues.String(file, node, key);
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-            : throw YamlValues.Error(file, node, $"'{key}' must be a date written yyyy-MM-dd, not '{text}'", key);
+            : throw YamlValues.Error(file, node, $"'{key}' must be a date written yyyy-MM-dd, not {SafeText.Quote(text)}", key);
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]

@@ -29,29 +29,49 @@ public sealed class LintEngine
         progress?.Report(new ScanProgress("discovering files", 0, 0));
         var discovery = FileDiscovery.Discover(settings, cancellationToken);
         var passwords = new SettingsPasswordSource(settings);
-        progress?.Report(new ScanProgress("parsing", 0, discovery.Files.Count));
+        var files = discovery.Files.Concat(discovery.Context).ToList();
+        progress?.Report(new ScanProgress("parsing", 0, files.Count));
         var configs = ConfigStage.Read(settings, passwords, cancellationToken);
-        var parsed = Sorted(configs.Merge(FileParser.ParseAll(discovery.Files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles())));
+        var parsed = Sorted(configs.Merge(FileParser.ParseAll(files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles())));
         var anchors = TrustAnchors.Load(settings, passwords);
         var crls = TrustAnchors.LoadCrls(settings, passwords);
 
-        progress?.Report(new ScanProgress("checking", discovery.Files.Count, discovery.Files.Count));
-        var result = Evaluate(settings, catalog, parsed, anchors, crls, configs.Usages, cancellationToken);
-        var baseline = request.BaselinePath is null ? null : Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, settings.Root));
-        return new LintResult
+        progress?.Report(new ScanProgress("checking", files.Count, files.Count));
+        var (inventory, evaluation) = Evaluate(settings, catalog, parsed, anchors, crls, configs.Usages, cancellationToken);
+        if (discovery.Context.Count > 0)
         {
-            Inventory = result.Inventory,
+            var scope = new ScanScope(discovery.Files.Select(f => f.FullPath).Concat(discovery.Issues.Select(i => i.Location.File.FullPath)).ToHashSet(StringComparer.Ordinal));
+            (inventory, evaluation) = (scope.Restrict(inventory), scope.Restrict(evaluation));
+        }
+        return WithBaseline(new LintResult
+        {
+            Inventory = inventory,
             Rules = catalog.Descriptors,
-            Findings = result.Evaluation.Findings,
-            Checks = result.Evaluation.Checks,
-            Notices = result.Evaluation.Notices,
+            Findings = evaluation.Findings,
+            Checks = evaluation.Checks,
+            Skips = evaluation.Skips,
+            Notices = evaluation.Notices,
             Now = settings.Now,
             FailOn = settings.FailOn,
             Root = settings.Root,
+            WorkingDirectory = settings.WorkingDirectory,
             Elapsed = _time.GetElapsedTime(started),
-            BaselineStates = baseline?.Compare(result.Evaluation.Findings),
-            BaselineAbsent = baseline?.Absent(result.Evaluation.Findings) ?? [],
             NewOnly = request.NewOnly,
+            AllowEmpty = settings.AllowEmpty,
+            IsEmpty = inventory.Files.All(f => !f.IsRelevant),
+        }, request, settings.WorkingDirectory);
+    }
+
+    /// <summary>Compares a result with the request's --baseline SARIF (a path from the current folder), if any (every host's results alike).</summary>
+    public static LintResult WithBaseline(LintResult result, LintRequest request, string workingDirectory)
+    {
+        if (request.BaselinePath is null) return result;
+        var baseline = Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, workingDirectory));
+        return result with
+        {
+            NewOnly = request.NewOnly,
+            BaselineStates = baseline.Compare(result.Findings),
+            BaselineAbsent = baseline.Absent(result.Findings),
         };
     }
 

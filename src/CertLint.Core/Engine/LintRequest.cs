@@ -6,11 +6,11 @@ namespace CertLint.Engine;
 /// What a host (CLI, MSBuild task, Action) was told. Null or empty means "not given here", so that Core can apply
 /// its one precedence: built-in defaults &lt; .certlint.yml &lt; this request.
 /// </summary>
-public sealed class LintRequest
+public sealed record LintRequest
 {
-    /// <summary>Files, folders and globs to scan. Empty means the working directory.</summary>
+    /// <summary>Files, folders and globs to scan, relative to <see cref="WorkingDirectory"/>. Empty: the config's `paths`, else the working directory.</summary>
     public IReadOnlyList<string> Paths { get; init; } = [];
-    /// <summary>Base for relative paths, the default scan root and the report URIs.</summary>
+    /// <summary>The current folder: base for the paths given here. The repository root is Core's to find (RepositoryRoot).</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
     public string? ConfigPath { get; init; }
     public IReadOnlyList<string> CaFiles { get; init; } = [];
@@ -23,9 +23,19 @@ public sealed class LintRequest
     public int? MaxChainDepth { get; init; }
     /// <summary>Roles by path glob, ahead of the configuration's (`certlint handshake` marks what it received and was given).</summary>
     public IReadOnlyList<Configuration.PathRole> Roles { get; init; } = [];
+    /// <summary>Host names by path glob, ahead of the configuration's (`certlint handshake`: the chain an endpoint sent must cover its name).</summary>
+    public IReadOnlyList<Configuration.PathHosts> PathHosts { get; init; } = [];
+    /// <summary>Certificate and key files named as a pair (`--cert`/`--key`): a key that does not match is key-mismatch, whatever the names.</summary>
+    public IReadOnlyList<Configuration.FilePair> KeyPairs { get; init; } = [];
+    /// <summary>Null: the configuration's anchorsFromScan. `certlint handshake` says false: a chain a peer sent never anchors itself.</summary>
+    public bool? AnchorsFromScan { get; init; }
+    /// <summary>With no --ca and no trust.anchors, trust the operating system's root store (a public endpoint's chain).</summary>
+    public bool SystemTrustByDefault { get; init; }
     /// <summary>The instant to lint at (--now). Null: the TimeProvider's now.</summary>
     public DateTimeOffset? Now { get; init; }
     public IReadOnlyList<string> RuleDirectories { get; init; } = [];
+    /// <summary>Rule packs (--pack, repeatable): NAME makes the list absolute, +NAME / -NAME change the default set.</summary>
+    public IReadOnlyList<string> Packs { get; init; } = [];
     public Severity? FailOn { get; init; }
     /// <summary>Name of the environment variable holding the password (default CERTLINT_PASSWORD).</summary>
     public string? PasswordEnv { get; init; }
@@ -36,6 +46,8 @@ public sealed class LintRequest
     public ReportOutputs Reports { get; init; } = new();
     public string? BaselinePath { get; init; }
     public bool NewOnly { get; init; }
+    /// <summary>Pass a scan that finds no certificate, key or keystore (default: exit 2, it probably scanned the wrong folder).</summary>
+    public bool AllowEmpty { get; init; }
     /// <summary>SARIF automationDetails.id.</summary>
     public string? Category { get; init; }
     /// <summary>Keep suppressed findings in SARIF as `suppressions` (off: GitHub would show them as alerts).</summary>
@@ -49,4 +61,6 @@ public sealed record ReportOutputs(
     string? Sarif = null,
     string? JUnit = null,
     string? Json = null,
-    string? Markdown = null);
+    string? Markdown = null,
+    string? CodeQuality = null,
+    string? Html = null);

@@ -3,6 +3,12 @@ namespace CertLint.Findings;
 /// <summary>A citation: RFC 5280 section, CA/B Forum BR section, etc.</summary>
 public sealed record RuleReference(string Title, string? Url);
 
+/// <summary>The requirement a rule implements: document, section and the normative sentence, verbatim.</summary>
+public sealed record RuleCitation(string Source, string? Section, string Text, string? Url)
+{
+    public override string ToString() => Section is null ? $"{Source}: {Text}" : $"{Source} §{Section}: {Text}";
+}
+
 /// <summary>
 /// What reports need to know about a rule: identity, texts, default level and docs.
 /// Built from a rule's YAML file and the Markdown page beside it.
@@ -30,6 +36,24 @@ public sealed class RuleDescriptor
     /// <summary>Where the rule was loaded from ("builtin:rules/x.yml" or a path).</summary>
     public string Source { get; init; } = "builtin";
     public bool IsBuiltIn => Source.StartsWith("builtin", StringComparison.Ordinal);
+    /// <summary>The pack the rule belongs to: core, rfc5280, cabf-br, or custom (rules from your own folders).</summary>
+    public string Pack { get; init; } = "core";
+    /// <summary>Equivalent lints of other linters, by linter (zlint, pkilint, ...).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Equivalents { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public RuleCitation? Citation { get; init; }
+
+    /// <summary>Whether NAME or LINTER:NAME names one of this rule's equivalents (case-insensitive).</summary>
+    public bool HasEquivalent(string name)
+    {
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        foreach (var (linter, names) in Equivalents)
+        {
+            if (colon > 0 && !linter.Equals(name[..colon], StringComparison.OrdinalIgnoreCase)) continue;
+            var bare = colon > 0 ? name[(colon + 1)..] : name;
+            if (names.Any(n => n.Equals(bare, StringComparison.OrdinalIgnoreCase))) return true;
+        }
+        return false;
+    }
 
     public override string ToString() => $"{Id} {Name}";
 }

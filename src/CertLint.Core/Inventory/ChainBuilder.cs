@@ -91,7 +91,10 @@ internal sealed class ChainBuilder
         var name = IssuerChecks.Name(current);
         if (_selfSigned.Contains(current.Sha256)) return $"{name} is self-signed but not a trust anchor";
         if (allCandidatesOnPath) return $"issuer {current.Issuer.Text} of {name} only leads back into the chain (loop)";
-        var problem = $"issuer {current.Issuer.Text} not found";
+        // A CA whose issuer is missing usually hangs from a root that was not given as an anchor, not from a lost intermediate.
+        var problem = current.IsCa
+            ? $"issuer {current.Issuer.Text} not found: the CA {name} hangs from a root that is not a trust anchor (an untrusted or unknown root: pass it with --ca)"
+            : $"issuer {current.Issuer.Text} not found";
         if (current.AuthorityKeyIdentifier is { } aki)
         {
             problem += $" (key identifier {aki})";

@@ -60,7 +60,7 @@ public static class InventoryBuilder
             Keys = keys,
             Anchors = anchors,
             Pairs = pairs,
-            Mismatches = KeyPairing.Mismatches([.. ordered.Where(f => f.EmbeddedIn is null)]), // embedded pairs: config-key-mismatch
+            Mismatches = KeyPairing.Mismatches([.. ordered.Where(f => f.EmbeddedIn is null)], settings.KeyPairs), // embedded pairs: config-key-mismatch
             Bundles = [.. ordered.Where(f => f.Certificates.Count > 1).Select(bundles.Analyze)],
             Chains = chains,
             Roles = roles,

@@ -17,14 +17,22 @@ internal static class KeyPairing
     }
 
     /// <param name="files">The scanned files in report order.</param>
-    public static List<KeyMismatch> Mismatches(IReadOnlyList<ParsedFile> files)
+    /// <param name="pairs">Files the host named as a pair (--cert/--key): one group whatever their names.</param>
+    public static List<KeyMismatch> Mismatches(IReadOnlyList<ParsedFile> files, IReadOnlyList<Configuration.FilePair> pairs)
     {
-        var groups = files.ToLookup(f => KeyGroups.GroupOf(f.File));
+        var named = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            named[pairs[i].Certificate] = ("\0pair", pairs[i].Key);
+            named[pairs[i].Key] = ("\0pair", pairs[i].Key);
+        }
+        (string, string) GroupOf(SourceFile f) => named.TryGetValue(f.FullPath, out var g) ? g : KeyGroups.GroupOf(f);
+        var groups = files.ToLookup(f => GroupOf(f.File));
         var mismatches = new List<KeyMismatch>();
         foreach (var file in files)
         {
             if (file.Keys.Count == 0) continue;
-            var group = groups[KeyGroups.GroupOf(file.File)].Where(f => f != file && f.Certificates.Count > 0).Prepend(file)
+            var group = groups[GroupOf(file.File)].Where(f => f != file && f.Certificates.Count > 0).Prepend(file)
                 .Where(f => f.Certificates.Count > 0).ToList();
             if (group.Count == 0) continue;
             foreach (var key in file.Keys)

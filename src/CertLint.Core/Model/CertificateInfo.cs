@@ -33,6 +33,14 @@ public sealed class CertificateInfo
     public AuthorityInfoAccess? AuthorityInfoAccess { get; init; }
     public IReadOnlyList<string>? Policies { get; init; }
 
+    /// <summary>Why the certificate is not valid DER (it was read with BER), or null.</summary>
+    public string? DerError { get; init; }
+
+    private CertificateDetails? _details;
+
+    /// <summary>The profile-level details (decoded on first use, once; a benign race decodes twice at worst).</summary>
+    public CertificateDetails Details => _details ??= Parsing.CertificateDetailsParser.ParseSafely(this);
+
     /// <summary>SHA-256 of the DER, lower-case hex: the certificate's identity in reports and suppressions.</summary>
     public required string Sha256 { get; init; }
     public required string Sha1 { get; init; }

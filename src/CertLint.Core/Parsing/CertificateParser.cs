@@ -24,11 +24,34 @@ public static class CertificateParser
         return cert;
     }
 
+    /// <summary>Parses one DER X.500 Name (e.g. a TLS CertificateRequest's certificate_authorities entry).</summary>
+    public static DistinguishedName ParseName(ReadOnlyMemory<byte> der) => NameParser.Read(new AsnReader(der, AsnEncodingRules.DER));
+
     /// <summary>Reads the next certificate from <paramref name="reader"/> (PKCS#7 sets, TRUSTED CERTIFICATE prefixes).</summary>
     public static CertificateInfo Read(AsnReader reader, SourceLocation location, ObjectFormat format)
     {
         var raw = reader.ReadEncodedValue();
-        var certificate = new AsnReader(raw, AsnEncodingRules.DER).ReadSequence();
+        try
+        {
+            return Read(raw, location, format, AsnEncodingRules.DER, null);
+        }
+        catch (AsnContentException e)
+        {
+            // Not DER: read it again with BER so the profile rules can judge it (field `der`), instead of one parse error.
+            try
+            {
+                return Read(raw, location, format, AsnEncodingRules.BER, e.Message);
+            }
+            catch (AsnContentException)
+            {
+                throw e;
+            }
+        }
+    }
+
+    private static CertificateInfo Read(ReadOnlyMemory<byte> raw, SourceLocation location, ObjectFormat format, AsnEncodingRules rules, string? derError)
+    {
+        var certificate = new AsnReader(raw, rules).ReadSequence();
         var tbsRaw = certificate.PeekEncodedValue();
         var tbs = certificate.ReadSequence();
         var (sigOid, sigParams) = Asn1Helpers.ReadAlgorithmIdentifier(certificate);
@@ -83,6 +106,7 @@ public static class CertificateParser
             Policies = decoded.Policies,
             Sha256 = Asn1Helpers.Sha256Hex(raw.Span),
             Sha1 = Asn1Helpers.Sha1Hex(raw.Span),
+            DerError = derError,
         };
     }
 

@@ -16,6 +16,8 @@ public static class ReportWriter
         WriteOne(outputs.JUnit, settings, s => JUnitReport.Write(result, s));
         WriteOne(outputs.Json, settings, s => JsonReport.Write(result, s, settings));
         WriteOne(outputs.Markdown, settings, s => MarkdownReport.Write(result, s, settings));
+        WriteOne(outputs.CodeQuality, settings, s => CodeQualityReport.Write(result, s));
+        WriteOne(outputs.Html, settings, s => Html.HtmlReport.Write(result, s, settings));
     }
 
     /// <summary>Writes the reports a host's request asks for, with the request's category and SARIF options.</summary>
@@ -38,6 +40,8 @@ public static class ReportWriter
             case ReportFormat.JUnit: JUnitReport.Write(result, buffer); break;
             case ReportFormat.Json: JsonReport.Write(result, buffer, settings); break;
             case ReportFormat.Markdown: MarkdownReport.Write(result, buffer, settings); break;
+            case ReportFormat.CodeQuality: CodeQualityReport.Write(result, buffer); break;
+            case ReportFormat.Html: Html.HtmlReport.Write(result, buffer, settings); break;
             default: throw new ArgumentOutOfRangeException(nameof(format));
         }
         return buffer.ToArray();
@@ -46,14 +50,20 @@ public static class ReportWriter
     private static void WriteOne(string? path, ReportSettings settings, Action<Stream> write)
     {
         if (string.IsNullOrWhiteSpace(path)) return;
-        var full = Path.GetFullPath(path, settings.OutputDirectory ?? Directory.GetCurrentDirectory());
         using var buffer = new MemoryStream();
         write(buffer);
+        WriteBytes(path, buffer.ToArray(), settings.OutputDirectory ?? Directory.GetCurrentDirectory());
+    }
+
+    /// <summary>Writes a finished report at once (never half a file), creating parent folders; I/O problems are user errors.</summary>
+    public static void WriteBytes(string path, byte[] bytes, string workingDirectory)
+    {
+        var full = Path.GetFullPath(path, workingDirectory);
         try
         {
             var dir = Path.GetDirectoryName(full);
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            File.WriteAllBytes(full, buffer.ToArray());
+            File.WriteAllBytes(full, bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -69,4 +79,8 @@ public enum ReportFormat
     JUnit,
     Json,
     Markdown,
+    /// <summary>GitLab Code Quality (Code Climate subset).</summary>
+    CodeQuality,
+    /// <summary>The self-contained HTML page (timeline, chains, findings).</summary>
+    Html,
 }

@@ -49,6 +49,17 @@ public sealed class CompiledRule
     public CompiledRule WithSeverity(Severity severity) =>
         new(Definition, severity, Kinds, Parameters, _applies, _assertion, _primitive, _arguments, _message);
 
+    /// <summary>
+    /// False when the subject is a certificate issued (notBefore) before the rule's `effective` date or on/after its
+    /// `effective.until`: the requirement did not bind it. Not effective is neither a pass nor a finding.
+    /// </summary>
+    public bool IsEffectiveFor(RuleSubject subject)
+    {
+        if (subject.Certificate is not { } c) return true;
+        if (Definition.EffectiveFrom is { } from && c.NotBefore < from) return false;
+        return Definition.EffectiveUntil is not { } until || c.NotBefore < until;
+    }
+
     /// <summary>Whether the rule applies to the subject (kind and `where:`). Not applicable is not a pass.</summary>
     public bool AppliesTo(RuleSubject subject, EvaluationContext context) => _applies(subject, context);
 

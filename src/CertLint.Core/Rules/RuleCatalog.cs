@@ -19,11 +19,18 @@ public sealed class RuleCatalog
     public const string None = "builtin:none";
     public static readonly IReadOnlyList<string> Packs = [Recommended, All, None];
 
-    private RuleCatalog(IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledRule> inForce)
+    private RuleCatalog(IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledRule> inForce, IReadOnlySet<string> packsOn)
     {
         Rules = rules;
         InForce = inForce;
+        PacksOn = packsOn;
     }
+
+    /// <summary>The built-in packs whose rules run (custom rules run whatever their pack).</summary>
+    public IReadOnlySet<string> PacksOn { get; }
+
+    /// <summary>Every built-in pack.</summary>
+    public static IReadOnlyList<PackInfo> BuiltInPacks => RuleLoader.LoadPacks();
 
     /// <summary>Every loaded rule (built-in and custom), compiled, sorted by id; includes rules that are off.</summary>
     public IReadOnlyList<CompiledRule> Rules { get; }
@@ -37,6 +44,9 @@ public sealed class RuleCatalog
     public CompiledRule? Find(string nameOrId) => Rules.FirstOrDefault(r =>
         r.Name.Equals(nameOrId, StringComparison.OrdinalIgnoreCase) || r.Id.Equals(nameOrId, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The rules that name a lint of another linter (NAME or LINTER:NAME) among their equivalents.</summary>
+    public IReadOnlyList<CompiledRule> FindByEquivalent(string name) => Rules.Where(r => r.Descriptor.HasEquivalent(name)).ToArray();
+
     /// <summary>The built-in rules with their defaults (zero configuration).</summary>
     public static RuleCatalog LoadBuiltIn() => Load(RuleLoader.LoadBuiltIn(), [], [Recommended], new Dictionary<string, RuleOverride>());
 
@@ -44,7 +54,8 @@ public sealed class RuleCatalog
     public static RuleCatalog Load(LintSettings settings, PrimitiveRegistry? registry = null)
     {
         var custom = settings.RuleDirectories.SelectMany(RuleLoader.LoadDirectory).ToArray();
-        var catalog = Load(RuleLoader.LoadBuiltIn(), custom, settings.Extends, settings.RuleOverrides, registry);
+        var packsOn = PackSelection.Resolve(settings.Packs, RuleLoader.LoadPacks(), settings.PacksOrigin);
+        var catalog = Load(RuleLoader.LoadBuiltIn(), custom, settings.Extends, settings.RuleOverrides, registry, packsOn);
         catalog.CheckSuppressions(settings.Suppressions);
         return catalog;
     }
@@ -63,8 +74,10 @@ public sealed class RuleCatalog
 
     /// <summary>Compiles given definitions (tests, `rules validate`).</summary>
     public static RuleCatalog Load(IReadOnlyList<RuleDefinition> builtIn, IReadOnlyList<RuleDefinition> custom,
-        IReadOnlyList<string> extends, IReadOnlyDictionary<string, RuleOverride> overrides, PrimitiveRegistry? registry = null)
+        IReadOnlyList<string> extends, IReadOnlyDictionary<string, RuleOverride> overrides, PrimitiveRegistry? registry = null,
+        IReadOnlySet<string>? packsOn = null)
     {
+        packsOn ??= PackSelection.Resolve(null, RuleLoader.LoadPacks(), null);
         CheckUnique(builtIn.Concat(custom));
         var all = builtIn.Concat(custom).ToArray();
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -78,7 +91,8 @@ public sealed class RuleCatalog
             var rule = RuleCompiler.Compile(def, ov?.Parameters, registry, ov?.Origin, ov?.Severity);
             rules.Add(rule);
             var isBuiltIn = def.Descriptor.IsBuiltIn;
-            var inPack = !isBuiltIn || allBuiltIns || (recommended && def.EnabledByDefault) || ov?.Severity is not null;
+            var inPack = !isBuiltIn || (packsOn.Contains(def.Descriptor.Pack)
+                && (allBuiltIns || (recommended && def.EnabledByDefault) || ov?.Severity is not null));
             if (inPack && rule.Severity != Severity.None) inForce.Add(rule);
         }
         foreach (var (key, ov) in overrides)
@@ -90,7 +104,7 @@ public sealed class RuleCatalog
             throw where.Error($"unknown rule '{key}' in 'rules'{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}", key, suggestion);
         }
         static IReadOnlyList<CompiledRule> Sorted(IEnumerable<CompiledRule> r) => r.OrderBy(x => x.Id, StringComparer.Ordinal).ToArray();
-        return new RuleCatalog(Sorted(rules), Sorted(inForce));
+        return new RuleCatalog(Sorted(rules), Sorted(inForce), packsOn);
     }
 
     private static RuleOverride? Override(IReadOnlyDictionary<string, RuleOverride> overrides, RuleDefinition def, HashSet<string> used)

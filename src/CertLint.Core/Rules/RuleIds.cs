@@ -11,6 +11,7 @@ public static class RuleIds
     {
         ["CL0001"] = "parse-error",
         ["CL0002"] = "password-required",
+        ["CL0003"] = "key-derivation-limit",
         ["CL0101"] = "cert-expired",
         ["CL0102"] = "cert-not-yet-valid",
         ["CL0103"] = "cert-expiring-soon",
@@ -22,6 +23,20 @@ public static class RuleIds
         ["CL0302"] = "key-file-permissions",
         ["CL0303"] = "weak-key",
         ["CL0304"] = "weak-signature",
+        ["CL0310"] = "private-key-committed",
+        ["CL0311"] = "keystore-weak-protection",
+        ["CL0312"] = "keystore-no-password",
+        ["CL0320"] = "key-orphan",
+        ["CL0330"] = "weak-key-roca",
+        ["CL0331"] = "weak-key-fermat",
+        ["CL0332"] = "weak-key-small-factor",
+        ["CL0333"] = "weak-key-shared-prime",
+        ["CL0334"] = "weak-key-rsa-even-modulus",
+        ["CL0335"] = "weak-key-rsa-exponent",
+        ["CL0336"] = "weak-key-rsa-exponent-small",
+        ["CL0337"] = "ec-key-invalid",
+        ["CL0338"] = "key-known-compromised",
+        ["CL0339"] = "key-exposed-public-cert",
         ["CL0401"] = "chain-incomplete",
         ["CL0402"] = "chain-invalid",
         ["CL0403"] = "chain-order",
@@ -43,10 +58,6 @@ public static class RuleIds
         ["CL0601"] = "tls-connect-failed",
         ["CL0602"] = "tls-handshake-failed",
         ["CL0603"] = "tls-server-chain-incomplete",
-        ["CL0604"] = "tls-server-untrusted",
-        ["CL0605"] = "tls-server-cert-expired",
-        ["CL0606"] = "tls-server-hostname-mismatch",
-        ["CL0607"] = "tls-server-eku-missing",
         ["CL0608"] = "tls-client-cert-not-requested",
         ["CL0609"] = "tls-client-ca-not-accepted",
         ["CL0610"] = "tls-client-cert-rejected",
@@ -63,6 +74,11 @@ public static class RuleIds
         ["CL0708"] = "config-host-mismatch",
         ["CL0709"] = "cert-manager-renewal",
         ["CL0710"] = "cert-manager-weak-key",
+        ["CL0613"] = "tls-protocol-obsolete",
+        ["CL0614"] = "tls-no-forward-secrecy",
+        ["CL0615"] = "tls-legacy-version-accepted",
+        ["CL0616"] = "tls-ocsp-revoked",
+        ["CL0617"] = "tls-ocsp-stapled",
     };
 
     public const string ParseError = "CL0001";
@@ -99,16 +115,21 @@ public static class RuleIds
     public const string TlsConnectFailed = "CL0601";
     public const string TlsHandshakeFailed = "CL0602";
     public const string ServerChainIncomplete = "CL0603";
-    public const string ServerUntrusted = "CL0604";
-    public const string ServerCertExpired = "CL0605";
-    public const string ServerHostnameMismatch = "CL0606";
-    public const string ServerEkuMissing = "CL0607";
     public const string ClientCertNotRequested = "CL0608";
     public const string ClientCaNotAccepted = "CL0609";
     public const string ClientCertRejected = "CL0610";
     public const string ClientCertRequired = "CL0611";
     public const string ClientCertUnusable = "CL0612";
+    public const string TlsProtocolObsolete = "CL0613";
+    public const string TlsNoForwardSecrecy = "CL0614";
+    public const string TlsLegacyVersionAccepted = "CL0615";
+    public const string TlsOcspRevoked = "CL0616";
+    public const string TlsOcspStapled = "CL0617";
 
     /// <summary>Base of every rule's documentation link; the page is rules/NAME.md.</summary>
     public const string HelpBase = "https://github.com/certlint/certlint/blob/main/rules/";
+
+    /// <summary>A built-in rule's documentation page: rules/NAME.md for pack core, rules/PACK/NAME.md otherwise.</summary>
+    public static string HelpUri(string pack, string name) =>
+        HelpBase + (pack == Loading.RuleMetadataReader.CorePack ? name : $"{pack}/{name}") + ".md";
 }

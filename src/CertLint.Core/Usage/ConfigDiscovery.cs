@@ -1,7 +1,6 @@
 using CertLint.Configuration;
 using CertLint.Discovery;
 using CertLint.Model;
-using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace CertLint.Usage;
 
@@ -28,7 +27,7 @@ internal static class ConfigDiscovery
     public static IReadOnlyList<SourceFile> Find(LintSettings settings, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(settings.Root);
-        var filter = FileDiscovery.BuildMatcher(settings.Include, settings.Exclude);
+        var filter = new PathFilter(settings.Include, settings.Exclude);
         var found = new SortedDictionary<string, SourceFile>(StringComparer.Ordinal);
         var pending = new Stack<string>();
         foreach (var path in settings.Paths)
@@ -60,7 +59,7 @@ internal static class ConfigDiscovery
                     if (entry.LinkTarget is null && !FileDiscovery.SkippedDirectories.Contains(entry.Name)) pending.Push(entry.FullName);
                 }
                 else if (entry is FileInfo file && file.LinkTarget is null && IsConfigName(file.FullName)
-                         && (filter is null || filter.Match(FileDiscovery.RelativePath(root, file.FullName)).HasMatches))
+                         && filter.Admits(FileDiscovery.RelativePath(root, file.FullName)))
                 {
                     Add(found, root, file);
                 }

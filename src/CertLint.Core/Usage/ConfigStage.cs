@@ -73,10 +73,11 @@ public static class ConfigStage
     {
         try
         {
-            var info = new FileInfo(file.FullPath);
-            if (!info.Exists || info.Length > MaxConfigBytes) return null;
-            var bytes = File.ReadAllBytes(file.FullPath);
-            if (bytes.Length > MaxConfigBytes || Array.IndexOf(bytes, (byte)0) >= 0) return null;
+            // Bounded and regular files only (a FIFO or /dev/zero named like a configuration must not hang or exhaust the run).
+            var read = Discovery.BoundedFile.Read(file.FullPath, MaxConfigBytes);
+            if (!read.Ok) return null;
+            var bytes = read.Bytes!;
+            if (Array.IndexOf(bytes, (byte)0) >= 0) return null;
             return new ConfigSource
             {
                 File = file,

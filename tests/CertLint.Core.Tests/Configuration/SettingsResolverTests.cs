@@ -57,6 +57,7 @@ public class SettingsResolverTests
     public void Request_overrides_config()
     {
         WriteConfig("failOn: warning\npasswordEnv: CFG_PW\nexclude: [old/**]\ntrust: { anchors: [ca.pem] }\nrules: { directories: [cfg-rules] }\n");
+        Directory.CreateDirectory(Path.Combine(_root, "certs"));
         var now = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var s = Resolve(new LintRequest
         {
@@ -97,7 +98,7 @@ public class SettingsResolverTests
     {
         WriteConfig("failon: note\n");
         var e = Should.Throw<ConfigurationException>(() => Resolve());
-        e.Message.ShouldBe(".certlint.yml:1:1: error: unknown key 'failon' in the configuration (did you mean 'failOn'?)");
+        e.Message.ShouldBe(".certlint.yml:1:1: error: the configuration has none of the expected keys (extends, packs, paths, include, exclude, failOn, ...) (did you mean 'failOn'?) (its content is not shown)");
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

@@ -11,11 +11,14 @@ internal static class SchemaValidation
 {
     private static readonly Lazy<JsonSchema> Sarif = new(() => LoadJsonSchema(Path.Combine(ReportFixture.RepoRoot, "tests", "schemas", "sarif-2.1.0.json")));
     private static readonly Lazy<JsonSchema> CertLintJson = new(() => LoadJsonSchema(Path.Combine(ReportFixture.RepoRoot, "docs", "schema", "certlint-report-v1.schema.json")));
+    private static readonly Lazy<JsonSchema> CodeQuality = new(() => LoadJsonSchema(Path.Combine(ReportFixture.RepoRoot, "tests", "schemas", "gitlab-codequality.schema.json")));
     private static readonly Lazy<XmlSchemaSet> JUnit = new(LoadJUnitSchema);
 
     public static void ShouldBeValidSarif(byte[] report) => ShouldBeValid(Sarif.Value, report, "SARIF 2.1.0");
 
     public static void ShouldBeValidCertLintJson(byte[] report) => ShouldBeValid(CertLintJson.Value, report, "certlint-report-v1");
+
+    public static void ShouldBeValidGitLabCodeQuality(byte[] report) => ShouldBeValid(CodeQuality.Value, report, "GitLab Code Quality");
 
     public static void ShouldBeValidJUnit(byte[] report)
     {

@@ -32,6 +32,7 @@ public static class JsonReport
         JsonInventory.WriteKeys(w, result.Inventory);
         JsonInventory.WriteChains(w, result.Inventory);
         JsonInventory.WriteBundles(w, result.Inventory);
+        WriteRules(w, result);
         WriteFindings(w, result);
         w.WriteStrings("notices", result.Notices.Select(ReportText.Clean));
         w.WriteEndObject();
@@ -50,6 +51,32 @@ public static class JsonReport
         w.WriteNumber("suppressed", result.Findings.Count(f => f.IsSuppressed));
         w.WriteNumber("failing", result.Failing.Count());
         w.WriteEndObject();
+    }
+
+    private static void WriteRules(Utf8JsonWriter w, LintResult result)
+    {
+        var checkedCount = result.Checks.GroupBy(c => c.Rule.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        w.WriteStartArray("rules");
+        foreach (var r in result.Rules)
+        {
+            var skips = result.Skips.GetValueOrDefault(r.Id);
+            w.WriteStartObject();
+            w.WriteString("id", r.Id);
+            w.WriteString("name", r.Name);
+            w.WriteString("pack", r.Pack);
+            w.WriteNumber("checked", checkedCount.GetValueOrDefault(r.Id));
+            w.WriteNumber("notApplicable", skips?.NotApplicable ?? 0);
+            w.WriteNumber("notEffective", skips?.NotEffective ?? 0);
+            if (r.Equivalents.Count > 0)
+            {
+                w.WriteStartObject("equivalents");
+                foreach (var (linter, names) in r.Equivalents) w.WriteStrings(linter, names);
+                w.WriteEndObject();
+            }
+            if (r.Citation is { } c) w.WriteString("citation", c.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void WriteFindings(Utf8JsonWriter w, LintResult result)

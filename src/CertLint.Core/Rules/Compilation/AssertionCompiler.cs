@@ -10,36 +10,59 @@ public delegate bool SubjectTest(RuleSubject subject, EvaluationContext context)
 /// <summary>A compiled function on one value (a field's value or a list element).</summary>
 internal delegate bool ValueTest(object? value, EvaluationContext context);
 
+/// <summary>A compiled assertion on a target (the subject, a record, or a list element) with the rule's subject at hand for `$.` paths.</summary>
+internal delegate bool NodeTest(object? target, RuleSubject root, EvaluationContext context);
+
 /// <summary>
 /// Compiles assertion nodes: `{ field: PATH, FUNCTION: OPTION }`, the combinators `{ all: [..] }`, `{ any: [..] }`,
-/// `{ not: .. }`, and element assertions inside a list field's `all:` / `any:` (no `field`: the element itself).
+/// `{ not: .. }`, and element assertions inside a list's each/any/none: for a list of strings without `field`
+/// (the element itself), for records with `field:` relative to the element (`$.PATH` names the rule's subject).
 /// </summary>
 internal sealed class AssertionCompiler
 {
     public static readonly IReadOnlyList<string> Functions =
-        ["equals", "in", "pattern", "min", "max", "exists", "absent", "contains", "all", "any", "before", "after"];
+        ["equals", "in", "pattern", "min", "max", "exists", "absent", "contains", "length", "each", "all", "any", "none", "before", "after"];
     public static readonly IReadOnlyList<string> Combinators = ["all", "any", "not"];
+    private static readonly string[] Comparable = ["equals", "in", "contains", "min", "max", "before", "after"];
 
     private readonly CompileContext _ctx;
+    private readonly SubjectScope _subject;
 
-    public AssertionCompiler(CompileContext ctx) => _ctx = ctx;
+    public AssertionCompiler(CompileContext ctx)
+    {
+        _ctx = ctx;
+        _subject = new SubjectScope(ctx.Kinds);
+    }
 
     public SubjectTest CompileSubject(YamlNode node)
     {
+        var test = Compile(node, _subject, FieldType.String);
+        return (s, c) => test(s, s, c);
+    }
+
+    /// <param name="node">The assertion.</param>
+    /// <param name="scope">Where `field:` resolves; null when the target is a plain value (a string list's element, a length).</param>
+    /// <param name="valueType">The target's type when <paramref name="scope"/> is null.</param>
+    private NodeTest Compile(YamlNode node, FieldScope? scope, FieldType valueType)
+    {
         var map = new YamlMap(_ctx.File, node, "an assertion");
-        if (map.Has("field")) return CompileFieldAssertion(map);
-        var (key, keyNode, value) = Single(map, "an assertion without 'field' must be exactly one of all, any or not");
+        if (map.Has("field")) return CompileFieldAssertion(map, scope);
+        var (key, keyNode, value) = Single(map, scope is null
+            ? "an element assertion has exactly one function or combinator"
+            : "an assertion without 'field' must be exactly one of all, any or not");
+        if (scope is null && !(key is "all" or "any" && value is YamlSequenceNode) && key != "not")
+            return CompileFunction(key, keyNode, value, valueType, "element", null);
         switch (key)
         {
             case "all":
-                var all = Sequence(value, key).Select(CompileSubject).ToArray();
-                return (s, c) => { foreach (var t in all) { if (!t(s, c)) return false; } return true; };
+                var all = Sequence(value, key).Select(n => Compile(n, scope, valueType)).ToArray();
+                return (t, r, c) => { foreach (var x in all) { if (!x(t, r, c)) return false; } return true; };
             case "any":
-                var any = Sequence(value, key).Select(CompileSubject).ToArray();
-                return (s, c) => { foreach (var t in any) { if (t(s, c)) return true; } return false; };
+                var any = Sequence(value, key).Select(n => Compile(n, scope, valueType)).ToArray();
+                return (t, r, c) => { foreach (var x in any) { if (x(t, r, c)) return true; } return false; };
             case "not":
-                var inner = CompileSubject(value);
-                return (s, c) => !inner(s, c);
+                var inner = Compile(value, scope, valueType);
+                return (t, r, c) => !inner(t, r, c);
             case "primitive":
                 throw _ctx.Error(keyNode, "'primitive' can only be the whole check, not part of an assertion", key);
             default:
@@ -49,48 +72,44 @@ internal sealed class AssertionCompiler
         }
     }
 
-    private SubjectTest CompileFieldAssertion(YamlMap map)
+    private NodeTest CompileFieldAssertion(YamlMap map, FieldScope? scope)
     {
         var fieldNode = map.Get("field")!;
         var path = _ctx.Value(fieldNode) as string ?? throw _ctx.Error(fieldNode, "'field' must be a field path", "field");
-        var field = ResolveField(path, fieldNode);
+        if (scope is null)
+            throw _ctx.Error(map.KeyNode("field")!, "inside a list of values' each/any/none, omit 'field': the assertion tests each element", "field");
+        var (field, fromRoot) = Resolve(path, fieldNode, scope);
         var functions = map.Entries.Where(e => e.Key != "field").ToArray();
         if (functions.Length != 1)
             throw _ctx.Error(map.Node, functions.Length == 0
                 ? $"field '{path}' needs one function: {string.Join(", ", Functions)}"
                 : $"an assertion has one function; found {string.Join(", ", functions.Select(f => f.Key))} (combine with all/any)");
         var (name, keyNode, option) = functions[0];
-        var test = CompileFunction(name, keyNode, option, field.Type, path);
-        var accessor = field.Accessor;
-        return (s, c) => test(accessor(s, c), c);
+        var get = field.Get;
+        Func<object?, RuleSubject, EvaluationContext, object?> read = fromRoot
+            ? (_, r, c) => get(r, c)
+            : (t, _, c) => t is null ? null : get(t, c);
+        if (option is YamlMappingNode om && om.Children.Count == 1 && Comparable.Contains(name)
+            && om.Children.Keys.First() is YamlScalarNode { Value: "field" })
+        {
+            var otherNode = om.Children.Values.First();
+            var otherPath = _ctx.Value(otherNode) as string ?? throw _ctx.Error(otherNode, "'field' must be a field path", "field");
+            var (other, otherFromRoot) = Resolve(otherPath, otherNode, scope);
+            var compare = FieldComparisons.Compile(name, field.Type, other.Type, m => _ctx.Error(otherNode, $"'{name}' on field '{path}': {m}", name));
+            var otherGet = other.Get;
+            return otherFromRoot
+                ? (t, r, c) => compare(read(t, r, c), otherGet(r, c), c)
+                : (t, r, c) => compare(read(t, r, c), t is null ? null : otherGet(t, c), c);
+        }
+        var test = CompileFunction(name, keyNode, option, field.Type, path, field.Elements);
+        return (t, r, c) => test(read(t, r, c), r, c);
     }
 
-    /// <summary>An element assertion inside a list field's all/any: functions apply to the element (a string).</summary>
-    private ValueTest CompileElement(YamlNode node)
-    {
-        var map = new YamlMap(_ctx.File, node, "an element assertion");
-        if (map.Has("field"))
-            throw _ctx.Error(map.KeyNode("field")!, "inside a list field's all/any, omit 'field': the assertion tests each element", "field");
-        var (key, keyNode, value) = Single(map, "an element assertion has exactly one function or combinator");
-        if (value is YamlSequenceNode && key is "all" or "any")
-        {
-            var parts = Sequence(value, key).Select(CompileElement).ToArray();
-            return key == "all"
-                ? (v, c) => parts.All(p => p(v, c))
-                : (v, c) => parts.Any(p => p(v, c));
-        }
-        if (key == "not")
-        {
-            var inner = CompileElement(value);
-            return (v, c) => !inner(v, c);
-        }
-        return CompileFunction(key, keyNode, value, FieldType.String, "element");
-    }
-
-    private ValueTest CompileFunction(string name, YamlScalarNode keyNode, YamlNode option, FieldType type, string path)
+    /// <summary>One function on a value; the result's target is the value itself.</summary>
+    private NodeTest CompileFunction(string name, YamlScalarNode keyNode, YamlNode option, FieldType type, string path, FieldScope? elements)
     {
         var options = new FunctionOptions(_ctx, name, option, type, path);
-        return name switch
+        ValueTest plain = name switch
         {
             "exists" => options.Flag() ? (v, _) => v is not null : (v, _) => v is null,
             "absent" => options.Flag() ? (v, _) => v is null : (v, _) => v is not null,
@@ -102,32 +121,71 @@ internal sealed class AssertionCompiler
             "contains" => FieldFunctions.Contains(options),
             "before" => FieldFunctions.Date(options, before: true),
             "after" => FieldFunctions.Date(options, before: false),
-            "all" or "any" => ListQuantifier(name, options),
+            "each" or "all" or "any" or "none" or "length" => null!,
             "not" => throw _ctx.Error(keyNode, "'not' takes a whole assertion: { not: { field: ..., ... } }", name),
             _ => throw _ctx.Error(keyNode, $"unknown function '{name}'{Suggest.DidYouMean(name, Functions)}", name, Suggest.Closest(name, Functions)),
         };
+        if (plain is not null) return (v, _, c) => plain(v, c);
+        if (name == "length")
+        {
+            options.RequireType(FieldType.String, FieldType.List, FieldType.Records);
+            var inner = Compile(option, null, FieldType.Integer);
+            return (v, r, c) => Length(v) is { } n && inner(n, r, c);
+        }
+        return Quantifier(name, options, elements);
     }
 
-    private ValueTest ListQuantifier(string name, FunctionOptions o)
+    /// <summary>Characters of a string (octets of hex fields are their own `.length` fields), elements of a list.</summary>
+    private static long? Length(object? v) => v switch
     {
-        o.RequireType(FieldType.List);
-        var inner = CompileElement(o.Node);
-        return name == "all"
-            ? (v, c) => v is not IReadOnlyList<string> l || l.All(x => inner(x, c))
-            : (v, c) => v is IReadOnlyList<string> l && l.Any(x => inner(x, c));
+        string s => s.Length,
+        System.Collections.ICollection l => l.Count,
+        System.Collections.IEnumerable e => e.Cast<object?>().LongCount(),
+        _ => null,
+    };
+
+    private NodeTest Quantifier(string name, FunctionOptions o, FieldScope? elements)
+    {
+        o.RequireType(FieldType.List, FieldType.Records);
+        var inner = Compile(o.Node, o.Type == FieldType.Records ? elements : null, FieldType.String);
+        return name switch
+        {
+            "each" or "all" => (v, r, c) =>
+            {
+                if (v is not System.Collections.IEnumerable l) return true;
+                foreach (var x in l) { if (!inner(x, r, c)) return false; }
+                return true;
+            },
+            "any" => (v, r, c) =>
+            {
+                if (v is not System.Collections.IEnumerable l) return false;
+                foreach (var x in l) { if (inner(x, r, c)) return true; }
+                return false;
+            },
+            _ => (v, r, c) =>
+            {
+                if (v is not System.Collections.IEnumerable l) return true;
+                foreach (var x in l) { if (inner(x, r, c)) return false; }
+                return true;
+            },
+        };
     }
 
-    private FieldDefinition ResolveField(string path, YamlNode node)
+    /// <summary>A path in the current scope, or `$.PATH` in the rule's subject.</summary>
+    private (ResolvedField Field, bool FromRoot) Resolve(string path, YamlNode node, FieldScope scope)
     {
-        var field = FieldCatalog.Find(path);
+        var fromRoot = path.StartsWith("$.", StringComparison.Ordinal);
+        var target = fromRoot ? _subject : scope;
+        var bare = fromRoot ? path[2..] : path;
+        var field = target.Find(bare);
         if (field is null)
         {
-            var suggestion = Suggest.Closest(path, FieldCatalog.Paths);
-            throw _ctx.Error(node, $"unknown field '{path}'{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; see docs/writing-rules.md#fields", "field", suggestion);
+            var suggestion = Suggest.Closest(bare, target == _subject ? FieldCatalog.Paths : target.Fields.Select(f => f.Path));
+            throw _ctx.Error(node, $"unknown field '{path}'{(target == _subject ? "" : $" in a {target.Name}")}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; see docs/writing-rules.md#fields", "field", suggestion);
         }
-        if (!field.Kinds.Overlaps(_ctx.Kinds))
-            throw _ctx.Error(node, $"field '{path}' exists for {string.Join("/", field.Kinds.Select(k => k.ToString().ToLowerInvariant()))} subjects, but this rule applies to {string.Join("/", _ctx.Kinds.Select(k => k.ToString().ToLowerInvariant()))} (set where.kind)", "field");
-        return field;
+        if (target == _subject && FieldCatalog.Find(bare) is { } def && !def.Kinds.Overlaps(_ctx.Kinds))
+            throw _ctx.Error(node, $"field '{path}' exists for {string.Join("/", def.Kinds.Select(k => k.ToString().ToLowerInvariant()))} subjects, but this rule applies to {string.Join("/", _ctx.Kinds.Select(k => k.ToString().ToLowerInvariant()))} (set where.kind)", "field");
+        return (field, fromRoot || target == _subject && scope == _subject);
     }
 
     private (string Key, YamlScalarNode KeyNode, YamlNode Value) Single(YamlMap map, string message)

@@ -15,6 +15,9 @@ internal sealed partial class DateSpec
         _offset = offset;
     }
 
+    /// <summary>A calendar date or time, not relative to now.</summary>
+    public bool IsFixed => _fixed is not null;
+
     public DateTimeOffset Resolve(DateTimeOffset now) => _fixed ?? now + _offset;
 
     public static DateSpec? TryParse(string text)

@@ -17,8 +17,12 @@ public static class RuleEvaluator
         // A rule never applies to a kind it does not name: each subject only meets the rules of its kind.
         var byKind = Enum.GetValues<SubjectKind>().ToDictionary(k => k, k => active.Where(r => r.Kinds.Contains(k)).ToArray());
         var perSubject = new (List<Finding> Findings, List<RuleCheck> Checks)[subjects.Count];
+        var index = active.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i);
+        var notApplicable = new int[active.Length];
+        var notEffective = new int[active.Length];
         Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            perSubject[i] = Run(subjects[i], byKind.GetValueOrDefault(subjects[i].Kind, []), context));
+            perSubject[i] = Run(subjects[i], byKind.GetValueOrDefault(subjects[i].Kind, []), context,
+                (rule, effective) => Interlocked.Increment(ref (effective ? notApplicable : notEffective)[index[rule]])));
 
         var suppressions = new SuppressionMatcher(context.Settings.Suppressions, context.Now);
         var findings = new List<Finding>();
@@ -31,11 +35,17 @@ public static class RuleEvaluator
             checks.AddRange(perSubject[i].Checks);
         }
         var order = new OrderKeys(subjects, active);
-        return new RuleEvaluation(order.Sort(findings, f => f.Location, f => f.Rule, f => f.Subject.ObjectId),
-            order.Sort(checks, c => c.Subject.Location, c => c.Rule, c => c.Subject.ObjectId), suppressions.Notices);
+        var sorted = order.Sort(findings, f => f.Location, f => f.Rule, f => f.Subject.ObjectId);
+        return new RuleEvaluation(FindingCap.Apply(sorted, context.Settings.Limits),
+            order.Sort(checks, c => c.Subject.Location, c => c.Rule, c => c.Subject.ObjectId), suppressions.Notices)
+        {
+            Skips = active.Select((r, i) => (r.Id, Counts: new SkipCounts(notApplicable[i], notEffective[i])))
+                .Where(x => x.Counts.NotApplicable + x.Counts.NotEffective > 0).ToDictionary(x => x.Id, x => x.Counts, StringComparer.Ordinal),
+        };
     }
 
-    private static (List<Finding>, List<RuleCheck>) Run(RuleSubject subject, CompiledRule[] rules, EvaluationContext context)
+    /// <param name="skipped">Called with (rule, effective) for a rule that did not apply: effective false = not effective.</param>
+    private static (List<Finding>, List<RuleCheck>) Run(RuleSubject subject, CompiledRule[] rules, EvaluationContext context, Action<CompiledRule, bool> skipped)
     {
         var findings = new List<Finding>();
         var checks = new List<RuleCheck>(rules.Length);
@@ -43,7 +53,16 @@ public static class RuleEvaluator
         {
             try
             {
-                if (!rule.AppliesTo(subject, context)) continue;
+                if (!rule.IsEffectiveFor(subject))
+                {
+                    skipped(rule, false);
+                    continue;
+                }
+                if (!rule.AppliesTo(subject, context))
+                {
+                    skipped(rule, true);
+                    continue;
+                }
                 checks.Add(new RuleCheck(rule.Descriptor, subject.Object));
                 foreach (var v in rule.Check(subject, context))
                 {

@@ -22,30 +22,34 @@ public static partial class FieldCatalog
     public static FieldDefinition? Find(string path)
     {
         if (Fields.TryGetValue(path, out var f)) return f;
+        return Dynamic.GetOrAdd(path, Resolve);
+    }
+
+    // Dynamic paths resolve once per distinct path (rules compile once; `certlint rules validate` may ask often).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, FieldDefinition?> Dynamic = new(StringComparer.OrdinalIgnoreCase);
+
+    private static FieldDefinition? Resolve(string path)
+    {
         var m = ExtensionPath().Match(path);
-        if (m.Success)
-        {
-            var oid = m.Groups[1].Value;
-            return m.Groups[2].Value.Equals("present", StringComparison.OrdinalIgnoreCase)
-                ? CertificateFields.ExtensionPresent(path, oid)
-                : CertificateFields.ExtensionCritical(path, oid);
-        }
-        return null;
+        if (m.Success) return ExtensionFields.ByOid(path, m.Groups[1].Value, m.Groups[2].Value);
+        return ChainFields.Issuer(path);
     }
 
     /// <summary>Every known static path, for suggestions.</summary>
     public static IEnumerable<string> Paths => Fields.Keys;
 
-    [GeneratedRegex(@"^extensions\.([0-9]+(?:\.[0-9]+)+)\.(present|critical)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^extensions\.([0-9]+(?:\.[0-9]+)+)\.(present|critical|count|length|malformed)$", RegexOptions.IgnoreCase)]
     private static partial Regex ExtensionPath();
 
     private static Dictionary<string, FieldDefinition> Build()
     {
         var all = new Dictionary<string, FieldDefinition>(StringComparer.OrdinalIgnoreCase);
-        foreach (var f in CertificateFields.Define().Concat(KeyFields.Define()).Concat(FileFields.Define()).Concat(UsageFields.Define()))
+        foreach (var f in CertificateFields.Define().Concat(ProfileFields.Define()).Concat(ExtensionFields.Define()).Concat(Rfc5280Fields.Define()).Concat(ChainFields.Define())
+            .Concat(KeyFields.Define()).Concat(FileFields.Define()).Concat(UsageFields.Define()))
         {
             // A path defined for several kinds (key.type on certificates and keys) merges into one accessor.
-            if (all.TryGetValue(f.Path, out var existing))
+            if (all.TryGetValue(f.Path, out var existing) && existing.Kinds.SetEquals(f.Kinds)) continue; // first definition wins
+            if (existing is not null)
             {
                 var kinds = existing.Kinds.Union(f.Kinds).ToHashSet();
                 FieldAccessor a = existing.Accessor, b = f.Accessor;
@@ -65,10 +69,19 @@ public static partial class FieldCatalog
     internal static readonly IReadOnlySet<SubjectKind> AnyKind = new HashSet<SubjectKind>
         { SubjectKind.Certificate, SubjectKind.Key, SubjectKind.Keystore, SubjectKind.File };
 
-    internal static FieldDefinition Cert(string path, FieldType type, string description, Func<Model.CertificateInfo, object?> get) =>
-        new(path, type, Certificate, description, (s, _) => s.Certificate is { } c ? get(c) : null);
+    internal static FieldDefinition Cert(string path, FieldType type, string description, Func<Model.CertificateInfo, object?> get,
+        FieldScope? elements = null) =>
+        new(path, type, Certificate, description, (s, _) => s.Certificate is { } c ? get(c) : null)
+        {
+            CertificateGet = (c, _) => get(c),
+            Elements = elements,
+        };
 
     internal static FieldDefinition CertCtx(string path, FieldType type, string description,
-        Func<Model.CertificateInfo, EvaluationContext, object?> get) =>
-        new(path, type, Certificate, description, (s, ctx) => s.Certificate is { } c ? get(c, ctx) : null);
+        Func<Model.CertificateInfo, EvaluationContext, object?> get, FieldScope? elements = null) =>
+        new(path, type, Certificate, description, (s, ctx) => s.Certificate is { } c ? get(c, ctx) : null)
+        {
+            CertificateGet = get,
+            Elements = elements,
+        };
 }

@@ -15,6 +15,8 @@ public enum FieldType
     Date,
     /// <summary>IReadOnlyList&lt;string&gt;</summary>
     List,
+    /// <summary>IReadOnlyList&lt;object&gt;: structured elements, quantified with each/any/none; see <see cref="FieldDefinition.Elements"/>.</summary>
+    Records,
 }
 
 /// <summary>Reads a field from a subject; null means absent (the extension or object is not there).</summary>
@@ -26,4 +28,10 @@ public sealed record FieldDefinition(
     FieldType Type,
     IReadOnlySet<SubjectKind> Kinds,
     string Description,
-    FieldAccessor Accessor);
+    FieldAccessor Accessor)
+{
+    /// <summary>For certificate fields: the reader on the certificate itself (for `issuer.X` and the elements of `path`).</summary>
+    public Func<Model.CertificateInfo, EvaluationContext, object?>? CertificateGet { get; init; }
+    /// <summary>For records fields: the scope of one element.</summary>
+    public FieldScope? Elements { get; init; }
+}

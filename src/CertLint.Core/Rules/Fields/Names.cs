@@ -30,12 +30,17 @@ public static class Names
         ["o"] = "2.5.4.10",
         ["ou"] = "2.5.4.11",
         ["title"] = "2.5.4.12",
+        ["businessCategory"] = "2.5.4.15",
+        ["postalCode"] = "2.5.4.17",
         ["givenName"] = "2.5.4.42",
         ["organizationIdentifier"] = "2.5.4.97",
         ["email"] = "1.2.840.113549.1.9.1",
         ["dc"] = "0.9.2342.19200300.100.1.25",
         ["uid"] = "0.9.2342.19200300.100.1.1",
     };
+
+    /// <summary>A signature algorithm's name as OpenSSL prints it, or the OID.</summary>
+    public static string SignatureName(string oid) => Parsing.OidNames.SignatureAlgorithms.TryGetValue(oid, out var known) ? known.Name : oid;
 
     public static string EkuName(string oid) => Eku.TryGetValue(oid, out var n) ? n : oid;
 

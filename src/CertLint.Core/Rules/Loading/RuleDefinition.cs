@@ -42,6 +42,11 @@ public sealed class RuleDefinition
     public required YamlNode IdNode { get; init; }
     public required YamlNode NameNode { get; init; }
 
+    /// <summary>Certificates whose notBefore is before this are not effective (the rule is skipped).</summary>
+    public DateTimeOffset? EffectiveFrom { get; init; }
+    /// <summary>Certificates whose notBefore is on or after this are not effective.</summary>
+    public DateTimeOffset? EffectiveUntil { get; init; }
+
     public string Id => Descriptor.Id;
     public string Name => Descriptor.Name;
     public override string ToString() => $"{Id} {Name} ({File})";

@@ -8,10 +8,15 @@ namespace CertLint.Rules.Loading;
 /// </summary>
 public static class RuleLoader
 {
+    private const string PackFile = "pack.yml";
     private static readonly Lazy<IReadOnlyList<RuleDefinition>> BuiltIns = new(() => LoadBuiltInUncached());
+    private static readonly Lazy<IReadOnlyList<PackInfo>> BuiltInPacks = new(() => LoadPacksUncached());
 
-    /// <summary>The embedded built-in rules, sorted by id (parsed once per process).</summary>
+    /// <summary>The embedded built-in rules of every pack, sorted by id (parsed once per process).</summary>
     public static IReadOnlyList<RuleDefinition> LoadBuiltIn() => BuiltIns.Value;
+
+    /// <summary>The built-in packs: core first, then rules/PACK/pack.yml by name.</summary>
+    public static IReadOnlyList<PackInfo> LoadPacks() => BuiltInPacks.Value;
 
     /// <summary>Every *.yml / *.yaml file in a folder (not recursive), sorted by name.</summary>
     public static IReadOnlyList<RuleDefinition> LoadDirectory(string directory)
@@ -19,7 +24,8 @@ public static class RuleLoader
         if (!Directory.Exists(directory))
             throw new ConfigurationException(directory, 1, 1, "rule directory not found");
         return Directory.EnumerateFiles(directory)
-            .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+            .Where(f => (f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+                && !Path.GetFileName(f).Equals(PackFile, StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .Select(LoadFile)
             .ToArray();
@@ -30,37 +36,41 @@ public static class RuleLoader
     {
         var root = Configuration.Yaml.SafeYaml.LoadFile(path, path);
         var doc = Path.ChangeExtension(path, ".md");
-        string? documentation = null;
-        try
-        {
-            if (File.Exists(doc) && new FileInfo(doc).Length <= Configuration.Yaml.SafeYaml.MaxBytes) documentation = File.ReadAllText(doc);
-        }
-        catch (IOException)
-        {
-            // Documentation is optional: a rule without a readable page still loads.
-        }
-        var help = new Uri(Path.GetFullPath(documentation is null ? path : doc)).AbsoluteUri;
-        return RuleParser.Parse(path, root, documentation, builtIn: false, helpUri: help);
+        // Documentation is optional: a rule without a readable page (missing, too large, not a regular file) still loads.
+        var read = File.Exists(doc) ? Discovery.BoundedFile.Read(doc, Discovery.BoundedFile.ConfigMaxBytes) : default;
+        var documentation = read.Ok ? Discovery.BoundedFile.DecodeText(read.Bytes!) : null;
+        // No help link: a file:// URI would be broken on GitHub and disclose the machine's paths; SARIF wants an
+        // absolute URI, so none at all. The page itself travels as the rule's documentation (explain, SARIF help).
+        return RuleParser.Parse(path, root, documentation, builtIn: false, helpUri: null);
     }
 
     private static RuleDefinition[] LoadBuiltInUncached()
     {
-        var assembly = typeof(RuleLoader).Assembly;
-        var names = assembly.GetManifestResourceNames();
+        var names = typeof(RuleLoader).Assembly.GetManifestResourceNames();
         var list = new List<RuleDefinition>();
-        foreach (var name in names.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in names.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith(".yml", StringComparison.Ordinal)
+            && !n.EndsWith("/" + PackFile, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             var md = name[..^4] + ".md";
             var doc = names.Contains(md) ? Read(md) : null;
             list.Add(RuleParser.Parse(name, Read(name), doc, builtIn: true));
         }
         return list.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
+    }
 
-        string Read(string resource)
-        {
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
+    private static PackInfo[] LoadPacksUncached()
+    {
+        var names = typeof(RuleLoader).Assembly.GetManifestResourceNames();
+        var packs = names.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith("/" + PackFile, StringComparison.Ordinal))
+            .Select(n => PackInfo.Parse(n, Configuration.Yaml.SafeYaml.Load(n, Read(n)), n.Split('/')[^2]))
+            .OrderBy(p => p.Name, StringComparer.Ordinal);
+        return [PackInfo.Core, .. packs];
+    }
+
+    private static string Read(string resource)
+    {
+        using var stream = typeof(RuleLoader).Assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }

@@ -11,6 +11,7 @@ public static class RuleParser
     [
         "id", "name", "title", "description", "severity", "tags", "securitySeverity", "precision", "enabled",
         "where", "parameters", "check", "message", "remediation", "references",
+        "pack", "equivalents", "effective", "citation",
     ];
 
     private static readonly string[] Precisions = ["very-high", "high", "medium", "low"];
@@ -26,22 +27,23 @@ public static class RuleParser
 
     public static RuleDefinition Parse(string file, YamlNode root, string? documentation, bool builtIn, string? helpUri)
     {
-        var map = new YamlMap(file, root, "a rule file");
+        var map = YamlMap.Root(file, root, "a rule file", TopLevelKeys);
         map.RejectUnknown(TopLevelKeys, "a rule");
         var id = map.RequireString("id");
-        if (!RuleNames.IsId(id)) throw map.Error(map.Get("id")!, $"id '{id}' must look like CL0101: 2-5 capital letters then 3-5 digits", "id");
+        if (!RuleNames.IsId(id)) throw map.Error(map.Get("id")!, $"id {SafeText.Quote(id)} must look like CL0101: 2-5 capital letters then 3-5 digits", "id");
         var name = map.RequireString("name");
-        if (!RuleNames.IsName(name)) throw map.Error(map.Get("name")!, $"name '{name}' must be kebab-case (lower-case letters, digits and '-')", "name");
+        if (!RuleNames.IsName(name)) throw map.Error(map.Get("name")!, $"name {SafeText.Quote(name)} must be kebab-case (lower-case letters, digits and '-')", "name");
         if (name == "directories") throw map.Error(map.Get("name")!, "'directories' is reserved (config rules.directories)", "name");
         var severityText = map.RequireString("severity");
         if (!Severities.Contains(severityText) || !SeverityText.TryParse(severityText, out var severity))
-            throw map.Error(map.Get("severity")!, $"severity '{severityText}' must be error, warning or note{Suggest.DidYouMean(severityText, Severities)}", "severity", Suggest.Closest(severityText, Severities));
+            throw map.Error(map.Get("severity")!, $"severity {SafeText.Quote(severityText)} must be error, warning or note{Suggest.DidYouMean(severityText, Severities)}", "severity", Suggest.Closest(severityText, Severities));
         var security = map.Number("securitySeverity");
         if (security is < 0 or > 10) throw map.Error(map.Get("securitySeverity")!, "securitySeverity must be between 0.0 and 10.0", "securitySeverity");
         var precision = map.String("precision") ?? "very-high";
         if (!Precisions.Contains(precision))
-            throw map.Error(map.Get("precision")!, $"precision '{precision}' must be one of {string.Join(", ", Precisions)}{Suggest.DidYouMean(precision, Precisions)}", "precision");
+            throw map.Error(map.Get("precision")!, $"precision {SafeText.Quote(precision)} must be one of {string.Join(", ", Precisions)}{Suggest.DidYouMean(precision, Precisions)}", "precision");
         var message = map.String("message");
+        var effective = RuleMetadataReader.Effective(map);
 
         var descriptor = new RuleDescriptor
         {
@@ -55,9 +57,12 @@ public static class RuleParser
             Tags = map.StringList("tags") ?? [],
             SecuritySeverity = security,
             Precision = precision,
-            HelpUri = builtIn ? RuleIds.HelpBase + name + ".md" : helpUri ?? "",
+            HelpUri = builtIn ? RuleIds.HelpUri(FolderPack(file), name) : helpUri ?? "",
             Documentation = documentation ?? "",
             Source = builtIn ? "builtin:" + file : file,
+            Pack = RuleMetadataReader.Pack(map, builtIn ? FolderPack(file) : null),
+            Equivalents = RuleMetadataReader.Equivalents(map),
+            Citation = RuleMetadataReader.Citation(map),
         };
         return new RuleDefinition
         {
@@ -71,7 +76,16 @@ public static class RuleParser
             MessageNode = map.Get("message"),
             IdNode = map.Get("id")!,
             NameNode = map.Get("name")!,
+            EffectiveFrom = effective.From,
+            EffectiveUntil = effective.Until,
         };
+    }
+
+    /// <summary>rules/x.yml is core; rules/PACK/x.yml is PACK.</summary>
+    private static string FolderPack(string resource)
+    {
+        var parts = resource.Replace('\\', '/').Split('/');
+        return parts.Length >= 3 ? parts[^2] : RuleMetadataReader.CorePack;
     }
 
     private static RuleReference[] ReadReferences(string file, YamlNode node)
@@ -82,7 +96,7 @@ public static class RuleParser
             var r = new YamlMap(file, item, "a reference");
             r.RejectUnknown(["title", "url"], "a reference");
             var url = r.String("url");
-            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) throw r.Error(r.Get("url")!, $"'{url}' is not an absolute URL", "url");
+            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) throw r.Error(r.Get("url")!, $"{SafeText.Quote(url)} is not an absolute URL", "url");
             return new RuleReference(r.RequireString("title"), url);
         }).ToArray();
     }

@@ -1,0 +1,64 @@
+namespace CertLint.Model;
+
+/// <summary>
+/// Everything about a certificate that only profile rules look at (RFC 5280 §4.1 and §4.2 in full), decoded lazily
+/// from <see cref="CertificateInfo.Raw"/> the first time a rule asks. A part that cannot be decoded is named in
+/// <see cref="Malformed"/> and its fields stay null: the rest of the certificate is still there for every rule.
+/// </summary>
+public sealed class CertificateDetails
+{
+    public bool VersionExplicit { get; init; }
+    public ReadOnlyMemory<byte> SerialContent { get; init; }
+    public AlgorithmDetails? TbsSignature { get; init; }
+    public AlgorithmDetails? OuterSignature { get; init; }
+    public TimeDetails? NotBefore { get; init; }
+    public TimeDetails? NotAfter { get; init; }
+    public IReadOnlyList<NameAttribute> SubjectAttributes { get; init; } = [];
+    public IReadOnlyList<NameAttribute> IssuerAttributes { get; init; } = [];
+    public int SubjectRdns { get; init; }
+    public int IssuerRdns { get; init; }
+    public AlgorithmDetails? KeyAlgorithm { get; init; }
+    public long? RsaExponent { get; init; }
+    public bool IssuerUniqueId { get; init; }
+    public bool SubjectUniqueId { get; init; }
+    /// <summary>Decoded RFC 5280 extensions by OID (first occurrence); an OID absent here and present in the certificate is malformed or unknown.</summary>
+    public IReadOnlyDictionary<string, object> Extensions { get; init; } = new Dictionary<string, object>();
+    /// <summary>Parts that could not be decoded: extension OIDs, `subject`, `issuerName`, `validity.notBefore`, ...</summary>
+    public IReadOnlyList<string> Malformed { get; init; } = [];
+}
+
+/// <summary>An AlgorithmIdentifier: OID, parameter state (absent, null, present) and the whole DER.</summary>
+public sealed record AlgorithmDetails(string Oid, string Parameters, string ParametersHex, string Der);
+
+/// <summary>A Time as encoded: utcTime or generalizedTime, the characters, and whether that form is DER (Z, seconds, no fraction).</summary>
+public sealed record TimeDetails(string Encoding, string Raw, bool Der);
+
+/// <summary>One attribute of a Name with its ASN.1 string type and whether its bytes are valid for that type.</summary>
+public sealed record NameAttribute(string Oid, string Name, string Value, string StringType, int Length, int Rdn, bool MultiValued, bool Valid);
+
+/// <summary>One GeneralName: its type (dns, email, uri, ip, dirName, otherName, registeredId, x400, ediParty), text and syntax validity.</summary>
+public sealed record GeneralNameEntry(string Type, string Value, bool Valid)
+{
+    public int Length => Value.Length;
+}
+
+public sealed record GeneralNamesDetails(IReadOnlyList<GeneralNameEntry> Entries);
+public sealed record KeyUsageDetails(KeyUsageFlags Flags, bool MinimalDer);
+public sealed record AkiDetails(string? KeyId, IReadOnlyList<string>? Issuer, string? Serial);
+public sealed record PolicyQualifier(string Oid, string Type, string? Cps, string? ExplicitText, string? ExplicitTextType, bool NoticeRef);
+public sealed record PolicyEntry(string Oid, IReadOnlyList<PolicyQualifier> Qualifiers);
+public sealed record PoliciesDetails(IReadOnlyList<PolicyEntry> Entries);
+public sealed record PolicyMapping(string IssuerDomainPolicy, string SubjectDomainPolicy);
+public sealed record PolicyMappingsDetails(IReadOnlyList<PolicyMapping> Mappings);
+public sealed record PolicyConstraintsDetails(long? RequireExplicitPolicy, long? InhibitPolicyMapping);
+public sealed record SkipCertsDetails(long SkipCerts);
+public sealed record GeneralSubtree(string Type, string Value, long? Minimum, long? Maximum);
+public sealed record NameConstraintsDetails(IReadOnlyList<GeneralSubtree>? Permitted, IReadOnlyList<GeneralSubtree>? Excluded);
+public sealed record DistributionPoint(IReadOnlyList<string> FullName, bool RelativeName, bool Reasons, bool CrlIssuer);
+public sealed record DistributionPointsDetails(IReadOnlyList<DistributionPoint> Points);
+public sealed record AccessDescription(string Method, string Type, string Value);
+public sealed record AccessDetails(IReadOnlyList<AccessDescription> Entries);
+public sealed record AttributesDetails(IReadOnlyList<string> Oids);
+public sealed record BasicConstraintsDetails(bool Ca, long? PathLen);
+public sealed record OidListDetails(IReadOnlyList<string> Oids);
+public sealed record OctetsDetails(string Hex);

@@ -1,0 +1,76 @@
+using System.Formats.Asn1;
+using System.Net;
+using System.Text.RegularExpressions;
+using CertLint.Model;
+
+namespace CertLint.Parsing;
+
+/// <summary>GeneralName (RFC 5280 §4.2.1.6) as a typed text entry with a syntax check per type.</summary>
+internal static partial class GeneralNames
+{
+    public static IReadOnlyList<GeneralNameEntry> ReadAll(AsnReader seq)
+    {
+        var list = new List<GeneralNameEntry>();
+        while (seq.HasData) list.Add(Read(seq, constraint: false));
+        return list;
+    }
+
+    /// <param name="reader">Positioned on a GeneralName.</param>
+    /// <param name="constraint">A nameConstraints base: an IP is address+mask, names may start with '.'.</param>
+    public static GeneralNameEntry Read(AsnReader reader, bool constraint)
+    {
+        var encoded = reader.ReadEncodedValue();
+        var tag = Asn1Tag.Decode(encoded.Span, out _);
+        if (tag.TagClass != TagClass.ContextSpecific) throw new AsnContentException("a GeneralName must be context-tagged");
+        var content = CertificateDetailsParser.Content(encoded);
+        switch (tag.TagValue)
+        {
+            case 0:
+                var other = new AsnReader(encoded, AsnEncodingRules.BER).ReadSequence(tag);
+                return new GeneralNameEntry("otherName", other.ReadObjectIdentifier(), true);
+            case 1: return Ia5("email", content, constraint);
+            case 2: return Ia5("dns", content, constraint);
+            case 3: return new GeneralNameEntry("x400", Convert.ToHexString(content.Span), true);
+            case 4:
+                var dn = NameParser.Read(new AsnReader(encoded, AsnEncodingRules.BER).ReadSequence(tag));
+                return new GeneralNameEntry("dirName", dn.Text, true);
+            case 5: return new GeneralNameEntry("ediParty", Convert.ToHexString(content.Span), true);
+            case 6: return Ia5("uri", content, constraint);
+            case 7:
+                var b = content.Span;
+                var ok = constraint ? b.Length is 8 or 32 : b.Length is 4 or 16;
+                var text = b.Length is 4 or 16 ? new IPAddress(b).ToString()
+                    : b.Length is 8 or 32 ? $"{new IPAddress(b[..(b.Length / 2)])}/{new IPAddress(b[(b.Length / 2)..])}" : Convert.ToHexString(b);
+                return new GeneralNameEntry("ip", text, ok);
+            case 8:
+                return new GeneralNameEntry("registeredId", new AsnReader(encoded, AsnEncodingRules.BER).ReadObjectIdentifier(tag), true);
+            default:
+                throw new AsnContentException($"unknown GeneralName [{tag.TagValue}]");
+        }
+    }
+
+    private static GeneralNameEntry Ia5(string type, ReadOnlyMemory<byte> content, bool constraint)
+    {
+        var span = content.Span;
+        var ascii = true;
+        foreach (var c in span) ascii &= c < 0x80;
+        var text = System.Text.Encoding.Latin1.GetString(span);
+        var valid = ascii && type switch
+        {
+            "dns" => constraint ? text.Length == 0 || Dns().IsMatch(text.TrimStart('.')) : Dns().IsMatch(text) || Wildcard().IsMatch(text),
+            "email" => constraint ? text.Length > 0 : Email().IsMatch(text),
+            _ => constraint ? text.Length > 0 : Uri.TryCreate(text, UriKind.Absolute, out var u) && u.Scheme.Length > 0 && !text.Contains(' '),
+        };
+        return new GeneralNameEntry(type, text, valid);
+    }
+
+    // RFC 1034 §3.5 preferred name syntax, as RFC 5280 §4.2.1.6 requires (labels of letters, digits, hyphens; 63 octets each).
+    [GeneratedRegex(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]
+    private static partial Regex Dns();
+
+    [GeneratedRegex(@"^\*\.([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]
+    private static partial Regex Wildcard();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+$")]
+    private static partial Regex Email();
+}

@@ -1,0 +1,69 @@
+using System.Formats.Asn1;
+using System.Text;
+using CertLint.Model;
+
+namespace CertLint.Parsing;
+
+/// <summary>A Name's attributes with their string types and validity (a PrintableString holding '@' is kept, marked invalid).</summary>
+internal static class NameDetails
+{
+    private static readonly Asn1Tag SetTag = new(UniversalTagNumber.SetOf, isConstructed: true);
+
+    public static (IReadOnlyList<NameAttribute> Attributes, int Rdns) Read(ReadOnlyMemory<byte> nameDer)
+    {
+        var list = new List<NameAttribute>();
+        var seq = new AsnReader(nameDer, AsnEncodingRules.BER).ReadSequence();
+        var rdn = 0;
+        while (seq.HasData)
+        {
+            var set = seq.ReadSetOf(skipSortOrderValidation: true, SetTag);
+            var start = list.Count;
+            while (set.HasData)
+            {
+                var atv = set.ReadSequence();
+                var oid = atv.ReadObjectIdentifier();
+                var (value, type, valid) = ReadString(atv.ReadEncodedValue());
+                list.Add(new NameAttribute(oid, OidNames.DnAttributes.GetValueOrDefault(oid, oid), value, type, value.Length, rdn, false, valid));
+            }
+            if (list.Count - start > 1)
+            {
+                for (var i = start; i < list.Count; i++) list[i] = list[i] with { MultiValued = true };
+            }
+            rdn++;
+        }
+        return (list, rdn);
+    }
+
+    /// <summary>Text, ASN.1 string type name and whether the bytes are valid for the type.</summary>
+    public static (string Value, string Type, bool Valid) ReadString(ReadOnlyMemory<byte> encoded)
+    {
+        var tag = Asn1Tag.Decode(encoded.Span, out _);
+        var content = CertificateDetailsParser.Content(encoded);
+        if (tag.TagClass != TagClass.Universal) return ("#" + Convert.ToHexString(encoded.Span), "other", true);
+        var type = (UniversalTagNumber)tag.TagValue;
+        var name = TypeName(type);
+        if (type == UniversalTagNumber.T61String) return (Encoding.Latin1.GetString(content.Span), name, true);
+        if (name == "other") return ("#" + Convert.ToHexString(encoded.Span), name, true);
+        try
+        {
+            return (new AsnReader(encoded, AsnEncodingRules.BER).ReadCharacterString(type), name, true);
+        }
+        catch (AsnContentException)
+        {
+            return (Encoding.Latin1.GetString(content.Span), name, false);
+        }
+    }
+
+    public static string TypeName(UniversalTagNumber type) => type switch
+    {
+        UniversalTagNumber.PrintableString => "printableString",
+        UniversalTagNumber.UTF8String => "utf8String",
+        UniversalTagNumber.IA5String => "ia5String",
+        UniversalTagNumber.T61String => "teletexString",
+        UniversalTagNumber.BMPString => "bmpString",
+        UniversalTagNumber.UniversalString => "universalString",
+        UniversalTagNumber.VisibleString => "visibleString",
+        UniversalTagNumber.NumericString => "numericString",
+        _ => "other",
+    };
+}

@@ -1,0 +1,107 @@
+using CertLint.Model;
+using static CertLint.Rules.Fields.FieldCatalog;
+using T = CertLint.Rules.Fields.FieldType;
+
+namespace CertLint.Rules.Fields;
+
+/// <summary>Rule language v2 extension fields: generic (by OID) and every extension of RFC 5280 §4.2, decoded.</summary>
+internal static class ExtensionFields
+{
+    /// <summary>Short field names of the RFC 5280 extensions (the one table of extension names).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Named = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["aki"] = "2.5.29.35", ["ski"] = "2.5.29.14", ["keyUsage"] = "2.5.29.15", ["policies"] = "2.5.29.32",
+        ["policyMappings"] = "2.5.29.33", ["san"] = "2.5.29.17", ["ian"] = "2.5.29.18", ["subjectDirectoryAttributes"] = "2.5.29.9",
+        ["basicConstraints"] = "2.5.29.19", ["nameConstraints"] = "2.5.29.30", ["policyConstraints"] = "2.5.29.36",
+        ["eku"] = "2.5.29.37", ["crldp"] = "2.5.29.31", ["inhibitAnyPolicy"] = "2.5.29.54", ["freshestCrl"] = "2.5.29.46",
+        ["aia"] = "1.3.6.1.5.5.7.1.1", ["sia"] = "1.3.6.1.5.5.7.1.11",
+    };
+
+    private static readonly (string Name, KeyUsageFlags Flag)[] KeyUsageBits =
+    [
+        ("digitalSignature", KeyUsageFlags.DigitalSignature), ("nonRepudiation", KeyUsageFlags.NonRepudiation),
+        ("contentCommitment", KeyUsageFlags.NonRepudiation), ("keyEncipherment", KeyUsageFlags.KeyEncipherment),
+        ("dataEncipherment", KeyUsageFlags.DataEncipherment), ("keyAgreement", KeyUsageFlags.KeyAgreement),
+        ("keyCertSign", KeyUsageFlags.KeyCertSign), ("cRLSign", KeyUsageFlags.CrlSign),
+        ("encipherOnly", KeyUsageFlags.EncipherOnly), ("decipherOnly", KeyUsageFlags.DecipherOnly),
+    ];
+
+    public static IEnumerable<FieldDefinition> Define()
+    {
+        yield return Cert("extensions.count", T.Integer, "Number of extensions", c => (long)c.Extensions.Count);
+        yield return Cert("extensions.duplicates", T.List, "OIDs that occur more than once",
+            c => c.Extensions.GroupBy(e => e.Oid).Where(g => g.Count() > 1).Select(g => g.Key).ToArray());
+        yield return Cert("extensions.entries", T.Records, "Every extension: oid, name, critical, length, malformed", c => c.Extensions, RecordScopes.Extension);
+        foreach (var (name, oid) in Named)
+        {
+            yield return Cert($"{name}.present", T.Boolean, $"The {name} extension ({oid}) is present", c => c.Extensions.Any(e => e.Oid == oid));
+            yield return Cert($"{name}.critical", T.Boolean, $"The {name} extension is critical (absent when it is)", c => Find(c, oid)?.Critical);
+            yield return Cert($"{name}.malformed", T.Boolean, $"The {name} extension cannot be decoded (absent when it is)",
+                c => Find(c, oid) is null ? null : c.Details.Malformed.Contains(oid));
+        }
+        yield return Cert("aki.keyId", T.String, "AKI keyIdentifier (hex)", c => Get<AkiDetails>(c, "2.5.29.35")?.KeyId);
+        yield return Cert("aki.keyId.length", T.Integer, "AKI keyIdentifier octets", c => Get<AkiDetails>(c, "2.5.29.35")?.KeyId is { } k ? (long)k.Length / 2 : null);
+        yield return Cert("aki.issuer", T.List, "AKI authorityCertIssuer names", c => Get<AkiDetails>(c, "2.5.29.35")?.Issuer);
+        yield return Cert("aki.serial", T.String, "AKI authorityCertSerialNumber (hex)", c => Get<AkiDetails>(c, "2.5.29.35")?.Serial);
+        yield return Cert("ski.length", T.Integer, "SKI octets", c => Get<OctetsDetails>(c, "2.5.29.14") is { } s ? (long)s.Hex.Length / 2 : null);
+        foreach (var (bit, flag) in KeyUsageBits)
+            yield return Cert($"keyUsage.{bit}", T.Boolean, $"keyUsage bit {bit} is set (absent without the extension)", c => Get<KeyUsageDetails>(c, "2.5.29.15") is { } k ? (k.Flags & flag) != 0 : null);
+        yield return Cert("keyUsage.empty", T.Boolean, "keyUsage has no bit set", c => Get<KeyUsageDetails>(c, "2.5.29.15") is { } k ? k.Flags == KeyUsageFlags.None : null);
+        yield return Cert("keyUsage.der", T.Boolean, "keyUsage BIT STRING is DER-minimal (no trailing zero bits)", c => Get<KeyUsageDetails>(c, "2.5.29.15")?.MinimalDer);
+        yield return Cert("policies.entries", T.Records, "certificatePolicies: oid, qualifiers", c => Get<PoliciesDetails>(c, "2.5.29.32")?.Entries, RecordScopes.Policy);
+        yield return Cert("policies.duplicates", T.List, "Policy OIDs listed more than once",
+            c => Get<PoliciesDetails>(c, "2.5.29.32")?.Entries.GroupBy(e => e.Oid).Where(g => g.Count() > 1).Select(g => g.Key).ToArray());
+        yield return Cert("policyMappings", T.Records, "policyMappings: issuerDomainPolicy, subjectDomainPolicy", c => Get<PolicyMappingsDetails>(c, "2.5.29.33")?.Mappings, RecordScopes.PolicyMapping);
+        foreach (var f in GeneralNameFields("san", "2.5.29.17")) yield return f;
+        foreach (var f in GeneralNameFields("ian", "2.5.29.18")) yield return f;
+        yield return Cert("subjectDirectoryAttributes", T.List, "subjectDirectoryAttributes attribute OIDs", c => Get<AttributesDetails>(c, "2.5.29.9")?.Oids);
+        yield return Cert("nameConstraints.permitted", T.Records, "permittedSubtrees: type, value, minimum, maximum", c => Get<NameConstraintsDetails>(c, "2.5.29.30")?.Permitted, RecordScopes.Subtree);
+        yield return Cert("nameConstraints.excluded", T.Records, "excludedSubtrees: type, value, minimum, maximum", c => Get<NameConstraintsDetails>(c, "2.5.29.30")?.Excluded, RecordScopes.Subtree);
+        yield return Cert("policyConstraints.requireExplicitPolicy", T.Integer, "policyConstraints requireExplicitPolicy", c => Get<PolicyConstraintsDetails>(c, "2.5.29.36")?.RequireExplicitPolicy);
+        yield return Cert("policyConstraints.inhibitPolicyMapping", T.Integer, "policyConstraints inhibitPolicyMapping", c => Get<PolicyConstraintsDetails>(c, "2.5.29.36")?.InhibitPolicyMapping);
+        yield return Cert("policyConstraints.empty", T.Boolean, "policyConstraints has neither field", c => Get<PolicyConstraintsDetails>(c, "2.5.29.36") is { } p ? p.RequireExplicitPolicy is null && p.InhibitPolicyMapping is null : null);
+        yield return Cert("crldp.entries", T.Records, "cRLDistributionPoints: fullName, relativeName, reasons, crlIssuer", c => Get<DistributionPointsDetails>(c, "2.5.29.31")?.Points, RecordScopes.DistributionPoint);
+        yield return Cert("freshestCrl.entries", T.Records, "freshestCRL distribution points", c => Get<DistributionPointsDetails>(c, "2.5.29.46")?.Points, RecordScopes.DistributionPoint);
+        yield return Cert("inhibitAnyPolicy", T.Integer, "inhibitAnyPolicy skipCerts", c => Get<SkipCertsDetails>(c, "2.5.29.54")?.SkipCerts);
+        yield return Cert("aia.entries", T.Records, "authorityInfoAccess: method, type, value", c => Get<AccessDetails>(c, "1.3.6.1.5.5.7.1.1")?.Entries, RecordScopes.Access);
+        yield return Cert("sia.entries", T.Records, "subjectInfoAccess: method, type, value", c => Get<AccessDetails>(c, "1.3.6.1.5.5.7.1.11")?.Entries, RecordScopes.Access);
+    }
+
+    private static IEnumerable<FieldDefinition> GeneralNameFields(string prefix, string oid)
+    {
+        IReadOnlyList<GeneralNameEntry>? Entries(CertificateInfo c) => Get<GeneralNamesDetails>(c, oid)?.Entries;
+        string[]? OfType(CertificateInfo c, string type) => Entries(c)?.Where(e => e.Type == type).Select(e => e.Value).ToArray();
+        yield return Cert($"{prefix}.entries", T.Records, $"Every {prefix} GeneralName: type, value, length, valid", Entries, RecordScopes.GeneralName);
+        yield return Cert($"{prefix}.count", T.Integer, $"Number of {prefix} entries", c => Entries(c) is { } e ? (long)e.Count : null);
+        yield return Cert($"{prefix}.dirName", T.List, $"{prefix} directoryName entries (RFC 4514)", c => OfType(c, "dirName"));
+        yield return Cert($"{prefix}.otherName", T.List, $"{prefix} otherName type OIDs", c => OfType(c, "otherName"));
+        yield return Cert($"{prefix}.registeredId", T.List, $"{prefix} registeredID OIDs", c => OfType(c, "registeredId"));
+        if (prefix != "ian") yield break;
+        yield return Cert("ian", T.List, "Every issuerAltName value", c => Entries(c)?.Select(e => e.Value).ToArray());
+        foreach (var type in new[] { "dns", "email", "uri", "ip" })
+            yield return Cert($"ian.{type}", T.List, $"issuerAltName {type} entries", c => OfType(c, type));
+    }
+
+    private static ExtensionInfo? Find(CertificateInfo c, string oid)
+    {
+        foreach (var e in c.Extensions)
+        {
+            if (e.Oid == oid) return e;
+        }
+        return null;
+    }
+
+    private static TDetails? Get<TDetails>(CertificateInfo c, string oid) where TDetails : class =>
+        c.Details.Extensions.TryGetValue(oid, out var d) ? d as TDetails : null;
+
+    /// <summary>extensions.OID.present / critical / count / length / malformed, for any OID.</summary>
+    public static FieldDefinition? ByOid(string path, string oid, string what) => what.ToLowerInvariant() switch
+    {
+        "present" => Cert(path, T.Boolean, $"Extension {oid} is present", c => Find(c, oid) is not null),
+        "critical" => Cert(path, T.Boolean, $"Extension {oid} is critical (absent when it is)", c => Find(c, oid)?.Critical),
+        "count" => Cert(path, T.Integer, $"How many {oid} extensions there are", c => (long)c.Extensions.Count(e => e.Oid == oid)),
+        "length" => Cert(path, T.Integer, $"extnValue octets of extension {oid}", c => Find(c, oid) is { } e ? (long)e.Value.Length : null),
+        "malformed" => Cert(path, T.Boolean, $"Extension {oid} cannot be decoded", c => Find(c, oid) is null ? null : c.Details.Malformed.Contains(oid)),
+        _ => null,
+    };
+}

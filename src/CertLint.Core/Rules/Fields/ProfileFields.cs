@@ -1,0 +1,77 @@
+using CertLint.Model;
+using static CertLint.Rules.Fields.FieldCatalog;
+using T = CertLint.Rules.Fields.FieldType;
+
+namespace CertLint.Rules.Fields;
+
+/// <summary>Rule language v2 certificate fields (RFC 5280 §4.1): version, serial, algorithms, names, validity, key.</summary>
+internal static class ProfileFields
+{
+    public static IEnumerable<FieldDefinition> Define()
+    {
+        yield return Cert("version.explicit", T.Boolean, "The [0] version field is encoded (DER omits it for v1)", c => c.Details.VersionExplicit);
+        yield return Cert("serial.length", T.Integer, "Content octets of the serial INTEGER (RFC 5280: at most 20)", c => (long)c.Details.SerialContent.Length);
+        yield return Cert("serial.negative", T.Boolean, "The serial is negative", c => c.Details.SerialContent.Length > 0 && (c.Details.SerialContent.Span[0] & 0x80) != 0);
+        yield return Cert("serial.zero", T.Boolean, "The serial is 0", c => c.Details.SerialContent.Span.IndexOfAnyExcept((byte)0) < 0);
+        yield return Cert("serial.minimal", T.Boolean, "The INTEGER is minimally encoded (no superfluous leading 00/FF octet)", c => Minimal(c.Details.SerialContent.Span));
+        foreach (var f in Algorithm("signature", "outer signatureAlgorithm", c => c.Details.OuterSignature)) yield return f;
+        foreach (var f in Algorithm("tbsSignature", "tbsCertificate signature", c => c.Details.TbsSignature)) yield return f;
+        yield return Cert("tbsSignature.oid", T.String, "tbsCertificate signature algorithm OID", c => c.Details.TbsSignature?.Oid);
+        yield return Cert("tbsSignature.algorithm", T.String, "tbsCertificate signature algorithm name", c => c.Details.TbsSignature is { } a ? Names.SignatureName(a.Oid) : null);
+        yield return Cert("signature.matchesTbs", T.Boolean, "Outer and TBS AlgorithmIdentifier DER are byte-equal (RFC 5280 §4.1.1.2)",
+            c => c.Details is { OuterSignature: { } o, TbsSignature: { } t } ? o.Der == t.Der : null);
+        yield return Cert("signature.value.length", T.Integer, "signatureValue octets", c => (long)c.Signature.Value.Length);
+        yield return Cert("issuerUniqueId.present", T.Boolean, "issuerUniqueID is encoded (RFC 5280 §4.1.2.8)", c => c.Details.IssuerUniqueId);
+        yield return Cert("subjectUniqueId.present", T.Boolean, "subjectUniqueID is encoded (RFC 5280 §4.1.2.8)", c => c.Details.SubjectUniqueId);
+        yield return Cert("malformed", T.List, "Parts that could not be decoded: extension OIDs, subject, issuerName, validity.notBefore, ...", c => c.Details.Malformed);
+        yield return Cert("der", T.Boolean, "The whole certificate is valid DER (false: it was read with the lenient BER rules)", c => c.DerError is null);
+        foreach (var f in NameFields("subject", c => c.Subject, c => c.Details.SubjectAttributes, c => c.Details.SubjectRdns)) yield return f;
+        foreach (var f in NameFields("issuerName", c => c.Issuer, c => c.Details.IssuerAttributes, c => c.Details.IssuerRdns)) yield return f;
+        yield return Cert("issuerName", T.String, "Issuer DN (RFC 4514 text), the certificate's own issuer field", c => c.Issuer.Text);
+        foreach (var (name, oid) in Names.DnAttributes)
+        {
+            yield return Cert($"issuerName.{name}", T.String, $"Issuer attribute {name} ({oid}), first value", c => c.Issuer.Get(oid));
+        }
+        foreach (var f in TimeFields("notBefore", c => c.Details.NotBefore)) yield return f;
+        foreach (var f in TimeFields("notAfter", c => c.Details.NotAfter)) yield return f;
+        yield return Cert("validity.totalSeconds", T.Integer, "Seconds from notBefore to notAfter", c => (long)(c.NotAfter - c.NotBefore).TotalSeconds);
+        yield return Cert("key.oid", T.String, "SPKI algorithm OID", c => c.PublicKey.AlgorithmOid);
+        yield return Cert("key.parameters", T.String, "SPKI algorithm parameters: absent, null or present", c => c.Details.KeyAlgorithm?.Parameters);
+        yield return Cert("key.parameters.der", T.String, "DER of the SPKI algorithm parameters (hex)", c => c.Details.KeyAlgorithm is { Parameters: not "absent" } a ? a.ParametersHex : null);
+        yield return Cert("key.exponent", T.Integer, "RSA public exponent", c => c.Details.RsaExponent);
+        yield return Cert("key.der", T.String, "The whole SubjectPublicKeyInfo (hex)", c => Convert.ToHexString(c.PublicKey.Spki.Span));
+    }
+
+    private static bool Minimal(ReadOnlySpan<byte> content) =>
+        content.Length < 2 || !((content[0] == 0 && (content[1] & 0x80) == 0) || (content[0] == 0xFF && (content[1] & 0x80) != 0));
+
+    private static IEnumerable<FieldDefinition> Algorithm(string prefix, string what, Func<CertificateInfo, AlgorithmDetails?> get)
+    {
+        yield return Cert($"{prefix}.parameters", T.String, $"Parameters of the {what}: absent, null (ASN.1 NULL) or present", c => get(c)?.Parameters);
+        yield return Cert($"{prefix}.der", T.String, $"The {what} AlgorithmIdentifier DER (hex)", c => get(c)?.Der);
+    }
+
+    private static IEnumerable<FieldDefinition> TimeFields(string name, Func<CertificateInfo, TimeDetails?> get)
+    {
+        yield return Cert($"validity.{name}.encoding", T.String, $"{name} encoding: utcTime or generalizedTime", c => get(c)?.Encoding);
+        yield return Cert($"validity.{name}.raw", T.String, $"{name} as encoded, e.g. 491231235959Z", c => get(c)?.Raw);
+        yield return Cert($"validity.{name}.der", T.Boolean, $"{name} in DER form (Z, seconds, no fraction)", c => get(c)?.Der);
+    }
+
+    private static IEnumerable<FieldDefinition> NameFields(string prefix, Func<CertificateInfo, DistinguishedName> dn,
+        Func<CertificateInfo, IReadOnlyList<NameAttribute>> attributes, Func<CertificateInfo, int> rdns)
+    {
+        yield return Cert($"{prefix}.empty", T.Boolean, $"The {prefix} has no RDN", c => dn(c).IsEmpty);
+        yield return Cert($"{prefix}.der", T.String, $"DER of the {prefix} Name (hex)", c => Convert.ToHexString(dn(c).Raw.Span));
+        yield return Cert($"{prefix}.length", T.Integer, $"DER octets of the {prefix} Name", c => (long)dn(c).Raw.Length);
+        yield return Cert($"{prefix}.rdns", T.Integer, $"Number of RDNs in the {prefix}", c => (long)rdns(c));
+        yield return Cert($"{prefix}.attributes", T.Records, $"Every {prefix} attribute in encoding order", attributes, RecordScopes.NameAttribute);
+        foreach (var (name, oid) in Names.DnAttributes)
+        {
+            yield return Cert($"{prefix}.{name}.values", T.List, $"Every value of {prefix} attribute {name}", c => attributes(c).Where(a => a.Oid == oid).Select(a => a.Value).ToArray());
+            yield return Cert($"{prefix}.{name}.count", T.Integer, $"How many {name} attributes the {prefix} has", c => (long)attributes(c).Count(a => a.Oid == oid));
+            yield return Cert($"{prefix}.{name}.stringType", T.String, $"ASN.1 string type of the first {name}", c => attributes(c).FirstOrDefault(a => a.Oid == oid)?.StringType);
+            yield return Cert($"{prefix}.{name}.length", T.Integer, $"Characters of the first {name}", c => attributes(c).FirstOrDefault(a => a.Oid == oid) is { } a ? (long)a.Length : null);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using CertLint.Model;
+using T = CertLint.Rules.Fields.FieldType;
+
+namespace CertLint.Rules.Fields;
+
+/// <summary>The element scopes of records fields: what `field:` names inside each/any/none.</summary>
+public static class RecordScopes
+{
+    public static readonly FieldScope NameAttribute = new RecordScope<NameAttribute>("name attribute")
+        .Add("oid", T.String, "Attribute type OID", a => a.Oid)
+        .Add("name", T.String, "Short name (CN, O, ...) or the OID", a => a.Name)
+        .Add("value", T.String, "Value as text", a => a.Value)
+        .Add("stringType", T.String, "printableString, utf8String, ia5String, teletexString, bmpString, universalString, visibleString, numericString or other", a => a.StringType)
+        .Add("length", T.Integer, "Characters of the value", a => (long)a.Length)
+        .Add("rdn", T.Integer, "0-based index of its RDN", a => (long)a.Rdn)
+        .Add("multiValued", T.Boolean, "Its RDN has several attributes", a => a.MultiValued)
+        .Add("valid", T.Boolean, "The bytes are valid for the string type", a => a.Valid);
+
+    public static readonly FieldScope Extension = new RecordScope<ExtensionInfo>("extension")
+        .Add("oid", T.String, "Extension OID", e => e.Oid)
+        .Add("name", T.String, "Short field name (san, aki, ...) or the OID", e => ExtensionFields.Named.FirstOrDefault(n => n.Value == e.Oid).Key ?? e.Oid)
+        .Add("critical", T.Boolean, "Marked critical", e => e.Critical)
+        .Add("length", T.Integer, "extnValue octets", e => (long)e.Value.Length);
+
+    public static readonly FieldScope GeneralName = new RecordScope<GeneralNameEntry>("general name")
+        .Add("type", T.String, "dns, email, uri, ip, dirName, otherName, registeredId, x400 or ediParty", e => e.Type)
+        .Add("value", T.String, "Text (IP as text, dirName as RFC 4514, otherName as its type OID)", e => e.Value)
+        .Add("length", T.Integer, "Characters of the value", e => (long)e.Length)
+        .Add("valid", T.Boolean, "Syntax valid for its type (DNS preferred name syntax with an optional leading '*.', mailbox, absolute URI, 4/16-octet IP)", e => e.Valid);
+
+    public static readonly FieldScope Qualifier = new RecordScope<PolicyQualifier>("policy qualifier")
+        .Add("oid", T.String, "policyQualifierId", q => q.Oid)
+        .Add("type", T.String, "cps, userNotice or other", q => q.Type)
+        .Add("cps", T.String, "CPS URI", q => q.Cps)
+        .Add("explicitText", T.String, "userNotice explicitText", q => q.ExplicitText)
+        .Add("explicitText.stringType", T.String, "ASN.1 type of explicitText (utf8String, ia5String, visibleString, bmpString)", q => q.ExplicitTextType)
+        .Add("explicitText.length", T.Integer, "Characters of explicitText", q => q.ExplicitText is { } t ? (long)t.Length : null)
+        .Add("noticeRef", T.Boolean, "userNotice has a noticeRef", q => q.NoticeRef);
+
+    public static readonly FieldScope Policy = new RecordScope<PolicyEntry>("policy")
+        .Add("oid", T.String, "policyIdentifier", p => p.Oid)
+        .Add("qualifiers", T.Records, "policyQualifiers", p => p.Qualifiers, Qualifier);
+
+    public static readonly FieldScope PolicyMapping = new RecordScope<PolicyMapping>("policy mapping")
+        .Add("issuerDomainPolicy", T.String, "issuerDomainPolicy OID", m => m.IssuerDomainPolicy)
+        .Add("subjectDomainPolicy", T.String, "subjectDomainPolicy OID", m => m.SubjectDomainPolicy);
+
+    public static readonly FieldScope Subtree = new RecordScope<GeneralSubtree>("general subtree")
+        .Add("type", T.String, "GeneralName type of the base", s => s.Type)
+        .Add("value", T.String, "The base as text (IP as address/mask)", s => s.Value)
+        .Add("minimum", T.Integer, "minimum (absent when not encoded)", s => s.Minimum)
+        .Add("maximum", T.Integer, "maximum (absent when not encoded)", s => s.Maximum);
+
+    public static readonly FieldScope DistributionPoint = new RecordScope<DistributionPoint>("distribution point")
+        .Add("fullName", T.List, "fullName entries as text", d => d.FullName)
+        .Add("relativeName", T.Boolean, "The name is nameRelativeToCRLIssuer", d => d.RelativeName)
+        .Add("reasons", T.Boolean, "The reasons field is present", d => d.Reasons)
+        .Add("crlIssuer", T.Boolean, "The cRLIssuer field is present", d => d.CrlIssuer);
+
+    public static readonly FieldScope Access = new RecordScope<AccessDescription>("access description")
+        .Add("method", T.String, "accessMethod OID", a => a.Method)
+        .Add("type", T.String, "GeneralName type of accessLocation", a => a.Type)
+        .Add("value", T.String, "accessLocation as text", a => a.Value);
+
+    /// <summary>Every record scope, for `certlint rules fields` and the docs.</summary>
+    public static IEnumerable<FieldScope> All => [NameAttribute, Extension, GeneralName, Policy, Qualifier, PolicyMapping, Subtree, DistributionPoint, Access];
+}

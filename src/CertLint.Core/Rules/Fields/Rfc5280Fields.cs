@@ -1,0 +1,132 @@
+using System.Formats.Asn1;
+using System.Globalization;
+using System.Text;
+using CertLint.Model;
+using static CertLint.Rules.Fields.FieldCatalog;
+using T = CertLint.Rules.Fields.FieldType;
+
+namespace CertLint.Rules.Fields;
+
+/// <summary>
+/// Encoding facts the rfc5280 pack needs beyond the decoded model: how a value was written (explicit DEFAULT values,
+/// unused bits, empty sequences) and checks a pattern cannot make (Punycode, NFC, the keyUsage/EKU tables).
+/// Each reads the raw extension value; an undecodable value makes the field absent, so the rule does not apply.
+/// </summary>
+internal static class Rfc5280Fields
+{
+    public static IEnumerable<FieldDefinition> Define()
+    {
+        yield return Cert("basicConstraints.caExplicitFalse", T.Boolean, "basicConstraints encodes cA BOOLEAN FALSE (a DEFAULT value DER leaves out)",
+            c => Value(c, "2.5.29.19") is { } v ? BasicConstraintsExplicitFalse(v) : null);
+        yield return Cert("extensions.explicitNonCritical", T.List, "OIDs of extensions that encode critical BOOLEAN FALSE (DER leaves it out)",
+            c => ExplicitNonCritical(c.TbsRaw));
+        yield return Cert("extensions.emptySequence", T.List, "OIDs of extensions whose value is an empty SEQUENCE",
+            c => c.Extensions.Where(e => e.Value.Span.SequenceEqual((ReadOnlySpan<byte>)[0x30, 0x00])).Select(e => e.Oid).Distinct().ToArray());
+        yield return Cert("keyUsage.unusedBits", T.Integer, "keyUsage BIT STRING: the declared number of unused bits",
+            c => KeyUsageOctets(c) is { } ku ? (long)ku[0] : null);
+        yield return Cert("keyUsage.trailingZeroBits", T.Integer, "keyUsage BIT STRING: the number of trailing zero bits of its value",
+            c => KeyUsageOctets(c) is { } ku ? TrailingZeroBits(ku.AsSpan(1)) : null);
+        yield return Cert("keyUsage.lastOctetZero", T.Boolean, "keyUsage BIT STRING ends with a superfluous 00 octet",
+            c => KeyUsageOctets(c) is { } ku ? ku[^1] == 0 : null);
+        yield return Cert("keyUsage.consistentWithEku", T.Boolean, "keyUsage bits are a combination RFC 5280 §4.2.1.12 allows for the extended key usages",
+            c => c.KeyUsage is { } ku && c.ExtendedKeyUsage is { } eku ? KeyUsageEkuTable.Consistent(ku, eku) : null);
+        yield return Cert("sct.listLength", T.Integer, "SignedCertificateTimestampList: the length of the SCT list in octets",
+            c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? SctListLength(v) : null);
+        yield return Cert("san.dns.idnInvalid", T.List, "SAN DNS names with an xn-- label that is not valid Punycode",
+            c => c.SubjectAltNames?.Dns.Where(d => ALabels(d).Any(l => Idn.Unicode(l) is null)).ToArray());
+        yield return Cert("san.dns.idnNotNfc", T.List, "SAN DNS names with an xn-- label whose Unicode form is not NFC",
+            c => c.SubjectAltNames?.Dns.Where(d => ALabels(d).Any(l => Idn.Unicode(l) is { } u && !u.IsNormalized(NormalizationForm.FormC))).ToArray());
+        yield return Cert("policies.explicitTextNotNfc", T.List, "user notice explicitText values (UTF8String, BMPString) not in Unicode NFC",
+            c => Value(c, "2.5.29.32") is { } v ? PolicyTexts.NotNfc(v) : null);
+    }
+
+    private static ReadOnlyMemory<byte>? Value(CertificateInfo c, string oid)
+    {
+        foreach (var e in c.Extensions) if (e.Oid == oid) return e.Value;
+        return null;
+    }
+
+    private static bool? BasicConstraintsExplicitFalse(ReadOnlyMemory<byte> value)
+    {
+        try
+        {
+            var seq = new AsnReader(value, AsnEncodingRules.BER).ReadSequence();
+            if (!seq.HasData || !seq.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean)) return false;
+            return !seq.ReadBoolean();
+        }
+        catch (AsnContentException)
+        {
+            return null;
+        }
+    }
+
+    private static string[]? ExplicitNonCritical(ReadOnlyMemory<byte> tbs)
+    {
+        try
+        {
+            var t = new AsnReader(tbs, AsnEncodingRules.BER).ReadSequence();
+            var found = new List<string>();
+            while (t.HasData)
+            {
+                var tag = t.PeekTag();
+                if (!tag.HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 3)))
+                {
+                    t.ReadEncodedValue();
+                    continue;
+                }
+                var list = t.ReadSequence(tag).ReadSequence();
+                while (list.HasData)
+                {
+                    var ext = list.ReadSequence();
+                    var oid = ext.ReadObjectIdentifier();
+                    if (ext.HasData && ext.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean) && !ext.ReadBoolean()) found.Add(oid);
+                }
+            }
+            return [.. found];
+        }
+        catch (AsnContentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The keyUsage BIT STRING contents (unused-bits octet first) when it has at least one value octet.</summary>
+    private static byte[]? KeyUsageOctets(CertificateInfo c)
+    {
+        if (Value(c, "2.5.29.15") is not { } v) return null;
+        var span = v.Span;
+        if (span.Length < 4 || span[0] != 0x03 || span[1] != span.Length - 2) return null;
+        return span[2..].ToArray();
+    }
+
+    private static long TrailingZeroBits(ReadOnlySpan<byte> octets)
+    {
+        long zeros = 0;
+        for (var i = octets.Length - 1; i >= 0; i--)
+        {
+            if (octets[i] == 0)
+            {
+                zeros += 8;
+                continue;
+            }
+            return zeros + System.Numerics.BitOperations.TrailingZeroCount(octets[i]);
+        }
+        return 0; // an all-zero value has no set bit: zlint's big.Int of 0 counts no trailing zeros
+    }
+
+    private static long? SctListLength(ReadOnlyMemory<byte> value)
+    {
+        try
+        {
+            var list = new AsnReader(value, AsnEncodingRules.BER).ReadOctetString();
+            return list.Length < 2 ? null : (list[0] << 8) | list[1];
+        }
+        catch (AsnContentException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<string> ALabels(string name) =>
+        name.Split('.').Where(l => l.StartsWith("xn--", StringComparison.OrdinalIgnoreCase));
+}

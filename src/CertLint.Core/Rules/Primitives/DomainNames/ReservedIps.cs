@@ -1,0 +1,48 @@
+using System.Net;
+
+namespace CertLint.Rules.Primitives.DomainNames;
+
+/// <summary>
+/// IANA special-purpose address blocks (the IPv4 and IPv6 Special-Purpose Address Registries, RFC 6890, plus
+/// multicast and the reserved 240/4): the BR's "Reserved IP Address" (§1.6.1) that no public certificate may name.
+/// </summary>
+internal static class ReservedIps
+{
+    private static readonly (byte[] Prefix, int Bits)[] Blocks =
+    [
+        .. new[]
+        {
+            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
+            "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
+            "224.0.0.0/4", "240.0.0.0/4",
+            "::/127", "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32",
+            "2002::/16", "3fff::/20", "5f00::/16", "fc00::/7", "fe80::/10", "ff00::/8",
+        }.Select(Parse),
+    ];
+
+    private static (byte[], int) Parse(string cidr)
+    {
+        var slash = cidr.IndexOf('/');
+        return (IPAddress.Parse(cidr[..slash]).GetAddressBytes(), int.Parse(cidr[(slash + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public static bool IsReserved(IPAddress ip)
+    {
+        if (ip.IsIPv4MappedToIPv6) ip = ip.MapToIPv4();
+        var bytes = ip.GetAddressBytes();
+        foreach (var (prefix, bits) in Blocks)
+        {
+            if (prefix.Length != bytes.Length) continue;
+            var whole = bits / 8;
+            if (!bytes.AsSpan(0, whole).SequenceEqual(prefix.AsSpan(0, whole))) continue;
+            var rest = bits % 8;
+            if (rest == 0 || (bytes[whole] >> (8 - rest)) == (prefix[whole] >> (8 - rest))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The text as an IP address (SAN IPs are stored as text), or null.</summary>
+    public static IPAddress? ParseOrNull(string text) =>
+        // Length, not AddressFamily: Core references no System.Net.Sockets type (the MSBuild package test checks that).
+        IPAddress.TryParse(text.Trim(), out var ip) && ip.GetAddressBytes().Length is 4 or 16 ? ip : null;
+}

@@ -1,0 +1,99 @@
+using System.Numerics;
+using CertLint.Findings;
+
+namespace CertLint.Rules.Primitives.Keys;
+
+/// <summary>
+/// Close primes: when |p − q| is small, a = ⌈√n⌉, a+1, ... soon gives a² − n = b², so n = (a − b)(a + b) (Fermat's
+/// method; keys from Canon and Fujifilm printer firmware, CVE-2022-26320, fell to it). The loop is bounded by `steps`;
+/// each step costs a few integer operations, because a² − n is first tested against the squares modulo 64, 63, 65
+/// and 11 and only survivors get an exact square root. The factors are never reported, only the distance.
+/// </summary>
+public sealed class FermatPrimitive : ICheckPrimitive
+{
+    private static readonly int[] Filters = [64, 63, 65, 11];
+    private static readonly bool[][] Squares = Filters.Select(m =>
+    {
+        var s = new bool[m];
+        for (var i = 0; i < m; i++) s[i * i % m] = true;
+        return s;
+    }).ToArray();
+
+    public string Name => "rsa-fermat";
+
+    public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.Certificate, SubjectKind.Key];
+
+    public IReadOnlyList<PrimitiveParameter> Parameters { get; } =
+    [
+        new("steps", ParameterType.Integer, 100L, "How many values of a to try above ⌈√n⌉", Minimum: 1, Maximum: 10_000_000),
+    ];
+
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    {
+        if (RsaNumbers.Of(subject, context) is not { } rsa || rsa.Modulus.IsEven || rsa.Bits < 16) yield break;
+        if (rsa.Fermat(arguments.GetInt("steps")) is not { } found) yield break;
+        yield return new Violation(new Dictionary<string, object?>
+        {
+            ["found"] = found.Step + 1,
+            ["distanceBits"] = (long)(2 * found.B).GetBitLength(),
+            ["bits"] = rsa.Bits,
+        });
+    }
+
+    /// <summary>The step at which a² − n became the square b², or null within <paramref name="steps"/>.</summary>
+    internal static (int Step, BigInteger B)? Factor(BigInteger n, int steps)
+    {
+        var a = ISqrt(n);
+        if (a * a != n) a += 1;
+        var r = new int[Filters.Length];
+        var inc = new int[Filters.Length];
+        for (var f = 0; f < Filters.Length; f++)
+        {
+            var m = Filters[f];
+            var am = (int)(a % m);
+            r[f] = (int)(((long)am * am - (int)(n % m)) % m + m) % m;   // (a² − n) mod m
+            inc[f] = (2 * am + 1) % m;                                  // (a+1)² − a² = 2a + 1
+        }
+        for (var i = 0; i < steps; i++)
+        {
+            var candidate = true;
+            for (var f = 0; f < Filters.Length; f++)
+            {
+                candidate &= Squares[f][r[f]];
+                r[f] = (r[f] + inc[f]) % Filters[f];
+                inc[f] = (inc[f] + 2) % Filters[f];
+            }
+            if (!candidate) continue;
+            var x = a + i;
+            var b2 = x * x - n;
+            var b = ISqrt(b2);
+            if (b * b == b2 && x - b > 1) return (i, b);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// ⌊√n⌋: the root of the top half of the bits (recursively), shifted back, is an overestimate with half the bits
+    /// right, so Newton's method from above needs one or two full-precision divisions instead of one per doubling.
+    /// </summary>
+    internal static BigInteger ISqrt(BigInteger n)
+    {
+        if (n.Sign <= 0) return BigInteger.Zero;
+        var bits = (int)n.GetBitLength();
+        if (bits <= 52)
+        {
+            var r = (long)Math.Sqrt((double)n);
+            while (r * r > n) r--;
+            while ((r + 1) * (r + 1) <= n) r++;
+            return r;
+        }
+        var h = bits / 4;
+        var x = (ISqrt(n >> (2 * h)) + 1) << h;   // ((⌊√(n/4^h)⌋ + 1)·2^h)² > n
+        while (true)
+        {
+            var y = (x + (n / x)) >> 1;
+            if (y >= x) return x;
+            x = y;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Formats.Asn1;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using CertLint.Inventory;
+using CertLint.Model;
+using CertLint.Parsing;
+
+namespace CertLint.Rules.Primitives.Keys;
+
+/// <summary>
+/// The public numbers of an RSA key (modulus n, exponent e), decoded once per <see cref="PublicKeyInfo"/> and shared by
+/// the weak-key primitives. Moduli above <see cref="MaxBits"/> are not decoded: a hostile file must not make the
+/// number theory below (square roots, GCD trees) arbitrarily slow; weak-key reports nothing odd about such a key, so
+/// the size is stated in the rule docs.
+/// </summary>
+internal sealed class RsaNumbers
+{
+    public const int MaxBits = 16384;
+    private static readonly int DefaultResidues = SmallPrimes.CountBelow(752);
+
+    private static readonly ConditionalWeakTable<CertificateInventory, ConcurrentDictionary<string, RsaNumbers?>> Cache = new();
+    private uint[]? _residues;
+    private (int Steps, (int Step, BigInteger B)? Result)? _fermat;
+
+    private RsaNumbers(BigInteger modulus, BigInteger exponent, byte[] modulusBigEndian)
+    {
+        Modulus = modulus;
+        Exponent = exponent;
+        ModulusBigEndian = modulusBigEndian;
+        Bits = (int)modulus.GetBitLength();
+    }
+
+    public BigInteger Modulus { get; }
+    public BigInteger Exponent { get; }
+    public int Bits { get; }
+    /// <summary>The modulus as unsigned big-endian octets, no leading zero.</summary>
+    public byte[] ModulusBigEndian { get; }
+
+    /// <summary>The RSA numbers of a subject's key (certificate or key file), or null for other key types.</summary>
+    public static RsaNumbers? Of(RuleSubject subject, EvaluationContext context) =>
+        (subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is { } key ? Of(key, context.Inventory) : null;
+
+    /// <summary>Decoded once per distinct key of the scan: a certificate and its key file share the work.</summary>
+    public static RsaNumbers? Of(PublicKeyInfo key, CertificateInventory inventory)
+    {
+        if (key.Algorithm is not (KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss)) return null;
+        return Cache.GetValue(inventory, _ => new(StringComparer.Ordinal)).GetOrAdd(key.Sha256, _ => Decode(key.Spki));
+    }
+
+    /// <summary>Fermat's method on this modulus within <paramref name="steps"/> steps, computed once per bound.</summary>
+    public (int Step, BigInteger B)? Fermat(int steps)
+    {
+        if (_fermat is { } f && f.Steps == steps) return f.Result;
+        var result = FermatPrimitive.Factor(Modulus, steps);
+        _fermat = (steps, result);
+        return result;
+    }
+
+    /// <summary>n mod p for the first <paramref name="count"/> odd primes (<see cref="SmallPrimes.Odd"/>), computed once.</summary>
+    public ReadOnlySpan<uint> Residues(int count)
+    {
+        var r = _residues;
+        // At least the primes below 752 (ROCA and the default small-factor bound), so the two rules share one pass.
+        if (r is null || r.Length < count) _residues = r = SmallPrimes.Residues(ModulusBigEndian, Math.Max(count, DefaultResidues));
+        return r.AsSpan(0, count);
+    }
+
+    private static RsaNumbers? Decode(ReadOnlyMemory<byte> spki)
+    {
+        try
+        {
+            var seq = new AsnReader(spki, AsnEncodingRules.BER).ReadSequence();
+            Asn1Helpers.ReadAlgorithmIdentifier(seq);
+            var keySeq = new AsnReader(Asn1Helpers.ReadBitString(seq, out _), AsnEncodingRules.BER).ReadSequence();
+            var n = Asn1Helpers.ReadIntegerContent(keySeq, out _);
+            var e = Asn1Helpers.ReadIntegerContent(keySeq, out _);
+            if (Asn1Helpers.BitLength(n) > MaxBits || e.Length > MaxBits / 8) return null;
+            var modulus = new BigInteger(n, isUnsigned: false, isBigEndian: true);
+            var exponent = new BigInteger(e, isUnsigned: false, isBigEndian: true);
+            if (modulus.Sign <= 0) return null;
+            return new RsaNumbers(modulus, exponent, modulus.ToByteArray(isUnsigned: true, isBigEndian: true));
+        }
+        catch (AsnContentException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using CertLint.Findings;
+
+namespace CertLint.Rules.Primitives.Keys;
+
+/// <summary>
+/// Two RSA moduli of the scan with a common prime break each other: gcd(n1, n2) = p gives both factorisations.
+/// Found by batch GCD over every distinct RSA modulus the scan holds, up to `maxModuli` (the work grows about
+/// quadratically in .NET; see <see cref="BatchGcd"/>). When the scan holds more, the first left-out key says so, once,
+/// so a large scan never looks checked when it was not.
+/// </summary>
+public sealed class SharedPrimePrimitive : ICheckPrimitive
+{
+    public string Name => "rsa-shared-prime";
+
+    public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.Certificate, SubjectKind.Key];
+
+    public IReadOnlyList<PrimitiveParameter> Parameters { get; } =
+    [
+        new("maxModuli", ParameterType.Integer, 100L, "Most distinct RSA moduli compared (the first ones in scan order)",
+            Minimum: 2, Maximum: 100_000),
+    ];
+
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    {
+        if (RsaNumbers.Of(subject, context) is not { } rsa) yield break;
+        var index = SharedPrimeIndex.Of(context.Inventory, arguments.GetInt("maxModuli"));
+        if (index.PartnersOf(rsa.Modulus) is { } partners)
+        {
+            yield return new Violation(new Dictionary<string, object?>
+            {
+                ["finding"] = $"is an RSA {rsa.Bits}-bit key that shares a prime factor with {Describe(partners)}: one GCD factors " +
+                    "both moduli, so both private keys are public. Replace every one of these keys and revoke their certificates.",
+            });
+        }
+        else if (ReferenceEquals(index.FirstOmitted, (object?)subject.Certificate ?? subject.Key))
+        {
+            yield return new Violation(new Dictionary<string, object?> { ["finding"] =
+                $"is where the shared-prime check stopped: it compared only the first {index.Total - index.Omitted} of the scan's {index.Total} RSA moduli " +
+                $"(maxModuli); {index.Omitted} from this one on were not compared: raise maxModuli for weak-key-shared-prime in .certlint.yml " +
+                "(about quadratic cost) or lint the key folders separately." });
+        }
+    }
+
+    private static string Describe(IReadOnlyList<string> partners) => partners.Count == 0
+        ? "another key of the scan"
+        : string.Join("; ", partners.Take(5)) + (partners.Count > 5 ? $" and {partners.Count - 5} more" : "");
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using CertLint.Rules.Primitives.DomainNames;
+
+namespace CertLint.Tests.Packs;
+
+/// <summary>The shipped Public Suffix List and the reserved-address table behind the cabf-br name rules.</summary>
+public sealed class PublicSuffixTests
+{
+    private static PublicSuffixList Psl => PublicSuffixList.Default;
+
+    [Test]
+    public void The_shipped_list_is_complete_and_its_licence_travels_with_it()
+    {
+        Psl.IcannRules.ShouldBeGreaterThan(6000);
+        var data = Path.Combine(BuiltInRules.Samples.RepoRoot, "src", "CertLint.Core", "Data");
+        File.ReadAllText(Path.Combine(data, "public_suffix_list.LICENSE")).ShouldContain("Mozilla Public License Version 2.0");
+        File.ReadAllText(Path.Combine(data, "README.md")).ShouldContain("publicsuffix");
+    }
+
+    [TestCase("co.uk", true)]
+    [TestCase("com", true)]
+    [TestCase("example.co.uk", false)]
+    [TestCase("example.com", false)]
+    [TestCase("kawasaki.jp", false)]          // *.kawasaki.jp makes its children suffixes, not itself
+    [TestCase("foo.kawasaki.jp", true)]
+    [TestCase("city.kawasaki.jp", false)]     // !city.kawasaki.jp: an exception
+    [TestCase("xn--p1ai", true)]              // .рф in its A-label form
+    [TestCase("github.io", false)]            // PRIVATE section: not registry-controlled
+    public void Public_suffixes_follow_the_list_rules(string name, bool expected) =>
+        Psl.IsPublicSuffix(name, includePrivate: false).ShouldBe(expected);
+
+    [Test]
+    public void The_private_section_counts_only_when_asked() =>
+        Psl.IsPublicSuffix("github.io", includePrivate: true).ShouldBeTrue();
+
+    [TestCase("www.example.com", true)]
+    [TestCase("host.example.xn--p1ai", true)]
+    [TestCase("printer.local", false)]
+    [TestCase("build.corp", false)]
+    [TestCase("intranet", false)]
+    [TestCase("abc.onion", true)]
+    public void Internal_names_have_no_public_top_level_domain(string name, bool expected) =>
+        Psl.HasKnownTld(name).ShouldBe(expected);
+
+    [TestCase("10.1.2.3", true)]
+    [TestCase("172.31.255.255", true)]
+    [TestCase("172.32.0.1", false)]
+    [TestCase("192.168.0.1", true)]
+    [TestCase("100.64.0.1", true)]
+    [TestCase("127.0.0.1", true)]
+    [TestCase("8.8.8.8", false)]
+    [TestCase("203.0.113.9", true)]
+    [TestCase("::1", true)]
+    [TestCase("fd00::1", true)]
+    [TestCase("fe80::1", true)]
+    [TestCase("2001:db8::1", true)]
+    [TestCase("2606:4700::1111", false)]
+    [TestCase("::ffff:10.0.0.1", true)]
+    public void Reserved_addresses_are_the_iana_special_purpose_blocks(string ip, bool expected) =>
+        ReservedIps.IsReserved(IPAddress.Parse(ip)).ShouldBe(expected);
+}

@@ -1,0 +1,65 @@
+using CertLint.Tests.Pki.Raw;
+using static CertLint.Tests.Pki.Raw.Der;
+
+namespace CertLint.Tests.Rfc5280;
+
+internal static partial class Rfc5280Fixtures
+{
+    private static readonly byte[] CaIssuersHttp = Ext.InfoAccess((Oids.AccessCaIssuers, Gn.Uri("http://ca.example.com/ca.crt")));
+    private static readonly byte[] CrlHttp = Ext.CrlDistributionPoints(Ext.DistributionPoint([Gn.Uri("http://crl.example.com/ca.crl")]));
+    private static readonly byte[] DnsConstraint = Ext.NameConstraints([Ext.Subtree(Gn.Dns("example.com"))], null);
+
+    /// <summary>Criticality, presence and key identifiers.</summary>
+    private static void Extensions()
+    {
+        Add("basic-constraints-not-critical",
+            SubCa(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(true))), SubCa());
+        Add("aia-critical",
+            Leaf(b => b.Set(Oids.AuthorityInfoAccess, CaIssuersHttp, critical: true)), Leaf(b => b.Set(Oids.AuthorityInfoAccess, CaIssuersHttp)));
+        Add("aki-critical",
+            Leaf(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(Root.SubjectKeyId), critical: true)), Leaf());
+        Add("ski-critical", Leaf(b => b.Set(Oids.SubjectKeyId, Ext.SubjectKeyId(b.SubjectKeyId), critical: true)), Leaf());
+        var ian = Ext.GeneralNames(Gn.Uri("http://ca.example.com/"));
+        Add("ian-critical", Leaf(b => b.Set(Oids.IssuerAltName, ian, critical: true)), Leaf(b => b.Set(Oids.IssuerAltName, ian)));
+        Add("key-usage-not-critical", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature))), Leaf());
+        Add("name-constraints-not-critical",
+            SubCa(b => b.Set(Oids.NameConstraints, DnsConstraint)), SubCa(b => b.Set(Oids.NameConstraints, DnsConstraint, critical: true)));
+        var policyConstraints = Ext.PolicyConstraints(0, null);
+        Add("policy-constraints-not-critical",
+            SubCa(b => b.Set(Oids.PolicyConstraints, policyConstraints)), SubCa(b => b.Set(Oids.PolicyConstraints, policyConstraints, critical: true)));
+        var mapping = Ext.PolicyMappings(("1.3.6.1.4.1.55555.1", "1.3.6.1.4.1.55555.2"));
+        var policies = Ext.Policies(Ext.Policy("1.3.6.1.4.1.55555.1"));
+        Add("policy-mappings-not-critical",
+            SubCa(b => b.Set(Oids.CertificatePolicies, policies).Set(Oids.PolicyMappings, mapping)),
+            SubCa(b => b.Set(Oids.CertificatePolicies, policies).Set(Oids.PolicyMappings, mapping, critical: true)));
+        Add("subject-directory-attributes-critical",
+            Leaf(b => b.Set(Oids.SubjectDirectoryAttributes, Ext.SubjectDirectoryAttributes(), critical: true)),
+            Leaf(b => b.Set(Oids.SubjectDirectoryAttributes, Ext.SubjectDirectoryAttributes())));
+        Add("crl-distribution-points-critical",
+            Leaf(b => b.Set(Oids.CrlDistributionPoints, CrlHttp, critical: true)), Leaf(b => b.Set(Oids.CrlDistributionPoints, CrlHttp)));
+        Add("freshest-crl-critical",
+            Leaf(b => b.Set(Oids.FreshestCrl, CrlHttp, critical: true)), Leaf(b => b.Set(Oids.FreshestCrl, CrlHttp)));
+        Add("inhibit-any-policy-not-critical",
+            SubCa(b => b.Set(Oids.InhibitAnyPolicy, Ext.InhibitAnyPolicy(0))), SubCa(b => b.Set(Oids.InhibitAnyPolicy, Ext.InhibitAnyPolicy(0), critical: true)));
+        var anyEku = Ext.Eku(Oids.ServerAuth, Oids.AnyEku);
+        Add("eku-any-critical",
+            Leaf(b => b.Set(Oids.ExtendedKeyUsage, anyEku, critical: true)), Leaf(b => b.Set(Oids.ExtendedKeyUsage, anyEku)));
+        var emailOnly = Ext.GeneralNames(Gn.Email("alice@example.com"));
+        Add("san-not-critical-empty-subject",
+            Leaf(b => { b.Subject = Name(); b.Set(Oids.SubjectAltName, emailOnly); }),
+            Leaf(b => { b.Subject = Name(); b.Set(Oids.SubjectAltName, emailOnly, critical: true); }));
+
+        Add("aki-missing", Leaf(b => b.Remove(Oids.AuthorityKeyId)), Leaf());
+        Add("aki-no-key-identifier",
+            Leaf(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(null, Gn.DirName(Root.Certificate.SubjectName.RawData), [0x01]))), Leaf());
+        Add("ski-missing-ca", SubCa(b => b.Remove(Oids.SubjectKeyId)), SubCa());
+        Add("ski-missing-leaf", Leaf(b => b.Remove(Oids.SubjectKeyId)), Leaf());
+        Add("subject-empty-without-san",
+            Leaf(b => { b.Subject = Name(); b.Remove(Oids.SubjectAltName); }),
+            Leaf(b => { b.Subject = Name(); b.Set(Oids.SubjectAltName, emailOnly, critical: true); }));
+        Add("ca-subject-empty", SubCa(b => b.Subject = Name()), SubCa());
+        Add("issuer-empty", Leaf(b => b.IssuerName = Name()), Leaf());
+
+        Add("aki-self-signed-not-ski", SelfSignedCa(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(OtherKeyId))), SelfSignedCa());
+    }
+}

@@ -1,0 +1,41 @@
+using CertLint.Tests.Pki.Raw;
+using static CertLint.Tests.Pki.Raw.Der;
+
+namespace CertLint.Tests.Rfc5280;
+
+internal static partial class Rfc5280Fixtures
+{
+    /// <summary>Subject attribute upper bounds, string types and characters.</summary>
+    private static void Subjects()
+    {
+        Bound("subject-common-name-too-long", Oids.CommonName, 64);
+        Bound("subject-serial-number-too-long", Oids.SerialNumber, 64, PrintableString);
+        Bound("subject-email-too-long", Oids.Email, 255, Ia5String);
+        Bound("subject-given-name-too-long", Oids.GivenName, 32768);
+        Bound("subject-surname-too-long", Oids.Surname, 32768);
+        Bound("subject-postal-code-too-long", Oids.PostalCode, 16);
+        Bound("subject-street-too-long", Oids.Street, 128);
+        Bound("subject-locality-too-long", Oids.Locality, 128);
+        Bound("subject-state-too-long", Oids.State, 128);
+        Bound("subject-organization-too-long", Oids.Organization, 64);
+        Bound("subject-organizational-unit-too-long", Oids.OrganizationalUnit, 64);
+        Add("subject-printable-string-charset",
+            Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.Organization, PrintableString, "Acme @ Example"))),
+            Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.Organization, PrintableString, "Acme (Example) Ltd."))));
+        Add("subject-control-characters",
+            Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.Organization, Utf8String, "Acme\u0007 Ltd"))), Leaf());
+    }
+
+    /// <summary>A subject with the attribute one character too long (fail) and exactly at the bound (pass).</summary>
+    private static void Bound(string rule, string oid, int bound, byte tag = Utf8String)
+    {
+        var cn = oid == Oids.CommonName ? [] : new[] { Cn("leaf.example.com") };
+        Add(rule,
+            Leaf(Subject([.. cn, Attribute(oid, tag, Value(oid, bound + 1))])),
+            Leaf(Subject([.. cn, Attribute(oid, tag, Value(oid, bound > 1000 ? 12 : bound))])));
+    }
+
+    private static string Value(string oid, int length) => oid == Oids.Email
+        ? new string('a', length - "@example.com".Length) + "@example.com"
+        : new string('A', length);
+}

@@ -1,0 +1,57 @@
+using CertLint.Tests.Pki;
+using CertLint.Tests.Pki.Raw;
+using static CertLint.Tests.Pki.Raw.Der;
+
+namespace CertLint.Tests.Rfc5280;
+
+internal static partial class Rfc5280Fixtures
+{
+    /// <summary>keyUsage, basicConstraints, nameConstraints, CT, CRL distribution points and AIA.</summary>
+    private static void Usages()
+    {
+        Add("key-usage-cert-sign-without-ca",
+            Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyCertSign), critical: true)), Leaf());
+        Add("key-usage-empty", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(), critical: true)), Leaf());
+        Add("key-usage-eku-inconsistent", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.NonRepudiation), critical: true)), Leaf());
+        Add("ec-key-usage-encipherment",
+            Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyEncipherment), critical: true)), Leaf());
+        var rsa = TestKey.Create(TestKeyType.Rsa);
+        Add("rsa-ca-key-usage",
+            SubCa(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyCertSign, Ext.CrlSign, Ext.KeyAgreement), critical: true), rsa), SubCa(key: rsa));
+        Add("rsa-leaf-key-usage",
+            RsaLeaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyAgreement), critical: true)), RsaLeaf());
+        Add("rsa-ca-key-usage-encipherment",
+            SubCa(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyCertSign, Ext.CrlSign, Ext.KeyEncipherment), critical: true), rsa), SubCa(key: rsa));
+        Add("path-len-without-ca", Leaf(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(null, 0), critical: true)),
+            SubCa(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(true, 0), critical: true)));
+        Add("path-len-negative", SubCa(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(true, -1), critical: true)),
+            SubCa(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(true, 0), critical: true)));
+
+        Add("name-constraints-not-ca", Leaf(Constrain(Ext.Subtree(Gn.Dns("example.com")))), SubCa(Constrain(Ext.Subtree(Gn.Dns("example.com")))));
+        Add("name-constraints-empty", SubCa(b => b.Set(Oids.NameConstraints, Seq(), critical: true)), SubCa(Constrain(Ext.Subtree(Gn.Dns("example.com")))));
+        Add("name-constraints-minimum", SubCa(Constrain(Ext.Subtree(Gn.Dns("example.com"), minimum: 1))), SubCa(Constrain(Ext.Subtree(Gn.Dns("example.com")))));
+        Add("name-constraints-maximum", SubCa(Constrain(Ext.Subtree(Gn.Dns("example.com"), maximum: 2))), SubCa(Constrain(Ext.Subtree(Gn.Dns("example.com")))));
+        Add("name-constraints-dns-leading-dot", SubCa(Constrain(Ext.Subtree(Gn.Dns(".example.com")))), SubCa(Constrain(Ext.Subtree(Gn.Dns("example.com")))));
+        Add("name-constraints-uri-not-fqdn", SubCa(Constrain(Ext.Subtree(Gn.Uri("http://example.com/")))), SubCa(Constrain(Ext.Subtree(Gn.Uri(".example.com")))));
+        Add("name-constraints-edi-party", SubCa(Exclude(Ext.Subtree(Gn.EdiParty("Acme")))), SubCa(Exclude(Ext.Subtree(Gn.Dns("example.org")))));
+        Add("name-constraints-registered-id", SubCa(Exclude(Ext.Subtree(Gn.RegisteredId("1.3.6.1.4.1.55555.9")))), SubCa(Exclude(Ext.Subtree(Gn.Dns("example.org")))));
+        Add("name-constraints-x400", SubCa(Exclude(Ext.Subtree(Gn.X400()))), SubCa(Exclude(Ext.Subtree(Gn.Dns("example.org")))));
+
+        Add("sct-list-empty", Leaf(b => b.Set(Oids.SctList, Ext.SctList(0))), Leaf(b => b.Set(Oids.SctList, Ext.SctList(12))));
+        Add("crl-distribution-point-reasons-only",
+            Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint(null, reasons: true)))),
+            Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint([Gn.Uri("http://crl.example.com/ca.crl")], reasons: true)))));
+        Add("crl-distribution-point-no-http-ldap",
+            Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint([Gn.Uri("ftp://crl.example.com/ca.crl")])))),
+            Leaf(b => b.Set(Oids.CrlDistributionPoints, CrlHttp)));
+        Add("aia-ca-issuers-no-http-ldap",
+            Leaf(b => b.Set(Oids.AuthorityInfoAccess, Ext.InfoAccess((Oids.AccessCaIssuers, Gn.Uri("ftp://ca.example.com/ca.crt"))))),
+            Leaf(b => b.Set(Oids.AuthorityInfoAccess, CaIssuersHttp)));
+    }
+
+    private static Action<RawCertificateBuilder> Constrain(params byte[][] permitted) =>
+        b => b.Set(Oids.NameConstraints, Ext.NameConstraints(permitted, null), critical: true);
+
+    private static Action<RawCertificateBuilder> Exclude(params byte[][] excluded) =>
+        b => b.Set(Oids.NameConstraints, Ext.NameConstraints(null, excluded), critical: true);
+}

@@ -1,0 +1,98 @@
+using CertLint.Engine;
+using CertLint.Tests.BuiltInRules;
+using CertLint.Tests.Pki;
+
+namespace CertLint.Tests.WeakKeys;
+
+/// <summary>
+/// The weak-key rules on the generated fixtures of tests/fixtures/weak-keys (see <see cref="WeakKeyFixtureWriter"/>),
+/// linted by the real engine: every rule fires on its defect and on nothing else in the folder.
+/// </summary>
+public sealed class WeakKeyRuleTests
+{
+    private static readonly string FixtureDir = Path.Combine(Samples.RepoRoot, "tests", "fixtures", "weak-keys");
+    private static readonly Lazy<LintResult> Result = new(() => Lint(FixtureDir));
+
+    private static LintResult Lint(string source, string? config = null)
+    {
+        using var dir = new TempDirectory();
+        foreach (var file in Directory.GetFiles(source))
+        {
+            var target = Path.Combine(dir.Path, Path.GetFileName(file));
+            File.Copy(file, target);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        if (config is not null) File.WriteAllText(Path.Combine(dir.Path, ".certlint.yml"), config);
+        return new LintEngine().Run(new LintRequest
+        {
+            WorkingDirectory = dir.Path,
+            Now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            Environment = _ => null,
+        });
+    }
+
+    private static string[] Hits(LintResult result, string rule) => result.Findings.Where(f => f.Rule.Name == rule)
+        .Select(f => $"{f.Location.File.RelativePath}:{f.Subject.Kind}").Order(StringComparer.Ordinal).ToArray();
+
+    private static string Message(string rule, string file) =>
+        Result.Value.Findings.First(f => f.Rule.Name == rule && f.Location.File.RelativePath == file).Message;
+
+    [Test]
+    public void Every_fixture_parses()
+    {
+        Hits(Result.Value, "parse-error").ShouldBeEmpty();
+        Result.Value.Inventory.Keys.Count.ShouldBe(19);
+    }
+
+    [TestCase("weak-key-roca", new[] { "roca.crt:Certificate", "roca.key:Key" })]
+    [TestCase("weak-key-fermat", new[] { "fermat.crt:Certificate", "fermat.key:Key" })]
+    [TestCase("weak-key-small-factor", new[] { "small-factor.pub:Key" })]
+    [TestCase("weak-key-shared-prime", new[] { "shared-prime-a.crt:Certificate", "shared-prime-a.key:Key", "shared-prime-b.crt:Certificate", "shared-prime-b.key:Key" })]
+    [TestCase("weak-key-rsa-even-modulus", new[] { "even-modulus.pub:Key" })]
+    [TestCase("weak-key-rsa-exponent", new[] { "exponent-1.pub:Key", "exponent-even.pub:Key" })]
+    [TestCase("weak-key-rsa-exponent-small", new[] { "exponent-3.pub:Key" })]
+    [TestCase("ec-key-invalid", new[] { "ec-explicit.pub:Key", "ec-identity.pub:Key", "ec-off-curve.pub:Key" })]
+    [TestCase("key-known-compromised", new[] { "rfc9500-testECCP256.key:Key", "rfc9500-testRSA1024.pub:Key" })]
+    [TestCase("key-exposed-public-cert", new[] { "public-dv.key:Key" })]
+    [TestCase("weak-key", new[] { "dsa.pub:Key", "rfc9500-testRSA1024.pub:Key" })]
+    public void Rule_fires_on_its_defect_and_nothing_else(string rule, string[] expected) =>
+        Hits(Result.Value, rule).ShouldBe(expected);
+
+    [Test]
+    public void Findings_say_why_the_key_is_broken_and_what_to_do_without_printing_factors()
+    {
+        Message("weak-key-roca", "roca.crt").ShouldContain("CVE-2017-15361");
+        Message("weak-key-fermat", "fermat.key").ShouldContain("Fermat's method factors it in 1 step(s)");
+        Message("weak-key-small-factor", "small-factor.pub").ShouldContain("divisible by 3");
+        Message("weak-key-shared-prime", "shared-prime-a.crt").ShouldContain("shared-prime-b.crt");
+        Message("weak-key-rsa-exponent", "exponent-1.pub").ShouldContain("exponent 1, which is 1: the ciphertext is the plaintext");
+        Message("weak-key-rsa-exponent-small", "exponent-3.pub").ShouldContain("exponent 3, below 65537");
+        Message("ec-key-invalid", "ec-off-curve.pub").ShouldContain("is not on P-256");
+        Message("ec-key-invalid", "ec-identity.pub").ShouldContain("point at infinity");
+        Message("ec-key-invalid", "ec-explicit.pub").ShouldContain("explicit curve parameters");
+        Message("key-known-compromised", "rfc9500-testECCP256.key").ShouldContain("testECCP256 (RFC 9500 §2.3)");
+        Message("key-exposed-public-cert", "public-dv.key").ShouldContain("2.23.140.1.2.1");
+        foreach (var f in Result.Value.Findings.Where(f => f.Rule.Name.StartsWith("weak-key-", StringComparison.Ordinal)))
+        {
+            f.Message.ShouldMatch("(Replace|replace|Use e = 65537|raise maxModuli)");
+        }
+    }
+
+    [Test]
+    public void Shared_prime_bound_reports_the_keys_it_left_out_once()
+    {
+        var result = Lint(FixtureDir, "rules:\n  weak-key-shared-prime:\n    parameters: { maxModuli: 2 }\n");
+        var hits = result.Findings.Where(f => f.Rule.Name == "weak-key-shared-prime").ToList();
+        var notice = hits.ShouldHaveSingleItem();
+        notice.Message.ShouldContain("compared only the first 2 of the scan's");
+        notice.Message.ShouldContain("raise maxModuli");
+    }
+
+    [Test]
+    public void Fermat_and_small_factor_bounds_are_parameters()
+    {
+        var result = Lint(FixtureDir, "rules:\n  weak-key-fermat:\n    parameters: { steps: 1 }\n  weak-key-small-factor:\n    parameters: { below: 5 }\n");
+        Hits(result, "weak-key-fermat").Length.ShouldBe(2);           // found at the first step
+        Hits(result, "weak-key-small-factor").ShouldBe(["small-factor.pub:Key"]);   // 3 < 5
+    }
+}

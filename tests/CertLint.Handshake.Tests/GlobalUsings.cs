@@ -1,0 +1,2 @@
+global using CertLint.Endpoints;
+global using CertLint.Tls;
