@@ -22,6 +22,8 @@ public sealed record CertLintConfig
     public IReadOnlyList<string>? RuleDirectories { get; init; }
     public IReadOnlyList<string>? Packs { get; init; }
     public ConfigOrigin? PacksOrigin { get; init; }
+    /// <summary>Where each trust.anchors and validation.crls file is named (absolute path → place), for "file not found" errors.</summary>
+    public IReadOnlyDictionary<string, ConfigOrigin> FileOrigins { get; init; } = new Dictionary<string, ConfigOrigin>();
     public IReadOnlyDictionary<string, RuleOverride>? RuleOverrides { get; init; }
     public IReadOnlyList<SuppressionEntry>? Suppressions { get; init; }
     /// <summary>The pair `certlint handshake --self-test` checks when no credentials are given as options.</summary>

@@ -36,6 +36,7 @@ public static partial class ConfigLoader
         var map = new YamlMap(file, root, "the configuration");
         map.RejectUnknown(TopLevelKeys, "the configuration");
         string Abs(string p) => Path.GetFullPath(Path.Combine(baseDirectory, p));
+        var fileOrigins = new Dictionary<string, ConfigOrigin>(StringComparer.Ordinal);
 
         IReadOnlyList<string>? trustAnchors = null;
         bool? fromScan = null;
@@ -43,7 +44,7 @@ public static partial class ConfigLoader
         {
             var trust = new YamlMap(file, trustNode, "'trust'");
             trust.RejectUnknown(["anchors", "fromScan"], "'trust'");
-            trustAnchors = trust.StringList("anchors")?.Select(Abs).ToArray();
+            trustAnchors = FileList(file, trust, "anchors", Abs, fileOrigins);
             fromScan = trust.Bool("fromScan");
         }
         var (overrides, directories) = map.Get("rules") is { } rulesNode ? ReadRules(file, rulesNode) : (null, null);
@@ -57,7 +58,8 @@ public static partial class ConfigLoader
             FailOn = map.Get("failOn") is { } f ? Severity(file, f, "failOn", FailOnValues) : null,
             TrustAnchors = trustAnchors,
             AnchorsFromScan = fromScan,
-            Validation = map.Get("validation") is { } v ? ReadValidation(file, v, Abs) : null,
+            Validation = map.Get("validation") is { } v ? ReadValidation(file, v, Abs, fileOrigins) : null,
+            FileOrigins = fileOrigins,
             // hosts: a list applies to every certificate; a mapping gives host names per path glob.
             Hosts = map.Get("hosts") is YamlSequenceNode hostList ? [new PathHosts("**", YamlValues.StringList(file, hostList, "hosts"))]
                 : GlobMap(file, map, "hosts", (node, glob) => new PathHosts(glob, YamlValues.StringList(file, node, "hosts"))),
@@ -75,7 +77,7 @@ public static partial class ConfigLoader
     }
 
     /// <summary>`validation`: RFC 5280 §6.1.1 inputs and the path search bound (docs/chains.md).</summary>
-    private static ValidationConfig ReadValidation(string file, YamlNode node, Func<string, string> abs)
+    private static ValidationConfig ReadValidation(string file, YamlNode node, Func<string, string> abs, Dictionary<string, ConfigOrigin> origins)
     {
         var map = new YamlMap(file, node, "'validation'");
         map.RejectUnknown(["maxChainDepth", "policies", "requireExplicitPolicy", "inhibitPolicyMapping", "inhibitAnyPolicy", "crls"], "'validation'");
@@ -88,13 +90,28 @@ public static partial class ConfigLoader
                 : throw YamlValues.Error(file, d, $"'maxChainDepth' must be between 0 and {ValidationSettings.MaxMaxChainDepth}", "maxChainDepth");
         }
         var policies = map.StringList("policies");
-        foreach (var policy in policies ?? [])
+        foreach (var (policy, at) in (policies ?? []).Zip(Items(map.Get("policies"))))
         {
-            if (!ValidationSettings.IsOid(policy)) throw map.Error(map.Get("policies")!, $"'policies': '{policy}' is not an OID (dotted numbers, e.g. 2.23.140.1.2.1)", "policies");
+            if (!ValidationSettings.IsOid(policy)) throw map.Error(at, $"'policies': '{policy}' is not an OID (dotted numbers, e.g. 2.23.140.1.2.1)", "policies");
         }
         return new ValidationConfig(depth, policies, map.Bool("requireExplicitPolicy"), map.Bool("inhibitPolicyMapping"),
-            map.Bool("inhibitAnyPolicy"), map.StringList("crls")?.Select(abs).ToArray());
+            map.Bool("inhibitAnyPolicy"), FileList(file, map, "crls", abs, origins));
     }
+
+    /// <summary>A list of file paths made absolute, each remembered with its place so a missing file is reported there.</summary>
+    private static string[]? FileList(string file, YamlMap map, string key, Func<string, string> abs, Dictionary<string, ConfigOrigin> origins)
+    {
+        if (map.StringList(key) is not { } paths) return null;
+        var absolute = paths.Select(abs).ToArray();
+        foreach (var (path, at) in absolute.Zip(Items(map.Get(key))))
+        {
+            origins.TryAdd(path, new ConfigOrigin(file, (int)at.Start.Line, (int)at.Start.Column));
+        }
+        return absolute;
+    }
+
+    /// <summary>The nodes of a list (a scalar is a list of one).</summary>
+    private static IEnumerable<YamlNode> Items(YamlNode? node) => node is YamlSequenceNode seq ? seq.Children : node is null ? [] : [node];
 
     private static SelfTestPair ReadSelfTest(string file, YamlNode node, Func<string, string> abs)
     {

@@ -47,6 +47,7 @@ public static class SettingsResolver
             Extends = config?.Extends ?? defaults.Extends,
             Packs = request.Packs.Count > 0 ? request.Packs : config?.Packs,
             PacksOrigin = request.Packs.Count > 0 ? null : config?.PacksOrigin,
+            FileOrigins = config?.FileOrigins ?? defaults.FileOrigins,
             RuleOverrides = config?.RuleOverrides ?? defaults.RuleOverrides,
             Suppressions = config?.Suppressions ?? defaults.Suppressions,
             ConfigFile = configFile,

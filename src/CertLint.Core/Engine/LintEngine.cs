@@ -30,11 +30,11 @@ public sealed class LintEngine
         var passwords = new SettingsPasswordSource(settings);
         progress?.Report(new ScanProgress("parsing", 0, discovery.Files.Count));
         var parsed = Sorted(FileParser.ParseAll(discovery.Files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles()));
-        var anchors = TrustAnchors.Load(settings, passwords);
-        var crls = TrustAnchors.LoadCrls(settings, passwords);
+        // --ca and --crl files are linted like scanned ones: an expired root or a stale CRL is a finding on its own file.
+        var trust = TrustAnchors.ForLint(settings, passwords, parsed);
 
         progress?.Report(new ScanProgress("checking", discovery.Files.Count, discovery.Files.Count));
-        var result = Evaluate(settings, catalog, parsed, anchors, crls, cancellationToken);
+        var result = Evaluate(settings, catalog, trust.Files, trust.Anchors, cancellationToken: cancellationToken);
         return WithBaseline(new LintResult
         {
             Inventory = result.Inventory,
