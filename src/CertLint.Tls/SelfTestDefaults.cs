@@ -15,7 +15,7 @@ public static class SelfTestDefaults
         if (!request.Server.IsEmpty) return request;
         var settings = request.Settings;
         var root = Path.GetFullPath(settings.WorkingDirectory);
-        var configFile = SettingsResolver.FindConfig(settings.Lint with { WorkingDirectory = root }, root);
+        var configFile = SettingsResolver.FindConfig(settings.Lint with { WorkingDirectory = root });
         var pair = configFile is null ? null : ConfigLoader.LoadFile(configFile, Path.GetRelativePath(root, configFile)).SelfTest;
         if (pair is null) return request;
         var lint = settings.Lint.CaFiles.Count > 0 ? settings.Lint : settings.Lint with { CaFiles = pair.Client.Trusts };

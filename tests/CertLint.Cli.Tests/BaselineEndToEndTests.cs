@@ -17,6 +17,7 @@ public class BaselineEndToEndTests
     {
         _dir = Path.Combine(Path.GetTempPath(), "certlint-baseline-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(_dir, "certs"));
+        Directory.CreateDirectory(Path.Combine(_dir, ".git")); // a repository: its top is the root, so URIs start at certs/
         WriteExpired("old-a.crt", "a.legacy.test");
         WriteExpired("old-b.crt", "b.legacy.test");
     }

@@ -34,7 +34,7 @@ internal static class ExplainCommand
             }
             var d = rule.Descriptor;
             context.Out.WriteLine($"{d.Id} {d.Name} ({rule.Severity.ToText()}): {d.Title}");
-            context.Out.WriteLine(d.HelpUri);
+            if (d.HelpUri.Length > 0) context.Out.WriteLine(d.HelpUri);
             context.Out.WriteLine($"Pack: {d.Pack}");
             if (d.Citation is { } citation) context.Out.WriteLine($"Citation: {citation}{(citation.Url is null ? "" : $" ({citation.Url})")}");
             if (d.Equivalents.Count > 0)

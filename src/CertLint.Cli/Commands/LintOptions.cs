@@ -18,6 +18,7 @@ internal sealed class LintOptions
     public required CommandOption Exclude { get; init; }
     public required SharedOptions Shared { get; init; }
     public required CommandOption Pack { get; init; }
+    public required CommandOption AllowEmpty { get; init; }
 
     public static LintOptions Register(CommandLineApplication app) => new()
     {
@@ -27,8 +28,9 @@ internal sealed class LintOptions
         Policy = app.Option("--policy <OID>", "Acceptable certificate policy OID for path validation (default anyPolicy); repeatable.", CommandOptionType.MultipleValue),
         MaxChainDepth = app.Option("--max-chain-depth <N>", "Most intermediate certificates between a certificate and its trust anchor (default 8).", CommandOptionType.SingleValue),
         Pack = app.Option("--pack <NAME>", "Rule pack to run (core, rfc5280, cabf-br); repeatable. +NAME / -NAME add to / remove from the default packs.", CommandOptionType.MultipleValue),
-        Include = app.Option("--include <GLOB>", "Only scan files matching this glob; repeatable.", CommandOptionType.MultipleValue),
-        Exclude = app.Option("--exclude <GLOB>", "Skip files matching this glob; repeatable.", CommandOptionType.MultipleValue),
+        Include = app.Option("--include <GLOB>", "Only scan files matching this glob (relative to the repository root); repeatable.", CommandOptionType.MultipleValue),
+        Exclude = app.Option("--exclude <GLOB>", "Skip files matching this glob (relative to the repository root); repeatable.", CommandOptionType.MultipleValue),
+        AllowEmpty = app.Option("--allow-empty", "Pass when no certificate, key or keystore is found (default: exit 2).", CommandOptionType.NoValue),
         Shared = SharedOptions.Register(app),
     };
 
@@ -42,5 +44,6 @@ internal sealed class LintOptions
         CrlFiles = Crl.Values.OfType<string>().ToList(),
         Policies = [.. Policy.Values.Select(p => RequestValues.ParsePolicy(p!))],
         MaxChainDepth = MaxChainDepth.HasValue() ? RequestValues.ParseMaxChainDepth(MaxChainDepth.Value()!) : null,
+        AllowEmpty = AllowEmpty.HasValue(),
     };
 }

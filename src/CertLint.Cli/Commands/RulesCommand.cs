@@ -60,23 +60,32 @@ internal static class RulesCommand
         var config = cmd.Option("-c|--config <FILE>", "Also check this configuration file (default: .certlint.yml here, if any).", CommandOptionType.SingleValue);
         cmd.OnExecute(() =>
         {
-            var configFile = config.Value() ?? DefaultConfig(context.WorkingDirectory);
-            if (configFile is not null) configFile = Path.GetFullPath(configFile, context.WorkingDirectory);
-            var paths = files.Values.Select(f => Path.GetFullPath(f, context.WorkingDirectory)).ToArray();
-            foreach (var p in paths.Where(p => !File.Exists(p) && !Directory.Exists(p)))
+            var all = files.Values.Select(f => Path.GetFullPath(f, context.WorkingDirectory)).ToArray();
+            foreach (var p in all.Where(p => !File.Exists(p) && !Directory.Exists(p)))
                 throw new UserErrorException($"{p}: no such file or folder.");
-            var diagnostics = RuleValidator.Validate(paths, configFile);
+            // Each file is validated as what it is: a .certlint.yml as a config, anything else as a rule file.
+            var configs = all.Where(IsConfig).ToList();
+            var paths = all.Where(p => !IsConfig(p)).ToArray();
+            if (config.Value() is { } named) configs.Insert(0, Path.GetFullPath(named, context.WorkingDirectory));
+            else if (configs.Count == 0 && DefaultConfig(context.WorkingDirectory) is { } found) configs.Add(found);
+            var diagnostics = configs.Count == 0 ? RuleValidator.Validate(paths)
+                : configs.SelectMany((c, i) => RuleValidator.Validate(i == 0 ? paths : [], c)).DistinctBy(d => d.ToString()).ToList();
             foreach (var d in diagnostics)
             {
                 context.Error.WriteLine(d.ToString());
-                if (d.Suggestion is not null) context.Error.WriteLine($"  did you mean '{d.Suggestion}'?");
+                // Said once: the message may already carry the suggestion.
+                if (d.Suggestion is not null && !d.Message.Contains($"'{d.Suggestion}'", StringComparison.Ordinal))
+                    context.Error.WriteLine($"  did you mean '{d.Suggestion}'?");
             }
             if (diagnostics.Count > 0) return ExitCodes.UsageError;
-            var checkedWhat = paths.Length + (configFile is null ? 0 : 1);
+            var checkedWhat = paths.Length + configs.Count;
             context.Out.WriteLine($"ok: {checkedWhat} file(s) valid.");
             return ExitCodes.Success;
         });
     }
+
+    private static bool IsConfig(string path) =>
+        File.Exists(path) && ConfigLoader.FileNames.Contains(Path.GetFileName(path), StringComparer.OrdinalIgnoreCase);
 
     private static string? DefaultConfig(string dir)
     {

@@ -34,7 +34,7 @@ internal sealed class SharedOptions
 
     public static SharedOptions Register(CommandLineApplication app) => new()
     {
-        Config = app.Option("-c|--config <FILE>", "Configuration file (default: .certlint.yml in the scanned folder).", CommandOptionType.SingleValue),
+        Config = app.Option("-c|--config <FILE>", "Configuration file (default: the nearest .certlint.yml from the scanned folder up to the repository top).", CommandOptionType.SingleValue),
         Ca = app.Option("--ca <FILE>", "Trust anchor certificate file (PEM, DER, PKCS#7); repeatable. handshake: without it (or trust.anchors), the system store.", CommandOptionType.MultipleValue),
         Now = app.Option("--now <DATE>", "Judge certificates as of this ISO 8601 date/time instead of the clock.", CommandOptionType.SingleValue),
         Rules = app.Option("--rules <DIR>", "Folder of extra rule files (*.yml); repeatable.", CommandOptionType.MultipleValue),

@@ -22,12 +22,12 @@ public sealed record CertLintConfig
     public IReadOnlyList<string>? RuleDirectories { get; init; }
     public IReadOnlyList<string>? Packs { get; init; }
     public ConfigOrigin? PacksOrigin { get; init; }
-    /// <summary>Where each trust.anchors and validation.crls file is named (absolute path → place), for "file not found" errors.</summary>
-    public IReadOnlyDictionary<string, ConfigOrigin> FileOrigins { get; init; } = new Dictionary<string, ConfigOrigin>();
     public IReadOnlyDictionary<string, RuleOverride>? RuleOverrides { get; init; }
     public IReadOnlyList<SuppressionEntry>? Suppressions { get; init; }
     /// <summary>The pair `certlint handshake --self-test` checks when no credentials are given as options.</summary>
     public SelfTestPair? SelfTest { get; init; }
+    /// <summary>Every file or folder the config names, with its position (checked to lie inside the repository root).</summary>
+    public IReadOnlyList<ConfigReference> References { get; init; } = [];
     /// <summary>The endpoints `certlint handshake` probes when given no target.</summary>
     public IReadOnlyList<EndpointEntry>? Endpoints { get; init; }
 }

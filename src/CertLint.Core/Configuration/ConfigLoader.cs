@@ -26,17 +26,61 @@ public static partial class ConfigLoader
         return Parse(name, SafeYaml.LoadFile(path, name), Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
+    /// <summary>
+    /// Every error in a config, not only the first: each top-level key, and each entry of a list or mapping under it,
+    /// is read on its own (positions stay those of the file). For `certlint rules validate`.
+    /// </summary>
+    public static IReadOnlyList<(CertLintConfig? Piece, Engine.ConfigurationException? Error)> LoadPieces(string path, string? displayName = null)
+    {
+        var name = displayName ?? path;
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        YamlNode root;
+        try
+        {
+            root = SafeYaml.LoadFile(path, name);
+        }
+        catch (Engine.ConfigurationException e)
+        {
+            return [(null, e)];
+        }
+        if (root is not YamlMappingNode map) return [Try(root)];
+        var results = new List<(CertLintConfig?, Engine.ConfigurationException?)>();
+        foreach (var (key, value) in map.Children)
+        {
+            var splittable = key is YamlScalarNode { Value: "rules" or "roles" or "hosts" or "passwords" or "suppressions" or "include" or "exclude" or "paths" };
+            IEnumerable<YamlNode> parts = !splittable ? [value] : value switch
+            {
+                YamlSequenceNode seq when seq.Children.Count > 1 => seq.Children.Select(c => (YamlNode)new YamlSequenceNode(c)),
+                YamlMappingNode m when m.Children.Count > 1 => m.Children.Select(c => (YamlNode)new YamlMappingNode(c.Key, c.Value)),
+                _ => [value],
+            };
+            foreach (var part in parts) results.Add(Try(new YamlMappingNode(key, part)));
+        }
+        return results;
+
+        (CertLintConfig?, Engine.ConfigurationException?) Try(YamlNode node)
+        {
+            try
+            {
+                return (Parse(name, node, baseDirectory), null);
+            }
+            catch (Engine.ConfigurationException e)
+            {
+                return (null, e);
+            }
+        }
+    }
+
     /// <param name="file">Name used in errors.</param>
     /// <param name="text">YAML text.</param>
     /// <param name="baseDirectory">Folder that relative file paths (anchors, rule directories, paths) are relative to.</param>
     public static CertLintConfig Parse(string file, string text, string baseDirectory) => Parse(file, SafeYaml.Load(file, text), baseDirectory);
 
-    private static CertLintConfig Parse(string file, YamlNode root, string baseDirectory)
+    internal static CertLintConfig Parse(string file, YamlNode root, string baseDirectory)
     {
         var map = new YamlMap(file, root, "the configuration");
         map.RejectUnknown(TopLevelKeys, "the configuration");
-        string Abs(string p) => Path.GetFullPath(Path.Combine(baseDirectory, p));
-        var fileOrigins = new Dictionary<string, ConfigOrigin>(StringComparer.Ordinal);
+        var refs = new ConfigReferences(file, baseDirectory);
 
         IReadOnlyList<string>? trustAnchors = null;
         bool? fromScan = null;
@@ -44,40 +88,40 @@ public static partial class ConfigLoader
         {
             var trust = new YamlMap(file, trustNode, "'trust'");
             trust.RejectUnknown(["anchors", "fromScan"], "'trust'");
-            trustAnchors = FileList(file, trust, "anchors", Abs, fileOrigins);
+            trustAnchors = refs.List(trust.Get("anchors"), "trust.anchors");
             fromScan = trust.Bool("fromScan");
         }
-        var (overrides, directories) = map.Get("rules") is { } rulesNode ? ReadRules(file, rulesNode) : (null, null);
+        var (overrides, directories) = map.Get("rules") is { } rulesNode ? ReadRules(file, rulesNode, refs) : (null, null);
         return new CertLintConfig
         {
             File = file,
             Extends = map.Get("extends") is { } e ? ReadExtends(file, e) : null,
-            Paths = map.StringList("paths")?.Select(Abs).ToArray(),
+            Paths = refs.List(map.Get("paths"), "paths"),
             Include = Globs(file, map, "include"),
             Exclude = Globs(file, map, "exclude"),
             FailOn = map.Get("failOn") is { } f ? Severity(file, f, "failOn", FailOnValues) : null,
             TrustAnchors = trustAnchors,
             AnchorsFromScan = fromScan,
-            Validation = map.Get("validation") is { } v ? ReadValidation(file, v, Abs, fileOrigins) : null,
-            FileOrigins = fileOrigins,
+            Validation = map.Get("validation") is { } v ? ReadValidation(file, v, refs) : null,
             // hosts: a list applies to every certificate; a mapping gives host names per path glob.
             Hosts = map.Get("hosts") is YamlSequenceNode hostList ? [new PathHosts("**", YamlValues.StringList(file, hostList, "hosts"))]
                 : GlobMap(file, map, "hosts", (node, glob) => new PathHosts(glob, YamlValues.StringList(file, node, "hosts"))),
             Roles = GlobMap(file, map, "roles", (node, glob) => new PathRole(glob, Role(file, node))),
             PasswordEnv = map.Get("passwordEnv") is { } pe ? EnvName(file, pe) : null,
             Passwords = GlobMap(file, map, "passwords", (node, glob) => new PathPassword(glob, EnvName(file, node))),
-            RuleDirectories = directories?.Select(Abs).ToArray(),
+            RuleDirectories = directories,
             Packs = map.StringList("packs"),
             PacksOrigin = map.Get("packs") is { } packsNode ? new ConfigOrigin(file, (int)packsNode.Start.Line, (int)packsNode.Start.Column) : null,
             RuleOverrides = overrides,
             Suppressions = map.Get("suppressions") is { } s ? SuppressionReader.Read(file, s) : null,
-            SelfTest = map.Get("selfTest") is { } st ? ReadSelfTest(file, st, Abs) : null,
-            Endpoints = map.Get("endpoints") is { } ep ? EndpointsReader.Read(file, ep, Abs) : null,
+            SelfTest = map.Get("selfTest") is { } st ? ReadSelfTest(file, st, refs) : null,
+            Endpoints = map.Get("endpoints") is { } ep ? EndpointsReader.Read(file, ep, refs) : null,
+            References = refs.All,
         };
     }
 
     /// <summary>`validation`: RFC 5280 §6.1.1 inputs and the path search bound (docs/chains.md).</summary>
-    private static ValidationConfig ReadValidation(string file, YamlNode node, Func<string, string> abs, Dictionary<string, ConfigOrigin> origins)
+    private static ValidationConfig ReadValidation(string file, YamlNode node, ConfigReferences refs)
     {
         var map = new YamlMap(file, node, "'validation'");
         map.RejectUnknown(["maxChainDepth", "policies", "requireExplicitPolicy", "inhibitPolicyMapping", "inhibitAnyPolicy", "crls"], "'validation'");
@@ -90,30 +134,17 @@ public static partial class ConfigLoader
                 : throw YamlValues.Error(file, d, $"'maxChainDepth' must be between 0 and {ValidationSettings.MaxMaxChainDepth}", "maxChainDepth");
         }
         var policies = map.StringList("policies");
-        foreach (var (policy, at) in (policies ?? []).Zip(Items(map.Get("policies"))))
+        // Point at the offending item, not at the list.
+        IEnumerable<YamlNode> items = map.Get("policies") is YamlSequenceNode seq ? seq.Children : [.. map.Get("policies") is { } one ? [one] : Array.Empty<YamlNode>()];
+        foreach (var (policy, at) in (policies ?? []).Zip(items))
         {
             if (!ValidationSettings.IsOid(policy)) throw map.Error(at, $"'policies': '{policy}' is not an OID (dotted numbers, e.g. 2.23.140.1.2.1)", "policies");
         }
         return new ValidationConfig(depth, policies, map.Bool("requireExplicitPolicy"), map.Bool("inhibitPolicyMapping"),
-            map.Bool("inhibitAnyPolicy"), FileList(file, map, "crls", abs, origins));
+            map.Bool("inhibitAnyPolicy"), refs.List(map.Get("crls"), "validation.crls"));
     }
 
-    /// <summary>A list of file paths made absolute, each remembered with its place so a missing file is reported there.</summary>
-    private static string[]? FileList(string file, YamlMap map, string key, Func<string, string> abs, Dictionary<string, ConfigOrigin> origins)
-    {
-        if (map.StringList(key) is not { } paths) return null;
-        var absolute = paths.Select(abs).ToArray();
-        foreach (var (path, at) in absolute.Zip(Items(map.Get(key))))
-        {
-            origins.TryAdd(path, new ConfigOrigin(file, (int)at.Start.Line, (int)at.Start.Column));
-        }
-        return absolute;
-    }
-
-    /// <summary>The nodes of a list (a scalar is a list of one).</summary>
-    private static IEnumerable<YamlNode> Items(YamlNode? node) => node is YamlSequenceNode seq ? seq.Children : node is null ? [] : [node];
-
-    private static SelfTestPair ReadSelfTest(string file, YamlNode node, Func<string, string> abs)
+    private static SelfTestPair ReadSelfTest(string file, YamlNode node, ConfigReferences refs)
     {
         var map = new YamlMap(file, node, "'selfTest'");
         map.RejectUnknown(["server", "client", "servername"], "'selfTest'");
@@ -126,8 +157,8 @@ public static partial class ConfigLoader
             var pkcs12 = side.String("pkcs12");
             if (cert is null && pkcs12 is null)
                 throw YamlValues.Error(file, sideNode, $"'selfTest.{name}' needs 'cert' and 'key', or 'pkcs12'", name, null);
-            return new SelfTestSide(cert is null ? null : abs(cert), side.String("key") is { } k ? abs(k) : null,
-                pkcs12 is null ? null : abs(pkcs12), side.StringList("trusts")?.Select(abs).ToArray() ?? []);
+            string? One(string key) => side.Get(key) is { } n ? refs.One(n, $"selfTest.{name}.{key}") : null;
+            return new SelfTestSide(One("cert"), One("key"), One("pkcs12"), refs.List(side.Get("trusts"), $"selfTest.{name}.trusts") ?? []);
         }
         return new SelfTestPair(Side("server"), Side("client"), map.String("servername"));
     }
@@ -143,7 +174,7 @@ public static partial class ConfigLoader
         return packs.ToArray();
     }
 
-    private static (Dictionary<string, RuleOverride>, IReadOnlyList<string>?) ReadRules(string file, YamlNode node)
+    private static (Dictionary<string, RuleOverride>, IReadOnlyList<string>?) ReadRules(string file, YamlNode node, ConfigReferences refs)
     {
         var map = new YamlMap(file, node, "'rules'");
         var overrides = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase);
@@ -152,7 +183,7 @@ public static partial class ConfigLoader
         {
             if (key == "directories")
             {
-                directories = YamlValues.StringList(file, value, "directories");
+                directories = refs.List(value, "rules.directories");
                 continue;
             }
             var origin = new ConfigOrigin(file, (int)keyNode.Start.Line, (int)keyNode.Start.Column);
@@ -212,7 +243,19 @@ public static partial class ConfigLoader
     {
         var list = map.StringList(key);
         if (list is null) return null;
-        foreach (var g in list) CheckGlob(file, map.Get(key)!, g, key);
+        var node = map.Get(key)!;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var at = node is YamlSequenceNode seq ? seq.Children[i] : node;
+            try
+            {
+                GlobList.Check(list[i]);
+            }
+            catch (ArgumentException e)
+            {
+                throw YamlValues.Error(file, at, $"bad glob in '{key}': {e.Message}", key);
+            }
+        }
         return list.ToArray();
     }
 

@@ -1,9 +1,9 @@
 namespace CertLint.Configuration;
 
 /// <summary>
-/// Globs in a .certlint.yml are relative to the folder that holds it. When that folder is below the scan root
-/// (`certlint samples` from the repository root finds samples/.certlint.yml), the globs are rebased onto the root,
-/// so "server/**" in samples/.certlint.yml matches samples/server/x.crt.
+/// Globs in a .certlint.yml are relative to the folder that holds it. The root is normally that folder; when a config
+/// given with --config lies below the root, its globs are rebased onto the root, keeping their meaning: "server/**"
+/// becomes "sub/server/**" and an unanchored "*.key" becomes "sub/**/*.key".
 /// </summary>
 internal static class ConfigRebase
 {
@@ -13,7 +13,9 @@ internal static class ConfigRebase
         var relative = Path.GetRelativePath(root, dir).Replace('\\', '/');
         if (relative == "." || relative.StartsWith("..", StringComparison.Ordinal)) return config;
         var prefix = relative + "/";
-        string Re(string glob) => glob.StartsWith('/') ? glob : prefix + glob;
+        string Re(string glob) => glob.StartsWith('!') ? "!" + Re(glob[1..])
+            : glob.StartsWith('/') ? prefix + glob[1..]
+            : glob.TrimEnd('/').Contains('/') ? prefix + glob : prefix + "**/" + glob;
         return config with
         {
             Include = config.Include?.Select(Re).ToArray(),

@@ -11,7 +11,7 @@ public static class ExpectedHosts
         var hosts = new List<string>(settings.Hosts);
         foreach (var ph in settings.HostsByPath)
         {
-            if (GlobCache.Get(ph.Glob).IsMatch(file.RelativePath)) hosts.AddRange(ph.Hosts);
+            if (ph.File is not null ? ph.File == file.FullPath : GlobCache.Get(ph.Glob).IsMatch(file.RelativePath)) hosts.AddRange(ph.Hosts);
         }
         return hosts.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
     }

@@ -11,13 +11,24 @@ public sealed class LintSettings
 {
     /// <summary>Absolute scan root; report paths are relative to it.</summary>
     public required string Root { get; init; }
-    /// <summary>Absolute files/folders/globs to scan.</summary>
+    /// <summary>Absolute current folder: command-line paths were relative to it; the console shows paths from it.</summary>
+    public string WorkingDirectory { get; init; } = "";
+    /// <summary>
+    /// Absolute files/folders/globs whose findings are reported (the scope). Issuers and keys are looked up in the
+    /// whole root, bounded by <see cref="Include"/>/<see cref="Exclude"/>.
+    /// </summary>
     public required IReadOnlyList<string> Paths { get; init; }
+    /// <summary>True when the paths were given explicitly (a glob among them that matches nothing is then a usage error).</summary>
+    public bool PathsGiven { get; init; }
+    /// <summary>A scan that finds no certificate, key or keystore passes instead of being a usage error (--allow-empty).</summary>
+    public bool AllowEmpty { get; init; }
     public IReadOnlyList<string> ExtraFiles { get; init; } = [];
     public IReadOnlyList<string> Include { get; init; } = [];
     public IReadOnlyList<string> Exclude { get; init; } = [];
     /// <summary>Absolute paths of trust anchor files (--ca, config `trust.anchors`).</summary>
     public IReadOnlyList<string> CaFiles { get; init; } = [];
+    /// <summary>True when <see cref="CaFiles"/> come from the config's `trust.anchors` (for messages).</summary>
+    public bool CaFilesFromConfig { get; init; }
     /// <summary>
     /// Self-signed CA certificates found in the scan are anchors too: true by default when no anchor file is given,
     /// false once --ca or trust.anchors names anchors (unless trust.fromScan: true says otherwise).
@@ -57,8 +68,22 @@ public sealed class LintSettings
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }
 
-public sealed record PathHosts(string Glob, IReadOnlyList<string> Hosts);
-public sealed record PathRole(string Glob, CertificateRole Role);
+/// <summary>Host names for the files a glob matches; or, given by an endpoint for one file it names (<see cref="File"/>), for exactly that file.</summary>
+public sealed record PathHosts(string Glob, IReadOnlyList<string> Hosts)
+{
+    /// <summary>An exact full path (or endpoint location) instead of a glob: files an endpoint names may lie outside the root.</summary>
+    public string? File { get; init; }
+
+    public static PathHosts ForFile(string fullPath, IReadOnlyList<string> hosts) => new("", hosts) { File = fullPath };
+}
+/// <summary>A role for the files a glob matches; or, given by a host for one file it names (<see cref="File"/>), for exactly that file.</summary>
+public sealed record PathRole(string Glob, CertificateRole Role)
+{
+    /// <summary>An exact full path (or endpoint location) instead of a glob: files a host names may lie outside the root.</summary>
+    public string? File { get; init; }
+
+    public static PathRole ForFile(string fullPath, CertificateRole role) => new("", role) { File = fullPath };
+}
 /// <summary>A certificate file and the key file meant for it.</summary>
 public sealed record FilePair(string Certificate, string Key);
 public sealed record PathPassword(string Glob, string EnvironmentVariable);

@@ -5,37 +5,53 @@ namespace CertLint.Configuration;
 /// <summary>
 /// The one place precedence lives: built-in defaults &lt; `.certlint.yml` &lt; the host's request. A request value
 /// that is null or empty means "not given" and leaves the config's (or the default) in force; a given list replaces
-/// the config's list rather than adding to it.
+/// the config's list rather than adding to it. Paths on the command line are relative to the current folder; paths
+/// and globs in the config, include/exclude and report paths are relative to the repository root (<see cref="RepositoryRoot"/>).
 /// </summary>
 public static class SettingsResolver
 {
     public static LintSettings Resolve(LintRequest request, TimeProvider time)
     {
-        var root = Path.GetFullPath(request.WorkingDirectory);
-        var configFile = FindConfig(request, root);
-        var config = configFile is null ? null : ConfigRebase.Apply(ConfigLoader.LoadFile(configFile, Display(configFile, root)), root, configFile);
-        return Merge(request, config, root, configFile, time);
+        var where = RepositoryRoot.Resolve(request);
+        CertLintConfig? config = null;
+        if (where.ConfigFile is { } file)
+        {
+            config = ConfigRebase.Apply(ConfigLoader.LoadFile(file, Display(file, where.WorkingDirectory)), where.Root, file);
+            ConfigConfinement.Check(config, where.Root);
+            // Errors name the config from the current folder; reports name it from the root, the same from anywhere.
+            var fromRoot = Path.GetRelativePath(where.Root, file).Replace('\\', '/');
+            config = config with { Suppressions = config.Suppressions?.Select(s => s with { Source = $"{fromRoot}:{s.Origin?.Line}" }).ToArray() };
+        }
+        return Merge(request, config, where, time);
     }
 
-    /// <summary>Merges an already loaded config (tests and hosts that read the config themselves).</summary>
-    public static LintSettings Merge(LintRequest request, CertLintConfig? config, string root, string? configFile, TimeProvider time)
+    /// <summary>Merges an already loaded config (tests and hosts that read the config themselves); the root is the working directory.</summary>
+    public static LintSettings Merge(LintRequest request, CertLintConfig? config, string root, string? configFile, TimeProvider time) =>
+        Merge(request, config, new RepositoryRoot(Path.GetFullPath(root), configFile, Path.GetFullPath(root)), time);
+
+    private static LintSettings Merge(LintRequest request, CertLintConfig? config, RepositoryRoot where, TimeProvider time)
     {
-        var defaults = new LintSettings { Root = root, Paths = [root], Now = DateTimeOffset.MinValue };
-        string Abs(string p) => Path.GetFullPath(Path.Combine(root, p));
-        var caFiles = Pick(request.CaFiles.Select(Abs).ToArray(), config?.TrustAnchors, defaults.CaFiles);
+        var cwd = where.WorkingDirectory;
+        var defaults = new LintSettings { Root = where.Root, Paths = [cwd], Now = DateTimeOffset.MinValue };
+        string[] FromCwd(IEnumerable<string> paths) =>
+            paths.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Path.GetFullPath(p, cwd)).ToArray();
+        var caFiles = Pick(FromCwd(request.CaFiles), config?.TrustAnchors, defaults.CaFiles);
         return new LintSettings
         {
-            Root = root,
-            Paths = Pick(request.Paths.Select(Abs).ToArray(), config?.Paths, defaults.Paths),
-            ExtraFiles = request.ExtraFiles.Select(Abs).ToArray(),
-            Include = Pick(request.Include, config?.Include, defaults.Include),
-            Exclude = Pick(request.Exclude, config?.Exclude, defaults.Exclude),
+            Root = where.Root,
+            WorkingDirectory = cwd,
+            Paths = Pick(FromCwd(request.Paths), config?.Paths, defaults.Paths),
+            PathsGiven = request.Paths.Any(p => !string.IsNullOrWhiteSpace(p)),
+            ExtraFiles = FromCwd(request.ExtraFiles),
+            Include = CheckedGlobs(request.Include, "--include") ?? config?.Include ?? defaults.Include,
+            Exclude = CheckedGlobs(request.Exclude, "--exclude") ?? config?.Exclude ?? defaults.Exclude,
             CaFiles = caFiles,
+            CaFilesFromConfig = request.CaFiles.Count == 0 && config?.TrustAnchors is not null,
             SystemTrust = request.SystemTrustByDefault && (config?.TrustAnchors?.Count ?? 0) == 0,
             // Anchors named explicitly are exclusive: self-signed certificates in the scan are not trusted along with them.
             AnchorsFromScan = request.AnchorsFromScan ?? config?.AnchorsFromScan ?? caFiles.Count == 0,
-            KeyPairs = [.. request.KeyPairs.Select(p => new FilePair(Abs(p.Certificate), Abs(p.Key)))],
-            Validation = Validation(request, config?.Validation, Abs),
+            KeyPairs = [.. request.KeyPairs.Select(p => new FilePair(Path.GetFullPath(p.Certificate, cwd), Path.GetFullPath(p.Key, cwd)))],
+            Validation = Validation(request, config?.Validation, p => Path.GetFullPath(p, cwd)),
             Hosts = Pick(request.Hosts, null, defaults.Hosts),
             HostsByPath = [.. request.PathHosts, .. config?.Hosts ?? defaults.HostsByPath],
             RolesByPath = [.. request.Roles, .. config?.Roles ?? defaults.RolesByPath],
@@ -43,14 +59,15 @@ public static class SettingsResolver
             FailOn = request.FailOn ?? config?.FailOn ?? defaults.FailOn,
             PasswordEnv = NonEmpty(request.PasswordEnv) ?? config?.PasswordEnv ?? defaults.PasswordEnv,
             PasswordsByPath = config?.Passwords ?? defaults.PasswordsByPath,
-            RuleDirectories = Pick(request.RuleDirectories.Select(Abs).ToArray(), config?.RuleDirectories, defaults.RuleDirectories),
+            RuleDirectories = Pick(FromCwd(request.RuleDirectories), config?.RuleDirectories, defaults.RuleDirectories),
             Extends = config?.Extends ?? defaults.Extends,
             Packs = request.Packs.Count > 0 ? request.Packs : config?.Packs,
             PacksOrigin = request.Packs.Count > 0 ? null : config?.PacksOrigin,
-            FileOrigins = config?.FileOrigins ?? defaults.FileOrigins,
+            FileOrigins = FileOrigins(config),
             RuleOverrides = config?.RuleOverrides ?? defaults.RuleOverrides,
             Suppressions = config?.Suppressions ?? defaults.Suppressions,
-            ConfigFile = configFile,
+            ConfigFile = where.ConfigFile,
+            AllowEmpty = request.AllowEmpty,
             Endpoints = config?.Endpoints ?? [],
             Environment = request.Environment,
         };
@@ -70,28 +87,47 @@ public static class SettingsResolver
         };
     }
 
-    /// <summary>--config (must exist), else .certlint.yml / .certlint.yaml in the scan root, else none.</summary>
-    public static string? FindConfig(LintRequest request, string root)
+    /// <summary>The configuration file a request uses (--config, else the nearest .certlint.yml; see <see cref="RepositoryRoot"/>).</summary>
+    public static string? FindConfig(LintRequest request) => RepositoryRoot.Resolve(request).ConfigFile;
+
+    /// <summary>Globs given as options, checked like the config's (a malformed one is a usage error naming the option).</summary>
+    private static IReadOnlyList<string>? CheckedGlobs(IReadOnlyList<string> globs, string option)
     {
-        if (NonEmpty(request.ConfigPath) is { } given)
+        if (globs.Count == 0) return null;
+        foreach (var g in globs)
         {
-            var path = Path.GetFullPath(Path.Combine(root, given));
-            return File.Exists(path) ? path : throw new ConfigurationException(given, 1, 1, "configuration file not found");
+            try
+            {
+                GlobList.Check(g);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserErrorException($"{option} '{g}': {e.Message}.");
+            }
         }
-        // The working directory first; else, when one folder is scanned (`certlint samples`), that folder's own config.
-        var folders = new List<string> { root };
-        if (request.Paths.Count == 1 && Directory.Exists(Path.Combine(root, request.Paths[0]))) folders.Add(Path.GetFullPath(request.Paths[0], root));
-        return folders.SelectMany(f => ConfigLoader.FileNames.Select(n => Path.Combine(f, n))).FirstOrDefault(File.Exists);
+        return globs;
     }
 
     private static IReadOnlyList<string> Pick(IReadOnlyList<string> request, IReadOnlyList<string>? config, IReadOnlyList<string> fallback) =>
         request.Count > 0 ? request : config ?? fallback;
 
+    /// <summary>Where the config names each anchor and CRL file, so a missing one is reported at its file:line:column.</summary>
+    private static Dictionary<string, ConfigOrigin> FileOrigins(CertLintConfig? config)
+    {
+        var origins = new Dictionary<string, ConfigOrigin>(StringComparer.Ordinal);
+        foreach (var r in config?.References ?? [])
+        {
+            if (r.Key is "trust.anchors" or "validation.crls") origins.TryAdd(r.FullPath, r.Origin);
+        }
+        return origins;
+    }
+
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
-    private static string Display(string path, string root)
+    /// <summary>A file's name for messages: relative to the current folder when under it, else absolute.</summary>
+    public static string Display(string path, string cwd)
     {
-        var relative = Path.GetRelativePath(root, path);
+        var relative = Path.GetRelativePath(cwd, path);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
     }
 }

@@ -11,6 +11,12 @@ namespace CertLint.Discovery;
 /// </summary>
 public sealed record DiscoveryResult(IReadOnlyList<SourceFile> Files, IReadOnlyList<ParseIssue> Issues)
 {
+    /// <summary>
+    /// Files elsewhere in the root (outside the given paths, inside include/exclude): parsed so that chains and key
+    /// pairs find their issuers and keys, but nothing about them is reported.
+    /// </summary>
+    public IReadOnlyList<SourceFile> Context { get; init; } = [];
+
     /// <summary>The discovery issues as one ParsedFile each, ready to join FileParser's results for the rules.</summary>
     public IReadOnlyList<ParsedFile> IssuesAsParsedFiles() =>
         Issues.Select(issue => new ParsedFile { File = issue.Location.File, Issues = [issue] }).ToList();

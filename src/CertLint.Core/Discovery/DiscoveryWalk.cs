@@ -1,13 +1,15 @@
 using CertLint.Configuration;
+using CertLint.Engine;
 using CertLint.Model;
-using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace CertLint.Discovery;
 
-/// <summary>The state of one discovery run: files found (deduplicated by full path) and problems met.</summary>
-internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken cancellationToken)
+/// <summary>
+/// The state of one discovery run: files found (deduplicated by full path) and problems met. A context walk
+/// (<paramref name="context"/>) looks for issuers and keys around the scope: certificate extensions only, no problems reported.
+/// </summary>
+internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken cancellationToken, bool context = false)
 {
-    private static readonly char[] GlobCharacters = ['*', '?', '['];
     private static readonly EnumerationOptions OneLevel = new()
     {
         RecurseSubdirectories = false,
@@ -19,20 +21,31 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
     private static readonly Func<string, bool> Everything = _ => true;
 
     private readonly string _root = Path.GetFullPath(settings.Root);
-    private readonly Matcher? _filter = FileDiscovery.BuildMatcher(settings.Include, settings.Exclude);
+    private readonly PathFilter _filter = new(settings.Include, settings.Exclude);
     private readonly Dictionary<string, SourceFile> _files = new(StringComparer.Ordinal);
     private readonly List<ParseIssue> _issues = [];
 
     public void AddPath(string path)
     {
         var full = Path.GetFullPath(path, _root);
-        var globAt = full.IndexOfAny(GlobCharacters);
-        if (globAt >= 0)
+        if (RepositoryRoot.HasGlob(full))
         {
-            // Walk the directory before the first wildcard, keeping candidate files that match the pattern.
-            var baseDir = Path.GetDirectoryName(full[..globAt]) ?? _root;
-            var pattern = new Matcher(StringComparison.Ordinal).AddInclude(Path.GetRelativePath(baseDir, full).Replace('\\', '/'));
-            Walk(baseDir, rel => pattern.Match(rel).HasMatches);
+            // Walk the directory before the first wildcard, keeping candidate files that match the pattern, anchored
+            // there as a shell would (`certs/*.pem` is not `certs/sub/x.pem`).
+            var baseDir = Path.GetDirectoryName(full[..full.IndexOfAny(['*', '?', '[', '{'])]) ?? _root;
+            PathGlob pattern;
+            try
+            {
+                pattern = new PathGlob("/" + Path.GetRelativePath(baseDir, full).Replace('\\', '/'));
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserErrorException($"{path}: {e.Message}.");
+            }
+            var before = _files.Count;
+            if (Directory.Exists(baseDir)) Walk(baseDir, pattern.IsMatch);
+            if (_files.Count == before && settings.PathsGiven)
+                throw new UserErrorException($"{SettingsResolver.Display(full, settings.WorkingDirectory)}: the glob matches no certificate, key or keystore file.");
             return;
         }
         switch (FileTypeProbe.GetEntryType(full))
@@ -47,6 +60,13 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
                 AddExplicitFile(full); // named explicitly: parsed whatever its extension; FileParser reports FIFOs etc.
                 break;
         }
+    }
+
+    /// <summary>Walks the whole root for context, leaving out what the scope already holds.</summary>
+    public void AddContext(IReadOnlySet<string> inScope)
+    {
+        Walk(_root, Everything);
+        foreach (var key in inScope) _files.Remove(key);
     }
 
     public void AddExplicitFile(string full)
@@ -124,18 +144,21 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
             if (CandidateSniffer.HasCandidateExtension(link.Name)) Issue(link.FullName, "broken or looping symbolic link");
             return;
         }
-        if (CandidateSniffer.HasCandidateExtension(link.Name) || IsSniffable(target.FullName))
+        if (CandidateSniffer.HasCandidateExtension(link.Name) || (!context && IsSniffable(target.FullName)))
         {
             _files.TryAdd(link.FullName, FileDiscovery.MakeSourceFile(_root, link.FullName, LengthOf(target.FullName)));
         }
     }
 
     private bool PassesFilter(string fullPath) =>
-        _filter is null || _filter.Match(FileDiscovery.RelativePath(_root, fullPath)).HasMatches;
+        _filter.IsEverything || _filter.Admits(FileDiscovery.RelativePath(_root, fullPath));
 
-    /// <summary>Extension or content decides, for globbed and walked files alike (a glob like certs/** must not turn every README into an error).</summary>
-    private static bool IsCandidate(FileSystemInfo entry) =>
-        CandidateSniffer.HasCandidateExtension(entry.Name) || IsSniffable(entry.FullName);
+    /// <summary>
+    /// Extension or content decides, for globbed and walked files alike (a glob like certs/** must not turn every README
+    /// into an error). Context is found by extension only: it costs a directory listing, not a read of every file.
+    /// </summary>
+    private bool IsCandidate(FileSystemInfo entry) =>
+        CandidateSniffer.HasCandidateExtension(entry.Name) || (!context && IsSniffable(entry.FullName));
 
     /// <summary>Only regular files are opened for sniffing: a FIFO or device would block or never end.</summary>
     private static bool IsSniffable(string fullPath) =>
@@ -154,6 +177,8 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
         }
     }
 
-    private void Issue(string fullPath, string message) =>
-        _issues.Add(new ParseIssue(ParseIssueKind.Unreadable, new SourceLocation(FileDiscovery.MakeSourceFile(_root, fullPath, 0)), message));
+    private void Issue(string fullPath, string message)
+    {
+        if (!context) _issues.Add(new ParseIssue(ParseIssueKind.Unreadable, new SourceLocation(FileDiscovery.MakeSourceFile(_root, fullPath, 0)), message));
+    }
 }

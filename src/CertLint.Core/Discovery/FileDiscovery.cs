@@ -1,12 +1,11 @@
 using CertLint.Configuration;
 using CertLint.Model;
-using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace CertLint.Discovery;
 
 /// <summary>
 /// Enumerates candidate files from <see cref="LintSettings"/>: Paths (files, folders or globs) and ExtraFiles,
-/// filtered by Include/Exclude globs relative to Root. Walks directories itself (no symlinked directories are
+/// filtered by Include/Exclude globs relative to Root, plus the context: candidate files elsewhere in the root. Walks directories itself (no symlinked directories are
 /// followed, so loops cannot happen), skips .git/bin/obj/node_modules, opens nothing it does not have to, and never
 /// throws for file-system reasons: those become <see cref="DiscoveryResult.Issues"/>.
 /// </summary>
@@ -22,7 +21,13 @@ public static class FileDiscovery
         var walk = new DiscoveryWalk(settings, cancellationToken);
         foreach (var path in settings.Paths) walk.AddPath(path);
         foreach (var extra in settings.ExtraFiles) walk.AddExplicitFile(Path.GetFullPath(extra, settings.Root));
-        return walk.Result();
+        var scope = walk.Result();
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Root));
+        if (settings.ExtraFiles.Count == 0 && settings.Paths.All(p => Path.TrimEndingDirectorySeparator(p) == root)) return scope;
+        // The scope is part of the root: issuers and keys elsewhere in it complete chains and pairs.
+        var context = new DiscoveryWalk(settings, cancellationToken, context: true);
+        context.AddContext(scope.Files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal));
+        return scope with { Context = context.Result().Files };
     }
 
     /// <summary>Relative path with forward slashes, as reports and globs use it.</summary>
@@ -56,15 +61,5 @@ public static class FileDiscovery
         {
             return null;
         }
-    }
-
-    internal static Matcher? BuildMatcher(IReadOnlyList<string> includes, IReadOnlyList<string> excludes)
-    {
-        if (includes.Count == 0 && excludes.Count == 0) return null;
-        var matcher = new Matcher(StringComparison.Ordinal);
-        if (includes.Count == 0) matcher.AddInclude("**/*");
-        foreach (var include in includes) matcher.AddInclude(include);
-        foreach (var exclude in excludes) matcher.AddExclude(exclude);
-        return matcher;
     }
 }

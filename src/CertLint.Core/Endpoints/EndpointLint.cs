@@ -26,10 +26,10 @@ public static class EndpointLint
         var passwords = new SettingsPasswordSource(settings);
         var chains = endpoints.Where(e => e.ServerChain.Count > 0).ToDictionary(e => e, e => ParseChain(e));
         var files = endpoints.SelectMany(e => e.Server.Files.Concat(e.Client.Files))
-            .Select(f => Path.GetFullPath(f, settings.Root)).Distinct(StringComparer.Ordinal)
+            .Select(f => Path.GetFullPath(f, settings.WorkingDirectory)).Distinct(StringComparer.Ordinal)
             .ToDictionary(f => f, f => FileParser.Parse(FileDiscovery.MakeSourceFile(settings.Root, new FileInfo(f)), passwords), StringComparer.Ordinal);
         var (inventory, evaluation) = LintEngine.Evaluate(settings, catalog, [.. chains.Values, .. files.Values], TrustAnchors.Load(settings, passwords), TrustAnchors.LoadCrls(settings, passwords));
-        var lint = OneChainFinding(Judged(evaluation, endpoints, settings.Root), chains.Values.Select(c => c.File.FullPath).ToHashSet(StringComparer.Ordinal));
+        var lint = OneChainFinding(Judged(evaluation, endpoints, settings.WorkingDirectory), chains.Values.Select(c => c.File.FullPath).ToHashSet(StringComparer.Ordinal));
 
         var context = new EvaluationContext { Inventory = inventory, Settings = settings };
         var rules = catalog.InForce.Where(r => r.Kinds.Contains(SubjectKind.Endpoint)).ToList();
@@ -41,9 +41,9 @@ public static class EndpointLint
             var facts = endpoint.Observations.ToList();
             // What the server sends: the chain as received, or (self-test) its own certificate file.
             var sent = chains.GetValueOrDefault(endpoint)
-                ?? ((endpoint.Server.Certificate ?? endpoint.Server.Pkcs12) is { } own ? files.GetValueOrDefault(Path.GetFullPath(own, settings.Root)) : null);
+                ?? ((endpoint.Server.Certificate ?? endpoint.Server.Pkcs12) is { } own ? files.GetValueOrDefault(Path.GetFullPath(own, settings.WorkingDirectory)) : null);
             if (sent is not null) facts.AddRange(IntermediatesNotSent(endpoint, sent, inventory));
-            var credentials = endpoint.Server.Files.Concat(endpoint.Client.Files).Select(f => Path.GetFullPath(f, settings.Root)).ToHashSet(StringComparer.Ordinal);
+            var credentials = endpoint.Server.Files.Concat(endpoint.Client.Files).Select(f => Path.GetFullPath(f, settings.WorkingDirectory)).ToHashSet(StringComparer.Ordinal);
             var credentialErrors = lint.Findings.Any(x => x.Severity >= Severity.Error && !x.IsSuppressed && credentials.Contains(x.Location.File.FullPath));
             var subject = Subject(endpoint, facts.Where(o => !(o.Consequence && credentialErrors)).ToList());
             foreach (var rule in rules.Where(r => r.AppliesTo(subject, context)))
@@ -66,27 +66,29 @@ public static class EndpointLint
             Now = settings.Now,
             FailOn = settings.FailOn,
             Root = settings.Root,
+            WorkingDirectory = settings.WorkingDirectory,
             Elapsed = elapsed,
             Notices = suppressions.Notices.Concat(lint.Notices).Distinct(StringComparer.Ordinal).ToList(),
             NewOnly = request.NewOnly,
         };
-        return LintEngine.WithBaseline(result, request, settings.Root);
+        return LintEngine.WithBaseline(result, request, settings.WorkingDirectory);
     }
 
     /// <summary>The request plus what the endpoints say: roles, host names, key pairs; a peer's chain never anchors itself.</summary>
     private static LintRequest WithEndpoints(LintRequest request, IReadOnlyList<ObservedEndpoint> endpoints)
     {
-        var root = Path.GetFullPath(request.WorkingDirectory);
-        string Relative(string path) => Path.GetRelativePath(root, Path.GetFullPath(path, root)).Replace('\\', '/');
+        // The files named here may lie anywhere (outside the repository too): roles and hosts by exact path, not by glob.
+        var cwd = Path.GetFullPath(request.WorkingDirectory);
+        string Full(string path) => Path.GetFullPath(path, cwd);
         var roles = new List<PathRole>();
         var hosts = new List<PathHosts>();
         var pairs = new List<FilePair>();
         foreach (var e in endpoints)
         {
-            var serverPaths = e.Server.Files.Select(Relative).Append(e.Location).ToList();
-            roles.AddRange(serverPaths.Select(p => new PathRole(p, CertificateRole.Server)));
-            roles.AddRange(e.Client.Files.Select(f => new PathRole(Relative(f), CertificateRole.Client)));
-            if (e.HostName is { } host) hosts.AddRange(serverPaths.Select(p => new PathHosts(p, [host])));
+            var serverPaths = e.Server.Files.Select(Full).Append(e.Location).ToList();
+            roles.AddRange(serverPaths.Select(p => PathRole.ForFile(p, CertificateRole.Server)));
+            roles.AddRange(e.Client.Files.Select(f => PathRole.ForFile(Full(f), CertificateRole.Client)));
+            if (e.HostName is { } host) hosts.AddRange(serverPaths.Select(p => PathHosts.ForFile(p, [host])));
             foreach (var side in new[] { e.Server, e.Client })
             {
                 if (side is { Certificate: { } c, Key: { } k }) pairs.Add(new FilePair(c, k));

@@ -28,38 +28,48 @@ public sealed class LintEngine
         progress?.Report(new ScanProgress("discovering files", 0, 0));
         var discovery = FileDiscovery.Discover(settings, cancellationToken);
         var passwords = new SettingsPasswordSource(settings);
-        progress?.Report(new ScanProgress("parsing", 0, discovery.Files.Count));
-        var parsed = Sorted(FileParser.ParseAll(discovery.Files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles()));
+        var files = discovery.Files.Concat(discovery.Context).ToList();
+        progress?.Report(new ScanProgress("parsing", 0, files.Count));
+        var parsed = Sorted(FileParser.ParseAll(files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles()));
         // --ca and --crl files are linted like scanned ones: an expired root or a stale CRL is a finding on its own file.
         var trust = TrustAnchors.ForLint(settings, passwords, parsed);
 
-        progress?.Report(new ScanProgress("checking", discovery.Files.Count, discovery.Files.Count));
-        var result = Evaluate(settings, catalog, trust.Files, trust.Anchors, cancellationToken: cancellationToken);
+        progress?.Report(new ScanProgress("checking", files.Count, files.Count));
+        var (inventory, evaluation) = Evaluate(settings, catalog, trust.Files, trust.Anchors, cancellationToken: cancellationToken);
+        if (discovery.Context.Count > 0)
+        {
+            // Named anchor and CRL files are reported on even when they lie outside the given paths.
+            var scope = new ScanScope(discovery.Files.Select(f => f.FullPath).Concat(discovery.Issues.Select(i => i.Location.File.FullPath))
+                .Concat(settings.CaFiles).Concat(settings.Validation.CrlFiles).ToHashSet(StringComparer.Ordinal));
+            (inventory, evaluation) = (scope.Restrict(inventory), scope.Restrict(evaluation));
+        }
         return WithBaseline(new LintResult
         {
-            Inventory = result.Inventory,
+            Inventory = inventory,
             Rules = catalog.Descriptors,
-            Findings = result.Evaluation.Findings,
-            Checks = result.Evaluation.Checks,
-            Skips = result.Evaluation.Skips,
-            Notices = result.Evaluation.Notices,
+            Findings = evaluation.Findings,
+            Checks = evaluation.Checks,
+            Skips = evaluation.Skips,
+            Notices = evaluation.Notices,
             Now = settings.Now,
             FailOn = settings.FailOn,
             Root = settings.Root,
+            WorkingDirectory = settings.WorkingDirectory,
             Elapsed = _time.GetElapsedTime(started),
             NewOnly = request.NewOnly,
-        }, request, settings.Root);
+            AllowEmpty = settings.AllowEmpty,
+            IsEmpty = inventory.Files.All(f => !f.IsRelevant),
+        }, request, settings.WorkingDirectory);
     }
 
-    /// <summary>Compares a result with the request's --baseline SARIF, if any (every host's results alike).</summary>
-    public static LintResult WithBaseline(LintResult result, LintRequest request, string root)
+    /// <summary>Compares a result with the request's --baseline SARIF (a path from the current folder), if any (every host's results alike).</summary>
+    public static LintResult WithBaseline(LintResult result, LintRequest request, string workingDirectory)
     {
         if (request.BaselinePath is null) return result;
-        var baseline = Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, root));
-        return new LintResult
+        var baseline = Reporting.SarifBaseline.Load(Path.GetFullPath(request.BaselinePath, workingDirectory));
+        return result with
         {
-            Inventory = result.Inventory, Rules = result.Rules, Findings = result.Findings, Checks = result.Checks, Notices = result.Notices,
-            Now = result.Now, FailOn = result.FailOn, Root = result.Root, Elapsed = result.Elapsed, NewOnly = request.NewOnly,
+            NewOnly = request.NewOnly,
             BaselineStates = baseline.Compare(result.Findings),
             BaselineAbsent = baseline.Absent(result.Findings),
         };

@@ -8,9 +8,9 @@ namespace CertLint.Engine;
 /// </summary>
 public sealed record LintRequest
 {
-    /// <summary>Files, folders and globs to scan. Empty means the working directory.</summary>
+    /// <summary>Files, folders and globs to scan, relative to <see cref="WorkingDirectory"/>. Empty: the config's `paths`, else the working directory.</summary>
     public IReadOnlyList<string> Paths { get; init; } = [];
-    /// <summary>Base for relative paths, the default scan root and the report URIs.</summary>
+    /// <summary>The current folder: base for the paths given here. The repository root is Core's to find (RepositoryRoot).</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
     public string? ConfigPath { get; init; }
     public IReadOnlyList<string> CaFiles { get; init; } = [];
@@ -46,6 +46,8 @@ public sealed record LintRequest
     public ReportOutputs Reports { get; init; } = new();
     public string? BaselinePath { get; init; }
     public bool NewOnly { get; init; }
+    /// <summary>Pass a scan that finds no certificate, key or keystore (default: exit 2, it probably scanned the wrong folder).</summary>
+    public bool AllowEmpty { get; init; }
     /// <summary>SARIF automationDetails.id.</summary>
     public string? Category { get; init; }
     /// <summary>Keep suppressed findings in SARIF as `suppressions` (off: GitHub would show them as alerts).</summary>

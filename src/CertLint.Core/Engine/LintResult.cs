@@ -5,7 +5,7 @@ using CertLint.Reporting;
 namespace CertLint.Engine;
 
 /// <summary>The outcome of one run: what was found, what was checked, what is wrong, and the exit code it implies.</summary>
-public sealed class LintResult
+public sealed record LintResult
 {
     public required CertificateInventory Inventory { get; init; }
     /// <summary>All rules in force, sorted by id (SARIF's rules array, JUnit's test names).</summary>
@@ -20,6 +20,8 @@ public sealed class LintResult
     public required Severity FailOn { get; init; }
     /// <summary>Scan root: report paths are relative to it.</summary>
     public required string Root { get; init; }
+    /// <summary>The current folder of the run: the console shows paths relative to it. Empty: the root.</summary>
+    public string WorkingDirectory { get; init; } = "";
     public required TimeSpan Elapsed { get; init; }
     /// <summary>Notes for the user that are not findings (expired suppressions, skipped files).</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
@@ -40,7 +42,18 @@ public sealed class LintResult
         !finding.IsSuppressed &&
         (!NewOnly || BaselineStates is null || !BaselineStates.TryGetValue(finding.Fingerprint, out var s) || s == "new");
 
-    public int ExitCode => Failing.Any() ? ExitCodes.Findings : ExitCodes.Success;
+    /// <summary>A scan that found no certificate, key or keystore passes only when asked to (--allow-empty).</summary>
+    public bool AllowEmpty { get; init; }
+
+    /// <summary>
+    /// Set by the engine when the scan found nothing to lint: no certificate, key, keystore or CRL, and no unreadable
+    /// candidate file. A CI job scanning the wrong folder must not pass silently.
+    /// </summary>
+    public bool IsEmpty { get; init; }
+
+    public int ExitCode => Failing.Any() ? ExitCodes.Findings
+        : IsEmpty && !AllowEmpty ? ExitCodes.UsageError
+        : ExitCodes.Success;
 
     public int Count(Severity severity) => Findings.Count(f => !f.IsSuppressed && f.Severity == severity);
 }

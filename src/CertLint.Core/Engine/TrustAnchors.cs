@@ -49,7 +49,8 @@ internal static class TrustAnchors
 
     /// <summary>For hosts that do not lint these files (handshake checks): a file without a certificate is a usage error.</summary>
     public static IReadOnlyList<CertificateInfo> Load(LintSettings settings, IPasswordSource passwords) =>
-        [.. settings.CaFiles.SelectMany(path => Strict(settings, passwords, path, "--ca", CaWhat, p => p.Certificates, "no certificate in it")),
+        [.. settings.CaFiles.SelectMany(path => Strict(settings, passwords, path,
+            settings.CaFilesFromConfig ? $"trust.anchors in {SettingsResolver.Display(settings.ConfigFile ?? "", settings.WorkingDirectory)}:" : "--ca", CaWhat, p => p.Certificates, "no certificate in it")),
             .. settings.SystemTrust ? SystemRoots() : []];
 
     public static IReadOnlyList<CrlInfo> LoadCrls(LintSettings settings, IPasswordSource passwords) =>
@@ -63,7 +64,7 @@ internal static class TrustAnchors
         if (items.Count == 0)
         {
             var why = parsed.Issues.Count > 0 ? parsed.Issues[0].Message : none;
-            throw new UserErrorException($"{option} {path}: {why}.");
+            throw new UserErrorException($"{option} {Shown(settings, path)}: {why}.");
         }
         return items;
     }
@@ -78,8 +79,12 @@ internal static class TrustAnchors
     /// <summary>Named in the configuration: file:line:column there; on the command line: the option.</summary>
     private static UserErrorException Error(LintSettings settings, string path, string option, string problem) =>
         settings.FileOrigins.TryGetValue(path, out var at)
-            ? new ConfigurationException(at.File, at.Line, at.Column, $"{(option == "--ca" ? "'trust.anchors'" : "'validation.crls'")}: {path}: {problem}")
-            : new UserErrorException($"{option} {path}: {problem}.");
+            ? new ConfigurationException(at.File, at.Line, at.Column, $"{(option == "--ca" ? "'trust.anchors'" : "'validation.crls'")}: {Shown(settings, path)}: {problem}")
+            : new UserErrorException($"{option} {Shown(settings, path)}: {problem}.");
+
+    /// <summary>A path as the user wrote it: relative to the current folder.</summary>
+    private static string Shown(LintSettings settings, string path) =>
+        settings.WorkingDirectory.Length > 0 ? SettingsResolver.Display(path, settings.WorkingDirectory) : path;
 
     /// <summary>A --ca file without a certificate (or a --crl file without a CRL) that parsed cleanly: say so on the file.</summary>
     private static ParsedFile WithIssue(ParsedFile parsed, string option, string what) => new()

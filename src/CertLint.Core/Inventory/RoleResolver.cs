@@ -10,21 +10,21 @@ namespace CertLint.Inventory;
 /// </summary>
 internal sealed class RoleResolver
 {
-    private readonly List<(PathGlob Glob, CertificateRole Role)> _configured;
+    private readonly List<(PathGlob? Glob, string? File, CertificateRole Role)> _configured;
     private readonly LintSettings _settings;
 
     public RoleResolver(LintSettings settings)
     {
-        _configured = [.. settings.RolesByPath.Select(r => (new PathGlob(r.Glob), r.Role))];
+        _configured = [.. settings.RolesByPath.Select(r => (r.File is null ? GlobCache.Get(r.Glob) : null, r.File, r.Role))];
         _settings = settings;
     }
 
     public CertificateRole RoleOf(SourceFile file)
     {
         var path = Normalize(file.RelativePath);
-        foreach (var (glob, role) in _configured)
+        foreach (var (glob, exact, role) in _configured)
         {
-            if (glob.IsMatch(path)) return role;
+            if (exact is not null ? exact == file.FullPath : glob!.IsMatch(path)) return role;
         }
         var fromPath = FromPath(path);
         return fromPath == CertificateRole.Unknown && ExpectedHosts.For(file, _settings).Count > 0 ? CertificateRole.Server : fromPath;

@@ -1,6 +1,5 @@
 using CertLint.Configuration;
 using CertLint.Model;
-using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace CertLint.Parsing;
 
@@ -12,13 +11,13 @@ namespace CertLint.Parsing;
 public sealed class SettingsPasswordSource : IPasswordSource
 {
     private readonly LintSettings _settings;
-    private readonly (Matcher Matcher, string Variable)[] _byPath;
+    private readonly (PathGlob Glob, string Variable)[] _byPath;
 
     public SettingsPasswordSource(LintSettings settings)
     {
         _settings = settings;
         _byPath = settings.PasswordsByPath
-            .Select(p => (new Matcher(StringComparison.Ordinal).AddInclude(p.Glob), p.EnvironmentVariable))
+            .Select(p => (GlobCache.Get(p.Glob), p.EnvironmentVariable))
             .ToArray();
     }
 
@@ -38,9 +37,9 @@ public sealed class SettingsPasswordSource : IPasswordSource
 
     private IEnumerable<string> VariablesFor(SourceFile file)
     {
-        foreach (var (matcher, variable) in _byPath)
+        foreach (var (glob, variable) in _byPath)
         {
-            if (matcher.Match(file.RelativePath).HasMatches) yield return variable;
+            if (glob.IsMatch(file.RelativePath)) yield return variable;
         }
         yield return _settings.PasswordEnv;
     }

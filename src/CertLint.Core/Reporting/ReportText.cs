@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using CertLint.Findings;
 using CertLint.Model;
@@ -48,8 +49,61 @@ public static partial class ReportText
         return (start, Math.Max(start, location.EndLine));
     }
 
-    /// <summary>Report paths always use forward slashes.</summary>
-    public static string PathOf(SourceFile file) => Printable(file.RelativePath.Replace('\\', '/'));
+    /// <summary>
+    /// The real path relative to the root, with forward slashes: each format escapes it as it allows (JSON string
+    /// escapes, SARIF percent-encoding, XML character references), so a decoded report names the file faithfully.
+    /// </summary>
+    public static string PathOf(SourceFile file) => file.RelativePath.Replace('\\', '/');
+
+    /// <summary>The path for XML (JUnit): as <see cref="PathOf"/>, with the characters XML 1.0 cannot carry at all replaced by U+FFFD.</summary>
+    public static string XmlPathOf(SourceFile file) => XmlText(PathOf(file));
+
+    /// <summary>Text with every character XML 1.0 forbids (C0 controls but tab/CR/LF, lone surrogates, U+FFFE/F) replaced by U+FFFD.</summary>
+    public static string XmlText(string text)
+    {
+        static bool Bad(char c) => (c < ' ' && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF';
+        if (!text.Any(c => Bad(c) || char.IsSurrogate(c))) return text;
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) sb.Append(c).Append(text[++i]);
+            else sb.Append(Bad(c) || char.IsSurrogate(c) ? '\uFFFD' : c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Text for a terminal: control characters made visible as escapes (`\n`, `\t`, `\x1b`), so a file name can
+    /// neither hide nor forge a line of output.
+    /// </summary>
+    public static string Visible(string text)
+    {
+        if (!text.Any(c => char.IsControl(c) || char.IsSurrogate(c))) return text;
+        var sb = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { sb.Append(c).Append(text[++i]); continue; }
+            sb.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) && c <= '\u00ff' => "\\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture),
+                _ when char.IsControl(c) || char.IsSurrogate(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            });
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The path as the console shows it: from the current folder when the run has one, control characters visible.</summary>
+    public static string ConsolePathOf(SourceFile file, string workingDirectory)
+    {
+        if (workingDirectory.Length == 0 || file.RelativePath.StartsWith("tls://", StringComparison.Ordinal)) return Visible(PathOf(file));
+        return Visible(Path.GetRelativePath(workingDirectory, file.FullPath).Replace('\\', '/'));
+    }
 
     /// <summary>ISO 8601 UTC with seconds, e.g. 2026-01-31T12:00:00Z.</summary>
     public static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -22,6 +22,7 @@ public static class RuleIds
         ["CL0302"] = "key-file-permissions",
         ["CL0303"] = "weak-key",
         ["CL0304"] = "weak-signature",
+        ["CL0320"] = "key-orphan",
         ["CL0330"] = "weak-key-roca",
         ["CL0331"] = "weak-key-fermat",
         ["CL0332"] = "weak-key-small-factor",

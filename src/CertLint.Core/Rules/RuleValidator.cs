@@ -15,7 +15,8 @@ public sealed record RuleDiagnostic(string File, int Line, int Column, string Me
 
 /// <summary>
 /// `certlint rules validate`: checks rule files (each on its own, then together with the built-ins for duplicate
-/// ids and names) and optionally a config against all of them. Returns every file's first error; empty means valid.
+/// ids and names) and optionally a config against all of them. A config's errors are all reported (each key and
+/// entry is read on its own); a rule file's first error is. Each error once; empty means valid.
 /// </summary>
 public static class RuleValidator
 {
@@ -26,12 +27,10 @@ public static class RuleValidator
     {
         var diagnostics = new List<RuleDiagnostic>();
         var definitions = new List<RuleDefinition>();
-        CertLintConfig? config = null;
-        if (configFile is not null)
-        {
-            Try(() => config = ConfigLoader.LoadFile(configFile));
-        }
-        var files = ruleFiles.Concat(config?.RuleDirectories ?? []).SelectMany(Expand).Distinct(StringComparer.Ordinal);
+        var pieces = configFile is null ? [] : ConfigLoader.LoadPieces(configFile);
+        diagnostics.AddRange(pieces.Where(p => p.Error is not null).Select(p => RuleDiagnostic.From(p.Error!)));
+        var configs = pieces.Where(p => p.Piece is not null).Select(p => p.Piece!).ToList();
+        var files = ruleFiles.Concat(configs.SelectMany(c => c.RuleDirectories ?? [])).SelectMany(Expand).Distinct(StringComparer.Ordinal);
         foreach (var file in files)
         {
             Try(() =>
@@ -41,14 +40,20 @@ public static class RuleValidator
                 definitions.Add(def);
             });
         }
-        if (diagnostics.Count > 0) return diagnostics;
-        Try(() =>
+        var extends = configs.Select(c => c.Extends).LastOrDefault(e => e is not null) ?? [RuleCatalog.Recommended];
+        var before = diagnostics.Count;
+        Try(() => RuleCatalog.Load(RuleLoader.LoadBuiltIn(), definitions, extends, new Dictionary<string, RuleOverride>(), registry));
+        if (diagnostics.Count > before) return Distinct(diagnostics);
+        // Each override and suppression on its own, so that every unknown rule or parameter is reported.
+        foreach (var c in configs)
         {
-            var overrides = config?.RuleOverrides ?? new Dictionary<string, RuleOverride>();
-            var catalog = RuleCatalog.Load(RuleLoader.LoadBuiltIn(), definitions, config?.Extends ?? [RuleCatalog.Recommended], overrides, registry);
-            catalog.CheckSuppressions(config?.Suppressions ?? []);
-        });
-        return diagnostics;
+            Try(() =>
+            {
+                var catalog = RuleCatalog.Load(RuleLoader.LoadBuiltIn(), definitions, extends, c.RuleOverrides ?? new Dictionary<string, RuleOverride>(), registry);
+                catalog.CheckSuppressions(c.Suppressions ?? []);
+            });
+        }
+        return Distinct(diagnostics);
 
         void Try(Action action)
         {
@@ -62,6 +67,9 @@ public static class RuleValidator
             }
         }
     }
+
+    private static List<RuleDiagnostic> Distinct(List<RuleDiagnostic> diagnostics) =>
+        diagnostics.DistinctBy(d => d.ToString()).OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ToList();
 
     private static IEnumerable<string> Expand(string path) => Directory.Exists(path)
         ? Directory.EnumerateFiles(path).Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)

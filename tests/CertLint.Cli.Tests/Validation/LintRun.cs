@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace CertLint.Cli.Tests.Validation;
 
 /// <summary>
-/// One `certlint` run in a fresh folder through the real command line (in-process), with a JSON report read back:
+/// One `certlint` run in a fresh folder (a repository root) through the real command line (in-process), with a JSON report read back:
 /// the exit code, the findings as (path, rule) pairs and the messages, so tests can assert exact finding sets.
 /// </summary>
 internal sealed class LintRun
@@ -22,6 +22,8 @@ internal sealed class LintRun
     /// <summary>Runs certlint with the arguments (core rules only unless a --pack is given, at 2026-06-01) and reads its JSON report.</summary>
     public static LintRun In(string dir, params string[] args)
     {
+        // A work-tree top: report paths are relative to the repository root (here the folder), wherever the files are.
+        Directory.CreateDirectory(Path.Combine(dir, ".git"));
         var json = Path.Combine(dir, "report.json");
         if (File.Exists(json)) File.Delete(json);
         string[] defaults = args.Contains("--pack") ? [] : ["--pack", "core"];

@@ -90,9 +90,9 @@ public class TrustFilesCliTests
 
         // No anchor at all: the leaf, the intermediate and the fullchain file have no path to one.
         run.Set.ShouldBe(["certs/fullchain.pem chain-incomplete", "certs/fullchain.pem chain-incomplete", "certs/fullchain.pem chain-incomplete",
-            "trust/notes.txt parse-error", "trust/root.key parse-error"]);
+            "trust/notes.txt parse-error", "trust/root.key key-orphan", "trust/root.key parse-error"]);
         run.Findings.Where(f => f.Path.StartsWith("trust/", StringComparison.Ordinal)).ShouldAllBe(f => f.Line == 1);
-        run.Findings.Single(f => f.Path == "trust/root.key").Message.ShouldContain("given with --ca");
+        run.Findings.Single(f => f.Path == "trust/root.key" && f.Rule == "parse-error").Message.ShouldContain("given with --ca");
         run.Findings.Single(f => f.Path == "trust/notes.txt").Message.ShouldNotContain("wiki");
     }
 

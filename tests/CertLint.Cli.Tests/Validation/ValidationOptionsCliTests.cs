@@ -45,11 +45,13 @@ public class ValidationOptionsCliTests
     [Test]
     public void Crl_revokes_the_leaf_only_when_given()
     {
+        // The CRL lies outside the repository: CRLs inside it are found by the scan and used without --crl.
+        using var outside = new TempDirectory();
         var chain = WriteChain();
-        TestPki.Write(_dir.Path, "crl/inter.crl", new TestCrl(chain.Intermediate).Revoke(chain.Leaf, April, reason: 1).Der);
+        var crl = TestPki.Write(outside.Path, "inter.crl", new TestCrl(chain.Intermediate).Revoke(chain.Leaf, April, reason: 1).Der);
 
         var without = LintRun.In(_dir.Path, "certs", "--ca", "trust/root.pem");
-        var with = LintRun.In(_dir.Path, "certs", "--ca", "trust/root.pem", "--crl", "crl/inter.crl");
+        var with = LintRun.In(_dir.Path, "certs", "--ca", "trust/root.pem", "--crl", crl);
 
         without.ExitCode.ShouldBe(0);
         without.Set.ShouldBeEmpty();

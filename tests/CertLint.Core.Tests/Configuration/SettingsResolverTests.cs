@@ -57,6 +57,7 @@ public class SettingsResolverTests
     public void Request_overrides_config()
     {
         WriteConfig("failOn: warning\npasswordEnv: CFG_PW\nexclude: [old/**]\ntrust: { anchors: [ca.pem] }\nrules: { directories: [cfg-rules] }\n");
+        Directory.CreateDirectory(Path.Combine(_root, "certs"));
         var now = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var s = Resolve(new LintRequest
         {

@@ -22,7 +22,7 @@ public static class ConsoleReport
         }).ToList();
 
         var lineWidth = shown.Count == 0 ? 1 : shown.Max(f => ReportText.Lines(f.Location).Length);
-        foreach (var group in shown.GroupBy(f => ReportText.PathOf(f.Location.File)))
+        foreach (var group in shown.GroupBy(f => ReportText.ConsolePathOf(f.Location.File, result.WorkingDirectory)))
         {
             output.WriteLine(paint.Bold(group.Key));
             foreach (var f in group) WriteFinding(output, paint, result, f, lineWidth, options.Verbosity);
@@ -52,14 +52,14 @@ public static class ConsoleReport
         if (verbosity != ConsoleVerbosity.Verbose) return;
         var indent = new string(' ', lineWidth + 4);
         if (!string.IsNullOrWhiteSpace(f.Rule.Remediation)) output.WriteLine($"{indent}fix: {ReportText.OneLine(f.Rule.Remediation)}");
-        output.WriteLine($"{indent}see: {f.Rule.HelpUri}");
+        if (f.Rule.HelpUri.Length > 0) output.WriteLine($"{indent}see: {f.Rule.HelpUri}");
     }
 
     private static void WriteFiles(TextWriter output, LintResult result)
     {
         foreach (var f in result.Inventory.Files)
         {
-            output.WriteLine($"scanned {ReportText.PathOf(f.File)}: {ReportText.Count(f.Certificates.Count, "certificate")}, {ReportText.Count(f.Keys.Count, "key")}");
+            output.WriteLine($"scanned {ReportText.ConsolePathOf(f.File, result.WorkingDirectory)}: {ReportText.Count(f.Certificates.Count, "certificate")}, {ReportText.Count(f.Keys.Count, "key")}");
         }
         if (result.Inventory.Files.Count > 0) output.WriteLine();
     }
@@ -75,6 +75,13 @@ public static class ConsoleReport
             $"{paint.Level(Severity.Note, ReportText.Count(result.Count(Severity.Note), "note"))}, {suppressed.ToString(CultureInfo.InvariantCulture)} suppressed " +
             $"in {result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.");
         var failOn = result.FailOn.ToText();
+        if (failing == 0 && result.IsEmpty)
+        {
+            output.WriteLine(result.AllowEmpty
+                ? paint.Green("Passed: no certificate, key or keystore found (--allow-empty).")
+                : paint.Red("Failed: no certificate, key or keystore found: check the paths scanned, or pass --allow-empty."));
+            return;
+        }
         output.WriteLine(failing == 0
             ? paint.Green(result.FailOn == Severity.None ? "Passed (--fail-on none)." : $"Passed: nothing at or above {failOn}.")
             : paint.Red($"Failed: {ReportText.Count(failing, "finding")} at or above {failOn}{(result.NewOnly ? " (new only)" : "")}."));

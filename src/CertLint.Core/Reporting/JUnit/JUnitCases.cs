@@ -21,7 +21,7 @@ internal static class JUnitCases
     {
         var unreadable = result.Inventory.Files
             .Where(f => f.Issues.Any(i => i.Kind == ParseIssueKind.Unreadable))
-            .Select(f => ReportText.PathOf(f.File)).ToHashSet(StringComparer.Ordinal);
+            .Select(f => ReportText.XmlPathOf(f.File)).ToHashSet(StringComparer.Ordinal);
 
         var cases = new Dictionary<(string Rule, string Object, string Path), JUnitCase>();
         foreach (var check in result.Checks) Add(check.Rule, check.Subject);
@@ -29,9 +29,9 @@ internal static class JUnitCases
 
         // A file that could not be read gets its error even when no parse-error finding was produced for it.
         var parseError = result.Rules.FirstOrDefault(r => r.Id == RuleIds.ParseError) ?? FallbackParseError;
-        foreach (var file in result.Inventory.Files.Where(f => unreadable.Contains(ReportText.PathOf(f.File))))
+        foreach (var file in result.Inventory.Files.Where(f => unreadable.Contains(ReportText.XmlPathOf(f.File))))
         {
-            var path = ReportText.PathOf(file.File);
+            var path = ReportText.XmlPathOf(file.File);
             if (!cases.Keys.Any(k => k.Path == path && k.Rule == RuleIds.ParseError))
             {
                 Add(parseError, new CheckedObject(SubjectKind.File, path, path, new SourceLocation(file.File)));
@@ -39,7 +39,7 @@ internal static class JUnitCases
         }
 
         var byFile = new SortedDictionary<string, List<JUnitCase>>(StringComparer.Ordinal);
-        foreach (var file in result.Inventory.Files) byFile.TryAdd(ReportText.PathOf(file.File), []);
+        foreach (var file in result.Inventory.Files) byFile.TryAdd(ReportText.XmlPathOf(file.File), []);
         foreach (var c in cases.Values)
         {
             var withError = c.Rule.Id == RuleIds.ParseError && unreadable.Contains(c.Path) ? c with { Unreadable = true } : c;
@@ -60,7 +60,7 @@ internal static class JUnitCases
 
         JUnitCase Add(RuleDescriptor rule, CheckedObject subject)
         {
-            var path = ReportText.PathOf(subject.Location.File);
+            var path = ReportText.XmlPathOf(subject.Location.File);
             var key = (rule.Id, subject.ObjectId, path);
             if (!cases.TryGetValue(key, out var c)) cases[key] = c = new JUnitCase(rule, subject, path, []);
             return c;

@@ -125,10 +125,10 @@ public static class JUnitReport
         var sb = new StringBuilder();
         foreach (var f in findings)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{ReportText.PathOf(f.Location.File)}:{ReportText.Lines(f.Location)}: ");
+            sb.Append(CultureInfo.InvariantCulture, $"{ReportText.XmlPathOf(f.Location.File)}:{ReportText.Lines(f.Location)}: ");
             sb.Append(CultureInfo.InvariantCulture, $"{ReportText.Level(f.Severity)} {f.Rule.Id} {f.Rule.Name}: {ReportText.Message(f)}\n");
             if (!string.IsNullOrWhiteSpace(f.Rule.Remediation)) sb.Append("Fix: ").Append(ReportText.OneLine(f.Rule.Remediation)).Append('\n');
-            sb.Append("Help: ").Append(f.Rule.HelpUri).Append('\n');
+            if (f.Rule.HelpUri.Length > 0) sb.Append("Help: ").Append(f.Rule.HelpUri).Append('\n');
         }
         return sb.ToString().TrimEnd('\n');
     }

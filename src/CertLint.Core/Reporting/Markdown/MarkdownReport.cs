@@ -57,7 +57,7 @@ public static class MarkdownReport
             {
                 var days = (int)Math.Floor((c.NotAfter - result.Now).TotalDays);
                 return $"| {ReportText.Date(c.NotAfter)} | {Num(days)} | {MarkdownText.Escape(c.Subject.IsEmpty ? "(empty subject)" : c.Subject.Text)} | " +
-                       $"{MarkdownText.Escape(c.SerialNumber)} | {Location(ReportText.PathOf(c.Location.File), c.Location)} |";
+                       $"{MarkdownText.Escape(c.SerialNumber)} | {Location(ReportText.Visible(ReportText.PathOf(c.Location.File)), c.Location)} |";
             }).ToList();
             doc.Table("| Expires | Days left | Subject | Serial | Location |\n| --- | ---: | --- | --- | --- |", rows, doc.Remaining, "certificates", "the JSON report");
         }
@@ -73,17 +73,23 @@ public static class MarkdownReport
     }
 
     private static string FindingRow(Finding f) =>
-        $"| {f.Severity.ToText()} | [{MarkdownText.Escape(f.Rule.Id)} {MarkdownText.Escape(f.Rule.Name)}]({f.Rule.HelpUri}) | " +
-        $"{Location(ReportText.PathOf(f.Location.File), f.Location)} | {MarkdownText.Escape(ReportText.Clean(f.Subject.Label))} | " +
+        $"| {f.Severity.ToText()} | {RuleLink(f.Rule)} | " +
+        $"{Location(ReportText.Visible(ReportText.PathOf(f.Location.File)), f.Location)} | {MarkdownText.Escape(ReportText.Clean(f.Subject.Label))} | " +
         $"{MarkdownText.Escape(ReportText.Message(f))} |";
 
     private static string Location(string path, Model.SourceLocation location) =>
         $"{MarkdownText.Escape(path)}:{ReportText.Lines(location)}";
 
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The rule's id and name, linked to its page when it has one (custom rules have none: no local paths).</summary>
+    private static string RuleLink(Findings.RuleDescriptor rule)
+    {
+        var text = $"{MarkdownText.Escape(rule.Id)} {MarkdownText.Escape(rule.Name)}";
+        return rule.HelpUri.Length == 0 ? text : $"[{text}]({rule.HelpUri})";
+    }
 }
 
-/// <summary>Builds Markdown while counting UTF-8 bytes, so tables can stop before the size cap.</summary>
 internal sealed class MarkdownBudget(int maxBytes)
 {
     /// <summary>Kept free for the truncation notes and the closing lines.</summary>

@@ -41,7 +41,7 @@ internal static class SarifRules
         w.WriteString("text", HelpText(rule));
         w.WriteString("markdown", HelpMarkdown(rule));
         w.WriteEndObject();
-        w.WriteString("helpUri", rule.HelpUri);
+        if (rule.HelpUri.Length > 0) w.WriteString("helpUri", rule.HelpUri);
         w.WriteStartObject("defaultConfiguration");
         w.WriteString("level", ReportText.Level(rule.DefaultSeverity));
         w.WriteEndObject();

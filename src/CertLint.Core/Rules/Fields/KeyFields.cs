@@ -20,6 +20,8 @@ internal static class KeyFields
         yield return Key("format", T.String, "pem, der, pkcs7 or pkcs12", k => Names.Format(k.Format));
         yield return KeyCtx("pairedCertificate", T.Boolean, "A certificate with this public key was found",
             (k, ctx) => InventoryIndex.Of(ctx.Inventory).CertificateFor(k) is not null);
+        yield return KeyCtx("mismatchedCertificate", T.Boolean, "The key was shipped with a certificate whose public key differs (key-mismatch)",
+            (k, ctx) => InventoryIndex.Of(ctx.Inventory).MismatchesOf(k).Count > 0);
         yield return KeyCtx("pairedCertificate.subject", T.String, "Subject DN of the paired certificate",
             (k, ctx) => InventoryIndex.Of(ctx.Inventory).CertificateFor(k)?.Subject.Text);
 

@@ -45,8 +45,9 @@ public static class RuleLoader
         {
             // Documentation is optional: a rule without a readable page still loads.
         }
-        var help = new Uri(Path.GetFullPath(documentation is null ? path : doc)).AbsoluteUri;
-        return RuleParser.Parse(path, root, documentation, builtIn: false, helpUri: help);
+        // No help link: a file:// URI would be broken on GitHub and disclose the machine's paths; SARIF wants an
+        // absolute URI, so none at all. The page itself travels as the rule's documentation (explain, SARIF help).
+        return RuleParser.Parse(path, root, documentation, builtIn: false, helpUri: null);
     }
 
     private static RuleDefinition[] LoadBuiltInUncached()

@@ -1,0 +1,33 @@
+using CertLint.Findings;
+using CertLint.Inventory;
+using CertLint.Rules.Evaluation;
+
+namespace CertLint.Engine;
+
+/// <summary>
+/// The given paths choose what is reported; the rest of the root only lends issuers and keys. After the rules ran on
+/// everything, this keeps the findings, checks and inventory entries that belong to files in the scope.
+/// </summary>
+internal sealed class ScanScope(IReadOnlySet<string> files)
+{
+    public bool Contains(Model.SourceLocation location) => files.Contains(location.File.FullPath);
+
+    public RuleEvaluation Restrict(RuleEvaluation evaluation) => new(
+        evaluation.Findings.Where(f => Contains(f.Location)).ToList(),
+        evaluation.Checks.Where(c => Contains(c.Subject.Location)).ToList(),
+        evaluation.Notices);
+
+    public CertificateInventory Restrict(CertificateInventory all) => new()
+    {
+        Files = all.Files.Where(f => files.Contains(f.File.FullPath)).ToList(),
+        Certificates = all.Certificates.Where(c => Contains(c.Location)).ToList(),
+        Keys = all.Keys.Where(k => Contains(k.Location)).ToList(),
+        Anchors = all.Anchors,
+        Pairs = all.Pairs.Where(p => Contains(p.Key.Location) || Contains(p.Certificate.Location)).ToList(),
+        Mismatches = all.Mismatches.Where(m => Contains(m.Key.Location) || Contains(m.Certificate.Location)).ToList(),
+        Bundles = all.Bundles.Where(b => files.Contains(b.File.FullPath)).ToList(),
+        Chains = all.Chains.Where(c => Contains(c.Key.Location)).ToDictionary<KeyValuePair<Model.CertificateInfo, ChainResult>, Model.CertificateInfo, ChainResult>(c => c.Key, c => c.Value, ReferenceEqualityComparer.Instance),
+        Roles = all.Roles,
+        SelfSigned = all.SelfSigned,
+    };
+}
