@@ -70,6 +70,7 @@ public static class SettingsResolver
             AllowEmpty = request.AllowEmpty,
             Endpoints = config?.Endpoints ?? [],
             Environment = request.Environment,
+            Limits = config?.Limits ?? defaults.Limits,
         };
     }
 
