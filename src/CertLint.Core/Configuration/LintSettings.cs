@@ -56,6 +56,8 @@ public sealed class LintSettings
     public IReadOnlyList<string>? Packs { get; init; }
     /// <summary>Where the selection was written, for errors (null: the command line).</summary>
     public ConfigOrigin? PacksOrigin { get; init; }
+    /// <summary>Where the configuration names each anchor and CRL file (absolute path → place), for errors about them.</summary>
+    public IReadOnlyDictionary<string, ConfigOrigin> FileOrigins { get; init; } = new Dictionary<string, ConfigOrigin>();
     /// <summary>Per-rule overrides by rule name or id.</summary>
     public IReadOnlyDictionary<string, RuleOverride> RuleOverrides { get; init; } = new Dictionary<string, RuleOverride>();
     public IReadOnlyList<SuppressionEntry> Suppressions { get; init; } = [];
@@ -64,6 +66,8 @@ public sealed class LintSettings
     /// <summary>The configuration's `endpoints:` (`certlint handshake` with no target).</summary>
     public IReadOnlyList<EndpointEntry> Endpoints { get; init; } = [];
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+    /// <summary>Bounds on key derivation and findings (docs/security.md).</summary>
+    public ScanLimits Limits { get; init; } = ScanLimits.Default;
 }
 
 /// <summary>Host names for the files a glob matches; or, given by an endpoint for one file it names (<see cref="File"/>), for exactly that file.</summary>
