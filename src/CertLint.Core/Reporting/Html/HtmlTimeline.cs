@@ -84,7 +84,7 @@ internal static class HtmlTimeline
 
     private static string DaysText(HtmlCert c, DateTimeOffset now)
     {
-        var days = DaysLeft(c.NotAfter, now);
+        var days = Model.Validity.DaysRemaining(c.NotAfter, now);
         return days >= 0 ? $"{days} days left (expires {Date(c.NotAfter)})" : $"expired {-days} days ago ({Date(c.NotAfter)})";
     }
 
