@@ -42,6 +42,9 @@ public sealed class CertLintTask : MSBuildTask, ICancelableTask
 
     public string? JUnitFile { get; set; }
 
+    /// <summary>The HTML report; empty means none. The targets resolve $(CertLintHtmlFile) under obj/.</summary>
+    public string? HtmlFile { get; set; }
+
     /// <summary>Trust anchor files.</summary>
     public ITaskItem[] Ca { get; set; } = [];
 

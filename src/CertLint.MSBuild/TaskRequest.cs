@@ -31,7 +31,7 @@ internal static class TaskRequest
             Now = ParseNow(task.Now),
             FailOn = ParseFailOn(task.FailOn),
             PasswordEnv = Blank(task.PasswordEnv),
-            Reports = new ReportOutputs(Sarif: Absolute(task.SarifFile, root), JUnit: Absolute(task.JUnitFile, root)),
+            Reports = new ReportOutputs(Sarif: Absolute(task.SarifFile, root), JUnit: Absolute(task.JUnitFile, root), Html: Absolute(task.HtmlFile, root)),
         };
     }
 

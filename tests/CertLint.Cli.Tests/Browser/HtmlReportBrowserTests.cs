@@ -47,6 +47,9 @@ public class HtmlReportBrowserTests
         var url = new Uri(html).AbsoluteUri;
         await browser.NavigateAsync(url);
         await ShouldShowTheReport(browser, json.RootElement);
+        (await browser.EvaluateAsync("document.getElementById('scan-packs').textContent"))!.GetValue<string>()
+            .ShouldStartWith("core (", customMessage: "the default packs, core and rfc5280, are named");
+        (await browser.EvaluateAsync("document.getElementById('scan-packs').textContent"))!.GetValue<string>().ShouldContain(", rfc5280 (");
         browser.Requests.ShouldAllBe(u => u == url, "the page must load nothing but itself");
 
         var shot = await browser.ScreenshotAsync();
@@ -91,6 +94,16 @@ public class HtmlReportBrowserTests
     /// <summary>What every page must show, checked against the JSON report of the same run.</summary>
     private static async Task ShouldShowTheReport(Chromium browser, JsonElement report)
     {
+        // The summary names the scan: root, --now, version and the rule packs in force with their rule counts.
+        var facts = (await browser.EvaluateAsync(
+            "JSON.stringify(['root', 'now', 'version', 'packs'].map(k => document.getElementById('scan-' + k).textContent))"))!.GetValue<string>();
+        var packs = report.GetProperty("rules").EnumerateArray().GroupBy(r => r.GetProperty("pack").GetString()!)
+            .OrderBy(g => g.Key == "custom").ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} ({g.Count()} {(g.Count() == 1 ? "rule" : "rules")})");
+        JsonSerializer.Deserialize<string[]>(facts)!.ShouldBe([
+            report.GetProperty("root").GetString()!, report.GetProperty("now").GetString()!,
+            report.GetProperty("tool").GetProperty("version").GetString()!, string.Join(", ", packs)]);
+
         var certs = report.GetProperty("certificates").EnumerateArray().ToList();
         var bars = (await browser.EvaluateAsync(
             "JSON.stringify(Array.from(document.querySelectorAll('.cert-bar')).map(b => [b.dataset.id, b.getAttribute('class')]))"))!.GetValue<string>();

@@ -17,6 +17,7 @@ public partial class PackageTests
     private readonly List<string> passedSteps = [];
 
     private string TaskSarif => Path.Combine(project, "obj/Debug/net10.0/certlint.sarif");
+    private string TaskHtml => Path.Combine(project, "obj/Debug/net10.0/reports/certlint.html");
 
     [OneTimeSetUp]
     public void CreateFeedAndProject()
@@ -29,6 +30,7 @@ public partial class PackageTests
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <CertLintNow>{CertificateFixtures.NowText}</CertLintNow>
+                <CertLintHtmlFile>reports/certlint.html</CertLintHtmlFile>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="CertLint.MSBuild" Version="{feed.Version}" PrivateAssets="all" />
@@ -54,6 +56,8 @@ public partial class PackageTests
         ], ignoreOrder: true, build.ToString());
         SarifResults(TaskSarif).Select(r => r.RuleId).ShouldContain(RuleIds.CertExpired);
         File.Copy(TaskSarif, Path.Combine(feed.Root, "task.sarif"));
+        HtmlReportShouldShowTheExpiredCertificate(TaskHtml);
+        Directory.Exists(Path.Combine(project, "reports")).ShouldBeFalse("a relative CertLintHtmlFile is under obj/, not the project folder");
         passedSteps.Add("broken");
     }
 
@@ -125,6 +129,27 @@ public partial class PackageTests
 
         Errors(build).ShouldBeEmpty(build.ToString());
         build.Output.ShouldNotContain("CertLint:", Case.Sensitive);
+    }
+
+    [Test, Order(7)]
+    public void An_absolute_html_file_is_written_where_it_says()
+    {
+        Assume.That(passedSteps, Does.Contain("broken again"));
+        var html = Path.Combine(feed.Root, "artifacts", "certlint.html");
+
+        var build = Build($"-p:CertLintHtmlFile={html}");
+
+        build.ExitCode.ShouldNotBe(0, build.ToString());
+        HtmlReportShouldShowTheExpiredCertificate(html);
+    }
+
+    private static void HtmlReportShouldShowTheExpiredCertificate(string path)
+    {
+        File.Exists(path).ShouldBeTrue($"{path} was not written");
+        var html = File.ReadAllText(path);
+        html.ShouldStartWith("<!DOCTYPE html>");
+        html.ShouldContain($"{RuleIds.CertExpired} cert-expired");
+        html.ShouldContain(CertificateFixtures.CertificatePath);
     }
 
     private const string SkipMessage = "Skipping target \"CertLint\" because all output files are up-to-date";

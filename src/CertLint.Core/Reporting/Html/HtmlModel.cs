@@ -13,6 +13,12 @@ internal sealed record HtmlModel(
     IReadOnlyDictionary<string, HtmlChain> Chains, IReadOnlyList<HtmlFinding> Findings, IReadOnlyList<string> Notices,
     IReadOnlyDictionary<string, string> PackOfRule)
 {
+    /// <summary>The rule packs in force, with how many of their rules ran: built-in packs first, custom rules last.</summary>
+    public IEnumerable<(string Pack, int Rules)> Packs => PackOfRule.Values
+        .GroupBy(p => p, StringComparer.Ordinal)
+        .OrderBy(g => g.Key == Rules.Loading.RuleMetadataReader.CustomPack).ThenBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => (g.Key, g.Count()));
+
     public static HtmlModel Read(JsonElement root)
     {
         if (!root.TryGetProperty("schemaVersion", out var v) || v.ValueKind != JsonValueKind.Number || v.GetInt32() != JsonReport.SchemaVersion)

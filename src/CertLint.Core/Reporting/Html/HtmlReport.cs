@@ -54,8 +54,13 @@ public static class HtmlReport
     {
         var open = m.Findings.Where(f => f.Suppression is null).ToList();
         h.Append("<header><h1>CertLint report <span class=\"verdict ").Append(Verdict(m).ToLowerInvariant()).Append("\">").Append(Verdict(m)).Append("</span></h1>")
-            .Append("<p class=\"meta\">Root <code>").Append(E(m.Root)).Append("</code> · as of ").Append(E(ReportText.Timestamp(m.Now)))
-            .Append(" · CertLint ").Append(E(m.Version)).Append(" · fails on ").Append(E(m.FailOn)).Append("</p></header>\n");
+            .Append("<dl id=\"scan\" class=\"meta\">");
+        Fact(h, "root", "Scan root", $"<code>{E(m.Root)}</code>");
+        Fact(h, "now", "As of", E(ReportText.Timestamp(m.Now)));
+        Fact(h, "version", "CertLint", E(m.Version));
+        Fact(h, "packs", "Rule packs", m.Packs.Any() ? string.Join(", ", m.Packs.Select(p => $"{E(p.Pack)} ({N(p.Rules)} {(p.Rules == 1 ? "rule" : "rules")})")) : "none");
+        Fact(h, "fail-on", "Fails on", E(m.FailOn));
+        h.Append("</dl></header>\n");
         h.Append("<section id=\"summary\" aria-labelledby=\"summary-h\"><h2 id=\"summary-h\">Summary</h2><div class=\"cards\">");
         Card(h, "errors", open.Count(f => f.Severity == "error"));
         Card(h, "warnings", open.Count(f => f.Severity == "warning"));
@@ -79,6 +84,10 @@ public static class HtmlReport
         }
         h.Append("</tbody></table></section>\n");
     }
+
+    /// <summary>One fact about the scan; <paramref name="html"/> is already escaped.</summary>
+    private static void Fact(StringBuilder h, string id, string label, string html) =>
+        h.Append("<div><dt>").Append(label).Append("</dt><dd id=\"scan-").Append(id).Append("\">").Append(html).Append("</dd></div>");
 
     private static void Card(StringBuilder h, string label, int n) =>
         h.Append("<div class=\"card\"><b>").Append(N(n)).Append("</b>").Append(label).Append("</div>");
