@@ -100,6 +100,9 @@ public static class MarkdownReport
     private static string Verdict(LintResult result)
     {
         var failing = result.Failing.Count();
+        if (failing == 0 && result.IsEmpty)
+            return result.AllowEmpty ? "**Passed**: no certificate, key or keystore found (allowed)."
+                : "**Failed**: no certificate, key or keystore found, so nothing was checked: check the paths scanned.";
         return failing == 0
             ? $"**Passed**: nothing at or above `{result.FailOn.ToText()}`."
             : $"**Failed**: {ReportText.Count(failing, "finding")} at or above `{result.FailOn.ToText()}`.";
