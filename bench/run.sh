@@ -48,8 +48,11 @@ if [ "$mode" = weak-keys ]; then
     t0=$(date +%s%N); "${tool[@]}" "$rsa" -c "$1" --now "$now" --fail-on none --quiet >/dev/null 2>&1 || true; ms "$t0"; done | median; }
   cpu() { /usr/bin/time -f '%U %S' "${tool[@]}" "$rsa" -c "$1" --now "$now" --fail-on none --quiet 2>&1 >/dev/null | tail -1 | awk '{printf "%.2f", $1 + $2}'; }
   t_off=$(timed "$off"); t_on=$(timed "$out/weak-keys-on.yml")
-  echo "weak-key rules on $count RSA 2048 certificates + $count public keys (median of $runs):"
-  echo "  rules off ${t_off} ms wall, $(cpu "$off") s CPU; rules on ${t_on} ms wall, $(cpu "$out/weak-keys-on.yml") s CPU; cost $((t_on - t_off)) ms wall"
+  c_off=$(cpu "$off"); c_on=$(cpu "$out/weak-keys-on.yml")
+  echo "weak-key rules on $count RSA 2048 certificates + $count public keys (median of $runs; load $(cut -d' ' -f1-3 /proc/loadavg)):"
+  echo "  rules off ${t_off} ms wall, ${c_off} s CPU; rules on ${t_on} ms wall, ${c_on} s CPU; cost $((t_on - t_off)) ms wall"
+  awk -v on="$t_on" -v off="$t_off" -v con="$c_on" -v coff="$c_off" \
+    'BEGIN { printf "  ratio on/off: %.3f wall, %.3f CPU; cost %.2f s CPU (target: at most 0.5 s)\n", on / off, con / coff, con - coff }'
   exit 0
 fi
 

@@ -43,6 +43,8 @@ public class PackRuleTests
         rule.Descriptor.Citation.ShouldNotBeNull($"{name} needs a citation");
         rule.Descriptor.Citation!.Text.ShouldNotBeNullOrWhiteSpace();
         rule.Descriptor.Documentation.ShouldNotBeNullOrWhiteSpace($"rules/{pack}/{name}.md is missing");
+        // Every BR requirement binds from a date (zlint's EffectiveDate); the pack says which date, never "always".
+        if (pack == "cabf-br") (rule.EffectiveFrom ?? rule.EffectiveUntil).ShouldNotBeNull($"{name} needs an effective date");
         foreach (var outcome in new[] { "fail", "pass" })
         {
             var dir = Path.Combine(Repo, "tests", "fixtures", "rules", pack, name, outcome);

@@ -13,30 +13,22 @@ namespace CertLint.Tests.Rfc5280;
 /// </summary>
 internal static partial class Rfc5280Fixtures
 {
-    public sealed record Case(string Rule, bool Fails, Func<TestCertificate[]> Build);
+    /// <summary>Every case, each added by <see cref="Add"/> from the methods below.</summary>
+    public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
 
-    private static readonly List<Case> Cases = [];
-
-    public static IReadOnlyList<Case> All
+    private static readonly Lazy<IReadOnlyList<PackFixtureCase>> LazyCases = PackFixtureFiles.Cases(add =>
     {
-        get
-        {
-            lock (Cases)
-            {
-                if (Cases.Count == 0)
-                {
-                    Extensions();
-                    Encoding();
-                    AltNames();
-                    Subjects();
-                    Usages();
-                    Policies();
-                    Times();
-                }
-                return Cases;
-            }
-        }
-    }
+        Adder = add;
+        Extensions();
+        Encoding();
+        AltNames();
+        Subjects();
+        Usages();
+        Policies();
+        Times();
+    });
+
+    private static Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> Adder = (_, _, _) => { };
 
     private static readonly Lazy<TestCertificate> LazyRoot = new(() => RawCertificateBuilder.Ca("CertLint Test Root", null).Build());
     private static readonly Lazy<TestCertificate> LazyRsaRoot =
@@ -47,11 +39,7 @@ internal static partial class Rfc5280Fixtures
 
     private static TestCertificate RsaRoot => LazyRsaRoot.Value;
 
-    private static void Add(string rule, Func<TestCertificate[]> fail, Func<TestCertificate[]> pass)
-    {
-        Cases.Add(new Case(rule, true, fail));
-        Cases.Add(new Case(rule, false, pass));
-    }
+    private static void Add(string rule, Func<TestCertificate[]> fail, Func<TestCertificate[]> pass) => Adder(rule, fail, pass);
 
     /// <summary>A clean TLS server leaf (SAN leaf.example.com, serverAuth, digitalSignature) under <see cref="Root"/>, changed by <paramref name="change"/>.</summary>
     private static Func<TestCertificate[]> Leaf(Action<RawCertificateBuilder>? change = null, TestKey? key = null) => () =>

@@ -30,6 +30,8 @@ public static class Names
         ["o"] = "2.5.4.10",
         ["ou"] = "2.5.4.11",
         ["title"] = "2.5.4.12",
+        ["businessCategory"] = "2.5.4.15",
+        ["postalCode"] = "2.5.4.17",
         ["givenName"] = "2.5.4.42",
         ["organizationIdentifier"] = "2.5.4.97",
         ["email"] = "1.2.840.113549.1.9.1",

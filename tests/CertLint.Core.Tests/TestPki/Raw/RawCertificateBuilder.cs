@@ -66,6 +66,8 @@ public sealed class RawCertificateBuilder
     public byte[]? IssuerUniqueId { get; set; }
     public byte[]? SubjectUniqueId { get; set; }
     public List<RawExtension> Extensions { get; } = [];
+    /// <summary>The hash the issuer signs with; null = the signer's default (SHA-1 and MD5 go through LegacySignatureGenerator).</summary>
+    public HashAlgorithmName? Hash { get; set; }
     /// <summary>Writes an empty [3] Extensions SEQUENCE when there is no extension (else the field is left out).</summary>
     public bool EmptyExtensionsField { get; set; }
 
@@ -102,7 +104,7 @@ public sealed class RawCertificateBuilder
     public TestCertificate Build()
     {
         var signer = _issuer?.Key ?? Key;
-        var hash = signer.DefaultHash;
+        var hash = Hash ?? signer.DefaultHash;
         var generator = signer.SignatureGenerator(hash);
         var algorithm = generator.GetSignatureAlgorithmIdentifier(hash);
         var tbs = Tbs(TbsSignatureAlgorithm ?? algorithm);

@@ -8,7 +8,8 @@ namespace CertLint.Rules.Primitives.DomainNames;
 /// whose top-level domain is not in the Public Suffix List's ICANN section: .local, .corp, .internal, single labels;
 /// BR §7.1.4.2.1 and the definition of Internal Name), `wildcard-public-suffix` (a wildcard directly over a public
 /// suffix such as *.co.uk; BR §3.2.2.6) and `reserved-ip` (an IANA special-purpose address in an iPAddress SAN or
-/// in the CN; BR §7.1.4.2.1).
+/// in the CN; BR §7.1.4.2.1) and `cn-from-san` (every commonName value is, character for character, a SAN dNSName
+/// or the text form of a SAN iPAddress; BR §7.1.4.3: the rule functions compare strings ignoring case, this does not).
 /// </summary>
 public sealed class CabfNamePrimitive : ICheckPrimitive
 {
@@ -18,8 +19,8 @@ public sealed class CabfNamePrimitive : ICheckPrimitive
 
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } =
     [
-        new("check", ParameterType.String, "internal-name", "internal-name, wildcard-public-suffix or reserved-ip",
-            AllowedValues: ["internal-name", "wildcard-public-suffix", "reserved-ip"]),
+        new("check", ParameterType.String, "internal-name", "internal-name, wildcard-public-suffix, reserved-ip or cn-from-san",
+            AllowedValues: ["internal-name", "wildcard-public-suffix", "reserved-ip", "cn-from-san"]),
         new("in", ParameterType.String, "all", "Which names: san (subjectAltName), cn (subject commonName) or all",
             AllowedValues: ["san", "cn", "all"]),
         new("privateSuffixes", ParameterType.Boolean, false, "Also count the PSL's PRIVATE section (github.io, ...) as public suffixes"),
@@ -35,12 +36,16 @@ public sealed class CabfNamePrimitive : ICheckPrimitive
         var bad = arguments.GetString("check") switch
         {
             "reserved-ip" => san.Ip.Concat(cn is null ? [] : [cn]).FirstOrDefault(t => ReservedIps.ParseOrNull(t) is { } ip && ReservedIps.IsReserved(ip)),
+            "cn-from-san" => CommonNames(cert).FirstOrDefault(v => !san.Dns.Contains(v, StringComparer.Ordinal) && !san.Ip.Contains(v, StringComparer.Ordinal)),
             "wildcard-public-suffix" => DnsNames(san, cn).FirstOrDefault(n =>
                 n.StartsWith("*.", StringComparison.Ordinal) && psl.IsPublicSuffix(n[2..], arguments.GetBool("privateSuffixes"))),
             _ => DnsNames(san, cn).FirstOrDefault(n => !psl.HasKnownTld(n)),
         };
         if (bad is not null) yield return new Violation(new Dictionary<string, object?> { ["name"] = bad });
     }
+
+    private static IEnumerable<string> CommonNames(CertificateInfo cert) =>
+        cert.Subject.Attributes.Where(a => a.Oid == Oids.CommonName).Select(a => a.Value);
 
     /// <summary>SAN dNSNames and the CN when it is not an IP address.</summary>
     private static IEnumerable<string> DnsNames(SubjectAltNames san, string? cn) =>

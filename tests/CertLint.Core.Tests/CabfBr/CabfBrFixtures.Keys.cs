@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using CertLint.Tests.Pki;
+using CertLint.Tests.Pki.Raw;
+using static CertLint.Tests.Pki.Raw.Der;
+
+namespace CertLint.Tests.CabfBr;
+
+internal static partial class CabfBrFixtures
+{
+    /// <summary>Keys, signature algorithms, serial numbers and the certificate version.</summary>
+    private static void Keys()
+    {
+        Add("cabf-rsa-key-size", Leaf(b => b.Spki = TestKey.Create(TestKeyType.Rsa, 1024).SubjectPublicKeyInfo),
+            Leaf(b => b.Spki = TestKey.Create(TestKeyType.Rsa).SubjectPublicKeyInfo));
+        Add("cabf-ec-curve", Leaf(b => b.Spki = Secp256k1Spki()), Leaf(b => b.Spki = TestKey.Create(TestKeyType.EcP384).SubjectPublicKeyInfo));
+        Add("cabf-key-algorithm", Leaf(b => b.Spki = TestKey.Create(TestKeyType.Ed25519).SubjectPublicKeyInfo), Leaf());
+        Add("cabf-sha1-signature", Leaf(b => b.Hash = HashAlgorithmName.SHA1), Leaf());
+        Add("cabf-signature-algorithm", Ed25519Chain, Leaf());
+        Add("cabf-serial-entropy", Leaf(b => b.Serial = IntRaw(0x01, 0x02, 0x03)), Leaf());
+        Add("cabf-version", Leaf(b => b.Version = null), Leaf());
+    }
+
+    private static byte[] Secp256k1Spki()
+    {
+        using var key = ECDsa.Create(ECCurve.CreateFromValue("1.3.132.0.10"));
+        return key.ExportSubjectPublicKeyInfo();
+    }
+
+    /// <summary>A leaf signed with Ed25519 (1.3.101.112), an algorithm the BR do not list, under an Ed25519 root.</summary>
+    private static TestCertificate[] Ed25519Chain()
+    {
+        var root = RawCertificateBuilder.Ca("Example Ed25519 Root", null, TestKey.Create(TestKeyType.Ed25519)).Build();
+        return [LeafBuilder(root).Build(), root];
+    }
+}

@@ -1,0 +1,42 @@
+using CertLint.Tests.Pki.Raw;
+
+namespace CertLint.Tests.CabfBr;
+
+internal static partial class CabfBrFixtures
+{
+    /// <summary>Validity periods, counted the BR way: both ends inclusive, so days × 86400 seconds is one second too long.</summary>
+    private static void Validity()
+    {
+        foreach (var (days, year) in new[] { (398, 2025), (200, 2026), (100, 2027), (47, 2029) })
+        {
+            var from = new DateTimeOffset(year, 4, 1, 0, 0, 0, TimeSpan.Zero);
+            Add($"cabf-validity-{days}",
+                Leaf(ValidFor(from, TimeSpan.FromDays(days))), Leaf(ValidFor(from, TimeSpan.FromDays(days) - TimeSpan.FromSeconds(1))));
+        }
+        var old = new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        Add("cabf-validity-825", Leaf(ValidFor(old, TimeSpan.FromDays(825) + TimeSpan.FromSeconds(1))), Leaf(ValidFor(old, TimeSpan.FromDays(825))));
+    }
+
+    /// <summary>subjectAltName and commonName: syntax, wildcards, internal names, reserved addresses.</summary>
+    private static void Names()
+    {
+        Add("cabf-san-missing", Leaf(b => b.Remove(Oids.SubjectAltName)), Leaf());
+        Add("cabf-dns-underscore", Leaf(Dns("www.example.com", "a_b.example.com")), Leaf());
+        Add("cabf-wildcard-not-leftmost", Leaf(Dns("www.example.com", "www.*.example.com")), Leaf(Dns("www.example.com", "*.example.com")));
+        Add("cabf-wildcard-partial-label", Leaf(Dns("www.example.com", "w*.example.com")), Leaf(Dns("www.example.com", "*.example.com")));
+        Add("cabf-wildcard-public-suffix", Leaf(Dns("www.example.com", "*.co.uk")), Leaf(Dns("www.example.com", "*.example.co.uk")));
+        Add("cabf-internal-name", Leaf(Dns("www.example.com", "build.corp.local")), Leaf());
+        Add("cabf-reserved-ip-san",
+            Leaf(b => b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("www.example.com"), Gn.Ip(10, 1, 2, 3)))),
+            Leaf(b => b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("www.example.com"), Gn.Ip(93, 184, 215, 14)))));
+        Add("cabf-reserved-ip-cn",
+            Leaf(b => { b.Subject = Der.Name(Cn("192.168.1.10")); b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Ip(192, 168, 1, 10))); }),
+            Leaf(b => { b.Subject = Der.Name(Cn("93.184.215.14")); b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Ip(93, 184, 215, 14))); }));
+        Add("cabf-cn-not-from-san", Leaf(Subject(Cn("WWW.example.com"))), Leaf());
+        Add("cabf-dns-bad-character", Leaf(Dns("www.example.com", "www.exa!mple.com")), Leaf(Dns("www.example.com", "*.example.com")));
+        Add("cabf-dns-empty-label", Leaf(Dns("www.example.com", "www..example.com")), Leaf());
+        Add("cabf-dns-reserved-label", Leaf(Dns("www.example.com", "ab--cd.example.com")), Leaf(Dns("www.example.com", "xn--bcher-kva.example.com")));
+        var sc086 = IssuedOn(2026, 4, 1);
+        Add("cabf-dns-reverse-zone", Leaf(b => { sc086(b); Dns("www.example.com", "4.3.2.1.in-addr.arpa")(b); }), Leaf(sc086));
+    }
+}
