@@ -100,14 +100,8 @@ public static class CredentialLoader
 
     private static byte[] ReadFile(string path)
     {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UserErrorException(e is FileNotFoundException or DirectoryNotFoundException ? $"{path}: cannot read (file not found)." : $"{path}: cannot read.");
-        }
+        var read = Discovery.BoundedFile.Read(path, Parsing.FileParser.MaxFileBytes);
+        return read.Ok ? read.Bytes! : throw new UserErrorException($"{path}: cannot read ({read.Problem}).");
     }
 }
 

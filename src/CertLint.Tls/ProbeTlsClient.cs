@@ -46,6 +46,15 @@ internal sealed class ProbeTlsClient : DefaultTlsClient
         return name is null ? null : [new ServerName(NameType.host_name, Encoding.ASCII.GetBytes(name))];
     }
 
+    /// <summary>
+    /// Largest handshake message accepted (BouncyCastle's default is 32 KB). Certificate messages of real chains with
+    /// big certificates (many SANs, embedded SCTs, long chains) exceed it; 512 KB admits them and still bounds what a
+    /// hostile server can make us buffer.
+    /// </summary>
+    public const int MaxHandshakeMessageBytes = 512 * 1024;
+
+    public override int GetMaxHandshakeMessageSize() => MaxHandshakeMessageBytes;
+
     public override TlsAuthentication GetAuthentication() => new ProbeAuthentication(this, _options.Client, _outcome);
 
     public override void NotifyAlertReceived(short alertLevel, short alertDescription)

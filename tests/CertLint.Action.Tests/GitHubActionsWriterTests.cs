@@ -56,7 +56,7 @@ public sealed class GitHubActionsWriterTests
         var finding = FakeResults.Finding("CL0101", "cert-expired", Severity.Error, "we,ird:100%.pem", 1, 1,
             "50% done\r\n::error::injected");
         var (lines, _) = Write(FakeResults.Result([finding]));
-        lines.ShouldBe(["::error file=we%2Cird%3A100%25.pem,line=1,endLine=1,title=CL0101 cert-expired::50%25 done%0D%0A::error::injected"]);
+        lines.ShouldBe(["::error file=we%2Cird%3A100%25.pem,line=1,endLine=1,title=CL0101 cert-expired::50%25 done ::error::injected"]);
     }
 
     [Test]

@@ -26,6 +26,8 @@ public sealed record CertLintConfig
     public IReadOnlyList<SuppressionEntry>? Suppressions { get; init; }
     /// <summary>The pair `certlint handshake --self-test` checks when no credentials are given as options.</summary>
     public SelfTestPair? SelfTest { get; init; }
+    /// <summary>Lowered bounds (`limits`), or null for the defaults.</summary>
+    public ScanLimits? Limits { get; init; }
     /// <summary>Every file or folder the config names, with its position (checked to lie inside the repository root).</summary>
     public IReadOnlyList<ConfigReference> References { get; init; } = [];
     /// <summary>The endpoints `certlint handshake` probes when given no target.</summary>

@@ -13,7 +13,7 @@ public static partial class ConfigLoader
     public const string FileName = ".certlint.yml";
     public static readonly IReadOnlyList<string> FileNames = [FileName, ".certlint.yaml"];
     public static readonly IReadOnlyList<string> TopLevelKeys =
-        ["extends", "packs", "paths", "include", "exclude", "failOn", "trust", "validation", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest", "endpoints"];
+        ["extends", "packs", "paths", "include", "exclude", "failOn", "trust", "validation", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest", "endpoints", "limits"];
     private static readonly string[] Packs = ["builtin:recommended", "builtin:all", "builtin:none"];
     private static readonly string[] FailOnValues = ["error", "warning", "note", "none"];
     private static readonly string[] SeverityValues = ["error", "warning", "note", "off"];
@@ -78,7 +78,7 @@ public static partial class ConfigLoader
 
     internal static CertLintConfig Parse(string file, YamlNode root, string baseDirectory)
     {
-        var map = new YamlMap(file, root, "the configuration");
+        var map = YamlMap.Root(file, root, "the configuration", TopLevelKeys);
         map.RejectUnknown(TopLevelKeys, "the configuration");
         var refs = new ConfigReferences(file, baseDirectory);
 
@@ -116,6 +116,7 @@ public static partial class ConfigLoader
             Suppressions = map.Get("suppressions") is { } s ? SuppressionReader.Read(file, s) : null,
             SelfTest = map.Get("selfTest") is { } st ? ReadSelfTest(file, st, refs) : null,
             Endpoints = map.Get("endpoints") is { } ep ? EndpointsReader.Read(file, ep, refs) : null,
+            Limits = map.Get("limits") is { } l ? ReadLimits(file, l) : null,
             References = refs.All,
         };
     }
@@ -161,13 +162,29 @@ public static partial class ConfigLoader
         return new SelfTestPair(Side("server"), Side("client"), map.String("servername"));
     }
 
+    /// <summary>`limits`: each value at least 1 and at most its default (limits can be lowered, never raised).</summary>
+    private static ScanLimits ReadLimits(string file, YamlNode node)
+    {
+        var map = new YamlMap(file, node, "'limits'");
+        map.RejectUnknown(["kdfIterations", "findingsPerFile", "findingsPerRule"], "'limits'");
+        long Read(string key, long max)
+        {
+            if (map.Get(key) is not { } n) return max;
+            var v = YamlValues.Integer(file, n, key);
+            return v is >= 1 && v <= max ? v
+                : throw YamlValues.Error(file, n, $"'{key}' must be between 1 and {max.ToString(CultureInfo.InvariantCulture)} (limits can be lowered, not raised)", key);
+        }
+        return new ScanLimits(Read("kdfIterations", ScanLimits.MaxKdfIterations),
+            (int)Read("findingsPerFile", ScanLimits.MaxFindingsPerFile), (int)Read("findingsPerRule", ScanLimits.MaxFindingsPerRule));
+    }
+
     private static string[] ReadExtends(string file, YamlNode node)
     {
         var packs = YamlValues.StringList(file, node, "extends");
         foreach (var p in packs)
         {
             if (!Packs.Contains(p))
-                throw YamlValues.Error(file, node, $"unknown rule pack '{p}'{Suggest.DidYouMean(p, Packs)}; use {string.Join(", ", Packs)}", "extends", Suggest.Closest(p, Packs));
+                throw YamlValues.Error(file, node, $"unknown rule pack {SafeText.Quote(p)}{Suggest.DidYouMean(p, Packs)}; use {string.Join(", ", Packs)}", "extends", Suggest.Closest(p, Packs));
         }
         return packs.ToArray();
     }
@@ -190,8 +207,8 @@ public static partial class ConfigLoader
                 overrides[key] = new RuleOverride(Severity(file, value, key, SeverityValues), new Dictionary<string, object?>()) { Origin = origin };
                 continue;
             }
-            var entry = new YamlMap(file, value, $"rule '{key}'");
-            entry.RejectUnknown(["severity", "parameters"], $"rule '{key}'");
+            var entry = new YamlMap(file, value, $"rule {SafeText.Quote(key)}");
+            entry.RejectUnknown(["severity", "parameters"], $"rule {SafeText.Quote(key)}");
             var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
             if (entry.Get("parameters") is { } pNode)
             {
@@ -208,14 +225,14 @@ public static partial class ConfigLoader
     {
         YamlScalarNode s => YamlValues.Typed(s),
         YamlSequenceNode => YamlValues.StringList(file, node, key),
-        _ => throw YamlValues.Error(file, node, $"parameter '{key}' must be a value or a list, not {YamlValues.Describe(node)}", key),
+        _ => throw YamlValues.Error(file, node, $"parameter {SafeText.Quote(key)} must be a value or a list, not {YamlValues.Describe(node)}", key),
     };
 
     private static Severity Severity(string file, YamlNode node, string key, string[] allowed)
     {
         var text = YamlValues.String(file, node, key);
         return allowed.Contains(text) && SeverityText.TryParse(text, out var s) ? s
-            : throw YamlValues.Error(file, node, $"'{key}' must be one of {string.Join(", ", allowed)}, not '{text}'{Suggest.DidYouMean(text, allowed)}", key, Suggest.Closest(text, allowed));
+            : throw YamlValues.Error(file, node, $"'{key}' must be one of {string.Join(", ", allowed)}, not {SafeText.Quote(text)}{Suggest.DidYouMean(text, allowed)}", key, Suggest.Closest(text, allowed));
     }
 
     private static CertificateRole Role(string file, YamlNode node)
@@ -226,7 +243,7 @@ public static partial class ConfigLoader
         {
             "client" => CertificateRole.Client,
             "server" => CertificateRole.Server,
-            _ => throw YamlValues.Error(file, node, $"role '{text}' must be client or server{Suggest.DidYouMean(text, roles)}", "roles", Suggest.Closest(text, roles)),
+            _ => throw YamlValues.Error(file, node, $"role {SafeText.Quote(text)} must be client or server{Suggest.DidYouMean(text, roles)}", "roles", Suggest.Closest(text, roles)),
         };
     }
 
@@ -284,7 +301,7 @@ public static partial class ConfigLoader
     {
         var text = YamlValues.String(file, node, key);
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-            : throw YamlValues.Error(file, node, $"'{key}' must be a date written yyyy-MM-dd, not '{text}'", key);
+            : throw YamlValues.Error(file, node, $"'{key}' must be a date written yyyy-MM-dd, not {SafeText.Quote(text)}", key);
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]

@@ -64,6 +64,8 @@ public sealed class LintSettings
     /// <summary>The configuration's `endpoints:` (`certlint handshake` with no target).</summary>
     public IReadOnlyList<EndpointEntry> Endpoints { get; init; } = [];
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+    /// <summary>Bounds on key derivation and findings (docs/security.md).</summary>
+    public ScanLimits Limits { get; init; } = ScanLimits.Default;
 }
 
 /// <summary>Host names for the files a glob matches; or, given by an endpoint for one file it names (<see cref="File"/>), for exactly that file.</summary>

@@ -69,6 +69,7 @@ public static class SettingsResolver
             AllowEmpty = request.AllowEmpty,
             Endpoints = config?.Endpoints ?? [],
             Environment = request.Environment,
+            Limits = config?.Limits ?? defaults.Limits,
         };
     }
 

@@ -45,10 +45,40 @@ public static class FileTypeProbe
         return info.Exists ? EntryType.Regular : EntryType.Missing;
     }
 
-    private static EntryType NativeLStat(string path)
+    /// <summary>The type of what a path names after following symbolic links (stat(2)); Missing for a broken or looping link.</summary>
+    public static EntryType GetTargetType(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            try
+            {
+                return NativeStat(path, follow: true);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // fall through to the managed view
+            }
+        }
+        var type = GetEntryType(path);
+        if (type != EntryType.Symlink) return type;
+        try
+        {
+            var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true);
+            return target is null ? EntryType.Missing : GetEntryType(target.FullName);
+        }
+        catch (IOException)
+        {
+            return EntryType.Missing; // ELOOP
+        }
+    }
+
+    private static EntryType NativeLStat(string path) => NativeStat(path, follow: false);
+
+    private static EntryType NativeStat(string path, bool follow)
     {
         var status = new byte[256]; // larger than FileStatus in any .NET version
-        if (SystemNativeLStat(System.Text.Encoding.UTF8.GetBytes(path + "\0"), status) != 0) return EntryType.Missing;
+        var name = System.Text.Encoding.UTF8.GetBytes(path + "\0");
+        if ((follow ? SystemNativeStat(name, status) : SystemNativeLStat(name, status)) != 0) return EntryType.Missing;
         var mode = BitConverter.ToInt32(status, 4);
         return (mode & TypeMask) switch
         {
@@ -68,5 +98,9 @@ public static class FileTypeProbe
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int SystemNativeLStat(byte[] nullTerminatedUtf8Path, [Out] byte[] status);
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SystemNativeStat(byte[] nullTerminatedUtf8Path, [Out] byte[] status);
 #pragma warning restore SYSLIB1054
 }

@@ -14,14 +14,20 @@ public class UserErrorException : Exception
 /// <summary>An error at a place in a configuration or rule file; the message starts with file:line:column.</summary>
 public sealed class ConfigurationException : UserErrorException
 {
+    /// <summary>A problem text is cut to this length: errors describe, they do not quote files.</summary>
+    public const int MaxProblemLength = 400;
+
     public ConfigurationException(string file, int line, int column, string problem)
-        : base($"{file}:{line}:{column}: error: {problem}")
+        : base($"{Findings.SafeText.Printable(file)}:{line}:{column}: error: {Clip(problem)}")
     {
         File = file;
         Line = line;
         Column = column;
-        Problem = problem;
+        Problem = Clip(problem);
     }
+
+    private static string Clip(string problem) =>
+        Findings.SafeText.Printable(problem.Length > MaxProblemLength ? problem[..MaxProblemLength] + "…" : problem);
 
     public string File { get; } = "";
     public int Line { get; }

@@ -23,6 +23,10 @@ public sealed class KeyInfo
     public required bool IsPrivate { get; init; }
     /// <summary>The file was encrypted (opened with a password).</summary>
     public bool Encrypted { get; init; }
+    /// <summary>How the password protects it (encrypted keys only): scheme, iterations and any weakness.</summary>
+    public Parsing.PbeInfo? Protection { get; init; }
+    /// <summary>Encrypted, but the empty password opened it: as good as unencrypted.</summary>
+    public bool OpenedWithEmptyPassword { get; init; }
     /// <summary>The public half, derived from the private key. Null only when it could not be derived.</summary>
     public PublicKeyInfo? PublicKey { get; init; }
 

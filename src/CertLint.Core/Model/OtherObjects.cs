@@ -1,7 +1,17 @@
 namespace CertLint.Model;
 
 /// <summary>A PKCS#12 keystore: the file, and whether it needed a password. Its certificates and keys are listed on their own.</summary>
-public sealed record KeystoreInfo(SourceLocation Location, bool PasswordProtected, int CertificateCount, int KeyCount);
+public sealed record KeystoreInfo(SourceLocation Location, bool PasswordProtected, int CertificateCount, int KeyCount)
+{
+    /// <summary>Every password-based protection seen: the MAC, encrypted safes and shrouded key bags.</summary>
+    public IReadOnlyList<Parsing.PbeInfo> Protection { get; init; } = [];
+
+    /// <summary>Equality is the keystore's identity and contents; <see cref="Protection"/> is detail read from it.</summary>
+    public bool Equals(KeystoreInfo? other) => other is not null && Location == other.Location &&
+        PasswordProtected == other.PasswordProtected && CertificateCount == other.CertificateCount && KeyCount == other.KeyCount;
+
+    public override int GetHashCode() => HashCode.Combine(Location, PasswordProtected, CertificateCount, KeyCount);
+}
 
 
 /// <summary>Why a file or block could not be used.</summary>
@@ -13,6 +23,8 @@ public enum ParseIssueKind
     PasswordRequired,
     /// <summary>Could not be read at all (permissions, FIFO, I/O error): rule parse-error, JUnit &lt;error&gt;.</summary>
     Unreadable,
+    /// <summary>Encrypted with a key-derivation iteration count above the limit: not attempted, rule key-derivation-limit.</summary>
+    KdfLimit,
 }
 
 /// <summary>A problem met while reading or parsing, with the place it happened.</summary>

@@ -18,6 +18,9 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
     /// <summary>Candidate passwords, looked up (environment, globs) only when something encrypted reads them.</summary>
     public IReadOnlyList<string> Passwords { get; } = new DeferredList<string>(() => passwordSource.CandidatesFor(file));
 
+    /// <summary>Key-derivation iteration counts above this are refused before any derivation.</summary>
+    public long MaxKdfIterations => passwordSource.MaxKdfIterations;
+
     public void Error(SourceLocation location, string message) => Issues.Add(new ParseIssue(ParseIssueKind.ParseError, location, message));
 
     /// <summary>Runs one parse step; a failure becomes an issue at <paramref name="location"/> and the file's other objects survive.</summary>
@@ -26,6 +29,14 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
         try
         {
             parse();
+        }
+        catch (KdfLimitException e)
+        {
+            Issues.Add(new ParseIssue(ParseIssueKind.KdfLimit, location, e.Message));
+        }
+        catch (DecryptedButCorruptException e)
+        {
+            Error(location, e.Message);
         }
         catch (PasswordRequiredException e)
         {

@@ -55,7 +55,7 @@ public static class ContentParser
                 result.Crls.Add(CrlParser.Parse(block.Data, location));
                 break;
             case var label when KeyParser.IsKeyLabel(label):
-                result.Keys.Add(KeyParser.ParsePem(block, location, result.Passwords));
+                result.Keys.Add(KeyParser.ParsePem(block, location, result.Passwords, result.MaxKdfIterations));
                 break;
             default:
                 break; // CERTIFICATE REQUEST, DH PARAMETERS, OPENSSH PRIVATE KEY...: not ours to lint
@@ -85,7 +85,7 @@ public static class ContentParser
                 break;
             case DerShape.Key:
                 result.Kind = FileKind.DerKey;
-                result.Guard(location, "DER key", () => result.Keys.Add(KeyParser.ParseDer(bytes, location, result.Passwords)!));
+                result.Guard(location, "DER key", () => result.Keys.Add(KeyParser.ParseDer(bytes, location, result.Passwords, result.MaxKdfIterations)!));
                 CryptographicOperations.ZeroMemory(bytes);
                 break;
             default:
@@ -98,7 +98,7 @@ public static class ContentParser
 
     private static void AddPkcs12(byte[] bytes, Collector result)
     {
-        var contents = Pkcs12Parser.Parse(bytes, result.File, result.Passwords);
+        var contents = Pkcs12Parser.Parse(bytes, result.File, result.Passwords, result.MaxKdfIterations);
         result.Keystore = contents.Keystore;
         result.Certificates.AddRange(contents.Certificates);
         result.Keys.AddRange(contents.Keys);

@@ -40,69 +40,21 @@ public static class FileParser
         return results;
     }
 
-    /// <summary>Bytes of a regular file, or the issue that stops us reading it. Checks the entry type first: opening a FIFO would block.</summary>
+    /// <summary>Bytes of a regular file, or the issue that stops us reading it (FIFOs and devices are not opened).</summary>
     private static (byte[]? Bytes, ParseIssue? Issue) Read(SourceFile file)
     {
         var location = new SourceLocation(file);
-        var type = FileTypeProbe.GetEntryType(file.FullPath);
-        if (type == EntryType.Symlink)
+        var read = BoundedFile.Read(file.FullPath, MaxFileBytes);
+        return read.Failure switch
         {
-            // Discovery hands us links to files; look at what they point to.
-            type = LinkTargetType(file.FullPath);
-            if (type == EntryType.Missing) return (null, new ParseIssue(ParseIssueKind.Unreadable, location, "broken or looping symbolic link"));
-        }
-        var problem = type switch
-        {
-            EntryType.Regular => null,
-            EntryType.Missing => "file not found (deleted during the scan, or a broken link)",
-            EntryType.Directory => "is a directory, not a file",
-            EntryType.Fifo => "is a FIFO (named pipe), not a regular file; not read",
-            EntryType.Socket => "is a socket, not a regular file; not read",
-            EntryType.CharacterDevice or EntryType.BlockDevice => "is a device, not a regular file; not read",
-            _ => "is not a regular file; not read",
+            ReadFailure.None => (read.Bytes, null),
+            ReadFailure.TooLarge => (null, TooLarge(location, read.Size)),
+            _ => (null, new ParseIssue(ParseIssueKind.Unreadable, location, read.Problem!)),
         };
-        if (problem is not null) return (null, new ParseIssue(ParseIssueKind.Unreadable, location, problem));
-        try
-        {
-            // A bare handle: FileStream's strategy objects and position tracking buy nothing for one whole-file read.
-            using var handle = File.OpenHandle(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
-            var length = RandomAccess.GetLength(handle);
-            if (length > MaxFileBytes) return (null, TooLarge(location, length));
-            var bytes = new byte[length];
-            for (var read = 0; read < bytes.Length;)
-            {
-                var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
-                if (n == 0) throw new EndOfStreamException();
-                read += n;
-            }
-            return (bytes, null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var reason = e switch
-            {
-                UnauthorizedAccessException => "permission denied",
-                FileNotFoundException or DirectoryNotFoundException => "file not found (deleted during the scan?)",
-                EndOfStreamException => "file shrank while being read",
-                _ => "I/O error: " + e.Message,
-            };
-            return (null, new ParseIssue(ParseIssueKind.Unreadable, location, $"could not read: {reason}"));
-        }
-    }
-
-    private static EntryType LinkTargetType(string path)
-    {
-        try
-        {
-            var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true);
-            return target is null ? EntryType.Missing : FileTypeProbe.GetEntryType(target.FullName);
-        }
-        catch (IOException)
-        {
-            return EntryType.Missing; // ELOOP
-        }
     }
 
     private static ParseIssue TooLarge(SourceLocation location, long length) =>
-        new(ParseIssueKind.ParseError, location, $"too large ({length / (1024.0 * 1024):0.#} MB); limit is {MaxFileBytes / (1024 * 1024)} MB, not parsed");
+        new(ParseIssueKind.ParseError, location, length > MaxFileBytes + 1
+            ? $"too large ({length / (1024.0 * 1024):0.#} MB); limit is {MaxFileBytes / (1024 * 1024)} MB, not parsed"
+            : $"too large (over {MaxFileBytes / (1024 * 1024)} MB, the limit), not parsed");
 }

@@ -10,4 +10,7 @@ public interface IPasswordSource
 
     /// <summary>How a user supplies a password for <paramref name="file"/>, for the PasswordRequired message.</summary>
     string HintFor(SourceFile file);
+
+    /// <summary>Key-derivation iteration counts above this are not attempted (<see cref="Configuration.ScanLimits.KdfIterations"/>).</summary>
+    long MaxKdfIterations => Configuration.ScanLimits.MaxKdfIterations;
 }

@@ -17,13 +17,13 @@ public static class KeyParser
     public static bool IsKeyLabel(string label) => label is "PRIVATE KEY" or "ENCRYPTED PRIVATE KEY" or "RSA PRIVATE KEY"
         or "EC PRIVATE KEY" or "PUBLIC KEY" or "RSA PUBLIC KEY";
 
-    public static KeyInfo ParsePem(PemBlock block, SourceLocation location, IReadOnlyList<string> passwords)
+    public static KeyInfo ParsePem(PemBlock block, SourceLocation location, IReadOnlyList<string> passwords, long maxIterations = PbeInspector.DefaultMaxIterations)
     {
         if (block.IsLegacyEncrypted) return ParseLegacyEncrypted(block, location, passwords);
         return block.Label switch
         {
             "PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Pkcs8, true, false, PublicKeyDerivation.FromPkcs8(block.Data)),
-            "ENCRYPTED PRIVATE KEY" => ParseEncryptedPkcs8(block.Data, location, ObjectFormat.Pem, passwords),
+            "ENCRYPTED PRIVATE KEY" => ParseEncryptedPkcs8(block.Data, location, ObjectFormat.Pem, passwords, maxIterations),
             "RSA PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Pkcs1Rsa, true, false, PublicKeyDerivation.FromPkcs1(block.Data)),
             "EC PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Sec1Ec, true, false, PublicKeyDerivation.FromSec1(block.Data)),
             "PUBLIC KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.SubjectPublicKeyInfo, false, false, block.Data),
@@ -33,13 +33,13 @@ public static class KeyParser
     }
 
     /// <summary>A DER key file: PKCS#8, encrypted PKCS#8, PKCS#1, SEC1 or SPKI, told apart by structure. Null when it is none of them.</summary>
-    public static KeyInfo? ParseDer(ReadOnlyMemory<byte> der, SourceLocation location, IReadOnlyList<string> passwords)
+    public static KeyInfo? ParseDer(ReadOnlyMemory<byte> der, SourceLocation location, IReadOnlyList<string> passwords, long maxIterations = PbeInspector.DefaultMaxIterations)
     {
         if (DerKeyShape(der) is not { } shape) return null;
         return shape switch
         {
             KeyEncoding.Pkcs8 => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromPkcs8(der)),
-            KeyEncoding.EncryptedPkcs8 => ParseEncryptedPkcs8(der, location, ObjectFormat.Der, passwords),
+            KeyEncoding.EncryptedPkcs8 => ParseEncryptedPkcs8(der, location, ObjectFormat.Der, passwords, maxIterations),
             KeyEncoding.Pkcs1Rsa => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromPkcs1(der)),
             KeyEncoding.Sec1Ec => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromSec1(der)),
             KeyEncoding.SubjectPublicKeyInfo => Make(location, ObjectFormat.Der, shape, false, false, der),
@@ -87,17 +87,31 @@ public static class KeyParser
     internal static PublicKeyInfo? PublicKeyOfPkcs8(ReadOnlyMemory<byte> pkcs8) =>
         PublicKeyDerivation.FromPkcs8(pkcs8) is { } spki ? SpkiParser.Parse(spki) : null;
 
-    private static KeyInfo ParseEncryptedPkcs8(ReadOnlyMemory<byte> der, SourceLocation location, ObjectFormat format, IReadOnlyList<string> passwords)
+    /// <summary>
+    /// The iteration count is read and checked against <paramref name="maxIterations"/> before any derivation. PBES2
+    /// with AES or 3DES is decrypted by <see cref="Pbes2Decryptor"/>, which tells a wrong password from a corrupt key;
+    /// other schemes (PBES1, PKCS#12 PBE) go through .NET, where the two look alike.
+    /// </summary>
+    private static KeyInfo ParseEncryptedPkcs8(ReadOnlyMemory<byte> der, SourceLocation location, ObjectFormat format, IReadOnlyList<string> passwords, long maxIterations)
     {
+        var pbe = PbeInspector.ReadEncryptedPrivateKeyInfo(der);
+        KdfLimitException.Check(pbe, maxIterations);
         foreach (var password in passwords)
         {
             byte[]? plain = null;
             try
             {
+                var attempt = Pbes2Decryptor.TryDecrypt(der, password, out plain);
+                if (attempt == Pbes2Decryptor.Result.WrongPassword) continue;
+                if (attempt == Pbes2Decryptor.Result.Decrypted)
+                {
+                    var spki = DecodeDecrypted(plain!);
+                    return Make(location, format, KeyEncoding.EncryptedPkcs8, true, true, spki, pbe, password.Length == 0);
+                }
                 var info = Pkcs8PrivateKeyInfo.DecryptAndDecode(password, der, out _);
                 plain = info.Encode();
                 ZeroPrivateBytes(info);
-                return Make(location, format, KeyEncoding.EncryptedPkcs8, true, true, PublicKeyDerivation.FromPkcs8(plain));
+                return Make(location, format, KeyEncoding.EncryptedPkcs8, true, true, PublicKeyDerivation.FromPkcs8(plain), pbe, password.Length == 0);
             }
             catch (Exception e) when (e is CryptographicException or AsnContentException)
             {
@@ -109,6 +123,19 @@ public static class KeyParser
             }
         }
         throw new PasswordRequiredException("private key (encrypted PKCS#8)");
+    }
+
+    /// <summary>The public half of a key the password demonstrably opened; anything wrong with it is corruption, not a password problem.</summary>
+    private static byte[] DecodeDecrypted(byte[] plain)
+    {
+        try
+        {
+            return PublicKeyDerivation.FromPkcs8(plain) ?? throw new DecryptedButCorruptException("private key (encrypted PKCS#8)");
+        }
+        catch (Exception e) when (e is CryptographicException or AsnContentException or ArgumentException or FormatException or OverflowException)
+        {
+            throw new DecryptedButCorruptException("private key (encrypted PKCS#8)");
+        }
     }
 
     private static KeyInfo ParseLegacyEncrypted(PemBlock block, SourceLocation location, IReadOnlyList<string> passwords)
@@ -128,7 +155,17 @@ public static class KeyParser
             {
                 plain = LegacyPemDecryptor.Decrypt(dekInfo, block.Data.Span, password);
                 if (plain is null) break; // unsupported cipher: no password will help us
-                return Make(location, ObjectFormat.Pem, encoding, true, true, derive(plain));
+                if (!Pbes2Decryptor.LooksLikeDerSequence(plain)) continue; // padding fit by chance: a wrong password
+                byte[]? spki;
+                try
+                {
+                    spki = derive(plain) ?? throw new DecryptedButCorruptException(block.Label);
+                }
+                catch (Exception e) when (e is CryptographicException or AsnContentException or ArgumentException or OverflowException)
+                {
+                    throw new DecryptedButCorruptException($"{block.Label} (legacy PEM encryption)");
+                }
+                return Make(location, ObjectFormat.Pem, encoding, true, true, spki, LegacyPemDecryptor.Describe(dekInfo), password.Length == 0);
             }
             catch (Exception e) when (e is CryptographicException or AsnContentException or FormatException)
             {
@@ -151,7 +188,8 @@ public static class KeyParser
         }
     }
 
-    private static KeyInfo Make(SourceLocation location, ObjectFormat format, KeyEncoding encoding, bool isPrivate, bool encrypted, ReadOnlyMemory<byte>? spki) =>
+    private static KeyInfo Make(SourceLocation location, ObjectFormat format, KeyEncoding encoding, bool isPrivate, bool encrypted,
+        ReadOnlyMemory<byte>? spki, PbeInfo? protection = null, bool emptyPassword = false) =>
         new()
         {
             Location = location,
@@ -160,8 +198,11 @@ public static class KeyParser
             IsPrivate = isPrivate,
             Encrypted = encrypted,
             PublicKey = spki is { } s ? SpkiParser.Parse(s.ToArray()) : null,
+            Protection = protection,
+            OpenedWithEmptyPassword = encrypted && emptyPassword,
         };
 
-    private static KeyInfo Make(SourceLocation location, ObjectFormat format, KeyEncoding encoding, bool isPrivate, bool encrypted, byte[]? spki) =>
-        Make(location, format, encoding, isPrivate, encrypted, spki is null ? null : (ReadOnlyMemory<byte>?)spki);
+    private static KeyInfo Make(SourceLocation location, ObjectFormat format, KeyEncoding encoding, bool isPrivate, bool encrypted, byte[]? spki,
+        PbeInfo? protection = null, bool emptyPassword = false) =>
+        Make(location, format, encoding, isPrivate, encrypted, spki is null ? null : (ReadOnlyMemory<byte>?)spki, protection, emptyPassword);
 }

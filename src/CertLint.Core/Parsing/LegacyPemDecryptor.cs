@@ -37,6 +37,14 @@ internal static class LegacyPemDecryptor
         }
     }
 
+    /// <summary>The protection legacy PEM encryption gives: always weak (one MD5 round, no salt stretching).</summary>
+    public static PbeInfo Describe(string dekInfo)
+    {
+        var cipher = dekInfo.Split(',')[0].Trim();
+        return new PbeInfo("legacy PEM", 1, $"legacy PEM encryption ({cipher}, key from one MD5 round)",
+            "legacy OpenSSL PEM encryption derives the key with a single MD5 round (use PKCS#8 with PBES2)");
+    }
+
     /// <summary>EVP_BytesToKey with MD5 and one iteration: D_i = MD5(D_{i-1} || password || salt).</summary>
     private static byte[] BytesToKey(string password, ReadOnlySpan<byte> salt, int keyLength)
     {

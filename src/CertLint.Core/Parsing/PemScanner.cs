@@ -17,8 +17,8 @@ public static class PemScanner
 
     public static IReadOnlyList<PemBlock> Scan(ReadOnlyMemory<byte> content)
     {
-        var blocks = new List<PemBlock>();
-        if (!ContainsPem(content.Span)) return blocks;
+        var blocks = new Found();
+        if (!ContainsPem(content.Span)) return blocks.Blocks;
         var body = ArrayPool<byte>.Shared.Rent(Math.Max(16, content.Length));
         try
         {
@@ -42,7 +42,39 @@ public static class PemScanner
         {
             ArrayPool<byte>.Shared.Return(body);
         }
-        return blocks;
+        return blocks.Finish();
+    }
+
+    /// <summary>Damaged blocks kept per file: past this, one entry counts the rest (a file of stray BEGIN lines stays small).</summary>
+    public const int MaxErrorBlocks = 50;
+
+    /// <summary>The blocks found; damaged ones past <see cref="MaxErrorBlocks"/> are only counted, as they come, so memory stays bounded.</summary>
+    private sealed class Found
+    {
+        public readonly List<PemBlock> Blocks = [];
+        private int _errors;
+        private int _dropped;
+        private PemBlock? _firstDropped;
+
+        public void Add(PemBlock block)
+        {
+            if (block.Error is null || ++_errors <= MaxErrorBlocks) { Blocks.Add(block); return; }
+            _firstDropped ??= block;
+            _dropped++;
+        }
+
+        public List<PemBlock> Finish()
+        {
+            if (_firstDropped is { } first)
+            {
+                Blocks.Add(first with
+                {
+                    Label = "",
+                    Error = $"{_dropped.ToString(System.Globalization.CultureInfo.InvariantCulture)} more damaged PEM lines or blocks from line {first.StartLine} on, not listed one by one",
+                });
+            }
+            return Blocks;
+        }
     }
 
     private struct BlockState
@@ -54,7 +86,7 @@ public static class PemScanner
         public int BodyLength;
     }
 
-    private static void ProcessLine(ReadOnlySpan<byte> line, int lineNumber, ref BlockState state, byte[] body, List<PemBlock> blocks)
+    private static void ProcessLine(ReadOnlySpan<byte> line, int lineNumber, ref BlockState state, byte[] body, Found blocks)
     {
         if (TryMarker(line, "-----BEGIN "u8, out var beginLabel))
         {
@@ -62,8 +94,20 @@ public static class PemScanner
             state = new BlockState { Label = beginLabel, StartLine = lineNumber, InHeaders = true };
             return;
         }
-        if (state.Label is null) return; // text outside blocks
-        if (TryMarker(line, "-----END "u8, out var endLabel))
+        var isEnd = TryMarker(line, "-----END "u8, out var endLabel);
+        if (!isEnd && LooksLikeMarker(line))
+        {
+            // "-----BEGIN PRIVATE KEYY----", "----END CERTIFICATE-----": a damaged marker hides a block; say so.
+            blocks.Add(new PemBlock("", lineNumber, lineNumber, ReadOnlyMemory<byte>.Empty, NoHeaders,
+                $"line {lineNumber} looks like a damaged PEM BEGIN or END line (expected -----BEGIN LABEL----- or -----END LABEL-----)"));
+            return;
+        }
+        if (state.Label is null)
+        {
+            if (isEnd) blocks.Add(new PemBlock(endLabel, lineNumber, lineNumber, ReadOnlyMemory<byte>.Empty, NoHeaders, $"PEM END line for \"{endLabel}\" without a BEGIN line"));
+            return; // text outside blocks
+        }
+        if (isEnd)
         {
             blocks.Add(endLabel == state.Label
                 ? Decode(state, lineNumber, body)
@@ -93,6 +137,16 @@ public static class PemScanner
         {
             if (b is not ((byte)' ' or (byte)'\t')) body[state.BodyLength++] = b;
         }
+    }
+
+    /// <summary>Three or more dashes, then BEGIN or END: meant as a PEM marker (text dumps never start a line so).</summary>
+    private static bool LooksLikeMarker(ReadOnlySpan<byte> line)
+    {
+        var dashes = 0;
+        while (dashes < line.Length && line[dashes] == (byte)'-') dashes++;
+        if (dashes < 3) return false;
+        var rest = line[dashes..].TrimStart(" "u8);
+        return rest.StartsWith("BEGIN"u8) || rest.StartsWith("END"u8) || rest.StartsWith("begin"u8) || rest.StartsWith("end"u8);
     }
 
     private static bool TryMarker(ReadOnlySpan<byte> line, ReadOnlySpan<byte> prefix, out string label)

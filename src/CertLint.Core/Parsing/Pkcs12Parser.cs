@@ -16,24 +16,45 @@ public sealed record Pkcs12Contents(KeystoreInfo Keystore, IReadOnlyList<Certifi
 /// </summary>
 public static class Pkcs12Parser
 {
-    public static Pkcs12Contents Parse(ReadOnlyMemory<byte> data, SourceFile file, IReadOnlyList<string> passwords)
+    /// <param name="data">The PFX bytes.</param>
+    /// <param name="file">The file, for locations.</param>
+    /// <param name="passwords">Candidates, the empty password first.</param>
+    /// <param name="maxIterations">Iteration counts (MAC, encrypted safes, shrouded keys) above this are refused before any derivation.</param>
+    public static Pkcs12Contents Parse(ReadOnlyMemory<byte> data, SourceFile file, IReadOnlyList<string> passwords, long maxIterations = PbeInspector.DefaultMaxIterations)
     {
         var location = new SourceLocation(file);
-        var info = Pkcs12Info.Decode(data, out _, skipCopy: true); // throws on garbage: a parse error, not a password problem
+        var info = Pkcs12Info.Decode(data, out var consumed, skipCopy: true); // throws on garbage: a parse error, not a password problem
+        if (consumed != data.Length) throw new AsnContentException($"{data.Length - consumed} bytes after the PKCS#12 structure");
+        var protection = new List<PbeInfo>(PbeInspector.InspectPfx(data));
+        foreach (var pbe in protection) KdfLimitException.Check(pbe, maxIterations);
         foreach (var password in Expand(passwords))
         {
             // A fresh decode per attempt: Decrypt mutates the SafeContents it opened, even with a wrong password that happens to unpad.
             info = Pkcs12Info.Decode(data, out _, skipCopy: true);
-            if (info.IntegrityMode == Pkcs12IntegrityMode.Password && !info.VerifyMac(password)) continue;
+            // A verified MAC proves the password: after it, any failure is a damaged file, not a wrong password.
+            var proven = info.IntegrityMode == Pkcs12IntegrityMode.Password;
+            if (proven && !info.VerifyMac(password)) continue;
             var safes = TryDecrypt(info, password);
-            if (safes is null) continue;
+            if (safes is null)
+            {
+                if (proven) throw new DecryptedButCorruptException("PKCS#12 keystore");
+                continue;
+            }
             var certificates = new List<CertificateInfo>();
             var keys = new List<KeyInfo>();
-            foreach (var safe in safes) Collect(safe, password, location, certificates, keys);
-            var keystore = new KeystoreInfo(location, !string.IsNullOrEmpty(password), certificates.Count, keys.Count);
+            var keyProtection = new List<PbeInfo>();
+            try
+            {
+                foreach (var safe in safes) Collect(safe, password, location, maxIterations, certificates, keys, keyProtection);
+            }
+            catch (Exception e) when (proven && e is CryptographicException or AsnContentException)
+            {
+                throw new DecryptedButCorruptException("PKCS#12 keystore");
+            }
+            var keystore = new KeystoreInfo(location, !string.IsNullOrEmpty(password), certificates.Count, keys.Count) { Protection = [.. protection, .. keyProtection] };
             return new Pkcs12Contents(keystore, certificates, keys, Opened: true);
         }
-        return new Pkcs12Contents(new KeystoreInfo(location, true, 0, 0), [], [], Opened: false);
+        return new Pkcs12Contents(new KeystoreInfo(location, true, 0, 0) { Protection = protection }, [], [], Opened: false);
     }
 
     /// <summary>"Empty" is two different PKCS#12 passwords (no bytes vs a lone BMP terminator); tools use both.</summary>
@@ -71,7 +92,8 @@ public static class Pkcs12Parser
         return safes;
     }
 
-    private static void Collect(Pkcs12SafeContents safe, string? password, SourceLocation location, List<CertificateInfo> certificates, List<KeyInfo> keys)
+    private static void Collect(Pkcs12SafeContents safe, string? password, SourceLocation location, long maxIterations,
+        List<CertificateInfo> certificates, List<KeyInfo> keys, List<PbeInfo> protection)
     {
         foreach (var bag in safe.GetBags())
         {
@@ -84,13 +106,16 @@ public static class Pkcs12Parser
                     certificates.Add(CertificateParser.Parse(der, location with { Index = index }, ObjectFormat.Pkcs12));
                     break;
                 case Pkcs12ShroudedKeyBag shrouded:
+                    var pbe = PbeInspector.ReadEncryptedPrivateKeyInfo(shrouded.EncryptedPkcs8PrivateKey);
+                    KdfLimitException.Check(pbe, maxIterations);
+                    protection.Add(pbe);
                     keys.Add(Key(location with { Index = index }, DecryptKey(shrouded.EncryptedPkcs8PrivateKey, password)));
                     break;
                 case Pkcs12KeyBag plain:
                     keys.Add(Key(location with { Index = index }, KeyParser.PublicKeyOfPkcs8(plain.Pkcs8PrivateKey)));
                     break;
                 case Pkcs12SafeContentsBag nested when nested.SafeContents is { } inner:
-                    Collect(inner, password, location, certificates, keys);
+                    Collect(inner, password, location, maxIterations, certificates, keys, protection);
                     break;
             }
         }

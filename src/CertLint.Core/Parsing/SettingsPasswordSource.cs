@@ -32,6 +32,8 @@ public sealed class SettingsPasswordSource : IPasswordSource
         return candidates;
     }
 
+    public long MaxKdfIterations => _settings.Limits.KdfIterations;
+
     public string HintFor(SourceFile file) =>
         "set " + string.Join(" or ", VariablesFor(file)) + " or --password-env";
 

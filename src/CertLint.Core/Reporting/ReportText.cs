@@ -21,18 +21,8 @@ public static partial class ReportText
     /// <summary>Folds whitespace to single spaces and makes the text printable: for CertLint's own texts (rule titles, fixes).</summary>
     public static string OneLine(string text) => Printable(Whitespace().Replace(text, " ").Trim());
 
-    /// <summary>Replaces control characters and lone surrogates with '?', so any value is valid in XML and on a terminal.</summary>
-    public static string Printable(string text)
-    {
-        if (!text.Any(c => char.IsControl(c) || char.IsSurrogate(c))) return text;
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) { i++; continue; }
-            if (char.IsControl(chars[i]) || char.IsSurrogate(chars[i])) chars[i] = '?';
-        }
-        return new string(chars);
-    }
+    /// <summary>Replaces control and bidi characters and lone surrogates with '?' (<see cref="SafeText"/>): valid in XML and safe on a terminal.</summary>
+    public static string Printable(string text) => SafeText.Printable(text);
 
     /// <summary>SARIF level and the lower-case name used by every format.</summary>
     public static string Level(Severity severity) => severity.ToText();
@@ -79,7 +69,7 @@ public static partial class ReportText
     /// </summary>
     public static string Visible(string text)
     {
-        if (!text.Any(c => char.IsControl(c) || char.IsSurrogate(c))) return text;
+        if (!text.Any(c => SafeText.IsUnsafe(c) || char.IsSurrogate(c))) return text;
         var sb = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
@@ -90,8 +80,8 @@ public static partial class ReportText
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
-                _ when char.IsControl(c) && c <= '\u00ff' => "\\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture),
-                _ when char.IsControl(c) || char.IsSurrogate(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                _ when SafeText.IsUnsafe(c) && c <= '\u00ff' => "\\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture),
+                _ when SafeText.IsUnsafe(c) || char.IsSurrogate(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
                 _ => c.ToString(),
             });
         }

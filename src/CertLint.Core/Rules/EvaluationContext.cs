@@ -9,4 +9,6 @@ public sealed class EvaluationContext
     public required CertificateInventory Inventory { get; init; }
     public required LintSettings Settings { get; init; }
     public DateTimeOffset Now => Settings.Now;
+    /// <summary>Whether files are tracked by git (asked once per work tree, only by rules that need it).</summary>
+    public GitWorkTrees Git { get; } = new();
 }

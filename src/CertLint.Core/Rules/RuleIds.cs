@@ -11,6 +11,7 @@ public static class RuleIds
     {
         ["CL0001"] = "parse-error",
         ["CL0002"] = "password-required",
+        ["CL0003"] = "key-derivation-limit",
         ["CL0101"] = "cert-expired",
         ["CL0102"] = "cert-not-yet-valid",
         ["CL0103"] = "cert-expiring-soon",
@@ -22,6 +23,9 @@ public static class RuleIds
         ["CL0302"] = "key-file-permissions",
         ["CL0303"] = "weak-key",
         ["CL0304"] = "weak-signature",
+        ["CL0310"] = "private-key-committed",
+        ["CL0311"] = "keystore-weak-protection",
+        ["CL0312"] = "keystore-no-password",
         ["CL0320"] = "key-orphan",
         ["CL0330"] = "weak-key-roca",
         ["CL0331"] = "weak-key-fermat",

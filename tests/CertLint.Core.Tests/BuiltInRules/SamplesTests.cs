@@ -19,6 +19,7 @@ public sealed class SamplesTests
         "broken/garbage.pem parse-error",
         "broken/truncated.crt parse-error",
         "keystores/encrypted.key password-required",
+        "keystores/www.p12 keystore-weak-protection",
         "keystores/www.p12 password-required",
         "mtls/client-no-clientauth.crt eku-client-auth",
         "mtls/client-no-eku.crt eku-missing",
@@ -115,7 +116,9 @@ public sealed class SamplesTests
         using var dir = CopyOfSamples(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var result = Lint(dir.Path, password: "changeit");
 
-        Unsuppressed(result).ShouldBe(Expected.Where(e => !e.Contains("password-required")).ToArray());
+        // Opened, the PBKDF2 count of the key (openssl 3's default 2,048) is seen too.
+        Unsuppressed(result).ShouldBe(Expected.Where(e => !e.Contains("password-required"))
+            .Append("keystores/encrypted.key keystore-weak-protection").Order(StringComparer.Ordinal).ToArray());
         result.Inventory.Keys.Count(k => k.Location.File.RelativePath.StartsWith("keystores/", StringComparison.Ordinal)).ShouldBe(2);
     }
 }

@@ -98,7 +98,7 @@ public class SettingsResolverTests
     {
         WriteConfig("failon: note\n");
         var e = Should.Throw<ConfigurationException>(() => Resolve());
-        e.Message.ShouldBe(".certlint.yml:1:1: error: unknown key 'failon' in the configuration (did you mean 'failOn'?)");
+        e.Message.ShouldBe(".certlint.yml:1:1: error: the configuration has none of the expected keys (extends, packs, paths, include, exclude, failOn, ...) (did you mean 'failOn'?) (its content is not shown)");
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

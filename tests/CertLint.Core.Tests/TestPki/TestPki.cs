@@ -84,7 +84,8 @@ public static class TestPki
         };
         var collection = Collection(others ?? []);
         collection.Insert(0, withKey);
-        return Write(dir, name, collection.ExportPkcs12(Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, password));
+        // PBES2 with AES-256, SHA-256 and 100,000 iterations: strong enough for keystore-weak-protection (the .NET and openssl defaults use 2,000-2,048).
+        return Write(dir, name, collection.ExportPkcs12(new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 100_000), password));
     }
 
     private static X509Certificate2Collection Collection(IEnumerable<TestCertificate> certificates)

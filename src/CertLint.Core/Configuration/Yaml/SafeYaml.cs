@@ -1,4 +1,6 @@
+using CertLint.Discovery;
 using CertLint.Engine;
+using CertLint.Findings;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -12,7 +14,7 @@ namespace CertLint.Configuration.Yaml;
 /// </summary>
 public static class SafeYaml
 {
-    public const int MaxBytes = 1024 * 1024;
+    public const int MaxBytes = BoundedFile.ConfigMaxBytes;
     public const int MaxDepth = 64;
     public const int MaxAliases = 100;
     /// <summary>Nodes after expanding aliases: far above any real rule, far below a billion laughs.</summary>
@@ -24,31 +26,17 @@ public static class SafeYaml
         "tag:yaml.org,2002:null", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map",
     };
 
-    /// <summary>Reads a file (refusing anything over <see cref="MaxBytes"/>) and loads its single document.</summary>
-    public static YamlNode LoadFile(string path, string displayName)
+    /// <summary>
+    /// Reads a file with <see cref="BoundedFile"/> (a regular file after symbolic links, at most <see cref="MaxBytes"/>)
+    /// and loads its single document. Errors name the file, never quote its content.
+    /// </summary>
+    public static YamlNode LoadFile(string path, string displayName) => Load(displayName, ReadText(path, displayName));
+
+    /// <summary>The text of a configuration-sized file, or a <see cref="ConfigurationException"/> at 1:1 saying why not.</summary>
+    public static string ReadText(string path, string displayName)
     {
-        FileInfo info;
-        try
-        {
-            info = new FileInfo(path);
-            if (!info.Exists) throw new ConfigurationException(displayName, 1, 1, "file not found");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            throw new ConfigurationException(displayName, 1, 1, $"cannot read the file: {e.Message}");
-        }
-        if (info.Length > MaxBytes)
-            throw new ConfigurationException(displayName, 1, 1, $"file is {info.Length} bytes; the limit is {MaxBytes} bytes");
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigurationException(displayName, 1, 1, $"cannot read the file: {e.Message}");
-        }
-        return Load(displayName, text);
+        var read = BoundedFile.Read(path, MaxBytes);
+        return read.Ok ? BoundedFile.DecodeText(read.Bytes!) : throw new ConfigurationException(displayName, 1, 1, read.Problem!);
     }
 
     /// <summary>Loads YAML text; an empty document gives an empty mapping.</summary>
@@ -89,7 +77,7 @@ public static class SafeYaml
         {
             var ev = parser.Current!;
             if (ev is NodeEvent { Tag: { IsEmpty: false, IsNonSpecific: false } tag } && !CoreTags.Contains(tag.Value))
-                throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, $"YAML tag '{tag.Value}' is not allowed: rule and config files are plain data");
+                throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, $"YAML tag {SafeText.Quote(tag.Value)} is not allowed: rule and config files are plain data");
             switch (ev)
             {
                 case MappingStart or SequenceStart:

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CertLint.Engine;
+using CertLint.Findings;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -25,6 +26,37 @@ public sealed class YamlMap
         }
     }
 
+    /// <summary>
+    /// The top of a configuration or rule file. The file may be anything a symbolic link points at (a private key,
+    /// /etc/passwd, a token), so until it has shown the expected shape (a mapping with at least one known key) an
+    /// error says what is wrong with it without quoting any of its content, not even a key.
+    /// (Inside a file of the expected shape, errors quote keys and short values, cut by <see cref="SafeText.Quote"/>.)
+    /// </summary>
+    public static YamlMap Root(string file, YamlNode node, string what, IReadOnlyCollection<string> knownKeys)
+    {
+        if (node is not YamlMappingNode map)
+            throw YamlValues.Error(file, node, $"{what} must be a mapping (key: value), not {Kind(node)}; is this the right file? (its content is not shown)");
+        if (map.Children.Count > 0 && !map.Children.Keys.Any(k => k is YamlScalarNode { Value: { } v } && knownKeys.Contains(v)))
+        {
+            // A near miss ('failon') keeps its place and suggestion; the file's own keys are still not shown.
+            var nearMiss = map.Children.Keys.OfType<YamlScalarNode>()
+                .Select(k => (Node: k, Suggestion: k.Value is { Length: <= 32 } v ? Suggest.Closest(v, knownKeys) : null))
+                .FirstOrDefault(k => k.Suggestion is not null);
+            var hint = nearMiss.Suggestion is null ? "; is this the right file?" : $" (did you mean '{nearMiss.Suggestion}'?)";
+            throw YamlValues.Error(file, (YamlNode?)nearMiss.Node ?? node,
+                $"{what} has none of the expected keys ({string.Join(", ", knownKeys.Take(6))}, ...){hint} (its content is not shown)", null, nearMiss.Suggestion);
+        }
+        return new YamlMap(file, node, what);
+    }
+
+    private static string Kind(YamlNode node) => node switch
+    {
+        YamlSequenceNode => "a list",
+        YamlScalarNode s when YamlValues.Typed(s) is null => "empty",
+        YamlScalarNode => "plain text",
+        _ => "an unsupported node",
+    };
+
     public string File { get; }
     public YamlNode Node { get; }
     public IEnumerable<string> Keys => _entries.Keys;
@@ -46,7 +78,7 @@ public sealed class YamlMap
         {
             if (allowed.Contains(key)) continue;
             var suggestion = Suggest.Closest(key, allowed);
-            throw Error(keyNode, $"unknown key '{key}' in {what}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}", key, suggestion);
+            throw Error(keyNode, $"unknown key {SafeText.Quote(key)} in {what}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}", key, suggestion);
         }
     }
 
@@ -75,9 +107,9 @@ public static class YamlValues
         YamlScalarNode s => Typed(s) switch
         {
             null => "null",
-            bool => $"a boolean ({s.Value})",
-            long or double => $"a number ({s.Value})",
-            _ => $"a string ('{s.Value}')",
+            bool => $"a boolean ({SafeText.Quote(s.Value)[1..^1]})",
+            long or double => $"a number ({SafeText.Quote(s.Value)[1..^1]})",
+            _ => $"a string ({SafeText.Quote(s.Value)})",
         },
         _ => "an unsupported node",
     };

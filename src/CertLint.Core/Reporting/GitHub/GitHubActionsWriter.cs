@@ -66,7 +66,7 @@ public sealed class GitHubActionsWriter(Func<string, string?> environment)
             new("endLine", hasFile ? Math.Max(location.StartLine, location.EndLine).ToString() : null),
             new("title", $"{finding.Rule.Id} {finding.Rule.Name}"),
         };
-        return WorkflowCommand.Format(CommandFor(finding.Severity), properties, finding.Message);
+        return WorkflowCommand.Format(CommandFor(finding.Severity), properties, ReportText.Message(finding));
     }
 
     /// <summary>Annotations need paths relative to the repository (GITHUB_WORKSPACE), not to the scan root.</summary>

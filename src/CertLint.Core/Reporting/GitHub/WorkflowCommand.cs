@@ -5,7 +5,8 @@ namespace CertLint.Reporting.GitHub;
 /// <summary>
 /// Formats GitHub Actions workflow commands (<c>::name key=value,...::data</c>) with the runner's escaping:
 /// %, CR and LF in data; additionally ':' and ',' in property values, which would otherwise end the value.
-/// Same rules as @actions/core's escapeData/escapeProperty, so no file name or message can start a new command.
+/// Same rules as @actions/core's escapeData/escapeProperty, so no file name or message can start a new command;
+/// and every value goes through <see cref="Findings.SafeText"/> first, so no control or bidi character reaches the log.
 /// </summary>
 public static class WorkflowCommand
 {
@@ -26,9 +27,9 @@ public static class WorkflowCommand
         foreach (var (key, value) in properties)
         {
             if (value is null) continue;
-            line.Append(first ? ' ' : ',').Append(key).Append('=').Append(EscapeProperty(value));
+            line.Append(first ? ' ' : ',').Append(key).Append('=').Append(EscapeProperty(Findings.SafeText.Printable(value)));
             first = false;
         }
-        return line.Append("::").Append(EscapeData(data)).ToString();
+        return line.Append("::").Append(EscapeData(Findings.SafeText.Printable(data))).ToString();
     }
 }

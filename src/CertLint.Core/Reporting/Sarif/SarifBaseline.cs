@@ -21,18 +21,16 @@ public sealed class SarifBaseline
     /// <summary>The baseline's results that carry a CertLint fingerprint, by fingerprint.</summary>
     public IReadOnlyDictionary<string, BaselineEntry> Entries => _entries;
 
+    /// <summary>A report of ~10,000 results is about 15 MB: a baseline is a whole repository's report, so it gets more room than a config file.</summary>
+    public const int MaxBytes = 16 * 1024 * 1024;
+
     /// <summary>Reads a SARIF file. A missing, unreadable or non-SARIF file is a <see cref="UserErrorException"/> naming it.</summary>
     public static SarifBaseline Load(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UserErrorException($"{path}: cannot read baseline: {e.Message}", e);
-        }
+        // Baselines are reports CertLint wrote, but the path may come from a pull request: bounded like any config file.
+        var read = Discovery.BoundedFile.Read(path, MaxBytes);
+        if (!read.Ok) throw new UserErrorException($"{path}: cannot read baseline: {read.Problem}");
+        var bytes = read.Bytes!;
         try
         {
             using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });

@@ -35,7 +35,8 @@ public static class RuleEvaluator
             checks.AddRange(perSubject[i].Checks);
         }
         var order = new OrderKeys(subjects, active);
-        return new RuleEvaluation(order.Sort(findings, f => f.Location, f => f.Rule, f => f.Subject.ObjectId),
+        var sorted = order.Sort(findings, f => f.Location, f => f.Rule, f => f.Subject.ObjectId);
+        return new RuleEvaluation(FindingCap.Apply(sorted, context.Settings.Limits),
             order.Sort(checks, c => c.Subject.Location, c => c.Rule, c => c.Subject.ObjectId), suppressions.Notices)
         {
             Skips = active.Select((r, i) => (r.Id, Counts: new SkipCounts(notApplicable[i], notEffective[i])))

@@ -36,15 +36,9 @@ public static class RuleLoader
     {
         var root = Configuration.Yaml.SafeYaml.LoadFile(path, path);
         var doc = Path.ChangeExtension(path, ".md");
-        string? documentation = null;
-        try
-        {
-            if (File.Exists(doc) && new FileInfo(doc).Length <= Configuration.Yaml.SafeYaml.MaxBytes) documentation = File.ReadAllText(doc);
-        }
-        catch (IOException)
-        {
-            // Documentation is optional: a rule without a readable page still loads.
-        }
+        // Documentation is optional: a rule without a readable page (missing, too large, not a regular file) still loads.
+        var read = File.Exists(doc) ? Discovery.BoundedFile.Read(doc, Discovery.BoundedFile.ConfigMaxBytes) : default;
+        var documentation = read.Ok ? Discovery.BoundedFile.DecodeText(read.Bytes!) : null;
         // No help link: a file:// URI would be broken on GitHub and disclose the machine's paths; SARIF wants an
         // absolute URI, so none at all. The page itself travels as the rule's documentation (explain, SARIF help).
         return RuleParser.Parse(path, root, documentation, builtIn: false, helpUri: null);

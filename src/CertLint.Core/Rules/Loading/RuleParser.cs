@@ -27,21 +27,21 @@ public static class RuleParser
 
     public static RuleDefinition Parse(string file, YamlNode root, string? documentation, bool builtIn, string? helpUri)
     {
-        var map = new YamlMap(file, root, "a rule file");
+        var map = YamlMap.Root(file, root, "a rule file", TopLevelKeys);
         map.RejectUnknown(TopLevelKeys, "a rule");
         var id = map.RequireString("id");
-        if (!RuleNames.IsId(id)) throw map.Error(map.Get("id")!, $"id '{id}' must look like CL0101: 2-5 capital letters then 3-5 digits", "id");
+        if (!RuleNames.IsId(id)) throw map.Error(map.Get("id")!, $"id {SafeText.Quote(id)} must look like CL0101: 2-5 capital letters then 3-5 digits", "id");
         var name = map.RequireString("name");
-        if (!RuleNames.IsName(name)) throw map.Error(map.Get("name")!, $"name '{name}' must be kebab-case (lower-case letters, digits and '-')", "name");
+        if (!RuleNames.IsName(name)) throw map.Error(map.Get("name")!, $"name {SafeText.Quote(name)} must be kebab-case (lower-case letters, digits and '-')", "name");
         if (name == "directories") throw map.Error(map.Get("name")!, "'directories' is reserved (config rules.directories)", "name");
         var severityText = map.RequireString("severity");
         if (!Severities.Contains(severityText) || !SeverityText.TryParse(severityText, out var severity))
-            throw map.Error(map.Get("severity")!, $"severity '{severityText}' must be error, warning or note{Suggest.DidYouMean(severityText, Severities)}", "severity", Suggest.Closest(severityText, Severities));
+            throw map.Error(map.Get("severity")!, $"severity {SafeText.Quote(severityText)} must be error, warning or note{Suggest.DidYouMean(severityText, Severities)}", "severity", Suggest.Closest(severityText, Severities));
         var security = map.Number("securitySeverity");
         if (security is < 0 or > 10) throw map.Error(map.Get("securitySeverity")!, "securitySeverity must be between 0.0 and 10.0", "securitySeverity");
         var precision = map.String("precision") ?? "very-high";
         if (!Precisions.Contains(precision))
-            throw map.Error(map.Get("precision")!, $"precision '{precision}' must be one of {string.Join(", ", Precisions)}{Suggest.DidYouMean(precision, Precisions)}", "precision");
+            throw map.Error(map.Get("precision")!, $"precision {SafeText.Quote(precision)} must be one of {string.Join(", ", Precisions)}{Suggest.DidYouMean(precision, Precisions)}", "precision");
         var message = map.String("message");
         var effective = RuleMetadataReader.Effective(map);
 
@@ -96,7 +96,7 @@ public static class RuleParser
             var r = new YamlMap(file, item, "a reference");
             r.RejectUnknown(["title", "url"], "a reference");
             var url = r.String("url");
-            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) throw r.Error(r.Get("url")!, $"'{url}' is not an absolute URL", "url");
+            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) throw r.Error(r.Get("url")!, $"{SafeText.Quote(url)} is not an absolute URL", "url");
             return new RuleReference(r.RequireString("title"), url);
         }).ToArray();
     }

@@ -13,6 +13,7 @@ public sealed class ParseIssuePrimitive : ICheckPrimitive
     public const string ParseError = "parse-error";
     public const string PasswordRequired = "password-required";
     public const string Unreadable = "unreadable";
+    public const string KdfLimit = "kdf-limit";
 
     public string Name => "parse-issue";
 
@@ -21,7 +22,7 @@ public sealed class ParseIssuePrimitive : ICheckPrimitive
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } =
     [
         new("kinds", ParameterType.StringList, new[] { ParseError, Unreadable },
-            "Which parse issues to report", AllowedValues: [ParseError, PasswordRequired, Unreadable]),
+            "Which parse issues to report", AllowedValues: [ParseError, PasswordRequired, Unreadable, KdfLimit]),
     ];
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
@@ -46,6 +47,7 @@ public sealed class ParseIssuePrimitive : ICheckPrimitive
     {
         ParseIssueKind.PasswordRequired => PasswordRequired,
         ParseIssueKind.Unreadable => Unreadable,
+        ParseIssueKind.KdfLimit => KdfLimit,
         _ => ParseError,
     };
 }

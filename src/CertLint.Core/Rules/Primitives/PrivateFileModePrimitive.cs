@@ -1,11 +1,14 @@
 using CertLint.Findings;
+using CertLint.Inventory;
 using CertLint.Model;
 
 namespace CertLint.Rules.Primitives;
 
 /// <summary>
 /// A file holding a private key or a keystore must not be readable or writable by group or others (POSIX mode).
-/// The violation carries the exact chmod to fix it. Files whose mode is unknown (Windows) are not judged.
+/// The violation carries the exact chmod to fix it. Files whose mode is unknown (Windows) are not judged, and neither
+/// are files git tracks (or may track): a checkout's modes come from the umask (644), not from anyone's decision, so
+/// the check judges deployment folders and untracked files, not fresh clones.
 /// </summary>
 public sealed class PrivateFileModePrimitive : ICheckPrimitive
 {
@@ -30,6 +33,7 @@ public sealed class PrivateFileModePrimitive : ICheckPrimitive
         var allowGroupRead = arguments.GetBool("allowGroupRead");
         var forbidden = allowGroupRead ? GroupOther & ~UnixFileMode.GroupRead : GroupOther;
         if ((mode & forbidden) == 0) yield break;
+        if (context.Git.Classify(parsed.File.FullPath) is GitTracking.Tracked or GitTracking.Unknown) yield break;
 
         var target = allowGroupRead && (mode & UnixFileMode.GroupRead) != 0 ? "640" : "600";
         var path = ShellQuote(parsed.File.DisplayPath);

@@ -1,0 +1,77 @@
+using CertLint.Findings;
+using CertLint.Inventory;
+using CertLint.Model;
+
+namespace CertLint.Rules.Primitives;
+
+/// <summary>
+/// Weak password protection on a key or keystore: PKCS#12 PBE with RC2/RC4/3DES, a SHA-1 (or low-iteration) MAC,
+/// PBKDF2 below 10,000 iterations or with a DES-family cipher, PKCS#5 PBES1, OpenSSL legacy PEM encryption. One
+/// violation per object, naming every weakness it has (read from the ASN.1 by the parser; nothing is re-derived).
+/// </summary>
+public sealed class WeakProtectionPrimitive : ICheckPrimitive
+{
+    public string Name => "weak-protection";
+    public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.File];
+    public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
+
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    {
+        var file = subject.File;
+        if (file.Keystore is { } keystore && Weaknesses(keystore.Protection) is { Length: > 0 } ks)
+            yield return Weak(keystore.Location, "PKCS#12 keystore", ks);
+        foreach (var key in file.Keys)
+        {
+            if (key.Format != ObjectFormat.Pkcs12 && key.Protection?.Weakness is { } w)
+                yield return Weak(key.Location, "encrypted private key", w);
+        }
+    }
+
+    private static string Weaknesses(IEnumerable<Parsing.PbeInfo> protection) =>
+        string.Join("; ", protection.Select(p => p.Weakness).OfType<string>().Distinct(StringComparer.Ordinal));
+
+    private static Violation Weak(SourceLocation location, string what, string weakness) =>
+        new(new Dictionary<string, object?> { ["object"] = what, ["weakness"] = weakness, ["line"] = location.StartLine }, location);
+}
+
+/// <summary>An encrypted PKCS#8 key or a PKCS#12 keystore holding a private key that the empty password opens.</summary>
+public sealed class EmptyPasswordPrimitive : ICheckPrimitive
+{
+    public string Name => "empty-password";
+    public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.File];
+    public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
+
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    {
+        var file = subject.File;
+        if (file.Keystore is { PasswordProtected: false, KeyCount: > 0 } keystore)
+            yield return Open(keystore.Location, "PKCS#12 keystore");
+        foreach (var key in file.Keys.Where(k => k.IsPrivate && k.OpenedWithEmptyPassword && k.Format != ObjectFormat.Pkcs12))
+            yield return Open(key.Location, "encrypted private key");
+    }
+
+    private static Violation Open(SourceLocation location, string what) =>
+        new(new Dictionary<string, object?> { ["object"] = what, ["line"] = location.StartLine }, location);
+}
+
+/// <summary>
+/// An unencrypted private key in a file git tracks. Outside a work tree, or where git cannot be asked, the check
+/// does not apply (it never guesses).
+/// </summary>
+public sealed class CommittedPrivateKeyPrimitive : ICheckPrimitive
+{
+    public string Name => "committed-private-key";
+    public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.File];
+    public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
+
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    {
+        var file = subject.File;
+        var plain = file.Keys.Where(k => k.IsPrivate && (!k.Encrypted || k.OpenedWithEmptyPassword) && k.Format != ObjectFormat.Pkcs12).ToList();
+        if (plain.Count == 0 || context.Git.Classify(file.File.FullPath) != GitTracking.Tracked) yield break;
+        foreach (var key in plain)
+        {
+            yield return new Violation(new Dictionary<string, object?> { ["key"] = key.Label, ["line"] = key.Location.StartLine }, key.Location);
+        }
+    }
+}

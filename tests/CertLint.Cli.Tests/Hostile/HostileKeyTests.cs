@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace CertLint.Cli.Tests.Hostile;
+
+/// <summary>
+/// Issue 11 items 2, 5 and 6 through the real CLI process: key-derivation bombs are refused before any derivation,
+/// a key the password decrypts but that is corrupt is a parse error, and damaged PEM lines and PKCS#7 structures
+/// are parse errors with their line, never silence.
+/// </summary>
+public class HostileKeyTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void MakeDir()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "certlint-hostile-keys-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dir);
+    }
+
+    [TearDown]
+    public void Remove() => Directory.Delete(_dir, recursive: true);
+
+    private void Write(string name, byte[] bytes) => File.WriteAllBytes(Path.Combine(_dir, name), bytes);
+    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_dir, name), text);
+
+    /// <summary>Findings as "path:line rule" from the JSON report.</summary>
+    private (CliRunner.Outcome Run, List<string> Findings, JsonDocument Json) Lint(IReadOnlyDictionary<string, string>? env = null)
+    {
+        var r = CliRunner.Process(_dir, env, ".", "--now", "2026-06-01", "--json", "report.json");
+        var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "report.json")));
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("path").GetString()}:{f.GetProperty("startLine").GetInt32()} {f.GetProperty("rule").GetString()}")
+            .Order(StringComparer.Ordinal).ToList();
+        return (r, findings, json);
+    }
+
+    private static string MessageOf(JsonDocument json, string path) => json.RootElement.GetProperty("findings").EnumerateArray()
+        .First(f => f.GetProperty("path").GetString() == path).GetProperty("message").GetString()!;
+
+    [Test]
+    public void Iteration_counts_of_two_to_the_31_are_refused_without_deriving()
+    {
+        var bomb = HostileInputs.EncryptedKeyWithIterations(int.MaxValue);
+        Write("bomb.key", HostileInputs.Pem("ENCRYPTED PRIVATE KEY", bomb));
+        Write("bomb.der", bomb);
+        Write("bomb.p12", HostileInputs.Pkcs12WithMacIterations(int.MaxValue));
+        Write("beyond-long.key", HostileInputs.Pem("ENCRYPTED PRIVATE KEY", HostileInputs.EncryptedKeyWithIterations(long.MaxValue)));
+        // Without the bound this run takes hours (about 30 minutes per password attempt per file); with it, seconds.
+        var (r, findings, json) = Lint();
+        r.ExitCode.ShouldBe(1, r.Out + r.Error);
+        findings.ShouldBe([
+            "beyond-long.key:1 key-derivation-limit", "bomb.der:1 key-derivation-limit",
+            "bomb.key:1 key-derivation-limit", "bomb.p12:1 key-derivation-limit",
+        ]);
+        MessageOf(json, "bomb.key").ShouldContain("2,147,483,647 iterations, AES-256-CBC) is above the key-derivation limit of 10,000,000 iterations; not attempted");
+        MessageOf(json, "bomb.p12").ShouldContain("MAC, 2,147,483,647 iterations");
+    }
+
+    [Test]
+    public void The_iteration_limit_can_be_lowered_in_the_config_but_not_raised()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var normal = key.ExportEncryptedPkcs8PrivateKey("", new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 20_000));
+        Write("normal.key", HostileInputs.Pem("ENCRYPTED PRIVATE KEY", normal));
+        Write(".certlint.yml", "limits:\n  kdfIterations: 10000\n");
+        Lint().Findings.ShouldContain("normal.key:1 key-derivation-limit");
+
+        Write(".certlint.yml", "limits:\n  kdfIterations: 100000\n");
+        Lint().Findings.ShouldNotContain("normal.key:1 key-derivation-limit");
+
+        Write(".certlint.yml", "limits:\n  kdfIterations: 20000000\n");
+        var raised = CliRunner.Process(_dir, null, ".");
+        raised.ExitCode.ShouldBe(2);
+        raised.Error.ShouldContain(".certlint.yml:2:18: error: 'kdfIterations' must be between 1 and 10000000 (limits can be lowered, not raised)");
+    }
+
+    [Test]
+    public void A_key_the_password_decrypts_but_that_is_corrupt_is_a_parse_error_not_password_required()
+    {
+        Write("corrupt.key", HostileInputs.Pem("ENCRYPTED PRIVATE KEY", HostileInputs.CorruptEncryptedKey("s3cret")));
+        var env = new Dictionary<string, string> { ["CERTLINT_PASSWORD"] = "s3cret" };
+        var (r, findings, json) = Lint(env);
+        r.ExitCode.ShouldBe(1);
+        findings.ShouldBe(["corrupt.key:1 parse-error"]);
+        MessageOf(json, "corrupt.key").ShouldContain("decrypted with the password but its content is corrupt");
+        r.Out.ShouldNotContain("s3cret");
+
+        // With a wrong password it is what it looks like: a key we cannot open.
+        var wrong = Lint(new Dictionary<string, string> { ["CERTLINT_PASSWORD"] = "wrong" }).Findings;
+        wrong.ShouldContain("corrupt.key:1 password-required");
+        wrong.ShouldNotContain("corrupt.key:1 parse-error");
+    }
+
+    [Test]
+    public void Damaged_pem_marker_lines_are_parse_errors_at_their_line()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var body = key.ExportPkcs8PrivateKeyPem().Split('\n').Skip(1).SkipLast(2);
+        Write("damaged.key", "comment line\n-----BEGIN PRIVATE KEYY----\n" + string.Join('\n', body) + "\n-----END PRIVATE KEY-----\n");
+        var (r, findings, json) = Lint();
+        r.ExitCode.ShouldBe(1, r.Out);
+        findings.ShouldContain("damaged.key:2 parse-error");
+        MessageOf(json, "damaged.key").ShouldContain("line 2 looks like a damaged PEM BEGIN or END line");
+    }
+
+    [Test]
+    public void A_pkcs7_bundle_whose_structure_does_not_parse_completely_is_a_parse_error()
+    {
+        Write("bundle.p7b", HostileInputs.DamagedPkcs7());
+        var (r, findings, _) = Lint();
+        r.ExitCode.ShouldBe(1, r.Out);
+        findings.ShouldBe(["bundle.p7b:1 parse-error"]);
+    }
+}
