@@ -50,6 +50,12 @@ public static class CliApp
             foreach (var line in UsageHint.For(e, args)) context.Error.WriteLine(line);
             return ExitCodes.UsageError;
         }
+        catch (ConfigurationException e)
+        {
+            // A rule or configuration file with several mistakes: every one, each on its own line.
+            foreach (var error in e.All) context.Error.WriteLine($"certlint: {error.Message}");
+            return ExitCodes.UsageError;
+        }
         catch (UserErrorException e)
         {
             context.Error.WriteLine($"certlint: {e.Message}");

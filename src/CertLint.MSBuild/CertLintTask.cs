@@ -88,7 +88,8 @@ public sealed class CertLintTask : MSBuildTask, ICancelableTask
         }
         catch (ConfigurationException e)
         {
-            Log.LogError(null, ErrorCodes.Configuration, null, null, e.File, e.Line, e.Column, 0, 0, "{0}", e.Problem);
+            foreach (var error in e.All)
+                Log.LogError(null, ErrorCodes.Configuration, null, null, error.File, error.Line, error.Column, 0, 0, "{0}", error.Problem);
         }
         catch (UserErrorException e)
         {
