@@ -3,6 +3,7 @@
 #   run.sh prepare        decide source build vs. NuGet tool, and whether .NET must be set up (outputs)
 #   run.sh install        build or install the tool; output `command` (an executable or a .dll for `dotnet`)
 #   run.sh lint           run certlint --github; outputs, annotations, job summary; records the exit code
+#   run.sh html-link      link the uploaded HTML report artifact from the job summary
 #   run.sh upload-failed  explain why uploading SARIF failed, and fail
 #   run.sh finish         fail the step according to the recorded exit code
 # Values are passed as arrays, never through eval, so no input is ever parsed as shell code.
@@ -120,14 +121,15 @@ cmd_lint() {
   [[ $command == *.dll ]] && runner=(dotnet "$command")
   cd "${GITHUB_WORKSPACE:-$PWD}"
 
-  local out_dir sarif junit summary
+  local out_dir sarif junit html summary
   out_dir=$(mktemp -d "${RUNNER_TEMP:?}/certlint.XXXXXX")
   sarif=$(absolute "${INPUT_SARIF_FILE:-$out_dir/certlint.sarif}")
   junit=$(absolute "${INPUT_JUNIT_FILE:-$out_dir/certlint-junit.xml}")
+  html=$(absolute "${INPUT_HTML_FILE:-$out_dir/certlint.html}")
   summary="$out_dir/summary.md"
-  mkdir -p "$(dirname "$sarif")" "$(dirname "$junit")"
+  mkdir -p "$(dirname "$sarif")" "$(dirname "$junit")" "$(dirname "$html")"
 
-  local args=(lint --github --sarif "$sarif" --junit "$junit" --markdown "$summary")
+  local args=(lint --github --sarif "$sarif" --junit "$junit" --html "$html" --markdown "$summary")
   [[ -n ${INPUT_CONFIG:-} ]] && args+=(--config "$INPUT_CONFIG")
   [[ -n ${INPUT_FAIL_ON:-} ]] && args+=(--fail-on "$INPUT_FAIL_ON")
   [[ -n ${INPUT_NOW:-} ]] && args+=(--now "$INPUT_NOW")
@@ -164,8 +166,34 @@ cmd_lint() {
     set_output exit-code "$rc"
     [[ -f $sarif ]] && set_output sarif-file "$sarif"
     [[ -f $junit ]] && set_output junit-file "$junit"
+    [[ -f $html ]] && set_output html-file "$html"
   fi
+  [[ -f $html ]] && set_output html-artifact "$(artifact_name)"
   echo "CertLint exit code: $rc"
+}
+
+# The HTML artifact's name: the input, else certlint-report[-CATEGORY]; characters artifact names may not hold become '-'.
+artifact_name() {
+  local name=${INPUT_HTML_ARTIFACT:-}
+  if [[ -z $name ]]; then
+    name=certlint-report
+    [[ -n ${INPUT_CATEGORY:-} ]] && name+="-$INPUT_CATEGORY"
+  fi
+  name=${name//[$'"\\:<>|*?/\r\n\t ']/-}
+  printf '%s' "$name"
+}
+
+cmd_html_link() {
+  local summary=${GITHUB_STEP_SUMMARY:-/dev/null}
+  if [[ -n ${ARTIFACT_URL:-} ]]; then
+    printf '\n**HTML report:** [%s](%s): expiry timeline, chain graphs and filterable findings (download the artifact and open %s).\n' \
+      "${ARTIFACT_NAME:-certlint-report}" "$ARTIFACT_URL" "$(basename "${HTML_FILE:-certlint.html}")" >>"$summary"
+    set_output html-url "$ARTIFACT_URL"
+  else
+    echo "::warning title=CertLint HTML report::The HTML report was not uploaded as an artifact: see the 'Upload the HTML report' step."
+    printf '\nThe HTML report was not uploaded as an artifact: see the step log.\n' >>"$summary"
+    set_output html-url ""
+  fi
 }
 
 cmd_upload_failed() {
@@ -189,7 +217,8 @@ case ${1:-} in
   prepare) cmd_prepare ;;
   install) cmd_install ;;
   lint) cmd_lint ;;
+  html-link) cmd_html_link ;;
   upload-failed) cmd_upload_failed ;;
   finish) cmd_finish ;;
-  *) echo "usage: run.sh prepare|install|lint|upload-failed|finish" >&2; exit 2 ;;
+  *) echo "usage: run.sh prepare|install|lint|html-link|upload-failed|finish" >&2; exit 2 ;;
 esac

@@ -1,7 +1,8 @@
 namespace CertLint.Cli;
 
 /// <summary>
-/// Everything the CLI takes from its process: streams, terminal detection, environment, working directory and clock.
+/// Everything the CLI takes from its process: streams, terminal detection, environment, working directory and clock;
+/// <see cref="In"/> is the terminal to ask questions on (`certlint init`), null when stdin is redirected.
 /// Tests build one with string writers, a fixed directory and a fake clock.
 /// </summary>
 public sealed record CliContext(
@@ -11,7 +12,8 @@ public sealed record CliContext(
     bool ErrorIsTerminal,
     Func<string, string?> Environment,
     string WorkingDirectory,
-    TimeProvider Time)
+    TimeProvider Time,
+    TextReader? In = null)
 {
     public static CliContext FromProcess() => new(
         Console.Out,
@@ -20,5 +22,6 @@ public sealed record CliContext(
         !Console.IsErrorRedirected,
         System.Environment.GetEnvironmentVariable,
         Directory.GetCurrentDirectory(),
-        TimeProvider.System);
+        TimeProvider.System,
+        Console.IsInputRedirected ? null : Console.In);
 }

@@ -71,6 +71,16 @@ public sealed class ActionEndToEndTests
         File.Exists(run.Outputs["junit-file"]).ShouldBeTrue();
         run.Step("upload").With["sarif_file"].ShouldBe(run.Outputs["sarif-file"]);
         run.Summary.ShouldNotBeNullOrWhiteSpace();
+
+        // The HTML page: written by the tool, uploaded as an artifact, linked from the summary.
+        var html = File.ReadAllText(run.Outputs["html-file"]);
+        html.ShouldStartWith("<!DOCTYPE html>");
+        html.ShouldContain("www.example.test");
+        html.ShouldContain("<span class=\"verdict passed\">Passed</span>");
+        run.Step("upload-html").With["path"].ShouldBe(run.Outputs["html-file"]);
+        run.Step("upload-html").With["name"].ShouldBe("certlint-report");
+        run.Summary.ShouldContain($"**HTML report:** [certlint-report]({run.Outputs["html-url"]})");
+        run.Outputs["html-url"].ShouldEndWith("/artifacts/certlint-report");
     }
 
     [Test]
@@ -111,6 +121,8 @@ public sealed class ActionEndToEndTests
         sarif.ShouldContain("CL0301");
         sarif.ShouldContain("CL0101");
         run.Summary.ShouldContain("cert-expired");
+        File.ReadAllText(run.Outputs["html-file"]).ShouldContain("<span class=\"verdict failed\">Failed</span>");
+        run.Step("upload-html").Ran.ShouldBeTrue();
         run.Step("upload").Ran.ShouldBeTrue();
         run.Steps[^1].ExitCode.ShouldBe(1);
     }

@@ -45,14 +45,15 @@ public sealed class ActionMetadataTests
     }
 
     [Test]
-    public void Action_has_the_inputs_and_outputs_of_issue_6()
+    public void Action_has_the_inputs_and_outputs_of_issues_6_and_19()
     {
         Action["inputs"]!.AsObject().Select(i => i.Key).ShouldBe(
-            ["paths", "config", "fail-on", "ca", "hosts", "now", "sarif-file", "junit-file", "upload-sarif", "category",
-             "version", "dotnet-version", "password-env", "allow-empty"], ignoreOrder: true);
+            ["paths", "config", "fail-on", "ca", "hosts", "now", "sarif-file", "junit-file", "html-file", "upload-html", "html-artifact",
+             "upload-sarif", "category", "version", "dotnet-version", "password-env", "allow-empty"], ignoreOrder: true);
         Action["outputs"]!.AsObject().Select(o => o.Key).ShouldBe(
-            ["findings", "errors", "warnings", "sarif-file", "junit-file", "exit-code"], ignoreOrder: true);
+            ["findings", "errors", "warnings", "sarif-file", "junit-file", "html-file", "html-url", "exit-code"], ignoreOrder: true);
         Action["inputs"]!["upload-sarif"]!["default"]!.GetValue<string>().ShouldBe("true");
+        Action["inputs"]!["upload-html"]!["default"]!.GetValue<string>().ShouldBe("true");
         Action["runs"]!["using"]!.GetValue<string>().ShouldBe("composite");
     }
 
@@ -100,6 +101,7 @@ public sealed class ActionMetadataTests
         uses.ShouldContain(u => u.StartsWith("github/codeql-action/upload-sarif@", StringComparison.Ordinal));
         uses.ShouldContain(u => u.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal));
         uses.ShouldContain(u => u.StartsWith("actions/cache@", StringComparison.Ordinal));
+        uses.ShouldContain(u => u.StartsWith("actions/upload-artifact@", StringComparison.Ordinal));
         uses.ShouldAllBe(u => Regex.IsMatch(u, @"@v\d+$"));
     }
 
@@ -109,5 +111,19 @@ public sealed class ActionMetadataTests
         var upload = Steps.Single(s => s["uses"]?.GetValue<string>().Contains("upload-sarif", StringComparison.Ordinal) == true);
         upload["continue-on-error"]!.GetValue<bool>().ShouldBeTrue();
         Steps.Last()["run"]!.GetValue<string>().ShouldEndWith("run.sh\" finish");
+    }
+
+    [Test]
+    public void The_HTML_upload_runs_before_the_SARIF_upload_and_cannot_fail_the_action()
+    {
+        var steps = Steps.ToList();
+        int Index(string id) => steps.FindIndex(s => s["id"]?.GetValue<string>() == id);
+        var upload = steps[Index("upload-html")];
+        upload["uses"]!.GetValue<string>().ShouldStartWith("actions/upload-artifact@");
+        upload["continue-on-error"]!.GetValue<bool>().ShouldBeTrue();
+        Index("lint").ShouldBeLessThan(Index("upload-html"));
+        Index("upload-html").ShouldBeLessThan(Index("html-link"));
+        // The step that explains a failed SARIF upload exits 1, which would skip everything after it.
+        Index("html-link").ShouldBeLessThan(Index("upload"));
     }
 }

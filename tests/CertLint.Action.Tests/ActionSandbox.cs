@@ -22,8 +22,21 @@ internal sealed class ActionSandbox : IDisposable
         {
             Preset = preset ?? new Dictionary<string, IReadOnlyDictionary<string, string>>(),
             UsesOutcome = usesOutcome ?? (_ => "success"),
+            UsesOutputs = UploadArtifact,
             ActionRef = actionRef,
         };
+
+    /// <summary>
+    /// What actions/upload-artifact answers: the artifact's URL, once it has checked the file is there (it fails
+    /// on a missing one with `if-no-files-found: error`). Other `uses:` steps have no outputs the action reads.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> UploadArtifact(string uses, IReadOnlyDictionary<string, string> with)
+    {
+        if (!uses.StartsWith("actions/upload-artifact@", StringComparison.Ordinal)) return new Dictionary<string, string>();
+        File.Exists(with["path"]).ShouldBeTrue($"upload-artifact: no file at '{with["path"]}'");
+        with["if-no-files-found"].ShouldBe("error");
+        return new Dictionary<string, string> { ["artifact-url"] = $"https://github.example/o/r/actions/runs/1/artifacts/{with["name"]}" };
+    }
 
     /// <summary>Runs one sub-command of scripts/action/run.sh with a fresh GITHUB_OUTPUT, returning its outputs.</summary>
     public (Bash.Result Result, Dictionary<string, string> Outputs) RunScript(string command, Dictionary<string, string> env)

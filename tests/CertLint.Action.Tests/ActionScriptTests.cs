@@ -19,6 +19,7 @@ public sealed class ActionScriptTests
           case $1 in
             --sarif|--junit) [[ -n ${FAKE_REPORTS:-} ]] && echo '{}' > "$2"; shift ;;
             --markdown) [[ -n ${FAKE_REPORTS:-} ]] && printf '## CertLint (fake)\n' > "$2"; shift ;;
+            --html) [[ -n ${FAKE_REPORTS:-} ]] && printf '<!DOCTYPE html>\n' > "$2"; shift ;;
           esac
           shift
         done
@@ -39,9 +40,13 @@ public sealed class ActionScriptTests
     [TearDown]
     public void TearDown() => _box.Dispose();
 
-    private ActionRun Run(Dictionary<string, string> inputs, int exit = 0, bool reports = true, string uploadOutcome = "success")
+    private ActionRun Run(Dictionary<string, string> inputs, int exit = 0, bool reports = true, string uploadOutcome = "success",
+        string htmlUploadOutcome = "success")
     {
-        var runner = _box.Runner(_preset, uses => uses.Contains("upload-sarif", StringComparison.Ordinal) ? uploadOutcome : "success");
+        var runner = _box.Runner(_preset, uses =>
+            uses.Contains("upload-sarif", StringComparison.Ordinal) ? uploadOutcome
+            : uses.Contains("upload-artifact", StringComparison.Ordinal) ? htmlUploadOutcome
+            : "success");
         foreach (var (k, v) in inputs) runner.Inputs[k] = v;
         runner.JobEnvironment["FAKE_ARGS"] = _argsFile;
         runner.JobEnvironment["FAKE_EXIT"] = exit.ToString();
@@ -70,9 +75,10 @@ public sealed class ActionScriptTests
         var args = Args;
         var sarif = args[Array.IndexOf(args, "--sarif") + 1];
         var junit = args[Array.IndexOf(args, "--junit") + 1];
+        var html = args[Array.IndexOf(args, "--html") + 1];
         var markdown = args[Array.IndexOf(args, "--markdown") + 1];
         args.ShouldBe([
-            "lint", "--github", "--sarif", sarif, "--junit", junit, "--markdown", markdown,
+            "lint", "--github", "--sarif", sarif, "--junit", junit, "--html", html, "--markdown", markdown,
             "--config", "cfg/.certlint.yml", "--fail-on", "warning", "--now", "2026-06-01T00:00:00Z",
             "--category", "certs", "--password-env", "MY_PASSWORD",
             "--ca", "ca1.pem", "--ca", "ca 2.pem", "--ca", "ca3.pem", "--host", "a.example", "--host", "b.example",
@@ -80,6 +86,7 @@ public sealed class ActionScriptTests
         File.Exists(Path.Combine(_box.Workspace, "pwned")).ShouldBeFalse();
         sarif.ShouldStartWith(_box.RunnerTemp + "/certlint.");
         junit.ShouldStartWith(_box.RunnerTemp + "/certlint.");
+        html.ShouldStartWith(_box.RunnerTemp + "/certlint.");
     }
 
     [TestCase("true", true)]
@@ -106,11 +113,14 @@ public sealed class ActionScriptTests
     [Test]
     public void Relative_report_paths_are_relative_to_the_workspace()
     {
-        var run = Run(new() { ["sarif-file"] = "out/certlint.sarif", ["junit-file"] = "out/junit.xml" });
+        var run = Run(new() { ["sarif-file"] = "out/certlint.sarif", ["junit-file"] = "out/junit.xml", ["html-file"] = "out/html/report.html" });
         Args.ShouldContain(Path.Combine(_box.Workspace, "out/certlint.sarif"));
         File.Exists(Path.Combine(_box.Workspace, "out/junit.xml")).ShouldBeTrue();
+        File.Exists(Path.Combine(_box.Workspace, "out/html/report.html")).ShouldBeTrue();
         run.Outputs["sarif-file"].ShouldBe(Path.Combine(_box.Workspace, "out/certlint.sarif"));
         run.Outputs["junit-file"].ShouldBe(Path.Combine(_box.Workspace, "out/junit.xml"));
+        run.Outputs["html-file"].ShouldBe(Path.Combine(_box.Workspace, "out/html/report.html"));
+        run.Step("upload-html").With["path"].ShouldBe(run.Outputs["html-file"]);
     }
 
     [Test]
@@ -169,10 +179,66 @@ public sealed class ActionScriptTests
         run.Failed.ShouldBeTrue();
         run.Outputs["exit-code"].ShouldBe("2");
         run.Outputs["sarif-file"].ShouldBe("");
+        run.Outputs["html-file"].ShouldBe("");
         run.Step("upload").Ran.ShouldBeFalse();
+        run.Step("upload-html").Ran.ShouldBeFalse();
+        run.Step("html-link").Ran.ShouldBeFalse();
         run.Summary.ShouldContain("CertLint could not run (exit code 2)");
         run.Steps[^1].ExitCode.ShouldBe(2);
         run.Steps[^1].Stdout.ShouldContain("usage or configuration error");
+    }
+
+    [Test]
+    public void The_HTML_report_is_uploaded_as_an_artifact_and_linked_at_the_end_of_the_summary()
+    {
+        var run = Run([], exit: 1);
+
+        var upload = run.Step("upload-html");
+        upload.Ran.ShouldBeTrue();
+        upload.With["path"].ShouldBe(run.Outputs["html-file"]);
+        upload.With["name"].ShouldBe("certlint-report");
+        File.ReadAllText(run.Outputs["html-file"]).ShouldStartWith("<!DOCTYPE html>");
+        const string url = "https://github.example/o/r/actions/runs/1/artifacts/certlint-report";
+        run.Outputs["html-url"].ShouldBe(url);
+        run.Summary.ShouldStartWith("## CertLint (fake)");
+        run.Summary.TrimEnd().ShouldEndWith($"**HTML report:** [certlint-report]({url}): expiry timeline, chain graphs and filterable findings (download the artifact and open certlint.html).");
+        run.Step("upload").Ran.ShouldBeTrue("the SARIF upload still runs");
+        run.Steps[^1].ExitCode.ShouldBe(1);
+    }
+
+    [TestCase("", "", "certlint-report")]
+    [TestCase("envs/prod", "", "certlint-report-envs-prod")]
+    [TestCase("envs/prod", "certs: \"staging\" <1>", "certs---staging---1-")]
+    public void The_artifact_name_is_unique_per_category_and_a_valid_artifact_name(string category, string name, string expected)
+    {
+        var run = Run(new() { ["category"] = category, ["html-artifact"] = name });
+        run.Step("upload-html").With["name"].ShouldBe(expected);
+        run.Summary.ShouldContain($"**HTML report:** [{expected}](");
+    }
+
+    [Test]
+    public void A_failed_HTML_upload_is_a_warning_and_the_run_goes_on()
+    {
+        var run = Run([], htmlUploadOutcome: "failure");
+
+        run.Failed.ShouldBeFalse(run.ToString());
+        run.Step("upload-html").Conclusion.ShouldBe("success", "continue-on-error");
+        run.Step("html-link").Stdout.ShouldStartWith("::warning title=CertLint HTML report::");
+        run.Summary.ShouldContain("The HTML report was not uploaded as an artifact");
+        run.Outputs["html-url"].ShouldBe("");
+        run.Step("upload").Ran.ShouldBeTrue();
+    }
+
+    [Test]
+    public void Upload_html_false_writes_the_page_but_neither_uploads_nor_links_it()
+    {
+        var run = Run(new() { ["upload-html"] = "false" });
+
+        File.Exists(run.Outputs["html-file"]).ShouldBeTrue();
+        run.Step("upload-html").Ran.ShouldBeFalse();
+        run.Step("html-link").Ran.ShouldBeFalse();
+        run.Summary.ShouldNotContain("HTML report");
+        run.Failed.ShouldBeFalse();
     }
 
     [TestCase("v1", "tool", "1.*", "")]

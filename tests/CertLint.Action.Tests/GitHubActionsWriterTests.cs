@@ -126,7 +126,7 @@ public sealed class GitHubActionsWriterTests
     {
         var result = FakeResults.Result([F(Severity.Error), F(Severity.Warning), F(Severity.Warning), F(Severity.Note)],
             failOn: Severity.Warning);
-        var (_, outputs) = Write(result, new ReportOutputs(Sarif: "out/r.sarif", JUnit: Path.Combine(_dir, "j.xml")));
+        var (_, outputs) = Write(result, new ReportOutputs(Sarif: "out/r.sarif", JUnit: Path.Combine(_dir, "j.xml"), Html: "r.html"));
         outputs.ShouldBe(new Dictionary<string, string>
         {
             ["findings"] = "3",
@@ -134,6 +134,7 @@ public sealed class GitHubActionsWriterTests
             ["warnings"] = "2",
             ["sarif-file"] = Path.Combine(_dir, "out", "r.sarif"),
             ["junit-file"] = Path.Combine(_dir, "j.xml"),
+            ["html-file"] = Path.Combine(_dir, "r.html"),
             ["exit-code"] = "1",
         }, ignoreOrder: true);
     }

@@ -135,9 +135,11 @@ public static partial class ConfigLoader
                 : throw YamlValues.Error(file, d, $"'maxChainDepth' must be between 0 and {ValidationSettings.MaxMaxChainDepth}", "maxChainDepth");
         }
         var policies = map.StringList("policies");
-        foreach (var policy in policies ?? [])
+        // Point at the offending item, not at the list.
+        IEnumerable<YamlNode> items = map.Get("policies") is YamlSequenceNode seq ? seq.Children : [.. map.Get("policies") is { } one ? [one] : Array.Empty<YamlNode>()];
+        foreach (var (policy, at) in (policies ?? []).Zip(items))
         {
-            if (!ValidationSettings.IsOid(policy)) throw map.Error(map.Get("policies")!, $"'policies': '{policy}' is not an OID (dotted numbers, e.g. 2.23.140.1.2.1)", "policies");
+            if (!ValidationSettings.IsOid(policy)) throw map.Error(at, $"'policies': '{policy}' is not an OID (dotted numbers, e.g. 2.23.140.1.2.1)", "policies");
         }
         return new ValidationConfig(depth, policies, map.Bool("requireExplicitPolicy"), map.Bool("inhibitPolicyMapping"),
             map.Bool("inhibitAnyPolicy"), refs.List(map.Get("crls"), "validation.crls"));

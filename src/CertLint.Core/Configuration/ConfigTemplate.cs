@@ -1,8 +1,16 @@
 namespace CertLint.Configuration;
 
-/// <summary>The commented starter `.certlint.yml` that `certlint init` writes. It is valid as written.</summary>
+/// <summary>The commented starter `.certlint.yml` that `certlint init` writes. It is valid as written, for either profile.</summary>
 public static class ConfigTemplate
 {
+    /// <summary>The template for a PKI profile: `private` (cabf-br stays off, the line commented out) or `public`.</summary>
+    public static string For(string profile) =>
+        profile == Public ? Text.Replace("\n" + PrivatePacks + "\n", "\n" + PublicPacks + "\n", StringComparison.Ordinal) : Text;
+
+    public const string Private = "private", Public = "public";
+    private const string PrivatePacks = "# packs: [+cabf-br]";
+    private const string PublicPacks = "packs: [+cabf-br]        # publicly-trusted TLS certificates: the cabf-br pack is on";
+
     public const string Text = """
         # CertLint configuration. Every key is optional: with no file at all the recommended built-in rules run.
         # Reference: docs/writing-rules.md
@@ -10,6 +18,11 @@ public static class ConfigTemplate
 
         # Rule packs: builtin:recommended (default), builtin:all (also rules that are off by default), builtin:none.
         extends: builtin:recommended
+
+        # Rule packs by name: core and rfc5280 are on by default. cabf-br (the CA/Browser Forum Baseline Requirements)
+        # binds only publicly-trusted TLS certificates; a private PKI (mutual TLS inside a company) leaves it off.
+        # See docs/packs.md.
+        # packs: [+cabf-br]
 
         # What to scan (relative to this file) and which paths to skip (globs relative to the scan root).
         # paths: [certs, deploy]

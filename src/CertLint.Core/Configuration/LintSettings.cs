@@ -56,6 +56,8 @@ public sealed class LintSettings
     public IReadOnlyList<string>? Packs { get; init; }
     /// <summary>Where the selection was written, for errors (null: the command line).</summary>
     public ConfigOrigin? PacksOrigin { get; init; }
+    /// <summary>Where the configuration names each anchor and CRL file (absolute path → place), for errors about them.</summary>
+    public IReadOnlyDictionary<string, ConfigOrigin> FileOrigins { get; init; } = new Dictionary<string, ConfigOrigin>();
     /// <summary>Per-rule overrides by rule name or id.</summary>
     public IReadOnlyDictionary<string, RuleOverride> RuleOverrides { get; init; } = new Dictionary<string, RuleOverride>();
     public IReadOnlyList<SuppressionEntry> Suppressions { get; init; } = [];

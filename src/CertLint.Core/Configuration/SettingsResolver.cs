@@ -63,6 +63,7 @@ public static class SettingsResolver
             Extends = config?.Extends ?? defaults.Extends,
             Packs = request.Packs.Count > 0 ? request.Packs : config?.Packs,
             PacksOrigin = request.Packs.Count > 0 ? null : config?.PacksOrigin,
+            FileOrigins = FileOrigins(config),
             RuleOverrides = config?.RuleOverrides ?? defaults.RuleOverrides,
             Suppressions = config?.Suppressions ?? defaults.Suppressions,
             ConfigFile = where.ConfigFile,
@@ -110,6 +111,17 @@ public static class SettingsResolver
 
     private static IReadOnlyList<string> Pick(IReadOnlyList<string> request, IReadOnlyList<string>? config, IReadOnlyList<string> fallback) =>
         request.Count > 0 ? request : config ?? fallback;
+
+    /// <summary>Where the config names each anchor and CRL file, so a missing one is reported at its file:line:column.</summary>
+    private static Dictionary<string, ConfigOrigin> FileOrigins(CertLintConfig? config)
+    {
+        var origins = new Dictionary<string, ConfigOrigin>(StringComparer.Ordinal);
+        foreach (var r in config?.References ?? [])
+        {
+            if (r.Key is "trust.anchors" or "validation.crls") origins.TryAdd(r.FullPath, r.Origin);
+        }
+        return origins;
+    }
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 

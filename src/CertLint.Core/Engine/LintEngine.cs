@@ -31,14 +31,16 @@ public sealed class LintEngine
         var files = discovery.Files.Concat(discovery.Context).ToList();
         progress?.Report(new ScanProgress("parsing", 0, files.Count));
         var parsed = Sorted(FileParser.ParseAll(files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles()));
-        var anchors = TrustAnchors.Load(settings, passwords);
-        var crls = TrustAnchors.LoadCrls(settings, passwords);
+        // --ca and --crl files are linted like scanned ones: an expired root or a stale CRL is a finding on its own file.
+        var trust = TrustAnchors.ForLint(settings, passwords, parsed);
 
         progress?.Report(new ScanProgress("checking", files.Count, files.Count));
-        var (inventory, evaluation) = Evaluate(settings, catalog, parsed, anchors, crls, cancellationToken);
+        var (inventory, evaluation) = Evaluate(settings, catalog, trust.Files, trust.Anchors, cancellationToken: cancellationToken);
         if (discovery.Context.Count > 0)
         {
-            var scope = new ScanScope(discovery.Files.Select(f => f.FullPath).Concat(discovery.Issues.Select(i => i.Location.File.FullPath)).ToHashSet(StringComparer.Ordinal));
+            // Named anchor and CRL files are reported on even when they lie outside the given paths.
+            var scope = new ScanScope(discovery.Files.Select(f => f.FullPath).Concat(discovery.Issues.Select(i => i.Location.File.FullPath))
+                .Concat(settings.CaFiles).Concat(settings.Validation.CrlFiles).ToHashSet(StringComparer.Ordinal));
             (inventory, evaluation) = (scope.Restrict(inventory), scope.Restrict(evaluation));
         }
         return WithBaseline(new LintResult

@@ -10,7 +10,7 @@ namespace CertLint.Inventory;
 public sealed class CertificateInventory
 {
     public required IReadOnlyList<ParsedFile> Files { get; init; }
-    /// <summary>Every certificate from the scanned files, in a deterministic order (path, then position).</summary>
+    /// <summary>Every certificate from the scanned files and the --ca files, in a deterministic order (path, then position).</summary>
     public required IReadOnlyList<CertificateInfo> Certificates { get; init; }
     public required IReadOnlyList<KeyInfo> Keys { get; init; }
     /// <summary>Trust anchors: --ca / trust.anchors certificates; self-signed CA certificates found in the scan when no anchor file is given or trust.fromScan is true.</summary>

@@ -13,8 +13,9 @@ namespace CertLint.Inventory;
 public static class InventoryBuilder
 {
     /// <param name="files">Every parsed file of the scan, in any order.</param>
-    /// <param name="extraAnchors">Certificates from the --ca files: they anchor chains but are not linted.</param>
-    /// <param name="extraCrls">CRLs from the --crl files: used for revocation like the CRLs in the scan.</param>
+    /// <param name="extraAnchors">Trust anchors: the certificates of the --ca files (which the lint also passes among
+    /// <paramref name="files"/>, so they are linted) and system roots (which are not).</param>
+    /// <param name="extraCrls">CRLs that are not in <paramref name="files"/> (hosts that do not lint --crl files): used for revocation only.</param>
     public static CertificateInventory Build(IReadOnlyList<ParsedFile> files, IReadOnlyList<CertificateInfo> extraAnchors, LintSettings settings,
         IReadOnlyList<CrlInfo>? extraCrls = null) =>
         Build(files, extraAnchors, settings, new SignatureVerifier(), extraCrls);

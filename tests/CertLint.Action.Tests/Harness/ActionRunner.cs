@@ -19,8 +19,9 @@ internal sealed record ActionRun(IReadOnlyList<StepRun> Steps, IReadOnlyDictiona
 /// Runs a composite action's steps the way the GitHub runner does: evaluates `if:`, `env:` and `with:`, gives
 /// each `run:` step fresh GITHUB_OUTPUT/GITHUB_STEP_SUMMARY files and runs it with `bash --noprofile --norc -eo
 /// pipefail`, collects step outputs, honours continue-on-error and finally evaluates the action's outputs.
-/// `uses:` steps (setup-dotnet, cache, upload-sarif) cannot run here: they are recorded with their `with:`
-/// values and get the outcome <see cref="UsesOutcome"/> says.
+/// `uses:` steps (setup-dotnet, cache, upload-sarif, upload-artifact) cannot run here: they are recorded with their
+/// `with:` values and get the outcome <see cref="UsesOutcome"/> says and, when they succeed, the outputs
+/// <see cref="UsesOutputs"/> gives.
 /// </summary>
 internal sealed class ActionRunner(string actionPath, string workspace, string runnerTemp)
 {
@@ -28,6 +29,8 @@ internal sealed class ActionRunner(string actionPath, string workspace, string r
     public string ActionRef { get; init; } = "";
     /// <summary>Outcome of a `uses:` step, by its `uses` value; default success.</summary>
     public Func<string, string> UsesOutcome { get; init; } = _ => "success";
+    /// <summary>Outputs of a successful `uses:` step, by its `uses` and evaluated `with:` values; default none.</summary>
+    public Func<string, IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>> UsesOutputs { get; init; } = (_, _) => Empty;
     /// <summary>Outputs to take instead of running a step (by id): lets tests build the tool once.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Preset { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
@@ -83,7 +86,8 @@ internal sealed class ActionRunner(string actionPath, string workspace, string r
         if (step["uses"] is { } uses)
         {
             var usesOutcome = UsesOutcome(uses.GetValue<string>());
-            return new StepRun(name, id, true, usesOutcome, usesOutcome, usesOutcome == "success" ? 0 : 1, "", "", Empty, with);
+            var ok = usesOutcome == "success";
+            return new StepRun(name, id, true, usesOutcome, usesOutcome, ok ? 0 : 1, "", "", ok ? UsesOutputs(uses.GetValue<string>(), with) : Empty, with);
         }
         step["shell"]!.GetValue<string>().ShouldBe("bash", "the harness runs bash steps only");
         var files = Directory.CreateDirectory(Path.Combine(runnerTemp, "_runner_file_commands", $"step{index}")).FullName;

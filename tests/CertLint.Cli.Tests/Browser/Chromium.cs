@@ -77,6 +77,24 @@ internal sealed class Chromium : IAsyncDisposable
         return result["result"]!["value"];
     }
 
+    /// <summary>Emulates a media type ("print", or "" for screen) and a colour scheme ("dark", "light").</summary>
+    public Task EmulateAsync(string media, string colorScheme) =>
+        SendAsync("Emulation.setEmulatedMedia", new JsonObject
+        {
+            ["media"] = media,
+            ["features"] = new JsonArray(new JsonObject { ["name"] = "prefers-color-scheme", ["value"] = colorScheme }),
+        });
+
+    /// <summary>Presses and releases a key as a keyboard would (as Puppeteer does: Tab has no text, Enter types "\r"), so focus moves and links follow as they do for people.</summary>
+    public async Task PressAsync(string key)
+    {
+        var (keyCode, text) = key switch { "Tab" => (9, ""), "Enter" => (13, "\r"), _ => throw new ArgumentOutOfRangeException(nameof(key)) };
+        var down = new JsonObject { ["type"] = text.Length > 0 ? "keyDown" : "rawKeyDown", ["key"] = key, ["code"] = key, ["windowsVirtualKeyCode"] = keyCode };
+        if (text.Length > 0) down["text"] = text;
+        await SendAsync("Input.dispatchKeyEvent", down);
+        await SendAsync("Input.dispatchKeyEvent", new JsonObject { ["type"] = "keyUp", ["key"] = key, ["code"] = key, ["windowsVirtualKeyCode"] = keyCode });
+    }
+
     public async Task<byte[]> ScreenshotAsync()
     {
         var result = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = false });

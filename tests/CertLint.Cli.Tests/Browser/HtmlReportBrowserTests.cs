@@ -53,6 +53,7 @@ public class HtmlReportBrowserTests
         browser.Requests.ShouldAllBe(u => u == url, "the page must load nothing but itself");
 
         var shot = await browser.ScreenshotAsync();
+        await ShouldBeAccessibleAndPrintable(browser);
         await browser.NavigateAsync("about:blank");
         var blank = await browser.ScreenshotAsync();
         shot.Length.ShouldBeGreaterThan(10 * blank.Length, "the screenshot is (nearly) blank");
@@ -138,6 +139,80 @@ public class HtmlReportBrowserTests
             (await Filter(browser, "f-file", path)).ShouldBe($"{open.Count(f => f.GetProperty("path").GetString()!.Contains(path, StringComparison.OrdinalIgnoreCase))} of {open.Count} findings shown");
             await Filter(browser, "f-file", "");
         }
+    }
+
+    [Test]
+    public async Task The_request_check_sees_a_page_that_loads_something()
+    {
+        // The control for "no network request": the same check on a page that asks for an image does see it.
+        var page = Path.Combine(_dir.FullName, "loads.html");
+        File.WriteAllText(page, "<!DOCTYPE html><html><body><img src=\"http://127.0.0.1:9/pixel.png\" alt=\"\"/></body></html>");
+        await using var browser = await Chromium.StartAsync(_chromium);
+        await browser.NavigateAsync(new Uri(page).AbsoluteUri);
+        browser.Requests.ShouldContain("http://127.0.0.1:9/pixel.png");
+    }
+
+    /// <summary>Keyboard navigation, text alternatives, dark mode and print, on the page as loaded.</summary>
+    private static async Task ShouldBeAccessibleAndPrintable(Chromium browser)
+    {
+        async Task<string> Eval(string js) => (await browser.EvaluateAsync(js))?.ToString() ?? "";
+
+        // Keyboard: the first Tab reaches the skip link, which shows itself; Tabs go on to the sort button and the first
+        // timeline bar, whose focus shows the tooltip with subject, file and days left; Enter on the skip link jumps to the findings.
+        await browser.PressAsync("Tab");
+        (await Eval("document.activeElement.className + ' ' + (document.activeElement.getBoundingClientRect().left >= 0)")).ShouldBe("skip true");
+        await browser.PressAsync("Tab");
+        (await Eval("document.activeElement.id")).ShouldBe("sort-expiry");
+        await browser.PressAsync("Tab");
+        var focused = JsonSerializer.Deserialize<JsonElement>(await Eval(
+            "JSON.stringify([document.activeElement.getAttribute('class'), document.getElementById('tip').hidden, document.getElementById('tip').textContent, document.activeElement.querySelector('title').textContent])"));
+        focused[0].GetString()!.ShouldStartWith("cert-bar status-");
+        focused[1].GetBoolean().ShouldBeFalse("the tooltip shows on keyboard focus");
+        focused[2].GetString().ShouldBe(focused[3].GetString());
+        focused[2].GetString()!.ShouldMatch(@" — [^ ]+:\d+ — .*(days left|days ago)");
+        await Eval("document.querySelector('.skip').focus()");
+        await browser.PressAsync("Enter");
+        (await Eval("location.hash")).ShouldBe("#findings");
+
+        // Text alternatives: every picture is labelled or hidden behind a caption, every bar has a title, every control a label.
+        var missing = await Eval("""
+            JSON.stringify([
+              Array.from(document.querySelectorAll('svg')).filter(s => !s.closest('[aria-hidden=true]') && !s.getAttribute('aria-label')).length,
+              Array.from(document.querySelectorAll('svg .cert-bar')).filter(b => !(b.querySelector('title') || {}).textContent).length,
+              Array.from(document.querySelectorAll('figure.chain')).filter(c => !(c.querySelector('figcaption') || {}).textContent).length,
+              Array.from(document.querySelectorAll('input, select, button')).filter(c => !(c.labels && c.labels.length) && !c.textContent.trim()).length,
+              document.querySelectorAll('img:not([alt])').length])
+            """);
+        missing.ShouldBe("[0,0,0,0,0]");
+
+        // Dark mode follows the reader's setting, with light text on a dark background; light is the default.
+        await browser.EmulateAsync("", "dark");
+        var dark = JsonSerializer.Deserialize<string[]>(await Eval("JSON.stringify([getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color])"))!;
+        Luminance(dark[0]).ShouldBeLessThan(0.05, dark[0]);
+        Luminance(dark[1]).ShouldBeGreaterThan(0.7, dark[1]);
+        await browser.EmulateAsync("", "light");
+        Luminance(await Eval("getComputedStyle(document.body).backgroundColor")).ShouldBeGreaterThan(0.9);
+
+        // Print: no controls, and rows a filter hid are printed too.
+        await Filter(browser, "f-severity", "note");
+        await browser.EmulateAsync("print", "light");
+        var print = await Eval("""
+            JSON.stringify([getComputedStyle(document.querySelector('.filters')).display, getComputedStyle(document.getElementById('sort-expiry')).display,
+              Array.from(document.querySelectorAll('#findings-table tbody tr')).some(r => r.hidden),
+              Array.from(document.querySelectorAll('#findings-table tbody tr')).every(r => getComputedStyle(r).display === 'table-row')])
+            """);
+        print.ShouldBe("[\"none\",\"none\",true,true]");
+        await browser.EmulateAsync("", "light");
+        await Filter(browser, "f-severity", "");
+    }
+
+    /// <summary>Relative luminance (WCAG 2) of a CSS "rgb(r, g, b)" colour.</summary>
+    private static double Luminance(string css)
+    {
+        var c = css[(css.IndexOf('(', StringComparison.Ordinal) + 1)..css.IndexOf(')', StringComparison.Ordinal)].Split(',')
+            .Take(3).Select(v => double.Parse(v, CultureInfo.InvariantCulture) / 255)
+            .Select(v => v <= 0.03928 ? v / 12.92 : Math.Pow((v + 0.055) / 1.055, 2.4)).ToArray();
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
     }
 
     private static async Task<string> Filter(Chromium browser, string id, string value) =>

@@ -60,6 +60,7 @@ public class SchemaTests
         foreach (var block in DocExamples.RuleBlocks) ShouldBeValid(RuleSchema.Value, block, block[..30]);
         ShouldBeValid(ConfigSchema.Value, DocExamples.Config, "the documented config");
         ShouldBeValid(ConfigSchema.Value, ConfigTemplate.Text, "the init template");
+        ShouldBeValid(ConfigSchema.Value, ConfigTemplate.For(ConfigTemplate.Public), "the init template for a public PKI");
     }
 
     [Test]

@@ -15,7 +15,7 @@ public sealed class GitHubActionsWriter(Func<string, string?> environment)
     private static readonly Severity[] Kinds = [Severity.Error, Severity.Warning, Severity.Note];
 
     /// <param name="result">The run's result.</param>
-    /// <param name="reports">The report files written, for the sarif-file and junit-file outputs.</param>
+    /// <param name="reports">The report files written, for the sarif-file, junit-file and html-file outputs.</param>
     /// <param name="workingDirectory">Base for relative report paths.</param>
     /// <param name="stdout">Where the workflow commands go (the step's log).</param>
     public void Write(LintResult result, ReportOutputs reports, string workingDirectory, TextWriter stdout)
@@ -107,6 +107,7 @@ public sealed class GitHubActionsWriter(Func<string, string?> environment)
         yield return new("warnings", result.Count(Severity.Warning).ToString());
         yield return new("sarif-file", FullPath(reports.Sarif, workingDirectory));
         yield return new("junit-file", FullPath(reports.JUnit, workingDirectory));
+        yield return new("html-file", FullPath(reports.Html, workingDirectory));
         yield return new("exit-code", result.ExitCode.ToString());
     }
 

@@ -50,8 +50,11 @@ internal sealed record HtmlModel(
     private static List<JsonElement> Array(JsonElement e, string name) =>
         e.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array ? a.EnumerateArray().ToList() : [];
 
+    /// <summary>A string field, cut to <see cref="MaxText"/> characters: a hostile subject or path cannot blow the page up.</summary>
     private static string Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() ?? "" : "";
+        e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? HtmlText.Short(p.GetString() ?? "", MaxText) : "";
+
+    private const int MaxText = 2000;
 
     private static int Int(JsonElement e, string name) =>
         e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var i) ? i : 0;

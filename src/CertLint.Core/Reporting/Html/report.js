@@ -11,7 +11,7 @@
     var shown = 0;
     rows.forEach(function (r) {
       var ok = (!sev || r.dataset.severity === sev) && (!rule || r.dataset.rule === rule) &&
-        (!file || r.dataset.path.toLowerCase().indexOf(file) >= 0) &&
+        (!file || r.cells[2].textContent.toLowerCase().indexOf(file) >= 0) &&
         (!text || r.textContent.toLowerCase().indexOf(text) >= 0);
       r.hidden = !ok;
       if (ok) shown++;

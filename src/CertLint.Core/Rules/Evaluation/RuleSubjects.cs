@@ -6,7 +6,8 @@ namespace CertLint.Rules.Evaluation;
 
 /// <summary>
 /// The objects rules look at: every scanned file (File subject, carrying its parse issues), and every certificate,
-/// key and keystore in it. Trust anchors given with --ca are not scanned files, so they are not subjects.
+/// key and keystore in it. The --ca and --crl files are among the files (the lint adds them), so anchors and CRLs given
+/// outside the scan are judged like scanned ones; system roots are not files and are not subjects.
 /// </summary>
 public static class RuleSubjects
 {

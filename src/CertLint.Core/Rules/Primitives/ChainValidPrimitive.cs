@@ -1,6 +1,7 @@
 using CertLint.Findings;
 using CertLint.Inventory;
 using CertLint.Inventory.Paths;
+using CertLint.Model;
 
 namespace CertLint.Rules.Primitives;
 
@@ -30,8 +31,14 @@ public sealed class ChainValidPrimitive : ICheckPrimitive
     {
         if (subject.Certificate is not { } cert) yield break;
         var chain = context.Inventory.ChainOf(cert);
-        if (chain is null || chain.Status != ChainStatus.Invalid) yield break;
+        if (chain is null) yield break;
         var checks = arguments.GetStrings("checks").Select(n => ByName[n]).ToHashSet();
+        if (chain is { Status: ChainStatus.Complete, Path.Count: 1 } && checks.Contains(PathCheck.UnknownCriticalExtension))
+        {
+            foreach (var v in AnchorUnknownCritical(cert, chain)) yield return v;
+            yield break;
+        }
+        if (chain.Status != ChainStatus.Invalid) yield break;
         if (chain.Failures.Count == 0)
         {
             // A chain result without itemised failures (made by a host or a test): the generic rule reports it whole.
@@ -50,6 +57,30 @@ public sealed class ChainValidPrimitive : ICheckPrimitive
             ["failedAtSha256"] = first.Certificate.Sha256,
             ["failedPosition"] = first.Position,
             ["step"] = PathProblem.Name(first.Check),
+        });
+    }
+
+    /// <summary>
+    /// A trust anchor is trusted as given (RFC 5280 §6.1: its extensions are not processed on the path), so its unknown
+    /// critical extension does not fail the certificates below it; but verifiers that process the anchor certificate
+    /// (openssl) reject every path through it, so the anchor's own file gets the finding.
+    /// </summary>
+    private static IEnumerable<Violation> AnchorUnknownCritical(CertificateInfo anchor, ChainResult chain)
+    {
+        var oids = PathFacts.Of(anchor).UnknownCritical;
+        if (oids.Count == 0) yield break;
+        var name = IssuerChecks.Name(anchor);
+        yield return new Violation(new Dictionary<string, object?>
+        {
+            ["path"] = PrimitiveLookups.DescribePath(chain.Path),
+            ["depth"] = chain.Depth,
+            ["problems"] = string.Join("; ", oids.Select(oid => $"trust anchor {name} has critical extension {oid}, which CertLint does not process;"
+                + " CertLint trusts the anchor as given (RFC 5280 §6.1) and does not fail the certificates below it, but verifiers that check"
+                + " the anchor certificate (openssl) reject every path through it")),
+            ["failedAt"] = name,
+            ["failedAtSha256"] = anchor.Sha256,
+            ["failedPosition"] = 0,
+            ["step"] = PathProblem.Name(PathCheck.UnknownCriticalExtension),
         });
     }
 
