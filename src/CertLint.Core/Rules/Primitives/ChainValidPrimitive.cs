@@ -69,7 +69,7 @@ public sealed class ChainValidPrimitive : ICheckPrimitive
     {
         var oids = PathFacts.Of(anchor).UnknownCritical;
         if (oids.Count == 0) yield break;
-        var name = IssuerChecks.Name(anchor);
+        var name = anchor.Name;
         yield return new Violation(new Dictionary<string, object?>
         {
             ["path"] = PrimitiveLookups.DescribePath(chain.Path),
