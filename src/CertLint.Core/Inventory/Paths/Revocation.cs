@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Globalization;
 using System.Numerics;
 using CertLint.Inventory.Signatures;
@@ -78,14 +79,28 @@ internal sealed class Revocation
         return $"{cert.Name} (serial {cert.SerialNumber}) was revoked on {revoked.RevocationDate.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} ({reason}) according to the {(by.IsDelta ? "delta " : "")}CRL {by.Location}";
     }
 
-    /// <summary>The CRL's issuingDistributionPoint scope includes the certificate (RFC 5280 §6.3.3 (b)).</summary>
+    /// <summary>
+    /// The CRL's issuingDistributionPoint scope includes the certificate (RFC 5280 §6.3.3 (b)(2)): a CRL that names a
+    /// distribution point covers the certificates listing that point in cRLDistributionPoints; for the others the
+    /// RFC assumes a distribution point named after the certificate's issuer (§6.3.3, last paragraph), so a CRL
+    /// partitioned by URI does not cover a certificate without a matching point.
+    /// </summary>
     private static bool Covers(CrlInfo crl, CertificateInfo cert, PathFacts facts)
     {
         if (crl.DistributionPoint is not { } idp) return true;
         if (idp.OnlyUserCerts && cert.IsCa) return false;
         if (idp.OnlyCaCerts && !cert.IsCa) return false;
-        if (idp.Names.Count == 0 || facts.DistributionPoints.Count == 0) return true;
-        return facts.DistributionPoints.Any(dp => !dp.HasCrlIssuer && dp.Names.Any(n => idp.Names.Contains(n, StringComparer.Ordinal)));
+        if (idp.Names.Count == 0) return true;
+        if (facts.DistributionPoints.Any(dp => !dp.HasCrlIssuer && dp.Names.Any(n => idp.Names.Contains(n, StringComparer.Ordinal)))) return true;
+        return idp.Names.Contains(IssuerAsGeneralName(cert), StringComparer.Ordinal);
+    }
+
+    /// <summary>The certificate's issuer as a directoryName GeneralName, in the hex form distribution point names are compared in.</summary>
+    private static string IssuerAsGeneralName(CertificateInfo cert)
+    {
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 4, isConstructed: true))) w.WriteEncodedValue(cert.Issuer.Raw.Span);
+        return Convert.ToHexString(w.Encode());
     }
 
     private static BigInteger Number(string? hex) =>
