@@ -42,9 +42,9 @@ internal sealed class Revocation
         {
             return "its authorityKeyIdentifier does not match the issuer's subjectKeyIdentifier";
         }
-        if (issuer.KeyUsage is { } usage && !usage.HasFlag(KeyUsageFlags.CrlSign)) return $"issuer {IssuerChecks.Name(issuer)} keyUsage lacks cRLSign";
+        if (issuer.KeyUsage is { } usage && !usage.HasFlag(KeyUsageFlags.CrlSign)) return $"issuer {issuer.Name} keyUsage lacks cRLSign";
         var signature = _verifier.CheckCrl(crl, issuer);
-        if (!signature.IsValid) return $"its signature does not verify with the key of {IssuerChecks.Name(issuer)} ({signature.Reason})";
+        if (!signature.IsValid) return $"its signature does not verify with the key of {issuer.Name} ({signature.Reason})";
         if (crl.ThisUpdate > _now) return $"it is not issued yet (thisUpdate {crl.ThisUpdate:u})";
         return null;
     }
@@ -76,7 +76,7 @@ internal sealed class Revocation
         }
         if (revoked is null || by is null) return null;
         var reason = revoked.Reason is null ? "no reason given" : $"reason {revoked.Reason}";
-        return $"{IssuerChecks.Name(cert)} (serial {cert.SerialNumber}) was revoked on {revoked.RevocationDate.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} ({reason}) according to the {(by.IsDelta ? "delta " : "")}CRL {by.Location}";
+        return $"{cert.Name} (serial {cert.SerialNumber}) was revoked on {revoked.RevocationDate.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} ({reason}) according to the {(by.IsDelta ? "delta " : "")}CRL {by.Location}";
     }
 
     /// <summary>
