@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CertLint end-to-end benchmark. Prints figures and ratios; asserts nothing (see docs/performance.md).
 #   bench/run.sh [COUNT]              COUNT defaults to 10000
-#   bench/run.sh weak-keys [COUNT]    only the cost of the weak-key rules on COUNT RSA 2048 certificates + public keys
+#   bench/run.sh weak-keys [COUNT]    only the cost of the weak-key rules on COUNT RSA 2048 certificates + public keys,
+#                                     end to end (rules on vs off) and in process per rule (WeakKeyProfile)
 # Generates its own corpus (unique certs + keys with known defects), builds the tool in Release, then times:
 #   certlint on COUNT and COUNT/10 files (scaling), a 1-file cold start, and the manual openssl workflow on a
 #   sample of files, extrapolated per file (stated as such). Peak RSS comes from /usr/bin/time -v.
@@ -53,6 +54,9 @@ if [ "$mode" = weak-keys ]; then
   echo "  rules off ${t_off} ms wall, ${c_off} s CPU; rules on ${t_on} ms wall, ${c_on} s CPU; cost $((t_on - t_off)) ms wall"
   awk -v on="$t_on" -v off="$t_off" -v con="$c_on" -v coff="$c_off" \
     'BEGIN { printf "  ratio on/off: %.3f wall, %.3f CPU; cost %.2f s CPU (target: at most 0.5 s)\n", on / off, con / coff, con - coff }'
+  # The same comparison inside one process, rule stage only (no start-up, discovery or parsing), with each rule alone.
+  echo "in process:"
+  dotnet bench/CertLint.Benchmarks/bin/Release/net10.0/CertLint.Benchmarks.dll weak-keys "$rsa"
   exit 0
 fi
 

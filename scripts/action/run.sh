@@ -135,6 +135,11 @@ cmd_lint() {
   [[ -n ${INPUT_NOW:-} ]] && args+=(--now "$INPUT_NOW")
   [[ -n ${INPUT_CATEGORY:-} ]] && args+=(--category "$INPUT_CATEGORY")
   [[ -n ${INPUT_PASSWORD_ENV:-} ]] && args+=(--password-env "$INPUT_PASSWORD_ENV")
+  case ${INPUT_ALLOW_EMPTY:-false} in
+    true) args+=(--allow-empty) ;;
+    false|'') ;;
+    *) die "the input allow-empty must be 'true' or 'false'" ;;
+  esac
   local items item
   split_list "${INPUT_CA:-}" items comma
   for item in ${items[@]+"${items[@]}"}; do args+=(--ca "$item"); done

@@ -9,16 +9,20 @@ public static class CliApp
 {
     public static int Run(string[] args, CliContext context)
     {
+        // McMaster writes help, --version and, on a parsing error, its own "Specify --help" hint to the app's Out.
+        // Buffered: help and version reach stdout; a parsing error prints one hint, ours, on stderr.
+        var parserOut = new StringWriter();
         using var app = new CommandLineApplication(throwOnUnexpectedArg: true)
         {
             Name = "certlint",
-            FullName = "CertLint",
             Description = "Lints X.509 certificates, private keys and keystores: expiry, EKU, key/cert mismatch, chains, weak keys, host names, file permissions.",
-            Out = context.Out,
+            Out = parserOut,
             Error = context.Error,
+            MakeSuggestionsInErrorMessage = true,
         };
         app.HelpOption("-?|-h|--help");
-        app.VersionOption("--version", CertLint.Reporting.ToolInfo.Version);
+        // No FullName: McMaster would print it on a line of its own before the version.
+        app.VersionOption("--version", () => $"certlint {CertLint.Reporting.ToolInfo.Version}");
 
         // `certlint [PATH...]` and `certlint lint [PATH...]` are the same command.
         LintCommand.Configure(app, context);
@@ -30,14 +34,27 @@ public static class CliApp
         app.Command("inventory", cmd => InventoryCommand.Configure(cmd, context));
         app.Command("report", cmd => ReportCommand.Configure(cmd, context));
 
+        // Sub-commands take the console's streams, not their parent's: route theirs too.
+        foreach (var command in AllCommands(app))
+        {
+            command.Out = parserOut;
+            command.Error = context.Error;
+        }
+
         try
         {
             return app.Execute(args);
         }
         catch (CommandParsingException e)
         {
-            context.Error.WriteLine($"certlint: {e.Message}");
-            context.Error.WriteLine("Run 'certlint --help' for usage.");
+            parserOut.GetStringBuilder().Clear();
+            foreach (var line in UsageHint.For(e, args)) context.Error.WriteLine(line);
+            return ExitCodes.UsageError;
+        }
+        catch (ConfigurationException e)
+        {
+            // A rule or configuration file with several mistakes: every one, each on its own line.
+            foreach (var error in e.All) context.Error.WriteLine($"certlint: {error.Message}");
             return ExitCodes.UsageError;
         }
         catch (UserErrorException e)
@@ -52,5 +69,12 @@ public static class CliApp
             if (context.Environment("CERTLINT_DEBUG") is "1" or "true") context.Error.WriteLine(e);
             return ExitCodes.InternalError;
         }
+        finally
+        {
+            context.Out.Write(parserOut.ToString());
+        }
     }
+
+    private static IEnumerable<CommandLineApplication> AllCommands(CommandLineApplication app) =>
+        app.Commands.SelectMany(c => AllCommands(c).Prepend(c));
 }

@@ -54,6 +54,12 @@ public sealed class CertLintTask : MSBuildTask, ICancelableTask
     /// <summary>Name of the environment variable holding the keystore password.</summary>
     public string? PasswordEnv { get; set; }
 
+    /// <summary>
+    /// $(CertLintAllowEmpty): pass when the lint finds no certificate, key or keystore at all. Otherwise such a build
+    /// fails (CL9003), as the CLI exits 2: a lint pointed at the wrong folder must not pass silently.
+    /// </summary>
+    public bool AllowEmpty { get; set; }
+
     /// <summary>Runs Core; replaced by tests that only exercise the logging.</summary>
     internal Func<LintRequest, CancellationToken, LintResult> RunEngine { get; set; } = CoreEntry.Run;
 
@@ -67,12 +73,13 @@ public sealed class CertLintTask : MSBuildTask, ICancelableTask
             var request = TaskRequest.Build(this);
             if (request is null)
             {
-                Log.LogMessage(MessageImportance.Normal, "CertLint: nothing to lint.");
-                return true;
+                LogEmpty("discovery is off (CertLintDiscovery=false) and no @(CertLintFile) item names a file");
+                return !Log.HasLoggedErrors;
             }
             var result = RunEngine(request, cancellation.Token);
             CoreEntry.WriteReports(result, request);
             new FindingLogger(Log).LogResult(result);
+            if (result.IsEmpty) LogEmpty($"no certificate, key or keystore was found under {request.WorkingDirectory} (nor in the @(CertLintFile) items)");
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -81,7 +88,8 @@ public sealed class CertLintTask : MSBuildTask, ICancelableTask
         }
         catch (ConfigurationException e)
         {
-            Log.LogError(null, ErrorCodes.Configuration, null, null, e.File, e.Line, e.Column, 0, 0, "{0}", e.Problem);
+            foreach (var error in e.All)
+                Log.LogError(null, ErrorCodes.Configuration, null, null, error.File, error.Line, error.Column, 0, 0, "{0}", error.Problem);
         }
         catch (UserErrorException e)
         {
@@ -95,5 +103,18 @@ public sealed class CertLintTask : MSBuildTask, ICancelableTask
             Log.LogMessage(MessageImportance.Low, "{0}", e);
         }
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>An empty lint: an error unless $(CertLintAllowEmpty) is true, then a message.</summary>
+    private void LogEmpty(string why)
+    {
+        if (AllowEmpty)
+        {
+            Log.LogMessage(MessageImportance.Normal, "CertLint: nothing to lint: {0} (CertLintAllowEmpty=true).", why);
+            return;
+        }
+        Log.LogError(null, ErrorCodes.EmptyScan, null, null, null, 0, 0, 0, 0,
+            "CertLint: nothing to lint: {0}. Point the lint at the certificates (CertLintFile items, CertLintDiscovery, CertLintExclude, " +
+            "paths in .certlint.yml), or set CertLintAllowEmpty to true if the project has none.", why);
     }
 }

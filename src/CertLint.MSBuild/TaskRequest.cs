@@ -31,6 +31,7 @@ internal static class TaskRequest
             Now = ParseNow(task.Now),
             FailOn = ParseFailOn(task.FailOn),
             PasswordEnv = Blank(task.PasswordEnv),
+            AllowEmpty = task.AllowEmpty,
             Reports = new ReportOutputs(Sarif: Absolute(task.SarifFile, root), JUnit: Absolute(task.JUnitFile, root), Html: Absolute(task.HtmlFile, root)),
         };
     }

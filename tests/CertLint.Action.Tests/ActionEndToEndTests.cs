@@ -139,4 +139,27 @@ public sealed class ActionEndToEndTests
         run.Step("upload").Ran.ShouldBeFalse();
         run.Summary.ShouldContain("could not run (exit code 2)");
     }
+
+    [Test]
+    public void A_folder_without_certificates_fails_like_the_CLI_unless_allow_empty()
+    {
+        var docs = Path.Combine(_box.Workspace, "docs");
+        Directory.CreateDirectory(docs);
+        File.WriteAllText(Path.Combine(docs, "README.md"), "no certificates here\n");
+
+        var run = Run(new() { ["paths"] = "docs", ["now"] = Now });
+
+        run.Failed.ShouldBeTrue(run.ToString());
+        run.Outputs["exit-code"].ShouldBe("2");
+        Commands(run).ShouldContain(l => l.StartsWith("::error title=CertLint%3A nothing to lint::No certificate, key or keystore was found", StringComparison.Ordinal));
+        run.Summary.ShouldContain("**Failed**: no certificate, key or keystore found");
+        run.Steps[^1].ExitCode.ShouldBe(2);
+
+        var allowed = Run(new() { ["paths"] = "docs", ["now"] = Now, ["allow-empty"] = "true" });
+
+        allowed.Failed.ShouldBeFalse(allowed.ToString());
+        allowed.Outputs["exit-code"].ShouldBe("0");
+        Commands(allowed).ShouldNotContain(l => l.StartsWith("::error", StringComparison.Ordinal));
+        allowed.Summary.ShouldContain("**Passed**: no certificate, key or keystore found (allowed).");
+    }
 }

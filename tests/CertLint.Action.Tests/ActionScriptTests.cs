@@ -89,6 +89,27 @@ public sealed class ActionScriptTests
         html.ShouldStartWith(_box.RunnerTemp + "/certlint.");
     }
 
+    [TestCase("true", true)]
+    [TestCase("false", false)]
+    [TestCase("", false)]
+    public void Allow_empty_true_passes_allow_empty_to_certlint(string value, bool passed)
+    {
+        var run = Run(new() { ["allow-empty"] = value });
+        run.Failed.ShouldBeFalse(run.ToString());
+        Args.Contains("--allow-empty").ShouldBe(passed);
+    }
+
+    [Test]
+    public void Allow_empty_that_is_not_a_boolean_fails_the_lint_step_without_running_certlint()
+    {
+        var run = Run(new() { ["allow-empty"] = "yes\n::set-output name=x::y" });
+        run.Failed.ShouldBeTrue();
+        run.Step("lint").ExitCode.ShouldBe(2);
+        run.Step("lint").Stdout.ShouldContain("::error title=CertLint action::the input allow-empty must be 'true' or 'false'");
+        run.Step("lint").Stdout.ShouldNotContain("set-output");
+        File.Exists(_argsFile).ShouldBeFalse();
+    }
+
     [Test]
     public void Relative_report_paths_are_relative_to_the_workspace()
     {

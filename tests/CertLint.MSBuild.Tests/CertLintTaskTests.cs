@@ -105,15 +105,30 @@ public class CertLintTaskTests
         error.Message.ShouldStartWith(messageStart);
     }
 
-    [Test]
-    public void Nothing_to_lint_without_discovery_and_files_passes_quietly()
+    [TestCase(true, TestName = "Discovery finds nothing: a project folder without certificates")]
+    [TestCase(false, TestName = "Discovery off and no CertLintFile items")]
+    public void Nothing_to_lint_fails_the_build_like_the_CLI_unless_CertLintAllowEmpty(bool discover)
     {
+        File.WriteAllText(runner.PathOf("README.txt"), "no certificates here\n");
         var task = runner.NewTask();
-        task.Discover = false;
+        task.Discover = discover;
 
-        task.Execute().ShouldBeTrue();
+        task.Execute().ShouldBeFalse();
+
+        var error = runner.Engine.Errors.ShouldHaveSingleItem();
+        error.Code.ShouldBe(ErrorCodes.EmptyScan);
+        error.Message!.ShouldStartWith("CertLint: nothing to lint: ");
+        error.Message.ShouldContain("CertLintAllowEmpty");
+
+        runner.Engine.Errors.Clear();
+        var allowed = runner.NewTask();
+        allowed.Discover = discover;
+        allowed.AllowEmpty = true;
+
+        allowed.Execute().ShouldBeTrue();
 
         runner.Engine.Errors.ShouldBeEmpty();
         runner.Engine.Warnings.ShouldBeEmpty();
+        runner.Engine.Messages.ShouldContain(m => m.Message!.Contains("nothing to lint", StringComparison.Ordinal));
     }
 }

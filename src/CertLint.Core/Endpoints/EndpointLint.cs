@@ -69,6 +69,7 @@ public static class EndpointLint
             WorkingDirectory = settings.WorkingDirectory,
             Elapsed = elapsed,
             Notices = suppressions.Notices.Concat(lint.Notices).Distinct(StringComparer.Ordinal).ToList(),
+            ExpiredSuppressions = SuppressionMatcher.Expired(settings.Suppressions, settings.Now),
             NewOnly = request.NewOnly,
         };
         return LintEngine.WithBaseline(result, request, settings.WorkingDirectory);
@@ -128,7 +129,7 @@ public static class EndpointLint
         foreach (var missing in path.Path.Skip(1).Where(c => !c.IsSelfIssued && !sent.Contains(c.Sha256)))
         {
             yield return new HandshakeObservation(RuleIds.ServerChainIncomplete,
-                $"{endpoint.Label} does not send the intermediate {IssuerChecks.Name(missing)} (found in {missing.Location.File.DisplayPath}); " +
+                $"{endpoint.Label} does not send the intermediate {missing.Name} (found in {missing.Location.File.DisplayPath}); " +
                 "clients that hold only the root cannot build its chain");
         }
     }

@@ -53,6 +53,7 @@ public sealed class LintEngine
             Checks = evaluation.Checks,
             Skips = evaluation.Skips,
             Notices = evaluation.Notices,
+            ExpiredSuppressions = Rules.Evaluation.SuppressionMatcher.Expired(settings.Suppressions, settings.Now),
             Now = settings.Now,
             FailOn = settings.FailOn,
             Root = settings.Root,

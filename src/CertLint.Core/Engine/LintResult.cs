@@ -25,6 +25,8 @@ public sealed record LintResult
     public required TimeSpan Elapsed { get; init; }
     /// <summary>Notes for the user that are not findings (expired suppressions, skipped files).</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
+    /// <summary>Configured suppressions past their `expires` date: they no longer apply, and reports list them.</summary>
+    public IReadOnlyList<Configuration.SuppressionEntry> ExpiredSuppressions { get; init; } = [];
     /// <summary>Baseline state per finding fingerprint, when a baseline was given.</summary>
     public IReadOnlyDictionary<string, string>? BaselineStates { get; init; }
     /// <summary>Baseline results with no finding now (SARIF baselineState "absent"), from <c>SarifBaseline.Absent</c>.</summary>

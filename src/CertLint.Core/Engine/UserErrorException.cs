@@ -37,4 +37,9 @@ public sealed class ConfigurationException : UserErrorException
     public string? Key { get; init; }
     /// <summary>The suggested replacement for a misspelt key, function, field or rule name.</summary>
     public string? Suggestion { get; init; }
+    /// <summary>Further errors found in the same file (a rule file reports all of its errors, each once).</summary>
+    public IReadOnlyList<ConfigurationException> Others { get; init; } = [];
+
+    /// <summary>This error and <see cref="Others"/>, in file order.</summary>
+    public IEnumerable<ConfigurationException> All => Others.Prepend(this);
 }

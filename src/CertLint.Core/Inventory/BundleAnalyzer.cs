@@ -59,7 +59,7 @@ internal sealed class BundleAnalyzer(IssuerIndex index, SignatureVerifier verifi
         return new BundleInfo(file.File, certs, complete, ordered, problems);
     }
 
-    private static string At(IReadOnlyList<CertificateInfo> certs, int i) => $"certificate {i + 1} ({IssuerChecks.Name(certs[i])})";
+    private static string At(IReadOnlyList<CertificateInfo> certs, int i) => $"certificate {i + 1} ({certs[i].Name})";
 
     /// <summary>Position of a verified issuer in the file: the nearest one after <paramref name="i"/>, else the nearest before.</summary>
     private int IssuerInFile(IReadOnlyList<CertificateInfo> certs, CertificateInfo cert, int i)

@@ -88,7 +88,7 @@ internal sealed class ChainBuilder
 
     private string DeadEnd(CertificateInfo current, bool allCandidatesOnPath)
     {
-        var name = IssuerChecks.Name(current);
+        var name = current.Name;
         if (_selfSigned.Contains(current.Sha256)) return $"{name} is self-signed but not a trust anchor";
         if (allCandidatesOnPath) return $"issuer {current.Issuer.Text} of {name} only leads back into the chain (loop)";
         // A CA whose issuer is missing usually hangs from a root that was not given as an anchor, not from a lost intermediate.

@@ -7,15 +7,12 @@ namespace CertLint.Inventory;
 /// <summary>What must hold for one certificate to issue another, whatever the rest of the path.</summary>
 internal static class IssuerChecks
 {
-    /// <summary>A certificate's name for messages: its subject, or its label when the subject is empty.</summary>
-    public static string Name(CertificateInfo cert) => cert.Subject.IsEmpty ? cert.Label : cert.Subject.Text;
-
     /// <summary>The signature of <paramref name="child"/> by <paramref name="issuer"/>'s key, as a problem, or null when it verifies.</summary>
     public static PathProblem? SignatureProblem(CertificateInfo child, CertificateInfo issuer, SignatureCheck signature) => signature.Status switch
     {
         SignatureStatus.Invalid => new PathProblem(PathCheck.Signature, 0, child,
-            $"signature of {Name(child)} does not verify with the key of issuer {Name(issuer)} ({signature.Reason})"),
-        SignatureStatus.Unverifiable => new PathProblem(PathCheck.Signature, 0, child, $"unverifiable signature on {Name(child)}: {signature.Reason}"),
+            $"signature of {child.Name} does not verify with the key of issuer {issuer.Name} ({signature.Reason})"),
+        SignatureStatus.Unverifiable => new PathProblem(PathCheck.Signature, 0, child, $"unverifiable signature on {child.Name}: {signature.Reason}"),
         _ => null,
     };
 
@@ -30,11 +27,11 @@ internal static class IssuerChecks
         if (!issuer.IsCa)
         {
             var why = issuer.BasicConstraints is null ? "no basicConstraints" : "basicConstraints cA is not TRUE";
-            yield return new PathProblem(PathCheck.IssuerNotCa, position, issuer, $"issuer {Name(issuer)} is not a CA ({why})");
+            yield return new PathProblem(PathCheck.IssuerNotCa, position, issuer, $"issuer {issuer.Name} is not a CA ({why})");
         }
         if (issuer.KeyUsage is { } usage && !usage.HasFlag(KeyUsageFlags.KeyCertSign))
         {
-            yield return new PathProblem(PathCheck.IssuerNotCa, position, issuer, $"issuer {Name(issuer)} keyUsage lacks keyCertSign");
+            yield return new PathProblem(PathCheck.IssuerNotCa, position, issuer, $"issuer {issuer.Name} keyUsage lacks keyCertSign");
         }
     }
 }

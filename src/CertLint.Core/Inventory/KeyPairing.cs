@@ -48,7 +48,7 @@ internal static class KeyPairing
     private static string Reason(KeyInfo key, CertificateInfo cert)
     {
         var kind = key.IsPrivate ? "private key" : "public key";
-        var name = IssuerChecks.Name(cert);
+        var name = cert.Name;
         var keyFile = key.Location.File;
         var certFile = cert.Location.File;
         if (keyFile == certFile || keyFile.FullPath == certFile.FullPath)

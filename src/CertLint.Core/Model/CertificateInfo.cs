@@ -51,8 +51,14 @@ public sealed class CertificateInfo
     /// <summary>basicConstraints cA=TRUE.</summary>
     public bool IsCa => BasicConstraints?.IsCa == true;
 
-    /// <summary>A short human label: subject (or first SAN) and serial.</summary>
-    public string Label => $"{(Subject.IsEmpty ? FirstDnsName ?? "(empty subject)" : Subject.Text)}, serial {SerialNumber}";
+    /// <summary>
+    /// The certificate's name as every message and report writes it: the subject DN in RFC 4514 text, or for an empty
+    /// subject (allowed when the SAN is critical) what names it instead. One formatter, so a DN reads the same everywhere.
+    /// </summary>
+    public string Name => !Subject.IsEmpty ? Subject.Text : FirstDnsName is { } dns ? $"(empty subject, SAN {dns})" : "(empty subject)";
+
+    /// <summary>A short human label: <see cref="Name"/> and serial.</summary>
+    public string Label => $"{Name}, serial {SerialNumber}";
 
     private string? FirstDnsName => SubjectAltNames is { Dns.Count: > 0 } san ? san.Dns[0] : null;
 }

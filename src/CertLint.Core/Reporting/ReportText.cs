@@ -103,6 +103,19 @@ public static partial class ReportText
     public static string Count(int n, string singular, string? plural = null) =>
         $"{n.ToString(CultureInfo.InvariantCulture)} {(n == 1 ? singular : plural ?? singular + "s")}";
 
+    /// <summary>
+    /// Serial numbers longer than <see cref="ShortSerialLength"/> hex digits shortened to their first and last eight,
+    /// for the console only (a 20-byte serial is 40 digits); reports keep them whole.
+    /// </summary>
+    public static string ShortSerials(string text) =>
+        LongSerial().Replace(text, m => $"{m.Groups[1].Value}{m.Groups[2].Value[..8]}...{m.Groups[2].Value[^8..]}");
+
+    /// <summary>The longest serial the console prints whole.</summary>
+    public const int ShortSerialLength = 20;
+
+    [GeneratedRegex(@"\b(serial )([0-9A-Fa-f]{21,})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LongSerial();
+
     [GeneratedRegex(@"-----BEGIN [^-\r\n]{1,64}-----(?:.*?-----END [^-\r\n]{1,64}-----|.*)", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex PemBlock();
 

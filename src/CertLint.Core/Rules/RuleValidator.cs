@@ -15,8 +15,8 @@ public sealed record RuleDiagnostic(string File, int Line, int Column, string Me
 
 /// <summary>
 /// `certlint rules validate`: checks rule files (each on its own, then together with the built-ins for duplicate
-/// ids and names) and optionally a config against all of them. A config's errors are all reported (each key and
-/// entry is read on its own); a rule file's first error is. Each error once; empty means valid.
+/// ids and names) and optionally a config against all of them. Every error of a config and of a rule file is
+/// reported (each key, entry and compiled part is read on its own), each once; empty means valid.
 /// </summary>
 public static class RuleValidator
 {
@@ -33,12 +33,9 @@ public static class RuleValidator
         var files = ruleFiles.Concat(configs.SelectMany(c => c.RuleDirectories ?? [])).SelectMany(Expand).Distinct(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            Try(() =>
-            {
-                var def = RuleLoader.LoadFile(file);
-                RuleCompiler.Compile(def, registry: registry);
-                definitions.Add(def);
-            });
+            var errors = RuleLoader.Check(file, registry);
+            diagnostics.AddRange(errors.Select(RuleDiagnostic.From));
+            if (errors.Count == 0) Try(() => definitions.Add(RuleLoader.LoadFile(file)));
         }
         var extends = configs.Select(c => c.Extends).LastOrDefault(e => e is not null) ?? [RuleCatalog.Recommended];
         var before = diagnostics.Count;
@@ -63,7 +60,7 @@ public static class RuleValidator
             }
             catch (ConfigurationException e)
             {
-                diagnostics.Add(RuleDiagnostic.From(e));
+                diagnostics.AddRange(e.All.Select(RuleDiagnostic.From));
             }
         }
     }

@@ -58,20 +58,22 @@ internal sealed class RepoTree : IDisposable
     }
 
     /// <summary>A leaf for <paramref name="host"/> with serverAuth (or clientAuth) issued by <paramref name="issuer"/>.</summary>
-    public (X509Certificate2 Cert, ECDsa Key) Leaf(string host, (X509Certificate2 Cert, ECDsa Key) issuer, bool client = false)
+    public (X509Certificate2 Cert, ECDsa Key) Leaf(string host, (X509Certificate2 Cert, ECDsa Key) issuer, bool client = false,
+        DateTimeOffset? notBefore = null, double days = 365, byte[]? serial = null, string? subject = null)
     {
         var key = Own(ECDsa.Create(ECCurve.NamedCurves.nistP256));
-        var req = new CertificateRequest($"CN={host}", key, HashAlgorithmName.SHA256);
+        var req = new CertificateRequest(new X500DistinguishedName(subject ?? $"CN={host}"), key, HashAlgorithmName.SHA256);
         var san = new SubjectAlternativeNameBuilder();
         san.AddDnsName(host);
-        req.CertificateExtensions.Add(san.Build());
+        req.CertificateExtensions.Add(san.Build(critical: subject == ""));
         req.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         req.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         req.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
             [new Oid(client ? "1.3.6.1.5.5.7.3.2" : "1.3.6.1.5.5.7.3.1")], false));
         req.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer.Cert, true, false));
         req.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(req.PublicKey, false));
-        return (Own(req.Create(issuer.Cert, LeafNotBefore, LeafNotBefore.AddDays(365), Serial())), key);
+        var from = notBefore ?? LeafNotBefore;
+        return (Own(req.Create(issuer.Cert, from, from.AddDays(days), serial ?? Serial())), key);
     }
 
     public void WriteCert(string relative, X509Certificate2 cert) => Write(relative, cert.ExportCertificatePem() + "\n");

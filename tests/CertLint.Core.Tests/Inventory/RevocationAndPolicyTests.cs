@@ -51,6 +51,20 @@ public sealed class RevocationAndPolicyTests
     }
 
     [Test]
+    public void Crl_partitioned_by_distribution_point_covers_only_certificates_of_that_point()
+    {
+        const string PointA = "http://crl.example.test/a.crl";
+        var inA = Ca.Issue("in a", o => o.Extension(System.Security.Cryptography.X509Certificates.CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([PointA])));
+        var noPoint = Ca.Issue("no point");
+
+        Chain(inA, new TestCrl(Ca).DistributionPoint(PointA).Revoke(inA, Revoked)).Status.ShouldBe(ChainStatus.Invalid);
+        Chain(inA, new TestCrl(Ca).DistributionPoint("http://crl.example.test/b.crl").Revoke(inA, Revoked)).Status.ShouldBe(ChainStatus.Complete);
+        // Without cRLDistributionPoints the certificate's point is its issuer's name (RFC 5280 §6.3.3, last paragraph).
+        Chain(noPoint, new TestCrl(Ca).DistributionPoint(PointA).Revoke(noPoint, Revoked)).Status.ShouldBe(ChainStatus.Complete);
+        Chain(noPoint, new TestCrl(Ca).DistributionPoint(Ca.Certificate.SubjectName).Revoke(noPoint, Revoked)).Status.ShouldBe(ChainStatus.Invalid);
+    }
+
+    [Test]
     public void Delta_crl_applies_on_its_base_and_remove_from_crl_releases_a_hold()
     {
         var leaf = Ca.Issue("delta leaf");

@@ -46,6 +46,37 @@ public sealed class TestCrl
         return this;
     }
 
+    /// <summary>issuingDistributionPoint naming one distribution point (a CRL partitioned by URI).</summary>
+    public TestCrl DistributionPoint(string uri) =>
+        DistributionPoint(w => w.WriteCharacterString(UniversalTagNumber.IA5String, uri, new Asn1Tag(TagClass.ContextSpecific, 6)));
+
+    /// <summary>issuingDistributionPoint whose point is named by a directoryName (e.g. the issuer's own name).</summary>
+    public TestCrl DistributionPoint(X500DistinguishedName name) => DistributionPoint(w =>
+    {
+        using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 4, isConstructed: true))) w.WriteEncodedValue(name.RawData);
+    });
+
+    private TestCrl DistributionPoint(Action<AsnWriter> generalName)
+    {
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence())
+        using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true)))
+        using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true)))
+        {
+            generalName(w);
+        }
+        _extensions.Add(new X509Extension("2.5.29.28", w.Encode(), true));
+        return this;
+    }
+
+    /// <summary>freshestCRL: where the delta CRLs for this complete CRL are (openssl -use_deltas needs it).</summary>
+    public TestCrl Freshest(string uri)
+    {
+        var dp = CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([uri]);
+        _extensions.Add(new X509Extension("2.5.29.46", dp.RawData, false));
+        return this;
+    }
+
     public byte[] Der
     {
         get

@@ -143,6 +143,27 @@ public partial class PackageTests
         HtmlReportShouldShowTheExpiredCertificate(html);
     }
 
+    [Test, Order(8)]
+    public void A_project_without_certificates_fails_its_build_unless_CertLintAllowEmpty()
+    {
+        var empty = Path.Combine(feed.Root, "empty");
+        Directory.CreateDirectory(empty);
+        File.WriteAllText(Path.Combine(empty, "Empty.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><PackageReference Include="CertLint.MSBuild" Version="{feed.Version}" PrivateAssets="all" /></ItemGroup>
+            </Project>
+            """);
+
+        var failed = ProcessRunner.Run(ProcessRunner.Dotnet, ["build", "Empty.csproj", "-v:n"], empty, feed.Environment);
+        failed.ExitCode.ShouldNotBe(0, failed.ToString());
+        failed.Output.ShouldContain($"error {ErrorCodes.EmptyScan}: CertLint: nothing to lint", Case.Sensitive, failed.ToString());
+
+        var allowed = ProcessRunner.Run(ProcessRunner.Dotnet, ["build", "Empty.csproj", "-v:n", "-p:CertLintAllowEmpty=true"], empty, feed.Environment);
+        allowed.ExitCode.ShouldBe(0, allowed.ToString());
+        allowed.Output.ShouldNotContain($"error {ErrorCodes.EmptyScan}", Case.Sensitive);
+    }
+
     private static void HtmlReportShouldShowTheExpiredCertificate(string path)
     {
         File.Exists(path).ShouldBeTrue($"{path} was not written");

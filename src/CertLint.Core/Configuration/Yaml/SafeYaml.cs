@@ -44,9 +44,10 @@ public static class SafeYaml
     {
         if (text.Length > MaxBytes)
             throw new ConfigurationException(file, 1, 1, $"file is {text.Length} characters; the limit is {MaxBytes}");
+        var at = Mark.Empty; // where the parser last got to, for the errors YamlDotNet does not position
         try
         {
-            Prescan(file, text);
+            Prescan(file, text, ref at);
             var stream = new YamlStream();
             stream.Load(new Parser(new StringReader(text)));
             if (stream.Documents.Count == 0) return new YamlMappingNode();
@@ -66,16 +67,23 @@ public static class SafeYaml
             if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
             throw new ConfigurationException(file, (int)e.Start.Line, (int)e.Start.Column, $"invalid YAML: {message}");
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these instead of a YamlException on some malformed input (found by fuzzing,
+            // tests/fuzz-regressions/yaml): still a config error with a position, never an internal error.
+            throw new ConfigurationException(file, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column), "invalid YAML: the parser cannot read the document after this point");
+        }
     }
 
     /// <summary>Walks parser events (no recursion) to bound depth and alias count before building any tree.</summary>
-    private static void Prescan(string file, string text)
+    private static void Prescan(string file, string text, ref Mark at)
     {
         var parser = new Parser(new StringReader(text));
         int depth = 0, aliases = 0;
         while (parser.MoveNext())
         {
             var ev = parser.Current!;
+            at = ev.End;
             if (ev is NodeEvent { Tag: { IsEmpty: false, IsNonSpecific: false } tag } && !CoreTags.Contains(tag.Value))
                 throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, $"YAML tag {SafeText.Quote(tag.Value)} is not allowed: rule and config files are plain data");
             switch (ev)

@@ -74,11 +74,17 @@ public sealed class YamlMap
     /// <summary>Unknown keys are errors, with the closest known key as a suggestion.</summary>
     public void RejectUnknown(IReadOnlyCollection<string> allowed, string what)
     {
+        if (UnknownKeys(allowed, what).FirstOrDefault() is { } first) throw first;
+    }
+
+    /// <summary>One error per unknown key, each with the closest known key as a suggestion.</summary>
+    public IEnumerable<ConfigurationException> UnknownKeys(IReadOnlyCollection<string> allowed, string what)
+    {
         foreach (var (key, keyNode, _) in Entries)
         {
             if (allowed.Contains(key)) continue;
             var suggestion = Suggest.Closest(key, allowed);
-            throw Error(keyNode, $"unknown key {SafeText.Quote(key)} in {what}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}", key, suggestion);
+            yield return Error(keyNode, $"unknown key {SafeText.Quote(key)} in {what}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}", key, suggestion);
         }
     }
 

@@ -31,7 +31,7 @@ internal sealed class NameConstraintChecker
             if (!constraints.Critical) continue;
             if (constraints.UncheckableSubtrees.FirstOrDefault() is { } bad)
             {
-                return $"critical nameConstraints of {IssuerChecks.Name(ca)} use {bad.Unsupported} ({bad.Base}), which CertLint cannot check";
+                return $"critical nameConstraints of {ca.Name} use {bad.Unsupported} ({bad.Base}), which CertLint cannot check";
             }
         }
         foreach (var name in NamesOf(cert, facts, isEndEntity))
@@ -41,7 +41,7 @@ internal sealed class NameConstraintChecker
                 if (Violation(name, ca, constraints) is { } problem) return problem;
                 if (_comparisons > MaxComparisons)
                 {
-                    return $"checking the names of {IssuerChecks.Name(cert)} against the name constraints above it needs more than {MaxComparisons:N0} comparisons; CertLint stops and fails the path";
+                    return $"checking the names of {cert.Name} against the name constraints above it needs more than {MaxComparisons:N0} comparisons; CertLint stops and fails the path";
                 }
             }
         }
@@ -65,7 +65,7 @@ internal sealed class NameConstraintChecker
         }
         if (anyOfForm && !permitted)
         {
-            return $"{name} is not within the permitted subtrees of {IssuerChecks.Name(ca)} ({Describe(constraints.PermittedSubtrees, name.Form)})";
+            return $"{name} is not within the permitted subtrees of {ca.Name} ({Describe(constraints.PermittedSubtrees, name.Form)})";
         }
         foreach (var subtree in constraints.ExcludedSubtrees)
         {
@@ -73,7 +73,7 @@ internal sealed class NameConstraintChecker
             if (subtree.Base.Form != name.Form || subtree.Unsupported is not null) continue;
             if (NameMatcher.Within(name, subtree.Base, forExclusion: true) || UncheckableUri(name))
             {
-                return $"{name} is within the excluded subtree {subtree.Base.Text} of {IssuerChecks.Name(ca)}";
+                return $"{name} is within the excluded subtree {subtree.Base.Text} of {ca.Name}";
             }
         }
         return null;

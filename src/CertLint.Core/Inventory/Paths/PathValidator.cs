@@ -51,10 +51,10 @@ internal sealed class PathValidator
         // extensions, which §6.1 trusts as given (openssl and today's private roots alike).
         if (!(anchor.Version < 3 && anchor.Extensions.Count == 0))
         {
-            if (!anchor.IsCa) problems.Add(new PathProblem(PathCheck.IssuerNotCa, n, anchor, $"trust anchor {IssuerChecks.Name(anchor)} is not a CA ({(anchor.BasicConstraints is null ? "no basicConstraints" : "basicConstraints cA is not TRUE")})"));
+            if (!anchor.IsCa) problems.Add(new PathProblem(PathCheck.IssuerNotCa, n, anchor, $"trust anchor {anchor.Name} is not a CA ({(anchor.BasicConstraints is null ? "no basicConstraints" : "basicConstraints cA is not TRUE")})"));
             if (anchor.KeyUsage is { } anchorUsage && !anchorUsage.HasFlag(KeyUsageFlags.KeyCertSign))
             {
-                problems.Add(new PathProblem(PathCheck.IssuerNotCa, n, anchor, $"trust anchor {IssuerChecks.Name(anchor)} keyUsage lacks keyCertSign"));
+                problems.Add(new PathProblem(PathCheck.IssuerNotCa, n, anchor, $"trust anchor {anchor.Name} keyUsage lacks keyCertSign"));
             }
         }
 
@@ -72,16 +72,16 @@ internal sealed class PathValidator
             if (!isEnd && (_now < cert.NotBefore || _now > cert.NotAfter))
             {
                 Add(PathCheck.Validity, _now < cert.NotBefore
-                    ? $"issuer {IssuerChecks.Name(cert)} is not valid before {cert.NotBefore:u}"
-                    : $"issuer {IssuerChecks.Name(cert)} expired on {cert.NotAfter:u}");
+                    ? $"issuer {cert.Name} is not valid before {cert.NotBefore:u}"
+                    : $"issuer {cert.Name} expired on {cert.NotAfter:u}");
             }
-            foreach (var m in facts.Malformed) Add(PathCheck.Malformed, $"{IssuerChecks.Name(cert)}: {m}");
+            foreach (var m in facts.Malformed) Add(PathCheck.Malformed, $"{cert.Name}: {m}");
             if (_revocation.Check(cert, issuer, facts) is { } revoked) Add(PathCheck.Revoked, revoked);
 
             // (b)–(c): name constraints of every CA above, for names of a certificate that is not self-issued or is the last.
             if ((!cert.IsSelfIssued || isEnd) && names.HasConstraints && names.Check(cert, facts, isEnd) is { } nameProblem)
             {
-                Add(PathCheck.NameConstraints, $"{IssuerChecks.Name(cert)}: {nameProblem}");
+                Add(PathCheck.NameConstraints, $"{cert.Name}: {nameProblem}");
             }
 
             // (d)–(f): policies.
@@ -99,7 +99,7 @@ internal sealed class PathValidator
             {
                 if (mappings.Any(m => m.IssuerDomain == PolicyTree.AnyPolicy || m.SubjectDomain == PolicyTree.AnyPolicy))
                 {
-                    Add(PathCheck.Policy, $"{IssuerChecks.Name(cert)} maps anyPolicy in policyMappings (RFC 5280 §6.1.4 (a))");
+                    Add(PathCheck.Policy, $"{cert.Name} maps anyPolicy in policyMappings (RFC 5280 §6.1.4 (a))");
                 }
                 tree.Map(mappings, policyMapping > 0);
             }
@@ -118,14 +118,14 @@ internal sealed class PathValidator
             if (!cert.IsCa)
             {
                 var why = cert.Version < 3 ? $"a version {cert.Version} certificate" : cert.BasicConstraints is null ? "no basicConstraints" : "basicConstraints cA is not TRUE";
-                Add(PathCheck.IssuerNotCa, $"issuer {IssuerChecks.Name(cert)} is not a CA ({why})");
+                Add(PathCheck.IssuerNotCa, $"issuer {cert.Name} is not a CA ({why})");
             }
             // (l)–(m): path length.
             if (!cert.IsSelfIssued)
             {
                 if (maxPathLength <= 0)
                 {
-                    Add(PathCheck.PathLength, $"issuer {IssuerChecks.Name(maxPathSetBy)} allows {PathLenOf(maxPathSetBy)} intermediate CA(s) below it (pathLenConstraint) but {IssuerChecks.Name(cert)} is one more");
+                    Add(PathCheck.PathLength, $"issuer {maxPathSetBy.Name} allows {PathLenOf(maxPathSetBy)} intermediate CA(s) below it (pathLenConstraint) but {cert.Name} is one more");
                 }
                 else maxPathLength--;
             }
@@ -137,7 +137,7 @@ internal sealed class PathValidator
             // (n): keyCertSign.
             if (cert.KeyUsage is { } usage && !usage.HasFlag(KeyUsageFlags.KeyCertSign))
             {
-                Add(PathCheck.IssuerNotCa, $"issuer {IssuerChecks.Name(cert)} keyUsage lacks keyCertSign");
+                Add(PathCheck.IssuerNotCa, $"issuer {cert.Name} keyUsage lacks keyCertSign");
             }
             // (o): unknown critical extensions.
             foreach (var oid in facts.UnknownCritical) Add(PathCheck.UnknownCriticalExtension, UnknownCritical(cert, oid));
@@ -158,13 +158,13 @@ internal sealed class PathValidator
     private static int PathLenOf(CertificateInfo cert) => cert.BasicConstraints?.PathLength ?? 0;
 
     private static string UnknownCritical(CertificateInfo cert, string oid) =>
-        $"{IssuerChecks.Name(cert)} has critical extension {oid}, which CertLint does not process (RFC 5280 §4.2: the path must be rejected)";
+        $"{cert.Name} has critical extension {oid}, which CertLint does not process (RFC 5280 §4.2: the path must be rejected)";
 
     private string PolicyMessage(CertificateInfo cert, PolicyTree tree)
     {
-        if (tree.TooLarge) return $"the certificate policy tree grows beyond {PolicyTree.MaxNodes:N0} nodes at {IssuerChecks.Name(cert)}; CertLint stops and fails the path";
+        if (tree.TooLarge) return $"the certificate policy tree grows beyond {PolicyTree.MaxNodes:N0} nodes at {cert.Name}; CertLint stops and fails the path";
         var wanted = _policies.Contains(PolicyTree.AnyPolicy) ? "any policy" : string.Join(", ", _policies.Order(StringComparer.Ordinal));
-        return $"no certificate policy acceptable to the path and to {wanted} remains at {IssuerChecks.Name(cert)}, and an explicit policy is required"
+        return $"no certificate policy acceptable to the path and to {wanted} remains at {cert.Name}, and an explicit policy is required"
             + (cert.Policies is null ? " (it has no certificatePolicies)" : $" (its policies: {string.Join(", ", cert.Policies)})");
     }
 
@@ -175,7 +175,7 @@ internal sealed class PathValidator
         {
             if (path[k].ExtendedKeyUsage is { } eku && !eku.Contains(purposeOid) && !eku.Contains(Oids.AnyExtendedKeyUsage))
             {
-                return new PathProblem(PathCheck.Eku, k, path[k], $"{IssuerChecks.Name(path[k])} extendedKeyUsage does not allow {purposeOid}");
+                return new PathProblem(PathCheck.Eku, k, path[k], $"{path[k].Name} extendedKeyUsage does not allow {purposeOid}");
             }
         }
         return null;

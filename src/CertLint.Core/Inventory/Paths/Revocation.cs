@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Globalization;
 using System.Numerics;
 using CertLint.Inventory.Signatures;
@@ -41,9 +42,9 @@ internal sealed class Revocation
         {
             return "its authorityKeyIdentifier does not match the issuer's subjectKeyIdentifier";
         }
-        if (issuer.KeyUsage is { } usage && !usage.HasFlag(KeyUsageFlags.CrlSign)) return $"issuer {IssuerChecks.Name(issuer)} keyUsage lacks cRLSign";
+        if (issuer.KeyUsage is { } usage && !usage.HasFlag(KeyUsageFlags.CrlSign)) return $"issuer {issuer.Name} keyUsage lacks cRLSign";
         var signature = _verifier.CheckCrl(crl, issuer);
-        if (!signature.IsValid) return $"its signature does not verify with the key of {IssuerChecks.Name(issuer)} ({signature.Reason})";
+        if (!signature.IsValid) return $"its signature does not verify with the key of {issuer.Name} ({signature.Reason})";
         if (crl.ThisUpdate > _now) return $"it is not issued yet (thisUpdate {crl.ThisUpdate:u})";
         return null;
     }
@@ -75,17 +76,31 @@ internal sealed class Revocation
         }
         if (revoked is null || by is null) return null;
         var reason = revoked.Reason is null ? "no reason given" : $"reason {revoked.Reason}";
-        return $"{IssuerChecks.Name(cert)} (serial {cert.SerialNumber}) was revoked on {revoked.RevocationDate.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} ({reason}) according to the {(by.IsDelta ? "delta " : "")}CRL {by.Location}";
+        return $"{cert.Name} (serial {cert.SerialNumber}) was revoked on {revoked.RevocationDate.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} ({reason}) according to the {(by.IsDelta ? "delta " : "")}CRL {by.Location}";
     }
 
-    /// <summary>The CRL's issuingDistributionPoint scope includes the certificate (RFC 5280 §6.3.3 (b)).</summary>
+    /// <summary>
+    /// The CRL's issuingDistributionPoint scope includes the certificate (RFC 5280 §6.3.3 (b)(2)): a CRL that names a
+    /// distribution point covers the certificates listing that point in cRLDistributionPoints; for the others the
+    /// RFC assumes a distribution point named after the certificate's issuer (§6.3.3, last paragraph), so a CRL
+    /// partitioned by URI does not cover a certificate without a matching point.
+    /// </summary>
     private static bool Covers(CrlInfo crl, CertificateInfo cert, PathFacts facts)
     {
         if (crl.DistributionPoint is not { } idp) return true;
         if (idp.OnlyUserCerts && cert.IsCa) return false;
         if (idp.OnlyCaCerts && !cert.IsCa) return false;
-        if (idp.Names.Count == 0 || facts.DistributionPoints.Count == 0) return true;
-        return facts.DistributionPoints.Any(dp => !dp.HasCrlIssuer && dp.Names.Any(n => idp.Names.Contains(n, StringComparer.Ordinal)));
+        if (idp.Names.Count == 0) return true;
+        if (facts.DistributionPoints.Any(dp => !dp.HasCrlIssuer && dp.Names.Any(n => idp.Names.Contains(n, StringComparer.Ordinal)))) return true;
+        return idp.Names.Contains(IssuerAsGeneralName(cert), StringComparer.Ordinal);
+    }
+
+    /// <summary>The certificate's issuer as a directoryName GeneralName, in the hex form distribution point names are compared in.</summary>
+    private static string IssuerAsGeneralName(CertificateInfo cert)
+    {
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 4, isConstructed: true))) w.WriteEncodedValue(cert.Issuer.Raw.Span);
+        return Convert.ToHexString(w.Encode());
     }
 
     private static BigInteger Number(string? hex) =>

@@ -42,11 +42,14 @@ public static class ConsoleReport
     {
         var level = ReportText.Level(f.Severity);
         var text = $"  {ReportText.Lines(f.Location).PadLeft(lineWidth)}  {paint.Level(f.Severity, level.PadRight(7))}  " +
-                   $"{f.Rule.Id} {f.Rule.Name}  {ReportText.Message(f)}";
+                   $"{f.Rule.Id} {f.Rule.Name}  {ReportText.ShortSerials(ReportText.Message(f))}";
         if (f.Suppression is { } s) text = paint.Dim($"{text}  [suppressed: {ReportText.Clean(s.Reason)}]");
-        if (verbosity == ConsoleVerbosity.Verbose && result.BaselineStates is { } states)
+        if (result.BaselineStates is { } states)
         {
-            text += $"  [{states.GetValueOrDefault(f.Fingerprint, BaselineStates.New)}]";
+            // -v shows every baseline state; with --new-only the new findings, the ones that fail the run, are marked.
+            var state = states.GetValueOrDefault(f.Fingerprint, BaselineStates.New);
+            if (verbosity == ConsoleVerbosity.Verbose) text += $"  [{state}]";
+            else if (result.NewOnly && state == BaselineStates.New) text += $"  {paint.Bold("[new]")}";
         }
         output.WriteLine(text);
         if (verbosity != ConsoleVerbosity.Verbose) return;

@@ -34,6 +34,12 @@ public sealed class GitHubActionsWriter(Func<string, string?> environment)
 
     private void WriteAnnotations(LintResult result, TextWriter stdout)
     {
+        if (result.IsEmpty && !result.AllowEmpty)
+        {
+            stdout.WriteLine(WorkflowCommand.Format("error", [new("title", "CertLint: nothing to lint")],
+                "No certificate, key or keystore was found in the paths scanned, so nothing was checked: check the action's `paths` " +
+                "(and include/exclude in .certlint.yml), or set `allow-empty: true` (CLI: --allow-empty) if the repository has none."));
+        }
         var findings = Annotated(result);
         var counts = Kinds.ToDictionary(k => k, k => findings.Count(f => f.Severity == k));
         var overflow = counts.Values.Any(c => c > AnnotationsPerKind);

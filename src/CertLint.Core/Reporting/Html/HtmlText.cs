@@ -16,9 +16,6 @@ internal static partial class HtmlText
 
     public static string Date(DateTimeOffset value) => ReportText.Date(value);
 
-    /// <summary>Whole days from now to the instant, rounded the way people count (a 10-day certificate has 10 days left).</summary>
-    public static long DaysLeft(DateTimeOffset notAfter, DateTimeOffset now) => (long)Math.Round((notAfter - now).TotalDays, MidpointRounding.AwayFromZero);
-
     /// <summary>The first CN of a DN string ("CN=a,O=b" → "a"; escaped commas kept), else the whole DN.</summary>
     public static string CommonName(string dn)
     {

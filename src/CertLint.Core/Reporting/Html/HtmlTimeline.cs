@@ -87,7 +87,7 @@ internal static class HtmlTimeline
 
     private static string DaysText(HtmlCert c, DateTimeOffset now)
     {
-        var days = DaysLeft(c.NotAfter, now);
+        var days = Model.Validity.DaysRemaining(c.NotAfter, now);
         return days >= 0 ? $"{days} days left (expires {Date(c.NotAfter)})" : $"expired {-days} days ago ({Date(c.NotAfter)})";
     }
 
@@ -153,7 +153,7 @@ internal static class HtmlTimeline
             var x0 = (X(c.NotBefore, d0, d1) - Left) / (Right - Left) * 100;
             var x1 = (X(c.NotAfter, d0, d1) - Left) / (Right - Left) * 100;
             h.Append("<tr class=\"row\" data-not-after=\"").Append(N(c.NotAfter.ToUnixTimeMilliseconds())).Append("\"><td>").Append(E(Short(CommonName(c.Subject), 60)))
-                .Append("</td><td>").Append(E(c.Path)).Append("</td><td>").Append(Date(c.NotAfter)).Append("</td><td>").Append(N(DaysLeft(c.NotAfter, m.Now)))
+                .Append("</td><td>").Append(E(c.Path)).Append("</td><td>").Append(Date(c.NotAfter)).Append("</td><td>").Append(N(Model.Validity.DaysRemaining(c.NotAfter, m.Now)))
                 .Append("</td><td class=\"mini\"><i class=\"cert-bar status-").Append(CertStatus.Of(c, m.Now)).Append("\" data-id=\"").Append(E(Id(c.Sha256)))
                 .Append("\" style=\"margin-left:").Append(N(x0)).Append("%;width:").Append(N(Math.Max(x1 - x0, 0.5))).Append("%\"></i></td></tr>\n");
         }

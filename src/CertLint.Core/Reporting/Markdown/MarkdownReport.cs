@@ -41,6 +41,7 @@ public static class MarkdownReport
                 findings.Select(FindingRow).ToList(), doc.Remaining * 2 / 3, "findings", "the SARIF or JSON report");
         }
         doc.Line();
+        WriteSuppressions(doc, result);
 
         var certs = result.Inventory.Certificates
             .OrderBy(c => c.NotAfter).ThenBy(c => ReportText.PathOf(c.Location.File), StringComparer.Ordinal).ThenBy(c => c.Location.StartLine)
@@ -55,8 +56,8 @@ public static class MarkdownReport
         {
             var rows = certs.Select(c =>
             {
-                var days = (int)Math.Floor((c.NotAfter - result.Now).TotalDays);
-                return $"| {ReportText.Date(c.NotAfter)} | {Num(days)} | {MarkdownText.Escape(c.Subject.IsEmpty ? "(empty subject)" : c.Subject.Text)} | " +
+                var days = Model.Validity.DaysRemaining(c.NotAfter, result.Now);
+                return $"| {ReportText.Date(c.NotAfter)} | {Num(days)} | {Text(c.Name)} | " +
                        $"{MarkdownText.Escape(c.SerialNumber)} | {Location(ReportText.Visible(ReportText.PathOf(c.Location.File)), c.Location)} |";
             }).ToList();
             doc.Table("| Expires | Days left | Subject | Serial | Location |\n| --- | ---: | --- | --- | --- |", rows, doc.Remaining, "certificates", "the JSON report");
@@ -64,9 +65,44 @@ public static class MarkdownReport
         stream.Write(doc.ToBytes());
     }
 
+    /// <summary>What the configuration hides and what it no longer hides: a reviewer sees both, not just a count.</summary>
+    private static void WriteSuppressions(MarkdownBudget doc, LintResult result)
+    {
+        var suppressed = result.Findings.Where(f => f.IsSuppressed).ToList();
+        if (suppressed.Count > 0)
+        {
+            doc.Line("### Suppressed findings");
+            doc.Line();
+            doc.Table("| Severity | Rule | Location | Object | Reason | Suppressed by | Expires |\n| --- | --- | --- | --- | --- | --- | --- |",
+                suppressed.Select(f => $"| {f.Severity.ToText()} | {RuleLink(f.Rule)} | {Location(ReportText.Visible(ReportText.PathOf(f.Location.File)), f.Location)} | " +
+                    $"{Text(f.Subject.Label)} | {Text(f.Suppression!.Reason)} | {Text(f.Suppression.Source)} | {ExpiresText(f.Suppression.Expires)} |").ToList(),
+                doc.Remaining / 3, "suppressed findings", "the SARIF report (--sarif-suppressed)");
+            doc.Line();
+        }
+        if (result.ExpiredSuppressions.Count > 0)
+        {
+            doc.Line("### Expired suppressions");
+            doc.Line();
+            doc.Line("These suppressions are past their `expires` date and no longer hide anything: fix what they covered, or renew them with a new date.");
+            doc.Line();
+            doc.Table("| Rule | Scope | Expired on | Reason | Written in |\n| --- | --- | --- | --- | --- |",
+                result.ExpiredSuppressions.Select(e => $"| {Text(e.Rule)} | {Text(Rules.Evaluation.SuppressionMatcher.Scope(e))} | {ExpiresText(e.Expires)} | " +
+                    $"{Text(e.Reason)} | {Text(e.Source)} |").ToList(),
+                doc.Remaining / 3, "expired suppressions", "the configuration file");
+            doc.Line();
+        }
+    }
+
+    private static string Text(string value) => MarkdownText.Escape(ReportText.Clean(value));
+
+    private static string ExpiresText(DateOnly? date) => date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "never";
+
     private static string Verdict(LintResult result)
     {
         var failing = result.Failing.Count();
+        if (failing == 0 && result.IsEmpty)
+            return result.AllowEmpty ? "**Passed**: no certificate, key or keystore found (allowed)."
+                : "**Failed**: no certificate, key or keystore found, so nothing was checked: check the paths scanned.";
         return failing == 0
             ? $"**Passed**: nothing at or above `{result.FailOn.ToText()}`."
             : $"**Failed**: {ReportText.Count(failing, "finding")} at or above `{result.FailOn.ToText()}`.";
@@ -74,13 +110,13 @@ public static class MarkdownReport
 
     private static string FindingRow(Finding f) =>
         $"| {f.Severity.ToText()} | {RuleLink(f.Rule)} | " +
-        $"{Location(ReportText.Visible(ReportText.PathOf(f.Location.File)), f.Location)} | {MarkdownText.Escape(ReportText.Clean(f.Subject.Label))} | " +
+        $"{Location(ReportText.Visible(ReportText.PathOf(f.Location.File)), f.Location)} | {Text(f.Subject.Label)} | " +
         $"{MarkdownText.Escape(ReportText.Message(f))} |";
 
     private static string Location(string path, Model.SourceLocation location) =>
         $"{MarkdownText.Escape(path)}:{ReportText.Lines(location)}";
 
-    private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
+    private static string Num(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The rule's id and name, linked to its page when it has one (custom rules have none: no local paths).</summary>
     private static string RuleLink(Findings.RuleDescriptor rule)

@@ -69,7 +69,7 @@ public sealed partial class MessageTemplate
         }
         else if (name == "subject")
         {
-            fallback = (s, _, _) => s.Certificate is { Subject.IsEmpty: false } c ? c.Subject.Text : s.Object.Label;
+            fallback = (s, _, _) => s.Certificate is { } c ? c.Name : s.Object.Label;
         }
         else if (name == "object")
         {

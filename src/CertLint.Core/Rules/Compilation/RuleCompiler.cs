@@ -20,38 +20,62 @@ public static class RuleCompiler
     public static CompiledRule Compile(RuleDefinition definition, IReadOnlyDictionary<string, object?>? parameterOverrides = null,
         PrimitiveRegistry? registry = null, ConfigOrigin? overrideOrigin = null, Severity? severity = null)
     {
+        var errors = new ErrorCollector();
+        var rule = Compile(definition, errors, parameterOverrides, registry, overrideOrigin, severity);
+        errors.ThrowIfAny();
+        return rule!;
+    }
+
+    /// <summary>
+    /// Compiles what can be compiled on its own (the check, `where`, the message), recording every error in
+    /// <paramref name="errors"/>; null when there was any.
+    /// </summary>
+    internal static CompiledRule? Compile(RuleDefinition definition, ErrorCollector errors, IReadOnlyDictionary<string, object?>? parameterOverrides = null,
+        PrimitiveRegistry? registry = null, ConfigOrigin? overrideOrigin = null, Severity? severity = null)
+    {
         registry ??= PrimitiveRegistry.Default;
         var file = definition.File;
-        var parameters = Parameters(definition, parameterOverrides, overrideOrigin);
+        var before = errors.Count;
+        // Wrong override values come from the configuration; nothing else can be checked against them.
+        var parameters = errors.Try(() => Parameters(definition, parameterOverrides, overrideOrigin), null!);
+        if (parameters is null) return null;
 
         ICheckPrimitive? primitive = null;
-        var checkMap = new YamlMap(file, definition.Check, "'check'");
+        var checkMap = errors.Try(() => new YamlMap(file, definition.Check, "'check'"), null!);
         var defaults = CertificateOnly;
-        if (checkMap.Has("primitive"))
+        var primitiveKnown = true;
+        if (checkMap is not null && checkMap.Has("primitive"))
         {
-            checkMap.RejectUnknown(PrimitiveBinder.Keys, "a primitive check");
-            var nameNode = checkMap.Get("primitive")!;
-            var name = checkMap.RequireString("primitive");
-            primitive = registry.Find(name) ?? throw YamlValues.Error(file, nameNode,
-                $"unknown primitive '{name}'{Suggest.DidYouMean(name, registry.Names)}", "primitive", Suggest.Closest(name, registry.Names));
-            defaults = primitive.SubjectKinds.ToHashSet();
+            errors.AddRange(checkMap.UnknownKeys(PrimitiveBinder.Keys, "a primitive check"));
+            primitive = errors.Try(() =>
+            {
+                var name = checkMap.RequireString("primitive");
+                return registry.Find(name) ?? throw YamlValues.Error(file, checkMap.Get("primitive")!,
+                    $"unknown primitive '{name}'{Suggest.DidYouMean(name, registry.Names)}", "primitive", Suggest.Closest(name, registry.Names));
+            }, null);
+            primitiveKnown = primitive is not null;
+            if (primitive is not null) defaults = primitive.SubjectKinds.ToHashSet();
         }
-        var kinds = WhereCompiler.Kinds(file, definition.Where, defaults);
+        // The subject kinds decide which fields exist: without them, the rest would only report follow-on errors.
+        var kinds = errors.Try(() => WhereCompiler.Kinds(file, definition.Where, defaults), null!);
+        if (kinds is null) return null;
         if (primitive is not null && kinds.Where(k => !primitive.SubjectKinds.Contains(k)).ToArray() is [var bad, ..])
         {
             var kindNode = new YamlMap(file, definition.Where!, "'where'").Get("kind")!;
-            throw YamlValues.Error(file, kindNode,
-                $"primitive '{primitive.Name}' cannot check {bad.ToString().ToLowerInvariant()} subjects; it checks {string.Join(", ", primitive.SubjectKinds.Select(k => k.ToString().ToLowerInvariant()))}", "kind");
+            errors.Add(YamlValues.Error(file, kindNode,
+                $"primitive '{primitive.Name}' cannot check {bad.ToString().ToLowerInvariant()} subjects; it checks {string.Join(", ", primitive.SubjectKinds.Select(k => k.ToString().ToLowerInvariant()))}", "kind"));
         }
         var ctx = new CompileContext(file, parameters, kinds);
-        var applies = WhereCompiler.Compile(ctx, definition.Where);
+        var applies = errors.Try(() => WhereCompiler.Compile(ctx, definition.Where), null!);
         SubjectTest? assertion = null;
         var arguments = PrimitiveArguments.Empty;
-        if (primitive is not null) arguments = PrimitiveBinder.Bind(ctx, primitive, checkMap.Get("with"));
-        else assertion = new AssertionCompiler(ctx).CompileSubject(definition.Check);
+        if (primitive is not null) arguments = errors.Try(() => PrimitiveBinder.Bind(ctx, primitive, checkMap!.Get("with")), PrimitiveArguments.Empty);
+        else if (checkMap is null || !checkMap.Has("primitive")) assertion = errors.Try(() => new AssertionCompiler(ctx).CompileSubject(definition.Check), null);
 
-        var messageText = definition.Message ?? (primitive is not null ? "{{message}}" : definition.Descriptor.Title);
-        var message = MessageTemplate.Compile(ctx, messageText, definition.MessageNode, definition.Name, openValues: primitive is not null);
+        var openValues = primitive is not null || !primitiveKnown;
+        var messageText = definition.Message ?? (openValues ? "{{message}}" : definition.Descriptor.Title);
+        var message = errors.Try(() => MessageTemplate.Compile(ctx, messageText, definition.MessageNode, definition.Name, openValues), null!);
+        if (errors.Count > before) return null;
         return new CompiledRule(definition, severity ?? definition.Descriptor.DefaultSeverity, kinds, parameters, applies,
             assertion, primitive, arguments, message);
     }

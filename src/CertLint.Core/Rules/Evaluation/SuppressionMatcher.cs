@@ -13,14 +13,22 @@ public sealed class SuppressionMatcher
 
     public SuppressionMatcher(IReadOnlyList<SuppressionEntry> entries, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        _active = entries.Where(e => e.Expires is null || e.Expires.Value >= today).ToArray();
-        Notices = entries.Where(e => e.Expires is { } x && x < today)
-            .Select(e => $"suppression of {e.Rule} ({Describe(e)}) from {e.Source} expired on {e.Expires:yyyy-MM-dd} and no longer applies: {e.Reason}")
+        var expired = Expired(entries, now);
+        _active = entries.Except(expired).ToArray();
+        Notices = expired
+            .Select(e => $"suppression of {e.Rule} ({Scope(e)}) from {e.Source} expired on {e.Expires:yyyy-MM-dd} and no longer applies: {e.Reason}")
             .ToArray();
     }
 
     public IReadOnlyList<string> Notices { get; }
+
+    /// <summary>The entries past their `expires` date as of <paramref name="now"/> (a suppression applies through its date).</summary>
+    public static IReadOnlyList<SuppressionEntry> Expired(IReadOnlyList<SuppressionEntry> entries, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        return entries.Where(e => e.Expires is { } x && x < today).ToArray();
+    }
+
 
     public Suppression? Match(Finding finding, string? certificateSha256)
     {
@@ -38,6 +46,7 @@ public sealed class SuppressionMatcher
     /// <summary>Accepts fingerprints written with colons or spaces, as openssl prints them.</summary>
     public static string NormalizeHex(string hex) => hex.Replace(":", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
 
-    private static string Describe(SuppressionEntry e) =>
+    /// <summary>"path GLOB, sha256 HEX": what an entry is scoped to, for notices and reports.</summary>
+    public static string Scope(SuppressionEntry e) =>
         string.Join(", ", new[] { e.PathGlob is null ? null : "path " + e.PathGlob, e.Sha256 is null ? null : "sha256 " + e.Sha256 }.Where(x => x is not null));
 }

@@ -42,8 +42,8 @@ internal static class CertificateFields
         yield return Cert("signature.hash", T.String, "Hash of the signature (SHA256, SHA1, MD5, ...)", c => c.Signature.HashName);
         yield return Cert("validity.notBefore", T.Date, "notBefore", c => c.NotBefore);
         yield return Cert("validity.notAfter", T.Date, "notAfter", c => c.NotAfter);
-        yield return CertCtx("validity.daysRemaining", T.Integer, "Whole days from now to notAfter (negative when expired)",
-            (c, ctx) => (long)Math.Floor((c.NotAfter - ctx.Now).TotalDays));
+        yield return CertCtx("validity.daysRemaining", T.Integer, "Days from now to notAfter, rounded to the nearest day (negative when expired)",
+            (c, ctx) => Validity.DaysRemaining(c.NotAfter, ctx.Now));
         yield return Cert("validity.totalDays", T.Integer, "Whole days from notBefore to notAfter", c => (long)Math.Floor((c.NotAfter - c.NotBefore).TotalDays));
         yield return Cert("policies", T.List, "Certificate policy OIDs", c => c.Policies);
         yield return Cert("aia.ocsp", T.List, "OCSP responder URLs", c => c.AuthorityInfoAccess?.Ocsp);

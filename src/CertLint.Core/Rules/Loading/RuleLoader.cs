@@ -41,7 +41,32 @@ public static class RuleLoader
         var documentation = read.Ok ? Discovery.BoundedFile.DecodeText(read.Bytes!) : null;
         // No help link: a file:// URI would be broken on GitHub and disclose the machine's paths; SARIF wants an
         // absolute URI, so none at all. The page itself travels as the rule's documentation (explain, SARIF help).
-        return RuleParser.Parse(path, root, documentation, builtIn: false, helpUri: null);
+        try
+        {
+            return RuleParser.Parse(path, root, documentation, builtIn: false, helpUri: null);
+        }
+        catch (ConfigurationException)
+        {
+            // A file that does not parse may have mistakes further on too (in its check, `where`, message): all of them.
+            var all = new Configuration.Yaml.ErrorCollector();
+            all.AddRange(Check(path));
+            all.ThrowIfAny();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Every error of one rule file, each once, in file order (`certlint rules validate`): the keys are read one by
+    /// one, then the check, `where` and the message are compiled one by one. Empty when the file is a valid rule.
+    /// </summary>
+    public static IReadOnlyList<ConfigurationException> Check(string path, Compilation.PrimitiveRegistry? registry = null)
+    {
+        var errors = new Configuration.Yaml.ErrorCollector();
+        var root = errors.Try(() => Configuration.Yaml.SafeYaml.LoadFile(path, path), null!);
+        if (root is null) return errors.Errors;
+        var definition = RuleParser.Parse(path, root, null, builtIn: false, helpUri: null, errors, out var compilable);
+        if (definition is not null && compilable) Compilation.RuleCompiler.Compile(definition, errors, registry: registry);
+        return errors.Errors;
     }
 
     private static RuleDefinition[] LoadBuiltInUncached()

@@ -17,25 +17,31 @@ internal static class RuleParameterReader
         ["list"] = RuleParameterType.List,
     };
 
-    public static IReadOnlyList<RuleParameter> Read(string file, YamlNode node)
+    /// <summary>The declared parameters; each one is read on its own, its errors recorded in <paramref name="errors"/>.</summary>
+    public static IReadOnlyList<RuleParameter> Read(string file, YamlNode node, ErrorCollector errors)
     {
         var map = new YamlMap(file, node, "'parameters'");
         var list = new List<RuleParameter>();
         foreach (var (name, keyNode, value) in map.Entries)
         {
-            if (!RuleNames.IsParameterName(name))
-                throw map.Error(keyNode, $"parameter name '{name}' must be letters, digits, '_' or '-', starting with a letter", name);
-            var p = new YamlMap(file, value, $"parameter '{name}'");
-            p.RejectUnknown(Keys, $"parameter '{name}'");
-            var typeText = p.RequireString("type");
-            if (!Types.TryGetValue(typeText, out var type))
-                throw p.Error(p.Get("type")!, $"unknown parameter type '{typeText}'{Suggest.DidYouMean(typeText, Types.Keys)}; use one of {string.Join(", ", Types.Keys)}", "type", Suggest.Closest(typeText, Types.Keys));
-            var def = p.Get("default") ?? throw p.Error(value, $"parameter '{name}' needs a 'default'", "default");
-            var parameter = new RuleParameter(name, type, null, p.String("description") ?? "",
-                p.Number("minimum"), p.Number("maximum"), p.StringList("values"));
-            list.Add(parameter with { Default = Convert(file, def, parameter) });
+            if (errors.Try(() => ReadOne(file, map, name, keyNode, value), null!) is { } parameter) list.Add(parameter);
         }
         return list;
+    }
+
+    private static RuleParameter ReadOne(string file, YamlMap map, string name, YamlScalarNode keyNode, YamlNode value)
+    {
+        if (!RuleNames.IsParameterName(name))
+            throw map.Error(keyNode, $"parameter name '{name}' must be letters, digits, '_' or '-', starting with a letter", name);
+        var p = new YamlMap(file, value, $"parameter '{name}'");
+        p.RejectUnknown(Keys, $"parameter '{name}'");
+        var typeText = p.RequireString("type");
+        if (!Types.TryGetValue(typeText, out var type))
+            throw p.Error(p.Get("type")!, $"unknown parameter type '{typeText}'{Suggest.DidYouMean(typeText, Types.Keys)}; use one of {string.Join(", ", Types.Keys)}", "type", Suggest.Closest(typeText, Types.Keys));
+        var def = p.Get("default") ?? throw p.Error(value, $"parameter '{name}' needs a 'default'", "default");
+        var parameter = new RuleParameter(name, type, null, p.String("description") ?? "",
+            p.Number("minimum"), p.Number("maximum"), p.StringList("values"));
+        return parameter with { Default = Convert(file, def, parameter) };
     }
 
     /// <summary>A YAML value converted to the parameter's type and checked against its bounds.</summary>

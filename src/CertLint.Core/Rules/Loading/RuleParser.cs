@@ -27,58 +27,104 @@ public static class RuleParser
 
     public static RuleDefinition Parse(string file, YamlNode root, string? documentation, bool builtIn, string? helpUri)
     {
-        var map = YamlMap.Root(file, root, "a rule file", TopLevelKeys);
-        map.RejectUnknown(TopLevelKeys, "a rule");
-        var id = map.RequireString("id");
-        if (!RuleNames.IsId(id)) throw map.Error(map.Get("id")!, $"id {SafeText.Quote(id)} must look like CL0101: 2-5 capital letters then 3-5 digits", "id");
-        var name = map.RequireString("name");
-        if (!RuleNames.IsName(name)) throw map.Error(map.Get("name")!, $"name {SafeText.Quote(name)} must be kebab-case (lower-case letters, digits and '-')", "name");
-        if (name == "directories") throw map.Error(map.Get("name")!, "'directories' is reserved (config rules.directories)", "name");
-        var severityText = map.RequireString("severity");
-        if (!Severities.Contains(severityText) || !SeverityText.TryParse(severityText, out var severity))
-            throw map.Error(map.Get("severity")!, $"severity {SafeText.Quote(severityText)} must be error, warning or note{Suggest.DidYouMean(severityText, Severities)}", "severity", Suggest.Closest(severityText, Severities));
-        var security = map.Number("securitySeverity");
-        if (security is < 0 or > 10) throw map.Error(map.Get("securitySeverity")!, "securitySeverity must be between 0.0 and 10.0", "securitySeverity");
-        var precision = map.String("precision") ?? "very-high";
-        if (!Precisions.Contains(precision))
-            throw map.Error(map.Get("precision")!, $"precision {SafeText.Quote(precision)} must be one of {string.Join(", ", Precisions)}{Suggest.DidYouMean(precision, Precisions)}", "precision");
-        var message = map.String("message");
-        var effective = RuleMetadataReader.Effective(map);
+        var errors = new ErrorCollector();
+        var definition = Parse(file, root, documentation, builtIn, helpUri, errors, out _);
+        errors.ThrowIfAny();
+        return definition!;
+    }
+
+    /// <summary>
+    /// Reads every key on its own, recording each error in <paramref name="errors"/> (so that a file with several
+    /// mistakes reports them all); returns null only when the file is not a mapping at all. <paramref name="compilable"/>
+    /// says whether the check and its parameters were read without error, so that compiling them can find more.
+    /// </summary>
+    internal static RuleDefinition? Parse(string file, YamlNode root, string? documentation, bool builtIn, string? helpUri,
+        ErrorCollector errors, out bool compilable)
+    {
+        compilable = false;
+        var map = errors.Try(() => YamlMap.Root(file, root, "a rule file", TopLevelKeys), null!);
+        if (map is null) return null;
+        var unknown = map.UnknownKeys(TopLevelKeys, "a rule").ToList();
+        errors.AddRange(unknown);
+        // A misspelt required key is one mistake: "unknown key 'titel' (did you mean 'title'?)", not also "missing 'title'".
+        var misspelt = unknown.Select(e => e.Suggestion).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        T Required<T>(string key, Func<T> read, T fallback) => !map.Has(key) && misspelt.Contains(key) ? fallback : errors.Try(read, fallback);
+        var id = Required("id", () => ReadId(map), "CL0000");
+        var name = Required("name", () => ReadName(map), "invalid-name");
+        var severity = Required("severity", () => ReadSeverity(map), Severity.Error);
+        var security = errors.Try(() =>
+        {
+            var value = map.Number("securitySeverity");
+            return value is < 0 or > 10 ? throw map.Error(map.Get("securitySeverity")!, "securitySeverity must be between 0.0 and 10.0", "securitySeverity") : value;
+        }, null);
+        var precision = errors.Try(() =>
+        {
+            var value = map.String("precision") ?? "very-high";
+            return Precisions.Contains(value) ? value
+                : throw map.Error(map.Get("precision")!, $"precision {SafeText.Quote(value)} must be one of {string.Join(", ", Precisions)}{Suggest.DidYouMean(value, Precisions)}", "precision");
+        }, "very-high");
+        var message = errors.Try(() => map.String("message"), null);
+        var effective = errors.Try(() => RuleMetadataReader.Effective(map), (null, null));
+        var pack = errors.Try(() => RuleMetadataReader.Pack(map, builtIn ? FolderPack(file) : null), RuleMetadataReader.CustomPack);
 
         var descriptor = new RuleDescriptor
         {
             Id = id,
             Name = name,
-            Title = map.RequireString("title"),
-            Description = map.String("description")?.Trim() ?? "",
+            Title = Required("title", () => map.RequireString("title"), ""),
+            Description = errors.Try(() => map.String("description")?.Trim(), null) ?? "",
             DefaultSeverity = severity,
-            Remediation = map.String("remediation")?.Trim() ?? "",
-            References = map.Get("references") is { } refs ? ReadReferences(file, refs) : [],
-            Tags = map.StringList("tags") ?? [],
+            Remediation = errors.Try(() => map.String("remediation")?.Trim(), null) ?? "",
+            References = errors.Try(() => map.Get("references") is { } refs ? ReadReferences(file, refs, errors) : [], []),
+            Tags = errors.Try(() => map.StringList("tags"), null) ?? [],
             SecuritySeverity = security,
             Precision = precision,
             HelpUri = builtIn ? RuleIds.HelpUri(FolderPack(file), name) : helpUri ?? "",
             Documentation = documentation ?? "",
             Source = builtIn ? "builtin:" + file : file,
-            Pack = RuleMetadataReader.Pack(map, builtIn ? FolderPack(file) : null),
-            Equivalents = RuleMetadataReader.Equivalents(map),
-            Citation = RuleMetadataReader.Citation(map),
+            Pack = pack,
+            Equivalents = errors.Try(() => RuleMetadataReader.Equivalents(map), new SortedDictionary<string, IReadOnlyList<string>>()),
+            Citation = errors.Try(() => RuleMetadataReader.Citation(map), null),
         };
+        var before = errors.Count;
+        var parameters = errors.Try(() => map.Get("parameters") is { } p ? RuleParameterReader.Read(file, p, errors) : [], []);
+        var check = Required("check", () => map.Require("check"), null!);
+        compilable = errors.Count == before && check is not null;
         return new RuleDefinition
         {
             File = file,
             Descriptor = descriptor,
-            EnabledByDefault = map.Bool("enabled") ?? true,
-            Parameters = map.Get("parameters") is { } p ? RuleParameterReader.Read(file, p) : [],
+            EnabledByDefault = errors.Try(() => map.Bool("enabled"), null) ?? true,
+            Parameters = parameters,
             Where = map.Get("where"),
-            Check = map.Require("check"),
+            Check = check!,
             Message = message,
             MessageNode = map.Get("message"),
-            IdNode = map.Get("id")!,
-            NameNode = map.Get("name")!,
+            IdNode = map.Get("id") ?? map.Node,
+            NameNode = map.Get("name") ?? map.Node,
             EffectiveFrom = effective.From,
             EffectiveUntil = effective.Until,
         };
+    }
+
+    private static string ReadId(YamlMap map)
+    {
+        var id = map.RequireString("id");
+        return RuleNames.IsId(id) ? id : throw map.Error(map.Get("id")!, $"id {SafeText.Quote(id)} must look like CL0101: 2-5 capital letters then 3-5 digits", "id");
+    }
+
+    private static string ReadName(YamlMap map)
+    {
+        var name = map.RequireString("name");
+        if (!RuleNames.IsName(name)) throw map.Error(map.Get("name")!, $"name {SafeText.Quote(name)} must be kebab-case (lower-case letters, digits and '-')", "name");
+        return name == "directories" ? throw map.Error(map.Get("name")!, "'directories' is reserved (config rules.directories)", "name") : name;
+    }
+
+    private static Severity ReadSeverity(YamlMap map)
+    {
+        var text = map.RequireString("severity");
+        return Severities.Contains(text) && SeverityText.TryParse(text, out var severity) ? severity
+            : throw map.Error(map.Get("severity")!, $"severity {SafeText.Quote(text)} must be error, warning or note{Suggest.DidYouMean(text, Severities)}", "severity", Suggest.Closest(text, Severities));
     }
 
     /// <summary>rules/x.yml is core; rules/PACK/x.yml is PACK.</summary>
@@ -88,16 +134,17 @@ public static class RuleParser
         return parts.Length >= 3 ? parts[^2] : RuleMetadataReader.CorePack;
     }
 
-    private static RuleReference[] ReadReferences(string file, YamlNode node)
+    /// <summary>Each reference on its own: a mistake in one does not hide a mistake in the next.</summary>
+    private static RuleReference[] ReadReferences(string file, YamlNode node, ErrorCollector errors)
     {
         if (node is not YamlSequenceNode seq) throw YamlValues.Error(file, node, $"'references' must be a list, not {YamlValues.Describe(node)}", "references");
-        return seq.Children.Select(item =>
+        return seq.Children.Select(item => errors.Try(() =>
         {
             var r = new YamlMap(file, item, "a reference");
             r.RejectUnknown(["title", "url"], "a reference");
             var url = r.String("url");
             if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) throw r.Error(r.Get("url")!, $"{SafeText.Quote(url)} is not an absolute URL", "url");
             return new RuleReference(r.RequireString("title"), url);
-        }).ToArray();
+        }, null!)).Where(r => r is not null).ToArray();
     }
 }

@@ -53,7 +53,7 @@ public sealed class ChainValidPrimitive : ICheckPrimitive
             ["path"] = PrimitiveLookups.DescribePath(chain.Path),
             ["depth"] = chain.Depth,
             ["problems"] = string.Join("; ", failures.Select(f => f.Message).Distinct()),
-            ["failedAt"] = IssuerChecks.Name(first.Certificate),
+            ["failedAt"] = first.Certificate.Name,
             ["failedAtSha256"] = first.Certificate.Sha256,
             ["failedPosition"] = first.Position,
             ["step"] = PathProblem.Name(first.Check),
@@ -69,7 +69,7 @@ public sealed class ChainValidPrimitive : ICheckPrimitive
     {
         var oids = PathFacts.Of(anchor).UnknownCritical;
         if (oids.Count == 0) yield break;
-        var name = IssuerChecks.Name(anchor);
+        var name = anchor.Name;
         yield return new Violation(new Dictionary<string, object?>
         {
             ["path"] = PrimitiveLookups.DescribePath(chain.Path),
@@ -89,7 +89,7 @@ public sealed class ChainValidPrimitive : ICheckPrimitive
         ["path"] = PrimitiveLookups.DescribePath(chain.Path),
         ["depth"] = chain.Depth,
         ["problems"] = PrimitiveLookups.JoinProblems(chain.Problems, "a signature in the chain does not verify"),
-        ["failedAt"] = chain.Path.Count > 0 ? IssuerChecks.Name(chain.Path[0]) : null,
+        ["failedAt"] = chain.Path.Count > 0 ? chain.Path[0].Name : null,
         ["failedAtSha256"] = chain.Path.Count > 0 ? chain.Path[0].Sha256 : null,
         ["failedPosition"] = 0,
         ["step"] = "signature",

@@ -45,7 +45,7 @@ public sealed class EkuPurposePrimitive : ICheckPrimitive
         {
             if (issuer.ExtendedKeyUsage is { } eku && !Allows(eku, oid, acceptAny))
             {
-                yield return Restricted(purpose, issuer, $"its issuer {issuer.Subject.Text} (serial {issuer.SerialNumber}, SHA-256 {issuer.Sha256[..16]})", eku);
+                yield return Restricted(purpose, issuer, $"its issuer {issuer.Name} (serial {issuer.SerialNumber}, SHA-256 {issuer.Sha256[..16]})", eku);
                 yield break;
             }
         }

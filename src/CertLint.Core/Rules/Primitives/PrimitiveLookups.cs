@@ -16,5 +16,5 @@ internal static class PrimitiveLookups
 
     /// <summary>Subjects of certificates, in order, for messages ("a -> b -> c").</summary>
     public static string DescribePath(IEnumerable<CertificateInfo> certificates) =>
-        string.Join(" -> ", certificates.Select(c => c.Subject.IsEmpty ? c.Label : c.Subject.Text));
+        string.Join(" -> ", certificates.Select(c => c.Name));
 }
