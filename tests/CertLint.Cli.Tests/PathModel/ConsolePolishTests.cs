@@ -82,8 +82,9 @@ public class ConsolePolishTests
         var r = CliRunner.InProcess(tree.Repo, null, ".", "--now", JustAfterIssue, "--baseline", baseline, "--new-only", "--fail-on", "warning");
         r.ExitCode.ShouldBe(1, r.Out + r.Error);
         var lines = r.Out.Split('\n');
-        lines.Single(l => l.Contains("CN=nine.acme.test", StringComparison.Ordinal)).ShouldEndWith("  [new]");
-        lines.Single(l => l.Contains("CN=ten.acme.test", StringComparison.Ordinal)).ShouldNotContain("[new]");
+        // The expiry findings (the run-level role-unknown note names both certificates too).
+        lines.Single(l => l.Contains("CN=nine.acme.test", StringComparison.Ordinal) && l.Contains("cert-expiring-soon", StringComparison.Ordinal)).ShouldEndWith("  [new]");
+        lines.Single(l => l.Contains("CN=ten.acme.test", StringComparison.Ordinal) && l.Contains("cert-expiring-soon", StringComparison.Ordinal)).ShouldNotContain("[new]");
         r.Out.ShouldContain("Failed: 1 finding at or above warning (new only).");
     }
 
