@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CertLint.Configuration;
 using CertLint.Inventory;
 
@@ -11,4 +12,13 @@ public sealed class EvaluationContext
     public DateTimeOffset Now => Settings.Now;
     /// <summary>Whether files are tracked by git (asked once per work tree, only by rules that need it).</summary>
     public GitWorkTrees Git { get; } = new();
+
+    private readonly ConcurrentDictionary<string, Lazy<object>> memo = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A fact about the whole run, computed once however many subjects ask (subjects are evaluated in parallel).
+    /// Checks that look across the inventory use it so that n subjects cost n, not n².
+    /// </summary>
+    public T Once<T>(string key, Func<T> compute) where T : class =>
+        (T)memo.GetOrAdd(key, _ => new Lazy<object>(compute, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 }

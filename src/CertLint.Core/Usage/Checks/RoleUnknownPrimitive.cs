@@ -24,7 +24,7 @@ public sealed class RoleUnknownPrimitive : ICheckPrimitive
     {
         if (subject.Certificate is not { } cert) yield break;
         var inventory = context.Inventory;
-        var unknown = inventory.Certificates.Where(c => inventory.IsLeaf(c) && inventory.RoleOf(c) == CertificateRole.Unknown).ToList();
+        var unknown = context.Once(Name, () => inventory.Certificates.Where(c => inventory.IsLeaf(c) && inventory.RoleOf(c) == CertificateRole.Unknown).ToList());
         if (unknown.Count == 0 || !ReferenceEquals(unknown[0], cert)) yield break;
         var paths = unknown.Select(c => c.Location.File.RelativePath).Distinct(StringComparer.Ordinal).ToList();
         var list = string.Join("; ", unknown.Take(Listed).Select(c => $"{c.Location} {c.Label}")) + (unknown.Count > Listed ? $"; and {unknown.Count - Listed} more" : "");
