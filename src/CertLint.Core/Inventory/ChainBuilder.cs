@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CertLint.Configuration;
 using CertLint.Inventory.Paths;
 using CertLint.Inventory.Signatures;
@@ -26,9 +27,11 @@ internal sealed class ChainBuilder
     private readonly int _maxDepth;
     private readonly Func<CertificateInfo, string?> _purpose;
     private readonly PathValidator _validator;
-    private readonly Dictionary<string, IReadOnlyList<CertificateInfo>> _sortedCandidates = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string), PathProblem?> _signatureProblems = [];
-    private readonly Dictionary<CertificateInfo, PathFacts> _facts = new(ReferenceEqualityComparer.Instance);
+    // Certificates are built in parallel (see InventoryBuilder): the caches are shared, and a value computed twice by
+    // two threads is the same value, so GetOrAdd without locks is enough.
+    private readonly ConcurrentDictionary<string, IReadOnlyList<CertificateInfo>> _sortedCandidates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, string), PathProblem?> _signatureProblems = new();
+    private readonly ConcurrentDictionary<CertificateInfo, PathFacts> _facts = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="anchors">SHA-256 of the trust anchors.</param>
     /// <param name="selfSigned">SHA-256 of the self-signed certificates.</param>
@@ -46,11 +49,7 @@ internal sealed class ChainBuilder
         _validator = new PathValidator(validation, now, FactsOf, SignatureProblem, revocation);
     }
 
-    public PathFacts FactsOf(CertificateInfo cert)
-    {
-        if (!_facts.TryGetValue(cert, out var facts)) _facts[cert] = facts = PathFacts.Of(cert);
-        return facts;
-    }
+    public PathFacts FactsOf(CertificateInfo cert) => _facts.GetOrAdd(cert, PathFacts.Of);
 
     public ChainResult Build(CertificateInfo cert)
     {
@@ -129,11 +128,9 @@ internal sealed class ChainBuilder
     private PathProblem? SignatureProblem(CertificateInfo child, CertificateInfo issuer)
     {
         var key = (child.Sha256, issuer.Sha256);
-        if (!_signatureProblems.TryGetValue(key, out var problem))
-        {
-            problem = IssuerChecks.SignatureProblem(child, issuer, _verifier.Check(child, issuer));
-            _signatureProblems[key] = problem;
-        }
+        if (_signatureProblems.TryGetValue(key, out var problem)) return problem;
+        problem = IssuerChecks.SignatureProblem(child, issuer, _verifier.Check(child, issuer));
+        _signatureProblems.TryAdd(key, problem);
         return problem;
     }
 
@@ -147,7 +144,7 @@ internal sealed class ChainBuilder
             .ThenBy(c => c.NotBefore <= _now && _now <= c.NotAfter ? 0 : 1)
             .ThenByDescending(c => c.NotAfter)
             .ThenBy(_index.OrderOf)];
-        _sortedCandidates[cert.Sha256] = sorted;
+        _sortedCandidates.TryAdd(cert.Sha256, sorted);
         return sorted;
     }
 
