@@ -20,7 +20,8 @@ build() { # REV -> publishes into $out/REV-sha
 echo "== build $rev_a and $rev_b (Release, ReadyToRun)"
 tool_a=$(build "$rev_a"); tool_b=$(build "$rev_b")
 dotnet build bench/CertLint.Benchmarks -c Release >/dev/null
-corpus="bench/out/corpus-$count"
+# Outside any git work tree: inside one, the work tree would be the scan root and its other files context for the scan.
+corpus="${BENCH_CORPUS_DIR:-${TMPDIR:-/tmp}/certlint-bench}/corpus-$count"
 if [ ! -f "$corpus/.done" ]; then
   rm -rf "$corpus"; dotnet bench/CertLint.Benchmarks/bin/Release/net10.0/CertLint.Benchmarks.dll corpus "$corpus" "$count" --now "$now"
   touch "$corpus/.done"

@@ -16,7 +16,10 @@ sample=${OPENSSL_SAMPLE:-40}
 runs=${RUNS:-3}
 now=2026-06-01T00:00:00Z
 out=bench/out
-mkdir -p "$out"
+# Corpora live outside any git work tree: inside one, the work tree is the scan root and its other files join the scan
+# as context (issuers and keys elsewhere in the repository), which is not what this benchmark measures.
+data=${BENCH_CORPUS_DIR:-${TMPDIR:-/tmp}/certlint-bench}
+mkdir -p "$out" "$data"
 
 if [ ! -x /usr/bin/time ]; then
   echo "installing GNU time (for peak RSS)"; (apt-get update -qq && apt-get install -y -qq time) >/dev/null
@@ -32,7 +35,7 @@ gen() { dotnet bench/CertLint.Benchmarks/bin/Release/net10.0/CertLint.Benchmarks
 
 if [ "$mode" = weak-keys ]; then
   # The same run with the ten weak-key rules off is the yardstick; the difference is what they cost.
-  rsa="$out/rsa-$count"
+  rsa="$data/rsa-$count"
   if [ ! -f "$rsa/.done" ]; then
     rm -rf "$rsa"; echo "== corpus: $(dotnet bench/CertLint.Benchmarks/bin/Release/net10.0/CertLint.Benchmarks.dll rsa-corpus "$rsa" "$count")"; touch "$rsa/.done"
   fi
@@ -61,11 +64,11 @@ if [ "$mode" = weak-keys ]; then
 fi
 
 for n in "$count" "$small"; do
-  if [ ! -f "$out/corpus-$n/.done" ]; then
-    rm -rf "$out/corpus-$n"; echo "== corpus of $n: $(gen "$out/corpus-$n" "$n")"; touch "$out/corpus-$n/.done"
+  if [ ! -f "$data/corpus-$n/.done" ]; then
+    rm -rf "$data/corpus-$n"; echo "== corpus of $n: $(gen "$data/corpus-$n" "$n")"; touch "$data/corpus-$n/.done"
   fi
 done
-mkdir -p "$out/one"; cp "$out/corpus-$small/tenant-0000/client/svc-000000."* "$out/one/"; cp "$out/corpus-$small/ca.crt" "$out/one/"
+mkdir -p "$data/one"; cp "$data/corpus-$small/tenant-0000/client/svc-000000."* "$data/one/"; cp "$data/corpus-$small/ca.crt" "$data/one/"
 
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -78,13 +81,13 @@ time_tool() { # prints median wall ms over $runs runs
 rss_mb() { /usr/bin/time -v "${tool[@]}" "$1" --now "$now" --fail-on none --quiet 2>&1 >/dev/null | awk -F: '/Maximum resident/ {printf "%.0f", $2/1024}'; }
 
 echo "== certlint"
-t_big=$(time_tool "$out/corpus-$count"); t_small=$(time_tool "$out/corpus-$small"); t_one=$(time_tool "$out/one")
-rss_big=$(rss_mb "$out/corpus-$count")
-findings=$("${tool[@]}" "$out/corpus-$count" --now "$now" --fail-on none --json "$out/report.json" >/dev/null 2>&1; grep -o '"ruleId"' "$out/report.json" 2>/dev/null | wc -l || echo "?")
+t_big=$(time_tool "$data/corpus-$count"); t_small=$(time_tool "$data/corpus-$small"); t_one=$(time_tool "$data/one")
+rss_big=$(rss_mb "$data/corpus-$count")
+findings=$("${tool[@]}" "$data/corpus-$count" --now "$now" --fail-on none --json "$out/report.json" >/dev/null 2>&1; grep -o '"ruleId"' "$out/report.json" 2>/dev/null | wc -l || echo "?")
 
 echo "== manual openssl workflow on $sample files (dates, EKU, verify, pubkey compare, stat)"
 t0=$(date +%s%N); i=0
-ca="$out/corpus-$count/ca.crt"; inter="$out/corpus-$count/intermediate.crt"
+ca="$data/corpus-$count/ca.crt"; inter="$data/corpus-$count/intermediate.crt"
 while IFS= read -r crt && [ "$i" -lt "$sample" ]; do
   key="${crt%.crt}.key"
   openssl x509 -in "$crt" -noout -dates -checkend 2592000 >/dev/null 2>&1 || true
@@ -93,7 +96,7 @@ while IFS= read -r crt && [ "$i" -lt "$sample" ]; do
   [ "$(openssl x509 -in "$crt" -noout -pubkey 2>/dev/null | openssl sha256)" = "$(openssl pkey -in "$key" -pubout 2>/dev/null | openssl sha256)" ] || true
   stat -c %a "$key" >/dev/null
   i=$((i + 1))
-done < <(find "$out/corpus-$count" -name '*.crt' -path '*tenant*' | sort)
+done < <(find "$data/corpus-$count" -name '*.crt' -path '*tenant*' | sort)
 t_openssl_sample=$(ms "$t0")
 
 per_cert_certlint=$(awk -v t="$t_big" -v n="$count" 'BEGIN {printf "%.3f", t / n}')

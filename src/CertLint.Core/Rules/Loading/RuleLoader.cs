@@ -71,16 +71,18 @@ public static class RuleLoader
 
     private static RuleDefinition[] LoadBuiltInUncached()
     {
-        var names = typeof(RuleLoader).Assembly.GetManifestResourceNames();
-        var list = new List<RuleDefinition>();
-        foreach (var name in names.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith(".yml", StringComparison.Ordinal)
-            && !n.EndsWith("/" + PackFile, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            var md = name[..^4] + ".md";
-            var doc = names.Contains(md) ? Read(md) : null;
-            list.Add(RuleParser.Parse(name, Read(name), doc, builtIn: true));
-        }
-        return list.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
+        var names = typeof(RuleLoader).Assembly.GetManifestResourceNames().ToHashSet(StringComparer.Ordinal);
+        // Some 250 files of three packs: parsing them is most of a one-file run's start-up, so it uses every core.
+        return names.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith(".yml", StringComparison.Ordinal)
+                && !n.EndsWith("/" + PackFile, StringComparison.Ordinal))
+            .AsParallel()
+            .Select(name =>
+            {
+                var md = name[..^4] + ".md";
+                return RuleParser.Parse(name, Read(name), names.Contains(md) ? Read(md) : null, builtIn: true);
+            })
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToArray();
     }
 
     private static PackInfo[] LoadPacksUncached()
