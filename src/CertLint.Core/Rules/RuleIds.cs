@@ -74,6 +74,7 @@ public static class RuleIds
         ["CL0708"] = "config-host-mismatch",
         ["CL0709"] = "cert-manager-renewal",
         ["CL0710"] = "cert-manager-weak-key",
+        ["CL0711"] = "config-password-literal",
         ["CL0613"] = "tls-protocol-obsolete",
         ["CL0614"] = "tls-no-forward-secrecy",
         ["CL0615"] = "tls-legacy-version-accepted",

@@ -2,6 +2,7 @@ using System.Text;
 using CertLint.Configuration;
 using CertLint.Model;
 using CertLint.Parsing;
+using CertLint.Usage.Iris;
 using CertLint.Usage.Kubernetes;
 using CertLint.Usage.Nginx;
 
@@ -22,6 +23,7 @@ public static class ConfigStage
     [
         new NginxReader(),
         new KubernetesReader(),
+        new IrisReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)
