@@ -3,6 +3,7 @@ using CertLint.Configuration;
 using CertLint.Model;
 using CertLint.Parsing;
 using CertLint.Usage.Iris;
+using CertLint.Usage.Kestrel;
 using CertLint.Usage.Kubernetes;
 using CertLint.Usage.Nginx;
 
@@ -24,6 +25,7 @@ public static class ConfigStage
         new NginxReader(),
         new KubernetesReader(),
         new IrisReader(),
+        new KestrelReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)

@@ -40,7 +40,7 @@ public sealed record LiteralSecret(SourceLocation At, string Directive)
 
     /// <summary>
     /// Whether a configured password is a real literal: not empty, and not a placeholder a pipeline or the host
-    /// substitutes (${VAR}, $(VAR), #{VAR}#, {{VAR}}, __VAR__, %VAR%).
+    /// substitutes (${VAR}, $(VAR), #{VAR}#, {{VAR}}, __VAR__, %VAR%, $VAR$) or a documentation stand-in (&lt;password&gt;).
     /// </summary>
     public static bool IsLiteral(string value)
     {
@@ -49,7 +49,8 @@ public sealed record LiteralSecret(SourceLocation At, string Directive)
         if (v.Contains("${", StringComparison.Ordinal) || v.Contains("$(", StringComparison.Ordinal) || v.Contains("#{", StringComparison.Ordinal)
             || v.Contains("{{", StringComparison.Ordinal)) return false;
         return !(v.Length > 4 && v.StartsWith("__", StringComparison.Ordinal) && v.EndsWith("__", StringComparison.Ordinal))
-               && !(v.Length > 2 && v[0] == '%' && v[^1] == '%');
+               && !(v.Length > 2 && v[0] is '%' or '$' && v[^1] == v[0])
+               && !(v.Length > 2 && v[0] == '<' && v[^1] == '>');
     }
 }
 
