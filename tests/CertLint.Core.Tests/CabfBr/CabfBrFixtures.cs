@@ -23,6 +23,10 @@ internal static partial class CabfBrFixtures
         Usages();
         Subjects();
         Keys();
+        Profiles();
+        SubjectValues();
+        DomainParts();
+        ExtendedValidation();
     });
 
     private static Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> Adder = (_, _, _) => { };
