@@ -37,13 +37,13 @@ internal static partial class CabfBrFixtures
             Leaf(b => { EvLeaf()(b); ValidFor(y2019, TimeSpan.FromDays(90))(b); Dns("www.example.com", "shop.example.onion")(b); }));
     }
 
-    /// <summary>The EV policy and EV subject (EVG §9.2), without the attribute <paramref name="without"/>, plus <paramref name="extra"/>.</summary>
-    private static Action<RawCertificateBuilder> EvLeaf(string? without = null, byte[]? extra = null) => b =>
+    /// <summary>The EV policy and EV subject (EVG §9.2), without the attribute <paramref name="without"/>, plus <paramref name="extra"/> (before the CN).</summary>
+    private static Action<RawCertificateBuilder> EvLeaf(string? without = null, byte[]? extra = null, string businessCategory = "Private Organization") => b =>
     {
         var attributes = new List<(string Oid, byte[] Der)>
         {
             (Oids.Country, C("US")), (Oids.State, St("Delaware")), (Oids.Locality, L("Wilmington")),
-            (Oids.Organization, O("Example Corp")), (BusinessCategory, Attribute(BusinessCategory, Utf8String, "Private Organization")),
+            (Oids.Organization, O("Example Corp")), (BusinessCategory, Attribute(BusinessCategory, Utf8String, businessCategory)),
             (Oids.SerialNumber, Attribute(Oids.SerialNumber, PrintableString, "1234567")), (Oids.CommonName, Cn("www.example.com")),
         };
         var kept = attributes.Where(a => a.Oid != without).Select(a => a.Der).ToList();

@@ -27,6 +27,7 @@ internal static partial class CabfBrFixtures
         SubjectValues();
         DomainParts();
         ExtendedValidation();
+        ProfileDetails();
     });
 
     private static Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> Adder = (_, _, _) => { };

@@ -17,12 +17,9 @@ namespace CertLint.Rules.Fields;
 /// <param name="BareTld">The whole name is a top-level domain (<c>com</c>).</param>
 public sealed record DomainName(string Name, string Source, bool Parsed, string? Suffix, string? Sld, string? Trd, bool BareTld);
 
-/// <summary>Fields over the DNS names of a certificate that need the Public Suffix List or calendar arithmetic.</summary>
+/// <summary>Fields over the DNS names of a certificate that need the Public Suffix List.</summary>
 internal static class DomainNameFields
 {
-    /// <summary>The CA/B Forum reserved policy identifiers (BR §7.1.6.1: DV, OV, IV; EV Guidelines: EV).</summary>
-    private static readonly HashSet<string> ReservedPolicies = ["2.23.140.1.1", "2.23.140.1.2.1", "2.23.140.1.2.2", "2.23.140.1.2.3"];
-
     public static IEnumerable<FieldDefinition> Define()
     {
         yield return Cert("domains", T.Records,
@@ -30,11 +27,6 @@ internal static class DomainNameFields
             Domains, RecordScopes.DomainName);
         yield return Cert("san.dns.domains", T.Records, "Every SAN dNSName split by the Public Suffix List (as `domains`)",
             c => (c.SubjectAltNames?.Dns ?? []).Select(n => Split(n, "san")).ToArray(), RecordScopes.DomainName);
-        yield return Cert("validity.months", T.Integer,
-            "Calendar months the validity spans, rounded up: the smallest m with notBefore + m months ≥ notAfter (`max: 39` = no longer than 39 months)",
-            c => Months(c.NotBefore, c.NotAfter));
-        yield return Cert("policies.cabfReserved", T.List, "The certificate's CA/B Forum reserved policy OIDs (EV 2.23.140.1.1, DV, OV, IV 2.23.140.1.2.x), repeats kept",
-            c => c.Policies?.Where(ReservedPolicies.Contains).ToArray());
     }
 
     private static DomainName[] Domains(CertificateInfo c)
@@ -56,26 +48,5 @@ internal static class DomainNameFields
         var rest = lower[..(lower.Length - suffix.Length - 1)];
         var dot = rest.LastIndexOf('.');
         return new DomainName(name, source, true, suffix, rest[(dot + 1)..], dot < 0 ? "" : rest[..dot], bareTld);
-    }
-
-    private static long? Months(DateTimeOffset from, DateTimeOffset to)
-    {
-        if (to <= from) return 0;
-        // At most a few thousand months for any real certificate; a 9999-year span is bounded by AddMonths' range.
-        var m = Math.Max(0, (to.Year - from.Year) * 12 + to.Month - from.Month - 1);
-        while (m < 120_000 && AddMonths(from, m) is { } d && d < to) m++;
-        return m;
-    }
-
-    private static DateTimeOffset? AddMonths(DateTimeOffset d, int months)
-    {
-        try
-        {
-            return d.AddMonths(months);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return null;
-        }
     }
 }
