@@ -4,6 +4,8 @@ using CertLint.Model;
 using CertLint.Parsing;
 using CertLint.Usage.Iris;
 using CertLint.Usage.Kestrel;
+using CertLint.Usage.Apache;
+using CertLint.Usage.Haproxy;
 using CertLint.Usage.Kubernetes;
 using CertLint.Usage.Nginx;
 
@@ -26,6 +28,8 @@ public static class ConfigStage
         new KubernetesReader(),
         new IrisReader(),
         new KestrelReader(),
+        new ApacheReader(),
+        new HaproxyReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)
