@@ -2,6 +2,10 @@ using System.Text;
 using CertLint.Configuration;
 using CertLint.Model;
 using CertLint.Parsing;
+using CertLint.Usage.Iris;
+using CertLint.Usage.Kestrel;
+using CertLint.Usage.Apache;
+using CertLint.Usage.Haproxy;
 using CertLint.Usage.Kubernetes;
 using CertLint.Usage.Nginx;
 
@@ -22,6 +26,10 @@ public static class ConfigStage
     [
         new NginxReader(),
         new KubernetesReader(),
+        new IrisReader(),
+        new KestrelReader(),
+        new ApacheReader(),
+        new HaproxyReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)
