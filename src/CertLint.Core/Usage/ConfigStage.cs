@@ -3,9 +3,11 @@ using CertLint.Configuration;
 using CertLint.Model;
 using CertLint.Parsing;
 using CertLint.Usage.Apache;
+using CertLint.Usage.Compose;
 using CertLint.Usage.Haproxy;
 using CertLint.Usage.Kubernetes;
 using CertLint.Usage.Nginx;
+using CertLint.Usage.Spring;
 
 namespace CertLint.Usage;
 
@@ -26,6 +28,8 @@ public static class ConfigStage
         new KubernetesReader(),
         new ApacheReader(),
         new HaproxyReader(),
+        new ComposeReader(),
+        new SpringReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)
