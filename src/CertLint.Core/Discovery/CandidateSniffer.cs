@@ -13,6 +13,7 @@ public static class CandidateSniffer
     public static readonly IReadOnlySet<string> CandidateExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         ".pem", ".crt", ".cer", ".der", ".key", ".p7b", ".p7c", ".p12", ".pfx", ".crl", ".ca-bundle", ".cert",
+        ".jks", ".jceks", ".keystore", ".truststore",
     };
 
     /// <summary>Non-candidate files bigger than this are skipped unread (certificate material is small).</summary>
@@ -40,7 +41,7 @@ public static class CandidateSniffer
             var head = new byte[Math.Min(SniffBytes, length)];
             var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             var span = head.AsSpan(0, read);
-            if (PemScanner.ContainsPem(span)) return true;
+            if (PemScanner.ContainsPem(span) || JksParser.IsJks(span) || JksParser.IsJceks(span)) return true;
             if (read < 2 || span[0] != 0x30 || !WholeFileIsOneDerValue(span, length)) return false;
             var all = new byte[length];
             span.CopyTo(all);

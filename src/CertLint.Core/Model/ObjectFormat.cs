@@ -7,6 +7,8 @@ public enum ObjectFormat
     Der,
     Pkcs7,
     Pkcs12,
+    /// <summary>A Java keystore (JKS).</summary>
+    Jks,
 }
 
 /// <summary>What kind of file the sniffer decided a candidate is.</summary>
@@ -18,4 +20,5 @@ public enum FileKind
     Pkcs7,
     Pkcs12,
     DerKey,
+    Jks,
 }

@@ -6,6 +6,12 @@ public sealed record KeystoreInfo(SourceLocation Location, bool PasswordProtecte
     /// <summary>Every password-based protection seen: the MAC, encrypted safes and shrouded key bags.</summary>
     public IReadOnlyList<Parsing.PbeInfo> Protection { get; init; } = [];
 
+    /// <summary>What the keystore is, for messages: "PKCS#12 keystore", "JKS keystore".</summary>
+    public string Label { get; init; } = "PKCS#12 keystore";
+
+    /// <summary>It opened with a publicly known default password (the JDK's), which protects no better than none.</summary>
+    public bool DefaultPassword { get; init; }
+
     /// <summary>Equality is the keystore's identity and contents; <see cref="Protection"/> is detail read from it.</summary>
     public bool Equals(KeystoreInfo? other) => other is not null && Location == other.Location &&
         PasswordProtected == other.PasswordProtected && CertificateCount == other.CertificateCount && KeyCount == other.KeyCount;

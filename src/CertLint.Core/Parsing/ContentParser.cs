@@ -65,6 +65,19 @@ public static class ContentParser
     private static void ParseBinary(byte[] bytes, Collector result)
     {
         var location = new SourceLocation(result.File);
+        if (JksParser.IsJks(bytes))
+        {
+            result.Kind = FileKind.Jks;
+            result.Guard(location, "JKS keystore", () => JksParser.Parse(bytes, result.File, result.Passwords, result));
+            CryptographicOperations.ZeroMemory(bytes);
+            return;
+        }
+        if (JksParser.IsJceks(bytes))
+        {
+            result.Error(location, "JCEKS keystore: not supported; convert it to PKCS#12 (keytool -importkeystore -deststoretype pkcs12)");
+            CryptographicOperations.ZeroMemory(bytes);
+            return;
+        }
         switch (DerSniffer.Sniff(bytes))
         {
             case DerShape.Certificate:

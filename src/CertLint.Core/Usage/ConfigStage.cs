@@ -5,9 +5,11 @@ using CertLint.Parsing;
 using CertLint.Usage.Iris;
 using CertLint.Usage.Kestrel;
 using CertLint.Usage.Apache;
+using CertLint.Usage.Compose;
 using CertLint.Usage.Haproxy;
 using CertLint.Usage.Kubernetes;
 using CertLint.Usage.Nginx;
+using CertLint.Usage.Spring;
 
 namespace CertLint.Usage;
 
@@ -30,6 +32,8 @@ public static class ConfigStage
         new KestrelReader(),
         new ApacheReader(),
         new HaproxyReader(),
+        new ComposeReader(),
+        new SpringReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)

@@ -7,7 +7,8 @@ namespace CertLint.Usage;
 /// Resolves what usages name to the scanned files, and derives certificate roles from use: the leaves of a file a
 /// server serves are server certificates, those a client presents client certificates. An absolute deployment path
 /// (/etc/nginx/certs/www.crt) is looked for by its longest tail among the scanned files (certs/www.crt), the one
-/// nearest the configuration winning a tie.
+/// nearest the configuration winning a tie. A docker-compose mount of a repository file or folder at that path wins
+/// over the tail: `./certs/www.crt:/etc/nginx/tls/server.crt` says exactly which file nginx will read there.
 /// </summary>
 public sealed class UsageLinker
 {
@@ -25,13 +26,39 @@ public sealed class UsageLinker
     }
 
     /// <summary>The usages with every resolvable reference resolved.</summary>
-    public IReadOnlyList<TlsUsage> Link(IReadOnlyList<TlsUsage> usages) => [.. usages.Select(u => u with
+    public IReadOnlyList<TlsUsage> Link(IReadOnlyList<TlsUsage> usages)
     {
-        Certificate = Resolve(u.Certificate),
-        Key = Resolve(u.Key),
-        Chain = Resolve(u.Chain),
-        CaFiles = [.. u.CaFiles.Select(Resolve).OfType<FileReference>()],
-    })];
+        var mounts = Mounts(usages);
+        FileReference? Resolve(FileReference? r) => ByMount(r, mounts) ?? this.Resolve(r);
+        return [.. usages.Select(u => u with
+        {
+            Certificate = Resolve(u.Certificate),
+            Key = Resolve(u.Key),
+            Chain = Resolve(u.Chain),
+            CaFiles = [.. u.CaFiles.Select(Resolve).OfType<FileReference>()],
+        })];
+    }
+
+    /// <summary>Container paths compose mounts repository files at: (target, source full path, compose file's folder).</summary>
+    private static List<(string Target, string Source, string From)> Mounts(IReadOnlyList<TlsUsage> usages) =>
+    [
+        .. usages.SelectMany(u => u.Settings
+            .Where(s => s.Key.StartsWith(Compose.ComposeReader.MountPrefix, StringComparison.Ordinal))
+            .Select(s => (s.Key[Compose.ComposeReader.MountPrefix.Length..], s.Value, Path.GetDirectoryName(u.Location.File.FullPath) ?? ""))),
+    ];
+
+    /// <summary>An absolute path under a mount target: the longest target wins, then the compose file nearest the configuration.</summary>
+    private static FileReference? ByMount(FileReference? reference, List<(string Target, string Source, string From)> mounts)
+    {
+        if (reference is null || reference.Embedded is not null || !reference.Path.StartsWith('/') || mounts.Count == 0) return null;
+        var path = reference.Path.Replace('\\', '/');
+        var configDir = Path.GetDirectoryName(reference.At.File.FullPath) ?? "";
+        var hit = mounts.Where(m => path == m.Target || path.StartsWith(m.Target + "/", StringComparison.Ordinal))
+            .OrderByDescending(m => m.Target.Length).ThenByDescending(m => CommonPrefix(m.From, configDir)).FirstOrDefault();
+        if (hit.Target is null) return null;
+        var resolved = path == hit.Target ? hit.Source : Path.GetFullPath(path[(hit.Target.Length + 1)..], hit.Source);
+        return reference with { ResolvedFullPath = resolved };
+    }
 
     /// <summary>Roles from use, with the place each came from ("nginx/nginx.conf:14 ssl_certificate").</summary>
     public IReadOnlyDictionary<CertificateInfo, (CertificateRole Role, string Source)> Roles(IReadOnlyList<TlsUsage> linked)

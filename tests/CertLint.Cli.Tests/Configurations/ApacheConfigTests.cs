@@ -30,6 +30,7 @@ public sealed class ApacheConfigTests
         using var repo = new ConfigFixture("apache/bad");
         var (findings, outcome, json) = repo.Lint();
         findings.ShouldBe([
+            "config-chain-incomplete httpd.conf:7",
             "config-file-external httpd.conf:19",
             "config-file-missing httpd.conf:18",
             "config-host-mismatch httpd.conf:5",

@@ -29,6 +29,7 @@ public sealed class HaproxyConfigTests
         using var repo = new ConfigFixture("haproxy/bad");
         var (findings, outcome, json) = repo.Lint();
         findings.ShouldBe([
+            "config-chain-incomplete haproxy.cfg:5",
             "config-file-missing haproxy.cfg:6",
             "eku-client-auth certs/bob.pem:1",
             "key-mismatch certs/alice.pem.key:1",

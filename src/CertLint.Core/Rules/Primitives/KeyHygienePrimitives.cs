@@ -19,10 +19,10 @@ public sealed class WeakProtectionPrimitive : ICheckPrimitive
     {
         var file = subject.File;
         if (file.Keystore is { } keystore && Weaknesses(keystore.Protection) is { Length: > 0 } ks)
-            yield return Weak(keystore.Location, "PKCS#12 keystore", ks);
+            yield return Weak(keystore.Location, keystore.Label, ks);
         foreach (var key in file.Keys)
         {
-            if (key.Format != ObjectFormat.Pkcs12 && key.Protection?.Weakness is { } w)
+            if (key.Format is not (ObjectFormat.Pkcs12 or ObjectFormat.Jks) && key.Protection?.Weakness is { } w)
                 yield return Weak(key.Location, "encrypted private key", w);
         }
     }
@@ -45,13 +45,13 @@ public sealed class EmptyPasswordPrimitive : ICheckPrimitive
     {
         var file = subject.File;
         if (file.Keystore is { PasswordProtected: false, KeyCount: > 0 } keystore)
-            yield return Open(keystore.Location, "PKCS#12 keystore");
-        foreach (var key in file.Keys.Where(k => k.IsPrivate && k.OpenedWithEmptyPassword && k.Format != ObjectFormat.Pkcs12))
-            yield return Open(key.Location, "encrypted private key");
+            yield return Open(keystore.Location, keystore.Label, keystore.DefaultPassword ? "the JDK's well-known default password" : "the empty password");
+        foreach (var key in file.Keys.Where(k => k.IsPrivate && k.OpenedWithEmptyPassword && k.Format is not (ObjectFormat.Pkcs12 or ObjectFormat.Jks)))
+            yield return Open(key.Location, "encrypted private key", "the empty password");
     }
 
-    private static Violation Open(SourceLocation location, string what) =>
-        new(new Dictionary<string, object?> { ["object"] = what, ["line"] = location.StartLine }, location);
+    private static Violation Open(SourceLocation location, string what, string password) =>
+        new(new Dictionary<string, object?> { ["object"] = what, ["line"] = location.StartLine, ["password"] = password }, location);
 }
 
 /// <summary>
@@ -67,7 +67,7 @@ public sealed class CommittedPrivateKeyPrimitive : ICheckPrimitive
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         var file = subject.File;
-        var plain = file.Keys.Where(k => k.IsPrivate && (!k.Encrypted || k.OpenedWithEmptyPassword) && k.Format != ObjectFormat.Pkcs12).ToList();
+        var plain = file.Keys.Where(k => k.IsPrivate && (!k.Encrypted || k.OpenedWithEmptyPassword) && k.Format is not (ObjectFormat.Pkcs12 or ObjectFormat.Jks)).ToList();
         if (plain.Count == 0 || context.Git.Classify(file.File.FullPath) != GitTracking.Tracked) yield break;
         foreach (var key in plain)
         {

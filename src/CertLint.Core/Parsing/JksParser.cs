@@ -1,0 +1,206 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using CertLint.Model;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Security;
+
+namespace CertLint.Parsing;
+
+/// <summary>
+/// Java keystores (JKS, magic 0xFEEDFEED) through BouncyCastle's JksStore. The structure is walked first with bounds
+/// (entries, chain lengths, every length against the bytes left), so a hostile length never reaches an allocation.
+/// Certificates in a JKS are not encrypted: they are read even when no password opens the store (the note
+/// password-required then says the keys were not checked). Candidates are the configured passwords, the empty one
+/// first, then the JDK's well-known default; a store that opens with the empty or the default password is treated as
+/// unprotected. JCEKS (0xCECECECE) is reported as unsupported.
+/// </summary>
+internal static class JksParser
+{
+    public const uint JksMagic = 0xFEEDFEED;
+    public const uint JceksMagic = 0xCECECECE;
+    public const int MaxEntries = 1000;
+    private const int MaxChain = 32;
+
+    /// <summary>The JDK's default store password (cacerts, keytool examples): knowing it is not protection.</summary>
+    internal const string WellKnownPassword = "changeit";
+
+    /// <summary>JKS key protection is Sun's proprietary one-round SHA-1 XOR stream and the store digest is SHA-1.</summary>
+    private static readonly PbeInfo Protection = new("JKS", 1, "JKS key protection (proprietary SHA-1 XOR, one round) and SHA-1 store digest",
+        "Java JKS key protection (one round of SHA-1, no salted key derivation) and a SHA-1 store digest: convert to PKCS#12 (keytool -importkeystore -deststoretype pkcs12)");
+
+    public static bool IsJks(ReadOnlySpan<byte> bytes) => bytes.Length >= 4 && BinaryPrimitives.ReadUInt32BigEndian(bytes) == JksMagic;
+
+    public static bool IsJceks(ReadOnlySpan<byte> bytes) => bytes.Length >= 4 && BinaryPrimitives.ReadUInt32BigEndian(bytes) == JceksMagic;
+
+    /// <summary>Reads the store; throws <see cref="FormatException"/> on a malformed one, <see cref="PasswordRequiredException"/> after adding its certificates when no candidate opens it.</summary>
+    public static void Parse(byte[] bytes, SourceFile file, IReadOnlyList<string> passwords, Collector result)
+    {
+        var keyEntries = Walk(bytes);
+        var location = new SourceLocation(file);
+        string? opened = null;
+        JksStore? store = null;
+        foreach (var password in passwords.Append(WellKnownPassword).Distinct(StringComparer.Ordinal))
+        {
+            var candidate = new JksStore();
+            try
+            {
+                candidate.Load(new MemoryStream(bytes, writable: false), password.ToCharArray());
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                continue; // the keyed digest does not match: not this password (BouncyCastle says IOException)
+            }
+            (store, opened) = (candidate, password);
+            break;
+        }
+        if (store is null)
+        {
+            store = new JksStore();
+            try
+            {
+                store.LoadUnchecked(new MemoryStream(bytes, writable: false));
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException)
+            {
+                throw new FormatException("malformed JKS keystore");
+            }
+        }
+        var index = 0;
+        var certificates = new List<CertificateInfo>();
+        var keys = new List<KeyInfo>();
+        foreach (var alias in store.Aliases.Order(StringComparer.Ordinal).Take(MaxEntries))
+        {
+            if (store.IsKeyEntry(alias))
+            {
+                if (opened is not null) keys.Add(Key(location with { Index = index++ }, store, alias, opened));
+                foreach (var cert in store.GetCertificateChain(alias) ?? []) certificates.Add(Certificate(cert, location with { Index = index++ }));
+            }
+            else if (store.GetCertificate(alias) is { } trusted)
+            {
+                certificates.Add(Certificate(trusted, location with { Index = index++ }));
+            }
+        }
+        result.Kind = FileKind.Jks;
+        result.Certificates.AddRange(certificates);
+        result.Keys.AddRange(keys);
+        result.Keystore = new KeystoreInfo(location, opened is { Length: > 0 } and not WellKnownPassword, certificates.Count, keyEntries)
+        {
+            Protection = keyEntries > 0 ? [Protection] : [],
+            Label = "JKS keystore",
+            DefaultPassword = opened == WellKnownPassword,
+        };
+        if (opened is null) throw new PasswordRequiredException(keyEntries > 0 ? "JKS keystore (its private keys were not checked)" : "JKS keystore (its integrity was not checked)");
+    }
+
+    private static CertificateInfo Certificate(Org.BouncyCastle.X509.X509Certificate cert, SourceLocation location) =>
+        CertificateParser.Parse(cert.GetEncoded(), location, ObjectFormat.Jks);
+
+    private static KeyInfo Key(SourceLocation location, JksStore store, string alias, string password)
+    {
+        PublicKeyInfo? publicKey = null;
+        try
+        {
+            var key = store.GetKey(alias, password.ToCharArray());
+            var pkcs8 = PrivateKeyInfoFactory.CreatePrivateKeyInfo(key).GetEncoded();
+            try
+            {
+                publicKey = KeyParser.PublicKeyOfPkcs8(pkcs8);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(pkcs8);
+            }
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or SecurityUtilityException or CryptographicException)
+        {
+            // A key protected by another password than the store's: the key is there, its public half unknown.
+        }
+        return new KeyInfo
+        {
+            Location = location,
+            Format = ObjectFormat.Jks,
+            Encoding = KeyEncoding.Pkcs12Entry,
+            IsPrivate = true,
+            Encrypted = true,
+            PublicKey = publicKey,
+        };
+    }
+
+    /// <summary>
+    /// Checks the layout before BouncyCastle reads it: version 1 or 2, at most <see cref="MaxEntries"/> entries and
+    /// <see cref="MaxChain"/> certificates per chain, every length inside the file, a 20-byte digest at the end.
+    /// Returns the number of private-key entries.
+    /// </summary>
+    private static int Walk(byte[] bytes)
+    {
+        var r = new Reader(bytes);
+        r.U32();
+        var version = r.U32();
+        if (version is not (1 or 2)) throw new FormatException($"unsupported JKS version {version}");
+        var count = r.U32();
+        if (count > MaxEntries) throw new FormatException($"more than {MaxEntries} JKS entries");
+        var keys = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var tag = r.U32();
+            r.Skip(r.U16()); // alias (modified UTF-8)
+            r.Skip(8); // creation date
+            if (tag == 1)
+            {
+                keys++;
+                r.Skip(r.U32());
+                var chain = r.U32();
+                if (chain > MaxChain) throw new FormatException($"a JKS certificate chain longer than {MaxChain}");
+                for (var c = 0; c < chain; c++) Certificate(r, version);
+            }
+            else if (tag == 2)
+            {
+                Certificate(r, version);
+            }
+            else
+            {
+                throw new FormatException($"unknown JKS entry type {tag}");
+            }
+        }
+        if (bytes.Length - r.Position != 20) throw new FormatException("JKS store digest missing or data after it");
+        return keys;
+    }
+
+    private static void Certificate(Reader r, uint version)
+    {
+        if (version == 2) r.Skip(r.U16()); // certificate type, "X.509"
+        r.Skip(r.U32());
+    }
+
+    private sealed class Reader(byte[] bytes)
+    {
+        public int Position { get; private set; }
+
+        public uint U32()
+        {
+            Need(4);
+            var v = BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(Position));
+            Position += 4;
+            return v;
+        }
+
+        public uint U16()
+        {
+            Need(2);
+            var v = BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(Position));
+            Position += 2;
+            return v;
+        }
+
+        public void Skip(uint n)
+        {
+            Need(n);
+            Position += (int)n;
+        }
+
+        private void Need(long n)
+        {
+            if (n > bytes.Length - Position) throw new FormatException("truncated JKS keystore");
+        }
+    }
+}
