@@ -66,8 +66,11 @@ internal sealed class ProbeTlsClient : DefaultTlsClient
     {
         if (_outcome.HandshakeCompleted) return;
         _outcome.AlertRaised ??= alertDescription;
-        // BouncyCastle's message and exception text are not ours to show: the alert's name says what happened.
-        _outcome.FailureDetail ??= $"this client aborted the handshake with the alert {AlertDescription.GetName(alertDescription)}";
+        // BouncyCastle's message and exception text are not ours to show: the alert's name says what happened, and
+        // our own bound on a handshake message gets its own words (a server may send what it likes).
+        _outcome.FailureDetail ??= message?.StartsWith("Handshake message length exceeds the maximum", StringComparison.Ordinal) == true
+            ? $"the server sent a handshake message larger than CertLint's bound of {MaxHandshakeMessageBytes / 1024} KB; it was not read"
+            : $"this client aborted the handshake with the alert {AlertDescription.GetName(alertDescription)}";
     }
 
     public override void NotifyHandshakeComplete()

@@ -144,7 +144,7 @@ public static class EndpointLint
         bool Keep(string ruleId, SourceLocation at) => ruleId != RuleIds.ChainIncomplete || !unjudged.Contains(at.File.FullPath);
         return new RuleEvaluation(
             evaluation.Findings.Where(f => Keep(f.Rule.Id, f.Location)).ToList(),
-            evaluation.Checks.Where(c => Keep(c.Rule.Id, c.Subject.Location)).ToList(),
+            CheckList.Where(evaluation.Checks, c => Keep(c.Rule.Id, c.Subject.Location)),
             evaluation.Notices);
     }
 

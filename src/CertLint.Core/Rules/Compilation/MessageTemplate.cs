@@ -41,14 +41,16 @@ public sealed partial class MessageTemplate
     internal static MessageTemplate Compile(CompileContext ctx, string text, YamlNode? node, string ruleName, bool openValues)
     {
         var pieces = new List<Piece>();
+        var errors = new ErrorCollector(); // every unknown placeholder, not only the first
         var last = 0;
         foreach (Match m in Placeholder().Matches(text))
         {
             var literal = text[last..m.Index];
             if (literal.Length > 0) pieces.Add((_, _, _) => literal);
-            pieces.Add(Resolve(ctx, m.Groups[1].Value, node, ruleName, openValues));
+            pieces.Add(errors.Try(() => Resolve(ctx, m.Groups[1].Value, node, ruleName, openValues), null!));
             last = m.Index + m.Length;
         }
+        errors.ThrowIfAny();
         var tail = text[last..];
         if (tail.Length > 0) pieces.Add((_, _, _) => tail);
         return new MessageTemplate(pieces.ToArray());
