@@ -49,6 +49,7 @@ public sealed class LargeCertificateMessageTests : PkiFixture
 
         var (exit, output, error) = Run("handshake", $"127.0.0.1:{server.Port}", "--servername", "localhost", "--ca", "server-root.crt", "--timeout", "60");
 
+        TestContext.Out.WriteLine(output + error);
         exit.ShouldBe(ExitCodes.Findings, output + error);
         output.ShouldContain("error    CL0602 tls-handshake-failed");
         output.ShouldContain("512 KB");
