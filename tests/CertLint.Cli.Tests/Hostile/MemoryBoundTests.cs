@@ -45,4 +45,38 @@ public class MemoryBoundTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    /// <summary>
+    /// A 4 MB file of stray BEGIN lines (150,000 damaged blocks) fits in 16 MB + 3 times its size: the scanner keeps 50
+    /// damaged blocks and counts the rest, so memory follows the file's size, not the garbage in it (the issue saw
+    /// 645 MB RSS for 2.8 MB).
+    /// </summary>
+    [Test]
+    public void A_file_of_stray_begin_lines_is_read_within_a_heap_of_a_few_times_its_size()
+    {
+        var dir = Directory.CreateTempSubdirectory("certlint-memory-").FullName;
+        try
+        {
+            var line = "-----BEGIN CERTIFICATE-----\n"u8.ToArray();
+            var count = 4 * 1024 * 1024 / line.Length;
+            using (var file = File.Create(Path.Combine(dir, "stray.pem")))
+            {
+                for (var i = 0; i < count; i++) file.Write(line);
+            }
+            var limit = 16L * 1024 * 1024 + 3L * count * line.Length;
+            var env = new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x" + limit.ToString("X") };
+
+            var r = CliRunner.Process(dir, env, ".", "--now", "2026-06-01", "--fail-on", "none", "--quiet", "--json", "r.json");
+
+            r.ExitCode.ShouldBe(0, r.Error);
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "r.json")));
+            var findings = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("message").GetString()!).ToList();
+            findings.Count.ShouldBe(51);
+            findings.ShouldContain(m => m.Contains($"{count - 50} more damaged PEM lines or blocks from line 51 on", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
