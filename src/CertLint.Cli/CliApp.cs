@@ -41,6 +41,13 @@ public static class CliApp
             command.Error = context.Error;
         }
 
+        if (MistypedCommand.Hint(args, app.Commands.Select(c => c.Name!), context.WorkingDirectory) is { } hint)
+        {
+            context.Error.WriteLine(hint);
+            context.Error.WriteLine("Run 'certlint --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
         try
         {
             return app.Execute(args);

@@ -66,8 +66,23 @@ internal sealed class ProbeTlsClient : DefaultTlsClient
     {
         if (_outcome.HandshakeCompleted) return;
         _outcome.AlertRaised ??= alertDescription;
-        // BouncyCastle's message and exception text are not ours to show: the alert's name says what happened.
-        _outcome.FailureDetail ??= $"this client aborted the handshake with the alert {AlertDescription.GetName(alertDescription)}";
+        // BouncyCastle's message and exception text are not ours to show: the alert's name says what happened, and
+        // our own bound on a handshake message gets its own words (a server may send what it likes).
+        _outcome.FailureDetail ??= TooLarge(message, cause)
+            ? $"the server sent a handshake message larger than CertLint's bound of {MaxHandshakeMessageBytes / 1024} KB; it was not read"
+            : $"this client aborted the handshake with the alert {AlertDescription.GetName(alertDescription)}";
+    }
+
+    /// <summary>BouncyCastle refused a handshake message above <see cref="GetMaxHandshakeMessageSize"/> (its own words, not shown).</summary>
+    private static bool TooLarge(string? message, Exception? cause)
+    {
+        const string Refusal = "Handshake message length exceeds the maximum";
+        if (message?.Contains(Refusal, StringComparison.Ordinal) == true) return true;
+        for (var e = cause; e is not null; e = e.InnerException)
+        {
+            if (e.Message.Contains(Refusal, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     public override void NotifyHandshakeComplete()

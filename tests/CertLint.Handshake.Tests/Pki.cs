@@ -84,6 +84,24 @@ internal sealed class Pki : IDisposable
         Timeout = TimeSpan.FromSeconds(10),
     };
 
+    /// <summary>
+    /// A loopback server whose localhost leaf (from the server's issuing CA) also carries <paramref name="extraNames"/>
+    /// DNS names of about 40 characters each: a certificate message of any size, as big SAN certificates make them.
+    /// </summary>
+    public LoopbackServerOptions ServerWithManyNames(int extraNames, out int leafBytes)
+    {
+        var names = Enumerable.Range(0, extraNames).Select(i => $"host-{i:D6}.large-san.acme.test").ToArray();
+        var leaf = WithKey(ServerIssuingCa.Issue("localhost", Current(o => o.ServerAuth().Dns("localhost").Ip("127.0.0.1").Dns(names))));
+        leafBytes = leaf.RawData.Length;
+        return new LoopbackServerOptions
+        {
+            Certificate = leaf,
+            Chain = [ServerIntermediate],
+            ClientCertificates = ClientCertificateMode.None,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+    }
+
     /// <summary>Writes NAME.crt (the certificates in order) and NAME.key (the first one's key).</summary>
     public CredentialFiles Files(string name, params TestCertificate[] certificates)
     {

@@ -7,6 +7,12 @@ namespace CertLint.Configuration;
 /// </summary>
 internal static class ConfigConfinement
 {
+    /// <summary>
+    /// The one test of "is this path inside the root after symbolic links" (config references, files a TLS
+    /// configuration includes or names): both sides resolved, then compared folder by folder. The root itself counts.
+    /// </summary>
+    public static bool IsInside(string path, string root) => RepositoryRoot.IsUnder(RealPath(path), RealPath(root));
+
     public static void Check(CertLintConfig config, string root)
     {
         var realRoot = RealPath(root);

@@ -47,21 +47,23 @@ public static class BoundedFile
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
             var length = RandomAccess.GetLength(handle);
             if (length > maxBytes) return TooLarge(length, maxBytes);
-            // Trust the size only as a hint: read one byte past the limit to catch a file that is longer than it said.
-            var buffer = new byte[(int)Math.Min(maxBytes + 1, Math.Max(length, 4096))];
+            // Trust the size only as a hint: read one byte past the limit to catch a file that is longer than it said
+            // (an empty file costs a 1-byte probe, not a page: 200,000 of them are a real repository's worth).
+            var buffer = new byte[(int)Math.Min(maxBytes + 1, length == 0 ? 1 : Math.Max(length, 4096))];
             var read = 0;
             while (true)
             {
                 if (read == buffer.Length)
                 {
                     if (read > maxBytes) return TooLarge(read, maxBytes);
-                    Array.Resize(ref buffer, (int)Math.Min(maxBytes + 1, (long)buffer.Length * 2));
+                    Array.Resize(ref buffer, (int)Math.Min(maxBytes + 1, Math.Max(4096L, (long)buffer.Length * 2)));
                 }
                 var n = RandomAccess.Read(handle, buffer.AsSpan(read), read);
                 if (n == 0) break;
                 read += n;
             }
             if (read > maxBytes) return TooLarge(read, maxBytes);
+            if (read == 0) return new BoundedRead([], ReadFailure.None, null);
             if (read != buffer.Length) Array.Resize(ref buffer, read);
             return new BoundedRead(buffer, ReadFailure.None, null);
         }

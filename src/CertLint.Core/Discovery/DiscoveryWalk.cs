@@ -95,18 +95,8 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
         {
             cancellationToken.ThrowIfCancellationRequested();
             var directory = pending.Pop();
-            List<FileSystemInfo> entries;
-            try
-            {
-                entries = new DirectoryInfo(directory).EnumerateFileSystemInfos("*", OneLevel).ToList();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Vanished or unreadable directory: say so (the root itself vanishing included) and go on.
-                Issue(directory, e is UnauthorizedAccessException ? "directory not readable: permission denied" : "directory could not be listed");
-                continue;
-            }
-            foreach (var entry in entries)
+            // Entries are taken one at a time, not listed first: a folder of 200,000 files holds one entry at a time.
+            foreach (var entry in Entries(directory))
             {
                 // One lstat per entry (cached by the FileSystemInfo) gives type, length and mode; only reparse points cost a readlink.
                 if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
@@ -124,6 +114,42 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
             }
         }
     }
+
+    /// <summary>A directory's entries, lazily; a directory that cannot be listed (or vanishes mid-way) is an issue, once.</summary>
+    private IEnumerable<FileSystemInfo> Entries(string directory)
+    {
+        IEnumerator<FileSystemInfo>? entries = null;
+        try
+        {
+            entries = new DirectoryInfo(directory).EnumerateFileSystemInfos("*", OneLevel).GetEnumerator();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Unlisted(directory, e);
+        }
+        if (entries is null) yield break;
+        using (entries)
+        {
+            while (Next(directory, entries)) yield return entries.Current;
+        }
+    }
+
+    private bool Next(string directory, IEnumerator<FileSystemInfo> entries)
+    {
+        try
+        {
+            return entries.MoveNext();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Unlisted(directory, e);
+            return false;
+        }
+    }
+
+    /// <summary>Vanished or unreadable directory: say so (the root itself vanishing included) and go on.</summary>
+    private void Unlisted(string directory, Exception e) =>
+        Issue(directory, e is UnauthorizedAccessException ? "directory not readable: permission denied" : "directory could not be listed");
 
     /// <summary>Links to files are scanned; links to directories are not followed; broken or looping links with a certificate name are reported.</summary>
     private void AddLink(FileSystemInfo link, string relativeToStart, Func<string, bool> select)

@@ -145,7 +145,7 @@ public static class EndpointLint
         bool Keep(string rule, SourceLocation at) => rule != BuiltInRules.ChainIncomplete || !unjudged.Contains(at.File.FullPath);
         return new RuleEvaluation(
             evaluation.Findings.Where(f => Keep(f.Rule.Name, f.Location)).ToList(),
-            evaluation.Checks.Where(c => Keep(c.Rule.Name, c.Subject.Location)).ToList(),
+            CheckList.Where(evaluation.Checks, c => Keep(c.Rule.Name, c.Subject.Location)),
             evaluation.Notices);
     }
 

@@ -14,7 +14,7 @@ internal sealed class ScanScope(IReadOnlySet<string> files)
 
     public RuleEvaluation Restrict(RuleEvaluation evaluation) => new(
         evaluation.Findings.Where(f => Contains(f.Location)).ToList(),
-        evaluation.Checks.Where(c => Contains(c.Subject.Location)).ToList(),
+        CheckList.Where(evaluation.Checks, c => Contains(c.Subject.Location)),
         evaluation.Notices);
 
     public CertificateInventory Restrict(CertificateInventory all) => new()

@@ -50,14 +50,15 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
         }
     }
 
+    /// <summary>The file's yield as exact-size arrays (shared empty ones): every file is kept for the whole run.</summary>
     public ParsedFile ToParsedFile() => new()
     {
         File = File,
         Kind = Kind,
-        Certificates = Certificates,
-        Keys = Keys,
-        Crls = Crls,
+        Certificates = [.. Certificates],
+        Keys = [.. Keys],
+        Crls = [.. Crls],
         Keystore = Keystore,
-        Issues = Issues,
+        Issues = [.. Issues],
     };
 }

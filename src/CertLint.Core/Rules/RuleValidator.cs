@@ -31,22 +31,32 @@ public static class RuleValidator
         diagnostics.AddRange(pieces.Where(p => p.Error is not null).Select(p => RuleDiagnostic.From(p.Error!)));
         var configs = pieces.Where(p => p.Piece is not null).Select(p => p.Piece!).ToList();
         var files = ruleFiles.Concat(configs.SelectMany(c => c.RuleDirectories ?? [])).SelectMany(Expand).Distinct(StringComparer.Ordinal);
+        var builtIns = RuleLoader.LoadBuiltIn().ToList();
         foreach (var file in files)
         {
-            var errors = RuleLoader.Check(file, registry);
+            // Validated by what it is: a pack manifest, or a rule file.
+            var errors = IsPackManifest(file) ? RuleLoader.CheckPack(file) : RuleLoader.Check(file, registry);
             diagnostics.AddRange(errors.Select(RuleDiagnostic.From));
-            if (errors.Count == 0) Try(() => definitions.Add(RuleLoader.LoadFile(file)));
+            if (errors.Count > 0 || IsPackManifest(file)) continue;
+            Try(() =>
+            {
+                var definition = RuleLoader.LoadFile(file);
+                definitions.Add(definition);
+                // A built-in rule's own source file (rules/X.yml, rules/PACK/X.yml) stands in for its embedded copy:
+                // checked against the other rules, not reported as a duplicate of itself.
+                builtIns.RemoveAll(b => IsSourceOf(file, b, definition));
+            });
         }
         var extends = configs.Select(c => c.Extends).LastOrDefault(e => e is not null) ?? [RuleCatalog.Recommended];
         var before = diagnostics.Count;
-        Try(() => RuleCatalog.Load(RuleLoader.LoadBuiltIn(), definitions, extends, new Dictionary<string, RuleOverride>(), registry));
+        Try(() => RuleCatalog.Load(builtIns, definitions, extends, new Dictionary<string, RuleOverride>(), registry));
         if (diagnostics.Count > before) return Distinct(diagnostics);
         // Each override and suppression on its own, so that every unknown rule or parameter is reported.
         foreach (var c in configs)
         {
             Try(() =>
             {
-                var catalog = RuleCatalog.Load(RuleLoader.LoadBuiltIn(), definitions, extends, c.RuleOverrides ?? new Dictionary<string, RuleOverride>(), registry);
+                var catalog = RuleCatalog.Load(builtIns, definitions, extends, c.RuleOverrides ?? new Dictionary<string, RuleOverride>(), registry);
                 catalog.CheckSuppressions(c.Suppressions ?? []);
             });
         }
@@ -67,6 +77,13 @@ public static class RuleValidator
 
     private static List<RuleDiagnostic> Distinct(List<RuleDiagnostic> diagnostics) =>
         diagnostics.DistinctBy(d => d.ToString()).OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ToList();
+
+    /// <summary>True when <paramref name="file"/> is where the built-in rule <paramref name="builtIn"/> comes from, with its id.</summary>
+    private static bool IsSourceOf(string file, RuleDefinition builtIn, RuleDefinition definition) =>
+        builtIn.Id.Equals(definition.Id, StringComparison.OrdinalIgnoreCase)
+        && Path.GetFullPath(file).Replace('\\', '/').EndsWith("/" + builtIn.File, StringComparison.Ordinal);
+
+    public static bool IsPackManifest(string file) => Path.GetFileName(file).Equals(RuleLoader.PackFile, StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string> Expand(string path) => Directory.Exists(path)
         ? Directory.EnumerateFiles(path).Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)

@@ -108,10 +108,7 @@ public static class ConfigStage
     private static ConfigSource? Open(string fullPath, string root, IPasswordSource passwords)
     {
         var full = Path.GetFullPath(fullPath);
-        if (!IsInside(full, root) || !File.Exists(full)) return null;
+        if (!ConfigConfinement.IsInside(full, root) || !File.Exists(full)) return null;
         return Load(Discovery.FileDiscovery.MakeSourceFile(root, full, new FileInfo(full).Length), root, passwords);
     }
-
-    public static bool IsInside(string fullPath, string root) =>
-        fullPath.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

@@ -35,7 +35,7 @@ public static class UsagePaths
         for (var i = 0; i < segments.Length; i++)
         {
             var full = Path.GetFullPath(string.Join('/', segments[i..]), baseDirectory);
-            if ((full == root || ConfigStage.IsInside(full, root)) && Directory.Exists(full)) return full;
+            if ((full == root || CertLint.Configuration.ConfigConfinement.IsInside(full, root)) && Directory.Exists(full)) return full;
         }
         return null;
     }

@@ -34,12 +34,9 @@ public class RuleFileErrorsTests
 
         r.ExitCode.ShouldBe(2);
         r.Error.ShouldNotContain("   at ");
-        var errors = r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(l => l.Contains(": error: ", StringComparison.Ordinal))
-            .Select(l => l[(l.IndexOf("acme.yml:", StringComparison.Ordinal) + "acme.yml:".Length)..])
-            .ToList();
+        var errors = Errors(r.Error);
         TestContext.Out.WriteLine(r.Error);
-        errors.Select(e => e[..e.IndexOf(": error: ", StringComparison.Ordinal)]).ShouldBe(
+        errors.Select(Position).ShouldBe(
             ["1:5", "4:11", "5:1", "10:10", "13:40", "15:10", "17:10"]);
         errors.ShouldBe(errors.Distinct().ToList(), "each error once");
         r.Error.ShouldContain("id 'acme-1' must look like CL0101");
@@ -104,4 +101,55 @@ public class RuleFileErrorsTests
         r.ExitCode.ShouldBe(0, r.Error);
         r.Out.ShouldContain("ok: 1 file(s) valid.");
     }
+
+    /// <summary>Several mistakes inside one `check:`, one `where:` and one message: each reported once, none held back.</summary>
+    [Test]
+    public void Every_error_inside_one_check_where_and_message_is_reported()
+    {
+        using var tree = new RepoTree();
+        tree.Write("policy/acme.yml", """
+            id: ACME002
+            name: acme-strict
+            title: Strict keys
+            severity: error
+            where:
+              kind: certificate
+              leaf: maybe
+              role: clients
+            check:
+              all:
+                - { field: key.curv, equals: P-384 }
+                - { field: key.size, minn: 256 }
+                - any:
+                    - { field: subject.cn, pattern: "[" }
+                    - { field: subject.cnn, equls: x }
+            message: "{{subjekt}} has {{key.bitz}} bits"
+            """);
+
+        var r = CliRunner.InProcess(tree.Repo, null, "rules", "validate", "policy/acme.yml");
+
+        TestContext.Out.WriteLine(r.Error);
+        r.ExitCode.ShouldBe(2);
+        r.Error.ShouldNotContain("   at ");
+        var errors = Errors(r.Error);
+        errors.ShouldBe(errors.Distinct().ToList(), "each error once");
+        errors.Select(Position).ShouldBe(
+            ["7:9", "8:9", "11:16", "12:26", "14:41", "15:20", "15:33", "16:10", "16:10"]);
+        r.Error.ShouldContain("unknown field 'key.curv'");
+        r.Error.ShouldContain("unknown function 'minn' (did you mean 'min'?)");
+        r.Error.ShouldContain("unknown role 'clients'");
+        r.Error.ShouldContain("invalid regular expression");
+        r.Error.ShouldContain("unknown field 'subject.cnn'");
+        r.Error.ShouldContain("unknown function 'equls' (did you mean 'equals'?)");
+        r.Error.ShouldContain("'{{subjekt}}'");
+        r.Error.ShouldContain("'{{key.bitz}}'");
+    }
+
+    /// <summary>"LINE:COL: error: ..." for each error line about policy/acme.yml.</summary>
+    private static List<string> Errors(string stderr) => stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Where(l => l.Contains(": error: ", StringComparison.Ordinal))
+        .Select(l => l[(l.IndexOf("acme.yml:", StringComparison.Ordinal) + "acme.yml:".Length)..])
+        .ToList();
+
+    private static string Position(string error) => error[..error.IndexOf(": error: ", StringComparison.Ordinal)];
 }

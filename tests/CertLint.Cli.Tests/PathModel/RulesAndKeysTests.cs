@@ -29,6 +29,39 @@ public class RulesAndKeysTests
         r.Error.ShouldNotContain("missing required key 'id'");
     }
 
+    /// <summary>Item 8 from inside the root, its parent and an unrelated folder: the same errors, validated or linted.</summary>
+    [Test]
+    public void Item8_config_errors_are_the_same_from_any_folder_in_rules_validate_and_in_the_lint()
+    {
+        using var tree = new RepoTree().WithPki();
+        tree.Write(".certlint.yml", "failOn: eror\nrules:\n  cert-expird: off\n");
+        string[][] validated =
+        [
+            ConfigErrors(CliRunner.InProcess(tree.Repo, null, "rules", "validate", ".certlint.yml")),
+            ConfigErrors(CliRunner.InProcess(tree.Work, null, "rules", "validate", "repo/.certlint.yml")),
+            ConfigErrors(CliRunner.InProcess(tree.Elsewhere, null, "rules", "validate", "../repo/.certlint.yml")),
+        ];
+        validated[0].Length.ShouldBe(2, string.Join('\n', validated[0]));
+        validated[0][0].ShouldStartWith(".certlint.yml:1:9: error: 'failOn' must be one of");
+        validated[0][1].ShouldStartWith(".certlint.yml:3:3: error: unknown rule 'cert-expird'");
+        foreach (var v in validated) v.ShouldBe(validated[0]);
+        foreach (var (name, run) in tree.Everywhere([]))
+        {
+            run.Outcome.ExitCode.ShouldBe(2, name);
+            var errors = ConfigErrors(run.Outcome);
+            errors.Length.ShouldBeGreaterThan(0, name);
+            errors.ShouldBeSubsetOf(validated[0], name);
+        }
+    }
+
+    /// <summary>The config errors of a run from any folder, from the config's name on (the folder part differs).</summary>
+    private static string[] ConfigErrors(CliRunner.Outcome r)
+    {
+        r.ExitCode.ShouldBe(2, r.Out + r.Error);
+        return r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(".certlint.yml:", StringComparison.Ordinal))
+            .Select(l => l[l.IndexOf(".certlint.yml:", StringComparison.Ordinal)..]).ToArray();
+    }
+
     [Test]
     public void Item8_a_valid_config_given_as_a_file_validates()
     {

@@ -55,10 +55,10 @@ internal sealed class AssertionCompiler
         switch (key)
         {
             case "all":
-                var all = Sequence(value, key).Select(n => Compile(n, scope, valueType)).ToArray();
+                var all = CompileEach(Sequence(value, key), scope, valueType);
                 return (t, r, c) => { foreach (var x in all) { if (!x(t, r, c)) return false; } return true; };
             case "any":
-                var any = Sequence(value, key).Select(n => Compile(n, scope, valueType)).ToArray();
+                var any = CompileEach(Sequence(value, key), scope, valueType);
                 return (t, r, c) => { foreach (var x in any) { if (x(t, r, c)) return true; } return false; };
             case "not":
                 var inner = Compile(value, scope, valueType);
@@ -72,14 +72,32 @@ internal sealed class AssertionCompiler
         }
     }
 
+    /// <summary>Every assertion of an all/any list, each on its own: the errors of all of them, not only the first.</summary>
+    private NodeTest[] CompileEach(IEnumerable<YamlNode> nodes, FieldScope? scope, FieldType valueType)
+    {
+        var errors = new ErrorCollector();
+        var tests = nodes.Select(n => errors.Try(() => Compile(n, scope, valueType), null!)).ToArray();
+        errors.ThrowIfAny();
+        return tests;
+    }
+
     private NodeTest CompileFieldAssertion(YamlMap map, FieldScope? scope)
     {
         var fieldNode = map.Get("field")!;
         var path = _ctx.Value(fieldNode) as string ?? throw _ctx.Error(fieldNode, "'field' must be a field path", "field");
         if (scope is null)
             throw _ctx.Error(map.KeyNode("field")!, "inside a list of values' each/any/none, omit 'field': the assertion tests each element", "field");
-        var (field, fromRoot) = Resolve(path, fieldNode, scope);
         var functions = map.Entries.Where(e => e.Key != "field").ToArray();
+        var errors = new ErrorCollector();
+        var (resolved, fromRoot) = errors.Try<(ResolvedField?, bool)>(() => Resolve(path, fieldNode, scope), (null, false));
+        if (resolved is not { } field)
+        {
+            // An unknown field and a misspelt function in one assertion are two mistakes: report both.
+            foreach (var (misspelt, at, _) in functions.Where(f => !Functions.Contains(f.Key)))
+                errors.Add(_ctx.Error(at, $"unknown function '{misspelt}'{Suggest.DidYouMean(misspelt, Functions)}", misspelt, Suggest.Closest(misspelt, Functions)));
+            errors.ThrowIfAny();
+            return null!; // not reached: the field's error was recorded
+        }
         if (functions.Length != 1)
             throw _ctx.Error(map.Node, functions.Length == 0
                 ? $"field '{path}' needs one function: {string.Join(", ", Functions)}"

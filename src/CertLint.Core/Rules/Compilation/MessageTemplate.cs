@@ -44,11 +44,14 @@ public sealed partial class MessageTemplate
     internal static MessageTemplate Compile(CompileContext ctx, string text, YamlNode? node, string ruleName, bool openValues)
     {
         var at = 0;
-        return new MessageTemplate(Parse(ctx, text, ref at, null, node, ruleName, openValues));
+        var errors = new ErrorCollector(); // every unknown placeholder, not only the first
+        var pieces = Parse(ctx, text, ref at, null, node, ruleName, openValues, errors);
+        errors.ThrowIfAny();
+        return new MessageTemplate(pieces);
     }
 
     /// <summary>The pieces from <paramref name="at"/> up to the end, or up to `{{/closing}}` inside a section.</summary>
-    private static Piece[] Parse(CompileContext ctx, string text, ref int at, string? closing, YamlNode? node, string ruleName, bool openValues)
+    private static Piece[] Parse(CompileContext ctx, string text, ref int at, string? closing, YamlNode? node, string ruleName, bool openValues, ErrorCollector errors)
     {
         var pieces = new List<Piece>();
         for (var m = Placeholder().Match(text, at); m.Success; m = Placeholder().Match(text, at))
@@ -63,13 +66,13 @@ public sealed partial class MessageTemplate
                     throw ctx.Error(node ?? new YamlScalarNode(), $"'{{{{/{name}}}}}' in message closes no open section{(closing is null ? "" : $" (open: '{closing}')")}", "message");
                 return pieces.ToArray();
             }
-            var get = Resolve(ctx, name, node, ruleName, openValues);
+            var get = errors.Try(() => Resolve(ctx, name, node, ruleName, openValues), null!);
             if (sigil.Length == 0)
             {
                 pieces.Add((s, c, v) => Format(get(s, c, v)));
                 continue;
             }
-            var inner = Parse(ctx, text, ref at, name, node, ruleName, openValues);
+            var inner = Parse(ctx, text, ref at, name, node, ruleName, openValues, errors);
             var when = sigil == "#";
             pieces.Add((s, c, v) => Truthy(get(s, c, v)) == when ? string.Concat(inner.Select(p => p(s, c, v))) : "");
         }

@@ -47,42 +47,32 @@ internal static class WhereCompiler
         if (where is not null)
         {
             var map = new YamlMap(ctx.File, where, "'where'");
-            map.RejectUnknown(Keys, "'where'");
-            if (map.Get("leaf") is { } leafNode)
+            // Each key on its own, so that every mistake in `where` is reported.
+            var errors = new ErrorCollector();
+            errors.AddRange(map.UnknownKeys(Keys, "'where'"));
+            if (map.Get("leaf") is { } leafNode) errors.Try(() =>
             {
                 RequireCertificates(ctx, leafNode, "leaf");
                 var leaf = YamlValues.Bool(ctx.File, leafNode, "leaf");
                 tests.Add((s, ctx) => s.Certificate is { } c && ctx.Inventory.IsLeaf(c) == leaf);
-            }
-            if (map.Get("role") is { } roleNode)
-            {
-                RequireCertificates(ctx, roleNode, "role");
-                var roles = StringList(ctx, roleNode, "role");
-                foreach (var r in roles)
-                {
-                    if (!RoleNames.Contains(r))
-                        throw ctx.Error(roleNode, $"unknown role '{r}'{Suggest.DidYouMean(r, RoleNames)}; use client, server or unknown", "role", Suggest.Closest(r, RoleNames));
-                }
-                var wanted = roles.Where(r => r != "unknown").Aggregate(CertificateRole.Unknown, (a, r) => a | (r == "client" ? CertificateRole.Client : CertificateRole.Server));
-                var unknown = roles.Contains("unknown");
-                tests.Add((s, c) => s.Certificate is { } cert && c.Inventory.RoleOf(cert) is var role &&
-                    ((role & wanted) != 0 || (unknown && role == CertificateRole.Unknown)));
-            }
-            if (map.Get("paths") is { } pathsNode)
+            });
+            if (map.Get("role") is { } roleNode) errors.Try(() => tests.Add(Role(ctx, roleNode)));
+            if (map.Get("paths") is { } pathsNode) errors.Try(() =>
             {
                 var globs = Globs(ctx, pathsNode, "paths");
                 tests.Add((s, _) => globs.Any(g => g.IsMatch(s.File.File.RelativePath)));
-            }
-            if (map.Get("excludePaths") is { } excludeNode)
+            });
+            if (map.Get("excludePaths") is { } excludeNode) errors.Try(() =>
             {
                 var globs = Globs(ctx, excludeNode, "excludePaths");
                 tests.Add((s, _) => !globs.Any(g => g.IsMatch(s.File.File.RelativePath)));
-            }
-            if (map.Get("match") is { } matchNode)
+            });
+            if (map.Get("match") is { } matchNode) errors.Try(() =>
             {
                 var match = new AssertionCompiler(ctx).CompileSubject(matchNode);
                 tests.Add((s, c) => match(s, c));
-            }
+            });
+            errors.ThrowIfAny();
         }
         var all = tests.ToArray();
         return (s, c) =>
@@ -93,6 +83,21 @@ internal static class WhereCompiler
             }
             return true;
         };
+    }
+
+    private static Func<RuleSubject, EvaluationContext, bool> Role(CompileContext ctx, YamlNode roleNode)
+    {
+        RequireCertificates(ctx, roleNode, "role");
+        var roles = StringList(ctx, roleNode, "role");
+        foreach (var r in roles)
+        {
+            if (!RoleNames.Contains(r))
+                throw ctx.Error(roleNode, $"unknown role '{r}'{Suggest.DidYouMean(r, RoleNames)}; use client, server or unknown", "role", Suggest.Closest(r, RoleNames));
+        }
+        var wanted = roles.Where(r => r != "unknown").Aggregate(CertificateRole.Unknown, (a, r) => a | (r == "client" ? CertificateRole.Client : CertificateRole.Server));
+        var unknown = roles.Contains("unknown");
+        return (s, c) => s.Certificate is { } cert && c.Inventory.RoleOf(cert) is var role &&
+            ((role & wanted) != 0 || (unknown && role == CertificateRole.Unknown));
     }
 
     private static void RequireCertificates(CompileContext ctx, YamlNode node, string key)

@@ -37,6 +37,52 @@ internal sealed class OrderKeys
     }
 
     /// <summary>
+    /// The checks in the same order as <see cref="Sort{T}"/> would give them, kept per object: objects are sorted by
+    /// (path, line, object id); objects that share a path and line are merged pair by pair (rule, then object id).
+    /// </summary>
+    public CheckList Checks(IReadOnlyList<RuleSubject> subjects, RuleDescriptor[][] checkedRules)
+    {
+        var keys = new List<(int Path, int Line, int Rule, string Object, int Index)>(subjects.Count);
+        for (var i = 0; i < subjects.Count; i++)
+        {
+            if (checkedRules[i].Length == 0) continue;
+            var loc = subjects[i].Object.Location;
+            var path = _pathRank.TryGetValue(loc.File.RelativePath, out var p) ? p : _pathRank.Count;
+            keys.Add((path, loc.StartLine, 0, subjects[i].Object.ObjectId, i));
+        }
+        var sorted = keys.ToArray();
+        SortByPathRuns(sorted);
+        var segments = new List<CheckList.Segment>(sorted.Length);
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = start + 1;
+            while (end < sorted.Length && sorted[end].Path == sorted[start].Path && sorted[end].Line == sorted[start].Line) end++;
+            if (end - start == 1)
+            {
+                var only = sorted[start].Index;
+                segments.Add(new CheckList.Segment(subjects[only].Object, checkedRules[only], null));
+            }
+            else
+            {
+                var pairs = new List<(int Rule, string Object, int Subject, int Position, RuleCheck Check)>();
+                for (var k = start; k < end; k++)
+                {
+                    var subject = subjects[sorted[k].Index].Object;
+                    var rules = checkedRules[sorted[k].Index];
+                    for (var r = 0; r < rules.Length; r++)
+                        pairs.Add((_ruleRank.GetValueOrDefault(rules[r]), subject.ObjectId, sorted[k].Index, r, new RuleCheck(rules[r], subject)));
+                }
+                pairs.Sort((a, b) => a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule)
+                    : string.CompareOrdinal(a.Object, b.Object) is var c and not 0 ? c
+                    : a.Subject != b.Subject ? a.Subject.CompareTo(b.Subject) : a.Position.CompareTo(b.Position));
+                segments.Add(new CheckList.Segment(null, null, pairs.Select(x => x.Check).ToArray()));
+            }
+            start = end;
+        }
+        return new CheckList([.. segments]);
+    }
+
+    /// <summary>
     /// Items arrive subject by subject in path order, so the keys are usually already grouped by path: then sorting each
     /// path's run alone gives the same order as one big sort (path is the first key) at a fraction of the comparisons.
     /// </summary>

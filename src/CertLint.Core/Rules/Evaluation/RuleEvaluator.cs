@@ -16,28 +16,31 @@ public static class RuleEvaluator
         var active = rules.Where(r => r.Severity != Severity.None).ToArray();
         // A rule never applies to a kind it does not name: each subject only meets the rules of its kind.
         var byKind = Enum.GetValues<SubjectKind>().ToDictionary(k => k, k => active.Where(r => r.Kinds.Contains(k)).ToArray());
-        var perSubject = new (List<Finding> Findings, List<RuleCheck> Checks)[subjects.Count];
+        var kindRules = byKind.ToDictionary(k => k.Key, k => k.Value.Select(r => r.Descriptor).ToArray());
+        var perSubject = new (Finding[] Findings, RuleDescriptor[] Checked)[subjects.Count];
         var index = active.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i);
         var notApplicable = new int[active.Length];
         var notEffective = new int[active.Length];
         Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            perSubject[i] = Run(subjects[i], byKind.GetValueOrDefault(subjects[i].Kind, []), context,
+            perSubject[i] = Run(subjects[i], byKind.GetValueOrDefault(subjects[i].Kind, []), kindRules.GetValueOrDefault(subjects[i].Kind, []), context,
                 (rule, effective) => Interlocked.Increment(ref (effective ? notApplicable : notEffective)[index[rule]])));
 
         var suppressions = new SuppressionMatcher(context.Settings.Suppressions, context.Now);
         var findings = new List<Finding>();
-        var checks = new List<RuleCheck>(perSubject.Sum(p => p.Checks.Count));
+        var ruleSets = new CheckList.RuleSets();
+        var checkedRules = new RuleDescriptor[subjects.Count][];
         for (var i = 0; i < subjects.Count; i++)
         {
             var sha = subjects[i].Certificate?.Sha256;
             foreach (var f in perSubject[i].Findings)
                 findings.Add(suppressions.Match(f, sha) is { } s ? f with { Suppression = s } : f);
-            checks.AddRange(perSubject[i].Checks);
+            checkedRules[i] = ruleSets.Intern(perSubject[i].Checked);
+            perSubject[i] = default;
         }
         var order = new OrderKeys(subjects, active);
         var sorted = order.Sort(findings, f => f.Location, f => f.Rule, f => f.Subject.ObjectId);
-        return new RuleEvaluation(FindingCap.Apply(sorted, context.Settings.Limits),
-            order.Sort(checks, c => c.Subject.Location, c => c.Rule, c => c.Subject.ObjectId), suppressions.Notices)
+        findings.Clear();
+        return new RuleEvaluation(FindingCap.Apply(sorted, context.Settings.Limits), order.Checks(subjects, checkedRules), suppressions.Notices)
         {
             Skips = active.Select((r, i) => (r.Id, Counts: new SkipCounts(notApplicable[i], notEffective[i])))
                 .Where(x => x.Counts.NotApplicable + x.Counts.NotEffective > 0).ToDictionary(x => x.Id, x => x.Counts, StringComparer.Ordinal),
@@ -45,10 +48,12 @@ public static class RuleEvaluator
     }
 
     /// <param name="skipped">Called with (rule, effective) for a rule that did not apply: effective false = not effective.</param>
-    private static (List<Finding>, List<RuleCheck>) Run(RuleSubject subject, CompiledRule[] rules, EvaluationContext context, Action<CompiledRule, bool> skipped)
+    /// <param name="descriptors">The descriptors of <paramref name="rules"/>, shared by every subject all of them checked.</param>
+    private static (Finding[], RuleDescriptor[]) Run(RuleSubject subject, CompiledRule[] rules, RuleDescriptor[] descriptors, EvaluationContext context,
+        Action<CompiledRule, bool> skipped)
     {
-        var findings = new List<Finding>();
-        var checks = new List<RuleCheck>(rules.Length);
+        List<Finding>? found = null;
+        var checks = new List<RuleDescriptor>(rules.Length);
         foreach (var rule in rules)
         {
             try
@@ -63,26 +68,27 @@ public static class RuleEvaluator
                     skipped(rule, true);
                     continue;
                 }
-                checks.Add(new RuleCheck(rule.Descriptor, subject.Object));
+                checks.Add(rule.Descriptor);
                 foreach (var v in rule.Check(subject, context))
                 {
                     var obj = v.Location is { } loc ? subject.Object with { Location = loc } : subject.Object;
-                    findings.Add(new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), obj));
+                    (found ??= []).Add(new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), obj));
                 }
             }
             catch (RegexMatchTimeoutException e)
             {
                 // A hostile or unlucky pattern: report it on the object instead of hanging or crashing the run.
-                findings.Add(new Finding(rule.Descriptor, rule.Severity,
+                (found ??= []).Add(new Finding(rule.Descriptor, rule.Severity,
                     $"rule {rule.Name} could not be evaluated: its pattern timed out after {e.MatchTimeout.TotalMilliseconds:0} ms (avoid lookarounds and backreferences)",
                     subject.Object));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                findings.Add(new Finding(rule.Descriptor, rule.Severity,
+                (found ??= []).Add(new Finding(rule.Descriptor, rule.Severity,
                     $"rule {rule.Name} failed on this object ({e.GetType().Name}: {e.Message})", subject.Object));
             }
         }
-        return (findings, checks);
+        // Few findings per subject and the same rules for most: no per-subject lists kept alive (200,000 empty files).
+        return (found?.ToArray() ?? [], checks.Count == descriptors.Length ? descriptors : [.. checks]);
     }
 }

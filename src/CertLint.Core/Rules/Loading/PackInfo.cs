@@ -12,13 +12,37 @@ public sealed record PackInfo(string Name, string Title, string Description, boo
 
     public static PackInfo Parse(string file, YamlNode root, string folder)
     {
-        var map = new YamlMap(file, root, "a pack file");
-        map.RejectUnknown(["name", "title", "description", "enabled", "references"], "a pack file");
-        var name = map.RequireString("name");
-        if (name != folder) throw map.Error(map.Get("name")!, $"pack name '{name}' must be its folder's name '{folder}'", "name", folder);
-        var references = map.Get("references") is YamlSequenceNode seq
+        var errors = new ErrorCollector();
+        var pack = Parse(file, root, folder, errors);
+        errors.ThrowIfAny();
+        return pack!;
+    }
+
+    /// <summary>Every error of a pack manifest, each once (`certlint rules validate rules/PACK/pack.yml`).</summary>
+    public static IReadOnlyList<Engine.ConfigurationException> Check(string file, YamlNode root, string folder)
+    {
+        var errors = new ErrorCollector();
+        Parse(file, root, folder, errors);
+        return errors.Errors;
+    }
+
+    private static PackInfo? Parse(string file, YamlNode root, string folder, ErrorCollector errors)
+    {
+        var map = errors.Try(() => new YamlMap(file, root, "a pack file"), null);
+        if (map is null) return null;
+        var unknown = map.UnknownKeys(["name", "title", "description", "enabled", "references"], "a pack file").ToList();
+        errors.AddRange(unknown);
+        // A misspelt required key is one mistake: "unknown key 'nmae' (did you mean 'name'?)", not also "missing 'name'".
+        string? Required(string key) => !map.Has(key) && unknown.Any(u => u.Suggestion == key) ? null : errors.Try(() => map.RequireString(key), null);
+        var name = Required("name");
+        if (name is not null && name != folder)
+            errors.Add(map.Error(map.Get("name")!, $"pack name '{name}' must be its folder's name '{folder}'", "name", folder));
+        var title = Required("title");
+        var description = errors.Try(() => map.String("description")?.Trim() ?? "", "");
+        var enabled = errors.Try(() => map.Bool("enabled") ?? false, false);
+        var references = errors.Try(() => map.Get("references") is YamlSequenceNode seq
             ? seq.Children.Select(c => new YamlMap(file, c, "a reference")).Select(r => new RuleReference(r.RequireString("title"), r.String("url"))).ToArray()
-            : [];
-        return new PackInfo(name, map.RequireString("title"), map.String("description")?.Trim() ?? "", map.Bool("enabled") ?? false, references);
+            : [], []);
+        return name is null || title is null ? null : new PackInfo(name, title, description, enabled, references);
     }
 }

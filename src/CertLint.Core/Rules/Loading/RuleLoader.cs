@@ -8,7 +8,8 @@ namespace CertLint.Rules.Loading;
 /// </summary>
 public static class RuleLoader
 {
-    private const string PackFile = "pack.yml";
+    /// <summary>A pack's manifest in its folder (rules/PACK/pack.yml); not a rule.</summary>
+    public const string PackFile = "pack.yml";
 
     /// <summary>Base of every built-in rule's documentation link; the page is rules/NAME.md (rules/PACK/NAME.md in a pack).</summary>
     public const string HelpBase = "https://github.com/certlint/certlint/blob/main/rules/";
@@ -23,6 +24,7 @@ public static class RuleLoader
     /// <summary>A built-in rule's descriptor by name.</summary>
     public static Findings.RuleDescriptor BuiltInDescriptor(string name) =>
         LoadBuiltIn().FirstOrDefault(r => r.Name == name)?.Descriptor ?? throw new KeyNotFoundException($"no built-in rule '{name}'");
+
     private static readonly Lazy<IReadOnlyList<RuleDefinition>> BuiltIns = new(() => LoadBuiltInUncached());
     private static readonly Lazy<IReadOnlyList<PackInfo>> BuiltInPacks = new(() => LoadPacksUncached());
 
@@ -81,6 +83,16 @@ public static class RuleLoader
         var definition = RuleParser.Parse(path, root, null, builtIn: false, helpUri: null, errors, out var compilable);
         if (definition is not null && compilable) Compilation.RuleCompiler.Compile(definition, errors, registry: registry);
         return errors.Errors;
+    }
+
+    /// <summary>Every error of a pack manifest, each once; the pack's name must be its folder's.</summary>
+    public static IReadOnlyList<ConfigurationException> CheckPack(string path)
+    {
+        var errors = new Configuration.Yaml.ErrorCollector();
+        var root = errors.Try(() => Configuration.Yaml.SafeYaml.LoadFile(path, path), null!);
+        if (root is null) return errors.Errors;
+        var folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "";
+        return PackInfo.Check(path, root, folder);
     }
 
     private static RuleDefinition[] LoadBuiltInUncached()

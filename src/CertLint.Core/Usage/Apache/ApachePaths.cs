@@ -11,7 +11,7 @@ internal static class ApachePaths
     {
         var path = written.Replace('\\', '/');
         var bases = new[] { mainDirectory, Path.GetDirectoryName(mainDirectory) }.OfType<string>()
-            .Where(b => b == root || ConfigStage.IsInside(b, root)).ToList();
+            .Where(b => b == root || CertLint.Configuration.ConfigConfinement.IsInside(b, root)).ToList();
         var tails = new List<string>();
         if (path.StartsWith('/'))
         {
@@ -27,7 +27,7 @@ internal static class ApachePaths
             foreach (var b in bases)
             {
                 var full = Path.GetFullPath(tail, b);
-                if (!ConfigStage.IsInside(full, root)) continue;
+                if (!CertLint.Configuration.ConfigConfinement.IsInside(full, root)) continue;
                 var probe = Path.GetFileName(full).IndexOfAny(['*', '?', '[']) >= 0 ? Path.GetDirectoryName(full)! : full;
                 if (File.Exists(probe) || Directory.Exists(probe)) return full;
             }

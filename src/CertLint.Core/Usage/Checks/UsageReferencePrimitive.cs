@@ -1,3 +1,4 @@
+using CertLint.Configuration;
 using CertLint.Findings;
 using CertLint.Rules;
 
@@ -29,7 +30,7 @@ public sealed class UsageReferencePrimitive : ICheckPrimitive
         foreach (var reference in usage.References.DistinctBy(r => (r.Path, r.At.File.FullPath, r.At.StartLine)))
         {
             if (index.Exists(reference) || !FirstToName(reference, usage, context)) continue;
-            var inRoot = reference.ResolvedFullPath is { } path && ConfigStage.IsInside(path, Path.GetFullPath(context.Settings.Root)) && !reference.IsAbsolute;
+            var inRoot = reference.ResolvedFullPath is { } path && ConfigConfinement.IsInside(path, context.Settings.Root) && !reference.IsAbsolute;
             if (inRoot != inside) continue;
             yield return new Violation(new Dictionary<string, object?>
             {

@@ -1,3 +1,4 @@
+using CertLint.Configuration;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -74,7 +75,7 @@ public sealed partial class ComposeReader : IConfigReader
     private static void Add(ConfigReadResult result, ConfigSource source, string service, string path, int line, string key, string? target)
     {
         var full = Path.GetFullPath(path, source.Directory);
-        if (!(full == source.Root || ConfigStage.IsInside(full, source.Root))) return; // a host path, not the repository's
+        if (!(full == source.Root || ConfigConfinement.IsInside(full, source.Root))) return; // a host path, not the repository's
         var isFolder = Directory.Exists(full);
         if (!isFolder && !CertificateExtensions.Contains(Path.GetExtension(full))) return; // nginx.conf, data: not ours
 

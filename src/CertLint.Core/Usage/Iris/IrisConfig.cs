@@ -1,3 +1,4 @@
+using CertLint.Configuration;
 using System.Globalization;
 using CertLint.Model;
 
@@ -76,7 +77,7 @@ internal static class IrisConfig
             if (reference.ResolvedFullPath is { } near && !File.Exists(near))
             {
                 var fromRoot = Path.GetFullPath(reference.Path.Replace('\\', '/'), source.Root);
-                if (ConfigStage.IsInside(fromRoot, source.Root) && File.Exists(fromRoot)) return reference with { ResolvedFullPath = fromRoot };
+                if (ConfigConfinement.IsInside(fromRoot, source.Root) && File.Exists(fromRoot)) return reference with { ResolvedFullPath = fromRoot };
             }
             return reference;
         }

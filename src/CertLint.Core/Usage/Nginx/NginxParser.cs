@@ -1,4 +1,5 @@
 using System.Text;
+using CertLint.Configuration;
 using CertLint.Model;
 
 namespace CertLint.Usage.Nginx;
@@ -120,7 +121,7 @@ internal sealed class NginxParser(ConfigSource main, ConfigReadResult result)
         var name = Path.GetFileName(full);
         if (name.IndexOfAny(['*', '?']) < 0) return [full];
         var dir = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(dir) || !(dir == main.Root || ConfigStage.IsInside(dir, main.Root))) return [];
+        if (!Directory.Exists(dir) || !ConfigConfinement.IsInside(dir, main.Root)) return [];
         try
         {
             return Directory.EnumerateFiles(dir, name).Order(StringComparer.Ordinal).Take(MaxIncludes).ToList();

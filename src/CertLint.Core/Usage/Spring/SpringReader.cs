@@ -1,3 +1,4 @@
+using CertLint.Configuration;
 using CertLint.Model;
 
 namespace CertLint.Usage.Spring;
@@ -132,7 +133,7 @@ internal sealed class SpringPaths(ConfigSource source)
     /// <summary>The folder holding src/ above the file (Maven/Gradle module), or null.</summary>
     private string? Module()
     {
-        for (var dir = source.Directory; dir is not null && (dir == source.Root || ConfigStage.IsInside(dir, source.Root)); dir = Path.GetDirectoryName(dir))
+        for (var dir = source.Directory; dir is not null && (dir == source.Root || ConfigConfinement.IsInside(dir, source.Root)); dir = Path.GetDirectoryName(dir))
         {
             if (Path.GetFileName(dir) == "src") return Path.GetDirectoryName(dir);
         }

@@ -1,0 +1,108 @@
+using System.Collections;
+using System.Runtime.CompilerServices;
+using CertLint.Findings;
+
+namespace CertLint.Rules.Evaluation;
+
+/// <summary>
+/// Every (rule, object) pair the rules evaluated, in report order, stored per object: the object and the rules that
+/// checked it, the rule lists shared by every object that met the same rules. 200,000 files met by 11 rules cost
+/// 200,000 small entries instead of 2.2 million records (issue 11: memory grows with the objects, not with the
+/// rules × objects); a <see cref="RuleCheck"/> is made when it is read.
+/// </summary>
+public sealed class CheckList : IReadOnlyList<RuleCheck>
+{
+    public static readonly CheckList Empty = new([]);
+
+    private readonly Segment[] _segments;
+    private readonly int[] _starts;
+
+    internal CheckList(Segment[] segments)
+    {
+        _segments = segments;
+        _starts = new int[segments.Length];
+        var count = 0;
+        for (var i = 0; i < segments.Length; i++)
+        {
+            _starts[i] = count;
+            count += segments[i].Count;
+        }
+        Count = count;
+    }
+
+    public int Count { get; }
+
+    public RuleCheck this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            var s = Array.BinarySearch(_starts, index);
+            if (s < 0) s = ~s - 1;
+            // Empty segments do not exist, so the first start at or below the index is the segment.
+            return _segments[s][index - _starts[s]];
+        }
+    }
+
+    /// <summary>The checks <paramref name="keep"/> admits, in the same order and as compact as before.</summary>
+    public static IReadOnlyList<RuleCheck> Where(IReadOnlyList<RuleCheck> checks, Func<RuleCheck, bool> keep)
+    {
+        if (checks is not CheckList list) return checks.Where(keep).ToList();
+        var kept = new List<Segment>(list._segments.Length);
+        foreach (var segment in list._segments)
+        {
+            var admitted = Enumerable.Range(0, segment.Count).Select(i => segment[i]).Where(keep).ToArray();
+            if (admitted.Length == segment.Count) kept.Add(segment);
+            else if (admitted.Length > 0) kept.Add(new Segment(null, null, admitted));
+        }
+        return new CheckList([.. kept]);
+    }
+
+    public IEnumerator<RuleCheck> GetEnumerator()
+    {
+        foreach (var segment in _segments)
+        {
+            for (var i = 0; i < segment.Count; i++) yield return segment[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>One object with the rules that checked it, or (objects sharing a line) the pairs in report order.</summary>
+    internal readonly record struct Segment(CheckedObject? Subject, RuleDescriptor[]? Rules, RuleCheck[]? Pairs)
+    {
+        public int Count => Pairs?.Length ?? Rules!.Length;
+
+        public RuleCheck this[int i] => Pairs is { } pairs ? pairs[i] : new RuleCheck(Rules![i], Subject!);
+    }
+
+    /// <summary>Shares one array between objects that met the same rules (compared by reference, in order).</summary>
+    internal sealed class RuleSets
+    {
+        private readonly Dictionary<RuleDescriptor[], RuleDescriptor[]> _sets = new(new SameRules());
+
+        public RuleDescriptor[] Intern(RuleDescriptor[] rules) =>
+            rules.Length == 0 ? [] : _sets.TryGetValue(rules, out var shared) ? shared : _sets[rules] = rules;
+
+        private sealed class SameRules : IEqualityComparer<RuleDescriptor[]>
+        {
+            public bool Equals(RuleDescriptor[]? a, RuleDescriptor[]? b)
+            {
+                if (a is null || b is null || a.Length != b.Length) return ReferenceEquals(a, b);
+                for (var i = 0; i < a.Length; i++)
+                {
+                    if (!ReferenceEquals(a[i], b[i])) return false;
+                }
+                return true;
+            }
+
+            public int GetHashCode(RuleDescriptor[] rules)
+            {
+                var hash = new HashCode();
+                foreach (var r in rules) hash.Add(RuntimeHelpers.GetHashCode(r));
+                return hash.ToHashCode();
+            }
+        }
+    }
+}
