@@ -18,7 +18,7 @@ public static class HandshakeAnalyzer
         var found = new List<HandshakeObservation>();
         if (!outcome.Connected)
         {
-            found.Add(new(RuleIds.TlsConnectFailed, ConnectMessage(outcome, options)));
+            found.Add(new(BuiltInRules.TlsConnectFailed, ConnectMessage(outcome, options)));
             return found;
         }
         var failure = outcome.Failure == ProbeFailure.None ? null : Failure(outcome, options, clientUnusable);
@@ -26,17 +26,17 @@ public static class HandshakeAnalyzer
         {
             var mismatch = $"the client certificate {Dn.Subject(options.Client.Certificate)} (issuer {Dn.Issuer(options.Client.Certificate)}) does not chain to any CA the server accepts: {CaNames(outcome)}";
             // A rejection that follows is this defect seen from the server: one finding, the rejection, which names the cause.
-            if (failure?.RuleId == RuleIds.ClientCertRejected) failure = failure with { Message = $"{failure.Message}. The cause: {mismatch}" };
-            else found.Add(new(RuleIds.ClientCaNotAccepted, mismatch, Consequence: true));
+            if (failure?.Rule == BuiltInRules.ClientCertRejected) failure = failure with { Message = $"{failure.Message}. The cause: {mismatch}" };
+            else found.Add(new(BuiltInRules.ClientCaNotAccepted, mismatch, Consequence: true));
         }
         if (failure is not null) found.Add(failure);
         else if (!outcome.ClientCertificateRequested && options.Client is not null)
         {
-            found.Add(new(RuleIds.ClientCertNotRequested,
+            found.Add(new(BuiltInRules.ClientCertNotRequested,
                 $"{outcome.Endpoint} did not ask for a client certificate, so it does not enforce mutual TLS; {Dn.Subject(options.Client.Certificate)} was not sent"));
         }
         found.AddRange(WireChecks.Check(outcome));
-        if (outcome.Established) found.Add(new(RuleIds.TlsSession, Summary(outcome, options)));
+        if (outcome.Established) found.Add(new(BuiltInRules.TlsSession, Summary(outcome, options)));
         return found;
     }
 
@@ -58,22 +58,22 @@ public static class HandshakeAnalyzer
                 var text = $"{outcome.Endpoint} sent the alert {alert.Label} {when}: {alert.Cause}. Fix: {alert.Fix}";
                 if (outcome.ClientCertificateRequested && !outcome.ClientCertificateSent) return Required(outcome, options, $"it answered with the alert {alert.Label}", clientUnusable);
                 return outcome.ClientCertificateSent && AlertCatalog.IsAboutCertificate(code)
-                    ? new(RuleIds.ClientCertRejected, $"{outcome.Endpoint} rejected the client certificate {Dn.Subject(options.Client!.Certificate)} with the alert {alert.Label} {when}: {alert.Cause}. Fix: {alert.Fix}", Consequence: true)
-                    : new(RuleIds.TlsHandshakeFailed, text);
+                    ? new(BuiltInRules.ClientCertRejected, $"{outcome.Endpoint} rejected the client certificate {Dn.Subject(options.Client!.Certificate)} with the alert {alert.Label} {when}: {alert.Cause}. Fix: {alert.Fix}", Consequence: true)
+                    : new(BuiltInRules.TlsHandshakeFailed, text);
             case ProbeFailure.ClosedAfterHandshake when !outcome.ClientCertificateSent:
                 return Required(outcome, options, "it closed the connection right after the handshake", clientUnusable);
             case ProbeFailure.ClosedAfterHandshake:
-                return new(RuleIds.ClientCertRejected,
+                return new(BuiltInRules.ClientCertRejected,
                     $"{outcome.Endpoint} closed the connection right after the handshake without an alert: it probably rejected the client certificate {Dn.Subject(options.Client!.Certificate)}; the server's log names the reason",
                     Consequence: true);
             case ProbeFailure.HandshakeTimeout:
-                return new(RuleIds.TlsHandshakeFailed, $"{outcome.Endpoint} accepted the TCP connection but {outcome.FailureDetail}: it may not speak TLS on this port, or waits for the client to talk first");
+                return new(BuiltInRules.TlsHandshakeFailed, $"{outcome.Endpoint} accepted the TCP connection but {outcome.FailureDetail}: it may not speak TLS on this port, or waits for the client to talk first");
             case ProbeFailure.NotTls:
-                return new(RuleIds.TlsHandshakeFailed, $"{outcome.Endpoint} does not speak TLS on this port: {outcome.FailureDetail}");
+                return new(BuiltInRules.TlsHandshakeFailed, $"{outcome.Endpoint} does not speak TLS on this port: {outcome.FailureDetail}");
             case ProbeFailure.ClosedByServer:
-                return new(RuleIds.TlsHandshakeFailed, $"{outcome.Endpoint}: {outcome.FailureDetail}; it may not speak TLS on this port, or rejected the ClientHello (SNI '{options.EffectiveServerName}', --tls)");
+                return new(BuiltInRules.TlsHandshakeFailed, $"{outcome.Endpoint}: {outcome.FailureDetail}; it may not speak TLS on this port, or rejected the ClientHello (SNI '{options.EffectiveServerName}', --tls)");
             default:
-                return new(RuleIds.TlsHandshakeFailed, $"the handshake with {outcome.Endpoint} failed: {outcome.FailureDetail}");
+                return new(BuiltInRules.TlsHandshakeFailed, $"the handshake with {outcome.Endpoint} failed: {outcome.FailureDetail}");
         }
     }
 
@@ -82,7 +82,7 @@ public static class HandshakeAnalyzer
         var why = clientUnusable ? "the client credential given cannot be used (see the findings on its files)"
             : options.Client is null ? "no client certificate was given"
             : $"the client certificate could not be sent ({outcome.ClientCertificateProblem})";
-        return new(RuleIds.ClientCertRequired, $"{outcome.Endpoint} requires a client certificate and {why}; {reaction}. Fix: pass --cert/--key or --pkcs12",
+        return new(BuiltInRules.ClientCertRequired, $"{outcome.Endpoint} requires a client certificate and {why}; {reaction}. Fix: pass --cert/--key or --pkcs12",
             Consequence: clientUnusable);
     }
 

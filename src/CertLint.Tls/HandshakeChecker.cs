@@ -103,7 +103,7 @@ public sealed class HandshakeChecker
             Server = request.Server,
             Client = request.Client,
             JudgeClientChain = request.ClientCaFiles.Count > 0,
-            Locate = ruleId => PairFile(ruleId == RuleIds.ServerChainIncomplete ? request.Server : request.Client, settings.WorkingDirectory),
+            Locate = rule => PairFile(rule == BuiltInRules.ServerChainIncomplete ? request.Server : request.Client, settings.WorkingDirectory),
         };
         var result = EndpointLint.Run(lint, [endpoint], _time, started.Elapsed);
         return new HandshakeReport { Result = result, Outcomes = outcome is null ? [] : [outcome], ServerVerdict = verdict };
@@ -126,7 +126,7 @@ public sealed class HandshakeChecker
         }
         catch (Exception e) when (e is CryptographicException or NotSupportedException or ArgumentException)
         {
-            observations.Add(new(RuleIds.ClientCertUnusable, $"server credential: {server.Source} cannot serve TLS on this platform (its key type or chain is not supported)", Consequence: true));
+            observations.Add(new(BuiltInRules.ClientCertUnusable, $"server credential: {server.Source} cannot serve TLS on this platform (its key type or chain is not supported)", Consequence: true));
             return (null, null);
         }
         await using (listener.ConfigureAwait(false))
@@ -160,7 +160,7 @@ public sealed class HandshakeChecker
 
     /// <summary>In the self-test we are the server too: add its own reason to a rejection the client saw.</summary>
     private static HandshakeObservation ExplainServerSide(HandshakeObservation o, ServerVerdict? verdict) =>
-        verdict is { Accepted: false } && o.RuleId is RuleIds.ClientCertRejected or RuleIds.ClientCertRequired or RuleIds.TlsHandshakeFailed
+        verdict is { Accepted: false } && o.Rule is BuiltInRules.ClientCertRejected or BuiltInRules.ClientCertRequired or BuiltInRules.TlsHandshakeFailed
             ? o with { Message = $"{o.Message}. The server side says: {string.Join("; ", verdict.Reasons)}" }
             : o;
 
@@ -207,7 +207,7 @@ public sealed class HandshakeChecker
         }
         catch (KeyMismatchException e)
         {
-            observations.Add(new(RuleIds.ClientCertUnusable, $"{role} credential: {e.Message}", Consequence: true));
+            observations.Add(new(BuiltInRules.ClientCertUnusable, $"{role} credential: {e.Message}", Consequence: true));
             return null;
         }
     }

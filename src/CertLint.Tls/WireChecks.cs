@@ -14,26 +14,26 @@ internal static class WireChecks
     {
         if (outcome.NegotiatedVersion is { } version && version < ProtocolVersions.Tls12)
         {
-            yield return new(RuleIds.TlsProtocolObsolete,
+            yield return new(BuiltInRules.TlsProtocolObsolete,
                 $"{outcome.Endpoint} negotiated {outcome.Protocol}: TLS 1.0 and 1.1 are deprecated (RFC 8996); the server offers nothing newer to this client. Fix: enable TLS 1.2 and 1.3 on the server");
         }
         if (outcome.HandshakeCompleted && outcome.NegotiatedVersion is { } v && v < ProtocolVersions.Tls13 && outcome.ForwardSecret == false)
         {
-            yield return new(RuleIds.TlsNoForwardSecrecy,
+            yield return new(BuiltInRules.TlsNoForwardSecrecy,
                 $"{outcome.Endpoint} chose {outcome.CipherSuite} in {outcome.Protocol}: a static RSA key exchange without forward secrecy. Fix: prefer ECDHE (or DHE) cipher suites on the server");
         }
         foreach (var legacy in outcome.LegacyVersionsAccepted)
         {
-            yield return new(RuleIds.TlsLegacyVersionAccepted,
+            yield return new(BuiltInRules.TlsLegacyVersionAccepted,
                 $"{outcome.Endpoint} accepts {legacy} when a client asks for it alone (--probe-versions): TLS 1.0 and 1.1 are deprecated (RFC 8996). Fix: set the server's minimum protocol to TLS 1.2");
         }
         if (outcome.OcspStatus is { Revoked: true } ocsp)
         {
-            yield return new(RuleIds.TlsOcspRevoked, $"{outcome.Endpoint} stapled an OCSP response saying its certificate is revoked ({ocsp.Summary}). Fix: replace the server certificate");
+            yield return new(BuiltInRules.TlsOcspRevoked, $"{outcome.Endpoint} stapled an OCSP response saying its certificate is revoked ({ocsp.Summary}). Fix: replace the server certificate");
         }
         else if (outcome.OcspStatus is { } stapled)
         {
-            yield return new(RuleIds.TlsOcspStapled, $"{outcome.Endpoint} staples OCSP: {stapled.Summary}");
+            yield return new(BuiltInRules.TlsOcspStapled, $"{outcome.Endpoint} staples OCSP: {stapled.Summary}");
         }
     }
 }

@@ -19,11 +19,11 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
         var report = await Probe.RunAsync(server.Port, Pki.GoodClient, Pki.ServerRootFile, version: version);
 
-        report.RuleIds().ShouldBe([RuleIds.TlsSession], report.Describe());
+        report.Rules().ShouldBe(["tls-session"], report.Describe());
         report.ExitCode.ShouldBe(ExitCodes.Success);
         report.Outcome!.Established.ShouldBeTrue();
         report.Outcome.Protocol.ShouldBe(protocol);
-        var session = report.Message(RuleIds.TlsSession);
+        var session = report.Message("tls-session");
         session.ShouldContain(protocol);
         session.ShouldContain("TLS_");
         session.ShouldContain("CN=localhost <- CN=Server Issuing CA");
@@ -32,10 +32,10 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         report.Outcome.ServerCertificates.Count.ShouldBe(2);
         (await server.FirstVerdict).Accepted.ShouldBeTrue();
         // The lint's rules ran, with roles: the chain as received is a server, the --cert file a client.
-        report.Result.Checks.ShouldContain(c => c.Rule.Id == RuleIds.EkuServerAuth && c.Subject.Location.File.RelativePath == $"tls://127.0.0.1:{server.Port}");
-        report.Result.Checks.ShouldContain(c => c.Rule.Id == RuleIds.HostnameMismatch && c.Subject.Location.File.RelativePath == $"tls://127.0.0.1:{server.Port}");
-        report.Result.Checks.ShouldContain(c => c.Rule.Id == RuleIds.EkuClientAuth && c.Subject.Location.File.FullPath == Pki.GoodClient.Certificate);
-        report.Result.Checks.ShouldContain(c => c.Rule.Id == RuleIds.KeyMismatch);
+        report.Result.Checks.ShouldContain(c => c.Rule.Name == "eku-server-auth" && c.Subject.Location.File.RelativePath == $"tls://127.0.0.1:{server.Port}");
+        report.Result.Checks.ShouldContain(c => c.Rule.Name == "hostname-mismatch" && c.Subject.Location.File.RelativePath == $"tls://127.0.0.1:{server.Port}");
+        report.Result.Checks.ShouldContain(c => c.Rule.Name == "eku-client-auth" && c.Subject.Location.File.FullPath == Pki.GoodClient.Certificate);
+        report.Result.Checks.ShouldContain(c => c.Rule.Name == "key-mismatch");
     }
 
     [Test]
@@ -43,7 +43,7 @@ public sealed class LoopbackHandshakeTests : PkiFixture
     {
         await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
         var report = await Probe.RunAsync(server.Port, Pki.RsaClient, Pki.ServerRootFile, version: TlsVersionChoice.Tls13);
-        report.RuleIds().ShouldBe([RuleIds.TlsSession], report.Describe());
+        report.Rules().ShouldBe(["tls-session"], report.Describe());
     }
 
     [TestCase(TlsVersionChoice.Tls13)]
@@ -53,8 +53,8 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
         var report = await Probe.RunAsync(server.Port, null, Pki.ServerRootFile, version: version);
 
-        report.RuleIds().ShouldBe([RuleIds.ClientCertRequired], report.Describe());
-        report.Message(RuleIds.ClientCertRequired).ShouldContain("requires a client certificate and no client certificate was given; it closed the connection right after the handshake");
+        report.Rules().ShouldBe(["tls-client-cert-required"], report.Describe());
+        report.Message("tls-client-cert-required").ShouldContain("requires a client certificate and no client certificate was given; it closed the connection right after the handshake");
         report.ExitCode.ShouldBe(ExitCodes.Findings);
     }
 
@@ -65,8 +65,8 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
         var report = await Probe.RunAsync(server.Port, Pki.ForeignClient, Pki.ServerRootFile, version: version);
 
-        report.RuleIds().ShouldBe([RuleIds.ClientCertRejected], report.Describe());
-        report.Message(RuleIds.ClientCertRejected).ShouldBe(
+        report.Rules().ShouldBe(["tls-client-cert-rejected"], report.Describe());
+        report.Message("tls-client-cert-rejected").ShouldBe(
             $"127.0.0.1:{server.Port} closed the connection right after the handshake without an alert: it probably rejected the client certificate CN=client.acme.test; " +
             "the server's log names the reason. The cause: the client certificate CN=client.acme.test (issuer CN=Other CA) does not chain to any CA the server accepts: CN=Client CA");
         report.Outcome!.Established.ShouldBeFalse();
@@ -74,17 +74,17 @@ public sealed class LoopbackHandshakeTests : PkiFixture
     }
 
     /// <summary>The server refuses these clients; the cause is the lint's finding on the client file, and nothing repeats it.</summary>
-    [TestCase("expired", TlsVersionChoice.Tls13, RuleIds.CertExpired)]
-    [TestCase("expired", TlsVersionChoice.Tls12, RuleIds.CertExpired)]
-    [TestCase("serverauth-only", TlsVersionChoice.Tls13, RuleIds.EkuClientAuth)]
-    [TestCase("serverauth-only", TlsVersionChoice.Tls12, RuleIds.EkuClientAuth)]
+    [TestCase("expired", TlsVersionChoice.Tls13, "cert-expired")]
+    [TestCase("expired", TlsVersionChoice.Tls12, "cert-expired")]
+    [TestCase("serverauth-only", TlsVersionChoice.Tls13, "eku-client-auth")]
+    [TestCase("serverauth-only", TlsVersionChoice.Tls12, "eku-client-auth")]
     public async Task Client_certificate_the_server_cannot_accept_is_the_lints_finding(string client, TlsVersionChoice version, string lintRule)
     {
         await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
         var files = client == "expired" ? Pki.ExpiredClient : Pki.ServerAuthOnlyClient;
         var report = await Probe.RunAsync(server.Port, files, Pki.ServerRootFile, version: version);
 
-        report.RuleIds().ShouldBe([lintRule], report.Describe());
+        report.Rules().ShouldBe([lintRule], report.Describe());
         report.Result.Findings.Single().Location.File.FullPath.ShouldBe(files.Certificate);
         report.Outcome!.Established.ShouldBeFalse();
         (await server.FirstVerdict).Accepted.ShouldBeFalse();
@@ -100,8 +100,8 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         var mixed = new CredentialFiles(Pki.GoodClient.Certificate, Pki.ForeignClient.Key);
         var report = await Probe.RunAsync(server.Port, mixed, Pki.ServerRootFile, version: version);
 
-        report.RuleIds().ShouldBe([RuleIds.KeyMismatch], report.Describe());
-        report.Message(RuleIds.KeyMismatch).ShouldContain("foreign.key and client.crt are named as a pair, but the private key does not match the certificate CN=client.acme.test");
+        report.Rules().ShouldBe(["key-mismatch"], report.Describe());
+        report.Message("key-mismatch").ShouldContain("foreign.key and client.crt are named as a pair, but the private key does not match the certificate CN=client.acme.test");
         report.Result.Findings.ShouldAllBe(f => !f.Message.Contains("Parameter") && !f.Message.Contains("privateKey"));
         report.ExitCode.ShouldBe(ExitCodes.Findings);
     }
@@ -112,8 +112,8 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         await using var server = LoopbackTlsServer.Start(Pki.ServerOptions(sendIntermediate: false));
         var report = await Probe.RunAsync(server.Port, Pki.GoodClient, Pki.ServerRootFile);
 
-        report.RuleIds().ShouldBe([RuleIds.ChainIncomplete, RuleIds.TlsSession], ignoreOrder: true, report.Describe());
-        var chain = report.Result.Findings.Single(f => f.Rule.Id == RuleIds.ChainIncomplete);
+        report.Rules().ShouldBe(["chain-incomplete", "tls-session"], ignoreOrder: true, report.Describe());
+        var chain = report.Result.Findings.Single(f => f.Rule.Name == "chain-incomplete");
         chain.Location.File.RelativePath.ShouldBe($"tls://127.0.0.1:{server.Port}");
         chain.Message.ShouldContain("issuer CN=Server Issuing CA not found");
         report.Outcome!.ServerCertificates.Count.ShouldBe(1);
@@ -126,8 +126,8 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         await using var server = LoopbackTlsServer.Start(Pki.ServerOptions(sendIntermediate: false));
         var report = await Probe.RunAsync(server.Port, Pki.GoodClient, Pki.ServerCasFile);
 
-        report.RuleIds().ShouldBe([RuleIds.ServerChainIncomplete, RuleIds.TlsSession], ignoreOrder: true, report.Describe());
-        report.Message(RuleIds.ServerChainIncomplete).ShouldBe(
+        report.Rules().ShouldBe(["tls-server-chain-incomplete", "tls-session"], ignoreOrder: true, report.Describe());
+        report.Message("tls-server-chain-incomplete").ShouldBe(
             $"TLS endpoint 127.0.0.1:{server.Port} does not send the intermediate CN=Server Issuing CA (found in server-cas.crt); clients that hold only the root cannot build its chain");
     }
 
@@ -138,10 +138,10 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
         var report = await Probe.RunAsync(server.Port, Pki.GoodClient, ca: null);
 
-        report.RuleIds().ShouldBe([RuleIds.ChainIncomplete, RuleIds.TlsSession], ignoreOrder: true, report.Describe());
-        var chain = report.Message(RuleIds.ChainIncomplete);
+        report.Rules().ShouldBe(["chain-incomplete", "tls-session"], ignoreOrder: true, report.Describe());
+        var chain = report.Message("chain-incomplete");
         chain.ShouldContain("issuer CN=Server Root CA not found: the CA CN=Server Issuing CA hangs from a root that is not a trust anchor (an untrusted or unknown root: pass it with --ca)");
-        report.RuleIds().ShouldNotContain(RuleIds.ServerChainIncomplete);
+        report.Rules().ShouldNotContain("tls-server-chain-incomplete");
     }
 
     [Test]
@@ -150,8 +150,8 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
         var report = await Probe.RunAsync(server.Port, Pki.GoodClient, Pki.ClientRootFile);
 
-        report.RuleIds().ShouldBe([RuleIds.ChainIncomplete, RuleIds.TlsSession], ignoreOrder: true, report.Describe());
-        report.Message(RuleIds.ChainIncomplete).ShouldContain("CN=Server Root CA");
+        report.Rules().ShouldBe(["chain-incomplete", "tls-session"], ignoreOrder: true, report.Describe());
+        report.Message("chain-incomplete").ShouldContain("CN=Server Root CA");
     }
 
     [Test]
@@ -160,9 +160,9 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         await using var server = LoopbackTlsServer.Start(Pki.ServerOptions());
         var report = await Probe.RunAsync(server.Port, Pki.GoodClient, Pki.ServerRootFile, serverName: "api.acme.test");
 
-        report.RuleIds().ShouldBe([RuleIds.HostnameMismatch, RuleIds.TlsSession], ignoreOrder: true, report.Describe());
-        report.Message(RuleIds.HostnameMismatch).ShouldContain("api.acme.test");
-        report.Result.Findings.Single(f => f.Rule.Id == RuleIds.HostnameMismatch).Location.File.RelativePath.ShouldBe($"tls://127.0.0.1:{server.Port}");
+        report.Rules().ShouldBe(["hostname-mismatch", "tls-session"], ignoreOrder: true, report.Describe());
+        report.Message("hostname-mismatch").ShouldContain("api.acme.test");
+        report.Result.Findings.Single(f => f.Rule.Name == "hostname-mismatch").Location.File.RelativePath.ShouldBe($"tls://127.0.0.1:{server.Port}");
     }
 
     [Test]
@@ -171,9 +171,9 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         await using var server = LoopbackTlsServer.Start(Pki.ServerOptions(mode: ClientCertificateMode.None));
         var report = await Probe.RunAsync(server.Port, Pki.GoodClient, Pki.ServerRootFile);
 
-        report.RuleIds().ShouldBe([RuleIds.ClientCertNotRequested, RuleIds.TlsSession], ignoreOrder: true, report.Describe());
-        report.Message(RuleIds.ClientCertNotRequested).ShouldContain("does not enforce mutual TLS");
-        report.Message(RuleIds.TlsSession).ShouldContain("did not request a client certificate");
+        report.Rules().ShouldBe(["tls-client-cert-not-requested", "tls-session"], ignoreOrder: true, report.Describe());
+        report.Message("tls-client-cert-not-requested").ShouldContain("does not enforce mutual TLS");
+        report.Message("tls-session").ShouldContain("did not request a client certificate");
         report.ExitCode.ShouldBe(ExitCodes.Success);
     }
 
@@ -191,8 +191,8 @@ public sealed class LoopbackHandshakeTests : PkiFixture
         var report = await new HandshakeChecker().CheckAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
 
         // Every certificate has expired by then, on the wire and on disk; the handshake itself still worked today.
-        report.Result.Findings.Where(f => f.Rule.Id == RuleIds.CertExpired).Select(f => f.Location.File.RelativePath).Distinct()
+        report.Result.Findings.Where(f => f.Rule.Name == "cert-expired").Select(f => f.Location.File.RelativePath).Distinct()
             .ShouldBe([$"tls://127.0.0.1:{server.Port}", "client.crt"], ignoreOrder: true, report.Describe());
-        report.RuleIds().ShouldContain(RuleIds.TlsSession);
+        report.Rules().ShouldContain("tls-session");
     }
 }

@@ -18,8 +18,8 @@ public sealed class NetworkFailureTests
         var port = FreePort();
         var report = await Probe.RunAsync(port, timeoutSeconds: 3);
 
-        report.RuleIds().ShouldBe([RuleIds.TlsConnectFailed]);
-        report.Message(RuleIds.TlsConnectFailed).ShouldContain($"connection to 127.0.0.1:{port} refused");
+        report.Rules().ShouldBe(["tls-connect-failed"]);
+        report.Message("tls-connect-failed").ShouldContain($"connection to 127.0.0.1:{port} refused");
         report.ExitCode.ShouldBe(ExitCodes.Findings);
     }
 
@@ -32,9 +32,9 @@ public sealed class NetworkFailureTests
             await Task.Delay(500);
         });
 
-        report.RuleIds().ShouldBe([RuleIds.TlsHandshakeFailed]);
-        report.Message(RuleIds.TlsHandshakeFailed).ShouldContain("does not speak TLS on this port");
-        report.Message(RuleIds.TlsHandshakeFailed).ShouldContain("\"SSH-2.0-OpenSSH_9.6\"");
+        report.Rules().ShouldBe(["tls-handshake-failed"]);
+        report.Message("tls-handshake-failed").ShouldContain("does not speak TLS on this port");
+        report.Message("tls-handshake-failed").ShouldContain("\"SSH-2.0-OpenSSH_9.6\"");
         report.ExitCode.ShouldBe(ExitCodes.Findings);
     }
 
@@ -51,8 +51,8 @@ public sealed class NetworkFailureTests
         await held.CancelAsync();
         (await accept.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null))?.Dispose();
 
-        report.RuleIds().ShouldBe([RuleIds.TlsHandshakeFailed]);
-        report.Message(RuleIds.TlsHandshakeFailed).ShouldContain("no complete TLS answer within 1 s");
+        report.Rules().ShouldBe(["tls-handshake-failed"]);
+        report.Message("tls-handshake-failed").ShouldContain("no complete TLS answer within 1 s");
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
     }
 
@@ -61,8 +61,8 @@ public sealed class NetworkFailureTests
     {
         var report = await AgainstPeer(async stream => _ = await stream.ReadAsync(new byte[512]));
 
-        report.RuleIds().ShouldBe([RuleIds.TlsHandshakeFailed]);
-        report.Message(RuleIds.TlsHandshakeFailed).ShouldContain("closed the connection without answering the TLS ClientHello");
+        report.Rules().ShouldBe(["tls-handshake-failed"]);
+        report.Message("tls-handshake-failed").ShouldContain("closed the connection without answering the TLS ClientHello");
     }
 
     /// <summary>Probes a one-connection TCP peer on loopback that runs <paramref name="behave"/> on its stream.</summary>

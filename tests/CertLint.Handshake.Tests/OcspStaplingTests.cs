@@ -17,8 +17,8 @@ namespace CertLint.Handshake.Tests;
 [NonParallelizable]
 public sealed class OcspStaplingTests : PkiFixture
 {
-    [TestCase(false, RuleIds.TlsOcspStapled, "staples OCSP: good, produced ")]
-    [TestCase(true, RuleIds.TlsOcspRevoked, "stapled an OCSP response saying its certificate is revoked (revoked on ")]
+    [TestCase(false, "tls-ocsp-stapled", "staples OCSP: good, produced ")]
+    [TestCase(true, "tls-ocsp-revoked", "stapled an OCSP response saying its certificate is revoked (revoked on ")]
     public async Task Stapled_status_is_reported_and_revoked_is_an_error(bool revoked, string rule, string text)
     {
         var staple = Path.Combine(Pki.Dir, revoked ? "revoked.ocsp" : "good.ocsp");
@@ -27,7 +27,7 @@ public sealed class OcspStaplingTests : PkiFixture
             "-status_file", staple, "-tls1_2");
         var report = await Probe.RunAsync(server.Port, null, Pki.ServerRootFile);
 
-        report.RuleIds().ShouldBe([rule, RuleIds.TlsSession], ignoreOrder: true, report.Describe());
+        report.Rules().ShouldBe([rule, "tls-session"], ignoreOrder: true, report.Describe());
         report.Message(rule).ShouldContain(text);
         report.ExitCode.ShouldBe(revoked ? Engine.ExitCodes.Findings : Engine.ExitCodes.Success);
     }
@@ -37,7 +37,7 @@ public sealed class OcspStaplingTests : PkiFixture
     {
         using var server = OpenSslServer.Start("-cert", Pki.ServerFiles.Certificate!, "-key", Pki.ServerFiles.Key!, "-cert_chain", Pki.ServerIntermediateFile, "-tls1_2");
         var report = await Probe.RunAsync(server.Port, null, Pki.ServerRootFile);
-        report.RuleIds().ShouldBe([RuleIds.TlsSession], report.Describe());
+        report.Rules().ShouldBe(["tls-session"], report.Describe());
     }
 
     /// <summary>A DER OCSPResponse about <paramref name="leaf"/>, signed by its issuer.</summary>

@@ -24,24 +24,24 @@ public sealed class OpenSslInteropTests : PkiFixture
         using var server = Start(tls);
         var report = await Probe.RunAsync(server.Port, Pki.GoodClient, Pki.ServerRootFile);
 
-        report.RuleIds().ShouldBe([RuleIds.TlsSession], report.Describe());
+        report.Rules().ShouldBe(["tls-session"], report.Describe());
         report.Outcome!.Protocol.ShouldBe(protocol);
-        report.Message(RuleIds.TlsSession).ShouldContain("accepted CAs: CN=Client CA)");
+        report.Message("tls-session").ShouldContain("accepted CAs: CN=Client CA)");
         report.ExitCode.ShouldBe(ExitCodes.Success);
     }
 
     /// <summary>The server's alert is seen, and its cause is the one finding: the lint's, on the client file.</summary>
-    [TestCase("-tls1_3", "serverauth-only", (short)43, RuleIds.EkuClientAuth)]
-    [TestCase("-tls1_2", "serverauth-only", (short)43, RuleIds.EkuClientAuth)]
-    [TestCase("-tls1_3", "expired", (short)45, RuleIds.CertExpired)]
-    [TestCase("-tls1_2", "expired", (short)45, RuleIds.CertExpired)]
+    [TestCase("-tls1_3", "serverauth-only", (short)43, "eku-client-auth")]
+    [TestCase("-tls1_2", "serverauth-only", (short)43, "eku-client-auth")]
+    [TestCase("-tls1_3", "expired", (short)45, "cert-expired")]
+    [TestCase("-tls1_2", "expired", (short)45, "cert-expired")]
     public async Task Client_certificate_the_server_refuses_with_an_alert_is_the_lints_finding(string tls, string client, short alert, string lintRule)
     {
         using var server = Start(tls);
         var report = await Probe.RunAsync(server.Port, client == "expired" ? Pki.ExpiredClient : Pki.ServerAuthOnlyClient, Pki.ServerRootFile);
 
         report.Outcome!.AlertReceived.ShouldBe(alert);
-        report.RuleIds().ShouldBe([lintRule], report.Describe());
+        report.Rules().ShouldBe([lintRule], report.Describe());
         report.ExitCode.ShouldBe(ExitCodes.Findings);
     }
 
@@ -51,9 +51,9 @@ public sealed class OpenSslInteropTests : PkiFixture
         using var server = Start("-tls1_3");
         var report = await Probe.RunAsync(server.Port, Pki.ForeignClient, Pki.ServerRootFile);
 
-        report.RuleIds().ShouldBe([RuleIds.ClientCertRejected], report.Describe());
-        report.Message(RuleIds.ClientCertRejected).ShouldContain("unknown_ca (48)");
-        report.Message(RuleIds.ClientCertRejected).ShouldContain("The cause: the client certificate CN=client.acme.test (issuer CN=Other CA)");
+        report.Rules().ShouldBe(["tls-client-cert-rejected"], report.Describe());
+        report.Message("tls-client-cert-rejected").ShouldContain("unknown_ca (48)");
+        report.Message("tls-client-cert-rejected").ShouldContain("The cause: the client certificate CN=client.acme.test (issuer CN=Other CA)");
     }
 
     [TestCase("-tls1_3")]
@@ -63,8 +63,8 @@ public sealed class OpenSslInteropTests : PkiFixture
         using var server = Start(tls);
         var report = await Probe.RunAsync(server.Port, null, Pki.ServerRootFile);
 
-        report.RuleIds().ShouldBe([RuleIds.ClientCertRequired], report.Describe());
-        report.Message(RuleIds.ClientCertRequired).ShouldContain("no client certificate was given; it answered with the alert");
+        report.Rules().ShouldBe(["tls-client-cert-required"], report.Describe());
+        report.Message("tls-client-cert-required").ShouldContain("no client certificate was given; it answered with the alert");
     }
 
     /// <summary>Wrong verdict 3 of issue 17, against OpenSSL: a leaf-only client file, its intermediate in the server's CA file.</summary>
@@ -76,7 +76,7 @@ public sealed class OpenSslInteropTests : PkiFixture
             "-CAfile", Pki.ClientCasFile, "-Verify", "1", "-verify_return_error", tls);
         var report = await Probe.RunAsync(server.Port, Pki.ClientViaIntermediate, Pki.ServerRootFile);
 
-        report.RuleIds().ShouldBe([RuleIds.TlsSession], report.Describe());
+        report.Rules().ShouldBe(["tls-session"], report.Describe());
         report.ExitCode.ShouldBe(ExitCodes.Success);
     }
 
@@ -88,8 +88,8 @@ public sealed class OpenSslInteropTests : PkiFixture
         var report = await Probe.RunAsync(server.Port, null, Pki.ServerRootFile);
 
         report.Outcome!.Protocol.ShouldBe("TLS 1.0");
-        report.RuleIds().ShouldBe([RuleIds.TlsProtocolObsolete, RuleIds.TlsSession], ignoreOrder: true, report.Describe());
-        report.Message(RuleIds.TlsProtocolObsolete).ShouldBe(
+        report.Rules().ShouldBe(["tls-protocol-obsolete", "tls-session"], ignoreOrder: true, report.Describe());
+        report.Message("tls-protocol-obsolete").ShouldBe(
             $"127.0.0.1:{server.Port} negotiated TLS 1.0: TLS 1.0 and 1.1 are deprecated (RFC 8996); the server offers nothing newer to this client. Fix: enable TLS 1.2 and 1.3 on the server");
     }
 
@@ -101,14 +101,14 @@ public sealed class OpenSslInteropTests : PkiFixture
         var report = await Probe.RunAsync(server.Port, null, Pki.ServerRootFile, probeVersions: true);
 
         report.Outcome!.Protocol.ShouldBe("TLS 1.3");
-        report.RuleIds().ShouldBe([RuleIds.TlsLegacyVersionAccepted, RuleIds.TlsLegacyVersionAccepted, RuleIds.TlsSession], ignoreOrder: true, report.Describe());
-        report.Result.Findings.Where(f => f.Rule.Id == RuleIds.TlsLegacyVersionAccepted).Select(f => f.Message.Split(" when ")[0])
+        report.Rules().ShouldBe(["tls-legacy-version-accepted", "tls-legacy-version-accepted", "tls-session"], ignoreOrder: true, report.Describe());
+        report.Result.Findings.Where(f => f.Rule.Name == "tls-legacy-version-accepted").Select(f => f.Message.Split(" when ")[0])
             .ShouldBe([$"127.0.0.1:{server.Port} accepts TLS 1.0", $"127.0.0.1:{server.Port} accepts TLS 1.1"]);
 
         // The same server without the legacy versions: nothing to report.
         using var modern = Start("-tls1_2", "", "-naccept", "3");
         var clean = await Probe.RunAsync(modern.Port, Pki.GoodClient, Pki.ServerRootFile, probeVersions: true);
-        clean.RuleIds().ShouldBe([RuleIds.TlsSession], clean.Describe());
+        clean.Rules().ShouldBe(["tls-session"], clean.Describe());
     }
 
     [Test]
@@ -118,7 +118,7 @@ public sealed class OpenSslInteropTests : PkiFixture
             "-tls1_2", "-cipher", "AES128-GCM-SHA256");
         var report = await Probe.RunAsync(server.Port, null, Pki.ServerRootFile);
 
-        report.RuleIds().ShouldBe([RuleIds.TlsNoForwardSecrecy, RuleIds.TlsSession], ignoreOrder: true, report.Describe());
-        report.Message(RuleIds.TlsNoForwardSecrecy).ShouldStartWith($"127.0.0.1:{server.Port} chose TLS_RSA_WITH_AES_128_GCM_SHA256 in TLS 1.2: a static RSA key exchange");
+        report.Rules().ShouldBe(["tls-no-forward-secrecy", "tls-session"], ignoreOrder: true, report.Describe());
+        report.Message("tls-no-forward-secrecy").ShouldStartWith($"127.0.0.1:{server.Port} chose TLS_RSA_WITH_AES_128_GCM_SHA256 in TLS 1.2: a static RSA key exchange");
     }
 }

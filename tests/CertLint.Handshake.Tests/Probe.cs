@@ -33,12 +33,13 @@ internal static class Probe
         VerdictWait = TimeSpan.FromSeconds(2),
     };
 
-    public static IReadOnlyList<string> RuleIds(this HandshakeReport report) => report.Result.Findings.Select(f => f.Rule.Id).ToList();
+    /// <summary>The names of the rules that fired (ids live in the rules' YAML only).</summary>
+    public static IReadOnlyList<string> Rules(this HandshakeReport report) => report.Result.Findings.Select(f => f.Rule.Name).ToList();
 
-    public static string Message(this HandshakeReport report, string ruleId) =>
-        report.Result.Findings.FirstOrDefault(f => f.Rule.Id == ruleId)?.Message
-        ?? throw new AssertionException($"no {ruleId} finding; got: {Describe(report)}");
+    public static string Message(this HandshakeReport report, string rule) =>
+        report.Result.Findings.FirstOrDefault(f => f.Rule.Name == rule)?.Message
+        ?? throw new AssertionException($"no {rule} finding; got: {Describe(report)}");
 
     public static string Describe(this HandshakeReport report) =>
-        string.Join(" | ", report.Result.Findings.Select(f => $"{f.Rule.Id} {f.Location.File.RelativePath}: {f.Message}"));
+        string.Join(" | ", report.Result.Findings.Select(f => $"{f.Rule.Id} {f.Rule.Name} {f.Location.File.RelativePath}: {f.Message}"));
 }

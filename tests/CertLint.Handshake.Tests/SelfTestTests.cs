@@ -26,7 +26,7 @@ public sealed class SelfTestTests : PkiFixture
     {
         var report = await SelfTest(Pki.GoodClient, serverName: "localhost");
 
-        report.RuleIds().ShouldBe([RuleIds.TlsSession]);
+        report.Rules().ShouldBe(["tls-session"]);
         report.ServerVerdict!.Accepted.ShouldBeTrue();
         report.ExitCode.ShouldBe(ExitCodes.Success);
         report.Result.Findings[0].Subject.Kind.ShouldBe(Findings.SubjectKind.Endpoint);
@@ -39,7 +39,7 @@ public sealed class SelfTestTests : PkiFixture
     {
         var report = await SelfTest(Pki.ForeignClient);
 
-        report.RuleIds().ShouldBe([RuleIds.ChainIncomplete], report.Describe());
+        report.Rules().ShouldBe(["chain-incomplete"], report.Describe());
         report.Result.Findings.Single().Location.File.RelativePath.ShouldBe("foreign.crt");
         report.ServerVerdict!.Accepted.ShouldBeFalse();
         report.ServerVerdict.Reasons.ShouldBe(["the client's certificate does not chain to a CA in the server's CA file"]);
@@ -51,7 +51,7 @@ public sealed class SelfTestTests : PkiFixture
     {
         var report = await SelfTest(Pki.ExpiredClient);
 
-        report.RuleIds().ShouldBe([RuleIds.CertExpired], report.Describe());
+        report.Rules().ShouldBe(["cert-expired"], report.Describe());
         report.Result.Findings.Single().Location.File.RelativePath.ShouldBe("expired.crt");
         report.ServerVerdict!.Accepted.ShouldBeFalse();
         report.ServerVerdict.Reasons.ShouldContain("a certificate in the client's chain is expired or not yet valid");
@@ -62,7 +62,7 @@ public sealed class SelfTestTests : PkiFixture
     {
         var report = await SelfTest(Pki.ServerAuthOnlyClient);
 
-        report.RuleIds().ShouldBe([RuleIds.EkuClientAuth], report.Describe());
+        report.Rules().ShouldBe(["eku-client-auth"], report.Describe());
         report.ServerVerdict!.Reasons.ShouldContain("the client certificate's extendedKeyUsage does not allow clientAuth");
     }
 
@@ -71,9 +71,9 @@ public sealed class SelfTestTests : PkiFixture
     {
         var report = await SelfTest(Pki.GoodClient, Pki.Files("server-leaf-only", Pki.ServerLeaf));
 
-        report.RuleIds().ShouldBe([RuleIds.ChainIncomplete, RuleIds.TlsSession], ignoreOrder: true, report.Describe());
-        report.Result.Findings.Single(f => f.Rule.Id == RuleIds.ChainIncomplete).Location.File.RelativePath.ShouldBe("server-leaf-only.crt");
-        report.Message(RuleIds.ChainIncomplete).ShouldContain("issuer CN=Server Issuing CA not found");
+        report.Rules().ShouldBe(["chain-incomplete", "tls-session"], ignoreOrder: true, report.Describe());
+        report.Result.Findings.Single(f => f.Rule.Name == "chain-incomplete").Location.File.RelativePath.ShouldBe("server-leaf-only.crt");
+        report.Message("chain-incomplete").ShouldContain("issuer CN=Server Issuing CA not found");
     }
 
     [Test]
@@ -82,7 +82,7 @@ public sealed class SelfTestTests : PkiFixture
         var mixed = new CredentialFiles(Pki.GoodClient.Certificate, Pki.ForeignClient.Key);
         var report = await SelfTest(mixed);
 
-        report.RuleIds().ShouldBe([RuleIds.KeyMismatch], report.Describe());
+        report.Rules().ShouldBe(["key-mismatch"], report.Describe());
         report.Result.Findings.Single().Location.File.RelativePath.ShouldBe("foreign.key");
     }
 
@@ -102,7 +102,7 @@ public sealed class SelfTestTests : PkiFixture
         };
         var report = await new HandshakeChecker().SelfTestAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
 
-        report.RuleIds().ShouldBe([RuleIds.TlsSession], report.Describe());
+        report.Rules().ShouldBe(["tls-session"], report.Describe());
         report.ServerVerdict!.Accepted.ShouldBeTrue();
         report.ExitCode.ShouldBe(ExitCodes.Success);
     }
@@ -123,7 +123,7 @@ public sealed class SelfTestTests : PkiFixture
         };
         var report = await new HandshakeChecker().SelfTestAsync(request).WaitAsync(TimeSpan.FromSeconds(20));
 
-        report.RuleIds().ShouldBe([RuleIds.TlsSession]);
+        report.Rules().ShouldBe(["tls-session"]);
         var wrong = new SelfTestRequest { Server = request.Server, Client = request.Client, Settings = request.Settings with { Lint = request.Settings.Lint with { Environment = _ => "nope" } } };
         (await Should.ThrowAsync<UserErrorException>(() => new HandshakeChecker().SelfTestAsync(wrong))).Message.ShouldContain("wrong password");
     }

@@ -5,6 +5,10 @@ namespace CertLint.MSBuild.Tests;
 /// <summary>The task on real files through the real engine, logging into a fake build engine.</summary>
 public class CertLintTaskTests
 {
+    // Ids live in the rules' YAML only: look them up by name.
+    private static readonly string CertExpired = CertLint.Rules.Loading.RuleLoader.IdOf("cert-expired");
+    private static readonly string KeyFilePermissions = CertLint.Rules.Loading.RuleLoader.IdOf("key-file-permissions");
+
     private TaskRunner runner = null!;
 
     [SetUp]
@@ -23,14 +27,14 @@ public class CertLintTaskTests
 
         runner.Engine.Errors.Select(e => (e.Code, e.File, e.LineNumber, e.ColumnNumber)).ShouldBe(
         [
-            (RuleIds.KeyFilePermissions, runner.PathOf(CertificateFixtures.KeyPath), 1, 1),
-            (RuleIds.CertExpired, runner.PathOf(CertificateFixtures.CertificatePath), CertificateFixtures.CertificateLine, 1),
+            (KeyFilePermissions, runner.PathOf(CertificateFixtures.KeyPath), 1, 1),
+            (CertExpired, runner.PathOf(CertificateFixtures.CertificatePath), CertificateFixtures.CertificateLine, 1),
         ], ignoreOrder: true);
-        var expired = runner.Engine.Errors.Single(e => e.Code == RuleIds.CertExpired);
-        expired.HelpLink.ShouldBe(RuleIds.HelpBase + "cert-expired.md");
+        var expired = runner.Engine.Errors.Single(e => e.Code == CertExpired);
+        expired.HelpLink.ShouldBe(CertLint.Rules.Loading.RuleLoader.HelpBase + "cert-expired.md");
         expired.Subcategory.ShouldBeNull();
         expired.Message!.ShouldContain("service.example.test");
-        var permissions = runner.Engine.Errors.Single(e => e.Code == RuleIds.KeyFilePermissions);
+        var permissions = runner.Engine.Errors.Single(e => e.Code == KeyFilePermissions);
         permissions.Message!.ShouldContain("chmod");
         File.Exists(runner.PathOf("obj/certlint.sarif")).ShouldBeTrue();
         File.Exists(runner.PathOf("obj/certlint.junit.xml")).ShouldBeTrue();
@@ -46,8 +50,8 @@ public class CertLintTaskTests
         task.Execute().ShouldBeTrue();
 
         runner.Engine.Errors.ShouldBeEmpty();
-        runner.Engine.Warnings.Select(w => w.Code).ShouldContain(RuleIds.CertExpired);
-        runner.Engine.Warnings.Select(w => w.Code).ShouldContain(RuleIds.KeyFilePermissions);
+        runner.Engine.Warnings.Select(w => w.Code).ShouldContain(CertExpired);
+        runner.Engine.Warnings.Select(w => w.Code).ShouldContain(KeyFilePermissions);
     }
 
     [Test]
@@ -71,7 +75,7 @@ public class CertLintTaskTests
 
         task.Execute().ShouldBeFalse();
 
-        runner.Engine.Errors.Select(e => e.Code).ShouldBe([RuleIds.CertExpired]);
+        runner.Engine.Errors.Select(e => e.Code).ShouldBe([CertExpired]);
     }
 
     [Test]

@@ -51,7 +51,7 @@ public static class EndpointLint
                 checks.Add(new RuleCheck(rule.Descriptor, subject.Object));
                 foreach (var v in rule.Check(subject, context))
                 {
-                    var at = endpoint.Locate?.Invoke(rule.Id) is { } real ? subject.Object with { Location = new SourceLocation(real) } : subject.Object;
+                    var at = endpoint.Locate?.Invoke(rule.Name) is { } real ? subject.Object with { Location = new SourceLocation(real) } : subject.Object;
                     var f = new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), at);
                     findings.Add(suppressions.Match(f, null) is { } s ? f with { Suppression = s } : f);
                 }
@@ -128,7 +128,7 @@ public static class EndpointLint
         var sent = chain.Certificates.Select(c => c.Sha256).ToHashSet(StringComparer.Ordinal);
         foreach (var missing in path.Path.Skip(1).Where(c => !c.IsSelfIssued && !sent.Contains(c.Sha256)))
         {
-            yield return new HandshakeObservation(RuleIds.ServerChainIncomplete,
+            yield return new HandshakeObservation(BuiltInRules.ServerChainIncomplete,
                 $"{endpoint.Label} does not send the intermediate {missing.Name} (found in {missing.Location.File.DisplayPath}); " +
                 "clients that hold only the root cannot build its chain");
         }
@@ -141,10 +141,10 @@ public static class EndpointLint
     private static RuleEvaluation Judged(RuleEvaluation evaluation, IReadOnlyList<ObservedEndpoint> endpoints, string root)
     {
         var unjudged = endpoints.Where(e => !e.JudgeClientChain).SelectMany(e => ClientFiles(e, root)).ToHashSet(StringComparer.Ordinal);
-        bool Keep(string ruleId, SourceLocation at) => ruleId != RuleIds.ChainIncomplete || !unjudged.Contains(at.File.FullPath);
+        bool Keep(string rule, SourceLocation at) => rule != BuiltInRules.ChainIncomplete || !unjudged.Contains(at.File.FullPath);
         return new RuleEvaluation(
-            evaluation.Findings.Where(f => Keep(f.Rule.Id, f.Location)).ToList(),
-            evaluation.Checks.Where(c => Keep(c.Rule.Id, c.Subject.Location)).ToList(),
+            evaluation.Findings.Where(f => Keep(f.Rule.Name, f.Location)).ToList(),
+            evaluation.Checks.Where(c => Keep(c.Rule.Name, c.Subject.Location)).ToList(),
             evaluation.Notices);
     }
 
@@ -154,9 +154,9 @@ public static class EndpointLint
     /// </summary>
     private static RuleEvaluation OneChainFinding(RuleEvaluation evaluation, HashSet<string> received)
     {
-        var chainRules = new HashSet<string>([RuleIds.ChainIncomplete, RuleIds.ChainInvalid], StringComparer.Ordinal);
+        var chainRules = new HashSet<string>([BuiltInRules.ChainIncomplete, BuiltInRules.ChainInvalid], StringComparer.Ordinal);
         var leafRules = evaluation.Findings
-            .Where(f => chainRules.Contains(f.Rule.Id) && received.Contains(f.Location.File.FullPath) && f.Subject.Kind == SubjectKind.Certificate && f.Location.Index == 0)
+            .Where(f => chainRules.Contains(f.Rule.Name) && received.Contains(f.Location.File.FullPath) && f.Subject.Kind == SubjectKind.Certificate && f.Location.Index == 0)
             .Select(f => (f.Location.File.FullPath, f.Rule.Id)).ToHashSet();
         bool Keep(Finding f) => !leafRules.Contains((f.Location.File.FullPath, f.Rule.Id)) || (f.Subject.Kind == SubjectKind.Certificate && f.Location.Index == 0);
         return new RuleEvaluation(evaluation.Findings.Where(Keep).ToList(), evaluation.Checks, evaluation.Notices);

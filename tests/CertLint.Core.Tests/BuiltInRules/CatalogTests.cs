@@ -10,7 +10,17 @@ public sealed class CatalogTests
     public void Every_built_in_rule_compiles_and_is_in_force_by_default()
     {
         var catalog = BuiltInRuleRunner.Catalog;
-        catalog.InForce.Where(r => r.Descriptor.Pack == "core").Select(r => (r.Id, r.Name)).ShouldBe(RuleIds.BuiltIn.Select(kv => (kv.Key, kv.Value)).OrderBy(x => x.Key, StringComparer.Ordinal));
+        catalog.InForce.Where(r => r.Descriptor.Pack == "core").Select(r => (r.Id, r.Name))
+            .ShouldBe(RuleFileTests.CoreRuleFiles().OrderBy(x => x.Id, StringComparer.Ordinal));
+    }
+
+    [Test]
+    public void Every_rule_name_the_code_uses_is_a_loaded_rule()
+    {
+        var names = typeof(CertLint.Rules.BuiltInRules).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
+        names.ShouldNotBeEmpty();
+        foreach (var name in names) BuiltInRuleRunner.Catalog.Find(name).ShouldNotBeNull(name);
+        CertLint.Rules.BuiltInRules.Handshake.ShouldAllBe(n => names.Contains(n));
     }
 
     [Test]
@@ -18,7 +28,7 @@ public sealed class CatalogTests
     {
         foreach (var d in BuiltInRuleRunner.Catalog.Descriptors)
         {
-            d.HelpUri.ShouldBe(RuleIds.HelpBase + (d.Pack == "core" ? "" : d.Pack + "/") + d.Name + ".md");
+            d.HelpUri.ShouldBe(CertLint.Rules.Loading.RuleLoader.HelpBase + (d.Pack == "core" ? "" : d.Pack + "/") + d.Name + ".md");
             d.Documentation.ShouldNotBeNullOrWhiteSpace();
             if (!RuleFileTests.IsFileRule(d.Id)) continue;
             d.Documentation.ShouldStartWith($"# {d.Name} ({d.Id})");

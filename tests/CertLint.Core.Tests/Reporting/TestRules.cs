@@ -8,19 +8,19 @@ internal static class TestRules
 {
     public static readonly IReadOnlyList<RuleDescriptor> All =
     [
-        Rule(RuleIds.ParseError, "File cannot be parsed", Severity.Error, null, ["input"], "Fix or remove the file, or exclude it."),
-        Rule(RuleIds.PasswordRequired, "Encrypted file cannot be opened", Severity.Note, null, ["input"], "Set CERTLINT_PASSWORD (or --password-env)."),
-        Rule(RuleIds.CertExpired, "Certificate has expired", Severity.Error, 7.5, ["expiry", "validity"], "Renew the certificate."),
-        Rule(RuleIds.CertExpiringSoon, "Certificate expires soon", Severity.Warning, 5.0, ["expiry"], "Renew before it expires."),
-        Rule(RuleIds.KeyFilePermissions, "Private key file is readable by others", Severity.Error, 8.0, ["keys", "security"], "chmod 600 the file."),
-        Rule(RuleIds.ChainIncomplete, "Certificate chain is incomplete", Severity.Error, 6.0, ["chain"], "Add the missing intermediate."),
-        Rule(RuleIds.SelfSignedLeaf, "Self-signed end-entity certificate", Severity.Warning, null, ["chain"], "Have it issued by a CA."),
-        Rule(RuleIds.CnNotInSan, "Common name not in subjectAltName", Severity.Note, null, ["names"], "Add the CN to the SAN."),
+        Rule("parse-error", "File cannot be parsed", Severity.Error, null, ["input"], "Fix or remove the file, or exclude it."),
+        Rule("password-required", "Encrypted file cannot be opened", Severity.Note, null, ["input"], "Set CERTLINT_PASSWORD (or --password-env)."),
+        Rule("cert-expired", "Certificate has expired", Severity.Error, 7.5, ["expiry", "validity"], "Renew the certificate."),
+        Rule("cert-expiring-soon", "Certificate expires soon", Severity.Warning, 5.0, ["expiry"], "Renew before it expires."),
+        Rule("key-file-permissions", "Private key file is readable by others", Severity.Error, 8.0, ["keys", "security"], "chmod 600 the file."),
+        Rule("chain-incomplete", "Certificate chain is incomplete", Severity.Error, 6.0, ["chain"], "Add the missing intermediate."),
+        Rule("self-signed-leaf", "Self-signed end-entity certificate", Severity.Warning, null, ["chain"], "Have it issued by a CA."),
+        Rule("cn-not-in-san", "Common name not in subjectAltName", Severity.Note, null, ["names"], "Add the CN to the SAN."),
     ];
 
-    private static RuleDescriptor Rule(string id, string title, Severity severity, double? security, string[] tags, string fix)
+    private static RuleDescriptor Rule(string name, string title, Severity severity, double? security, string[] tags, string fix)
     {
-        var name = RuleIds.BuiltIn[id];
+        var id = CertLint.Rules.Loading.RuleLoader.IdOf(name);
         return new RuleDescriptor
         {
             Id = id,
@@ -31,7 +31,7 @@ internal static class TestRules
             Remediation = fix,
             References = [new RuleReference("RFC 5280", "https://www.rfc-editor.org/rfc/rfc5280")],
             Tags = tags,
-            HelpUri = RuleIds.HelpBase + name + ".md",
+            HelpUri = CertLint.Rules.Loading.RuleLoader.HelpBase + name + ".md",
             SecuritySeverity = security,
             Source = "builtin:rules/" + name + ".yml",
         };

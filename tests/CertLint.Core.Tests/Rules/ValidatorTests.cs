@@ -53,7 +53,7 @@ public class ValidatorTests
         var catalog = RuleCatalog.LoadBuiltIn();
         var files = Directory.EnumerateFiles(Path.Combine(DocExamples.RepoRoot, "rules"), "*.yml").Count();
         catalog.Rules.Count(r => r.Descriptor.Pack == "core").ShouldBe(files);
-        catalog.Rules.ShouldAllBe(r => r.Descriptor.HelpUri == RuleIds.HelpBase + (r.Descriptor.Pack == "core" ? "" : r.Descriptor.Pack + "/") + r.Name + ".md");
+        catalog.Rules.ShouldAllBe(r => r.Descriptor.HelpUri == CertLint.Rules.Loading.RuleLoader.HelpBase + (r.Descriptor.Pack == "core" ? "" : r.Descriptor.Pack + "/") + r.Name + ".md");
         catalog.Rules.ShouldAllBe(r => r.Descriptor.IsBuiltIn && r.Descriptor.Documentation.Length > 0);
     }
 

@@ -12,6 +12,10 @@ namespace CertLint.MSBuild.Tests.Integration;
 [TestFixture, Category("Integration"), NonParallelizable]
 public partial class PackageTests
 {
+    // Ids live in the rules' YAML only: look them up by name.
+    private static readonly string CertExpired = CertLint.Rules.Loading.RuleLoader.IdOf("cert-expired");
+    private static readonly string KeyFilePermissions = CertLint.Rules.Loading.RuleLoader.IdOf("key-file-permissions");
+
     private LocalFeed feed = null!;
     private string project = null!;
     private readonly List<string> passedSteps = [];
@@ -51,10 +55,10 @@ public partial class PackageTests
         build.ExitCode.ShouldNotBe(0, build.ToString());
         Errors(build).ShouldBe(
         [
-            (Path.Combine(project, CertificateFixtures.CertificatePath), CertificateFixtures.CertificateLine, RuleIds.CertExpired),
-            (Path.Combine(project, CertificateFixtures.KeyPath), 1, RuleIds.KeyFilePermissions),
+            (Path.Combine(project, CertificateFixtures.CertificatePath), CertificateFixtures.CertificateLine, CertExpired),
+            (Path.Combine(project, CertificateFixtures.KeyPath), 1, KeyFilePermissions),
         ], ignoreOrder: true, build.ToString());
-        SarifResults(TaskSarif).Select(r => r.RuleId).ShouldContain(RuleIds.CertExpired);
+        SarifResults(TaskSarif).Select(r => r.RuleId).ShouldContain(CertExpired);
         File.Copy(TaskSarif, Path.Combine(feed.Root, "task.sarif"));
         HtmlReportShouldShowTheExpiredCertificate(TaskHtml);
         Directory.Exists(Path.Combine(project, "reports")).ShouldBeFalse("a relative CertLintHtmlFile is under obj/, not the project folder");
@@ -76,8 +80,8 @@ public partial class PackageTests
             ["lint", ".", "--now", CertificateFixtures.NowText, "--sarif", toolSarif], project, feed.Environment);
 
         lint.ExitCode.ShouldBe(1, lint.ToString());
-        lint.Output.ShouldContain(RuleIds.CertExpired);
-        lint.Output.ShouldContain(RuleIds.KeyFilePermissions);
+        lint.Output.ShouldContain(CertExpired);
+        lint.Output.ShouldContain(KeyFilePermissions);
         SarifResults(toolSarif).ShouldBe(SarifResults(Path.Combine(feed.Root, "task.sarif")), ignoreOrder: true);
     }
 
@@ -116,7 +120,7 @@ public partial class PackageTests
         var build = Build();
 
         build.ExitCode.ShouldNotBe(0, build.ToString());
-        Errors(build).Select(e => e.Code).ShouldContain(RuleIds.CertExpired);
+        Errors(build).Select(e => e.Code).ShouldContain(CertExpired);
         passedSteps.Add("broken again");
     }
 
@@ -169,7 +173,7 @@ public partial class PackageTests
         File.Exists(path).ShouldBeTrue($"{path} was not written");
         var html = File.ReadAllText(path);
         html.ShouldStartWith("<!DOCTYPE html>");
-        html.ShouldContain($"{RuleIds.CertExpired} cert-expired");
+        html.ShouldContain($"{CertExpired} cert-expired");
         html.ShouldContain(CertificateFixtures.CertificatePath);
     }
 

@@ -57,7 +57,7 @@ internal static class HtmlFindings
     /// <summary>Built-in rules (CLnnnn) have a documentation page, in their pack's folder; custom rules have none to link to.</summary>
     private static string? Help(HtmlModel m, HtmlFinding f) =>
         f.RuleId.StartsWith("CL", StringComparison.Ordinal) && f.Rule.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
-            ? Rules.RuleIds.HelpUri(m.PackOfRule.GetValueOrDefault(f.Rule, Rules.Loading.RuleMetadataReader.CorePack), f.Rule)
+            ? Rules.Loading.RuleLoader.HelpUri(m.PackOfRule.GetValueOrDefault(f.Rule, Rules.Loading.RuleMetadataReader.CorePack), f.Rule)
             : null;
 
     public static int Rank(string severity) => severity switch { "error" => 0, "warning" => 1, "note" => 2, _ => 3 };

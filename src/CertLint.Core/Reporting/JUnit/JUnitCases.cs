@@ -45,11 +45,11 @@ internal static class JUnitCases
         foreach (var f in result.Findings) Add(f.Rule, f.Subject).Findings.Add(f);
 
         // A file that could not be read gets its error even when no parse-error finding was produced for it.
-        var parseError = result.Rules.FirstOrDefault(r => r.Id == RuleIds.ParseError) ?? FallbackParseError;
+        var parseError = result.Rules.FirstOrDefault(r => r.Name == BuiltInRules.ParseError) ?? Rules.Loading.RuleLoader.BuiltInDescriptor(BuiltInRules.ParseError);
         foreach (var file in result.Inventory.Files.Where(f => unreadable.Contains(ReportText.XmlPathOf(f.File))))
         {
             var path = ReportText.XmlPathOf(file.File);
-            if (!cases.Keys.Any(k => k.Path == path && k.Rule == RuleIds.ParseError))
+            if (!cases.Keys.Any(k => k.Path == path && k.Rule == parseError.Id))
             {
                 Add(parseError, new CheckedObject(SubjectKind.File, path, path, new SourceLocation(file.File)));
             }
@@ -59,7 +59,7 @@ internal static class JUnitCases
         foreach (var file in result.Inventory.Files) byFile.TryAdd(ReportText.XmlPathOf(file.File), []);
         foreach (var c in cases.Values)
         {
-            var withError = c.Rule.Id == RuleIds.ParseError && unreadable.Contains(c.Path) ? c with { Unreadable = true } : c;
+            var withError = c.Rule.Name == BuiltInRules.ParseError && unreadable.Contains(c.Path) ? c with { Unreadable = true } : c;
             if (!byFile.TryGetValue(c.Path, out var list)) byFile[c.Path] = list = [];
             list.Add(withError);
         }
@@ -83,14 +83,4 @@ internal static class JUnitCases
             return c;
         }
     }
-
-    private static readonly RuleDescriptor FallbackParseError = new()
-    {
-        Id = RuleIds.ParseError,
-        Name = RuleIds.BuiltIn[RuleIds.ParseError],
-        Title = "File cannot be parsed",
-        Description = "The file could not be read or parsed.",
-        DefaultSeverity = Severity.Error,
-        HelpUri = RuleIds.HelpBase + RuleIds.BuiltIn[RuleIds.ParseError] + ".md",
-    };
 }

@@ -9,6 +9,20 @@ namespace CertLint.Rules.Loading;
 public static class RuleLoader
 {
     private const string PackFile = "pack.yml";
+
+    /// <summary>Base of every built-in rule's documentation link; the page is rules/NAME.md (rules/PACK/NAME.md in a pack).</summary>
+    public const string HelpBase = "https://github.com/certlint/certlint/blob/main/rules/";
+
+    /// <summary>A built-in rule's documentation page: rules/NAME.md for pack core, rules/PACK/NAME.md otherwise.</summary>
+    public static string HelpUri(string pack, string name) =>
+        HelpBase + (pack == RuleMetadataReader.CorePack ? name : $"{pack}/{name}") + ".md";
+
+    /// <summary>A built-in rule's id, looked up by name in its YAML (ids live there only).</summary>
+    public static string IdOf(string name) => BuiltInDescriptor(name).Id;
+
+    /// <summary>A built-in rule's descriptor by name.</summary>
+    public static Findings.RuleDescriptor BuiltInDescriptor(string name) =>
+        LoadBuiltIn().FirstOrDefault(r => r.Name == name)?.Descriptor ?? throw new KeyNotFoundException($"no built-in rule '{name}'");
     private static readonly Lazy<IReadOnlyList<RuleDefinition>> BuiltIns = new(() => LoadBuiltInUncached());
     private static readonly Lazy<IReadOnlyList<PackInfo>> BuiltInPacks = new(() => LoadPacksUncached());
 

@@ -79,7 +79,7 @@ public static class RuleParser
             Tags = errors.Try(() => map.StringList("tags"), null) ?? [],
             SecuritySeverity = security,
             Precision = precision,
-            HelpUri = builtIn ? RuleIds.HelpUri(FolderPack(file), name) : helpUri ?? "",
+            HelpUri = builtIn ? RuleLoader.HelpUri(FolderPack(file), name) : helpUri ?? "",
             Documentation = documentation ?? "",
             Source = builtIn ? "builtin:" + file : file,
             Pack = pack,

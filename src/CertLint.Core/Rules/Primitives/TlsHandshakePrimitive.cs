@@ -3,8 +3,8 @@ using CertLint.Findings;
 namespace CertLint.Rules.Primitives;
 
 /// <summary>
-/// The check behind every CL06xx rule: an endpoint subject carries the observations of one handshake, and this
-/// primitive reports those of the rule named by `with: { rule: CL06xx }`, each as a violation with its message.
+/// The check behind every tls-* handshake rule: an endpoint subject carries the observations of one handshake, and this
+/// primitive reports those of the rule named by `with: { rule: NAME }` (a rule name), each as a violation with its message.
 /// </summary>
 public sealed class TlsHandshakePrimitive : ICheckPrimitive
 {
@@ -16,8 +16,8 @@ public sealed class TlsHandshakePrimitive : ICheckPrimitive
 
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } =
     [
-        new("rule", ParameterType.String, null, "The CL06xx rule whose handshake observations to report.",
-            AllowedValues: RuleIds.BuiltIn.Keys.Where(k => k.StartsWith("CL06", StringComparison.Ordinal)).ToList()),
+        new("rule", ParameterType.String, null, "The tls-* rule (by name) whose handshake observations to report.",
+            AllowedValues: BuiltInRules.Handshake),
     ];
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
@@ -25,7 +25,7 @@ public sealed class TlsHandshakePrimitive : ICheckPrimitive
         var rule = arguments["rule"] as string;
         foreach (var o in subject.Handshake ?? [])
         {
-            if (o.RuleId == rule) yield return new Violation(new Dictionary<string, object?> { ["message"] = o.Message }, Message: o.Message);
+            if (o.Rule == rule) yield return new Violation(new Dictionary<string, object?> { ["message"] = o.Message }, Message: o.Message);
         }
     }
 }
