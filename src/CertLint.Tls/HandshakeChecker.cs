@@ -42,8 +42,8 @@ public sealed class HandshakeChecker
     {
         var (host, port) = HandshakeTarget.Parse(target.Target);
         var clientFiles = target.Client ?? new CredentialFiles();
-        var observations = new List<HandshakeObservation>();
-        using var client = LoadCredential(clientFiles, resolved, "client", observations);
+        var problems = new List<string>();
+        using var client = LoadCredential(clientFiles, resolved, "client", problems);
         var options = new ProbeOptions
         {
             Host = host, Port = port, ServerName = target.ServerName, Client = client,
@@ -51,13 +51,12 @@ public sealed class HandshakeChecker
         };
         var outcome = await TlsProbe.RunAsync(options, cancellationToken).ConfigureAwait(false);
         if (settings.ProbeVersions && outcome.Connected) outcome.LegacyVersionsAccepted = await LegacyVersionsAsync(options, cancellationToken).ConfigureAwait(false);
-        observations.AddRange(HandshakeAnalyzer.Analyze(outcome, options, clientUnusable: client is null && !clientFiles.IsEmpty));
         return (new ObservedEndpoint
         {
             Location = $"tls://{options.Endpoint}",
             Label = $"TLS endpoint {options.Endpoint}",
             HostName = options.EffectiveServerName ?? host,
-            Observations = observations,
+            Handshake = HandshakeAnalyzer.Facts(outcome, options, clientGiven: !clientFiles.IsEmpty, problems),
             ServerChain = outcome.ServerCertificates,
             Client = clientFiles,
             JudgeClientChain = judgeClientChain,
@@ -87,19 +86,19 @@ public sealed class HandshakeChecker
         if (request.Server.IsEmpty) throw new UserErrorException("--self-test needs the server's certificate and key (--server-cert/--server-key or --server-pkcs12, or a selfTest section in .certlint.yml).");
         var lint = LintRequest(settings, request.ClientCaFiles);
         var resolved = SettingsResolver.Resolve(lint, _time);
-        var observations = new List<HandshakeObservation>();
-        using var server = LoadCredential(request.Server, resolved, "server", observations);
-        using var client = LoadCredential(request.Client, resolved, "client", observations);
-        var (outcome, verdict) = server is null
-            ? (null, null)
-            : await RunPairAsync(server, client, request, resolved, !request.Client.IsEmpty && client is null, observations, cancellationToken).ConfigureAwait(false);
+        var problems = new List<string>();
+        using var server = LoadCredential(request.Server, resolved, "server", problems);
+        using var client = LoadCredential(request.Client, resolved, "client", problems);
+        var (outcome, verdict, facts) = server is null
+            ? (null, null, null)
+            : await RunPairAsync(server, client, request, problems, cancellationToken).ConfigureAwait(false);
         var id = $"self-test://{Path.GetFileName(request.Server.Certificate ?? request.Server.Pkcs12)}+{Path.GetFileName(request.Client.Certificate ?? request.Client.Pkcs12)}";
         var endpoint = new ObservedEndpoint
         {
             Location = id,
             Label = "mTLS self-test",
             HostName = settings.ServerName,
-            Observations = observations,
+            Handshake = facts ?? HandshakeAnalyzer.NotAttempted(id, clientGiven: !request.Client.IsEmpty, problems),
             Server = request.Server,
             Client = request.Client,
             JudgeClientChain = request.ClientCaFiles.Count > 0,
@@ -110,8 +109,8 @@ public sealed class HandshakeChecker
     }
 
     /// <summary>Serves the server credential on loopback, connects with the client's, and adds what both sides saw.</summary>
-    private async Task<(ProbeOutcome?, ServerVerdict?)> RunPairAsync(ClientCredential server, ClientCredential? client, SelfTestRequest request,
-        LintSettings resolved, bool clientUnusable, List<HandshakeObservation> observations, CancellationToken cancellationToken)
+    private async Task<(ProbeOutcome?, ServerVerdict?, HandshakeFacts?)> RunPairAsync(ClientCredential server, ClientCredential? client, SelfTestRequest request,
+        List<string> problems, CancellationToken cancellationToken)
     {
         var settings = request.Settings;
         var clientTrust = request.ClientCaFiles.Count == 0 ? [] : LoadAll(request.ClientCaFiles, settings.WorkingDirectory);
@@ -126,8 +125,8 @@ public sealed class HandshakeChecker
         }
         catch (Exception e) when (e is CryptographicException or NotSupportedException or ArgumentException)
         {
-            observations.Add(new(BuiltInRules.ClientCertUnusable, $"server credential: {server.Source} cannot serve TLS on this platform (its key type or chain is not supported)", Consequence: true));
-            return (null, null);
+            problems.Add($"server credential: {server.Source} cannot serve TLS on this platform (its key type or chain is not supported)");
+            return (null, null, null);
         }
         await using (listener.ConfigureAwait(false))
         {
@@ -146,8 +145,10 @@ public sealed class HandshakeChecker
             {
                 // The client never reached the server's verdict (it failed before): only the client side speaks.
             }
-            observations.AddRange(HandshakeAnalyzer.Analyze(outcome, options, clientUnusable).Select(o => ExplainServerSide(o, verdict)));
-            return (outcome, verdict);
+            // In the self-test we are the server too: its own reasons for a rejection are facts of the handshake.
+            var facts = HandshakeAnalyzer.Facts(outcome, options, clientGiven: !request.Client.IsEmpty, problems,
+                verdict is { Accepted: false } ? verdict.Reasons : null);
+            return (outcome, verdict, facts);
         }
     }
 
@@ -157,12 +158,6 @@ public sealed class HandshakeChecker
         CaFiles = [.. settings.Lint.CaFiles, .. clientCaFiles],
         SystemTrustByDefault = settings.Lint.CaFiles.Count == 0,
     };
-
-    /// <summary>In the self-test we are the server too: add its own reason to a rejection the client saw.</summary>
-    private static HandshakeObservation ExplainServerSide(HandshakeObservation o, ServerVerdict? verdict) =>
-        verdict is { Accepted: false } && o.Rule is BuiltInRules.ClientCertRejected or BuiltInRules.ClientCertRequired or BuiltInRules.TlsHandshakeFailed
-            ? o with { Message = $"{o.Message}. The server side says: {string.Join("; ", verdict.Reasons)}" }
-            : o;
 
     /// <summary>The certificate file of one side of the pair, relative to the working directory, for report locations.</summary>
     private static SourceFile? PairFile(CredentialFiles files, string workingDirectory)
@@ -185,9 +180,9 @@ public sealed class HandshakeChecker
 
     /// <summary>
     /// Loads a credential with the lint's passwords (passwordEnv, passwords: by path). One that cannot be used (a key of
-    /// another certificate) is a consequence observation: the lint names the cause (key-mismatch) on its files.
+    /// another certificate) is a credential problem of the handshake: the lint names the cause (key-mismatch) on its files.
     /// </summary>
-    private static ClientCredential? LoadCredential(CredentialFiles files, LintSettings settings, string role, List<HandshakeObservation> observations)
+    private static ClientCredential? LoadCredential(CredentialFiles files, LintSettings settings, string role, List<string> problems)
     {
         if (files.IsEmpty) return null;
         var passwords = new SettingsPasswordSource(settings);
@@ -207,7 +202,7 @@ public sealed class HandshakeChecker
         }
         catch (KeyMismatchException e)
         {
-            observations.Add(new(BuiltInRules.ClientCertUnusable, $"{role} credential: {e.Message}", Consequence: true));
+            problems.Add($"{role} credential: {e.Message}");
             return null;
         }
     }

@@ -38,14 +38,17 @@ public static class EndpointLint
         var checks = new List<RuleCheck>(lint.Checks);
         foreach (var endpoint in endpoints)
         {
-            var facts = endpoint.Observations.ToList();
             // What the server sends: the chain as received, or (self-test) its own certificate file.
             var sent = chains.GetValueOrDefault(endpoint)
                 ?? ((endpoint.Server.Certificate ?? endpoint.Server.Pkcs12) is { } own ? files.GetValueOrDefault(Path.GetFullPath(own, settings.WorkingDirectory)) : null);
-            if (sent is not null) facts.AddRange(IntermediatesNotSent(endpoint, sent, inventory));
             var credentials = endpoint.Server.Files.Concat(endpoint.Client.Files).Select(f => Path.GetFullPath(f, settings.WorkingDirectory)).ToHashSet(StringComparer.Ordinal);
-            var credentialErrors = lint.Findings.Any(x => x.Severity >= Severity.Error && !x.IsSuppressed && credentials.Contains(x.Location.File.FullPath));
-            var subject = Subject(endpoint, facts.Where(o => !(o.Consequence && credentialErrors)).ToList());
+            var facts = endpoint.Handshake with
+            {
+                IntermediatesNotSent = sent is null ? [] : IntermediatesNotSent(sent, inventory).ToList(),
+                // An error on our own credential files is the finding; what the server made of them follows from it.
+                CredentialsFaulty = lint.Findings.Any(x => x.Severity >= Severity.Error && !x.IsSuppressed && credentials.Contains(x.Location.File.FullPath)),
+            };
+            var subject = Subject(endpoint, facts);
             foreach (var rule in rules.Where(r => r.AppliesTo(subject, context)))
             {
                 checks.Add(new RuleCheck(rule.Descriptor, subject.Object));
@@ -104,7 +107,7 @@ public static class EndpointLint
         };
     }
 
-    private static RuleSubject Subject(ObservedEndpoint endpoint, IReadOnlyList<HandshakeObservation> facts)
+    private static RuleSubject Subject(ObservedEndpoint endpoint, HandshakeFacts facts)
     {
         var file = new SourceFile(endpoint.Location, endpoint.Location, 0, null);
         return new RuleSubject
@@ -122,15 +125,13 @@ public static class EndpointLint
     /// The fact of the handshake, apart from trust: the path the lint built for the server's leaf uses an intermediate
     /// the server did not send (it came from a --ca file). An issuer found nowhere is the lint's chain finding.
     /// </summary>
-    private static IEnumerable<HandshakeObservation> IntermediatesNotSent(ObservedEndpoint endpoint, ParsedFile chain, CertificateInventory inventory)
+    private static IEnumerable<string> IntermediatesNotSent(ParsedFile chain, CertificateInventory inventory)
     {
         if (chain.Certificates.Count == 0 || inventory.ChainOf(chain.Certificates[0]) is not { } path) yield break;
         var sent = chain.Certificates.Select(c => c.Sha256).ToHashSet(StringComparer.Ordinal);
         foreach (var missing in path.Path.Skip(1).Where(c => !c.IsSelfIssued && !sent.Contains(c.Sha256)))
         {
-            yield return new HandshakeObservation(BuiltInRules.ServerChainIncomplete,
-                $"{endpoint.Label} does not send the intermediate {missing.Name} (found in {missing.Location.File.DisplayPath}); " +
-                "clients that hold only the root cannot build its chain");
+            yield return $"{missing.Name} (found in {missing.Location.File.DisplayPath})";
         }
     }
 

@@ -22,7 +22,8 @@ public sealed class ObservedEndpoint
     public required string Label { get; init; }
     /// <summary>The name the server's certificate must cover (SNI or the host); null: none checked.</summary>
     public string? HostName { get; init; }
-    public IReadOnlyList<HandshakeObservation> Observations { get; init; } = [];
+    /// <summary>What the handshake showed; the tls-* rules judge it.</summary>
+    public required HandshakeFacts Handshake { get; init; }
     /// <summary>The server's certificates as it sent them (DER, leaf first): role server, at <see cref="Location"/>.</summary>
     public IReadOnlyList<byte[]> ServerChain { get; init; } = [];
     /// <summary>The server's own credential files (self-test): role server.</summary>

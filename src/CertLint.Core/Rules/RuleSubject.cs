@@ -13,8 +13,8 @@ public sealed class RuleSubject
     public CertificateInfo? Certificate { get; init; }
     public KeyInfo? Key { get; init; }
     public KeystoreInfo? Keystore { get; init; }
-    /// <summary>For an Endpoint subject: what the TLS handshake showed, one observation per CL06xx rule that fired.</summary>
-    public IReadOnlyList<Endpoints.HandshakeObservation>? Handshake { get; init; }
+    /// <summary>For an Endpoint subject: what the TLS handshake showed (the tls.* fields).</summary>
+    public Endpoints.HandshakeFacts? Handshake { get; init; }
     /// <summary>For a Usage subject: the server or client a configuration describes, its references resolved.</summary>
     public Usage.TlsUsage? Usage { get; init; }
     public SubjectKind Kind => Object.Kind;

@@ -2,6 +2,8 @@ using System.Text;
 using CertLint.Configuration;
 using CertLint.Model;
 using CertLint.Parsing;
+using CertLint.Usage.Apache;
+using CertLint.Usage.Haproxy;
 using CertLint.Usage.Kubernetes;
 using CertLint.Usage.Nginx;
 
@@ -22,6 +24,8 @@ public static class ConfigStage
     [
         new NginxReader(),
         new KubernetesReader(),
+        new ApacheReader(),
+        new HaproxyReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)

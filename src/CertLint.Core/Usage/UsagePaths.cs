@@ -16,4 +16,19 @@ public static class UsagePaths
         if (trimmed.StartsWith('/') || Path.IsPathRooted(trimmed)) return reference;
         return reference with { ResolvedFullPath = Path.GetFullPath(trimmed.Replace('\\', '/'), baseDirectory) };
     }
+
+    /// <summary>
+    /// A folder an absolute deployment path names (/etc/haproxy/certs/), found by its longest tail under the
+    /// configuration's folder; null when none exists there or it leaves the scan root.
+    /// </summary>
+    public static string? DirectoryByTail(string path, string baseDirectory, string root)
+    {
+        var segments = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var full = Path.GetFullPath(string.Join('/', segments[i..]), baseDirectory);
+            if ((full == root || ConfigStage.IsInside(full, root)) && Directory.Exists(full)) return full;
+        }
+        return null;
+    }
 }

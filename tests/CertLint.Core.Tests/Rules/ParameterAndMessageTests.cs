@@ -62,6 +62,25 @@ public class ParameterAndMessageTests
     }
 
     [Test]
+    public void Sections_write_their_text_only_when_the_value_says_so()
+    {
+        var yaml = Expiring.Replace("message: \"{{subject}} expires on {{validity.notAfter}}, in {{daysRemaining}} days (window {{days}})\"",
+            "message: \"{{subject}}{{#san}} names {{san}}{{/san}}{{^san}} names no host{{/san}}{{#ca}}, a CA{{/ca}}{{^ca}}{{#days}}, window {{days}}{{/days}}{{/ca}}\"");
+        Run(yaml, Cert(cn: "web", notAfter: RuleTestKit.Now.AddDays(20)))[0].Message.ShouldBe("CN=web names no host, window 30");
+        Run(yaml, Cert(cn: "web", notAfter: RuleTestKit.Now.AddDays(20), dns: ["a.test", "b.test"]))[0].Message.ShouldBe("CN=web names a.test, b.test, window 30");
+    }
+
+    [TestCase("{{#san}}open", "section 'san' in message is not closed")]
+    [TestCase("{{/san}}", "closes no open section")]
+    [TestCase("{{#san}}{{/ca}}", "closes no open section (open: 'san')")]
+    [TestCase("{{#sna}}x{{/sna}}", "unknown placeholder '{{sna}}'")]
+    public void Broken_sections_are_load_errors(string message, string problem)
+    {
+        var yaml = Expiring.Replace("message: \"{{subject}} expires on {{validity.notAfter}}, in {{daysRemaining}} days (window {{days}})\"", $"message: \"{message}\"");
+        Should.Throw<ConfigurationException>(() => Compile(yaml)).Problem.ShouldContain(problem);
+    }
+
+    [Test]
     public void Parameter_inside_text_is_interpolated()
     {
         var yaml = Expiring.Replace("field: validity.daysRemaining\n  min: ${days}", "field: subject.cn\n  pattern: '^x${days}$'");

@@ -25,5 +25,5 @@ internal sealed class UsageIndex
     /// <summary>Whether the file a reference names is there: embedded, scanned, or on disk.</summary>
     public bool Exists(FileReference reference) =>
         reference.Embedded is not null
-        || (reference.ResolvedFullPath is { } path && (Linker.FilesOf(reference).Count > 0 || File.Exists(path)));
+        || (reference.ResolvedFullPath is { } path && (Linker.FilesOf(reference).Count > 0 || File.Exists(path) || Directory.Exists(path)));
 }

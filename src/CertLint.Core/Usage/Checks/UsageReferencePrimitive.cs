@@ -25,7 +25,8 @@ public sealed class UsageReferencePrimitive : ICheckPrimitive
         if (subject.Usage is not { } usage) yield break;
         var index = UsageIndex.Of(context.Inventory);
         var inside = arguments.GetString("where") == "inside";
-        foreach (var reference in usage.References)
+        // One finding per file and line: HAProxy's crt and Apache's SSLProxyMachineCertificateFile name the key by the same reference.
+        foreach (var reference in usage.References.DistinctBy(r => (r.Path, r.At.File.FullPath, r.At.StartLine)))
         {
             if (index.Exists(reference)) continue;
             var inRoot = reference.ResolvedFullPath is { } path && ConfigStage.IsInside(path, Path.GetFullPath(context.Settings.Root)) && !reference.IsAbsolute;

@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+using CertLint.Model;
+
+namespace CertLint.Usage.Haproxy;
+
+/// <summary>
+/// HAProxy: a `bind ... ssl crt FILE|DIR` serves each certificate (the PEM holds the certificate, its chain and its key,
+/// or the key sits beside it as FILE.key), verifies clients with `ca-file` when `verify required|optional`; a
+/// `server NAME ADDR ssl` in a backend is a client presenting `crt`, verifying the server with `ca-file` unless
+/// `verify none` (ssl-server-verify decides the default: required). Protocol versions come from ssl-min-ver /
+/// ssl-max-ver / no-tlsvXX / force-tlsvXX on the line, else from ssl-default-bind-options /
+/// ssl-default-server-options in global. Relative paths start at crt-base / ca-base, else the configuration's folder.
+/// </summary>
+public sealed partial class HaproxyReader : IConfigReader
+{
+    /// <summary>Certificates loaded from one crt folder at most (HAProxy loads them all; a repository holds a few).</summary>
+    private const int MaxDirectoryCertificates = 100;
+
+    private static readonly HashSet<string> SidecarExtensions = new(StringComparer.OrdinalIgnoreCase) { ".key", ".ocsp", ".issuer", ".sctl", ".sample" };
+
+    public string Format => "haproxy";
+
+    public bool Detect(string relativePath, string text) =>
+        (relativePath.EndsWith(".cfg", StringComparison.OrdinalIgnoreCase) || relativePath.EndsWith(".conf", StringComparison.OrdinalIgnoreCase))
+        && Signature().IsMatch(text);
+
+    [GeneratedRegex(@"^\s*(frontend|backend|listen)\s+\S+\s*$", RegexOptions.Multiline)]
+    private static partial Regex Signature();
+
+    public void Read(ConfigSource source, ConfigReadResult result)
+    {
+        var sections = HaproxyConfig.Parse(source, result);
+        var global = sections.Where(s => s.Kind == "global").SelectMany(s => s.Lines).ToList();
+        var context = new Context(source, result, global);
+        List<HaproxyLine> defaults = [];
+        foreach (var section in sections)
+        {
+            if (section.Kind == "defaults")
+            {
+                defaults = section.Lines;
+                continue;
+            }
+            if (section.Kind is not ("frontend" or "backend" or "listen")) continue;
+            var defaultServer = defaults.Concat(section.Lines).Where(l => l.Keyword == "default-server").SelectMany(l => l.Args).ToList();
+            foreach (var line in section.Lines)
+            {
+                if (line.Keyword == "bind" && section.Kind != "backend" && line.Args.Contains("ssl")) context.Bind(section, line);
+                else if (line.Keyword == "server" && section.Kind != "frontend" && line.Args.Count >= 2)
+                {
+                    var options = new ServerOptions(defaultServer.Concat(line.Args.Skip(2)).ToList(), line);
+                    if (options.Has("ssl") && !options.Has("no-ssl")) context.Server(section, line, options);
+                }
+            }
+        }
+    }
+
+    /// <summary>A server line's options after default-server ones: the later value of a keyword wins.</summary>
+    private sealed class ServerOptions(List<string> words, HaproxyLine line)
+    {
+        public HaproxyLine Line => line;
+
+        public bool Has(string keyword) => words.Contains(keyword);
+
+        public string? Value(string keyword)
+        {
+            var i = words.LastIndexOf(keyword);
+            return i >= 0 && i + 1 < words.Count ? words[i + 1] : null;
+        }
+
+        public IReadOnlyList<string> Words => words;
+    }
+
+    private sealed class Context(ConfigSource source, ConfigReadResult result, List<HaproxyLine> global)
+    {
+        private string? GlobalValue(string keyword) => global.LastOrDefault(l => l.Keyword == keyword) is { Args.Count: > 0 } l ? l.Args[0] : null;
+
+        public void Bind(HaproxySection section, HaproxyLine line)
+        {
+            var args = line.Args;
+            var verify = Value(args, "verify");
+            var defaults = global.LastOrDefault(l => l.Keyword == "ssl-default-bind-options");
+            var common = new TlsUsage
+            {
+                Format = "haproxy",
+                Location = line.At,
+                Service = $"{section.Kind} {section.Name} bind {(args.Count > 0 ? args[0] : "")}".TrimEnd(),
+                Role = UsageRole.Server,
+                CaFiles = [.. Values(args, "ca-file").Select(p => Reference(p, line, "ca-file", "ca-base"))],
+                VerifyPeer = verify is "required" or "optional",
+                VerifyAt = verify is null ? null : line.At,
+                Protocols = HaproxyProtocols.Of(args, line, "bind") ?? HaproxyProtocols.Of(defaults?.Args ?? [], defaults, "ssl-default-bind-options"),
+                Settings = new Dictionary<string, string> { ["verify"] = verify ?? "none" },
+            };
+            var crts = Values(args, "crt").SelectMany(p => Certificates(p, line)).ToList();
+            if (crts.Count == 0)
+            {
+                result.Usages.Add(common);
+                return;
+            }
+            for (var i = 0; i < crts.Count; i++)
+            {
+                result.Usages.Add(common with
+                {
+                    Service = crts.Count == 1 ? common.Service : $"{common.Service} crt {Path.GetFileName(crts[i].Path)}",
+                    Certificate = crts[i],
+                    Key = KeyOf(crts[i]),
+                    Settings = new Dictionary<string, string>(common.Settings) { ["index"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                });
+            }
+        }
+
+        public void Server(HaproxySection section, HaproxyLine line, ServerOptions options)
+        {
+            var verify = options.Value("verify") ?? GlobalValue("ssl-server-verify") ?? "required";
+            var explicitVerify = line.Args.Contains("verify");
+            var crt = options.Value("crt") is { } c ? Reference(c, line, "crt", "crt-base") : null;
+            var defaults = global.LastOrDefault(l => l.Keyword == "ssl-default-server-options");
+            result.Usages.Add(new TlsUsage
+            {
+                Format = "haproxy",
+                Location = line.At,
+                Service = $"{section.Kind} {section.Name} server {line.Args[0]} {line.Args[1]}",
+                Role = UsageRole.Client,
+                Certificate = crt,
+                Key = crt is null ? null : KeyOf(crt),
+                CaFiles = options.Value("ca-file") is { } ca ? [Reference(ca, line, "ca-file", "ca-base")] : [],
+                VerifyPeer = verify != "none",
+                VerifyAt = explicitVerify ? line.At : null,
+                Protocols = HaproxyProtocols.Of([.. options.Words], line, "server") ?? HaproxyProtocols.Of(defaults?.Args ?? [], defaults, "ssl-default-server-options"),
+                Settings = new Dictionary<string, string> { ["verify"] = verify },
+            });
+        }
+
+        /// <summary>The certificates a crt names: the file, or every certificate file of a folder (sorted, bounded).</summary>
+        private IEnumerable<FileReference> Certificates(string path, HaproxyLine line)
+        {
+            var reference = Reference(path, line, "crt", "crt-base");
+            var dir = reference.ResolvedFullPath is { } full && Directory.Exists(full) ? full
+                : reference.IsAbsolute ? UsagePaths.DirectoryByTail(reference.Path, source.Directory, source.Root) : null;
+            if (dir is null) return [reference];
+            List<string> files;
+            try
+            {
+                files = [.. Directory.EnumerateFiles(dir).Where(f => !SidecarExtensions.Contains(Path.GetExtension(f)))
+                    .Order(StringComparer.Ordinal).Take(MaxDirectoryCertificates)];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return [reference];
+            }
+            return files.Select(f => new FileReference(Path.Join(reference.Path, Path.GetFileName(f)), line.At, "crt") { ResolvedFullPath = f });
+        }
+
+        /// <summary>HAProxy takes the key from the crt PEM, else from FILE.key beside it (ssl-load-extra-files).</summary>
+        private static FileReference KeyOf(FileReference crt) =>
+            crt.ResolvedFullPath is { } full && File.Exists(full + ".key")
+                ? new FileReference(crt.Path + ".key", crt.At, crt.Directive + " (.key)") { ResolvedFullPath = full + ".key" }
+                : crt;
+
+        private FileReference Reference(string path, HaproxyLine line, string keyword, string baseKeyword)
+        {
+            var written = path;
+            if (!path.StartsWith('/') && GlobalValue(baseKeyword) is { } b) written = b.TrimEnd('/') + "/" + path;
+            return UsagePaths.Reference(written, line.At, keyword, source.Directory);
+        }
+
+        private static string? Value(IReadOnlyList<string> args, string keyword) => Values(args, keyword).LastOrDefault();
+
+        private static IEnumerable<string> Values(IReadOnlyList<string> args, string keyword)
+        {
+            for (var i = 0; i + 1 < args.Count; i++)
+            {
+                if (args[i] == keyword) yield return args[i + 1];
+            }
+        }
+    }
+}
