@@ -29,7 +29,7 @@ public sealed class PrimitiveRegistry
         new BundleOrderPrimitive(), new ChainCompletePrimitive(), new ChainValidPrimitive(), new CnInSanPrimitive(),
         new CommittedPrivateKeyPrimitive(), new CrlStatusPrimitive(), new CabfNamePrimitive(), new EkuPurposePrimitive(),
         new EmptyPasswordPrimitive(), new HostnameMatchPrimitive(), new KeyPairPrimitive(), new ParseIssuePrimitive(),
-        new PrivateFileModePrimitive(), new TlsHandshakePrimitive(), new WeakProtectionPrimitive(),
+        new PrivateFileModePrimitive(), new WeakProtectionPrimitive(),
         // Weak keys
         new EcPointPrimitive(), new FermatPrimitive(), new KnownKeyPrimitive(), new PublicCaKeyPrimitive(),
         new RocaPrimitive(), new RsaEvenModulusPrimitive(), new RsaExponentPrimitive(), new SharedPrimePrimitive(),
