@@ -17,6 +17,9 @@ public partial class DocsTests
 
     [TestCase("docs/writing-rules.md", @"The (\d+) core rules in", "core")]
     [TestCase("docs/rfc5280-pack.md", @"\*\*(\d+) rules\*\*", "rfc5280")]
+    [TestCase("docs/cabf-br-pack.md", @"\*\*(\d+) rules\*\*", "cabf-br")]
+    [TestCase("docs/packs.md", @"\| `cabf-br` \| (\d+) \|", "cabf-br")]
+    [TestCase("docs/packs.md", @"\| `rfc5280` \| (\d+) \|", "rfc5280")]
     public void Rule_counts_in_the_docs_match_the_catalog(string doc, string pattern, string pack)
     {
         var m = Regex.Match(Doc(doc), pattern);

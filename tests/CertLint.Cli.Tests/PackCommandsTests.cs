@@ -61,6 +61,20 @@ public class PackCommandsTests
         }
     }
 
+    [TestCase("pkix.certificate_skid_ca_missing", "CL1017 ski-missing-ca")]
+    [TestCase("pkilint:pkix.certificate_skid_ca_missing", "CL1017 ski-missing-ca")]
+    [TestCase("cabf.serverauth.ca_multiple_reserved_policy_oids", "CL2088 cabf-sub-ca-reserved-policies")]
+    [TestCase("w_rfc_dnsname_underscore_in_trd", "CL1152 dns-name-underscore-trd")]
+    [TestCase("zlint:e_ev_not_wildcard", "CL2098 cabf-ev-wildcard")]
+    public void Explain_finds_a_built_in_rule_by_a_zlint_or_pkilint_name(string name, string rule)
+    {
+        // cabf-br is off by default: explain still finds its rules (it documents every loaded rule).
+        var r = CliRunner.InProcess(_dir, null, "explain", name);
+        r.ExitCode.ShouldBe(0, r.Error);
+        r.Out.ShouldStartWith(rule);
+        r.Out.ShouldContain(name[(name.IndexOf(':') + 1)..]);
+    }
+
     [Test]
     public void Pack_option_turns_packs_off_and_rejects_unknown_names()
     {

@@ -23,6 +23,11 @@ internal static partial class CabfBrFixtures
         Usages();
         Subjects();
         Keys();
+        Profiles();
+        SubjectValues();
+        DomainParts();
+        ExtendedValidation();
+        ProfileDetails();
     });
 
     private static Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> Adder = (_, _, _) => { };

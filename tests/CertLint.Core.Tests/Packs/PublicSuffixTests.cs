@@ -29,6 +29,22 @@ public sealed class PublicSuffixTests
     public void Public_suffixes_follow_the_list_rules(string name, bool expected) =>
         Psl.IsPublicSuffix(name, includePrivate: false).ShouldBe(expected);
 
+    // Split as zlint's parser does (ICANN rules, default rule "*"): suffix, second-level domain, the labels left of it.
+    [TestCase("www.shop.example.co.uk", true, "co.uk", "example", "www.shop", false)]
+    [TestCase("example.com", true, "com", "example", "", false)]
+    [TestCase("a.b.foo.kawasaki.jp", true, "foo.kawasaki.jp", "b", "a", false)]
+    [TestCase("www.city.kawasaki.jp", true, "kawasaki.jp", "city", "www", false)]
+    [TestCase("host.corp.unknowntld", true, "unknowntld", "corp", "host", false)]
+    [TestCase("*.Example.COM", true, "com", "example", "*", false)]
+    [TestCase("co.uk", false, "co.uk", null, null, false)]
+    [TestCase("com", false, "com", null, null, true)]
+    [TestCase(".example.com", false, null, null, null, false)]
+    public void Names_split_into_suffix_sld_and_trd(string name, bool parsed, string? suffix, string? sld, string? trd, bool bareTld)
+    {
+        var d = CertLint.Rules.Fields.DomainNameFields.Split(name, "san");
+        (d.Parsed, d.Suffix, d.Sld, d.Trd, d.BareTld).ShouldBe((parsed, suffix, sld, trd, bareTld));
+    }
+
     [Test]
     public void The_private_section_counts_only_when_asked() =>
         Psl.IsPublicSuffix("github.io", includePrivate: true).ShouldBeTrue();

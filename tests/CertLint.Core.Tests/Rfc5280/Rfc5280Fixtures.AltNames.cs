@@ -17,6 +17,10 @@ internal static partial class Rfc5280Fixtures
         Add("dns-name-empty-label", Leaf(San(Gn.Dns("a..example.com"))), Leaf());
         Add("dns-name-label-too-long", Leaf(San(Gn.Dns(new string('a', 64) + ".example.com"))), Leaf());
         Add("idn-punycode-invalid", Leaf(San(Gn.Dns("xn--a_b.example.com"))), Leaf(San(Gn.Dns("xn--bcher-kva.example.com"))));
+        // Split by the Public Suffix List: the second-level domain is the label left of the public suffix.
+        Add("dns-name-hyphen-sld", Leaf(San(Gn.Dns("www.-example.co.uk"))), Leaf(San(Gn.Dns("www.ex-ample.co.uk"))));
+        Add("dns-name-underscore-sld", Leaf(San(Gn.Dns("www.ex_ample.co.uk"))), Leaf(San(Gn.Dns("www.example.co.uk"))));
+        Add("dns-name-underscore-trd", Leaf(San(Gn.Dns("_srv.www.example.co.uk"))), Leaf(San(Gn.Dns("srv.www.example.co.uk"))));
         Add("idn-not-nfc", Leaf(San(Gn.Dns("xn--ex-8tb.example.com"))), Leaf(San(Gn.Dns("xn--bcher-kva.example.com"))));
     }
 

@@ -62,6 +62,15 @@ public static class RecordScopes
         .Add("type", T.String, "GeneralName type of accessLocation", a => a.Type)
         .Add("value", T.String, "accessLocation as text", a => a.Value);
 
+    public static readonly FieldScope DomainName = new RecordScope<Fields.DomainName>("domain name")
+        .Add("name", T.String, "The name as written", d => d.Name)
+        .Add("source", T.String, "cn (subject commonName) or san (subjectAltName dNSName)", d => d.Source)
+        .Add("parsed", T.Boolean, "It splits under a public suffix (false for a bare suffix such as co.uk, an empty name or a leading dot)", d => d.Parsed)
+        .Add("suffix", T.String, "Its public suffix (ICANN section; an unknown TLD is its own suffix)", d => d.Suffix)
+        .Add("sld", T.String, "The label left of the suffix (second-level domain)", d => d.Sld)
+        .Add("trd", T.String, "Everything left of the SLD (third-level domain; empty when none)", d => d.Trd)
+        .Add("bareTld", T.Boolean, "The whole name is a top-level domain (com, org)", d => d.BareTld);
+
     /// <summary>Every record scope, for `certlint rules fields` and the docs.</summary>
-    public static IEnumerable<FieldScope> All => [NameAttribute, Extension, GeneralName, Policy, Qualifier, PolicyMapping, Subtree, DistributionPoint, Access];
+    public static IEnumerable<FieldScope> All => [NameAttribute, Extension, GeneralName, Policy, Qualifier, PolicyMapping, Subtree, DistributionPoint, Access, DomainName];
 }

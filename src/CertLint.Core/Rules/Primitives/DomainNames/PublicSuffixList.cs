@@ -77,6 +77,25 @@ internal sealed class PublicSuffixList
         return tld.Equals("onion", StringComparison.OrdinalIgnoreCase) || _tlds.Contains(tld);
     }
 
+    /// <summary>
+    /// The public suffix of a lower-case <paramref name="name"/> by the ICANN rules (longest match; exception rules win;
+    /// the default rule "*" makes an unknown top-level domain its own suffix). The name itself when it is a suffix.
+    /// </summary>
+    public string SuffixOf(string name)
+    {
+        var n = name.TrimEnd('.');
+        for (var start = 0; start < n.Length; start = n.IndexOf('.', start) + 1)
+        {
+            var candidate = n[start..];
+            if (_exceptions.Contains(candidate)) return candidate[(candidate.IndexOf('.') + 1)..];
+            if (_rules.Contains(candidate)) return candidate;
+            var dot = candidate.IndexOf('.');
+            if (dot > 0 && _wildcards.Contains(candidate[(dot + 1)..])) return candidate;
+            if (dot < 0) return candidate;
+        }
+        return n;
+    }
+
     /// <summary>The name is itself a public suffix (co.uk, com, github.io when <paramref name="includePrivate"/>).</summary>
     public bool IsPublicSuffix(string name, bool includePrivate)
     {

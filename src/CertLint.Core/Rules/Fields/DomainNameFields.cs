@@ -1,0 +1,52 @@
+using CertLint.Model;
+using CertLint.Rules.Primitives.DomainNames;
+using static CertLint.Rules.Fields.FieldCatalog;
+using T = CertLint.Rules.Fields.FieldType;
+
+namespace CertLint.Rules.Fields;
+
+/// <summary>
+/// A DNS name split by the Public Suffix List (ICANN section, default rule "*": an unknown top-level domain is its own
+/// suffix), as the CA/B Forum and RFC 5280 lints of zlint split it: <c>www.shop.example.co.uk</c> has suffix
+/// <c>co.uk</c>, second-level domain <c>example</c> and third-level part <c>www.shop</c>.
+/// </summary>
+/// <param name="Name">The name as written.</param>
+/// <param name="Source"><c>cn</c> (the subject commonName) or <c>san</c> (a subjectAltName dNSName).</param>
+/// <param name="Parsed">The name is a registrable domain or below it; false when it is itself a public suffix
+/// (<c>co.uk</c>), empty or starts with a dot: then suffix, sld and trd are absent.</param>
+/// <param name="BareTld">The whole name is a top-level domain (<c>com</c>).</param>
+public sealed record DomainName(string Name, string Source, bool Parsed, string? Suffix, string? Sld, string? Trd, bool BareTld);
+
+/// <summary>Fields over the DNS names of a certificate that need the Public Suffix List.</summary>
+internal static class DomainNameFields
+{
+    public static IEnumerable<FieldDefinition> Define()
+    {
+        yield return Cert("domains", T.Records,
+            "The DNS names zlint's CA/B Forum lints check (the subject CN unless empty or an IP address, then every SAN dNSName), split by the Public Suffix List: name, source, parsed, suffix, sld, trd, bareTld",
+            Domains, RecordScopes.DomainName);
+        yield return Cert("san.dns.domains", T.Records, "Every SAN dNSName split by the Public Suffix List (as `domains`)",
+            c => (c.SubjectAltNames?.Dns ?? []).Select(n => Split(n, "san")).ToArray(), RecordScopes.DomainName);
+    }
+
+    private static DomainName[] Domains(CertificateInfo c)
+    {
+        var names = new List<DomainName>();
+        if (c.Subject.CommonName is { Length: > 0 } cn && ReservedIps.ParseOrNull(cn) is null) names.Add(Split(cn, "cn"));
+        foreach (var dns in c.SubjectAltNames?.Dns ?? []) names.Add(Split(dns, "san"));
+        return [.. names];
+    }
+
+    internal static DomainName Split(string name, string source)
+    {
+        var psl = PublicSuffixList.Default;
+        var bareTld = name.Length > 0 && !name.Contains('.') && psl.HasKnownTld(name);
+        var lower = name.ToLowerInvariant();
+        if (lower.Length == 0 || lower[0] == '.') return new DomainName(name, source, false, null, null, null, bareTld);
+        var suffix = psl.SuffixOf(lower);
+        if (suffix.Length >= lower.Length) return new DomainName(name, source, false, suffix, null, null, bareTld);
+        var rest = lower[..(lower.Length - suffix.Length - 1)];
+        var dot = rest.LastIndexOf('.');
+        return new DomainName(name, source, true, suffix, rest[(dot + 1)..], dot < 0 ? "" : rest[..dot], bareTld);
+    }
+}

@@ -1,0 +1,27 @@
+using CertLint.Tests.Pki.Raw;
+using static CertLint.Tests.Pki.Raw.Der;
+
+namespace CertLint.Tests.CabfBr;
+
+internal static partial class CabfBrFixtures
+{
+    /// <summary>BR 2.0 profile details: AIA contents, subject order, the IV name, the EV subject's allowed attributes.</summary>
+    private static void ProfileDetails()
+    {
+        Add("cabf-aia-access-method",
+            Leaf(b => b.Set(Oids.AuthorityInfoAccess, Ext.InfoAccess((Oids.AccessOcsp, Gn.Uri("http://ocsp.example.com")), (Oids.AccessCaIssuers, Gn.Dns("ca.example.com"))))),
+            Leaf());
+        Add("cabf-aia-unique-locations",
+            Leaf(b => b.Set(Oids.AuthorityInfoAccess, Ext.InfoAccess((Oids.AccessOcsp, Gn.Uri("http://ocsp.example.com")), (Oids.AccessOcsp, Gn.Uri("http://OCSP.example.com"))))),
+            Leaf());
+        Add("cabf-sub-ca-aia-not-http", SubCa(b => b.Set(Oids.AuthorityInfoAccess, Aia("http://ocsp.example.com", "https://ca.example.com/root.crt"))), SubCa());
+        Add("cabf-subject-rdn-order", Leaf(Subject(Cn("www.example.com"), C("US"))), Leaf(Subject(C("US"), Cn("www.example.com"))));
+        Add("cabf-iv-given-name-surname",
+            Leaf(b => { Policies(Iv)(b); b.Subject = Name(C("US"), GivenName("Alice"), Cn("www.example.com")); }),
+            Leaf(b => { Policies(Iv)(b); b.Subject = Name(C("US"), Attribute(Oids.Surname, Utf8String, "Example"), GivenName("Alice"), Cn("www.example.com")); }));
+        Add("cabf-ev-subject-attributes", Leaf(EvLeaf(extra: Attribute(Oids.Email, Ia5String, "admin@example.com"))), Leaf(EvLeaf()));
+        Add("cabf-ev-business-category-value", Leaf(EvLeaf(businessCategory: "Corporation")), Leaf(EvLeaf(businessCategory: "Non-Commercial Entity")));
+    }
+
+    private static byte[] GivenName(string value) => Attribute(Oids.GivenName, Utf8String, value);
+}
