@@ -59,6 +59,9 @@ public class SamplesEndToEndTests
             ("keystores/www.p12", "password-required"),
             ("broken/truncated.crt", "parse-error"),
             ("broken/garbage.pem", "parse-error"),
+            ("iris/certs/app-client.cer", "eku-client-auth"),
+            ("iris/SSLDefs.ini", "peer-not-verified"),
+            ("iris/SSLDefs.ini", "tls-version-weak"),
         };
         foreach (var (file, rule) in expected)
         {

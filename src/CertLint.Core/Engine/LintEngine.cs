@@ -40,8 +40,10 @@ public sealed class LintEngine
         var (inventory, evaluation) = Evaluate(settings, catalog, trust.Files, trust.Anchors, usages: configs.Usages, cancellationToken: cancellationToken);
         if (discovery.Context.Count > 0)
         {
-            // Named anchor and CRL files are reported on even when they lie outside the given paths.
+            // Named anchor and CRL files are reported on even when they lie outside the given paths; so are the
+            // configurations read under them (their usages' findings are on them).
             var scope = new ScanScope(discovery.Files.Select(f => f.FullPath).Concat(discovery.Issues.Select(i => i.Location.File.FullPath))
+                .Concat(configs.ConfigFiles.Select(c => c.File.File.FullPath))
                 .Concat(settings.CaFiles).Concat(settings.Validation.CrlFiles).ToHashSet(StringComparer.Ordinal));
             (inventory, evaluation) = (scope.Restrict(inventory), scope.Restrict(evaluation));
         }

@@ -2,6 +2,8 @@ using System.Text;
 using CertLint.Configuration;
 using CertLint.Model;
 using CertLint.Parsing;
+using CertLint.Usage.Iris;
+using CertLint.Usage.Kestrel;
 using CertLint.Usage.Apache;
 using CertLint.Usage.Haproxy;
 using CertLint.Usage.Kubernetes;
@@ -24,6 +26,8 @@ public static class ConfigStage
     [
         new NginxReader(),
         new KubernetesReader(),
+        new IrisReader(),
+        new KestrelReader(),
         new ApacheReader(),
         new HaproxyReader(),
     ];

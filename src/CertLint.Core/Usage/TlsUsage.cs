@@ -24,10 +24,34 @@ public sealed record FileReference(string Path, SourceLocation At, string Direct
     public ParsedFile? Embedded { get; init; }
 
     /// <summary>True when the configuration names an absolute deployment path (/etc/nginx/tls.crt) rather than a repository file.</summary>
-    public bool IsAbsolute => System.IO.Path.IsPathRooted(Path) || Path.StartsWith('/');
+    public bool IsAbsolute => UsagePaths.IsAbsolute(Path);
 
     /// <summary>"nginx/nginx.conf:14 ssl_certificate": where a conclusion drawn from this reference came from.</summary>
     public string Source => $"{At.File.RelativePath}:{At.StartLine} {Directive}";
+}
+
+/// <summary>
+/// A secret written into the configuration itself (a private-key or keystore password), by where and under which key:
+/// never its value, which CertLint neither keeps nor uses (passwords come from environment variables only).
+/// </summary>
+public sealed record LiteralSecret(SourceLocation At, string Directive)
+{
+    public string Source => $"{At.File.RelativePath}:{At.StartLine} {Directive}";
+
+    /// <summary>
+    /// Whether a configured password is a real literal: not empty, and not a placeholder a pipeline or the host
+    /// substitutes (${VAR}, $(VAR), #{VAR}#, {{VAR}}, __VAR__, %VAR%, $VAR$) or a documentation stand-in (&lt;password&gt;).
+    /// </summary>
+    public static bool IsLiteral(string value)
+    {
+        var v = value.Trim().Trim('"', '\'');
+        if (v.Length == 0) return false;
+        if (v.Contains("${", StringComparison.Ordinal) || v.Contains("$(", StringComparison.Ordinal) || v.Contains("#{", StringComparison.Ordinal)
+            || v.Contains("{{", StringComparison.Ordinal)) return false;
+        return !(v.Length > 4 && v.StartsWith("__", StringComparison.Ordinal) && v.EndsWith("__", StringComparison.Ordinal))
+               && !(v.Length > 2 && v[0] is '%' or '$' && v[^1] == v[0])
+               && !(v.Length > 2 && v[0] == '<' && v[^1] == '>');
+    }
 }
 
 /// <summary>The protocol versions a configuration allows, and where it says so.</summary>
@@ -60,6 +84,8 @@ public sealed record TlsUsage
     /// <summary>Host names the endpoint answers for (nginx server_name, Ingress tls hosts, cert-manager dnsNames).</summary>
     public IReadOnlyList<string> Hosts { get; init; } = [];
     public SourceLocation? HostsAt { get; init; }
+    /// <summary>Passwords written literally into the configuration (IRIS PrivateKeyPassword, Kestrel Password...).</summary>
+    public IReadOnlyList<LiteralSecret> LiteralSecrets { get; init; } = [];
     /// <summary>Other format-specific settings worth a rule (cert-manager duration, usages), by name.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 

@@ -31,6 +31,9 @@ internal static class UsageFields
         yield return Field("usage.hosts", T.List, "Host names the endpoint answers for", u => u.Hosts.Count > 0 ? u.Hosts : null);
         yield return Field("usage.certificate", T.String, "The certificate path as written", u => u.Certificate?.Path);
         yield return Field("usage.key", T.String, "The private key path as written", u => u.Key?.Path);
+        yield return Field("usage.certificate.store", T.String,
+            "Where a certificate that is not a file comes from (Kestrel Subject/Store/Location, or none in configuration); absent for files",
+            u => u.Settings.GetValueOrDefault("certificateStore"));
         yield return Field("usage.caFiles", T.List, "CA file paths as written", u => u.CaFiles.Count > 0 ? u.CaFiles.Select(c => c.Path).ToList() : null);
         yield return FieldCatalog.CertCtx("role.source", T.String,
             "Where the certificate's role came from: a configuration line, .certlint.yml roles or its path name",

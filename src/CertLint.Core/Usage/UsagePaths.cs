@@ -13,9 +13,17 @@ public static class UsagePaths
     {
         var trimmed = path.Trim().Trim('"', '\'');
         var reference = new FileReference(trimmed, at, directive);
-        if (trimmed.StartsWith('/') || Path.IsPathRooted(trimmed)) return reference;
+        if (IsAbsolute(trimmed)) return reference;
         return reference with { ResolvedFullPath = Path.GetFullPath(trimmed.Replace('\\', '/'), baseDirectory) };
     }
+
+    /// <summary>
+    /// A deployment path on any platform: /etc/..., C:\InterSystems\..., \\server\share\... (a Windows path read on
+    /// Linux is not rooted for .NET, yet it is no repository path either).
+    /// </summary>
+    public static bool IsAbsolute(string path) =>
+        path.StartsWith('/') || path.StartsWith('\\') || Path.IsPathRooted(path)
+        || (path.Length >= 3 && char.IsAsciiLetter(path[0]) && path[1] == ':' && path[2] is '\\' or '/');
 
     /// <summary>
     /// A folder an absolute deployment path names (/etc/haproxy/certs/), found by its longest tail under the

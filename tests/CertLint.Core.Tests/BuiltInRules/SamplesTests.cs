@@ -18,6 +18,9 @@ public sealed class SamplesTests
     [
         "broken/garbage.pem parse-error",
         "broken/truncated.crt parse-error",
+        "iris/SSLDefs.ini peer-not-verified",
+        "iris/SSLDefs.ini tls-version-weak",
+        "iris/certs/app-client.cer eku-client-auth",
         "keystores/encrypted.key password-required",
         "keystores/www.p12 keystore-weak-protection",
         "keystores/www.p12 password-required",

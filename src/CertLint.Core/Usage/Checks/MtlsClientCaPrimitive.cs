@@ -23,6 +23,8 @@ public sealed class MtlsClientCaPrimitive : ICheckPrimitive
         var index = UsageIndex.Of(context.Inventory);
         if (server.CaFiles.Count == 0)
         {
+            // Kestrel verifies against the machine's trust store or the app's code: nothing in the repository to compare.
+            if (server.Settings.ContainsKey("clientCaOutsideConfig")) yield break;
             yield return Problem(server.VerifyAt ?? server.Location, server, "requires client certificates but names no CA file to verify them with");
             yield break;
         }

@@ -28,7 +28,7 @@ public sealed class UsageReferencePrimitive : ICheckPrimitive
         // One finding per file and line: HAProxy's crt and Apache's SSLProxyMachineCertificateFile name the key by the same reference.
         foreach (var reference in usage.References.DistinctBy(r => (r.Path, r.At.File.FullPath, r.At.StartLine)))
         {
-            if (index.Exists(reference)) continue;
+            if (index.Exists(reference) || !FirstToName(reference, usage, context)) continue;
             var inRoot = reference.ResolvedFullPath is { } path && ConfigStage.IsInside(path, Path.GetFullPath(context.Settings.Root)) && !reference.IsAbsolute;
             if (inRoot != inside) continue;
             yield return new Violation(new Dictionary<string, object?>
@@ -40,4 +40,11 @@ public sealed class UsageReferencePrimitive : ICheckPrimitive
             }, reference.At);
         }
     }
+
+    /// <summary>
+    /// One finding per written reference: a line several usages share (nginx's http-level ssl_certificate inherited by
+    /// every server, Kestrel's default certificate behind every endpoint without one) is reported with the first.
+    /// </summary>
+    private static bool FirstToName(FileReference reference, TlsUsage usage, EvaluationContext context) =>
+        ReferenceEquals(context.Inventory.Usages.FirstOrDefault(u => u.References.Any(r => r.At == reference.At && r.Path == reference.Path)) ?? usage, usage);
 }
