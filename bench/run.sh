@@ -3,6 +3,9 @@
 #   bench/run.sh [COUNT]              COUNT defaults to 10000
 #   bench/run.sh weak-keys [COUNT]    only the cost of the weak-key rules on COUNT RSA 2048 certificates + public keys,
 #                                     end to end (rules on vs off) and in process per rule (WeakKeyProfile)
+#   bench/run.sh aot [COUNT]          the Native AOT tool against Native AOT yardsticks (bench/aot/README.md): one file
+#                                     cold vs a "hello" program, COUNT certs + keys vs the practical-limit program,
+#                                     peak RSS; needs clang and zlib1g-dev
 # Generates its own corpus (unique certs + keys with known defects), builds the tool in Release, then times:
 #   certlint on COUNT and COUNT/10 files (scaling), a 1-file cold start, and the manual openssl workflow on a
 #   sample of files, extrapolated per file (stated as such). Peak RSS comes from /usr/bin/time -v.
@@ -10,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=main
 if [ "${1:-}" = "weak-keys" ]; then mode=weak-keys; shift; fi
+if [ "${1:-}" = "aot" ]; then mode=aot; shift; fi
 count=${1:-10000}
 small=$((count / 10))
 sample=${OPENSSL_SAMPLE:-40}
@@ -23,6 +27,48 @@ mkdir -p "$out" "$data"
 
 if [ ! -x /usr/bin/time ]; then
   echo "installing GNU time (for peak RSS)"; (apt-get update -qq && apt-get install -y -qq time) >/dev/null
+fi
+
+if [ "$mode" = aot ]; then
+  # Everything Native AOT, published the same way, timed alternately in one run: ratios hold on a busy machine.
+  echo "== publish (Release, linux-x64, Native AOT): certlint, hello, limit"
+  for p in src/CertLint.Cli bench/aot/hello bench/aot/limit; do
+    dotnet publish "$p" -c Release -r linux-x64 -p:PublishAot=true -o "$out/aot/$(basename "$p")" -nologo -v q >/dev/null
+  done
+  dotnet build bench/CertLint.Benchmarks -c Release >/dev/null
+  corpus="$out/corpus-$count"
+  if [ ! -f "$corpus/.done" ]; then
+    rm -rf "$corpus"; echo "== corpus of $count: $(dotnet bench/CertLint.Benchmarks/bin/Release/net10.0/CertLint.Benchmarks.dll corpus "$corpus" "$count" --now "$now")"; touch "$corpus/.done"
+  fi
+  one="$out/aot-one"; rm -rf "$one"; mkdir -p "$one"
+  cp "$corpus/tenant-0000/client/svc-000000."* "$corpus/ca.crt" "$one/"
+  certlint="$out/aot/CertLint.Cli/certlint"; hello="$out/aot/hello/hello"; limit="$out/aot/limit/limit"
+  ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+  median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+  us() { local t0; t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; echo $(( ($(date +%s%N) - t0) / 1000 )); }
+  # One file, cold: alternate hello and certlint, 21 rounds each, medians in microseconds.
+  cold=${COLD_RUNS:-21}; : >"$out/aot-hello.us"; : >"$out/aot-one.us"
+  for ((i = 0; i < cold; i++)); do
+    us "$hello" >>"$out/aot-hello.us"
+    us "$certlint" "$one" --now "$now" --fail-on none --quiet >>"$out/aot-one.us"
+  done
+  t_hello=$(median <"$out/aot-hello.us"); t_one=$(median <"$out/aot-one.us")
+  # COUNT certificates + keys: alternate limit and certlint, $runs rounds each, medians.
+  : >"$out/aot-limit.ms"; : >"$out/aot-big.ms"
+  for ((i = 0; i < runs; i++)); do
+    t0=$(date +%s%N); "$limit" "$corpus" >"$out/aot-limit.out" 2>&1 || true; ms "$t0" >>"$out/aot-limit.ms"
+    t0=$(date +%s%N); "$certlint" "$corpus" --now "$now" --fail-on none --quiet >/dev/null 2>&1 || true; ms "$t0" >>"$out/aot-big.ms"
+  done
+  t_limit=$(median <"$out/aot-limit.ms"); t_big=$(median <"$out/aot-big.ms")
+  rss=$(/usr/bin/time -v "$certlint" "$corpus" --now "$now" --fail-on none --quiet 2>&1 >/dev/null | awk -F: '/Maximum resident/ {printf "%.0f", $2/1024}')
+  rss_limit=$(/usr/bin/time -v "$limit" "$corpus" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {printf "%.0f", $2/1024}')
+  echo
+  echo "machine: $(nproc) cores, $(dotnet --version) SDK, load $(cut -d' ' -f1-3 /proc/loadavg); binaries: certlint $(du -h "$certlint" | cut -f1), hello $(du -h "$hello" | cut -f1), limit $(du -h "$limit" | cut -f1)"
+  awk -v h="$t_hello" -v o="$t_one" -v n="$cold" 'BEGIN { printf "one file, cold (median of %d): certlint %.1f ms, hello %.1f ms, ratio %.2fx (targets: <= 40 ms, <= 3x)\n", n, o / 1000, h / 1000, o / h }'
+  echo "limit: $(tail -n 1 "$out/aot-limit.out")"
+  awk -v c="$t_big" -v l="$t_limit" -v n="$count" -v r="$runs" 'BEGIN { printf "%d certs + %d keys (median of %d): certlint %d ms, limit %d ms, ratio %.2fx (target: <= 1.2x)\n", n, n, r, c, l, c / l }'
+  echo "peak RSS, $count certs + keys: certlint ${rss} MB, limit ${rss_limit} MB (target: <= 150 MB)"
+  exit 0
 fi
 
 echo "== build (Release)"

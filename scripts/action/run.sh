@@ -84,7 +84,8 @@ cmd_prepare() {
   set_output tool-dir "$tool_dir"
   # Only exact versions are cached: a range or "latest" would pin whatever was installed first.
   if [[ $mode == tool && $version =~ ^[0-9]+\.[0-9]+\.[0-9]+ ]]; then
-    set_output cache-key "certlint-${RUNNER_OS:-os}-${version}"
+    # Per OS and architecture: on Linux x64 `dotnet tool install` picks the Native AOT package, a native binary.
+    set_output cache-key "certlint-${RUNNER_OS:-os}-${RUNNER_ARCH:-arch}-${version}"
   else
     set_output cache-key ""
   fi

@@ -243,14 +243,14 @@ public sealed class ActionScriptTests
 
     [TestCase("v1", "tool", "1.*", "")]
     [TestCase("v1.4", "tool", "1.4.*", "")]
-    [TestCase("1.4.2", "tool", "1.4.2", "certlint-Linux-1.4.2")]
+    [TestCase("1.4.2", "tool", "1.4.2", "certlint-Linux-X64-1.4.2")]
     [TestCase("main", "source", "", "")]
     [TestCase("", "source", "", "")]
     public void Prepare_picks_the_tool_version_from_the_action_ref(string actionRef, string mode, string version, string cacheKey)
     {
         var (result, outputs) = _box.RunScript("prepare", new()
         {
-            ["ACTION_PATH"] = RepoPaths.Root, ["ACTION_REF"] = actionRef, ["RUNNER_OS"] = "Linux",
+            ["ACTION_PATH"] = RepoPaths.Root, ["ACTION_REF"] = actionRef, ["RUNNER_OS"] = "Linux", ["RUNNER_ARCH"] = "X64",
         });
         result.ExitCode.ShouldBe(0, result.ToString());
         outputs["mode"].ShouldBe(mode);

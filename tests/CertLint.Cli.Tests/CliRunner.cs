@@ -3,9 +3,16 @@ using System.Reflection;
 
 namespace CertLint.Cli.Tests;
 
-/// <summary>Runs the CLI in-process (fast, injectable clock and environment) or as the real built program.</summary>
+/// <summary>
+/// Runs the CLI in-process (fast, injectable clock and environment) or as the real built program. With
+/// CERTLINT_TOOL set to an executable (.ci/run sets it to the installed Native AOT tool), every run, in-process ones
+/// included, starts that program instead, so the same tests prove the installed binary.
+/// </summary>
 internal static class CliRunner
 {
+    /// <summary>The installed tool under test, or null for the build next to the tests.</summary>
+    public static string? Tool { get; } = System.Environment.GetEnvironmentVariable("CERTLINT_TOOL") is { Length: > 0 } t ? t : null;
+
     public sealed record Outcome(int ExitCode, string Out, string Error);
 
     public static string RepoRoot { get; } = typeof(CliRunner).Assembly
@@ -13,6 +20,7 @@ internal static class CliRunner
 
     public static Outcome InProcess(string workingDirectory, IReadOnlyDictionary<string, string>? env = null, params string[] args)
     {
+        if (Tool is not null) return Process(workingDirectory, env, args);
         var output = new StringWriter();
         var error = new StringWriter();
         var context = new CliContext(output, error, false, false,
@@ -25,12 +33,13 @@ internal static class CliRunner
     /// <summary>The built certlint.dll, run with `dotnet` as an installed tool would be.</summary>
     public static Outcome Process(string workingDirectory, IReadOnlyDictionary<string, string>? env, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "certlint.dll");
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(dll);
+        var psi = new ProcessStartInfo(Tool ?? "dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Tool is null) psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "certlint.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
+        // Only what the test gives: an in-process run sees no other variable, and CI's own must not leak in.
+        foreach (var name in psi.Environment.Keys.Where(k => k.StartsWith("CERTLINT_", StringComparison.Ordinal) || k.StartsWith("GITHUB_", StringComparison.Ordinal)).ToList())
+            psi.Environment.Remove(name);
         psi.Environment["NO_COLOR"] = "1";
-        psi.Environment.Remove("CERTLINT_PASSWORD");
         if (env is not null) foreach (var (k, v) in env) psi.Environment[k] = v;
         using var p = System.Diagnostics.Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();

@@ -61,7 +61,8 @@ public sealed class CompiledRule
     }
 
     /// <summary>Whether the rule applies to the subject (kind and `where:`). Not applicable is not a pass.</summary>
-    public bool AppliesTo(RuleSubject subject, EvaluationContext context) => _applies(subject, context);
+    public bool AppliesTo(RuleSubject subject, EvaluationContext context) =>
+        _applies(subject, context) && (_primitive is null || _primitive.AppliesTo(subject, _arguments, context));
 
     /// <summary>Violations for an applicable subject; empty when the check holds.</summary>
     public IReadOnlyList<Violation> Check(RuleSubject subject, EvaluationContext context)

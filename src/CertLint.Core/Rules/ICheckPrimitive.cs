@@ -17,6 +17,12 @@ public interface ICheckPrimitive
 
     IReadOnlyList<PrimitiveParameter> Parameters { get; }
 
+    /// <summary>
+    /// Whether the check means anything for this subject, beyond the rule's `where:` (e.g. file modes only for a file
+    /// that holds a private key). Not applicable is neither a pass nor a finding: no JUnit case, counted as NA.
+    /// </summary>
+    bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) => true;
+
     /// <summary>Zero or more violations for the subject. Must not throw on odd input.</summary>
     IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context);
 }

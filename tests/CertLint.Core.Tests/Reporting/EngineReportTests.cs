@@ -88,6 +88,26 @@ public class EngineReportTests
     }
 
     [Test]
+    public void JUnit_has_cases_only_for_the_file_rules_that_apply_to_each_file()
+    {
+        var doc = System.Xml.Linq.XDocument.Parse(Golden.Render(ReportFormat.JUnit, _result));
+        string[] FileCases(string path) => doc.Descendants("testsuite").Single(s => (string)s.Attribute("name")! == path)
+            .Elements("testcase").Select(c => (string)c.Attribute("name")!).Where(n => n.EndsWith(": " + path, StringComparison.Ordinal))
+            .Select(n => n[..n.IndexOf(':', StringComparison.Ordinal)]).Order(StringComparer.Ordinal).ToArray();
+
+        // A certificate file: only parsing; no key, password, CRL or bundle rule.
+        FileCases("certs/client.crt").ShouldBe(["parse-error"]);
+        // A bundle: its completeness and order too.
+        FileCases("certs/server-fullchain.pem").ShouldBe(["chain-incomplete", "chain-order", "parse-error"]);
+        // A plain private key: its mode and whether git tracks it.
+        FileCases("certs/client.key").ShouldBe(["key-file-permissions", "parse-error", "private-key-committed"]);
+        // An encrypted key the password opened: its protection as well.
+        FileCases("secrets/server.key").ShouldBe(["key-derivation-limit", "key-file-permissions", "keystore-no-password",
+            "keystore-weak-protection", "parse-error", "password-required", "private-key-committed"]);
+        doc.Descendants("testcase").Select(c => (string)c.Attribute("classname")!).ShouldAllBe(n => n.StartsWith("certlint.", StringComparison.Ordinal));
+    }
+
+    [Test]
     public void Json_matches_the_approved_report()
     {
         var bytes = ReportWriter.Render(ReportFormat.Json, _result, Golden.Settings);

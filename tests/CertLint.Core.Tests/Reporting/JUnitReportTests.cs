@@ -39,24 +39,27 @@ public class JUnitReportTests
                 int.Parse((string)c.Attribute("line")!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(1);
             }
         }
-        Case(doc, "CL0101 cert-expired [CN=client.acme.test").Attribute("name")!.Value.ShouldEndWith(", serial 1A2B]");
+        var expired = Case(doc, "cert-expired: CN=client.acme.test");
+        expired.Attribute("name")!.Value.ShouldEndWith(", serial 1A2B (certs/client.crt)");
+        expired.Attribute("classname")!.Value.ShouldBe("certlint.cert-expired");
+        Case(doc, "parse-error: certs/broken.pem").Attribute("name")!.Value.ShouldBe("parse-error: certs/broken.pem");
     }
 
     [Test]
     public void Failures_skips_and_errors_follow_fail_on_suppressions_and_unreadable_files()
     {
         var doc = Report();
-        var expired = Case(doc, "CL0101 cert-expired [CN=client.acme.test").Element("failure")!;
+        var expired = Case(doc, "cert-expired: CN=client.acme.test").Element("failure")!;
         expired.Attribute("message")!.Value.ShouldContain("expired on 2026-01-01");
         expired.Value.ShouldContain("certs/client.crt:1-");
-        Case(doc, "CL0404 self-signed-leaf [CN=legacy-device").Element("skipped")!.Attribute("message")!.Value.ShouldContain("legacy device, replaced in Q3");
-        Case(doc, "CL0001 parse-error [certs/locked.key]").Element("error")!.Attribute("message")!.Value.ShouldContain("Permission denied");
-        Case(doc, "CL0001 parse-error [certs/broken.pem]").Element("failure").ShouldNotBeNull();
+        Case(doc, "self-signed-leaf: CN=legacy-device").Element("skipped")!.Attribute("message")!.Value.ShouldContain("legacy device, replaced in Q3");
+        Case(doc, "parse-error: certs/locked.key").Element("error")!.Attribute("message")!.Value.ShouldContain("Permission denied");
+        Case(doc, "parse-error: certs/broken.pem").Element("failure").ShouldNotBeNull();
         // A note is below --fail-on error: the test passes and says why in its output.
-        var note = Case(doc, "CL0503 cn-not-in-san [CN=Acme Web");
+        var note = Case(doc, "cn-not-in-san: CN=Acme Web");
         note.Elements().Select(e => e.Name.LocalName).ShouldBe(["system-out"]);
         // Passing checks are listed without children.
-        Case(doc, "CL0101 cert-expired [CN=Acme Web").Elements().ShouldBeEmpty();
+        Case(doc, "cert-expired: CN=Acme Web").Elements().ShouldBeEmpty();
     }
 
     [Test]

@@ -35,7 +35,8 @@ internal sealed class LocalFeed : IDisposable
         // Next to the sample project and tool folder, so every restore under Root uses it instead of the user's.
         File.WriteAllText(Path.Combine(feed.Root, "NuGet.config"), NuGetConfig(feed.Feed, sources));
         feed.Pack("src/CertLint.MSBuild/CertLint.MSBuild.csproj");
-        feed.Pack("src/CertLint.Cli/CertLint.Cli.csproj");
+        // The tool as one framework-dependent package (the RID-specific AOT packages are .ci/run's: AOT is minutes).
+        feed.Pack("src/CertLint.Cli/CertLint.Cli.csproj", "-p:ToolPackageRuntimeIdentifiers=", "-p:PublishAot=false");
         return feed;
     }
 
@@ -44,10 +45,10 @@ internal sealed class LocalFeed : IDisposable
     private static string Configuration => Metadata("CertLintConfiguration");
 
     /// <summary>Packs the build the test project already depends on (so it is fresh) rather than building again.</summary>
-    private void Pack(string project)
+    private void Pack(string project, params string[] properties)
     {
         var result = ProcessRunner.Run(ProcessRunner.Dotnet,
-            ["pack", Path.Combine(RepoRoot, project), "--no-build", "-c", Configuration, "-o", Feed, $"-p:Version={Version}"],
+            ["pack", Path.Combine(RepoRoot, project), "--no-build", "-c", Configuration, "-o", Feed, $"-p:Version={Version}", .. properties],
             RepoRoot);
         result.ExitCode.ShouldBe(0, result.ToString());
     }

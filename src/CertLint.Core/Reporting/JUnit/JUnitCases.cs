@@ -11,7 +11,24 @@ internal sealed record JUnitCase(RuleDescriptor Rule, CheckedObject Subject, str
     /// <summary>The object's file could not be read at all: the case is an &lt;error&gt;, not a failure.</summary>
     public bool Unreadable { get; init; }
 
-    public string BaseName => $"{Rule.Id} {Rule.Name} [{ReportText.Clean(Subject.Label)}]";
+    /// <summary>
+    /// `rule: subject (file)`, as dashboards list it; a file's own checks are `rule: file`. The rule id is in the
+    /// failure text and the help link, not in the name, so a list of cases reads as sentences.
+    /// </summary>
+    public string BaseName
+    {
+        get
+        {
+            var subject = ReportText.Clean(Subject.Label);
+            return subject == Path ? $"{Rule.Name}: {Path}" : $"{Rule.Name}: {subject} ({Path})";
+        }
+    }
+
+    /// <summary>
+    /// Dot-separated, as Jenkins and Azure DevOps split class names into package and class: `certlint.RULE`, so their
+    /// trees group the cases by rule under one CertLint node (the suites still group them by file).
+    /// </summary>
+    public string ClassName => $"certlint.{Rule.Name}";
 }
 
 /// <summary>Turns checks and findings into testcases grouped by file, in a stable order.</summary>

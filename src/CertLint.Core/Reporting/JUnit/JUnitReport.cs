@@ -8,8 +8,9 @@ namespace CertLint.Reporting;
 
 /// <summary>
 /// JUnit XML for CI dashboards, valid against Jenkins' junit-10.xsd plus `file` and `line` on testcase: one testsuite
-/// per file, one testcase per (rule, object) checked; failure at or above --fail-on, skipped when suppressed,
-/// error when the file could not be read.
+/// per file, one testcase per (rule, object) the rule applies to (not-applicable and not-effective pairs are no
+/// cases), named `rule: subject (file)`; failure at or above --fail-on, skipped when suppressed, error when the file
+/// could not be read.
 /// </summary>
 public static class JUnitReport
 {
@@ -80,7 +81,7 @@ public static class JUnitReport
     {
         w.WriteStartElement("testcase");
         w.WriteAttributeString("name", name);
-        w.WriteAttributeString("classname", c.Path);
+        w.WriteAttributeString("classname", c.ClassName);
         w.WriteAttributeString("file", c.Path);
         w.WriteAttributeString("line", Num(Math.Max(1, c.Subject.Location.StartLine)));
         var outcome = Outcome(result, c);

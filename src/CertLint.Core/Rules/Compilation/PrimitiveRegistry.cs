@@ -1,8 +1,14 @@
+using CertLint.Rules.Primitives;
+using CertLint.Rules.Primitives.DomainNames;
+using CertLint.Rules.Primitives.Keys;
+using CertLint.Usage.Checks;
+
 namespace CertLint.Rules.Compilation;
 
 /// <summary>
-/// The check primitives rules may name. <see cref="Default"/> holds every <see cref="ICheckPrimitive"/> class in
-/// CertLint.Core itself (found by reflection over OUR assembly only, never over a name a user wrote).
+/// The check primitives rules may name. <see cref="Default"/> holds CertLint's built-in primitives, listed in
+/// <see cref="BuiltIn"/> (an explicit list, not reflection: the tool is published with Native AOT and trimming, where
+/// type discovery is unavailable; a test checks that every primitive class in Core is listed).
 /// </summary>
 public sealed class PrimitiveRegistry
 {
@@ -17,11 +23,23 @@ public sealed class PrimitiveRegistry
         }
     }
 
-    private static readonly Lazy<PrimitiveRegistry> Lazy = new(() => new PrimitiveRegistry(
-        typeof(ICheckPrimitive).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICheckPrimitive).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (ICheckPrimitive)Activator.CreateInstance(t)!)));
+    /// <summary>A new instance of every built-in primitive. Adding a primitive class means adding it here.</summary>
+    public static ICheckPrimitive[] BuiltIn() =>
+    [
+        new BundleOrderPrimitive(), new ChainCompletePrimitive(), new ChainValidPrimitive(), new CnInSanPrimitive(),
+        new CommittedPrivateKeyPrimitive(), new CrlStatusPrimitive(), new CabfNamePrimitive(), new EkuPurposePrimitive(),
+        new EmptyPasswordPrimitive(), new HostnameMatchPrimitive(), new KeyPairPrimitive(), new ParseIssuePrimitive(),
+        new PrivateFileModePrimitive(), new WeakProtectionPrimitive(),
+        // Weak keys
+        new EcPointPrimitive(), new FermatPrimitive(), new KnownKeyPrimitive(), new PublicCaKeyPrimitive(),
+        new RocaPrimitive(), new RsaEvenModulusPrimitive(), new RsaExponentPrimitive(), new SharedPrimePrimitive(),
+        new SmallFactorPrimitive(),
+        // Configurations in the repository (Usage)
+        new CertManagerRequestPrimitive(), new MtlsClientCaPrimitive(), new RoleUnknownPrimitive(),
+        new UsageHostsPrimitive(), new UsageKeyPairPrimitive(), new UsageReferencePrimitive(),
+    ];
+
+    private static readonly Lazy<PrimitiveRegistry> Lazy = new(() => new PrimitiveRegistry(BuiltIn()));
 
     public static PrimitiveRegistry Default => Lazy.Value;
 

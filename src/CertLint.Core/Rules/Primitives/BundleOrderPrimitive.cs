@@ -15,6 +15,10 @@ public sealed class BundleOrderPrimitive : ICheckPrimitive
 
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
 
+    /// <summary>Order is a question only for a file with two or more certificates.</summary>
+    public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        subject.File.Certificates.Count > 1;
+
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         var bundle = context.Inventory.BundleOf(subject.File.File);

@@ -18,6 +18,10 @@ public sealed class ChainCompletePrimitive : ICheckPrimitive
         new("bundles", ParameterType.Boolean, true, "Also require files with several certificates to be self-contained"),
     ];
 
+    /// <summary>Certificates always; a file only as a bundle (two or more certificates) and when bundles are checked.</summary>
+    public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        subject.Kind != SubjectKind.File || (arguments.GetBool("bundles") && subject.File.Certificates.Count > 1);
+
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         var inventory = context.Inventory;

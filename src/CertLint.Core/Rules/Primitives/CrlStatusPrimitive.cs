@@ -18,6 +18,8 @@ public sealed class CrlStatusPrimitive : ICheckPrimitive
         new("problem", ParameterType.String, "stale", "What to report: a stale CRL or an unusable one", AllowedValues: ["stale", "unusable"]),
     ];
 
+    public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) => subject.File.Crls.Count > 0;
+
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         if (subject.File.Crls.Count == 0) yield break;

@@ -15,6 +15,12 @@ public sealed class WeakProtectionPrimitive : ICheckPrimitive
     public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.File];
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
 
+    /// <summary>Only password-protected content has a protection to judge.</summary>
+    public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) => IsProtected(subject.File);
+
+    internal static bool IsProtected(ParsedFile file) =>
+        file.Keystore is not null || file.Keys.Any(k => k.Encrypted) || file.Issues.Any(i => i.Kind == ParseIssueKind.PasswordRequired);
+
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         var file = subject.File;
@@ -41,6 +47,9 @@ public sealed class EmptyPasswordPrimitive : ICheckPrimitive
     public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.File];
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
 
+    public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        WeakProtectionPrimitive.IsProtected(subject.File);
+
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         var file = subject.File;
@@ -63,6 +72,9 @@ public sealed class CommittedPrivateKeyPrimitive : ICheckPrimitive
     public string Name => "committed-private-key";
     public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.File];
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
+
+    public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        subject.File.Keys.Any(k => k.IsPrivate && k.Format != ObjectFormat.Pkcs12);
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {

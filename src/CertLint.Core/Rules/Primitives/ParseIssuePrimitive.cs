@@ -25,6 +25,17 @@ public sealed class ParseIssuePrimitive : ICheckPrimitive
             "Which parse issues to report", AllowedValues: [ParseError, PasswordRequired, Unreadable, KdfLimit]),
     ];
 
+    /// <summary>
+    /// Every file can fail to parse or be unreadable; only protected content can need a password or exceed the key
+    /// derivation limit.
+    /// </summary>
+    public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    {
+        var kinds = arguments.GetStrings("kinds");
+        return kinds.Contains(ParseError) || kinds.Contains(Unreadable) ||
+               WeakProtectionPrimitive.IsProtected(subject.File) || subject.File.Issues.Any(i => kinds.Contains(KindName(i.Kind)));
+    }
+
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         var kinds = arguments.GetStrings("kinds");

@@ -26,6 +26,10 @@ public sealed class PrivateFileModePrimitive : ICheckPrimitive
             "Accept group read (e.g. mode 640 with a dedicated ssl-cert group)"),
     ];
 
+    /// <summary>Files with a secret on a file system with POSIX modes.</summary>
+    public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        subject.File.File.Mode is not null && HoldsSecret(subject.File);
+
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         var parsed = subject.File;
