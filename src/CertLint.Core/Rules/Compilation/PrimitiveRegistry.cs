@@ -36,7 +36,8 @@ public sealed class PrimitiveRegistry
         new SmallFactorPrimitive(),
         // Configurations in the repository (Usage)
         new CertManagerRequestPrimitive(), new MtlsClientCaPrimitive(), new RoleUnknownPrimitive(),
-        new UsageHostsPrimitive(), new UsageKeyPairPrimitive(), new UsageReferencePrimitive(),
+        new UsageChainPrimitive(), new UsageHostsPrimitive(), new UsageKeyPairPrimitive(), new UsageLiteralSecretPrimitive(),
+        new UsageReferencePrimitive(),
     ];
 
     private static readonly Lazy<PrimitiveRegistry> Lazy = new(() => new PrimitiveRegistry(BuiltIn()));
