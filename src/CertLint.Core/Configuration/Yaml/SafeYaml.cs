@@ -80,6 +80,9 @@ public static class SafeYaml
     {
         var parser = new Parser(new StringReader(text));
         int depth = 0, aliases = 0;
+        // Anchors of the collections still open: an alias to one of them makes a node that contains itself, whose
+        // hash YamlDotNet computes by recursion (a stack overflow, which no catch can stop) when it is a mapping key.
+        var open = new Stack<string?>();
         while (parser.MoveNext())
         {
             var ev = parser.Current!;
@@ -91,13 +94,17 @@ public static class SafeYaml
                 case MappingStart or SequenceStart:
                     if (++depth > MaxDepth)
                         throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, $"nesting deeper than {MaxDepth} levels");
+                    open.Push(((NodeEvent)ev).Anchor.IsEmpty ? null : ((NodeEvent)ev).Anchor.Value);
                     break;
                 case MappingEnd or SequenceEnd:
                     depth--;
+                    if (open.Count > 0) open.Pop();
                     break;
-                case AnchorAlias:
+                case AnchorAlias alias:
                     if (++aliases > MaxAliases)
                         throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, $"more than {MaxAliases} YAML aliases");
+                    if (open.Contains(alias.Value.Value))
+                        throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, "a YAML alias refers to a collection that contains it (a recursive alias)");
                     break;
             }
         }
