@@ -7,49 +7,11 @@ cd "$(dirname "$0")"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-START=20250101000000Z
-END=20991231235959Z
 rm -rf ca server mtls permissions keystores broken
 mkdir -p ca server mtls permissions keystores broken
-
-# A minimal `openssl ca` set-up: it is the openssl 3.0 command that accepts fixed start and end dates.
-touch "$work/index.txt"
-echo 1000 > "$work/serial"
-cat > "$work/ca.cnf" <<CNF
-[ ca ]
-default_ca = sample
-[ sample ]
-database = $work/index.txt
-new_certs_dir = $work
-serial = $work/serial
-default_md = sha256
-policy = anything
-unique_subject = no
-email_in_dn = no
-copy_extensions = none
-[ anything ]
-commonName = optional
-organizationName = optional
-CNF
-
-key() { # key FILE [rsa BITS | ec CURVE | ed25519]
-  case "$2" in
-    rsa) openssl genpkey -quiet -algorithm RSA -pkeyopt "rsa_keygen_bits:$3" -out "$1" ;;
-    ec) openssl genpkey -quiet -algorithm EC -pkeyopt "ec_paramgen_curve:$3" -out "$1" ;;
-    ed25519) openssl genpkey -quiet -algorithm ED25519 -out "$1" ;;
-  esac
-}
-
-# sign OUT KEY SUBJECT EXTENSIONS ISSUER_CERT|self ISSUER_KEY [START END MD]
-sign() {
-  local out=$1 k=$2 subj=$3 ext=$4 icert=$5 ikey=$6 start=${7:-$START} end=${8:-$END} md=${9:-sha256}
-  printf '[ ext ]\n%b\n' "$ext" > "$work/ext.cnf"
-  openssl req -new -key "$k" -subj "$subj" -out "$work/req.csr" 2>/dev/null
-  local issuer=(-cert "$icert" -keyfile "$ikey")
-  [ "$icert" = self ] && issuer=(-selfsign -keyfile "$ikey")
-  openssl ca -batch -notext -preserveDN -config "$work/ca.cnf" -in "$work/req.csr" -out "$out" \
-    "${issuer[@]}" -extfile "$work/ext.cnf" -extensions ext -startdate "$start" -enddate "$end" -md "$md" 2>/dev/null
-}
+serial_start=1000
+# shellcheck source=../scripts/lib/openssl-ca.sh
+. ../scripts/lib/openssl-ca.sh
 
 CA_EXT='basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid'
 SERVER_EXT='basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid'

@@ -51,7 +51,7 @@ public sealed class SpringReader : IConfigReader
                 Protocols = protocols is null ? null : new ProtocolSetting(
                     [.. protocols.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(TlsVersions.Parse).OfType<TlsVersion>().Distinct().Order()],
                     source.At(protocols.Line), protocols.Written),
-                Settings = Literals(p, "server.ssl."),
+                LiteralSecrets = Literals(p, "server.ssl.", source),
             });
         }
         foreach (var (kind, name) in bundles.Where(b => !string.Equals(b.Name, usedBundle, StringComparison.OrdinalIgnoreCase)))
@@ -71,8 +71,8 @@ public sealed class SpringReader : IConfigReader
     {
         var prefix = $"spring.ssl.bundle.{kind}.{name}.";
         return kind == "jks"
-            ? Files(p, paths, prefix, "keystore.location", null, null, "truststore.location", null) with { Settings = Literals(p, prefix) }
-            : Files(p, paths, prefix, null, "keystore.certificate", "keystore.privatekey", null, "truststore.certificate") with { Settings = Literals(p, prefix) };
+            ? Files(p, paths, prefix, "keystore.location", null, null, "truststore.location", null) with { LiteralSecrets = Literals(p, prefix, paths.Source) }
+            : Files(p, paths, prefix, null, "keystore.certificate", "keystore.privatekey", null, "truststore.certificate") with { LiteralSecrets = Literals(p, prefix, paths.Source) };
     }
 
     /// <summary>A usage skeleton with the files under a prefix: a keystore holds certificate and key, PEM names them apart.</summary>
@@ -94,11 +94,12 @@ public sealed class SpringReader : IConfigReader
         };
     }
 
-    /// <summary>Passwords written literally (not a ${placeholder}): "password@LINE" -> the key as written; never the value.</summary>
-    private static Dictionary<string, string> Literals(Dictionary<string, SpringProperty> p, string prefix) =>
-        p.Values.Where(v => v.Key.StartsWith(prefix, StringComparison.Ordinal) && v.Key.EndsWith("password", StringComparison.Ordinal)
-                            && v.Value.Length > 0 && !(v.Value.StartsWith("${", StringComparison.Ordinal) && v.Value.EndsWith('}')))
-            .ToDictionary(v => "literalPassword@" + v.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), v => v.Written);
+    /// <summary>Passwords written literally (LiteralSecret.IsLiteral: not a placeholder), by line and key; never the value.</summary>
+    private static List<LiteralSecret> Literals(Dictionary<string, SpringProperty> p, string prefix, ConfigSource source) =>
+        [.. p.Values.Where(v => v.Key.StartsWith(prefix, StringComparison.Ordinal) && v.Key.EndsWith("password", StringComparison.Ordinal)
+                            && LiteralSecret.IsLiteral(v.Value))
+            .OrderBy(v => v.Line)
+            .Select(v => new LiteralSecret(source.At(v.Line), v.Written))];
 
     private static SpringProperty? Get(Dictionary<string, SpringProperty> p, string key) => p.GetValueOrDefault(SpringProperties.Canonical(key));
 }
