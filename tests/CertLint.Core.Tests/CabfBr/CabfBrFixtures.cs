@@ -23,6 +23,8 @@ internal static partial class CabfBrFixtures
         Usages();
         Subjects();
         Keys();
+        KeyNumbers();
+        OnionAndCaNames();
         Profiles();
         SubjectValues();
         DomainParts();

@@ -69,7 +69,9 @@ public static class RecordScopes
         .Add("suffix", T.String, "Its public suffix (ICANN section; an unknown TLD is its own suffix)", d => d.Suffix)
         .Add("sld", T.String, "The label left of the suffix (second-level domain)", d => d.Sld)
         .Add("trd", T.String, "Everything left of the SLD (third-level domain; empty when none)", d => d.Trd)
-        .Add("bareTld", T.Boolean, "The whole name is a top-level domain (com, org)", d => d.BareTld);
+        .Add("bareTld", T.Boolean, "The whole name is a top-level domain (com, org)", d => d.BareTld)
+        .Add("onionLabel", T.String, "For a name ending in .onion: the label left of onion (absent otherwise)", d => d.OnionLabel)
+        .Add("onionV3", T.Boolean, "For a name ending in .onion: that label is a valid v3 onion address (56 base32 characters, version 3, SHA3-256 checksum)", d => d.OnionV3);
 
     /// <summary>Every record scope, for `certlint rules fields` and the docs.</summary>
     public static IEnumerable<FieldScope> All => [NameAttribute, Extension, GeneralName, Policy, Qualifier, PolicyMapping, Subtree, DistributionPoint, Access, DomainName];
