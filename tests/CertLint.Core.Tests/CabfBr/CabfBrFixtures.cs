@@ -25,6 +25,7 @@ internal static partial class CabfBrFixtures
         Keys();
         KeyNumbers();
         OnionAndCaNames();
+        ReservedAddresses();
         Profiles();
         SubjectValues();
         DomainParts();

@@ -22,6 +22,9 @@ public sealed record DomainName(string Name, string Source, bool Parsed, string?
 
     /// <summary>For a name ending in ".onion": whether that label is a valid v3 onion address (checksum, version 3).</summary>
     public bool? OnionV3 => OnionLabel is { } label ? OnionAddress.IsValidV3(label) : null;
+
+    /// <summary>For a name in in-addr.arpa or ip6.arpa: the address it spells (null when malformed).</summary>
+    internal ReverseDnsName.Reading? Reverse => ReverseDnsName.Read(Name);
 }
 
 /// <summary>Fields over the DNS names of a certificate that need the Public Suffix List.</summary>
