@@ -1,6 +1,8 @@
 using CertLint.Findings;
 using CertLint.Model;
 using CertLint.Rules.Fields;
+using CertLint.Usage;
+using CertLint.Usage.Checks;
 
 namespace CertLint.Rules.Primitives;
 
@@ -37,7 +39,7 @@ public sealed class EkuPurposePrimitive : ICheckPrimitive
 
         if (cert.ExtendedKeyUsage is { } own && !Allows(own, oid, acceptAny))
         {
-            yield return Restricted(purpose, cert, "its extendedKeyUsage", own);
+            yield return Restricted(purpose, cert, "its extendedKeyUsage", own) with { Related = UsesOf(cert, oid, context) };
             yield break;
         }
         if (!arguments.GetBool("issuers") || context.Inventory.ChainOf(cert) is not { } chain) yield break;
@@ -45,10 +47,22 @@ public sealed class EkuPurposePrimitive : ICheckPrimitive
         {
             if (issuer.ExtendedKeyUsage is { } eku && !Allows(eku, oid, acceptAny))
             {
-                yield return Restricted(purpose, issuer, $"its issuer {issuer.Name} (serial {issuer.SerialNumber}, SHA-256 {issuer.Sha256[..16]})", eku);
+                yield return Restricted(purpose, issuer, $"its issuer {issuer.Name} (serial {issuer.SerialNumber}, SHA-256 {issuer.Sha256[..16]})", eku)
+                    with { Related = UsesOf(cert, oid, context) };
                 yield break;
             }
         }
+    }
+
+    /// <summary>
+    /// One defect, one finding, on the certificate (where it is fixed, by reissuing; one place however many
+    /// configurations use it); the configuration lines that serve or present it, and the servers a client presents it
+    /// to, are its related locations.
+    /// </summary>
+    private static List<RelatedLocation>? UsesOf(CertificateInfo cert, string purposeOid, EvaluationContext context)
+    {
+        var role = purposeOid == Oids.ClientAuth ? UsageRole.Client : purposeOid == Oids.ServerAuth ? UsageRole.Server : (UsageRole?)null;
+        return role is { } r && context.Inventory.Usages.Count > 0 ? UsageIndex.Of(context.Inventory).UsesOf(cert, r, context.Inventory) : null;
     }
 
     /// <summary>Whether an EKU list allows a purpose.</summary>
