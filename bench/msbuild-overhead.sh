@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # What CertLint.MSBuild costs a no-op incremental `dotnet build`: the same project with and without the package.
+# Then a one-file lint build (one certificate and its key changed, so the target runs): the package's in-process task
+# against an Exec of the Native AOT tool (CERTLINT_AOT, default bench/out/aot/CertLint.Cli/certlint as `bench/run.sh
+# aot` publishes it; skipped when absent), the alternative issue 18 asks to measure.
 # A benchmark, not a test: it prints timings and their ratio. Uses hyperfine when installed, else a timed loop.
 #   bench/msbuild-overhead.sh [RUNS]      (default 10 runs per variant)
 set -euo pipefail
@@ -79,3 +82,40 @@ echo "  without CertLint.MSBuild: ${without_ms} ms"
 echo "  with CertLint.MSBuild:    ${with_ms} ms"
 echo "  CertLint targets (input collection + up-to-date check): ${target_ms} ms"
 awk -v a="$with_ms" -v b="$without_ms" 'BEGIN { printf "  ratio with/without: %.3f (%+d ms)\n", a / b, a - b }'
+
+# One-file lint builds: the task in the MSBuild node (as shipped) against the AOT tool run by Exec, same inputs/outputs.
+aot=${CERTLINT_AOT:-$repo/bench/out/aot/CertLint.Cli/certlint}
+if [ ! -x "$aot" ]; then echo; echo "one-file lint build: skipped (no Native AOT certlint at $aot; run bench/run.sh aot first)"; exit 0; fi
+one_cert=$(ls tests/fixtures/*.pem | head -n 1)
+for variant in task exec; do
+  dir="$work/$variant"; mkdir -p "$dir/certs"; cp "$one_cert" "$dir/certs/one.pem"
+  if [ "$variant" = task ]; then
+    extra="<ItemGroup><PackageReference Include=\"CertLint.MSBuild\" Version=\"$version\" PrivateAssets=\"all\" /></ItemGroup>"
+  else
+    extra="<Target Name=\"CertLintAot\" AfterTargets=\"Build\" Inputs=\"@(_One)\" Outputs=\"\$(IntermediateOutputPath)certlint.stamp\">
+    <Exec Command=\"&quot;$aot&quot; certs --fail-on none --quiet\" />
+    <Touch Files=\"\$(IntermediateOutputPath)certlint.stamp\" AlwaysCreate=\"true\" />
+  </Target>
+  <ItemGroup><_One Include=\"certs/**/*.pem\" /></ItemGroup>"
+  fi
+  cat >"$dir/Bench.csproj" <<PROJ
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><CertLintFailOn>none</CertLintFailOn></PropertyGroup>
+  $extra
+</Project>
+PROJ
+  (cd "$dir" && dotnet build -nologo -v:q >"$work/$variant.log" 2>&1) || { tail -20 "$work/$variant.log"; exit 1; }
+done
+lint_ms() { # mean wall of RUNS builds, each after touching the certificate (the lint target runs, the compiler does not)
+  local total=0 start
+  for _ in $(seq "$runs"); do
+    touch "$work/$1/certs/one.pem"; start=$(date +%s%N)
+    (cd "$work/$1" && dotnet build --no-restore -nologo -v:q >/dev/null); total=$((total + ($(date +%s%N) - start) / 1000000))
+  done
+  echo $((total / runs)); }
+task_ms=$(lint_ms task); exec_ms=$(lint_ms exec)
+echo
+echo "one-file lint build (the certificate touched before each build), mean of $runs runs, load $(cut -d' ' -f1-3 /proc/loadavg):"
+echo "  task in the MSBuild node (as shipped): ${task_ms} ms"
+echo "  Exec of the Native AOT tool:           ${exec_ms} ms"
+awk -v a="$task_ms" -v b="$exec_ms" 'BEGIN { printf "  ratio task/AOT: %.3f (%+d ms)\n", a / b, a - b }'
