@@ -40,7 +40,7 @@ if [ "$mode" = aot ]; then
   if [ ! -f "$corpus/.done" ]; then
     rm -rf "$corpus"; echo "== corpus of $count: $(dotnet bench/CertLint.Benchmarks/bin/Release/net10.0/CertLint.Benchmarks.dll corpus "$corpus" "$count" --now "$now")"; touch "$corpus/.done"
   fi
-  one="$out/aot-one"; rm -rf "$one"; mkdir -p "$one"
+  one="$data/aot-one"; rm -rf "$one"; mkdir -p "$one"  # outside the work tree, like the corpus
   cp "$corpus/tenant-0000/client/svc-000000."* "$corpus/ca.crt" "$one/"
   certlint="$out/aot/CertLint.Cli/certlint"; hello="$out/aot/hello/hello"; limit="$out/aot/limit/limit"
   ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
