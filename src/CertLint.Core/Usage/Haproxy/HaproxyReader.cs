@@ -136,6 +136,7 @@ public sealed partial class HaproxyReader : IConfigReader
             var verifyLine = From("verify");
             var verify = Value(verifyLine.Args, "verify");
             var caLine = From("ca-file");
+            var crlLine = From("crl-file");
             var defaults = global.LastOrDefault(l => l.Keyword == "ssl-default-bind-options");
             return new TlsUsage
             {
@@ -144,6 +145,7 @@ public sealed partial class HaproxyReader : IConfigReader
                 Service = service,
                 Role = UsageRole.Server,
                 CaFiles = [.. Values(caLine.Args, "ca-file").SelectMany(p => CaFiles(Reference(p, caLine, "ca-file", "ca-base")))],
+                CrlFiles = [.. Values(crlLine.Args, "crl-file").Select(p => Reference(p, crlLine, "crl-file", "ca-base"))],
                 VerifyPeer = verify is "required" or "optional",
                 VerifyAt = verify is null ? null : verifyLine.At,
                 Protocols = (entry is null ? null : HaproxyProtocols.Of(entry.Args, entry, "crt-list"))
