@@ -95,8 +95,11 @@ public sealed record TlsUsage
     public IEnumerable<FileReference> References =>
         new[] { Certificate, Key, Chain }.OfType<FileReference>().Concat(CaFiles).Concat(CrlFiles);
 
-    /// <summary>Stable identity: format, file and line.</summary>
-    public string Id => $"usage:{Format}:{Location.File.RelativePath}:{Location.StartLine}";
+    /// <summary>
+    /// Stable identity: format, file, line and service (one line can stand for several usages: HAProxy `crt DIR`, one
+    /// per certificate; a Kestrel endpoint in the base file and in an environment's view).
+    /// </summary>
+    public string Id => $"usage:{Format}:{Location.File.RelativePath}:{Location.StartLine}:{Service}";
 
     public string Label => $"{Format} {Role.ToString().ToLowerInvariant()} {Service} ({Location.File.RelativePath}:{Location.StartLine})";
 }
