@@ -28,7 +28,7 @@ public sealed class DistinguishedName
     /// <summary>Case- and space-folded form used to match an issuer name to a subject name (RFC 5280 §7.1, simplified).</summary>
     public string NormalizedKey { get; }
 
-    public string? CommonName => Get("2.5.4.3");
+    public string? CommonName => Get(Oids.CommonName);
 
     /// <summary>The first value of an attribute by OID, or null.</summary>
     public string? Get(string oid)

@@ -23,7 +23,7 @@ internal static class NameDetails
                 var atv = set.ReadSequence();
                 var oid = atv.ReadObjectIdentifier();
                 var (value, type, valid) = ReadString(atv.ReadEncodedValue());
-                list.Add(new NameAttribute(oid, OidNames.DnAttributes.GetValueOrDefault(oid, oid), value, type, value.Length, rdn, false, valid));
+                list.Add(new NameAttribute(oid, DnAttributeNames.DisplayByOid.GetValueOrDefault(oid, oid), value, type, value.Length, rdn, false, valid));
             }
             if (list.Count - start > 1)
             {

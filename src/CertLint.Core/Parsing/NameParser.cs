@@ -26,7 +26,7 @@ internal static class NameParser
                 var atv = set.ReadSequence();
                 var oid = atv.ReadObjectIdentifier();
                 var value = ReadValue(atv);
-                attributes.Add(new DnAttribute(oid, OidNames.DnAttributes.GetValueOrDefault(oid, oid), value));
+                attributes.Add(new DnAttribute(oid, DnAttributeNames.DisplayByOid.GetValueOrDefault(oid, oid), value));
                 count++;
             }
             rdnSizes.Add(count);

@@ -13,20 +13,6 @@ internal static class OidNames
     public const string X448 = "1.3.101.111";
     public const string Sha1 = "1.3.14.3.2.26";
 
-    /// <summary>Distinguished-name attribute short names (OpenSSL's).</summary>
-    public static readonly IReadOnlyDictionary<string, string> DnAttributes = new Dictionary<string, string>
-    {
-        ["2.5.4.3"] = "CN", ["2.5.4.6"] = "C", ["2.5.4.7"] = "L", ["2.5.4.8"] = "ST", ["2.5.4.10"] = "O",
-        ["2.5.4.11"] = "OU", ["2.5.4.9"] = "street", ["2.5.4.12"] = "title", ["2.5.4.13"] = "description",
-        ["2.5.4.17"] = "postalCode", ["2.5.4.5"] = "serialNumber", ["2.5.4.4"] = "SN", ["2.5.4.42"] = "GN",
-        ["2.5.4.43"] = "initials", ["2.5.4.44"] = "generationQualifier", ["2.5.4.41"] = "name",
-        ["2.5.4.46"] = "dnQualifier", ["2.5.4.65"] = "pseudonym", ["2.5.4.15"] = "businessCategory",
-        ["2.5.4.97"] = "organizationIdentifier", ["1.2.840.113549.1.9.1"] = "emailAddress",
-        ["0.9.2342.19200300.100.1.25"] = "DC", ["0.9.2342.19200300.100.1.1"] = "UID",
-        ["1.3.6.1.4.1.311.60.2.1.3"] = "jurisdictionC", ["1.3.6.1.4.1.311.60.2.1.2"] = "jurisdictionST",
-        ["1.3.6.1.4.1.311.60.2.1.1"] = "jurisdictionL",
-    };
-
     /// <summary>Signature algorithm OID -> (name, hash). Hash null when intrinsic (EdDSA) or given by parameters (PSS).</summary>
     public static readonly IReadOnlyDictionary<string, (string Name, string? Hash)> SignatureAlgorithms =
         new Dictionary<string, (string, string?)>

@@ -72,6 +72,38 @@ public class FieldModelTests
     }
 
     [Test]
+    public void Every_dn_attribute_of_the_one_table_prints_by_its_short_name_and_is_a_field()
+    {
+        var table = CertLint.Parsing.DnAttributeNames.All;
+        table.Select(e => e.Oid).ShouldBeUnique();
+        table.Select(e => e.Field.ToLowerInvariant()).ShouldBeUnique();
+        var name = new AsnWriter(AsnEncodingRules.DER);
+        using (name.PushSequence())
+        {
+            foreach (var e in table)
+            {
+                using (name.PushSetOf())
+                using (name.PushSequence())
+                {
+                    name.WriteObjectIdentifier(e.Oid);
+                    name.WriteCharacterString(UniversalTagNumber.UTF8String, "v-" + e.Field);
+                }
+            }
+        }
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(new X500DistinguishedName(name.Encode()), key, HashAlgorithmName.SHA256);
+        using var x = request.CreateSelfSigned(TestPki.DefaultNotBefore, TestPki.DefaultNotAfter);
+        var cert = TestScan.Certificate(x.RawData, FileAt("certs/x.pem"));
+        foreach (var e in table)
+        {
+            cert.Subject.Text.ShouldContain($"{e.Display}=v-{e.Field}");
+            Holds($"field: subject.{e.Field}\nequals: v-{e.Field}", cert).ShouldBeTrue(e.Field);
+            Holds($"field: subject.attributes\nany: {{ all: [ {{ field: oid, equals: '{e.Oid}' }}, {{ field: name, equals: {e.Display} }} ] }}", cert).ShouldBeTrue(e.Field);
+        }
+        Holds("field: subject.pseudonym\nequals: other", cert).ShouldBeFalse();
+    }
+
+    [Test]
     public void Validity_encodings_follow_the_year()
     {
         var cert = Leaf(o => o.Valid(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2050, 1, 1, 0, 0, 0, TimeSpan.Zero)));

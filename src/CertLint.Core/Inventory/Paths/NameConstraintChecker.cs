@@ -99,7 +99,7 @@ internal sealed class NameConstraintChecker
         if (facts.SubjectAltNames is not null) yield break;
         foreach (var attribute in cert.Subject.Attributes)
         {
-            if (attribute.Oid == "1.2.840.113549.1.9.1") yield return new GeneralName(NameForm.Rfc822, attribute.Value);
+            if (attribute.Oid == Oids.EmailAddress) yield return new GeneralName(NameForm.Rfc822, attribute.Value);
             else if (isEndEntity && attribute.Oid == Oids.CommonName && CnAsName(attribute.Value) is { } cn) yield return cn;
         }
     }

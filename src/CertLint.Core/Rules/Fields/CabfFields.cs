@@ -17,7 +17,7 @@ internal static class CabfFields
     /// <summary>BR §7.1.4.2: the subject attributes that appear, in this relative order (DC, C, ST, L, postalCode,
     /// street, O, SN, givenName, OU, CN); others may appear anywhere.</summary>
     private static readonly string[] SubjectOrder =
-        ["0.9.2342.19200300.100.1.25", "2.5.4.6", "2.5.4.8", "2.5.4.7", "2.5.4.17", "2.5.4.9", "2.5.4.10", "2.5.4.4", "2.5.4.42", "2.5.4.11", "2.5.4.3"];
+        [.. new[] { "dc", "c", "st", "l", "postalCode", "street", "o", "sn", "givenName", "ou", "cn" }.Select(f => Parsing.DnAttributeNames.OidByField[f])];
 
     public static IEnumerable<FieldDefinition> Define()
     {

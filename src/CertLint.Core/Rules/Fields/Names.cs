@@ -17,27 +17,8 @@ public static class Names
         [Oids.AnyExtendedKeyUsage] = "anyExtendedKeyUsage",
     };
 
-    /// <summary>DN attribute short names (lower case, as field paths use them) to OIDs.</summary>
-    public static readonly IReadOnlyDictionary<string, string> DnAttributes = new Dictionary<string, string>
-    {
-        ["cn"] = "2.5.4.3",
-        ["sn"] = "2.5.4.4",
-        ["serialNumber"] = "2.5.4.5",
-        ["c"] = "2.5.4.6",
-        ["l"] = "2.5.4.7",
-        ["st"] = "2.5.4.8",
-        ["street"] = "2.5.4.9",
-        ["o"] = "2.5.4.10",
-        ["ou"] = "2.5.4.11",
-        ["title"] = "2.5.4.12",
-        ["businessCategory"] = "2.5.4.15",
-        ["postalCode"] = "2.5.4.17",
-        ["givenName"] = "2.5.4.42",
-        ["organizationIdentifier"] = "2.5.4.97",
-        ["email"] = "1.2.840.113549.1.9.1",
-        ["dc"] = "0.9.2342.19200300.100.1.25",
-        ["uid"] = "0.9.2342.19200300.100.1.1",
-    };
+    /// <summary>DN attribute names as field paths use them, to OIDs (a view of the one table, <see cref="Parsing.DnAttributeNames"/>).</summary>
+    public static IReadOnlyDictionary<string, string> DnAttributes => Parsing.DnAttributeNames.OidByField;
 
     /// <summary>A signature algorithm's name as OpenSSL prints it, or the OID.</summary>
     public static string SignatureName(string oid) => Parsing.OidNames.SignatureAlgorithms.TryGetValue(oid, out var known) ? known.Name : oid;
