@@ -68,13 +68,19 @@ public static class RuleCompiler
         var ctx = new CompileContext(file, parameters, kinds);
         var applies = errors.Try(() => WhereCompiler.Compile(ctx, definition.Where), null!);
         SubjectTest? assertion = null;
+        Witness? witness = null;
         var arguments = PrimitiveArguments.Empty;
         if (primitive is not null) arguments = errors.Try(() => PrimitiveBinder.Bind(ctx, primitive, checkMap!.Get("with")), PrimitiveArguments.Empty);
-        else if (checkMap is null || !checkMap.Has("primitive")) assertion = errors.Try(() => new AssertionCompiler(ctx).CompileSubject(definition.Check), null);
+        else if (checkMap is null || !checkMap.Has("primitive"))
+        {
+            var compiler = new AssertionCompiler(ctx);
+            assertion = errors.Try(() => compiler.CompileSubject(definition.Check), null);
+            if (assertion is not null) witness = compiler.CompileWitness(definition.Check);
+        }
 
         var openValues = primitive is not null || !primitiveKnown;
         var messageText = definition.Message ?? (openValues ? "{{message}}" : definition.Descriptor.Title);
-        var message = errors.Try(() => MessageTemplate.Compile(ctx, messageText, definition.MessageNode, definition.Name, openValues), null!);
+        var message = errors.Try(() => MessageTemplate.Compile(ctx, messageText, definition.MessageNode, definition.Name, openValues, witness), null!);
         if (errors.Count > before) return null;
         return new CompiledRule(definition, severity ?? definition.Descriptor.DefaultSeverity, kinds, parameters, applies,
             assertion, primitive, arguments, message);
