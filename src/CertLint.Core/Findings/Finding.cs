@@ -24,6 +24,12 @@ public sealed record CheckedObject(SubjectKind Kind, string ObjectId, string Lab
 /// <summary>A suppression that matched a finding (from configuration).</summary>
 public sealed record Suppression(string Reason, string Source, DateOnly? Expires);
 
+/// <summary>
+/// A second place the same defect shows, with what happens there: the configuration line that presents a client
+/// certificate, the server that requires it. Reports show it beside the finding (SARIF relatedLocations).
+/// </summary>
+public sealed record RelatedLocation(SourceLocation Location, string Message);
+
 /// <summary>One rule violation.</summary>
 public sealed record Finding(
     RuleDescriptor Rule,
@@ -37,6 +43,12 @@ public sealed record Finding(
     public Suppression? Suppression { get; init; }
 
     public bool IsSuppressed => Suppression is not null;
+
+    /// <summary>Other places of the same defect (at most <see cref="MaxRelated"/>); the finding stays one.</summary>
+    public IReadOnlyList<RelatedLocation> Related { get; init; } = [];
+
+    /// <summary>Bound on <see cref="Related"/>: a certificate presented by a thousand configurations lists the first ones.</summary>
+    public const int MaxRelated = 16;
 
     /// <summary>
     /// Identity across runs: rule + object id + path, so it survives line moves (SARIF partialFingerprints, baselines).

@@ -24,6 +24,10 @@ public static partial class ReportText
     /// <summary>Replaces control and bidi characters and lone surrogates with '?' (<see cref="SafeText"/>): valid in XML and safe on a terminal.</summary>
     public static string Printable(string text) => SafeText.Printable(text);
 
+    /// <summary>"client/SSLDefs.ini:13: presented as the client certificate of ...": one related location as text reports print it.</summary>
+    public static string Related(RelatedLocation related) =>
+        $"{Visible(PathOf(related.Location.File))}:{Lines(related.Location)}: {Clean(related.Message)}";
+
     /// <summary>SARIF level and the lower-case name used by every format.</summary>
     public static string Level(Severity severity) => severity.ToText();
 

@@ -22,9 +22,10 @@ public sealed class RuleSubject
 
 /// <summary>
 /// A violation reported by a check: an optional more precise location (e.g. a PEM block's lines, a parse issue's line)
-/// and values for the rule's message template (e.g. {{daysRemaining}}).
+/// and values for the rule's message template (e.g. {{daysRemaining}}), and other places the same defect shows.
 /// </summary>
 public sealed record Violation(
     IReadOnlyDictionary<string, object?> Values,
     SourceLocation? Location = null,
-    string? Message = null);
+    string? Message = null,
+    IReadOnlyList<RelatedLocation>? Related = null);

@@ -55,6 +55,16 @@ internal sealed class ConfigFixture : IDisposable
             .Where(f => f.GetProperty("rule").GetString() == rule).Select(f => f.GetProperty("message").GetString()!)];
     }
 
+    /// <summary>The related locations of one rule's findings, as "path:line message" (the other places of the same defect).</summary>
+    public static List<string> Related(string json, string rule)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return [.. doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("rule").GetString() == rule && f.TryGetProperty("related", out _))
+            .SelectMany(f => f.GetProperty("related").EnumerateArray())
+            .Select(r => $"{r.GetProperty("path").GetString()}:{r.GetProperty("startLine").GetInt32()} {r.GetProperty("message").GetString()}")];
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);

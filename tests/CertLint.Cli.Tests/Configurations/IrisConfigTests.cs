@@ -50,6 +50,15 @@ public sealed class IrisConfigTests
         ], outcome.Out);
         outcome.ExitCode.ShouldBe(1);
         ConfigFixture.Messages(json, "eku-client-auth").ShouldHaveSingleItem().ShouldContain("(role from merge.cpf:4 CreateSSLConfig CertificateFile)");
+        // One finding, on the certificate (reissuing it is the fix); the client line that presents it and the two servers
+        // requiring client certificates it is presented to (one mTLS server per folder: both here) are its other places.
+        ConfigFixture.Related(json, "eku-client-auth").ShouldBe([
+            "merge.cpf:4 presented as the client certificate of IRIS client TLS configuration ToPartner (CreateSSLConfig CertificateFile) to IRIS server TLS configuration Mirror at SSLConfigsExport.xml:8, IRIS server TLS configuration %SuperServer at merge.cpf:3",
+            "SSLConfigsExport.xml:8 IRIS server TLS configuration Mirror requires client certificates, and IRIS client TLS configuration ToPartner presents this one",
+            "merge.cpf:3 IRIS server TLS configuration %SuperServer requires client certificates, and IRIS client TLS configuration ToPartner presents this one",
+        ]);
+        outcome.Out.ShouldContain("        also merge.cpf:4: presented as the client certificate of IRIS client TLS configuration ToPartner");
+        ConfigFixture.Related(json, "mtls-client-ca-mismatch").ShouldBeEmpty();
         ConfigFixture.Messages(json, "mtls-client-ca-mismatch").ShouldBe([
             "IRIS server TLS configuration Mirror requires client certificates but names no CA file to verify them with: give the server the CA that issues its clients' certificates.",
             "IRIS server TLS configuration %SuperServer verifies client certificates with /irissys/certs/other-ca.cer, but the client certificate CN=bob, serial 2004 presented at merge.cpf:4 CreateSSLConfig CertificateFile was issued by CN=Fixture TLS CA, which is not in that file: give the server the CA that issues its clients' certificates.",

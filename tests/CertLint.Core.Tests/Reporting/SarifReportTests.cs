@@ -104,6 +104,41 @@ public class SarifReportTests
     }
 
     [Test]
+    public void A_finding_with_other_places_has_them_as_relatedLocations_in_sarif_and_beside_it_in_json_markdown_and_console()
+    {
+        var f = Fixture.Result.Findings.First(f => !f.IsSuppressed);
+        var at = new Model.SourceLocation(new Model.SourceFile("/r/client/app.conf", "client/app.conf", 1, null), 12, 12);
+        var related = f with { Related = [new(at, "presented as the client certificate of app"), new(at with { StartLine = 30, EndLine = 31 }, "server web requires client certificates")] };
+        var result = TestResults.With(Fixture.Result, findings: [.. Fixture.Result.Findings.Select(x => ReferenceEquals(x, f) ? related : x)]);
+
+        var sarif = ReportWriter.Render(ReportFormat.Sarif, result, Golden.Settings);
+        SchemaValidation.ShouldBeValidSarif(sarif);
+        var results = Run(sarif)["results"]!.AsArray();
+        var withRelated = results.Where(r => r!.AsObject().ContainsKey("relatedLocations")).ShouldHaveSingleItem()!;
+        withRelated["ruleId"]!.GetValue<string>().ShouldBe(f.Rule.Id);
+        var locations = withRelated["relatedLocations"]!.AsArray();
+        locations.Select(l => (l!["id"]!.GetValue<int>(), l["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>(),
+                l["physicalLocation"]!["region"]!["startLine"]!.GetValue<int>(), l["physicalLocation"]!["region"]!["endLine"]!.GetValue<int>(),
+                l["message"]!["text"]!.GetValue<string>()))
+            .ShouldBe([(1, "client/app.conf", 12, 12, "presented as the client certificate of app"), (2, "client/app.conf", 30, 31, "server web requires client certificates")]);
+
+        var json = ReportWriter.Render(ReportFormat.Json, result, Golden.Settings);
+        SchemaValidation.ShouldBeValidCertLintJson(json);
+        var findings = JsonNode.Parse(json)!["findings"]!.AsArray();
+        findings.Count(x => x!.AsObject().ContainsKey("related")).ShouldBe(1);
+        var first = findings.Single(x => x!.AsObject().ContainsKey("related"))!["related"]!.AsArray()[0]!;
+        (first["path"]!.GetValue<string>(), first["startLine"]!.GetValue<int>(), first["message"]!.GetValue<string>())
+            .ShouldBe(("client/app.conf", 12, "presented as the client certificate of app"));
+
+        var markdown = System.Text.Encoding.UTF8.GetString(ReportWriter.Render(ReportFormat.Markdown, result, Golden.Settings));
+        markdown.ShouldContain("<br>also client/app.conf:12: presented as the client certificate of app<br>also client/app.conf:30-31: server web requires client certificates |");
+
+        var console = new StringWriter();
+        ConsoleReport.Write(result, console, new ConsoleOptions());
+        console.ToString().ShouldContain("also client/app.conf:30-31: server web requires client certificates");
+    }
+
+    [Test]
     public void Without_a_category_there_is_no_automation_details()
     {
         var run = Run(ReportWriter.Render(ReportFormat.Sarif, Fixture.Result, Golden.Settings with { Category = null }));

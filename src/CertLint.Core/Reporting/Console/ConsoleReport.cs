@@ -52,8 +52,13 @@ public static class ConsoleReport
             else if (result.NewOnly && state == BaselineStates.New) text += $"  {paint.Bold("[new]")}";
         }
         output.WriteLine(text);
-        if (verbosity != ConsoleVerbosity.Verbose) return;
         var indent = new string(' ', lineWidth + 4);
+        foreach (var r in f.Related)
+        {
+            var also = $"{indent}also {ReportText.Related(r)}";
+            output.WriteLine(f.IsSuppressed ? paint.Dim(also) : also);
+        }
+        if (verbosity != ConsoleVerbosity.Verbose) return;
         if (!string.IsNullOrWhiteSpace(f.Rule.Remediation)) output.WriteLine($"{indent}fix: {ReportText.OneLine(f.Rule.Remediation)}");
         if (f.Rule.HelpUri.Length > 0) output.WriteLine($"{indent}see: {f.Rule.HelpUri}");
     }

@@ -98,6 +98,21 @@ public static class JsonReport
             w.WriteString("id", f.Subject.ObjectId);
             w.WriteString("label", ReportText.Clean(f.Subject.Label));
             w.WriteEndObject();
+            if (f.Related.Count > 0)
+            {
+                w.WriteStartArray("related");
+                foreach (var r in f.Related)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("path", ReportText.PathOf(r.Location.File));
+                    var (rs, re) = ReportText.Region(r.Location);
+                    w.WriteNumber("startLine", rs);
+                    w.WriteNumber("endLine", re);
+                    w.WriteString("message", ReportText.Clean(r.Message));
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteString("fingerprint", f.Fingerprint);
             w.WriteBoolean("failing", result.IsFailing(f));
             if (result.BaselineStates is { } states)

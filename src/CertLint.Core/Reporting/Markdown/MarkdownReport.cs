@@ -111,7 +111,7 @@ public static class MarkdownReport
     private static string FindingRow(Finding f) =>
         $"| {f.Severity.ToText()} | {RuleLink(f.Rule)} | " +
         $"{Location(ReportText.Visible(ReportText.PathOf(f.Location.File)), f.Location)} | {Text(f.Subject.Label)} | " +
-        $"{MarkdownText.Escape(ReportText.Message(f))} |";
+        $"{MarkdownText.Escape(ReportText.Message(f))}{string.Concat(f.Related.Select(r => "<br>also " + MarkdownText.Escape(ReportText.Related(r))))} |";
 
     private static string Location(string path, Model.SourceLocation location) =>
         $"{MarkdownText.Escape(path)}:{ReportText.Lines(location)}";

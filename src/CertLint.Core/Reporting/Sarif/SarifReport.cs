@@ -122,6 +122,7 @@ public static class SarifReport
         w.WriteText("message", ReportText.Message(f));
         var (start, end) = ReportText.Region(f.Location);
         WriteLocation(w, ArtifactUri(f.Location.File), start, end);
+        if (f.Related.Count > 0) WriteRelated(w, f.Related);
         WriteFingerprint(w, f.Fingerprint);
         if (result.BaselineStates is { } states)
         {
@@ -167,6 +168,29 @@ public static class SarifReport
     {
         w.WriteStartArray("locations");
         w.WriteStartObject();
+        WritePhysical(w, uri, startLine, endLine);
+        w.WriteEndObject();
+        w.WriteEndArray();
+    }
+
+    /// <summary>The other places of the same defect (the client configuration that presents a certificate...), each with what happens there.</summary>
+    private static void WriteRelated(Utf8JsonWriter w, IReadOnlyList<RelatedLocation> related)
+    {
+        w.WriteStartArray("relatedLocations");
+        for (var i = 0; i < related.Count; i++)
+        {
+            var (start, end) = ReportText.Region(related[i].Location);
+            w.WriteStartObject();
+            w.WriteNumber("id", i + 1);
+            WritePhysical(w, ArtifactUri(related[i].Location.File), start, end);
+            w.WriteText("message", ReportText.Clean(related[i].Message));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WritePhysical(Utf8JsonWriter w, string uri, int startLine, int endLine)
+    {
         w.WriteStartObject("physicalLocation");
         w.WriteStartObject("artifactLocation");
         w.WriteString("uri", uri);
@@ -177,8 +201,6 @@ public static class SarifReport
         w.WriteNumber("endLine", endLine);
         w.WriteEndObject();
         w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndArray();
     }
 
     private static void WriteFingerprint(Utf8JsonWriter w, string fingerprint)

@@ -72,7 +72,10 @@ public static class RuleEvaluator
                 foreach (var v in rule.Check(subject, context))
                 {
                     var obj = v.Location is { } loc ? subject.Object with { Location = loc } : subject.Object;
-                    (found ??= []).Add(new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), obj));
+                    (found ??= []).Add(new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), obj)
+                    {
+                        Related = v.Related is { Count: > 0 } related ? [.. related.Take(Finding.MaxRelated)] : [],
+                    });
                 }
             }
             catch (RegexMatchTimeoutException e)

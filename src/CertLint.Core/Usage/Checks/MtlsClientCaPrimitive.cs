@@ -36,11 +36,10 @@ public sealed class MtlsClientCaPrimitive : ICheckPrimitive
             yield return Problem(caRef.At, server, $"verifies client certificates with {caRef.Path}, which holds no CA certificate (basicConstraints cA)");
             yield break;
         }
-        var servers = context.Inventory.Usages.Count(u => u is { Role: UsageRole.Server, VerifyPeer: true });
-        var folder = Path.GetDirectoryName(server.Location.File.FullPath);
+        var servers = UsageIndex.MtlsServers(context.Inventory).Count;
         foreach (var client in context.Inventory.Usages.Where(u => u.Role == UsageRole.Client))
         {
-            if (servers > 1 && Path.GetDirectoryName(client.Location.File.FullPath) != folder) continue;
+            if (!UsageIndex.PresentsTo(client, server, servers)) continue;
             if (index.Leaf(client.Certificate) is not { } leaf || IssuedBy(leaf, caCerts, context)) continue;
             yield return Problem(caRef.At, server,
                 $"verifies client certificates with {caRef.Path}, but the client certificate {leaf.Label} presented at {client.Certificate!.Source} was issued by {leaf.Issuer.Text}, which is not in that file",

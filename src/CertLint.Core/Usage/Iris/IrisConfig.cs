@@ -96,6 +96,11 @@ internal static class IrisConfig
             var at = p.TryGetValue("TLSMinVersion", out var m) ? m.At : p["TLSMaxVersion"].At;
             if (min > max) result.Error(at, "TLSMinVersion is above TLSMaxVersion: no protocol version is allowed");
             // An unset end is IRIS's default: 32 (TLSv1.3) above, 16 (TLSv1.2) below (or the maximum, when that is lower).
+            // Sources: "Configuring TLS" (docs.intersystems.com ...DocBook.UI.Page.cls?KEY=GSA_config_tls: the Management
+            // Portal's Minimum/Maximum Protocol Version fields) and the client pages that write SSLDefs.ini
+            // (KEY=ROARS_tls_pythoncli, KEY=ROARS_tls_node: TLSMinVersion=16, TLSMaxVersion=32). The stored copies of
+            // those pages end before the field defaults, so 16/32 is IRIS's documented recommendation, not a quoted
+            // default; with neither end set the configuration is "left to IRIS's default" and no protocol rule fires.
             var high = max is { } hi ? Version(hi) : TlsVersion.Tls13;
             var low = min is { } lo ? Version(lo) : high < TlsVersion.Tls12 ? high : TlsVersion.Tls12;
             return new ProtocolSetting(TlsVersions.Range(low, high), at, min is null ? "TLSMaxVersion" : max is null ? "TLSMinVersion" : "TLSMinVersion/TLSMaxVersion");
