@@ -19,7 +19,7 @@ internal static class ExplainCommand
         {
             if (string.IsNullOrWhiteSpace(name.Value)) throw new UserErrorException("explain: name a rule, e.g. 'certlint explain cert-expired'.");
             var request = new LintRequest { WorkingDirectory = context.WorkingDirectory, RuleDirectories = ruleDirs.Values, Environment = context.Environment };
-            var catalog = RuleCatalog.Load(SettingsResolver.Resolve(request, context.Time));
+            var catalog = RuleCatalog.Load(SettingsResolver.Resolve(request, context.Time), everyPack: true);
             var rule = catalog.Find(name.Value!);
             if (rule is null && catalog.FindByEquivalent(name.Value!) is { Count: > 0 } equivalent)
             {

@@ -26,7 +26,7 @@ internal static class RulesCommand
                 RuleDirectories = ruleDirs.Values,
                 Environment = context.Environment,
             };
-            var catalog = RuleCatalog.Load(SettingsResolver.Resolve(request, context.Time));
+            var catalog = RuleCatalog.Load(SettingsResolver.Resolve(request, context.Time), everyPack: true);
             var packs = pack.Values.Where(p => p is not null).Select(p => p!).ToArray();
             var known = catalog.Rules.Select(r => r.Descriptor.Pack).Distinct(StringComparer.Ordinal).ToArray();
             foreach (var p in packs.Where(p => !known.Contains(p, StringComparer.Ordinal)))

@@ -19,6 +19,10 @@ public sealed class CertificateDetails
     public int IssuerRdns { get; init; }
     public AlgorithmDetails? KeyAlgorithm { get; init; }
     public long? RsaExponent { get; init; }
+    /// <summary>The RSA public exponent whatever its size (<see cref="RsaExponent"/> only when it fits 64 bits).</summary>
+    public System.Numerics.BigInteger? RsaExponentValue { get; init; }
+    /// <summary>The numbers of a DSA key (id-dsa SPKI): domain parameter sizes and the public value's checks.</summary>
+    public DsaKeyDetails? Dsa { get; init; }
     public bool IssuerUniqueId { get; init; }
     public bool SubjectUniqueId { get; init; }
     /// <summary>Decoded RFC 5280 extensions by OID (first occurrence); an OID absent here and present in the certificate is malformed or unknown.</summary>
@@ -29,6 +33,14 @@ public sealed class CertificateDetails
 
 /// <summary>An AlgorithmIdentifier: OID, parameter state (absent, null, present) and the whole DER.</summary>
 public sealed record AlgorithmDetails(string Oid, string Parameters, string ParametersHex, string Der);
+
+/// <summary>
+/// A DSA public key: bit lengths of the domain parameters p, q, g (0 when the SPKI omits them, as RFC 3279 §2.3.2 allows
+/// for inherited parameters), whether the public value y lies in 2 .. p − 2, and whether y^q mod p = 1 (y generates the
+/// order-q subgroup). Both checks are null when p is absent; the order check is null when p or q is too large to bound
+/// the work (p over 16384 bits, q over 1024 bits: no DSA parameter set comes near).
+/// </summary>
+public sealed record DsaKeyDetails(int PBits, int QBits, int GBits, bool? YInRange, bool? YInSubgroup);
 
 /// <summary>A Time as encoded: utcTime or generalizedTime, the characters, and whether that form is DER (Z, seconds, no fraction).</summary>
 public sealed record TimeDetails(string Encoding, string Raw, bool Der);

@@ -44,7 +44,9 @@ internal static class CertificateDetailsParser
         var subjectName = tbs.ReadEncodedValue();
         var spki = tbs.ReadSequence();
         var keyAlgorithm = Try(malformed, "key", () => Algorithm(spki));
-        var exponent = cert.PublicKey.Algorithm == KeyAlgorithm.Rsa ? Try(malformed, "key", () => RsaExponent(spki)) : null;
+        var keyBits = Try(malformed, "key", () => spki.ReadEncodedValue());
+        var exponent = cert.PublicKey.Algorithm == KeyAlgorithm.Rsa ? Try(malformed, "key", () => (System.Numerics.BigInteger?)KeyNumbersParser.RsaExponent(keyBits)) : null;
+        var dsa = cert.PublicKey.Algorithm == KeyAlgorithm.Dsa ? Try(malformed, "key", () => KeyNumbersParser.Dsa(keyAlgorithm, keyBits)) : null;
         var issuerUid = tbs.HasData && tbs.PeekTag().HasSameClassAndValue(Context1);
         if (issuerUid) tbs.ReadEncodedValue();
         var subjectUid = tbs.HasData && tbs.PeekTag().HasSameClassAndValue(Context2);
@@ -78,7 +80,9 @@ internal static class CertificateDetailsParser
             SubjectRdns = subjectRdns,
             IssuerRdns = issuerRdns,
             KeyAlgorithm = keyAlgorithm,
-            RsaExponent = exponent,
+            RsaExponent = exponent is { } big && big >= long.MinValue && big <= long.MaxValue ? (long)big : null,
+            RsaExponentValue = exponent,
+            Dsa = dsa,
             IssuerUniqueId = issuerUid,
             SubjectUniqueId = subjectUid,
             Extensions = extensions,
@@ -122,13 +126,5 @@ internal static class CertificateDetailsParser
     {
         AsnDecoder.ReadEncodedValue(encoded.Span, AsnEncodingRules.BER, out var offset, out var length, out _);
         return encoded.Slice(offset, length);
-    }
-
-    private static long? RsaExponent(AsnReader spki)
-    {
-        var key = Asn1Helpers.ReadBitString(spki, out _);
-        var seq = new AsnReader(key, AsnEncodingRules.BER).ReadSequence();
-        seq.ReadEncodedValue(); // modulus
-        return seq.TryReadInt64(out var e) ? e : null;
     }
 }

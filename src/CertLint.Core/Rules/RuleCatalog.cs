@@ -51,13 +51,25 @@ public sealed class RuleCatalog
     public static RuleCatalog LoadBuiltIn() => Load(RuleLoader.LoadBuiltIn(), [], [Recommended], new Dictionary<string, RuleOverride>());
 
     /// <summary>Built-ins per <see cref="LintSettings.Extends"/> plus <see cref="LintSettings.RuleDirectories"/>, with overrides.</summary>
-    public static RuleCatalog Load(LintSettings settings, PrimitiveRegistry? registry = null)
+    /// <param name="everyPack">Load the rules of the packs that are off too (listing and explaining rules). A lint
+    /// leaves them unparsed unless the configuration names one of them or custom rules need the check for duplicate
+    /// ids and names: either way the result (rules in force, errors) is the same as with every pack loaded.</param>
+    public static RuleCatalog Load(LintSettings settings, PrimitiveRegistry? registry = null, bool everyPack = false)
     {
         var custom = settings.RuleDirectories.SelectMany(RuleLoader.LoadDirectory).ToArray();
         var packsOn = PackSelection.Resolve(settings.Packs, RuleLoader.LoadPacks(), settings.PacksOrigin);
-        var catalog = Load(RuleLoader.LoadBuiltIn(), custom, settings.Extends, settings.RuleOverrides, registry, packsOn);
+        var builtIn = RuleLoader.LoadBuiltIn(packsOn.Append(RuleMetadataReader.CorePack).ToArray());
+        if (everyPack || custom.Length > 0 || !NamesOnly(builtIn, settings)) builtIn = RuleLoader.LoadBuiltIn();
+        var catalog = Load(builtIn, custom, settings.Extends, settings.RuleOverrides, registry, packsOn);
         catalog.CheckSuppressions(settings.Suppressions);
         return catalog;
+    }
+
+    /// <summary>Every rule the configuration names (overrides, suppressions) is among <paramref name="rules"/>.</summary>
+    private static bool NamesOnly(IReadOnlyList<RuleDefinition> rules, LintSettings settings)
+    {
+        var known = rules.SelectMany(r => new[] { r.Name, r.Id }).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return settings.RuleOverrides.Keys.All(known.Contains) && settings.Suppressions.All(s => s.Rule == "*" || known.Contains(s.Rule));
     }
 
     /// <summary>A suppression naming no loaded rule is a mistake worth an error, not a silent no-op.</summary>

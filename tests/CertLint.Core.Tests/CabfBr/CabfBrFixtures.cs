@@ -23,6 +23,9 @@ internal static partial class CabfBrFixtures
         Usages();
         Subjects();
         Keys();
+        KeyNumbers();
+        OnionAndCaNames();
+        ReservedAddresses();
         Profiles();
         SubjectValues();
         DomainParts();

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
+using CertLint.Rules.Compilation;
 using CertLint.Configuration.Yaml;
 using CertLint.Engine;
 using CertLint.Rules.Loading;
@@ -43,6 +45,75 @@ public class HostileRuleTests
         sw.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10)); // 200 time-outs in a row would take 40 s
         findings.Count.ShouldBe(200);
         findings.ShouldAllBe(f => f.Message.Contains("timed out"));
+    }
+
+    [Test]
+    public void A_linear_pattern_carries_no_time_out_that_a_loaded_machine_could_trip()
+    {
+        var linear = RegexFactory.Create("^(a+)+$", out var error);
+        error.ShouldBeNull();
+        linear.Options.HasFlag(RegexOptions.NonBacktracking).ShouldBeTrue();
+        linear.MatchTimeout.ShouldBe(Regex.InfiniteMatchTimeout);
+        var backtracking = RegexFactory.Create("^(?=a)(a+)+$", out error);
+        error.ShouldBeNull();
+        backtracking.Options.HasFlag(RegexOptions.NonBacktracking).ShouldBeFalse();
+        backtracking.MatchTimeout.ShouldBe(RegexFactory.Timeout);
+    }
+
+    [Test]
+    public void Catastrophic_pattern_on_a_long_hostile_value_terminates_with_the_right_answer()
+    {
+        // 100,000 characters: exponential for a backtracking engine, linear (milliseconds) for NonBacktracking.
+        var hostile = new string('a', 100_000);
+        var sw = Stopwatch.StartNew();
+        Run(RuleYaml("field: subject.cn\npattern: '^(a|aa)+$'"), Cert(cn: hostile)).ShouldBeEmpty();
+        var findings = Run(RuleYaml("field: subject.cn\npattern: '^(a|aa)+$'"), Cert(cn: hostile + "!"));
+        sw.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20)); // termination, not speed: typically well under a second
+        findings.Count.ShouldBe(1);
+        findings[0].Message.ShouldBe("Test rule");
+    }
+
+    [Test]
+    public void No_built_in_rule_needs_the_backtracking_engine()
+    {
+        // Built-in patterns must not depend on a wall-clock limit: each must compile for the linear engine.
+        var patterns = new List<(string File, string Pattern)>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(DocExamples.RepoRoot, "rules"), "*.yml", SearchOption.AllDirectories))
+        {
+            var stream = new YamlDotNet.RepresentationModel.YamlStream();
+            stream.Load(new StringReader(File.ReadAllText(file)));
+            foreach (var doc in stream.Documents) Collect(doc.RootNode, Path.GetFileName(file), patterns);
+        }
+        patterns.Count.ShouldBeGreaterThan(50);
+        foreach (var (file, pattern) in patterns)
+        {
+            var regex = RegexFactory.Create(pattern, out var error);
+            error.ShouldBeNull($"{file}: {pattern}");
+            regex.Options.HasFlag(RegexOptions.NonBacktracking).ShouldBeTrue($"{file}: {pattern} needs the backtracking engine");
+        }
+    }
+
+    private static void Collect(YamlDotNet.RepresentationModel.YamlNode node, string file, List<(string, string)> patterns)
+    {
+        switch (node)
+        {
+            case YamlDotNet.RepresentationModel.YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    if (key is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "pattern" } && value is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { } p })
+                    {
+                        patterns.Add((file, p));
+                    }
+                    else
+                    {
+                        Collect(value, file, patterns);
+                    }
+                }
+                break;
+            case YamlDotNet.RepresentationModel.YamlSequenceNode seq:
+                foreach (var child in seq.Children) Collect(child, file, patterns);
+                break;
+        }
     }
 
     [Test]

@@ -5,6 +5,9 @@ namespace CertLint.Rules.Compilation;
 /// <summary>
 /// Regexes from rule files: linear-time NonBacktracking when the pattern allows it (no catastrophic backtracking
 /// possible); otherwise the backtracking engine with a time-out, so a hostile pattern cannot hang a CI run.
+/// A NonBacktracking regex gets no time-out: its cost is linear in the value, and every value is bounded by what the
+/// parsers read (a certificate, a bounded file), so a wall-clock limit could only fail a correct rule on a loaded CI
+/// machine. Only the backtracking fallback, where a pattern can be exponential, keeps <see cref="Timeout"/>.
 /// </summary>
 public static class RegexFactory
 {
@@ -17,7 +20,7 @@ public static class RegexFactory
         error = null;
         try
         {
-            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, Timeout);
+            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
         }
         catch (NotSupportedException)
         {

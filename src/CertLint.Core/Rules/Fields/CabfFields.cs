@@ -14,6 +14,15 @@ internal static class CabfFields
     /// <summary>The CA/B Forum reserved policy identifiers (BR §7.1.6.1: DV, OV, IV; EV Guidelines: EV).</summary>
     private static readonly HashSet<string> ReservedPolicies = ["2.23.140.1.1", "2.23.140.1.2.1", "2.23.140.1.2.2", "2.23.140.1.2.3"];
 
+    /// <summary>
+    /// The EV policy identifiers: the CA/B Forum's 2.23.140.1.1 and the CA-specific EV OIDs that browsers recognised,
+    /// as zlint's util.IsEV lists them (its EV lints apply to a certificate asserting any of these).
+    /// </summary>
+    private static readonly HashSet<string> EvPolicies =
+    [
+        "2.23.140.1.1", "1.3.159.1.17.1", "1.3.6.1.4.1.34697.2.1", "1.3.6.1.4.1.34697.2.2", "1.3.6.1.4.1.34697.2.3", "1.3.6.1.4.1.34697.2.4", "1.2.40.0.17.1.22", "2.16.578.1.26.1.3.3", "1.3.6.1.4.1.17326.10.14.2.1.2", "1.3.6.1.4.1.17326.10.8.2.1.2", "1.3.6.1.4.1.6449.1.2.1.5.1", "2.16.840.1.114412.2.1", "2.16.840.1.114412.1.3.0.2", "2.16.528.1.1001.1.1.1.12.6.1.1.1", "2.16.792.3.0.4.1.1.4", "2.16.840.1.114028.10.1.2", "0.4.0.2042.1.4", "0.4.0.2042.1.5", "1.3.6.1.4.1.13177.10.1.3.10", "1.3.6.1.4.1.14370.1.6", "1.3.6.1.4.1.4146.1.1", "2.16.840.1.114413.1.7.23.3", "1.3.6.1.4.1.14777.6.1.1", "2.16.792.1.2.1.1.5.7.1.9", "1.3.6.1.4.1.782.1.2.1.8.1", "1.3.6.1.4.1.22234.2.5.2.3.1", "1.3.6.1.4.1.8024.0.2.100.1.2", "1.2.392.200091.100.721.1", "2.16.840.1.114414.1.7.23.3", "1.3.6.1.4.1.23223.2", "1.3.6.1.4.1.23223.1.1.1", "2.16.756.1.83.21.0", "2.16.756.1.89.1.2.1.1", "1.3.6.1.4.1.7879.13.24.1", "2.16.840.1.113733.1.7.48.1", "2.16.840.1.114404.1.1.2.4.1", "2.16.840.1.113733.1.7.23.6", "1.3.6.1.4.1.6334.1.100.1", "2.16.840.1.114171.500.9", "1.3.6.1.4.1.36305.2",
+    ];
+
     /// <summary>BR §7.1.4.2: the subject attributes that appear, in this relative order (DC, C, ST, L, postalCode,
     /// street, O, SN, givenName, OU, CN); others may appear anywhere.</summary>
     private static readonly string[] SubjectOrder =
@@ -26,6 +35,8 @@ internal static class CabfFields
             c => Months(c.NotBefore, c.NotAfter));
         yield return Cert("policies.cabfReserved", T.List, "The certificate's CA/B Forum reserved policy OIDs (EV 2.23.140.1.1, DV, OV, IV 2.23.140.1.2.x), repeats kept",
             c => c.Policies?.Where(ReservedPolicies.Contains).ToArray());
+        yield return Cert("policies.ev", T.Boolean, "The certificate asserts an EV policy: 2.23.140.1.1 or a CA's own EV OID (the 40 zlint's util.IsEV knows)",
+            c => c.Policies?.Any(EvPolicies.Contains) ?? false);
         yield return Cert("aia.repeatedLocations", T.List, "AIA accessLocations that occur more than once for the same accessMethod (compared ignoring case)",
             c => c.AuthorityInfoAccess is { } aia ? Repeated(aia.Ocsp).Concat(Repeated(aia.CaIssuers)).ToArray() : null);
         yield return Cert("subject.brOrder", T.Boolean,

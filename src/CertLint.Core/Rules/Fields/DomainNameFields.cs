@@ -16,7 +16,17 @@ namespace CertLint.Rules.Fields;
 /// <param name="Parsed">The name is a registrable domain or below it; false when it is itself a public suffix
 /// (<c>co.uk</c>), empty or starts with a dot: then suffix, sld and trd are absent.</param>
 /// <param name="BareTld">The whole name is a top-level domain (<c>com</c>).</param>
-public sealed record DomainName(string Name, string Source, bool Parsed, string? Suffix, string? Sld, string? Trd, bool BareTld);
+public sealed record DomainName(string Name, string Source, bool Parsed, string? Suffix, string? Sld, string? Trd, bool BareTld)
+{
+    /// <summary>For a name ending in ".onion": the label left of "onion" (the onion address), else null.</summary>
+    public string? OnionLabel => OnionAddress.Label(Name);
+
+    /// <summary>For a name ending in ".onion": whether that label is a valid v3 onion address (checksum, version 3).</summary>
+    public bool? OnionV3 => OnionLabel is { } label ? OnionAddress.IsValidV3(label) : null;
+
+    /// <summary>For a name in in-addr.arpa or ip6.arpa: the address it spells (null when malformed).</summary>
+    internal ReverseDnsName.Reading? Reverse => ReverseDnsName.Read(Name);
+}
 
 /// <summary>Fields over the host names of a certificate: normalised for comparison, or split by the Public Suffix List.</summary>
 internal static class DomainNameFields

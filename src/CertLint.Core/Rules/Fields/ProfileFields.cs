@@ -38,8 +38,23 @@ internal static class ProfileFields
         yield return Cert("key.oid", T.String, "SPKI algorithm OID", c => c.PublicKey.AlgorithmOid);
         yield return Cert("key.parameters", T.String, "SPKI algorithm parameters: absent, null or present", c => c.Details.KeyAlgorithm?.Parameters);
         yield return Cert("key.parameters.der", T.String, "DER of the SPKI algorithm parameters (hex)", c => c.Details.KeyAlgorithm is { Parameters: not "absent" } a ? a.ParametersHex : null);
-        yield return Cert("key.exponent", T.Integer, "RSA public exponent", c => c.Details.RsaExponent);
+        yield return Cert("key.exponent", T.Integer, "RSA public exponent (absent when it does not fit 64 bits: see key.exponent.bits)", c => c.Details.RsaExponent);
+        yield return Cert("key.exponent.bits", T.Integer, "Bit length of the RSA public exponent at any size (0 when e ≤ 0)",
+            c => c.Details.RsaExponentValue is { } e ? (long)Parsing.KeyNumbersParser.Bits(e) : null);
+        yield return Cert("key.exponent.odd", T.Boolean, "The RSA public exponent is odd", c => c.Details.RsaExponentValue is { } e ? !e.IsEven : null);
+        foreach (var f in DsaFields()) yield return f;
         yield return Cert("key.der", T.String, "The whole SubjectPublicKeyInfo (hex)", c => Convert.ToHexString(c.PublicKey.Spki.Span));
+    }
+
+    /// <summary>A DSA key's numbers (RFC 3279 §2.3.2); absent on other keys.</summary>
+    private static IEnumerable<FieldDefinition> DsaFields()
+    {
+        yield return Cert("key.dsa.p.bits", T.Integer, "DSA: bit length of the prime p (L); 0 when the SPKI has no parameters", c => (long?)c.Details.Dsa?.PBits);
+        yield return Cert("key.dsa.q.bits", T.Integer, "DSA: bit length of the subgroup order q (N); 0 when the SPKI has no parameters", c => (long?)c.Details.Dsa?.QBits);
+        yield return Cert("key.dsa.g.bits", T.Integer, "DSA: bit length of the generator g; 0 when the SPKI has no parameters", c => (long?)c.Details.Dsa?.GBits);
+        yield return Cert("key.dsa.y.inRange", T.Boolean, "DSA: the public value y lies in 2 .. p − 2 (absent without parameters)", c => c.Details.Dsa?.YInRange);
+        yield return Cert("key.dsa.y.inSubgroup", T.Boolean, "DSA: y^q mod p = 1, y is in the order-q subgroup (absent without parameters, or p over 16384 / q over 1024 bits)",
+            c => c.Details.Dsa?.YInSubgroup);
     }
 
     private static bool Minimal(ReadOnlySpan<byte> content) =>

@@ -49,7 +49,8 @@ public static class RecordScopes
         .Add("type", T.String, "GeneralName type of the base", s => s.Type)
         .Add("value", T.String, "The base as text (IP as address/mask)", s => s.Value)
         .Add("minimum", T.Integer, "minimum (absent when not encoded)", s => s.Minimum)
-        .Add("maximum", T.Integer, "maximum (absent when not encoded)", s => s.Maximum);
+        .Add("maximum", T.Integer, "maximum (absent when not encoded)", s => s.Maximum)
+        .Add("reservedIp", T.Boolean, "For an iPAddress base: the network intersects an IANA special-purpose block (absent for other types)", s => ReservedNetwork(s));
 
     public static readonly FieldScope DistributionPoint = new RecordScope<DistributionPoint>("distribution point")
         .Add("fullName", T.List, "fullName entries as text", d => d.FullName)
@@ -69,7 +70,21 @@ public static class RecordScopes
         .Add("suffix", T.String, "Its public suffix (ICANN section; an unknown TLD is its own suffix)", d => d.Suffix)
         .Add("sld", T.String, "The label left of the suffix (second-level domain)", d => d.Sld)
         .Add("trd", T.String, "Everything left of the SLD (third-level domain; empty when none)", d => d.Trd)
-        .Add("bareTld", T.Boolean, "The whole name is a top-level domain (com, org)", d => d.BareTld);
+        .Add("bareTld", T.Boolean, "The whole name is a top-level domain (com, org)", d => d.BareTld)
+        .Add("onionLabel", T.String, "For a name ending in .onion: the label left of onion (absent otherwise)", d => d.OnionLabel)
+        .Add("onionV3", T.Boolean, "For a name ending in .onion: that label is a valid v3 onion address (56 base32 characters, version 3, SHA3-256 checksum)", d => d.OnionV3)
+        .Add("arpaZone", T.String, "For a name ending in .in-addr.arpa or .ip6.arpa (any case): in-addr or ip6 (absent otherwise)", d => d.Reverse?.Zone)
+        .Add("arpaMalformed", T.Boolean, "For a reverse-DNS name: its labels are not 4 decimal bytes (in-addr) or 32 hex nibbles (ip6) spelling an address", d => d.Reverse?.Malformed)
+        .Add("arpaReserved", T.Boolean, "For a well-formed reverse-DNS name: the address is IANA special-purpose (or IPv4-mapped in ip6.arpa)", d => d.Reverse?.Reserved);
+
+    /// <summary>An iPAddress subtree written "address/mask" (see GeneralNames): whether it meets a reserved block.</summary>
+    private static bool? ReservedNetwork(GeneralSubtree subtree)
+    {
+        if (subtree.Type != "ip" || subtree.Value.Split('/') is not [var address, var mask]) return null;
+        return System.Net.IPAddress.TryParse(address, out var a) && System.Net.IPAddress.TryParse(mask, out var m)
+            ? Primitives.DomainNames.ReservedIps.IntersectsReserved(a.GetAddressBytes(), m.GetAddressBytes())
+            : null;
+    }
 
     public static readonly FieldScope RelatedLocation = new RecordScope<Findings.RelatedLocation>("related location")
         .Add("path", T.String, "File, relative to the scan root", r => r.Location.File.RelativePath)

@@ -21,15 +21,27 @@ public static class RuleLoader
     /// <summary>A built-in rule's id, looked up by name in its YAML (ids live there only).</summary>
     public static string IdOf(string name) => BuiltInDescriptor(name).Id;
 
-    /// <summary>A built-in rule's descriptor by name.</summary>
+    /// <summary>A built-in rule's descriptor by name (the engine's own rules are in pack core: the other packs are
+    /// parsed only when the name is not there).</summary>
     public static Findings.RuleDescriptor BuiltInDescriptor(string name) =>
-        LoadBuiltIn().FirstOrDefault(r => r.Name == name)?.Descriptor ?? throw new KeyNotFoundException($"no built-in rule '{name}'");
+        (LoadBuiltIn([RuleMetadataReader.CorePack]).FirstOrDefault(r => r.Name == name) ?? LoadBuiltIn().FirstOrDefault(r => r.Name == name))?.Descriptor
+        ?? throw new KeyNotFoundException($"no built-in rule '{name}'");
 
-    private static readonly Lazy<IReadOnlyList<RuleDefinition>> BuiltIns = new(() => LoadBuiltInUncached());
     private static readonly Lazy<IReadOnlyList<PackInfo>> BuiltInPacks = new(() => LoadPacksUncached());
 
+    /// <summary>Each pack's parsed rules, parsed the first time the pack is asked for: a run with a pack off never
+    /// parses its files (some 100–200 YAML files per pack, most of a one-file run's start-up).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<RuleDefinition[]>> PackRules = new(StringComparer.Ordinal);
+
     /// <summary>The embedded built-in rules of every pack, sorted by id (parsed once per process).</summary>
-    public static IReadOnlyList<RuleDefinition> LoadBuiltIn() => BuiltIns.Value;
+    public static IReadOnlyList<RuleDefinition> LoadBuiltIn() => LoadBuiltIn(LoadPacks().Select(p => p.Name).ToArray());
+
+    /// <summary>The embedded built-in rules of the given packs (unknown names have none), sorted by id.</summary>
+    public static IReadOnlyList<RuleDefinition> LoadBuiltIn(IReadOnlyCollection<string> packs)
+    {
+        var lists = packs.Distinct(StringComparer.Ordinal).Select(p => PackRules.GetOrAdd(p, name => new(() => LoadPackUncached(name))).Value).ToArray();
+        return lists.Length == 1 ? lists[0] : [.. lists.SelectMany(l => l).OrderBy(r => r.Id, StringComparer.Ordinal)];
+    }
 
     /// <summary>The built-in packs: core first, then rules/PACK/pack.yml by name.</summary>
     public static IReadOnlyList<PackInfo> LoadPacks() => BuiltInPacks.Value;
@@ -95,13 +107,20 @@ public static class RuleLoader
         return PackInfo.Check(path, root, folder);
     }
 
-    private static RuleDefinition[] LoadBuiltInUncached()
+    /// <summary>The pack a built-in rule resource belongs to: rules/NAME.yml is core, rules/PACK/NAME.yml is PACK.</summary>
+    private static string PackOf(string resource)
+    {
+        var slash = resource.IndexOf('/', "rules/".Length);
+        return slash < 0 ? RuleMetadataReader.CorePack : resource["rules/".Length..slash];
+    }
+
+    private static RuleDefinition[] LoadPackUncached(string pack)
     {
         var names = typeof(RuleLoader).Assembly.GetManifestResourceNames().ToHashSet(StringComparer.Ordinal);
-        // Some 300 files of three packs: parsing them is most of a one-file run's start-up, so it uses every core
+        // A pack is up to ~120 files: parsing them is most of a one-file run's start-up, so it uses every core
         // (Parallel.For, not PLINQ: PLINQ's ordered operators are generic-recursive under Native AOT).
         var files = names.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith(".yml", StringComparison.Ordinal)
-            && !n.EndsWith("/" + PackFile, StringComparison.Ordinal)).ToArray();
+            && !n.EndsWith("/" + PackFile, StringComparison.Ordinal) && PackOf(n) == pack).ToArray();
         var parsed = new RuleDefinition[files.Length];
         try
         {

@@ -32,13 +32,33 @@ internal static class ReservedIps
         var bytes = ip.GetAddressBytes();
         foreach (var (prefix, bits) in Blocks)
         {
-            if (prefix.Length != bytes.Length) continue;
-            var whole = bits / 8;
-            if (!bytes.AsSpan(0, whole).SequenceEqual(prefix.AsSpan(0, whole))) continue;
-            var rest = bits % 8;
-            if (rest == 0 || (bytes[whole] >> (8 - rest)) == (prefix[whole] >> (8 - rest))) return true;
+            if (prefix.Length == bytes.Length && InBlock(bytes, prefix, bits)) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Whether the network <paramref name="address"/>/<paramref name="mask"/> (a name constraint's iPAddress) intersects a
+    /// special-purpose block: one contains the other's base address, as zlint's util.IntersectsIANAReserved decides.
+    /// </summary>
+    public static bool IntersectsReserved(byte[] address, byte[] mask)
+    {
+        foreach (var (prefix, bits) in Blocks)
+        {
+            if (prefix.Length != address.Length || mask.Length != address.Length) continue;
+            var blockInConstraint = true;
+            for (var i = 0; i < address.Length; i++) blockInConstraint &= (prefix[i] & mask[i]) == (address[i] & mask[i]);
+            if (blockInConstraint || InBlock(address, prefix, bits)) return true;
+        }
+        return false;
+    }
+
+    private static bool InBlock(byte[] bytes, byte[] prefix, int bits)
+    {
+        var whole = bits / 8;
+        if (!bytes.AsSpan(0, whole).SequenceEqual(prefix.AsSpan(0, whole))) return false;
+        var rest = bits % 8;
+        return rest == 0 || (bytes[whole] >> (8 - rest)) == (prefix[whole] >> (8 - rest));
     }
 
     /// <summary>The text as an IP address (SAN IPs are stored as text), or null.</summary>
