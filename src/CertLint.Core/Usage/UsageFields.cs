@@ -50,6 +50,6 @@ internal static class UsageFields
     private static FieldDefinition Field(string path, T type, string description, Func<TlsUsage, object?> get) =>
         new(path, type, UsageKind, description, (s, _) => s.Usage is { } u ? get(u) : null);
 
-    private static IReadOnlyList<RelatedLocation> UsesOf(Model.CertificateInfo cert, UsageRole role, EvaluationContext ctx) =>
+    private static List<RelatedLocation> UsesOf(Model.CertificateInfo cert, UsageRole role, EvaluationContext ctx) =>
         ctx.Inventory.Usages.Count > 0 ? Usage.Checks.UsageIndex.Of(ctx.Inventory).UsesOf(cert, role, ctx.Inventory) : [];
 }
