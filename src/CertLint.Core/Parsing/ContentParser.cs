@@ -74,7 +74,8 @@ public static class ContentParser
         }
         if (JksParser.IsJceks(bytes))
         {
-            result.Error(location, "JCEKS keystore: not supported; convert it to PKCS#12 (keytool -importkeystore -deststoretype pkcs12)");
+            result.Kind = FileKind.Jks;
+            result.Guard(location, "JCEKS keystore", () => JceksParser.Parse(bytes, result.File, result.Passwords, result));
             CryptographicOperations.ZeroMemory(bytes);
             return;
         }

@@ -12,7 +12,7 @@ namespace CertLint.Parsing;
 /// Certificates in a JKS are not encrypted: they are read even when no password opens the store (the note
 /// password-required then says the keys were not checked). Candidates are the configured passwords, the empty one
 /// first, then the JDK's well-known default; a store that opens with the empty or the default password is treated as
-/// unprotected. JCEKS (0xCECECECE) is reported as unsupported.
+/// unprotected. JCEKS (0xCECECECE) shares the walk and the digest (<see cref="JceksParser"/>).
 /// </summary>
 internal static class JksParser
 {
@@ -35,7 +35,7 @@ internal static class JksParser
     /// <summary>Reads the store; throws <see cref="FormatException"/> on a malformed one, <see cref="PasswordRequiredException"/> after adding its certificates when no candidate opens it.</summary>
     public static void Parse(byte[] bytes, SourceFile file, IReadOnlyList<string> passwords, Collector result)
     {
-        var keyEntries = Walk(bytes);
+        var keyEntries = Walk(bytes, "JKS").KeyEntries;
         var location = new SourceLocation(file);
         string? opened = null;
         JksStore? store = null;
@@ -126,20 +126,25 @@ internal static class JksParser
         };
     }
 
+    /// <summary>What the bounded walk found: private-key entries, where each certificate lies, where the digest starts.</summary>
+    internal sealed record Layout(int KeyEntries, List<Range> Certificates, int? DigestAt, bool SecretKeys);
+
     /// <summary>
-    /// Checks the layout before BouncyCastle reads it: version 1 or 2, at most <see cref="MaxEntries"/> entries and
-    /// <see cref="MaxChain"/> certificates per chain, every length inside the file, a 20-byte digest at the end.
-    /// Returns the number of private-key entries.
+    /// Checks the layout of a JKS or JCEKS store before anything reads it: version 1 or 2, at most
+    /// <see cref="MaxEntries"/> entries and <see cref="MaxChain"/> certificates per chain, every length inside the file,
+    /// a 20-byte digest at the end. A JCEKS secret-key entry (tag 3) is a Java-serialised SealedObject whose length only
+    /// a Java deserialiser knows: the walk stops there (the entries after it and the digest are not reached).
     /// </summary>
-    private static int Walk(byte[] bytes)
+    internal static Layout Walk(byte[] bytes, string kind)
     {
-        var r = new Reader(bytes);
+        var r = new Reader(bytes, kind);
         r.U32();
         var version = r.U32();
-        if (version is not (1 or 2)) throw new FormatException($"unsupported JKS version {version}");
+        if (version is not (1 or 2)) throw new FormatException($"unsupported {kind} version {version}");
         var count = r.U32();
-        if (count > MaxEntries) throw new FormatException($"more than {MaxEntries} JKS entries");
+        if (count > MaxEntries) throw new FormatException($"more than {MaxEntries} {kind} entries");
         var keys = 0;
+        var certificates = new List<Range>();
         for (var i = 0; i < count; i++)
         {
             var tag = r.U32();
@@ -148,31 +153,54 @@ internal static class JksParser
             if (tag == 1)
             {
                 keys++;
-                r.Skip(r.U32());
+                r.Skip(r.U32()); // the protected key: JKS's XOR stream, JCEKS's PBEWithMD5AndTripleDES EncryptedPrivateKeyInfo
                 var chain = r.U32();
-                if (chain > MaxChain) throw new FormatException($"a JKS certificate chain longer than {MaxChain}");
-                for (var c = 0; c < chain; c++) Certificate(r, version);
+                if (chain > MaxChain) throw new FormatException($"a {kind} certificate chain longer than {MaxChain}");
+                for (var c = 0; c < chain; c++) certificates.Add(Certificate(r, version));
             }
             else if (tag == 2)
             {
-                Certificate(r, version);
+                certificates.Add(Certificate(r, version));
+            }
+            else if (tag == 3 && kind == "JCEKS")
+            {
+                return new Layout(keys, certificates, null, SecretKeys: true);
             }
             else
             {
-                throw new FormatException($"unknown JKS entry type {tag}");
+                throw new FormatException($"unknown {kind} entry type {tag}");
             }
         }
-        if (bytes.Length - r.Position != 20) throw new FormatException("JKS store digest missing or data after it");
-        return keys;
+        if (bytes.Length - r.Position != 20) throw new FormatException($"{kind} store digest missing or data after it");
+        return new Layout(keys, certificates, r.Position, SecretKeys: false);
     }
 
-    private static void Certificate(Reader r, uint version)
+    private static Range Certificate(Reader r, uint version)
     {
         if (version == 2) r.Skip(r.U16()); // certificate type, "X.509"
-        r.Skip(r.U32());
+        var length = r.U32();
+        var start = r.Position;
+        r.Skip(length);
+        return new Range(start, r.Position);
     }
 
-    private sealed class Reader(byte[] bytes)
+    /// <summary>
+    /// The store digest JKS and JCEKS share: SHA-1 over the password's UTF-16BE bytes, "Mighty Aphrodite" and every byte
+    /// before the digest.
+    /// </summary>
+    internal static byte[] StoreDigest(ReadOnlySpan<byte> data, string password)
+    {
+        using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        var chars = new byte[password.Length * 2];
+        for (var i = 0; i < password.Length; i++) (chars[2 * i], chars[2 * i + 1]) = ((byte)(password[i] >> 8), (byte)password[i]);
+        sha1.AppendData(chars);
+        CryptographicOperations.ZeroMemory(chars);
+        sha1.AppendData("Mighty Aphrodite"u8);
+        sha1.AppendData(data);
+        return sha1.GetHashAndReset();
+    }
+
+    private sealed class Reader(byte[] bytes, string kind)
     {
         public int Position { get; private set; }
 
@@ -200,7 +228,7 @@ internal static class JksParser
 
         private void Need(long n)
         {
-            if (n > bytes.Length - Position) throw new FormatException("truncated JKS keystore");
+            if (n > bytes.Length - Position) throw new FormatException($"truncated {kind} keystore");
         }
     }
 }

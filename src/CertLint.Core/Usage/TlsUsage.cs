@@ -76,6 +76,8 @@ public sealed record TlsUsage
     public FileReference? Chain { get; init; }
     /// <summary>The CA files that verify the peer (client CA on a server, server CA on a client).</summary>
     public IReadOnlyList<FileReference> CaFiles { get; init; } = [];
+    /// <summary>Revocation lists the peer is checked against (Apache SSLCARevocationFile/Path, HAProxy crl-file): existence checked.</summary>
+    public IReadOnlyList<FileReference> CrlFiles { get; init; } = [];
     /// <summary>Server: client certificates are required. Client: the server's certificate is verified. Null: the format does not say.</summary>
     public bool? VerifyPeer { get; init; }
     /// <summary>Where verification is switched on or off, or null when it is the format's default.</summary>
@@ -91,10 +93,13 @@ public sealed record TlsUsage
 
     /// <summary>Every file reference of the usage, certificate first.</summary>
     public IEnumerable<FileReference> References =>
-        new[] { Certificate, Key, Chain }.OfType<FileReference>().Concat(CaFiles);
+        new[] { Certificate, Key, Chain }.OfType<FileReference>().Concat(CaFiles).Concat(CrlFiles);
 
-    /// <summary>Stable identity: format, file and line.</summary>
-    public string Id => $"usage:{Format}:{Location.File.RelativePath}:{Location.StartLine}";
+    /// <summary>
+    /// Stable identity: format, file, line and service (one line can stand for several usages: HAProxy `crt DIR`, one
+    /// per certificate; a Kestrel endpoint in the base file and in an environment's view).
+    /// </summary>
+    public string Id => $"usage:{Format}:{Location.File.RelativePath}:{Location.StartLine}:{Service}";
 
     public string Label => $"{Format} {Role.ToString().ToLowerInvariant()} {Service} ({Location.File.RelativePath}:{Location.StartLine})";
 }

@@ -23,6 +23,7 @@ public static class UsageInventoryReport
             Reference(w, "key", u.Key, result.Root);
             Reference(w, "chain", u.Chain, result.Root);
             foreach (var ca in u.CaFiles) Reference(w, u.Role switch { UsageRole.Server => "client CA", UsageRole.Client => "server CA", _ => "CA" }, ca, result.Root);
+            foreach (var crl in u.CrlFiles) Reference(w, "CRL", crl, result.Root);
             if (u.VerifyPeer is { } verify)
                 w.WriteLine($"    {"verify peer",-12} {(verify ? "on" : "off")}{(u.VerifyAt is { } at ? $" ({at.File.RelativePath}:{at.StartLine})" : " (default)")}");
             if (u.Protocols is { } p)
@@ -69,6 +70,9 @@ public static class UsageInventoryReport
             JsonReference(w, "chain", u.Chain, result.Root);
             w.WriteStartArray("caFiles");
             foreach (var ca in u.CaFiles) JsonReference(w, null, ca, result.Root);
+            w.WriteEndArray();
+            w.WriteStartArray("crlFiles");
+            foreach (var crl in u.CrlFiles) JsonReference(w, null, crl, result.Root);
             w.WriteEndArray();
             w.WriteEndObject();
         }

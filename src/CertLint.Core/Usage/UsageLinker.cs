@@ -36,6 +36,7 @@ public sealed class UsageLinker
             Key = Resolve(u.Key),
             Chain = Resolve(u.Chain),
             CaFiles = [.. u.CaFiles.Select(Resolve).OfType<FileReference>()],
+            CrlFiles = [.. u.CrlFiles.Select(Resolve).OfType<FileReference>()],
         })];
     }
 

@@ -52,4 +52,35 @@ public sealed class ApacheConfigTests
             "loop.conf:2 cannot be parsed: include loop: the file includes itself. Fix or regenerate the file, or exclude it if it is not a certificate.",
         ], ignoreOrder: true);
     }
+
+    [Test]
+    public void A_ca_folder_is_every_certificate_in_it()
+    {
+        using var repo = new ConfigFixture("apache/ca-path-good");
+        var o = repo.CleanInventory();
+        o.ShouldContain("client CA    certs/client-cas/issuing-ca.pem  (httpd.conf:13 SSLCACertificatePath)");
+        o.ShouldContain("client CA    certs/client-cas/root-ca.crt  (httpd.conf:13 SSLCACertificatePath)");
+        o.ShouldContain("server CA    certs/backend-cas/root.crt  (httpd.conf:18 SSLProxyCACertificatePath)");
+    }
+
+    [Test]
+    public void A_ca_folder_whose_cas_did_not_issue_the_clients_and_missing_revocation_files_are_findings()
+    {
+        using var repo = new ConfigFixture("apache/ca-path-bad");
+        var (findings, outcome, json) = repo.Lint();
+        findings.ShouldBe([
+            "config-file-missing httpd.conf:10",
+            "config-file-missing httpd.conf:11",
+            "config-file-missing httpd.conf:15",
+            "mtls-client-ca-mismatch httpd.conf:9",
+        ], outcome.Out);
+        outcome.ExitCode.ShouldBe(1);
+        ConfigFixture.Messages(json, "mtls-client-ca-mismatch").ShouldHaveSingleItem()
+            .ShouldContain("verifies client certificates with certs/other-cas/other-ca.crt, but the client certificate CN=alice, serial 3004");
+        ConfigFixture.Messages(json, "config-file-missing").ShouldBe([
+            "httpd.conf:10 SSLCARevocationFile names certs/missing.crl, which is not in the repository: commit the file or fix the path.",
+            "httpd.conf:11 SSLCARevocationPath names crl, which is not in the repository: commit the file or fix the path.",
+            "httpd.conf:15 SSLProxyCACertificatePath names certs/no-such-folder, which is not in the repository: commit the file or fix the path.",
+        ]);
+    }
 }

@@ -47,6 +47,17 @@ internal sealed class ConfigFixture : IDisposable
         return (findings, outcome, json);
     }
 
+    /// <summary>A correct set-up: no finding, exit 0; returns what `certlint inventory` prints (exit 0 too).</summary>
+    public string CleanInventory()
+    {
+        var (findings, outcome, _) = Lint();
+        findings.ShouldBeEmpty(outcome.Out);
+        outcome.ExitCode.ShouldBe(0);
+        var inventory = CliRunner.InProcess(Root, null, "inventory", "--now", "2030-01-01");
+        inventory.ExitCode.ShouldBe(0, inventory.Out + inventory.Error);
+        return inventory.Out;
+    }
+
     /// <summary>The finding messages of one rule.</summary>
     public static List<string> Messages(string json, string rule)
     {

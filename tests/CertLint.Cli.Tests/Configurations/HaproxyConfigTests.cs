@@ -50,4 +50,43 @@ public sealed class HaproxyConfigTests
         ], ignoreOrder: true);
         ConfigFixture.Messages(json, "eku-client-auth").ShouldHaveSingleItem().ShouldContain("(role from haproxy.cfg:10 crt)");
     }
+
+    [Test]
+    public void A_crt_list_serves_each_certificate_with_its_own_options_and_a_ca_folder_verifies_clients()
+    {
+        using var repo = new ConfigFixture("haproxy/crt-list-good");
+        var o = repo.CleanInventory();
+        o.ShouldContain("lists/sites.crtlist:3  haproxy server  frontend www bind :443 crt server.pem");
+        o.ShouldContain("certificate  certs/server.pem  (lists/sites.crtlist:3 crt-list)");
+        // The CA folder is every certificate file in it, each a client CA.
+        o.ShouldContain("client CA    certs/client-cas/issuing-ca.crt  (lists/sites.crtlist:3 ca-file)");
+        o.ShouldContain("client CA    certs/client-cas/root-ca.pem  (lists/sites.crtlist:3 ca-file)");
+        o.ShouldContain("verify peer  on (lists/sites.crtlist:3)");
+        o.ShouldContain("hosts        www.example.test, example.test");
+        o.ShouldContain("protocols    TLSv1.2, TLSv1.3 (haproxy.cfg:4 ssl-default-bind-options)");
+        o.ShouldContain("CN=www.example.test, serial 3003  role server (from lists/sites.crtlist:3 crt-list)");
+    }
+
+    [Test]
+    public void Each_crt_list_defect_is_one_finding_at_its_line_in_the_list()
+    {
+        using var repo = new ConfigFixture("haproxy/crt-list-bad");
+        var (findings, outcome, json) = repo.Lint();
+        findings.ShouldBe([
+            "config-file-missing crt-list.txt:2",
+            "config-file-missing haproxy.cfg:3",
+            "config-host-mismatch crt-list.txt:3",
+            "mtls-client-ca-mismatch crt-list.txt:1",
+            "mtls-client-ca-mismatch crt-list.txt:3",
+            "parse-error crt-list.txt:4",
+            "tls-version-weak crt-list.txt:1",
+        ], outcome.Out);
+        outcome.ExitCode.ShouldBe(1);
+        ConfigFixture.Messages(json, "tls-version-weak").ShouldHaveSingleItem().ShouldContain("allows TLSv1.0, TLSv1.1 (crt-list.txt:1 crt-list)");
+        ConfigFixture.Messages(json, "mtls-client-ca-mismatch").ShouldBe([
+            "frontend www bind :443 crt server.pem verifies client certificates with certs/cas/other-ca.crt, but the client certificate CN=alice, serial 3004 presented at haproxy.cfg:7 crt was issued by CN=Fixture Issuing CA, which is not in that file: give the server the CA that issues its clients' certificates.",
+            "frontend www bind :443 crt server.pem requires client certificates but names no CA file to verify them with: give the server the CA that issues its clients' certificates.",
+        ]);
+        ConfigFixture.Messages(json, "parse-error").ShouldHaveSingleItem().ShouldContain("'[' opens ssl options that no ']' closes");
+    }
 }

@@ -77,4 +77,35 @@ public sealed class KestrelConfigTests
             Directory.Delete(reports, recursive: true);
         }
     }
+
+    [Test]
+    public void An_environment_file_is_read_over_appsettings_json_each_value_at_its_own_line()
+    {
+        using var repo = new ConfigFixture("kestrel/overlay");
+        var (findings, outcome, json) = repo.Lint();
+        // appsettings.json alone is correct. Production changes only the key of Https (its own usage, the key's line);
+        // Canary's one-item SslProtocols replaces item 0 of the base list, so Canary allows TLS 1.0 on both endpoints.
+        findings.ShouldBe([
+            "config-key-mismatch appsettings.Production.json:5",
+            "tls-version-weak appsettings.json:10",
+            "tls-version-weak appsettings.json:6",
+        ], outcome.Out);
+        outcome.ExitCode.ShouldBe(1);
+        ConfigFixture.Messages(json, "config-key-mismatch").ShouldHaveSingleItem()
+            .ShouldContain("appsettings.Production.json:5 Kestrel:Endpoints:Https:Certificate:KeyPath names certs/other.key, whose key does not belong to CN=www.example.test, serial 2002 named at appsettings.json:8 Kestrel:Endpoints:Https:Certificate:Path");
+        ConfigFixture.Messages(json, "tls-version-weak").ShouldBe([
+            "Kestrel endpoint Https (https://www.example.test:8443) in Canary allows TLSv1.0 (appsettings.Canary.json:4 SslProtocols): allow TLSv1.2 and TLSv1.3 only.",
+            "Kestrel endpoint Admin (https://www.example.test:9443) in Canary allows TLSv1.0 (appsettings.Canary.json:4 SslProtocols): allow TLSv1.2 and TLSv1.3 only.",
+        ], ignoreOrder: true);
+
+        var inventory = CliRunner.InProcess(repo.Root, null, "inventory", "--now", "2030-01-01");
+        var o = inventory.Out;
+        o.ShouldContain("appsettings.json:6  kestrel server  Kestrel endpoint Https (https://www.example.test:8443)\n");
+        o.ShouldContain("appsettings.Production.json:4  kestrel server  Kestrel endpoint Https (https://www.example.test:8443) in Production");
+        o.ShouldContain("key          certs/other.key  (appsettings.Production.json:5 Kestrel:Endpoints:Https:Certificate:KeyPath)");
+        o.ShouldContain("appsettings.json:6  kestrel server  Kestrel endpoint Https (https://www.example.test:8443) in Canary");
+        o.ShouldContain("protocols    TLSv1.0, TLSv1.3 (appsettings.Canary.json:4 SslProtocols)");
+        // Admin is unchanged in Production: the base file's usage stands for it.
+        o.ShouldNotContain("Kestrel endpoint Admin (https://www.example.test:9443) in Production");
+    }
 }

@@ -66,7 +66,7 @@ public sealed class SpringConfigTests
         ConfigFixture.Messages(json, "keystore-no-password").ShouldHaveSingleItem().ShouldContain("JKS keystore holds a private key and opens with the JDK's well-known default password");
         ConfigFixture.Messages(json, "parse-error").ShouldBe([
             "src/main/resources/corrupt.jks:1 cannot be parsed: invalid JKS keystore: truncated JKS keystore. Fix or regenerate the file, or exclude it if it is not a certificate.",
-            "src/main/resources/legacy.jceks:1 cannot be parsed: JCEKS keystore: not supported; convert it to PKCS#12 (keytool -importkeystore -deststoretype pkcs12). Fix or regenerate the file, or exclude it if it is not a certificate.",
+            "src/main/resources/legacy.jceks:1 cannot be parsed: invalid JCEKS keystore: JCEKS store digest missing or data after it. Fix or regenerate the file, or exclude it if it is not a certificate.",
         ], ignoreOrder: true);
     }
 

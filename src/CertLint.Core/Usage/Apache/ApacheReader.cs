@@ -15,6 +15,8 @@ public sealed partial class ApacheReader : IConfigReader
     /// <summary>Sections whose contents apply as if written in place (conditional on modules, defines, versions).</summary>
     private static readonly HashSet<string> Transparent = ["ifmodule", "ifdefine", "ifversion", "iffile", "ifdirective", "ifsection", "else", "elseif", "if"];
 
+    private const int MaxFolderFiles = 100;
+
     public string Format => "apache";
 
     public bool Detect(string relativePath, string text) =>
@@ -24,6 +26,9 @@ public sealed partial class ApacheReader : IConfigReader
 
     [GeneratedRegex(@"^\s*(<VirtualHost\b|SSLCertificateFile\s|SSLEngine\s|SSLProxyMachineCertificateFile\s|ServerRoot\s|LoadModule\s)", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex Signature();
+
+    [GeneratedRegex(@"\.r[0-9]+$")]
+    private static partial Regex CrlLink();
 
     public void Read(ConfigSource source, ConfigReadResult result)
     {
@@ -89,7 +94,8 @@ public sealed partial class ApacheReader : IConfigReader
                 Service = service,
                 Role = UsageRole.Server,
                 Chain = Reference(Last(ds, "sslcertificatechainfile")),
-                CaFiles = [.. ds.Where(d => d.Name == "sslcacertificatefile").Select(Reference).OfType<FileReference>()],
+                CaFiles = Files(ds, "sslcacertificatefile", "sslcacertificatepath", IsCertificateFile),
+                CrlFiles = Files(ds, "sslcarevocationfile", "sslcarevocationpath", _ => true),
                 VerifyPeer = mode is "require" or "optional",
                 VerifyAt = verify?.At,
                 Protocols = ApacheProtocols.Parse(Last(ds, "sslprotocol")),
@@ -129,12 +135,29 @@ public sealed partial class ApacheReader : IConfigReader
                 Role = UsageRole.Client,
                 Certificate = Reference(machine),
                 Key = Reference(machine),
-                CaFiles = [.. ds.Where(d => d.Name == "sslproxycacertificatefile").Select(Reference).OfType<FileReference>()],
+                CaFiles = Files(ds, "sslproxycacertificatefile", "sslproxycacertificatepath", IsCertificateFile),
+                CrlFiles = Files(ds, "sslproxycarevocationfile", "sslproxycarevocationpath", _ => true),
                 VerifyPeer = (First(verify) ?? "none").ToLowerInvariant() is "require" or "optional",
                 VerifyAt = verify?.At,
                 Protocols = ApacheProtocols.Parse(Last(ds, "sslproxyprotocol")),
             });
         }
+
+        /// <summary>
+        /// The files of every FILE directive, then every file of every PATH directive's folder (mod_ssl reads a CA or
+        /// CRL folder through its hash links; every file in it counts, sorted, at most 100). A folder that is not
+        /// there stays one reference, for config-file-missing.
+        /// </summary>
+        private List<FileReference> Files(List<ApacheDirective> ds, string file, string folder, Func<string, bool> include) =>
+        [
+            .. ds.Where(d => d.Name == file).Select(Reference).OfType<FileReference>(),
+            .. ds.Where(d => d.Name == folder).Select(Reference).OfType<FileReference>()
+                .SelectMany(r => UsagePaths.FolderFiles(r, source.Directory, source.Root, include, MaxFolderFiles) ?? [r]),
+        ];
+
+        /// <summary>A CA folder also holds keys and CRLs (hash links NAME.r0) now and then: those are not CA certificates.</summary>
+        private static bool IsCertificateFile(string name) =>
+            !name.EndsWith(".key", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".crl", StringComparison.OrdinalIgnoreCase) && !CrlLink().IsMatch(name);
 
         private FileReference? Reference(ApacheDirective? d)
         {
@@ -166,6 +189,12 @@ public sealed partial class ApacheReader : IConfigReader
         ["sslcacertificatefile"] = "SSLCACertificateFile",
         ["sslproxymachinecertificatefile"] = "SSLProxyMachineCertificateFile",
         ["sslproxycacertificatefile"] = "SSLProxyCACertificateFile",
+        ["sslcacertificatepath"] = "SSLCACertificatePath",
+        ["sslproxycacertificatepath"] = "SSLProxyCACertificatePath",
+        ["sslcarevocationfile"] = "SSLCARevocationFile",
+        ["sslcarevocationpath"] = "SSLCARevocationPath",
+        ["sslproxycarevocationfile"] = "SSLProxyCARevocationFile",
+        ["sslproxycarevocationpath"] = "SSLProxyCARevocationPath",
         ["sslprotocol"] = "SSLProtocol",
         ["sslproxyprotocol"] = "SSLProxyProtocol",
     };

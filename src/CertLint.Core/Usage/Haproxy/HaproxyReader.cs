@@ -18,6 +18,8 @@ public sealed partial class HaproxyReader : IConfigReader
 
     private static readonly HashSet<string> SidecarExtensions = new(StringComparer.OrdinalIgnoreCase) { ".key", ".ocsp", ".issuer", ".sctl", ".sample" };
 
+    private static readonly HashSet<string> CaExtensions = new(StringComparer.OrdinalIgnoreCase) { ".pem", ".crt", ".cer" };
+
     public string Format => "haproxy";
 
     public bool Detect(string relativePath, string text) =>
@@ -55,7 +57,7 @@ public sealed partial class HaproxyReader : IConfigReader
     }
 
     /// <summary>A server line's options after default-server ones: the later value of a keyword wins.</summary>
-    private sealed class ServerOptions(List<string> words, HaproxyLine line)
+    internal sealed class ServerOptions(List<string> words, HaproxyLine line)
     {
         public HaproxyLine Line => line;
 
@@ -70,31 +72,20 @@ public sealed partial class HaproxyReader : IConfigReader
         public IReadOnlyList<string> Words => words;
     }
 
-    private sealed class Context(ConfigSource source, ConfigReadResult result, List<HaproxyLine> global)
+    internal sealed class Context(ConfigSource source, ConfigReadResult result, List<HaproxyLine> global)
     {
         private string? GlobalValue(string keyword) => global.LastOrDefault(l => l.Keyword == keyword) is { Args.Count: > 0 } l ? l.Args[0] : null;
 
         public void Bind(HaproxySection section, HaproxyLine line)
         {
             var args = line.Args;
-            var verify = Value(args, "verify");
-            var defaults = global.LastOrDefault(l => l.Keyword == "ssl-default-bind-options");
-            var common = new TlsUsage
-            {
-                Format = "haproxy",
-                Location = line.At,
-                Service = $"{section.Kind} {section.Name} bind {(args.Count > 0 ? args[0] : "")}".TrimEnd(),
-                Role = UsageRole.Server,
-                CaFiles = [.. Values(args, "ca-file").Select(p => Reference(p, line, "ca-file", "ca-base"))],
-                VerifyPeer = verify is "required" or "optional",
-                VerifyAt = verify is null ? null : line.At,
-                Protocols = HaproxyProtocols.Of(args, line, "bind") ?? HaproxyProtocols.Of(defaults?.Args ?? [], defaults, "ssl-default-bind-options"),
-                Settings = new Dictionary<string, string> { ["verify"] = verify ?? "none" },
-            };
+            var common = BindUsage($"{section.Kind} {section.Name} bind {(args.Count > 0 ? args[0] : "")}".TrimEnd(), line);
             var crts = Values(args, "crt").SelectMany(p => Certificates(p, line)).ToList();
+            var lists = Values(args, "crt-list").ToList();
+            foreach (var list in lists) HaproxyCrtList.Read(this, common, line, Reference(list, line, "crt-list", "crt-base"));
             if (crts.Count == 0)
             {
-                result.Usages.Add(common);
+                if (lists.Count == 0) result.Usages.Add(common);
                 return;
             }
             for (var i = 0; i < crts.Count; i++)
@@ -123,7 +114,7 @@ public sealed partial class HaproxyReader : IConfigReader
                 Role = UsageRole.Client,
                 Certificate = crt,
                 Key = crt is null ? null : KeyOf(crt),
-                CaFiles = options.Value("ca-file") is { } ca ? [Reference(ca, line, "ca-file", "ca-base")] : [],
+                CaFiles = options.Value("ca-file") is { } ca ? CaFiles(Reference(ca, line, "ca-file", "ca-base")) : [],
                 VerifyPeer = verify != "none",
                 VerifyAt = explicitVerify ? line.At : null,
                 Protocols = HaproxyProtocols.Of([.. options.Words], line, "server") ?? HaproxyProtocols.Of(defaults?.Args ?? [], defaults, "ssl-default-server-options"),
@@ -131,40 +122,68 @@ public sealed partial class HaproxyReader : IConfigReader
             });
         }
 
-        /// <summary>The certificates a crt names: the file, or every certificate file of a folder (sorted, bounded).</summary>
-        private IEnumerable<FileReference> Certificates(string path, HaproxyLine line)
+        public ConfigSource Source => source;
+
+        public ConfigReadResult Result => result;
+
+        /// <summary>
+        /// A server usage from a bind line's options, without its certificate: verify, ca-file (a file or a folder),
+        /// protocol versions. A crt-list entry's own options override the bind line's, each keeping its line.
+        /// </summary>
+        public TlsUsage BindUsage(string service, HaproxyLine bind, HaproxyLine? entry = null)
         {
-            var reference = Reference(path, line, "crt", "crt-base");
-            var dir = reference.ResolvedFullPath is { } full && Directory.Exists(full) ? full
-                : reference.IsAbsolute ? UsagePaths.DirectoryByTail(reference.Path, source.Directory, source.Root) : null;
-            if (dir is null) return [reference];
-            List<string> files;
-            try
+            HaproxyLine From(string keyword) => entry is not null && Values(entry.Args, keyword).Any() ? entry : bind;
+            var verifyLine = From("verify");
+            var verify = Value(verifyLine.Args, "verify");
+            var caLine = From("ca-file");
+            var crlLine = From("crl-file");
+            var defaults = global.LastOrDefault(l => l.Keyword == "ssl-default-bind-options");
+            return new TlsUsage
             {
-                files = [.. Directory.EnumerateFiles(dir).Where(f => !SidecarExtensions.Contains(Path.GetExtension(f)))
-                    .Order(StringComparer.Ordinal).Take(MaxDirectoryCertificates)];
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return [reference];
-            }
-            return files.Select(f => new FileReference(Path.Join(reference.Path, Path.GetFileName(f)), line.At, "crt") { ResolvedFullPath = f });
+                Format = "haproxy",
+                Location = (entry ?? bind).At,
+                Service = service,
+                Role = UsageRole.Server,
+                CaFiles = [.. Values(caLine.Args, "ca-file").SelectMany(p => CaFiles(Reference(p, caLine, "ca-file", "ca-base")))],
+                CrlFiles = [.. Values(crlLine.Args, "crl-file").Select(p => Reference(p, crlLine, "crl-file", "ca-base"))],
+                VerifyPeer = verify is "required" or "optional",
+                VerifyAt = verify is null ? null : verifyLine.At,
+                Protocols = (entry is null ? null : HaproxyProtocols.Of(entry.Args, entry, "crt-list"))
+                            ?? HaproxyProtocols.Of(bind.Args, bind, "bind") ?? HaproxyProtocols.Of(defaults?.Args ?? [], defaults, "ssl-default-bind-options"),
+                Settings = new Dictionary<string, string> { ["verify"] = verify ?? "none" },
+            };
         }
 
+        /// <summary>The certificates a crt names: the file, or every certificate file of a folder (sorted, bounded).</summary>
+        public IEnumerable<FileReference> Certificates(string path, HaproxyLine line) =>
+            Certificates(Reference(path, line, "crt", "crt-base"));
+
+        public IEnumerable<FileReference> Certificates(FileReference reference) =>
+            UsagePaths.FolderFiles(reference, source.Directory, source.Root, name => !SidecarExtensions.Contains(Path.GetExtension(name)), MaxDirectoryCertificates)
+            ?? [reference];
+
+        /// <summary>
+        /// A ca-file that names a folder: HAProxy (2.6 and later) loads every .pem, .crt and .cer file in it (dot files
+        /// skipped); CRLs in it are left to crl-file.
+        /// </summary>
+        private List<FileReference> CaFiles(FileReference reference) =>
+            UsagePaths.FolderFiles(reference, source.Directory, source.Root, name => CaExtensions.Contains(Path.GetExtension(name)), MaxDirectoryCertificates)
+            ?? [reference];
+
         /// <summary>HAProxy takes the key from the crt PEM, else from FILE.key beside it (ssl-load-extra-files).</summary>
-        private static FileReference KeyOf(FileReference crt) =>
+        public static FileReference KeyOf(FileReference crt) =>
             crt.ResolvedFullPath is { } full && File.Exists(full + ".key")
                 ? new FileReference(crt.Path + ".key", crt.At, crt.Directive + " (.key)") { ResolvedFullPath = full + ".key" }
                 : crt;
 
-        private FileReference Reference(string path, HaproxyLine line, string keyword, string baseKeyword)
+        public FileReference Reference(string path, HaproxyLine line, string keyword, string baseKeyword)
         {
             var written = path;
             if (!path.StartsWith('/') && GlobalValue(baseKeyword) is { } b) written = b.TrimEnd('/') + "/" + path;
             return UsagePaths.Reference(written, line.At, keyword, source.Directory);
         }
 
-        private static string? Value(IReadOnlyList<string> args, string keyword) => Values(args, keyword).LastOrDefault();
+        public static string? Value(IReadOnlyList<string> args, string keyword) => Values(args, keyword).LastOrDefault();
 
         private static IEnumerable<string> Values(IReadOnlyList<string> args, string keyword)
         {

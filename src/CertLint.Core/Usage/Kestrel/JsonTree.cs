@@ -16,6 +16,41 @@ internal sealed class JsonTree
     public List<JsonTree>? Items { get; init; }
     /// <summary>Line of the property name that holds this value (the value may start later).</summary>
     public int KeyLine { get; set; }
+    /// <summary>The file the value comes from in a merged view (<see cref="Merge"/>); null: the file being read.</summary>
+    public Model.SourceFile? File { get; private set; }
+
+    /// <summary>Marks every node as coming from <paramref name="file"/>.</summary>
+    public JsonTree From(Model.SourceFile file)
+    {
+        File = file;
+        foreach (var child in (IEnumerable<JsonTree>?)Properties?.Values ?? Items ?? []) child.From(file);
+        return this;
+    }
+
+    /// <summary>Whether this value, or any value under it, comes from <paramref name="file"/>.</summary>
+    public bool Touches(Model.SourceFile file) =>
+        ReferenceEquals(File, file) || ((IEnumerable<JsonTree>?)Properties?.Values ?? Items ?? []).Any(c => c.Touches(file));
+
+    /// <summary>
+    /// ASP.NET Core's configuration layering: a later file's value replaces the earlier one at the same key path;
+    /// objects merge key by key and arrays index by index (configuration sees array items as keys 0, 1, ..., so a
+    /// shorter array in the later file leaves the earlier file's tail in place). Each value keeps its own file and line.
+    /// </summary>
+    public static JsonTree Merge(JsonTree under, JsonTree over)
+    {
+        if (under.Properties is { } a && over.Properties is { } b)
+        {
+            var merged = new Dictionary<string, JsonTree>(a, StringComparer.OrdinalIgnoreCase);
+            foreach (var (key, value) in b) merged[key] = merged.TryGetValue(key, out var old) ? Merge(old, value) : value;
+            return new JsonTree { Line = over.Line, KeyLine = over.KeyLine, File = over.File, Properties = merged };
+        }
+        if (under.Items is { } ai && over.Items is { } bi)
+        {
+            var items = Enumerable.Range(0, Math.Max(ai.Count, bi.Count)).Select(i => i >= bi.Count ? ai[i] : i >= ai.Count ? bi[i] : Merge(ai[i], bi[i])).ToList();
+            return new JsonTree { Line = over.Line, KeyLine = over.KeyLine, File = over.File, Items = items };
+        }
+        return over;
+    }
 
     public JsonTree? this[string key] => Properties is { } p && p.TryGetValue(key, out var v) ? v : null;
 

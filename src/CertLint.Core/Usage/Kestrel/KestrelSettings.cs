@@ -27,9 +27,9 @@ internal static class KestrelSettings
 
     /// <summary>
     /// The versions an SslProtocols list allows; null when it leaves the choice to the operating system (None only, or
-    /// empty). <paramref name="bad"/> lists the lines of values that are not SslProtocols names.
+    /// empty). <paramref name="bad"/> lists the values that are not SslProtocols names.
     /// </summary>
-    public static IReadOnlyList<TlsVersion>? SslProtocols(JsonTree node, List<int> bad)
+    public static IReadOnlyList<TlsVersion>? SslProtocols(JsonTree node, List<JsonTree> bad)
     {
         IEnumerable<JsonTree> values = node.Items ?? (node.Value is not null ? [node] : []);
         var allowed = new SortedSet<TlsVersion>();
@@ -47,7 +47,7 @@ internal static class KestrelSettings
                 foreach (var p in Protocols.Where(p => p.Name != "Default" && p.Flag != 0 && (flags & p.Flag) != 0)) allowed.UnionWith(p.Versions);
                 continue;
             }
-            bad.Add(value.Line);
+            bad.Add(value);
         }
         return allowed.Count == 0 ? null : [.. allowed];
     }
