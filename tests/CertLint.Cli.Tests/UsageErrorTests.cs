@@ -6,7 +6,7 @@ public class UsageErrorTests
     private static string Dir => Path.GetTempPath();
 
     [TestCase("--fail-on", "fatal", "--fail-on: 'fatal' is not one of error, warning, note, none.")]
-    [TestCase("--now", "yesterday", "--now: 'yesterday' is not an ISO 8601 date")]
+    [TestCase("--now", "yesterday", "--now must be a date such as 2027-12-31 or 2027-12-31T23:59:59Z, not 'yesterday'")]
     public void Bad_option_values_exit_2_with_the_option_named(string option, string value, string message)
     {
         var r = CliRunner.InProcess(Dir, null, option, value, "does-not-matter");

@@ -36,7 +36,7 @@ internal sealed class SharedOptions
     {
         Config = app.Option("-c|--config <FILE>", "Configuration file (default: the nearest .certlint.yml from the scanned folder up to the repository top).", CommandOptionType.SingleValue),
         Ca = app.Option("--ca <FILE>", "Trust anchor certificate file (PEM, DER, PKCS#7); repeatable. handshake: without it (or trust.anchors), the system store.", CommandOptionType.MultipleValue),
-        Now = app.Option("--now <DATE>", "Judge certificates as of this ISO 8601 date/time instead of the clock.", CommandOptionType.SingleValue),
+        Now = app.Option("--now <DATE>", "Judge certificates as of this date (2027-12-31 or 2027-12-31T23:59:59Z; UTC unless an offset is given) instead of the clock.", CommandOptionType.SingleValue),
         Rules = app.Option("--rules <DIR>", "Folder of extra rule files (*.yml); repeatable.", CommandOptionType.MultipleValue),
         FailOn = app.Option("--fail-on <LEVEL>", "Exit 1 on findings at or above: error (default), warning, note, none.", CommandOptionType.SingleValue),
         PasswordEnv = app.Option("--password-env <NAME>", "Environment variable holding the keystore/key password (default CERTLINT_PASSWORD).", CommandOptionType.SingleValue),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using CertLint.Configuration.Yaml;
 using CertLint.Findings;
@@ -90,8 +89,9 @@ public static partial class ConfigLoader
     internal static DateOnly? Date(string file, YamlNode node, string key)
     {
         var text = YamlValues.String(file, node, key);
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-            : throw YamlValues.Error(file, node, $"'{key}' must be a date written yyyy-MM-dd, not {SafeText.Quote(text)}", key);
+        // A date-time counts by its UTC day: suppressions expire by the day.
+        return DateSpec.TryParseDate(text) is { } d ? DateOnly.FromDateTime(d.UtcDateTime)
+            : throw YamlValues.Error(file, node, $"'{key}' must be {DateSpec.DateExpected}, not {SafeText.Quote(text)}", key);
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]

@@ -9,21 +9,10 @@ namespace CertLint.Engine;
 /// </summary>
 public static class RequestValues
 {
-    private static readonly string[] DateFormats =
-    [
-        "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
-        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mmK",
-    ];
-
-    /// <summary>ISO 8601 date or date-time; without an offset it is UTC.</summary>
+    /// <summary>A date in the one grammar (<see cref="Configuration.DateSpec"/>); without an offset it is UTC.</summary>
     public static DateTimeOffset ParseNow(string text, string name = "--now")
     {
-        if (DateTimeOffset.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
-        {
-            return value;
-        }
-        throw new UserErrorException($"{name}: '{text}' is not an ISO 8601 date or date-time (e.g. 2026-01-31 or 2026-01-31T12:00:00Z).");
+        return Configuration.DateSpec.TryParseDate(text) ?? throw new UserErrorException($"{name} must be {Configuration.DateSpec.DateExpected}, not '{text}'.");
     }
 
     public static Severity ParseFailOn(string text, string name = "--fail-on")

@@ -18,10 +18,12 @@ public sealed class CompiledRule
     private readonly ICheckPrimitive? _primitive;
     private readonly PrimitiveArguments _arguments;
     private readonly MessageTemplate _message;
+    private readonly Fields.FieldAccessor? _related;
 
     internal CompiledRule(RuleDefinition definition, Severity severity, IReadOnlySet<SubjectKind> kinds,
         IReadOnlyDictionary<string, object?> parameters, Func<RuleSubject, EvaluationContext, bool> applies,
-        SubjectTest? assertion, ICheckPrimitive? primitive, PrimitiveArguments arguments, MessageTemplate message)
+        SubjectTest? assertion, ICheckPrimitive? primitive, PrimitiveArguments arguments, MessageTemplate message,
+        Fields.FieldAccessor? related = null)
     {
         Definition = definition;
         Severity = severity;
@@ -32,6 +34,7 @@ public sealed class CompiledRule
         _primitive = primitive;
         _arguments = arguments;
         _message = message;
+        _related = related;
     }
 
     public RuleDefinition Definition { get; }
@@ -47,7 +50,7 @@ public sealed class CompiledRule
     public string? PrimitiveName => _primitive?.Name;
 
     public CompiledRule WithSeverity(Severity severity) =>
-        new(Definition, severity, Kinds, Parameters, _applies, _assertion, _primitive, _arguments, _message);
+        new(Definition, severity, Kinds, Parameters, _applies, _assertion, _primitive, _arguments, _message, _related);
 
     /// <summary>
     /// False when the subject is a certificate issued (notBefore) before the rule's `effective` date or on/after its
@@ -72,7 +75,11 @@ public sealed class CompiledRule
             var result = _primitive.Check(subject, _arguments, context);
             return result as IReadOnlyList<Violation> ?? result.ToArray();
         }
-        return _assertion!(subject, context) ? Pass : Fail;
+        if (_assertion!(subject, context)) return Pass;
+        // The places the defect also shows: read only for a failing subject.
+        return _related?.Invoke(subject, context) is IReadOnlyList<Findings.RelatedLocation> { Count: > 0 } related
+            ? [Fail[0] with { Related = related }]
+            : Fail;
     }
 
     public string FormatMessage(RuleSubject subject, EvaluationContext context, Violation violation) =>

@@ -35,6 +35,13 @@ internal static class UsageFields
             "Where a certificate that is not a file comes from (Kestrel Subject/Store/Location, or none in configuration); absent for files",
             u => u.Settings.GetValueOrDefault("certificateStore"));
         yield return Field("usage.caFiles", T.List, "CA file paths as written", u => u.CaFiles.Count > 0 ? u.CaFiles.Select(c => c.Path).ToList() : null);
+        // Where the configurations use the certificate: a finding about its fitness for the role also shows there
+        // (a rule's `related:`; SARIF relatedLocations). One defect, one finding, on the certificate.
+        yield return FieldCatalog.CertCtx("uses.client", T.Records,
+            "Configuration lines presenting the certificate as a client certificate, and the servers requiring client certificates it is presented to: path, line, message",
+            (c, ctx) => UsesOf(c, UsageRole.Client, ctx), RecordScopes.RelatedLocation);
+        yield return FieldCatalog.CertCtx("uses.server", T.Records, "Configuration lines serving the certificate as a server certificate: path, line, message",
+            (c, ctx) => UsesOf(c, UsageRole.Server, ctx), RecordScopes.RelatedLocation);
         yield return FieldCatalog.CertCtx("role.source", T.String,
             "Where the certificate's role came from: a configuration line, .certlint.yml roles or its path name",
             (c, ctx) => ctx.Inventory.RoleSourceOf(c) ?? "nothing (role unknown)");
@@ -42,4 +49,7 @@ internal static class UsageFields
 
     private static FieldDefinition Field(string path, T type, string description, Func<TlsUsage, object?> get) =>
         new(path, type, UsageKind, description, (s, _) => s.Usage is { } u ? get(u) : null);
+
+    private static List<RelatedLocation> UsesOf(Model.CertificateInfo cert, UsageRole role, EvaluationContext ctx) =>
+        ctx.Inventory.Usages.Count > 0 ? Usage.Checks.UsageIndex.Of(ctx.Inventory).UsesOf(cert, role, ctx.Inventory) : [];
 }

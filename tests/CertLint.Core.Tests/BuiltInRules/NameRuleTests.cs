@@ -62,4 +62,23 @@ public sealed class NameRuleTests
         f.Location.File.RelativePath.ShouldBe("server/cn.crt");
         f.Message.ShouldContain("has CN cn.names.test, which is not in its SAN (other.names.test)");
     }
+
+    [Test]
+    public void Cn_not_in_san_compares_hosts_as_clients_do_and_mail_and_uris_as_text()
+    {
+        var h = new PrimitiveHarness();
+        h.Add(Root.Issue("WWW.Names.Test.", o => o.ServerAuth().Dns("www.names.test")), "server/case.crt", CertificateRole.Server);
+        h.Add(Root.Issue("bücher.names.test", o => o.ServerAuth().Dns("xn--bcher-kva.names.test")), "server/idn.crt", CertificateRole.Server);
+        h.Add(Root.Issue("10.0.0.1", o => o.ServerAuth().Ip("10.0.0.1")), "server/ip.crt", CertificateRole.Server);
+        h.Add(Root.Issue("2001:db8:0:0::1", o => o.ServerAuth().Ip("2001:db8::1")), "server/ip6.crt", CertificateRole.Server);
+        h.Add(Root.Issue("bob@names.test", o => o.ServerAuth().Email("bob@names.test")), "server/mail.crt", CertificateRole.Server);
+        var wild = h.Add(Root.Issue("a.names.test", o => o.ServerAuth().Dns("*.names.test").Ip("10.0.0.9")), "server/wild.crt", CertificateRole.Server);
+        h.Add(Root.Issue("10.0.0.2", o => o.ServerAuth().Dns("10.0.0.2.names.test")), "server/ip-dns.crt", CertificateRole.Server);
+
+        var findings = BuiltInRuleRunner.Lint(h, "cn-not-in-san");
+        findings.Select(f => f.Location.File.RelativePath).Order().ShouldBe(["server/ip-dns.crt", "server/wild.crt"]);
+        findings.Single(f => f.Location.File.RelativePath == "server/wild.crt").Message.ShouldBe(
+            $"CN=a.names.test (serial {wild.SerialNumber}, SHA-256 {wild.Sha256[..16]}) has CN a.names.test, which is not in its SAN (*.names.test, 10.0.0.9): add it to subjectAltName or drop it from the subject.");
+        CertLint.Rules.Compilation.PrimitiveRegistry.Default.Find("cn-in-san").ShouldBeNull();
+    }
 }

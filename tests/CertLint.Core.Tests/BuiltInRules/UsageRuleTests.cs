@@ -51,6 +51,46 @@ public sealed class UsageRuleTests
         BuiltInRuleRunner.Lint(h, "eku-server-auth").ShouldBeEmpty();
     }
 
+    private static readonly TestCertificate AnyEkuCa = Root.IssueCa("Usage Any CA", o => o.Eku(Oids.AnyExtendedKeyUsage));
+
+    private static string Tail(string purpose, string role) =>
+        $", not {purpose}: reissue it with extendedKeyUsage {purpose} from a CA allowed to issue {role} certificates.";
+
+    [Test]
+    public void Eku_rules_name_the_certificate_that_restricts_with_its_serial_and_fingerprint()
+    {
+        // The leaf itself restricts: its own EKU is named, even when an issuer restricts too.
+        var h = new PrimitiveHarness();
+        var leaf = h.Add(ServerCa.Issue("erin", o => o.Eku("1.3.6.1.5.5.7.3.4")), "mtls/client-erin.crt", CertificateRole.Client);
+        var ca = h.Add(ServerCa, "mtls/server-ca.crt");
+        h.Chain(leaf, ChainStatus.Complete, ca, h.Add(Root, "ca/root.crt"));
+        var own = BuiltInRuleRunner.Lint(h, "eku-client-auth").ShouldHaveSingleItem();
+        own.Message.ShouldBe($"CN=erin (serial {leaf.SerialNumber}, SHA-256 {leaf.Sha256[..16]}) is used as a TLS client certificate (role from nothing (role unknown)), " +
+            "but its extendedKeyUsage allows only emailProtection" + Tail("clientAuth", "client"));
+
+        // An issuer restricts: the first one on the path, by name, serial and fingerprint; an incomplete path is enough.
+        var h2 = new PrimitiveHarness();
+        var dave = h2.Add(ServerCa.Issue("dave", o => o.ClientAuth()), "mtls/client-dave.crt", CertificateRole.Client);
+        var ca2 = h2.Add(ServerCa, "mtls/server-ca.crt");
+        h2.Chain(dave, ChainStatus.Incomplete, ca2);
+        var byIssuer = BuiltInRuleRunner.Lint(h2, "eku-client-auth").ShouldHaveSingleItem();
+        byIssuer.Message.ShouldEndWith($"but its issuer CN=Usage Server CA (serial {ca2.SerialNumber}, SHA-256 {ca2.Sha256[..16]}) allows only serverAuth" + Tail("clientAuth", "client"));
+        byIssuer.Location.File.RelativePath.ShouldBe("mtls/client-dave.crt");
+    }
+
+    [Test]
+    public void Eku_rules_accept_any_extended_key_usage_and_issuers_without_eku()
+    {
+        var h = new PrimitiveHarness();
+        var underAny = h.Add(AnyEkuCa.Issue("a", o => o.ClientAuth()), "mtls/client-a.crt", CertificateRole.Client);
+        h.Chain(underAny, ChainStatus.Complete, h.Add(AnyEkuCa, "ca/any.crt"), h.Add(Root, "ca/root.crt"));
+        var anyLeaf = h.Add(Root.Issue("any-leaf", o => o.Eku(Oids.AnyExtendedKeyUsage)), "server/any.crt", CertificateRole.Server);
+        h.Chain(anyLeaf, ChainStatus.Complete, h.Add(Root, "ca/root2.crt"));
+        BuiltInRuleRunner.Lint(h, "eku-client-auth").ShouldBeEmpty();
+        BuiltInRuleRunner.Lint(h, "eku-server-auth").ShouldBeEmpty();
+        CertLint.Rules.Compilation.PrimitiveRegistry.Default.Find("eku-purpose").ShouldBeNull();
+    }
+
     [Test]
     public void Eku_server_auth_fires_on_a_server_certificate_without_server_auth_only()
     {

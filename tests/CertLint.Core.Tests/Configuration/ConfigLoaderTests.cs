@@ -118,7 +118,10 @@ public class ConfigLoaderTests
         (e.Line, e.Column).ShouldBe((3, 13));
         e = Error("suppressions:\n  - rule: weak-key\n    path: a\n    reason: x\n    expires: next year\n");
         (e.Line, e.Column).ShouldBe((5, 14));
-        e.Problem.ShouldContain("yyyy-MM-dd");
+        // The one date grammar's message, as for rules and --now.
+        e.Problem.ShouldBe($"'expires' must be {CertLint.Configuration.DateSpec.DateExpected}, not 'next year'");
+        e = Error("suppressions:\n  - rule: weak-key\n    path: a\n    reason: x\n    expires: 31/12/2026\n");
+        (e.Line, e.Column).ShouldBe((5, 14));
     }
 
     [Test]

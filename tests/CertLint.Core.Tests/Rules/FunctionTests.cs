@@ -77,6 +77,12 @@ public class FunctionTests
         Fires(relative, Cert(notAfter: Now.AddDays(31))).ShouldBeFalse();
         Fires(relative, Cert(notAfter: Now.AddDays(29))).ShouldBeTrue();
         Fires("field: validity.notBefore\nbefore: now", Cert(notBefore: Now.AddDays(1))).ShouldBeTrue();
+        // The one duration grammar: w, d, h, m (minutes), s, y.
+        Fires("field: validity.notBefore\nafter: now-90m", Cert(notBefore: Now.AddMinutes(-89))).ShouldBeFalse();
+        Fires("field: validity.notBefore\nafter: now-90m", Cert(notBefore: Now.AddMinutes(-91))).ShouldBeTrue();
+        // Only ISO 8601: a culture's date is no date.
+        Should.Throw<CertLint.Engine.ConfigurationException>(() => Fires("field: validity.notAfter\nbefore: 12/31/2027", Cert()))
+            .Problem.ShouldContain($"must be {CertLint.Configuration.DateSpec.RelativeExpected}, not");
     }
 
     [Test]

@@ -70,6 +70,38 @@ public class ParameterAndMessageTests
         Run(yaml, Cert(cn: "web", notAfter: RuleTestKit.Now.AddDays(20), dns: ["a.test", "b.test"]))[0].Message.ShouldBe("CN=web names a.test, b.test, window 30");
     }
 
+    private const string InAcme = """
+        id: TST0104
+        name: in-acme
+        title: In acme
+        severity: warning
+        check:
+          all:
+            - { field: subject.cn, pattern: '^[a-z]' }
+            - field: san.entries
+              QUANTIFIER: { field: value, pattern: '\.acme\.test$' }
+        message: "{{subject}}:{{#failing}} {{type}} {{value}} ({{length}} chars, of {{subject.cn}}){{/failing}}{{^failing}} CN{{/failing}}; all:{{#san.entries}} [{{value}}]{{/san.entries}}"
+        """;
+
+    [Test]
+    public void Sections_over_records_repeat_per_element_and_failing_names_the_element_that_broke_the_check()
+    {
+        CertLint.Model.CertificateInfo Leaf(string cn, params string[] dns) =>
+            CertLint.Tests.Pki.TestScan.Certificate(CertLint.Tests.Pki.TestPki.CreateSelfSigned(cn, o => o.Dns(dns)), FileAt("certs/x.pem"));
+        var each = InAcme.Replace("QUANTIFIER", "each");
+        Run(each, Leaf("x", "a.acme.test", "b.other.test", "c.other.test")).Single().Message
+            .ShouldBe("CN=x: dns b.other.test (12 chars, of x); all: [a.acme.test] [b.other.test] [c.other.test]");
+        Run(each, Leaf("x", "a.acme.test")).ShouldBeEmpty();
+        // The first member of all fails, not a quantifier: no failing element.
+        Run(each, Leaf("X", "b.other.test")).Single().Message.ShouldBe("CN=X: CN; all: [b.other.test]");
+        // none: the first element that matches is the failing one.
+        Run(InAcme.Replace("QUANTIFIER", "none"), Leaf("x", "b.other.test", "a.acme.test", "d.acme.test")).Single().Message
+            .ShouldBe("CN=x: dns a.acme.test (11 chars, of x); all: [b.other.test] [a.acme.test] [d.acme.test]");
+        // A check that cannot name a failing element does not offer {{failing}}.
+        var plain = InAcme.Replace("QUANTIFIER", "any");
+        Should.Throw<ConfigurationException>(() => Compile(plain)).Problem.ShouldContain("unknown placeholder '{{failing}}'");
+    }
+
     [TestCase("{{#san}}open", "section 'san' in message is not closed")]
     [TestCase("{{/san}}", "closes no open section")]
     [TestCase("{{#san}}{{/ca}}", "closes no open section (open: 'san')")]

@@ -14,6 +14,13 @@ internal delegate bool ValueTest(object? value, EvaluationContext context);
 internal delegate bool NodeTest(object? target, RuleSubject root, EvaluationContext context);
 
 /// <summary>
+/// The element that made a check fail, for its message (`{{#failing}}...{{/failing}}`): the first element of a records
+/// field that breaks `each` (or meets `none`); for `all: [...]`, that of the first member that fails. Null when the
+/// check holds or its failing part is not such a quantifier.
+/// </summary>
+internal sealed record Witness(Func<RuleSubject, EvaluationContext, object?> Find, FieldScope Scope);
+
+/// <summary>
 /// Compiles assertion nodes: `{ field: PATH, FUNCTION: OPTION }`, the combinators `{ all: [..] }`, `{ any: [..] }`,
 /// `{ not: .. }`, and element assertions inside a list's each/any/none: for a list of strings without `field`
 /// (the element itself), for records with `field:` relative to the element (`$.PATH` names the rule's subject).
@@ -38,6 +45,50 @@ internal sealed class AssertionCompiler
     {
         var test = Compile(node, _subject, FieldType.String);
         return (s, c) => test(s, s, c);
+    }
+
+    /// <summary>The check's <see cref="Witness"/>, or null when no part of it can name a failing element.</summary>
+    public Witness? CompileWitness(YamlNode node)
+    {
+        if (WitnessOf(node, _subject) is not var (find, scope)) return null;
+        return new Witness((s, c) => find(s, s, c), scope);
+    }
+
+    private (Func<object?, RuleSubject, EvaluationContext, object?> Find, FieldScope Scope)? WitnessOf(YamlNode node, FieldScope scope)
+    {
+        var map = new YamlMap(_ctx.File, node, "an assertion");
+        if (map.Has("field"))
+        {
+            if (map.Count != 2 || map.Entries.First(e => e.Key != "field") is not ({ } name and ("each" or "all" or "none"), _, var option)) return null;
+            var fieldNode = map.Get("field")!;
+            if (_ctx.Value(fieldNode) is not string path) return null;
+            var (field, fromRoot) = Resolve(path, fieldNode, scope);
+            if (field.Type != FieldType.Records || field.Elements is not { } elements) return null;
+            var read = Reader(field, fromRoot);
+            var inner = Compile(option, elements, FieldType.String);
+            var breaks = name == "none"; // the element whose test gives this breaks the quantifier
+            return ((t, r, c) =>
+            {
+                if (read(t, r, c) is not System.Collections.IEnumerable list) return null;
+                foreach (var x in list) { if (inner(x, r, c) == breaks) return x; }
+                return null;
+            }, elements);
+        }
+        if (map.Count != 1 || map.Entries.First() is not ("all", _, YamlSequenceNode members)) return null;
+        var parts = members.Children.Select(n => (Test: Compile(n, scope, FieldType.String), Witness: WitnessOf(n, scope))).ToArray();
+        var scopes = parts.Where(p => p.Witness is not null).Select(p => p.Witness!.Value.Scope).Distinct().ToArray();
+        if (scopes.Length != 1) return null; // none, or elements of different kinds: no one name fits them
+        return ((t, r, c) =>
+        {
+            foreach (var (test, witness) in parts) { if (!test(t, r, c)) return witness?.Find(t, r, c); }
+            return null;
+        }, scopes[0]);
+    }
+
+    private static Func<object?, RuleSubject, EvaluationContext, object?> Reader(ResolvedField field, bool fromRoot)
+    {
+        var get = field.Get;
+        return fromRoot ? (_, r, c) => get(r, c) : (t, _, c) => t is null ? null : get(t, c);
     }
 
     /// <param name="node">The assertion.</param>
@@ -103,10 +154,7 @@ internal sealed class AssertionCompiler
                 ? $"field '{path}' needs one function: {string.Join(", ", Functions)}"
                 : $"an assertion has one function; found {string.Join(", ", functions.Select(f => f.Key))} (combine with all/any)");
         var (name, keyNode, option) = functions[0];
-        var get = field.Get;
-        Func<object?, RuleSubject, EvaluationContext, object?> read = fromRoot
-            ? (_, r, c) => get(r, c)
-            : (t, _, c) => t is null ? null : get(t, c);
+        var read = Reader(field, fromRoot);
         if (option is YamlMappingNode om && om.Children.Count == 1 && Comparable.Contains(name)
             && om.Children.Keys.First() is YamlScalarNode { Value: "field" })
         {

@@ -1,3 +1,4 @@
+using CertLint.Configuration;
 using System.Text.RegularExpressions;
 using CertLint.Configuration.Yaml;
 using CertLint.Rules.Fields;
@@ -36,7 +37,7 @@ internal sealed class FunctionOptions(CompileContext ctx, string name, YamlNode 
             case FieldType.Boolean:
                 return raw is bool b ? b : throw Error($"must be true or false, not {Describe(raw)}");
             case FieldType.Date:
-                return raw is string s && DateSpec.TryParse(s) is { } d ? d : throw Error($"must be an ISO date or now±N(d|h|w|y), not {Describe(raw)}");
+                return raw is string s && DateSpec.TryParse(s) is { } d ? d : throw Error($"must be {DateSpec.RelativeExpected}, not {Describe(raw)}");
             case FieldType.String:
                 return raw is null or IReadOnlyList<object?> or IReadOnlyList<string> ? throw Error($"must be a single value, not {Describe(raw)}")
                     : Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture)!;

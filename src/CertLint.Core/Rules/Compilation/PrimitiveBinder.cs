@@ -1,5 +1,5 @@
+using CertLint.Configuration;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using CertLint.Configuration.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -14,7 +14,7 @@ internal static partial class PrimitiveBinder
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in primitive.Parameters)
-            values[p.Name] = p.Type == ParameterType.Duration && p.Default is string d ? ParseDuration(d) : p.Default;
+            values[p.Name] = p.Type == ParameterType.Duration && p.Default is string d ? DateSpec.TryParseDuration(d) : p.Default;
         if (with is null) return new PrimitiveArguments(values);
         var map = new YamlMap(ctx.File, with, "'with'");
         var names = primitive.Parameters.Select(p => p.Name).ToArray();
@@ -49,7 +49,7 @@ internal static partial class PrimitiveBinder
                 IReadOnlyList<object?> l when l.All(x => x is string) => l.Cast<string>().ToArray(),
                 _ => throw Bad("a list of strings"),
             },
-            ParameterType.Duration => raw is string d && ParseDuration(d) is { } span ? span : throw Bad("a duration such as 30d, 12h or 90m"),
+            ParameterType.Duration => raw is string d && DateSpec.TryParseDuration(d) is { } span ? span : throw Bad(DateSpec.DurationExpected),
             _ => raw,
         };
         if (value is long or double)
@@ -68,23 +68,4 @@ internal static partial class PrimitiveBinder
         }
         return value;
     }
-
-    /// <summary>30d, 12h, 90m, 45s, 2w.</summary>
-    public static TimeSpan? ParseDuration(string text)
-    {
-        var m = Duration().Match(text.Trim());
-        if (!m.Success) return null;
-        var n = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-        return m.Groups[2].Value switch
-        {
-            "w" => TimeSpan.FromDays(7 * n),
-            "d" => TimeSpan.FromDays(n),
-            "h" => TimeSpan.FromHours(n),
-            "m" => TimeSpan.FromMinutes(n),
-            _ => TimeSpan.FromSeconds(n),
-        };
-    }
-
-    [GeneratedRegex("^([0-9]{1,6}(?:\\.[0-9]+)?)([wdhms])$")]
-    private static partial Regex Duration();
 }

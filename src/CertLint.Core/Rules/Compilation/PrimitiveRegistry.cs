@@ -26,8 +26,8 @@ public sealed class PrimitiveRegistry
     /// <summary>A new instance of every built-in primitive. Adding a primitive class means adding it here.</summary>
     public static ICheckPrimitive[] BuiltIn() =>
     [
-        new BundleOrderPrimitive(), new ChainCompletePrimitive(), new ChainValidPrimitive(), new CnInSanPrimitive(),
-        new CommittedPrivateKeyPrimitive(), new CrlStatusPrimitive(), new CabfNamePrimitive(), new EkuPurposePrimitive(),
+        new BundleOrderPrimitive(), new ChainCompletePrimitive(), new ChainValidPrimitive(), new CommittedPrivateKeyPrimitive(),
+        new CrlStatusPrimitive(), new CabfNamePrimitive(),
         new EmptyPasswordPrimitive(), new HostnameMatchPrimitive(), new KeyPairPrimitive(), new ParseIssuePrimitive(),
         new PrivateFileModePrimitive(), new WeakProtectionPrimitive(),
         // Weak keys

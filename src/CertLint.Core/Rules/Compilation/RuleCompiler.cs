@@ -68,16 +68,35 @@ public static class RuleCompiler
         var ctx = new CompileContext(file, parameters, kinds);
         var applies = errors.Try(() => WhereCompiler.Compile(ctx, definition.Where), null!);
         SubjectTest? assertion = null;
+        Witness? witness = null;
         var arguments = PrimitiveArguments.Empty;
         if (primitive is not null) arguments = errors.Try(() => PrimitiveBinder.Bind(ctx, primitive, checkMap!.Get("with")), PrimitiveArguments.Empty);
-        else if (checkMap is null || !checkMap.Has("primitive")) assertion = errors.Try(() => new AssertionCompiler(ctx).CompileSubject(definition.Check), null);
+        else if (checkMap is null || !checkMap.Has("primitive"))
+        {
+            var compiler = new AssertionCompiler(ctx);
+            assertion = errors.Try(() => compiler.CompileSubject(definition.Check), null);
+            if (assertion is not null) witness = compiler.CompileWitness(definition.Check);
+        }
 
         var openValues = primitive is not null || !primitiveKnown;
         var messageText = definition.Message ?? (openValues ? "{{message}}" : definition.Descriptor.Title);
-        var message = errors.Try(() => MessageTemplate.Compile(ctx, messageText, definition.MessageNode, definition.Name, openValues), null!);
+        var message = errors.Try(() => MessageTemplate.Compile(ctx, messageText, definition.MessageNode, definition.Name, openValues, witness), null!);
+        var related = definition.Related is { } relatedNode ? errors.Try(() => Related(ctx, relatedNode, primitive), null) : null;
         if (errors.Count > before) return null;
         return new CompiledRule(definition, severity ?? definition.Descriptor.DefaultSeverity, kinds, parameters, applies,
-            assertion, primitive, arguments, message);
+            assertion, primitive, arguments, message, related);
+    }
+
+    /// <summary>`related: FIELD`: a records field of related locations, read when the check fails.</summary>
+    private static Fields.FieldAccessor Related(CompileContext ctx, YamlNode node, ICheckPrimitive? primitive)
+    {
+        var path = ctx.Value(node) as string ?? throw ctx.Error(node, "'related' must be a field path", "related");
+        if (primitive is not null) throw ctx.Error(node, "'related' is for field checks; a primitive reports its own related locations", "related");
+        var related = Fields.FieldCatalog.All.Where(f => f.Elements == Fields.RecordScopes.RelatedLocation).Select(f => f.Path).ToArray();
+        if (Fields.FieldCatalog.Find(path) is not { } field || field.Elements != Fields.RecordScopes.RelatedLocation)
+            throw ctx.Error(node, $"'related' names a field of related locations ({string.Join(", ", related)}), not '{path}'", "related", Suggest.Closest(path, related));
+        if (!field.Kinds.Overlaps(ctx.Kinds)) throw ctx.Error(node, $"field '{path}' does not exist for the subjects this rule applies to", "related");
+        return field.Accessor;
     }
 
     private static Dictionary<string, object?> Parameters(RuleDefinition definition, IReadOnlyDictionary<string, object?>? overrides, ConfigOrigin? origin)

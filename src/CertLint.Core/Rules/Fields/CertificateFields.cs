@@ -18,6 +18,7 @@ internal static class CertificateFields
             yield return Cert($"subject.{name}", T.String, $"Subject attribute {name} ({oid}), first value", c => c.Subject.Get(oid));
             yield return Cert($"issuer.{name}", T.String, $"Issuer attribute {name} ({oid}), first value", c => c.Issuer.Get(oid));
         }
+        yield return Cert("name", T.String, "How messages name the certificate: its subject DN, or (empty subject, SAN NAME) when the subject is empty", c => c.Name);
         yield return Cert("serial", T.String, "Serial number, upper-case hex", c => c.SerialNumber);
         yield return Cert("version", T.Integer, "X.509 version (1-3)", c => (long)c.Version);
         yield return Cert("san", T.List, "Every subjectAltName value", c => c.SubjectAltNames is { } s ? s.Dns.Concat(s.Ip).Concat(s.Email).Concat(s.Uri).ToArray() : null);

@@ -1,4 +1,5 @@
 using CertLint.Model;
+using CertLint.Rules.Primitives;
 using CertLint.Rules.Primitives.DomainNames;
 using static CertLint.Rules.Fields.FieldCatalog;
 using T = CertLint.Rules.Fields.FieldType;
@@ -27,7 +28,7 @@ public sealed record DomainName(string Name, string Source, bool Parsed, string?
     internal ReverseDnsName.Reading? Reverse => ReverseDnsName.Read(Name);
 }
 
-/// <summary>Fields over the DNS names of a certificate that need the Public Suffix List.</summary>
+/// <summary>Fields over the host names of a certificate: normalised for comparison, or split by the Public Suffix List.</summary>
 internal static class DomainNameFields
 {
     public static IEnumerable<FieldDefinition> Define()
@@ -37,6 +38,13 @@ internal static class DomainNameFields
             Domains, RecordScopes.DomainName);
         yield return Cert("san.dns.domains", T.Records, "Every SAN dNSName split by the Public Suffix List (as `domains`)",
             c => (c.SubjectAltNames?.Dns ?? []).Select(n => Split(n, "san")).ToArray(), RecordScopes.DomainName);
+        // Hosts compare as clients compare them (RFC 6125 §6.4): `in: { field: san.hosts }` is a host comparison, not text.
+        yield return Cert("subject.cn.host", T.String,
+            "The subject CN as a host: an IP address in canonical form (compared by value), else the DNS name in lower-case A-labels (IDNs converted) without a trailing dot",
+            c => c.Subject.CommonName is { } cn ? HostnameMatcher.Host(cn) : null);
+        yield return Cert("san.hosts", T.List,
+            "SAN dNSName and iPAddress entries normalised like subject.cn.host (wildcards kept as written: *.example.com)",
+            c => c.SubjectAltNames is { } s ? s.Dns.Concat(s.Ip).Select(HostnameMatcher.Host).OfType<string>().ToArray() : null);
     }
 
     private static DomainName[] Domains(CertificateInfo c)

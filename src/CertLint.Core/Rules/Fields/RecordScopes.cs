@@ -86,6 +86,11 @@ public static class RecordScopes
             : null;
     }
 
+    public static readonly FieldScope RelatedLocation = new RecordScope<Findings.RelatedLocation>("related location")
+        .Add("path", T.String, "File, relative to the scan root", r => r.Location.File.RelativePath)
+        .Add("line", T.Integer, "Line", r => (long)r.Location.StartLine)
+        .Add("message", T.String, "What happens there", r => r.Message);
+
     /// <summary>Every record scope, for `certlint rules fields` and the docs.</summary>
-    public static IEnumerable<FieldScope> All => [NameAttribute, Extension, GeneralName, Policy, Qualifier, PolicyMapping, Subtree, DistributionPoint, Access, DomainName];
+    public static IEnumerable<FieldScope> All => [NameAttribute, Extension, GeneralName, Policy, Qualifier, PolicyMapping, Subtree, DistributionPoint, Access, DomainName, RelatedLocation];
 }

@@ -39,6 +39,8 @@ public sealed class RuleDefinition
     public required YamlNode Check { get; init; }
     public string? Message { get; init; }
     public YamlNode? MessageNode { get; init; }
+    /// <summary>`related: FIELD`: a field of related locations (uses.client...) a finding carries (SARIF relatedLocations).</summary>
+    public YamlNode? Related { get; init; }
     public required YamlNode IdNode { get; init; }
     public required YamlNode NameNode { get; init; }
 

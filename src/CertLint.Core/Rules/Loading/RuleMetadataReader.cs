@@ -1,3 +1,4 @@
+using CertLint.Configuration;
 using System.Text.RegularExpressions;
 using CertLint.Configuration.Yaml;
 using CertLint.Findings;
@@ -73,8 +74,7 @@ internal static partial class RuleMetadataReader
     private static DateTimeOffset FixedDate(YamlMap rule, YamlNode node, string key)
     {
         var text = YamlValues.String(rule.File, node, key);
-        return DateSpec.TryParse(text) is { IsFixed: true } d ? d.Resolve(DateTimeOffset.MinValue)
-            : throw rule.Error(node, $"'{key}' must be a date such as 2020-09-30 or 2020-09-30T00:00:00Z, not '{text}'", key);
+        return DateSpec.TryParseDate(text) ?? throw rule.Error(node, $"'{key}' must be {DateSpec.DateExpected}, not {SafeText.Quote(text)}", key);
     }
 
     public static RuleCitation? Citation(YamlMap rule)

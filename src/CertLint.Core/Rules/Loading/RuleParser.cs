@@ -10,7 +10,7 @@ public static class RuleParser
     public static readonly IReadOnlyList<string> TopLevelKeys =
     [
         "id", "name", "title", "description", "severity", "tags", "securitySeverity", "precision", "enabled",
-        "where", "parameters", "check", "message", "remediation", "references",
+        "where", "parameters", "check", "message", "related", "remediation", "references",
         "pack", "equivalents", "effective", "citation",
     ];
 
@@ -100,6 +100,7 @@ public static class RuleParser
             Check = check!,
             Message = message,
             MessageNode = map.Get("message"),
+            Related = map.Get("related"),
             IdNode = map.Get("id") ?? map.Node,
             NameNode = map.Get("name") ?? map.Node,
             EffectiveFrom = effective.From,

@@ -64,6 +64,9 @@ public static class HostnameMatcher
         }
     }
 
+    /// <summary>A host as hosts compare: an IP address in its canonical text (by value), else <see cref="Normalize"/>d.</summary>
+    public static string? Host(string name) => TryParseIp(name, out var ip) ? ip.ToString() : Normalize(name);
+
     private static bool TryParseIp(string text, out IPAddress address)
     {
         var t = text.Trim();
