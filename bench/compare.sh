@@ -11,7 +11,7 @@ build() { # REV -> publishes into $out/REV-sha
   local sha; sha=$(git rev-parse --short "$1"); local dir="$out/tool-$sha"
   if [ ! -f "$dir/certlint.dll" ]; then
     rm -rf "$out/src-$sha"; git worktree add --detach -f "$out/src-$sha" "$sha" >/dev/null 2>&1
-    dotnet publish "$out/src-$sha/src/CertLint.Cli" -c Release -r "$rid" --self-contained false \
+    dotnet publish "$out/src-$sha/src/CertLint.Cli" -c Release -r "$rid" --self-contained false -p:PublishAot=false \
       -p:PublishReadyToRun=true -o "$dir" >/dev/null
     git worktree remove --force "$out/src-$sha"
   fi

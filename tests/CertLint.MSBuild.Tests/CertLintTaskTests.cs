@@ -96,7 +96,7 @@ public class CertLintTaskTests
     }
 
     [TestCase("FailOn", "fatal", "CertLintFailOn: 'fatal'")]
-    [TestCase("Now", "yesterday", "CertLintNow: 'yesterday'")]
+    [TestCase("Now", "yesterday", "CertLintNow must be a date such as 2027-12-31 or 2027-12-31T23:59:59Z, not 'yesterday'")] // the one date grammar's text
     public void Bad_property_is_one_error_naming_it(string property, string value, string messageStart)
     {
         var task = runner.NewTask();
