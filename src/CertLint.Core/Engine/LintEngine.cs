@@ -23,21 +23,26 @@ public sealed class LintEngine
     public LintResult Run(LintRequest request, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = _time.GetTimestamp();
+        var clock = new StageClock();
         var settings = SettingsResolver.Resolve(request, _time);
         var catalog = RuleCatalog.Load(settings);
+        clock.Lap("rules loaded");
 
         progress?.Report(new ScanProgress("discovering files", 0, 0));
         var discovery = FileDiscovery.Discover(settings, cancellationToken);
+        clock.Lap("discovered");
         var passwords = new SettingsPasswordSource(settings);
         var files = discovery.Files.Concat(discovery.Context).ToList();
         progress?.Report(new ScanProgress("parsing", 0, files.Count));
         var configs = ConfigStage.Read(settings, passwords, cancellationToken);
+        clock.Lap("configurations");
         var parsed = Sorted(configs.Merge(FileParser.ParseAll(files, passwords, cancellationToken).Concat(discovery.IssuesAsParsedFiles())));
+        clock.Lap("parsed");
         // --ca and --crl files are linted like scanned ones: an expired root or a stale CRL is a finding on its own file.
         var trust = TrustAnchors.ForLint(settings, passwords, parsed);
 
         progress?.Report(new ScanProgress("checking", files.Count, files.Count));
-        var (inventory, evaluation) = Evaluate(settings, catalog, trust.Files, trust.Anchors, usages: configs.Usages, cancellationToken: cancellationToken);
+        var (inventory, evaluation) = Evaluate(settings, catalog, trust.Files, trust.Anchors, null, configs.Usages, clock, cancellationToken);
         if (discovery.Context.Count > 0)
         {
             // Named anchor and CRL files are reported on even when they lie outside the given paths; so are the
@@ -87,11 +92,18 @@ public sealed class LintEngine
     public static (CertificateInventory Inventory, RuleEvaluation Evaluation) Evaluate(
         LintSettings settings, RuleCatalog catalog, IReadOnlyList<ParsedFile> parsed, IReadOnlyList<CertificateInfo> anchors,
         IReadOnlyList<CrlInfo>? crls = null, IReadOnlyList<TlsUsage>? usages = null, CancellationToken cancellationToken = default)
+        => Evaluate(settings, catalog, parsed, anchors, crls, usages, null, cancellationToken);
+
+    private static (CertificateInventory Inventory, RuleEvaluation Evaluation) Evaluate(
+        LintSettings settings, RuleCatalog catalog, IReadOnlyList<ParsedFile> parsed, IReadOnlyList<CertificateInfo> anchors,
+        IReadOnlyList<CrlInfo>? crls, IReadOnlyList<TlsUsage>? usages, StageClock? clock, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var inventory = InventoryBuilder.Build(parsed, anchors, settings, crls, usages);
+        clock?.Lap("inventory");
         cancellationToken.ThrowIfCancellationRequested();
         var evaluation = RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings });
+        clock?.Lap("rules");
         return (inventory, evaluation);
     }
 

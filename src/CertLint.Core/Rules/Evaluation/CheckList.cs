@@ -69,12 +69,34 @@ public sealed class CheckList : IReadOnlyList<RuleCheck>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>One object with the rules that checked it, or (objects sharing a line) the pairs in report order.</summary>
-    internal readonly record struct Segment(CheckedObject? Subject, RuleDescriptor[]? Rules, RuleCheck[]? Pairs)
+    /// <summary>
+    /// One object with the rules that checked it; or objects sharing a line, interleaved in report order; or (after
+    /// <see cref="Where"/> dropped some) the pairs themselves.
+    /// </summary>
+    internal readonly record struct Segment(CheckedObject? Subject, RuleDescriptor[]? Rules, RuleCheck[]? Pairs, Interleaved? Shared = null)
     {
-        public int Count => Pairs?.Length ?? Rules!.Length;
+        public int Count => Shared?.Count ?? Pairs?.Length ?? Rules!.Length;
 
-        public RuleCheck this[int i] => Pairs is { } pairs ? pairs[i] : new RuleCheck(Rules![i], Subject!);
+        public RuleCheck this[int i] => Shared is { } shared ? shared[i] : Pairs is { } pairs ? pairs[i] : new RuleCheck(Rules![i], Subject!);
+    }
+
+    /// <summary>
+    /// Objects on one line with their rule lists and the report order as (object, position) packed in a long: 8 bytes
+    /// per check instead of a <see cref="RuleCheck"/> each (a certificate and its file meet hundreds of rules).
+    /// </summary>
+    internal sealed class Interleaved(CheckedObject[] objects, RuleDescriptor[][] rules, long[] order)
+    {
+        public int Count => order.Length;
+
+        public RuleCheck this[int i]
+        {
+            get
+            {
+                var packed = order[i];
+                var k = (int)(packed >> 32);
+                return new RuleCheck(rules[k][(int)(packed & uint.MaxValue)], objects[k]);
+            }
+        }
     }
 
     /// <summary>Shares one array between objects that met the same rules (compared by reference, in order).</summary>

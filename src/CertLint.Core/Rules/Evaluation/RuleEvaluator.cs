@@ -13,17 +13,30 @@ public static class RuleEvaluator
     public static RuleEvaluation Evaluate(CertificateInventory inventory, IReadOnlyList<CompiledRule> rules, EvaluationContext context)
     {
         var subjects = RuleSubjects.Build(inventory);
-        var active = rules.Where(r => r.Severity != Severity.None).ToArray();
+        // In report order (rule id): every subject's checked rules are then already ordered, which OrderKeys.Checks relies on.
+        var active = rules.Where(r => r.Severity != Severity.None).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
         // A rule never applies to a kind it does not name: each subject only meets the rules of its kind.
         var byKind = Enum.GetValues<SubjectKind>().ToDictionary(k => k, k => active.Where(r => r.Kinds.Contains(k)).ToArray());
         var kindRules = byKind.ToDictionary(k => k.Key, k => k.Value.Select(r => r.Descriptor).ToArray());
         var perSubject = new (Finding[] Findings, RuleDescriptor[] Checked)[subjects.Count];
         var index = active.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i);
+        var positions = byKind.ToDictionary(k => k.Key, k => k.Value.Select(r => index[r]).ToArray());
+        // Skips are counted per worker and summed at the end: no shared counter touched per (rule, subject).
         var notApplicable = new int[active.Length];
         var notEffective = new int[active.Length];
-        Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            perSubject[i] = Run(subjects[i], byKind.GetValueOrDefault(subjects[i].Kind, []), kindRules.GetValueOrDefault(subjects[i].Kind, []), context,
-                (rule, effective) => Interlocked.Increment(ref (effective ? notApplicable : notEffective)[index[rule]])));
+        Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new SkipTally(active.Length),
+            (i, _, tally) =>
+            {
+                var kind = subjects[i].Kind;
+                perSubject[i] = Run(subjects[i], byKind.GetValueOrDefault(kind, []), kindRules.GetValueOrDefault(kind, []),
+                    positions.GetValueOrDefault(kind, []), context, tally);
+                return tally;
+            },
+            tally =>
+            {
+                lock (notApplicable) tally.AddTo(notApplicable, notEffective);
+            });
 
         var suppressions = new SuppressionMatcher(context.Settings.Suppressions, context.Now);
         var findings = new List<Finding>();
@@ -47,51 +60,73 @@ public static class RuleEvaluator
         };
     }
 
-    /// <param name="skipped">Called with (rule, effective) for a rule that did not apply: effective false = not effective.</param>
+    /// <param name="positions">Each rule's index among the active rules, for <paramref name="tally"/>.</param>
     /// <param name="descriptors">The descriptors of <paramref name="rules"/>, shared by every subject all of them checked.</param>
-    private static (Finding[], RuleDescriptor[]) Run(RuleSubject subject, CompiledRule[] rules, RuleDescriptor[] descriptors, EvaluationContext context,
-        Action<CompiledRule, bool> skipped)
+    private static (Finding[], RuleDescriptor[]) Run(RuleSubject subject, CompiledRule[] rules, RuleDescriptor[] descriptors, int[] positions,
+        EvaluationContext context, SkipTally tally)
     {
         List<Finding>? found = null;
-        var checks = new List<RuleDescriptor>(rules.Length);
-        foreach (var rule in rules)
+        List<RuleDescriptor>? skippedSome = null; // the rules that checked it, made only once one rule did not
+        Fields.FieldMemo.Begin(subject, context);
+        try
         {
-            try
+            for (var r = 0; r < rules.Length; r++)
             {
-                if (!rule.IsEffectiveFor(subject))
+                var rule = rules[r];
+                try
                 {
-                    skipped(rule, false);
-                    continue;
-                }
-                if (!rule.AppliesTo(subject, context))
-                {
-                    skipped(rule, true);
-                    continue;
-                }
-                checks.Add(rule.Descriptor);
-                foreach (var v in rule.Check(subject, context))
-                {
-                    var obj = v.Location is { } loc ? subject.Object with { Location = loc } : subject.Object;
-                    (found ??= []).Add(new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), obj)
+                    var effective = rule.IsEffectiveFor(subject);
+                    if (!effective || !rule.AppliesTo(subject, context))
                     {
-                        Related = v.Related is { Count: > 0 } related ? [.. related.Take(Finding.MaxRelated)] : [],
-                    });
+                        (effective ? tally.NotApplicable : tally.NotEffective)[positions[r]]++;
+                        skippedSome ??= new List<RuleDescriptor>(descriptors.AsSpan(0, r).ToArray());
+                        continue;
+                    }
+                    skippedSome?.Add(rule.Descriptor);
+                    foreach (var v in rule.Check(subject, context))
+                    {
+                        var obj = v.Location is { } loc ? subject.Object with { Location = loc } : subject.Object;
+                        (found ??= []).Add(new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), obj)
+                        {
+                            Related = v.Related is { Count: > 0 } related ? [.. related.Take(Finding.MaxRelated)] : [],
+                        });
+                    }
                 }
-            }
-            catch (RegexMatchTimeoutException e)
-            {
-                // A hostile or unlucky pattern: report it on the object instead of hanging or crashing the run.
-                (found ??= []).Add(new Finding(rule.Descriptor, rule.Severity,
-                    $"rule {rule.Name} could not be evaluated: its pattern timed out after {e.MatchTimeout.TotalMilliseconds:0} ms (avoid lookarounds and backreferences)",
-                    subject.Object));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                (found ??= []).Add(new Finding(rule.Descriptor, rule.Severity,
-                    $"rule {rule.Name} failed on this object ({e.GetType().Name}: {e.Message})", subject.Object));
+                catch (RegexMatchTimeoutException e)
+                {
+                    // A hostile or unlucky pattern: report it on the object instead of hanging or crashing the run.
+                    (found ??= []).Add(new Finding(rule.Descriptor, rule.Severity,
+                        $"rule {rule.Name} could not be evaluated: its pattern timed out after {e.MatchTimeout.TotalMilliseconds:0} ms (avoid lookarounds and backreferences)",
+                        subject.Object));
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    (found ??= []).Add(new Finding(rule.Descriptor, rule.Severity,
+                        $"rule {rule.Name} failed on this object ({e.GetType().Name}: {e.Message})", subject.Object));
+                }
             }
         }
+        finally
+        {
+            Fields.FieldMemo.End();
+        }
         // Few findings per subject and the same rules for most: no per-subject lists kept alive (200,000 empty files).
-        return (found?.ToArray() ?? [], checks.Count == descriptors.Length ? descriptors : [.. checks]);
+        return (found?.ToArray() ?? [], skippedSome is null ? descriptors : [.. skippedSome]);
+    }
+
+    /// <summary>One worker's counts of subjects each active rule did not apply to or did not bind.</summary>
+    private sealed class SkipTally(int rules)
+    {
+        public readonly int[] NotApplicable = new int[rules];
+        public readonly int[] NotEffective = new int[rules];
+
+        public void AddTo(int[] notApplicable, int[] notEffective)
+        {
+            for (var i = 0; i < NotApplicable.Length; i++)
+            {
+                notApplicable[i] += NotApplicable[i];
+                notEffective[i] += NotEffective[i];
+            }
+        }
     }
 }

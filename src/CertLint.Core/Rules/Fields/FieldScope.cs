@@ -44,7 +44,9 @@ public sealed class SubjectScope(IReadOnlySet<Findings.SubjectKind> kinds) : Fie
     {
         if (FieldCatalog.Find(path) is not { } f) return null;
         var accessor = f.Accessor;
-        return new ResolvedField(f.Path, f.Type, f.Description, (o, c) => accessor((RuleSubject)o, c), f.Elements);
+        // Read through the subject's memo: many rules read the same derived fields of one subject.
+        var slot = FieldMemo.SlotOf(f.Path);
+        return new ResolvedField(f.Path, f.Type, f.Description, (o, c) => FieldMemo.Get((RuleSubject)o, c, slot, accessor), f.Elements);
     }
 
     public override IEnumerable<ResolvedField> Fields => FieldCatalog.All.Select(f => Find(f.Path)!);
