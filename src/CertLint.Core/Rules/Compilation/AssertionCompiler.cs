@@ -216,25 +216,27 @@ internal sealed class AssertionCompiler
         var inner = Compile(o.Node, o.Type == FieldType.Records ? elements : null, FieldType.String);
         return name switch
         {
-            "each" or "all" => (v, r, c) =>
-            {
-                if (v is not System.Collections.IEnumerable l) return true;
-                foreach (var x in l) { if (!inner(x, r, c)) return false; }
-                return true;
-            },
-            "any" => (v, r, c) =>
-            {
-                if (v is not System.Collections.IEnumerable l) return false;
-                foreach (var x in l) { if (inner(x, r, c)) return true; }
-                return false;
-            },
-            _ => (v, r, c) =>
-            {
-                if (v is not System.Collections.IEnumerable l) return true;
-                foreach (var x in l) { if (inner(x, r, c)) return false; }
-                return true;
-            },
+            // A value that is not a list holds `each` and `none` and fails `any`, as an empty list does.
+            "each" or "all" => (v, r, c) => !Some(v, r, c, inner, want: false),
+            "any" => (v, r, c) => Some(v, r, c, inner, want: true),
+            _ => (v, r, c) => !Some(v, r, c, inner, want: true),
         };
+    }
+
+    /// <summary>
+    /// Whether some element's test gives <paramref name="want"/>. Lists and arrays are walked by index: a non-generic
+    /// enumerator is an allocation per evaluation, and quantifiers run for every subject of hundreds of rules.
+    /// </summary>
+    private static bool Some(object? v, RuleSubject r, EvaluationContext c, NodeTest inner, bool want)
+    {
+        if (v is System.Collections.IList list)
+        {
+            for (var i = 0; i < list.Count; i++) { if (inner(list[i], r, c) == want) return true; }
+            return false;
+        }
+        if (v is not System.Collections.IEnumerable l) return false;
+        foreach (var x in l) { if (inner(x, r, c) == want) return true; }
+        return false;
     }
 
     /// <summary>A path in the current scope, or `$.PATH` in the rule's subject.</summary>

@@ -72,9 +72,10 @@ internal sealed class PublicSuffixList
     /// <summary>The rightmost label is a top-level domain of the ICANN section (onion, a special-use name the BR allow, included).</summary>
     public bool HasKnownTld(string name)
     {
-        var trimmed = name.TrimEnd('.');
+        // Spans over the name: this runs for every DNS name of every certificate in several rules.
+        var trimmed = name.AsSpan().TrimEnd('.');
         var tld = trimmed[(trimmed.LastIndexOf('.') + 1)..];
-        return tld.Equals("onion", StringComparison.OrdinalIgnoreCase) || _tlds.Contains(tld);
+        return tld.Equals("onion", StringComparison.OrdinalIgnoreCase) || _tlds.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tld);
     }
 
     /// <summary>
@@ -83,17 +84,21 @@ internal sealed class PublicSuffixList
     /// </summary>
     public string SuffixOf(string name)
     {
-        var n = name.TrimEnd('.');
-        for (var start = 0; start < n.Length; start = n.IndexOf('.', start) + 1)
+        var n = name.AsSpan().TrimEnd('.');
+        var rules = _rules.GetAlternateLookup<ReadOnlySpan<char>>();
+        var wildcards = _wildcards.GetAlternateLookup<ReadOnlySpan<char>>();
+        var exceptions = _exceptions.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var start = 0; start < n.Length;)
         {
             var candidate = n[start..];
-            if (_exceptions.Contains(candidate)) return candidate[(candidate.IndexOf('.') + 1)..];
-            if (_rules.Contains(candidate)) return candidate;
             var dot = candidate.IndexOf('.');
-            if (dot > 0 && _wildcards.Contains(candidate[(dot + 1)..])) return candidate;
-            if (dot < 0) return candidate;
+            if (exceptions.Contains(candidate)) return candidate[(dot + 1)..].ToString();
+            if (rules.Contains(candidate)) return candidate.ToString();
+            if (dot > 0 && wildcards.Contains(candidate[(dot + 1)..])) return candidate.ToString();
+            if (dot < 0) return candidate.ToString();
+            start += dot + 1;
         }
-        return n;
+        return n.ToString();
     }
 
     /// <summary>The name is itself a public suffix (co.uk, com, github.io when <paramref name="includePrivate"/>).</summary>
