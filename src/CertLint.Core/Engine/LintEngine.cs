@@ -42,7 +42,7 @@ public sealed class LintEngine
         var trust = TrustAnchors.ForLint(settings, passwords, parsed);
 
         progress?.Report(new ScanProgress("checking", files.Count, files.Count));
-        var (inventory, evaluation) = Evaluate(settings, catalog, trust.Files, trust.Anchors, null, configs.Usages, clock, cancellationToken);
+        var (inventory, evaluation) = Evaluate(settings, catalog, trust.Files, trust.Anchors, null, configs.Usages, clock, capFindings: discovery.Context.Count == 0, cancellationToken);
         if (discovery.Context.Count > 0)
         {
             // Named anchor and CRL files are reported on even when they lie outside the given paths; so are the
@@ -50,7 +50,7 @@ public sealed class LintEngine
             var scope = new ScanScope(discovery.Files.Select(f => f.FullPath).Concat(discovery.Issues.Select(i => i.Location.File.FullPath))
                 .Concat(configs.ConfigFiles.Select(c => c.File.File.FullPath))
                 .Concat(settings.CaFiles).Concat(settings.Validation.CrlFiles).ToHashSet(StringComparer.Ordinal));
-            (inventory, evaluation) = (scope.Restrict(inventory), scope.Restrict(evaluation));
+            (inventory, evaluation) = (scope.Restrict(inventory), scope.Restrict(evaluation, settings.Limits));
         }
         return WithBaseline(new LintResult
         {
@@ -92,17 +92,17 @@ public sealed class LintEngine
     public static (CertificateInventory Inventory, RuleEvaluation Evaluation) Evaluate(
         LintSettings settings, RuleCatalog catalog, IReadOnlyList<ParsedFile> parsed, IReadOnlyList<CertificateInfo> anchors,
         IReadOnlyList<CrlInfo>? crls = null, IReadOnlyList<TlsUsage>? usages = null, CancellationToken cancellationToken = default)
-        => Evaluate(settings, catalog, parsed, anchors, crls, usages, null, cancellationToken);
+        => Evaluate(settings, catalog, parsed, anchors, crls, usages, null, capFindings: true, cancellationToken);
 
     private static (CertificateInventory Inventory, RuleEvaluation Evaluation) Evaluate(
         LintSettings settings, RuleCatalog catalog, IReadOnlyList<ParsedFile> parsed, IReadOnlyList<CertificateInfo> anchors,
-        IReadOnlyList<CrlInfo>? crls, IReadOnlyList<TlsUsage>? usages, StageClock? clock, CancellationToken cancellationToken)
+        IReadOnlyList<CrlInfo>? crls, IReadOnlyList<TlsUsage>? usages, StageClock? clock, bool capFindings, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var inventory = InventoryBuilder.Build(parsed, anchors, settings, crls, usages);
         clock?.Lap("inventory");
         cancellationToken.ThrowIfCancellationRequested();
-        var evaluation = RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings });
+        var evaluation = RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings }, capFindings);
         clock?.Lap("rules");
         return (inventory, evaluation);
     }

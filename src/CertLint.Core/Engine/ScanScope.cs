@@ -12,10 +12,12 @@ internal sealed class ScanScope(IReadOnlySet<string> files)
 {
     public bool Contains(Model.SourceLocation location) => files.Contains(location.File.FullPath);
 
-    public RuleEvaluation Restrict(RuleEvaluation evaluation) => new(
-        evaluation.Findings.Where(f => Contains(f.Location)).ToList(),
-        CheckList.Where(evaluation.Checks, c => Contains(c.Subject.Location)),
-        evaluation.Notices);
+    /// <summary>The findings and checks in the scope, then capped: what lies outside must not use up the caps.</summary>
+    public RuleEvaluation Restrict(RuleEvaluation evaluation, Configuration.ScanLimits limits) => evaluation with
+    {
+        Findings = FindingCap.Apply(evaluation.Findings.Where(f => Contains(f.Location)).ToList(), limits),
+        Checks = CheckList.Where(evaluation.Checks, c => Contains(c.Subject.Location)),
+    };
 
     public CertificateInventory Restrict(CertificateInventory all) => new()
     {

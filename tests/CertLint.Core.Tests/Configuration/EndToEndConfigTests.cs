@@ -56,6 +56,29 @@ public class EndToEndConfigTests
         result.Checks.Count.ShouldBe(3);
     }
 
+    [Test]
+    public void Findings_outside_the_given_paths_do_not_use_up_the_caps()
+    {
+        // The root lends issuers and keys beyond the given paths; its other files' findings are evaluated but not
+        // reported, so they must not take the per-rule places of the file asked about (seen: a fixture in a large
+        // repository lost its finding to files sorted before it).
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir[".certlint.yml"], "limits:\n  findingsPerRule: 1\n");
+        var ca = TestPki.CreateRoot("CN=Root");
+        foreach (var path in new[] { "a/one.pem", "a/two.pem", "z/asked.pem" })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(dir[path])!);
+            File.WriteAllText(dir[path], ca.Issue("CN=" + path, o => o.Valid(Clock.AddYears(-2), Clock.AddYears(-1))).Pem);
+        }
+        var result = new LintEngine(new FixedTime(Clock)).Run(new LintRequest { WorkingDirectory = dir.Path, Paths = [dir["z/asked.pem"]], Now = Clock });
+        result.Findings.Where(f => f.Rule.Name == "cert-expired").Select(f => (f.Location.File.RelativePath, f.Message.Contains("more")))
+            .ShouldBe([("z/asked.pem", false)]);
+
+        // The whole root: the cap holds (one finding, then one "N more" standing for the rest).
+        var all = new LintEngine(new FixedTime(Clock)).Run(new LintRequest { WorkingDirectory = dir.Path, Now = Clock });
+        all.Findings.Count(f => f.Rule.Name == "cert-expired").ShouldBe(2);
+    }
+
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

@@ -10,7 +10,10 @@ namespace CertLint.Rules.Evaluation;
 /// </summary>
 public static class RuleEvaluator
 {
-    public static RuleEvaluation Evaluate(CertificateInventory inventory, IReadOnlyList<CompiledRule> rules, EvaluationContext context)
+    /// <param name="capFindings">Apply the per-file and per-rule caps (<see cref="FindingCap"/>); a host that reports only
+    /// part of what it evaluated caps after choosing that part, so findings outside it do not use up the caps.</param>
+    public static RuleEvaluation Evaluate(CertificateInventory inventory, IReadOnlyList<CompiledRule> rules, EvaluationContext context,
+        bool capFindings = true)
     {
         var subjects = RuleSubjects.Build(inventory);
         // In report order (rule id): every subject's checked rules are then already ordered, which OrderKeys.Checks relies on.
@@ -53,7 +56,7 @@ public static class RuleEvaluator
         var order = new OrderKeys(subjects, active);
         var sorted = order.Sort(findings, f => f.Location, f => f.Rule, f => f.Subject.ObjectId);
         findings.Clear();
-        return new RuleEvaluation(FindingCap.Apply(sorted, context.Settings.Limits), order.Checks(subjects, checkedRules), suppressions.Notices)
+        return new RuleEvaluation(capFindings ? FindingCap.Apply(sorted, context.Settings.Limits) : sorted, order.Checks(subjects, checkedRules), suppressions.Notices)
         {
             Skips = active.Select((r, i) => (r.Id, Counts: new SkipCounts(notApplicable[i], notEffective[i])))
                 .Where(x => x.Counts.NotApplicable + x.Counts.NotEffective > 0).ToDictionary(x => x.Id, x => x.Counts, StringComparer.Ordinal),
