@@ -27,7 +27,7 @@ internal static class FieldsCommand
             if (!md)
             {
                 context.Out.WriteLine();
-                context.Out.WriteLine("Also: issuer.FIELD (any certificate field of the issuer on the chosen path), extensions.OID.present|critical|count|length|malformed, and for NAME subject/issuerName and every DN attribute ATTR: NAME.ATTR, NAME.ATTR.values|count|stringType|length.");
+                context.Out.WriteLine("Also: issuer.FIELD (any certificate field of the issuer on the chosen path), signer.FIELD (of the certificate whose key verifies the signature, key identifiers ignored), extensions.OID.present|critical|count|length|malformed, and for NAME subject/issuerName and every DN attribute ATTR: NAME.ATTR, NAME.ATTR.values|count|stringType|length.");
             }
             return ExitCodes.Success;
         });

@@ -29,5 +29,6 @@ internal sealed class ScanScope(IReadOnlySet<string> files)
         Chains = all.Chains.Where(c => Contains(c.Key.Location)).ToDictionary<KeyValuePair<Model.CertificateInfo, ChainResult>, Model.CertificateInfo, ChainResult>(c => c.Key, c => c.Value, ReferenceEqualityComparer.Instance),
         Roles = all.Roles,
         SelfSigned = all.SelfSigned,
+        Signers = all.Signers,
     };
 }

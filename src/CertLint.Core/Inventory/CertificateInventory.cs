@@ -30,6 +30,18 @@ public sealed class CertificateInventory
     /// <summary>The TLS usages the repository's configurations describe, references resolved to scanned files.</summary>
     public IReadOnlyList<Usage.TlsUsage> Usages { get; init; } = [];
 
+    /// <summary>Finds signers by name and signature (see <see cref="SignerOf"/>); null in an inventory made by hand.</summary>
+    internal SignerFinder? Signers { get; init; }
+
+    /// <summary>
+    /// The certificate whose key signed <paramref name="cert"/> (itself when self-signed), among the scan and the trust
+    /// anchors, found by issuer name and signature with key identifiers ignored; null when none verifies. Without a
+    /// finder (inventories made by hand) the chosen path's issuer.
+    /// </summary>
+    public CertificateInfo? SignerOf(CertificateInfo cert) =>
+        Signers is { } finder ? finder.SignerOf(cert, this)
+        : SelfSigned.Contains(cert) ? cert : ChainOf(cert) is { Path.Count: > 1 } chain ? chain.Path[1] : null;
+
     public string? RoleSourceOf(CertificateInfo cert) => RoleSources.TryGetValue(cert, out var s) ? s : null;
 
     public CertificateRole RoleOf(CertificateInfo cert) => Roles.TryGetValue(cert, out var r) ? r : CertificateRole.Unknown;

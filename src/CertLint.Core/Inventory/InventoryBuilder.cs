@@ -75,6 +75,7 @@ public static class InventoryBuilder
             SelfSigned = selfSigned,
             EndEntities = EndEntities(certificates, chains, anchorShas, roles, pairs),
             Crls = CrlChecks.Check(crls, index, revocation, settings.Now),
+            Signers = new SignerFinder(index, verifier),
         };
     }
 

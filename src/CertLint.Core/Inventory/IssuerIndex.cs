@@ -48,6 +48,10 @@ internal sealed class IssuerIndex
         return withoutKeyId.ToList();
     }
 
+    /// <summary>Every certificate whose subject is <paramref name="name"/>, in index order, key identifiers ignored.</summary>
+    public IReadOnlyList<CertificateInfo> Named(DistinguishedName name) =>
+        _bySubject.TryGetValue(name.NormalizedKey, out var byName) ? byName : [];
+
     /// <summary>Certificates with the issuer's name whose SKI differs from the AKI: said in "not found" messages.</summary>
     public bool HasNameMatchWithOtherKeyId(CertificateInfo cert) =>
         cert.AuthorityKeyIdentifier is not null && _bySubject.TryGetValue(cert.Issuer.NormalizedKey, out var byName)

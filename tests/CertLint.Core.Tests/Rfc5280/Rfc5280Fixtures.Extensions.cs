@@ -61,5 +61,7 @@ internal static partial class Rfc5280Fixtures
         Add("issuer-empty", Leaf(b => b.IssuerName = Name()), Leaf());
 
         Add("aki-self-signed-not-ski", SelfSignedCa(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(OtherKeyId))), SelfSignedCa());
+        // The root signed the leaf, but the leaf's AKI names another key: the signer is found by name and signature.
+        Add("aki-not-issuer-ski", Leaf(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(OtherKeyId))), Leaf());
     }
 }

@@ -5,7 +5,7 @@ namespace CertLint.Rules.Fields;
 
 /// <summary>
 /// Every field path a rule can name, per subject kind. Paths resolve once, when the rule compiles, to an accessor
-/// delegate, so evaluation does no string work. Dynamic paths: subject.ATTR / issuer.ATTR (DN attributes) and
+/// delegate, so evaluation does no string work. Dynamic paths: issuer.FIELD / signer.FIELD (chain-aware) and
 /// extensions.OID.present / extensions.OID.critical.
 /// </summary>
 public static partial class FieldCatalog
@@ -32,7 +32,7 @@ public static partial class FieldCatalog
     {
         var m = ExtensionPath().Match(path);
         if (m.Success) return ExtensionFields.ByOid(path, m.Groups[1].Value, m.Groups[2].Value);
-        return ChainFields.Issuer(path);
+        return ChainFields.Related(path);
     }
 
     /// <summary>Every known static path, for suggestions.</summary>
