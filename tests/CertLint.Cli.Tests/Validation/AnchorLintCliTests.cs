@@ -103,4 +103,17 @@ public class AnchorLintCliTests
         run.Set.ShouldBe(["certs/root.pem anchor-aki-not-ski"]);
         ChainVerdicts(run).ShouldBe(["complete"]);
     }
+
+    [Test]
+    public void An_expired_weak_root_in_the_scan_is_reported_on_its_file_without_failing_the_leaf()
+    {
+        var root = TestPki.CreateRoot("Old Root", o => o.Rsa(1024).Valid(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+        TestPki.WritePem(_dir.Path, "certs/api.pem", root.Issue("api.acme.test", TrustFilesCliTests.Server));
+        TestPki.WritePem(_dir.Path, "certs/root.pem", root);
+
+        var run = LintRun.In(_dir.Path, "certs");
+
+        run.Set.ShouldBe(["certs/root.pem cert-expired", "certs/root.pem weak-key"]);
+        ChainVerdicts(run).ShouldBe(["complete"]);
+    }
 }
