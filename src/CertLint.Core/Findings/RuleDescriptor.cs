@@ -28,7 +28,18 @@ public sealed class RuleDescriptor
     /// <summary>Link to the rule's documentation page.</summary>
     public required string HelpUri { get; init; }
     /// <summary>The rule's Markdown documentation.</summary>
-    public string Documentation { get; init; } = "";
+    public string Documentation
+    {
+        // Read on first use: a lint run of the built-in rules never needs their 300 pages (explain and SARIF do).
+        get => _documentation ??= _loadDocumentation?.Invoke() ?? "";
+        init => _documentation = value;
+    }
+
+    /// <summary>Where <see cref="Documentation"/> comes from when it is read (instead of giving its text up front).</summary>
+    public Func<string?>? DocumentationSource { init => _loadDocumentation = value; }
+
+    private string? _documentation;
+    private readonly Func<string?>? _loadDocumentation;
     /// <summary>GitHub code scanning's security-severity (0.0–10.0), when the rule is a security issue.</summary>
     public double? SecuritySeverity { get; init; }
     /// <summary>SARIF precision: very-high, high, medium, low.</summary>

@@ -30,6 +30,13 @@ public sealed class CertificateInventory
     /// <summary>The TLS usages the repository's configurations describe, references resolved to scanned files.</summary>
     public IReadOnlyList<Usage.TlsUsage> Usages { get; init; } = [];
 
+    private HashSet<string>? _anchorShas;
+
+    /// <summary>Is <paramref name="cert"/> (by content: the --ca copy and a scanned copy are one) a trust anchor of this run?</summary>
+    public bool IsAnchor(CertificateInfo cert) =>
+        // Built on first use; two threads building it at once build the same set.
+        (_anchorShas ??= Anchors.Select(a => a.Sha256).ToHashSet(StringComparer.Ordinal)).Contains(cert.Sha256);
+
     /// <summary>Finds signers by name and signature (see <see cref="SignerOf"/>); null in an inventory made by hand.</summary>
     internal SignerFinder? Signers { get; init; }
 

@@ -74,3 +74,7 @@ public sealed record AttributesDetails(IReadOnlyList<string> Oids);
 public sealed record BasicConstraintsDetails(bool Ca, long? PathLen);
 public sealed record OidListDetails(IReadOnlyList<string> Oids);
 public sealed record OctetsDetails(string Hex);
+
+/// <summary>One TorServiceDescriptorHash (CA/B Forum EV Guidelines Appendix F / BR Ballot SC27): the onion URI, the hash algorithm OID and the hash's length in bits.</summary>
+public sealed record TorServiceDescriptor(string OnionUri, string AlgorithmOid, int HashBits);
+public sealed record TorServiceDescriptorsDetails(IReadOnlyList<TorServiceDescriptor> Entries);

@@ -33,10 +33,34 @@ internal static class ExtensionDetailsDecoder
             "2.5.29.31" or "2.5.29.46" => DistributionPoints(r.ReadSequence()),
             "2.5.29.54" => new SkipCertsDetails(r.TryReadInt64(out var skip) ? skip : throw new AsnContentException("skipCerts out of range")),
             "1.3.6.1.5.5.7.1.1" or "1.3.6.1.5.5.7.1.11" => Access(r.ReadSequence()),
+            "2.23.140.1.31" => TorServiceDescriptors(r.ReadSequence()),
             _ => null,
         };
         if (result is not null) r.ThrowIfNotEmpty();
         return result;
+    }
+
+    /// <summary>
+    /// TorServiceDescriptorSyntax ::= SEQUENCE (1..MAX) OF TorServiceDescriptorHash; TorServiceDescriptorHash ::= SEQUENCE {
+    /// onionURI UTF8String, algorithm AlgorithmIdentifier, subjectPublicKeyHash BIT STRING } (EV Guidelines Appendix F).
+    /// An empty outer SEQUENCE decodes to no entries (zcrypto accepts it too; the rule reports it).
+    /// </summary>
+    private static TorServiceDescriptorsDetails TorServiceDescriptors(AsnReader seq)
+    {
+        var entries = new List<TorServiceDescriptor>();
+        while (seq.HasData)
+        {
+            var hash = seq.ReadSequence();
+            var uri = hash.ReadCharacterString(UniversalTagNumber.UTF8String);
+            var algorithm = hash.ReadSequence();
+            var oid = algorithm.ReadObjectIdentifier();
+            if (algorithm.HasData) algorithm.ReadEncodedValue(); // parameters: any
+            algorithm.ThrowIfNotEmpty();
+            var bits = Asn1Helpers.ReadBitString(hash, out var unused);
+            hash.ThrowIfNotEmpty();
+            entries.Add(new TorServiceDescriptor(uri, oid, bits.Length * 8 - unused));
+        }
+        return new TorServiceDescriptorsDetails(entries);
     }
 
     private static AkiDetails Aki(AsnReader seq)

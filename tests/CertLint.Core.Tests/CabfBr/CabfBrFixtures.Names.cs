@@ -29,6 +29,10 @@ internal static partial class CabfBrFixtures
         Add("cabf-reserved-ip-san",
             Leaf(b => b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("www.example.com"), Gn.Ip(10, 1, 2, 3)))),
             Leaf(b => b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("www.example.com"), Gn.Ip(93, 184, 215, 14)))));
+        // A range zlint lists and CertLint added later (AS112-v4, RFC 7535), next to the address just below it.
+        Add("cabf-reserved-ip-san",
+            Leaf(b => b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("www.example.com"), Gn.Ip(192, 31, 196, 1)))),
+            Leaf(b => b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("www.example.com"), Gn.Ip(192, 31, 195, 255)))));
         Add("cabf-reserved-ip-cn",
             Leaf(b => { b.Subject = Der.Name(Cn("192.168.1.10")); b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Ip(192, 168, 1, 10))); }),
             Leaf(b => { b.Subject = Der.Name(Cn("93.184.215.14")); b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Ip(93, 184, 215, 14))); }));

@@ -17,6 +17,25 @@ public sealed class PublicSuffixTests
         File.ReadAllText(Path.Combine(data, "README.md")).ShouldContain("publicsuffix");
     }
 
+    [Test]
+    public void Names_loaded_without_the_idna_mapping_are_those_the_mapping_returns_unchanged()
+    {
+        var data = Path.Combine(BuiltInRules.Samples.RepoRoot, "src", "CertLint.Core", "Data", "public_suffix_list.dat");
+        var idn = new System.Globalization.IdnMapping();
+        var plain = 0;
+        foreach (var line in File.ReadLines(data).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)))
+        {
+            var body = line.Split(' ', '\t')[0].TrimStart('!');
+            if (body.StartsWith("*.", StringComparison.Ordinal)) body = body[2..];
+            if (!PublicSuffixList.IsPlainAscii(body)) continue;
+            plain++;
+            idn.GetAscii(body).ShouldBe(body, StringCompareShould.IgnoreCase);
+        }
+        plain.ShouldBeGreaterThan(6000);
+        foreach (var name in new[] { "xn--p1ai", "ab--cd.com", "a..b", "-a.com", "a-.com", "A.com", "é.fr", new string('a', 64) + ".com", "" })
+            PublicSuffixList.IsPlainAscii(name).ShouldBeFalse(name);
+    }
+
     [TestCase("co.uk", true)]
     [TestCase("com", true)]
     [TestCase("example.co.uk", false)]

@@ -60,7 +60,8 @@ internal static partial class Rfc5280Fixtures
         Add("ca-subject-empty", SubCa(b => b.Subject = Name()), SubCa());
         Add("issuer-empty", Leaf(b => b.IssuerName = Name()), Leaf());
 
-        Add("aki-self-signed-not-ski", SelfSignedCa(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(OtherKeyId))), SelfSignedCa());
+        // Root CAs and anchors are the core rule anchor-aki-not-ski's: this one checks the other self-signed certificates.
+        Add("aki-self-signed-not-ski", SelfSignedLeaf(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(OtherKeyId))), SelfSignedLeaf());
         // The root signed the leaf, but the leaf's AKI names another key: the signer is found by name and signature.
         Add("aki-not-issuer-ski", Leaf(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(OtherKeyId))), Leaf());
     }

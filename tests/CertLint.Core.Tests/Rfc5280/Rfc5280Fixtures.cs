@@ -58,7 +58,7 @@ internal static partial class Rfc5280Fixtures
         return [builder.Build(), RsaRoot];
     };
 
-    private static RawCertificateBuilder LeafBuilder(TestCertificate issuer, TestKey? key) =>
+    private static RawCertificateBuilder LeafBuilder(TestCertificate? issuer, TestKey? key) =>
         RawCertificateBuilder.Leaf("leaf.example.com", issuer, key)
             .Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("leaf.example.com")))
             .Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ServerAuth));
@@ -75,6 +75,14 @@ internal static partial class Rfc5280Fixtures
     private static Func<TestCertificate[]> SelfSignedCa(Action<RawCertificateBuilder>? change = null) => () =>
     {
         var builder = RawCertificateBuilder.Ca("CertLint Test Self-signed CA", null);
+        change?.Invoke(builder);
+        return [builder.Build()];
+    };
+
+    /// <summary>A self-signed end-entity certificate (TLS server profile) alone, changed by <paramref name="change"/>.</summary>
+    private static Func<TestCertificate[]> SelfSignedLeaf(Action<RawCertificateBuilder>? change = null) => () =>
+    {
+        var builder = LeafBuilder(null, null);
         change?.Invoke(builder);
         return [builder.Build()];
     };

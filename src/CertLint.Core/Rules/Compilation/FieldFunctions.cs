@@ -99,15 +99,16 @@ internal static class FieldFunctions
     public static ValueTest Pattern(FunctionOptions o)
     {
         o.RequireType(FieldType.String);
-        var regex = RegexFactory.Create(o.Text(), out var error);
+        var lazy = RegexFactory.CreateLazy(o.Text(), out var error);
         if (error is not null) throw o.Error($"invalid regular expression: {error}");
-        if ((regex.Options & RegexOptions.NonBacktracking) != 0) return (v, _) => v is string x && regex.IsMatch(x);
         // Backtracking engine: once the pattern has timed out, fail fast on every later subject instead of
         // spending the time-out again on each of 10,000 certificates.
         var timedOut = 0;
         return (v, _) =>
         {
             if (v is not string x) return false;
+            var regex = lazy.Value;
+            if ((regex.Options & RegexOptions.NonBacktracking) != 0) return regex.IsMatch(x);
             if (Volatile.Read(ref timedOut) != 0) throw new RegexMatchTimeoutException(x, regex.ToString(), regex.MatchTimeout);
             try
             {

@@ -28,6 +28,9 @@ internal static class CabfFields
     private static readonly string[] SubjectOrder =
         [.. new[] { "dc", "c", "st", "l", "postalCode", "street", "o", "sn", "givenName", "ou", "cn" }.Select(f => Parsing.DnAttributeNames.OidByField[f])];
 
+    /// <summary>An EV policy identifier as zlint's util.IsEV knows them.</summary>
+    public static bool IsEvPolicy(string oid) => EvPolicies.Contains(oid);
+
     public static IEnumerable<FieldDefinition> Define()
     {
         yield return Cert("validity.months", T.Integer,
@@ -37,11 +40,36 @@ internal static class CabfFields
             c => c.Policies?.Where(ReservedPolicies.Contains).ToArray());
         yield return Cert("policies.ev", T.Boolean, "The certificate asserts an EV policy: 2.23.140.1.1 or a CA's own EV OID (the 40 zlint's util.IsEV knows)",
             c => c.Policies?.Any(EvPolicies.Contains) ?? false);
+        yield return Cert("policies.firstCpsUris", T.List,
+            "The CPS URI qualifiers of the first policy that has any, in certificate order (zcrypto's CPSuri as zlint's e_ev_certificate_policies reads it); absent when no policy has one",
+            c => FirstCpsUris(c));
+        yield return Cert("policies.firstCpsUri.problem", T.String,
+            "Why the CPS URIs of policies.firstCpsUris are not exactly one http(s) URL whose host ends in a known top-level domain (zlint e_ev_certificate_policies); absent when they are",
+            CpsProblem);
         yield return Cert("aia.repeatedLocations", T.List, "AIA accessLocations that occur more than once for the same accessMethod (compared ignoring case)",
             c => c.AuthorityInfoAccess is { } aia ? Repeated(aia.Ocsp).Concat(Repeated(aia.CaIssuers)).ToArray() : null);
         yield return Cert("subject.brOrder", T.Boolean,
             "The subject's DC, C, ST, L, postalCode, street, O, SN, givenName, OU and CN attributes appear in that order (BR §7.1.4.2); other attributes are ignored",
             c => InOrder(c.Subject.Attributes.Select(a => Array.IndexOf(SubjectOrder, a.Oid)).Where(i => i >= 0)));
+    }
+
+    private const string CpsQualifier = "1.3.6.1.5.5.7.2.1";
+
+    private static string[]? FirstCpsUris(CertificateInfo c) =>
+        (c.Details.Extensions.TryGetValue("2.5.29.32", out var d) ? d as PoliciesDetails : null)?.Entries
+            .Select(p => p.Qualifiers.Where(q => q.Oid == CpsQualifier && q.Cps is not null).Select(q => q.Cps!).ToArray())
+            .FirstOrDefault(uris => uris.Length > 0);
+
+    /// <summary>zlint's e_ev_certificate_policies: one CPS URI, http or https, whose host has a TLD that exists (here: the Public Suffix List knows it).</summary>
+    private static string? CpsProblem(CertificateInfo c)
+    {
+        if (FirstCpsUris(c) is not { } uris) return "no certificate policy has a CPS URI qualifier";
+        if (uris.Length != 1) return $"the first policy with CPS URIs has {uris.Length} of them, not one";
+        if (!Uri.TryCreate(uris[0], UriKind.Absolute, out var uri)) return $"the CPS URI '{uris[0]}' is not a URL";
+        if (uri.Scheme is not ("http" or "https")) return $"the CPS URI '{uris[0]}' is not http or https";
+        if (uri.HostNameType != UriHostNameType.Dns || !Primitives.DomainNames.PublicSuffixList.Default.HasKnownTld(uri.IdnHost))
+            return $"the CPS URI '{uris[0]}' has no host name in a known top-level domain";
+        return null;
     }
 
     private static IEnumerable<string> Repeated(IEnumerable<string> uris) =>

@@ -18,6 +18,9 @@ internal static class ChainFields
         yield return CertCtx("issuers", T.Records, "The chosen path without the certificate itself",
             (c, ctx) => ctx.Inventory.ChainOf(c) is { Path.Count: > 1 } ch ? ch.Path.Skip(1).ToArray() : [], CertificateScope.Instance);
         yield return CertCtx("issuer.found", T.Boolean, "The issuing certificate was found on the chosen path", (c, ctx) => IssuerOf(c, ctx) is not null);
+        yield return CertCtx("anchor", T.Boolean,
+            "A trust anchor of this run: from --ca / trust.anchors, or a self-signed CA certificate of the scan when anchors come from the scan",
+            (c, ctx) => ctx.Inventory.IsAnchor(c));
         yield return CertCtx("signer.found", T.Boolean,
             "A certificate of the scan or a trust anchor named by the issuer name verifies this one's signature (key identifiers ignored)",
             (c, ctx) => ctx.Inventory.SignerOf(c) is not null);

@@ -127,7 +127,7 @@ public static class RuleLoader
             Parallel.For(0, files.Length, i =>
             {
                 var md = files[i][..^4] + ".md";
-                parsed[i] = RuleParser.Parse(files[i], Read(files[i]), names.Contains(md) ? Read(md) : null, builtIn: true);
+                parsed[i] = RuleParser.ParseBuiltIn(files[i], BuiltInRoot(files[i]), () => names.Contains(md) ? Read(md) : null);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
@@ -142,12 +142,16 @@ public static class RuleLoader
     {
         var names = typeof(RuleLoader).Assembly.GetManifestResourceNames();
         var packs = names.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith("/" + PackFile, StringComparison.Ordinal))
-            .Select(n => PackInfo.Parse(n, Configuration.Yaml.SafeYaml.Load(n, Read(n)), n.Split('/')[^2]))
+            .Select(n => PackInfo.Parse(n, BuiltInRoot(n), n.Split('/')[^2]))
             .OrderBy(p => p.Name, StringComparer.Ordinal);
         return [PackInfo.Core, .. packs];
     }
 
-    private static string Read(string resource)
+    /// <summary>A built-in YAML file's tree: replayed from the build's pre-parsed form, else parsed from its text.</summary>
+    internal static YamlDotNet.RepresentationModel.YamlNode BuiltInRoot(string resource) =>
+        Precompiled.PrecompiledRules.Default.Root(resource) ?? Configuration.Yaml.SafeYaml.Load(resource, Read(resource));
+
+    internal static string Read(string resource)
     {
         using var stream = typeof(RuleLoader).Assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);

@@ -28,7 +28,7 @@ public static class RuleParser
     public static RuleDefinition Parse(string file, YamlNode root, string? documentation, bool builtIn, string? helpUri)
     {
         var errors = new ErrorCollector();
-        var definition = Parse(file, root, documentation, builtIn, helpUri, errors, out _);
+        var definition = Parse(file, root, documentation is null ? null : () => documentation, builtIn, helpUri, errors, out _);
         errors.ThrowIfAny();
         return definition!;
     }
@@ -38,7 +38,16 @@ public static class RuleParser
     /// mistakes reports them all); returns null only when the file is not a mapping at all. <paramref name="compilable"/>
     /// says whether the check and its parameters were read without error, so that compiling them can find more.
     /// </summary>
-    internal static RuleDefinition? Parse(string file, YamlNode root, string? documentation, bool builtIn, string? helpUri,
+    /// <summary>A built-in rule, its documentation read when first asked for.</summary>
+    internal static RuleDefinition ParseBuiltIn(string file, YamlNode root, Func<string?> documentation)
+    {
+        var errors = new ErrorCollector();
+        var definition = Parse(file, root, documentation, builtIn: true, helpUri: null, errors, out _);
+        errors.ThrowIfAny();
+        return definition!;
+    }
+
+    internal static RuleDefinition? Parse(string file, YamlNode root, Func<string?>? documentation, bool builtIn, string? helpUri,
         ErrorCollector errors, out bool compilable)
     {
         compilable = false;
@@ -80,7 +89,7 @@ public static class RuleParser
             SecuritySeverity = security,
             Precision = precision,
             HelpUri = builtIn ? RuleLoader.HelpUri(FolderPack(file), name) : helpUri ?? "",
-            Documentation = documentation ?? "",
+            DocumentationSource = documentation,
             Source = builtIn ? "builtin:" + file : file,
             Pack = pack,
             Equivalents = errors.Try(() => RuleMetadataReader.Equivalents(map), new SortedDictionary<string, IReadOnlyList<string>>()),

@@ -19,6 +19,21 @@ internal static class OnionAddress
         return rest[(rest.LastIndexOf('.') + 1)..];
     }
 
+    /// <summary>
+    /// zlint's IsOnionV2Address: the name ends in "onion", has at least two labels, and its first label is 16 lower-case
+    /// base32 characters (a version 2 onion address).
+    /// </summary>
+    public static bool IsV2(string name)
+    {
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        if (!name.EndsWith("onion", StringComparison.Ordinal) || dot != 16) return false;
+        foreach (var ch in name.AsSpan(0, dot))
+        {
+            if (!Alphabet.Contains(ch, StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+
     /// <summary>Whether <paramref name="label"/> is a well-formed v3 address: 56 base32 characters (either case), version 3, checksum right.</summary>
     public static bool IsValidV3(string label)
     {

@@ -1,0 +1,126 @@
+using CertLint.Configuration.Yaml;
+using CertLint.Rules.Compilation;
+using CertLint.Rules.Loading;
+using CertLint.Rules.Loading.Precompiled;
+using YamlDotNet.RepresentationModel;
+
+namespace CertLint.Core.Tests.Rules;
+
+/// <summary>
+/// The built-in packs are pre-parsed at build time (Rules/Loading/Precompiled); the YAML files stay the source. These
+/// tests prove that what a run replays is what parsing the files gives, node for node, position for position.
+/// </summary>
+public class PrecompiledRulesTests
+{
+    private static string RulesDir => Path.Combine(DocExamples.RepoRoot, "rules");
+
+    private static IEnumerable<(string Resource, string Path)> BuiltInFiles() =>
+        Directory.EnumerateFiles(RulesDir, "*.yml", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}schema{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => ("rules/" + Path.GetRelativePath(RulesDir, f).Replace('\\', '/'), f));
+
+    [Test]
+    public void Every_built_in_rule_file_is_precompiled_and_replays_to_the_tree_its_yaml_parses_to()
+    {
+        var files = BuiltInFiles().ToList();
+        files.Count.ShouldBeGreaterThan(300);
+        PrecompiledRules.Default.Files.Order(StringComparer.Ordinal).ShouldBe(files.Select(f => f.Resource).Order(StringComparer.Ordinal));
+        foreach (var (resource, path) in files)
+        {
+            var replayed = PrecompiledRules.Default.Root(resource).ShouldNotBeNull(resource);
+            AssertSame(SafeYaml.Load(resource, File.ReadAllText(path)), replayed, resource);
+        }
+    }
+
+    [Test]
+    public void The_built_in_rules_loaded_from_the_precompiled_form_equal_those_parsed_from_the_yaml()
+    {
+        var loaded = RuleLoader.LoadBuiltIn().ToDictionary(r => r.File, StringComparer.Ordinal);
+        foreach (var (resource, path) in BuiltInFiles().Where(f => !f.Resource.EndsWith("/" + RuleLoader.PackFile, StringComparison.Ordinal)))
+        {
+            var parsed = RuleParser.Parse(resource, File.ReadAllText(path), loaded[resource].Descriptor.Documentation, builtIn: true);
+            var rule = loaded[resource];
+            (rule.Id, rule.Name, rule.Descriptor.Pack, rule.Descriptor.Title, rule.EnabledByDefault, rule.Message)
+                .ShouldBe((parsed.Id, parsed.Name, parsed.Descriptor.Pack, parsed.Descriptor.Title, parsed.EnabledByDefault, parsed.Message), resource);
+            AssertSame(parsed.Check, rule.Check, resource);
+            if (parsed.Where is not null) AssertSame(parsed.Where, rule.Where.ShouldNotBeNull(), resource);
+        }
+    }
+
+    [Test]
+    public void Anchors_aliases_styles_tags_and_positions_round_trip()
+    {
+        const string yaml = "# a comment\nid: CL9999\nbase: &b { field: subject.cn, pattern: '^a' }\ncheck: { all: [ *b, { not: *b } ] }\n"
+            + "message: |\n  two\n  lines\nquoted: \"x\\ty\"\ntagged: !!str 12\nlist:\n  - 1\n  - two\n";
+        var root = Replay(yaml, "rules/x.yml");
+        AssertSame(SafeYaml.Load("rules/x.yml", yaml), root, "rules/x.yml");
+    }
+
+    [Test]
+    public void A_file_yaml_cannot_parse_is_left_out_so_the_loader_reports_it_from_the_text()
+    {
+        var skipped = new List<string>();
+        using var output = new MemoryStream();
+        YamlEventCodec.Write(output, [("rules/good.yml", "id: CL0001\n"), ("rules/bad.yml", "id: [unclosed\n")], (name, _) => skipped.Add(name));
+        skipped.ShouldBe(["rules/bad.yml"]);
+        YamlEventCodec.Index(output.ToArray()).Keys.ShouldBe(["rules/good.yml"]);
+    }
+
+    [Test]
+    public void Only_patterns_a_value_reaches_are_built_and_the_same_pattern_is_built_once()
+    {
+        var a = RegexFactory.CreateLazy("^lazy-test-[0-9]+$", out var error);
+        error.ShouldBeNull();
+        a.IsBuilt.ShouldBeFalse();
+        RegexFactory.CreateLazy("^lazy-test-[0-9]+$", out _).ShouldBeSameAs(a);
+        a.Value.IsMatch("lazy-test-42").ShouldBeTrue();
+        a.IsBuilt.ShouldBeTrue();
+        a.Value.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking).ShouldBeTrue();
+        RegexFactory.CreateLazy("^(?=x)lazy-test$", out _).Value.MatchTimeout.ShouldBe(RegexFactory.Timeout);
+        RegexFactory.CreateLazy("lazy-test-(", out error).ShouldBeNull();
+        error.ShouldNotBeNull();
+    }
+
+    private static YamlNode Replay(string yaml, string name)
+    {
+        using var output = new MemoryStream();
+        YamlEventCodec.Write(output, [(name, yaml)]);
+        var data = output.ToArray();
+        var at = YamlEventCodec.Index(data)[name];
+        var stream = new YamlStream();
+        stream.Load(YamlEventCodec.Replay(data, at.Offset, at.Length));
+        return stream.Documents.ShouldHaveSingleItem().RootNode;
+    }
+
+    private static void AssertSame(YamlNode expected, YamlNode actual, string where)
+    {
+        var at = $"{where} {expected.Start}";
+        actual.GetType().ShouldBe(expected.GetType(), at);
+        (actual.Start, actual.End, actual.Tag, actual.Anchor).ShouldBe((expected.Start, expected.End, expected.Tag, expected.Anchor), at);
+        switch (expected)
+        {
+            case YamlScalarNode s:
+                var a = (YamlScalarNode)actual;
+                (a.Value, a.Style).ShouldBe((s.Value, s.Style), at);
+                break;
+            case YamlSequenceNode s:
+                var seq = (YamlSequenceNode)actual;
+                seq.Style.ShouldBe(s.Style, at);
+                seq.Children.Count.ShouldBe(s.Children.Count, at);
+                for (var i = 0; i < s.Children.Count; i++) AssertSame(s.Children[i], seq.Children[i], where);
+                break;
+            case YamlMappingNode m:
+                var map = (YamlMappingNode)actual;
+                map.Style.ShouldBe(m.Style, at);
+                var expectedPairs = m.Children.ToList();
+                var actualPairs = map.Children.ToList();
+                actualPairs.Count.ShouldBe(expectedPairs.Count, at);
+                for (var i = 0; i < expectedPairs.Count; i++)
+                {
+                    AssertSame(expectedPairs[i].Key, actualPairs[i].Key, where);
+                    AssertSame(expectedPairs[i].Value, actualPairs[i].Value, where);
+                }
+                break;
+        }
+    }
+}
