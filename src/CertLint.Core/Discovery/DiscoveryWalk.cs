@@ -99,7 +99,7 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
             foreach (var entry in Entries(directory))
             {
                 // One lstat per entry (cached by the FileSystemInfo) gives type, length and mode; only reparse points cost a readlink.
-                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
+                if (FileDiscovery.IsLink(entry))
                 {
                     AddLink(entry, FileDiscovery.RelativePath(start, entry.FullName), select);
                 }

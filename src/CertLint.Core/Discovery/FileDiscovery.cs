@@ -31,6 +31,13 @@ public static class FileDiscovery
     }
 
     /// <summary>Relative path with forward slashes, as reports and globs use it.</summary>
+    /// <summary>
+    /// A listing entry that is a symbolic link. The listing's attributes (one lstat, cached by the entry) answer without a
+    /// further system call; only a reparse point is asked for its target (a readlink per file is costly on large trees).
+    /// </summary>
+    internal static bool IsLink(FileSystemInfo entry) =>
+        entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null;
+
     public static string RelativePath(string root, string fullPath)
     {
         // Fast path for the usual case, a file under the root: Path.GetRelativePath normalises both paths first.

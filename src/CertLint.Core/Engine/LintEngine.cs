@@ -42,7 +42,7 @@ public sealed class LintEngine
         var trust = TrustAnchors.ForLint(settings, passwords, parsed);
 
         progress?.Report(new ScanProgress("checking", files.Count, files.Count));
-        var (inventory, evaluation) = Evaluate(settings, catalog, trust.Files, trust.Anchors, null, configs.Usages, clock, capFindings: discovery.Context.Count == 0, cancellationToken);
+        var (inventory, evaluation) = Evaluate(settings, catalog, trust.Files, trust.Anchors, null, configs.Usages, clock, capFindings: false, cancellationToken);
         if (discovery.Context.Count > 0)
         {
             // Named anchor and CRL files are reported on even when they lie outside the given paths; so are the
@@ -50,8 +50,10 @@ public sealed class LintEngine
             var scope = new ScanScope(discovery.Files.Select(f => f.FullPath).Concat(discovery.Issues.Select(i => i.Location.File.FullPath))
                 .Concat(configs.ConfigFiles.Select(c => c.File.File.FullPath))
                 .Concat(settings.CaFiles).Concat(settings.Validation.CrlFiles).ToHashSet(StringComparer.Ordinal));
-            (inventory, evaluation) = (scope.Restrict(inventory), scope.Restrict(evaluation, settings.Limits));
+            (inventory, evaluation) = (scope.Restrict(inventory), scope.Restrict(evaluation));
         }
+        // Capped once, after the scope is chosen: findings outside the given paths must not use up the caps.
+        evaluation = evaluation with { Findings = FindingCap.Apply(evaluation.Findings, settings.Limits) };
         return WithBaseline(new LintResult
         {
             Inventory = inventory,

@@ -12,10 +12,10 @@ internal sealed class ScanScope(IReadOnlySet<string> files)
 {
     public bool Contains(Model.SourceLocation location) => files.Contains(location.File.FullPath);
 
-    /// <summary>The findings and checks in the scope, then capped: what lies outside must not use up the caps.</summary>
-    public RuleEvaluation Restrict(RuleEvaluation evaluation, Configuration.ScanLimits limits) => evaluation with
+    /// <summary>The findings and checks in the scope (the not-applicable and not-effective counts kept).</summary>
+    public RuleEvaluation Restrict(RuleEvaluation evaluation) => evaluation with
     {
-        Findings = FindingCap.Apply(evaluation.Findings.Where(f => Contains(f.Location)).ToList(), limits),
+        Findings = evaluation.Findings.Where(f => Contains(f.Location)).ToList(),
         Checks = CheckList.Where(evaluation.Checks, c => Contains(c.Subject.Location)),
     };
 

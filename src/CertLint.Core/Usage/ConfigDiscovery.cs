@@ -56,9 +56,9 @@ internal static class ConfigDiscovery
             {
                 if (entry is DirectoryInfo)
                 {
-                    if (!IsLink(entry) && !FileDiscovery.SkippedDirectories.Contains(entry.Name)) pending.Push(entry.FullName);
+                    if (!FileDiscovery.IsLink(entry) && !FileDiscovery.SkippedDirectories.Contains(entry.Name)) pending.Push(entry.FullName);
                 }
-                else if (entry is FileInfo file && IsConfigName(file.FullName) && !IsLink(file)
+                else if (entry is FileInfo file && IsConfigName(file.FullName) && !FileDiscovery.IsLink(file)
                          && filter.Admits(FileDiscovery.RelativePath(root, file.FullName)))
                 {
                     Add(found, root, file);
@@ -73,13 +73,6 @@ internal static class ConfigDiscovery
         if (found.Count >= MaxFiles || file.Name.Equals(".certlint.yml", StringComparison.OrdinalIgnoreCase)) return;
         found.TryAdd(file.FullName, FileDiscovery.MakeSourceFile(root, file));
     }
-
-    /// <summary>
-    /// A symbolic link (not followed here). The listing's attributes answer without a system call; only a reparse
-    /// point is asked for its target (one readlink per file was a third of this walk on 20,000 files).
-    /// </summary>
-    private static bool IsLink(FileSystemInfo entry) =>
-        entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null;
 
     private static bool IsConfigName(string fullPath)
     {

@@ -18,25 +18,8 @@ public static class RegexFactory
     /// <summary>Rule patterns by text: the same pattern in several rules (`^http://`) is built once per process.</summary>
     private static readonly ConcurrentDictionary<string, LazyRegex> Patterns = new(StringComparer.Ordinal);
 
-    /// <summary>Compiles the pattern, or returns the reason it is invalid.</summary>
-    public static Regex Create(string pattern, out string? error)
-    {
-        error = null;
-        try
-        {
-            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
-        }
-        catch (NotSupportedException)
-        {
-            // Lookarounds, backreferences, atomic groups: fall through to the backtracking engine with a time-out.
-        }
-        catch (ArgumentException e)
-        {
-            error = e.Message;
-            return null!;
-        }
-        return Backtracking(pattern, out error);
-    }
+    /// <summary>Compiles the pattern (NonBacktracking when it allows, else backtracking with <see cref="Timeout"/>), or returns the reason it is invalid.</summary>
+    public static Regex Create(string pattern, out string? error) => CreateLazy(pattern, out error)?.Value!;
 
     /// <summary>
     /// The same regex as <see cref="Create"/>, built on first use: the pattern's syntax is checked now (a rule with a

@@ -69,7 +69,7 @@ public static class RuleEvaluator
         EvaluationContext context, SkipTally tally)
     {
         List<Finding>? found = null;
-        List<RuleDescriptor>? skippedSome = null; // the rules that checked it, made only once one rule did not
+        List<RuleDescriptor>? checks = null; // the rules that checked it, made only once one rule did not
         Fields.FieldMemo.Begin(subject, context);
         try
         {
@@ -82,10 +82,10 @@ public static class RuleEvaluator
                     if (!effective || !rule.AppliesTo(subject, context))
                     {
                         (effective ? tally.NotApplicable : tally.NotEffective)[positions[r]]++;
-                        skippedSome ??= new List<RuleDescriptor>(descriptors.AsSpan(0, r).ToArray());
+                        checks ??= [.. descriptors.AsSpan(0, r)];
                         continue;
                     }
-                    skippedSome?.Add(rule.Descriptor);
+                    checks?.Add(rule.Descriptor);
                     foreach (var v in rule.Check(subject, context))
                     {
                         var obj = v.Location is { } loc ? subject.Object with { Location = loc } : subject.Object;
@@ -114,7 +114,7 @@ public static class RuleEvaluator
             Fields.FieldMemo.End();
         }
         // Few findings per subject and the same rules for most: no per-subject lists kept alive (200,000 empty files).
-        return (found?.ToArray() ?? [], skippedSome is null ? descriptors : [.. skippedSome]);
+        return (found?.ToArray() ?? [], checks is null ? descriptors : [.. checks]);
     }
 
     /// <summary>One worker's counts of subjects each active rule did not apply to or did not bind.</summary>

@@ -56,7 +56,7 @@ internal static class CabfFields
     private const string CpsQualifier = "1.3.6.1.5.5.7.2.1";
 
     private static string[]? FirstCpsUris(CertificateInfo c) =>
-        (c.Details.Extensions.TryGetValue("2.5.29.32", out var d) ? d as PoliciesDetails : null)?.Entries
+        ExtensionFields.Get<PoliciesDetails>(c, "2.5.29.32")?.Entries
             .Select(p => p.Qualifiers.Where(q => q.Oid == CpsQualifier && q.Cps is not null).Select(q => q.Cps!).ToArray())
             .FirstOrDefault(uris => uris.Length > 0);
 

@@ -91,7 +91,8 @@ internal static class ExtensionFields
         return null;
     }
 
-    private static TDetails? Get<TDetails>(CertificateInfo c, string oid) where TDetails : class =>
+    /// <summary>The decoded extension <paramref name="oid"/> as <typeparamref name="TDetails"/>; null when absent, undecodable or of another kind.</summary>
+    internal static TDetails? Get<TDetails>(CertificateInfo c, string oid) where TDetails : class =>
         c.Details.Extensions.TryGetValue(oid, out var d) ? d as TDetails : null;
 
     /// <summary>extensions.OID.present / critical / count / length / malformed, for any OID.</summary>

@@ -32,7 +32,7 @@ internal static class TorServiceDescriptorFields
     }
 
     private static IReadOnlyList<TorServiceDescriptor>? Descriptors(CertificateInfo c) =>
-        c.Details.Extensions.TryGetValue(Oid, out var d) ? (d as TorServiceDescriptorsDetails)?.Entries : null;
+        ExtensionFields.Get<TorServiceDescriptorsDetails>(c, Oid)?.Entries;
 
     /// <summary>zlint's subjects: every SAN dNSName and the subject CN (empty when absent).</summary>
     private static IEnumerable<string> Names(CertificateInfo c) => (c.SubjectAltNames?.Dns ?? []).Append(c.Subject.CommonName ?? "");

@@ -25,10 +25,17 @@ public static class RuleParser
     public static RuleDefinition Parse(string file, string text, string? documentation = null, bool builtIn = false, string? helpUri = null) =>
         Parse(file, SafeYaml.Load(file, text), documentation, builtIn, helpUri);
 
-    public static RuleDefinition Parse(string file, YamlNode root, string? documentation, bool builtIn, string? helpUri)
+    public static RuleDefinition Parse(string file, YamlNode root, string? documentation, bool builtIn, string? helpUri) =>
+        ParseOrThrow(file, root, documentation is null ? null : () => documentation, builtIn, helpUri);
+
+    /// <summary>A built-in rule, its documentation read when first asked for.</summary>
+    internal static RuleDefinition ParseBuiltIn(string file, YamlNode root, Func<string?> documentation) =>
+        ParseOrThrow(file, root, documentation, builtIn: true, helpUri: null);
+
+    private static RuleDefinition ParseOrThrow(string file, YamlNode root, Func<string?>? documentation, bool builtIn, string? helpUri)
     {
         var errors = new ErrorCollector();
-        var definition = Parse(file, root, documentation is null ? null : () => documentation, builtIn, helpUri, errors, out _);
+        var definition = Parse(file, root, documentation, builtIn, helpUri, errors, out _);
         errors.ThrowIfAny();
         return definition!;
     }
@@ -38,15 +45,6 @@ public static class RuleParser
     /// mistakes reports them all); returns null only when the file is not a mapping at all. <paramref name="compilable"/>
     /// says whether the check and its parameters were read without error, so that compiling them can find more.
     /// </summary>
-    /// <summary>A built-in rule, its documentation read when first asked for.</summary>
-    internal static RuleDefinition ParseBuiltIn(string file, YamlNode root, Func<string?> documentation)
-    {
-        var errors = new ErrorCollector();
-        var definition = Parse(file, root, documentation, builtIn: true, helpUri: null, errors, out _);
-        errors.ThrowIfAny();
-        return definition!;
-    }
-
     internal static RuleDefinition? Parse(string file, YamlNode root, Func<string?>? documentation, bool builtIn, string? helpUri,
         ErrorCollector errors, out bool compilable)
     {
