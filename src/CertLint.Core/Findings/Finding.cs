@@ -31,12 +31,52 @@ public sealed record Suppression(string Reason, string Source, DateOnly? Expires
 public sealed record RelatedLocation(SourceLocation Location, string Message);
 
 /// <summary>One rule violation.</summary>
-public sealed record Finding(
-    RuleDescriptor Rule,
-    Severity Severity,
-    string Message,
-    CheckedObject Subject)
+/// <remarks>
+/// The message of a finding a rule produced is rendered on first read: a run over a large repository can produce
+/// tens of thousands of findings past the per-rule cap (<c>FindingCap</c>) that no report ever shows, and rendering
+/// their messages was a large part of the rule stage. Equality compares the message text, as before.
+/// </remarks>
+public sealed record Finding
 {
+    private string? _message;
+    private Func<string>? _render;
+
+    public Finding(RuleDescriptor Rule, Severity Severity, string Message, CheckedObject Subject)
+    {
+        this.Rule = Rule;
+        this.Severity = Severity;
+        _message = Message;
+        this.Subject = Subject;
+    }
+
+    private Finding(RuleDescriptor rule, Severity severity, Func<string> render, CheckedObject subject)
+    {
+        Rule = rule;
+        Severity = severity;
+        _render = render;
+        Subject = subject;
+    }
+
+    /// <summary>A finding whose message is rendered when first read; <paramref name="render"/> must not throw.</summary>
+    internal static Finding Deferred(RuleDescriptor rule, Severity severity, Func<string> render, CheckedObject subject) =>
+        new(rule, severity, render, subject);
+
+    public RuleDescriptor Rule { get; init; }
+    public Severity Severity { get; init; }
+
+    public string Message
+    {
+        // A benign race renders twice at worst: rendering reads the immutable model only.
+        get => _message ??= _render!();
+        init
+        {
+            _message = value;
+            _render = null;
+        }
+    }
+
+    public CheckedObject Subject { get; init; }
+
     public SourceLocation Location => Subject.Location;
 
     /// <summary>Set when a configured suppression matched.</summary>
@@ -61,6 +101,13 @@ public sealed record Finding(
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         }
     }
+
+    public bool Equals(Finding? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            Rule.Equals(other.Rule) && Severity == other.Severity && Message == other.Message && Subject.Equals(other.Subject) &&
+            Equals(Suppression, other.Suppression) && Equals(Related, other.Related));
+
+    public override int GetHashCode() => HashCode.Combine(Rule, Severity, Message, Subject, Suppression, Related);
 }
 
 /// <summary>A (rule, object) pair that was evaluated, passed or not: JUnit lists every one.</summary>

@@ -89,7 +89,7 @@ public static class RuleEvaluator
                     foreach (var v in rule.Check(subject, context))
                     {
                         var obj = v.Location is { } loc ? subject.Object with { Location = loc } : subject.Object;
-                        (found ??= []).Add(new Finding(rule.Descriptor, rule.Severity, rule.FormatMessage(subject, context, v), obj)
+                        (found ??= []).Add(Deferred(rule, subject, context, v, obj) with
                         {
                             Related = v.Related is { Count: > 0 } related ? [.. related.Take(Finding.MaxRelated)] : [],
                         });
@@ -115,6 +115,30 @@ public static class RuleEvaluator
         }
         // Few findings per subject and the same rules for most: no per-subject lists kept alive (200,000 empty files).
         return (found?.ToArray() ?? [], checks is null ? descriptors : [.. checks]);
+    }
+
+    /// <summary>
+    /// A finding's message, rendered when a report first reads it (most findings past the caps are never read). Reads
+    /// the immutable model only, so any thread may render it; a template that fails says so instead of failing the report.
+    /// </summary>
+    private static Finding Deferred(CompiledRule rule, RuleSubject subject, EvaluationContext context, Violation violation, Findings.CheckedObject obj) =>
+        // Its own method: a lambda in the evaluation loop would allocate its closure for every (rule, subject) pair.
+        Finding.Deferred(rule.Descriptor, rule.Severity, () => Render(rule, subject, context, violation), obj);
+
+    private static string Render(CompiledRule rule, RuleSubject subject, EvaluationContext context, Violation violation)
+    {
+        try
+        {
+            return rule.FormatMessage(subject, context, violation);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            return $"rule {rule.Name}: its message could not be rendered: a pattern timed out after {e.MatchTimeout.TotalMilliseconds:0} ms";
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return $"rule {rule.Name}: its message could not be rendered ({e.GetType().Name}: {e.Message})";
+        }
     }
 
     /// <summary>One worker's counts of subjects each active rule did not apply to or did not bind.</summary>
