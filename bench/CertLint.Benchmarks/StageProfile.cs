@@ -34,6 +34,17 @@ public static class StageProfile
         Measure("inventory", () => InventoryBuilder.Build(parsed, [], settings, null, configs.Usages), out var inventory);
         if (Environment.GetEnvironmentVariable("CERTLINT_PROFILE_DETAILS") == "1")
             Measure("details", () => inventory.Certificates.Sum(c => c.Details.Extensions.Count), out _);
+        if (int.TryParse(Environment.GetEnvironmentVariable("CERTLINT_PROFILE_DETAILS_LOOP"), out var loops))
+        {
+            // Decoding the profile details again and again, single-threaded: for a CPU profiler (perf) to attribute.
+            Measure($"details x{loops}", () =>
+            {
+                var n = 0;
+                for (var i = 0; i < loops; i++)
+                    foreach (var c in inventory.Certificates) n += CertLint.Parsing.CertificateDetailsParser.Parse(c).Extensions.Count;
+                return n;
+            }, out _);
+        }
         Measure("rules", () => RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings }), out var evaluation);
         if (Environment.GetEnvironmentVariable("CERTLINT_PROFILE_RULES") == "1")
         {
@@ -96,6 +107,29 @@ public static class StageProfile
             Console.WriteLine("  by allocation:");
             foreach (var r in Enumerable.Range(0, rules.Length).OrderByDescending(r => bytes[r]).Take(25))
                 Console.WriteLine($"  {rules[r].Descriptor.Name,-40} applies {Ms(applies[r]),7:0.0} ms  check {Ms(checks[r]),7:0.0} ms  {bytes[r] / 1048576.0,6:0.0} MB");
+        }
+        if (Environment.GetEnvironmentVariable("CERTLINT_PROFILE_FIELDS") == "1")
+        {
+            // Each field read once per subject of its kinds, no memo, single-threaded (Details decoded beforehand): what
+            // the first read of a field costs, by allocation (exact) and time.
+            var subjects = RuleSubjects.Build(inventory);
+            var ctx = new EvaluationContext { Inventory = inventory, Settings = settings };
+            foreach (var c in inventory.Certificates) _ = c.Details;
+            var costs = new List<(string Path, double Ms, double Mb)>();
+            foreach (var field in CertLint.Rules.Fields.FieldCatalog.All)
+            {
+                var b0 = GC.GetAllocatedBytesForCurrentThread();
+                var t0 = Stopwatch.GetTimestamp();
+                foreach (var subject in subjects)
+                {
+                    if (!field.Kinds.Contains(subject.Kind)) continue;
+                    try { field.Accessor(subject, ctx); } catch (Exception) { }
+                }
+                costs.Add((field.Path, Stopwatch.GetElapsedTime(t0).TotalMilliseconds, (GC.GetAllocatedBytesForCurrentThread() - b0) / 1048576.0));
+            }
+            Console.WriteLine($"  fields: {costs.Count}, sums {costs.Sum(c => c.Ms):0} ms, {costs.Sum(c => c.Mb):0} MB");
+            foreach (var (path, ms, mb) in costs.OrderByDescending(c => c.Mb).Take(40))
+                Console.WriteLine($"  {path,-45} {ms,8:0.0} ms {mb,8:0.0} MB");
         }
         Console.WriteLine($"{discovery.Files.Count} files, {inventory.Certificates.Count} certificates, {inventory.Keys.Count} keys, {evaluation.Findings.Count} findings");
     }

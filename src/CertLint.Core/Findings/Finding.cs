@@ -58,8 +58,8 @@ public sealed record Finding
     }
 
     /// <summary>A finding whose message is rendered when first read; <paramref name="render"/> must not throw.</summary>
-    internal static Finding Deferred(RuleDescriptor rule, Severity severity, Func<string> render, CheckedObject subject) =>
-        new(rule, severity, render, subject);
+    internal static Finding Deferred(RuleDescriptor rule, Severity severity, Func<string> render, CheckedObject subject,
+        IReadOnlyList<RelatedLocation> related) => new(rule, severity, render, subject) { Related = related };
 
     public RuleDescriptor Rule { get; init; }
     public Severity Severity { get; init; }

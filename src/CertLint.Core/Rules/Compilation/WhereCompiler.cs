@@ -75,7 +75,7 @@ internal static class WhereCompiler
             errors.ThrowIfAny();
         }
         var all = tests.ToArray();
-        return (s, c) =>
+        Func<RuleSubject, EvaluationContext, bool> predicate = (s, c) =>
         {
             foreach (var t in all)
             {
@@ -83,6 +83,64 @@ internal static class WhereCompiler
             }
             return true;
         };
+        return where is null ? predicate : Shared(ctx, where, predicate);
+    }
+
+    private static readonly Dictionary<string, int> SharedSlots = new(StringComparer.Ordinal);
+    private static readonly object True = true, False = false;
+
+    /// <summary>
+    /// Rules with the same `where:` (a hundred CA/B Forum rules say "a subscriber certificate") decide it once per
+    /// subject: the answer is kept in the subject's field memo under a slot per distinct clause. A clause that names a
+    /// parameter may differ between rules with the same text, so it is not shared.
+    /// </summary>
+    private static Func<RuleSubject, EvaluationContext, bool> Shared(CompileContext ctx, YamlNode where, Func<RuleSubject, EvaluationContext, bool> predicate)
+    {
+        var text = new System.Text.StringBuilder();
+        if (!Canonical(where, text, depth: 0)) return predicate;
+        text.Append('|').AppendJoin(',', ctx.Kinds.Order());
+        int id;
+        lock (SharedSlots) id = SharedSlots.TryGetValue(text.ToString(), out var known) ? known : SharedSlots[text.ToString()] = SharedSlots.Count; // rules may compile on several threads
+        var slot = Fields.FieldMemo.SlotOf($"where#{id}");
+        Fields.FieldAccessor read = (s, c) => predicate(s, c) ? True : False;
+        return (s, c) => (bool)Fields.FieldMemo.Get(s, c, slot, read)!;
+    }
+
+    /// <summary>The clause as text that differs whenever its meaning can; false when it cannot be shared.</summary>
+    private static bool Canonical(YamlNode node, System.Text.StringBuilder text, int depth)
+    {
+        if (depth > 64) return false;
+        switch (node)
+        {
+            case YamlScalarNode s:
+                if (s.Value is { } v && v.Contains("${", StringComparison.Ordinal)) return false;
+                // Quoted and plain scalars type differently ('3' is a string, 3 an integer): the style is part of it.
+                text.Append(s.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any ? 'p' : 'q')
+                    .Append(s.Tag.IsEmpty ? "" : s.Tag.Value).Append('"').Append(s.Value?.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
+                return true;
+            case YamlSequenceNode seq:
+                text.Append('[');
+                foreach (var child in seq.Children)
+                {
+                    if (!Canonical(child, text, depth + 1)) return false;
+                    text.Append(',');
+                }
+                text.Append(']');
+                return true;
+            case YamlMappingNode map:
+                text.Append('{');
+                foreach (var (key, value) in map.Children)
+                {
+                    if (!Canonical(key, text, depth + 1)) return false;
+                    text.Append(':');
+                    if (!Canonical(value, text, depth + 1)) return false;
+                    text.Append(',');
+                }
+                text.Append('}');
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static Func<RuleSubject, EvaluationContext, bool> Role(CompileContext ctx, YamlNode roleNode)

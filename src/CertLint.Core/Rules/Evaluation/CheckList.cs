@@ -107,11 +107,21 @@ public sealed class CheckList : IReadOnlyList<RuleCheck>
         public RuleDescriptor[] Intern(RuleDescriptor[] rules) =>
             rules.Length == 0 ? [] : _sets.TryGetValue(rules, out var shared) ? shared : _sets[rules] = rules;
 
-        private sealed class SameRules : IEqualityComparer<RuleDescriptor[]>
+        /// <summary>The shared array with these rules, copied from <paramref name="rules"/> only when it is new.</summary>
+        public RuleDescriptor[] Intern(ReadOnlySpan<RuleDescriptor> rules)
         {
-            public bool Equals(RuleDescriptor[]? a, RuleDescriptor[]? b)
+            if (rules.Length == 0) return [];
+            var lookup = _sets.GetAlternateLookup<ReadOnlySpan<RuleDescriptor>>();
+            if (lookup.TryGetValue(rules, out var shared)) return shared;
+            var copy = rules.ToArray();
+            return _sets[copy] = copy;
+        }
+
+        private sealed class SameRules : IEqualityComparer<RuleDescriptor[]>, IAlternateEqualityComparer<ReadOnlySpan<RuleDescriptor>, RuleDescriptor[]>
+        {
+            public bool Equals(ReadOnlySpan<RuleDescriptor> a, RuleDescriptor[] b)
             {
-                if (a is null || b is null || a.Length != b.Length) return ReferenceEquals(a, b);
+                if (a.Length != b.Length) return false;
                 for (var i = 0; i < a.Length; i++)
                 {
                     if (!ReferenceEquals(a[i], b[i])) return false;
@@ -119,12 +129,19 @@ public sealed class CheckList : IReadOnlyList<RuleCheck>
                 return true;
             }
 
-            public int GetHashCode(RuleDescriptor[] rules)
+            public int GetHashCode(ReadOnlySpan<RuleDescriptor> rules)
             {
                 var hash = new HashCode();
                 foreach (var r in rules) hash.Add(RuntimeHelpers.GetHashCode(r));
                 return hash.ToHashCode();
             }
+
+            public RuleDescriptor[] Create(ReadOnlySpan<RuleDescriptor> rules) => rules.ToArray();
+
+            public bool Equals(RuleDescriptor[]? a, RuleDescriptor[]? b) =>
+                a is null || b is null ? ReferenceEquals(a, b) : Equals((ReadOnlySpan<RuleDescriptor>)a, b);
+
+            public int GetHashCode(RuleDescriptor[] rules) => GetHashCode((ReadOnlySpan<RuleDescriptor>)rules);
         }
     }
 }

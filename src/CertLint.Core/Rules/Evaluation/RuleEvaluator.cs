@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using CertLint.Findings;
 using CertLint.Inventory;
@@ -28,7 +29,7 @@ public static class RuleEvaluator
         var notApplicable = new int[active.Length];
         var notEffective = new int[active.Length];
         Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new SkipTally(active.Length),
+            () => new WorkerState(active.Length),
             (i, _, tally) =>
             {
                 var kind = subjects[i].Kind;
@@ -66,10 +67,11 @@ public static class RuleEvaluator
     /// <param name="positions">Each rule's index among the active rules, for <paramref name="tally"/>.</param>
     /// <param name="descriptors">The descriptors of <paramref name="rules"/>, shared by every subject all of them checked.</param>
     private static (Finding[], RuleDescriptor[]) Run(RuleSubject subject, CompiledRule[] rules, RuleDescriptor[] descriptors, int[] positions,
-        EvaluationContext context, SkipTally tally)
+        EvaluationContext context, WorkerState tally)
     {
         List<Finding>? found = null;
-        List<RuleDescriptor>? checks = null; // the rules that checked it, made only once one rule did not
+        var checks = tally.Checked; // the rules that checked it, filled only once one rule did not
+        var skipped = false;
         Fields.FieldMemo.Begin(subject, context);
         try
         {
@@ -82,17 +84,20 @@ public static class RuleEvaluator
                     if (!effective || !rule.AppliesTo(subject, context))
                     {
                         (effective ? tally.NotApplicable : tally.NotEffective)[positions[r]]++;
-                        checks ??= [.. descriptors.AsSpan(0, r)];
+                        if (!skipped)
+                        {
+                            skipped = true;
+                            checks.Clear();
+                            checks.AddRange(descriptors.AsSpan(0, r));
+                        }
                         continue;
                     }
-                    checks?.Add(rule.Descriptor);
+                    if (skipped) checks.Add(rule.Descriptor);
                     foreach (var v in rule.Check(subject, context))
                     {
                         var obj = v.Location is { } loc ? subject.Object with { Location = loc } : subject.Object;
-                        (found ??= []).Add(Deferred(rule, subject, context, v, obj) with
-                        {
-                            Related = v.Related is { Count: > 0 } related ? [.. related.Take(Finding.MaxRelated)] : [],
-                        });
+                        (found ??= []).Add(Deferred(rule, subject, context, v, obj,
+                            v.Related is { Count: > 0 } related ? [.. related.Take(Finding.MaxRelated)] : []));
                     }
                 }
                 catch (RegexMatchTimeoutException e)
@@ -114,17 +119,20 @@ public static class RuleEvaluator
             Fields.FieldMemo.End();
         }
         // Few findings per subject and the same rules for most: no per-subject lists kept alive (200,000 empty files).
-        return (found?.ToArray() ?? [], checks is null ? descriptors : [.. checks]);
+        return (found?.ToArray() ?? [], skipped ? tally.Sets.Intern(CollectionsMarshal.AsSpan(checks)) : descriptors);
     }
 
     /// <summary>
-    /// A finding's message, rendered when a report first reads it (most findings past the caps are never read). Reads
-    /// the immutable model only, so any thread may render it; a template that fails says so instead of failing the report.
+    /// A finding whose message is rendered when a report first reads it (most findings past the caps are never read).
+    /// Its own method: a lambda in the evaluation loop would allocate its closure for every (rule, subject) pair.
     /// </summary>
-    private static Finding Deferred(CompiledRule rule, RuleSubject subject, EvaluationContext context, Violation violation, Findings.CheckedObject obj) =>
-        // Its own method: a lambda in the evaluation loop would allocate its closure for every (rule, subject) pair.
-        Finding.Deferred(rule.Descriptor, rule.Severity, () => Render(rule, subject, context, violation), obj);
+    private static Finding Deferred(CompiledRule rule, RuleSubject subject, EvaluationContext context, Violation violation,
+        CheckedObject obj, IReadOnlyList<RelatedLocation> related) =>
+        Finding.Deferred(rule.Descriptor, rule.Severity, () => Render(rule, subject, context, violation), obj, related);
 
+    /// <summary>
+    /// Reads the immutable model only, so any thread may render; a template that fails says so instead of failing the report.
+    /// </summary>
     private static string Render(CompiledRule rule, RuleSubject subject, EvaluationContext context, Violation violation)
     {
         try
@@ -141,9 +149,16 @@ public static class RuleEvaluator
         }
     }
 
-    /// <summary>One worker's counts of subjects each active rule did not apply to or did not bind.</summary>
-    private sealed class SkipTally(int rules)
+    /// <summary>
+    /// One worker's state: its counts of subjects each active rule did not apply to or did not bind, and the rule lists
+    /// of its subjects, built in one reused buffer and shared by content (most subjects meet one of a few lists; a new
+    /// list per subject was tens of megabytes with every pack on).
+    /// </summary>
+    private sealed class WorkerState(int rules)
     {
+        public readonly List<RuleDescriptor> Checked = [];
+        public readonly CheckList.RuleSets Sets = new();
+
         public readonly int[] NotApplicable = new int[rules];
         public readonly int[] NotEffective = new int[rules];
 

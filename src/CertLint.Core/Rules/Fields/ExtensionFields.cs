@@ -30,7 +30,7 @@ internal static class ExtensionFields
     {
         yield return Cert("extensions.count", T.Integer, "Number of extensions", c => (long)c.Extensions.Count);
         yield return Cert("extensions.duplicates", T.List, "OIDs that occur more than once",
-            c => c.Extensions.GroupBy(e => e.Oid).Where(g => g.Count() > 1).Select(g => g.Key).ToArray());
+            c => Duplicates(c.Extensions));
         yield return Cert("extensions.entries", T.Records, "Every extension: oid, name, critical, length, malformed", c => c.Extensions, RecordScopes.Extension);
         foreach (var (name, oid) in Named)
         {
@@ -105,4 +105,25 @@ internal static class ExtensionFields
         "malformed" => Cert(path, T.Boolean, $"Extension {oid} cannot be decoded", c => Find(c, oid) is null ? null : c.Details.Malformed.Contains(oid)),
         _ => null,
     };
+
+    /// <summary>OIDs that occur more than once, in order of first occurrence (a certificate has a dozen extensions at most
+    /// in practice: a quadratic scan allocates nothing for the usual answer, none).</summary>
+    private static string[] Duplicates(IReadOnlyList<ExtensionInfo> extensions)
+    {
+        List<string>? found = null;
+        for (var i = 0; i < extensions.Count; i++)
+        {
+            var oid = extensions[i].Oid;
+            var seenBefore = false;
+            for (var j = 0; j < i && !seenBefore; j++) seenBefore = extensions[j].Oid == oid;
+            if (seenBefore) continue;
+            for (var j = i + 1; j < extensions.Count; j++)
+            {
+                if (extensions[j].Oid != oid) continue;
+                (found ??= []).Add(oid);
+                break;
+            }
+        }
+        return found is null ? [] : [.. found];
+    }
 }

@@ -83,10 +83,24 @@ internal static class ProfileFields
         yield return Cert($"{prefix}.attributes", T.Records, $"Every {prefix} attribute in encoding order", attributes, RecordScopes.NameAttribute);
         foreach (var (name, oid) in Names.DnAttributes)
         {
-            yield return Cert($"{prefix}.{name}.values", T.List, $"Every value of {prefix} attribute {name}", c => attributes(c).Where(a => a.Oid == oid).Select(a => a.Value).ToArray());
+            yield return Cert($"{prefix}.{name}.values", T.List, $"Every value of {prefix} attribute {name}", c => ValuesOf(attributes(c), oid));
             yield return Cert($"{prefix}.{name}.count", T.Integer, $"How many {name} attributes the {prefix} has", c => (long)attributes(c).Count(a => a.Oid == oid));
             yield return Cert($"{prefix}.{name}.stringType", T.String, $"ASN.1 string type of the first {name}", c => attributes(c).FirstOrDefault(a => a.Oid == oid)?.StringType);
             yield return Cert($"{prefix}.{name}.length", T.Integer, $"Characters of the first {name}", c => attributes(c).FirstOrDefault(a => a.Oid == oid) is { } a ? (long)a.Length : null);
         }
+    }
+
+    /// <summary>Every value of one attribute type, in order; most names lack most types, so no allocation then.</summary>
+    private static string[] ValuesOf(IReadOnlyList<NameAttribute> attributes, string oid)
+    {
+        var count = 0;
+        for (var i = 0; i < attributes.Count; i++) count += attributes[i].Oid == oid ? 1 : 0;
+        if (count == 0) return [];
+        var values = new string[count];
+        for (int i = 0, k = 0; i < attributes.Count; i++)
+        {
+            if (attributes[i].Oid == oid) values[k++] = attributes[i].Value;
+        }
+        return values;
     }
 }

@@ -21,7 +21,7 @@ internal static class Rfc5280Fields
         yield return Cert("extensions.explicitNonCritical", T.List, "OIDs of extensions that encode critical BOOLEAN FALSE (DER leaves it out)",
             c => ExplicitNonCritical(c.TbsRaw));
         yield return Cert("extensions.emptySequence", T.List, "OIDs of extensions whose value is an empty SEQUENCE",
-            c => c.Extensions.Where(e => e.Value.Span.SequenceEqual((ReadOnlySpan<byte>)[0x30, 0x00])).Select(e => e.Oid).Distinct().ToArray());
+            c => EmptySequences(c.Extensions));
         yield return Cert("keyUsage.unusedBits", T.Integer, "keyUsage BIT STRING: the declared number of unused bits",
             c => KeyUsageOctets(c) is { } ku ? (long)ku[0] : null);
         yield return Cert("keyUsage.trailingZeroBits", T.Integer, "keyUsage BIT STRING: the number of trailing zero bits of its value",
@@ -65,7 +65,7 @@ internal static class Rfc5280Fields
         try
         {
             var t = new AsnReader(tbs, AsnEncodingRules.BER).ReadSequence();
-            var found = new List<string>();
+            List<string>? found = null;
             while (t.HasData)
             {
                 var tag = t.PeekTag();
@@ -79,10 +79,10 @@ internal static class Rfc5280Fields
                 {
                     var ext = list.ReadSequence();
                     var oid = ext.ReadObjectIdentifier();
-                    if (ext.HasData && ext.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean) && !ext.ReadBoolean()) found.Add(oid);
+                    if (ext.HasData && ext.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean) && !ext.ReadBoolean()) (found ??= []).Add(oid);
                 }
             }
-            return [.. found];
+            return found is null ? [] : [.. found];
         }
         catch (AsnContentException)
         {
@@ -129,4 +129,14 @@ internal static class Rfc5280Fields
 
     private static IEnumerable<string> ALabels(string name) =>
         name.Split('.').Where(l => l.StartsWith("xn--", StringComparison.OrdinalIgnoreCase));
+
+    private static string[] EmptySequences(IReadOnlyList<ExtensionInfo> extensions)
+    {
+        List<string>? found = null;
+        foreach (var e in extensions)
+        {
+            if (e.Value.Span.SequenceEqual((ReadOnlySpan<byte>)[0x30, 0x00]) && !(found?.Contains(e.Oid) ?? false)) (found ??= []).Add(e.Oid);
+        }
+        return found is null ? [] : [.. found];
+    }
 }
