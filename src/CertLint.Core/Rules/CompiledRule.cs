@@ -35,6 +35,8 @@ public sealed class CompiledRule
         _arguments = arguments;
         _message = message;
         _related = related;
+        _effectiveFrom = definition.EffectiveFrom?.UtcTicks ?? long.MinValue;
+        _effectiveUntil = definition.EffectiveUntil?.UtcTicks ?? long.MaxValue;
     }
 
     public RuleDefinition Definition { get; }
@@ -59,9 +61,13 @@ public sealed class CompiledRule
     public bool IsEffectiveFor(RuleSubject subject)
     {
         if (subject.Certificate is not { } c) return true;
-        if (Definition.EffectiveFrom is { } from && c.NotBefore < from) return false;
-        return Definition.EffectiveUntil is not { } until || c.NotBefore < until;
+        var issued = c.NotBefore.UtcTicks;
+        return issued >= _effectiveFrom && issued < _effectiveUntil;
     }
+
+    // The effective window as UTC ticks, read for every (rule, certificate) pair: no trip through the definition.
+    private readonly long _effectiveFrom;
+    private readonly long _effectiveUntil;
 
     /// <summary>Whether the rule applies to the subject (kind and `where:`). Not applicable is not a pass.</summary>
     public bool AppliesTo(RuleSubject subject, EvaluationContext context) =>
