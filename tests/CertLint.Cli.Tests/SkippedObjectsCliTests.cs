@@ -96,6 +96,8 @@ public class SkippedObjectsCliTests
         }
         run.RuleEntry("ACME101").GetProperty("notApplicable").GetInt32().ShouldBe(1);
         run.RuleEntry("ACME102").GetProperty("notEffective").GetInt32().ShouldBe(1);
+        // The console says so in one line and points to the reports.
+        run.Outcome.Out.ShouldContain("Not checked (never findings): 2 rule/object pairs not applicable, 1 not effective; --json and --junit list them per rule.");
     }
 
     [Test]
@@ -143,6 +145,7 @@ public class SkippedObjectsCliTests
         verbose.Findings.ShouldBe(plain.Findings);
         verbose.Json.GetProperty("summary").GetRawText().ShouldBe(plain.Json.GetProperty("summary").GetRawText());
         verbose.Sarif.ShouldBe(plain.Sarif);
+        plain.Outcome.Out.ShouldNotContain("Not checked");
     }
 
     [Test]
