@@ -183,6 +183,27 @@ public class SkippedObjectsCliTests
         cases[^1].Element("skipped")!.Attribute("message")!.Value.ShouldBe("not applicable: 5 more objects not listed (at most 200 are listed per rule)");
     }
 
+    [Test]
+    public void Objects_outside_the_given_paths_do_not_use_up_the_200()
+    {
+        var root = TestPki.CreateRoot("Acme Root");
+        // Sorted before the given file and skipped by the same rule: listed, they would take every place.
+        TestPki.WritePem(_dir.Path, "certs/a-other.pem", [.. Enumerable.Range(1, 210).Select(i => root.Issue($"other{i:000}.acme.test"))]);
+        var leaves = Enumerable.Range(1, 3).Select(i => root.Issue($"host{i}.acme.test")).ToArray();
+        TestPki.WritePem(_dir.Path, "certs/many.pem", leaves);
+        TestPki.WritePem(_dir.Path, "certs/ca.pem", root);
+        Rule("ca-only.yml", "ACME104", "acme-ca-only", "where: { kind: certificate, leaf: false }\ncheck: { field: version, equals: 3 }");
+
+        var run = Lint(verbose: true, "certs/many.pem");
+
+        run.Listed("ACME104", "notApplicable").ShouldBe(leaves.Select(l => $"certs/many.pem:{Line(l, leaves)} certificate {l.Sha256}"));
+        run.RuleEntry("ACME104").GetProperty("notApplicableOmitted").GetInt32().ShouldBe(0);
+    }
+
+    /// <summary>The first line of a certificate's PEM block in a file of PEM blocks written in order.</summary>
+    private static int Line(TestCertificate cert, TestCertificate[] file) =>
+        1 + file.TakeWhile(c => c != cert).Sum(c => c.Pem.Count(ch => ch == '\n'));
+
     private static XElement Suite(Run run, string path) => run.JUnit.Descendants("testsuite").Single(s => (string?)s.Attribute("name") == path);
 
     private static string[] CheckedCases(Run run) => [.. run.JUnit.Descendants("testcase").Where(c => c.Element("skipped") is null)
