@@ -28,18 +28,25 @@ public static class RuleEvaluator
         // Skips are counted per worker and summed at the end: no shared counter touched per (rule, subject).
         var notApplicable = new int[active.Length];
         var notEffective = new int[active.Length];
+        // Which objects were skipped only when the request lists them (-v): otherwise nothing is recorded.
+        var recorders = context.Settings.ListSkipped ? new List<SkipRecorder>() : null;
         Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new WorkerState(active.Length),
+            () => new WorkerState(active.Length, recorders is null ? null : new SkipRecorder(active.Length, subjects, context.ListScope)),
             (i, _, tally) =>
             {
                 var kind = subjects[i].Kind;
+                tally.Listed?.Begin(i);
                 perSubject[i] = Run(subjects[i], byKind.GetValueOrDefault(kind, []), kindRules.GetValueOrDefault(kind, []),
                     positions.GetValueOrDefault(kind, []), context, tally);
                 return tally;
             },
             tally =>
             {
-                lock (notApplicable) tally.AddTo(notApplicable, notEffective);
+                lock (notApplicable)
+                {
+                    tally.AddTo(notApplicable, notEffective);
+                    if (tally.Listed is { } listed) recorders?.Add(listed);
+                }
             });
 
         var suppressions = new SuppressionMatcher(context.Settings.Suppressions, context.Now);
@@ -61,6 +68,7 @@ public static class RuleEvaluator
         {
             Skips = active.Select((r, i) => (r.Id, Counts: new SkipCounts(notApplicable[i], notEffective[i])))
                 .Where(x => x.Counts.NotApplicable + x.Counts.NotEffective > 0).ToDictionary(x => x.Id, x => x.Counts, StringComparer.Ordinal),
+            SkippedObjects = recorders is null ? null : SkipRecorder.Merge(active, subjects, recorders),
         };
     }
 
@@ -84,6 +92,7 @@ public static class RuleEvaluator
                     if (!effective || !rule.AppliesTo(subject, context))
                     {
                         (effective ? tally.NotApplicable : tally.NotEffective)[positions[r]]++;
+                        tally.Listed?.Add(positions[r], !effective);
                         if (!skipped)
                         {
                             skipped = true;
@@ -150,17 +159,18 @@ public static class RuleEvaluator
     }
 
     /// <summary>
-    /// One worker's state: its counts of subjects each active rule did not apply to or did not bind, and the rule lists
-    /// of its subjects, built in one reused buffer and shared by content (most subjects meet one of a few lists; a new
-    /// list per subject was tens of megabytes with every pack on).
+    /// One worker's state: its counts of subjects each active rule did not apply to or did not bind (and, under -v,
+    /// which), and the rule lists of its subjects, built in one reused buffer and shared by content (most subjects meet
+    /// one of a few lists; a new list per subject was tens of megabytes with every pack on).
     /// </summary>
-    private sealed class WorkerState(int rules)
+    private sealed class WorkerState(int rules, SkipRecorder? listed)
     {
         public readonly List<RuleDescriptor> Checked = [];
         public readonly CheckList.RuleSets Sets = new();
 
         public readonly int[] NotApplicable = new int[rules];
         public readonly int[] NotEffective = new int[rules];
+        public readonly SkipRecorder? Listed = listed;
 
         public void AddTo(int[] notApplicable, int[] notEffective)
         {

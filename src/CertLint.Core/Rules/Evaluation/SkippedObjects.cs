@@ -1,0 +1,92 @@
+using CertLint.Findings;
+using CertLint.Model;
+
+namespace CertLint.Rules.Evaluation;
+
+/// <summary>
+/// The objects one rule skipped, listed only when the request asks (<c>-v</c>): not applicable (its `where` excluded
+/// them) and not effective (issued outside its `effective` dates). Neither is a finding: they never change findings,
+/// exit codes or SARIF; the JSON and JUnit reports show them.
+/// </summary>
+public sealed record SkippedObjects(SkipList NotApplicable, SkipList NotEffective)
+{
+    /// <summary>The rule's `effective` dates, for the reason a report gives (issued before / on or after).</summary>
+    public DateTimeOffset? EffectiveFrom { get; init; }
+    public DateTimeOffset? EffectiveUntil { get; init; }
+}
+
+/// <summary>
+/// Skipped objects in report order (path, line, object id): the first <see cref="MaxListed"/> in scan order, and how
+/// many more were not listed.
+/// </summary>
+public sealed record SkipList(IReadOnlyList<CheckedObject> Objects, int More)
+{
+    /// <summary>Objects listed per rule and reason; a scan of 100,000 certificates must not list 100,000 per rule.</summary>
+    public const int MaxListed = 200;
+
+    public static readonly SkipList Empty = new([], 0);
+
+    public int Total => Objects.Count + More;
+}
+
+/// <summary>
+/// One evaluator worker's record of the pairs its rules skipped, kept only when the request lists them: per rule and
+/// reason, the first <see cref="SkipList.MaxListed"/> subjects in scan order (a max-heap on the subject's index) and a
+/// count of all, for the subjects in the reported scope. Memory stays bounded by rules × workers, not rules × objects.
+/// </summary>
+internal sealed class SkipRecorder(int rules, IReadOnlyList<RuleSubject> subjects, Func<SourceLocation, bool>? scope)
+{
+    private readonly PriorityQueue<int, int>?[] _first = new PriorityQueue<int, int>?[rules * 2];
+    private readonly int[] _counts = new int[rules * 2];
+    private int _subject;
+    private bool _listed;
+
+    /// <summary>The subject the next <see cref="Add"/> calls are about.</summary>
+    public void Begin(int subject)
+    {
+        _subject = subject;
+        _listed = scope?.Invoke(subjects[subject].Object.Location) ?? true;
+    }
+
+    /// <param name="rule">The rule's position among the active rules.</param>
+    public void Add(int rule, bool notEffective)
+    {
+        if (!_listed) return;
+        var k = rule * 2 + (notEffective ? 1 : 0);
+        _counts[k]++;
+        var first = _first[k] ??= new PriorityQueue<int, int>();
+        // Priority is the negated index: the root is the latest subject kept, replaced by an earlier one.
+        if (first.Count < SkipList.MaxListed) first.Enqueue(_subject, -_subject);
+        else if (first.TryPeek(out var latest, out _) && latest > _subject) first.DequeueEnqueue(_subject, -_subject);
+    }
+
+    /// <summary>The workers' records merged: per rule id, the first objects in scan order, shown in report order.</summary>
+    public static IReadOnlyDictionary<string, SkippedObjects> Merge(IReadOnlyList<CompiledRule> rules, IReadOnlyList<RuleSubject> subjects,
+        IReadOnlyCollection<SkipRecorder> recorders)
+    {
+        var byRule = new Dictionary<string, SkippedObjects>(StringComparer.Ordinal);
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var notApplicable = List(r * 2);
+            var notEffective = List(r * 2 + 1);
+            if (notApplicable.Total + notEffective.Total == 0) continue;
+            byRule[rules[r].Id] = new SkippedObjects(notApplicable, notEffective)
+            {
+                EffectiveFrom = rules[r].Definition.EffectiveFrom,
+                EffectiveUntil = rules[r].Definition.EffectiveUntil,
+            };
+        }
+        return byRule;
+
+        SkipList List(int k)
+        {
+            var total = recorders.Sum(w => w._counts[k]);
+            if (total == 0) return SkipList.Empty;
+            var kept = recorders.SelectMany(w => w._first[k]?.UnorderedItems.Select(x => x.Element) ?? []).Order().Take(SkipList.MaxListed)
+                .Select(i => subjects[i].Object)
+                .OrderBy(o => o.Location.File.RelativePath, StringComparer.Ordinal).ThenBy(o => o.Location.StartLine)
+                .ThenBy(o => o.ObjectId, StringComparer.Ordinal).ThenBy(o => o.Kind).ToArray();
+            return new SkipList(kept, total - kept.Length);
+        }
+    }
+}
