@@ -27,13 +27,15 @@ public static class RuleEvaluator
         // Skips are counted per worker and summed at the end: no shared counter touched per (rule, subject).
         var notApplicable = new int[active.Length];
         var notEffective = new int[active.Length];
+        var ruleSets = new CheckList.RuleSets();
         Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             () => new SkipTally(active.Length),
             (i, _, tally) =>
             {
                 var kind = subjects[i].Kind;
-                perSubject[i] = Run(subjects[i], byKind.GetValueOrDefault(kind, []), kindRules.GetValueOrDefault(kind, []),
+                var (found, checkedBy) = Run(subjects[i], byKind.GetValueOrDefault(kind, []), kindRules.GetValueOrDefault(kind, []),
                     positions.GetValueOrDefault(kind, []), context, tally);
+                perSubject[i] = (found, ruleSets.Intern(checkedBy));
                 return tally;
             },
             tally =>
@@ -43,14 +45,13 @@ public static class RuleEvaluator
 
         var suppressions = new SuppressionMatcher(context.Settings.Suppressions, context.Now);
         var findings = new List<Finding>();
-        var ruleSets = new CheckList.RuleSets();
         var checkedRules = new RuleDescriptor[subjects.Count][];
         for (var i = 0; i < subjects.Count; i++)
         {
             var sha = subjects[i].Certificate?.Sha256;
             foreach (var f in perSubject[i].Findings)
                 findings.Add(suppressions.Match(f, sha) is { } s ? f with { Suppression = s } : f);
-            checkedRules[i] = ruleSets.Intern(perSubject[i].Checked);
+            checkedRules[i] = perSubject[i].Checked;
             perSubject[i] = default;
         }
         var order = new OrderKeys(subjects, active);
