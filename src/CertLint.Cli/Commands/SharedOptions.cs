@@ -41,7 +41,7 @@ internal sealed class SharedOptions
         FailOn = app.Option("--fail-on <LEVEL>", "Exit 1 on findings at or above: error (default), warning, note, none.", CommandOptionType.SingleValue),
         PasswordEnv = app.Option("--password-env <NAME>", "Environment variable holding the keystore/key password (default CERTLINT_PASSWORD).", CommandOptionType.SingleValue),
         Quiet = app.Option("-q|--quiet", "Print only findings at or above --fail-on and the summary.", CommandOptionType.NoValue),
-        Verbose = app.Option("-v|--verbose", "Also print suppressed findings with their reason, each rule's fix and help link, baseline states and every file scanned.", CommandOptionType.NoValue),
+        Verbose = app.Option("-v|--verbose", "Also print suppressed findings with their reason, each rule's fix and help link, baseline states and every file scanned; list the objects each rule skipped (not applicable / not effective) in the JSON and JUnit reports.", CommandOptionType.NoValue),
         Sarif = app.Option("--sarif <FILE>", "Write a SARIF 2.1.0 report.", CommandOptionType.SingleValue),
         JUnit = app.Option("--junit <FILE>", "Write a JUnit XML report.", CommandOptionType.SingleValue),
         Json = app.Option("--json <FILE>", "Write a JSON report (schema docs/schema/certlint-report-v1.schema.json).", CommandOptionType.SingleValue),
@@ -73,6 +73,7 @@ internal sealed class SharedOptions
             NewOnly = NewOnly.HasValue(),
             Category = Category.Value(),
             SarifIncludeSuppressed = SarifSuppressed.HasValue(),
+            ListSkipped = Verbose.HasValue(),
             Environment = context.Environment,
         };
     }

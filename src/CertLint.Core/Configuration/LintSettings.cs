@@ -22,6 +22,8 @@ public sealed class LintSettings
     public bool PathsGiven { get; init; }
     /// <summary>A scan that finds no certificate, key or keystore passes instead of being a usage error (--allow-empty).</summary>
     public bool AllowEmpty { get; init; }
+    /// <summary>Record which objects each rule skipped (not applicable / not effective), for the reports (-v).</summary>
+    public bool ListSkipped { get; init; }
     public IReadOnlyList<string> ExtraFiles { get; init; } = [];
     public IReadOnlyList<string> Include { get; init; } = [];
     public IReadOnlyList<string> Exclude { get; init; } = [];

@@ -68,6 +68,7 @@ public static class SettingsResolver
             Suppressions = config?.Suppressions ?? defaults.Suppressions,
             ConfigFile = where.ConfigFile,
             AllowEmpty = request.AllowEmpty,
+            ListSkipped = request.ListSkipped,
             Endpoints = config?.Endpoints ?? [],
             Environment = request.Environment,
             Limits = config?.Limits ?? defaults.Limits,

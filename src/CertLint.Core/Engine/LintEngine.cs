@@ -53,7 +53,11 @@ public sealed class LintEngine
             (inventory, evaluation) = (scope.Restrict(inventory), scope.Restrict(evaluation));
         }
         // Capped once, after the scope is chosen: findings outside the given paths must not use up the caps.
-        evaluation = evaluation with { Findings = FindingCap.Apply(evaluation.Findings, settings.Limits) };
+        evaluation = evaluation with
+        {
+            Findings = FindingCap.Apply(evaluation.Findings, settings.Limits),
+            SkippedObjects = evaluation.SkippedObjects is { } skipped ? SkippedObjects.Capped(skipped) : null,
+        };
         return WithBaseline(new LintResult
         {
             Inventory = inventory,
@@ -61,6 +65,7 @@ public sealed class LintEngine
             Findings = evaluation.Findings,
             Checks = evaluation.Checks,
             Skips = evaluation.Skips,
+            SkippedObjects = evaluation.SkippedObjects,
             Notices = evaluation.Notices,
             ExpiredSuppressions = Rules.Evaluation.SuppressionMatcher.Expired(settings.Suppressions, settings.Now),
             Now = settings.Now,

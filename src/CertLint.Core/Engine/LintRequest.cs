@@ -52,6 +52,11 @@ public sealed record LintRequest
     public string? Category { get; init; }
     /// <summary>Keep suppressed findings in SARIF as `suppressions` (off: GitHub would show them as alerts).</summary>
     public bool SarifIncludeSuppressed { get; init; }
+    /// <summary>
+    /// List the objects each rule skipped as not applicable / not effective in the JSON and JUnit reports (every host's
+    /// verbose switch, e.g. -v). Off: only the counts, and the evaluator records nothing.
+    /// </summary>
+    public bool ListSkipped { get; init; }
     /// <summary>Environment lookup, injectable for tests. Default: the process environment.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }

@@ -16,6 +16,11 @@ public sealed record LintResult
     public required IReadOnlyList<RuleCheck> Checks { get; init; }
     /// <summary>Per rule id: objects of its kind skipped as not applicable / not effective.</summary>
     public IReadOnlyDictionary<string, Rules.Evaluation.SkipCounts> Skips { get; init; } = new Dictionary<string, Rules.Evaluation.SkipCounts>();
+    /// <summary>
+    /// Per rule id: the objects in the scope it skipped, capped per rule; null unless the request listed them (-v).
+    /// Reports show them; they are never findings.
+    /// </summary>
+    public IReadOnlyDictionary<string, Rules.Evaluation.SkippedObjects>? SkippedObjects { get; init; }
     public required DateTimeOffset Now { get; init; }
     public required Severity FailOn { get; init; }
     /// <summary>Scan root: report paths are relative to it.</summary>

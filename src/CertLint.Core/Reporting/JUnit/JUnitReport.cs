@@ -8,9 +8,9 @@ namespace CertLint.Reporting;
 
 /// <summary>
 /// JUnit XML for CI dashboards, valid against Jenkins' junit-10.xsd plus `file` and `line` on testcase: one testsuite
-/// per file, one testcase per (rule, object) the rule applies to (not-applicable and not-effective pairs are no
-/// cases), named `rule: subject (file)`; failure at or above --fail-on, skipped when suppressed, error when the file
-/// could not be read.
+/// per file, one testcase per (rule, object) the rule applies to, named `rule: subject (file)`; failure at or above
+/// --fail-on, skipped when suppressed, error when the file could not be read. Not-applicable and not-effective pairs
+/// are cases only when the user asks (-v, <see cref="LintResult.SkippedObjects"/>): skipped, with the reason.
 /// </summary>
 public static class JUnitReport
 {
@@ -41,6 +41,7 @@ public static class JUnitReport
 
     private static Kind Outcome(LintResult result, JUnitCase c)
     {
+        if (c.NotChecked is not null) return Kind.Skipped;
         var live = c.Findings.Where(f => !f.IsSuppressed).ToList();
         // The verdict follows the exit code: an unreadable file is an error only when its finding fails the run
         // (or when no finding was produced for it at all).
@@ -96,6 +97,13 @@ public static class JUnitReport
         {
             var failing = live.Where(f => Fails(result, f)).ToList();
             Problem(w, "failure", ReportText.Level(failing.Max(f => f.Severity)), ReportText.Message(failing[0]), Details(failing));
+        }
+        else if (c.NotChecked is { } skip)
+        {
+            w.WriteStartElement("skipped");
+            w.WriteAttributeString("type", skip.Type);
+            w.WriteAttributeString("message", skip.Message);
+            w.WriteEndElement();
         }
         else if (outcome == Kind.Skipped)
         {

@@ -67,6 +67,12 @@ public static class JsonReport
             w.WriteNumber("checked", checkedCount.GetValueOrDefault(r.Id));
             w.WriteNumber("notApplicable", skips?.NotApplicable ?? 0);
             w.WriteNumber("notEffective", skips?.NotEffective ?? 0);
+            if (result.SkippedObjects is { } listing)
+            {
+                var skipped = listing.GetValueOrDefault(r.Id);
+                WriteSkipped(w, "notApplicable", skipped?.NotApplicable);
+                WriteSkipped(w, "notEffective", skipped?.NotEffective);
+            }
             if (r.Equivalents.Count > 0)
             {
                 w.WriteStartObject("equivalents");
@@ -79,6 +85,41 @@ public static class JsonReport
         w.WriteEndArray();
     }
 
+    /// <summary>
+    /// Under -v: `notApplicableObjects` / `notEffectiveObjects` (the objects in the scope, in report order) and
+    /// `...Omitted`, how many more there were than the report lists.
+    /// </summary>
+    private static void WriteSkipped(Utf8JsonWriter w, string reason, Rules.Evaluation.SkipList? list)
+    {
+        w.WriteStartArray(reason + "Objects");
+        foreach (var o in list?.Objects ?? [])
+        {
+            w.WriteStartObject();
+            WritePlace(w, o.Location);
+            WriteObject(w, o);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteNumber(reason + "Omitted", list?.More ?? 0);
+    }
+
+    private static void WritePlace(Utf8JsonWriter w, Model.SourceLocation location)
+    {
+        w.WriteString("path", ReportText.PathOf(location.File));
+        var (start, end) = ReportText.Region(location);
+        w.WriteNumber("startLine", start);
+        w.WriteNumber("endLine", end);
+    }
+
+    private static void WriteObject(Utf8JsonWriter w, CheckedObject o)
+    {
+        w.WriteStartObject("object");
+        w.WriteString("kind", o.Kind.ToString().ToLowerInvariant());
+        w.WriteString("id", o.ObjectId);
+        w.WriteString("label", ReportText.Clean(o.Label));
+        w.WriteEndObject();
+    }
+
     private static void WriteFindings(Utf8JsonWriter w, LintResult result)
     {
         w.WriteStartArray("findings");
@@ -89,25 +130,15 @@ public static class JsonReport
             w.WriteString("rule", f.Rule.Name);
             w.WriteString("severity", f.Severity.ToText());
             w.WriteString("message", ReportText.Message(f));
-            w.WriteString("path", ReportText.PathOf(f.Location.File));
-            var (start, end) = ReportText.Region(f.Location);
-            w.WriteNumber("startLine", start);
-            w.WriteNumber("endLine", end);
-            w.WriteStartObject("object");
-            w.WriteString("kind", f.Subject.Kind.ToString().ToLowerInvariant());
-            w.WriteString("id", f.Subject.ObjectId);
-            w.WriteString("label", ReportText.Clean(f.Subject.Label));
-            w.WriteEndObject();
+            WritePlace(w, f.Location);
+            WriteObject(w, f.Subject);
             if (f.Related.Count > 0)
             {
                 w.WriteStartArray("related");
                 foreach (var r in f.Related)
                 {
                     w.WriteStartObject();
-                    w.WriteString("path", ReportText.PathOf(r.Location.File));
-                    var (rs, re) = ReportText.Region(r.Location);
-                    w.WriteNumber("startLine", rs);
-                    w.WriteNumber("endLine", re);
+                    WritePlace(w, r.Location);
                     w.WriteString("message", ReportText.Clean(r.Message));
                     w.WriteEndObject();
                 }

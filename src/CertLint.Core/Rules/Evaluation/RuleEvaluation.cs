@@ -8,6 +8,9 @@ public sealed record RuleEvaluation(IReadOnlyList<Finding> Findings, IReadOnlyLi
     /// <summary>Per rule id: subjects of the rule's kind it did not apply to (`where`) and that it did not bind (`effective`).</summary>
     public IReadOnlyDictionary<string, SkipCounts> Skips { get; init; } = new Dictionary<string, SkipCounts>();
 
+    /// <summary>Per rule id: which objects it skipped; null unless the request lists them (<c>ListSkipped</c>, -v).</summary>
+    public IReadOnlyDictionary<string, SkippedObjects>? SkippedObjects { get; init; }
+
     public void Deconstruct(out IReadOnlyList<Finding> findings, out IReadOnlyList<RuleCheck> checks)
     {
         findings = Findings;

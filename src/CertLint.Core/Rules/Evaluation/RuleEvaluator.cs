@@ -28,8 +28,10 @@ public static class RuleEvaluator
         var notApplicable = new int[active.Length];
         var notEffective = new int[active.Length];
         var ruleSets = new CheckList.RuleSets();
+        // The skipped objects themselves only when the request lists them (-v): otherwise nothing is recorded.
+        var listed = context.Settings.ListSkipped ? new List<SkipRecord>() : null;
         Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new SkipTally(active.Length),
+            () => new SkipTally(active.Length, context.Settings.ListSkipped),
             (i, _, tally) =>
             {
                 var kind = subjects[i].Kind;
@@ -40,7 +42,7 @@ public static class RuleEvaluator
             },
             tally =>
             {
-                lock (notApplicable) tally.AddTo(notApplicable, notEffective);
+                lock (notApplicable) tally.AddTo(notApplicable, notEffective, listed);
             });
 
         var suppressions = new SuppressionMatcher(context.Settings.Suppressions, context.Now);
@@ -61,6 +63,7 @@ public static class RuleEvaluator
         {
             Skips = active.Select((r, i) => (r.Id, Counts: new SkipCounts(notApplicable[i], notEffective[i])))
                 .Where(x => x.Counts.NotApplicable + x.Counts.NotEffective > 0).ToDictionary(x => x.Id, x => x.Counts, StringComparer.Ordinal),
+            SkippedObjects = listed is null ? null : capFindings ? SkippedObjects.Capped(SkippedObjects.Build(active, listed)) : SkippedObjects.Build(active, listed),
         };
     }
 
@@ -83,6 +86,7 @@ public static class RuleEvaluator
                     if (!effective || !rule.AppliesTo(subject, context))
                     {
                         (effective ? tally.NotApplicable : tally.NotEffective)[positions[r]]++;
+                        tally.Listed?.Add(new SkipRecord(positions[r], !effective, subject.Object));
                         checks ??= [.. descriptors.AsSpan(0, r)];
                         continue;
                     }
@@ -118,19 +122,21 @@ public static class RuleEvaluator
         return (found?.ToArray() ?? [], checks is null ? descriptors : [.. checks]);
     }
 
-    /// <summary>One worker's counts of subjects each active rule did not apply to or did not bind.</summary>
-    private sealed class SkipTally(int rules)
+    /// <summary>One worker's counts of subjects each active rule did not apply to or did not bind (and, when asked, which).</summary>
+    private sealed class SkipTally(int rules, bool list)
     {
         public readonly int[] NotApplicable = new int[rules];
         public readonly int[] NotEffective = new int[rules];
+        public readonly List<SkipRecord>? Listed = list ? [] : null;
 
-        public void AddTo(int[] notApplicable, int[] notEffective)
+        public void AddTo(int[] notApplicable, int[] notEffective, List<SkipRecord>? listed)
         {
             for (var i = 0; i < NotApplicable.Length; i++)
             {
                 notApplicable[i] += NotApplicable[i];
                 notEffective[i] += NotEffective[i];
             }
+            if (Listed is not null) listed?.AddRange(Listed);
         }
     }
 }
