@@ -116,6 +116,15 @@ cmd_install() {
   set_output command "$exe"
 }
 
+# A 'true'/'false' input that adds one option to the caller's args when true; anything else stops the step.
+bool_option() {
+  case ${2:-false} in
+    true) args+=("$3") ;;
+    false|'') ;;
+    *) die "the input $1 must be 'true' or 'false'" ;;
+  esac
+}
+
 cmd_lint() {
   local command=${CERTLINT_COMMAND:?no certlint command: did the install step run?}
   local runner=("$command")
@@ -136,11 +145,8 @@ cmd_lint() {
   [[ -n ${INPUT_NOW:-} ]] && args+=(--now "$INPUT_NOW")
   [[ -n ${INPUT_CATEGORY:-} ]] && args+=(--category "$INPUT_CATEGORY")
   [[ -n ${INPUT_PASSWORD_ENV:-} ]] && args+=(--password-env "$INPUT_PASSWORD_ENV")
-  case ${INPUT_ALLOW_EMPTY:-false} in
-    true) args+=(--allow-empty) ;;
-    false|'') ;;
-    *) die "the input allow-empty must be 'true' or 'false'" ;;
-  esac
+  bool_option allow-empty "${INPUT_ALLOW_EMPTY:-}" --allow-empty
+  bool_option verbose "${INPUT_VERBOSE:-}" --verbose
   local items item
   split_list "${INPUT_CA:-}" items comma
   for item in ${items[@]+"${items[@]}"}; do args+=(--ca "$item"); done

@@ -60,6 +60,12 @@ public sealed class CertLintTask : MSBuildTask, ICancelableTask
     /// </summary>
     public bool AllowEmpty { get; set; }
 
+    /// <summary>
+    /// $(CertLintVerbose): the JUnit report also lists, per rule, the objects it did not apply to or did not bind
+    /// (skipped cases), as the CLI's -v does. They are never findings: the build's verdict does not change.
+    /// </summary>
+    public bool Verbose { get; set; }
+
     /// <summary>Runs Core; replaced by tests that only exercise the logging.</summary>
     internal Func<LintRequest, CancellationToken, LintResult> RunEngine { get; set; } = CoreEntry.Run;
 

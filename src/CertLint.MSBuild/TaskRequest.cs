@@ -32,6 +32,7 @@ internal static class TaskRequest
             FailOn = ParseFailOn(task.FailOn),
             PasswordEnv = Blank(task.PasswordEnv),
             AllowEmpty = task.AllowEmpty,
+            ListSkipped = task.Verbose,
             Reports = new ReportOutputs(Sarif: Absolute(task.SarifFile, root), JUnit: Absolute(task.JUnitFile, root), Html: Absolute(task.HtmlFile, root)),
         };
     }

@@ -49,7 +49,7 @@ public sealed class ActionMetadataTests
     {
         Action["inputs"]!.AsObject().Select(i => i.Key).ShouldBe(
             ["paths", "config", "fail-on", "ca", "hosts", "now", "sarif-file", "junit-file", "html-file", "upload-html", "html-artifact",
-             "upload-sarif", "category", "version", "dotnet-version", "password-env", "allow-empty"], ignoreOrder: true);
+             "upload-sarif", "category", "version", "dotnet-version", "password-env", "allow-empty", "verbose"], ignoreOrder: true);
         Action["outputs"]!.AsObject().Select(o => o.Key).ShouldBe(
             ["findings", "errors", "warnings", "sarif-file", "junit-file", "html-file", "html-url", "exit-code"], ignoreOrder: true);
         Action["inputs"]!["upload-sarif"]!["default"]!.GetValue<string>().ShouldBe("true");

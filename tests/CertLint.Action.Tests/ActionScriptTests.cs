@@ -99,6 +99,16 @@ public sealed class ActionScriptTests
         Args.Contains("--allow-empty").ShouldBe(passed);
     }
 
+    [TestCase("true", true)]
+    [TestCase("false", false)]
+    [TestCase("", false)]
+    public void Verbose_true_passes_verbose_to_certlint(string value, bool passed)
+    {
+        var run = Run(new() { ["verbose"] = value });
+        run.Failed.ShouldBeFalse(run.ToString());
+        Args.Contains("--verbose").ShouldBe(passed);
+    }
+
     [Test]
     public void Allow_empty_that_is_not_a_boolean_fails_the_lint_step_without_running_certlint()
     {

@@ -96,6 +96,8 @@ public class SkippedObjectsCliTests
         }
         run.RuleEntry("ACME101").GetProperty("notApplicable").GetInt32().ShouldBe(1);
         run.RuleEntry("ACME102").GetProperty("notEffective").GetInt32().ShouldBe(1);
+        // The console says so in one line and points to the reports.
+        run.Outcome.Out.ShouldContain("Not checked (never findings): 2 rule/object pairs not applicable, 1 not effective; --json and --junit list them per rule.");
     }
 
     [Test]
@@ -143,6 +145,7 @@ public class SkippedObjectsCliTests
         verbose.Findings.ShouldBe(plain.Findings);
         verbose.Json.GetProperty("summary").GetRawText().ShouldBe(plain.Json.GetProperty("summary").GetRawText());
         verbose.Sarif.ShouldBe(plain.Sarif);
+        plain.Outcome.Out.ShouldNotContain("Not checked");
     }
 
     [Test]
@@ -179,6 +182,27 @@ public class SkippedObjectsCliTests
         cases[^1].Attribute("name")!.Value.ShouldBe("acme-ca-only: 5 more objects not listed (certs/many.pem)");
         cases[^1].Element("skipped")!.Attribute("message")!.Value.ShouldBe("not applicable: 5 more objects not listed (at most 200 are listed per rule)");
     }
+
+    [Test]
+    public void Objects_outside_the_given_paths_do_not_use_up_the_200()
+    {
+        var root = TestPki.CreateRoot("Acme Root");
+        // Sorted before the given file and skipped by the same rule: listed, they would take every place.
+        TestPki.WritePem(_dir.Path, "certs/a-other.pem", [.. Enumerable.Range(1, 210).Select(i => root.Issue($"other{i:000}.acme.test"))]);
+        var leaves = Enumerable.Range(1, 3).Select(i => root.Issue($"host{i}.acme.test")).ToArray();
+        TestPki.WritePem(_dir.Path, "certs/many.pem", leaves);
+        TestPki.WritePem(_dir.Path, "certs/ca.pem", root);
+        Rule("ca-only.yml", "ACME104", "acme-ca-only", "where: { kind: certificate, leaf: false }\ncheck: { field: version, equals: 3 }");
+
+        var run = Lint(verbose: true, "certs/many.pem");
+
+        run.Listed("ACME104", "notApplicable").ShouldBe(leaves.Select(l => $"certs/many.pem:{Line(l, leaves)} certificate {l.Sha256}"));
+        run.RuleEntry("ACME104").GetProperty("notApplicableOmitted").GetInt32().ShouldBe(0);
+    }
+
+    /// <summary>The first line of a certificate's PEM block in a file of PEM blocks written in order.</summary>
+    private static int Line(TestCertificate cert, TestCertificate[] file) =>
+        1 + file.TakeWhile(c => c != cert).Sum(c => c.Pem.Count(ch => ch == '\n'));
 
     private static XElement Suite(Run run, string path) => run.JUnit.Descendants("testsuite").Single(s => (string?)s.Attribute("name") == path);
 

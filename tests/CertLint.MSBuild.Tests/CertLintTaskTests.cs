@@ -135,4 +135,27 @@ public class CertLintTaskTests
         runner.Engine.Warnings.ShouldBeEmpty();
         runner.Engine.Messages.ShouldContain(m => m.Message!.Contains("nothing to lint", StringComparison.Ordinal));
     }
+
+    [Test]
+    public void CertLintVerbose_lists_skipped_objects_in_junit_without_changing_the_verdict()
+    {
+        CertificateFixtures.WriteBroken(runner.Root);
+        var plain = runner.NewTask();
+        plain.Execute().ShouldBeFalse();
+        var plainErrors = runner.Engine.Errors.Select(e => (e.Code, e.File, e.LineNumber)).ToList();
+        var plainJUnit = File.ReadAllText(runner.PathOf("obj/certlint.junit.xml"));
+        runner.Engine.Errors.Clear();
+        var verbose = runner.NewTask();
+        verbose.Verbose = true;
+
+        verbose.Execute().ShouldBeFalse();
+
+        runner.Engine.Errors.Select(e => (e.Code, e.File, e.LineNumber)).ShouldBe(plainErrors);
+        plainJUnit.ShouldNotContain("<skipped type=\"not-applicable\"");
+        // key-file-permissions does not apply to the certificate file: a skipped case says so.
+        var junit = System.Xml.Linq.XDocument.Load(runner.PathOf("obj/certlint.junit.xml"));
+        var skipped = junit.Descendants("testcase").Where(c => (string?)c.Attribute("classname") == "certlint.key-file-permissions")
+            .Select(c => ((string?)c.Attribute("file"), c.Element("skipped") is { } s ? (string?)s.Attribute("type") : null));
+        skipped.ShouldContain((CertificateFixtures.CertificatePath, "not-applicable"));
+    }
 }

@@ -42,22 +42,16 @@ public sealed class LintEngine
         var trust = TrustAnchors.ForLint(settings, passwords, parsed);
 
         progress?.Report(new ScanProgress("checking", files.Count, files.Count));
-        var (inventory, evaluation) = Evaluate(settings, catalog, trust.Files, trust.Anchors, null, configs.Usages, clock, capFindings: false, cancellationToken);
-        if (discovery.Context.Count > 0)
-        {
-            // Named anchor and CRL files are reported on even when they lie outside the given paths; so are the
-            // configurations read under them (their usages' findings are on them).
-            var scope = new ScanScope(discovery.Files.Select(f => f.FullPath).Concat(discovery.Issues.Select(i => i.Location.File.FullPath))
+        // Named anchor and CRL files are reported on even when they lie outside the given paths; so are the
+        // configurations read under them (their usages' findings are on them).
+        var scope = discovery.Context.Count == 0 ? null
+            : new ScanScope(discovery.Files.Select(f => f.FullPath).Concat(discovery.Issues.Select(i => i.Location.File.FullPath))
                 .Concat(configs.ConfigFiles.Select(c => c.File.File.FullPath))
                 .Concat(settings.CaFiles).Concat(settings.Validation.CrlFiles).ToHashSet(StringComparer.Ordinal));
-            (inventory, evaluation) = (scope.Restrict(inventory), scope.Restrict(evaluation));
-        }
+        var (inventory, evaluation) = Evaluate(settings, catalog, trust.Files, trust.Anchors, null, configs.Usages, clock, capFindings: false, scope, cancellationToken);
+        if (scope is not null) (inventory, evaluation) = (scope.Restrict(inventory), scope.Restrict(evaluation));
         // Capped once, after the scope is chosen: findings outside the given paths must not use up the caps.
-        evaluation = evaluation with
-        {
-            Findings = FindingCap.Apply(evaluation.Findings, settings.Limits),
-            SkippedObjects = evaluation.SkippedObjects is { } skipped ? SkippedObjects.Capped(skipped) : null,
-        };
+        evaluation = evaluation with { Findings = FindingCap.Apply(evaluation.Findings, settings.Limits) };
         return WithBaseline(new LintResult
         {
             Inventory = inventory,
@@ -99,17 +93,17 @@ public sealed class LintEngine
     public static (CertificateInventory Inventory, RuleEvaluation Evaluation) Evaluate(
         LintSettings settings, RuleCatalog catalog, IReadOnlyList<ParsedFile> parsed, IReadOnlyList<CertificateInfo> anchors,
         IReadOnlyList<CrlInfo>? crls = null, IReadOnlyList<TlsUsage>? usages = null, CancellationToken cancellationToken = default)
-        => Evaluate(settings, catalog, parsed, anchors, crls, usages, null, capFindings: true, cancellationToken);
+        => Evaluate(settings, catalog, parsed, anchors, crls, usages, null, capFindings: true, null, cancellationToken);
 
     private static (CertificateInventory Inventory, RuleEvaluation Evaluation) Evaluate(
         LintSettings settings, RuleCatalog catalog, IReadOnlyList<ParsedFile> parsed, IReadOnlyList<CertificateInfo> anchors,
-        IReadOnlyList<CrlInfo>? crls, IReadOnlyList<TlsUsage>? usages, StageClock? clock, bool capFindings, CancellationToken cancellationToken)
+        IReadOnlyList<CrlInfo>? crls, IReadOnlyList<TlsUsage>? usages, StageClock? clock, bool capFindings, ScanScope? scope, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var inventory = InventoryBuilder.Build(parsed, anchors, settings, crls, usages);
         clock?.Lap("inventory");
         cancellationToken.ThrowIfCancellationRequested();
-        var evaluation = RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings }, capFindings);
+        var evaluation = RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings, ListScope = scope is null ? null : scope.Contains }, capFindings);
         clock?.Lap("rules");
         return (inventory, evaluation);
     }

@@ -12,12 +12,11 @@ internal sealed class ScanScope(IReadOnlySet<string> files)
 {
     public bool Contains(Model.SourceLocation location) => files.Contains(location.File.FullPath);
 
-    /// <summary>The findings, checks and listed skipped objects in the scope (the not-applicable and not-effective counts kept).</summary>
+    /// <summary>The findings and checks in the scope (the not-applicable and not-effective counts kept).</summary>
     public RuleEvaluation Restrict(RuleEvaluation evaluation) => evaluation with
     {
         Findings = evaluation.Findings.Where(f => Contains(f.Location)).ToList(),
         Checks = CheckList.Where(evaluation.Checks, c => Contains(c.Subject.Location)),
-        SkippedObjects = evaluation.SkippedObjects is { } skipped ? Rules.Evaluation.SkippedObjects.Where(skipped, Contains) : null,
     };
 
     public CertificateInventory Restrict(CertificateInventory all) => new()

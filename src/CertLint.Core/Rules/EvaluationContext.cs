@@ -10,6 +10,11 @@ public sealed class EvaluationContext
     public required CertificateInventory Inventory { get; init; }
     public required LintSettings Settings { get; init; }
     public DateTimeOffset Now => Settings.Now;
+    /// <summary>
+    /// The places the run reports on (the given paths), when that is less than everything evaluated: skipped objects
+    /// (<see cref="Configuration.LintSettings.ListSkipped"/>) are listed only there. Null: everything.
+    /// </summary>
+    public Func<Model.SourceLocation, bool>? ListScope { get; init; }
     /// <summary>Whether files are tracked by git (asked once per work tree, only by rules that need it).</summary>
     public GitWorkTrees Git { get; } = new();
 

@@ -34,7 +34,11 @@ public static class ConsoleReport
             foreach (var notice in result.Notices) output.WriteLine($"{paint.Cyan("notice:")} {ReportText.Clean(notice)}");
             output.WriteLine();
         }
-        if (options.Verbosity == ConsoleVerbosity.Verbose) WriteFiles(output, result);
+        if (options.Verbosity == ConsoleVerbosity.Verbose)
+        {
+            WriteFiles(output, result);
+            WriteSkipped(output, paint, result);
+        }
         WriteSummary(output, paint, result, failing);
     }
 
@@ -70,6 +74,20 @@ public static class ConsoleReport
             output.WriteLine($"scanned {ReportText.ConsolePathOf(f.File, result.WorkingDirectory)}: {ReportText.Count(f.Certificates.Count, "certificate")}, {ReportText.Count(f.Keys.Count, "key")}");
         }
         if (result.Inventory.Files.Count > 0) output.WriteLine();
+    }
+
+    /// <summary>
+    /// -v: one line on the pairs the rules skipped, pointing to the reports that list them (one line, not one per
+    /// rule or object: the console stays short with every pack on).
+    /// </summary>
+    private static void WriteSkipped(TextWriter output, Paint paint, LintResult result)
+    {
+        if (result.SkippedObjects is not { Count: > 0 } skipped) return;
+        var notApplicable = skipped.Values.Sum(s => s.NotApplicable.Total);
+        var notEffective = skipped.Values.Sum(s => s.NotEffective.Total);
+        output.WriteLine(paint.Dim($"Not checked (never findings): {ReportText.Count(notApplicable, "rule/object pair")} not applicable, " +
+            $"{notEffective.ToString(CultureInfo.InvariantCulture)} not effective; --json and --junit list them per rule."));
+        output.WriteLine();
     }
 
     private static void WriteSummary(TextWriter output, Paint paint, LintResult result, int failing)

@@ -28,13 +28,14 @@ public static class RuleEvaluator
         var notApplicable = new int[active.Length];
         var notEffective = new int[active.Length];
         var ruleSets = new CheckList.RuleSets();
-        // The skipped objects themselves only when the request lists them (-v): otherwise nothing is recorded.
-        var listed = context.Settings.ListSkipped ? new List<SkipRecord>() : null;
+        // Which objects were skipped only when the request lists them (-v): otherwise nothing is recorded.
+        var recorders = context.Settings.ListSkipped ? new List<SkipRecorder>() : null;
         Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new SkipTally(active.Length, context.Settings.ListSkipped),
+            () => new SkipTally(active.Length, recorders is null ? null : new SkipRecorder(active.Length, subjects, context.ListScope)),
             (i, _, tally) =>
             {
                 var kind = subjects[i].Kind;
+                tally.Listed?.Begin(i);
                 var (found, checkedBy) = Run(subjects[i], byKind.GetValueOrDefault(kind, []), kindRules.GetValueOrDefault(kind, []),
                     positions.GetValueOrDefault(kind, []), context, tally);
                 perSubject[i] = (found, ruleSets.Intern(checkedBy));
@@ -42,7 +43,11 @@ public static class RuleEvaluator
             },
             tally =>
             {
-                lock (notApplicable) tally.AddTo(notApplicable, notEffective, listed);
+                lock (notApplicable)
+                {
+                    tally.AddTo(notApplicable, notEffective);
+                    if (tally.Listed is { } listed) recorders?.Add(listed);
+                }
             });
 
         var suppressions = new SuppressionMatcher(context.Settings.Suppressions, context.Now);
@@ -63,7 +68,7 @@ public static class RuleEvaluator
         {
             Skips = active.Select((r, i) => (r.Id, Counts: new SkipCounts(notApplicable[i], notEffective[i])))
                 .Where(x => x.Counts.NotApplicable + x.Counts.NotEffective > 0).ToDictionary(x => x.Id, x => x.Counts, StringComparer.Ordinal),
-            SkippedObjects = listed is null ? null : capFindings ? SkippedObjects.Capped(SkippedObjects.Build(active, listed)) : SkippedObjects.Build(active, listed),
+            SkippedObjects = recorders is null ? null : SkipRecorder.Merge(active, subjects, recorders),
         };
     }
 
@@ -86,7 +91,7 @@ public static class RuleEvaluator
                     if (!effective || !rule.AppliesTo(subject, context))
                     {
                         (effective ? tally.NotApplicable : tally.NotEffective)[positions[r]]++;
-                        tally.Listed?.Add(new SkipRecord(positions[r], !effective, subject.Object));
+                        tally.Listed?.Add(positions[r], !effective);
                         checks ??= [.. descriptors.AsSpan(0, r)];
                         continue;
                     }
@@ -122,21 +127,20 @@ public static class RuleEvaluator
         return (found?.ToArray() ?? [], checks is null ? descriptors : [.. checks]);
     }
 
-    /// <summary>One worker's counts of subjects each active rule did not apply to or did not bind (and, when asked, which).</summary>
-    private sealed class SkipTally(int rules, bool list)
+    /// <summary>One worker's counts of subjects each active rule did not apply to or did not bind (and, under -v, which).</summary>
+    private sealed class SkipTally(int rules, SkipRecorder? listed)
     {
         public readonly int[] NotApplicable = new int[rules];
         public readonly int[] NotEffective = new int[rules];
-        public readonly List<SkipRecord>? Listed = list ? [] : null;
+        public readonly SkipRecorder? Listed = listed;
 
-        public void AddTo(int[] notApplicable, int[] notEffective, List<SkipRecord>? listed)
+        public void AddTo(int[] notApplicable, int[] notEffective)
         {
             for (var i = 0; i < NotApplicable.Length; i++)
             {
                 notApplicable[i] += NotApplicable[i];
                 notEffective[i] += NotEffective[i];
             }
-            if (Listed is not null) listed?.AddRange(Listed);
         }
     }
 }

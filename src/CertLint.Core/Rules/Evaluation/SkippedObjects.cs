@@ -13,56 +13,80 @@ public sealed record SkippedObjects(SkipList NotApplicable, SkipList NotEffectiv
     /// <summary>The rule's `effective` dates, for the reason a report gives (issued before / on or after).</summary>
     public DateTimeOffset? EffectiveFrom { get; init; }
     public DateTimeOffset? EffectiveUntil { get; init; }
-
-    /// <summary>Per rule id, only the rules that skipped an object admitted by <paramref name="keep"/>.</summary>
-    public static IReadOnlyDictionary<string, SkippedObjects> Where(IReadOnlyDictionary<string, SkippedObjects> all, Func<SourceLocation, bool> keep) =>
-        Map(all, s => s with { NotApplicable = s.NotApplicable.Where(keep), NotEffective = s.NotEffective.Where(keep) });
-
-    /// <summary>At most <see cref="SkipList.MaxListed"/> objects per rule and reason, the rest counted (every report stays bounded).</summary>
-    public static IReadOnlyDictionary<string, SkippedObjects> Capped(IReadOnlyDictionary<string, SkippedObjects> all) =>
-        Map(all, s => s with { NotApplicable = s.NotApplicable.Capped(), NotEffective = s.NotEffective.Capped() });
-
-    /// <summary>
-    /// The lists from the evaluator's (rule position, not effective?, object) records, each in report order (path, line,
-    /// object id) whatever order the workers recorded them in.
-    /// </summary>
-    internal static IReadOnlyDictionary<string, SkippedObjects> Build(IReadOnlyList<CompiledRule> rules, IEnumerable<SkipRecord> records)
-    {
-        var byRule = new Dictionary<string, SkippedObjects>(StringComparer.Ordinal);
-        foreach (var group in records.GroupBy(r => r.Rule))
-        {
-            var rule = rules[group.Key];
-            byRule[rule.Id] = new SkippedObjects(Sorted(group.Where(r => !r.NotEffective)), Sorted(group.Where(r => r.NotEffective)))
-            {
-                EffectiveFrom = rule.Definition.EffectiveFrom,
-                EffectiveUntil = rule.Definition.EffectiveUntil,
-            };
-        }
-        return byRule;
-    }
-
-    private static SkipList Sorted(IEnumerable<SkipRecord> records) => new([.. records.Select(r => r.Object)
-        .OrderBy(o => o.Location.File.RelativePath, StringComparer.Ordinal).ThenBy(o => o.Location.StartLine)
-        .ThenBy(o => o.ObjectId, StringComparer.Ordinal).ThenBy(o => o.Kind)], 0);
-
-    private static Dictionary<string, SkippedObjects> Map(IReadOnlyDictionary<string, SkippedObjects> all, Func<SkippedObjects, SkippedObjects> change) =>
-        all.Select(kv => (kv.Key, Value: change(kv.Value))).Where(x => x.Value.NotApplicable.Total + x.Value.NotEffective.Total > 0)
-            .ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
 }
 
-/// <summary>Skipped objects in report order, at most <see cref="MaxListed"/>, and how many more were not listed.</summary>
+/// <summary>
+/// Skipped objects in report order (path, line, object id): the first <see cref="MaxListed"/> in scan order, and how
+/// many more were not listed.
+/// </summary>
 public sealed record SkipList(IReadOnlyList<CheckedObject> Objects, int More)
 {
     /// <summary>Objects listed per rule and reason; a scan of 100,000 certificates must not list 100,000 per rule.</summary>
     public const int MaxListed = 200;
 
+    public static readonly SkipList Empty = new([], 0);
+
     public int Total => Objects.Count + More;
-
-    /// <summary>The listed objects <paramref name="keep"/> admits (the engine restricts before it caps, so More is then 0).</summary>
-    internal SkipList Where(Func<SourceLocation, bool> keep) => new([.. Objects.Where(o => keep(o.Location))], More);
-
-    internal SkipList Capped() => Objects.Count <= MaxListed ? this : new SkipList([.. Objects.Take(MaxListed)], More + Objects.Count - MaxListed);
 }
 
-/// <summary>One skipped (rule, object) pair as a worker records it: the rule's position among the active rules.</summary>
-internal readonly record struct SkipRecord(int Rule, bool NotEffective, CheckedObject Object);
+/// <summary>
+/// One evaluator worker's record of the pairs its rules skipped, kept only when the request lists them: per rule and
+/// reason, the first <see cref="SkipList.MaxListed"/> subjects in scan order (a max-heap on the subject's index) and a
+/// count of all, for the subjects in the reported scope. Memory stays bounded by rules × workers, not rules × objects.
+/// </summary>
+internal sealed class SkipRecorder(int rules, IReadOnlyList<RuleSubject> subjects, Func<SourceLocation, bool>? scope)
+{
+    private readonly PriorityQueue<int, int>?[] _first = new PriorityQueue<int, int>?[rules * 2];
+    private readonly int[] _counts = new int[rules * 2];
+    private int _subject;
+    private bool _listed;
+
+    /// <summary>The subject the next <see cref="Add"/> calls are about.</summary>
+    public void Begin(int subject)
+    {
+        _subject = subject;
+        _listed = scope?.Invoke(subjects[subject].Object.Location) ?? true;
+    }
+
+    /// <param name="rule">The rule's position among the active rules.</param>
+    public void Add(int rule, bool notEffective)
+    {
+        if (!_listed) return;
+        var k = rule * 2 + (notEffective ? 1 : 0);
+        _counts[k]++;
+        var first = _first[k] ??= new PriorityQueue<int, int>();
+        // Priority is the negated index: the root is the latest subject kept, replaced by an earlier one.
+        if (first.Count < SkipList.MaxListed) first.Enqueue(_subject, -_subject);
+        else if (first.TryPeek(out var latest, out _) && latest > _subject) first.DequeueEnqueue(_subject, -_subject);
+    }
+
+    /// <summary>The workers' records merged: per rule id, the first objects in scan order, shown in report order.</summary>
+    public static IReadOnlyDictionary<string, SkippedObjects> Merge(IReadOnlyList<CompiledRule> rules, IReadOnlyList<RuleSubject> subjects,
+        IReadOnlyCollection<SkipRecorder> recorders)
+    {
+        var byRule = new Dictionary<string, SkippedObjects>(StringComparer.Ordinal);
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var notApplicable = List(r * 2);
+            var notEffective = List(r * 2 + 1);
+            if (notApplicable.Total + notEffective.Total == 0) continue;
+            byRule[rules[r].Id] = new SkippedObjects(notApplicable, notEffective)
+            {
+                EffectiveFrom = rules[r].Definition.EffectiveFrom,
+                EffectiveUntil = rules[r].Definition.EffectiveUntil,
+            };
+        }
+        return byRule;
+
+        SkipList List(int k)
+        {
+            var total = recorders.Sum(w => w._counts[k]);
+            if (total == 0) return SkipList.Empty;
+            var kept = recorders.SelectMany(w => w._first[k]?.UnorderedItems.Select(x => x.Element) ?? []).Order().Take(SkipList.MaxListed)
+                .Select(i => subjects[i].Object)
+                .OrderBy(o => o.Location.File.RelativePath, StringComparer.Ordinal).ThenBy(o => o.Location.StartLine)
+                .ThenBy(o => o.ObjectId, StringComparer.Ordinal).ThenBy(o => o.Kind).ToArray();
+            return new SkipList(kept, total - kept.Length);
+        }
+    }
+}
