@@ -32,6 +32,37 @@ public sealed class CliHandshakeTests : PkiFixture
     }
 
     [Test]
+    public void With_v_the_reports_list_what_the_rules_skipped_and_the_verdict_does_not_change()
+    {
+        string[] args = ["handshake", "--self-test", "--server-cert", "server.crt", "--server-key", "server.key",
+            "--cert", "client.crt", "--key", "client.key", "--ca", "server-root.crt", "--client-ca", "client-ca.crt", "--tls", "1.3", "--timeout", "60",
+            "--json", "out/v.json", "--junit", "out/v.xml"];
+        var (plain, _, _) = Run(args);
+        using var plainJson = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Pki.Dir, "out/v.json")));
+
+        var (verbose, _, _) = Run([.. args, "-v"]);
+
+        verbose.ShouldBe(ExitCodes.Success);
+        plain.ShouldBe(ExitCodes.Success);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Pki.Dir, "out/v.json")));
+        // Two handshakes: the port and the cipher may differ, the findings may not.
+        string[] Findings(System.Text.Json.JsonDocument d) => [.. d.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("path").GetString()} {f.GetProperty("rule").GetString()} {f.GetProperty("severity").GetString()}")];
+        Findings(json).ShouldBe(Findings(plainJson));
+        var rules = json.RootElement.GetProperty("rules").EnumerateArray().ToList();
+        // key-file-permissions skips the certificate files; tls-no-forward-secrecy (TLS 1.2 and older) the TLS 1.3 endpoint.
+        var listed = rules.SelectMany(r => r.GetProperty("notApplicableObjects").EnumerateArray()
+            .Select(o => (Rule: r.GetProperty("name").GetString(), Kind: o.GetProperty("object").GetProperty("kind").GetString()))).ToList();
+        var all = string.Join("\n", listed);
+        listed.ShouldContain(x => x.Rule == "key-file-permissions" && x.Kind == "file", all);
+        listed.ShouldContain(x => x.Rule == "tls-no-forward-secrecy" && x.Kind == "endpoint", all);
+        foreach (var r in rules)
+            r.GetProperty("notApplicable").GetInt32().ShouldBeGreaterThanOrEqualTo(r.GetProperty("notApplicableObjects").GetArrayLength());
+        File.ReadAllText(Path.Combine(Pki.Dir, "out/v.xml")).ShouldContain("<skipped type=\"not-applicable\" message=\"not applicable\" />");
+        plainJson.RootElement.GetProperty("rules")[0].TryGetProperty("notApplicableObjects", out _).ShouldBeFalse();
+    }
+
+    [Test]
     public void Self_test_takes_the_pair_from_the_configuration_when_no_option_names_it()
     {
         File.WriteAllText(Path.Combine(Pki.Dir, "pair.yml"), """

@@ -36,6 +36,7 @@ public static class EndpointLint
         var suppressions = new SuppressionMatcher(settings.Suppressions, settings.Now);
         var findings = new List<Finding>(lint.Findings);
         var checks = new List<RuleCheck>(lint.Checks);
+        var notApplicable = new Dictionary<string, List<CheckedObject>>(StringComparer.Ordinal); // endpoint rules' skips
         foreach (var endpoint in endpoints)
         {
             // What the server sends: the chain as received, or (self-test) its own certificate file.
@@ -49,8 +50,13 @@ public static class EndpointLint
                 CredentialsFaulty = lint.Findings.Any(x => x.Severity >= Severity.Error && !x.IsSuppressed && credentials.Contains(x.Location.File.FullPath)),
             };
             var subject = Subject(endpoint, facts);
-            foreach (var rule in rules.Where(r => r.AppliesTo(subject, context)))
+            foreach (var rule in rules)
             {
+                if (!rule.AppliesTo(subject, context))
+                {
+                    (notApplicable.TryGetValue(rule.Id, out var skipped) ? skipped : notApplicable[rule.Id] = []).Add(subject.Object);
+                    continue;
+                }
                 checks.Add(new RuleCheck(rule.Descriptor, subject.Object));
                 foreach (var v in rule.Check(subject, context))
                 {
@@ -66,6 +72,8 @@ public static class EndpointLint
             Rules = catalog.Descriptors,
             Findings = findings,
             Checks = checks,
+            Skips = SkippedObjects.WithCounts(evaluation.Skips, notApplicable),
+            SkippedObjects = evaluation.SkippedObjects is { } listed ? SkippedObjects.With(listed, notApplicable) : null,
             Now = settings.Now,
             FailOn = settings.FailOn,
             Root = settings.Root,

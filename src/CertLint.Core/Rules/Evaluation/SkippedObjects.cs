@@ -13,6 +13,22 @@ public sealed record SkippedObjects(SkipList NotApplicable, SkipList NotEffectiv
     /// <summary>The rule's `effective` dates, for the reason a report gives (issued before / on or after).</summary>
     public DateTimeOffset? EffectiveFrom { get; init; }
     public DateTimeOffset? EffectiveUntil { get; init; }
+
+    /// <summary>
+    /// The evaluator's lists plus the subjects that rules judged outside it did not apply to (the endpoint rules of
+    /// `certlint handshake`: a few endpoints, so listed as they come, capped the same way).
+    /// </summary>
+    public static IReadOnlyDictionary<string, SkippedObjects> With(IReadOnlyDictionary<string, SkippedObjects> listed,
+        IReadOnlyDictionary<string, List<CheckedObject>> notApplicable) =>
+        listed.Concat(notApplicable.Select(kv => KeyValuePair.Create(kv.Key, new SkippedObjects(
+                new SkipList([.. kv.Value.Take(SkipList.MaxListed)], Math.Max(0, kv.Value.Count - SkipList.MaxListed)), SkipList.Empty))))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+
+    /// <summary>The evaluator's counts plus those of the rules judged outside it (see <see cref="With"/>).</summary>
+    public static IReadOnlyDictionary<string, SkipCounts> WithCounts(IReadOnlyDictionary<string, SkipCounts> counts,
+        IReadOnlyDictionary<string, List<CheckedObject>> notApplicable) =>
+        counts.Concat(notApplicable.Select(kv => KeyValuePair.Create(kv.Key, new SkipCounts(kv.Value.Count, 0))))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
 }
 
 /// <summary>
