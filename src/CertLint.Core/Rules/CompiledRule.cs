@@ -13,28 +13,22 @@ public sealed class CompiledRule
     private static readonly IReadOnlyList<Violation> Pass = [];
     private static readonly IReadOnlyList<Violation> Fail = [new Violation(new Dictionary<string, object?>())];
 
-    private readonly Func<RuleSubject, EvaluationContext, bool> _applies;
-    private readonly SubjectTest? _assertion;
     private readonly ICheckPrimitive? _primitive;
-    private readonly PrimitiveArguments _arguments;
-    private readonly MessageTemplate _message;
-    private readonly Fields.FieldAccessor? _related;
+    // Lazy: a built-in rule the configuration does not touch compiles each part when first used (RuleCompiler.CompileDeferred);
+    // any other rule's parts are compiled, with their errors, before it is made.
+    private readonly Lazy<CompiledApplicability> _applies;
+    private readonly Lazy<CompiledCheck> _check;
 
     internal CompiledRule(RuleDefinition definition, Severity severity, IReadOnlySet<SubjectKind> kinds,
-        IReadOnlyDictionary<string, object?> parameters, Func<RuleSubject, EvaluationContext, bool> applies,
-        SubjectTest? assertion, ICheckPrimitive? primitive, PrimitiveArguments arguments, MessageTemplate message,
-        Fields.FieldAccessor? related = null)
+        IReadOnlyDictionary<string, object?> parameters, ICheckPrimitive? primitive, Lazy<CompiledApplicability> applies, Lazy<CompiledCheck> check)
     {
         Definition = definition;
         Severity = severity;
         Kinds = kinds;
         Parameters = parameters;
-        _applies = applies;
-        _assertion = assertion;
         _primitive = primitive;
-        _arguments = arguments;
-        _message = message;
-        _related = related;
+        _applies = applies;
+        _check = check;
         _effectiveFrom = definition.EffectiveFrom?.UtcTicks ?? long.MinValue;
         _effectiveUntil = definition.EffectiveUntil?.UtcTicks ?? long.MaxValue;
     }
@@ -48,11 +42,14 @@ public sealed class CompiledRule
     public IReadOnlySet<SubjectKind> Kinds { get; }
     /// <summary>Parameter values in force (defaults &lt; config).</summary>
     public IReadOnlyDictionary<string, object?> Parameters { get; }
+    /// <summary>Which parts are compiled (tests): `where` (with a primitive's arguments), and the check with its message.</summary>
+    internal (bool Where, bool Check) Compiled => (_applies.IsValueCreated, _check.IsValueCreated);
+
     /// <summary>The primitive this rule runs, or null for a field assertion.</summary>
     public string? PrimitiveName => _primitive?.Name;
 
     public CompiledRule WithSeverity(Severity severity) =>
-        new(Definition, severity, Kinds, Parameters, _applies, _assertion, _primitive, _arguments, _message, _related);
+        new(Definition, severity, Kinds, Parameters, _primitive, _applies, _check);
 
     /// <summary>
     /// False when the subject is a certificate issued (notBefore) before the rule's `effective` date or on/after its
@@ -70,26 +67,37 @@ public sealed class CompiledRule
     private readonly long _effectiveUntil;
 
     /// <summary>Whether the rule applies to the subject (kind and `where:`). Not applicable is not a pass.</summary>
-    public bool AppliesTo(RuleSubject subject, EvaluationContext context) =>
-        _applies(subject, context) && (_primitive is null || _primitive.AppliesTo(subject, _arguments, context));
+    public bool AppliesTo(RuleSubject subject, EvaluationContext context)
+    {
+        var applies = _applies.Value;
+        return applies.Where(subject, context) && (_primitive is null || _primitive.AppliesTo(subject, applies.Arguments, context));
+    }
 
     /// <summary>Violations for an applicable subject; empty when the check holds.</summary>
     public IReadOnlyList<Violation> Check(RuleSubject subject, EvaluationContext context)
     {
         if (_primitive is not null)
         {
-            var result = _primitive.Check(subject, _arguments, context);
+            var result = _primitive.Check(subject, _applies.Value.Arguments, context);
             return result as IReadOnlyList<Violation> ?? result.ToArray();
         }
-        if (_assertion!(subject, context)) return Pass;
+        var check = _check.Value;
+        if (check.Assertion!(subject, context)) return Pass;
         // The places the defect also shows: read only for a failing subject.
-        return _related?.Invoke(subject, context) is IReadOnlyList<Findings.RelatedLocation> { Count: > 0 } related
+        return check.Related?.Invoke(subject, context) is IReadOnlyList<Findings.RelatedLocation> { Count: > 0 } related
             ? [Fail[0] with { Related = related }]
             : Fail;
     }
 
     public string FormatMessage(RuleSubject subject, EvaluationContext context, Violation violation) =>
-        _message.Render(subject, context, violation);
+        _check.Value.Message.Render(subject, context, violation);
 
     public override string ToString() => $"{Id} {Name} ({Severity.ToText()})";
 }
+
+/// <summary>What decides whether a rule applies: its compiled `where` and, for a primitive, the primitive's arguments.</summary>
+internal sealed record CompiledApplicability(Func<RuleSubject, EvaluationContext, bool> Where, PrimitiveArguments Arguments);
+
+/// <summary>What checks an applicable subject and words the finding: a field assertion (null for a primitive), the
+/// message, and the field of related locations.</summary>
+internal sealed record CompiledCheck(SubjectTest? Assertion, MessageTemplate Message, Fields.FieldAccessor? Related);

@@ -60,7 +60,7 @@ public sealed class RuleCatalog
         var packsOn = PackSelection.Resolve(settings.Packs, RuleLoader.LoadPacks(), settings.PacksOrigin);
         var builtIn = RuleLoader.LoadBuiltIn(packsOn.Append(RuleMetadataReader.CorePack).ToArray());
         if (everyPack || custom.Length > 0 || !NamesOnly(builtIn, settings)) builtIn = RuleLoader.LoadBuiltIn();
-        var catalog = Load(builtIn, custom, settings.Extends, settings.RuleOverrides, registry, packsOn);
+        var catalog = Load(builtIn, custom, settings.Extends, settings.RuleOverrides, registry, packsOn, deferBuiltIns: !everyPack);
         catalog.CheckSuppressions(settings.Suppressions);
         return catalog;
     }
@@ -85,9 +85,12 @@ public sealed class RuleCatalog
     }
 
     /// <summary>Compiles given definitions (tests, `rules validate`).</summary>
+    /// <param name="deferBuiltIns">Compile each built-in rule the configuration does not override when a subject first
+    /// needs it (a lint run; see <see cref="RuleCompiler.CompileDeferred"/>), not now. Custom and overridden rules are
+    /// always compiled now, so that their errors stop the run at load.</param>
     public static RuleCatalog Load(IReadOnlyList<RuleDefinition> builtIn, IReadOnlyList<RuleDefinition> custom,
         IReadOnlyList<string> extends, IReadOnlyDictionary<string, RuleOverride> overrides, PrimitiveRegistry? registry = null,
-        IReadOnlySet<string>? packsOn = null)
+        IReadOnlySet<string>? packsOn = null, bool deferBuiltIns = false)
     {
         packsOn ??= PackSelection.Resolve(null, RuleLoader.LoadPacks(), null);
         CheckUnique(builtIn.Concat(custom));
@@ -100,7 +103,9 @@ public sealed class RuleCatalog
         foreach (var def in all)
         {
             var ov = Override(overrides, def, used);
-            var rule = RuleCompiler.Compile(def, ov?.Parameters, registry, ov?.Origin, ov?.Severity);
+            var rule = deferBuiltIns && ov is null && def.Descriptor.IsBuiltIn
+                ? RuleCompiler.CompileDeferred(def, registry)
+                : RuleCompiler.Compile(def, ov?.Parameters, registry, ov?.Origin, ov?.Severity);
             rules.Add(rule);
             var isBuiltIn = def.Descriptor.IsBuiltIn;
             var inPack = !isBuiltIn || (packsOn.Contains(def.Descriptor.Pack)

@@ -81,6 +81,24 @@ public class PrecompiledRulesTests
         error.ShouldNotBeNull();
     }
 
+    [Test]
+    public void A_pattern_answers_its_first_values_without_building_the_automaton_and_never_depends_on_the_time_out()
+    {
+        var lazy = RegexFactory.CreateLazy("^trial-(a+)+$", out _);
+        lazy.IsMatch("trial-aaa").ShouldBeTrue();
+        lazy.IsMatch("trial-b").ShouldBeFalse();
+        lazy.IsBuilt.ShouldBeFalse();
+        for (var i = 0; i < LazyRegex.TrialMatches; i++) lazy.IsMatch("trial-a");
+        lazy.IsBuilt.ShouldBeTrue();
+        lazy.IsMatch("trial-aaa").ShouldBeTrue();
+
+        // Exponential for the backtracking engine: it times out, and the linear engine gives the answer.
+        var hostile = RegexFactory.CreateLazy("^hostile-(a|aa)+$", out _);
+        hostile.IsMatch("hostile-" + new string('a', 50_000) + "!").ShouldBeFalse();
+        hostile.IsBuilt.ShouldBeTrue();
+        hostile.Value.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking).ShouldBeTrue();
+    }
+
     private static YamlNode Replay(string yaml, string name)
     {
         using var output = new MemoryStream();

@@ -47,6 +47,8 @@ public sealed class ErrorCollector
 
     public void ThrowIfAny()
     {
+        // Called for every part of every rule loaded: no sorting when there is nothing to throw.
+        if (_errors.Count == 0) return;
         var errors = Errors;
         if (errors.Count == 0) return;
         var first = errors[0];

@@ -18,7 +18,16 @@ internal delegate bool NodeTest(object? target, RuleSubject root, EvaluationCont
 /// field that breaks `each` (or meets `none`); for `all: [...]`, that of the first member that fails. Null when the
 /// check holds or its failing part is not such a quantifier.
 /// </summary>
-internal sealed record Witness(Func<RuleSubject, EvaluationContext, object?> Find, FieldScope Scope);
+/// Only the scope is worked out when the rule compiles (the message's `{{#failing}}` section needs it to check its
+/// fields); the finder compiles the check's parts a second time, so it is made the first time a failing message asks.
+internal sealed class Witness(Func<Func<RuleSubject, EvaluationContext, object?>> makeFind, FieldScope scope)
+{
+    private readonly Lazy<Func<RuleSubject, EvaluationContext, object?>> _find = new(makeFind);
+
+    public FieldScope Scope => scope;
+
+    public object? Find(RuleSubject subject, EvaluationContext context) => _find.Value(subject, context);
+}
 
 /// <summary>
 /// Compiles assertion nodes: `{ field: PATH, FUNCTION: OPTION }`, the combinators `{ all: [..] }`, `{ any: [..] }`,
@@ -50,11 +59,16 @@ internal sealed class AssertionCompiler
     /// <summary>The check's <see cref="Witness"/>, or null when no part of it can name a failing element.</summary>
     public Witness? CompileWitness(YamlNode node)
     {
-        if (WitnessOf(node, _subject) is not var (find, scope)) return null;
-        return new Witness((s, c) => find(s, s, c), scope);
+        if (WitnessOf(node, _subject) is not var (makeFind, scope)) return null;
+        return new Witness(() =>
+        {
+            var find = makeFind();
+            return (s, c) => find(s, s, c);
+        }, scope);
     }
 
-    private (Func<object?, RuleSubject, EvaluationContext, object?> Find, FieldScope Scope)? WitnessOf(YamlNode node, FieldScope scope)
+    /// <summary>The witness's scope now, and how to make its finder (compiling the parts it tests) later.</summary>
+    private (Func<Func<object?, RuleSubject, EvaluationContext, object?>> MakeFind, FieldScope Scope)? WitnessOf(YamlNode node, FieldScope scope)
     {
         var map = new YamlMap(_ctx.File, node, "an assertion");
         if (map.Has("field"))
@@ -64,24 +78,31 @@ internal sealed class AssertionCompiler
             if (_ctx.Value(fieldNode) is not string path) return null;
             var (field, fromRoot) = Resolve(path, fieldNode, scope);
             if (field.Type != FieldType.Records || field.Elements is not { } elements) return null;
-            var read = Reader(field, fromRoot);
-            var inner = Compile(option, elements, FieldType.String);
             var breaks = name == "none"; // the element whose test gives this breaks the quantifier
-            return ((t, r, c) =>
+            return (() =>
             {
-                if (read(t, r, c) is not System.Collections.IEnumerable list) return null;
-                foreach (var x in list) { if (inner(x, r, c) == breaks) return x; }
-                return null;
+                var read = Reader(field, fromRoot);
+                var inner = Compile(option, elements, FieldType.String);
+                return (t, r, c) =>
+                {
+                    if (read(t, r, c) is not System.Collections.IEnumerable list) return null;
+                    foreach (var x in list) { if (inner(x, r, c) == breaks) return x; }
+                    return null;
+                };
             }, elements);
         }
         if (map.Count != 1 || map.Entries.First() is not ("all", _, YamlSequenceNode members)) return null;
-        var parts = members.Children.Select(n => (Test: Compile(n, scope, FieldType.String), Witness: WitnessOf(n, scope))).ToArray();
+        var parts = members.Children.Select(n => (Node: n, Witness: WitnessOf(n, scope))).ToArray();
         var scopes = parts.Where(p => p.Witness is not null).Select(p => p.Witness!.Value.Scope).Distinct().ToArray();
         if (scopes.Length != 1) return null; // none, or elements of different kinds: no one name fits them
-        return ((t, r, c) =>
+        return (() =>
         {
-            foreach (var (test, witness) in parts) { if (!test(t, r, c)) return witness?.Find(t, r, c); }
-            return null;
+            var tests = parts.Select(p => (Test: Compile(p.Node, scope, FieldType.String), Find: p.Witness?.MakeFind())).ToArray();
+            return (t, r, c) =>
+            {
+                foreach (var (test, find) in tests) { if (!test(t, r, c)) return find?.Invoke(t, r, c); }
+                return null;
+            };
         }, scopes[0]);
     }
 

@@ -52,25 +52,60 @@ public static class RegexFactory
     }
 }
 
-/// <summary>A valid rule pattern whose regex (<see cref="RegexFactory.Create"/>'s choice of engine) is built on first use.</summary>
+/// <summary>
+/// A valid rule pattern whose regex (<see cref="RegexFactory.Create"/>'s choice of engine) is built on first use.
+/// <see cref="IsMatch"/> answers its first <see cref="TrialMatches"/> values with the backtracking regex the syntax check
+/// already built (no construction cost: a one-file run reaches a few dozen patterns a few times each), and only then
+/// builds the linear automaton, whose cost pays off over many values. A value the backtracking engine times out on goes
+/// to the linear engine, so the answer never depends on the time-out; only a pattern the linear engine cannot run
+/// (lookarounds, backreferences) still times out.
+/// </summary>
 public sealed class LazyRegex
 {
-    private readonly Lazy<Regex> _regex;
+    /// <summary>Values matched with the backtracking engine before the automaton is built.</summary>
+    internal const int TrialMatches = 256;
 
-    internal LazyRegex(string pattern, Regex backtracking) => _regex = new(() =>
+    private readonly Regex _backtracking;
+    private readonly Lazy<Regex> _regex;
+    private int _trials;
+
+    internal LazyRegex(string pattern, Regex backtracking)
     {
-        try
+        _backtracking = backtracking;
+        _regex = new(() =>
         {
-            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
-        }
-        catch (NotSupportedException)
-        {
-            return backtracking;
-        }
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
+            try
+            {
+                return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
+            }
+            catch (NotSupportedException)
+            {
+                return backtracking;
+            }
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     /// <summary>Whether the regex has been built (tests: a pattern no value reached costs nothing).</summary>
     public bool IsBuilt => _regex.IsValueCreated;
 
+    /// <summary>The regex <see cref="RegexFactory.Create"/> chooses (built now if it was not).</summary>
     public Regex Value => _regex.Value;
+
+    /// <summary>Whether the value matches; throws <see cref="RegexMatchTimeoutException"/> only for a pattern that needs
+    /// the backtracking engine.</summary>
+    public bool IsMatch(string value)
+    {
+        if (!_regex.IsValueCreated && Interlocked.Increment(ref _trials) <= TrialMatches)
+        {
+            try
+            {
+                return _backtracking.IsMatch(value);
+            }
+            catch (RegexMatchTimeoutException) when (!ReferenceEquals(_regex.Value, _backtracking))
+            {
+                // A value this pattern backtracks on: the linear engine answers it (and every later value).
+            }
+        }
+        return _regex.Value.IsMatch(value);
+    }
 }

@@ -28,10 +28,11 @@ public static class RuleEvaluator
         // Skips are counted per worker and summed at the end: no shared counter touched per (rule, subject).
         var notApplicable = new int[active.Length];
         var notEffective = new int[active.Length];
+        var ruleSets = new CheckList.RuleSets();
         // Which objects were skipped only when the request lists them (-v): otherwise nothing is recorded.
         var recorders = context.Settings.ListSkipped ? new List<SkipRecorder>() : null;
         Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new WorkerState(active.Length, recorders is null ? null : new SkipRecorder(active.Length, subjects, context.ListScope)),
+            () => new WorkerState(active.Length, ruleSets, recorders is null ? null : new SkipRecorder(active.Length, subjects, context.ListScope)),
             (i, _, tally) =>
             {
                 var kind = subjects[i].Kind;
@@ -51,14 +52,13 @@ public static class RuleEvaluator
 
         var suppressions = new SuppressionMatcher(context.Settings.Suppressions, context.Now);
         var findings = new List<Finding>();
-        var ruleSets = new CheckList.RuleSets();
         var checkedRules = new RuleDescriptor[subjects.Count][];
         for (var i = 0; i < subjects.Count; i++)
         {
             var sha = subjects[i].Certificate?.Sha256;
             foreach (var f in perSubject[i].Findings)
                 findings.Add(suppressions.Match(f, sha) is { } s ? f with { Suppression = s } : f);
-            checkedRules[i] = ruleSets.Intern(perSubject[i].Checked);
+            checkedRules[i] = perSubject[i].Checked;
             perSubject[i] = default;
         }
         var order = new OrderKeys(subjects, active);
@@ -163,10 +163,11 @@ public static class RuleEvaluator
     /// which), and the rule lists of its subjects, built in one reused buffer and shared by content (most subjects meet
     /// one of a few lists; a new list per subject was tens of megabytes with every pack on).
     /// </summary>
-    private sealed class WorkerState(int rules, SkipRecorder? listed)
+    private sealed class WorkerState(int rules, CheckList.RuleSets sets, SkipRecorder? listed)
     {
         public readonly List<RuleDescriptor> Checked = [];
-        public readonly CheckList.RuleSets Sets = new();
+        /// <summary>Shared by every worker (thread-safe): each subject's list is interned as soon as it is made.</summary>
+        public readonly CheckList.RuleSets Sets = sets;
 
         public readonly int[] NotApplicable = new int[rules];
         public readonly int[] NotEffective = new int[rules];
