@@ -98,9 +98,12 @@ internal static class WhereCompiler
     {
         var text = new System.Text.StringBuilder();
         if (!Canonical(where, text, depth: 0)) return predicate;
-        text.Append('|').AppendJoin(',', ctx.Kinds.Order());
+        var key = text.Append('|').AppendJoin(',', ctx.Kinds.Order()).ToString();
         int id;
-        lock (SharedSlots) id = SharedSlots.TryGetValue(text.ToString(), out var known) ? known : SharedSlots[text.ToString()] = SharedSlots.Count; // rules may compile on several threads
+        lock (SharedSlots) // rules may compile on several threads (deferred compilation)
+        {
+            if (!SharedSlots.TryGetValue(key, out id)) SharedSlots[key] = id = SharedSlots.Count;
+        }
         var slot = Fields.FieldMemo.SlotOf($"where#{id}");
         Fields.FieldAccessor read = (s, c) => predicate(s, c) ? True : False;
         return (s, c) => (bool)Fields.FieldMemo.Get(s, c, slot, read)!;

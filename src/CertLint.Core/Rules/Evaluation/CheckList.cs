@@ -106,8 +106,6 @@ public sealed class CheckList : IReadOnlyList<RuleCheck>
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<RuleDescriptor[], RuleDescriptor[]> _sets = new(new SameRules());
 
-        public RuleDescriptor[] Intern(RuleDescriptor[] rules) => rules.Length == 0 ? [] : _sets.GetOrAdd(rules, rules);
-
         /// <summary>The shared array with these rules, copied from <paramref name="rules"/> only when it is new.</summary>
         public RuleDescriptor[] Intern(ReadOnlySpan<RuleDescriptor> rules)
         {
