@@ -104,7 +104,9 @@ public static class RuleEvaluator
                         continue;
                     }
                     if (skipped) checks.Add(rule.Descriptor);
-                    foreach (var v in rule.Check(subject, context))
+                    var violations = rule.Check(subject, context);
+                    if (violations.Count == 0) continue; // most pairs: no enumerator to ask
+                    foreach (var v in violations)
                     {
                         var obj = v.Location is { } loc ? subject.Object with { Location = loc } : subject.Object;
                         (found ??= []).Add(Deferred(rule, subject, context, v, obj,

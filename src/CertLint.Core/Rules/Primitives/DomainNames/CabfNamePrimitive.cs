@@ -28,26 +28,52 @@ public sealed class CabfNamePrimitive : ICheckPrimitive
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
-        if (subject.Certificate is not { } cert) yield break;
+        if (subject.Certificate is not { } cert) return [];
         var scope = arguments.GetString("in");
         var cn = scope == "san" ? null : cert.Subject.CommonName;
         var san = scope == "cn" ? SubjectAltNames.Empty : cert.SubjectAltNames ?? SubjectAltNames.Empty;
-        var psl = PublicSuffixList.Default;
         var bad = arguments.GetString("check") switch
         {
-            "reserved-ip" => san.Ip.Concat(cn is null ? [] : [cn]).FirstOrDefault(t => ReservedIps.ParseOrNull(t) is { } ip && ReservedIps.IsReserved(ip)),
-            "cn-from-san" => CommonNames(cert).FirstOrDefault(v => !san.Dns.Contains(v, StringComparer.Ordinal) && !san.Ip.Contains(v, StringComparer.Ordinal)),
-            "wildcard-public-suffix" => DnsNames(san, cn).FirstOrDefault(n =>
-                n.StartsWith("*.", StringComparison.Ordinal) && psl.IsPublicSuffix(n[2..], arguments.GetBool("privateSuffixes"))),
-            _ => DnsNames(san, cn).FirstOrDefault(n => !psl.HasKnownTld(n)),
+            "reserved-ip" => ReservedIp(san, cn),
+            "cn-from-san" => CommonNameNotInSan(cert, san),
+            "wildcard-public-suffix" => FirstDnsName(san, cn, arguments.GetBool("privateSuffixes"),
+                static (n, privateSuffixes) => n.StartsWith("*.", StringComparison.Ordinal) && PublicSuffixList.Default.IsPublicSuffix(n[2..], privateSuffixes)),
+            _ => FirstDnsName(san, cn, false, static (n, _) => !PublicSuffixList.Default.HasKnownTld(n)),
         };
-        if (bad is not null) yield return new Violation(new Dictionary<string, object?> { ["name"] = bad });
+        return bad is null ? [] : [new Violation(new Dictionary<string, object?> { ["name"] = bad })];
     }
 
-    private static IEnumerable<string> CommonNames(CertificateInfo cert) =>
-        cert.Subject.Attributes.Where(a => a.Oid == Oids.CommonName).Select(a => a.Value);
+    // Index loops rather than LINQ chains and enumerators: four pack rules ask this of every subscriber certificate.
 
-    /// <summary>SAN dNSNames and the CN when it is not an IP address.</summary>
-    private static IEnumerable<string> DnsNames(SubjectAltNames san, string? cn) =>
-        san.Dns.Concat(cn is { Length: > 0 } && ReservedIps.ParseOrNull(cn) is null ? [cn] : []);
+    private static string? ReservedIp(SubjectAltNames san, string? cn)
+    {
+        for (var i = 0; i < san.Ip.Count; i++) if (IsReserved(san.Ip[i])) return san.Ip[i];
+        return cn is not null && IsReserved(cn) ? cn : null;
+    }
+
+    private static bool IsReserved(string text) => ReservedIps.ParseOrNull(text) is { } ip && ReservedIps.IsReserved(ip);
+
+    private static string? CommonNameNotInSan(CertificateInfo cert, SubjectAltNames san)
+    {
+        var attributes = cert.Subject.Attributes;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            var a = attributes[i];
+            if (a.Oid == Oids.CommonName && !Has(san.Dns, a.Value) && !Has(san.Ip, a.Value)) return a.Value;
+        }
+        return null;
+    }
+
+    private static bool Has(IReadOnlyList<string> values, string value)
+    {
+        for (var i = 0; i < values.Count; i++) if (string.Equals(values[i], value, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>The first of the SAN dNSNames and the CN (when it is not an IP address) that is bad.</summary>
+    private static string? FirstDnsName(SubjectAltNames san, string? cn, bool option, Func<string, bool, bool> bad)
+    {
+        for (var i = 0; i < san.Dns.Count; i++) if (bad(san.Dns[i], option)) return san.Dns[i];
+        return cn is { Length: > 0 } && ReservedIps.ParseOrNull(cn) is null && bad(cn, option) ? cn : null;
+    }
 }
