@@ -54,4 +54,54 @@ public sealed class WeakKeyMathTests
         BigInteger[] moduli = [primes[0] * primes[1], primes[2] * primes[3], primes[4] * primes[1], primes[5] * 1000117];
         BatchGcd.Run(moduli).ShouldBe([primes[1], BigInteger.One, primes[1], BigInteger.One]);
     }
+
+    [Test]
+    public void Batch_gcd_of_fewer_than_two_moduli_compares_nothing()
+    {
+        BatchGcd.Run([]).ShouldBeEmpty();
+        BatchGcd.Run([BigInteger.Parse("1000003")]).ShouldBe([BigInteger.One]);
+    }
+
+    /// <summary>
+    /// Against the definition, gcd(N, product of all the others), on sets of every size from 2 to 70 (odd sizes, powers
+    /// of two and one above and below them shape the trees differently) drawn from a small pool of primes, so that most
+    /// sets hold shared primes, equal moduli, moduli sharing a prime with several others and moduli sharing nothing.
+    /// </summary>
+    [Test]
+    public void Batch_gcd_equals_the_gcd_with_the_product_of_the_others_on_random_sets()
+    {
+        var rng = new Random(1616);
+        var pool = Enumerable.Range(0, 40).Select(_ => WeakKeyMath.Prime(rng, 40 + rng.Next(90))).ToArray();
+        var shapes = new HashSet<string>();
+        for (var size = 2; size <= 70; size++)
+        {
+            for (var round = 0; round < 3; round++)
+            {
+                var moduli = Enumerable.Range(0, size).Select(_ => pool[rng.Next(pool.Length)] * pool[rng.Next(pool.Length)]).ToArray();
+                if (round == 2) moduli[rng.Next(size)] = moduli[rng.Next(size)];   // equal moduli (or the same one twice)
+                var expected = moduli.Select((n, i) => BigInteger.GreatestCommonDivisor(n,
+                    moduli.Where((_, j) => j != i).Aggregate(BigInteger.One, (acc, m) => acc * m))).ToArray();
+                BatchGcd.Run(moduli).ShouldBe(expected, $"{size} moduli, round {round}");
+                if (expected.Contains(BigInteger.One)) shapes.Add("shares nothing");
+                if (moduli.Where((n, i) => expected[i] == n).Any()) shapes.Add("shares every factor");
+                if (moduli.Where((n, i) => moduli.Count(m => BigInteger.GreatestCommonDivisor(n, m) > 1) > 2).Any()) shapes.Add("shares with several");
+            }
+        }
+        // The draw really covered the cases it is meant to cover (a changed seed or pool could silently lose them).
+        shapes.ShouldBe(["shares nothing", "shares every factor", "shares with several"], ignoreOrder: true);
+    }
+
+    /// <summary>512-bit moduli where only two of 300 share a prime: the two and nothing else, at any position.</summary>
+    [TestCase(0, 299)]
+    [TestCase(150, 151)]
+    [TestCase(255, 256)]
+    public void Batch_gcd_finds_one_shared_pair_among_hundreds_of_moduli(int first, int second)
+    {
+        var primes = WeakKeyMath.PrimePool;
+        var moduli = Enumerable.Range(0, 300).Select(i => primes[2 * i] * primes[2 * i + 1]).ToArray();
+        moduli[second] = primes[2 * first] * primes[600];
+        var expected = Enumerable.Repeat(BigInteger.One, 300).ToArray();
+        expected[first] = expected[second] = primes[2 * first];
+        BatchGcd.Run(moduli).ShouldBe(expected);
+    }
 }
