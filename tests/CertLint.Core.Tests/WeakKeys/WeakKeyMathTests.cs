@@ -38,6 +38,54 @@ public sealed class WeakKeyMathTests
         }
     }
 
+    /// <summary>
+    /// The sieved Fermat loop against the plain one (an exact square root at every step), on products of two odd numbers
+    /// whose distance puts the first hit anywhere from step 0 to beyond 3,000 (across the sieve's 1,024-step chunks), and
+    /// on random moduli with no hit, for bounds on both sides of every hit.
+    /// </summary>
+    [Test]
+    public void Fermat_sieve_finds_the_same_first_step_as_trying_every_step()
+    {
+        static (int, BigInteger)? Plain(BigInteger n, int steps)
+        {
+            var a = FermatPrimitive.ISqrt(n);
+            if (a * a != n) a += 1;
+            for (var i = 0; i < steps; i++)
+            {
+                var b2 = ((a + i) * (a + i)) - n;
+                var b = FermatPrimitive.ISqrt(b2);
+                if (b * b == b2 && a + i - b > 1) return (i, b);
+            }
+            return null;
+        }
+        var rng = new Random(26320);
+        var found = new List<int>();
+        for (var round = 0; round < 40; round++)
+        {
+            var p = WeakKeyMath.Random(rng, 256) | 1;
+            // (p + q)/2 − √(pq) ≈ d²/(2p) for q = p + 2d: d up to about 2^134 puts the hit up to a few thousand steps.
+            var n = (round % 8) switch
+            {
+                7 => WeakKeyMath.Random(rng, 512) | 1,                 // random: almost surely no hit
+                6 => p * (p + 2),                                       // twin factors: the first step
+                _ => p * (p + (2 * (WeakKeyMath.Random(rng, 125) * rng.Next(1, 600)))),
+            };
+            var expected = Plain(n, 3100);
+            if (expected is { } hit) found.Add(hit.Item1);
+            foreach (var steps in new[] { 1, 100, 1024, 1025, 2049, 3100 })
+            {
+                // The first hit within a smaller bound is the first hit overall, or none.
+                var within = expected is { } e && e.Item1 < steps ? expected : null;
+                FermatPrimitive.Factor(n, steps).ShouldBe(within, $"round {round}, {steps} steps");
+            }
+        }
+        // The draw covered hits at the first step, inside the first chunk and beyond it, and moduli with none.
+        found.ShouldContain(s => s == 0);
+        found.ShouldContain(s => s > 0 && s < 1024);
+        found.ShouldContain(s => s >= 1024);
+        found.Count.ShouldBeLessThan(40);
+    }
+
     [Test]
     public void Small_prime_residues_equal_biginteger_remainders()
     {
