@@ -45,7 +45,11 @@ public static class StageProfile
                 return n;
             }, out _);
         }
+        using var sampler = Environment.GetEnvironmentVariable("CERTLINT_PROFILE_ALLOC") == "1" ? new AllocationSampler() : null;
+        sampler?.Start();
         Measure("rules", () => RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings }), out var evaluation);
+        sampler?.Stop();
+        sampler?.Print(40);
         if (Environment.GetEnvironmentVariable("CERTLINT_PROFILE_RULES") == "1")
         {
             // Each rule alone on the same inventory, costliest first: where the rule stage's CPU and allocations go.

@@ -18,7 +18,7 @@ try
     var temp = args[0] + ".tmp";
     // A file that does not parse is left out: CertLint parses it from its text and reports the error at its line.
     using (var output = File.Create(temp))
-        YamlEventCodec.Write(output, files, (name, e) => Console.WriteLine($"CertLint.RulePrecompiler: {name} left out (parsed at run time): {e.Message}"));
+        YamlTreeCodec.Write(output, files, (name, e) => Console.WriteLine($"CertLint.RulePrecompiler: {name} left out (parsed at run time): {e.Message}"));
     File.Move(temp, args[0], overwrite: true);
     Console.WriteLine($"CertLint.RulePrecompiler: {files.Count} rule files -> {args[0]}");
     return 0;

@@ -157,6 +157,9 @@ public class SkippedObjectsCliTests
 
         run.Listed("ACME101", "notApplicable").ShouldBeEmpty();
         run.Listed("ACME102", "notEffective").ShouldBeEmpty();
+        // The counts cover the same objects as the lists: the root and the old leaf are outside the given paths.
+        run.RuleEntry("ACME101").GetProperty("notApplicable").GetInt32().ShouldBe(0);
+        run.RuleEntry("ACME102").GetProperty("notEffective").GetInt32().ShouldBe(0);
         run.Findings.ShouldBe(["certs/leaf.pem:1 acme-leaf-cn CN=api.acme.test fails acme-leaf-cn"]);
     }
 

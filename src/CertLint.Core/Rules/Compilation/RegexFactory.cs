@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace CertLint.Rules.Compilation;
@@ -54,20 +55,24 @@ public static class RegexFactory
 
 /// <summary>
 /// A valid rule pattern whose regex (<see cref="RegexFactory.Create"/>'s choice of engine) is built on first use.
-/// <see cref="IsMatch"/> answers its first <see cref="TrialMatches"/> values with the backtracking regex the syntax check
-/// already built (no construction cost: a one-file run reaches a few dozen patterns a few times each), and only then
-/// builds the linear automaton, whose cost pays off over many values. A value the backtracking engine times out on goes
-/// to the linear engine, so the answer never depends on the time-out; only a pattern the linear engine cannot run
-/// (lookarounds, backreferences) still times out.
+/// <see cref="IsMatch"/> answers with the backtracking regex the syntax check already built for as long as that stays
+/// cheap: until it has spent <see cref="TrialBudget"/> of wall time on this pattern in all, or timed out once. Only then
+/// is the linear automaton built. The rule packs' patterns (`^http://`, `_`, `[^\x00-\x7F]`) never get there: their
+/// automata cost a millisecond or more each to build, and with every pack on that was a tenth of the rule stage, for
+/// matches the backtracking engine answers in well under a microsecond. A hostile pattern (a custom rule in the
+/// repository) gets the linear engine after at most one time-out, and a value the backtracking engine times out on
+/// goes to the linear engine, so no answer depends on time; only a pattern the linear engine cannot run (lookarounds,
+/// backreferences) still times out.
 /// </summary>
 public sealed class LazyRegex
 {
-    /// <summary>Values matched with the backtracking engine before the automaton is built.</summary>
-    internal const int TrialMatches = 256;
+    /// <summary>Wall time the backtracking engine may spend on one pattern (all values, all threads) before the
+    /// automaton is built.</summary>
+    internal static readonly long TrialBudget = Stopwatch.Frequency / 20;
 
     private readonly Regex _backtracking;
     private readonly Lazy<Regex> _regex;
-    private int _trials;
+    private long _spent;
 
     internal LazyRegex(string pattern, Regex backtracking)
     {
@@ -95,8 +100,9 @@ public sealed class LazyRegex
     /// the backtracking engine.</summary>
     public bool IsMatch(string value)
     {
-        if (!_regex.IsValueCreated && Interlocked.Increment(ref _trials) <= TrialMatches)
+        if (!_regex.IsValueCreated && Volatile.Read(ref _spent) < TrialBudget)
         {
+            var start = Stopwatch.GetTimestamp();
             try
             {
                 return _backtracking.IsMatch(value);
@@ -104,6 +110,10 @@ public sealed class LazyRegex
             catch (RegexMatchTimeoutException) when (!ReferenceEquals(_regex.Value, _backtracking))
             {
                 // A value this pattern backtracks on: the linear engine answers it (and every later value).
+            }
+            finally
+            {
+                Interlocked.Add(ref _spent, Stopwatch.GetTimestamp() - start);
             }
         }
         return _regex.Value.IsMatch(value);

@@ -32,10 +32,12 @@ public static class RuleEvaluator
         // Which objects were skipped only when the request lists them (-v): otherwise nothing is recorded.
         var recorders = context.Settings.ListSkipped ? new List<SkipRecorder>() : null;
         Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new WorkerState(active.Length, ruleSets, recorders is null ? null : new SkipRecorder(active.Length, subjects, context.ListScope)),
+            () => new WorkerState(active.Length, ruleSets, context.ListScope,
+                recorders is null ? null : new SkipRecorder(active.Length, subjects, context.ListScope)),
             (i, _, tally) =>
             {
                 var kind = subjects[i].Kind;
+                tally.Begin(subjects[i]);
                 tally.Listed?.Begin(i);
                 perSubject[i] = Run(subjects[i], byKind.GetValueOrDefault(kind, []), kindRules.GetValueOrDefault(kind, []),
                     positions.GetValueOrDefault(kind, []), context, tally);
@@ -91,7 +93,7 @@ public static class RuleEvaluator
                     var effective = rule.IsEffectiveFor(subject);
                     if (!effective || !rule.AppliesTo(subject, context))
                     {
-                        (effective ? tally.NotApplicable : tally.NotEffective)[positions[r]]++;
+                        if (tally.InScope) (effective ? tally.NotApplicable : tally.NotEffective)[positions[r]]++;
                         tally.Listed?.Add(positions[r], !effective);
                         if (!skipped)
                         {
@@ -159,12 +161,21 @@ public static class RuleEvaluator
     }
 
     /// <summary>
-    /// One worker's state: its counts of subjects each active rule did not apply to or did not bind (and, under -v,
-    /// which), and the rule lists of its subjects, built in one reused buffer and shared by content (most subjects meet
+    /// One worker's state: its counts of in-scope subjects each active rule did not apply to or did not bind (and,
+    /// under -v, which), and the rule lists of its subjects, built in one reused buffer and shared by content (most subjects meet
     /// one of a few lists; a new list per subject was tens of megabytes with every pack on).
     /// </summary>
-    private sealed class WorkerState(int rules, CheckList.RuleSets sets, SkipRecorder? listed)
+    private sealed class WorkerState(int rules, CheckList.RuleSets sets, Func<Model.SourceLocation, bool>? scope, SkipRecorder? listed)
     {
+        /// <summary>
+        /// Whether the current subject is in the paths the request reports on: skips are counted only there, like the
+        /// `checked` counts and the -v lists (an object of the wider scan root that only completes a chain is not
+        /// "skipped" by a rule the user asked about).
+        /// </summary>
+        public bool InScope { get; private set; } = true;
+
+        public void Begin(RuleSubject subject) => InScope = scope?.Invoke(subject.Object.Location) ?? true;
+
         public readonly List<RuleDescriptor> Checked = [];
         /// <summary>Shared by every worker (thread-safe): each subject's list is interned as soon as it is made.</summary>
         public readonly CheckList.RuleSets Sets = sets;

@@ -77,6 +77,21 @@ public static partial class FieldCatalog
             Elements = elements,
         };
 
+    // Booleans and numbers through shared boxes (see Boxes): the compiler picks these for lambdas typed bool or long.
+    internal static FieldDefinition Cert(string path, FieldType type, string description, Func<Model.CertificateInfo, bool?> get,
+        FieldScope? elements = null) => Cert(path, type, description, c => Boxes.Of(get(c)), elements);
+
+    internal static FieldDefinition Cert(string path, FieldType type, string description, Func<Model.CertificateInfo, long?> get,
+        FieldScope? elements = null) => Cert(path, type, description, c => Boxes.Of(get(c)), elements);
+
+    internal static FieldDefinition CertCtx(string path, FieldType type, string description,
+        Func<Model.CertificateInfo, EvaluationContext, bool?> get, FieldScope? elements = null) =>
+        CertCtx(path, type, description, (c, ctx) => Boxes.Of(get(c, ctx)), elements);
+
+    internal static FieldDefinition CertCtx(string path, FieldType type, string description,
+        Func<Model.CertificateInfo, EvaluationContext, long?> get, FieldScope? elements = null) =>
+        CertCtx(path, type, description, (c, ctx) => Boxes.Of(get(c, ctx)), elements);
+
     internal static FieldDefinition CertCtx(string path, FieldType type, string description,
         Func<Model.CertificateInfo, EvaluationContext, object?> get, FieldScope? elements = null) =>
         new(path, type, Certificate, description, (s, ctx) => s.Certificate is { } c ? get(c, ctx) : null)

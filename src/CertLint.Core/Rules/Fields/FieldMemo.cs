@@ -28,6 +28,7 @@ internal static class FieldMemo
         var frame = _current ??= new Frame();
         frame.Subject = subject;
         frame.Context = context;
+        Model.DetailsScope.Begin(subject.Certificate);
         // A generation per subject instead of clearing every slot: a slot is valid only when stamped with it.
         if (++frame.Generation == int.MaxValue)
         {
@@ -38,6 +39,7 @@ internal static class FieldMemo
 
     public static void End()
     {
+        Model.DetailsScope.End();
         if (_current is { } frame)
         {
             frame.Subject = null;

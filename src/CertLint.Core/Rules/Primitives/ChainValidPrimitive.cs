@@ -32,8 +32,11 @@ public sealed class ChainValidPrimitive : ICheckPrimitive
         if (subject.Certificate is not { } cert) yield break;
         var chain = context.Inventory.ChainOf(cert);
         if (chain is null) yield break;
+        var anchor = chain is { Status: ChainStatus.Complete, Path.Count: 1 };
+        // Most chains are valid: the rule's steps are looked up only for a chain that has something to report.
+        if (!anchor && chain.Status != ChainStatus.Invalid) yield break;
         var checks = arguments.GetStrings("checks").Select(n => ByName[n]).ToHashSet();
-        if (chain is { Status: ChainStatus.Complete, Path.Count: 1 } && checks.Contains(PathCheck.UnknownCriticalExtension))
+        if (anchor && checks.Contains(PathCheck.UnknownCriticalExtension))
         {
             foreach (var v in AnchorUnknownCritical(cert, chain)) yield return v;
             yield break;

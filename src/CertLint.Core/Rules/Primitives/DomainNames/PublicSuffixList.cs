@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 
 namespace CertLint.Rules.Primitives.DomainNames;
 
@@ -14,34 +15,44 @@ internal sealed class PublicSuffixList
     private const string Resource = "CertLint.PublicSuffixList";
     private static readonly Lazy<PublicSuffixList> LazyDefault = new(Load);
 
-    private readonly HashSet<string> _rules = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _rules;
     private readonly HashSet<string> _wildcards = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _exceptions = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _privateRules = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _privateRules;
     private readonly HashSet<string> _tlds = new(StringComparer.OrdinalIgnoreCase);
+
+    private PublicSuffixList(int icann, int privateRules)
+    {
+        // Sized up front: some 10,000 rules, and growing a set copies it each time.
+        _rules = new HashSet<string>(icann, StringComparer.OrdinalIgnoreCase);
+        _privateRules = new HashSet<string>(privateRules, StringComparer.OrdinalIgnoreCase);
+    }
 
     public static PublicSuffixList Default => LazyDefault.Value;
 
     /// <summary>How many ICANN rules were read (a test checks the shipped list is not empty or truncated).</summary>
     public int IcannRules { get; private set; }
 
-    internal static PublicSuffixList Parse(TextReader reader)
+    private enum Section { None, Icann, Private }
+
+    /// <summary>
+    /// Reads the list from its UTF-8 text. Every run that meets a DNS name loads it: lines are walked as bytes, so
+    /// that only the rules themselves become strings (not every line, its trimmed copy and its split parts) and a
+    /// top-level domain already known is not copied again.
+    /// </summary>
+    internal static PublicSuffixList Parse(ReadOnlySpan<byte> text)
     {
-        var list = new PublicSuffixList();
-        var icann = false;
-        var privateSection = false;
+        var counts = new int[3];
+        Walk(text, (section, _) => counts[(int)section]++);
+        var list = new PublicSuffixList(counts[(int)Section.Icann], counts[(int)Section.Private]);
         var idn = new IdnMapping();
-        while (reader.ReadLine() is { } raw)
+        var tlds = list._tlds.GetAlternateLookup<ReadOnlySpan<char>>();
+        Walk(text, (section, rule) =>
         {
-            var line = raw.Trim();
-            if (line.StartsWith("// ===BEGIN ICANN DOMAINS===", StringComparison.Ordinal)) { icann = true; continue; }
-            if (line.StartsWith("// ===END ICANN DOMAINS===", StringComparison.Ordinal)) { icann = false; continue; }
-            if (line.StartsWith("// ===BEGIN PRIVATE DOMAINS===", StringComparison.Ordinal)) { privateSection = true; continue; }
-            if (line.Length == 0 || line.StartsWith("//", StringComparison.Ordinal) || (!icann && !privateSection)) continue;
-            var rule = line.Split(' ', '\t')[0];
-            var exception = rule.StartsWith('!');
-            var wildcard = rule.StartsWith("*.", StringComparison.Ordinal);
-            var body = exception ? rule[1..] : wildcard ? rule[2..] : rule;
+            var exception = rule[0] == '!';
+            var wildcard = rule.StartsWith("*."u8);
+            var raw = exception ? rule[1..] : wildcard ? rule[2..] : rule;
+            var body = Encoding.UTF8.GetString(raw);
             if (!IsPlainAscii(body))
             {
                 try
@@ -50,18 +61,35 @@ internal sealed class PublicSuffixList
                 }
                 catch (ArgumentException)
                 {
-                    continue;
+                    return;
                 }
             }
-            var target = !icann ? list._privateRules : exception ? list._exceptions : wildcard ? list._wildcards : list._rules;
+            var target = section == Section.Private ? list._privateRules : exception ? list._exceptions : wildcard ? list._wildcards : list._rules;
             target.Add(body);
-            if (icann)
+            if (section == Section.Icann)
             {
                 list.IcannRules++;
-                list._tlds.Add(body[(body.LastIndexOf('.') + 1)..]);
+                var tld = body.AsSpan(body.LastIndexOf('.') + 1);
+                if (!tlds.Contains(tld)) tlds.Add(tld);
             }
-        }
+        });
         return list;
+    }
+
+    /// <summary>Each rule of the ICANN and PRIVATE sections (the first word of a line that is not a comment), with its section.</summary>
+    private static void Walk(ReadOnlySpan<byte> text, Action<Section, ReadOnlySpan<byte>> rule)
+    {
+        var section = Section.None;
+        foreach (var range in text.Split((byte)'\n'))
+        {
+            var line = text[range].Trim(" \t\r\v\f"u8);
+            if (line.StartsWith("// ===BEGIN ICANN DOMAINS==="u8)) { section = Section.Icann; continue; }
+            if (line.StartsWith("// ===END ICANN DOMAINS==="u8)) { section = Section.None; continue; }
+            if (line.StartsWith("// ===BEGIN PRIVATE DOMAINS==="u8)) { section = Section.Private; continue; }
+            if (line.Length == 0 || line.StartsWith("//"u8) || section == Section.None) continue;
+            var end = line.IndexOfAny(" \t"u8);
+            rule(section, end < 0 ? line : line[..end]);
+        }
     }
 
     /// <summary>
@@ -94,8 +122,9 @@ internal sealed class PublicSuffixList
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Resource)
             ?? throw new InvalidOperationException("the Public Suffix List is not embedded");
-        using var reader = new StreamReader(stream);
-        return Parse(reader);
+        var text = new byte[stream.Length];
+        stream.ReadExactly(text);
+        return Parse(text);
     }
 
     /// <summary>The rightmost label is a top-level domain of the ICANN section (onion, a special-use name the BR allow, included).</summary>
