@@ -2,7 +2,8 @@
 # CertLint end-to-end benchmark. Prints figures and ratios; asserts nothing (see docs/performance.md).
 #   bench/run.sh [COUNT]              COUNT defaults to 10000
 #   bench/run.sh weak-keys [COUNT]    only the cost of the weak-key rules on COUNT RSA 2048 certificates + public keys,
-#                                     end to end (rules on vs off) and in process per rule (WeakKeyProfile)
+#                                     end to end (rules on vs off), in process per rule (WeakKeyProfile), and batch GCD
+#                                     alone at 100..1,000 moduli (BatchGcdProfile)
 #   bench/run.sh aot [COUNT]          the Native AOT tool against Native AOT yardsticks (bench/aot/README.md): one file
 #                                     cold vs a "hello" program, COUNT certs + keys vs the practical-limit program,
 #                                     peak RSS; needs clang and zlib1g-dev
@@ -111,6 +112,8 @@ if [ "$mode" = weak-keys ]; then
   # The same comparison inside one process, rule stage only (no start-up, discovery or parsing), with each rule alone.
   echo "in process:"
   dotnet bench/CertLint.Benchmarks/bin/Release/net10.0/CertLint.Benchmarks.dll weak-keys "$rsa"
+  # What weak-key-shared-prime's maxModuli is calibrated on: batch GCD alone at sizes around the default.
+  dotnet bench/CertLint.Benchmarks/bin/Release/net10.0/CertLint.Benchmarks.dll batch-gcd
   exit 0
 fi
 
