@@ -24,6 +24,11 @@ if (args.Length >= 2 && args[0] == "stages")
     StageProfile.Run(Path.GetFullPath(args[1]), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
     return 0;
 }
+if (args.Length >= 1 && args[0] == "batch-gcd")
+{
+    BatchGcdProfile.Run();
+    return 0;
+}
 if (args.Length >= 2 && args[0] == "weak-keys")
 {
     WeakKeyProfile.Run(Path.GetFullPath(args[1]), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));

@@ -71,6 +71,18 @@ public class PrecompiledRulesTests
     }
 
     [Test]
+    public void An_embedded_resource_read_in_place_has_the_bytes_its_stream_gives()
+    {
+        var assembly = typeof(PrecompiledRules).Assembly;
+        using var stream = assembly.GetManifestResourceStream(YamlTreeCodec.Resource).ShouldNotBeNull();
+        var copy = new byte[stream.Length];
+        stream.ReadExactly(copy);
+        var bytes = EmbeddedBytes.Open(assembly, YamlTreeCodec.Resource).ShouldNotBeNull();
+        bytes.Span.SequenceEqual(copy).ShouldBeTrue();
+        EmbeddedBytes.Open(assembly, "rules/no-such-resource.bin").ShouldBeNull();
+    }
+
+    [Test]
     public void Only_patterns_a_value_reaches_are_built_and_the_same_pattern_is_built_once()
     {
         var a = RegexFactory.CreateLazy("^lazy-test-[0-9]+$", out var error);

@@ -74,9 +74,9 @@ public sealed class WeakKeyFixtureWriter
         new CertificateRequest($"CN={name}.weak-keys.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             .CreateSelfSigned(NotBefore, NotAfter);
 
-    private static string PublicKey(byte[] spki) => PemEncoding.WriteString("PUBLIC KEY", spki);
+    internal static string PublicKey(byte[] spki) => PemEncoding.WriteString("PUBLIC KEY", spki);
 
-    private static byte[] RsaSpki(BigInteger n, BigInteger e)
+    internal static byte[] RsaSpki(BigInteger n, BigInteger e)
     {
         var key = new AsnWriter(AsnEncodingRules.DER);
         using (key.PushSequence())

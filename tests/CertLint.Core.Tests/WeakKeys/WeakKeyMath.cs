@@ -55,6 +55,20 @@ internal static class WeakKeyMath
     public static BigInteger Prime(Random rng, int bits) => NextPrime(Random(rng, bits), rng);
 
     /// <summary>
+    /// 620 distinct random 256-bit primes, made once per test run (about a second) and shared by the batch-GCD tests,
+    /// which need hundreds of moduli that share no factor unless a test plants one.
+    /// </summary>
+    public static IReadOnlyList<BigInteger> PrimePool => Pool.Value;
+
+    private static readonly Lazy<BigInteger[]> Pool = new(() =>
+    {
+        var rng = new Random(256);
+        var primes = new HashSet<BigInteger>();
+        while (primes.Count < 620) primes.Add(Prime(rng, 256));
+        return [.. primes.Order()];
+    });
+
+    /// <summary>
     /// A prime of Infineon RSALib's form p = k·M + (65537^a mod M), M the product of the primes up to 167
     /// (Nemec et al. 2017, §2: the structure of the primes; the real library uses a larger M for bigger keys,
     /// which keeps the same residues modulo these small primes).

@@ -1,36 +1,150 @@
+using System.Text;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace CertLint.Rules.Loading.Precompiled;
 
 /// <summary>
 /// The built-in rule files' YAML trees from <see cref="YamlTreeCodec.Resource"/> (written at build time from the
-/// same rules/**/*.yml that are embedded). A file the build left out (one YamlDotNet cannot load) or a missing
-/// resource gives null, and the caller parses the text as before, so errors and results are those of the YAML either way.
+/// same rules/**/*.yml that are embedded; format in <see cref="YamlTreeCodec"/>). A file the build left out (one
+/// YamlDotNet cannot load) or a missing resource gives null, and the caller parses the text as before, so errors and
+/// results are those of the YAML either way.
 /// </summary>
 internal sealed class PrecompiledRules
 {
-    private static readonly Lazy<PrecompiledRules> Embedded = new(Load);
+    private static readonly Lazy<PrecompiledRules> Embedded = new(() =>
+        new PrecompiledRules(EmbeddedBytes.Open(typeof(PrecompiledRules).Assembly, YamlTreeCodec.Resource) ?? new EmbeddedBytes([])));
 
-    private readonly YamlTreeCodec.Pack _pack;
+    private readonly EmbeddedBytes _data;
+    private readonly (int Offset, int Length)[] _stringAt = [];
+    private readonly string?[] _strings = [];
+    private readonly Dictionary<string, (int Offset, int Length)> _files = new(StringComparer.Ordinal);
 
-    /// <summary>A written pack (tests write their own).</summary>
-    internal PrecompiledRules(byte[] data) => _pack = new YamlTreeCodec.Pack(data);
+    /// <summary>A written pack (tests write their own); one in another format (or none) holds no file.</summary>
+    internal PrecompiledRules(byte[] data) : this(new EmbeddedBytes(data)) { }
+
+    private PrecompiledRules(EmbeddedBytes data)
+    {
+        _data = data;
+        var bytes = data.Span;
+        var magic = Encoding.ASCII.GetBytes(YamlTreeCodec.Magic);
+        if (bytes.Length < magic.Length + 1 || bytes[0] != magic.Length || !bytes.Slice(1, magic.Length).SequenceEqual(magic)) return;
+        var at = 1 + magic.Length;
+        _stringAt = new (int, int)[ReadInt(bytes, ref at)];
+        for (var i = 0; i < _stringAt.Length; i++)
+        {
+            var length = ReadInt(bytes, ref at);
+            _stringAt[i] = (at, length);
+            at += length;
+        }
+        _strings = new string?[_stringAt.Length];
+        for (var count = ReadInt(bytes, ref at); count > 0; count--)
+        {
+            var name = String(ReadInt(bytes, ref at));
+            var length = ReadInt(bytes, ref at);
+            _files[name] = (at, length);
+            at += length;
+        }
+    }
 
     /// <summary>The form embedded in this assembly (empty when the build did not make one).</summary>
     public static PrecompiledRules Default => Embedded.Value;
 
     /// <summary>The resource names (rules/NAME.yml, rules/PACK/NAME.yml) it holds.</summary>
-    public IEnumerable<string> Files => _pack.Files;
+    public IEnumerable<string> Files => _files.Keys;
 
-    /// <summary>A built-in rule file's root node, a tree of its own for every call; null when it is not recorded.</summary>
-    public YamlNode? Root(string resource) => _pack.Root(resource);
+    /// <summary>A built-in rule file's root node, a tree of its own for every call (callers keep nodes); null when it
+    /// is not recorded.</summary>
+    public YamlNode? Root(string resource) =>
+        _files.TryGetValue(resource, out var file) ? new TreeReader(this, file.Offset).Read() : null;
 
-    private static PrecompiledRules Load()
+    /// <summary>String <paramref name="id"/> of the table, made the first time any file needs it. Threads reading
+    /// files at once may both make it: equal strings, either kept.</summary>
+    private string String(int id)
     {
-        using var stream = typeof(PrecompiledRules).Assembly.GetManifestResourceStream(YamlTreeCodec.Resource);
-        if (stream is null) return new PrecompiledRules([]);
-        var data = new byte[stream.Length];
-        stream.ReadExactly(data);
-        return new PrecompiledRules(data);
+        if (_strings[id] is { } known) return known;
+        var (offset, length) = _stringAt[id];
+        return _strings[id] = Encoding.UTF8.GetString(_data.Span.Slice(offset, length));
     }
+
+    private static int ReadInt(ReadOnlySpan<byte> data, ref int at) => checked((int)ReadLong(data, ref at));
+
+    private static long ReadLong(ReadOnlySpan<byte> data, ref int at)
+    {
+        long value = 0;
+        for (var shift = 0; shift < 64; shift += 7)
+        {
+            var b = data[at++];
+            value |= (long)(b & 0x7F) << shift;
+            if (b < 0x80) return value;
+        }
+        throw new InvalidDataException("malformed precompiled rule pack");
+    }
+
+    /// <summary>Builds one file's tree, depth first, as <see cref="YamlTreeCodec.Write"/> wrote it.</summary>
+    private sealed class TreeReader(PrecompiledRules pack, int at)
+    {
+        private int _at = at;
+        private Dictionary<string, YamlNode>? _anchors;
+
+        public YamlNode Read()
+        {
+            var kind = (YamlTreeCodec.Kind)Byte();
+            if (kind == YamlTreeCodec.Kind.Alias) return _anchors![pack.String(Int())];
+            var start = ReadMark();
+            var end = ReadMark();
+            var anchor = Optional();
+            var tag = Optional();
+            YamlNode node = kind switch
+            {
+                YamlTreeCodec.Kind.Scalar => new YamlScalarNode(Optional()) { Style = (ScalarStyle)Byte() },
+                YamlTreeCodec.Kind.Mapping => new YamlMappingNode { Style = (YamlDotNet.Core.Events.MappingStyle)Byte() },
+                YamlTreeCodec.Kind.Sequence => new YamlSequenceNode { Style = (YamlDotNet.Core.Events.SequenceStyle)Byte() },
+                _ => throw new InvalidDataException($"unknown precompiled YAML node kind {kind}"),
+            };
+            SetStart(node, start);
+            SetEnd(node, end);
+            if (tag is not null) node.Tag = new TagName(tag);
+            if (anchor is not null)
+            {
+                node.Anchor = new AnchorName(anchor);
+                (_anchors ??= new(StringComparer.Ordinal))[anchor] = node;
+            }
+            switch (node)
+            {
+                case YamlMappingNode m:
+                    for (var n = Int(); n > 0; n--)
+                    {
+                        var key = Read();
+                        m.Children.Add(key, Read());
+                    }
+                    break;
+                case YamlSequenceNode q:
+                    for (var n = Int(); n > 0; n--) q.Children.Add(Read());
+                    break;
+            }
+            return node;
+        }
+
+        private byte Byte() => pack._data.Span[_at++];
+
+        private int Int() => ReadInt(pack._data.Span, ref _at);
+
+        private Mark ReadMark()
+        {
+            var data = pack._data.Span;
+            return new Mark(ReadLong(data, ref _at), ReadLong(data, ref _at), ReadLong(data, ref _at));
+        }
+
+        private string? Optional() => Int() is var id and > 0 ? pack.String(id - 1) : null;
+    }
+
+    // A loaded node's marks have private setters (YamlDotNet sets them while loading events). Setting them directly is
+    // what lets a tree be built without an event object per node; bound at compile time (no reflection, AOT-safe),
+    // and the tests compare every built-in tree's marks with the parsed text's, so a YamlDotNet change shows at once.
+    [System.Runtime.CompilerServices.UnsafeAccessor(System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Start")]
+    private static extern void SetStart(YamlNode node, Mark value);
+
+    [System.Runtime.CompilerServices.UnsafeAccessor(System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_End")]
+    private static extern void SetEnd(YamlNode node, Mark value);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 
 namespace CertLint.Rules.Primitives.DomainNames;
@@ -120,11 +119,9 @@ internal sealed class PublicSuffixList
 
     private static PublicSuffixList Load()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Resource)
+        var text = Loading.Precompiled.EmbeddedBytes.Open(typeof(PublicSuffixList).Assembly, Resource)
             ?? throw new InvalidOperationException("the Public Suffix List is not embedded");
-        var text = new byte[stream.Length];
-        stream.ReadExactly(text);
-        return Parse(text);
+        return Parse(text.Span);
     }
 
     /// <summary>The rightmost label is a top-level domain of the ICANN section (onion, a special-use name the BR allow, included).</summary>
