@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Part of docs/performance.md "Session 7 (lead)": core, default and every pack interleaved on the 10,000 corpus.
 # usage: measure-packs.sh TOOLDIR RUNS  -> medians of wall/cpu/rss for core, default, every pack (interleaved)
 tool=$1; runs=${2:-5}; C=/tmp/certlint-bench/corpus-10000
 out=/tmp/mp-$(basename $tool); rm -rf $out; mkdir -p $out
