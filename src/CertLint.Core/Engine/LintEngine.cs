@@ -40,7 +40,7 @@ public sealed class LintEngine
         {
             discovery = FileDiscovery.Discover(settings, cancellationToken);
             clock.Lap("discovered");
-            if (loading.IsFaulted) loading.GetAwaiter().GetResult(); // a rule error ends the run before the files are read
+            if (loading.IsFaulted) RuleError(loading); // a rule error ends the run before the files are read
             passwords = new SettingsPasswordSource(settings);
             files = discovery.Files.Concat(discovery.Context).ToList();
             progress?.Report(new ScanProgress("parsing", 0, files.Count));
@@ -52,8 +52,7 @@ public sealed class LintEngine
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // As when rules loaded first: a rule error is reported rather than what it would have prevented.
-            ((IAsyncResult)loading).AsyncWaitHandle.WaitOne();
-            if (loading.IsFaulted) loading.GetAwaiter().GetResult();
+            RuleError(loading);
             throw;
         }
         var catalog = loading.GetAwaiter().GetResult(); // rethrows a rule error as itself, not wrapped
@@ -126,6 +125,13 @@ public sealed class LintEngine
         var evaluation = RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings, ListScope = scope is null ? null : scope.Contains }, capFindings);
         clock?.Lap("rules");
         return (inventory, evaluation);
+    }
+
+    /// <summary>Waits for the rule packs to load and rethrows their error as itself (not wrapped), if there was one.</summary>
+    private static void RuleError(Task loading)
+    {
+        ((IAsyncResult)loading).AsyncWaitHandle.WaitOne();
+        if (loading.IsFaulted) loading.GetAwaiter().GetResult();
     }
 
     /// <summary>Discovery problems (missing path, broken link) join the parsed files in path order, like parse issues.</summary>

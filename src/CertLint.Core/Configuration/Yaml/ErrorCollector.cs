@@ -50,7 +50,6 @@ public sealed class ErrorCollector
         // Called for every part of every rule loaded: no sorting when there is nothing to throw.
         if (_errors.Count == 0) return;
         var errors = Errors;
-        if (errors.Count == 0) return;
         var first = errors[0];
         throw errors.Count == 1 ? first : new ConfigurationException(first.File, first.Line, first.Column, first.Problem)
         {

@@ -88,7 +88,6 @@ internal static class WhereCompiler
     }
 
     private static readonly Dictionary<string, int> SharedSlots = new(StringComparer.Ordinal);
-    private static readonly object True = true, False = false;
 
     /// <summary>
     /// Rules with the same `where:` (a hundred CA/B Forum rules say "a subscriber certificate") decide it once per
@@ -106,7 +105,7 @@ internal static class WhereCompiler
             if (!SharedSlots.TryGetValue(key, out id)) SharedSlots[key] = id = SharedSlots.Count;
         }
         var slot = Fields.FieldMemo.SlotOf($"where#{id}");
-        Fields.FieldAccessor read = (s, c) => predicate(s, c) ? True : False;
+        Fields.FieldAccessor read = (s, c) => Fields.Boxes.Of(predicate(s, c));
         return (s, c) => (bool)Fields.FieldMemo.Get(s, c, slot, read)!;
     }
 

@@ -33,12 +33,11 @@ public static class RuleEvaluator
         var recorders = context.Settings.ListSkipped ? new List<SkipRecorder>() : null;
         Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             () => new WorkerState(active.Length, ruleSets, context.ListScope,
-                recorders is null ? null : new SkipRecorder(active.Length, subjects, context.ListScope)),
+                recorders is null ? null : new SkipRecorder(active.Length)),
             (i, _, tally) =>
             {
                 var kind = subjects[i].Kind;
-                tally.Begin(subjects[i]);
-                tally.Listed?.Begin(i);
+                tally.Begin(subjects[i], i);
                 perSubject[i] = Run(subjects[i], byKind.GetValueOrDefault(kind, []), kindRules.GetValueOrDefault(kind, []),
                     positions.GetValueOrDefault(kind, []), context, tally);
                 return tally;
@@ -70,7 +69,7 @@ public static class RuleEvaluator
         {
             Skips = active.Select((r, i) => (r.Id, Counts: new SkipCounts(notApplicable[i], notEffective[i])))
                 .Where(x => x.Counts.NotApplicable + x.Counts.NotEffective > 0).ToDictionary(x => x.Id, x => x.Counts, StringComparer.Ordinal),
-            SkippedObjects = recorders is null ? null : SkipRecorder.Merge(active, subjects, recorders),
+            SkippedObjects = recorders is null ? null : SkipRecorder.Merge(active, subjects, recorders, notApplicable, notEffective),
         };
     }
 
@@ -93,8 +92,11 @@ public static class RuleEvaluator
                     var effective = rule.IsEffectiveFor(subject);
                     if (!effective || !rule.AppliesTo(subject, context))
                     {
-                        if (tally.InScope) (effective ? tally.NotApplicable : tally.NotEffective)[positions[r]]++;
-                        tally.Listed?.Add(positions[r], !effective);
+                        if (tally.InScope)
+                        {
+                            (effective ? tally.NotApplicable : tally.NotEffective)[positions[r]]++;
+                            tally.Listed?.Add(positions[r], !effective);
+                        }
                         if (!skipped)
                         {
                             skipped = true;
@@ -176,7 +178,11 @@ public static class RuleEvaluator
         /// </summary>
         public bool InScope { get; private set; } = true;
 
-        public void Begin(RuleSubject subject) => InScope = scope?.Invoke(subject.Object.Location) ?? true;
+        public void Begin(RuleSubject subject, int index)
+        {
+            InScope = scope?.Invoke(subject.Object.Location) ?? true;
+            Listed?.Begin(index);
+        }
 
         public readonly List<RuleDescriptor> Checked = [];
         /// <summary>Shared by every worker (thread-safe): each subject's list is interned as soon as it is made.</summary>

@@ -47,29 +47,22 @@ public sealed record SkipList(IReadOnlyList<CheckedObject> Objects, int More)
 
 /// <summary>
 /// One evaluator worker's record of the pairs its rules skipped, kept only when the request lists them: per rule and
-/// reason, the first <see cref="SkipList.MaxListed"/> subjects in scan order (a max-heap on the subject's index) and a
-/// count of all, for the subjects in the reported scope. Memory stays bounded by rules × workers, not rules × objects.
+/// reason, the first <see cref="SkipList.MaxListed"/> subjects in scan order (a max-heap on the subject's index). The
+/// evaluator calls it only for subjects in the reported scope and counts all of them itself. Memory stays bounded by
+/// rules × workers, not rules × objects.
 /// </summary>
-internal sealed class SkipRecorder(int rules, IReadOnlyList<RuleSubject> subjects, Func<SourceLocation, bool>? scope)
+internal sealed class SkipRecorder(int rules)
 {
     private readonly PriorityQueue<int, int>?[] _first = new PriorityQueue<int, int>?[rules * 2];
-    private readonly int[] _counts = new int[rules * 2];
     private int _subject;
-    private bool _listed;
 
     /// <summary>The subject the next <see cref="Add"/> calls are about.</summary>
-    public void Begin(int subject)
-    {
-        _subject = subject;
-        _listed = scope?.Invoke(subjects[subject].Object.Location) ?? true;
-    }
+    public void Begin(int subject) => _subject = subject;
 
     /// <param name="rule">The rule's position among the active rules.</param>
     public void Add(int rule, bool notEffective)
     {
-        if (!_listed) return;
         var k = rule * 2 + (notEffective ? 1 : 0);
-        _counts[k]++;
         var first = _first[k] ??= new PriorityQueue<int, int>();
         // Priority is the negated index: the root is the latest subject kept, replaced by an earlier one.
         if (first.Count < SkipList.MaxListed) first.Enqueue(_subject, -_subject);
@@ -77,16 +70,15 @@ internal sealed class SkipRecorder(int rules, IReadOnlyList<RuleSubject> subject
     }
 
     /// <summary>The workers' records merged: per rule id, the first objects in scan order, shown in report order.</summary>
+    /// <param name="notApplicable">The evaluator's in-scope counts per rule position (the lists' totals).</param>
     public static IReadOnlyDictionary<string, SkippedObjects> Merge(IReadOnlyList<CompiledRule> rules, IReadOnlyList<RuleSubject> subjects,
-        IReadOnlyCollection<SkipRecorder> recorders)
+        IReadOnlyCollection<SkipRecorder> recorders, int[] notApplicable, int[] notEffective)
     {
         var byRule = new Dictionary<string, SkippedObjects>(StringComparer.Ordinal);
         for (var r = 0; r < rules.Count; r++)
         {
-            var notApplicable = List(r * 2);
-            var notEffective = List(r * 2 + 1);
-            if (notApplicable.Total + notEffective.Total == 0) continue;
-            byRule[rules[r].Id] = new SkippedObjects(notApplicable, notEffective)
+            if (notApplicable[r] + notEffective[r] == 0) continue;
+            byRule[rules[r].Id] = new SkippedObjects(List(r * 2, notApplicable[r]), List(r * 2 + 1, notEffective[r]))
             {
                 EffectiveFrom = rules[r].Definition.EffectiveFrom,
                 EffectiveUntil = rules[r].Definition.EffectiveUntil,
@@ -94,9 +86,8 @@ internal sealed class SkipRecorder(int rules, IReadOnlyList<RuleSubject> subject
         }
         return byRule;
 
-        SkipList List(int k)
+        SkipList List(int k, int total)
         {
-            var total = recorders.Sum(w => w._counts[k]);
             if (total == 0) return SkipList.Empty;
             var kept = recorders.SelectMany(w => w._first[k]?.UnorderedItems.Select(x => x.Element) ?? []).Order().Take(SkipList.MaxListed)
                 .Select(i => subjects[i].Object)
