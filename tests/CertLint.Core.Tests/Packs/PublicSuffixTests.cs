@@ -59,6 +59,18 @@ public sealed class PublicSuffixTests
         Psl.IcannRules.ShouldBe(icann);
     }
 
+    [Test]
+    public void Names_match_rules_ignoring_case_as_an_ordinal_comparison_does()
+    {
+        // The list keeps its rules as bytes: a name matches as it would in a set of strings compared OrdinalIgnoreCase,
+        // including the few non-ASCII letters whose case pair is ASCII (the runtime decides which).
+        var tlds = new HashSet<string>(["com", "io", "se", "kr", "uk"], StringComparer.OrdinalIgnoreCase);
+        foreach (var tld in new[] { "COM", "Io", "\u0131o", "\u0130O", "\u017Fe", "\u212Ar", "k\u0280", "c\u00F6m", "U\u212A" })
+            Psl.HasKnownTld("host.example." + tld).ShouldBe(tlds.Contains(tld), tld);
+        Psl.SuffixOf("www.example.CO.UK").ShouldBe("CO.UK");
+        Psl.IsPublicSuffix("Foo.Kawasaki.JP.", includePrivate: false).ShouldBeTrue();
+    }
+
     [TestCase("co.uk", true)]
     [TestCase("com", true)]
     [TestCase("example.co.uk", false)]
