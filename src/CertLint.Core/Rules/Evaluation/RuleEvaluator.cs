@@ -77,18 +77,20 @@ public static class RuleEvaluator
     /// <summary>Subjects in blocks of up to <see cref="BlockSize"/> of one kind, each block in scan order.</summary>
     private static List<int[]> Blocks(IReadOnlyList<RuleSubject> subjects)
     {
-        var blocks = new List<int[]>(subjects.Count / BlockSize + 8);
+        var size = Math.Max(1, BlockSize);
+        var blocks = new List<int[]>(subjects.Count / size + 8);
         foreach (var group in Enumerable.Range(0, subjects.Count).GroupBy(i => subjects[i].Kind))
-            blocks.AddRange(group.Chunk(BlockSize));
+            blocks.AddRange(group.Chunk(size));
         return blocks;
     }
 
     /// <summary>
     /// How many subjects one worker evaluates together, rule by rule: each rule's delegates then run this many times in
     /// a row (the processor predicts their indirect calls and keeps their code and data hot) instead of once between
-    /// hundreds of other rules' on each subject. Each subject of a block keeps its own field memo and details.
+    /// hundreds of other rules' on each subject. Each subject of a block keeps its own field memo and details. Settable
+    /// for a test that compares blocks with one subject at a time: no answer depends on it.
     /// </summary>
-    internal const int BlockSize = 16;
+    internal static int BlockSize { get; set; } = 16;
 
     /// <param name="block">The subjects' indexes, all of one kind.</param>
     /// <param name="positions">Each rule's index among the active rules, for <paramref name="tally"/>.</param>
