@@ -26,7 +26,25 @@ public sealed class CertificateDetails
     public bool IssuerUniqueId { get; init; }
     public bool SubjectUniqueId { get; init; }
     /// <summary>Decoded RFC 5280 extensions by OID (first occurrence); an OID absent here and present in the certificate is malformed or unknown.</summary>
-    public IReadOnlyDictionary<string, object> Extensions { get; init; } = new Dictionary<string, object>();
+    public IReadOnlyDictionary<string, object> Extensions => ExtensionValues.ToDictionary(e => e.Oid, e => e.Value, StringComparer.Ordinal);
+
+    /// <summary>The decoded extensions in certificate order, one per OID: a certificate has a few, so a scan beats
+    /// building a dictionary for every certificate a rule reads.</summary>
+    internal ExtensionValue[] ExtensionValues { get; init; } = [];
+
+    /// <summary>The decoded extension <paramref name="oid"/>; null when absent, malformed or not one CertLint decodes.</summary>
+    public object? Extension(string oid) => Find(ExtensionValues, ExtensionValues.Length, oid);
+
+    internal static object? Find(ExtensionValue[]? values, int count, string oid)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (values![i].Oid == oid) return values[i].Value;
+        }
+        return null;
+    }
+
+    internal readonly record struct ExtensionValue(string Oid, object Value);
     /// <summary>Parts that could not be decoded: extension OIDs, `subject`, `issuerName`, `validity.notBefore`, ...</summary>
     public IReadOnlyList<string> Malformed { get; init; } = [];
 }

@@ -33,9 +33,11 @@ public sealed class DistinguishedName
     /// <summary>The first value of an attribute by OID, or null.</summary>
     public string? Get(string oid)
     {
-        foreach (var a in Attributes)
+        // By index: a foreach over the IReadOnlyList boxed its enumerator, and rules read attributes of every certificate.
+        var attributes = Attributes;
+        for (var i = 0; i < attributes.Count; i++)
         {
-            if (a.Oid == oid) return a.Value;
+            if (attributes[i].Oid == oid) return attributes[i].Value;
         }
         return null;
     }

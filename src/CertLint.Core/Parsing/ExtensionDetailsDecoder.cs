@@ -13,15 +13,29 @@ internal static class ExtensionDetailsDecoder
     private static readonly Asn1Tag Ctx1C = new(TagClass.ContextSpecific, 1, isConstructed: true);
     private static readonly Asn1Tag Ctx2C = new(TagClass.ContextSpecific, 2, isConstructed: true);
 
+    /// <summary>
+    /// Decoded values of the extensions whose bytes repeat across the certificates of one CA (basicConstraints,
+    /// keyUsage, EKU, policies, AIA, CRL distribution points, the AKI of one issuer...), by OID and then by value: the
+    /// records are immutable, so 10,000 leaves share one. SAN, SKI, subjectDirectoryAttributes and TorServiceDescriptor
+    /// are nearly always unique and are decoded each time.
+    /// </summary>
+    private static readonly Dictionary<string, BytesCache<object>> Shared = new[]
+    {
+        "2.5.29.35", "2.5.29.15", "2.5.29.32", "2.5.29.33", "2.5.29.18", "2.5.29.19", "2.5.29.30", "2.5.29.36", "2.5.29.37",
+        "2.5.29.31", "2.5.29.46", "2.5.29.54", "1.3.6.1.5.5.7.1.1", "1.3.6.1.5.5.7.1.11",
+    }.ToDictionary(oid => oid, _ => new BytesCache<object>(maxEntries: 256, maxKeyLength: 2048), StringComparer.Ordinal);
+
     /// <summary>The decoded record for a known extension, null for an unknown OID; throws on a malformed value.</summary>
     public static object? Decode(ExtensionInfo ext)
     {
-        var r = new AsnReader(ext.Value, AsnEncodingRules.BER);
+        var shared = Shared.GetValueOrDefault(ext.Oid);
+        if (shared is not null && shared.TryGet(ext.Value.Span, out var known)) return known;
+        var r = new AsnCursor(ext.Value);
         object? result = ext.Oid switch
         {
             "2.5.29.35" => Aki(r.ReadSequence()),
-            "2.5.29.14" => new OctetsDetails(Convert.ToHexString(Asn1Helpers.ReadOctetString(r).Span)),
-            "2.5.29.15" => KeyUsage(r),
+            "2.5.29.14" => new OctetsDetails(Convert.ToHexString(r.ReadOctetString().Span)),
+            "2.5.29.15" => KeyUsage(ref r),
             "2.5.29.32" => Policies(r.ReadSequence()),
             "2.5.29.33" => Mappings(r.ReadSequence()),
             "2.5.29.17" or "2.5.29.18" => new GeneralNamesDetails(GeneralNames.ReadAll(r.ReadSequence())),
@@ -36,8 +50,9 @@ internal static class ExtensionDetailsDecoder
             "2.23.140.1.31" => TorServiceDescriptors(r.ReadSequence()),
             _ => null,
         };
-        if (result is not null) r.ThrowIfNotEmpty();
-        return result;
+        if (result is null) return null;
+        r.ThrowIfNotEmpty();
+        return shared is null ? result : shared.Add(ext.Value.Span, result);
     }
 
     /// <summary>
@@ -45,7 +60,7 @@ internal static class ExtensionDetailsDecoder
     /// onionURI UTF8String, algorithm AlgorithmIdentifier, subjectPublicKeyHash BIT STRING } (EV Guidelines Appendix F).
     /// An empty outer SEQUENCE decodes to no entries (zcrypto accepts it too; the rule reports it).
     /// </summary>
-    private static TorServiceDescriptorsDetails TorServiceDescriptors(AsnReader seq)
+    private static TorServiceDescriptorsDetails TorServiceDescriptors(AsnCursor seq)
     {
         var entries = new List<TorServiceDescriptor>();
         while (seq.HasData)
@@ -56,29 +71,28 @@ internal static class ExtensionDetailsDecoder
             var oid = algorithm.ReadObjectIdentifier();
             if (algorithm.HasData) algorithm.ReadEncodedValue(); // parameters: any
             algorithm.ThrowIfNotEmpty();
-            var bits = Asn1Helpers.ReadBitString(hash, out var unused);
+            var bits = hash.ReadBitString(out var unused);
             hash.ThrowIfNotEmpty();
             entries.Add(new TorServiceDescriptor(uri, oid, bits.Length * 8 - unused));
         }
         return new TorServiceDescriptorsDetails(entries);
     }
 
-    private static AkiDetails Aki(AsnReader seq)
+    private static AkiDetails Aki(AsnCursor seq)
     {
         string? keyId = null, serial = null;
         IReadOnlyList<string>? issuer = null;
-        if (seq.HasData && seq.PeekTag().HasSameClassAndValue(Ctx0)) keyId = Convert.ToHexString(Asn1Helpers.ReadOctetString(seq, Ctx0).Span);
-        if (seq.HasData && seq.PeekTag().HasSameClassAndValue(Ctx1C)) issuer = GeneralNames.ReadAll(seq.ReadSequence(Ctx1C)).Select(e => e.Value).ToArray();
-        if (seq.HasData && seq.PeekTag().HasSameClassAndValue(Ctx2))
-            serial = Asn1Helpers.IntegerToHex(CertificateDetailsParser.Content(seq.ReadEncodedValue()).Span);
+        if (seq.NextIs(Ctx0)) keyId = Convert.ToHexString(seq.ReadOctetString(Ctx0).Span);
+        if (seq.NextIs(Ctx1C)) issuer = GeneralNames.ReadValues(seq.ReadSequence(Ctx1C));
+        if (seq.NextIs(Ctx2)) serial = Asn1Helpers.IntegerToHex(AsnCursor.Content(seq.ReadEncodedValue()).Span);
         seq.ThrowIfNotEmpty();
         return new AkiDetails(keyId, issuer, serial);
     }
 
     /// <summary>DER demands no trailing zero bits in a named-bit BIT STRING (X.690 §11.2.2).</summary>
-    private static KeyUsageDetails KeyUsage(AsnReader reader)
+    private static KeyUsageDetails KeyUsage(ref AsnCursor reader)
     {
-        var bits = Asn1Helpers.ReadBitString(reader, out var unused).Span;
+        var bits = reader.ReadBitString(out var unused).Span;
         var flags = 0;
         for (var i = 0; i < bits.Length * 8 && i < 9; i++)
         {
@@ -88,7 +102,7 @@ internal static class ExtensionDetailsDecoder
         return new KeyUsageDetails((KeyUsageFlags)flags, minimal);
     }
 
-    private static PoliciesDetails Policies(AsnReader seq)
+    private static PoliciesDetails Policies(AsnCursor seq)
     {
         var list = new List<PolicyEntry>();
         while (seq.HasData)
@@ -107,7 +121,7 @@ internal static class ExtensionDetailsDecoder
         return new PoliciesDetails(list);
     }
 
-    private static PolicyQualifier Qualifier(AsnReader q)
+    private static PolicyQualifier Qualifier(AsnCursor q)
     {
         var oid = q.ReadObjectIdentifier();
         if (oid == "1.3.6.1.5.5.7.2.1")
@@ -119,7 +133,7 @@ internal static class ExtensionDetailsDecoder
         var notice = q.ReadSequence();
         var noticeRef = false;
         string? text = null, type = null;
-        if (notice.HasData && notice.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence))
+        if (notice.NextIs(Asn1Tag.Sequence))
         {
             notice.ReadEncodedValue();
             noticeRef = true;
@@ -128,7 +142,7 @@ internal static class ExtensionDetailsDecoder
         return new PolicyQualifier(oid, "userNotice", null, text, type, noticeRef);
     }
 
-    private static PolicyMappingsDetails Mappings(AsnReader seq)
+    private static PolicyMappingsDetails Mappings(AsnCursor seq)
     {
         var list = new List<PolicyMapping>();
         while (seq.HasData)
@@ -139,7 +153,7 @@ internal static class ExtensionDetailsDecoder
         return new PolicyMappingsDetails(list);
     }
 
-    private static AttributesDetails Attributes(AsnReader seq)
+    private static AttributesDetails Attributes(AsnCursor seq)
     {
         var oids = new List<string>();
         while (seq.HasData)
@@ -150,86 +164,86 @@ internal static class ExtensionDetailsDecoder
         return new AttributesDetails(oids);
     }
 
-    private static BasicConstraintsDetails Basic(AsnReader seq)
+    private static BasicConstraintsDetails Basic(AsnCursor seq)
     {
-        var ca = seq.HasData && seq.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean) && seq.ReadBoolean();
+        var ca = seq.NextIs(Asn1Tag.Boolean) && seq.ReadBoolean();
         long? pathLen = seq.HasData && seq.TryReadInt64(out var n) ? n : null;
         seq.ThrowIfNotEmpty();
         return new BasicConstraintsDetails(ca, pathLen);
     }
 
-    private static NameConstraintsDetails NameConstraints(AsnReader seq)
+    private static NameConstraintsDetails NameConstraints(AsnCursor seq)
     {
         IReadOnlyList<GeneralSubtree>? permitted = null, excluded = null;
-        if (seq.HasData && seq.PeekTag().HasSameClassAndValue(Ctx0C)) permitted = Subtrees(seq.ReadSequence(Ctx0C));
-        if (seq.HasData && seq.PeekTag().HasSameClassAndValue(Ctx1C)) excluded = Subtrees(seq.ReadSequence(Ctx1C));
+        if (seq.NextIs(Ctx0C)) permitted = Subtrees(seq.ReadSequence(Ctx0C));
+        if (seq.NextIs(Ctx1C)) excluded = Subtrees(seq.ReadSequence(Ctx1C));
         seq.ThrowIfNotEmpty();
         return new NameConstraintsDetails(permitted, excluded);
     }
 
-    private static List<GeneralSubtree> Subtrees(AsnReader seq)
+    private static List<GeneralSubtree> Subtrees(AsnCursor seq)
     {
         var list = new List<GeneralSubtree>();
         while (seq.HasData)
         {
             var t = seq.ReadSequence();
-            var name = GeneralNames.Read(t, constraint: true);
+            var name = GeneralNames.Read(ref t, constraint: true);
             long? min = null, max = null;
-            if (t.HasData && t.PeekTag().HasSameClassAndValue(Ctx0)) min = t.TryReadInt64(out var a, Ctx0) ? a : null;
-            if (t.HasData && t.PeekTag().HasSameClassAndValue(Ctx1)) max = t.TryReadInt64(out var b, Ctx1) ? b : null;
+            if (t.NextIs(Ctx0)) min = t.TryReadInt64(out var a, Ctx0) ? a : null;
+            if (t.NextIs(Ctx1)) max = t.TryReadInt64(out var b, Ctx1) ? b : null;
             list.Add(new GeneralSubtree(name.Type, name.Value, min, max));
         }
         return list;
     }
 
-    private static PolicyConstraintsDetails PolicyConstraints(AsnReader seq)
+    private static PolicyConstraintsDetails PolicyConstraints(AsnCursor seq)
     {
         long? require = null, inhibit = null;
-        if (seq.HasData && seq.PeekTag().HasSameClassAndValue(Ctx0)) require = seq.TryReadInt64(out var a, Ctx0) ? a : null;
-        if (seq.HasData && seq.PeekTag().HasSameClassAndValue(Ctx1)) inhibit = seq.TryReadInt64(out var b, Ctx1) ? b : null;
+        if (seq.NextIs(Ctx0)) require = seq.TryReadInt64(out var a, Ctx0) ? a : null;
+        if (seq.NextIs(Ctx1)) inhibit = seq.TryReadInt64(out var b, Ctx1) ? b : null;
         seq.ThrowIfNotEmpty();
         return new PolicyConstraintsDetails(require, inhibit);
     }
 
-    private static OidListDetails Oids(AsnReader seq)
+    private static OidListDetails Oids(AsnCursor seq)
     {
         var list = new List<string>();
         while (seq.HasData) list.Add(seq.ReadObjectIdentifier());
         return new OidListDetails(list);
     }
 
-    private static DistributionPointsDetails DistributionPoints(AsnReader seq)
+    private static DistributionPointsDetails DistributionPoints(AsnCursor seq)
     {
         var list = new List<DistributionPoint>();
         while (seq.HasData)
         {
             var p = seq.ReadSequence();
-            var full = new List<string>();
+            List<string>? full = null;
             var relative = false;
-            if (p.HasData && p.PeekTag().HasSameClassAndValue(Ctx0C))
+            if (p.NextIs(Ctx0C))
             {
                 var dpName = p.ReadSequence(Ctx0C);
-                if (dpName.PeekTag().HasSameClassAndValue(Ctx0C)) full.AddRange(GeneralNames.ReadAll(dpName.ReadSequence(Ctx0C)).Select(e => e.Value));
+                if (dpName.PeekTag().HasSameClassAndValue(Ctx0C)) full = GeneralNames.ReadValues(dpName.ReadSequence(Ctx0C));
                 else { dpName.ReadEncodedValue(); relative = true; }
             }
-            var reasons = p.HasData && p.PeekTag().HasSameClassAndValue(Ctx1);
+            var reasons = p.NextIs(Ctx1);
             if (reasons) p.ReadEncodedValue();
-            var crlIssuer = p.HasData && p.PeekTag().HasSameClassAndValue(Ctx2C);
+            var crlIssuer = p.NextIs(Ctx2C);
             if (crlIssuer) p.ReadEncodedValue();
             p.ThrowIfNotEmpty();
-            list.Add(new DistributionPoint(full, relative, reasons, crlIssuer));
+            list.Add(new DistributionPoint(full ?? [], relative, reasons, crlIssuer));
         }
         return new DistributionPointsDetails(list);
     }
 
-    private static AccessDetails Access(AsnReader seq)
+    private static AccessDetails Access(AsnCursor seq)
     {
         var list = new List<AccessDescription>();
         while (seq.HasData)
         {
             var d = seq.ReadSequence();
             var method = d.ReadObjectIdentifier();
-            var name = GeneralNames.Read(d, constraint: false);
+            var name = GeneralNames.Read(ref d, constraint: false);
             list.Add(new AccessDescription(method, name.Type, name.Value));
         }
         return new AccessDetails(list);

@@ -8,25 +8,33 @@ namespace CertLint.Parsing;
 /// <summary>GeneralName (RFC 5280 §4.2.1.6) as a typed text entry with a syntax check per type.</summary>
 internal static partial class GeneralNames
 {
-    public static IReadOnlyList<GeneralNameEntry> ReadAll(AsnReader seq)
+    public static IReadOnlyList<GeneralNameEntry> ReadAll(AsnCursor seq)
     {
         var list = new List<GeneralNameEntry>();
-        while (seq.HasData) list.Add(Read(seq, constraint: false));
+        while (seq.HasData) list.Add(Read(ref seq, constraint: false));
+        return list;
+    }
+
+    /// <summary>Only the entries' values (authorityCertIssuer, a distribution point's fullName), in order.</summary>
+    public static List<string> ReadValues(AsnCursor seq)
+    {
+        var list = new List<string>();
+        while (seq.HasData) list.Add(Read(ref seq, constraint: false).Value);
         return list;
     }
 
     /// <param name="reader">Positioned on a GeneralName.</param>
     /// <param name="constraint">A nameConstraints base: an IP is address+mask, names may start with '.'.</param>
-    public static GeneralNameEntry Read(AsnReader reader, bool constraint)
+    public static GeneralNameEntry Read(ref AsnCursor reader, bool constraint)
     {
         var encoded = reader.ReadEncodedValue();
         var tag = Asn1Tag.Decode(encoded.Span, out _);
         if (tag.TagClass != TagClass.ContextSpecific) throw new AsnContentException("a GeneralName must be context-tagged");
-        var content = CertificateDetailsParser.Content(encoded);
+        var content = AsnCursor.Content(encoded);
         switch (tag.TagValue)
         {
             case 0:
-                var other = new AsnReader(encoded, AsnEncodingRules.BER).ReadSequence(tag);
+                var other = new AsnCursor(encoded).ReadSequence(tag);
                 return new GeneralNameEntry("otherName", other.ReadObjectIdentifier(), true);
             case 1: return Ia5("email", content, constraint);
             case 2: return Ia5("dns", content, constraint);
@@ -43,7 +51,7 @@ internal static partial class GeneralNames
                     : b.Length is 8 or 32 ? $"{new IPAddress(b[..(b.Length / 2)])}/{new IPAddress(b[(b.Length / 2)..])}" : Convert.ToHexString(b);
                 return new GeneralNameEntry("ip", text, ok);
             case 8:
-                return new GeneralNameEntry("registeredId", new AsnReader(encoded, AsnEncodingRules.BER).ReadObjectIdentifier(tag), true);
+                return new GeneralNameEntry("registeredId", new AsnCursor(encoded).ReadObjectIdentifier(tag), true);
             default:
                 throw new AsnContentException($"unknown GeneralName [{tag.TagValue}]");
         }

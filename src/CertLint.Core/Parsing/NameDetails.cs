@@ -9,14 +9,26 @@ internal static class NameDetails
 {
     private static readonly Asn1Tag SetTag = new(UniversalTagNumber.SetOf, isConstructed: true);
 
+    /// <summary>Issuer names by their DER: the leaves of one CA all carry the same one, decoded once here. Subject
+    /// names are not kept (nearly each is different).</summary>
+    private static readonly BytesCache<Decoded> Issuers = new(maxEntries: 256, maxKeyLength: 2048);
+
+    public static (IReadOnlyList<NameAttribute> Attributes, int Rdns) ReadIssuer(ReadOnlyMemory<byte> nameDer)
+    {
+        if (Issuers.TryGet(nameDer.Span, out var known)) return (known.Attributes, known.Rdns);
+        var (attributes, rdns) = Read(nameDer);
+        Issuers.Add(nameDer.Span, new Decoded(attributes, rdns));
+        return (attributes, rdns);
+    }
+
     public static (IReadOnlyList<NameAttribute> Attributes, int Rdns) Read(ReadOnlyMemory<byte> nameDer)
     {
         var list = new List<NameAttribute>();
-        var seq = new AsnReader(nameDer, AsnEncodingRules.BER).ReadSequence();
+        var seq = new AsnCursor(nameDer).ReadSequence();
         var rdn = 0;
         while (seq.HasData)
         {
-            var set = seq.ReadSetOf(skipSortOrderValidation: true, SetTag);
+            var set = seq.ReadSetOf(SetTag);
             var start = list.Count;
             while (set.HasData)
             {
@@ -34,11 +46,13 @@ internal static class NameDetails
         return (list, rdn);
     }
 
+    private sealed record Decoded(IReadOnlyList<NameAttribute> Attributes, int Rdns);
+
     /// <summary>Text, ASN.1 string type name and whether the bytes are valid for the type.</summary>
     public static (string Value, string Type, bool Valid) ReadString(ReadOnlyMemory<byte> encoded)
     {
         var tag = Asn1Tag.Decode(encoded.Span, out _);
-        var content = CertificateDetailsParser.Content(encoded);
+        var content = AsnCursor.Content(encoded);
         if (tag.TagClass != TagClass.Universal) return ("#" + Convert.ToHexString(encoded.Span), "other", true);
         var type = (UniversalTagNumber)tag.TagValue;
         var name = TypeName(type);
@@ -46,7 +60,7 @@ internal static class NameDetails
         if (name == "other") return ("#" + Convert.ToHexString(encoded.Span), name, true);
         try
         {
-            return (new AsnReader(encoded, AsnEncodingRules.BER).ReadCharacterString(type), name, true);
+            return (new AsnCursor(encoded).ReadCharacterString(type), name, true);
         }
         catch (AsnContentException)
         {

@@ -37,9 +37,9 @@ internal static class CabfFields
             "Calendar months the validity spans, rounded up: the smallest m with notBefore + m months ≥ notAfter (`max: 39` = no longer than 39 months)",
             c => Months(c.NotBefore, c.NotAfter));
         yield return Cert("policies.cabfReserved", T.List, "The certificate's CA/B Forum reserved policy OIDs (EV 2.23.140.1.1, DV, OV, IV 2.23.140.1.2.x), repeats kept",
-            c => c.Policies?.Where(ReservedPolicies.Contains).ToArray());
+            c => c.Policies is { } p ? Reserved(p) : null);
         yield return Cert("policies.ev", T.Boolean, "The certificate asserts an EV policy: 2.23.140.1.1 or a CA's own EV OID (the 40 zlint's util.IsEV knows)",
-            c => c.Policies?.Any(EvPolicies.Contains) ?? false);
+            c => c.Policies is { } p && AnyEv(p));
         yield return Cert("policies.firstCpsUris", T.List,
             "The CPS URI qualifiers of the first policy that has any, in certificate order (zcrypto's CPSuri as zlint's e_ev_certificate_policies reads it); absent when no policy has one",
             c => FirstCpsUris(c));
@@ -47,10 +47,10 @@ internal static class CabfFields
             "Why the CPS URIs of policies.firstCpsUris are not exactly one http(s) URL whose host ends in a known top-level domain (zlint e_ev_certificate_policies); absent when they are",
             CpsProblem);
         yield return Cert("aia.repeatedLocations", T.List, "AIA accessLocations that occur more than once for the same accessMethod (compared ignoring case)",
-            c => c.AuthorityInfoAccess is { } aia ? Repeated(aia.Ocsp).Concat(Repeated(aia.CaIssuers)).ToArray() : null);
+            c => c.AuthorityInfoAccess is { } aia ? RepeatedLocations(aia) : null);
         yield return Cert("subject.brOrder", T.Boolean,
             "The subject's DC, C, ST, L, postalCode, street, O, SN, givenName, OU and CN attributes appear in that order (BR §7.1.4.2); other attributes are ignored",
-            c => InOrder(c.Subject.Attributes.Select(a => Array.IndexOf(SubjectOrder, a.Oid)).Where(i => i >= 0)));
+            c => InBrOrder(c.Subject.Attributes));
     }
 
     private const string CpsQualifier = "1.3.6.1.5.5.7.2.1";
@@ -72,14 +72,43 @@ internal static class CabfFields
         return null;
     }
 
-    private static IEnumerable<string> Repeated(IEnumerable<string> uris) =>
-        uris.GroupBy(u => u, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
+    // The helpers below walk their lists by index: these fields are read for every certificate when the cabf-br pack
+    // is on, and LINQ or a foreach over an interface allocated iterators, delegates and boxed enumerators on each read.
 
-    private static bool InOrder(IEnumerable<int> positions)
+    private static string[] Reserved(IReadOnlyList<string> policies)
+    {
+        List<string>? found = null;
+        for (var i = 0; i < policies.Count; i++)
+        {
+            if (ReservedPolicies.Contains(policies[i])) (found ??= []).Add(policies[i]);
+        }
+        return found is null ? [] : [.. found];
+    }
+
+    private static bool AnyEv(IReadOnlyList<string> policies)
+    {
+        for (var i = 0; i < policies.Count; i++)
+        {
+            if (EvPolicies.Contains(policies[i])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Locations repeated for the same method, compared ignoring case, each once as first written: OCSP, then caIssuers.</summary>
+    private static string[] RepeatedLocations(AuthorityInfoAccess aia)
+    {
+        var ocsp = ExtensionFields.Repeated(aia.Ocsp, static u => u, StringComparison.OrdinalIgnoreCase);
+        var caIssuers = ExtensionFields.Repeated(aia.CaIssuers, static u => u, StringComparison.OrdinalIgnoreCase);
+        return ocsp.Length == 0 ? caIssuers : caIssuers.Length == 0 ? ocsp : [.. ocsp, .. caIssuers];
+    }
+
+    private static bool InBrOrder(IReadOnlyList<DnAttribute> attributes)
     {
         var last = -1;
-        foreach (var p in positions)
+        for (var i = 0; i < attributes.Count; i++)
         {
+            var p = Array.IndexOf(SubjectOrder, attributes[i].Oid);
+            if (p < 0) continue;
             if (p < last) return false;
             last = p;
         }

@@ -21,7 +21,7 @@ internal static class CertificateFields
         yield return Cert("name", T.String, "How messages name the certificate: its subject DN, or (empty subject, SAN NAME) when the subject is empty", c => c.Name);
         yield return Cert("serial", T.String, "Serial number, upper-case hex", c => c.SerialNumber);
         yield return Cert("version", T.Integer, "X.509 version (1-3)", c => (long)c.Version);
-        yield return Cert("san", T.List, "Every subjectAltName value", c => c.SubjectAltNames is { } s ? s.Dns.Concat(s.Ip).Concat(s.Email).Concat(s.Uri).ToArray() : null);
+        yield return Cert("san", T.List, "Every subjectAltName value", c => c.SubjectAltNames is { } s ? (string[])[.. s.Dns, .. s.Ip, .. s.Email, .. s.Uri] : null);
         yield return Cert("san.dns", T.List, "SAN DNS names", c => c.SubjectAltNames?.Dns);
         yield return Cert("san.ip", T.List, "SAN IP addresses", c => c.SubjectAltNames?.Ip);
         yield return Cert("san.email", T.List, "SAN e-mail addresses", c => c.SubjectAltNames?.Email);
@@ -52,7 +52,7 @@ internal static class CertificateFields
         yield return Cert("crl", T.List, "CRL distribution point URLs", c => c.CrlDistributionPoints);
         yield return Cert("ski", T.String, "Subject key identifier (hex)", c => c.SubjectKeyIdentifier);
         yield return Cert("aki", T.String, "Authority key identifier (hex)", c => c.AuthorityKeyIdentifier);
-        yield return Cert("extensions", T.List, "OIDs of every extension", c => c.Extensions.Select(e => e.Oid).ToArray());
+        yield return Cert("extensions", T.List, "OIDs of every extension", c => OidsOf(c.Extensions));
         yield return Cert("fingerprint.sha256", T.String, "SHA-256 of the DER (lower-case hex)", c => c.Sha256);
         yield return Cert("fingerprint.short", T.String, "First 16 hex digits of fingerprint.sha256, for messages", c => c.Sha256[..Math.Min(16, c.Sha256.Length)]);
         yield return Cert("fingerprint.sha1", T.String, "SHA-1 of the DER (lower-case hex)", c => c.Sha1);
@@ -69,6 +69,13 @@ internal static class CertificateFields
         yield return CertCtx("pairedKey", T.Boolean, "A key with this certificate's public key was found", (c, ctx) => InventoryIndex.Of(ctx.Inventory).HasKey(c));
         yield return CertCtx("hosts", T.List, "Expected host names (--host and config hosts for this path)", (c, ctx) => ExpectedHosts.For(c.Location.File, ctx.Settings));
         yield return Cert("format", T.String, "pem, der, pkcs7 or pkcs12", c => Names.Format(c.Format));
+    }
+
+    private static string[] OidsOf(IReadOnlyList<ExtensionInfo> extensions)
+    {
+        var oids = new string[extensions.Count];
+        for (var i = 0; i < oids.Length; i++) oids[i] = extensions[i].Oid;
+        return oids;
     }
 
     public static FieldDefinition ExtensionPresent(string path, string oid) =>

@@ -37,22 +37,52 @@ internal static class DomainNameFields
             "The DNS names zlint's CA/B Forum lints check (the subject CN unless empty or an IP address, then every SAN dNSName), split by the Public Suffix List: name, source, parsed, suffix, sld, trd, bareTld",
             Domains, RecordScopes.DomainName);
         yield return Cert("san.dns.domains", T.Records, "Every SAN dNSName split by the Public Suffix List (as `domains`)",
-            c => (c.SubjectAltNames?.Dns ?? []).Select(n => Split(n, "san")).ToArray(), RecordScopes.DomainName);
+            SanDomains, RecordScopes.DomainName);
         // Hosts compare as clients compare them (RFC 6125 §6.4): `in: { field: san.hosts }` is a host comparison, not text.
         yield return Cert("subject.cn.host", T.String,
             "The subject CN as a host: an IP address in canonical form (compared by value), else the DNS name in lower-case A-labels (IDNs converted) without a trailing dot",
             c => c.Subject.CommonName is { } cn ? HostnameMatcher.Host(cn) : null);
         yield return Cert("san.hosts", T.List,
             "SAN dNSName and iPAddress entries normalised like subject.cn.host (wildcards kept as written: *.example.com)",
-            c => c.SubjectAltNames is { } s ? s.Dns.Concat(s.Ip).Select(HostnameMatcher.Host).OfType<string>().ToArray() : null);
+            c => c.SubjectAltNames is { } s ? Hosts(s) : null);
+    }
+
+    // `domains` and `san.dns.domains` split the same SAN names, and the packs read both for every certificate: the
+    // SAN splits of the certificate last asked on this thread are kept for the other field (records are immutable).
+    [ThreadStatic] private static CertificateInfo? _sanOf;
+    [ThreadStatic] private static DomainName[]? _sanDomains;
+
+    private static DomainName[] SanDomains(CertificateInfo c)
+    {
+        if (ReferenceEquals(_sanOf, c) && _sanDomains is { } known) return known;
+        var dns = c.SubjectAltNames?.Dns ?? [];
+        var split = dns.Count == 0 ? [] : new DomainName[dns.Count];
+        for (var i = 0; i < split.Length; i++) split[i] = Split(dns[i], "san");
+        (_sanOf, _sanDomains) = (c, split);
+        return split;
     }
 
     private static DomainName[] Domains(CertificateInfo c)
     {
-        var names = new List<DomainName>();
-        if (c.Subject.CommonName is { Length: > 0 } cn && ReservedIps.ParseOrNull(cn) is null) names.Add(Split(cn, "cn"));
-        foreach (var dns in c.SubjectAltNames?.Dns ?? []) names.Add(Split(dns, "san"));
-        return [.. names];
+        var san = SanDomains(c);
+        if (c.Subject.CommonName is not { Length: > 0 } cn || ReservedIps.ParseOrNull(cn) is not null) return san;
+        // A CN repeats one of the SAN names nearly always: its parts are that split's, only the source differs.
+        DomainName? same = null;
+        for (var i = 0; i < san.Length && same is null; i++) same = san[i].Name == cn ? san[i] : null;
+        return [same is null ? Split(cn, "cn") : same with { Source = "cn" }, .. san];
+    }
+
+    private static string[] Hosts(SubjectAltNames san)
+    {
+        List<string>? hosts = null;
+        foreach (var names in (ReadOnlySpan<IReadOnlyList<string>>)[san.Dns, san.Ip])
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (HostnameMatcher.Host(names[i]) is { } host) (hosts ??= []).Add(host);
+            }
+        }
+        return hosts is null ? [] : [.. hosts];
     }
 
     internal static DomainName Split(string name, string source)

@@ -17,6 +17,11 @@ internal static class ExtensionFields
         ["aia"] = "1.3.6.1.5.5.7.1.1", ["sia"] = "1.3.6.1.5.5.7.1.11", ["torServiceDescriptor"] = "2.23.140.1.31",
     };
 
+    private static readonly Dictionary<string, string> NameByOid = Named.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
+
+    /// <summary>The short field name of an extension (san, aki, ...) or its OID.</summary>
+    public static string NameOf(string oid) => NameByOid.GetValueOrDefault(oid, oid);
+
     private static readonly (string Name, KeyUsageFlags Flag)[] KeyUsageBits =
     [
         ("digitalSignature", KeyUsageFlags.DigitalSignature), ("nonRepudiation", KeyUsageFlags.NonRepudiation),
@@ -30,11 +35,11 @@ internal static class ExtensionFields
     {
         yield return Cert("extensions.count", T.Integer, "Number of extensions", c => (long)c.Extensions.Count);
         yield return Cert("extensions.duplicates", T.List, "OIDs that occur more than once",
-            c => Duplicates(c.Extensions));
+            c => Repeated(c.Extensions, static e => e.Oid));
         yield return Cert("extensions.entries", T.Records, "Every extension: oid, name, critical, length, malformed", c => c.Extensions, RecordScopes.Extension);
         foreach (var (name, oid) in Named)
         {
-            yield return Cert($"{name}.present", T.Boolean, $"The {name} extension ({oid}) is present", c => c.Extensions.Any(e => e.Oid == oid));
+            yield return Cert($"{name}.present", T.Boolean, $"The {name} extension ({oid}) is present", c => Find(c, oid) is not null);
             yield return Cert($"{name}.critical", T.Boolean, $"The {name} extension is critical (absent when it is)", c => Find(c, oid)?.Critical);
             yield return Cert($"{name}.malformed", T.Boolean, $"The {name} extension cannot be decoded (absent when it is)",
                 c => Find(c, oid) is null ? null : c.Details.Malformed.Contains(oid));
@@ -50,7 +55,7 @@ internal static class ExtensionFields
         yield return Cert("keyUsage.der", T.Boolean, "keyUsage BIT STRING is DER-minimal (no trailing zero bits)", c => Get<KeyUsageDetails>(c, "2.5.29.15")?.MinimalDer);
         yield return Cert("policies.entries", T.Records, "certificatePolicies: oid, qualifiers", c => Get<PoliciesDetails>(c, "2.5.29.32")?.Entries, RecordScopes.Policy);
         yield return Cert("policies.duplicates", T.List, "Policy OIDs listed more than once",
-            c => Get<PoliciesDetails>(c, "2.5.29.32")?.Entries.GroupBy(e => e.Oid).Where(g => g.Count() > 1).Select(g => g.Key).ToArray());
+            c => Get<PoliciesDetails>(c, "2.5.29.32") is { } p ? Repeated(p.Entries, static e => e.Oid) : null);
         yield return Cert("policyMappings", T.Records, "policyMappings: issuerDomainPolicy, subjectDomainPolicy", c => Get<PolicyMappingsDetails>(c, "2.5.29.33")?.Mappings, RecordScopes.PolicyMapping);
         foreach (var f in GeneralNameFields("san", "2.5.29.17")) yield return f;
         foreach (var f in GeneralNameFields("ian", "2.5.29.18")) yield return f;
@@ -70,60 +75,83 @@ internal static class ExtensionFields
     private static IEnumerable<FieldDefinition> GeneralNameFields(string prefix, string oid)
     {
         IReadOnlyList<GeneralNameEntry>? Entries(CertificateInfo c) => Get<GeneralNamesDetails>(c, oid)?.Entries;
-        string[]? OfType(CertificateInfo c, string type) => Entries(c)?.Where(e => e.Type == type).Select(e => e.Value).ToArray();
+        string[]? OfType(CertificateInfo c, string type) => Entries(c) is { } e ? ValuesOfType(e, type) : null;
         yield return Cert($"{prefix}.entries", T.Records, $"Every {prefix} GeneralName: type, value, length, valid", Entries, RecordScopes.GeneralName);
         yield return Cert($"{prefix}.count", T.Integer, $"Number of {prefix} entries", c => Entries(c) is { } e ? (long)e.Count : null);
         yield return Cert($"{prefix}.dirName", T.List, $"{prefix} directoryName entries (RFC 4514)", c => OfType(c, "dirName"));
         yield return Cert($"{prefix}.otherName", T.List, $"{prefix} otherName type OIDs", c => OfType(c, "otherName"));
         yield return Cert($"{prefix}.registeredId", T.List, $"{prefix} registeredID OIDs", c => OfType(c, "registeredId"));
         if (prefix != "ian") yield break;
-        yield return Cert("ian", T.List, "Every issuerAltName value", c => Entries(c)?.Select(e => e.Value).ToArray());
+        yield return Cert("ian", T.List, "Every issuerAltName value", c => Entries(c) is { } e ? ValuesOfType(e, null) : null);
         foreach (var type in new[] { "dns", "email", "uri", "ip" })
             yield return Cert($"ian.{type}", T.List, $"issuerAltName {type} entries", c => OfType(c, type));
     }
 
-    private static ExtensionInfo? Find(CertificateInfo c, string oid)
+    /// <summary>By index: a foreach over the IReadOnlyList would box its enumerator on every read.</summary>
+    internal static ExtensionInfo? Find(CertificateInfo c, string oid)
     {
-        foreach (var e in c.Extensions)
+        var extensions = c.Extensions;
+        for (var i = 0; i < extensions.Count; i++)
         {
-            if (e.Oid == oid) return e;
+            if (extensions[i].Oid == oid) return extensions[i];
         }
         return null;
     }
 
+    /// <summary>The values of the entries of one type (every entry when null), in order; no allocation when none match.</summary>
+    private static string[] ValuesOfType(IReadOnlyList<GeneralNameEntry> entries, string? type)
+    {
+        var count = 0;
+        for (var i = 0; i < entries.Count; i++) count += type is null || entries[i].Type == type ? 1 : 0;
+        if (count == 0) return [];
+        var values = new string[count];
+        for (int i = 0, k = 0; i < entries.Count; i++)
+        {
+            if (type is null || entries[i].Type == type) values[k++] = entries[i].Value;
+        }
+        return values;
+    }
+
+    /// <summary>Keys that occur more than once, in order of first occurrence (lists of a few entries: a quadratic scan
+    /// allocates nothing for the usual answer, none).</summary>
+    internal static string[] Repeated<TItem>(IReadOnlyList<TItem> items, Func<TItem, string> key, StringComparison comparison = StringComparison.Ordinal)
+    {
+        List<string>? found = null;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var k = key(items[i]);
+            var seenBefore = false;
+            for (var j = 0; j < i && !seenBefore; j++) seenBefore = string.Equals(key(items[j]), k, comparison);
+            if (seenBefore) continue;
+            for (var j = i + 1; j < items.Count; j++)
+            {
+                if (!string.Equals(key(items[j]), k, comparison)) continue;
+                (found ??= []).Add(k);
+                break;
+            }
+        }
+        return found is null ? [] : [.. found];
+    }
+
     /// <summary>The decoded extension <paramref name="oid"/> as <typeparamref name="TDetails"/>; null when absent, undecodable or of another kind.</summary>
     internal static TDetails? Get<TDetails>(CertificateInfo c, string oid) where TDetails : class =>
-        c.Details.Extensions.TryGetValue(oid, out var d) ? d as TDetails : null;
+        c.Details.Extension(oid) as TDetails;
 
     /// <summary>extensions.OID.present / critical / count / length / malformed, for any OID.</summary>
     public static FieldDefinition? ByOid(string path, string oid, string what) => what.ToLowerInvariant() switch
     {
         "present" => Cert(path, T.Boolean, $"Extension {oid} is present", c => Find(c, oid) is not null),
         "critical" => Cert(path, T.Boolean, $"Extension {oid} is critical (absent when it is)", c => Find(c, oid)?.Critical),
-        "count" => Cert(path, T.Integer, $"How many {oid} extensions there are", c => (long)c.Extensions.Count(e => e.Oid == oid)),
+        "count" => Cert(path, T.Integer, $"How many {oid} extensions there are", c => (long)CountOf(c.Extensions, oid)),
         "length" => Cert(path, T.Integer, $"extnValue octets of extension {oid}", c => Find(c, oid) is { } e ? (long)e.Value.Length : null),
         "malformed" => Cert(path, T.Boolean, $"Extension {oid} cannot be decoded", c => Find(c, oid) is null ? null : c.Details.Malformed.Contains(oid)),
         _ => null,
     };
 
-    /// <summary>OIDs that occur more than once, in order of first occurrence (a certificate has a dozen extensions at most
-    /// in practice: a quadratic scan allocates nothing for the usual answer, none).</summary>
-    private static string[] Duplicates(IReadOnlyList<ExtensionInfo> extensions)
+    private static int CountOf(IReadOnlyList<ExtensionInfo> extensions, string oid)
     {
-        List<string>? found = null;
-        for (var i = 0; i < extensions.Count; i++)
-        {
-            var oid = extensions[i].Oid;
-            var seenBefore = false;
-            for (var j = 0; j < i && !seenBefore; j++) seenBefore = extensions[j].Oid == oid;
-            if (seenBefore) continue;
-            for (var j = i + 1; j < extensions.Count; j++)
-            {
-                if (extensions[j].Oid != oid) continue;
-                (found ??= []).Add(oid);
-                break;
-            }
-        }
-        return found is null ? [] : [.. found];
+        var n = 0;
+        for (var i = 0; i < extensions.Count; i++) n += extensions[i].Oid == oid ? 1 : 0;
+        return n;
     }
 }

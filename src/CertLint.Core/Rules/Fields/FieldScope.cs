@@ -30,6 +30,14 @@ public sealed class RecordScope<T> : FieldScope where T : class
         return this;
     }
 
+    // Booleans and numbers through the shared boxes: an each/any over a list of records reads these once per element
+    // and per rule, and a fresh box per read was most of what such a rule allocated.
+    public RecordScope<T> Add(string path, FieldType type, string description, Func<T, bool?> get, FieldScope? elements = null) =>
+        Add(path, type, description, t => Boxes.Of(get(t)), elements);
+
+    public RecordScope<T> Add(string path, FieldType type, string description, Func<T, long?> get, FieldScope? elements = null) =>
+        Add(path, type, description, t => Boxes.Of(get(t)), elements);
+
     public override ResolvedField? Find(string path) => _fields.GetValueOrDefault(path);
     public override IEnumerable<ResolvedField> Fields => _fields.Values.OrderBy(f => f.Path, StringComparer.Ordinal);
 }

@@ -25,12 +25,16 @@ public static class Names
 
     public static string EkuName(string oid) => Eku.TryGetValue(oid, out var n) ? n : oid;
 
+    /// <summary>Every key usage bit with its name, in bit order (Enum.GetValues and ToString allocated on every read).</summary>
+    private static readonly (KeyUsageFlags Flag, string Name)[] KeyUsageNames =
+        [.. Enum.GetValues<KeyUsageFlags>().Where(f => f != KeyUsageFlags.None).Select(f => (f, KeyUsageName(f)))];
+
     public static IReadOnlyList<string> KeyUsages(KeyUsageFlags flags)
     {
         var list = new List<string>();
-        foreach (var f in Enum.GetValues<KeyUsageFlags>())
+        foreach (var (flag, name) in KeyUsageNames)
         {
-            if (f != KeyUsageFlags.None && flags.HasFlag(f)) list.Add(KeyUsageName(f));
+            if ((flags & flag) == flag) list.Add(name);
         }
         return list;
     }

@@ -18,7 +18,7 @@ public static class RecordScopes
 
     public static readonly FieldScope Extension = new RecordScope<ExtensionInfo>("extension")
         .Add("oid", T.String, "Extension OID", e => e.Oid)
-        .Add("name", T.String, "Short field name (san, aki, ...) or the OID", e => ExtensionFields.Named.FirstOrDefault(n => n.Value == e.Oid).Key ?? e.Oid)
+        .Add("name", T.String, "Short field name (san, aki, ...) or the OID", e => ExtensionFields.NameOf(e.Oid))
         .Add("critical", T.Boolean, "Marked critical", e => e.Critical)
         .Add("length", T.Integer, "extnValue octets", e => (long)e.Value.Length);
 

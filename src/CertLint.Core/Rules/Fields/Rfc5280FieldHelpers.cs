@@ -148,18 +148,24 @@ internal static class KeyUsageEkuTable
         "2.16.840.1.113730.4.1", "1.3.6.1.4.1.311.2.1.22", "1.3.6.1.4.1.311.61.1.1",
     ];
 
+    // Loops, not LINQ: the rfc5280 pack asks this of every certificate with both extensions.
     public static bool Consistent(KeyUsageFlags keyUsage, IReadOnlyList<string> ekus)
     {
-        var purposes = ekus.Where(Recognized.Contains).ToArray();
-        if (purposes.Length > 1)
+        var recognized = 0;
+        for (var i = 0; i < ekus.Count; i++) recognized += Recognized.Contains(ekus[i]) ? 1 : 0;
+        if (recognized > 1)
         {
             var union = KeyUsageFlags.None;
-            foreach (var p in purposes)
+            for (var i = 0; i < ekus.Count; i++)
             {
-                if (Allowed.TryGetValue(p, out var combos)) foreach (var c in combos) union |= c;
+                if (Recognized.Contains(ekus[i]) && Allowed.TryGetValue(ekus[i], out var combos)) foreach (var c in combos) union |= c;
             }
             return keyUsage != KeyUsageFlags.None && (keyUsage & ~union) == KeyUsageFlags.None;
         }
-        return purposes.All(p => !Allowed.TryGetValue(p, out var combos) || combos.Contains(keyUsage));
+        for (var i = 0; i < ekus.Count; i++)
+        {
+            if (Recognized.Contains(ekus[i]) && Allowed.TryGetValue(ekus[i], out var combos) && Array.IndexOf(combos, keyUsage) < 0) return false;
+        }
+        return true;
     }
 }

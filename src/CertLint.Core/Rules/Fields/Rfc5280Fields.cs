@@ -23,35 +23,31 @@ internal static class Rfc5280Fields
         yield return Cert("extensions.emptySequence", T.List, "OIDs of extensions whose value is an empty SEQUENCE",
             c => EmptySequences(c.Extensions));
         yield return Cert("keyUsage.unusedBits", T.Integer, "keyUsage BIT STRING: the declared number of unused bits",
-            c => KeyUsageOctets(c) is { } ku ? (long)ku[0] : null);
+            c => KeyUsageOctets(c) is { } ku ? (long)ku.Span[0] : null);
         yield return Cert("keyUsage.trailingZeroBits", T.Integer, "keyUsage BIT STRING: the number of trailing zero bits of its value",
-            c => KeyUsageOctets(c) is { } ku ? TrailingZeroBits(ku.AsSpan(1)) : null);
+            c => KeyUsageOctets(c) is { } ku ? TrailingZeroBits(ku.Span[1..]) : null);
         yield return Cert("keyUsage.lastOctetZero", T.Boolean, "keyUsage BIT STRING ends with a superfluous 00 octet",
-            c => KeyUsageOctets(c) is { } ku ? ku[^1] == 0 : null);
+            c => KeyUsageOctets(c) is { } ku ? ku.Span[^1] == 0 : null);
         yield return Cert("keyUsage.consistentWithEku", T.Boolean, "keyUsage bits are a combination RFC 5280 §4.2.1.12 allows for the extended key usages",
             c => c.KeyUsage is { } ku && c.ExtendedKeyUsage is { } eku ? KeyUsageEkuTable.Consistent(ku, eku) : null);
         yield return Cert("sct.listLength", T.Integer, "SignedCertificateTimestampList: the length of the SCT list in octets",
             c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? SctListLength(v) : null);
         yield return Cert("san.dns.idnInvalid", T.List, "SAN DNS names with an xn-- label that is not valid Punycode",
-            c => c.SubjectAltNames?.Dns.Where(d => ALabels(d).Any(l => Idn.Unicode(l) is null)).ToArray());
+            c => c.SubjectAltNames is { } s ? WithALabel(s.Dns, static l => Idn.Unicode(l) is null) : null);
         yield return Cert("san.dns.idnNotNfc", T.List, "SAN DNS names with an xn-- label whose Unicode form is not NFC",
-            c => c.SubjectAltNames?.Dns.Where(d => ALabels(d).Any(l => Idn.Unicode(l) is { } u && !u.IsNormalized(NormalizationForm.FormC))).ToArray());
+            c => c.SubjectAltNames is { } s ? WithALabel(s.Dns, static l => Idn.Unicode(l) is { } u && !u.IsNormalized(NormalizationForm.FormC)) : null);
         yield return Cert("policies.explicitTextNotNfc", T.List, "user notice explicitText values (UTF8String, BMPString) not in Unicode NFC",
             c => Value(c, "2.5.29.32") is { } v ? PolicyTexts.NotNfc(v) : null);
     }
 
-    private static ReadOnlyMemory<byte>? Value(CertificateInfo c, string oid)
-    {
-        foreach (var e in c.Extensions) if (e.Oid == oid) return e.Value;
-        return null;
-    }
+    private static ReadOnlyMemory<byte>? Value(CertificateInfo c, string oid) => ExtensionFields.Find(c, oid)?.Value;
 
     private static bool? BasicConstraintsExplicitFalse(ReadOnlyMemory<byte> value)
     {
         try
         {
-            var seq = new AsnReader(value, AsnEncodingRules.BER).ReadSequence();
-            if (!seq.HasData || !seq.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean)) return false;
+            var seq = new Parsing.AsnCursor(value).ReadSequence();
+            if (!seq.NextIs(Asn1Tag.Boolean)) return false;
             return !seq.ReadBoolean();
         }
         catch (AsnContentException)
@@ -64,7 +60,8 @@ internal static class Rfc5280Fields
     {
         try
         {
-            var t = new AsnReader(tbs, AsnEncodingRules.BER).ReadSequence();
+            // A struct cursor, not AsnReader: this walks every certificate's extensions, and each nested AsnReader was an object.
+            var t = new Parsing.AsnCursor(tbs).ReadSequence();
             List<string>? found = null;
             while (t.HasData)
             {
@@ -79,7 +76,7 @@ internal static class Rfc5280Fields
                 {
                     var ext = list.ReadSequence();
                     var oid = ext.ReadObjectIdentifier();
-                    if (ext.HasData && ext.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean) && !ext.ReadBoolean()) (found ??= []).Add(oid);
+                    if (ext.NextIs(Asn1Tag.Boolean) && !ext.ReadBoolean()) (found ??= []).Add(oid);
                 }
             }
             return found is null ? [] : [.. found];
@@ -91,12 +88,12 @@ internal static class Rfc5280Fields
     }
 
     /// <summary>The keyUsage BIT STRING contents (unused-bits octet first) when it has at least one value octet.</summary>
-    private static byte[]? KeyUsageOctets(CertificateInfo c)
+    private static ReadOnlyMemory<byte>? KeyUsageOctets(CertificateInfo c)
     {
         if (Value(c, "2.5.29.15") is not { } v) return null;
         var span = v.Span;
         if (span.Length < 4 || span[0] != 0x03 || span[1] != span.Length - 2) return null;
-        return span[2..].ToArray();
+        return v[2..];
     }
 
     private static long TrailingZeroBits(ReadOnlySpan<byte> octets)
@@ -127,14 +124,31 @@ internal static class Rfc5280Fields
         }
     }
 
-    private static IEnumerable<string> ALabels(string name) =>
-        name.Split('.').Where(l => l.StartsWith("xn--", StringComparison.OrdinalIgnoreCase));
+    /// <summary>The names with an xn-- label (any case) that <paramref name="bad"/> holds for. Nearly no name has one:
+    /// those are answered without splitting the name or allocating.</summary>
+    private static string[] WithALabel(IReadOnlyList<string> names, Func<string, bool> bad)
+    {
+        List<string>? found = null;
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = names[i];
+            if (!name.Contains("xn--", StringComparison.OrdinalIgnoreCase)) continue;
+            foreach (var label in name.Split('.'))
+            {
+                if (!label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase) || !bad(label)) continue;
+                (found ??= []).Add(name);
+                break;
+            }
+        }
+        return found is null ? [] : [.. found];
+    }
 
     private static string[] EmptySequences(IReadOnlyList<ExtensionInfo> extensions)
     {
         List<string>? found = null;
-        foreach (var e in extensions)
+        for (var i = 0; i < extensions.Count; i++)
         {
+            var e = extensions[i];
             if (e.Value.Span.SequenceEqual((ReadOnlySpan<byte>)[0x30, 0x00]) && !(found?.Contains(e.Oid) ?? false)) (found ??= []).Add(e.Oid);
         }
         return found is null ? [] : [.. found];

@@ -25,7 +25,7 @@ internal static class TorServiceDescriptorFields
         yield return Cert("torServiceDescriptor.onionUris", T.List, "The onionURI of every TorServiceDescriptorHash (absent without the extension or when it cannot be decoded)",
             c => Descriptors(c)?.Select(d => d.OnionUri).ToArray());
         yield return Cert("onionV2", T.Boolean, "The subject CN or a SAN dNSName is a version 2 onion address (zlint's IsOnionV2Cert: first label 16 base32 characters, name ending in onion)",
-            c => Names(c).Any(OnionAddress.IsV2));
+            c => AnyOnionV2(c));
         yield return Cert("torServiceDescriptor.problem", T.String,
             "Why the TorServiceDescriptor extension does not describe the certificate's onion names (zlint e_ext_tor_service_descriptor_hash_invalid); absent when it does",
             Problem);
@@ -36,6 +36,19 @@ internal static class TorServiceDescriptorFields
 
     /// <summary>zlint's subjects: every SAN dNSName and the subject CN (empty when absent).</summary>
     private static IEnumerable<string> Names(CertificateInfo c) => (c.SubjectAltNames?.Dns ?? []).Append(c.Subject.CommonName ?? "");
+
+    /// <summary>Whether any of <see cref="Names"/> is a v2 onion name, without the iterators: read for every certificate.</summary>
+    private static bool AnyOnionV2(CertificateInfo c)
+    {
+        if (c.SubjectAltNames?.Dns is { } dns)
+        {
+            for (var i = 0; i < dns.Count; i++)
+            {
+                if (OnionAddress.IsV2(dns[i])) return true;
+            }
+        }
+        return OnionAddress.IsV2(c.Subject.CommonName ?? "");
+    }
 
     /// <summary>The host of an absolute URL with its case kept (as Go's url.Hostname(); Uri.Host lower-cases it): zlint compares hosts as written.</summary>
     private static string HostAsWritten(string url)
@@ -51,7 +64,7 @@ internal static class TorServiceDescriptorFields
 
     private static string? Problem(CertificateInfo c)
     {
-        if (!c.Extensions.Any(e => e.Oid == Oid)) return $"it names a .onion domain but has no TorServiceDescriptor extension ({Oid})";
+        if (ExtensionFields.Find(c, Oid) is null) return $"it names a .onion domain but has no TorServiceDescriptor extension ({Oid})";
         if (c.Details.Malformed.Contains(Oid)) return $"its TorServiceDescriptor extension ({Oid}) cannot be decoded";
         if (Descriptors(c) is not { Count: > 0 } descriptors) return "its TorServiceDescriptor extension holds no TorServiceDescriptorHash";
 
