@@ -29,6 +29,7 @@ public sealed class CompiledRule
         _primitive = primitive;
         _applies = applies;
         _check = check;
+        _kinds = kinds.Aggregate(0UL, (m, k) => m | 1UL << (int)k);
         _effectiveFrom = definition.EffectiveFrom?.UtcTicks ?? long.MinValue;
         _effectiveUntil = definition.EffectiveUntil?.UtcTicks ?? long.MaxValue;
     }
@@ -66,11 +67,19 @@ public sealed class CompiledRule
     private readonly long _effectiveFrom;
     private readonly long _effectiveUntil;
 
+    // Asked for every (rule, subject) pair: the kinds as a bit mask, and the compiled parts kept in plain fields once
+    // made (a racing first read stores the same value twice), so a pair costs no Lazy and no extra delegate.
+    private readonly ulong _kinds;
+    private CompiledApplicability? _appliesValue;
+    private CompiledCheck? _checkValue;
+
     /// <summary>Whether the rule applies to the subject (kind and `where:`). Not applicable is not a pass.</summary>
     public bool AppliesTo(RuleSubject subject, EvaluationContext context)
     {
-        var applies = _applies.Value;
-        return applies.Where(subject, context) && (_primitive is null || _primitive.AppliesTo(subject, applies.Arguments, context));
+        if ((_kinds >> (int)subject.Kind & 1) == 0) return false;
+        var applies = _appliesValue ??= _applies.Value;
+        return (applies.Where is not { } where || where(subject, context)) &&
+            (_primitive is null || _primitive.AppliesTo(subject, applies.Arguments, context));
     }
 
     /// <summary>Violations for an applicable subject; empty when the check holds.</summary>
@@ -78,10 +87,10 @@ public sealed class CompiledRule
     {
         if (_primitive is not null)
         {
-            var result = _primitive.Check(subject, _applies.Value.Arguments, context);
+            var result = _primitive.Check(subject, (_appliesValue ??= _applies.Value).Arguments, context);
             return result as IReadOnlyList<Violation> ?? result.ToArray();
         }
-        var check = _check.Value;
+        var check = _checkValue ??= _check.Value;
         if (check.Assertion!(subject, context)) return Pass;
         // The places the defect also shows: read only for a failing subject.
         return check.Related?.Invoke(subject, context) is IReadOnlyList<Findings.RelatedLocation> { Count: > 0 } related
@@ -90,13 +99,14 @@ public sealed class CompiledRule
     }
 
     public string FormatMessage(RuleSubject subject, EvaluationContext context, Violation violation) =>
-        _check.Value.Message.Render(subject, context, violation);
+        (_checkValue ??= _check.Value).Message.Render(subject, context, violation);
 
     public override string ToString() => $"{Id} {Name} ({Severity.ToText()})";
 }
 
 /// <summary>What decides whether a rule applies: its compiled `where` and, for a primitive, the primitive's arguments.</summary>
-internal sealed record CompiledApplicability(Func<RuleSubject, EvaluationContext, bool> Where, PrimitiveArguments Arguments);
+/// <param name="Where">The `where:` test beyond the subject's kind; null when there is none.</param>
+internal sealed record CompiledApplicability(SubjectTest? Where, PrimitiveArguments Arguments);
 
 /// <summary>What checks an applicable subject and words the finding: a field assertion (null for a primitive), the
 /// message, and the field of related locations.</summary>

@@ -175,7 +175,6 @@ internal sealed class AssertionCompiler
                 ? $"field '{path}' needs one function: {string.Join(", ", Functions)}"
                 : $"an assertion has one function; found {string.Join(", ", functions.Select(f => f.Key))} (combine with all/any)");
         var (name, keyNode, option) = functions[0];
-        var read = Reader(field, fromRoot);
         if (option is YamlMappingNode om && om.Children.Count == 1 && Comparable.Contains(name)
             && om.Children.Keys.First() is YamlScalarNode { Value: "field" })
         {
@@ -184,16 +183,29 @@ internal sealed class AssertionCompiler
             var (other, otherFromRoot) = Resolve(otherPath, otherNode, scope);
             var compare = FieldComparisons.Compile(name, field.Type, other.Type, m => _ctx.Error(otherNode, $"'{name}' on field '{path}': {m}", name));
             var otherGet = other.Get;
+            var read = Reader(field, fromRoot);
             return otherFromRoot
                 ? (t, r, c) => compare(read(t, r, c), otherGet(r, c), c)
                 : (t, r, c) => compare(read(t, r, c), t is null ? null : otherGet(t, c), c);
         }
-        var test = CompileFunction(name, keyNode, option, field.Type, path, field.Elements);
-        return (t, r, c) => test(read(t, r, c), r, c);
+        // The field's read and the function in one delegate: a test runs for every (rule, subject) pair, and every
+        // delegate between them is one more indirect call whose target changes from rule to rule.
+        var (plain, test) = CompileFunctionParts(name, keyNode, option, field.Type, path, field.Elements);
+        var get = field.Get;
+        if (plain is not null)
+            return fromRoot ? (_, r, c) => plain(get(r, c), c) : (t, _, c) => plain(t is null ? null : get(t, c), c);
+        return fromRoot ? (_, r, c) => test!(get(r, c), r, c) : (t, r, c) => test!(t is null ? null : get(t, c), r, c);
     }
 
     /// <summary>One function on a value; the result's target is the value itself.</summary>
     private NodeTest CompileFunction(string name, YamlScalarNode keyNode, YamlNode option, FieldType type, string path, FieldScope? elements)
+    {
+        var (plain, test) = CompileFunctionParts(name, keyNode, option, type, path, elements);
+        return plain is null ? test! : (v, _, c) => plain(v, c);
+    }
+
+    /// <summary>A function on a value: a <see cref="ValueTest"/> when it needs only the value, else a <see cref="NodeTest"/>.</summary>
+    private (ValueTest? Plain, NodeTest? Test) CompileFunctionParts(string name, YamlScalarNode keyNode, YamlNode option, FieldType type, string path, FieldScope? elements)
     {
         var options = new FunctionOptions(_ctx, name, option, type, path);
         ValueTest plain = name switch
@@ -212,14 +224,14 @@ internal sealed class AssertionCompiler
             "not" => throw _ctx.Error(keyNode, "'not' takes a whole assertion: { not: { field: ..., ... } }", name),
             _ => throw _ctx.Error(keyNode, $"unknown function '{name}'{Suggest.DidYouMean(name, Functions)}", name, Suggest.Closest(name, Functions)),
         };
-        if (plain is not null) return (v, _, c) => plain(v, c);
+        if (plain is not null) return (plain, null);
         if (name == "length")
         {
             options.RequireType(FieldType.String, FieldType.List, FieldType.Records);
             var inner = Compile(option, null, FieldType.Integer);
-            return (v, r, c) => Length(v) is { } n && inner(n, r, c);
+            return (null, (v, r, c) => Length(v) is { } n && inner(n, r, c));
         }
-        return Quantifier(name, options, elements);
+        return (null, Quantifier(name, options, elements));
     }
 
     /// <summary>Characters of a string (octets of hex fields are their own `.length` fields), elements of a list.</summary>

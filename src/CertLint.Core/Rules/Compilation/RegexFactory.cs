@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace CertLint.Rules.Compilation;
@@ -55,28 +54,30 @@ public static class RegexFactory
 
 /// <summary>
 /// A valid rule pattern whose regex (<see cref="RegexFactory.Create"/>'s choice of engine) is built on first use.
-/// <see cref="IsMatch"/> answers with the backtracking regex the syntax check already built for as long as that stays
-/// cheap: until it has spent <see cref="TrialBudget"/> of wall time on this pattern in all, or timed out once. Only then
-/// is the linear automaton built. The rule packs' patterns (`^http://`, `_`, `[^\x00-\x7F]`) never get there: their
-/// automata cost a millisecond or more each to build, and with every pack on that was a tenth of the rule stage, for
-/// matches the backtracking engine answers in well under a microsecond. A hostile pattern (a custom rule in the
-/// repository) gets the linear engine after at most one time-out, and a value the backtracking engine times out on
-/// goes to the linear engine, so no answer depends on time; only a pattern the linear engine cannot run (lookarounds,
-/// backreferences) still times out.
+/// A pattern of one of <see cref="SimplePattern"/>'s shapes (most of the packs': `^http://`, `_`, `[^\x00-\x7F]`) is
+/// answered with string searches. Otherwise <see cref="IsMatch"/> answers with the backtracking regex the syntax check
+/// already built for as long as that stays cheap: until it has spent <see cref="TrialBudgetMs"/> of wall time on this
+/// pattern in all, or timed out once. Only then is the linear automaton built: automata cost a millisecond or more each
+/// to build, more than the backtracking engine spends on a rule pattern over thousands of values. A hostile pattern (a
+/// custom rule in the repository) gets the linear engine after at most one time-out, and a value the backtracking engine
+/// times out on goes to the linear engine, so no answer depends on time; only a pattern the linear engine cannot run
+/// (lookarounds, backreferences) still times out.
 /// </summary>
 public sealed class LazyRegex
 {
-    /// <summary>Wall time the backtracking engine may spend on one pattern (all values, all threads) before the
-    /// automaton is built.</summary>
-    internal static readonly long TrialBudget = Stopwatch.Frequency / 20;
+    /// <summary>Time the backtracking engine may spend on one pattern (all values, all threads) before the automaton
+    /// is built, in <see cref="Environment.TickCount64"/> milliseconds.</summary>
+    internal const long TrialBudgetMs = 50;
 
     private readonly Regex _backtracking;
     private readonly Lazy<Regex> _regex;
+    private readonly SimplePattern? _simple;
     private long _spent;
 
     internal LazyRegex(string pattern, Regex backtracking)
     {
         _backtracking = backtracking;
+        _simple = SimplePattern.TryParse(pattern);
         _regex = new(() =>
         {
             try
@@ -93,6 +94,9 @@ public sealed class LazyRegex
     /// <summary>Whether the regex has been built (tests: a pattern no value reached costs nothing).</summary>
     public bool IsBuilt => _regex.IsValueCreated;
 
+    /// <summary>Whether the pattern is answered without a regex engine (<see cref="SimplePattern"/>).</summary>
+    internal bool IsSimple => _simple is not null;
+
     /// <summary>The regex <see cref="RegexFactory.Create"/> chooses (built now if it was not).</summary>
     public Regex Value => _regex.Value;
 
@@ -100,9 +104,12 @@ public sealed class LazyRegex
     /// the backtracking engine.</summary>
     public bool IsMatch(string value)
     {
-        if (!_regex.IsValueCreated && Volatile.Read(ref _spent) < TrialBudget)
+        if (_simple?.TryMatch(value) is { } hit) return hit;
+        if (!_regex.IsValueCreated && Volatile.Read(ref _spent) < TrialBudgetMs)
         {
-            var start = Stopwatch.GetTimestamp();
+            // The coarse clock costs a fraction of a precise one read twice per call; summed over many calls its
+            // millisecond steps still add up to the time spent (a call is charged a step when one falls inside it).
+            var start = Environment.TickCount64;
             try
             {
                 return _backtracking.IsMatch(value);
@@ -113,7 +120,7 @@ public sealed class LazyRegex
             }
             finally
             {
-                Interlocked.Add(ref _spent, Stopwatch.GetTimestamp() - start);
+                if (Environment.TickCount64 - start is var spent and > 0) Interlocked.Add(ref _spent, spent);
             }
         }
         return _regex.Value.IsMatch(value);

@@ -40,51 +40,58 @@ internal static class WhereCompiler
         return set;
     }
 
-    public static Func<RuleSubject, EvaluationContext, bool> Compile(CompileContext ctx, YamlNode? where)
+    /// <summary>
+    /// The `where:` test beyond the subject's kind (<see cref="CompiledRule.AppliesTo"/> tests the kind), or null when
+    /// there is none. Asked for every (rule, subject) pair: a single test is returned as it is, not wrapped in a loop.
+    /// </summary>
+    public static SubjectTest? Compile(CompileContext ctx, YamlNode? where)
     {
-        // The kinds as a bit mask: asked for every (rule, subject) pair of a rule without `where`, a set lookup showed.
-        var kinds = ctx.Kinds.Aggregate(0UL, (m, k) => m | 1UL << (int)k);
-        var tests = new List<Func<RuleSubject, EvaluationContext, bool>> { (s, _) => (kinds >> (int)s.Kind & 1) != 0 };
-        if (where is not null)
+        if (where is null) return null;
+        var tests = new List<SubjectTest>();
+        var map = new YamlMap(ctx.File, where, "'where'");
+        // Each key on its own, so that every mistake in `where` is reported.
+        var errors = new ErrorCollector();
+        errors.AddRange(map.UnknownKeys(Keys, "'where'"));
+        if (map.Get("leaf") is { } leafNode) errors.Try(() =>
         {
-            var map = new YamlMap(ctx.File, where, "'where'");
-            // Each key on its own, so that every mistake in `where` is reported.
-            var errors = new ErrorCollector();
-            errors.AddRange(map.UnknownKeys(Keys, "'where'"));
-            if (map.Get("leaf") is { } leafNode) errors.Try(() =>
-            {
-                RequireCertificates(ctx, leafNode, "leaf");
-                var leaf = YamlValues.Bool(ctx.File, leafNode, "leaf");
-                tests.Add((s, ctx) => s.Certificate is { } c && ctx.Inventory.IsLeaf(c) == leaf);
-            });
-            if (map.Get("role") is { } roleNode) errors.Try(() => tests.Add(Role(ctx, roleNode)));
-            if (map.Get("paths") is { } pathsNode) errors.Try(() =>
-            {
-                var globs = Globs(ctx, pathsNode, "paths");
-                tests.Add((s, _) => globs.Any(g => g.IsMatch(s.File.File.RelativePath)));
-            });
-            if (map.Get("excludePaths") is { } excludeNode) errors.Try(() =>
-            {
-                var globs = Globs(ctx, excludeNode, "excludePaths");
-                tests.Add((s, _) => !globs.Any(g => g.IsMatch(s.File.File.RelativePath)));
-            });
-            if (map.Get("match") is { } matchNode) errors.Try(() =>
-            {
-                var match = new AssertionCompiler(ctx).CompileSubject(matchNode);
-                tests.Add((s, c) => match(s, c));
-            });
-            errors.ThrowIfAny();
+            RequireCertificates(ctx, leafNode, "leaf");
+            var leaf = YamlValues.Bool(ctx.File, leafNode, "leaf");
+            tests.Add((s, ctx) => s.Certificate is { } c && ctx.Inventory.IsLeaf(c) == leaf);
+        });
+        if (map.Get("role") is { } roleNode) errors.Try(() => tests.Add(Role(ctx, roleNode)));
+        if (map.Get("paths") is { } pathsNode) errors.Try(() =>
+        {
+            var globs = Globs(ctx, pathsNode, "paths");
+            tests.Add((s, _) => globs.Any(g => g.IsMatch(s.File.File.RelativePath)));
+        });
+        if (map.Get("excludePaths") is { } excludeNode) errors.Try(() =>
+        {
+            var globs = Globs(ctx, excludeNode, "excludePaths");
+            tests.Add((s, _) => !globs.Any(g => g.IsMatch(s.File.File.RelativePath)));
+        });
+        if (map.Get("match") is { } matchNode) errors.Try(() => tests.Add(new AssertionCompiler(ctx).CompileSubject(matchNode)));
+        errors.ThrowIfAny();
+        SubjectTest predicate;
+        switch (tests.Count)
+        {
+            case 0:
+                return null; // `where: { kind: ... }` only
+            case 1:
+                predicate = tests[0];
+                break;
+            default:
+                var all = tests.ToArray();
+                predicate = (s, c) =>
+                {
+                    foreach (var t in all)
+                    {
+                        if (!t(s, c)) return false;
+                    }
+                    return true;
+                };
+                break;
         }
-        var all = tests.ToArray();
-        Func<RuleSubject, EvaluationContext, bool> predicate = (s, c) =>
-        {
-            foreach (var t in all)
-            {
-                if (!t(s, c)) return false;
-            }
-            return true;
-        };
-        return where is null ? predicate : Shared(ctx, where, predicate);
+        return Shared(ctx, where, predicate);
     }
 
     private static readonly Dictionary<string, int> SharedSlots = new(StringComparer.Ordinal);
@@ -94,7 +101,7 @@ internal static class WhereCompiler
     /// subject: the answer is kept in the subject's field memo under a slot per distinct clause. A clause that names a
     /// parameter may differ between rules with the same text, so it is not shared.
     /// </summary>
-    private static Func<RuleSubject, EvaluationContext, bool> Shared(CompileContext ctx, YamlNode where, Func<RuleSubject, EvaluationContext, bool> predicate)
+    private static SubjectTest Shared(CompileContext ctx, YamlNode where, SubjectTest predicate)
     {
         var text = new System.Text.StringBuilder();
         if (!Canonical(where, text, depth: 0)) return predicate;
@@ -146,7 +153,7 @@ internal static class WhereCompiler
         }
     }
 
-    private static Func<RuleSubject, EvaluationContext, bool> Role(CompileContext ctx, YamlNode roleNode)
+    private static SubjectTest Role(CompileContext ctx, YamlNode roleNode)
     {
         RequireCertificates(ctx, roleNode, "role");
         var roles = StringList(ctx, roleNode, "role");
