@@ -127,7 +127,11 @@ public static class RuleLoader
             Parallel.For(0, files.Length, i =>
             {
                 var md = files[i][..^4] + ".md";
-                parsed[i] = RuleParser.ParseBuiltIn(files[i], BuiltInRoot(files[i]), () => names.Contains(md) ? Read(md) : null);
+                Func<string?> documentation = () => names.Contains(md) ? Read(md) : null;
+                // Read lazily from the pre-parsed form (nodes only for what needs them), else as a tree.
+                parsed[i] = Precompiled.PrecompiledRules.Default.Source(files[i]) is { } source
+                    ? RuleParser.ParseBuiltIn(files[i], source, documentation)
+                    : RuleParser.ParseBuiltIn(files[i], BuiltInRoot(files[i]), documentation);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
