@@ -34,16 +34,17 @@ public static class RuleParser
 
     /// <summary>A built-in rule from its pre-parsed form: nodes only for what needs them (see <see cref="IYamlSource"/>).</summary>
     internal static RuleDefinition ParseBuiltIn(string file, IYamlSource root, Func<string?> documentation) =>
-        ParseOrThrow(file, () => YamlMap.Root(file, root, RuleFile, TopLevelKeys), documentation, builtIn: true, helpUri: null);
+        ParseOrThrow(file, () => YamlMap.Root(file, root, RuleFile, TopLevelKeys), documentation, builtIn: true, helpUri: null, textsLater: true);
 
     private const string RuleFile = "a rule file";
 
     private static YamlMap RootMap(string file, YamlNode root) => YamlMap.Root(file, root, RuleFile, TopLevelKeys);
 
-    private static RuleDefinition ParseOrThrow(string file, Func<YamlMap> root, Func<string?>? documentation, bool builtIn, string? helpUri)
+    private static RuleDefinition ParseOrThrow(string file, Func<YamlMap> root, Func<string?>? documentation, bool builtIn, string? helpUri,
+        bool textsLater = false)
     {
         var errors = new ErrorCollector();
-        var definition = Parse(file, root, documentation, builtIn, helpUri, errors, out _);
+        var definition = Parse(file, root, documentation, builtIn, helpUri, errors, out _, textsLater);
         errors.ThrowIfAny();
         return definition!;
     }
@@ -57,8 +58,11 @@ public static class RuleParser
         ErrorCollector errors, out bool compilable) =>
         Parse(file, () => RootMap(file, root), documentation, builtIn, helpUri, errors, out compilable);
 
+    /// <param name="textsLater">Read the description, remediation, references, equivalents and citation when first
+    /// asked for (<see cref="RuleDescriptor.TextsSource"/>): only for the built-in rules, which cannot have an error
+    /// there (the tests read every one of them); any other file has them read now, every error reported at load.</param>
     private static RuleDefinition? Parse(string file, Func<YamlMap> root, Func<string?>? documentation, bool builtIn, string? helpUri,
-        ErrorCollector errors, out bool compilable)
+        ErrorCollector errors, out bool compilable, bool textsLater = false)
     {
         compilable = false;
         var map = errors.Try(root, null!);
@@ -85,26 +89,29 @@ public static class RuleParser
         }, "very-high");
         var message = errors.Try(map, static map => map.String("message"), null);
         var effective = errors.Try(map, RuleMetadataReader.Effective, (null, null));
-        var pack = errors.Try((map, Folder: builtIn ? FolderPack(file) : null), static s => RuleMetadataReader.Pack(s.map, s.Folder), RuleMetadataReader.CustomPack);
+        var folder = builtIn ? FolderPack(file) : null;
+        var pack = errors.Try((map, folder), static s => RuleMetadataReader.Pack(s.map, s.folder), RuleMetadataReader.CustomPack);
 
+        var texts = textsLater ? null : Texts(file, map, errors);
         var descriptor = new RuleDescriptor
         {
             Id = id,
             Name = name,
             Title = Required("title", static map => map.RequireString("title"), ""),
-            Description = errors.Try(map, static map => map.String("description")?.Trim(), null) ?? "",
+            Description = texts?.Description ?? "",
             DefaultSeverity = severity,
-            Remediation = errors.Try(map, static map => map.String("remediation")?.Trim(), null) ?? "",
-            References = errors.Try((file, map, errors), static s => s.map.Has("references") ? ReadReferences(s.file, s.map, s.errors) : [], []),
+            Remediation = texts?.Remediation ?? "",
+            References = texts?.References ?? [],
             Tags = errors.Try(map, static map => map.StringList("tags"), null) ?? [],
             SecuritySeverity = security,
             Precision = precision,
-            HelpUri = builtIn ? RuleLoader.HelpUri(FolderPack(file), name) : helpUri ?? "",
+            HelpUri = folder is not null ? RuleLoader.HelpUri(folder, name) : helpUri ?? "",
             DocumentationSource = documentation,
             Source = builtIn ? "builtin:" + file : file,
             Pack = pack,
-            Equivalents = errors.Try(map, RuleMetadataReader.Equivalents, null) ?? new SortedDictionary<string, IReadOnlyList<string>>(),
-            Citation = errors.Try(map, RuleMetadataReader.Citation, null),
+            Equivalents = texts?.Equivalents!, // null when read later: the descriptor takes them from TextsSource
+            Citation = texts?.Citation,
+            TextsSource = texts is null ? () => Texts(file, map) : null,
         };
         var before = errors.Count;
         var parameters = errors.Try((file, map, errors), static s => s.map.Get("parameters") is { } p ? RuleParameterReader.Read(s.file, p, s.errors) : [], []);
@@ -123,6 +130,22 @@ public static class RuleParser
             EffectiveFrom = effective.From,
             EffectiveUntil = effective.Until,
         };
+    }
+
+    private static RuleTexts Texts(string file, YamlMap map, ErrorCollector errors) => new(
+        errors.Try(map, static map => map.String("description")?.Trim(), null) ?? "",
+        errors.Try(map, static map => map.String("remediation")?.Trim(), null) ?? "",
+        errors.Try((file, map, errors), static s => s.map.Has("references") ? ReadReferences(s.file, s.map, s.errors) : [], []),
+        errors.Try(map, RuleMetadataReader.Equivalents, null) ?? new SortedDictionary<string, IReadOnlyList<string>>(),
+        errors.Try(map, RuleMetadataReader.Citation, null));
+
+    /// <summary>A built-in rule's texts, read when first asked for; an error (none: the tests read them all) is thrown then.</summary>
+    private static RuleTexts Texts(string file, YamlMap map)
+    {
+        var errors = new ErrorCollector();
+        var texts = Texts(file, map, errors);
+        errors.ThrowIfAny();
+        return texts;
     }
 
     private static string ReadId(YamlMap map)

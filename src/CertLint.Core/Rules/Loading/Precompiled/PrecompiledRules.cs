@@ -59,13 +59,19 @@ internal sealed partial class PrecompiledRules
         _files.TryGetValue(resource, out var file) ? new TreeReader(this, file.Offset).Read() : null;
 
     /// <summary>String <paramref name="id"/> of the table, made the first time any file needs it. Threads reading
-    /// files at once may both make it: equal strings, either kept.</summary>
+    /// files at once may both make it: equal strings, either kept. A long one (a description, a citation: each is in
+    /// one file, read once, and often trimmed into a copy) is made each time and not kept, so it dies young instead of
+    /// staying in the table for the life of the process.</summary>
     private string String(int id)
     {
         if (_strings[id] is { } known) return known;
         var (offset, length) = _stringAt[id];
-        return _strings[id] = Encoding.UTF8.GetString(_data.Span.Slice(offset, length));
+        var text = Encoding.UTF8.GetString(_data.Span.Slice(offset, length));
+        return length > KeptLength ? text : _strings[id] = text;
     }
+
+    /// <summary>Strings up to this many bytes are kept: keys, names, field paths, short values shared by many files.</summary>
+    private const int KeptLength = 80;
 
     private static int ReadInt(ReadOnlySpan<byte> data, ref int at) => checked((int)ReadLong(data, ref at));
 
