@@ -9,6 +9,10 @@ public sealed record RuleCitation(string Source, string? Section, string Text, s
     public override string ToString() => Section is null ? $"{Source}: {Text}" : $"{Source} §{Section}: {Text}";
 }
 
+/// <summary>A rule's texts a report may show: see <see cref="RuleDescriptor.TextsSource"/>.</summary>
+public sealed record RuleTexts(string Description, string Remediation, IReadOnlyList<RuleReference> References,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Equivalents, RuleCitation? Citation);
+
 /// <summary>
 /// What reports need to know about a rule: identity, texts, default level and docs.
 /// Built from a rule's YAML file and the Markdown page beside it.
@@ -20,10 +24,24 @@ public sealed class RuleDescriptor
     /// <summary>kebab-case name such as cert-expired: a public contract.</summary>
     public required string Name { get; init; }
     public required string Title { get; init; }
-    public required string Description { get; init; }
+    public required string Description { get => _texts?.Value.Description ?? _description; init => _description = value; }
     public required Severity DefaultSeverity { get; init; }
-    public string Remediation { get; init; } = "";
-    public IReadOnlyList<RuleReference> References { get; init; } = [];
+    public string Remediation { get => _texts?.Value.Remediation ?? _remediation; init => _remediation = value; }
+    public IReadOnlyList<RuleReference> References { get => _texts?.Value.References ?? _references; init => _references = value; }
+
+    /// <summary>
+    /// Where <see cref="Description"/>, <see cref="Remediation"/>, <see cref="References"/>, <see cref="Equivalents"/>
+    /// and <see cref="Citation"/> come from when they are first read, instead of being given up front: a lint run reports
+    /// none of them for ~200 built-in rules (explain, SARIF and JUnit do). Read once, on any thread.
+    /// </summary>
+    public Func<RuleTexts>? TextsSource { init => _texts = value is null ? null : new Lazy<RuleTexts>(value); }
+
+    private readonly Lazy<RuleTexts>? _texts;
+    private readonly string _description = "";
+    private readonly string _remediation = "";
+    private readonly IReadOnlyList<RuleReference> _references = [];
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>>? _equivalents;
+    private readonly RuleCitation? _citation;
     public IReadOnlyList<string> Tags { get; init; } = [];
     /// <summary>Link to the rule's documentation page.</summary>
     public required string HelpUri { get; init; }
@@ -50,8 +68,15 @@ public sealed class RuleDescriptor
     /// <summary>The pack the rule belongs to: core, rfc5280, cabf-br, or custom (rules from your own folders).</summary>
     public string Pack { get; init; } = "core";
     /// <summary>Equivalent lints of other linters, by linter (zlint, pkilint, ...).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Equivalents { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
-    public RuleCitation? Citation { get; init; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Equivalents
+    {
+        get => _texts?.Value.Equivalents ?? _equivalents ?? NoEquivalents;
+        init => _equivalents = value;
+    }
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoEquivalents = new Dictionary<string, IReadOnlyList<string>>();
+
+    public RuleCitation? Citation { get => _texts is { } texts ? texts.Value.Citation : _citation; init => _citation = value; }
 
     /// <summary>Whether NAME or LINTER:NAME names one of this rule's equivalents (case-insensitive).</summary>
     public bool HasEquivalent(string name)

@@ -17,6 +17,9 @@ internal static class CertificateDetailsParser
     /// <summary>AlgorithmIdentifiers by their DER: a handful of distinct ones serve every certificate of a scan.</summary>
     private static readonly BytesCache<AlgorithmDetails> Algorithms = new(maxEntries: 256, maxKeyLength: 1024);
 
+    /// <summary>Validity times by their encoding: certificates issued in one batch share their dates.</summary>
+    private static readonly BytesCache<TimeDetails> Times = new(maxEntries: 1024, maxKeyLength: 32);
+
     /// <summary>Never throws: a certificate whose structure defeats the walk is one malformed `certificate` part.</summary>
     public static CertificateDetails ParseSafely(CertificateInfo cert)
     {
@@ -202,7 +205,13 @@ internal static class CertificateDetailsParser
         var tag = reader.PeekTag();
         var utc = tag.HasSameClassAndValue(Asn1Tag.UtcTime);
         if (!utc && !tag.HasSameClassAndValue(Asn1Tag.GeneralizedTime)) throw new AsnContentException("not a Time");
-        var raw = System.Text.Encoding.ASCII.GetString(AsnCursor.Content(reader.ReadEncodedValue()).Span);
+        var encoded = reader.ReadEncodedValue();
+        return Times.TryGet(encoded.Span, out var known) ? known : Times.Add(encoded.Span, Time(encoded, utc));
+    }
+
+    private static TimeDetails Time(ReadOnlyMemory<byte> encoded, bool utc)
+    {
+        var raw = System.Text.Encoding.ASCII.GetString(AsnCursor.Content(encoded).Span);
         var der = raw.EndsWith('Z') && (utc ? raw.Length == 13 : raw.Length == 15) && !raw.AsSpan(0, raw.Length - 1).ContainsAnyExceptInRange('0', '9');
         return new TimeDetails(utc ? "utcTime" : "generalizedTime", raw, der);
     }

@@ -44,7 +44,50 @@ public class PrecompiledRulesTests
                 .ShouldBe((parsed.Id, parsed.Name, parsed.Descriptor.Pack, parsed.Descriptor.Title, parsed.EnabledByDefault, parsed.Message), resource);
             AssertSame(parsed.Check, rule.Check, resource);
             if (parsed.Where is not null) AssertSame(parsed.Where, rule.Where.ShouldNotBeNull(), resource);
+            // Read lazily from the pre-parsed form (values as text, nodes on demand): every other part too.
+            var (d, e) = (rule.Descriptor, parsed.Descriptor);
+            (d.Description, d.Remediation, d.SecuritySeverity, d.Precision, d.HelpUri, d.Source, d.Citation, d.DefaultSeverity)
+                .ShouldBe((e.Description, e.Remediation, e.SecuritySeverity, e.Precision, e.HelpUri, e.Source, e.Citation, e.DefaultSeverity), resource);
+            d.References.ShouldBe(e.References, resource);
+            d.Tags.ShouldBe(e.Tags, resource);
+            d.Equivalents.Select(x => $"{x.Key}={string.Join(",", x.Value)}").ShouldBe(e.Equivalents.Select(x => $"{x.Key}={string.Join(",", x.Value)}"), resource);
+            rule.Parameters.Select(p => p with { Values = null }).ShouldBe(parsed.Parameters.Select(p => p with { Values = null }), resource);
+            rule.Parameters.Select(p => string.Join(",", p.Values ?? [])).ShouldBe(parsed.Parameters.Select(p => string.Join(",", p.Values ?? [])), resource);
+            (rule.EffectiveFrom, rule.EffectiveUntil).ShouldBe((parsed.EffectiveFrom, parsed.EffectiveUntil), resource);
+            AssertSame(parsed.IdNode, rule.IdNode, resource);
+            AssertSame(parsed.NameNode, rule.NameNode, resource);
+            if (parsed.MessageNode is not null) AssertSame(parsed.MessageNode, rule.MessageNode.ShouldNotBeNull(), resource);
+            if (parsed.Related is not null) AssertSame(parsed.Related, rule.Related.ShouldNotBeNull(), resource);
         }
+    }
+
+    [Test]
+    public void A_rule_file_read_lazily_builds_the_tree_its_yaml_parses_to_with_the_parts_built_before_inside_it()
+    {
+        foreach (var (resource, path) in BuiltInFiles())
+        {
+            var source = PrecompiledRules.Default.Source(resource).ShouldNotBeNull(resource);
+            var keys = source.Keys.ShouldNotBeNull(resource);
+            // Some parts first (as a rule's check and where are), then the whole.
+            var early = keys.Select((k, i) => (k, i)).Where(x => x.k is "check" or "where" or "references")
+                .Select(x => (Key: source.KeyNode(x.i), Value: source.Child(x.i).Node)).ToList();
+            var whole = (YamlMappingNode)source.Node;
+            AssertSame(SafeYaml.Load(resource, File.ReadAllText(path)), whole, resource);
+            foreach (var (key, value) in early)
+            {
+                whole.Children[key].ShouldBeSameAs(value, resource);
+                whole.Children.Keys.ShouldContain(k => ReferenceEquals(k, key), resource);
+            }
+        }
+        // A file with anchors is read whole (an alias may reach into any part of it).
+        using var output = new MemoryStream();
+        YamlTreeCodec.Write(output, [("rules/a.yml", "base: &b { x: 1 }\ncheck: *b\n"), ("rules/p.yml", "id: CL0001\nlist: [a, b]\n")]);
+        var pack = new PrecompiledRules(output.ToArray());
+        pack.Source("rules/a.yml").ShouldBeNull();
+        var plain = pack.Source("rules/p.yml").ShouldNotBeNull();
+        plain.Keys.ShouldBe(["id", "list"]);
+        plain.Child(0).Scalar.Value.ShouldBe("CL0001");
+        (plain.Child(1).IsSequence, plain.Child(1).Length, plain.Child(1).Child(1).Scalar.Value).ShouldBe((true, 2, "b"));
     }
 
     [Test]

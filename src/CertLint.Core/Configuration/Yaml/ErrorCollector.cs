@@ -36,6 +36,21 @@ public sealed class ErrorCollector
         }
     }
 
+    /// <summary><see cref="Try{T}(Func{T}, T)"/> of a reader given its state: a static reader needs no closure, and a
+    /// rule file is read key by key in every run.</summary>
+    public T Try<TState, T>(TState state, Func<TState, T> read, T fallback)
+    {
+        try
+        {
+            return read(state);
+        }
+        catch (ConfigurationException e)
+        {
+            Add(e);
+            return fallback;
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/>; on a configuration error, records it. True when it succeeded.</summary>
     public bool Try(Action action) => Try(() => { action(); return true; }, false);
 

@@ -12,19 +12,70 @@ namespace CertLint.Configuration.Yaml;
 /// </summary>
 public sealed class YamlMap
 {
-    private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    // Up to this many keys a map is searched in order, without a dictionary: a rule file's maps have a handful of keys,
+    // and loading and compiling every rule made several. A larger map (a big configuration, a hostile file) is indexed.
+    private const int Scanned = 16;
+
+    private readonly string[] _keys;
+    private readonly int _count;
+    private readonly Dictionary<string, int>? _index;
+    // Read from a node: the key and value nodes by key index. Read from a source: null, the source builds them.
+    private readonly YamlScalarNode[]? _keyNodes;
+    private readonly YamlNode[]? _values;
+    private readonly IYamlSource? _source;
+    private YamlNode? _node;
 
     public YamlMap(string file, YamlNode node, string what)
     {
         File = file;
-        Node = node;
+        _node = node;
         if (node is not YamlMappingNode map) throw Error(node, $"{what} must be a mapping (key: value), not {Describe(node)}");
-        foreach (var (k, v) in map.Children)
+        var children = map.Children;
+        var n = children.Count;
+        _keys = new string[n];
+        _keyNodes = new YamlScalarNode[n];
+        _values = new YamlNode[n];
+        if (n > Scanned) _index = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        for (var c = 0; c < n; c++)
         {
+            var (k, v) = children[c];
             if (k is not YamlScalarNode ks || ks.Value is null) throw Error(k, "keys must be plain strings");
-            _entries[ks.Value] = (ks, v);
+            // A key written twice keeps its first place and its last value, as a dictionary assignment would.
+            var i = IndexOf(ks.Value);
+            if (i < 0)
+            {
+                i = _count++;
+                _keys[i] = ks.Value;
+                _index?.Add(ks.Value, i);
+            }
+            _keyNodes[i] = ks;
+            _values[i] = v;
         }
     }
+
+    /// <summary>A mapping read from a source: a node only for what is asked for as a node.</summary>
+    private YamlMap(string file, IYamlSource source, string[] keys)
+    {
+        File = file;
+        _source = source;
+        _keys = keys;
+        _count = keys.Length;
+        if (_count > Scanned)
+        {
+            _index = new Dictionary<string, int>(_count, StringComparer.Ordinal);
+            for (var i = 0; i < _count; i++) _index.Add(keys[i], i);
+        }
+    }
+
+    /// <summary>A source's mapping, read lazily when its keys allow (else as its node, with the node's errors).</summary>
+    internal static YamlMap Of(string file, IYamlSource source, string what) =>
+        source is { IsMapping: true, Keys: { } keys } ? new YamlMap(file, source, keys) : new YamlMap(file, source.Node, what);
+
+    /// <summary><see cref="Root(string, YamlNode, string, IReadOnlyCollection{string})"/> of a source: read lazily
+    /// when it is a mapping with a known key, else as its node (so every error is the node's).</summary>
+    internal static YamlMap Root(string file, IYamlSource source, string what, IReadOnlyCollection<string> knownKeys) =>
+        source is { IsMapping: true, Keys: { } keys } && keys.Any(knownKeys.Contains) ? new YamlMap(file, source, keys)
+            : Root(file, source.Node, what, knownKeys);
 
     /// <summary>
     /// The top of a configuration or rule file. The file may be anything a symbolic link points at (a private key,
@@ -58,18 +109,45 @@ public sealed class YamlMap
     };
 
     public string File { get; }
-    public YamlNode Node { get; }
-    public IEnumerable<string> Keys => _entries.Keys;
-    public IEnumerable<(string Key, YamlScalarNode KeyNode, YamlNode Value)> Entries =>
-        _entries.Select(e => (e.Key, e.Value.Key, e.Value.Value));
-    public int Count => _entries.Count;
+    public YamlNode Node => _node ??= _source!.Node;
+    public IEnumerable<string> Keys => _keys.Take(_count);
+    public IEnumerable<(string Key, YamlScalarNode KeyNode, YamlNode Value)> Entries
+    {
+        get
+        {
+            for (var i = 0; i < _count; i++) yield return (_keys[i], KeyNodeAt(i), ValueAt(i));
+        }
+    }
+    public int Count => _count;
 
-    public bool Has(string key) => _entries.ContainsKey(key);
-    public YamlNode? Get(string key) => _entries.TryGetValue(key, out var e) ? e.Value : null;
-    public YamlScalarNode? KeyNode(string key) => _entries.TryGetValue(key, out var e) ? e.Key : null;
+    public bool Has(string key) => IndexOf(key) >= 0;
+    public YamlNode? Get(string key) => IndexOf(key) is var i and >= 0 ? ValueAt(i) : null;
+    public YamlScalarNode? KeyNode(string key) => IndexOf(key) is var i and >= 0 ? KeyNodeAt(i) : null;
 
     public YamlNode Require(string key) =>
         Get(key) ?? throw Error(Node, $"missing required key '{key}'", key);
+
+    /// <summary>A mapping value read as a map (lazily from a source); null when the key is absent, an error when the value
+    /// is not a mapping.</summary>
+    public YamlMap? Map(string key, string what) => IndexOf(key) is var i and >= 0
+        ? _source is { } s ? Of(File, s.Child(i), what) : new YamlMap(File, _values![i], what)
+        : null;
+
+    /// <summary>Whether the key's value is a mapping (false when it is absent).</summary>
+    public bool IsMapping(string key) => IndexOf(key) is var i and >= 0 && (_source?.Child(i).IsMapping ?? _values![i] is YamlMappingNode);
+
+    /// <summary>How many items a list value has; null when the key is absent or its value is not a list.</summary>
+    public int? ListLength(string key) => IndexOf(key) is var i and >= 0
+        ? _source is { } s ? s.Child(i) is { IsSequence: true } list ? list.Length : null
+            : _values![i] is YamlSequenceNode seq ? seq.Children.Count : null
+        : null;
+
+    /// <summary>Item <paramref name="index"/> of a list value (see <see cref="ListLength"/>) read as a map.</summary>
+    public YamlMap ItemMap(string key, int index, string what)
+    {
+        var i = IndexOf(key);
+        return _source is { } s ? Of(File, s.Child(i).Child(index), what) : new YamlMap(File, ((YamlSequenceNode)_values![i]).Children[index], what);
+    }
 
     /// <summary>Unknown keys are errors, with the closest known key as a suggestion.</summary>
     public void RejectUnknown(IReadOnlyCollection<string> allowed, string what)
@@ -80,19 +158,67 @@ public sealed class YamlMap
     /// <summary>One error per unknown key, each with the closest known key as a suggestion.</summary>
     public IEnumerable<ConfigurationException> UnknownKeys(IReadOnlyCollection<string> allowed, string what)
     {
-        foreach (var (key, keyNode, _) in Entries)
+        for (var i = 0; i < _count; i++)
         {
+            var key = _keys[i];
             if (allowed.Contains(key)) continue;
             var suggestion = Suggest.Closest(key, allowed);
-            yield return Error(keyNode, $"unknown key {SafeText.Quote(key)} in {what}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}", key, suggestion);
+            yield return Error(KeyNodeAt(i), $"unknown key {SafeText.Quote(key)} in {what}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}", key, suggestion);
         }
     }
 
-    public string? String(string key) => Get(key) is { } n ? YamlValues.String(File, n, key) : null;
-    public string RequireString(string key) => YamlValues.String(File, Require(key), key);
-    public bool? Bool(string key) => Get(key) is { } n ? YamlValues.Bool(File, n, key) : null;
-    public double? Number(string key) => Get(key) is { } n ? YamlValues.Number(File, n, key) : null;
-    public IReadOnlyList<string>? StringList(string key) => Get(key) is { } n ? YamlValues.StringList(File, n, key) : null;
+    // From a source, a plain value is read from its text: no node unless it is not the expected type (the error needs
+    // the node's line and column).
+    public string? String(string key) => IndexOf(key) is var i and >= 0
+        ? ScalarAt(i) is (var value, var style) && YamlValues.Typed(value, style) is not null ? value! : YamlValues.String(File, ValueAt(i), key)
+        : null;
+
+    public string RequireString(string key) => String(key) ?? YamlValues.String(File, Require(key), key);
+
+    public bool? Bool(string key) => IndexOf(key) is var i and >= 0
+        ? ScalarAt(i) is (var value, var style) && YamlValues.Typed(value, style) is bool b ? b : YamlValues.Bool(File, ValueAt(i), key)
+        : null;
+
+    public double? Number(string key) => IndexOf(key) is var i and >= 0
+        ? ScalarAt(i) is (var value, var style) && YamlValues.Typed(value, style) switch { long l => (double?)l, double d => d, _ => null } is { } n
+            ? n : YamlValues.Number(File, ValueAt(i), key)
+        : null;
+
+    public IReadOnlyList<string>? StringList(string key)
+    {
+        var i = IndexOf(key);
+        if (i < 0) return null;
+        if (_source?.Child(i) is { IsSequence: true } list)
+        {
+            var items = new string[list.Length];
+            for (var item = 0; item < items.Length; item++)
+            {
+                if (!list.TryScalar(item, out var value, out var style) || YamlValues.Typed(value, style) is null)
+                    return YamlValues.StringList(File, list.Node, key);
+                items[item] = value!;
+            }
+            return items;
+        }
+        return YamlValues.StringList(File, ValueAt(i), key);
+    }
+
+    private int IndexOf(string key)
+    {
+        if (_index is not null) return _index.TryGetValue(key, out var found) ? found : -1;
+        for (var i = 0; i < _count; i++)
+        {
+            if (string.Equals(_keys[i], key, StringComparison.Ordinal)) return i;
+        }
+        return -1;
+    }
+
+    private YamlNode ValueAt(int i) => _source?.Child(i).Node ?? _values![i];
+
+    private YamlScalarNode KeyNodeAt(int i) => _source?.KeyNode(i) ?? _keyNodes![i];
+
+    /// <summary>The value's text and style when it is a scalar of a source (null otherwise: read the node).</summary>
+    private (string? Value, ScalarStyle Style)? ScalarAt(int i) =>
+        _source is { } s && s.TryScalar(i, out var value, out var style) ? (value, style) : null;
 
     public ConfigurationException Error(YamlNode node, string message, string? key = null, string? suggestion = null) =>
         YamlValues.Error(File, node, message, key, suggestion);
@@ -121,10 +247,13 @@ public static class YamlValues
     };
 
     /// <summary>The scalar's value: null, bool, long, double or string (quoted scalars are always strings).</summary>
-    public static object? Typed(YamlScalarNode s)
+    public static object? Typed(YamlScalarNode s) => Typed(s.Value, s.Style);
+
+    /// <summary><see cref="Typed(YamlScalarNode)"/> of a scalar's value and style.</summary>
+    public static object? Typed(string? value, ScalarStyle style)
     {
-        var v = s.Value ?? "";
-        if (s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded) return v;
+        var v = value ?? "";
+        if (style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded) return v;
         switch (v)
         {
             case "" or "~" or "null" or "Null" or "NULL": return null;

@@ -29,14 +29,25 @@ public static class Names
     private static readonly (KeyUsageFlags Flag, string Name)[] KeyUsageNames =
         [.. Enum.GetValues<KeyUsageFlags>().Where(f => f != KeyUsageFlags.None).Select(f => (f, KeyUsageName(f)))];
 
+    /// <summary>The name lists by bit combination (9 bits), made on first use: every certificate reads its key usages,
+    /// and nearly all share one of a few combinations.</summary>
+    private static readonly string[]?[] KeyUsageLists = new string[]?[1 << 9];
+
     public static IReadOnlyList<string> KeyUsages(KeyUsageFlags flags)
+    {
+        var index = (int)flags;
+        if (index is < 0 or >= 1 << 9) return KeyUsageList(flags);
+        return KeyUsageLists[index] ??= KeyUsageList(flags);
+    }
+
+    private static string[] KeyUsageList(KeyUsageFlags flags)
     {
         var list = new List<string>();
         foreach (var (flag, name) in KeyUsageNames)
         {
             if ((flags & flag) == flag) list.Add(name);
         }
-        return list;
+        return [.. list];
     }
 
     private static string KeyUsageName(KeyUsageFlags f) => f switch

@@ -1,3 +1,4 @@
+using CertLint.Configuration.Yaml;
 using CertLint.Findings;
 using YamlDotNet.RepresentationModel;
 
@@ -38,11 +39,17 @@ public sealed class RuleDefinition
     public YamlNode? Where { get; init; }
     public required YamlNode Check { get; init; }
     public string? Message { get; init; }
-    public YamlNode? MessageNode { get; init; }
+
+    /// <summary>The rule file's top-level mapping. The nodes below are taken from it when first asked for: a built-in
+    /// rule read from its pre-parsed form builds them only then, and a run needs them only to compile a message or to
+    /// report a duplicate id or name.</summary>
+    internal YamlMap TopLevel { get; init; } = null!;
+
+    public YamlNode? MessageNode => TopLevel.Get("message");
     /// <summary>`related: FIELD`: a field of related locations (uses.client...) a finding carries (SARIF relatedLocations).</summary>
-    public YamlNode? Related { get; init; }
-    public required YamlNode IdNode { get; init; }
-    public required YamlNode NameNode { get; init; }
+    public YamlNode? Related => TopLevel.Get("related");
+    public YamlNode IdNode => TopLevel.Get("id") ?? TopLevel.Node;
+    public YamlNode NameNode => TopLevel.Get("name") ?? TopLevel.Node;
 
     /// <summary>Certificates whose notBefore is before this are not effective (the rule is skipped).</summary>
     public DateTimeOffset? EffectiveFrom { get; init; }

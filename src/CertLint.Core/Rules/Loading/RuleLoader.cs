@@ -114,9 +114,12 @@ public static class RuleLoader
         return slash < 0 ? RuleMetadataReader.CorePack : resource["rules/".Length..slash];
     }
 
+    /// <summary>The embedded resources' names, read once: each read decodes some 700 names (one per rule, page, pack...).</summary>
+    private static readonly Lazy<HashSet<string>> ResourceNames = new(() => typeof(RuleLoader).Assembly.GetManifestResourceNames().ToHashSet(StringComparer.Ordinal));
+
     private static RuleDefinition[] LoadPackUncached(string pack)
     {
-        var names = typeof(RuleLoader).Assembly.GetManifestResourceNames().ToHashSet(StringComparer.Ordinal);
+        var names = ResourceNames.Value;
         // A pack is up to ~120 files: parsing them is most of a one-file run's start-up, so it uses every core
         // (Parallel.For, not PLINQ: PLINQ's ordered operators are generic-recursive under Native AOT).
         var files = names.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith(".yml", StringComparison.Ordinal)
@@ -127,7 +130,11 @@ public static class RuleLoader
             Parallel.For(0, files.Length, i =>
             {
                 var md = files[i][..^4] + ".md";
-                parsed[i] = RuleParser.ParseBuiltIn(files[i], BuiltInRoot(files[i]), () => names.Contains(md) ? Read(md) : null);
+                Func<string?> documentation = () => names.Contains(md) ? Read(md) : null;
+                // Read lazily from the pre-parsed form (nodes only for what needs them), else as a tree.
+                parsed[i] = Precompiled.PrecompiledRules.Default.Source(files[i]) is { } source
+                    ? RuleParser.ParseBuiltIn(files[i], source, documentation)
+                    : RuleParser.ParseBuiltIn(files[i], BuiltInRoot(files[i]), documentation);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
@@ -140,8 +147,7 @@ public static class RuleLoader
 
     private static PackInfo[] LoadPacksUncached()
     {
-        var names = typeof(RuleLoader).Assembly.GetManifestResourceNames();
-        var packs = names.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith("/" + PackFile, StringComparison.Ordinal))
+        var packs = ResourceNames.Value.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith("/" + PackFile, StringComparison.Ordinal))
             .Select(n => PackInfo.Parse(n, BuiltInRoot(n), n.Split('/')[^2]))
             .OrderBy(p => p.Name, StringComparer.Ordinal);
         return [PackInfo.Core, .. packs];

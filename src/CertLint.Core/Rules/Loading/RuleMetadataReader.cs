@@ -19,10 +19,9 @@ internal static partial class RuleMetadataReader
     /// </summary>
     public static string Pack(YamlMap map, string? folderPack)
     {
-        var node = map.Get("pack");
         var written = map.String("pack");
         if (written is not null && !PackName().IsMatch(written))
-            throw map.Error(node!, $"pack '{written}' must be lower-case letters, digits and '-'", "pack");
+            throw map.Error(map.Get("pack")!, $"pack '{written}' must be lower-case letters, digits and '-'", "pack");
         if (folderPack is null) return written ?? CustomPack;
         if (written is null)
         {
@@ -30,31 +29,44 @@ internal static partial class RuleMetadataReader
             throw map.Error(map.Node, $"a rule in rules/{folderPack}/ needs 'pack: {folderPack}'", "pack");
         }
         if (written != folderPack)
-            throw map.Error(node!, $"pack '{written}' does not match the rule's folder (pack '{folderPack}')", "pack", folderPack);
+            throw map.Error(map.Get("pack")!, $"pack '{written}' does not match the rule's folder (pack '{folderPack}')", "pack", folderPack);
         return written;
     }
 
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Equivalents(YamlMap rule)
     {
         var result = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (rule.Get("equivalents") is not { } node) return result;
-        if (node is not YamlMappingNode)
-            throw rule.Error(node, "'equivalents' maps a linter to lint names, e.g. { zlint: [e_ext_san_missing] }", "equivalents");
-        var map = new YamlMap(rule.File, node, "'equivalents'");
-        foreach (var (linter, keyNode, value) in map.Entries)
+        if (!rule.Has("equivalents")) return result;
+        if (!rule.IsMapping("equivalents"))
+            throw rule.Error(rule.Get("equivalents")!, "'equivalents' maps a linter to lint names, e.g. { zlint: [e_ext_san_missing] }", "equivalents");
+        var map = rule.Map("equivalents", "'equivalents'")!;
+        foreach (var linter in map.Keys)
         {
-            if (!PackName().IsMatch(linter)) throw map.Error(keyNode, $"linter '{linter}' must be lower-case letters, digits and '-'", linter);
-            var names = YamlValues.StringList(rule.File, value, linter);
-            if (names.Count == 0) throw map.Error(value, $"'{linter}' lists no lint name", linter);
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var n in names)
+            if (!PackName().IsMatch(linter)) throw map.Error(map.KeyNode(linter)!, $"linter '{linter}' must be lower-case letters, digits and '-'", linter);
+            var names = map.StringList(linter)!;
+            if (names.Count == 0) throw map.Error(map.Get(linter)!, $"'{linter}' lists no lint name", linter);
+            // Most linters list one to three names: those are compared with the ones before them, no set per linter per
+            // rule; a long list (a custom rule's) gets a set.
+            var seen = names.Count > 8 ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : null;
+            for (var i = 0; i < names.Count; i++)
             {
-                if (!LintName().IsMatch(n)) throw map.Error(value, $"'{n}' is not a lint name (letters, digits, '_', '.', ':', '-')", linter);
-                if (!seen.Add(n)) throw map.Error(value, $"'{n}' is listed twice", linter);
+                var n = names[i];
+                if (!LintName().IsMatch(n)) throw map.Error(map.Get(linter)!, $"'{n}' is not a lint name (letters, digits, '_', '.', ':', '-')", linter);
+                if (seen is null ? ListedBefore(names, i) : !seen.Add(n))
+                    throw map.Error(map.Get(linter)!, $"'{n}' is listed twice", linter);
             }
             result[linter] = names;
         }
         return result;
+    }
+
+    private static bool ListedBefore(IReadOnlyList<string> names, int index)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (names[j].Equals(names[index], StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>`effective: DATE` or `effective: { from: DATE, until: DATE }`: fixed dates (no `now`).</summary>
@@ -79,8 +91,7 @@ internal static partial class RuleMetadataReader
 
     public static RuleCitation? Citation(YamlMap rule)
     {
-        if (rule.Get("citation") is not { } node) return null;
-        var map = new YamlMap(rule.File, node, "'citation'");
+        if (rule.Map("citation", "'citation'") is not { } map) return null;
         map.RejectUnknown(["source", "section", "text", "url"], "'citation'");
         var url = map.String("url");
         if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) throw map.Error(map.Get("url")!, $"'{url}' is not an absolute URL", "url");

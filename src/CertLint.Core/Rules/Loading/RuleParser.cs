@@ -26,16 +26,25 @@ public static class RuleParser
         Parse(file, SafeYaml.Load(file, text), documentation, builtIn, helpUri);
 
     public static RuleDefinition Parse(string file, YamlNode root, string? documentation, bool builtIn, string? helpUri) =>
-        ParseOrThrow(file, root, documentation is null ? null : () => documentation, builtIn, helpUri);
+        ParseOrThrow(file, () => RootMap(file, root), documentation is null ? null : () => documentation, builtIn, helpUri);
 
     /// <summary>A built-in rule, its documentation read when first asked for.</summary>
     internal static RuleDefinition ParseBuiltIn(string file, YamlNode root, Func<string?> documentation) =>
-        ParseOrThrow(file, root, documentation, builtIn: true, helpUri: null);
+        ParseOrThrow(file, () => RootMap(file, root), documentation, builtIn: true, helpUri: null);
 
-    private static RuleDefinition ParseOrThrow(string file, YamlNode root, Func<string?>? documentation, bool builtIn, string? helpUri)
+    /// <summary>A built-in rule from its pre-parsed form: nodes only for what needs them (see <see cref="IYamlSource"/>).</summary>
+    internal static RuleDefinition ParseBuiltIn(string file, IYamlSource root, Func<string?> documentation) =>
+        ParseOrThrow(file, () => YamlMap.Root(file, root, RuleFile, TopLevelKeys), documentation, builtIn: true, helpUri: null, textsLater: true);
+
+    private const string RuleFile = "a rule file";
+
+    private static YamlMap RootMap(string file, YamlNode root) => YamlMap.Root(file, root, RuleFile, TopLevelKeys);
+
+    private static RuleDefinition ParseOrThrow(string file, Func<YamlMap> root, Func<string?>? documentation, bool builtIn, string? helpUri,
+        bool textsLater = false)
     {
         var errors = new ErrorCollector();
-        var definition = Parse(file, root, documentation, builtIn, helpUri, errors, out _);
+        var definition = Parse(file, root, documentation, builtIn, helpUri, errors, out _, textsLater);
         errors.ThrowIfAny();
         return definition!;
     }
@@ -46,73 +55,97 @@ public static class RuleParser
     /// says whether the check and its parameters were read without error, so that compiling them can find more.
     /// </summary>
     internal static RuleDefinition? Parse(string file, YamlNode root, Func<string?>? documentation, bool builtIn, string? helpUri,
-        ErrorCollector errors, out bool compilable)
+        ErrorCollector errors, out bool compilable) =>
+        Parse(file, () => RootMap(file, root), documentation, builtIn, helpUri, errors, out compilable);
+
+    /// <param name="textsLater">Read the description, remediation, references, equivalents and citation when first
+    /// asked for (<see cref="RuleDescriptor.TextsSource"/>): only for the built-in rules, which cannot have an error
+    /// there (the tests read every one of them); any other file has them read now, every error reported at load.</param>
+    private static RuleDefinition? Parse(string file, Func<YamlMap> root, Func<string?>? documentation, bool builtIn, string? helpUri,
+        ErrorCollector errors, out bool compilable, bool textsLater = false)
     {
         compilable = false;
-        var map = errors.Try(() => YamlMap.Root(file, root, "a rule file", TopLevelKeys), null!);
+        var map = errors.Try(root, null!);
         if (map is null) return null;
         var unknown = map.UnknownKeys(TopLevelKeys, "a rule").ToList();
         errors.AddRange(unknown);
         // A misspelt required key is one mistake: "unknown key 'titel' (did you mean 'title'?)", not also "missing 'title'".
-        var misspelt = unknown.Select(e => e.Suggestion).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        T Required<T>(string key, Func<T> read, T fallback) => !map.Has(key) && misspelt.Contains(key) ? fallback : errors.Try(read, fallback);
-        var id = Required("id", () => ReadId(map), "CL0000");
-        var name = Required("name", () => ReadName(map), "invalid-name");
-        var severity = Required("severity", () => ReadSeverity(map), Severity.Error);
-        var security = errors.Try(() =>
+        var misspelt = unknown.Select(e => e.Suggestion).OfType<string>().ToList();
+        // Each key is read on its own; the readers are static (no closure per key per rule: every run reads ~200 rules).
+        T Required<T>(string key, Func<YamlMap, T> read, T fallback) => !map.Has(key) && misspelt.Contains(key) ? fallback : errors.Try(map, read, fallback);
+        var id = Required("id", ReadId, "CL0000");
+        var name = Required("name", ReadName, "invalid-name");
+        var severity = Required("severity", ReadSeverity, Severity.Error);
+        var security = errors.Try(map, static map =>
         {
             var value = map.Number("securitySeverity");
             return value is < 0 or > 10 ? throw map.Error(map.Get("securitySeverity")!, "securitySeverity must be between 0.0 and 10.0", "securitySeverity") : value;
         }, null);
-        var precision = errors.Try(() =>
+        var precision = errors.Try(map, static map =>
         {
             var value = map.String("precision") ?? "very-high";
             return Precisions.Contains(value) ? value
                 : throw map.Error(map.Get("precision")!, $"precision {SafeText.Quote(value)} must be one of {string.Join(", ", Precisions)}{Suggest.DidYouMean(value, Precisions)}", "precision");
         }, "very-high");
-        var message = errors.Try(() => map.String("message"), null);
-        var effective = errors.Try(() => RuleMetadataReader.Effective(map), (null, null));
-        var pack = errors.Try(() => RuleMetadataReader.Pack(map, builtIn ? FolderPack(file) : null), RuleMetadataReader.CustomPack);
+        var message = errors.Try(map, static map => map.String("message"), null);
+        var effective = errors.Try(map, RuleMetadataReader.Effective, (null, null));
+        var folder = builtIn ? FolderPack(file) : null;
+        var pack = errors.Try((map, folder), static s => RuleMetadataReader.Pack(s.map, s.folder), RuleMetadataReader.CustomPack);
 
+        var texts = textsLater ? null : Texts(file, map, errors);
         var descriptor = new RuleDescriptor
         {
             Id = id,
             Name = name,
-            Title = Required("title", () => map.RequireString("title"), ""),
-            Description = errors.Try(() => map.String("description")?.Trim(), null) ?? "",
+            Title = Required("title", static map => map.RequireString("title"), ""),
+            Description = texts?.Description ?? "",
             DefaultSeverity = severity,
-            Remediation = errors.Try(() => map.String("remediation")?.Trim(), null) ?? "",
-            References = errors.Try(() => map.Get("references") is { } refs ? ReadReferences(file, refs, errors) : [], []),
-            Tags = errors.Try(() => map.StringList("tags"), null) ?? [],
+            Remediation = texts?.Remediation ?? "",
+            References = texts?.References ?? [],
+            Tags = errors.Try(map, static map => map.StringList("tags"), null) ?? [],
             SecuritySeverity = security,
             Precision = precision,
-            HelpUri = builtIn ? RuleLoader.HelpUri(FolderPack(file), name) : helpUri ?? "",
+            HelpUri = folder is not null ? RuleLoader.HelpUri(folder, name) : helpUri ?? "",
             DocumentationSource = documentation,
             Source = builtIn ? "builtin:" + file : file,
             Pack = pack,
-            Equivalents = errors.Try(() => RuleMetadataReader.Equivalents(map), new SortedDictionary<string, IReadOnlyList<string>>()),
-            Citation = errors.Try(() => RuleMetadataReader.Citation(map), null),
+            Equivalents = texts?.Equivalents!, // null when read later: the descriptor takes them from TextsSource
+            Citation = texts?.Citation,
+            TextsSource = texts is null ? () => Texts(file, map) : null,
         };
         var before = errors.Count;
-        var parameters = errors.Try(() => map.Get("parameters") is { } p ? RuleParameterReader.Read(file, p, errors) : [], []);
-        var check = Required("check", () => map.Require("check"), null!);
+        var parameters = errors.Try((file, map, errors), static s => s.map.Get("parameters") is { } p ? RuleParameterReader.Read(s.file, p, s.errors) : [], []);
+        var check = Required("check", static map => map.Require("check"), null!);
         compilable = errors.Count == before && check is not null;
         return new RuleDefinition
         {
             File = file,
             Descriptor = descriptor,
-            EnabledByDefault = errors.Try(() => map.Bool("enabled"), null) ?? true,
+            EnabledByDefault = errors.Try(map, static map => map.Bool("enabled"), null) ?? true,
             Parameters = parameters,
             Where = map.Get("where"),
             Check = check!,
             Message = message,
-            MessageNode = map.Get("message"),
-            Related = map.Get("related"),
-            IdNode = map.Get("id") ?? map.Node,
-            NameNode = map.Get("name") ?? map.Node,
+            TopLevel = map,
             EffectiveFrom = effective.From,
             EffectiveUntil = effective.Until,
         };
+    }
+
+    private static RuleTexts Texts(string file, YamlMap map, ErrorCollector errors) => new(
+        errors.Try(map, static map => map.String("description")?.Trim(), null) ?? "",
+        errors.Try(map, static map => map.String("remediation")?.Trim(), null) ?? "",
+        errors.Try((file, map, errors), static s => s.map.Has("references") ? ReadReferences(s.file, s.map, s.errors) : [], []),
+        errors.Try(map, RuleMetadataReader.Equivalents, null) ?? new SortedDictionary<string, IReadOnlyList<string>>(),
+        errors.Try(map, RuleMetadataReader.Citation, null));
+
+    /// <summary>A built-in rule's texts, read when first asked for; an error (none: the tests read them all) is thrown then.</summary>
+    private static RuleTexts Texts(string file, YamlMap map)
+    {
+        var errors = new ErrorCollector();
+        var texts = Texts(file, map, errors);
+        errors.ThrowIfAny();
+        return texts;
     }
 
     private static string ReadId(YamlMap map)
@@ -138,21 +171,31 @@ public static class RuleParser
     /// <summary>rules/x.yml is core; rules/PACK/x.yml is PACK.</summary>
     private static string FolderPack(string resource)
     {
-        var parts = resource.Replace('\\', '/').Split('/');
-        return parts.Length >= 3 ? parts[^2] : RuleMetadataReader.CorePack;
+        var path = resource.AsSpan();
+        var last = path.LastIndexOfAny('/', '\\');
+        var before = last < 0 ? -1 : path[..last].LastIndexOfAny('/', '\\');
+        return before < 0 ? RuleMetadataReader.CorePack : path[(before + 1)..last].ToString();
     }
 
     /// <summary>Each reference on its own: a mistake in one does not hide a mistake in the next.</summary>
-    private static RuleReference[] ReadReferences(string file, YamlNode node, ErrorCollector errors)
+    private static RuleReference[] ReadReferences(string file, YamlMap rule, ErrorCollector errors)
     {
-        if (node is not YamlSequenceNode seq) throw YamlValues.Error(file, node, $"'references' must be a list, not {YamlValues.Describe(node)}", "references");
-        return seq.Children.Select(item => errors.Try(() =>
+        var count = rule.ListLength("references") ?? throw YamlValues.Error(file, rule.Get("references")!,
+            $"'references' must be a list, not {YamlValues.Describe(rule.Get("references")!)}", "references");
+        var references = new List<RuleReference>(count);
+        for (var i = 0; i < count; i++)
         {
-            var r = new YamlMap(file, item, "a reference");
-            r.RejectUnknown(["title", "url"], "a reference");
-            var url = r.String("url");
-            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) throw r.Error(r.Get("url")!, $"{SafeText.Quote(url)} is not an absolute URL", "url");
-            return new RuleReference(r.RequireString("title"), url);
-        }, null!)).Where(r => r is not null).ToArray();
+            if (errors.Try((rule, i), static s => ReadReference(s.rule.ItemMap("references", s.i, "a reference")), null) is { } reference)
+                references.Add(reference);
+        }
+        return [.. references];
+    }
+
+    private static RuleReference ReadReference(YamlMap r)
+    {
+        r.RejectUnknown(["title", "url"], "a reference");
+        var url = r.String("url");
+        if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) throw r.Error(r.Get("url")!, $"{SafeText.Quote(url)} is not an absolute URL", "url");
+        return new RuleReference(r.RequireString("title"), url);
     }
 }

@@ -10,7 +10,7 @@ namespace CertLint.Rules.Loading.Precompiled;
 /// YamlDotNet cannot load) or a missing resource gives null, and the caller parses the text as before, so errors and
 /// results are those of the YAML either way.
 /// </summary>
-internal sealed class PrecompiledRules
+internal sealed partial class PrecompiledRules
 {
     private static readonly Lazy<PrecompiledRules> Embedded = new(() =>
         new PrecompiledRules(EmbeddedBytes.Open(typeof(PrecompiledRules).Assembly, YamlTreeCodec.Resource) ?? new EmbeddedBytes([])));
@@ -59,13 +59,19 @@ internal sealed class PrecompiledRules
         _files.TryGetValue(resource, out var file) ? new TreeReader(this, file.Offset).Read() : null;
 
     /// <summary>String <paramref name="id"/> of the table, made the first time any file needs it. Threads reading
-    /// files at once may both make it: equal strings, either kept.</summary>
+    /// files at once may both make it: equal strings, either kept. A long one (a description, a citation: each is in
+    /// one file, read once, and often trimmed into a copy) is made each time and not kept, so it dies young instead of
+    /// staying in the table for the life of the process.</summary>
     private string String(int id)
     {
         if (_strings[id] is { } known) return known;
         var (offset, length) = _stringAt[id];
-        return _strings[id] = Encoding.UTF8.GetString(_data.Span.Slice(offset, length));
+        var text = Encoding.UTF8.GetString(_data.Span.Slice(offset, length));
+        return length > KeptLength ? text : _strings[id] = text;
     }
+
+    /// <summary>Strings up to this many bytes are kept: keys, names, field paths, short values shared by many files.</summary>
+    private const int KeptLength = 80;
 
     private static int ReadInt(ReadOnlySpan<byte> data, ref int at) => checked((int)ReadLong(data, ref at));
 
@@ -89,23 +95,19 @@ internal sealed class PrecompiledRules
 
         public YamlNode Read()
         {
-            var kind = (YamlTreeCodec.Kind)Byte();
-            if (kind == YamlTreeCodec.Kind.Alias) return _anchors![pack.String(Int())];
-            var start = ReadMark();
-            var end = ReadMark();
-            var anchor = Optional();
-            var tag = Optional();
-            YamlNode node = kind switch
+            var header = Header.Read(pack, ref _at);
+            if (header.Kind == YamlTreeCodec.Kind.Alias) return _anchors![pack.String(header.Anchor - 1)];
+            YamlNode node = header.Kind switch
             {
-                YamlTreeCodec.Kind.Scalar => new YamlScalarNode(Optional()) { Style = (ScalarStyle)Byte() },
-                YamlTreeCodec.Kind.Mapping => new YamlMappingNode { Style = (YamlDotNet.Core.Events.MappingStyle)Byte() },
-                YamlTreeCodec.Kind.Sequence => new YamlSequenceNode { Style = (YamlDotNet.Core.Events.SequenceStyle)Byte() },
-                _ => throw new InvalidDataException($"unknown precompiled YAML node kind {kind}"),
+                YamlTreeCodec.Kind.Scalar => new YamlScalarNode(Optional(header.Value)) { Style = (ScalarStyle)header.Style },
+                YamlTreeCodec.Kind.Mapping => new YamlMappingNode { Style = (YamlDotNet.Core.Events.MappingStyle)header.Style },
+                YamlTreeCodec.Kind.Sequence => new YamlSequenceNode { Style = (YamlDotNet.Core.Events.SequenceStyle)header.Style },
+                _ => throw new InvalidDataException($"unknown precompiled YAML node kind {header.Kind}"),
             };
-            SetStart(node, start);
-            SetEnd(node, end);
-            if (tag is not null) node.Tag = new TagName(tag);
-            if (anchor is not null)
+            SetStart(node, header.Start);
+            SetEnd(node, header.End);
+            if (Optional(header.Tag) is { } tag) node.Tag = new TagName(tag);
+            if (Optional(header.Anchor) is { } anchor)
             {
                 node.Anchor = new AnchorName(anchor);
                 (_anchors ??= new(StringComparer.Ordinal))[anchor] = node;
@@ -113,30 +115,20 @@ internal sealed class PrecompiledRules
             switch (node)
             {
                 case YamlMappingNode m:
-                    for (var n = Int(); n > 0; n--)
+                    for (var n = header.Count; n > 0; n--)
                     {
                         var key = Read();
                         m.Children.Add(key, Read());
                     }
                     break;
                 case YamlSequenceNode q:
-                    for (var n = Int(); n > 0; n--) q.Children.Add(Read());
+                    for (var n = header.Count; n > 0; n--) q.Children.Add(Read());
                     break;
             }
             return node;
         }
 
-        private byte Byte() => pack._data.Span[_at++];
-
-        private int Int() => ReadInt(pack._data.Span, ref _at);
-
-        private Mark ReadMark()
-        {
-            var data = pack._data.Span;
-            return new Mark(ReadLong(data, ref _at), ReadLong(data, ref _at), ReadLong(data, ref _at));
-        }
-
-        private string? Optional() => Int() is var id and > 0 ? pack.String(id - 1) : null;
+        private string? Optional(int id) => id > 0 ? pack.String(id - 1) : null;
     }
 
     // A loaded node's marks have private setters (YamlDotNet sets them while loading events). Setting them directly is
