@@ -6,14 +6,15 @@ namespace CertLint.Rules.Fields;
 /// Field values of the subject being evaluated, computed once per subject however many rules read them. Hundreds of
 /// rules read the same few derived fields of a certificate (its host names split by the Public Suffix List, its key
 /// usages as names, boxed numbers); without this each read rebuilt them, and the rule stage cost grew with rules ×
-/// reads instead of with subjects. The memo is per thread and holds one subject at a time: the evaluator opens it for
-/// a subject and closes it after its last rule, so memory does not grow with the inventory.
+/// reads instead of with subjects. The memos are per thread and hold one block of subjects at a time: the evaluator
+/// opens them for a block and closes them after its last rule, so memory does not grow with the inventory.
 /// </summary>
 internal static class FieldMemo
 {
     private static readonly ConcurrentDictionary<string, int> Slots = new(StringComparer.OrdinalIgnoreCase);
 
     [ThreadStatic] private static Frame? _current;
+    [ThreadStatic] private static Frame[]? _frames;
 
     /// <summary>The memo slot of a field path, assigned when a rule that reads it compiles.</summary>
     public static int SlotOf(string path)
@@ -25,10 +26,25 @@ internal static class FieldMemo
     /// <summary>Memoises reads of <paramref name="subject"/> on this thread until <see cref="End"/>.</summary>
     public static void Begin(RuleSubject subject, EvaluationContext context)
     {
-        var frame = _current ??= new Frame();
+        Open(0, subject, context);
+        Enter(0);
+    }
+
+    public static void End() => Close(1);
+
+    /// <summary>
+    /// Opens memo <paramref name="index"/> of this thread's block for <paramref name="subject"/>: the evaluator runs a
+    /// block of subjects rule by rule (<see cref="Enter"/> picks the subject whose rule runs), so that one rule's
+    /// compiled delegates run many times in a row instead of hundreds of different ones per subject.
+    /// </summary>
+    public static void Open(int index, RuleSubject subject, EvaluationContext context)
+    {
+        var frames = _frames ??= new Frame[16];
+        if (index >= frames.Length) Array.Resize(ref _frames, Math.Max(index + 1, frames.Length * 2));
+        var frame = _frames[index] ??= new Frame();
         frame.Subject = subject;
         frame.Context = context;
-        Model.DetailsScope.Begin(subject.Certificate);
+        frame.Details.Begin(subject.Certificate);
         // A generation per subject instead of clearing every slot: a slot is valid only when stamped with it.
         if (++frame.Generation == int.MaxValue)
         {
@@ -37,14 +53,27 @@ internal static class FieldMemo
         }
     }
 
-    public static void End()
+    /// <summary>Makes memo <paramref name="index"/> (opened by <see cref="Open"/>) the one reads of its subject use.</summary>
+    public static void Enter(int index)
     {
-        Model.DetailsScope.End();
-        if (_current is { } frame)
+        var frame = _frames![index];
+        _current = frame;
+        Model.DetailsScope.Enter(frame.Details);
+    }
+
+    /// <summary>Closes memos 0 to <paramref name="count"/> - 1: no certificate data kept alive by an idle thread.</summary>
+    public static void Close(int count)
+    {
+        _current = null;
+        Model.DetailsScope.Enter(null);
+        if (_frames is not { } frames) return;
+        for (var i = 0; i < count && i < frames.Length; i++)
         {
+            if (frames[i] is not { } frame) continue;
             frame.Subject = null;
             frame.Context = null;
-            Array.Clear(frame.Values); // no certificate data kept alive by an idle thread
+            frame.Details.End();
+            Array.Clear(frame.Values);
         }
     }
 
@@ -65,6 +94,7 @@ internal static class FieldMemo
     {
         public RuleSubject? Subject;
         public EvaluationContext? Context;
+        public readonly Model.DetailsScope.Slot Details = new();
         public int Generation;
         public int[] Stamps = new int[64];
         public object?[] Values = new object?[64];
