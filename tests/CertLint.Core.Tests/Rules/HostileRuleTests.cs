@@ -130,6 +130,17 @@ public class HostileRuleTests
         e.Problem.ShouldContain("alias bomb");
     }
 
+    [TestCase("a: &x [1, 2]\n*x : 3\n", 2, 1, "a YAML alias cannot be a mapping key here")]
+    [TestCase("*x : &x [1, 2]\n", 1, 1, "a YAML alias cannot be a mapping key here")]
+    [TestCase("a: *x\nb: &x [1, 2]\n", 1, 4, "a YAML alias refers to an anchor not defined before it")]
+    public void Alias_keys_and_forward_aliases_are_config_errors_at_their_position(string text, int line, int column, string problem)
+    {
+        // Found by the CI fuzz smoke: a key referring to an anchor defined after it overflowed the stack in YamlDotNet.
+        var e = Should.Throw<ConfigurationException>(() => SafeYaml.Load("alias.yml", text));
+        (e.Line, e.Column, e.Problem).ShouldBe((line, column, problem));
+        Should.NotThrow(() => SafeYaml.Load("ok.yml", "a: &x [1, 2]\nb: *x\nc: { d: *x }\n"));
+    }
+
     [Test]
     public void Too_many_aliases_are_rejected_before_loading()
     {

@@ -83,26 +83,44 @@ public static class SafeYaml
         // Anchors of the collections still open: an alias to one of them makes a node that contains itself, whose
         // hash YamlDotNet computes by recursion (a stack overflow, which no catch can stop) when it is a mapping key.
         var open = new Stack<string?>();
+        // Per open collection, whether it is a mapping whose next node is a key: an alias as a key is hashed by
+        // YamlDotNet through everything it refers to (found by the CI fuzz smoke: a key referring to an anchor defined
+        // after it overflowed the stack). Rule and config files never need one.
+        var keys = new List<(bool Mapping, bool NextIsKey)>();
+        var defined = new HashSet<string>(StringComparer.Ordinal);
         while (parser.MoveNext())
         {
             var ev = parser.Current!;
             at = ev.End;
             if (ev is NodeEvent { Tag: { IsEmpty: false, IsNonSpecific: false } tag } && !CoreTags.Contains(tag.Value))
                 throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, $"YAML tag {SafeText.Quote(tag.Value)} is not allowed: rule and config files are plain data");
+            var isKey = false;
+            if (ev is NodeEvent or AnchorAlias && keys.Count > 0 && keys[^1] is { Mapping: true } frame)
+            {
+                isKey = frame.NextIsKey;
+                keys[^1] = frame with { NextIsKey = !frame.NextIsKey };
+            }
+            if (ev is NodeEvent { Anchor.IsEmpty: false } anchored) defined.Add(anchored.Anchor.Value);
             switch (ev)
             {
                 case MappingStart or SequenceStart:
                     if (++depth > MaxDepth)
                         throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, $"nesting deeper than {MaxDepth} levels");
                     open.Push(((NodeEvent)ev).Anchor.IsEmpty ? null : ((NodeEvent)ev).Anchor.Value);
+                    keys.Add((ev is MappingStart, true));
                     break;
                 case MappingEnd or SequenceEnd:
                     depth--;
                     if (open.Count > 0) open.Pop();
+                    if (keys.Count > 0) keys.RemoveAt(keys.Count - 1);
                     break;
                 case AnchorAlias alias:
                     if (++aliases > MaxAliases)
                         throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, $"more than {MaxAliases} YAML aliases");
+                    if (isKey)
+                        throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, "a YAML alias cannot be a mapping key here");
+                    if (!defined.Contains(alias.Value.Value))
+                        throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, "a YAML alias refers to an anchor not defined before it");
                     if (open.Contains(alias.Value.Value))
                         throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, "a YAML alias refers to a collection that contains it (a recursive alias)");
                     break;
