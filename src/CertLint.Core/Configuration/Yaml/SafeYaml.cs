@@ -79,53 +79,47 @@ public static class SafeYaml
     private static void Prescan(string file, string text, ref Mark at)
     {
         var parser = new Parser(new StringReader(text));
-        int depth = 0, aliases = 0;
-        // Anchors of the collections still open: an alias to one of them makes a node that contains itself, whose
-        // hash YamlDotNet computes by recursion (a stack overflow, which no catch can stop) when it is a mapping key.
-        var open = new Stack<string?>();
-        // Per open collection, whether it is a mapping whose next node is a key: an alias as a key is hashed by
-        // YamlDotNet through everything it refers to (found by the CI fuzz smoke: a key referring to an anchor defined
-        // after it overflowed the stack). Rule and config files never need one.
-        var keys = new List<(bool Mapping, bool NextIsKey)>();
+        var aliases = 0;
+        // The collections still open (their count is the depth), each with its anchor and, for a mapping, whether its
+        // next node is a key. An alias to an open collection makes a node that contains itself, and an alias as a key
+        // is hashed by YamlDotNet through everything it refers to: either overflowed the stack (found by the CI fuzz
+        // smoke), which no catch can stop. Rule and config files need neither.
+        var open = new List<(string? Anchor, bool Mapping, bool NextIsKey)>();
         var defined = new HashSet<string>(StringComparer.Ordinal);
         while (parser.MoveNext())
         {
             var ev = parser.Current!;
             at = ev.End;
             if (ev is NodeEvent { Tag: { IsEmpty: false, IsNonSpecific: false } tag } && !CoreTags.Contains(tag.Value))
-                throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, $"YAML tag {SafeText.Quote(tag.Value)} is not allowed: rule and config files are plain data");
+                throw Error(ev, $"YAML tag {SafeText.Quote(tag.Value)} is not allowed: rule and config files are plain data");
             var isKey = false;
-            if (ev is NodeEvent or AnchorAlias && keys.Count > 0 && keys[^1] is { Mapping: true } frame)
+            if (ev is NodeEvent or AnchorAlias && open.Count > 0 && open[^1] is { Mapping: true } parent)
             {
-                isKey = frame.NextIsKey;
-                keys[^1] = frame with { NextIsKey = !frame.NextIsKey };
+                isKey = parent.NextIsKey;
+                open[^1] = parent with { NextIsKey = !parent.NextIsKey };
             }
-            if (ev is NodeEvent { Anchor.IsEmpty: false } anchored) defined.Add(anchored.Anchor.Value);
+            var anchor = ev is NodeEvent { Anchor.IsEmpty: false } anchored ? anchored.Anchor.Value : null;
+            if (anchor is not null) defined.Add(anchor);
             switch (ev)
             {
                 case MappingStart or SequenceStart:
-                    if (++depth > MaxDepth)
-                        throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, $"nesting deeper than {MaxDepth} levels");
-                    open.Push(((NodeEvent)ev).Anchor.IsEmpty ? null : ((NodeEvent)ev).Anchor.Value);
-                    keys.Add((ev is MappingStart, true));
+                    if (open.Count >= MaxDepth) throw Error(ev, $"nesting deeper than {MaxDepth} levels");
+                    open.Add((anchor, ev is MappingStart, true));
                     break;
                 case MappingEnd or SequenceEnd:
-                    depth--;
-                    if (open.Count > 0) open.Pop();
-                    if (keys.Count > 0) keys.RemoveAt(keys.Count - 1);
+                    if (open.Count > 0) open.RemoveAt(open.Count - 1);
                     break;
                 case AnchorAlias alias:
-                    if (++aliases > MaxAliases)
-                        throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, $"more than {MaxAliases} YAML aliases");
-                    if (isKey)
-                        throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, "a YAML alias cannot be a mapping key here");
-                    if (!defined.Contains(alias.Value.Value))
-                        throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, "a YAML alias refers to an anchor not defined before it");
-                    if (open.Contains(alias.Value.Value))
-                        throw new ConfigurationException(file, (int)ev.Start.Line, (int)ev.Start.Column, "a YAML alias refers to a collection that contains it (a recursive alias)");
+                    if (++aliases > MaxAliases) throw Error(ev, $"more than {MaxAliases} YAML aliases");
+                    if (isKey) throw Error(ev, "a YAML alias cannot be a mapping key here");
+                    if (!defined.Contains(alias.Value.Value)) throw Error(ev, "a YAML alias refers to an anchor not defined before it");
+                    if (open.Exists(c => c.Anchor == alias.Value.Value))
+                        throw Error(ev, "a YAML alias refers to a collection that contains it (a recursive alias)");
                     break;
             }
         }
+
+        ConfigurationException Error(ParsingEvent ev, string problem) => new(file, (int)ev.Start.Line, (int)ev.Start.Column, problem);
     }
 
     /// <summary>Counts nodes as if aliases were expanded (memoised per shared node) and rejects alias bombs.</summary>

@@ -4,37 +4,12 @@ using YamlDotNet.RepresentationModel;
 
 namespace CertLint.Rules.Compilation;
 
-/// <summary>A compiled assertion on a subject: true when it holds.</summary>
-public delegate bool SubjectTest(RuleSubject subject, EvaluationContext context);
-
-/// <summary>A compiled function on one value (a field's value or a list element).</summary>
-internal delegate bool ValueTest(object? value, EvaluationContext context);
-
-/// <summary>A compiled assertion on a target (the subject, a record, or a list element) with the rule's subject at hand for `$.` paths.</summary>
-internal delegate bool NodeTest(object? target, RuleSubject root, EvaluationContext context);
-
-/// <summary>
-/// The element that made a check fail, for its message (`{{#failing}}...{{/failing}}`): the first element of a records
-/// field that breaks `each` (or meets `none`); for `all: [...]`, that of the first member that fails. Null when the
-/// check holds or its failing part is not such a quantifier.
-/// </summary>
-/// Only the scope is worked out when the rule compiles (the message's `{{#failing}}` section needs it to check its
-/// fields); the finder compiles the check's parts a second time, so it is made the first time a failing message asks.
-internal sealed class Witness(Func<Func<RuleSubject, EvaluationContext, object?>> makeFind, FieldScope scope)
-{
-    private readonly Lazy<Func<RuleSubject, EvaluationContext, object?>> _find = new(makeFind);
-
-    public FieldScope Scope => scope;
-
-    public object? Find(RuleSubject subject, EvaluationContext context) => _find.Value(subject, context);
-}
-
 /// <summary>
 /// Compiles assertion nodes: `{ field: PATH, FUNCTION: OPTION }`, the combinators `{ all: [..] }`, `{ any: [..] }`,
 /// `{ not: .. }`, and element assertions inside a list's each/any/none: for a list of strings without `field`
 /// (the element itself), for records with `field:` relative to the element (`$.PATH` names the rule's subject).
 /// </summary>
-internal sealed class AssertionCompiler
+internal sealed partial class AssertionCompiler
 {
     public static readonly IReadOnlyList<string> Functions =
         ["equals", "in", "pattern", "min", "max", "exists", "absent", "contains", "length", "each", "all", "any", "none", "before", "after"];
@@ -54,56 +29,6 @@ internal sealed class AssertionCompiler
     {
         var test = Compile(node, _subject, FieldType.String);
         return (s, c) => test(s, s, c);
-    }
-
-    /// <summary>The check's <see cref="Witness"/>, or null when no part of it can name a failing element.</summary>
-    public Witness? CompileWitness(YamlNode node)
-    {
-        if (WitnessOf(node, _subject) is not var (makeFind, scope)) return null;
-        return new Witness(() =>
-        {
-            var find = makeFind();
-            return (s, c) => find(s, s, c);
-        }, scope);
-    }
-
-    /// <summary>The witness's scope now, and how to make its finder (compiling the parts it tests) later.</summary>
-    private (Func<Func<object?, RuleSubject, EvaluationContext, object?>> MakeFind, FieldScope Scope)? WitnessOf(YamlNode node, FieldScope scope)
-    {
-        var map = new YamlMap(_ctx.File, node, "an assertion");
-        if (map.Has("field"))
-        {
-            if (map.Count != 2 || map.Entries.First(e => e.Key != "field") is not ({ } name and ("each" or "all" or "none"), _, var option)) return null;
-            var fieldNode = map.Get("field")!;
-            if (_ctx.Value(fieldNode) is not string path) return null;
-            var (field, fromRoot) = Resolve(path, fieldNode, scope);
-            if (field.Type != FieldType.Records || field.Elements is not { } elements) return null;
-            var breaks = name == "none"; // the element whose test gives this breaks the quantifier
-            return (() =>
-            {
-                var read = Reader(field, fromRoot);
-                var inner = Compile(option, elements, FieldType.String);
-                return (t, r, c) =>
-                {
-                    if (read(t, r, c) is not System.Collections.IEnumerable list) return null;
-                    foreach (var x in list) { if (inner(x, r, c) == breaks) return x; }
-                    return null;
-                };
-            }, elements);
-        }
-        if (map.Count != 1 || map.Entries.First() is not ("all", _, YamlSequenceNode members)) return null;
-        var parts = members.Children.Select(n => (Node: n, Witness: WitnessOf(n, scope))).ToArray();
-        var scopes = parts.Where(p => p.Witness is not null).Select(p => p.Witness!.Value.Scope).Distinct().ToArray();
-        if (scopes.Length != 1) return null; // none, or elements of different kinds: no one name fits them
-        return (() =>
-        {
-            var tests = parts.Select(p => (Test: Compile(p.Node, scope, FieldType.String), Find: p.Witness?.MakeFind())).ToArray();
-            return (t, r, c) =>
-            {
-                foreach (var (test, find) in tests) { if (!test(t, r, c)) return find?.Invoke(t, r, c); }
-                return null;
-            };
-        }, scopes[0]);
     }
 
     private static Func<object?, RuleSubject, EvaluationContext, object?> Reader(ResolvedField field, bool fromRoot)
