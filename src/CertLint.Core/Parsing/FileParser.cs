@@ -41,8 +41,7 @@ public static class FileParser
     public static IReadOnlyList<ParsedFile> ParseAll(IReadOnlyList<SourceFile> files, IPasswordSource passwords, CancellationToken cancellationToken = default)
     {
         var results = new ParsedFile[files.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        Parallel.For(0, files.Count, options, i => results[i] = Parse(files[i], passwords));
+        Engine.Workers.For(files.Count, i => results[i] = Parse(files[i], passwords), cancellationToken);
         return results;
     }
 
