@@ -90,6 +90,9 @@ public static class BoundedFile
                 var n = RandomAccess.Read(handle, buffer.AsSpan(read, room - read), read);
                 if (n == 0) break;
                 read += n;
+                // Exactly the size it said, with room for more: a regular file's read stops short only at its end, so
+                // no second read to see zero bytes (one system call per input file; a longer file fills the room).
+                if (read == length && read < room) break;
             }
             if (read > maxBytes) return TooLarge(read, maxBytes);
             if (rented)

@@ -16,14 +16,35 @@ internal static class Asn1Helpers
         return (oid, parameters);
     }
 
+    /// <summary><see cref="ReadAlgorithmIdentifier(AsnReader)"/> on a cursor: no reader object, known OIDs not copied.</summary>
+    public static (string Oid, ReadOnlyMemory<byte> Parameters) ReadAlgorithmIdentifier(ref AsnCursor reader)
+    {
+        var seq = reader.ReadSequence();
+        var oid = seq.ReadObjectIdentifier();
+        var parameters = seq.HasData ? seq.ReadEncodedValue() : ReadOnlyMemory<byte>.Empty;
+        return (oid, parameters);
+    }
+
     /// <summary>The content octets of the next INTEGER, without the minimal-encoding check AsnReader enforces.</summary>
     public static ReadOnlySpan<byte> ReadIntegerContent(AsnReader reader, out ReadOnlyMemory<byte> encoded)
     {
         encoded = reader.ReadEncodedValue();
-        var tag = Asn1Tag.Decode(encoded.Span, out _);
+        return IntegerContent(encoded.Span);
+    }
+
+    /// <inheritdoc cref="ReadIntegerContent(AsnReader, out ReadOnlyMemory{byte})"/>
+    public static ReadOnlySpan<byte> ReadIntegerContent(ref AsnCursor reader, out ReadOnlyMemory<byte> encoded)
+    {
+        encoded = reader.ReadEncodedValue();
+        return IntegerContent(encoded.Span);
+    }
+
+    private static ReadOnlySpan<byte> IntegerContent(ReadOnlySpan<byte> encoded)
+    {
+        var tag = Asn1Tag.Decode(encoded, out _);
         if (!tag.HasSameClassAndValue(Asn1Tag.Integer)) throw new AsnContentException("expected an INTEGER");
-        AsnDecoder.ReadEncodedValue(encoded.Span, AsnEncodingRules.BER, out var offset, out var length, out _);
-        return encoded.Span.Slice(offset, length);
+        AsnDecoder.ReadEncodedValue(encoded, AsnEncodingRules.BER, out var offset, out var length, out _);
+        return encoded.Slice(offset, length);
     }
 
     /// <summary>An INTEGER as OpenSSL prints a serial: upper-case hex, leading zero octets dropped, "-" for negatives.</summary>

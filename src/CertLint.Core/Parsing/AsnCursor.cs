@@ -3,16 +3,18 @@ using System.Formats.Asn1;
 namespace CertLint.Parsing;
 
 /// <summary>
-/// A forward BER reader like <see cref="AsnReader"/>, as a struct: every operation is the same <see cref="AsnDecoder"/>
-/// call AsnReader makes (same checks, same exceptions), but entering a SEQUENCE allocates nothing. The profile
-/// details decode a certificate's every part and extension, and one AsnReader object per nested structure was their
-/// largest allocation (about 2 KB per certificate). Known OIDs come from <see cref="KnownOids"/> without a new string.
+/// A forward reader like <see cref="AsnReader"/>, as a struct: every operation is the same <see cref="AsnDecoder"/>
+/// call AsnReader makes with the same rule set (same checks, same exceptions), but entering a SEQUENCE allocates
+/// nothing. The certificate parser and the profile details decode a certificate's every part and extension, and one
+/// AsnReader object per nested structure was their largest allocation (about 2 KB, some 50 objects, per certificate).
+/// Known OIDs come from <see cref="KnownOids"/> without a new string. BER unless told otherwise.
 /// </summary>
-internal struct AsnCursor(ReadOnlyMemory<byte> data)
+internal struct AsnCursor(ReadOnlyMemory<byte> data, AsnEncodingRules rules = AsnEncodingRules.BER)
 {
-    private const AsnEncodingRules Ber = AsnEncodingRules.BER;
-
+    private readonly AsnEncodingRules _rules = rules;
     private ReadOnlyMemory<byte> _data = data;
+
+    public readonly AsnEncodingRules RuleSet => _rules;
 
     public readonly bool HasData => !_data.IsEmpty;
 
@@ -28,13 +30,13 @@ internal struct AsnCursor(ReadOnlyMemory<byte> data)
 
     public readonly ReadOnlyMemory<byte> PeekEncodedValue()
     {
-        AsnDecoder.ReadEncodedValue(_data.Span, Ber, out _, out _, out var consumed);
+        AsnDecoder.ReadEncodedValue(_data.Span, _rules, out _, out _, out var consumed);
         return _data[..consumed];
     }
 
     public ReadOnlyMemory<byte> ReadEncodedValue()
     {
-        AsnDecoder.ReadEncodedValue(_data.Span, Ber, out _, out _, out var consumed);
+        AsnDecoder.ReadEncodedValue(_data.Span, _rules, out _, out _, out var consumed);
         var encoded = _data[..consumed];
         _data = _data[consumed..];
         return encoded;
@@ -42,50 +44,71 @@ internal struct AsnCursor(ReadOnlyMemory<byte> data)
 
     public AsnCursor ReadSequence(Asn1Tag? tag = null)
     {
-        AsnDecoder.ReadSequence(_data.Span, Ber, out var offset, out var length, out var consumed, tag);
+        AsnDecoder.ReadSequence(_data.Span, _rules, out var offset, out var length, out var consumed, tag);
         var contents = _data.Slice(offset, length);
         _data = _data[consumed..];
-        return new AsnCursor(contents);
+        return new AsnCursor(contents, _rules);
     }
 
     public AsnCursor ReadSetOf(Asn1Tag? tag = null)
     {
-        AsnDecoder.ReadSetOf(_data.Span, Ber, out var offset, out var length, out var consumed, skipSortOrderValidation: true, tag);
+        AsnDecoder.ReadSetOf(_data.Span, _rules, out var offset, out var length, out var consumed, skipSortOrderValidation: true, tag);
         var contents = _data.Slice(offset, length);
         _data = _data[consumed..];
-        return new AsnCursor(contents);
+        return new AsnCursor(contents, _rules);
     }
 
     public string ReadObjectIdentifier(Asn1Tag? tag = null)
     {
         var span = _data.Span;
-        if (tag is null && KnownOids.TryRead(span, out var known, out var knownLength))
+        if (tag is null && KnownOids.TryRead(span, _rules, out var known, out var knownLength))
         {
             _data = _data[knownLength..];
             return known;
         }
-        var oid = AsnDecoder.ReadObjectIdentifier(span, Ber, out var consumed, tag);
+        var oid = AsnDecoder.ReadObjectIdentifier(span, _rules, out var consumed, tag);
         _data = _data[consumed..];
         return oid;
     }
 
     public bool ReadBoolean(Asn1Tag? tag = null)
     {
-        var value = AsnDecoder.ReadBoolean(_data.Span, Ber, out var consumed, tag);
+        var value = AsnDecoder.ReadBoolean(_data.Span, _rules, out var consumed, tag);
+        _data = _data[consumed..];
+        return value;
+    }
+
+    public bool TryReadInt32(out int value, Asn1Tag? tag = null)
+    {
+        var ok = AsnDecoder.TryReadInt32(_data.Span, _rules, out value, out var consumed, tag);
+        _data = _data[consumed..];
+        return ok;
+    }
+
+    public DateTimeOffset ReadUtcTime(int twoDigitYearMax, Asn1Tag? tag = null)
+    {
+        var value = AsnDecoder.ReadUtcTime(_data.Span, _rules, out var consumed, twoDigitYearMax, tag);
+        _data = _data[consumed..];
+        return value;
+    }
+
+    public DateTimeOffset ReadGeneralizedTime(Asn1Tag? tag = null)
+    {
+        var value = AsnDecoder.ReadGeneralizedTime(_data.Span, _rules, out var consumed, tag);
         _data = _data[consumed..];
         return value;
     }
 
     public bool TryReadInt64(out long value, Asn1Tag? tag = null)
     {
-        var ok = AsnDecoder.TryReadInt64(_data.Span, Ber, out value, out var consumed, tag);
+        var ok = AsnDecoder.TryReadInt64(_data.Span, _rules, out value, out var consumed, tag);
         _data = _data[consumed..];
         return ok;
     }
 
     public string ReadCharacterString(UniversalTagNumber type, Asn1Tag? tag = null)
     {
-        var text = AsnDecoder.ReadCharacterString(_data.Span, Ber, type, out var consumed, tag);
+        var text = AsnDecoder.ReadCharacterString(_data.Span, _rules, type, out var consumed, tag);
         _data = _data[consumed..];
         return text;
     }
@@ -93,14 +116,14 @@ internal struct AsnCursor(ReadOnlyMemory<byte> data)
     /// <summary>Contents of a primitive OCTET STRING without copying (constructed BER forms are copied).</summary>
     public ReadOnlyMemory<byte> ReadOctetString(Asn1Tag? tag = null)
     {
-        if (AsnDecoder.TryReadPrimitiveOctetString(_data.Span, Ber, out var value, out var consumed, tag))
+        if (AsnDecoder.TryReadPrimitiveOctetString(_data.Span, _rules, out var value, out var consumed, tag))
         {
             // A primitive value's contents end where its encoding ends.
             var contents = _data.Slice(consumed - value.Length, value.Length);
             _data = _data[consumed..];
             return contents;
         }
-        var copy = AsnDecoder.ReadOctetString(_data.Span, Ber, out consumed, tag);
+        var copy = AsnDecoder.ReadOctetString(_data.Span, _rules, out consumed, tag);
         _data = _data[consumed..];
         return copy;
     }
@@ -108,13 +131,13 @@ internal struct AsnCursor(ReadOnlyMemory<byte> data)
     /// <summary>Contents of a primitive BIT STRING without copying (constructed BER forms are copied).</summary>
     public ReadOnlyMemory<byte> ReadBitString(out int unusedBits, Asn1Tag? tag = null)
     {
-        if (AsnDecoder.TryReadPrimitiveBitString(_data.Span, Ber, out unusedBits, out var value, out var consumed, tag))
+        if (AsnDecoder.TryReadPrimitiveBitString(_data.Span, _rules, out unusedBits, out var value, out var consumed, tag))
         {
             var contents = _data.Slice(consumed - value.Length, value.Length);
             _data = _data[consumed..];
             return contents;
         }
-        var copy = AsnDecoder.ReadBitString(_data.Span, Ber, out unusedBits, out consumed, tag);
+        var copy = AsnDecoder.ReadBitString(_data.Span, _rules, out unusedBits, out consumed, tag);
         _data = _data[consumed..];
         return copy;
     }
@@ -122,7 +145,7 @@ internal struct AsnCursor(ReadOnlyMemory<byte> data)
     /// <summary>The content octets of any encoded value, whatever its tag.</summary>
     public static ReadOnlyMemory<byte> Content(ReadOnlyMemory<byte> encoded)
     {
-        AsnDecoder.ReadEncodedValue(encoded.Span, Ber, out var offset, out var length, out _);
+        AsnDecoder.ReadEncodedValue(encoded.Span, AsnEncodingRules.BER, out var offset, out var length, out _);
         return encoded.Slice(offset, length);
     }
 }

@@ -57,16 +57,20 @@ internal static class KnownOids
     /// Reads a universal OBJECT IDENTIFIER at the start of <paramref name="source"/> as AsnDecoder.ReadObjectIdentifier
     /// would (the cached string was made by it from the same content octets); false when the next tag is not one.
     /// </summary>
-    public static bool TryRead(ReadOnlySpan<byte> source, out string oid, out int consumed)
+    public static bool TryRead(ReadOnlySpan<byte> source, out string oid, out int consumed) =>
+        TryRead(source, System.Formats.Asn1.AsnEncodingRules.BER, out oid, out consumed);
+
+    /// <summary>As <see cref="TryRead(ReadOnlySpan{byte}, out string, out int)"/>, the length checked under <paramref name="rules"/> (DER: definite, minimal).</summary>
+    public static bool TryRead(ReadOnlySpan<byte> source, System.Formats.Asn1.AsnEncodingRules rules, out string oid, out int consumed)
     {
         oid = "";
         consumed = 0;
         if (source.IsEmpty || source[0] != 0x06) return false; // universal, primitive, number 6
-        System.Formats.Asn1.AsnDecoder.ReadEncodedValue(source, System.Formats.Asn1.AsnEncodingRules.BER, out var offset, out var length, out var used);
+        System.Formats.Asn1.AsnDecoder.ReadEncodedValue(source, rules, out var offset, out var length, out var used);
         var content = source.Slice(offset, length);
         if (!Strings.TryGet(content, out oid))
         {
-            oid = System.Formats.Asn1.AsnDecoder.ReadObjectIdentifier(source, System.Formats.Asn1.AsnEncodingRules.BER, out used);
+            oid = System.Formats.Asn1.AsnDecoder.ReadObjectIdentifier(source, rules, out used);
             Strings.Add(content, oid);
         }
         consumed = used;

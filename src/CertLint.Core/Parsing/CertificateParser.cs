@@ -18,8 +18,8 @@ public static class CertificateParser
     /// <summary>Parses exactly one DER certificate; trailing bytes are an error.</summary>
     public static CertificateInfo Parse(ReadOnlyMemory<byte> der, SourceLocation location, ObjectFormat format)
     {
-        var reader = new AsnReader(der, AsnEncodingRules.DER);
-        var cert = Read(reader, location, format);
+        var reader = new AsnCursor(der, AsnEncodingRules.DER);
+        var cert = ReadEncoded(reader.ReadEncodedValue(), location, format);
         if (reader.HasData) throw new AsnContentException($"{reader.PeekEncodedValue().Length} unexpected bytes after the certificate");
         return cert;
     }
@@ -28,9 +28,11 @@ public static class CertificateParser
     public static DistinguishedName ParseName(ReadOnlyMemory<byte> der) => NameParser.Read(new AsnReader(der, AsnEncodingRules.DER));
 
     /// <summary>Reads the next certificate from <paramref name="reader"/> (PKCS#7 sets, TRUSTED CERTIFICATE prefixes).</summary>
-    public static CertificateInfo Read(AsnReader reader, SourceLocation location, ObjectFormat format)
+    public static CertificateInfo Read(AsnReader reader, SourceLocation location, ObjectFormat format) =>
+        ReadEncoded(reader.ReadEncodedValue(), location, format);
+
+    private static CertificateInfo ReadEncoded(ReadOnlyMemory<byte> raw, SourceLocation location, ObjectFormat format)
     {
-        var raw = reader.ReadEncodedValue();
         try
         {
             return Read(raw, location, format, AsnEncodingRules.DER, null);
@@ -51,11 +53,11 @@ public static class CertificateParser
 
     private static CertificateInfo Read(ReadOnlyMemory<byte> raw, SourceLocation location, ObjectFormat format, AsnEncodingRules rules, string? derError)
     {
-        var certificate = new AsnReader(raw, rules).ReadSequence();
+        var certificate = new AsnCursor(raw, rules).ReadSequence();
         var tbsRaw = certificate.PeekEncodedValue();
         var tbs = certificate.ReadSequence();
-        var (sigOid, sigParams) = Asn1Helpers.ReadAlgorithmIdentifier(certificate);
-        var sigValue = Asn1Helpers.ReadBitString(certificate, out _);
+        var (sigOid, sigParams) = Asn1Helpers.ReadAlgorithmIdentifier(ref certificate);
+        var sigValue = certificate.ReadBitString(out _);
         certificate.ThrowIfNotEmpty();
 
         var version = 1;
@@ -64,14 +66,14 @@ public static class CertificateParser
             var explicitVersion = tbs.ReadSequence(Context0);
             version = explicitVersion.TryReadInt32(out var v) ? v + 1 : throw new AsnContentException("version is out of range");
         }
-        var serial = Asn1Helpers.IntegerToHex(Asn1Helpers.ReadIntegerContent(tbs, out _));
-        Asn1Helpers.ReadAlgorithmIdentifier(tbs); // inner signature algorithm: the outer one is authoritative for rules
-        var issuer = NameParser.Read(tbs);
+        var serial = Asn1Helpers.IntegerToHex(Asn1Helpers.ReadIntegerContent(ref tbs, out _));
+        Asn1Helpers.ReadAlgorithmIdentifier(ref tbs); // inner signature algorithm: the outer one is authoritative for rules
+        var issuer = NameParser.ReadIssuer(ref tbs);
         var validity = tbs.ReadSequence();
-        var notBefore = ReadTime(validity);
-        var notAfter = ReadTime(validity);
-        var subject = NameParser.Read(tbs);
-        var publicKey = SpkiParser.Read(tbs);
+        var notBefore = ReadTime(ref validity);
+        var notAfter = ReadTime(ref validity);
+        var subject = NameParser.Read(ref tbs);
+        var publicKey = SpkiParser.Read(ref tbs);
         if (tbs.HasData && tbs.PeekTag().HasSameClassAndValue(Context1)) tbs.ReadEncodedValue(); // issuerUniqueID
         if (tbs.HasData && tbs.PeekTag().HasSameClassAndValue(Context2)) tbs.ReadEncodedValue(); // subjectUniqueID
         var extensions = tbs.HasData && tbs.PeekTag().HasSameClassAndValue(Context3) ? ReadExtensions(tbs.ReadSequence(Context3)) : [];
@@ -120,7 +122,19 @@ public static class CertificateParser
     internal static DateTimeOffset ReadTime(AsnReader reader) =>
         reader.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime) ? reader.ReadUtcTime(2049) : reader.ReadGeneralizedTime();
 
+    private static DateTimeOffset ReadTime(ref AsnCursor reader) =>
+        reader.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime) ? reader.ReadUtcTime(2049) : reader.ReadGeneralizedTime();
+
+    /// <summary>The Extensions SEQUENCE that fills <paramref name="wrapper"/> (a CRL's [0], a certificate's [3]).</summary>
     internal static List<ExtensionInfo> ReadExtensions(AsnReader wrapper)
+    {
+        var encoded = wrapper.PeekEncodedValue();
+        wrapper.ReadSequence();
+        wrapper.ThrowIfNotEmpty();
+        return ReadExtensions(new AsnCursor(encoded, wrapper.RuleSet));
+    }
+
+    private static List<ExtensionInfo> ReadExtensions(AsnCursor wrapper)
     {
         var list = new List<ExtensionInfo>();
         var seq = wrapper.ReadSequence();
@@ -130,7 +144,7 @@ public static class CertificateParser
             var ext = seq.ReadSequence();
             var oid = ext.ReadObjectIdentifier();
             var critical = ext.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean) && ext.ReadBoolean();
-            list.Add(new ExtensionInfo(oid, critical, Asn1Helpers.ReadOctetString(ext)));
+            list.Add(new ExtensionInfo(oid, critical, ext.ReadOctetString()));
             ext.ThrowIfNotEmpty();
         }
         return list;

@@ -27,7 +27,7 @@ internal static class ExtensionDecoder
             if (tag.HasSameClassAndValue(DnsTag)) dns.Add(names.ReadCharacterString(UniversalTagNumber.IA5String, DnsTag));
             else if (tag.HasSameClassAndValue(Rfc822Tag)) email.Add(names.ReadCharacterString(UniversalTagNumber.IA5String, Rfc822Tag));
             else if (tag.HasSameClassAndValue(UriTag)) uri.Add(names.ReadCharacterString(UniversalTagNumber.IA5String, UriTag));
-            else if (tag.HasSameClassAndValue(IpTag)) ip.Add(IpText(Asn1Helpers.ReadOctetString(names, IpTag).Span));
+            else if (tag.HasSameClassAndValue(IpTag)) ip.Add(IpText(names.ReadOctetString(IpTag).Span));
             else names.ReadEncodedValue(); // otherName, directoryName, registeredID: not used by rules
         }
         return new SubjectAltNames(dns, ip, email, uri);
@@ -48,7 +48,7 @@ internal static class ExtensionDecoder
     /// <summary>Bit 0 (digitalSignature) is the most significant bit of the first octet.</summary>
     public static KeyUsageFlags KeyUsage(ReadOnlyMemory<byte> value)
     {
-        var bits = Asn1Helpers.ReadBitString(Open(value), out _).Span;
+        var bits = Open(value).ReadBitString(out _).Span;
         var flags = 0;
         for (var i = 0; i < bits.Length * 8 && i < 9; i++)
         {
@@ -68,13 +68,13 @@ internal static class ExtensionDecoder
 
     /// <summary>Key identifiers as upper-case hex without separators.</summary>
     public static string SubjectKeyIdentifier(ReadOnlyMemory<byte> value) =>
-        Convert.ToHexString(Asn1Helpers.ReadOctetString(Open(value)).Span);
+        Convert.ToHexString(Open(value).ReadOctetString().Span);
 
     public static string? AuthorityKeyIdentifier(ReadOnlyMemory<byte> value)
     {
         var seq = Open(value).ReadSequence();
         return seq.HasData && seq.PeekTag().HasSameClassAndValue(Context0)
-            ? Convert.ToHexString(Asn1Helpers.ReadOctetString(seq, Context0).Span)
+            ? Convert.ToHexString(seq.ReadOctetString(Context0).Span)
             : null;
     }
 
@@ -171,6 +171,7 @@ internal static class ExtensionDecoder
         return oids;
     }
 
-    // Extension contents in the wild are not always strict DER; BER is the lenient superset.
-    private static AsnReader Open(ReadOnlyMemory<byte> value) => new(value, AsnEncodingRules.BER);
+    // Extension contents in the wild are not always strict DER; BER is the lenient superset. A cursor: every
+    // certificate's extensions are decoded as it is parsed, and a reader object per nested structure added up.
+    private static AsnCursor Open(ReadOnlyMemory<byte> value) => new(value, AsnEncodingRules.BER);
 }

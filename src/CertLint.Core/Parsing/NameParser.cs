@@ -9,8 +9,23 @@ internal static class NameParser
 {
     private static readonly Asn1Tag SetTag = new(UniversalTagNumber.SetOf, isConstructed: true);
 
+    /// <summary>
+    /// Issuer names by their DER: the leaves of one CA all carry its name, decoded once and shared (the name is
+    /// immutable; nothing compares names by reference).
+    /// </summary>
+    private static readonly BytesCache<DistinguishedName> Issuers = new(maxEntries: 256, maxKeyLength: 2048);
+
     /// <summary>Reads the next Name from <paramref name="reader"/>.</summary>
     public static DistinguishedName Read(AsnReader reader)
+    {
+        var cursor = new AsnCursor(reader.PeekEncodedValue(), reader.RuleSet);
+        var name = Read(ref cursor);
+        reader.ReadEncodedValue();
+        return name;
+    }
+
+    /// <summary>Reads the next Name from <paramref name="reader"/>.</summary>
+    public static DistinguishedName Read(ref AsnCursor reader)
     {
         var raw = reader.PeekEncodedValue();
         var seq = reader.ReadSequence();
@@ -19,13 +34,13 @@ internal static class NameParser
         while (seq.HasData)
         {
             // Real certificates carry unsorted multi-valued RDNs; accept them as OpenSSL does.
-            var set = seq.ReadSetOf(skipSortOrderValidation: true, SetTag);
+            var set = seq.ReadSetOf(SetTag);
             var count = 0;
             while (set.HasData)
             {
                 var atv = set.ReadSequence();
                 var oid = atv.ReadObjectIdentifier();
-                var value = ReadValue(atv);
+                var value = ReadValue(ref atv);
                 attributes.Add(new DnAttribute(oid, DnAttributeNames.DisplayByOid.GetValueOrDefault(oid, oid), value));
                 count++;
             }
@@ -34,8 +49,22 @@ internal static class NameParser
         return new DistinguishedName(raw, attributes, FormatRfc4514(attributes, rdnSizes), NormalizedKey(attributes, rdnSizes));
     }
 
+    /// <summary>A certificate's issuer Name: <see cref="Read(ref AsnCursor)"/>, shared by every certificate with the same encoding.</summary>
+    public static DistinguishedName ReadIssuer(ref AsnCursor reader) => ReadIssuer(ref reader, Issuers);
+
+    internal static DistinguishedName ReadIssuer(ref AsnCursor reader, BytesCache<DistinguishedName> issuers)
+    {
+        var encoded = reader.PeekEncodedValue();
+        if (issuers.TryGet(encoded.Span, out var known))
+        {
+            reader.ReadEncodedValue();
+            return known;
+        }
+        return issuers.Add(encoded.Span, Read(ref reader));
+    }
+
     /// <summary>String types decode to text; anything else is shown as RFC 4514 "#hex" of its DER.</summary>
-    private static string ReadValue(AsnReader atv)
+    private static string ReadValue(ref AsnCursor atv)
     {
         var tag = atv.PeekTag();
         if (tag.TagClass == TagClass.Universal)
@@ -56,7 +85,7 @@ internal static class NameParser
                     }
                 case UniversalTagNumber.T61String:
                     // TeletexString is in practice Latin-1 (OpenSSL treats it so).
-                    return Encoding.Latin1.GetString(Asn1Helpers.ReadOctetString(atv, tag).Span);
+                    return Encoding.Latin1.GetString(atv.ReadOctetString(tag).Span);
             }
         }
         return "#" + Convert.ToHexString(atv.ReadEncodedValue().Span);

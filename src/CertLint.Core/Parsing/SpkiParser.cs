@@ -9,19 +9,19 @@ public static class SpkiParser
     /// <summary>Decodes a DER SubjectPublicKeyInfo. <paramref name="spki"/> is kept (not copied) as <see cref="PublicKeyInfo.Spki"/>.</summary>
     public static PublicKeyInfo Parse(ReadOnlyMemory<byte> spki)
     {
-        var reader = new AsnReader(spki, AsnEncodingRules.DER);
-        var result = Read(reader);
+        var reader = new AsnCursor(spki, AsnEncodingRules.DER);
+        var result = Read(ref reader);
         reader.ThrowIfNotEmpty();
         return result;
     }
 
     /// <summary>Reads the next SubjectPublicKeyInfo from <paramref name="reader"/>.</summary>
-    internal static PublicKeyInfo Read(AsnReader reader)
+    internal static PublicKeyInfo Read(ref AsnCursor reader)
     {
         var raw = reader.PeekEncodedValue();
         var seq = reader.ReadSequence();
-        var (oid, parameters) = Asn1Helpers.ReadAlgorithmIdentifier(seq);
-        var key = Asn1Helpers.ReadBitString(seq, out _);
+        var (oid, parameters) = Asn1Helpers.ReadAlgorithmIdentifier(ref seq);
+        var key = seq.ReadBitString(out _);
 
         var (algorithm, bits, curveOid, curveName) = oid switch
         {
@@ -57,7 +57,7 @@ public static class SpkiParser
         // Fallback for explicit or unknown curves: a point is 04 || X || Y, or 02/03 || X compressed.
         var pointBits = point.Length > 1 ? (point.Span[0] is 2 or 3 ? point.Length - 1 : (point.Length - 1) / 2) * 8 : 0;
         if (parameters.IsEmpty) return (KeyAlgorithm.Ec, pointBits, null, null);
-        var reader = new AsnReader(parameters, AsnEncodingRules.BER);
+        var reader = new AsnCursor(parameters);
         if (!reader.PeekTag().HasSameClassAndValue(Asn1Tag.ObjectIdentifier)) return (KeyAlgorithm.Ec, pointBits, null, null);
         var curveOid = reader.ReadObjectIdentifier();
         return OidNames.Curves.TryGetValue(curveOid, out var curve)
