@@ -42,15 +42,18 @@ internal sealed class RoleResolver
 
     public static CertificateRole FromPath(string relativePath)
     {
-        var segments = Normalize(relativePath).Split('/');
-        segments[^1] = Path.GetFileNameWithoutExtension(segments[^1]);
+        // Segment by segment on spans (every certificate asks): the last one without its extension.
+        var rest = Normalize(relativePath).AsSpan();
         var role = CertificateRole.Unknown;
-        foreach (var segment in segments)
+        while (true)
         {
+            var slash = rest.IndexOf('/');
+            var segment = slash < 0 ? Path.GetFileNameWithoutExtension(rest) : rest[..slash];
             if (segment.Contains("client", StringComparison.OrdinalIgnoreCase)) role |= CertificateRole.Client;
             if (segment.Contains("server", StringComparison.OrdinalIgnoreCase)) role |= CertificateRole.Server;
+            if (slash < 0) return role;
+            rest = rest[(slash + 1)..];
         }
-        return role;
     }
 
     /// <summary>Forward slashes, no leading "./" or "/".</summary>

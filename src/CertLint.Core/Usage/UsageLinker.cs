@@ -12,17 +12,27 @@ namespace CertLint.Usage;
 /// </summary>
 public sealed class UsageLinker
 {
-    private readonly Dictionary<string, List<ParsedFile>> _byFullPath = new(StringComparer.Ordinal);
-    private readonly List<ParsedFile> _files;
+    private readonly IReadOnlyList<ParsedFile> _scanned;
+    private Dictionary<string, List<ParsedFile>>? _index;
 
-    public UsageLinker(IReadOnlyList<ParsedFile> files)
+    public UsageLinker(IReadOnlyList<ParsedFile> files) => _scanned = files;
+
+    /// <summary>
+    /// The files that hold something, by full path: built when a reference is first resolved (a repository without
+    /// TLS configurations has none, and 20,000 paths hashed for nothing were a real part of the inventory's time).
+    /// </summary>
+    private Dictionary<string, List<ParsedFile>> ByFullPath => _index ??= Index(_scanned);
+
+    private static Dictionary<string, List<ParsedFile>> Index(IReadOnlyList<ParsedFile> files)
     {
-        _files = [.. files.Where(f => f.Certificates.Count > 0 || f.Keys.Count > 0 || f.Issues.Count > 0 || f.Keystore is not null)];
-        foreach (var f in _files)
+        var byFullPath = new Dictionary<string, List<ParsedFile>>(StringComparer.Ordinal);
+        foreach (var f in files)
         {
-            if (!_byFullPath.TryGetValue(f.File.FullPath, out var list)) _byFullPath[f.File.FullPath] = list = [];
+            if (f.Certificates.Count == 0 && f.Keys.Count == 0 && f.Issues.Count == 0 && f.Keystore is null) continue;
+            if (!byFullPath.TryGetValue(f.File.FullPath, out var list)) byFullPath[f.File.FullPath] = list = [];
             list.Add(f);
         }
+        return byFullPath;
     }
 
     /// <summary>The usages with every resolvable reference resolved.</summary>
@@ -83,7 +93,7 @@ public sealed class UsageLinker
     public IReadOnlyList<ParsedFile> FilesOf(FileReference? reference) =>
         reference is null ? [] :
         reference.Embedded is { } embedded ? [embedded] :
-        reference.ResolvedFullPath is { } path && _byFullPath.TryGetValue(path, out var list) ? list : [];
+        reference.ResolvedFullPath is { } path && ByFullPath.TryGetValue(path, out var list) ? list : [];
 
     public IEnumerable<CertificateInfo> CertificatesOf(FileReference? reference) => FilesOf(reference).SelectMany(f => f.Certificates);
 
@@ -103,7 +113,7 @@ public sealed class UsageLinker
         for (var i = 0; i < segments.Length; i++)
         {
             var tail = string.Join('/', segments[i..]);
-            var matches = _byFullPath.Keys.Where(p => p.Replace('\\', '/').EndsWith("/" + tail, StringComparison.Ordinal)).ToList();
+            var matches = ByFullPath.Keys.Where(p => p.Replace('\\', '/').EndsWith("/" + tail, StringComparison.Ordinal)).ToList();
             if (matches.Count == 0) continue;
             // The bare file name is weak evidence: only take it when it names one file.
             if (i == segments.Length - 1 && matches.Count > 1) return null;

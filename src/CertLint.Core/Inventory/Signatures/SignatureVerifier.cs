@@ -35,8 +35,15 @@ internal sealed class SignatureVerifier
     public int KeyImports => _imports;
 
     /// <summary>Does <paramref name="issuer"/>'s public key verify <paramref name="certificate"/>'s signature? Cached.</summary>
-    public SignatureCheck Check(CertificateInfo certificate, CertificateInfo issuer) =>
-        _checks.GetOrAdd((certificate.Sha256, issuer.PublicKey.Sha256), _ => new Lazy<SignatureCheck>(() => Verify(certificate, issuer.PublicKey))).Value;
+    public SignatureCheck Check(CertificateInfo certificate, CertificateInfo issuer)
+    {
+        // A lookup first: chain building asks again for every pair the parallel pre-pass verified, and the factory's
+        // closure was allocated on every call, found or not.
+        var key = (certificate.Sha256, issuer.PublicKey.Sha256);
+        if (_checks.TryGetValue(key, out var known)) return known.Value;
+        return _checks.GetOrAdd(key, static (_, s) => new Lazy<SignatureCheck>(() => s.Verifier.Verify(s.Certificate, s.Key)),
+            (Verifier: this, Certificate: certificate, Key: issuer.PublicKey)).Value;
+    }
 
     /// <summary>Verifies all the pairs in parallel so later <see cref="Check"/> calls are lookups.</summary>
     public void VerifyAll(IReadOnlyList<(CertificateInfo Certificate, CertificateInfo Issuer)> pairs)
