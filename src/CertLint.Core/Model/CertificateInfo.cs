@@ -50,7 +50,19 @@ public sealed class CertificateInfo
 
     /// <summary>SHA-256 of the DER, lower-case hex: the certificate's identity in reports and suppressions.</summary>
     public required string Sha256 { get; init; }
-    public required string Sha1 { get; init; }
+
+    /// <summary>
+    /// SHA-1 of the DER, lower-case hex, computed when first read: only the JSON report and the `fingerprint.sha1`
+    /// field read it, and a hash through OpenSSL plus a string per certificate were a real part of a large scan's parse.
+    /// A benign race computes it twice at worst.
+    /// </summary>
+    public string Sha1
+    {
+        get => _sha1 ??= Parsing.Asn1Helpers.Sha1Hex(Raw.Span);
+        init => _sha1 = value;
+    }
+
+    private string? _sha1;
 
     /// <summary>Subject and issuer names are equal.</summary>
     public bool IsSelfIssued => Subject.NormalizedKey == Issuer.NormalizedKey;

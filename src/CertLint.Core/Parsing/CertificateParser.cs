@@ -107,7 +107,6 @@ public static class CertificateParser
             AuthorityInfoAccess = decoded.AuthorityInfoAccess,
             Policies = decoded.Policies,
             Sha256 = Asn1Helpers.Sha256Hex(raw.Span),
-            Sha1 = Asn1Helpers.Sha1Hex(raw.Span),
             DerError = derError,
         };
     }
