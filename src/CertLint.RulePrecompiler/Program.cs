@@ -1,10 +1,28 @@
 using CertLint.Rules.Loading.Precompiled;
+using CertLint.Rules.Primitives.DomainNames;
 
 // certlint-rule-precompiler OUT.bin LIST: LIST has one "LOGICAL-NAME<TAB>PATH" line per built-in rule file.
+// certlint-rule-precompiler --public-suffix-list OUT.bin LIST.dat: the Public Suffix List's lookup table.
 // Writes to a temporary file first, so an interrupted build never leaves a truncated OUT.bin behind.
+if (args.Length == 3 && args[0] == "--public-suffix-list")
+{
+    try
+    {
+        var table = PublicSuffixTable.Build(File.ReadAllBytes(args[2]));
+        File.WriteAllBytes(args[1] + ".tmp", table);
+        File.Move(args[1] + ".tmp", args[1], overwrite: true);
+        Console.WriteLine($"CertLint.RulePrecompiler: {args[2]} -> {args[1]} ({table.Length} bytes)");
+        return 0;
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"CertLint.RulePrecompiler: error: {e.Message}");
+        return 1;
+    }
+}
 if (args.Length != 2)
 {
-    Console.Error.WriteLine("usage: CertLint.RulePrecompiler OUT.bin LIST");
+    Console.Error.WriteLine("usage: CertLint.RulePrecompiler OUT.bin LIST | --public-suffix-list OUT.bin LIST.dat");
     return 2;
 }
 try

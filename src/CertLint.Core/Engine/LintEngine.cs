@@ -22,24 +22,42 @@ public sealed class LintEngine
     /// <summary>Lints what the request names. User mistakes throw <see cref="UserErrorException"/>; bad input files never throw.</summary>
     public LintResult Run(LintRequest request, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        var sequential = default(Workers.Scope);
+        try
+        {
+            return Run(request, progress, ref sequential, cancellationToken);
+        }
+        finally
+        {
+            sequential.Dispose();
+        }
+    }
+
+    private LintResult Run(LintRequest request, IProgress<ScanProgress>? progress, ref Workers.Scope sequential, CancellationToken cancellationToken)
+    {
         var started = _time.GetTimestamp();
         var clock = new StageClock();
         var settings = SettingsResolver.Resolve(request, _time);
-        // The rule packs load while the files are found and read: loading is one thread's work (a few hundred rule
-        // files with every pack on) and discovery mostly waits on the file system, so on two cores neither waits for
-        // the other. A rule error still ends the run with its file:line:column before any rule runs.
-        var loading = Task.Run(() => RuleCatalog.Load(settings), cancellationToken);
-
         progress?.Report(new ScanProgress("discovering files", 0, 0));
         DiscoveryResult discovery;
         SettingsPasswordSource passwords;
         List<SourceFile> files;
         ParsedFile[] parsed;
         ConfigScan configs;
+        Task<RuleCatalog>? loading = null;
+        var small = false;
         try
         {
-            discovery = FileDiscovery.Discover(settings, cancellationToken);
+            // The rule packs load while the files are found and read: loading is one thread's work (a few hundred
+            // rule files with every pack on) and discovery mostly waits on the file system, so on two cores neither
+            // waits for the other. It starts as soon as the walk has found enough files not to be a small run. A run
+            // of a few files needs no other thread at all (Workers): its packs load here, each stage's loop runs here.
+            discovery = FileDiscovery.Discover(settings, () => loading ??= Task.Run(() => RuleCatalog.Load(settings), cancellationToken), cancellationToken);
             clock.Lap("discovered");
+            small = loading is null && Workers.IsSmall(discovery.Files.Count + discovery.Context.Count);
+            sequential = Workers.Sequential(small);
+            loading ??= small ? LoadHere(settings) : Task.Run(() => RuleCatalog.Load(settings), cancellationToken);
+            if (small) clock.Lap("rules loaded");
             if (loading.IsFaulted) RuleError(loading); // a rule error ends the run before the files are read
             passwords = new SettingsPasswordSource(settings);
             files = discovery.Files.Concat(discovery.Context).ToList();
@@ -52,11 +70,11 @@ public sealed class LintEngine
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // As when rules loaded first: a rule error is reported rather than what it would have prevented.
-            RuleError(loading);
+            RuleError(loading ?? LoadHere(settings));
             throw;
         }
         var catalog = loading.GetAwaiter().GetResult(); // rethrows a rule error as itself, not wrapped
-        clock.Lap("rules loaded");
+        if (!small) clock.Lap("rules loaded");
         // --ca and --crl files are linted like scanned ones: an expired root or a stale CRL is a finding on its own file.
         var trust = TrustAnchors.ForLint(settings, passwords, parsed);
 
@@ -125,6 +143,19 @@ public sealed class LintEngine
         var evaluation = RuleEvaluator.Evaluate(inventory, catalog.InForce, new EvaluationContext { Inventory = inventory, Settings = settings, ListScope = scope is null ? null : scope.Contains }, capFindings);
         clock?.Lap("rules");
         return (inventory, evaluation);
+    }
+
+    /// <summary>Loads the rule packs on this thread, as a finished task: its error is rethrown where a background load's would be.</summary>
+    private static Task<RuleCatalog> LoadHere(LintSettings settings)
+    {
+        try
+        {
+            return Task.FromResult(RuleCatalog.Load(settings));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<RuleCatalog>(e);
+        }
     }
 
     /// <summary>Waits for the rule packs to load and rethrows their error as itself (not wrapped), if there was one.</summary>

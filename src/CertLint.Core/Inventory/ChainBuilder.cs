@@ -137,7 +137,9 @@ internal sealed class ChainBuilder
     private IReadOnlyList<CertificateInfo> SortedCandidates(CertificateInfo cert)
     {
         if (_sortedCandidates.TryGetValue(cert.Sha256, out var sorted)) return sorted;
-        sorted = [.. _index.Candidates(cert)
+        var candidates = _index.Candidates(cert);
+        if (candidates.Count <= 1) return candidates; // nothing to order (a leaf and its one issuer): no sort, nothing cached
+        sorted = [.. candidates
             .OrderBy(c => SignatureProblem(cert, c) is null ? 0 : 1)
             .ThenBy(c => IssuerChecks.MaySign(c, 1).Count())
             .ThenBy(c => _anchors.Contains(c.Sha256) ? 0 : 1)

@@ -52,8 +52,7 @@ public static class InventoryBuilder
         // Each certificate's path search is independent (the builder's caches are thread-safe): on 10,000 leaves this
         // is the inventory's largest step, so it runs on every core. Results are collected in certificate order.
         var built = new ChainResult[certificates.Count];
-        Parallel.For(0, certificates.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => built[i] = chainBuilder.Build(certificates[i]));
+        Engine.Workers.For(certificates.Count, i => built[i] = chainBuilder.Build(certificates[i]));
         var chains = new Dictionary<CertificateInfo, ChainResult>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < certificates.Count; i++) chains[certificates[i]] = built[i];
 

@@ -39,13 +39,20 @@ internal sealed class IssuerIndex
         var issuerName = issuer.NormalizedKey;
         if (!_bySubject.TryGetValue(issuerName, out var byName)) return [];
         if (aki is null) return byName;
-        var withoutKeyId = byName.Where(c => c.SubjectKeyIdentifier is null);
+        // Loops, not LINQ: every certificate of a scan asks once.
+        List<CertificateInfo>? candidates = null;
         if (_byKeyId.TryGetValue(aki, out var byKey))
         {
-            var matches = byKey.Where(c => c.Subject.NormalizedKey == issuerName).ToList();
-            if (matches.Count > 0) return [.. matches, .. withoutKeyId];
+            foreach (var c in byKey)
+            {
+                if (c.Subject.NormalizedKey == issuerName) (candidates ??= []).Add(c);
+            }
         }
-        return withoutKeyId.ToList();
+        foreach (var c in byName)
+        {
+            if (c.SubjectKeyIdentifier is null) (candidates ??= []).Add(c);
+        }
+        return candidates is null ? [] : candidates;
     }
 
     /// <summary>Every certificate whose subject is <paramref name="name"/>, in index order, key identifiers ignored.</summary>

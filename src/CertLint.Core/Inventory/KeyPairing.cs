@@ -27,14 +27,25 @@ internal static class KeyPairing
             named[pairs[i].Key] = ("\0pair", pairs[i].Key);
         }
         (string, string) GroupOf(SourceFile f) => named.TryGetValue(f.FullPath, out var g) ? g : KeyGroups.GroupOf(f);
-        var groups = files.ToLookup(f => GroupOf(f.File));
-        var mismatches = new List<KeyMismatch>();
-        foreach (var file in files)
+        // Each file's group once, and per group only the files that hold certificates, in report order: a key is
+        // checked against those.
+        var groupOf = new (string, string)[files.Count];
+        var withCertificates = new Dictionary<(string, string), List<ParsedFile>>();
+        for (var i = 0; i < files.Count; i++)
         {
-            if (file.Keys.Count == 0) continue;
-            var group = groups[GroupOf(file.File)].Where(f => f != file && f.Certificates.Count > 0).Prepend(file)
-                .Where(f => f.Certificates.Count > 0).ToList();
-            if (group.Count == 0) continue;
+            if (files[i].Keys.Count == 0 && files[i].Certificates.Count == 0) continue;
+            groupOf[i] = GroupOf(files[i].File);
+            if (files[i].Certificates.Count == 0) continue;
+            if (!withCertificates.TryGetValue(groupOf[i], out var members)) withCertificates[groupOf[i]] = members = [];
+            members.Add(files[i]);
+        }
+        var mismatches = new List<KeyMismatch>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            if (file.Keys.Count == 0 || !withCertificates.TryGetValue(groupOf[i], out var members)) continue;
+            // The key's own file first (the keystore or PEM that holds both), then its named pairs.
+            List<ParsedFile> group = file.Certificates.Count > 0 ? [file, .. members.Where(f => f != file)] : members;
             foreach (var key in file.Keys)
             {
                 if (key.PublicKey is null || group.Any(f => f.Certificates.Any(c => c.PublicKey.Sha256 == key.PublicKey.Sha256))) continue;

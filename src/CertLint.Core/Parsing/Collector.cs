@@ -9,14 +9,21 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
 {
     public SourceFile File { get; } = file;
     public FileKind Kind { get; set; }
-    public List<CertificateInfo> Certificates { get; } = [];
-    public List<KeyInfo> Keys { get; } = [];
-    public List<CrlInfo> Crls { get; } = [];
+    private List<CertificateInfo>? _certificates;
+    private List<KeyInfo>? _keys;
+    private List<CrlInfo>? _crls;
+    private List<ParseIssue>? _issues;
+    private IReadOnlyList<string>? _passwords;
+
+    // Made on first use: most files yield one object of one kind, and every file has a collector.
+    public List<CertificateInfo> Certificates => _certificates ??= [];
+    public List<KeyInfo> Keys => _keys ??= [];
+    public List<CrlInfo> Crls => _crls ??= [];
     public KeystoreInfo? Keystore { get; set; }
-    public List<ParseIssue> Issues { get; } = [];
+    public List<ParseIssue> Issues => _issues ??= [];
 
     /// <summary>Candidate passwords, looked up (environment, globs) only when something encrypted reads them.</summary>
-    public IReadOnlyList<string> Passwords { get; } = new DeferredList<string>(() => passwordSource.CandidatesFor(file));
+    public IReadOnlyList<string> Passwords => _passwords ??= new DeferredList<string>(() => passwordSource.CandidatesFor(File));
 
     /// <summary>Key-derivation iteration counts above this are refused before any derivation.</summary>
     public long MaxKdfIterations => passwordSource.MaxKdfIterations;
@@ -24,11 +31,19 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
     public void Error(SourceLocation location, string message) => Issues.Add(new ParseIssue(ParseIssueKind.ParseError, location, message));
 
     /// <summary>Runs one parse step; a failure becomes an issue at <paramref name="location"/> and the file's other objects survive.</summary>
-    public void Guard(SourceLocation location, string what, Action parse)
+    public void Guard(SourceLocation location, string what, Action parse) =>
+        Guard(location, what, "", parse, static parse => parse());
+
+    /// <summary>
+    /// <see cref="Guard(SourceLocation, string, Action)"/> for the per-block hot path: <paramref name="state"/> goes to a
+    /// static <paramref name="parse"/> (no closure), and the step's name, <paramref name="what"/> + <paramref name="suffix"/>,
+    /// is only joined for an issue's message.
+    /// </summary>
+    public void Guard<TState>(SourceLocation location, string what, string suffix, TState state, Action<TState> parse)
     {
         try
         {
-            parse();
+            parse(state);
         }
         catch (KdfLimitException e)
         {
@@ -46,7 +61,7 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
                                        or OverflowException or InvalidOperationException or NotSupportedException)
         {
             // Exception messages from these parsers describe encodings, never key material or passwords.
-            Error(location, $"invalid {what}: {e.Message}");
+            Error(location, $"invalid {what}{suffix}: {e.Message}");
         }
     }
 
@@ -55,10 +70,10 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
     {
         File = File,
         Kind = Kind,
-        Certificates = [.. Certificates],
-        Keys = [.. Keys],
-        Crls = [.. Crls],
+        Certificates = _certificates is null ? [] : [.. _certificates],
+        Keys = _keys is null ? [] : [.. _keys],
+        Crls = _crls is null ? [] : [.. _crls],
         Keystore = Keystore,
-        Issues = [.. Issues],
+        Issues = _issues is null ? [] : [.. _issues],
     };
 }

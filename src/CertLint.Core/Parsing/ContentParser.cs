@@ -12,16 +12,32 @@ public static class ContentParser
     {
         var result = new Collector(file, passwords);
         if (bytes.Length == 0) result.Error(new SourceLocation(file), "file is empty");
-        else if (PemScanner.ContainsPem(bytes)) ParsePem(bytes, result);
+        else if (PemScanner.ContainsPem(bytes))
+        {
+            if (ParsePem(bytes, result)) CryptographicOperations.ZeroMemory(bytes); // the base64 of private keys; nothing in the model points here
+        }
         else ParseBinary(bytes, result);
         return result.ToParsedFile();
     }
 
-    private static void ParsePem(byte[] bytes, Collector result)
+    /// <summary>
+    /// Parses bytes the caller keeps (and zeroes) afterwards, e.g. a pooled read buffer: PEM blocks are decoded into
+    /// new arrays, binary content is copied first, since the model keeps slices of it.
+    /// </summary>
+    internal static ParsedFile ParseBorrowed(SourceFile file, ReadOnlyMemory<byte> content, IPasswordSource passwords)
+    {
+        if (content.IsEmpty || !PemScanner.ContainsPem(content.Span)) return Parse(file, content.ToArray(), passwords);
+        var result = new Collector(file, passwords);
+        ParsePem(content, result);
+        return result.ToParsedFile();
+    }
+
+    /// <returns>True when a block was a private key (its base64 is in <paramref name="content"/>).</returns>
+    private static bool ParsePem(ReadOnlyMemory<byte> content, Collector result)
     {
         result.Kind = FileKind.Pem;
         var sawKey = false;
-        foreach (var block in PemScanner.Scan(bytes))
+        foreach (var block in PemScanner.Scan(content))
         {
             var location = new SourceLocation(result.File, block.StartLine, block.EndLine);
             if (block.Error is not null)
@@ -31,10 +47,10 @@ public static class ContentParser
             }
             var isKey = KeyParser.IsKeyLabel(block.Label);
             sawKey |= isKey;
-            result.Guard(location, $"{block.Label} block", () => ParseBlock(block, location, result));
+            result.Guard(location, block.Label, " block", (block, location, result), static s => ParseBlock(s.block, s.location, s.result));
             if (isKey) Zero(block.Data);
         }
-        if (sawKey) CryptographicOperations.ZeroMemory(bytes); // the base64 of private keys; nothing in the model points here
+        return sawKey;
     }
 
     private static void ParseBlock(PemBlock block, SourceLocation location, Collector result)

@@ -15,16 +15,22 @@ public static class FileParser
 
     public static ParsedFile Parse(SourceFile file, IPasswordSource passwords)
     {
+        var read = default(BoundedRead);
         try
         {
-            var (bytes, issue) = Read(file);
-            if (issue is not null) return new ParsedFile { File = file, Issues = [issue] };
-            return ContentParser.Parse(file, bytes!, passwords);
+            // The bytes are only read from: PEM is decoded out of them, binary content is copied (the model keeps slices of it).
+            read = BoundedFile.ReadRented(file.FullPath, MaxFileBytes);
+            if (Problem(file, read) is { } issue) return new ParsedFile { File = file, Issues = [issue] };
+            return ContentParser.ParseBorrowed(file, read.Bytes.AsMemory(0, (int)read.Size), passwords);
         }
         catch (Exception e)
         {
             // Last resort: a bug or an exotic I/O failure must not stop the run.
             return new ParsedFile { File = file, Issues = [new ParseIssue(ParseIssueKind.ParseError, new SourceLocation(file), $"could not parse: {e.GetType().Name}")] };
+        }
+        finally
+        {
+            BoundedFile.Return(read);
         }
     }
 
@@ -35,23 +41,17 @@ public static class FileParser
     public static IReadOnlyList<ParsedFile> ParseAll(IReadOnlyList<SourceFile> files, IPasswordSource passwords, CancellationToken cancellationToken = default)
     {
         var results = new ParsedFile[files.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        Parallel.For(0, files.Count, options, i => results[i] = Parse(files[i], passwords));
+        Engine.Workers.For(files.Count, i => results[i] = Parse(files[i], passwords), cancellationToken);
         return results;
     }
 
-    /// <summary>Bytes of a regular file, or the issue that stops us reading it (FIFOs and devices are not opened).</summary>
-    private static (byte[]? Bytes, ParseIssue? Issue) Read(SourceFile file)
+    /// <summary>The issue that stopped a file's read (FIFOs and devices are not opened), or null when its bytes were read.</summary>
+    private static ParseIssue? Problem(SourceFile file, BoundedRead read) => read.Failure switch
     {
-        var location = new SourceLocation(file);
-        var read = BoundedFile.Read(file.FullPath, MaxFileBytes);
-        return read.Failure switch
-        {
-            ReadFailure.None => (read.Bytes, null),
-            ReadFailure.TooLarge => (null, TooLarge(location, read.Size)),
-            _ => (null, new ParseIssue(ParseIssueKind.Unreadable, location, read.Problem!)),
-        };
-    }
+        ReadFailure.None => null,
+        ReadFailure.TooLarge => TooLarge(new SourceLocation(file), read.Size),
+        _ => new ParseIssue(ParseIssueKind.Unreadable, new SourceLocation(file), read.Problem!),
+    };
 
     private static ParseIssue TooLarge(SourceLocation location, long length) =>
         new(ParseIssueKind.ParseError, location, length > MaxFileBytes + 1

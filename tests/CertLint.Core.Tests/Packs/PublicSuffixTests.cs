@@ -27,36 +27,13 @@ public sealed class PublicSuffixTests
         {
             var body = line.Split(' ', '\t')[0].TrimStart('!');
             if (body.StartsWith("*.", StringComparison.Ordinal)) body = body[2..];
-            if (!PublicSuffixList.IsPlainAscii(body)) continue;
+            if (!PublicSuffixTable.IsPlainAscii(body)) continue;
             plain++;
             idn.GetAscii(body).ShouldBe(body, StringCompareShould.IgnoreCase);
         }
         plain.ShouldBeGreaterThan(6000);
         foreach (var name in new[] { "xn--p1ai", "ab--cd.com", "a..b", "-a.com", "a-.com", "A.com", "é.fr", new string('a', 64) + ".com", "" })
-            PublicSuffixList.IsPlainAscii(name).ShouldBeFalse(name);
-    }
-
-    [Test]
-    public void The_list_read_as_bytes_holds_every_rule_a_plain_line_by_line_reading_finds()
-    {
-        // The reading the loader replaced: lines as strings, trimmed, split, by section (IDN rules left out here).
-        var data = Path.Combine(BuiltInRules.Samples.RepoRoot, "src", "CertLint.Core", "Data", "public_suffix_list.dat");
-        string? section = null;
-        var icann = 0;
-        foreach (var line in File.ReadLines(data).Select(l => l.Trim()))
-        {
-            if (line.StartsWith("// ===BEGIN ICANN DOMAINS===", StringComparison.Ordinal)) section = "icann";
-            else if (line.StartsWith("// ===END ICANN DOMAINS===", StringComparison.Ordinal)) section = null;
-            else if (line.StartsWith("// ===BEGIN PRIVATE DOMAINS===", StringComparison.Ordinal)) section = "private";
-            if (line.Length == 0 || line.StartsWith("//", StringComparison.Ordinal) || section is null) continue;
-            var rule = line.Split(' ', '\t')[0];
-            if (section == "icann") icann++;
-            if (rule[0] is '!' or '*' || !PublicSuffixList.IsPlainAscii(rule)) continue;
-            Psl.IsPublicSuffix(rule, includePrivate: section == "private").ShouldBeTrue(rule);
-            if (section == "private" && !rule.Contains('.')) continue;
-            Psl.IsPublicSuffix(rule, includePrivate: false).ShouldBe(section == "icann", rule);
-        }
-        Psl.IcannRules.ShouldBe(icann);
+            PublicSuffixTable.IsPlainAscii(name).ShouldBeFalse(name);
     }
 
     [Test]

@@ -41,8 +41,7 @@ internal sealed class SignatureVerifier
     /// <summary>Verifies all the pairs in parallel so later <see cref="Check"/> calls are lookups.</summary>
     public void VerifyAll(IReadOnlyList<(CertificateInfo Certificate, CertificateInfo Issuer)> pairs)
     {
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, pairs.Count, options, i => Check(pairs[i].Certificate, pairs[i].Issuer));
+        Engine.Workers.For(pairs.Count, i => Check(pairs[i].Certificate, pairs[i].Issuer));
     }
 
     /// <summary>Does <paramref name="issuer"/>'s key verify a CRL's signature? Cached per (CRL, key).</summary>

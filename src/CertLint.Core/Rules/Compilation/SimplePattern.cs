@@ -15,7 +15,10 @@ namespace CertLint.Rules.Compilation;
 internal sealed class SimplePattern
 {
     private readonly Branch[]? _branches;
+    /// <summary>The characters a class lists; the class is their complement when <see cref="_negated"/> (`[^...]`): a
+    /// negated class kept as its listed characters, not the 65,000 others, costs no 64 KB table to build.</summary>
     private readonly SearchValues<char>? _set;
+    private readonly bool _negated;
     private readonly ClassShape _shape;
 
     /// <summary>Whether the pattern ignores case: a value with a non-ASCII character is left to the regex.</summary>
@@ -27,9 +30,10 @@ internal sealed class SimplePattern
         IgnoreCase = ignoreCase;
     }
 
-    private SimplePattern(SearchValues<char> set, ClassShape shape)
+    private SimplePattern(SearchValues<char> set, bool negated, ClassShape shape)
     {
         _set = set;
+        _negated = negated;
         _shape = shape;
     }
 
@@ -60,14 +64,14 @@ internal sealed class SimplePattern
     private bool MatchClass(string value)
     {
         var span = value.AsSpan();
-        if (_shape == ClassShape.Anywhere) return span.ContainsAny(_set!);
+        if (_shape == ClassShape.Anywhere) return _negated ? span.ContainsAnyExcept(_set!) : span.ContainsAny(_set!);
         // `$` matches at the end or before a final "\n": the class must cover the value, or all of it but that "\n".
         if (CoversAll(span)) return true;
         return span.Length > 0 && span[^1] == '\n' && CoversAll(span[..^1]);
     }
 
     private bool CoversAll(ReadOnlySpan<char> span) =>
-        (_shape == ClassShape.AllZeroOrMore || span.Length > 0) && !span.ContainsAnyExcept(_set!);
+        (_shape == ClassShape.AllZeroOrMore || span.Length > 0) && !(_negated ? span.ContainsAny(_set!) : span.ContainsAnyExcept(_set!));
 
     private static bool Whole(string value, string literal, StringComparison comparison) =>
         value.Equals(literal, comparison) ||
@@ -142,21 +146,21 @@ internal sealed class SimplePattern
             inner = body[1..^1];
         }
         else return null;
-        if (ParseSet(inner) is not { } chars) return null;
-        return new SimplePattern(SearchValues.Create(chars), shape);
+        if (ParseSet(inner, out var negated) is not { } chars) return null;
+        return new SimplePattern(SearchValues.Create(chars), negated, shape);
     }
 
     /// <summary>
-    /// The characters of a class body: literals, escaped punctuation, `\xHH`, `\uHHHH` and ranges, optionally negated
-    /// with a leading `^`. Anything else (`\d`, nested classes, subtraction, a `]` or `[` inside) is not taken.
+    /// The characters a class body lists: literals, escaped punctuation, `\xHH`, `\uHHHH` and ranges, after an optional
+    /// leading `^` (<paramref name="negated"/>). Anything else (`\d`, nested classes, subtraction, a `]` or `[` inside) is
+    /// not taken.
     /// </summary>
-    private static char[]? ParseSet(string inner)
+    private static char[]? ParseSet(string inner, out bool negated)
     {
-        var negate = inner.StartsWith('^');
-        if (negate) inner = inner[1..];
+        negated = inner.StartsWith('^');
+        if (negated) inner = inner[1..];
         if (inner.Length == 0) return null;
         var items = new List<char>();
-        var set = new bool[char.MaxValue + 1];
         var i = 0;
         while (i < inner.Length)
         {
@@ -168,11 +172,7 @@ internal sealed class SimplePattern
                 if (ReadChar(inner, ref i) is not { } end || end < from) return null;
                 to = end;
             }
-            for (var c = (int)from; c <= to; c++) set[c] = true;
-        }
-        for (var c = 0; c <= char.MaxValue; c++)
-        {
-            if (set[c] != negate) items.Add((char)c);
+            for (var c = (int)from; c <= to; c++) items.Add((char)c);
         }
         return [.. items];
     }

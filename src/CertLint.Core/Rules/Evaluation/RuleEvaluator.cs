@@ -32,10 +32,10 @@ public static class RuleEvaluator
         // Which objects were skipped only when the request lists them (-v): otherwise nothing is recorded.
         var recorders = context.Settings.ListSkipped ? new List<SkipRecorder>() : null;
         var blocks = Blocks(subjects);
-        Parallel.For(0, blocks.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+        Engine.Workers.For(blocks.Count,
             () => new WorkerState(active.Length, ruleSets, context.ListScope,
                 recorders is null ? null : new SkipRecorder(active.Length)),
-            (b, _, tally) =>
+            (b, tally) =>
             {
                 var block = blocks[b];
                 var kind = subjects[block[0]].Kind;
@@ -50,7 +50,7 @@ public static class RuleEvaluator
                     tally.AddTo(notApplicable, notEffective);
                     if (tally.Listed is { } listed) recorders?.Add(listed);
                 }
-            });
+            }, items: subjects.Count);
 
         var suppressions = new SuppressionMatcher(context.Settings.Suppressions, context.Now);
         var findings = new List<Finding>();

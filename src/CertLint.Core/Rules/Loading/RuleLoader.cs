@@ -120,14 +120,14 @@ public static class RuleLoader
     private static RuleDefinition[] LoadPackUncached(string pack)
     {
         var names = ResourceNames.Value;
-        // A pack is up to ~120 files: parsing them is most of a one-file run's start-up, so it uses every core
-        // (Parallel.For, not PLINQ: PLINQ's ordered operators are generic-recursive under Native AOT).
+        // A pack is up to ~120 files, read on every core unless the run is small (Engine.Workers decides; not PLINQ:
+        // PLINQ's ordered operators are generic-recursive under Native AOT).
         var files = names.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith(".yml", StringComparison.Ordinal)
             && !n.EndsWith("/" + PackFile, StringComparison.Ordinal) && PackOf(n) == pack).ToArray();
         var parsed = new RuleDefinition[files.Length];
         try
         {
-            Parallel.For(0, files.Length, i =>
+            Engine.Workers.For(files.Length, i =>
             {
                 var md = files[i][..^4] + ".md";
                 Func<string?> documentation = () => names.Contains(md) ? Read(md) : null;

@@ -12,23 +12,15 @@ internal sealed partial class PrecompiledRules
     /// another part of the file: such a file is read whole, by <see cref="Root"/>).
     /// </summary>
     public IYamlSource? Source(string resource) =>
-        _files.TryGetValue(resource, out var file) && Plain(file.Offset) ? new SourceNode(this, file.Offset) : null;
+        _files.TryGetValue(resource, out var file) && file.Plain ? new SourceNode(this, file.Offset) : null;
 
-    /// <summary>No anchor and no alias in the tree at <paramref name="at"/>.</summary>
-    private bool Plain(int at)
+    /// <summary>Moves past one node and its children: the node's length is written after its kind.</summary>
+    private void Skip(ref int at)
     {
-        var plain = true;
-        Skip(ref at, ref plain);
-        return plain;
-    }
-
-    /// <summary>Moves past one node and its children, noting any anchor or alias.</summary>
-    private void Skip(ref int at, ref bool plain)
-    {
-        var header = Header.Read(this, ref at);
-        if (header.Kind == YamlTreeCodec.Kind.Alias || header.Anchor > 0) plain = false;
-        var children = header.Kind == YamlTreeCodec.Kind.Mapping ? 2 * header.Count : header.Kind == YamlTreeCodec.Kind.Sequence ? header.Count : 0;
-        for (var i = 0; i < children; i++) Skip(ref at, ref plain);
+        var data = _data.Span;
+        var kind = (YamlTreeCodec.Kind)data[at++];
+        var length = ReadInt(data, ref at);
+        if (kind != YamlTreeCodec.Kind.Alias) at += length; // an alias's "length" is its anchor
     }
 
     /// <summary>A node's fields as <see cref="YamlTreeCodec"/> wrote them, up to its children.</summary>
@@ -39,6 +31,7 @@ internal sealed partial class PrecompiledRules
             var data = pack._data.Span;
             var kind = (YamlTreeCodec.Kind)data[at++];
             if (kind == YamlTreeCodec.Kind.Alias) return new Header(kind, default, default, ReadInt(data, ref at) + 1, 0, 0, 0, 0);
+            ReadInt(data, ref at); // the node's length, for Skip
             var start = new Mark(ReadLong(data, ref at), ReadLong(data, ref at), ReadLong(data, ref at));
             var end = new Mark(ReadLong(data, ref at), ReadLong(data, ref at), ReadLong(data, ref at));
             var anchor = ReadInt(data, ref at);
@@ -73,12 +66,11 @@ internal sealed partial class PrecompiledRules
             var header = Header.Read(pack, ref at);
             (_kind, _style, _value) = (header.Kind, header.Style, header.Value);
             if (IsScalar) return;
-            var plain = true;
             _childAt = new int[IsMapping ? 2 * header.Count : header.Count];
             for (var i = 0; i < _childAt.Length; i++)
             {
                 _childAt[i] = at;
-                pack.Skip(ref at, ref plain);
+                pack.Skip(ref at);
             }
             if (IsMapping) Keys = MappingKeys();
         }

@@ -18,7 +18,7 @@ internal sealed partial class PrecompiledRules
     private readonly EmbeddedBytes _data;
     private readonly (int Offset, int Length)[] _stringAt = [];
     private readonly string?[] _strings = [];
-    private readonly Dictionary<string, (int Offset, int Length)> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Offset, int Length, bool Plain)> _files = new(StringComparer.Ordinal);
 
     /// <summary>A written pack (tests write their own); one in another format (or none) holds no file.</summary>
     internal PrecompiledRules(byte[] data) : this(new EmbeddedBytes(data)) { }
@@ -41,8 +41,9 @@ internal sealed partial class PrecompiledRules
         for (var count = ReadInt(bytes, ref at); count > 0; count--)
         {
             var name = String(ReadInt(bytes, ref at));
+            var plain = bytes[at++] == 1;
             var length = ReadInt(bytes, ref at);
-            _files[name] = (at, length);
+            _files[name] = (at, length, plain);
             at += length;
         }
     }

@@ -13,9 +13,11 @@ namespace CertLint.Rules.Loading.Precompiled;
 /// The YAML files stay the only source: `CertLint.RulePrecompiler` writes this form from them on every build that
 /// changes one, and tests check that every built-in file's tree read here equals its tree parsed from the text.
 /// Layout: the magic; the string table (count, then each UTF-8 string with its length); the files (count, then each
-/// name's string id, its tree's length and the tree). A tree is its nodes depth first: kind, start and end marks,
-/// anchor and tag (string id + 1, 0 for none), then a scalar's value and style, or a collection's style, child count
-/// and children; an alias is its anchor's string id. <see cref="PrecompiledRules"/> reads it.
+/// name's string id, 1 when the tree has no anchor and no alias (else 0), its tree's length and the tree). A tree is
+/// its nodes depth first: kind, the length of the rest of the node (so a reader steps over a node and its children
+/// without reading them), start and end marks, anchor and tag (string id + 1, 0 for none), then a scalar's value and
+/// style, or a collection's style, child count and children; an alias is its kind and its anchor's string id.
+/// <see cref="PrecompiledRules"/> reads it.
 /// This file is compiled into CertLint.Core and into the precompiler (writing): it needs YamlDotNet only.
 /// </summary>
 internal static class YamlTreeCodec
@@ -24,7 +26,7 @@ internal static class YamlTreeCodec
     public const string Resource = "rules/precompiled.bin";
 
     /// <summary>The format's mark (a length-prefixed ASCII string) at the start of the pack.</summary>
-    internal const string Magic = "CLRP3";
+    internal const string Magic = "CLRP4";
 
     internal enum Kind : byte { Scalar, Mapping, Sequence, Alias }
 
@@ -46,7 +48,7 @@ internal static class YamlTreeCodec
             }
             return id;
         }
-        var bodies = new List<(int Name, byte[] Tree)>();
+        var bodies = new List<(int Name, bool Plain, byte[] Tree)>();
         foreach (var (name, yaml) in files)
         {
             try
@@ -54,10 +56,9 @@ internal static class YamlTreeCodec
                 var stream = new YamlStream();
                 stream.Load(new Parser(new StringReader(yaml)));
                 if (stream.Documents.Count != 1) throw new InvalidDataException($"{name}: {stream.Documents.Count} YAML documents, not one");
-                using var body = new MemoryStream();
-                using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
-                    WriteNode(w, stream.Documents[0].RootNode, Intern, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
-                bodies.Add((Intern(name), body.ToArray()));
+                var plain = true;
+                var tree = WriteNode(stream.Documents[0].RootNode, Intern, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance), ref plain);
+                bodies.Add((Intern(name), plain, tree));
             }
             catch (Exception e) when (e is YamlException or InvalidDataException)
             {
@@ -74,25 +75,64 @@ internal static class YamlTreeCodec
             o.Write(bytes);
         }
         o.Write7BitEncodedInt(bodies.Count);
-        foreach (var (name, tree) in bodies)
+        foreach (var (name, plain, tree) in bodies)
         {
             o.Write7BitEncodedInt(name);
+            o.Write(plain);
             o.Write7BitEncodedInt(tree.Length);
             o.Write(tree);
         }
     }
 
-    private static void WriteNode(BinaryWriter w, YamlNode node, Func<string, int> intern, HashSet<YamlNode> seen)
+    /// <summary>One node and its children; <paramref name="plain"/> turns false at an anchor or an alias.</summary>
+    private static byte[] WriteNode(YamlNode node, Func<string, int> intern, HashSet<YamlNode> seen, ref bool plain)
     {
+        using var output = new MemoryStream();
+        using var w = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
         // The loader gives an alias the very node its anchor named: written once, referred to by its anchor after.
         if (!seen.Add(node))
         {
             if (node.Anchor.IsEmpty) throw new InvalidDataException("a node reached twice without an anchor");
+            plain = false;
             w.Write((byte)Kind.Alias);
             w.Write7BitEncodedInt(intern(node.Anchor.Value));
-            return;
+            w.Flush();
+            return output.ToArray();
         }
-        void Optional(string? s) => w.Write7BitEncodedInt(s is null ? 0 : intern(s) + 1);
+        using var rest = new MemoryStream();
+        using var r = new BinaryWriter(rest, Encoding.UTF8, leaveOpen: true);
+        void Optional(string? s) => r.Write7BitEncodedInt(s is null ? 0 : intern(s) + 1);
+        foreach (var m in new[] { node.Start, node.End })
+        {
+            r.Write7BitEncodedInt64(m.Index);
+            r.Write7BitEncodedInt64(m.Line);
+            r.Write7BitEncodedInt64(m.Column);
+        }
+        if (!node.Anchor.IsEmpty) plain = false;
+        Optional(node.Anchor.IsEmpty ? null : node.Anchor.Value);
+        Optional(node.Tag.IsEmpty ? null : node.Tag.Value);
+        switch (node)
+        {
+            case YamlScalarNode s:
+                Optional(s.Value);
+                r.Write((byte)s.Style);
+                break;
+            case YamlMappingNode m:
+                r.Write((byte)m.Style);
+                r.Write7BitEncodedInt(m.Children.Count);
+                foreach (var (key, value) in m.Children)
+                {
+                    r.Write(WriteNode(key, intern, seen, ref plain));
+                    r.Write(WriteNode(value, intern, seen, ref plain));
+                }
+                break;
+            case YamlSequenceNode q:
+                r.Write((byte)q.Style);
+                r.Write7BitEncodedInt(q.Children.Count);
+                foreach (var item in q.Children) r.Write(WriteNode(item, intern, seen, ref plain));
+                break;
+        }
+        r.Flush();
         w.Write((byte)(node switch
         {
             YamlScalarNode => Kind.Scalar,
@@ -100,34 +140,9 @@ internal static class YamlTreeCodec
             YamlSequenceNode => Kind.Sequence,
             _ => throw new InvalidDataException($"unexpected YAML node {node.GetType().Name}"),
         }));
-        foreach (var m in new[] { node.Start, node.End })
-        {
-            w.Write7BitEncodedInt64(m.Index);
-            w.Write7BitEncodedInt64(m.Line);
-            w.Write7BitEncodedInt64(m.Column);
-        }
-        Optional(node.Anchor.IsEmpty ? null : node.Anchor.Value);
-        Optional(node.Tag.IsEmpty ? null : node.Tag.Value);
-        switch (node)
-        {
-            case YamlScalarNode s:
-                Optional(s.Value);
-                w.Write((byte)s.Style);
-                break;
-            case YamlMappingNode m:
-                w.Write((byte)m.Style);
-                w.Write7BitEncodedInt(m.Children.Count);
-                foreach (var (key, value) in m.Children)
-                {
-                    WriteNode(w, key, intern, seen);
-                    WriteNode(w, value, intern, seen);
-                }
-                break;
-            case YamlSequenceNode q:
-                w.Write((byte)q.Style);
-                w.Write7BitEncodedInt(q.Children.Count);
-                foreach (var item in q.Children) WriteNode(w, item, intern, seen);
-                break;
-        }
+        w.Write7BitEncodedInt(checked((int)rest.Length));
+        w.Write(rest.GetBuffer(), 0, (int)rest.Length);
+        w.Flush();
+        return output.ToArray();
     }
 }

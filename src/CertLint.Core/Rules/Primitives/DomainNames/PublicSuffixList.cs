@@ -1,7 +1,7 @@
-using System.Globalization;
-using System.Numerics;
+using System.Buffers.Binary;
 using System.Text;
 using CertLint.Rules.Loading.Precompiled;
+using Set = CertLint.Rules.Primitives.DomainNames.PublicSuffixTable.Set;
 
 namespace CertLint.Rules.Primitives.DomainNames;
 
@@ -12,143 +12,41 @@ namespace CertLint.Rules.Primitives.DomainNames;
 /// (github.io, ...) is used only when asked.
 /// </summary>
 /// <remarks>
-/// Every run that meets a DNS name loads the list, so it is held compactly: each rule is a range of the embedded text
-/// (read in place, never copied) or, for the rules written in Unicode, of a small buffer of their A-labels, found
-/// through one open-addressing table. A set of strings per section made some 10,000 strings and four hash sets
-/// (0.8 MB of fresh memory in every such run). Names match as the sets matched, ignoring case (ordinal).
+/// The list is embedded as the hash table <see cref="PublicSuffixTable"/> builds from its text at build time, and read
+/// in place (the module's image): loading it costs nothing but the pages a lookup touches. Names match as a set of
+/// strings compared ignoring case (ordinal) would.
 /// </remarks>
 internal sealed class PublicSuffixList
 {
     private const string Resource = "CertLint.PublicSuffixList";
     private static readonly Lazy<PublicSuffixList> LazyDefault = new(Load);
 
-    /// <summary>The sets a rule belongs to; a top-level domain of the ICANN section is an entry of its own.</summary>
-    private enum Set : byte { Rule, Wildcard, Exception, Private, Tld }
+    private readonly EmbeddedBytes _table;
+    private readonly int _mask;
+    private readonly int _entriesAt;
+    private readonly int _textAt;
 
-    private enum Section { None, Icann, Private }
-
-    /// <summary>A rule's text: <see cref="Start"/> below the text's length is in the text, else in the A-label buffer.</summary>
-    private readonly record struct Entry(int Start, ushort Length, Set Set);
-
-    private readonly EmbeddedBytes _text;
-    private readonly List<byte> _aLabels = [];
-    private Entry[] _entries;
-    private int _count;
-    private readonly int[] _buckets;
-
-    private PublicSuffixList(EmbeddedBytes text, int rules)
+    private PublicSuffixList(EmbeddedBytes table)
     {
-        _text = text;
-        // Every rule and, at most, one top-level domain per ICANN rule (far fewer in practice; grown if ever needed).
-        _entries = new Entry[rules + 2048];
-        _buckets = new int[(int)BitOperations.RoundUpToPowerOf2((uint)(rules * 2 + 4096))];
+        _table = table;
+        var header = table.Span;
+        var buckets = BinaryPrimitives.ReadInt32LittleEndian(header[4..]);
+        _mask = buckets - 1;
+        IcannRules = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
+        _textAt = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+        _entriesAt = PublicSuffixTable.HeaderBytes + buckets * 4;
     }
 
     public static PublicSuffixList Default => LazyDefault.Value;
 
     /// <summary>How many ICANN rules were read (a test checks the shipped list is not empty or truncated).</summary>
-    public int IcannRules { get; private set; }
+    public int IcannRules { get; }
 
-    /// <summary>Reads the list from its UTF-8 text, which it keeps (a module's image or this copy).</summary>
-    internal static PublicSuffixList Parse(EmbeddedBytes text)
-    {
-        var rules = 0;
-        Walk(text.Span, (_, _, _) => rules++);
-        var list = new PublicSuffixList(text, rules);
-        var idn = new IdnMapping();
-        Walk(text.Span, (section, start, rule) =>
-        {
-            var exception = rule[0] == '!';
-            var wildcard = rule.StartsWith("*."u8);
-            var skip = exception ? 1 : wildcard ? 2 : 0;
-            var body = rule[skip..];
-            var at = start + skip;
-            if (!IsPlainAscii(body))
-            {
-                string ascii;
-                try
-                {
-                    ascii = idn.GetAscii(Encoding.UTF8.GetString(body));
-                }
-                catch (ArgumentException)
-                {
-                    return;
-                }
-                at = text.Length + list._aLabels.Count;
-                foreach (var c in ascii) list._aLabels.Add((byte)c); // GetAscii returns ASCII only
-                body = Encoding.ASCII.GetBytes(ascii);
-            }
-            var set = section == Section.Private ? Set.Private : exception ? Set.Exception : wildcard ? Set.Wildcard : Set.Rule;
-            list.Add(new Entry(at, checked((ushort)body.Length), set));
-            if (section == Section.Icann)
-            {
-                list.IcannRules++;
-                var dot = body.LastIndexOf((byte)'.') + 1;
-                list.Add(new Entry(at + dot, (ushort)(body.Length - dot), Set.Tld));
-            }
-        });
-        return list;
-    }
-
-    /// <summary>Each rule of the ICANN and PRIVATE sections (the first word of a line that is not a comment), with its
-    /// section and its offset in the text.</summary>
-    private static void Walk(ReadOnlySpan<byte> text, RuleVisitor rule)
-    {
-        var section = Section.None;
-        foreach (var range in text.Split((byte)'\n'))
-        {
-            var raw = text[range];
-            var line = raw.TrimStart(" \t\r\v\f"u8);
-            var start = range.Start.GetOffset(text.Length) + raw.Length - line.Length;
-            line = line.TrimEnd(" \t\r\v\f"u8);
-            if (line.StartsWith("// ===BEGIN ICANN DOMAINS==="u8)) { section = Section.Icann; continue; }
-            if (line.StartsWith("// ===END ICANN DOMAINS==="u8)) { section = Section.None; continue; }
-            if (line.StartsWith("// ===BEGIN PRIVATE DOMAINS==="u8)) { section = Section.Private; continue; }
-            if (line.Length == 0 || line.StartsWith("//"u8) || section == Section.None) continue;
-            var end = line.IndexOfAny(" \t"u8);
-            rule(section, start, end < 0 ? line : line[..end]);
-        }
-    }
-
-    private delegate void RuleVisitor(Section section, int start, ReadOnlySpan<byte> rule);
-
-    /// <summary>
-    /// Already an A-label name that <see cref="IdnMapping.GetAscii(string)"/> would return as it is (up to case, and
-    /// lookups ignore case): lower-case letters, digits and inner hyphens, non-empty labels of at most 63, no xn--
-    /// label (those are checked by decoding). About 9 in 10 rules; skipping the IDNA mapping for them halves the
-    /// cost of loading the list, which every run with a DNS name pays (a test checks both ways agree on the whole list).
-    /// </summary>
-    internal static bool IsPlainAscii(string name)
-    {
-        if (name.Length is 0 or > 253 || !Ascii.IsValid(name)) return false;
-        Span<byte> bytes = stackalloc byte[name.Length];
-        Encoding.ASCII.GetBytes(name, bytes);
-        return IsPlainAscii(bytes);
-    }
-
-    /// <summary><see cref="IsPlainAscii(string)"/> of UTF-8 text: a byte of a non-ASCII character is never plain.</summary>
-    private static bool IsPlainAscii(ReadOnlySpan<byte> name)
-    {
-        if (name.Length is 0 or > 253) return false;
-        var label = 0;
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (c == '.')
-            {
-                if (label == 0 || name[i - 1] == '-') return false;
-                label = 0;
-                continue;
-            }
-            if (!(c is >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9' || (c == '-' && label > 0))) return false;
-            if (++label > 63) return false;
-            if (label == 4 && c == '-' && name[i - 1] == '-') return false; // ??-- : xn-- or another reserved label
-        }
-        return label > 0 && name[^1] != '-';
-    }
+    /// <summary>The list of a table <see cref="PublicSuffixTable.Build"/> made (the embedded one, or one a test built).</summary>
+    internal static PublicSuffixList FromTable(byte[] table) => new(new EmbeddedBytes(table));
 
     private static PublicSuffixList Load() =>
-        Parse(EmbeddedBytes.Open(typeof(PublicSuffixList).Assembly, Resource)
+        new(EmbeddedBytes.Open(typeof(PublicSuffixList).Assembly, Resource)
             ?? throw new InvalidOperationException("the Public Suffix List is not embedded"));
 
     /// <summary>The rightmost label is a top-level domain of the ICANN section (onion, a special-use name the BR allow, included).</summary>
@@ -190,38 +88,21 @@ internal sealed class PublicSuffixList
         return dot > 0 && Contains(Set.Wildcard, n.AsSpan(dot + 1));
     }
 
-    private ReadOnlySpan<byte> Text(Entry e) => e.Start < _text.Length
-        ? _text.Span.Slice(e.Start, e.Length)
-        : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_aLabels).Slice(e.Start - _text.Length, e.Length);
-
-    private void Add(Entry entry)
+    /// <summary>Whether <paramref name="rule"/> is in the set: its probe meets an entry of the set with its text
+    /// (ignoring ASCII case) before an empty bucket.</summary>
+    private bool Has(Set set, ReadOnlySpan<byte> rule)
     {
-        var text = Text(entry);
-        var slot = Slot(entry.Set, text);
-        if (slot >= 0) return; // already there
-        if (_count == _entries.Length) Array.Resize(ref _entries, _count * 2);
-        _entries[_count++] = entry;
-        _buckets[~slot] = _count;
-    }
-
-    /// <summary>Where <paramref name="rule"/> is in the table (its bucket), or ~the empty bucket where it would go.</summary>
-    private int Slot(Set set, ReadOnlySpan<byte> rule)
-    {
-        var mask = _buckets.Length - 1;
-        var hash = Hash(set, rule);
-        for (var i = hash & mask; ; i = (i + 1) & mask)
+        var table = _table.Span;
+        for (var i = PublicSuffixTable.Hash(set, rule) & _mask; ; i = (i + 1) & _mask)
         {
-            if (_buckets[i] == 0) return ~i;
-            var e = _entries[_buckets[i] - 1];
-            if (e.Set == set && Ascii.EqualsIgnoreCase(Text(e), rule)) return i;
+            var bucket = BinaryPrimitives.ReadInt32LittleEndian(table[(PublicSuffixTable.HeaderBytes + i * 4)..]);
+            if (bucket == 0) return false;
+            var entry = table[(_entriesAt + (bucket - 1) * PublicSuffixTable.EntryBytes)..];
+            if ((Set)entry[6] != set) continue;
+            var length = BinaryPrimitives.ReadUInt16LittleEndian(entry[4..]);
+            if (length == rule.Length && Ascii.EqualsIgnoreCase(table.Slice(_textAt + BinaryPrimitives.ReadInt32LittleEndian(entry), length), rule))
+                return true;
         }
-    }
-
-    private static int Hash(Set set, ReadOnlySpan<byte> lowerOrUpper)
-    {
-        var hash = 2166136261u ^ (uint)set;
-        foreach (var b in lowerOrUpper) hash = (hash ^ (uint)(b | 0x20)) * 16777619u;
-        return (int)(hash & int.MaxValue);
     }
 
     /// <summary>
@@ -239,7 +120,7 @@ internal sealed class PublicSuffixList
             if (c >= 0x80 && (c = AsciiEquivalent(c)) == '\0') return false;
             ascii[i] = (byte)c;
         }
-        return Slot(set, ascii) >= 0;
+        return Has(set, ascii);
     }
 
     private static char AsciiEquivalent(char c)

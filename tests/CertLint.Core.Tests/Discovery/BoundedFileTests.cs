@@ -1,0 +1,68 @@
+using CertLint.Core.Tests.Parsing;
+using CertLint.Discovery;
+using CertLint.Parsing;
+
+namespace CertLint.Core.Tests.Discovery;
+
+/// <summary>
+/// The pooled read certificate inputs use: the bytes come in a rented buffer that is zeroed when given back, so
+/// nothing the model keeps may point into it.
+/// </summary>
+[Platform(Exclude = "Win")]
+public class BoundedFileTests
+{
+    private TempDirectory _dir = null!;
+
+    [SetUp]
+    public void SetUp() => _dir = new TempDirectory();
+
+    [TearDown]
+    public void TearDown() => _dir.Dispose();
+
+    [TestCase(0)]
+    [TestCase(713)]
+    [TestCase(5000)]
+    public void A_rented_read_holds_the_files_bytes_and_is_zeroed_when_returned(int length)
+    {
+        var content = Enumerable.Range(0, length).Select(i => (byte)(i % 251 + 1)).ToArray();
+        var path = _dir.Write("f.bin", content);
+        var read = BoundedFile.ReadRented(path, 10_000);
+        read.Ok.ShouldBeTrue();
+        read.Size.ShouldBe(length);
+        read.Bytes!.AsSpan(0, length).SequenceEqual(content).ShouldBeTrue();
+        var buffer = read.Bytes;
+        BoundedFile.Return(read);
+        buffer.AsSpan(0, length).ContainsAnyExcept((byte)0).ShouldBeFalse();
+    }
+
+    [Test]
+    public void A_rented_read_stops_at_the_limit()
+    {
+        var path = _dir.Write("big.bin", new byte[5000]);
+        var read = BoundedFile.ReadRented(path, 4096);
+        read.Failure.ShouldBe(ReadFailure.TooLarge);
+        read.Bytes.ShouldBeNull();
+        read.Problem.ShouldBe("file is 5000 bytes; the limit is 4096 bytes");
+    }
+
+    [Test]
+    public void A_rented_read_refuses_a_fifo_before_opening_it()
+    {
+        var fifo = _dir.MakeFifo("pipe.pem");
+        var read = BoundedFile.ReadRented(fifo, 4096);
+        read.Failure.ShouldBe(ReadFailure.NotRegular);
+        read.Bytes.ShouldBeNull();
+    }
+
+    [TestCase("leaf.der")]
+    [TestCase("leaf.pem")]
+    public void Certificates_parsed_from_a_file_do_not_point_into_the_read_buffer(string fixture)
+    {
+        // FileParser zeroes and returns its buffer after parsing: a certificate slicing it would read zeros.
+        _dir.Write(fixture, Fixtures.Bytes(fixture));
+        var parsed = FileParser.Parse(_dir.Source(fixture), TestPasswords.None);
+        parsed.Issues.ShouldBeEmpty();
+        var raw = parsed.Certificates.ShouldHaveSingleItem().Raw;
+        raw.Span.SequenceEqual(Fixtures.Bytes("leaf.der")).ShouldBeTrue();
+    }
+}
