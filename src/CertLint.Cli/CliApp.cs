@@ -33,6 +33,7 @@ public static class CliApp
         app.Command("handshake", cmd => HandshakeCommand.Configure(cmd, context));
         app.Command("inventory", cmd => InventoryCommand.Configure(cmd, context));
         app.Command("report", cmd => ReportCommand.Configure(cmd, context));
+        app.Command(MSBuildTaskCommand.Name, cmd => MSBuildTaskCommand.Configure(cmd, context));
 
         // Sub-commands take the console's streams, not their parent's: route theirs too.
         foreach (var command in AllCommands(app))

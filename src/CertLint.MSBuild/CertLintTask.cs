@@ -6,7 +6,8 @@ namespace CertLint.MSBuild;
 
 /// <summary>
 /// Lints the certificates and keys of a project during the build. A thin host: it turns its parameters into one
-/// <see cref="LintRequest"/>, runs Core, writes the reports and logs each finding with the rule id as the code.
+/// <see cref="LintRequest"/>, runs Core, writes the reports and logs each finding with the rule id as the code
+/// (<see cref="BuildLint"/>, which the native `certlint msbuild` runs too).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001",
     Justification = "MSBuild never disposes tasks; a CancellationTokenSource without a timer holds nothing that needs it.")]
@@ -72,55 +73,27 @@ public sealed class CertLintTask : MSBuildTask, ICancelableTask
     /// <summary>Ctrl+C in the build: stop the scan.</summary>
     public void Cancel() => cancellation.Cancel();
 
-    public override bool Execute()
-    {
-        try
-        {
-            var request = TaskRequest.Build(this);
-            if (request is null)
-            {
-                LogEmpty("discovery is off (CertLintDiscovery=false) and no @(CertLintFile) item names a file");
-                return !Log.HasLoggedErrors;
-            }
-            var result = RunEngine(request, cancellation.Token);
-            CoreEntry.WriteReports(result, request);
-            new FindingLogger(Log).LogResult(result);
-            if (result.IsEmpty) LogEmpty($"no certificate, key or keystore was found under {request.WorkingDirectory} (nor in the @(CertLintFile) items)");
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            Log.LogMessage(MessageImportance.High, "CertLint: cancelled.");
-            return false;
-        }
-        catch (ConfigurationException e)
-        {
-            foreach (var error in e.All)
-                Log.LogError(null, ErrorCodes.Configuration, null, null, error.File, error.Line, error.Column, 0, 0, "{0}", error.Problem);
-        }
-        catch (UserErrorException e)
-        {
-            Log.LogError(null, ErrorCodes.Configuration, null, null, null, 0, 0, 0, 0, "{0}", e.Message);
-        }
-        catch (Exception e)
-        {
-            // A bug in CertLint must not take MSBuild down with a stack trace in its face; the trace goes to the log.
-            Log.LogError(null, ErrorCodes.Internal, null, null, null, 0, 0, 0, 0,
-                "CertLint failed unexpectedly: {0}: {1}", e.GetType().Name, e.Message);
-            Log.LogMessage(MessageImportance.Low, "{0}", e);
-        }
-        return !Log.HasLoggedErrors;
-    }
+    public override bool Execute() => BuildLint.Run(Settings(), new TaskLog(Log), RunEngine, cancellation.Token);
 
-    /// <summary>An empty lint: an error unless $(CertLintAllowEmpty) is true, then a message.</summary>
-    private void LogEmpty(string why)
+    private TaskSettings Settings() => new()
     {
-        if (AllowEmpty)
-        {
-            Log.LogMessage(MessageImportance.Normal, "CertLint: nothing to lint: {0} (CertLintAllowEmpty=true).", why);
-            return;
-        }
-        Log.LogError(null, ErrorCodes.EmptyScan, null, null, null, 0, 0, 0, 0,
-            "CertLint: nothing to lint: {0}. Point the lint at the certificates (CertLintFile items, CertLintDiscovery, CertLintExclude, " +
-            "paths in .certlint.yml), or set CertLintAllowEmpty to true if the project has none.", why);
-    }
+        ProjectDirectory = ProjectDirectory,
+        Discover = Discover,
+        Files = Specs(Files),
+        Exclude = Specs(Exclude),
+        FailOn = FailOn,
+        Config = Config,
+        Rules = Specs(Rules),
+        Now = Now,
+        SarifFile = SarifFile,
+        JUnitFile = JUnitFile,
+        HtmlFile = HtmlFile,
+        Ca = Specs(Ca),
+        Hosts = Specs(Hosts),
+        PasswordEnv = PasswordEnv,
+        AllowEmpty = AllowEmpty,
+        Verbose = Verbose,
+    };
+
+    private static string[] Specs(ITaskItem[] items) => items.Select(i => i.ItemSpec).ToArray();
 }

@@ -1,7 +1,5 @@
 using CertLint.Engine;
 using CertLint.Findings;
-using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace CertLint.MSBuild;
 
@@ -9,11 +7,8 @@ namespace CertLint.MSBuild;
 /// Logs findings as canonical MSBuild diagnostics, <c>path(12,1): error CL0101: ...</c>, which IDE error lists and
 /// CI problem matchers understand. Failing findings are errors, other ones warnings, notes high-importance messages.
 /// </summary>
-internal sealed class FindingLogger(TaskLoggingHelper log)
+internal sealed class FindingLogger(IBuildLog log)
 {
-    // A subcategory would print before "error" and break the canonical format.
-    private const string? Subcategory = null;
-
     public void LogResult(LintResult result)
     {
         var failing = result.Failing.ToHashSet(ReferenceEqualityComparer.Instance);
@@ -23,13 +18,13 @@ internal sealed class FindingLogger(TaskLoggingHelper log)
         }
         foreach (var notice in result.Notices)
         {
-            log.LogMessage(MessageImportance.Normal, "CertLint: {0}", notice);
+            log.Message($"CertLint: {notice}");
         }
         // Formatted here: a task host sends message arguments as strings, so format specifiers would be lost.
         var (inventory, suppressed) = (result.Inventory, result.Findings.Count(f => f.IsSuppressed));
         var summary = FormattableString.Invariant(
             $"CertLint: {inventory.Files.Count} files, {inventory.Certificates.Count} certificates, {inventory.Keys.Count} keys; {result.Count(Severity.Error)} errors, {result.Count(Severity.Warning)} warnings, {result.Count(Severity.Note)} notes ({suppressed} suppressed) in {result.Elapsed.TotalMilliseconds:0} ms.");
-        log.LogMessage(MessageImportance.Normal, "{0}", summary);
+        log.Message(summary);
     }
 
     private void Log(Finding finding, bool failing)
@@ -40,15 +35,15 @@ internal sealed class FindingLogger(TaskLoggingHelper log)
         var line = finding.Location.StartLine;
         if (failing)
         {
-            log.LogError(Subcategory, rule.Id, rule.Name, rule.HelpUri, file, line, 1, 0, 0, "{0}", finding.Message);
+            log.Error(rule.Id, rule.Name, rule.HelpUri, file, line, 1, finding.Message);
         }
         else if (finding.Severity >= Severity.Warning)
         {
-            log.LogWarning(Subcategory, rule.Id, rule.Name, rule.HelpUri, file, line, 1, 0, 0, "{0}", finding.Message);
+            log.Warning(rule.Id, rule.Name, rule.HelpUri, file, line, 1, finding.Message);
         }
         else
         {
-            log.LogMessage(Subcategory, rule.Id, rule.Name, file, line, 1, 0, 0, MessageImportance.High, "{0}", finding.Message);
+            log.Note(rule.Id, rule.Name, file, line, 1, finding.Message);
         }
     }
 }

@@ -1,14 +1,13 @@
 using CertLint.Engine;
 using CertLint.Findings;
-using Microsoft.Build.Framework;
 
 namespace CertLint.MSBuild;
 
-/// <summary>Translates the task's MSBuild parameters into a <see cref="LintRequest"/>; Core applies the precedence.</summary>
+/// <summary>Translates the task's parameters (as MSBuild passed them) into a <see cref="LintRequest"/>; Core applies the precedence.</summary>
 internal static class TaskRequest
 {
     /// <summary>The request, or null when discovery is off and no file was given.</summary>
-    public static LintRequest? Build(CertLintTask task)
+    public static LintRequest? Build(TaskSettings task)
     {
         var root = Path.GetFullPath(task.ProjectDirectory);
         var files = Specs(task.Files, root);
@@ -23,11 +22,11 @@ internal static class TaskRequest
             Paths = task.Discover ? [] : files,
             ExtraFiles = task.Discover ? files : [],
             WorkingDirectory = root,
-            Exclude = task.Exclude.Select(i => i.ItemSpec).ToList(),
+            Exclude = task.Exclude.ToList(),
             ConfigPath = Absolute(task.Config, root),
             RuleDirectories = Specs(task.Rules, root),
             CaFiles = Specs(task.Ca, root),
-            Hosts = task.Hosts.Select(i => i.ItemSpec.Trim()).Where(h => h.Length > 0).ToList(),
+            Hosts = task.Hosts.Select(h => h.Trim()).Where(h => h.Length > 0).ToList(),
             Now = ParseNow(task.Now),
             FailOn = ParseFailOn(task.FailOn),
             PasswordEnv = Blank(task.PasswordEnv),
@@ -37,8 +36,8 @@ internal static class TaskRequest
         };
     }
 
-    private static List<string> Specs(ITaskItem[] items, string root) =>
-        items.Select(i => Absolute(i.ItemSpec, root)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+    private static List<string> Specs(IReadOnlyList<string> items, string root) =>
+        items.Select(i => Absolute(i, root)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

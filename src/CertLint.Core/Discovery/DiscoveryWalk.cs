@@ -8,7 +8,9 @@ namespace CertLint.Discovery;
 /// The state of one discovery run: files found (deduplicated by full path) and problems met. A context walk
 /// (<paramref name="context"/>) looks for issuers and keys around the scope: certificate extensions only, no problems reported.
 /// </summary>
-internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken cancellationToken, bool context = false)
+/// <param name="manyFiles">Called once, when the walk has found <see cref="Engine.Workers.SequentialBelow"/> files: the
+/// run is not small, and the engine starts loading the rule packs beside the rest of the walk.</param>
+internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken cancellationToken, bool context = false, Action? manyFiles = null)
 {
     private static readonly EnumerationOptions OneLevel = new()
     {
@@ -24,6 +26,11 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
     private readonly PathFilter _filter = new(settings.Include, settings.Exclude);
     private readonly Dictionary<string, SourceFile> _files = new(StringComparer.Ordinal);
     private readonly List<ParseIssue> _issues = [];
+
+    private void Add(string fullPath, SourceFile file)
+    {
+        if (_files.TryAdd(fullPath, file) && _files.Count == Engine.Workers.SequentialBelow) manyFiles?.Invoke();
+    }
 
     public void AddPath(string path)
     {
@@ -76,7 +83,7 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
             Walk(full, Everything);
             return;
         }
-        _files.TryAdd(full, FileDiscovery.MakeSourceFile(_root, full, LengthOf(full)));
+        Add(full, FileDiscovery.MakeSourceFile(_root, full, LengthOf(full)));
     }
 
     public DiscoveryResult Result()
@@ -109,7 +116,7 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
                 }
                 else if ((select == Everything || select(FileDiscovery.RelativePath(start, entry.FullName))) && PassesFilter(entry.FullName) && IsCandidate(entry))
                 {
-                    _files.TryAdd(entry.FullName, FileDiscovery.MakeSourceFile(_root, entry));
+                    Add(entry.FullName, FileDiscovery.MakeSourceFile(_root, entry));
                 }
             }
         }
@@ -172,7 +179,7 @@ internal sealed class DiscoveryWalk(LintSettings settings, CancellationToken can
         }
         if (CandidateSniffer.HasCandidateExtension(link.Name) || (!context && IsSniffable(target.FullName)))
         {
-            _files.TryAdd(link.FullName, FileDiscovery.MakeSourceFile(_root, link.FullName, LengthOf(target.FullName)));
+            Add(link.FullName, FileDiscovery.MakeSourceFile(_root, link.FullName, LengthOf(target.FullName)));
         }
     }
 

@@ -16,16 +16,21 @@ public static class FileDiscovery
         ".git", "bin", "obj", "node_modules",
     };
 
-    public static DiscoveryResult Discover(LintSettings settings, CancellationToken cancellationToken = default)
+    public static DiscoveryResult Discover(LintSettings settings, CancellationToken cancellationToken = default) =>
+        Discover(settings, null, cancellationToken);
+
+    /// <param name="manyFiles">Called once if the scope or its context reaches <see cref="Engine.Workers.SequentialBelow"/>
+    /// files, as soon as it does (the engine then loads the rule packs beside the rest of the walk).</param>
+    public static DiscoveryResult Discover(LintSettings settings, Action? manyFiles, CancellationToken cancellationToken = default)
     {
-        var walk = new DiscoveryWalk(settings, cancellationToken);
+        var walk = new DiscoveryWalk(settings, cancellationToken, manyFiles: manyFiles);
         foreach (var path in settings.Paths) walk.AddPath(path);
         foreach (var extra in settings.ExtraFiles) walk.AddExplicitFile(Path.GetFullPath(extra, settings.Root));
         var scope = walk.Result();
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Root));
         if (settings.ExtraFiles.Count == 0 && settings.Paths.All(p => Path.TrimEndingDirectorySeparator(p) == root)) return scope;
         // The scope is part of the root: issuers and keys elsewhere in it complete chains and pairs.
-        var context = new DiscoveryWalk(settings, cancellationToken, context: true);
+        var context = new DiscoveryWalk(settings, cancellationToken, context: true, manyFiles);
         context.AddContext(scope.Files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal));
         return scope with { Context = context.Result().Files };
     }

@@ -48,14 +48,15 @@ public sealed class LintEngine
         var small = false;
         try
         {
-            discovery = FileDiscovery.Discover(settings, cancellationToken);
+            // The rule packs load while the files are found and read: loading is one thread's work (a few hundred
+            // rule files with every pack on) and discovery mostly waits on the file system, so on two cores neither
+            // waits for the other. It starts as soon as the walk has found enough files not to be a small run. A run
+            // of a few files needs no other thread at all (Workers): its packs load here, each stage's loop runs here.
+            discovery = FileDiscovery.Discover(settings, () => loading ??= Task.Run(() => RuleCatalog.Load(settings), cancellationToken), cancellationToken);
             clock.Lap("discovered");
-            // The rule packs load while the files are read: loading is one thread's work (a few hundred rule files
-            // with every pack on), so on two cores neither waits for the other. A run of a few files needs no other
-            // thread at all (Workers): its packs load here, and each stage's loop runs on this thread.
-            small = Workers.IsSmall(discovery.Files.Count + discovery.Context.Count);
+            small = loading is null && Workers.IsSmall(discovery.Files.Count + discovery.Context.Count);
             sequential = Workers.Sequential(small);
-            loading = small ? LoadHere(settings) : Task.Run(() => RuleCatalog.Load(settings), cancellationToken);
+            loading ??= small ? LoadHere(settings) : Task.Run(() => RuleCatalog.Load(settings), cancellationToken);
             if (small) clock.Lap("rules loaded");
             if (loading.IsFaulted) RuleError(loading); // a rule error ends the run before the files are read
             passwords = new SettingsPasswordSource(settings);

@@ -46,7 +46,7 @@ public static class InventoryBuilder
         var roles = new Dictionary<CertificateInfo, CertificateRole>(ReferenceEqualityComparer.Instance);
         var roleSources = new Dictionary<CertificateInfo, string?>(ReferenceEqualityComparer.Instance);
         foreach (var cert in certificates) (roles[cert], roleSources[cert]) = roleResolver.RoleOf(cert);
-        var revocation = new Revocation(crls, verifier, settings.Now);
+        var revocation = new Revocation(crls, verifier, settings.Now, index.Named);
         var chainBuilder = new ChainBuilder(index, verifier, anchorShas, selfSignedShas, settings.Now, settings.Validation, revocation,
             cert => cert.IsCa ? null : Purpose(roles.GetValueOrDefault(cert)));
         // Each certificate's path search is independent (the builder's caches are thread-safe): on 10,000 leaves this

@@ -35,4 +35,11 @@ public sealed record IssuingDistributionPoint(
     bool OnlyCaCerts,
     bool OnlySomeReasons,
     bool IndirectCrl,
-    bool OnlyAttributeCerts);
+    bool OnlyAttributeCerts)
+{
+    /// <summary>Every revocation reason (keyCompromise … aACompromise, bits 1–8 of ReasonFlags).</summary>
+    public const int AllReasons = 0x1FE;
+
+    /// <summary>The reasons the CRL covers: <see cref="AllReasons"/> unless onlySomeReasons names fewer.</summary>
+    public int Reasons { get; init; } = AllReasons;
+}

@@ -117,6 +117,7 @@ public static class CrlParser
         var seq = new AsnReader(value, AsnEncodingRules.BER).ReadSequence();
         IReadOnlyList<string> names = [];
         bool user = false, ca = false, some = false, indirect = false, attr = false;
+        var reasons = Model.IssuingDistributionPoint.AllReasons;
         while (seq.HasData)
         {
             var tag = seq.PeekTag();
@@ -126,12 +127,23 @@ public static class CrlParser
                 case 0: names = ExtensionDecoder.DistributionPointNames(seq.ReadEncodedValue()); break;
                 case 1: user = seq.ReadBoolean(new Asn1Tag(TagClass.ContextSpecific, 1)); break;
                 case 2: ca = seq.ReadBoolean(new Asn1Tag(TagClass.ContextSpecific, 2)); break;
-                case 3: some = true; seq.ReadEncodedValue(); break;
+                case 3: some = true; reasons = ReasonMask(seq.ReadBitString(out _, new Asn1Tag(TagClass.ContextSpecific, 3))); break;
                 case 4: indirect = seq.ReadBoolean(new Asn1Tag(TagClass.ContextSpecific, 4)); break;
                 case 5: attr = seq.ReadBoolean(new Asn1Tag(TagClass.ContextSpecific, 5)); break;
                 default: seq.ReadEncodedValue(); break;
             }
         }
-        return new IssuingDistributionPoint(names, user, ca, some, indirect, attr);
+        return new IssuingDistributionPoint(names, user, ca, some, indirect, attr) { Reasons = reasons };
+    }
+
+    /// <summary>ReasonFlags (RFC 5280 §4.2.1.13) as a mask: bit n set when the BIT STRING's bit n is (bit 0 unused).</summary>
+    private static int ReasonMask(byte[] bits)
+    {
+        var mask = 0;
+        for (var n = 1; n <= 8; n++)
+        {
+            if (n / 8 < bits.Length && (bits[n / 8] & (0x80 >> (n % 8))) != 0) mask |= 1 << n;
+        }
+        return mask;
     }
 }

@@ -162,8 +162,11 @@ public class TrustFilesCliTests
         var run = LintRun.In(_dir.Path, "certs", "--ca", "trust/root.pem",
             "--crl", "crl/stale.crl", "--crl", "crl/forged.crl", "--crl", "crl/broken.crl");
 
-        run.Set.ShouldBe(["crl/broken.crl parse-error", "crl/forged.crl crl-invalid", "crl/stale.crl crl-stale"]);
+        // The issuer publishes CRLs but neither settles the leaf's status: that is the leaf's own finding (§6.3.3 (k)).
+        run.Set.ShouldBe(["certs/fullchain.pem revocation-unknown", "crl/broken.crl parse-error", "crl/forged.crl crl-invalid", "crl/stale.crl crl-stale"]);
         run.MessageOf("crl-invalid").ShouldContain("signature");
+        run.MessageOf("revocation-unknown").ShouldContain("crl/stale.crl:1-7 is past its nextUpdate (2026-05-15 00:00:00Z)");
+        run.MessageOf("revocation-unknown").ShouldContain("crl/forged.crl:1-7 cannot be used: its signature does not verify with the key of CN=Acme Intermediate");
     }
 
     [Test]

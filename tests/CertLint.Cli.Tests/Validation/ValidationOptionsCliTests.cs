@@ -70,8 +70,10 @@ public class ValidationOptionsCliTests
 
         var run = LintRun.In(_dir.Path, "certs", "--ca", "trust/root.pem", "--crl", "crl/root.crl");
 
-        run.Set.ShouldBe(["certs/fullchain.pem cert-revoked", "certs/fullchain.pem cert-revoked"]);
+        // The PKI publishes CRLs (the root's), so the leaf also needs its issuer's, which is not there (§6.3.3 (k)).
+        run.Set.ShouldBe(["certs/fullchain.pem cert-revoked", "certs/fullchain.pem cert-revoked", "certs/fullchain.pem revocation-unknown"]);
         run.Findings.ShouldAllBe(f => f.Message.Contains("Acme Intermediate"));
+        run.MessageOf("revocation-unknown").ShouldContain("no CRL from its issuer CN=Acme Intermediate");
     }
 
     [TestCase("--crl", "crl/nowhere.crl", "file not found")]

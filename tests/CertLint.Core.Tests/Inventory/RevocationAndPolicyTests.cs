@@ -34,20 +34,26 @@ public sealed class RevocationAndPolicyTests
     public void Revoked_intermediate_fails_every_leaf_below_it()
     {
         var leaf = Ca.Issue("leaf under revoked CA");
-        var failure = Chain(leaf, new TestCrl(Root).Revoke(Ca, Revoked, reason: 2)).Failures.ShouldHaveSingleItem();
-        failure.Position.ShouldBe(1);
-        failure.Message.ShouldContain("(reason cACompromise)");
+        var failures = Chain(leaf, new TestCrl(Root).Revoke(Ca, Revoked, reason: 2)).Failures;
+        failures.Select(f => (f.Check, f.Position)).ShouldBe([(PathCheck.Revoked, 1), (PathCheck.RevocationUnknown, 0)]);
+        failures[0].Message.ShouldContain("(reason cACompromise)");
+        // The root publishes CRLs, so the leaf needs its issuer's (§6.3.3 (k)): there is none.
+        failures[1].Message.ShouldBe("the revocation status of CN=leaf under revoked CA cannot be determined: no CRL from its issuer CN=Rev CA was found, though CAs on its path publish CRLs");
     }
 
     [Test]
     public void Forged_crl_and_out_of_scope_crl_are_not_used()
     {
         var leaf = Ca.Issue("leaf");
-        Chain(leaf, new TestCrl(Ca) { SignedBy = Root }.Revoke(leaf, Revoked)).Status.ShouldBe(ChainStatus.Complete);
-        Chain(leaf, new TestCrl(Ca).Only(userCerts: false).Revoke(leaf, Revoked)).Status.ShouldBe(ChainStatus.Complete);
-        Chain(leaf, new TestCrl(Ca).Only(userCerts: true).Revoke(leaf, Revoked)).Status.ShouldBe(ChainStatus.Invalid);
-        Chain(leaf, new TestCrl(Ca) { ThisUpdate = new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero), NextUpdate = null }.Revoke(leaf, Revoked))
-            .Status.ShouldBe(ChainStatus.Complete); // not issued yet at --now
+        // Not used, so the leaf is not revoked; but then no CRL settles its status either (revocation-unknown).
+        Unknown(Chain(leaf, new TestCrl(Ca) { SignedBy = Root }.Revoke(leaf, Revoked))).ShouldContain("crl/0.crl:1 cannot be used: its signature does not verify with the key of CN=Rev CA");
+        Unknown(Chain(leaf, new TestCrl(Ca).Only(userCerts: false).Revoke(leaf, Revoked))).ShouldContain("crl/0.crl:1 does not cover it (issuingDistributionPoint scope)");
+        Chain(leaf, new TestCrl(Ca).Only(userCerts: true).Revoke(leaf, Revoked)).Failures.ShouldHaveSingleItem().Check.ShouldBe(PathCheck.Revoked);
+        Unknown(Chain(leaf, new TestCrl(Ca) { ThisUpdate = new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero), NextUpdate = null }.Revoke(leaf, Revoked)))
+            .ShouldContain("cannot be used: it is not issued yet"); // at --now
+        Unknown(Chain(leaf, new TestCrl(Ca) { ThisUpdate = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), NextUpdate = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero) }))
+            .ShouldContain("crl/0.crl:1 is past its nextUpdate (2026-05-01 00:00:00Z)");
+        Chain(leaf, new TestCrl(Ca)).Status.ShouldBe(ChainStatus.Complete);
     }
 
     [Test]
@@ -58,9 +64,9 @@ public sealed class RevocationAndPolicyTests
         var noPoint = Ca.Issue("no point");
 
         Chain(inA, new TestCrl(Ca).DistributionPoint(PointA).Revoke(inA, Revoked)).Status.ShouldBe(ChainStatus.Invalid);
-        Chain(inA, new TestCrl(Ca).DistributionPoint("http://crl.example.test/b.crl").Revoke(inA, Revoked)).Status.ShouldBe(ChainStatus.Complete);
+        Unknown(Chain(inA, new TestCrl(Ca).DistributionPoint("http://crl.example.test/b.crl").Revoke(inA, Revoked))).ShouldContain("does not cover it");
         // Without cRLDistributionPoints the certificate's point is its issuer's name (RFC 5280 §6.3.3, last paragraph).
-        Chain(noPoint, new TestCrl(Ca).DistributionPoint(PointA).Revoke(noPoint, Revoked)).Status.ShouldBe(ChainStatus.Complete);
+        Unknown(Chain(noPoint, new TestCrl(Ca).DistributionPoint(PointA).Revoke(noPoint, Revoked))).ShouldContain("does not cover it");
         Chain(noPoint, new TestCrl(Ca).DistributionPoint(Ca.Certificate.SubjectName).Revoke(noPoint, Revoked)).Status.ShouldBe(ChainStatus.Invalid);
     }
 
@@ -70,10 +76,38 @@ public sealed class RevocationAndPolicyTests
         var leaf = Ca.Issue("delta leaf");
         var baseCrl = new TestCrl(Ca) { Number = 5 };
         Chain(leaf, baseCrl, new TestCrl(Ca) { Number = 6 }.Delta(5).Revoke(leaf, Revoked)).Failures.ShouldHaveSingleItem().Message.ShouldContain("according to the delta CRL");
-        Chain(leaf, new TestCrl(Ca) { Number = 6 }.Delta(5).Revoke(leaf, Revoked)).Status.ShouldBe(ChainStatus.Complete); // no base
+        Unknown(Chain(leaf, new TestCrl(Ca) { Number = 6 }.Delta(5).Revoke(leaf, Revoked))).ShouldContain("is a delta CRL, which needs a complete CRL"); // no base
         var held = new TestCrl(Ca) { Number = 5 }.Revoke(leaf, Revoked, reason: 6);
         Chain(leaf, held).Status.ShouldBe(ChainStatus.Invalid);
         Chain(leaf, held, new TestCrl(Ca) { Number = 6 }.Delta(5).Revoke(leaf, Revoked, reason: 8)).Status.ShouldBe(ChainStatus.Complete);
+    }
+
+    /// <summary>The message of the path's single failure, which must be an undetermined revocation status.</summary>
+    private static string Unknown(ChainResult chain)
+    {
+        var failure = chain.Failures.ShouldHaveSingleItem();
+        failure.Check.ShouldBe(PathCheck.RevocationUnknown);
+        return failure.Message;
+    }
+
+    [Test]
+    public void Crls_covering_some_reasons_settle_the_status_together()
+    {
+        var leaf = Ca.Issue("reasons leaf");
+        var keyCompromiseOnly = new TestCrl(Ca).OnlySomeReasons(0x40);
+        Unknown(Chain(leaf, keyCompromiseOnly)).ShouldContain("the usable CRLs cover only some revocation reasons (onlySomeReasons)");
+        Chain(leaf, keyCompromiseOnly, new TestCrl(Ca).OnlySomeReasons(0x3F, 0x80)).Status.ShouldBe(ChainStatus.Complete);
+    }
+
+    [Test]
+    public void Crl_signed_by_another_key_of_the_issuer_with_crl_sign_counts()
+    {
+        // The CA's CRL-signing certificate: same name, another key, keyUsage cRLSign only, issued by the root.
+        var signer = Root.IssueCa("Rev CA", o => o.KeyUsage(System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.CrlSign));
+        var leaf = Ca.Issue("rollover leaf");
+        var scan = new TestScan().Pem("leaf.pem", leaf, Ca).Pem("signer.pem", signer).Ca(Root)
+            .Crl("crl/ca.crl", new TestCrl(Ca) { SignedBy = signer, SignerKeyId = true }.Revoke(leaf, Revoked));
+        scan.Build().Chain(leaf).Failures.ShouldHaveSingleItem().Check.ShouldBe(PathCheck.Revoked);
     }
 
     [Test]

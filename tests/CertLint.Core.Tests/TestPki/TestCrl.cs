@@ -46,6 +46,18 @@ public sealed class TestCrl
         return this;
     }
 
+    /// <summary>issuingDistributionPoint with onlySomeReasons: the ReasonFlags bytes (0x40 keyCompromise, 0x20 cACompromise...).</summary>
+    public TestCrl OnlySomeReasons(params byte[] reasonFlags)
+    {
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence()) w.WriteBitString(reasonFlags, 0, new Asn1Tag(TagClass.ContextSpecific, 3));
+        _extensions.Add(new X509Extension("2.5.29.28", w.Encode(), true));
+        return this;
+    }
+
+    /// <summary>The authorityKeyIdentifier names <see cref="SignedBy"/>'s key instead of the issuer's (another key of the CA).</summary>
+    public bool SignerKeyId { get; set; }
+
     /// <summary>issuingDistributionPoint naming one distribution point (a CRL partitioned by URI).</summary>
     public TestCrl DistributionPoint(string uri) =>
         DistributionPoint(w => w.WriteCharacterString(UniversalTagNumber.IA5String, uri, new Asn1Tag(TagClass.ContextSpecific, 6)));
@@ -120,7 +132,7 @@ public sealed class TestCrl
                 using (tbs.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true)))
                 using (tbs.PushSequence())
                 {
-                    WriteExtension(tbs, X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(Issuer.SubjectKeyId!));
+                    WriteExtension(tbs, X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier((SignerKeyId ? signer : Issuer).SubjectKeyId!));
                     var number = new AsnWriter(AsnEncodingRules.DER);
                     number.WriteInteger(Number);
                     WriteExtension(tbs, new X509Extension("2.5.29.20", number.Encode(), false));

@@ -49,9 +49,12 @@ internal sealed class LocalFeed : IDisposable
     {
         var result = ProcessRunner.Run(ProcessRunner.Dotnet,
             ["pack", Path.Combine(RepoRoot, project), "--no-build", "-c", Configuration, "-o", Feed, $"-p:Version={Version}", .. properties],
-            RepoRoot);
+            RepoRoot, timeout: PackTimeout);
         result.ExitCode.ShouldBe(0, result.ToString());
     }
+
+    /// <summary>CertLint.MSBuild's pack publishes the Native AOT tool on linux-x64: minutes, more on a loaded machine.</summary>
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(20);
 
     /// <summary>The enabled sources NuGet would use here (the SDK's own packages come from them), as `dotnet nuget` lists them.</summary>
     private static List<string> MachineSources()

@@ -29,20 +29,23 @@ public partial class PackageTests
         feed = LocalFeed.Create();
         project = Path.Combine(feed.Root, "sample");
         Directory.CreateDirectory(project);
-        File.WriteAllText(Path.Combine(project, "Sample.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <CertLintNow>{CertificateFixtures.NowText}</CertLintNow>
-                <CertLintHtmlFile>reports/certlint.html</CertLintHtmlFile>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="CertLint.MSBuild" Version="{feed.Version}" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-            """);
+        WriteSampleProject(project, "Sample.csproj");
         CertificateFixtures.WriteBroken(project);
     }
+
+    /// <summary>A project referencing the package, linting at the fixtures' date, with an HTML report under obj/.</summary>
+    private void WriteSampleProject(string dir, string name) => File.WriteAllText(Path.Combine(dir, name), $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <CertLintNow>{CertificateFixtures.NowText}</CertLintNow>
+            <CertLintHtmlFile>reports/certlint.html</CertLintHtmlFile>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="CertLint.MSBuild" Version="{feed.Version}" PrivateAssets="all" />
+          </ItemGroup>
+        </Project>
+        """);
 
     [OneTimeTearDown]
     public void DeleteFeed() => feed?.Dispose();

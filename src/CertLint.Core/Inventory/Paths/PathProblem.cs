@@ -21,6 +21,8 @@ public enum PathCheck
     UnknownCriticalExtension,
     /// <summary>Revoked by a CRL (cert-revoked).</summary>
     Revoked,
+    /// <summary>The path's PKI publishes CRLs but none usable and current covers the certificate (revocation-unknown).</summary>
+    RevocationUnknown,
     /// <summary>No acceptable certificate policy (policy-not-satisfied).</summary>
     Policy,
     /// <summary>An issuer's extendedKeyUsage excludes the purpose of the path's first certificate (eku-server-auth / eku-client-auth).</summary>
@@ -40,6 +42,7 @@ public sealed record PathProblem(PathCheck Check, int Position, CertificateInfo 
         PathCheck.NameConstraints => "name-constraints",
         PathCheck.UnknownCriticalExtension => "unknown-critical-extension",
         PathCheck.Revoked => "revocation",
+        PathCheck.RevocationUnknown => "revocation-status",
         PathCheck.Policy => "policy",
         PathCheck.Eku => "eku",
         PathCheck.Depth => "depth",

@@ -47,6 +47,10 @@ internal sealed class PathValidator
         var maxPathLength = anchor.BasicConstraints?.PathLength is int anchorMax ? Math.Min(n, anchorMax) : n;
         var maxPathSetBy = anchor;
         var policyFailed = false;
+        // Revocation status is required once the path's PKI publishes CRLs (a CRL from the anchor or one of its CAs):
+        // for the path's first certificate always (as openssl -crl_check), for a CA on it when its own issuer publishes
+        // CRLs, so a repository holding its issuing CA's CRL but not its offline root's is not failed for the latter.
+        var revocationChecked = !_revocation.IsEmpty && path.Skip(1).Any(c => _revocation.HasCrlsFrom(c.Subject));
         // The anchor signs the next certificate, so it must be a CA too, unless it is a version 1 certificate without
         // extensions, which §6.1 trusts as given (openssl and today's private roots alike).
         if (!(anchor.Version < 3 && anchor.Extensions.Count == 0))
@@ -77,6 +81,10 @@ internal sealed class PathValidator
             }
             foreach (var m in facts.Malformed) Add(PathCheck.Malformed, $"{cert.Name}: {m}");
             if (_revocation.Check(cert, issuer, facts) is { } revoked) Add(PathCheck.Revoked, revoked);
+            else if (revocationChecked && (isEnd || _revocation.HasCrlsFrom(issuer.Subject)) && _revocation.Undetermined(cert, issuer, facts) is { } unknown)
+            {
+                Add(PathCheck.RevocationUnknown, $"the revocation status of {cert.Name} cannot be determined: {unknown}");
+            }
 
             // (b)–(c): name constraints of every CA above, for names of a certificate that is not self-issued or is the last.
             if ((!cert.IsSelfIssued || isEnd) && names.HasConstraints && names.Check(cert, facts, isEnd) is { } nameProblem)

@@ -74,7 +74,8 @@ public static class RuleCompiler
         if (parameters is null) return null;
 
         ICheckPrimitive? primitive = null;
-        var checkMap = errors.Try(() => new YamlMap(file, definition.Check, "'check'"), null!);
+        // Read from the rule's source where it has one: the check's tree is built only when the check is compiled.
+        var checkMap = errors.Try(() => definition.TopLevel.Map("check", "'check'") ?? new YamlMap(file, definition.Check, "'check'"), null!);
         var defaults = CertificateOnly;
         if (checkMap is not null && checkMap.Has("primitive"))
         {

@@ -37,13 +37,16 @@ public sealed class RuleDefinition
     public bool EnabledByDefault { get; init; } = true;
     public IReadOnlyList<RuleParameter> Parameters { get; init; } = [];
     public YamlNode? Where { get; init; }
-    public required YamlNode Check { get; init; }
     public string? Message { get; init; }
 
     /// <summary>The rule file's top-level mapping. The nodes below are taken from it when first asked for: a built-in
     /// rule read from its pre-parsed form builds them only then, and a run needs them only to compile a message or to
     /// report a duplicate id or name.</summary>
     internal YamlMap TopLevel { get; init; } = null!;
+
+    /// <summary>The `check` node (every compilable rule has one), built when first asked for: a run compiles the
+    /// check only of the rules some subject reaches, and the trees of the others were most of what loading built.</summary>
+    public YamlNode Check => TopLevel.Get("check") ?? throw new InvalidOperationException($"{File}: the rule has no check");
 
     public YamlNode? MessageNode => TopLevel.Get("message");
     /// <summary>`related: FIELD`: a field of related locations (uses.client...) a finding carries (SARIF relatedLocations).</summary>

@@ -81,9 +81,46 @@ internal static class RuleParameterReader
 }
 
 /// <summary>Name rules shared by the loader and the config reader.</summary>
+/// <summary>
+/// The shapes of rule ids, names and parameter names, as the patterns in the comments match them (`$` also before a
+/// final "\n", as .NET's does). Written out: every rule loaded is checked, and the regex cache built three regex
+/// interpreters for it in every run (a test compares these with the patterns).
+/// </summary>
 internal static class RuleNames
 {
-    public static bool IsId(string s) => System.Text.RegularExpressions.Regex.IsMatch(s, "^[A-Z]{2,5}[0-9]{3,5}$");
-    public static bool IsName(string s) => System.Text.RegularExpressions.Regex.IsMatch(s, "^[a-z0-9]+(-[a-z0-9]+)*$");
-    public static bool IsParameterName(string s) => System.Text.RegularExpressions.Regex.IsMatch(s, "^[A-Za-z][A-Za-z0-9_-]*$");
+    /// <summary>`^[A-Z]{2,5}[0-9]{3,5}$`</summary>
+    public static bool IsId(string s)
+    {
+        var t = WithoutFinalNewline(s);
+        var letters = 0;
+        while (letters < t.Length && char.IsAsciiLetterUpper(t[letters])) letters++;
+        var digits = t[letters..];
+        return letters is >= 2 and <= 5 && digits.Length is >= 3 and <= 5 && !digits.ContainsAnyExceptInRange('0', '9');
+    }
+
+    /// <summary>`^[a-z0-9]+(-[a-z0-9]+)*$`</summary>
+    public static bool IsName(string s)
+    {
+        var t = WithoutFinalNewline(s);
+        if (t.Length == 0 || t[0] == '-' || t[^1] == '-' || t.Contains("--", StringComparison.Ordinal)) return false;
+        foreach (var c in t)
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')) return false;
+        }
+        return true;
+    }
+
+    /// <summary>`^[A-Za-z][A-Za-z0-9_-]*$`</summary>
+    public static bool IsParameterName(string s)
+    {
+        var t = WithoutFinalNewline(s);
+        if (t.Length == 0 || !char.IsAsciiLetter(t[0])) return false;
+        foreach (var c in t)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-')) return false;
+        }
+        return true;
+    }
+
+    private static ReadOnlySpan<char> WithoutFinalNewline(string s) => s.EndsWith('\n') ? s.AsSpan(0, s.Length - 1) : s;
 }

@@ -115,8 +115,9 @@ public static class RuleParser
         };
         var before = errors.Count;
         var parameters = errors.Try((file, map, errors), static s => s.map.Get("parameters") is { } p ? RuleParameterReader.Read(s.file, p, s.errors) : [], []);
-        var check = Required("check", static map => map.Require("check"), null!);
-        compilable = errors.Count == before && check is not null;
+        // Only whether there is a check: its tree is built when the rule is compiled for a subject (RuleDefinition.Check).
+        var hasCheck = Required("check", static map => map.Has("check") || map.Require("check") is null, false);
+        compilable = errors.Count == before && hasCheck;
         return new RuleDefinition
         {
             File = file,
@@ -124,7 +125,6 @@ public static class RuleParser
             EnabledByDefault = errors.Try(map, static map => map.Bool("enabled"), null) ?? true,
             Parameters = parameters,
             Where = map.Get("where"),
-            Check = check!,
             Message = message,
             TopLevel = map,
             EffectiveFrom = effective.From,
