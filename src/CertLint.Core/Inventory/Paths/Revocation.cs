@@ -14,7 +14,7 @@ namespace CertLint.Inventory.Paths;
 /// on top of a complete CRL whose number is at least the delta's base. Indirect CRLs are not used. No network access.
 /// A CRL past its nextUpdate still counts (a revocation is not undone by a late CRL); crl-stale reports it.
 /// A CRL may also be signed by another certificate with its issuer's name (a CA's new key after a rollover, or a
-/// separate CRL-signing key, §6.3.3 (f)) that has cRLSign and is within its validity; that signer's own path is not
+/// separate CRL-signing key, §6.3.3 (f)) that may sign CRLs, as crl-invalid judges it; that signer's own path is not
 /// validated.
 ///
 /// The status is undetermined (§6.3.3 (k)) when a path's PKI publishes CRLs (one of its CAs or its anchor has a CRL
@@ -124,15 +124,14 @@ internal sealed class Revocation
         return string.Join("; ", why);
     }
 
-    /// <summary>Whether the path's issuer, or another certificate with its name that may sign CRLs now, signed the CRL.</summary>
+    /// <summary>Whether the path's issuer, or another certificate with its name that may sign CRLs, signed the CRL.</summary>
     private bool UsableWith(CrlInfo crl, CertificateInfo issuer)
     {
         if (Unusable(crl, issuer) is null) return true;
         foreach (var other in _named(crl.Issuer))
         {
-            if (ReferenceEquals(other, issuer) || other.Sha256 == issuer.Sha256) continue;
-            if (_now < other.NotBefore || _now > other.NotAfter) continue;
-            if (Unusable(crl, other) is null) return true;
+            // The same test as crl-invalid's (CrlChecks): one judge of whether a CRL is usable.
+            if (!ReferenceEquals(other, issuer) && Unusable(crl, other) is null) return true;
         }
         return false;
     }
