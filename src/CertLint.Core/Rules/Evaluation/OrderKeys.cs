@@ -84,6 +84,12 @@ internal sealed class OrderKeys
             total += lists[k].Length;
         }
         var order = new long[total];
+        if (objects.Length == 2)
+        {
+            // The usual case (a file and the one certificate or key it holds): a plain two-way merge, no queue.
+            MergeTwo(lists[0], lists[1], order);
+            return new CheckList.Interleaved(owners, lists, order);
+        }
         var next = new int[objects.Length];
         // Keyed by (rule rank, the object's place among the objects): ties on a rule go to the earlier object.
         var queue = new PriorityQueue<int, (int Rank, int Object)>(objects.Length);
@@ -98,6 +104,27 @@ internal sealed class OrderKeys
             if (++next[k] < lists[k].Length) queue.Enqueue(k, (Rank(lists[k][next[k]]), k));
         }
         return new CheckList.Interleaved(owners, lists, order);
+    }
+
+    /// <summary>The queue's order for two lists: by rule rank, a tie to the first list.</summary>
+    private void MergeTwo(RuleDescriptor[] a, RuleDescriptor[] b, long[] order)
+    {
+        int i = 0, j = 0, n = 0;
+        var rankA = a.Length > 0 ? Rank(a[0]) : 0;
+        var rankB = b.Length > 0 ? Rank(b[0]) : 0;
+        while (i < a.Length || j < b.Length)
+        {
+            if (j == b.Length || (i < a.Length && rankA <= rankB))
+            {
+                order[n++] = (uint)i;
+                if (++i < a.Length) rankA = Rank(a[i]);
+            }
+            else
+            {
+                order[n++] = (1L << 32) | (uint)j;
+                if (++j < b.Length) rankB = Rank(b[j]);
+            }
+        }
     }
 
     private int Rank(RuleDescriptor rule) => _ruleRank.GetValueOrDefault(rule);

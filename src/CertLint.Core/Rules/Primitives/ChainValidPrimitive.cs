@@ -29,12 +29,17 @@ public sealed class ChainValidPrimitive : ICheckPrimitive
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
-        if (subject.Certificate is not { } cert) yield break;
+        if (subject.Certificate is not { } cert) return [];
         var chain = context.Inventory.ChainOf(cert);
-        if (chain is null) yield break;
+        if (chain is null) return [];
         var anchor = chain is { Status: ChainStatus.Complete, Path.Count: 1 };
-        // Most chains are valid: the rule's steps are looked up only for a chain that has something to report.
-        if (!anchor && chain.Status != ChainStatus.Invalid) yield break;
+        // Most chains are valid: they return here, without the iterator below (nine rules ask of every certificate).
+        if (!anchor && chain.Status != ChainStatus.Invalid) return [];
+        return Report(cert, chain, anchor, arguments);
+    }
+
+    private static IEnumerable<Violation> Report(CertificateInfo cert, ChainResult chain, bool anchor, PrimitiveArguments arguments)
+    {
         var checks = arguments.GetStrings("checks").Select(n => ByName[n]).ToHashSet();
         if (anchor && checks.Contains(PathCheck.UnknownCriticalExtension))
         {

@@ -18,8 +18,20 @@ public sealed class WeakProtectionPrimitive : ICheckPrimitive
     /// <summary>Only password-protected content has a protection to judge.</summary>
     public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) => IsProtected(subject.File);
 
-    internal static bool IsProtected(ParsedFile file) =>
-        file.Keystore is not null || file.Keys.Any(k => k.Encrypted) || file.Issues.Any(i => i.Kind == ParseIssueKind.PasswordRequired);
+    internal static bool IsProtected(ParsedFile file)
+    {
+        if (file.Keystore is not null) return true;
+        // Loops over the lists, not Any: an enumerator per file and rule adds up over a large scan.
+        for (var i = 0; i < file.Keys.Count; i++)
+        {
+            if (file.Keys[i].Encrypted) return true;
+        }
+        for (var i = 0; i < file.Issues.Count; i++)
+        {
+            if (file.Issues[i].Kind == ParseIssueKind.PasswordRequired) return true;
+        }
+        return false;
+    }
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
@@ -73,17 +85,27 @@ public sealed class CommittedPrivateKeyPrimitive : ICheckPrimitive
     public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.File];
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
 
-    public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
-        subject.File.Keys.Any(k => k.IsPrivate && k.Format != ObjectFormat.Pkcs12);
+    // Loops, not LINQ or an iterator: asked of every key file, where each enumerator and iterator was an allocation.
+    public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    {
+        var keys = subject.File.Keys;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (keys[i] is { IsPrivate: true } k && k.Format != ObjectFormat.Pkcs12) return true;
+        }
+        return false;
+    }
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         var file = subject.File;
-        var plain = file.Keys.Where(k => k.IsPrivate && (!k.Encrypted || k.OpenedWithEmptyPassword) && k.Format is not (ObjectFormat.Pkcs12 or ObjectFormat.Jks)).ToList();
-        if (plain.Count == 0 || context.Git.Classify(file.File.FullPath) != GitTracking.Tracked) yield break;
-        foreach (var key in plain)
+        List<Violation>? found = null;
+        for (var i = 0; i < file.Keys.Count; i++)
         {
-            yield return new Violation(new Dictionary<string, object?> { ["key"] = key.Label, ["line"] = key.Location.StartLine }, key.Location);
+            var key = file.Keys[i];
+            if (key.IsPrivate && (!key.Encrypted || key.OpenedWithEmptyPassword) && key.Format is not (ObjectFormat.Pkcs12 or ObjectFormat.Jks))
+                (found ??= []).Add(new Violation(new Dictionary<string, object?> { ["key"] = key.Label, ["line"] = key.Location.StartLine }, key.Location));
         }
+        return found is null || context.Git.Classify(file.File.FullPath) != GitTracking.Tracked ? [] : found;
     }
 }

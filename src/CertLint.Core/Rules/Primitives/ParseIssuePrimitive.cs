@@ -33,13 +33,26 @@ public sealed class ParseIssuePrimitive : ICheckPrimitive
     {
         var kinds = arguments.GetStrings("kinds");
         return kinds.Contains(ParseError) || kinds.Contains(Unreadable) ||
-               WeakProtectionPrimitive.IsProtected(subject.File) || subject.File.Issues.Any(i => kinds.Contains(KindName(i.Kind)));
+               WeakProtectionPrimitive.IsProtected(subject.File) || HasIssueOf(subject.File.Issues, kinds);
     }
 
-    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    // A loop, not Any with a lambda over `kinds`: asked of every file, and the closure was an allocation each time.
+    private static bool HasIssueOf(IReadOnlyList<ParseIssue> issues, IReadOnlyList<string> kinds)
     {
-        var kinds = arguments.GetStrings("kinds");
-        foreach (var issue in subject.File.Issues)
+        for (var i = 0; i < issues.Count; i++)
+        {
+            if (kinds.Contains(KindName(issues[i].Kind))) return true;
+        }
+        return false;
+    }
+
+    // Most files have no issue: they get no iterator.
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        subject.File.Issues.Count == 0 ? [] : Violations(subject.File.Issues, arguments.GetStrings("kinds"));
+
+    private static IEnumerable<Violation> Violations(IReadOnlyList<ParseIssue> issues, IReadOnlyList<string> kinds)
+    {
+        foreach (var issue in issues)
         {
             var kind = KindName(issue.Kind);
             if (!kinds.Contains(kind)) continue;

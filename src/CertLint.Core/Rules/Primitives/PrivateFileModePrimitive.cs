@@ -30,31 +30,42 @@ public sealed class PrivateFileModePrimitive : ICheckPrimitive
     public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
         subject.File.File.Mode is not null && HoldsSecret(subject.File);
 
+    // Not an iterator: asked of every key file, and an iterator is an allocation each time.
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         var parsed = subject.File;
-        if (parsed.File.Mode is not { } mode || !HoldsSecret(parsed)) yield break;
+        if (parsed.File.Mode is not { } mode || !HoldsSecret(parsed)) return [];
         var allowGroupRead = arguments.GetBool("allowGroupRead");
         var forbidden = allowGroupRead ? GroupOther & ~UnixFileMode.GroupRead : GroupOther;
-        if ((mode & forbidden) == 0) yield break;
-        if (context.Git.Classify(parsed.File.FullPath) is GitTracking.Tracked or GitTracking.Unknown) yield break;
+        if ((mode & forbidden) == 0) return [];
+        if (context.Git.Classify(parsed.File.FullPath) is GitTracking.Tracked or GitTracking.Unknown) return [];
 
         var target = allowGroupRead && (mode & UnixFileMode.GroupRead) != 0 ? "640" : "600";
         var path = ShellQuote(parsed.File.DisplayPath);
-        yield return new Violation(new Dictionary<string, object?>
+        return [new Violation(new Dictionary<string, object?>
         {
             ["mode"] = Octal(mode),
             ["fixMode"] = target,
             ["chmod"] = $"chmod {target} {path}",
             ["exposedTo"] = Describe(mode & forbidden),
-        });
+        })];
     }
 
     /// <summary>A private key (even one we could not decrypt) or a PKCS#12 keystore.</summary>
-    public static bool HoldsSecret(ParsedFile file) =>
-        file.Keystore is not null ||
-        file.Keys.Any(k => k.IsPrivate) ||
-        file.Issues.Any(i => i.Kind == ParseIssueKind.PasswordRequired);
+    public static bool HoldsSecret(ParsedFile file)
+    {
+        if (file.Keystore is not null) return true;
+        // Loops over the lists, not Any: an enumerator per file and rule adds up over a large scan.
+        for (var i = 0; i < file.Keys.Count; i++)
+        {
+            if (file.Keys[i].IsPrivate) return true;
+        }
+        for (var i = 0; i < file.Issues.Count; i++)
+        {
+            if (file.Issues[i].Kind == ParseIssueKind.PasswordRequired) return true;
+        }
+        return false;
+    }
 
     /// <summary>Permission bits as three octal digits, e.g. 644.</summary>
     public static string Octal(UnixFileMode mode)

@@ -20,11 +20,11 @@ public sealed class EcPointPrimitive : ICheckPrimitive
 
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
 
-    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
-    {
-        if ((subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is not { Algorithm: KeyAlgorithm.Ec } key) yield break;
-        if (Problem(key) is { } problem) yield return new Violation(new Dictionary<string, object?> { ["problem"] = problem });
-    }
+    // Not an iterator: asked of every certificate and key, and an iterator is an allocation each time.
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        (subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is { Algorithm: KeyAlgorithm.Ec } key && Problem(key) is { } problem
+            ? [new Violation(new Dictionary<string, object?> { ["problem"] = problem })]
+            : [];
 
     internal static string? Problem(PublicKeyInfo key)
     {
