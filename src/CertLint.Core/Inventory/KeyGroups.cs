@@ -39,16 +39,29 @@ internal static class KeyGroups
 
     public static string Stem(string fileName)
     {
-        var stem = fileName.ToLowerInvariant();
+        // Trimmed as a span and made a string once: every file of a scan has its stem taken (20,000 on the scale corpus).
+        var lower = fileName.ToLowerInvariant();
+        var stem = lower.AsSpan();
         // Up to two extensions: client.key.pem.
         for (var pass = 0; pass < 2; pass++)
         {
-            var ext = Extensions.FirstOrDefault(e => stem.Length > e.Length && stem.EndsWith(e, StringComparison.Ordinal));
-            if (ext is null) break;
-            stem = stem[..^ext.Length];
+            var ext = LongerEnding(stem, Extensions);
+            if (ext < 0) break;
+            stem = stem[..^ext];
         }
-        var suffix = Suffixes.FirstOrDefault(s => stem.Length > s.Length && stem.EndsWith(s, StringComparison.Ordinal));
-        if (suffix is not null) stem = stem[..^suffix.Length];
-        return Aliases.GetValueOrDefault(stem, stem);
+        var suffix = LongerEnding(stem, Suffixes);
+        if (suffix >= 0) stem = stem[..^suffix];
+        var result = stem.Length == lower.Length ? lower : stem.ToString();
+        return Aliases.GetValueOrDefault(result, result);
+    }
+
+    /// <summary>The length of the first of <paramref name="endings"/> that <paramref name="name"/> ends with and is longer than, or -1.</summary>
+    private static int LongerEnding(ReadOnlySpan<char> name, string[] endings)
+    {
+        foreach (var e in endings)
+        {
+            if (name.Length > e.Length && name.EndsWith(e, StringComparison.Ordinal)) return e.Length;
+        }
+        return -1;
     }
 }

@@ -48,12 +48,25 @@ internal static class KeyPairing
             List<ParsedFile> group = file.Certificates.Count > 0 ? [file, .. members.Where(f => f != file)] : members;
             foreach (var key in file.Keys)
             {
-                if (key.PublicKey is null || group.Any(f => f.Certificates.Any(c => c.PublicKey.Sha256 == key.PublicKey.Sha256))) continue;
+                if (key.PublicKey is null || Matches(group, key.PublicKey.Sha256)) continue;
                 var intended = group.Select(f => f.Certificates[0]).DistinctBy(c => c.Sha256, StringComparer.Ordinal);
                 mismatches.AddRange(intended.Select(cert => new KeyMismatch(key, cert, Reason(key, cert))));
             }
         }
         return mismatches;
+    }
+
+    /// <summary>Whether a certificate of the group has this public key (loops: asked for every key of a scan).</summary>
+    private static bool Matches(List<ParsedFile> group, string spkiSha256)
+    {
+        foreach (var f in group)
+        {
+            for (var i = 0; i < f.Certificates.Count; i++)
+            {
+                if (f.Certificates[i].PublicKey.Sha256 == spkiSha256) return true;
+            }
+        }
+        return false;
     }
 
     private static string Reason(KeyInfo key, CertificateInfo cert)

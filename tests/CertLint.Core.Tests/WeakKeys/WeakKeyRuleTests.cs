@@ -79,6 +79,21 @@ public sealed class WeakKeyRuleTests
     }
 
     [Test]
+    public void A_point_checked_once_per_distinct_key_is_reported_on_every_object_that_holds_it()
+    {
+        // ec-key-invalid answers once per distinct SubjectPublicKeyInfo of a scan (a certificate and its key file share
+        // it): the second and third file with the same bad point must get the same finding as the first.
+        using var dir = new TempDirectory();
+        var fixture = Path.Combine(FixtureDir, "ec-off-curve.pub");
+        foreach (var name in new[] { "a.pub", "b.pub", "c.pub" }) File.Copy(fixture, Path.Combine(dir.Path, name));
+        File.Copy(Path.Combine(FixtureDir, "ec-identity.pub"), Path.Combine(dir.Path, "d.pub"));
+        var result = Lint(dir.Path);
+        Hits(result, "ec-key-invalid").ShouldBe(["a.pub:Key", "b.pub:Key", "c.pub:Key", "d.pub:Key"]);
+        result.Findings.Where(f => f.Rule.Name == "ec-key-invalid").Select(f => f.Message.Contains("is not on P-256", StringComparison.Ordinal))
+            .ShouldBe([true, true, true, false]);
+    }
+
+    [Test]
     public void Shared_prime_bound_reports_the_keys_it_left_out_once()
     {
         var result = Lint(FixtureDir, "rules:\n  weak-key-shared-prime:\n    parameters: { maxModuli: 2 }\n");

@@ -11,6 +11,7 @@ internal sealed class OrderKeys
 {
     private readonly Dictionary<string, int> _pathRank;
     private readonly Dictionary<RuleDescriptor, int> _ruleRank;
+    private readonly Func<RuleDescriptor[][], long[]> _merge;
 
     public OrderKeys(IReadOnlyList<RuleSubject> subjects, IReadOnlyList<CompiledRule> rules)
     {
@@ -18,6 +19,9 @@ internal sealed class OrderKeys
             .Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
         _ruleRank = rules.Select(r => r.Descriptor).Distinct().OrderBy(d => d.Id, StringComparer.Ordinal)
             .Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
+        // Holds the rule ranks only (not the path ranks): the check list keeps it until the report reads it.
+        var ruleRank = _ruleRank;
+        _merge = lists => MergeOrder(lists, ruleRank);
     }
 
     public T[] Sort<T>(List<T> items, Func<T, SourceLocation> location, Func<T, RuleDescriptor> rule, Func<T, string> objectId)
@@ -66,68 +70,72 @@ internal sealed class OrderKeys
         return new CheckList([.. segments]);
     }
 
-    /// <summary>
-    /// The pairs of several objects on one line, ordered by (rule, object id, subject): each object's rules are already
-    /// in rule order (the evaluator runs them so) and the objects come ordered by object id, so a merge of the objects'
-    /// lists gives that order without sorting every pair (a certificate and its file meet hundreds of rules each).
-    /// </summary>
+    /// <summary>The checks of several objects on one line, their order merged when first read (<see cref="MergeOrder"/>).</summary>
     private CheckList.Interleaved Merge(ReadOnlySpan<(int Path, int Line, int Rule, string Object, int Index)> objects,
         IReadOnlyList<RuleSubject> subjects, RuleDescriptor[][] checkedRules)
     {
         var lists = new RuleDescriptor[objects.Length][];
         var owners = new CheckedObject[objects.Length];
-        var total = 0;
         for (var k = 0; k < objects.Length; k++)
         {
             lists[k] = checkedRules[objects[k].Index];
             owners[k] = subjects[objects[k].Index].Object;
-            total += lists[k].Length;
         }
+        return new CheckList.Interleaved(owners, lists, _merge);
+    }
+
+    /// <summary>
+    /// The pairs of several objects on one line, ordered by (rule, object id, subject): each object's rules are already
+    /// in rule order (the evaluator runs them so) and the objects come ordered by object id, so a merge of the objects'
+    /// lists gives that order without sorting every pair (a certificate and its file meet hundreds of rules each).
+    /// </summary>
+    private static long[] MergeOrder(RuleDescriptor[][] lists, Dictionary<RuleDescriptor, int> ranks)
+    {
+        var total = 0;
+        foreach (var list in lists) total += list.Length;
         var order = new long[total];
-        if (objects.Length == 2)
+        if (lists.Length == 2)
         {
             // The usual case (a file and the one certificate or key it holds): a plain two-way merge, no queue.
-            MergeTwo(lists[0], lists[1], order);
-            return new CheckList.Interleaved(owners, lists, order);
+            MergeTwo(lists[0], lists[1], order, ranks);
+            return order;
         }
-        var next = new int[objects.Length];
+        var next = new int[lists.Length];
         // Keyed by (rule rank, the object's place among the objects): ties on a rule go to the earlier object.
-        var queue = new PriorityQueue<int, (int Rank, int Object)>(objects.Length);
-        for (var k = 0; k < objects.Length; k++)
+        var queue = new PriorityQueue<int, (int Rank, int Object)>(lists.Length);
+        for (var k = 0; k < lists.Length; k++)
         {
-            if (lists[k].Length > 0) queue.Enqueue(k, (Rank(lists[k][0]), k));
+            if (lists[k].Length > 0) queue.Enqueue(k, (ranks.GetValueOrDefault(lists[k][0]), k));
         }
         var n = 0;
         while (queue.TryDequeue(out var k, out _))
         {
             order[n++] = ((long)k << 32) | (uint)next[k];
-            if (++next[k] < lists[k].Length) queue.Enqueue(k, (Rank(lists[k][next[k]]), k));
+            if (++next[k] < lists[k].Length) queue.Enqueue(k, (ranks.GetValueOrDefault(lists[k][next[k]]), k));
         }
-        return new CheckList.Interleaved(owners, lists, order);
+        return order;
     }
 
     /// <summary>The queue's order for two lists: by rule rank, a tie to the first list.</summary>
-    private void MergeTwo(RuleDescriptor[] a, RuleDescriptor[] b, long[] order)
+    private static void MergeTwo(RuleDescriptor[] a, RuleDescriptor[] b, long[] order, Dictionary<RuleDescriptor, int> ranks)
     {
         int i = 0, j = 0, n = 0;
-        var rankA = a.Length > 0 ? Rank(a[0]) : 0;
-        var rankB = b.Length > 0 ? Rank(b[0]) : 0;
+        var rankA = a.Length > 0 ? ranks.GetValueOrDefault(a[0]) : 0;
+        var rankB = b.Length > 0 ? ranks.GetValueOrDefault(b[0]) : 0;
         while (i < a.Length || j < b.Length)
         {
             if (j == b.Length || (i < a.Length && rankA <= rankB))
             {
                 order[n++] = (uint)i;
-                if (++i < a.Length) rankA = Rank(a[i]);
+                if (++i < a.Length) rankA = ranks.GetValueOrDefault(a[i]);
             }
             else
             {
                 order[n++] = (1L << 32) | (uint)j;
-                if (++j < b.Length) rankB = Rank(b[j]);
+                if (++j < b.Length) rankB = ranks.GetValueOrDefault(b[j]);
             }
         }
     }
-
-    private int Rank(RuleDescriptor rule) => _ruleRank.GetValueOrDefault(rule);
 
     /// <summary>
     /// Items arrive subject by subject in path order, so the keys are usually already grouped by path: then sorting each

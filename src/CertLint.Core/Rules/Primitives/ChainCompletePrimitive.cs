@@ -22,7 +22,13 @@ public sealed class ChainCompletePrimitive : ICheckPrimitive
     public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
         subject.Kind != SubjectKind.File || (arguments.GetBool("bundles") && subject.File.Certificates.Count > 1);
 
-    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    // Most certificates have a complete chain: they return here, without the iterator below.
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        subject.Certificate is { } cert && context.Inventory.ChainOf(cert) is not { Status: ChainStatus.Incomplete }
+            ? []
+            : Violations(subject, arguments, context);
+
+    private static IEnumerable<Violation> Violations(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         var inventory = context.Inventory;
         if (subject.Certificate is { } cert)

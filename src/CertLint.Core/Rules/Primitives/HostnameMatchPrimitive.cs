@@ -20,7 +20,11 @@ public sealed class HostnameMatchPrimitive : ICheckPrimitive
         new("hosts", ParameterType.StringList, Array.Empty<string>(), "Extra host names every checked certificate must cover"),
     ];
 
-    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    // The quick test first, outside the iterator: most subjects fail it, and an iterator is an allocation per subject.
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        subject.Certificate is not null ? Violations(subject, arguments, context) : [];
+
+    private IEnumerable<Violation> Violations(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         if (subject.Certificate is not { } cert) yield break;
         var expected = ExpectedHosts(cert, arguments.GetStrings("hosts"), context);

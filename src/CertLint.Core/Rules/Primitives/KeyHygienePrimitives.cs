@@ -103,9 +103,14 @@ public sealed class CommittedPrivateKeyPrimitive : ICheckPrimitive
         for (var i = 0; i < file.Keys.Count; i++)
         {
             var key = file.Keys[i];
-            if (key.IsPrivate && (!key.Encrypted || key.OpenedWithEmptyPassword) && key.Format is not (ObjectFormat.Pkcs12 or ObjectFormat.Jks))
-                (found ??= []).Add(new Violation(new Dictionary<string, object?> { ["key"] = key.Label, ["line"] = key.Location.StartLine }, key.Location));
+            if (!IsPlain(key)) continue;
+            // Git is asked only about a file with a plain key, and the violations made only for a tracked one.
+            if (found is null && context.Git.Classify(file.File.FullPath) != GitTracking.Tracked) return [];
+            (found ??= []).Add(new Violation(new Dictionary<string, object?> { ["key"] = key.Label, ["line"] = key.Location.StartLine }, key.Location));
         }
-        return found is null || context.Git.Classify(file.File.FullPath) != GitTracking.Tracked ? [] : found;
+        return found ?? (IEnumerable<Violation>)[];
     }
+
+    private static bool IsPlain(KeyInfo key) =>
+        key.IsPrivate && (!key.Encrypted || key.OpenedWithEmptyPassword) && key.Format is not (ObjectFormat.Pkcs12 or ObjectFormat.Jks);
 }

@@ -16,7 +16,13 @@ public sealed class KeyPairPrimitive : ICheckPrimitive
 
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
 
-    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    // The quick test first, outside the iterator: most subjects fail it, and an iterator is an allocation per subject.
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        (subject.Key ?? (object?)subject.Certificate) is { } side && InventoryIndex.Of(context.Inventory).MismatchesOf(side).Count > 0
+            ? Violations(subject, arguments, context)
+            : [];
+
+    private IEnumerable<Violation> Violations(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         object? side = subject.Key is not null ? subject.Key : subject.Certificate;
         if (side is null) yield break;

@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Formats.Asn1;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using CertLint.Findings;
+using CertLint.Inventory;
 using CertLint.Model;
 using CertLint.Parsing;
 
@@ -20,11 +23,25 @@ public sealed class EcPointPrimitive : ICheckPrimitive
 
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
 
+    /// <summary>
+    /// Each distinct key's answer, per inventory: a certificate and its key file hold the same point, and the field
+    /// arithmetic (with its BigInteger allocations) was most of the rule's cost on a large scan.
+    /// </summary>
+    private static readonly ConditionalWeakTable<CertificateInventory, ConcurrentDictionary<string, string?>> Cache = new();
+
     // Not an iterator: asked of every certificate and key, and an iterator is an allocation each time.
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
-        (subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is { Algorithm: KeyAlgorithm.Ec } key && Problem(key) is { } problem
+        (subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is { Algorithm: KeyAlgorithm.Ec } key && ProblemOf(key, context.Inventory) is { } problem
             ? [new Violation(new Dictionary<string, object?> { ["problem"] = problem })]
             : [];
+
+    /// <summary>
+    /// <see cref="Problem"/>, once per distinct SubjectPublicKeyInfo of the inventory (the SHA-256 names the whole
+    /// encoding: curve, parameters and point).
+    /// </summary>
+    internal static string? ProblemOf(PublicKeyInfo key, CertificateInventory inventory) =>
+        Cache.GetValue(inventory, static _ => new ConcurrentDictionary<string, string?>(StringComparer.Ordinal))
+            .GetOrAdd(key.Sha256, static (_, k) => Problem(k), key);
 
     internal static string? Problem(PublicKeyInfo key)
     {

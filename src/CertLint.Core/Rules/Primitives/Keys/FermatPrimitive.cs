@@ -40,7 +40,11 @@ public sealed class FermatPrimitive : ICheckPrimitive
         new("steps", ParameterType.Integer, 100L, "How many values of a to try above ⌈√n⌉", Minimum: 1, Maximum: 10_000_000),
     ];
 
-    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    // The quick test first, outside the iterator: most subjects fail it, and an iterator is an allocation per subject.
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        RsaNumbers.IsRsa(subject) ? Violations(subject, arguments, context) : [];
+
+    private IEnumerable<Violation> Violations(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         if (RsaNumbers.Of(subject, context) is not { } rsa || rsa.Modulus.IsEven || rsa.Bits < 16) yield break;
         if (rsa.Fermat(arguments.GetInt("steps")) is not { } found) yield break;

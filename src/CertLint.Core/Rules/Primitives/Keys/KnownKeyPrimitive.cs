@@ -11,7 +11,11 @@ public sealed class KnownKeyPrimitive : ICheckPrimitive
 
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
 
-    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    // The quick test first, outside the iterator: most subjects fail it, and an iterator is an allocation per subject.
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        (subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is { } key && KnownKeys.BySpkiSha256.ContainsKey(key.Sha256) ? Violations(subject, arguments, context) : [];
+
+    private IEnumerable<Violation> Violations(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         if ((subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is { } key && KnownKeys.BySpkiSha256.TryGetValue(key.Sha256, out var entry))
         {

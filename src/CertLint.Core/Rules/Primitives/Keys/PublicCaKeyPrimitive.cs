@@ -22,7 +22,11 @@ public sealed class PublicCaKeyPrimitive : ICheckPrimitive
 
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
 
-    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    // The quick test first, outside the iterator: most subjects fail it, and an iterator is an allocation per subject.
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        subject.Key is { IsPrivate: true } ? Violations(subject, arguments, context) : [];
+
+    private IEnumerable<Violation> Violations(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         if (subject.Key is not { IsPrivate: true } key || InventoryIndex.Of(context.Inventory).CertificateFor(key) is not { } cert) yield break;
         if (PublicEvidence(cert) is not { } evidence) yield break;

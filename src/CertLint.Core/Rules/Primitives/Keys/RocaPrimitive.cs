@@ -30,7 +30,11 @@ public sealed class RocaPrimitive : ICheckPrimitive
 
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
 
-    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    // The quick test first, outside the iterator: most subjects fail it, and an iterator is an allocation per subject.
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        RsaNumbers.IsRsa(subject) ? Violations(subject, arguments, context) : [];
+
+    private IEnumerable<Violation> Violations(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         if (RsaNumbers.Of(subject, context) is not { } rsa || !HasFingerprint(rsa)) yield break;
         yield return new Violation(new Dictionary<string, object?> { ["bits"] = rsa.Bits });

@@ -23,7 +23,11 @@ public sealed class RsaExponentPrimitive : ICheckPrimitive
             AllowedValues: ["broken", "range"]),
     ];
 
-    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    // The quick test first, outside the iterator: most subjects fail it, and an iterator is an allocation per subject.
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        RsaNumbers.IsRsa(subject) ? Violations(subject, arguments, context) : [];
+
+    private IEnumerable<Violation> Violations(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         if (RsaNumbers.Of(subject, context) is not { } rsa) yield break;
         var e = rsa.Exponent;

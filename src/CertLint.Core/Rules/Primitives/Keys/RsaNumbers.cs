@@ -38,6 +38,10 @@ internal sealed class RsaNumbers
     public byte[] ModulusBigEndian { get; }
 
     /// <summary>The RSA numbers of a subject's key (certificate or key file), or null for other key types.</summary>
+    /// <summary>Whether the subject's key is RSA: the RSA checks' quick test, before any decoding.</summary>
+    public static bool IsRsa(RuleSubject subject) =>
+        (subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is { Algorithm: KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss };
+
     public static RsaNumbers? Of(RuleSubject subject, EvaluationContext context) =>
         (subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is { } key ? Of(key, context.Inventory) : null;
 

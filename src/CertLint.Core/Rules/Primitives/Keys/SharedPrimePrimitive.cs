@@ -27,7 +27,11 @@ public sealed class SharedPrimePrimitive : ICheckPrimitive
             Minimum: 2, Maximum: 100_000),
     ];
 
-    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    // The quick test first, outside the iterator: most subjects fail it, and an iterator is an allocation per subject.
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        RsaNumbers.IsRsa(subject) ? Violations(subject, arguments, context) : [];
+
+    private IEnumerable<Violation> Violations(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         if (RsaNumbers.Of(subject, context) is not { } rsa) yield break;
         var index = SharedPrimeIndex.Of(context.Inventory, arguments.GetInt("maxModuli"));

@@ -18,7 +18,11 @@ public sealed class SmallFactorPrimitive : ICheckPrimitive
         new("below", ParameterType.Integer, 752L, "Try every odd prime below this bound", Minimum: 5, Maximum: SmallPrimes.Limit),
     ];
 
-    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    // The quick test first, outside the iterator: most subjects fail it, and an iterator is an allocation per subject.
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        RsaNumbers.IsRsa(subject) ? Violations(subject, arguments, context) : [];
+
+    private IEnumerable<Violation> Violations(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         if (RsaNumbers.Of(subject, context) is not { Modulus.IsEven: false } rsa) yield break;   // even: weak-key-rsa-even-modulus
         var count = SmallPrimes.CountBelow(arguments.GetInt("below"));
