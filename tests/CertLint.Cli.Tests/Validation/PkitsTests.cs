@@ -38,15 +38,6 @@ public class PkitsTests
     {
         // DSA public keys without parameters inherit them from the issuer (RFC 3279 §2.3.2): not supported.
         ["ValidDSAParameterInheritanceTest5EE"] = "DSA parameter inheritance",
-        // Certificates whose cRLDistributionPoints name a cRLIssuer rely on indirect CRLs, which are not judged (§4.14).
-        ["InvalidIDPwithindirectCRLTest26EE"] = "indirect CRL",
-        ["InvalidcRLIssuerTest27EE"] = "indirect CRL",
-        ["InvalidcRLIssuerTest31EE"] = "indirect CRL",
-        ["InvalidcRLIssuerTest32EE"] = "indirect CRL",
-        ["InvalidcRLIssuerTest35EE"] = "indirect CRL",
-        // The CRL is signed by a separate CRL-signing certificate that is itself revoked: a CRL signer's own path is
-        // not validated (§6.3.3 (f)).
-        ["InvalidSeparateCertificateandCRLKeysTest21EE"] = "CRL signer's path not validated",
     };
 
     private static readonly Lazy<(Dictionary<string, string[]> Rejections, string[] Tests)> Run = new(LintSuite);
