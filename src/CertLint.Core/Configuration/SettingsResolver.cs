@@ -55,7 +55,9 @@ public static class SettingsResolver
             Hosts = Pick(request.Hosts, null, defaults.Hosts),
             HostsByPath = [.. request.PathHosts, .. config?.Hosts ?? defaults.HostsByPath],
             RolesByPath = [.. request.Roles, .. config?.Roles ?? defaults.RolesByPath],
-            Now = request.Now ?? time.GetUtcNow(),
+            // Certificate and CRL times have whole seconds (RFC 5280 §4.1.2.5.1-2: no fractional seconds), so the
+            // validation time is compared at that granularity: notAfter 00:00:00Z still holds at 00:00:00.5Z.
+            Now = WholeSeconds(request.Now ?? time.GetUtcNow()),
             FailOn = request.FailOn ?? config?.FailOn ?? defaults.FailOn,
             PasswordEnv = NonEmpty(request.PasswordEnv) ?? config?.PasswordEnv ?? defaults.PasswordEnv,
             PasswordsByPath = config?.Passwords ?? defaults.PasswordsByPath,
@@ -125,6 +127,8 @@ public static class SettingsResolver
     }
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    private static DateTimeOffset WholeSeconds(DateTimeOffset t) => t.AddTicks(-(t.Ticks % TimeSpan.TicksPerSecond));
 
     /// <summary>A file's name for messages: relative to the current folder when under it, else absolute.</summary>
     public static string Display(string path, string cwd)

@@ -43,6 +43,23 @@ public class ValidationOptionsCliTests
     }
 
     [Test]
+    public void Validation_time_is_compared_in_whole_seconds_as_certificate_times_are()
+    {
+        // notAfter 00:00:00Z holds through that second (RFC 5280 §4.1.2.5: inclusive; times have no fractions).
+        var end = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        WriteChain(leaf: o => o.Valid(TestPki.DefaultNotBefore, end));
+        CliRunner.Outcome Run(string now) =>
+            CliRunner.InProcess(_dir.Path, null, "certs", "--ca", "trust/root.pem", "--pack", "core", "--now", now, "--fail-on", "error", "--quiet");
+
+        var within = Run("2026-06-01T00:00:00.999Z");
+        within.ExitCode.ShouldBe(0, within.Out + within.Error);
+        within.Out.ShouldNotContain("cert-expired");
+        var after = Run("2026-06-01T00:00:01Z");
+        after.ExitCode.ShouldBe(1, after.Out + after.Error);
+        after.Out.ShouldContain("cert-expired");
+    }
+
+    [Test]
     public void Crl_revokes_the_leaf_only_when_given()
     {
         // The CRL lies outside the repository: CRLs inside it are found by the scan and used without --crl.

@@ -74,6 +74,14 @@ public class SettingsResolverTests
     }
 
     [Test]
+    public void Validation_time_drops_fractions_of_a_second_from_the_request_and_the_clock()
+    {
+        var now = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        Resolve(new LintRequest { WorkingDirectory = _root, Now = now.AddMilliseconds(999) }).Now.ShouldBe(now);
+        SettingsResolver.Resolve(new LintRequest { WorkingDirectory = _root }, new FixedTime(Clock.AddTicks(1_234_567))).Now.ShouldBe(Clock);
+    }
+
+    [Test]
     public void Empty_request_values_mean_not_given()
     {
         WriteConfig("failOn: note\npasswordEnv: CFG_PW\nexclude: [old/**]\n");

@@ -96,6 +96,37 @@ public sealed class NameConstraintTests
         ShouldFail(Validate(["dn:O=Other"], null, o => o.Dns("leaf.test"))).Message.ShouldContain("directoryName CN=leaf,O=Acme");
     }
 
+    [TestCase(".example.com", "it has an empty label")]
+    [TestCase("www..example.com", "it has an empty label")]
+    [TestCase("www example.com", "it has the character ' '")]
+    [TestCase("w*w.example.com", "it has the character '*'")]
+    public void Malformed_dns_name_fails_a_dns_constraint_even_when_its_suffix_is_permitted(string name, string why)
+    {
+        var failure = ShouldFail(Validate(["dns:example.com"], null, o => o.Extension(SubjectAltName("dns:www.example.com", $"dns:{name}"))));
+        failure.Message.ShouldBe($"CN=leaf,O=Acme: dNSName {name} is malformed ({why}), so it cannot be checked against the name constraints of CN=NC CA");
+        // Excluded subtrees alone constrain the form too: a malformed name cannot be shown to be outside them.
+        ShouldFail(Validate([], ["dns:secret.example.com"], o => o.Extension(SubjectAltName($"dns:{name}"))));
+        // A CA that constrains only another form says nothing about DNS names.
+        ShouldPass(Validate(["ip:10.0.0.0/8"], null, o => o.Extension(SubjectAltName($"dns:{name}"))));
+    }
+
+    [Test]
+    public void Well_formed_dns_names_of_every_shape_are_judged_as_before()
+    {
+        ShouldPass(Validate(["dns:example.com"], null, o => o.Extension(SubjectAltName("dns:*.example.com", "dns:_acme.example.com", "dns:www.example.com.", "dns:A-1.Example.COM"))));
+    }
+
+    [Test]
+    public void Malformed_mailbox_fails_an_email_constraint_and_a_quoted_local_part_does_not()
+    {
+        var failure = ShouldFail(Validate(["email:example.com"], null, o => o.Extension(SubjectAltName("email:good@example.com", "email:bad@actor@example.com"))));
+        failure.Message.ShouldBe("CN=leaf,O=Acme: rfc822Name bad@actor@example.com is malformed (it has more than one '@'), so it cannot be checked against the name constraints of CN=NC CA");
+        ShouldFail(Validate(["email:example.com"], null, o => o.Extension(SubjectAltName("email:@example.com")))).Message.ShouldContain("(its local part is empty)");
+        ShouldFail(Validate(["email:.example.com"], null, o => o.Extension(SubjectAltName("email:a@.example.com")))).Message.ShouldContain("(its domain is not a host name (it has an empty label))");
+        ShouldPass(Validate(["email:example.com"], null, o => o.Extension(SubjectAltName("email:\"a@b\"@example.com", "email:c@example.com"))));
+        ShouldPass(Validate(["dns:example.com"], null, o => o.Extension(SubjectAltName("dns:www.example.com", "email:bad@actor@example.com"))));
+    }
+
     [Test]
     public void Constraints_of_every_ca_on_the_path_intersect()
     {

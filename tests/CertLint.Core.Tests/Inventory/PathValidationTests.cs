@@ -37,6 +37,24 @@ public sealed class PathValidationTests
     }
 
     [Test]
+    public void Undecodable_authority_info_access_or_subject_key_identifier_fails_the_path_where_it_is()
+    {
+        var ca = Root.IssueCa("Plain CA");
+        var aia = new X509Extension("1.3.6.1.5.5.7.1.1", "malformed"u8.ToArray(), false);
+        Single(Chain(ca.Issue("leaf", o => o.Extension(aia)), ca), PathCheck.Malformed)
+            .Message.ShouldBe("CN=leaf: extension authorityInfoAccess cannot be decoded");
+        var ski = new X509Extension("2.5.29.14", [0x30, 0x00], false); // a SEQUENCE where an OCTET STRING belongs
+        var failure = Single(Chain(ca.Issue("leaf2", o => o.NoSubjectKeyIdentifier().Extension(ski)), ca), PathCheck.Malformed);
+        failure.Message.ShouldBe("CN=leaf2: extension subjectKeyIdentifier cannot be decoded");
+        failure.Position.ShouldBe(0);
+        var odd = Root.IssueCa("Odd CA", o => o.Extension(aia));
+        Single(Chain(odd.Issue("leaf3"), odd), PathCheck.Malformed).Position.ShouldBe(1);
+        // A well-formed one passes as before.
+        var good = new X509Extension("1.3.6.1.5.5.7.1.1", Convert.FromHexString("3023302106082B060105050730028615687474703A2F2F63612E746573742F63612E636572"), false);
+        Chain(ca.Issue("leaf4", o => o.Extension(good)), ca).Status.ShouldBe(ChainStatus.Complete);
+    }
+
+    [Test]
     public void Issuer_must_be_a_ca_with_key_cert_sign()
     {
         var notCa = Root.IssueCa("Not CA", o => o.NotCa().NoKeyUsage());

@@ -36,9 +36,10 @@ internal sealed class NameConstraintChecker
         }
         foreach (var name in NamesOf(cert, facts, isEndEntity))
         {
+            var malformed = SyntaxProblem(name);
             foreach (var (ca, constraints) in _active)
             {
-                if (Violation(name, ca, constraints) is { } problem) return problem;
+                if ((malformed is null ? Violation(name, ca, constraints) : Unjudgeable(name, malformed, ca, constraints)) is { } problem) return problem;
                 if (_comparisons > MaxComparisons)
                 {
                     return $"checking the names of {cert.Name} against the name constraints above it needs more than {MaxComparisons:N0} comparisons; CertLint stops and fails the path";
@@ -47,6 +48,31 @@ internal sealed class NameConstraintChecker
         }
         return null;
     }
+
+    /// <summary>
+    /// A malformed name of a form the CA constrains cannot be shown to be inside its permitted subtrees nor outside its
+    /// excluded ones: the path fails (RFC 5280 §6.1.3 (b)–(c) need the name's value; Go and webpki reject it too).
+    /// A constraint on other forms says nothing about it.
+    /// </summary>
+    private string? Unjudgeable(GeneralName name, string malformed, CertificateInfo ca, NameConstraints constraints)
+    {
+        foreach (var subtree in constraints.PermittedSubtrees.Concat(constraints.ExcludedSubtrees))
+        {
+            _comparisons++;
+            if (subtree.Base.Form == name.Form && subtree.Unsupported is null)
+            {
+                return $"{name} is malformed ({malformed}), so it cannot be checked against the name constraints of {ca.Name}";
+            }
+        }
+        return null;
+    }
+
+    private static string? SyntaxProblem(GeneralName name) => name.Form switch
+    {
+        NameForm.Dns => NameMatcher.DnsSyntaxProblem(name.Text),
+        NameForm.Rfc822 => NameMatcher.MailboxProblem(name.Text),
+        _ => null,
+    };
 
     private string? Violation(GeneralName name, CertificateInfo ca, NameConstraints constraints)
     {

@@ -99,4 +99,51 @@ internal static class NameMatcher
         || (nameKey.StartsWith(constraintKey, StringComparison.Ordinal) && nameKey[constraintKey.Length] == '\u001e');
 
     private static string Fold(string s) => s.TrimEnd('.').ToLowerInvariant();
+
+    /// <summary>
+    /// Why a dNSName is not a host name (RFC 5280 §4.2.1.6: preferred name syntax; RFC 1034 §3.5), or null when it is
+    /// one: dot-separated labels of 1–63 letters, digits, hyphens or underscores (seen in real names), one trailing dot
+    /// allowed, and a wildcard only as the whole first label. A malformed name such as ".example.com" ends with a
+    /// permitted domain without being in it, so it cannot be judged against a constraint.
+    /// </summary>
+    public static string? DnsSyntaxProblem(string name)
+    {
+        var host = name.EndsWith('.') ? name[..^1] : name;
+        if (host.Length == 0) return "it is empty";
+        if (host.Length > 253) return "it is longer than 253 characters";
+        var start = 0;
+        for (var label = 0; start <= host.Length; label++)
+        {
+            var dot = host.IndexOf('.', start);
+            var end = dot < 0 ? host.Length : dot;
+            var length = end - start;
+            if (length == 0) return "it has an empty label";
+            if (length > 63) return "it has a label longer than 63 characters";
+            var wildcard = label == 0 && length == 1 && host[start] == '*' && dot >= 0;
+            for (var i = start; i < end && !wildcard; i++)
+            {
+                var c = host[i];
+                if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_') return $"it has the character '{c}'";
+            }
+            start = end + 1;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Why an rfc822Name is not a mailbox (RFC 5280 §4.2.1.6: local-part "@" domain, RFC 5321 §4.1.2), or null when
+    /// it is one: one "@" outside a quoted local part, neither side empty, and a host name or address literal after it.
+    /// </summary>
+    public static string? MailboxProblem(string name)
+    {
+        var at = name.LastIndexOf('@');
+        if (at < 0) return "it has no '@'";
+        var local = name[..at];
+        var domain = name[(at + 1)..];
+        if (local.Length == 0) return "its local part is empty";
+        var quoted = local.Length >= 2 && local[0] == '"' && local[^1] == '"';
+        if (!quoted && local.Contains('@')) return "it has more than one '@'";
+        if (domain.Length >= 2 && domain[0] == '[' && domain[^1] == ']') return null;
+        return DnsSyntaxProblem(domain) is { } problem ? $"its domain is not a host name ({problem})" : null;
+    }
 }

@@ -62,6 +62,8 @@ internal sealed class PathFacts
         if (seen.Contains(Oids.KeyUsage) && cert.KeyUsage is null) facts.Malformed.Add("extension keyUsage cannot be decoded");
         if (seen.Contains(Oids.ExtendedKeyUsage) && cert.ExtendedKeyUsage is null) facts.Malformed.Add("extension extendedKeyUsage cannot be decoded");
         if (seen.Contains(Oids.CertificatePolicies) && cert.Policies is null) facts.Malformed.Add("extension certificatePolicies cannot be decoded");
+        if (seen.Contains(Oids.SubjectKeyIdentifier) && cert.SubjectKeyIdentifier is null) facts.Malformed.Add("extension subjectKeyIdentifier cannot be decoded");
+        if (seen.Contains(Oids.AuthorityInfoAccess) && cert.AuthorityInfoAccess is null) facts.Malformed.Add("extension authorityInfoAccess cannot be decoded");
         return facts;
     }
 
@@ -135,6 +137,7 @@ internal sealed class PathFacts
         Oids.CrlDistributionPoints => "cRLDistributionPoints",
         Oids.AuthorityKeyIdentifier => "authorityKeyIdentifier",
         Oids.SubjectKeyIdentifier => "subjectKeyIdentifier",
+        Oids.AuthorityInfoAccess => "authorityInfoAccess",
         _ => oid,
     };
 }
