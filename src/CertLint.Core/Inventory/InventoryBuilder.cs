@@ -33,6 +33,7 @@ public static class InventoryBuilder
 
         // Scanned certificates first: when a --ca file repeats one, paths end on the scanned copy.
         var index = new IssuerIndex(certificates.Concat(extraAnchors));
+        verifier.InheritDsaParametersFrom(index.Candidates);
         verifier.VerifyAll(CandidatePairs(certificates, index));
 
         var selfSigned = new HashSet<CertificateInfo>(certificates.Where(c => IsSelfSigned(c, verifier)));

@@ -77,6 +77,29 @@ public sealed class IndirectCrlTests
     }
 
     [Test]
+    public void Name_relative_to_the_crl_issuer_is_appended_to_the_crl_issuer_named_by_the_point()
+    {
+        // distributionPoint nameRelativeToCRLIssuer "CN=Ind Partition" with cRLIssuer "CN=Ind CRL Issuer" (§4.2.1.13):
+        // the point is "CN=Ind CRL Issuer" + "CN=Ind Partition", not the certificate issuer's name + it (PKITS 4.14.29).
+        var partition = Der.Attribute(CertLint.Tests.Pki.Raw.Oids.CommonName, Der.Utf8String, "Ind Partition");
+        var leaf = Ca.Issue("relative leaf", o => o.Extension(new X509Extension("2.5.29.31", Ext.CrlDistributionPoints(Der.Seq(
+            Der.Context(0, true, Der.Context(1, true, partition)),
+            Der.Context(2, true, Gn.DirName(CrlIssuer.Certificate.SubjectName.RawData)))), false)));
+        X500DistinguishedName Under(TestCertificate ca)
+        {
+            var rdns = new List<byte[]>();
+            var name = new System.Formats.Asn1.AsnReader(ca.Certificate.SubjectName.RawData, System.Formats.Asn1.AsnEncodingRules.DER).ReadSequence();
+            while (name.HasData) rdns.Add(name.ReadEncodedValue().ToArray());
+            return new X500DistinguishedName(Der.Seq([.. rdns, Der.SetOf(partition)]));
+        }
+
+        Single(Chain(leaf, new TestCrl(CrlIssuer).Indirect(Under(CrlIssuer)).Revoke(leaf, Revoked, certificateIssuer: Ca.Certificate.SubjectName)), PathCheck.Revoked)
+            .ShouldContain("according to the CRL crl/0.crl:1");
+        Single(Chain(leaf, new TestCrl(CrlIssuer).Indirect(Under(Ca))), PathCheck.RevocationUnknown)
+            .ShouldBe("the revocation status of CN=relative leaf cannot be determined: crl/0.crl:1 does not cover it (issuingDistributionPoint scope)");
+    }
+
+    [Test]
     public void Crl_signer_other_than_the_issuer_needs_a_valid_path()
     {
         // The CA's separate CRL-signing certificate (same name, another key, cRLSign only), issued by the root.

@@ -41,7 +41,11 @@ internal sealed class CrlSigners
         _now = now;
     }
 
-    /// <summary>Validates the path of every certificate that can sign one of <paramref name="crls"/>, one at a time.</summary>
+    /// <summary>
+    /// Validates the path of every certificate that can sign one of <paramref name="crls"/> for another certificate's
+    /// path than its own issuer's, one at a time. A CRL that is not indirect, from a name only one certificate has, is
+    /// only ever signed by the path's own issuer: the common case costs nothing here.
+    /// </summary>
     public void Validate(IEnumerable<CrlInfo> crls, Func<CertificateInfo, ChainResult> build)
     {
         _build = build;
@@ -49,7 +53,9 @@ internal sealed class CrlSigners
         {
             foreach (var crl in crls)
             {
-                foreach (var signer in _named(crl.Issuer))
+                var named = _named(crl.Issuer);
+                if (named.Count < 2 && crl.DistributionPoint is not { IndirectCrl: true }) continue;
+                foreach (var signer in named)
                 {
                     if (!_known.ContainsKey(signer) && _unusable(crl, signer) is null) Of(signer);
                 }
