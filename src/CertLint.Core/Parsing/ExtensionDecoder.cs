@@ -131,13 +131,14 @@ internal static class ExtensionDecoder
         {
             var point = points.ReadSequence();
             IReadOnlyList<string> names = [];
-            List<string> issuerNames = [];
-            List<DistinguishedName> issuers = [];
+            // Empty unless a cRLIssuer is present (rare): nothing allocated for the common point.
+            IReadOnlyList<string> issuerNames = [];
+            IReadOnlyList<DistinguishedName> issuers = [];
             while (point.HasData)
             {
                 var tag = point.PeekTag();
                 if (tag.HasSameClassAndValue(Context0Constructed)) names = DistributionPointNames(point.ReadEncodedValue());
-                else if (tag.TagClass == TagClass.ContextSpecific && tag.TagValue == 2) ReadCrlIssuer(point.ReadSequence(tag), issuerNames, issuers);
+                else if (tag.TagClass == TagClass.ContextSpecific && tag.TagValue == 2) (issuerNames, issuers) = ReadCrlIssuer(point.ReadSequence(tag));
                 else point.ReadEncodedValue();
             }
             result.Add(new CrlDistributionPoint(names, issuerNames, issuers));
@@ -149,8 +150,10 @@ internal static class ExtensionDecoder
     /// cRLIssuer [2] GeneralNames: each name in the hex form distribution point names are compared in, and its
     /// directoryNames decoded (a CRL's issuer field is a directory name).
     /// </summary>
-    private static void ReadCrlIssuer(AsnCursor generalNames, List<string> names, List<DistinguishedName> directoryNames)
+    private static (List<string> Names, List<DistinguishedName> DirectoryNames) ReadCrlIssuer(AsnCursor generalNames)
     {
+        List<string> names = [];
+        List<DistinguishedName> directoryNames = [];
         var directoryName = new Asn1Tag(TagClass.ContextSpecific, 4, isConstructed: true);
         while (generalNames.HasData)
         {
@@ -168,6 +171,7 @@ internal static class ExtensionDecoder
                 // An undecodable name matches no CRL issuer: the CRL it points to is not found (as an unknown one).
             }
         }
+        return (names, directoryNames);
     }
 
     public static AuthorityInfoAccess AuthorityInfoAccess(ReadOnlyMemory<byte> value)

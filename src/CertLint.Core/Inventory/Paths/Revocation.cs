@@ -73,6 +73,7 @@ internal sealed class Revocation
     /// <summary>The revocation of <paramref name="cert"/> issued by <paramref name="issuer"/> on a path to <paramref name="anchor"/>, or null.</summary>
     public string? Check(CertificateInfo cert, CertificateInfo issuer, CertificateInfo anchor, PathFacts facts)
     {
+        if (IsEmpty) return null; // every certificate of every path asks: a run without CRLs answers at once
         List<CrlInfo>? usable = null;
         foreach (var (crl, problem) in Candidates(cert, issuer, anchor, facts))
         {
