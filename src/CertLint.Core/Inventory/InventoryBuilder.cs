@@ -33,6 +33,7 @@ public static class InventoryBuilder
 
         // Scanned certificates first: when a --ca file repeats one, paths end on the scanned copy.
         var index = new IssuerIndex(certificates.Concat(extraAnchors));
+        verifier.InheritDsaParametersFrom(index.Candidates);
         verifier.VerifyAll(CandidatePairs(certificates, index));
 
         var selfSigned = new HashSet<CertificateInfo>(certificates.Where(c => IsSelfSigned(c, verifier)));
@@ -49,6 +50,9 @@ public static class InventoryBuilder
         var revocation = new Revocation(crls, verifier, settings.Now, index.Named);
         var chainBuilder = new ChainBuilder(index, verifier, anchorShas, selfSignedShas, settings.Now, settings.Validation, revocation,
             cert => cert.IsCa ? null : Purpose(roles.GetValueOrDefault(cert)));
+        // CRL signers other than a path's own issuer need valid paths themselves (RFC 5280 §6.3.3 (f)): validated first,
+        // one at a time, so the parallel search below only looks them up. Nothing happens without CRLs.
+        revocation.ValidateSigners(chainBuilder.Build);
         // Each certificate's path search is independent (the builder's caches are thread-safe): on 10,000 leaves this
         // is the inventory's largest step, so it runs on every core. Results are collected in certificate order.
         var built = new ChainResult[certificates.Count];

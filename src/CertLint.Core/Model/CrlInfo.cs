@@ -11,8 +11,16 @@ public sealed record CrlInfo(SourceLocation Location, DistinguishedName Issuer)
     /// <summary>The DER of tbsCertList: what the issuer signed.</summary>
     public ReadOnlyMemory<byte> Tbs { get; init; }
     public SignatureInfo? Signature { get; init; }
-    /// <summary>Revoked entries by serial (upper-case hex, as <see cref="CertificateInfo.SerialNumber"/>).</summary>
+    /// <summary>
+    /// Revoked entries of certificates issued by the CRL's own issuer, by serial (upper-case hex, as
+    /// <see cref="CertificateInfo.SerialNumber"/>).
+    /// </summary>
     public IReadOnlyDictionary<string, RevokedEntry> Revoked { get; init; } = new Dictionary<string, RevokedEntry>();
+    /// <summary>
+    /// Entries of an indirect CRL for certificates of other issuers (the certificateIssuer entry extension, RFC 5280
+    /// §5.3.3): by that issuer's <see cref="DistinguishedName.NormalizedKey"/>, then by serial.
+    /// </summary>
+    public IReadOnlyDictionary<string, Dictionary<string, RevokedEntry>> RevokedForOthers { get; init; } = new Dictionary<string, Dictionary<string, RevokedEntry>>();
     public string? AuthorityKeyIdentifier { get; init; }
     /// <summary>cRLNumber, as hex.</summary>
     public string? Number { get; init; }
@@ -23,6 +31,13 @@ public sealed record CrlInfo(SourceLocation Location, DistinguishedName Issuer)
     public IReadOnlyList<string> UnknownCriticalExtensions { get; init; } = [];
 
     public bool IsDelta => DeltaBase is not null;
+
+    /// <summary>The entry for the certificate with this issuer and serial, or null when the CRL does not list it.</summary>
+    public RevokedEntry? Entry(DistinguishedName certificateIssuer, string serial)
+    {
+        if (certificateIssuer.NormalizedKey == Issuer.NormalizedKey) return Revoked.GetValueOrDefault(serial);
+        return RevokedForOthers.TryGetValue(certificateIssuer.NormalizedKey, out var entries) ? entries.GetValueOrDefault(serial) : null;
+    }
 }
 
 /// <summary>One revokedCertificates entry.</summary>

@@ -10,6 +10,7 @@ public static class CrlParser
     private const string CrlNumber = "2.5.29.20";
     private const string ReasonCode = "2.5.29.21";
     private const string InvalidityDate = "2.5.29.24";
+    private const string CertificateIssuer = "2.5.29.29";
     private const string DeltaCrlIndicator = "2.5.29.27";
     private const string IssuingDistributionPoint = "2.5.29.28";
     private const string FreshestCrl = "2.5.29.46";
@@ -35,13 +36,22 @@ public static class CrlParser
         DateTimeOffset? nextUpdate = tbs.HasData && IsTime(tbs.PeekTag()) ? CertificateParser.ReadTime(tbs) : null;
         var unknownCritical = new List<string>();
         var revoked = new Dictionary<string, RevokedEntry>(StringComparer.Ordinal);
+        var others = new Dictionary<string, Dictionary<string, RevokedEntry>>(StringComparer.Ordinal);
         if (tbs.HasData && tbs.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence))
         {
             var entries = tbs.ReadSequence();
-            while (entries.HasData && revoked.Count < MaxEntries)
+            // RFC 5280 §5.3.3: an entry without certificateIssuer belongs to the same issuer as the entry before it,
+            // the first to the CRL's issuer.
+            var entryIssuer = issuer.NormalizedKey;
+            for (var count = 0; entries.HasData && count < MaxEntries; count++)
             {
-                var entry = ReadEntry(entries.ReadSequence(), unknownCritical);
-                revoked.TryAdd(entry.Serial, entry);
+                var entry = ReadEntry(entries.ReadSequence(), unknownCritical, ref entryIssuer);
+                if (entryIssuer == issuer.NormalizedKey) revoked.TryAdd(entry.Serial, entry);
+                else
+                {
+                    if (!others.TryGetValue(entryIssuer, out var list)) others[entryIssuer] = list = new Dictionary<string, RevokedEntry>(StringComparer.Ordinal);
+                    list.TryAdd(entry.Serial, entry);
+                }
             }
         }
         var extensions = tbs.HasData && tbs.PeekTag().HasSameClassAndValue(Context0)
@@ -58,6 +68,7 @@ public static class CrlParser
             Tbs = tbsRaw,
             Signature = CertificateParser.MakeSignature(sigOid, sigParams, sigValue),
             Revoked = revoked,
+            RevokedForOthers = others,
         };
         foreach (var ext in extensions)
         {
@@ -77,7 +88,8 @@ public static class CrlParser
         return crl with { UnknownCriticalExtensions = unknownCritical };
     }
 
-    private static RevokedEntry ReadEntry(AsnReader entry, List<string> unknownCritical)
+    /// <param name="issuerKey">The certificate issuer of the entry before (in), of this entry (out).</param>
+    private static RevokedEntry ReadEntry(AsnReader entry, List<string> unknownCritical, ref string issuerKey)
     {
         var serial = Asn1Helpers.IntegerToHex(Asn1Helpers.ReadIntegerContent(entry, out _));
         var date = CertificateParser.ReadTime(entry);
@@ -92,10 +104,35 @@ public static class CrlParser
                 var critical = ext.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean) && ext.ReadBoolean();
                 var value = Asn1Helpers.ReadOctetString(ext);
                 if (oid == ReasonCode) reason = ReasonName(value);
+                else if (oid == CertificateIssuer)
+                {
+                    // Without a directory name CertLint cannot tell whose entries these are: the CRL is not used.
+                    if (DirectoryName(value) is { } name) issuerKey = name.NormalizedKey;
+                    else if (!unknownCritical.Contains(oid)) unknownCritical.Add(oid);
+                }
                 else if (critical && oid != InvalidityDate) unknownCritical.Add(oid);
             }
         }
         return new RevokedEntry(serial, date, reason);
+    }
+
+    /// <summary>The directoryName of a certificateIssuer GeneralNames, or null when it has none or it does not decode.</summary>
+    private static DistinguishedName? DirectoryName(ReadOnlyMemory<byte> value)
+    {
+        var directoryName = new Asn1Tag(TagClass.ContextSpecific, 4, isConstructed: true);
+        try
+        {
+            var names = new AsnReader(value, AsnEncodingRules.BER).ReadSequence();
+            while (names.HasData)
+            {
+                if (names.PeekTag().HasSameClassAndValue(directoryName)) return NameParser.Read(names.ReadSequence(directoryName));
+                names.ReadEncodedValue();
+            }
+        }
+        catch (AsnContentException)
+        {
+        }
+        return null;
     }
 
     private static string ReasonName(ReadOnlyMemory<byte> value)

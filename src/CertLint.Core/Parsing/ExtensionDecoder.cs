@@ -122,29 +122,56 @@ internal static class ExtensionDecoder
         return names;
     }
 
-    /// <summary>Every distribution point of a cRLDistributionPoints extension: its names, and whether it names a cRLIssuer.</summary>
-    public static IReadOnlyList<(IReadOnlyList<string> Names, bool HasCrlIssuer)> DistributionPoints(ReadOnlyMemory<byte> value)
+    /// <summary>Every distribution point of a cRLDistributionPoints extension: its names and its cRLIssuer.</summary>
+    public static IReadOnlyList<CrlDistributionPoint> DistributionPoints(ReadOnlyMemory<byte> value)
     {
-        var result = new List<(IReadOnlyList<string>, bool)>();
+        var result = new List<CrlDistributionPoint>();
         var points = Open(value).ReadSequence();
         while (points.HasData)
         {
             var point = points.ReadSequence();
             IReadOnlyList<string> names = [];
-            var hasIssuer = false;
+            // Empty unless a cRLIssuer is present (rare): nothing allocated for the common point.
+            IReadOnlyList<string> issuerNames = [];
+            IReadOnlyList<DistinguishedName> issuers = [];
             while (point.HasData)
             {
                 var tag = point.PeekTag();
                 if (tag.HasSameClassAndValue(Context0Constructed)) names = DistributionPointNames(point.ReadEncodedValue());
-                else
-                {
-                    hasIssuer |= tag.TagClass == TagClass.ContextSpecific && tag.TagValue == 2;
-                    point.ReadEncodedValue();
-                }
+                else if (tag.TagClass == TagClass.ContextSpecific && tag.TagValue == 2) (issuerNames, issuers) = ReadCrlIssuer(point.ReadSequence(tag));
+                else point.ReadEncodedValue();
             }
-            result.Add((names, hasIssuer));
+            result.Add(new CrlDistributionPoint(names, issuerNames, issuers));
         }
         return result;
+    }
+
+    /// <summary>
+    /// cRLIssuer [2] GeneralNames: each name in the hex form distribution point names are compared in, and its
+    /// directoryNames decoded (a CRL's issuer field is a directory name).
+    /// </summary>
+    private static (List<string> Names, List<DistinguishedName> DirectoryNames) ReadCrlIssuer(AsnCursor generalNames)
+    {
+        List<string> names = [];
+        List<DistinguishedName> directoryNames = [];
+        var directoryName = new Asn1Tag(TagClass.ContextSpecific, 4, isConstructed: true);
+        while (generalNames.HasData)
+        {
+            var encoded = generalNames.ReadEncodedValue();
+            names.Add(Convert.ToHexString(encoded.Span));
+            var reader = new AsnCursor(encoded, AsnEncodingRules.BER);
+            if (!reader.PeekTag().HasSameClassAndValue(directoryName)) continue;
+            try
+            {
+                var name = reader.ReadSequence(directoryName);
+                directoryNames.Add(NameParser.Read(ref name));
+            }
+            catch (AsnContentException)
+            {
+                // An undecodable name matches no CRL issuer: the CRL it points to is not found (as an unknown one).
+            }
+        }
+        return (names, directoryNames);
     }
 
     public static AuthorityInfoAccess AuthorityInfoAccess(ReadOnlyMemory<byte> value)

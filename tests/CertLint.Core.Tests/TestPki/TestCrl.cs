@@ -10,7 +10,7 @@ namespace CertLint.Tests.Pki;
 /// </summary>
 public sealed class TestCrl
 {
-    private readonly List<(byte[] Serial, DateTimeOffset When, int? Reason)> _entries = [];
+    private readonly List<(byte[] Serial, DateTimeOffset When, int? Reason, X500DistinguishedName? CertificateIssuer)> _entries = [];
     private readonly List<X509Extension> _extensions = [];
 
     public TestCrl(TestCertificate issuer) => Issuer = issuer;
@@ -23,9 +23,32 @@ public sealed class TestCrl
     public TestCertificate? SignedBy { get; set; }
 
     /// <param name="reason">RFC 5280 CRLReason code (1 keyCompromise, 8 removeFromCRL...), or null for none.</param>
-    public TestCrl Revoke(TestCertificate cert, DateTimeOffset when, int? reason = 1)
+    /// <param name="certificateIssuer">The certificateIssuer entry extension (indirect CRLs: this entry and the next
+    /// ones without it are for that issuer's certificates), or null for none.</param>
+    public TestCrl Revoke(TestCertificate cert, DateTimeOffset when, int? reason = 1, X500DistinguishedName? certificateIssuer = null)
     {
-        _entries.Add((cert.Certificate.SerialNumberBytes.ToArray(), when, reason));
+        _entries.Add((cert.Certificate.SerialNumberBytes.ToArray(), when, reason, certificateIssuer));
+        return this;
+    }
+
+    /// <summary>issuingDistributionPoint with indirectCRL, and the distribution point named by <paramref name="point"/> if given.</summary>
+    public TestCrl Indirect(X500DistinguishedName? point = null)
+    {
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence())
+        {
+            if (point is not null)
+            {
+                using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true)))
+                using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true)))
+                using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 4, isConstructed: true)))
+                {
+                    w.WriteEncodedValue(point.RawData);
+                }
+            }
+            w.WriteBoolean(true, new Asn1Tag(TagClass.ContextSpecific, 4));
+        }
+        _extensions.Add(new X509Extension("2.5.29.28", w.Encode(), true));
         return this;
     }
 
@@ -108,21 +131,41 @@ public sealed class TestCrl
                 {
                     using (tbs.PushSequence())
                     {
-                        foreach (var (serial, when, reason) in _entries)
+                        foreach (var (serial, when, reason, certificateIssuer) in _entries)
                         {
                             using (tbs.PushSequence())
                             {
                                 tbs.WriteInteger(serial);
                                 tbs.WriteUtcTime(when);
-                                if (reason is int r)
+                                if (reason is not null || certificateIssuer is not null)
                                 {
                                     using (tbs.PushSequence())
-                                    using (tbs.PushSequence())
                                     {
-                                        tbs.WriteObjectIdentifier("2.5.29.21");
-                                        var value = new AsnWriter(AsnEncodingRules.DER);
-                                        value.WriteEnumeratedValue((X509RevocationReason)r);
-                                        tbs.WriteOctetString(value.Encode());
+                                        if (reason is int r)
+                                        {
+                                            using (tbs.PushSequence())
+                                            {
+                                                tbs.WriteObjectIdentifier("2.5.29.21");
+                                                var value = new AsnWriter(AsnEncodingRules.DER);
+                                                value.WriteEnumeratedValue((X509RevocationReason)r);
+                                                tbs.WriteOctetString(value.Encode());
+                                            }
+                                        }
+                                        if (certificateIssuer is not null)
+                                        {
+                                            using (tbs.PushSequence())
+                                            {
+                                                tbs.WriteObjectIdentifier("2.5.29.29");
+                                                tbs.WriteBoolean(true);
+                                                var value = new AsnWriter(AsnEncodingRules.DER);
+                                                using (value.PushSequence())
+                                                using (value.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 4, isConstructed: true)))
+                                                {
+                                                    value.WriteEncodedValue(certificateIssuer.RawData);
+                                                }
+                                                tbs.WriteOctetString(value.Encode());
+                                            }
+                                        }
                                     }
                                 }
                             }

@@ -69,6 +69,27 @@ public sealed class TestKey
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
+    /// <summary>
+    /// A DSA key with the domain parameters (p, q, g) of <paramref name="other"/>: a subject key whose certificate may
+    /// leave the parameters out and inherit them from its issuer (RFC 3279 §2.3.2).
+    /// </summary>
+    public static TestKey DsaSharingParameters(TestKey other)
+    {
+        var domain = ((DSA)other.Bcl!).ExportParameters(false);
+        static System.Numerics.BigInteger Unsigned(byte[] bytes) => new(bytes, isUnsigned: true, isBigEndian: true);
+        static byte[] Fixed(System.Numerics.BigInteger value, int length)
+        {
+            var bytes = value.ToByteArray(isUnsigned: true, isBigEndian: true);
+            return [.. new byte[length - bytes.Length], .. bytes];
+        }
+        var q = Unsigned(domain.Q!);
+        var x = Unsigned(RandomNumberGenerator.GetBytes(domain.Q!.Length)) % (q - 1) + 1;
+        var y = System.Numerics.BigInteger.ModPow(Unsigned(domain.G!), x, Unsigned(domain.P!));
+        domain.X = Fixed(x, domain.Q.Length);
+        domain.Y = Fixed(y, domain.P!.Length);
+        return new TestKey(TestKeyType.Dsa, DSA.Create(domain), null, null);
+    }
+
     private static TestKey CreateEd25519()
     {
         var gen = new Ed25519KeyPairGenerator();

@@ -34,7 +34,7 @@ internal sealed class PathFacts
     public int? RequireExplicitPolicy { get; private set; }
     public int? InhibitPolicyMapping { get; private set; }
     public int? InhibitAnyPolicy { get; private set; }
-    public IReadOnlyList<(IReadOnlyList<string> Names, bool HasCrlIssuer)> DistributionPoints { get; private set; } = [];
+    public IReadOnlyList<CrlDistributionPoint> DistributionPoints { get; private set; } = [];
     public List<string> UnknownCritical { get; } = [];
     /// <summary>Problems that make the certificate unusable in any path: duplicated or undecodable extensions.</summary>
     public List<string> Malformed { get; } = [];

@@ -80,8 +80,8 @@ internal sealed class PathValidator
                     : $"issuer {cert.Name} expired on {cert.NotAfter:u}");
             }
             foreach (var m in facts.Malformed) Add(PathCheck.Malformed, $"{cert.Name}: {m}");
-            if (_revocation.Check(cert, issuer, facts) is { } revoked) Add(PathCheck.Revoked, revoked);
-            else if (revocationChecked && (isEnd || _revocation.HasCrlsFrom(issuer.Subject)) && _revocation.Undetermined(cert, issuer, facts) is { } unknown)
+            if (_revocation.Check(cert, issuer, anchor, facts) is { } revoked) Add(PathCheck.Revoked, revoked);
+            else if (revocationChecked && (isEnd || _revocation.HasCrlsFrom(issuer.Subject)) && _revocation.Undetermined(cert, issuer, anchor, facts) is { } unknown)
             {
                 Add(PathCheck.RevocationUnknown, $"the revocation status of {cert.Name} cannot be determined: {unknown}");
             }
