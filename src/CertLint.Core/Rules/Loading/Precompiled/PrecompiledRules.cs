@@ -43,11 +43,12 @@ internal sealed partial class PrecompiledRules
         at = strings == 0 ? _stringsAt : StringAt(strings - 1);
         var lastLength = strings == 0 ? 0 : ReadInt(bytes, ref at);
         at += lastLength;
-        for (var count = ReadInt(bytes, ref at); count > 0; count--)
+        // The directory, then the trees in its order.
+        var directory = new (string Name, YamlTreeCodec.FileState State, int Length)[ReadInt(bytes, ref at)];
+        for (var i = 0; i < directory.Length; i++)
+            directory[i] = (String(ReadInt(bytes, ref at)), (YamlTreeCodec.FileState)bytes[at++], ReadInt(bytes, ref at));
+        foreach (var (name, state, length) in directory)
         {
-            var name = String(ReadInt(bytes, ref at));
-            var state = (YamlTreeCodec.FileState)bytes[at++];
-            var length = ReadInt(bytes, ref at);
             _files[name] = (at, length, state);
             _names.Add(name);
             at += length;

@@ -14,8 +14,10 @@ namespace CertLint.Rules.Loading.Precompiled;
 /// changes one, and tests check that every built-in file's tree read here equals its tree parsed from the text.
 /// Layout: the magic; the string table (count, each string's offset as 4 bytes little-endian from the end of these
 /// offsets, then each UTF-8 string with its length: a reader finds string N without reading the N before it); the
-/// files (count, then each name's string id, its <see cref="FileState"/>, its tree's length and the tree; a file
-/// left out has an empty tree, and is listed so that the loader finds every built-in file here). A tree is
+/// files' directory (count, then each name's string id, its <see cref="FileState"/> and its tree's length; a file left
+/// out has an empty tree, and is listed so that the loader finds every built-in file here); then the trees, in the
+/// directory's order. The names are the table's first strings and the directory is in one place, so opening the form
+/// reads a few pages of it, not a page of every tree. A tree is
 /// its nodes depth first: kind, the length of the rest of the node (so a reader steps over a node and its children
 /// without reading them), start and end marks, anchor and tag (string id + 1, 0 for none), then a scalar's value and
 /// style, or a collection's style, child count and children; an alias is its kind and its anchor's string id.
@@ -28,7 +30,7 @@ internal static class YamlTreeCodec
     public const string Resource = "rules/precompiled.bin";
 
     /// <summary>The format's mark (a length-prefixed ASCII string) at the start of the pack.</summary>
-    internal const string Magic = "CLRP5";
+    internal const string Magic = "CLRP6";
 
     internal enum Kind : byte { Scalar, Mapping, Sequence, Alias }
 
@@ -53,8 +55,10 @@ internal static class YamlTreeCodec
             }
             return id;
         }
+        var all = files.ToList();
+        foreach (var (name, _) in all) Intern(name);
         var bodies = new List<(int Name, FileState State, byte[] Tree)>();
-        foreach (var (name, yaml) in files)
+        foreach (var (name, yaml) in all)
         {
             try
             {
@@ -92,8 +96,8 @@ internal static class YamlTreeCodec
             o.Write7BitEncodedInt(name);
             o.Write((byte)state);
             o.Write7BitEncodedInt(tree.Length);
-            o.Write(tree);
         }
+        foreach (var (_, _, tree) in bodies) o.Write(tree);
     }
 
     /// <summary>One node and its children; <paramref name="plain"/> turns false at an anchor or an alias.</summary>
