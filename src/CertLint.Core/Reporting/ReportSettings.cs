@@ -12,7 +12,11 @@ public sealed record ReportSettings
     public bool IncludeSuppressedInSarif { get; init; }
 
     /// <summary>tool.driver.semanticVersion, JSON tool.version. Default: the assembly's informational version without build metadata.</summary>
-    public string ToolVersion { get; init; } = ToolInfo.Version;
+    // The default is read when a report asks for it: reading it is a reflection look-up of the assembly's attributes,
+    // which a console run never needs.
+    public string ToolVersion { get => _toolVersion ?? ToolInfo.Version; init => _toolVersion = value; }
+
+    private readonly string? _toolVersion;
 
     /// <summary>The Markdown summary stays under this many UTF-8 bytes (GitHub step summaries are capped at 1 MiB).</summary>
     public int MarkdownMaxBytes { get; init; } = 1024 * 1024 - 1024;

@@ -110,7 +110,40 @@ public class PrecompiledRulesTests
         YamlTreeCodec.Write(output, [("rules/good.yml", "id: CL0001\n"), ("rules/bad.yml", "id: [unclosed\n"), ("rules/two.yml", "a: 1\n---\nb: 2\n")],
             (name, _) => skipped.Add(name));
         skipped.ShouldBe(["rules/bad.yml", "rules/two.yml"]);
-        new PrecompiledRules(output.ToArray()).Files.ShouldBe(["rules/good.yml"]);
+        var pack = new PrecompiledRules(output.ToArray());
+        pack.Files.ShouldBe(["rules/good.yml"]);
+        // Listed all the same (the loader finds the built-in files here), without a tree: read from the text.
+        pack.Names.ShouldBe(["rules/good.yml", "rules/bad.yml", "rules/two.yml"]);
+        pack.Root("rules/bad.yml").ShouldBeNull();
+        pack.Source("rules/two.yml").ShouldBeNull();
+        pack.Source("rules/good.yml").ShouldNotBeNull().Child(0).Scalar.Value.ShouldBe("CL0001");
+    }
+
+    [Test]
+    public void The_form_lists_every_built_in_yaml_resource_which_is_where_the_loader_finds_the_built_in_files()
+    {
+        var resources = typeof(PrecompiledRules).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith(".yml", StringComparison.Ordinal));
+        PrecompiledRules.Default.Names.Order(StringComparer.Ordinal).ShouldBe(resources.Order(StringComparer.Ordinal));
+        RuleLoader.LoadPacks().Select(p => p.Name).ShouldBe(["core", .. Directory.GetDirectories(RulesDir)
+            .Where(d => File.Exists(Path.Combine(d, RuleLoader.PackFile))).Select(Path.GetFileName).Order(StringComparer.Ordinal)!]);
+        RuleLoader.LoadBuiltIn().Count.ShouldBe(BuiltInFiles().Count(f => !f.Resource.EndsWith("/" + RuleLoader.PackFile, StringComparison.Ordinal)));
+    }
+
+    [Test]
+    public void Strings_are_found_by_their_offsets_whatever_their_number_and_length()
+    {
+        // Long and short, ASCII and not, more than one byte of length: every one read back in place.
+        var values = Enumerable.Range(0, 300).Select(i => new string((char)('a' + i % 26), i % 7 == 0 ? 200 + i : i % 5) + (i % 11 == 0 ? "é€" : "")).ToList();
+        var yaml = string.Join("", values.Select((v, i) => $"k{i}: \"{v}\"\n"));
+        using var output = new MemoryStream();
+        YamlTreeCodec.Write(output, [("rules/s.yml", yaml)]);
+        var source = new PrecompiledRules(output.ToArray()).Source("rules/s.yml").ShouldNotBeNull();
+        for (var i = 0; i < values.Count; i++)
+        {
+            source.Keys![i].ShouldBe($"k{i}");
+            source.Child(i).Scalar.Value.ShouldBe(values[i]);
+        }
     }
 
     [Test]

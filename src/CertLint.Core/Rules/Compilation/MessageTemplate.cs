@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using CertLint.Configuration.Yaml;
 using CertLint.Rules.Fields;
 using YamlDotNet.RepresentationModel;
@@ -17,7 +16,7 @@ namespace CertLint.Rules.Compilation;
 /// (`{{#issuers}}{{subject}} {{/issuers}}`). `failing` is the element that broke the check's each/none (see
 /// <see cref="Witness"/>).
 /// </summary>
-public sealed partial class MessageTemplate
+public sealed class MessageTemplate
 {
     /// <summary>The elements of the enclosing record sections, innermost first.</summary>
     private sealed record Frame(object? Element, Frame? Outer);
@@ -70,12 +69,12 @@ public sealed partial class MessageTemplate
         public Piece[] Parse(ref int at, string? closing, IReadOnlyList<FieldScope> scopes)
         {
             var pieces = new List<Piece>();
-            for (var m = Placeholder().Match(text, at); m.Success; m = Placeholder().Match(text, at))
+            while (Placeholders.Next(text, at) is { } m)
             {
                 var literal = text[at..m.Index];
                 if (literal.Length > 0) pieces.Add((_, _, _, _) => literal);
                 at = m.Index + m.Length;
-                var (sigil, name) = (m.Groups[1].Value, m.Groups[2].Value);
+                var (sigil, name) = (m.Sigil, m.Name);
                 if (sigil == "/")
                 {
                     if (!string.Equals(name, closing, StringComparison.Ordinal))
@@ -201,7 +200,4 @@ public sealed partial class MessageTemplate
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    [GeneratedRegex(@"\{\{\s*([#^/]?)\s*([A-Za-z0-9_.-]+)\s*\}\}")]
-    private static partial Regex Placeholder();
 }

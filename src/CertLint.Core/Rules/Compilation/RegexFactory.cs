@@ -31,18 +31,29 @@ public static class RegexFactory
     {
         error = null;
         if (Patterns.TryGetValue(pattern, out var known)) return known;
+        // An alternation of literals SimplePattern takes (`^http://`, `(?i)\.onion$`: most rule patterns) is valid syntax:
+        // its parser takes printable literals, escaped punctuation and anchors only, which .NET reads alike, except `\_`
+        // (an escaped word character is an error in .NET). Such a pattern needs no regex unless a value needs one
+        // (SimplePattern.TryMatch returns null), so none is built to check it. A class (`[...]`) is still checked: .NET
+        // reads some ranges differently (`[\--z-a]` is an error there). PatternSyntaxTests holds the claim.
+        var simple = SimplePattern.TryParse(pattern);
+        if (simple is not null && !pattern.Contains('[') && !pattern.Contains(@"\_", StringComparison.Ordinal))
+            return Patterns.GetOrAdd(pattern, p => new LazyRegex(p, simple, null));
         // The backtracking parse is cheap and reports the same syntax errors: NonBacktracking parses with the same
         // parser and only adds NotSupportedException for the constructs it cannot run (the fallback below).
         var backtracking = Backtracking(pattern, out error);
-        return error is not null ? null! : Patterns.GetOrAdd(pattern, p => new LazyRegex(p, backtracking));
+        return error is not null ? null! : Patterns.GetOrAdd(pattern, p => new LazyRegex(p, simple, backtracking));
     }
+
+    /// <summary>The backtracking engine's regex (with <see cref="Timeout"/>) for a pattern known to be valid.</summary>
+    internal static Regex Backtracking(string pattern) => new(pattern, RegexOptions.CultureInvariant, Timeout);
 
     private static Regex Backtracking(string pattern, out string? error)
     {
         error = null;
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, Timeout);
+            return Backtracking(pattern);
         }
         catch (ArgumentException e)
         {
@@ -55,8 +66,8 @@ public static class RegexFactory
 /// <summary>
 /// A valid rule pattern whose regex (<see cref="RegexFactory.Create"/>'s choice of engine) is built on first use.
 /// A pattern of one of <see cref="SimplePattern"/>'s shapes (most of the packs': `^http://`, `_`, `[^\x00-\x7F]`) is
-/// answered with string searches. Otherwise <see cref="IsMatch"/> answers with the backtracking regex the syntax check
-/// already built for as long as that stays cheap: until it has spent <see cref="TrialBudgetMs"/> of wall time on this
+/// answered with string searches. Otherwise <see cref="IsMatch"/> answers with the backtracking regex (the syntax check's,
+/// or built then) for as long as that stays cheap: until it has spent <see cref="TrialBudgetMs"/> of wall time on this
 /// pattern in all, or timed out once. Only then is the linear automaton built: automata cost a millisecond or more each
 /// to build, more than the backtracking engine spends on a rule pattern over thousands of values. A hostile pattern (a
 /// custom rule in the repository) gets the linear engine after at most one time-out, and a value the backtracking engine
@@ -69,15 +80,17 @@ public sealed class LazyRegex
     /// is built, in <see cref="Environment.TickCount64"/> milliseconds.</summary>
     internal const long TrialBudgetMs = 50;
 
-    private readonly Regex _backtracking;
+    // The syntax check's regex, or (a simple pattern's, not checked) built when a value first needs it.
+    private readonly Lazy<Regex> _backtracking;
     private readonly Lazy<Regex> _regex;
     private readonly SimplePattern? _simple;
     private long _spent;
 
-    internal LazyRegex(string pattern, Regex backtracking)
+    internal LazyRegex(string pattern, SimplePattern? simple, Regex? backtracking)
     {
-        _backtracking = backtracking;
-        _simple = SimplePattern.TryParse(pattern);
+        _backtracking = backtracking is not null ? new(backtracking)
+            : new(() => RegexFactory.Backtracking(pattern), LazyThreadSafetyMode.ExecutionAndPublication);
+        _simple = simple;
         _regex = new(() =>
         {
             try
@@ -86,7 +99,7 @@ public sealed class LazyRegex
             }
             catch (NotSupportedException)
             {
-                return backtracking;
+                return _backtracking.Value;
             }
         }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -112,9 +125,9 @@ public sealed class LazyRegex
             var start = Environment.TickCount64;
             try
             {
-                return _backtracking.IsMatch(value);
+                return _backtracking.Value.IsMatch(value);
             }
-            catch (RegexMatchTimeoutException) when (!ReferenceEquals(_regex.Value, _backtracking))
+            catch (RegexMatchTimeoutException) when (!ReferenceEquals(_regex.Value, _backtracking.Value))
             {
                 // A value this pattern backtracks on: the linear engine answers it (and every later value).
             }

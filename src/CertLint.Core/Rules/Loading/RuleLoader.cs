@@ -117,20 +117,24 @@ public static class RuleLoader
     /// <summary>The embedded resources' names, read once: each read decodes some 700 names (one per rule, page, pack...).</summary>
     private static readonly Lazy<HashSet<string>> ResourceNames = new(() => typeof(RuleLoader).Assembly.GetManifestResourceNames().ToHashSet(StringComparer.Ordinal));
 
+    /// <summary>The built-in YAML files (rules/NAME.yml, rules/PACK/NAME.yml, rules/PACK/pack.yml) as the pre-parsed form
+    /// lists them (those it left out too), so a run decodes no resource names; from the resources when there is no form.</summary>
+    private static readonly Lazy<IReadOnlyList<string>> BuiltInYaml = new(() => Precompiled.PrecompiledRules.Default.Names is { Count: > 0 } names
+        ? names
+        : [.. ResourceNames.Value.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith(".yml", StringComparison.Ordinal))]);
+
     private static RuleDefinition[] LoadPackUncached(string pack)
     {
-        var names = ResourceNames.Value;
         // A pack is up to ~120 files, read on every core unless the run is small (Engine.Workers decides; not PLINQ:
         // PLINQ's ordered operators are generic-recursive under Native AOT).
-        var files = names.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith(".yml", StringComparison.Ordinal)
-            && !n.EndsWith("/" + PackFile, StringComparison.Ordinal) && PackOf(n) == pack).ToArray();
+        var files = BuiltInYaml.Value.Where(n => !n.EndsWith("/" + PackFile, StringComparison.Ordinal) && PackOf(n) == pack).ToArray();
         var parsed = new RuleDefinition[files.Length];
         try
         {
             Engine.Workers.For(files.Length, i =>
             {
                 var md = files[i][..^4] + ".md";
-                Func<string?> documentation = () => names.Contains(md) ? Read(md) : null;
+                Func<string?> documentation = () => ResourceNames.Value.Contains(md) ? Read(md) : null;
                 // Read lazily from the pre-parsed form (nodes only for what needs them), else as a tree.
                 parsed[i] = Precompiled.PrecompiledRules.Default.Source(files[i]) is { } source
                     ? RuleParser.ParseBuiltIn(files[i], source, documentation)
@@ -147,7 +151,7 @@ public static class RuleLoader
 
     private static PackInfo[] LoadPacksUncached()
     {
-        var packs = ResourceNames.Value.Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && n.EndsWith("/" + PackFile, StringComparison.Ordinal))
+        var packs = BuiltInYaml.Value.Where(n => n.EndsWith("/" + PackFile, StringComparison.Ordinal))
             .Select(n => PackInfo.Parse(n, BuiltInRoot(n), n.Split('/')[^2]))
             .OrderBy(p => p.Name, StringComparer.Ordinal);
         return [PackInfo.Core, .. packs];

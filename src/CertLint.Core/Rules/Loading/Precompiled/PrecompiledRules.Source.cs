@@ -12,7 +12,7 @@ internal sealed partial class PrecompiledRules
     /// another part of the file: such a file is read whole, by <see cref="Root"/>).
     /// </summary>
     public IYamlSource? Source(string resource) =>
-        _files.TryGetValue(resource, out var file) && file.Plain ? new SourceNode(this, file.Offset) : null;
+        _files.TryGetValue(resource, out var file) && file.State == YamlTreeCodec.FileState.Plain ? new SourceNode(this, file.Offset) : null;
 
     /// <summary>Moves past one node and its children: the node's length is written after its kind.</summary>
     private void Skip(ref int at)

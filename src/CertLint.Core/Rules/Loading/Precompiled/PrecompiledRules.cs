@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -16,9 +17,13 @@ internal sealed partial class PrecompiledRules
         new PrecompiledRules(EmbeddedBytes.Open(typeof(PrecompiledRules).Assembly, YamlTreeCodec.Resource) ?? new EmbeddedBytes([])));
 
     private readonly EmbeddedBytes _data;
-    private readonly (int Offset, int Length)[] _stringAt = [];
+    // Where the string table's offsets and its strings start: string N is found in place, by its offset (the table used
+    // to be read whole into an array of some 4,000 places in every run).
+    private readonly int _offsetsAt;
+    private readonly int _stringsAt;
     private readonly string?[] _strings = [];
-    private readonly Dictionary<string, (int Offset, int Length, bool Plain)> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Offset, int Length, YamlTreeCodec.FileState State)> _files = new(StringComparer.Ordinal);
+    private readonly List<string> _names = [];
 
     /// <summary>A written pack (tests write their own); one in another format (or none) holds no file.</summary>
     internal PrecompiledRules(byte[] data) : this(new EmbeddedBytes(data)) { }
@@ -30,20 +35,22 @@ internal sealed partial class PrecompiledRules
         var magic = Encoding.ASCII.GetBytes(YamlTreeCodec.Magic);
         if (bytes.Length < magic.Length + 1 || bytes[0] != magic.Length || !bytes.Slice(1, magic.Length).SequenceEqual(magic)) return;
         var at = 1 + magic.Length;
-        _stringAt = new (int, int)[ReadInt(bytes, ref at)];
-        for (var i = 0; i < _stringAt.Length; i++)
+        var strings = ReadInt(bytes, ref at);
+        _offsetsAt = at;
+        _stringsAt = at + 4 * strings;
+        _strings = new string?[strings];
+        // The files follow the last string.
+        at = strings == 0 ? _stringsAt : StringAt(strings - 1);
+        var lastLength = strings == 0 ? 0 : ReadInt(bytes, ref at);
+        at += lastLength;
+        // The directory, then the trees in its order.
+        var directory = new (string Name, YamlTreeCodec.FileState State, int Length)[ReadInt(bytes, ref at)];
+        for (var i = 0; i < directory.Length; i++)
+            directory[i] = (String(ReadInt(bytes, ref at)), (YamlTreeCodec.FileState)bytes[at++], ReadInt(bytes, ref at));
+        foreach (var (name, state, length) in directory)
         {
-            var length = ReadInt(bytes, ref at);
-            _stringAt[i] = (at, length);
-            at += length;
-        }
-        _strings = new string?[_stringAt.Length];
-        for (var count = ReadInt(bytes, ref at); count > 0; count--)
-        {
-            var name = String(ReadInt(bytes, ref at));
-            var plain = bytes[at++] == 1;
-            var length = ReadInt(bytes, ref at);
-            _files[name] = (at, length, plain);
+            _files[name] = (at, length, state);
+            _names.Add(name);
             at += length;
         }
     }
@@ -51,13 +58,17 @@ internal sealed partial class PrecompiledRules
     /// <summary>The form embedded in this assembly (empty when the build did not make one).</summary>
     public static PrecompiledRules Default => Embedded.Value;
 
-    /// <summary>The resource names (rules/NAME.yml, rules/PACK/NAME.yml) it holds.</summary>
-    public IEnumerable<string> Files => _files.Keys;
+    /// <summary>The resource names (rules/NAME.yml, rules/PACK/NAME.yml) whose trees it holds.</summary>
+    public IEnumerable<string> Files => _names.Where(n => _files[n].State != YamlTreeCodec.FileState.LeftOut);
+
+    /// <summary>Every built-in YAML file the build saw, in its order, those it left out too: the loader's list of
+    /// built-in files, so that a run does not decode the assembly's 700 resource names to find them.</summary>
+    public IReadOnlyList<string> Names => _names;
 
     /// <summary>A built-in rule file's root node, a tree of its own for every call (callers keep nodes); null when it
     /// is not recorded.</summary>
     public YamlNode? Root(string resource) =>
-        _files.TryGetValue(resource, out var file) ? new TreeReader(this, file.Offset).Read() : null;
+        _files.TryGetValue(resource, out var file) && file.State != YamlTreeCodec.FileState.LeftOut ? new TreeReader(this, file.Offset).Read() : null;
 
     /// <summary>String <paramref name="id"/> of the table, made the first time any file needs it. Threads reading
     /// files at once may both make it: equal strings, either kept. A long one (a description, a citation: each is in
@@ -66,10 +77,14 @@ internal sealed partial class PrecompiledRules
     private string String(int id)
     {
         if (_strings[id] is { } known) return known;
-        var (offset, length) = _stringAt[id];
+        var offset = StringAt(id);
+        var length = ReadInt(_data.Span, ref offset);
         var text = Encoding.UTF8.GetString(_data.Span.Slice(offset, length));
         return length > KeptLength ? text : _strings[id] = text;
     }
+
+    /// <summary>Where string <paramref name="id"/> starts (its length, then its UTF-8 bytes).</summary>
+    private int StringAt(int id) => checked(_stringsAt + BinaryPrimitives.ReadInt32LittleEndian(_data.Span.Slice(_offsetsAt + 4 * id, 4)));
 
     /// <summary>Strings up to this many bytes are kept: keys, names, field paths, short values shared by many files.</summary>
     private const int KeptLength = 80;

@@ -12,8 +12,12 @@ namespace CertLint.Rules.Loading.Precompiled;
 /// string is made once per process): the trees were most of what a one-file run allocates before this form.
 /// The YAML files stay the only source: `CertLint.RulePrecompiler` writes this form from them on every build that
 /// changes one, and tests check that every built-in file's tree read here equals its tree parsed from the text.
-/// Layout: the magic; the string table (count, then each UTF-8 string with its length); the files (count, then each
-/// name's string id, 1 when the tree has no anchor and no alias (else 0), its tree's length and the tree). A tree is
+/// Layout: the magic; the string table (count, each string's offset as 4 bytes little-endian from the end of these
+/// offsets, then each UTF-8 string with its length: a reader finds string N without reading the N before it); the
+/// files' directory (count, then each name's string id, its <see cref="FileState"/> and its tree's length; a file left
+/// out has an empty tree, and is listed so that the loader finds every built-in file here); then the trees, in the
+/// directory's order. The names are the table's first strings and the directory is in one place, so opening the form
+/// reads a few pages of it, not a page of every tree. A tree is
 /// its nodes depth first: kind, the length of the rest of the node (so a reader steps over a node and its children
 /// without reading them), start and end marks, anchor and tag (string id + 1, 0 for none), then a scalar's value and
 /// style, or a collection's style, child count and children; an alias is its kind and its anchor's string id.
@@ -26,14 +30,17 @@ internal static class YamlTreeCodec
     public const string Resource = "rules/precompiled.bin";
 
     /// <summary>The format's mark (a length-prefixed ASCII string) at the start of the pack.</summary>
-    internal const string Magic = "CLRP4";
+    internal const string Magic = "CLRP6";
 
     internal enum Kind : byte { Scalar, Mapping, Sequence, Alias }
 
+    /// <summary>A file's entry: its tree has anchors or aliases (read whole), has none (read lazily), or was left out.</summary>
+    internal enum FileState : byte { Anchored, Plain, LeftOut }
+
     /// <summary>
     /// Writes each (resource name, YAML text) as its node tree. A file YamlDotNet cannot load, or that is not exactly
-    /// one document, is left out and passed to <paramref name="skipped"/>: CertLint parses such a file from its text
-    /// and reports its error at file:line:column, exactly as without this form.
+    /// one document, is listed without a tree and passed to <paramref name="skipped"/>: CertLint parses such a file
+    /// from its text and reports its error at file:line:column, exactly as without this form.
     /// </summary>
     public static void Write(Stream output, IEnumerable<(string Name, string Yaml)> files, Action<string, Exception>? skipped = null)
     {
@@ -48,8 +55,10 @@ internal static class YamlTreeCodec
             }
             return id;
         }
-        var bodies = new List<(int Name, bool Plain, byte[] Tree)>();
-        foreach (var (name, yaml) in files)
+        var all = files.ToList();
+        foreach (var (name, _) in all) Intern(name);
+        var bodies = new List<(int Name, FileState State, byte[] Tree)>();
+        foreach (var (name, yaml) in all)
         {
             try
             {
@@ -58,30 +67,37 @@ internal static class YamlTreeCodec
                 if (stream.Documents.Count != 1) throw new InvalidDataException($"{name}: {stream.Documents.Count} YAML documents, not one");
                 var plain = true;
                 var tree = WriteNode(stream.Documents[0].RootNode, Intern, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance), ref plain);
-                bodies.Add((Intern(name), plain, tree));
+                bodies.Add((Intern(name), plain ? FileState.Plain : FileState.Anchored, tree));
             }
             catch (Exception e) when (e is YamlException or InvalidDataException)
             {
+                bodies.Add((Intern(name), FileState.LeftOut, []));
                 skipped?.Invoke(name, e);
             }
         }
         using var o = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
         o.Write(Magic);
         o.Write7BitEncodedInt(table.Count);
-        foreach (var s in table)
+        using var strings = new MemoryStream();
+        using (var w = new BinaryWriter(strings, Encoding.UTF8, leaveOpen: true))
         {
-            var bytes = Encoding.UTF8.GetBytes(s);
-            o.Write7BitEncodedInt(bytes.Length);
-            o.Write(bytes);
+            foreach (var s in table)
+            {
+                o.Write(checked((int)strings.Position)); // BinaryWriter writes little-endian on every platform
+                var bytes = Encoding.UTF8.GetBytes(s);
+                w.Write7BitEncodedInt(bytes.Length);
+                w.Write(bytes);
+            }
         }
+        o.Write(strings.GetBuffer(), 0, (int)strings.Length);
         o.Write7BitEncodedInt(bodies.Count);
-        foreach (var (name, plain, tree) in bodies)
+        foreach (var (name, state, tree) in bodies)
         {
             o.Write7BitEncodedInt(name);
-            o.Write(plain);
+            o.Write((byte)state);
             o.Write7BitEncodedInt(tree.Length);
-            o.Write(tree);
         }
+        foreach (var (_, _, tree) in bodies) o.Write(tree);
     }
 
     /// <summary>One node and its children; <paramref name="plain"/> turns false at an anchor or an alias.</summary>
