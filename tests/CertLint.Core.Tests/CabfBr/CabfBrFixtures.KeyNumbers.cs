@@ -37,7 +37,7 @@ internal static partial class CabfBrFixtures
         return rsa.ExportParameters(false);
     });
 
-    private static readonly Lazy<DSAParameters> Dsa2048 = new(() => DsaParameters(2048));
+    internal static readonly Lazy<DSAParameters> Dsa2048 = new(() => DsaParameters(2048));
     private static readonly Lazy<DSAParameters> Dsa1024 = new(() => DsaParameters(1024));
 
     private static DSAParameters DsaParameters(int bits)
@@ -46,12 +46,16 @@ internal static partial class CabfBrFixtures
         return dsa.ExportParameters(false);
     }
 
-    /// <summary>An rsaEncryption SPKI with a real 2048-bit modulus and the public exponent <paramref name="e"/>.</summary>
-    private static byte[] RsaSpki(BigInteger e) =>
-        Seq(AlgorithmId(RsaEncryption, NullValue()), Bits(Seq(UInt(RsaKey.Value.Modulus!), BigInt(e))));
+    /// <summary>An rsaEncryption SPKI (or <paramref name="algorithm"/>) with a real 2048-bit modulus (or
+    /// <paramref name="modulus"/>) and the public exponent <paramref name="e"/>.</summary>
+    internal static byte[] RsaSpki(BigInteger e, byte[]? modulus = null, byte[]? algorithm = null) =>
+        Seq(algorithm ?? AlgorithmId(RsaEncryption, NullValue()), Bits(Seq(UInt(modulus ?? RsaKey.Value.Modulus!), BigInt(e))));
+
+    /// <summary>The 2048-bit modulus of <see cref="RsaSpki"/>, big-endian.</summary>
+    internal static byte[] RsaModulus => RsaKey.Value.Modulus!;
 
     /// <summary>An id-dsa SPKI from <paramref name="key"/>, without Dss-Parms if asked, with another public value if given.</summary>
-    private static byte[] DsaSpki(DSAParameters key, bool withParameters = true, BigInteger? y = null)
+    internal static byte[] DsaSpki(DSAParameters key, bool withParameters = true, BigInteger? y = null)
     {
         var parameters = withParameters ? Seq(UInt(key.P!), UInt(key.Q!), UInt(key.G!)) : null;
         return Seq(AlgorithmId(IdDsa, parameters), Bits(y is { } value ? BigInt(value) : UInt(key.Y!)));

@@ -20,7 +20,7 @@ internal static partial class CabfBrFixtures
         Add("cabf-version", Leaf(b => b.Version = null), Leaf());
     }
 
-    private static byte[] Secp256k1Spki()
+    internal static byte[] Secp256k1Spki()
     {
         using var key = ECDsa.Create(ECCurve.CreateFromValue("1.3.132.0.10"));
         return key.ExportSubjectPublicKeyInfo();

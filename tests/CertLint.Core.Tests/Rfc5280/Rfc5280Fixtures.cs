@@ -26,6 +26,7 @@ internal static partial class Rfc5280Fixtures
         Usages();
         Policies();
         Times();
+        CommunityDefects();
     });
 
     private static Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> Adder = (_, _, _) => { };

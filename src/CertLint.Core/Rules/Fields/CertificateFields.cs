@@ -35,6 +35,8 @@ internal static class CertificateFields
         yield return Cert("basicConstraints.critical", T.Boolean, "basicConstraints is critical", c => c.BasicConstraints?.Critical);
         yield return Cert("key.type", T.String, "rsa, rsa-pss, ec, dsa, ed25519, ed448, x25519, x448, unknown", c => Names.KeyType(c.PublicKey.Algorithm));
         yield return Cert("key.size", T.Integer, "Key size in bits", c => (long)c.PublicKey.SizeBits);
+        // Mozilla Root Store Policy §5.1 (and BR §6.1.5) want an RSA modulus whose size in bits is divisible by 8.
+        yield return Cert("key.size.divisibleBy8", T.Boolean, "The key size in bits is a multiple of 8 (RSA: the modulus fills whole octets)", c => c.PublicKey.SizeBits % 8 == 0);
         yield return Cert("key.curve", T.String, "EC curve name (P-256, ...) or OID", c => c.PublicKey.CurveName ?? c.PublicKey.CurveOid);
         yield return Cert("key.label", T.String, "Key algorithm and size or curve, e.g. RSA 2048, EC P-256, Ed25519", c => c.PublicKey.Label);
         yield return Cert("key.sha256", T.String, "SHA-256 of the SubjectPublicKeyInfo", c => c.PublicKey.Sha256);

@@ -32,6 +32,10 @@ internal static class Rfc5280Fields
             c => c.KeyUsage is { } ku && c.ExtendedKeyUsage is { } eku ? KeyUsageEkuTable.Consistent(ku, eku) : null);
         yield return Cert("sct.listLength", T.Integer, "SignedCertificateTimestampList: the length of the SCT list in octets",
             c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? SctListLength(v) : null);
+        yield return Cert("sct.logs", T.Integer, "SignedCertificateTimestampList: how many distinct log IDs its SCTs carry (0 without the extension; absent when the list cannot be read)",
+            c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? SctLogs(v) : 0);
+        yield return Cert("san.dns.duplicates", T.List, "SAN dNSNames that occur more than once, compared ignoring case (each listed once, as first written)",
+            c => c.SubjectAltNames is { } s ? Repeated(s.Dns) : null);
         yield return Cert("san.dns.idnInvalid", T.List, "SAN DNS names with an xn-- label that is not valid Punycode",
             c => c.SubjectAltNames is { } s ? WithALabel(s.Dns, static l => Idn.Unicode(l) is null) : null);
         yield return Cert("san.dns.idnNotNfc", T.List, "SAN DNS names with an xn-- label whose Unicode form is not NFC",
@@ -109,6 +113,48 @@ internal static class Rfc5280Fields
             return zeros + System.Numerics.BitOperations.TrailingZeroCount(octets[i]);
         }
         return 0; // an all-zero value has no set bit: zlint's big.Int of 0 counts no trailing zeros
+    }
+
+    /// <summary>Distinct log IDs in an RFC 6962 §3.3 SignedCertificateTimestampList: each SerializedSCT is a 2-octet
+    /// length and an SCT whose first octet is its version and the next 32 its log ID.</summary>
+    private static long? SctLogs(ReadOnlyMemory<byte> value)
+    {
+        try
+        {
+            var list = new AsnReader(value, AsnEncodingRules.BER).ReadOctetString();
+            if (list.Length < 2) return null;
+            var end = Math.Min(list.Length, 2 + ((list[0] << 8) | list[1]));
+            var logs = new HashSet<string>(StringComparer.Ordinal);
+            for (var at = 2; at + 2 <= end;)
+            {
+                var length = (list[at] << 8) | list[at + 1];
+                at += 2;
+                if (length < 33 || at + length > end) return null;
+                logs.Add(Convert.ToHexString(list, at + 1, 32));
+                at += length;
+            }
+            return logs.Count;
+        }
+        catch (AsnContentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The names written more than once (ignoring case), each once; empty (no allocation) for the usual few distinct names.</summary>
+    private static string[] Repeated(IReadOnlyList<string> names)
+    {
+        List<string>? repeated = null;
+        for (var i = 1; i < names.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (!string.Equals(names[i], names[j], StringComparison.OrdinalIgnoreCase)) continue;
+                if (repeated is null || !repeated.Contains(names[j], StringComparer.OrdinalIgnoreCase)) (repeated ??= []).Add(names[j]);
+                break;
+            }
+        }
+        return repeated is null ? [] : [.. repeated];
     }
 
     private static long? SctListLength(ReadOnlyMemory<byte> value)
