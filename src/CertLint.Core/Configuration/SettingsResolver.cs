@@ -33,8 +33,10 @@ public static class SettingsResolver
     {
         var cwd = where.WorkingDirectory;
         var defaults = new LintSettings { Root = where.Root, Paths = [cwd], Now = DateTimeOffset.MinValue };
+        // No Select after another LINQ operator here: that call is a generic virtual method, resolved at run time on its first
+        // call under Native AOT (docs/performance.md, Session 10 (h10s)).
         string[] FromCwd(IEnumerable<string> paths) =>
-            paths.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Path.GetFullPath(p, cwd)).ToArray();
+            [.. paths.Select(p => string.IsNullOrWhiteSpace(p) ? null : Path.GetFullPath(p, cwd)).OfType<string>()];
         var caFiles = Pick(FromCwd(request.CaFiles), config?.TrustAnchors, defaults.CaFiles);
         return new LintSettings
         {

@@ -14,7 +14,9 @@ public static class PackSelection
 {
     public static IReadOnlySet<string> Resolve(IReadOnlyList<string>? selection, IReadOnlyList<PackInfo> packs, ConfigOrigin? origin)
     {
-        var on = packs.Where(p => p.EnabledByDefault).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        // Select, then filter: a Select after a Where is a generic virtual call, resolved at run time on its first call
+        // under Native AOT (docs/performance.md, Session 10 (h10s)).
+        var on = packs.Select(p => p.EnabledByDefault ? p.Name : null).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (selection is null || selection.Count == 0) return on;
         var names = packs.Select(p => p.Name).ToArray();
         if (selection.Any(s => !s.StartsWith('+') && !s.StartsWith('-'))) on.Clear();

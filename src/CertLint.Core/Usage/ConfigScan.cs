@@ -22,7 +22,9 @@ public sealed class ConfigScan
     public IReadOnlyList<ParsedFile> Merge(IEnumerable<ParsedFile> scanned)
     {
         var replaced = Embedded.Select(e => e.File.FullPath).ToHashSet(StringComparer.Ordinal);
-        var issues = ConfigFiles.Where(c => c.File.Issues.Count > 0).Select(c => c.File);
+        // No Select after another LINQ operator here: that call is a generic virtual method, resolved at run time on its first
+        // call under Native AOT (docs/performance.md, Session 10 (h10s)).
+        var issues = ConfigFiles.Select(c => c.File).Where(f => f.Issues.Count > 0);
         return [.. scanned.Where(p => !replaced.Contains(p.File.FullPath)).Concat(Embedded).Concat(issues)];
     }
 }

@@ -53,9 +53,7 @@ public static class ConfigStage
         // A file another configuration includes was read there, in its including context: its own reading is dropped.
         var included = perFile.SelectMany(p => p.Result.Included).ToHashSet(StringComparer.Ordinal);
         var kept = perFile.Where(p => !included.Contains(p.File.FullPath)).ToList();
-        var usages = kept.SelectMany(p => p.Result.Usages).DistinctBy(u => u.Id)
-            .OrderBy(u => u.Location.File.RelativePath, StringComparer.Ordinal).ThenBy(u => u.Location.StartLine).ThenBy(u => u.Id, StringComparer.Ordinal)
-            .ToList();
+        var usages = kept.SelectMany(p => p.Result.Usages).DistinctBy(u => u.Id).Order(UsageOrder).ToList();
         var issues = kept.SelectMany(p => p.Result.Issues).DistinctBy(i => (i.Location.File.FullPath, i.Location.StartLine, i.Message)).ToList();
         // Every file read, and the included files that had a problem, each once with its issues.
         var files = perFile.Select(p => (p.File, p.Format))
@@ -66,6 +64,17 @@ public static class ConfigStage
             .ToList();
         return new ConfigScan { Usages = KubernetesLinks.Apply(usages), ConfigFiles = configFiles, Embedded = [.. kept.SelectMany(p => p.Result.Embedded)] };
     }
+
+    /// <summary>Usages by file, line and id (ordinal). One comparer, not OrderBy(...).ThenBy(...): each ThenBy is a generic
+    /// virtual call, resolved at run time on its first call under Native AOT, some 100 µs of every run (docs/performance.md,
+    /// Session 10 (h10s)).</summary>
+    private static readonly Comparer<TlsUsage> UsageOrder = Comparer<TlsUsage>.Create((a, b) =>
+    {
+        var byFile = string.CompareOrdinal(a.Location.File.RelativePath, b.Location.File.RelativePath);
+        if (byFile != 0) return byFile;
+        var byLine = a.Location.StartLine.CompareTo(b.Location.StartLine);
+        return byLine != 0 ? byLine : string.CompareOrdinal(a.Id, b.Id);
+    });
 
     private static void ReadOne(IConfigReader reader, ConfigSource source, ConfigReadResult result)
     {

@@ -44,7 +44,9 @@ internal sealed partial class AssertionCompiler
         }
         if (map.Count != 1 || map.Entries.First() is not ("all", _, YamlSequenceNode members)) return null;
         var parts = members.Children.Select(n => (Node: n, Witness: WitnessOf(n, scope))).ToArray();
-        var scopes = parts.Where(p => p.Witness is not null).Select(p => p.Witness!.Value.Scope).Distinct().ToArray();
+        // No Select after another LINQ operator here: that call is a generic virtual method, resolved at run time on its first
+        // call under Native AOT (docs/performance.md, Session 10 (h10s)).
+        var scopes = parts.Select(p => p.Witness?.Scope).OfType<FieldScope>().Distinct().ToArray();
         if (scopes.Length != 1) return null; // none, or elements of different kinds: no one name fits them
         return (() =>
         {

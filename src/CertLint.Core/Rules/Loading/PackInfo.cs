@@ -41,7 +41,13 @@ public sealed record PackInfo(string Name, string Title, string Description, boo
         var description = errors.Try(() => map.String("description")?.Trim() ?? "", "");
         var enabled = errors.Try(() => map.Bool("enabled") ?? false, false);
         var references = errors.Try(() => map.Get("references") is YamlSequenceNode seq
-            ? seq.Children.Select(c => new YamlMap(file, c, "a reference")).Select(r => new RuleReference(r.RequireString("title"), r.String("url"))).ToArray()
+            // One Select: a Select after another LINQ operator is a generic virtual call, resolved at run time on its first
+            // call under Native AOT (docs/performance.md, Session 10 (h10s)).
+            ? seq.Children.Select(c =>
+            {
+                var r = new YamlMap(file, c, "a reference");
+                return new RuleReference(r.RequireString("title"), r.String("url"));
+            }).ToArray()
             : [], []);
         return name is null || title is null ? null : new PackInfo(name, title, description, enabled, references);
     }

@@ -39,7 +39,8 @@ public static class RuleLoader
     /// <summary>The embedded built-in rules of the given packs (unknown names have none), sorted by id.</summary>
     public static IReadOnlyList<RuleDefinition> LoadBuiltIn(IReadOnlyCollection<string> packs)
     {
-        var lists = packs.Distinct(StringComparer.Ordinal).Select(p => PackRules.GetOrAdd(p, name => new(() => LoadPackUncached(name))).Value).ToArray();
+        // ToArray before Select: see LoadPacksUncached.
+        var lists = packs.Distinct(StringComparer.Ordinal).ToArray().Select(p => PackRules.GetOrAdd(p, name => new(() => LoadPackUncached(name))).Value).ToArray();
         return lists.Length == 1 ? lists[0] : [.. lists.SelectMany(l => l).OrderBy(r => r.Id, StringComparer.Ordinal)];
     }
 
@@ -151,8 +152,10 @@ public static class RuleLoader
 
     private static PackInfo[] LoadPacksUncached()
     {
-        var packs = BuiltInYaml.Value.Where(n => n.EndsWith("/" + PackFile, StringComparison.Ordinal))
-            .Select(n => PackInfo.Parse(n, BuiltInRoot(n), n.Split('/')[^2]))
+        // No Select after another LINQ operator here: that call is a generic virtual method, resolved at run time on its first
+        // call under Native AOT (docs/performance.md, Session 10 (h10s)).
+        var packs = BuiltInYaml.Value.Select(n => n.EndsWith("/" + PackFile, StringComparison.Ordinal) ? PackInfo.Parse(n, BuiltInRoot(n), n.Split('/')[^2]) : null)
+            .OfType<PackInfo>()
             .OrderBy(p => p.Name, StringComparer.Ordinal);
         return [PackInfo.Core, .. packs];
     }
