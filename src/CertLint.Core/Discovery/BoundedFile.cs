@@ -55,7 +55,7 @@ public static class BoundedFile
 
     private static BoundedRead Read(string path, long maxBytes, bool rented)
     {
-        var problem = FileTypeProbe.GetTargetType(path) switch
+        var problem = FileTypeProbe.GetTargetType(path, out var statSize) switch
         {
             EntryType.Regular => null,
             EntryType.Missing => "file not found (or a broken or looping symbolic link)",
@@ -66,13 +66,63 @@ public static class BoundedFile
             _ => "is not a regular file; not read",
         };
         if (problem is not null) return new BoundedRead(null, ReadFailure.NotRegular, problem);
+        // The size stat(2) just gave stands in for the fstat of an opened handle (it is only a hint either way).
+        if (statSize >= 0 && NativeFile.Open(path) is var fd and >= 0)
+        {
+            try
+            {
+                if (ReadOpened(new NativeSource(fd), statSize, maxBytes, rented) is { } done) return done;
+            }
+            finally
+            {
+                NativeFile.Close(fd);
+            }
+        }
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
+            return ReadOpened(new HandleSource(handle), RandomAccess.GetLength(handle), maxBytes, rented)!.Value;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var reason = e switch
+            {
+                UnauthorizedAccessException => "permission denied",
+                FileNotFoundException or DirectoryNotFoundException => "file not found",
+                _ => "I/O error: " + e.Message,
+            };
+            return new BoundedRead(null, ReadFailure.IoError, $"could not read: {reason}");
+        }
+    }
+
+    /// <summary>Reads from an open file at an offset: the bytes read (0 at its end), or -1 when the read failed.</summary>
+    private interface IReadAt
+    {
+        int Read(Span<byte> into, long offset);
+    }
+
+    private readonly struct NativeSource(nint fd) : IReadAt
+    {
+        public int Read(Span<byte> into, long offset) => NativeFile.Read(fd, into, offset);
+    }
+
+    /// <summary>A managed handle's reads throw on failure (the caller turns that into the file's problem).</summary>
+    private readonly struct HandleSource(Microsoft.Win32.SafeHandles.SafeFileHandle handle) : IReadAt
+    {
+        public int Read(Span<byte> into, long offset) => RandomAccess.Read(handle, into, offset);
+    }
+
+    /// <summary>
+    /// The bytes of an open file whose size was said to be <paramref name="length"/>, or null when a read failed (the
+    /// caller then reads it again the managed way, which says why).
+    /// </summary>
+    private static BoundedRead? ReadOpened<T>(T file, long length, long maxBytes, bool rented) where T : struct, IReadAt
+    {
+        if (length > maxBytes) return TooLarge(length, maxBytes);
         byte[]? buffer = null;
         var read = 0;
         try
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
-            var length = RandomAccess.GetLength(handle);
-            if (length > maxBytes) return TooLarge(length, maxBytes);
             // Trust the size only as a hint: read one byte past the limit to catch a file that is longer than it said
             // (an empty file costs a 1-byte probe, not a page: 200,000 of them are a real repository's worth). A rented
             // buffer has room for one byte more than the size said, so a file that kept its size is read in one go.
@@ -87,7 +137,8 @@ public static class BoundedFile
                     Grow(ref buffer, read, (int)Math.Min(maxBytes + 1, Math.Max(4096L, (long)buffer.Length * 2)), rented);
                     continue;
                 }
-                var n = RandomAccess.Read(handle, buffer.AsSpan(read, room - read), read);
+                var n = file.Read(buffer.AsSpan(read, room - read), read);
+                if (n < 0) return null;
                 if (n == 0) break;
                 read += n;
                 // Exactly the size it said, with room for more: a regular file's read stops short only at its end, so
@@ -104,16 +155,6 @@ public static class BoundedFile
             if (read == 0) return new BoundedRead([], ReadFailure.None, null);
             if (read != buffer.Length) Array.Resize(ref buffer, read);
             return new BoundedRead(buffer, ReadFailure.None, null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var reason = e switch
-            {
-                UnauthorizedAccessException => "permission denied",
-                FileNotFoundException or DirectoryNotFoundException => "file not found",
-                _ => "I/O error: " + e.Message,
-            };
-            return new BoundedRead(null, ReadFailure.IoError, $"could not read: {reason}");
         }
         finally
         {

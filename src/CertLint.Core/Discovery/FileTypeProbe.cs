@@ -46,13 +46,17 @@ public static class FileTypeProbe
     }
 
     /// <summary>The type of what a path names after following symbolic links (stat(2)); Missing for a broken or looping link.</summary>
-    public static EntryType GetTargetType(string path)
+    public static EntryType GetTargetType(string path) => GetTargetType(path, out _);
+
+    /// <summary>As <see cref="GetTargetType(string)"/>, with the size stat(2) gave (-1 when the managed view answered).</summary>
+    internal static EntryType GetTargetType(string path, out long size)
     {
+        size = -1;
         if (!OperatingSystem.IsWindows())
         {
             try
             {
-                return NativeStat(path, follow: true);
+                return NativeStat(path, follow: true, out size);
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
             {
@@ -72,10 +76,11 @@ public static class FileTypeProbe
         }
     }
 
-    private static EntryType NativeLStat(string path) => NativeStat(path, follow: false);
+    private static EntryType NativeLStat(string path) => NativeStat(path, follow: false, out _);
 
-    private static EntryType NativeStat(string path, bool follow)
+    private static EntryType NativeStat(string path, bool follow, out long fileSize)
     {
+        fileSize = -1;
         // On the stack: every certificate input is probed before it is read (20,000 files, three arrays each, before).
         Span<byte> status = stackalloc byte[256]; // larger than FileStatus in any .NET version
         var size = System.Text.Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
@@ -85,6 +90,7 @@ public static class FileTypeProbe
         ref var statusBytes = ref MemoryMarshal.GetReference(status);
         if ((follow ? SystemNativeStat(ref pathBytes, ref statusBytes) : SystemNativeLStat(ref pathBytes, ref statusBytes)) != 0) return EntryType.Missing;
         var mode = MemoryMarshal.Read<int>(status[4..]);
+        fileSize = MemoryMarshal.Read<long>(status[16..]); // FileStatus: Flags, Mode, Uid, Gid (int32 each), then Size (int64)
         return (mode & TypeMask) switch
         {
             0x8000 => EntryType.Regular,

@@ -31,15 +31,21 @@ public sealed class GitWorkTrees
 
     public GitTracking Classify(string fullPath)
     {
+        // The path work outside the lock: the rule stage asks for every key file from every core.
+        var full = Path.GetFullPath(fullPath);
+        var directory = Path.GetDirectoryName(full);
+        if (directory is null) return GitTracking.OutsideWorkTree;
+        HashSet<string>? files;
+        string top;
         lock (_lock)
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(fullPath));
-            if (directory is null || TopOf(directory) is not { } top) return GitTracking.OutsideWorkTree;
-            if (!_tracked.TryGetValue(top, out var files)) _tracked[top] = files = ListTracked(top);
-            if (files is null) return GitTracking.Unknown;
-            var relative = Path.GetRelativePath(top, Path.GetFullPath(fullPath)).Replace('\\', '/');
-            return files.Contains(relative) ? GitTracking.Tracked : GitTracking.Untracked;
+            if (TopOf(directory) is not { } found) return GitTracking.OutsideWorkTree;
+            top = found;
+            if (!_tracked.TryGetValue(top, out files)) _tracked[top] = files = ListTracked(top);
         }
+        if (files is null) return GitTracking.Unknown;
+        var relative = Path.GetRelativePath(top, full).Replace('\\', '/');
+        return files.Contains(relative) ? GitTracking.Tracked : GitTracking.Untracked;
     }
 
     private string? TopOf(string directory)

@@ -26,7 +26,10 @@ public static class InventoryBuilder
         SignatureVerifier verifier, IReadOnlyList<CrlInfo>? extraCrls = null, IReadOnlyList<TlsUsage>? usages = null)
     {
         // CertificateInfo has reference equality: the same certificate in two files is two entries.
-        var ordered = files.OrderBy(f => f.File.RelativePath, StringComparer.Ordinal).ThenBy(f => f.File.FullPath, StringComparer.Ordinal).ToList();
+        // The engine hands the files over in this order already: then a look at each neighbour replaces the sort.
+        var ordered = InOrder(files)
+            ? [.. files]
+            : files.OrderBy(f => f.File.RelativePath, StringComparer.Ordinal).ThenBy(f => f.File.FullPath, StringComparer.Ordinal).ToList();
         var certificates = ordered.SelectMany(f => f.Certificates).ToList();
         var keys = ordered.SelectMany(f => f.Keys).ToList();
         var crls = ordered.SelectMany(f => f.Crls).Concat(extraCrls ?? []).ToList();
@@ -80,6 +83,17 @@ public static class InventoryBuilder
             Crls = CrlChecks.Check(crls, index, revocation, settings.Now),
             Signers = new SignerFinder(index, verifier),
         };
+    }
+
+    /// <summary>Whether the files are already ordered by relative path, then full path (what the sort would give: it is stable).</summary>
+    private static bool InOrder(IReadOnlyList<ParsedFile> files)
+    {
+        for (var i = 1; i < files.Count; i++)
+        {
+            var c = string.CompareOrdinal(files[i - 1].File.RelativePath, files[i].File.RelativePath);
+            if (c > 0 || (c == 0 && string.CompareOrdinal(files[i - 1].File.FullPath, files[i].File.FullPath) > 0)) return false;
+        }
+        return true;
     }
 
     private static HashSet<CertificateInfo> EndEntities(List<CertificateInfo> certificates, Dictionary<CertificateInfo, ChainResult> chains,

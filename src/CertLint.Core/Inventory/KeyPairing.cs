@@ -30,11 +30,14 @@ internal static class KeyPairing
         // Each file's group once, and per group only the files that hold certificates, in report order: a key is
         // checked against those.
         var groupOf = new (string, string)[files.Count];
+        // Names only, file by file: worked out on every core (this step is otherwise sequential), then used in order.
+        Engine.Workers.For(files.Count, i =>
+        {
+            if (files[i].Keys.Count > 0 || files[i].Certificates.Count > 0) groupOf[i] = GroupOf(files[i].File);
+        });
         var withCertificates = new Dictionary<(string, string), List<ParsedFile>>();
         for (var i = 0; i < files.Count; i++)
         {
-            if (files[i].Keys.Count == 0 && files[i].Certificates.Count == 0) continue;
-            groupOf[i] = GroupOf(files[i].File);
             if (files[i].Certificates.Count == 0) continue;
             if (!withCertificates.TryGetValue(groupOf[i], out var members)) withCertificates[groupOf[i]] = members = [];
             members.Add(files[i]);

@@ -46,6 +46,24 @@ public class BoundedFileTests
     }
 
     [Test]
+    [Platform(Include = "Linux")]
+    public void A_read_takes_the_size_stat_gave_as_a_hint_only()
+    {
+        // /proc files say they hold 0 bytes; the read (on the descriptor the native shim opened, sized by the stat
+        // before it) must still return all of their content and stop at the limit.
+        const string path = "/proc/self/status";
+        var read = BoundedFile.ReadRented(path, 1_000_000);
+        read.Ok.ShouldBeTrue();
+        System.Text.Encoding.ASCII.GetString(read.Bytes!, 0, (int)read.Size).ShouldContain("VmRSS:");
+        BoundedFile.Return(read);
+        var plain = BoundedFile.Read(path, 1_000_000);
+        System.Text.Encoding.ASCII.GetString(plain.Bytes!).ShouldContain("VmRSS:");
+        var limited = BoundedFile.Read(path, 10);
+        limited.Failure.ShouldBe(ReadFailure.TooLarge);
+        limited.Problem.ShouldBe("file is larger than the limit of 10 bytes");
+    }
+
+    [Test]
     public void A_rented_read_refuses_a_fifo_before_opening_it()
     {
         var fifo = _dir.MakeFifo("pipe.pem");

@@ -15,13 +15,36 @@ internal sealed class OrderKeys
 
     public OrderKeys(IReadOnlyList<RuleSubject> subjects, IReadOnlyList<CompiledRule> rules)
     {
-        _pathRank = subjects.Select(s => s.File.File.RelativePath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
+        _pathRank = PathRanks(subjects);
         _ruleRank = rules.Select(r => r.Descriptor).Distinct().OrderBy(d => d.Id, StringComparer.Ordinal)
             .Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
         // Holds the rule ranks only (not the path ranks): the check list keeps it until the report reads it.
         var ruleRank = _ruleRank;
         _merge = lists => MergeOrder(lists, ruleRank);
+    }
+
+    /// <summary>
+    /// Each distinct path's place in ordinal order. Subjects come in path order (files, then usages): the distinct
+    /// paths are then sorted already, and a look at each neighbour replaces the sort of 20,000 strings.
+    /// </summary>
+    private static Dictionary<string, int> PathRanks(IReadOnlyList<RuleSubject> subjects)
+    {
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        var paths = new List<string>();
+        foreach (var s in subjects)
+        {
+            if (ranks.TryAdd(s.File.File.RelativePath, 0)) paths.Add(s.File.File.RelativePath);
+        }
+        for (var i = 1; i < paths.Count; i++)
+        {
+            if (string.CompareOrdinal(paths[i - 1], paths[i]) > 0)
+            {
+                paths.Sort(StringComparer.Ordinal);
+                break;
+            }
+        }
+        for (var i = 0; i < paths.Count; i++) ranks[paths[i]] = i;
+        return ranks;
     }
 
     public T[] Sort<T>(List<T> items, Func<T, SourceLocation> location, Func<T, RuleDescriptor> rule, Func<T, string> objectId)

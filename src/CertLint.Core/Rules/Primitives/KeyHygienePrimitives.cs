@@ -18,20 +18,7 @@ public sealed class WeakProtectionPrimitive : ICheckPrimitive
     /// <summary>Only password-protected content has a protection to judge.</summary>
     public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) => IsProtected(subject.File);
 
-    internal static bool IsProtected(ParsedFile file)
-    {
-        if (file.Keystore is not null) return true;
-        // Loops over the lists, not Any: an enumerator per file and rule adds up over a large scan.
-        for (var i = 0; i < file.Keys.Count; i++)
-        {
-            if (file.Keys[i].Encrypted) return true;
-        }
-        for (var i = 0; i < file.Issues.Count; i++)
-        {
-            if (file.Issues[i].Kind == ParseIssueKind.PasswordRequired) return true;
-        }
-        return false;
-    }
+    internal static bool IsProtected(ParsedFile file) => PrimitiveLookups.KeystoreKeyOrPassword(file, static k => k.Encrypted);
 
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {

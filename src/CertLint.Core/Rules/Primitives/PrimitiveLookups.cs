@@ -7,6 +7,24 @@ namespace CertLint.Rules.Primitives;
 /// <summary>Small inventory look-ups shared by several primitives.</summary>
 internal static class PrimitiveLookups
 {
+    /// <summary>
+    /// Whether a file is a keystore, holds a key <paramref name="key"/> admits, or could not be read without a password.
+    /// Loops over the lists, not Any: asked for every file by several rules, where each enumerator was an allocation.
+    /// </summary>
+    public static bool KeystoreKeyOrPassword(ParsedFile file, Func<KeyInfo, bool> key)
+    {
+        if (file.Keystore is not null) return true;
+        for (var i = 0; i < file.Keys.Count; i++)
+        {
+            if (key(file.Keys[i])) return true;
+        }
+        for (var i = 0; i < file.Issues.Count; i++)
+        {
+            if (file.Issues[i].Kind == ParseIssueKind.PasswordRequired) return true;
+        }
+        return false;
+    }
+
     /// <summary>The bundle (multi-certificate file) a file is, or null (indexed once per inventory).</summary>
     public static BundleInfo? BundleOf(this CertificateInventory inventory, SourceFile file) => InventoryIndex.Of(inventory).BundleOf(file);
 

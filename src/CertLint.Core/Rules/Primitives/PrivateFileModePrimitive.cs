@@ -52,20 +52,7 @@ public sealed class PrivateFileModePrimitive : ICheckPrimitive
     }
 
     /// <summary>A private key (even one we could not decrypt) or a PKCS#12 keystore.</summary>
-    public static bool HoldsSecret(ParsedFile file)
-    {
-        if (file.Keystore is not null) return true;
-        // Loops over the lists, not Any: an enumerator per file and rule adds up over a large scan.
-        for (var i = 0; i < file.Keys.Count; i++)
-        {
-            if (file.Keys[i].IsPrivate) return true;
-        }
-        for (var i = 0; i < file.Issues.Count; i++)
-        {
-            if (file.Issues[i].Kind == ParseIssueKind.PasswordRequired) return true;
-        }
-        return false;
-    }
+    public static bool HoldsSecret(ParsedFile file) => PrimitiveLookups.KeystoreKeyOrPassword(file, static k => k.IsPrivate);
 
     /// <summary>Permission bits as three octal digits, e.g. 644.</summary>
     public static string Octal(UnixFileMode mode)
