@@ -37,11 +37,11 @@ internal sealed class RsaNumbers
     /// <summary>The modulus as unsigned big-endian octets, no leading zero.</summary>
     public byte[] ModulusBigEndian { get; }
 
-    /// <summary>The RSA numbers of a subject's key (certificate or key file), or null for other key types.</summary>
     /// <summary>Whether the subject's key is RSA: the RSA checks' quick test, before any decoding.</summary>
     public static bool IsRsa(RuleSubject subject) =>
         (subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is { Algorithm: KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss };
 
+    /// <summary>The RSA numbers of a subject's key (certificate or key file), or null for other key types.</summary>
     public static RsaNumbers? Of(RuleSubject subject, EvaluationContext context) =>
         (subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is { } key ? Of(key, context.Inventory) : null;
 
