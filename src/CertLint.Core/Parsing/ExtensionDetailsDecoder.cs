@@ -48,12 +48,23 @@ internal static class ExtensionDetailsDecoder
             "2.5.29.54" => new SkipCertsDetails(r.TryReadInt64(out var skip) ? skip : throw new AsnContentException("skipCerts out of range")),
             "1.3.6.1.5.5.7.1.1" or "1.3.6.1.5.5.7.1.11" => Access(r.ReadSequence()),
             "2.23.140.1.31" => TorServiceDescriptors(r.ReadSequence()),
+            // id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1) and the CT precertificate poison (RFC 6962 §3.1): extnValue is NULL.
+            "1.3.6.1.5.5.7.48.1.5" or "1.3.6.1.4.1.11129.2.4.3" => Null(ref r),
             _ => null,
         };
         if (result is null) return null;
         r.ThrowIfNotEmpty();
         return shared is null ? result : shared.Add(ext.Value.Span, result);
     }
+
+    /// <summary>An extension whose value is ASN.1 NULL: anything else (an empty value, NULL with content) is malformed.</summary>
+    private static OctetsDetails Null(ref AsnCursor r)
+    {
+        if (!r.ReadEncodedValue().Span.SequenceEqual((ReadOnlySpan<byte>)[0x05, 0x00])) throw new AsnContentException("expected NULL");
+        return NullValue;
+    }
+
+    private static readonly OctetsDetails NullValue = new("");
 
     /// <summary>
     /// TorServiceDescriptorSyntax ::= SEQUENCE (1..MAX) OF TorServiceDescriptorHash; TorServiceDescriptorHash ::= SEQUENCE {

@@ -50,6 +50,9 @@ internal static class CommunityFixtures
         add("subject-utf8-latin1-mixup", Leaf(Subject(L("MÃ¼nchen"), Cn("leaf.example.com"))), Leaf(Subject(L("München"), Cn("leaf.example.com"))));
         add("subject-address-suspicious-characters", Leaf(Subject(L("Springfield, IL"), Cn("leaf.example.com"))),
             Leaf(Subject(L("Springfield"), St("Illinois"), Cn("leaf.example.com"))));
+        // zlint's n_suspicious_chars_in_address reads every value, not only the first one.
+        add("subject-address-suspicious-characters", Leaf(Subject(St("Illinois"), St("Illinois (US)"), Cn("leaf.example.com"))),
+            Leaf(Subject(L("Springfield"), L("Chicago"), Cn("leaf.example.com"))));
     }
 
     /// <summary>Duplicate, bare-suffix and redacted DNS names.</summary>

@@ -89,6 +89,18 @@ public class CertificateDetailsTests
         }
     }
 
+    [TestCase("1.3.6.1.5.5.7.48.1.5", new byte[0], true, TestName = "OCSP nocheck with an empty value is malformed")]
+    [TestCase("1.3.6.1.5.5.7.48.1.5", new byte[] { 0x05, 0x01, 0x00 }, true, TestName = "OCSP nocheck NULL with content is malformed")]
+    [TestCase("1.3.6.1.5.5.7.48.1.5", new byte[] { 0x05, 0x00 }, false, TestName = "OCSP nocheck NULL decodes")]
+    [TestCase("1.3.6.1.4.1.11129.2.4.3", new byte[] { 0x04, 0x00 }, true, TestName = "CT poison holding an OCTET STRING is malformed")]
+    [TestCase("1.3.6.1.4.1.11129.2.4.3", new byte[] { 0x05, 0x00 }, false, TestName = "CT poison NULL decodes")]
+    public void An_extension_defined_as_NULL_decodes_only_from_NULL(string oid, byte[] value, bool malformed)
+    {
+        var cert = TestScan.Certificate(TestPki.CreateSelfSigned("null.acme.test", o => o.Extension(new X509Extension(oid, value, false))),
+            FileAt("certs/null.pem"));
+        CertificateDetailsParser.Parse(cert).Malformed.ShouldBe(malformed ? [oid] : []);
+    }
+
     [Test]
     public void The_shared_value_cache_is_bounded_in_entries_and_key_length()
     {

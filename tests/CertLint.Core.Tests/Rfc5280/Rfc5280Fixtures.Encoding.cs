@@ -24,6 +24,8 @@ internal static partial class Rfc5280Fixtures
             RsaLeaf(b => { b.TbsSignatureAlgorithm = rsaNoParams; b.OuterSignatureAlgorithm = rsaNoParams; }), RsaLeaf());
         Add("rsa-spki-parameters-not-null", RsaLeaf(b => b.Spki = WithoutRsaNull(b.Spki)), RsaLeaf());
         Add("asn1-malformed", Leaf(b => b.Set(Oids.CertificatePolicies, Octets([0x01]))), Leaf());
+        // id-pkix-ocsp-nocheck's value is NULL (RFC 6960 §4.2.2.2.1): an empty extnValue is not one.
+        Add("asn1-malformed", Leaf(b => b.Set(Oids.OcspNoCheck, [])), Leaf(b => b.Set(Oids.OcspNoCheck, [0x05, 0x00])));
         Add("basic-constraints-explicit-false",
             Leaf(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(null, explicitFalse: true), critical: true)), Leaf());
         Add("extension-critical-explicit-false",

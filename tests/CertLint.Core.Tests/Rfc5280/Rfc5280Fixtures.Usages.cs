@@ -15,6 +15,8 @@ internal static partial class Rfc5280Fixtures
         Add("key-usage-eku-inconsistent", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.NonRepudiation), critical: true)), Leaf());
         Add("ec-key-usage-encipherment",
             Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyEncipherment), critical: true)), Leaf());
+        Add("ec-leaf-key-usage", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.CrlSign), critical: true)),
+            Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyAgreement), critical: true)));
         var rsa = TestKey.Create(TestKeyType.Rsa);
         Add("rsa-ca-key-usage",
             SubCa(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyCertSign, Ext.CrlSign, Ext.KeyAgreement), critical: true), rsa), SubCa(key: rsa));

@@ -15,6 +15,7 @@ public static class Oids
     public const string ExtendedKeyUsage = "2.5.29.37", FreshestCrl = "2.5.29.46", InhibitAnyPolicy = "2.5.29.54";
     public const string AuthorityInfoAccess = "1.3.6.1.5.5.7.1.1", SubjectInfoAccess = "1.3.6.1.5.5.7.1.11";
     public const string SctList = "1.3.6.1.4.1.11129.2.4.2", CtPoison = "1.3.6.1.4.1.11129.2.4.3";
+    public const string OcspNoCheck = "1.3.6.1.5.5.7.48.1.5";
 
     public const string AnyPolicy = "2.5.29.32.0", QualifierCps = "1.3.6.1.5.5.7.2.1", QualifierUserNotice = "1.3.6.1.5.5.7.2.2";
     public const string AccessOcsp = "1.3.6.1.5.5.7.48.1", AccessCaIssuers = "1.3.6.1.5.5.7.48.2";
