@@ -12,8 +12,9 @@ internal static partial class CabfBrFixtures
         Add("cabf-eku-any", Leaf(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ServerAuth, Oids.AnyEku))), Leaf());
         Add("cabf-eku-missing", Leaf(b => b.Remove(Oids.ExtendedKeyUsage)), Leaf());
         var before2023 = IssuedOn(2023, 1, 1);
+        // anyExtendedKeyUsage alone keeps the leaf under the BRs (an e-mail-only EKU would take it out of their scope).
         Add("cabf-eku-server-client-missing",
-            Leaf(b => { before2023(b); b.Set(Oids.ExtendedKeyUsage, Ext.Eku(EmailProtection)); }), Leaf(before2023));
+            Leaf(b => { before2023(b); b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.AnyEku)); }), Leaf(before2023));
         Add("cabf-sub-ku-cert-sign", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyCertSign), critical: true)), Leaf());
         Add("cabf-sub-ku-crl-sign", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.CrlSign), critical: true)), Leaf());
 

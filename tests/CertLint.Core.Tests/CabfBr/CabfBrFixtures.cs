@@ -37,7 +37,7 @@ internal static partial class CabfBrFixtures
     private static Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> Adder = (_, _, _) => { };
 
     public const string Dv = "2.23.140.1.2.1", Ov = "2.23.140.1.2.2", Iv = "2.23.140.1.2.3";
-    private const string EmailProtection = "1.3.6.1.5.5.7.3.4";
+    internal const string EmailProtection = "1.3.6.1.5.5.7.3.4";
 
     /// <summary>When the leaf is issued unless a case says otherwise (the fixture test runs at 2026-01-01).</summary>
     private static readonly DateTimeOffset Issued = new(2025, 12, 1, 0, 0, 0, TimeSpan.Zero);
@@ -71,7 +71,7 @@ internal static partial class CabfBrFixtures
             .Set(Oids.CertificatePolicies, Ext.Policies(Ext.Policy(Dv)));
 
     /// <summary>A conformant DV leaf for www.example.com under the issuing CA, changed by <paramref name="change"/>.</summary>
-    private static Func<TestCertificate[]> Leaf(Action<RawCertificateBuilder>? change = null) => () =>
+    internal static Func<TestCertificate[]> Leaf(Action<RawCertificateBuilder>? change = null) => () =>
     {
         var b = LeafBuilder(Issuing);
         change?.Invoke(b);
@@ -93,7 +93,7 @@ internal static partial class CabfBrFixtures
     }
 
     /// <summary>The issuing CA, changed by <paramref name="change"/>, with the root.</summary>
-    private static Func<TestCertificate[]> SubCa(Action<RawCertificateBuilder>? change = null) => () =>
+    internal static Func<TestCertificate[]> SubCa(Action<RawCertificateBuilder>? change = null) => () =>
     {
         var b = IssuingBuilder();
         change?.Invoke(b);
@@ -108,7 +108,7 @@ internal static partial class CabfBrFixtures
         return [b.Build()];
     };
 
-    private static Action<RawCertificateBuilder> ValidFor(DateTimeOffset notBefore, TimeSpan period) => b =>
+    internal static Action<RawCertificateBuilder> ValidFor(DateTimeOffset notBefore, TimeSpan period) => b =>
     {
         b.NotBefore = Time(notBefore);
         b.NotAfter = Time(notBefore + period);

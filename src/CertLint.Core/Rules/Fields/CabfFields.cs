@@ -6,8 +6,8 @@ namespace CertLint.Rules.Fields;
 
 /// <summary>
 /// Facts the CA/B Forum profile rules need that no generic field states: calendar-month validity (the EV Guidelines
-/// and older BRs count months), the reserved policy identifiers, repeated AIA locations and the subject order of
-/// BR §7.1.4.2.
+/// and older BRs count months), the reserved policy identifiers, repeated AIA locations, the subject order of
+/// BR §7.1.4.2 and whether the certificate's purpose puts it under the TLS Baseline Requirements at all.
 /// </summary>
 internal static class CabfFields
 {
@@ -48,6 +48,9 @@ internal static class CabfFields
             CpsProblem);
         yield return Cert("aia.repeatedLocations", T.List, "AIA accessLocations that occur more than once for the same accessMethod (compared ignoring case)",
             c => c.AuthorityInfoAccess is { } aia ? RepeatedLocations(aia) : null);
+        yield return Cert("eku.serverAuthScope", T.Boolean,
+            "The certificate is one the TLS Baseline Requirements govern by its purpose (BR §1.1): it has no extendedKeyUsage, or its extendedKeyUsage lists serverAuth or anyExtendedKeyUsage (zlint's util.IsServerAuthCert, which scopes every BR lint)",
+            c => InServerAuthScope(c.ExtendedKeyUsage));
         yield return Cert("subject.brOrder", T.Boolean,
             "The subject's DC, C, ST, L, postalCode, street, O, SN, givenName, OU and CN attributes appear in that order (BR §7.1.4.2); other attributes are ignored",
             c => InBrOrder(c.Subject.Attributes));
@@ -100,6 +103,16 @@ internal static class CabfFields
         var ocsp = ExtensionFields.Repeated(aia.Ocsp, static u => u, StringComparison.OrdinalIgnoreCase);
         var caIssuers = ExtensionFields.Repeated(aia.CaIssuers, static u => u, StringComparison.OrdinalIgnoreCase);
         return ocsp.Length == 0 ? caIssuers : caIssuers.Length == 0 ? ocsp : [.. ocsp, .. caIssuers];
+    }
+
+    private static bool InServerAuthScope(IReadOnlyList<string>? eku)
+    {
+        if (eku is null) return true;
+        for (var i = 0; i < eku.Count; i++)
+        {
+            if (eku[i] is Oids.ServerAuth or Oids.AnyExtendedKeyUsage) return true;
+        }
+        return false;
     }
 
     private static bool InBrOrder(IReadOnlyList<DnAttribute> attributes)

@@ -1,0 +1,64 @@
+using CertLint.Engine;
+using CertLint.Tests.Pki;
+using CertLint.Tests.Pki.Raw;
+
+namespace CertLint.Tests.CabfBr;
+
+/// <summary>
+/// The Baseline Requirements govern TLS server certificates (BR §1.1): a certificate whose extendedKeyUsage lists
+/// neither serverAuth nor anyExtendedKeyUsage is outside them, and every BR rule of the pack skips it as not applicable
+/// (zlint does the same for all its BR lints, util.IsServerAuthCert). The EV Guidelines rules are not scoped this way.
+/// </summary>
+public sealed class ServerAuthScopeTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static LintResult Lint(TestCertificate[] chain)
+    {
+        using var dir = new TempDirectory();
+        TestPki.WritePem(dir.Path, "chain.pem", chain);
+        return new LintEngine().Run(new LintRequest
+        {
+            WorkingDirectory = dir.Path, Paths = ["chain.pem"], Now = Now, Packs = ["cabf-br"], Environment = _ => null,
+        });
+    }
+
+    /// <summary>The pack's findings on the certificate under test: the first of the chain file (the fixtures' issuers follow it).</summary>
+    private static string[] CabfFindings(LintResult result) =>
+        [.. result.Findings.Where(f => f.Rule.Pack == "cabf-br" && f.Subject.Location.StartLine == 1).Select(f => f.Rule.Name).Order(StringComparer.Ordinal)];
+
+    [Test]
+    public void A_subordinate_ca_for_client_and_email_is_outside_the_brs()
+    {
+        var result = Lint(CabfBrFixtures.SubCa(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ClientAuth, CabfBrFixtures.EmailProtection)))());
+
+        CabfFindings(result).ShouldBeEmpty();
+        result.Checks.Any(c => c.Rule.Name == "cabf-sub-ca-eku-invalid").ShouldBeFalse();
+    }
+
+    [Test]
+    public void The_same_ca_with_server_auth_mixes_tls_with_email()
+    {
+        var result = Lint(CabfBrFixtures.SubCa(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ServerAuth, CabfBrFixtures.EmailProtection)))());
+
+        // The fixtures' issuing CA has no digitalSignature key usage: a note, in scope like every BR rule.
+        CabfFindings(result).ShouldBe(["cabf-ca-ku-digital-signature", "cabf-sub-ca-eku-invalid"]);
+    }
+
+    [TestCase(new[] { CabfBrFixtures.EmailProtection }, new string[0])]
+    [TestCase(new[] { Oids.ClientAuth }, new string[0])]
+    [TestCase(new[] { Oids.ServerAuth }, new[] { "cabf-subject-cn-not-recommended", "cabf-validity-398" })]
+    [TestCase(new[] { Oids.AnyEku }, new[] { "cabf-eku-any", "cabf-subject-cn-not-recommended", "cabf-validity-398" })]
+    [TestCase(null, new[] { "cabf-eku-missing", "cabf-subject-cn-not-recommended", "cabf-validity-398" })]
+    public void A_leaf_valid_for_500_days_is_judged_only_when_its_eku_allows_tls(string[]? eku, string[] expected)
+    {
+        var result = Lint(CabfBrFixtures.Leaf(b =>
+        {
+            CabfBrFixtures.ValidFor(new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(500))(b);
+            if (eku is null) b.Remove(Oids.ExtendedKeyUsage);
+            else b.Set(Oids.ExtendedKeyUsage, Ext.Eku(eku));
+        })());
+
+        CabfFindings(result).ShouldBe(expected);
+    }
+}
