@@ -190,8 +190,12 @@ def summarize(results, verbose):
     clean = [r for r in ok if not r["differ"]]
     pairs = sum(len(r["agree"]) + len(r["differ"]) for r in ok)
     print(f"cases: {len(results)} linted: {len(ok)} all mapped codes agree: {len(clean)}")
-    print(f"(case, mapped code) pairs: {pairs}, agree: {sum(len(r['agree']) for r in ok)}, "
-          f"differ: {sum(len(r['differ']) for r in ok)}")
+    differ = [(r, d) for r in ok for d in r["differ"]]
+    not_checked = sum(1 for _, d in differ if d["notChecked"])
+    root = sum(1 for r, d in differ if r["profile"] == "root_ca" and not r["selfSigned"] and not d["notChecked"])
+    print(f"(case, mapped code) pairs: {pairs}, agree: {sum(len(r['agree']) for r in ok)}, differ: {len(differ)} "
+          f"(of which {not_checked} where the CertLint rule did not check the certificate: not effective at its notBefore "
+          f"or not applicable; {root} on root_ca cases whose self-signature does not verify)")
     for r in results:
         if "error" in r:
             print(f"  ERROR {r['case']}: {r['error']}")
