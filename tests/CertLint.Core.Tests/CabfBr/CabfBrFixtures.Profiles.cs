@@ -24,6 +24,7 @@ internal static partial class CabfBrFixtures
         Add("cabf-ca-ku-digital-signature", RootCa(),
             RootCa(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyCertSign, Ext.CrlSign), critical: true)));
         Add("cabf-sub-ca-reserved-policies", SubCa(Policies(Dv, Ov)), SubCa());
+        Add("cabf-sub-any-policy", Leaf(Policies(Dv, Oids.AnyPolicy)), Leaf(Policies(Dv)));
 
         var y2017 = new DateTimeOffset(2017, 1, 1, 0, 0, 0, TimeSpan.Zero);
         Add("cabf-validity-39-months", Leaf(ValidFor(y2017, TimeSpan.FromDays(1200))), Leaf(ValidFor(y2017, TimeSpan.FromDays(1000))));

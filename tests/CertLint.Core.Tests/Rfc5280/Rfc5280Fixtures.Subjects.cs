@@ -24,6 +24,10 @@ internal static partial class Rfc5280Fixtures
             Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.Organization, PrintableString, "Acme (Example) Ltd."))));
         Add("subject-control-characters",
             Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.Organization, Utf8String, "Acme\u0007 Ltd"))), Leaf());
+        // The second address is not in the SAN: every emailAddress value must be, not only the first.
+        Add("subject-email-not-in-san",
+            Leaf(Subject(Cn("leaf.example.com"), Email("admin@example.com"), Email("ops@example.com")) + San(Gn.Email("admin@example.com"))),
+            Leaf(Subject(Cn("leaf.example.com"), Email("admin@example.com")) + San(Gn.Email("admin@example.com"))));
     }
 
     /// <summary>A subject with the attribute one character too long (fail) and exactly at the bound (pass).</summary>
@@ -34,6 +38,8 @@ internal static partial class Rfc5280Fixtures
             Leaf(Subject([.. cn, Attribute(oid, tag, Value(oid, bound + 1))])),
             Leaf(Subject([.. cn, Attribute(oid, tag, Value(oid, bound > 1000 ? 12 : bound))])));
     }
+
+    private static byte[] Email(string address) => Attribute(Oids.Email, Ia5String, address);
 
     private static string Value(string oid, int length) => oid == Oids.Email
         ? new string('a', length - "@example.com".Length) + "@example.com"
