@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CertLint.Model;
+using CertLint.Parsing;
 
 namespace CertLint.Findings;
 
@@ -98,7 +99,7 @@ public sealed record Finding
         get
         {
             var text = $"{Rule.Id}|{Subject.ObjectId}|{Subject.Location.File.RelativePath}";
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+            return Hex.Lower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         }
     }
 

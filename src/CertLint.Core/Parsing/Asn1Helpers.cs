@@ -54,11 +54,11 @@ internal static class Asn1Helpers
         if ((content[0] & 0x80) != 0)
         {
             var magnitude = BigInteger.Negate(new BigInteger(content, isUnsigned: false, isBigEndian: true));
-            return "-" + Convert.ToHexString(magnitude.ToByteArray(isUnsigned: true, isBigEndian: true));
+            return "-" + Hex.Upper(magnitude.ToByteArray(isUnsigned: true, isBigEndian: true));
         }
         var i = 0;
         while (i < content.Length - 1 && content[i] == 0) i++;
-        return Convert.ToHexString(content[i..]);
+        return Hex.Upper(content[i..]);
     }
 
     /// <summary>Bit length of an unsigned big-endian integer (RSA modulus, DSA p).</summary>
@@ -88,13 +88,13 @@ internal static class Asn1Helpers
     {
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(data, hash);
-        return Convert.ToHexStringLower(hash);
+        return Hex.Lower(hash);
     }
 
     public static string Sha1Hex(ReadOnlySpan<byte> data)
     {
         Span<byte> hash = stackalloc byte[20];
         SHA1.HashData(data, hash);
-        return Convert.ToHexStringLower(hash);
+        return Hex.Lower(hash);
     }
 }

@@ -197,7 +197,7 @@ internal static class CertificateDetailsParser
         var oid = sequence.ReadObjectIdentifier();
         var parameters = sequence.HasData ? sequence.ReadEncodedValue() : ReadOnlyMemory<byte>.Empty;
         var state = parameters.IsEmpty ? "absent" : parameters.Span.SequenceEqual((ReadOnlySpan<byte>)[5, 0]) ? "null" : "present";
-        return Algorithms.Add(der.Span, new AlgorithmDetails(oid, state, Convert.ToHexString(parameters.Span), Convert.ToHexString(der.Span)));
+        return Algorithms.Add(der.Span, new AlgorithmDetails(oid, state, Hex.Upper(parameters.Span), Hex.Upper(der.Span)));
     }
 
     private static TimeDetails Time(ref AsnCursor reader)

@@ -139,7 +139,7 @@ public static class CrlParser
     {
         var code = new AsnReader(value, AsnEncodingRules.BER).ReadEnumeratedBytes().Span;
         var n = code.Length == 1 ? code[0] : -1;
-        return n >= 0 && n < Reasons.Length ? Reasons[n] : $"reason {Convert.ToHexString(code)}";
+        return n >= 0 && n < Reasons.Length ? Reasons[n] : $"reason {Hex.Upper(code)}";
     }
 
     private static string IntegerHex(ReadOnlyMemory<byte> value) =>

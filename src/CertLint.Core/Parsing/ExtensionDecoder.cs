@@ -35,7 +35,7 @@ internal static class ExtensionDecoder
 
     /// <summary>IPv4 dotted, IPv6 in its compressed form; odd lengths (never valid in a SAN) as hex.</summary>
     private static string IpText(ReadOnlySpan<byte> bytes) =>
-        bytes.Length is 4 or 16 ? new IPAddress(bytes).ToString() : Convert.ToHexString(bytes);
+        bytes.Length is 4 or 16 ? new IPAddress(bytes).ToString() : Hex.Upper(bytes);
 
     public static IReadOnlyList<string> ExtendedKeyUsage(ReadOnlyMemory<byte> value)
     {
@@ -68,13 +68,13 @@ internal static class ExtensionDecoder
 
     /// <summary>Key identifiers as upper-case hex without separators.</summary>
     public static string SubjectKeyIdentifier(ReadOnlyMemory<byte> value) =>
-        Convert.ToHexString(Open(value).ReadOctetString().Span);
+        Hex.Upper(Open(value).ReadOctetString().Span);
 
     public static string? AuthorityKeyIdentifier(ReadOnlyMemory<byte> value)
     {
         var seq = Open(value).ReadSequence();
         return seq.HasData && seq.PeekTag().HasSameClassAndValue(Context0)
-            ? Convert.ToHexString(seq.ReadOctetString(Context0).Span)
+            ? Hex.Upper(seq.ReadOctetString(Context0).Span)
             : null;
     }
 
@@ -110,14 +110,14 @@ internal static class ExtensionDecoder
         if (!choice.HasData) return names;
         if (!choice.PeekTag().HasSameClassAndValue(Context0Constructed))
         {
-            names.Add("rdn:" + Convert.ToHexString(choice.ReadEncodedValue().Span));
+            names.Add("rdn:" + Hex.Upper(choice.ReadEncodedValue().Span));
             return names;
         }
         var fullName = choice.ReadSequence(Context0Constructed);
         while (fullName.HasData)
         {
             if (fullName.PeekTag().HasSameClassAndValue(UriTag)) names.Add(fullName.ReadCharacterString(UniversalTagNumber.IA5String, UriTag));
-            else names.Add(Convert.ToHexString(fullName.ReadEncodedValue().Span));
+            else names.Add(Hex.Upper(fullName.ReadEncodedValue().Span));
         }
         return names;
     }
@@ -158,7 +158,7 @@ internal static class ExtensionDecoder
         while (generalNames.HasData)
         {
             var encoded = generalNames.ReadEncodedValue();
-            names.Add(Convert.ToHexString(encoded.Span));
+            names.Add(Hex.Upper(encoded.Span));
             var reader = new AsnCursor(encoded, AsnEncodingRules.BER);
             if (!reader.PeekTag().HasSameClassAndValue(directoryName)) continue;
             try

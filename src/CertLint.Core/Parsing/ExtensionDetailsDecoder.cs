@@ -34,7 +34,7 @@ internal static class ExtensionDetailsDecoder
         object? result = ext.Oid switch
         {
             "2.5.29.35" => Aki(r.ReadSequence()),
-            "2.5.29.14" => new OctetsDetails(Convert.ToHexString(r.ReadOctetString().Span)),
+            "2.5.29.14" => new OctetsDetails(Hex.Upper(r.ReadOctetString().Span)),
             "2.5.29.15" => KeyUsage(ref r),
             "2.5.29.32" => Policies(r.ReadSequence()),
             "2.5.29.33" => Mappings(r.ReadSequence()),
@@ -93,7 +93,7 @@ internal static class ExtensionDetailsDecoder
     {
         string? keyId = null, serial = null;
         IReadOnlyList<string>? issuer = null;
-        if (seq.NextIs(Ctx0)) keyId = Convert.ToHexString(seq.ReadOctetString(Ctx0).Span);
+        if (seq.NextIs(Ctx0)) keyId = Hex.Upper(seq.ReadOctetString(Ctx0).Span);
         if (seq.NextIs(Ctx1C)) issuer = GeneralNames.ReadValues(seq.ReadSequence(Ctx1C));
         if (seq.NextIs(Ctx2)) serial = Asn1Helpers.IntegerToHex(AsnCursor.Content(seq.ReadEncodedValue()).Span);
         seq.ThrowIfNotEmpty();

@@ -38,17 +38,17 @@ internal static partial class GeneralNames
                 return new GeneralNameEntry("otherName", other.ReadObjectIdentifier(), true);
             case 1: return Ia5("email", content, constraint);
             case 2: return Ia5("dns", content, constraint);
-            case 3: return new GeneralNameEntry("x400", Convert.ToHexString(content.Span), true);
+            case 3: return new GeneralNameEntry("x400", Hex.Upper(content.Span), true);
             case 4:
                 var dn = NameParser.Read(new AsnReader(encoded, AsnEncodingRules.BER).ReadSequence(tag));
                 return new GeneralNameEntry("dirName", dn.Text, true);
-            case 5: return new GeneralNameEntry("ediParty", Convert.ToHexString(content.Span), true);
+            case 5: return new GeneralNameEntry("ediParty", Hex.Upper(content.Span), true);
             case 6: return Ia5("uri", content, constraint);
             case 7:
                 var b = content.Span;
                 var ok = constraint ? b.Length is 8 or 32 : b.Length is 4 or 16;
                 var text = b.Length is 4 or 16 ? new IPAddress(b).ToString()
-                    : b.Length is 8 or 32 ? $"{new IPAddress(b[..(b.Length / 2)])}/{new IPAddress(b[(b.Length / 2)..])}" : Convert.ToHexString(b);
+                    : b.Length is 8 or 32 ? $"{new IPAddress(b[..(b.Length / 2)])}/{new IPAddress(b[(b.Length / 2)..])}" : Hex.Upper(b);
                 return new GeneralNameEntry("ip", text, ok);
             case 8:
                 return new GeneralNameEntry("registeredId", new AsnCursor(encoded).ReadObjectIdentifier(tag), true);

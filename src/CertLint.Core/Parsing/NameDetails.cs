@@ -53,11 +53,11 @@ internal static class NameDetails
     {
         var tag = Asn1Tag.Decode(encoded.Span, out _);
         var content = AsnCursor.Content(encoded);
-        if (tag.TagClass != TagClass.Universal) return ("#" + Convert.ToHexString(encoded.Span), "other", true);
+        if (tag.TagClass != TagClass.Universal) return ("#" + Hex.Upper(encoded.Span), "other", true);
         var type = (UniversalTagNumber)tag.TagValue;
         var name = TypeName(type);
         if (type == UniversalTagNumber.T61String) return (Encoding.Latin1.GetString(content.Span), name, true);
-        if (name == "other") return ("#" + Convert.ToHexString(encoded.Span), name, true);
+        if (name == "other") return ("#" + Hex.Upper(encoded.Span), name, true);
         try
         {
             return (new AsnCursor(encoded).ReadCharacterString(type), name, true);

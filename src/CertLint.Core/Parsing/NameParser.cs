@@ -88,7 +88,7 @@ internal static class NameParser
                     return Encoding.Latin1.GetString(atv.ReadOctetString(tag).Span);
             }
         }
-        return "#" + Convert.ToHexString(atv.ReadEncodedValue().Span);
+        return "#" + Hex.Upper(atv.ReadEncodedValue().Span);
     }
 
     /// <summary>RFC 4514: most significant RDN last, "+" inside a multi-valued RDN, special characters escaped.</summary>

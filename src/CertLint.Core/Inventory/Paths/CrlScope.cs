@@ -92,7 +92,7 @@ internal static class CrlScope
                 while (issuer.HasData) w.WriteEncodedValue(issuer.ReadEncodedValue().Span);
                 w.WriteEncodedValue(rdn);
             }
-            return Convert.ToHexString(w.Encode());
+            return Hex.Upper(w.Encode());
         }
         catch (Exception e) when (e is AsnContentException or ArgumentException or FormatException)
         {
@@ -105,6 +105,6 @@ internal static class CrlScope
     {
         var w = new AsnWriter(AsnEncodingRules.DER);
         using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 4, isConstructed: true))) w.WriteEncodedValue(cert.Issuer.Raw.Span);
-        return Convert.ToHexString(w.Encode());
+        return Hex.Upper(w.Encode());
     }
 }

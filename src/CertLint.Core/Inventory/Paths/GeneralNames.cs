@@ -65,7 +65,7 @@ internal static class GeneralNames
                 inner.ThrowIfNotEmpty();
                 return new GeneralName(form, dn.Text.Length == 0 ? "(empty)" : dn.Text, Key: dn.NormalizedKey);
             default:
-                return new GeneralName(form, Convert.ToHexString(reader.ReadEncodedValue().Span));
+                return new GeneralName(form, Hex.Upper(reader.ReadEncodedValue().Span));
         }
     }
 
@@ -82,5 +82,5 @@ internal static class GeneralNames
         ? new System.Net.IPAddress(bytes).ToString()
         : bytes.Length is 8 or 32
             ? $"{new System.Net.IPAddress(bytes.AsSpan(0, bytes.Length / 2))}/{new System.Net.IPAddress(bytes.AsSpan(bytes.Length / 2))}"
-            : Convert.ToHexString(bytes);
+            : Hex.Upper(bytes);
 }

@@ -1,4 +1,5 @@
 using CertLint.Model;
+using CertLint.Parsing;
 using static CertLint.Rules.Fields.FieldCatalog;
 using T = CertLint.Rules.Fields.FieldType;
 
@@ -43,7 +44,7 @@ internal static class ProfileFields
             c => c.Details.RsaExponentValue is { } e ? (long)Parsing.KeyNumbersParser.Bits(e) : null);
         yield return Cert("key.exponent.odd", T.Boolean, "The RSA public exponent is odd", c => c.Details.RsaExponentValue is { } e ? !e.IsEven : null);
         foreach (var f in DsaFields()) yield return f;
-        yield return Cert("key.der", T.String, "The whole SubjectPublicKeyInfo (hex)", c => Convert.ToHexString(c.PublicKey.Spki.Span));
+        yield return Cert("key.der", T.String, "The whole SubjectPublicKeyInfo (hex)", c => Hex.Upper(c.PublicKey.Spki.Span));
     }
 
     /// <summary>A DSA key's numbers (RFC 3279 §2.3.2); absent on other keys.</summary>
@@ -77,7 +78,7 @@ internal static class ProfileFields
         Func<CertificateInfo, IReadOnlyList<NameAttribute>> attributes, Func<CertificateInfo, int> rdns)
     {
         yield return Cert($"{prefix}.empty", T.Boolean, $"The {prefix} has no RDN", c => dn(c).IsEmpty);
-        yield return Cert($"{prefix}.der", T.String, $"DER of the {prefix} Name (hex)", c => Convert.ToHexString(dn(c).Raw.Span));
+        yield return Cert($"{prefix}.der", T.String, $"DER of the {prefix} Name (hex)", c => Hex.Upper(dn(c).Raw.Span));
         yield return Cert($"{prefix}.length", T.Integer, $"DER octets of the {prefix} Name", c => (long)dn(c).Raw.Length);
         yield return Cert($"{prefix}.rdns", T.Integer, $"Number of RDNs in the {prefix}", c => (long)rdns(c));
         yield return Cert($"{prefix}.attributes", T.Records, $"Every {prefix} attribute in encoding order", attributes, RecordScopes.NameAttribute);

@@ -2,6 +2,7 @@ using System.Formats.Asn1;
 using System.Globalization;
 using System.Text;
 using CertLint.Model;
+using CertLint.Parsing;
 using static CertLint.Rules.Fields.FieldCatalog;
 using T = CertLint.Rules.Fields.FieldType;
 
@@ -130,7 +131,7 @@ internal static class Rfc5280Fields
                 var length = (list[at] << 8) | list[at + 1];
                 at += 2;
                 if (length < 33 || at + length > end) return null;
-                logs.Add(Convert.ToHexString(list, at + 1, 32));
+                logs.Add(Hex.Upper(list.AsSpan(at + 1, 32)));
                 at += length;
             }
             return logs.Count;
