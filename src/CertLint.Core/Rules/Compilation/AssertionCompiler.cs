@@ -100,13 +100,8 @@ internal sealed partial class AssertionCompiler
                 ? $"field '{path}' needs one function: {string.Join(", ", Functions)}"
                 : $"an assertion has one function; found {string.Join(", ", functions.Select(f => f.Key))} (combine with all/any)");
         var (name, keyNode, option) = functions[0];
-        if (option is YamlMappingNode om && om.Children.Count == 1 && Comparable.Contains(name)
-            && om.Children.Keys.First() is YamlScalarNode { Value: "field" })
+        if (OtherField(name, option, field.Type, path, scope) is var (compare, other, otherFromRoot))
         {
-            var otherNode = om.Children.Values.First();
-            var otherPath = _ctx.Value(otherNode) as string ?? throw _ctx.Error(otherNode, "'field' must be a field path", "field");
-            var (other, otherFromRoot) = Resolve(otherPath, otherNode, scope);
-            var compare = FieldComparisons.Compile(name, field.Type, other.Type, m => _ctx.Error(otherNode, $"'{name}' on field '{path}': {m}", name));
             var otherGet = other.Get;
             var read = Reader(field, fromRoot);
             return otherFromRoot
@@ -125,6 +120,12 @@ internal sealed partial class AssertionCompiler
     /// <summary>One function on a value; the result's target is the value itself.</summary>
     private NodeTest CompileFunction(string name, YamlScalarNode keyNode, YamlNode option, FieldType type, string path, FieldScope? elements)
     {
+        // A plain value (a string list's element) has no fields of its own: the other side is a field of the subject.
+        if (OtherField(name, option, type, path, scope: null) is var (compare, other, _))
+        {
+            var otherGet = other.Get;
+            return (v, r, c) => compare(v, otherGet(r, c), c);
+        }
         var (plain, test) = CompileFunctionParts(name, keyNode, option, type, path, elements);
         return plain is null ? test! : (v, _, c) => plain(v, c);
     }
@@ -195,6 +196,24 @@ internal sealed partial class AssertionCompiler
         if (v is not System.Collections.IEnumerable l) return false;
         foreach (var x in l) { if (inner(x, r, c) == want) return true; }
         return false;
+    }
+
+    /// <summary>
+    /// A comparison whose option is another field (`in: {field: $.san.email}`): the comparison and that field, or null
+    /// when the option is a literal. Without a scope (the target is a plain value) only `$.PATH` can name a field.
+    /// </summary>
+    private (Func<object?, object?, EvaluationContext, bool> Compare, ResolvedField Other, bool FromRoot)? OtherField(
+        string name, YamlNode option, FieldType type, string path, FieldScope? scope)
+    {
+        if (option is not YamlMappingNode { Children.Count: 1 } om || !Comparable.Contains(name)
+            || om.Children.Keys.First() is not YamlScalarNode { Value: "field" }) return null;
+        var otherNode = om.Children.Values.First();
+        var otherPath = _ctx.Value(otherNode) as string ?? throw _ctx.Error(otherNode, "'field' must be a field path", "field");
+        if (scope is null && !otherPath.StartsWith("$.", StringComparison.Ordinal))
+            throw _ctx.Error(otherNode, $"a list's element has no fields: name the subject's field as '$.{otherPath}'", "field", "$." + otherPath);
+        var (other, otherFromRoot) = Resolve(otherPath, otherNode, scope ?? _subject);
+        var compare = FieldComparisons.Compile(name, type, other.Type, m => _ctx.Error(otherNode, $"'{name}' on field '{path}': {m}", name));
+        return (compare, other, otherFromRoot);
     }
 
     /// <summary>A path in the current scope, or `$.PATH` in the rule's subject.</summary>
