@@ -2,6 +2,7 @@ using CertLint.Configuration;
 using CertLint.Engine;
 using CertLint.Findings;
 using CertLint.Rules;
+using CertLint.Rules.Loading;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace CertLint.Cli.Commands;
@@ -36,6 +37,8 @@ internal static class ExplainCommand
             context.Out.WriteLine($"{d.Id} {d.Name} ({rule.Severity.ToText()}): {d.Title}");
             if (d.HelpUri.Length > 0) context.Out.WriteLine(d.HelpUri);
             context.Out.WriteLine($"Pack: {d.Pack}");
+            if (RuleLoader.LoadPacks().FirstOrDefault(p => p.Name == d.Pack)?.Scope is { } scope)
+                context.Out.WriteLine($"Pack scope: applies only to {scope.Description}");
             if (d.Citation is { } citation) context.Out.WriteLine($"Citation: {citation}{(citation.Url is null ? "" : $" ({citation.Url})")}");
             if (d.Equivalents.Count > 0)
                 context.Out.WriteLine("Equivalents: " + string.Join("; ", d.Equivalents.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));

@@ -34,23 +34,57 @@ public class RulesValidateKindsTests
         r.Error.ShouldContain($"policy/cert-expired.yml:{line}:5: error: duplicate rule id 'CL0101': already used by cert-expired in rules/cert-expired.yml");
     }
 
-    [Test]
-    public void A_broken_pack_manifest_reports_every_error_as_a_manifest()
+    /// <summary>`certlint rules validate` on rules/acme/pack.yml holding <paramref name="manifest"/>: it must fail with
+    /// exit 2 and no stack trace; its error lines.</summary>
+    private static List<string> ManifestErrors(string manifest)
     {
         using var tree = new RepoTree();
-        tree.Write("rules/acme/pack.yml", """
-            name: acmee
-            titel: Acme policy
-            enabled: sometimes
-            """);
+        tree.Write("rules/acme/pack.yml", manifest);
         var r = CliRunner.InProcess(tree.Repo, null, "rules", "validate", "rules/acme/pack.yml");
         r.ExitCode.ShouldBe(2);
         r.Error.ShouldNotContain("missing required key 'id'");
         r.Error.ShouldNotContain("   at ");
-        var errors = r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(": error: ", StringComparison.Ordinal)).ToList();
-        errors.Count.ShouldBe(3, r.Error);
+        return r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(": error: ", StringComparison.Ordinal)).ToList();
+    }
+
+    [Test]
+    public void A_broken_pack_manifest_reports_every_error_as_a_manifest()
+    {
+        var errors = ManifestErrors("""
+            name: acmee
+            titel: Acme policy
+            enabled: sometimes
+            """);
+        errors.Count.ShouldBe(3, string.Join('\n', errors));
         errors[0].ShouldEndWith("pack.yml:1:7: error: pack name 'acmee' must be its folder's name 'acme'");
         errors[1].ShouldContain("pack.yml:2:1: error: unknown key 'titel' in a pack file (did you mean 'title'?)");
         errors[2].ShouldContain("pack.yml:3:10: error: ");
+    }
+
+    [Test]
+    public void A_pack_scope_is_checked_like_a_where_clause()
+    {
+        var errors = ManifestErrors("""
+            name: acme
+            title: Acme policy
+            scope:
+              kind: certificate
+              match: { field: eku.serverAuthScop, equals: true }
+            """);
+        errors.Count.ShouldBe(2, string.Join('\n', errors));
+        errors[0].ShouldContain("pack.yml:4:3: error: missing required key 'description'");
+        errors[1].ShouldContain("pack.yml:5:19: error: unknown field 'eku.serverAuthScop'");
+        errors[1].ShouldContain("eku.serverAuthScope");
+    }
+
+    [Test]
+    public void A_pack_scope_needs_a_test_beyond_its_kind()
+    {
+        var errors = ManifestErrors("""
+            name: acme
+            title: Acme policy
+            scope: { description: every certificate, kind: certificate }
+            """);
+        errors.ShouldHaveSingleItem().ShouldContain("pack.yml:3:8: error: a pack's 'scope' needs a test");
     }
 }

@@ -7,7 +7,9 @@ namespace CertLint.Tests.CabfBr;
 /// <summary>
 /// The Baseline Requirements govern TLS server certificates (BR §1.1): a certificate whose extendedKeyUsage lists
 /// neither serverAuth nor anyExtendedKeyUsage is outside them, and every BR rule of the pack skips it as not applicable
-/// (zlint does the same for all its BR lints, util.IsServerAuthCert). The EV Guidelines rules are not scoped this way.
+/// (zlint does the same for all its BR lints, util.IsServerAuthCert). The scope is the pack's (rules/cabf-br/pack.yml),
+/// so the framework decides it for every rule of the pack, the EV Guidelines rules included (an EV TLS certificate is a
+/// serverAuth certificate).
 /// </summary>
 public sealed class ServerAuthScopeTests
 {
@@ -60,5 +62,50 @@ public sealed class ServerAuthScopeTests
         })());
 
         CabfFindings(result).ShouldBe(expected);
+    }
+
+    /// <summary>The pack's rules that were checked on the certificate under test.</summary>
+    private static string[] CabfChecks(LintResult result) =>
+        [.. result.Checks.Where(c => c.Rule.Pack == "cabf-br" && c.Subject.Location.StartLine == 1).Select(c => c.Rule.Name).Distinct().Order(StringComparer.Ordinal)];
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void No_rule_of_the_pack_checks_a_certificate_outside_the_scope(bool ca)
+    {
+        Action<RawCertificateBuilder> clientOnly = b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ClientAuth));
+        var outside = Lint((ca ? CabfBrFixtures.SubCa(clientOnly) : CabfBrFixtures.Leaf(clientOnly))());
+        var inside = Lint((ca ? CabfBrFixtures.SubCa() : CabfBrFixtures.Leaf())());
+
+        CabfChecks(outside).ShouldBeEmpty();
+        CabfFindings(outside).ShouldBeEmpty();
+        // The same certificate with serverAuth is checked by the pack (so the empty list above is the scope's doing).
+        CabfChecks(inside).Length.ShouldBeGreaterThan(20);
+    }
+
+    [Test]
+    public void A_subscriber_certificate_with_any_policy_is_judged_only_in_scope()
+    {
+        Action<RawCertificateBuilder> anyPolicy = b => b.Set(Oids.CertificatePolicies, Ext.Policies(Ext.Policy("2.5.29.32.0")));
+
+        CabfFindings(Lint(CabfBrFixtures.Leaf(anyPolicy)())).ShouldContain("cabf-sub-any-policy");
+        CabfFindings(Lint(CabfBrFixtures.Leaf(b =>
+        {
+            anyPolicy(b);
+            b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ClientAuth));
+        })())).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void An_ev_policy_on_a_code_signing_certificate_is_not_an_ev_tls_certificate()
+    {
+        // A subject without the EV Guidelines' organization attributes: every EV subject rule would fire in scope.
+        Action<RawCertificateBuilder> ev = b => b.Set(Oids.CertificatePolicies, Ext.Policies(Ext.Policy("2.23.140.1.1")));
+
+        CabfFindings(Lint(CabfBrFixtures.Leaf(ev)())).ShouldContain(n => n.StartsWith("cabf-ev-", StringComparison.Ordinal));
+        CabfFindings(Lint(CabfBrFixtures.Leaf(b =>
+        {
+            ev(b);
+            b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.CodeSigning));
+        })())).ShouldBeEmpty();
     }
 }

@@ -104,9 +104,20 @@ public static class RuleCompiler
     private static CompiledApplicability Applicability(CompileContext ctx, RuleDefinition definition, YamlMap? checkMap, ICheckPrimitive? primitive, ErrorCollector errors)
     {
         var applies = errors.Try(() => WhereCompiler.Compile(ctx, definition.Where), null!);
+        // The pack's scope (pack.yml) bounds every rule of the pack, built-in or a user's rule that names the pack.
+        if (PackScopeOf(definition.Descriptor.Pack) is { } scope) applies = scope.Restrict(ctx.Kinds, applies);
         var arguments = primitive is null ? PrimitiveArguments.Empty
             : errors.Try(() => PrimitiveBinder.Bind(ctx, primitive, checkMap!.Get("with")), PrimitiveArguments.Empty);
         return new CompiledApplicability(applies, arguments);
+    }
+
+    private static PackScope? PackScopeOf(string pack)
+    {
+        foreach (var p in RuleLoader.LoadPacks())
+        {
+            if (p.Name == pack) return p.Scope;
+        }
+        return null;
     }
 
     /// <summary>A field check, its witness, the message and `related`: what a subject the rule applies to needs.</summary>
