@@ -66,7 +66,7 @@ public static class CertificateParser
             var explicitVersion = tbs.ReadSequence(Context0);
             version = explicitVersion.TryReadInt32(out var v) ? v + 1 : throw new AsnContentException("version is out of range");
         }
-        var serial = Asn1Helpers.IntegerToHex(Asn1Helpers.ReadIntegerContent(ref tbs, out _));
+        var serialLength = Asn1Helpers.ReadIntegerContent(ref tbs, out var serialEncoded).Length;
         Asn1Helpers.ReadAlgorithmIdentifier(ref tbs); // inner signature algorithm: the outer one is authoritative for rules
         var issuer = NameParser.ReadIssuer(ref tbs);
         var validity = tbs.ReadSequence();
@@ -89,7 +89,7 @@ public static class CertificateParser
             Raw = raw,
             TbsRaw = tbsRaw,
             Version = version,
-            SerialNumber = serial,
+            SerialContent = serialEncoded[^serialLength..],
             Subject = subject,
             Issuer = issuer,
             NotBefore = notBefore,
@@ -102,7 +102,7 @@ public static class CertificateParser
             KeyUsage = decoded.KeyUsage,
             BasicConstraints = decoded.BasicConstraints,
             SubjectKeyIdentifier = decoded.SubjectKeyIdentifier,
-            AuthorityKeyIdentifier = decoded.AuthorityKeyIdentifier,
+            AuthorityKeyId = decoded.AuthorityKeyId,
             CrlDistributionPoints = decoded.CrlDistributionPoints,
             AuthorityInfoAccess = decoded.AuthorityInfoAccess,
             Policies = decoded.Policies,

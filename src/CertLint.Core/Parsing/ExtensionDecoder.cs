@@ -73,12 +73,14 @@ internal static class ExtensionDecoder
     public static string SubjectKeyIdentifier(ReadOnlyMemory<byte> value) =>
         Hex.Upper(Open(value).ReadOctetString().Span);
 
-    public static string? AuthorityKeyIdentifier(ReadOnlyMemory<byte> value)
+    public static string? AuthorityKeyIdentifier(ReadOnlyMemory<byte> value) =>
+        AuthorityKeyId(value) is { } id ? Hex.Upper(id.Span) : null;
+
+    /// <summary>The keyIdentifier [0] octets of an authorityKeyIdentifier (a slice of its value when primitive), or null.</summary>
+    public static ReadOnlyMemory<byte>? AuthorityKeyId(ReadOnlyMemory<byte> value)
     {
         var seq = Open(value).ReadSequence();
-        return seq.HasData && seq.PeekTag().HasSameClassAndValue(Context0)
-            ? Hex.Upper(seq.ReadOctetString(Context0).Span)
-            : null;
+        return seq.HasData && seq.PeekTag().HasSameClassAndValue(Context0) ? seq.ReadOctetString(Context0) : null;
     }
 
     /// <summary>The URIs of every distribution point's fullName.</summary>
