@@ -154,11 +154,14 @@ internal sealed class ChainBuilder
     {
         public static Terminal Of(CertificateInfo[] path, List<PathProblem> failures, bool reachedAnchor, string? deadEnd)
         {
-            var problems = failures.Select(f => f.Message).ToList();
-            if (deadEnd is not null) problems.Add(deadEnd);
+            var problems = new string[failures.Count + (deadEnd is null ? 0 : 1)];
+            for (var i = 0; i < failures.Count; i++) problems[i] = failures[i].Message;
+            if (deadEnd is not null) problems[^1] = deadEnd;
             var status = failures.Count > 0 ? ChainStatus.Invalid : reachedAnchor ? ChainStatus.Complete : ChainStatus.Incomplete;
             var broken = failures.Count(f => f.Check == PathCheck.Signature);
-            return new Terminal(new ChainResult(status, path, problems) { Failures = failures }, broken, reachedAnchor);
+            // Exact arrays (the shared empty one for a valid path): every certificate's chain is kept for the whole run.
+            var result = new ChainResult(status, path, problems.Length == 0 ? [] : problems) { Failures = Parsing.KeptList.Of(failures) };
+            return new Terminal(result, broken, reachedAnchor);
         }
 
         /// <summary>Fewer broken signatures, then reaching an anchor, then fewer failed checks, then the longer path.</summary>

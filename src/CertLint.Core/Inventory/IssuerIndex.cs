@@ -10,8 +10,10 @@ namespace CertLint.Inventory;
 /// </summary>
 internal sealed class IssuerIndex
 {
-    private readonly Dictionary<string, List<CertificateInfo>> _bySubject = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<CertificateInfo>> _byKeyId = new(StringComparer.OrdinalIgnoreCase);
+    // A name or key identifier held by one certificate (every leaf's) maps to a one-element array, a list only once a
+    // second shares it: the index lives for the whole run, and a list per entry was two objects with spare slots.
+    private readonly Dictionary<string, IReadOnlyList<CertificateInfo>> _bySubject = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<CertificateInfo>> _byKeyId = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _order = new(StringComparer.Ordinal);
 
     public IssuerIndex(IEnumerable<CertificateInfo> pool)
@@ -43,14 +45,14 @@ internal sealed class IssuerIndex
         List<CertificateInfo>? candidates = null;
         if (_byKeyId.TryGetValue(aki, out var byKey))
         {
-            foreach (var c in byKey)
+            for (var i = 0; i < byKey.Count; i++)
             {
-                if (c.Subject.NormalizedKey == issuerName) (candidates ??= []).Add(c);
+                if (byKey[i].Subject.NormalizedKey == issuerName) (candidates ??= []).Add(byKey[i]);
             }
         }
-        foreach (var c in byName)
+        for (var i = 0; i < byName.Count; i++)
         {
-            if (c.SubjectKeyIdentifier is null) (candidates ??= []).Add(c);
+            if (byName[i].SubjectKeyIdentifier is null) (candidates ??= []).Add(byName[i]);
         }
         return candidates is null ? [] : candidates;
     }
@@ -64,9 +66,10 @@ internal sealed class IssuerIndex
         cert.AuthorityKeyIdentifier is not null && _bySubject.TryGetValue(cert.Issuer.NormalizedKey, out var byName)
         && byName.Any(c => c.SubjectKeyIdentifier is not null && !string.Equals(c.SubjectKeyIdentifier, cert.AuthorityKeyIdentifier, StringComparison.OrdinalIgnoreCase));
 
-    private static void Add(Dictionary<string, List<CertificateInfo>> index, string key, CertificateInfo cert)
+    private static void Add(Dictionary<string, IReadOnlyList<CertificateInfo>> index, string key, CertificateInfo cert)
     {
-        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
-        list.Add(cert);
+        if (!index.TryGetValue(key, out var known)) index[key] = new[] { cert };
+        else if (known is List<CertificateInfo> list) list.Add(cert);
+        else index[key] = new List<CertificateInfo>(known) { cert };
     }
 }

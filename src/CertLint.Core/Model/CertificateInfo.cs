@@ -13,8 +13,22 @@ public sealed class CertificateInfo
     /// <summary>The DER of tbsCertificate: what the issuer signed.</summary>
     public required ReadOnlyMemory<byte> TbsRaw { get; init; }
     public required int Version { get; init; }
-    /// <summary>Serial number as upper-case hex, as openssl prints it.</summary>
-    public required string SerialNumber { get; init; }
+    /// <summary>
+    /// Serial number as upper-case hex, as openssl prints it. A parsed certificate formats it from the INTEGER's
+    /// contents in its DER each time it is read (a label, a report, the `serial` field): kept, it was a string per
+    /// certificate that every garbage collection promoting the model copied. A model built by hand may set the text.
+    /// </summary>
+    public string SerialNumber
+    {
+        get => _serialNumber ?? Parsing.Asn1Helpers.IntegerToHex(_serialContent.Span);
+        init => _serialNumber = value;
+    }
+
+    private readonly string? _serialNumber;
+    private readonly ReadOnlyMemory<byte> _serialContent;
+
+    /// <summary>The serial INTEGER's contents, a slice of <see cref="Raw"/>: what <see cref="SerialNumber"/> formats.</summary>
+    internal ReadOnlyMemory<byte> SerialContent { init => _serialContent = value; }
     public required DistinguishedName Subject { get; init; }
     public required DistinguishedName Issuer { get; init; }
     public required DateTimeOffset NotBefore { get; init; }
@@ -28,7 +42,21 @@ public sealed class CertificateInfo
     public KeyUsageFlags? KeyUsage { get; init; }
     public BasicConstraints? BasicConstraints { get; init; }
     public string? SubjectKeyIdentifier { get; init; }
-    public string? AuthorityKeyIdentifier { get; init; }
+    /// <summary>
+    /// The authorityKeyIdentifier's keyIdentifier as upper-case hex, or null. Like <see cref="SerialNumber"/>, a parsed
+    /// certificate formats it from its DER when read (chain building asks once per certificate, the `aki` field again).
+    /// </summary>
+    public string? AuthorityKeyIdentifier
+    {
+        get => _authorityKeyIdentifier ?? (_authorityKeyId is { } id ? Parsing.Hex.Upper(id.Span) : null);
+        init => _authorityKeyIdentifier = value;
+    }
+
+    private readonly string? _authorityKeyIdentifier;
+    private readonly ReadOnlyMemory<byte>? _authorityKeyId;
+
+    /// <summary>The keyIdentifier's octets, a slice of <see cref="Raw"/>: what <see cref="AuthorityKeyIdentifier"/> formats.</summary>
+    internal ReadOnlyMemory<byte>? AuthorityKeyId { init => _authorityKeyId = value; }
     public IReadOnlyList<string>? CrlDistributionPoints { get; init; }
     public AuthorityInfoAccess? AuthorityInfoAccess { get; init; }
     public IReadOnlyList<string>? Policies { get; init; }

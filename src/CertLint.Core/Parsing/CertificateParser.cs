@@ -66,7 +66,7 @@ public static class CertificateParser
             var explicitVersion = tbs.ReadSequence(Context0);
             version = explicitVersion.TryReadInt32(out var v) ? v + 1 : throw new AsnContentException("version is out of range");
         }
-        var serial = Asn1Helpers.IntegerToHex(Asn1Helpers.ReadIntegerContent(ref tbs, out _));
+        var serialLength = Asn1Helpers.ReadIntegerContent(ref tbs, out var serialEncoded).Length;
         Asn1Helpers.ReadAlgorithmIdentifier(ref tbs); // inner signature algorithm: the outer one is authoritative for rules
         var issuer = NameParser.ReadIssuer(ref tbs);
         var validity = tbs.ReadSequence();
@@ -89,7 +89,7 @@ public static class CertificateParser
             Raw = raw,
             TbsRaw = tbsRaw,
             Version = version,
-            SerialNumber = serial,
+            SerialContent = serialEncoded[^serialLength..],
             Subject = subject,
             Issuer = issuer,
             NotBefore = notBefore,
@@ -102,7 +102,7 @@ public static class CertificateParser
             KeyUsage = decoded.KeyUsage,
             BasicConstraints = decoded.BasicConstraints,
             SubjectKeyIdentifier = decoded.SubjectKeyIdentifier,
-            AuthorityKeyIdentifier = decoded.AuthorityKeyIdentifier,
+            AuthorityKeyId = decoded.AuthorityKeyId,
             CrlDistributionPoints = decoded.CrlDistributionPoints,
             AuthorityInfoAccess = decoded.AuthorityInfoAccess,
             Policies = decoded.Policies,
@@ -125,7 +125,7 @@ public static class CertificateParser
         reader.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime) ? reader.ReadUtcTime(2049) : reader.ReadGeneralizedTime();
 
     /// <summary>The Extensions SEQUENCE that fills <paramref name="wrapper"/> (a CRL's [0], a certificate's [3]).</summary>
-    internal static List<ExtensionInfo> ReadExtensions(AsnReader wrapper)
+    internal static ExtensionInfo[] ReadExtensions(AsnReader wrapper)
     {
         var encoded = wrapper.PeekEncodedValue();
         wrapper.ReadSequence();
@@ -133,7 +133,7 @@ public static class CertificateParser
         return ReadExtensions(new AsnCursor(encoded, wrapper.RuleSet));
     }
 
-    private static List<ExtensionInfo> ReadExtensions(AsnCursor wrapper)
+    private static ExtensionInfo[] ReadExtensions(AsnCursor wrapper)
     {
         var list = new List<ExtensionInfo>();
         var seq = wrapper.ReadSequence();
@@ -146,7 +146,7 @@ public static class CertificateParser
             list.Add(new ExtensionInfo(oid, critical, ext.ReadOctetString()));
             ext.ThrowIfNotEmpty();
         }
-        return list;
+        return KeptList.Of(list);
     }
 
     /// <summary>RSASSA-PSS names its hash in the parameters; absent means SHA-1 (RFC 4055).</summary>

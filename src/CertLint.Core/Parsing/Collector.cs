@@ -65,15 +65,18 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
         }
     }
 
-    /// <summary>The file's yield as exact-size arrays (shared empty ones): every file is kept for the whole run.</summary>
+    /// <summary>
+    /// The file's yield as exact-size arrays (shared empty ones): every file is kept for the whole run. Arrays, not
+    /// collection expressions: <c>[.. list]</c> typed as a read-only list wraps its array in a second object.
+    /// </summary>
     public ParsedFile ToParsedFile() => new()
     {
         File = File,
         Kind = Kind,
-        Certificates = _certificates is null ? [] : [.. _certificates],
-        Keys = _keys is null ? [] : [.. _keys],
-        Crls = _crls is null ? [] : [.. _crls],
+        Certificates = KeptList.Of(_certificates),
+        Keys = KeptList.Of(_keys),
+        Crls = KeptList.Of(_crls),
         Keystore = Keystore,
-        Issues = _issues is null ? [] : [.. _issues],
+        Issues = KeptList.Of(_issues),
     };
 }

@@ -29,7 +29,7 @@ internal sealed class DecodedExtensions
     public KeyUsageFlags? KeyUsage { get; private set; }
     public BasicConstraints? BasicConstraints { get; private set; }
     public string? SubjectKeyIdentifier { get; private set; }
-    public string? AuthorityKeyIdentifier { get; private set; }
+    public ReadOnlyMemory<byte>? AuthorityKeyId { get; private set; }
     public IReadOnlyList<string>? CrlDistributionPoints { get; private set; }
     public AuthorityInfoAccess? AuthorityInfoAccess { get; private set; }
     public IReadOnlyList<string>? Policies { get; private set; }
@@ -43,7 +43,7 @@ internal sealed class DecodedExtensions
             case Oids.KeyUsage: KeyUsage = ExtensionDecoder.KeyUsage(ext.Value); break;
             case Oids.BasicConstraints: BasicConstraints = ExtensionDecoder.BasicConstraints(ext.Value, ext.Critical); break;
             case Oids.SubjectKeyIdentifier: SubjectKeyIdentifier = ExtensionDecoder.SubjectKeyIdentifier(ext.Value); break;
-            case Oids.AuthorityKeyIdentifier: AuthorityKeyIdentifier = ExtensionDecoder.AuthorityKeyIdentifier(ext.Value); break;
+            case Oids.AuthorityKeyIdentifier: AuthorityKeyId = ExtensionDecoder.AuthorityKeyId(ext.Value); break;
             case Oids.CrlDistributionPoints: CrlDistributionPoints = ExtensionDecoder.CrlDistributionPoints(ext.Value); break;
             case Oids.AuthorityInfoAccess: AuthorityInfoAccess = ExtensionDecoder.AuthorityInfoAccess(ext.Value); break;
             case Oids.CertificatePolicies: Policies = ExtensionDecoder.Policies(ext.Value); break;

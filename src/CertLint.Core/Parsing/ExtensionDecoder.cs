@@ -14,23 +14,26 @@ internal static class ExtensionDecoder
     private static readonly Asn1Tag Context0 = new(TagClass.ContextSpecific, 0);
     private static readonly Asn1Tag Context0Constructed = new(TagClass.ContextSpecific, 0, isConstructed: true);
 
+    /// <summary>basicConstraints without a path length, one instance each (the record is immutable): most certificates carry one of these.</summary>
+    private static readonly BasicConstraints[] Shared = [new(false, null, false), new(false, null, true), new(true, null, false), new(true, null, true)];
+
     private const string OcspMethod = "1.3.6.1.5.5.7.48.1";
     private const string CaIssuersMethod = "1.3.6.1.5.5.7.48.2";
 
     public static SubjectAltNames SubjectAltNames(ReadOnlyMemory<byte> value)
     {
-        List<string> dns = [], ip = [], email = [], uri = [];
+        List<string>? dns = null, ip = null, email = null, uri = null;
         var names = Open(value).ReadSequence();
         while (names.HasData)
         {
             var tag = names.PeekTag();
-            if (tag.HasSameClassAndValue(DnsTag)) dns.Add(names.ReadCharacterString(UniversalTagNumber.IA5String, DnsTag));
-            else if (tag.HasSameClassAndValue(Rfc822Tag)) email.Add(names.ReadCharacterString(UniversalTagNumber.IA5String, Rfc822Tag));
-            else if (tag.HasSameClassAndValue(UriTag)) uri.Add(names.ReadCharacterString(UniversalTagNumber.IA5String, UriTag));
-            else if (tag.HasSameClassAndValue(IpTag)) ip.Add(IpText(names.ReadOctetString(IpTag).Span));
+            if (tag.HasSameClassAndValue(DnsTag)) (dns ??= []).Add(names.ReadCharacterString(UniversalTagNumber.IA5String, DnsTag));
+            else if (tag.HasSameClassAndValue(Rfc822Tag)) (email ??= []).Add(names.ReadCharacterString(UniversalTagNumber.IA5String, Rfc822Tag));
+            else if (tag.HasSameClassAndValue(UriTag)) (uri ??= []).Add(names.ReadCharacterString(UniversalTagNumber.IA5String, UriTag));
+            else if (tag.HasSameClassAndValue(IpTag)) (ip ??= []).Add(IpText(names.ReadOctetString(IpTag).Span));
             else names.ReadEncodedValue(); // otherName, directoryName, registeredID: not used by rules
         }
-        return new SubjectAltNames(dns, ip, email, uri);
+        return new SubjectAltNames(KeptList.Of(dns), KeptList.Of(ip), KeptList.Of(email), KeptList.Of(uri));
     }
 
     /// <summary>IPv4 dotted, IPv6 in its compressed form; odd lengths (never valid in a SAN) as hex.</summary>
@@ -42,7 +45,7 @@ internal static class ExtensionDecoder
         var oids = new List<string>();
         var seq = Open(value).ReadSequence();
         while (seq.HasData) oids.Add(seq.ReadObjectIdentifier());
-        return oids;
+        return KeptList.Of(oids);
     }
 
     /// <summary>Bit 0 (digitalSignature) is the most significant bit of the first octet.</summary>
@@ -63,19 +66,21 @@ internal static class ExtensionDecoder
         var isCa = seq.HasData && seq.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean) && seq.ReadBoolean();
         int? pathLength = null;
         if (seq.HasData && seq.TryReadInt32(out var n)) pathLength = n;
-        return new BasicConstraints(isCa, pathLength, critical);
+        return pathLength is null ? Shared[(isCa ? 2 : 0) + (critical ? 1 : 0)] : new BasicConstraints(isCa, pathLength, critical);
     }
 
     /// <summary>Key identifiers as upper-case hex without separators.</summary>
     public static string SubjectKeyIdentifier(ReadOnlyMemory<byte> value) =>
         Hex.Upper(Open(value).ReadOctetString().Span);
 
-    public static string? AuthorityKeyIdentifier(ReadOnlyMemory<byte> value)
+    public static string? AuthorityKeyIdentifier(ReadOnlyMemory<byte> value) =>
+        AuthorityKeyId(value) is { } id ? Hex.Upper(id.Span) : null;
+
+    /// <summary>The keyIdentifier [0] octets of an authorityKeyIdentifier (a slice of its value when primitive), or null.</summary>
+    public static ReadOnlyMemory<byte>? AuthorityKeyId(ReadOnlyMemory<byte> value)
     {
         var seq = Open(value).ReadSequence();
-        return seq.HasData && seq.PeekTag().HasSameClassAndValue(Context0)
-            ? Hex.Upper(seq.ReadOctetString(Context0).Span)
-            : null;
+        return seq.HasData && seq.PeekTag().HasSameClassAndValue(Context0) ? seq.ReadOctetString(Context0) : null;
     }
 
     /// <summary>The URIs of every distribution point's fullName.</summary>
@@ -96,7 +101,7 @@ internal static class ExtensionDecoder
                 else fullName.ReadEncodedValue();
             }
         }
-        return urls;
+        return KeptList.Of(urls);
     }
 
     /// <summary>
@@ -187,7 +192,7 @@ internal static class ExtensionDecoder
             if (method == OcspMethod) ocsp.Add(uri);
             else if (method == CaIssuersMethod) caIssuers.Add(uri);
         }
-        return new AuthorityInfoAccess(ocsp, caIssuers);
+        return new AuthorityInfoAccess(KeptList.Of(ocsp), KeptList.Of(caIssuers));
     }
 
     public static IReadOnlyList<string> Policies(ReadOnlyMemory<byte> value)
@@ -195,7 +200,7 @@ internal static class ExtensionDecoder
         var oids = new List<string>();
         var seq = Open(value).ReadSequence();
         while (seq.HasData) oids.Add(seq.ReadSequence().ReadObjectIdentifier());
-        return oids;
+        return KeptList.Of(oids);
     }
 
     // Extension contents in the wild are not always strict DER; BER is the lenient superset. A cursor: every

@@ -46,7 +46,7 @@ internal static class NameParser
             }
             rdnSizes.Add(count);
         }
-        return new DistinguishedName(raw, attributes, FormatRfc4514(attributes, rdnSizes), NormalizedKey(attributes, rdnSizes));
+        return new DistinguishedName(raw, KeptList.Of(attributes), FormatRfc4514(attributes, rdnSizes), NormalizedKey(attributes, rdnSizes));
     }
 
     /// <summary>A certificate's issuer Name: <see cref="Read(ref AsnCursor)"/>, shared by every certificate with the same encoding.</summary>
