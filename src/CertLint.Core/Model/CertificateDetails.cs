@@ -84,7 +84,8 @@ public sealed record PolicyConstraintsDetails(long? RequireExplicitPolicy, long?
 public sealed record SkipCertsDetails(long SkipCerts);
 public sealed record GeneralSubtree(string Type, string Value, long? Minimum, long? Maximum);
 public sealed record NameConstraintsDetails(IReadOnlyList<GeneralSubtree>? Permitted, IReadOnlyList<GeneralSubtree>? Excluded);
-public sealed record DistributionPoint(IReadOnlyList<string> FullName, bool RelativeName, bool Reasons, bool CrlIssuer);
+/// <summary>One DistributionPoint: fullName values and their GeneralName types (same order), and which other fields are present.</summary>
+public sealed record DistributionPoint(IReadOnlyList<string> FullName, IReadOnlyList<string> FullNameTypes, bool RelativeName, bool Reasons, bool CrlIssuer);
 public sealed record DistributionPointsDetails(IReadOnlyList<DistributionPoint> Points);
 public sealed record AccessDescription(string Method, string Type, string Value);
 public sealed record AccessDetails(IReadOnlyList<AccessDescription> Entries);

@@ -229,12 +229,12 @@ internal static class ExtensionDetailsDecoder
         while (seq.HasData)
         {
             var p = seq.ReadSequence();
-            List<string>? full = null;
+            IReadOnlyList<GeneralNameEntry> full = [];
             var relative = false;
             if (p.NextIs(Ctx0C))
             {
                 var dpName = p.ReadSequence(Ctx0C);
-                if (dpName.PeekTag().HasSameClassAndValue(Ctx0C)) full = GeneralNames.ReadValues(dpName.ReadSequence(Ctx0C));
+                if (dpName.PeekTag().HasSameClassAndValue(Ctx0C)) full = GeneralNames.ReadAll(dpName.ReadSequence(Ctx0C));
                 else { dpName.ReadEncodedValue(); relative = true; }
             }
             var reasons = p.NextIs(Ctx1);
@@ -242,7 +242,7 @@ internal static class ExtensionDetailsDecoder
             var crlIssuer = p.NextIs(Ctx2C);
             if (crlIssuer) p.ReadEncodedValue();
             p.ThrowIfNotEmpty();
-            list.Add(new DistributionPoint(full ?? [], relative, reasons, crlIssuer));
+            list.Add(new DistributionPoint([.. full.Select(n => n.Value)], [.. full.Select(n => n.Type)], relative, reasons, crlIssuer));
         }
         return new DistributionPointsDetails(list);
     }

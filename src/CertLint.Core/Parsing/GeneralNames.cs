@@ -15,7 +15,7 @@ internal static partial class GeneralNames
         return list;
     }
 
-    /// <summary>Only the entries' values (authorityCertIssuer, a distribution point's fullName), in order.</summary>
+    /// <summary>Only the entries' values (authorityCertIssuer), in order.</summary>
     public static List<string> ReadValues(AsnCursor seq)
     {
         var list = new List<string>();

@@ -32,6 +32,7 @@ internal static partial class CabfBrFixtures
         ExtendedValidation();
         TorAndEvPolicies();
         ProfileDetails();
+        ProfileTables();
     });
 
     private static Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> Adder = (_, _, _) => { };

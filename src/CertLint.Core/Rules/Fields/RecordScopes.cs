@@ -54,6 +54,7 @@ public static class RecordScopes
 
     public static readonly FieldScope DistributionPoint = new RecordScope<DistributionPoint>("distribution point")
         .Add("fullName", T.List, "fullName entries as text", d => d.FullName)
+        .Add("fullName.types", T.List, "GeneralName type of each fullName entry (uri, dns, dirName, ...), in order", d => d.FullNameTypes)
         .Add("relativeName", T.Boolean, "The name is nameRelativeToCRLIssuer", d => d.RelativeName)
         .Add("reasons", T.Boolean, "The reasons field is present", d => d.Reasons)
         .Add("crlIssuer", T.Boolean, "The cRLIssuer field is present", d => d.CrlIssuer);
