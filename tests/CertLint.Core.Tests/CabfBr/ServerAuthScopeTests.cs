@@ -1,4 +1,5 @@
 using CertLint.Engine;
+using CertLint.Tests.BuiltInRules;
 using CertLint.Tests.Pki;
 using CertLint.Tests.Pki.Raw;
 
@@ -108,4 +109,18 @@ public sealed class ServerAuthScopeTests
             b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.CodeSigning));
         })())).ShouldBeEmpty();
     }
+
+    [Test]
+    public void The_scope_is_written_once_in_the_pack_manifest()
+    {
+        // One source: a rule file that repeated the condition would hide a forgotten one (as cabf-sub-any-policy's was).
+        var folder = Path.Combine(Samples.RepoRoot, "rules", "cabf-br");
+        var repeating = Directory.GetFiles(folder, "*.yml")
+            .Where(f => Path.GetFileName(f) != "pack.yml" && File.ReadAllText(f).Contains("eku.serverAuthScope", StringComparison.Ordinal))
+            .Select(Path.GetFileName).ToArray();
+
+        repeating.ShouldBeEmpty();
+        File.ReadAllText(Path.Combine(folder, "pack.yml")).ShouldContain("match: { field: eku.serverAuthScope, equals: true }");
+    }
 }
+
