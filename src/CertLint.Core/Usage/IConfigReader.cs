@@ -27,8 +27,13 @@ public sealed class ConfigSource
     /// <summary>Absolute scan root: includes and referenced files inside it are read, outside it never.</summary>
     public required string Root { get; init; }
     public required IPasswordSource Passwords { get; init; }
-    /// <summary>Reads another configuration file inside the root (bounded), for includes; null when it is not readable.</summary>
+    /// <summary>
+    /// Reads another configuration file inside the root (bounded), for includes; null when it is not readable or when
+    /// <see cref="Includes"/> is spent (then say so at the include line: <see cref="IncludeBudget.Problem"/>).
+    /// </summary>
     public required Func<string, ConfigSource?> Open { get; init; }
+    /// <summary>What <see cref="Open"/> may still read in this run: one budget shared by every configuration.</summary>
+    public IncludeBudget Includes { get; init; } = new();
 
     public string Directory => Path.GetDirectoryName(File.FullPath) ?? Root;
 
@@ -46,4 +51,29 @@ public sealed class ConfigReadResult
     public HashSet<string> Included { get; } = new(StringComparer.Ordinal);
 
     public void Error(SourceLocation at, string message) => Issues.Add(new ParseIssue(ParseIssueKind.ParseError, at, message));
+}
+
+/// <summary>
+/// Files and bytes that includes (nginx and Apache include, HAProxy crt-list, Kestrel base files) may read in one run,
+/// across every configuration. Each include is bounded in depth and count per file, but every configuration file is
+/// also read on its own: 5,000 files each including a glob of the others would read millions of files without it.
+/// </summary>
+public sealed class IncludeBudget
+{
+    public const int MaxFiles = 10_000;
+    public const long MaxBytes = 64L * 1024 * 1024;
+
+    private int _files;
+    private long _bytes;
+
+    public bool Spent { get; private set; }
+
+    public static string Problem => $"includes not read: the configurations include more than {MaxFiles} files or {MaxBytes / (1024 * 1024)} MB in all";
+
+    /// <summary>Counts one file of <paramref name="length"/> bytes; false (and spent from now on) past the budget.</summary>
+    public bool Take(long length)
+    {
+        if (Spent || ++_files > MaxFiles || (_bytes += Math.Max(0, length)) > MaxBytes) Spent = true;
+        return !Spent;
+    }
 }
