@@ -52,7 +52,14 @@ internal static class ConfigTarget
             foreach (var candidate in ConfigStage.Readers) candidate.Detect(name, text);
             var reader = ReaderFor(name);
             var result = new ConfigReadResult();
-            reader.Read(Source(root, name, text, passwords), result);
+            try
+            {
+                reader.Read(Source(root, name, text, passwords), result);
+            }
+            catch (TooManyUsagesException)
+            {
+                // the usage cap: ConfigStage reports it at the line
+            }
             foreach (var issue in result.Issues)
             {
                 if (issue.Location.StartLine < 1) throw new InvalidDataException($"{reader.Format}: parse issue without a line");

@@ -83,6 +83,10 @@ public static class ConfigStage
         {
             reader.Read(source, result);
         }
+        catch (TooManyUsagesException e)
+        {
+            result.Error(e.At, e.Message);
+        }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
             // A reader bug must not stop the run, nor echo the file: name the exception type only.

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using CertLint.Model;
 using CertLint.Parsing;
 
@@ -43,7 +44,7 @@ public sealed class ConfigSource
 /// <summary>What reading configuration files yields: usages, syntax problems per file, objects embedded in them.</summary>
 public sealed class ConfigReadResult
 {
-    public List<TlsUsage> Usages { get; } = [];
+    public UsageList Usages { get; } = [];
     public List<ParseIssue> Issues { get; } = [];
     /// <summary>Certificates and keys embedded in a configuration (Secret data), with locations in that configuration.</summary>
     public List<ParsedFile> Embedded { get; } = [];
@@ -76,4 +77,27 @@ public sealed class IncludeBudget
         if (Spent || ++_files > MaxFiles || (_bytes += Math.Max(0, length)) > MaxBytes) Spent = true;
         return !Spent;
     }
+}
+
+/// <summary>
+/// The usages one configuration (with its includes) defines, at most <see cref="MaxUsages"/>. Settings multiply:
+/// 10,000 nginx ssl_certificate lines in http {} inherited by 10,000 servers are 10^8 usages from 400 KB of text, so
+/// the reader is stopped (<see cref="TooManyUsagesException"/>, which ConfigStage turns into a parse issue at the line).
+/// </summary>
+public sealed class UsageList : Collection<TlsUsage>
+{
+    public const int MaxUsages = 5_000;
+
+    protected override void InsertItem(int index, TlsUsage item)
+    {
+        if (Count >= MaxUsages) throw new TooManyUsagesException(item.Location);
+        base.InsertItem(index, item);
+    }
+}
+
+/// <summary>A configuration defines more than <see cref="UsageList.MaxUsages"/> usages; <see cref="At"/> is the first one over.</summary>
+public sealed class TooManyUsagesException(SourceLocation at)
+    : Exception($"more than {UsageList.MaxUsages} TLS usages in one configuration: the rest are not read")
+{
+    public SourceLocation At { get; } = at;
 }

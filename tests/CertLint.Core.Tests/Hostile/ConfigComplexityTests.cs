@@ -78,6 +78,24 @@ public sealed class ConfigComplexityTests
     }
 
     [Test]
+    public void Ten_thousand_inherited_certificates_times_ten_thousand_servers_stop_at_the_usage_limit()
+    {
+        using var dir = new TempDirectory();
+        ServerCertificate(dir);
+        // 400 KB of text, 10^8 (server, certificate) pairs if every inherited ssl_certificate became a usage.
+        var text = new System.Text.StringBuilder("http {\n");
+        for (var i = 0; i < 10_000; i++) text.Append("ssl_certificate www.crt;\n");
+        for (var i = 0; i < 10_000; i++) text.Append("server { listen 443 ssl; }\n");
+        Write(dir, "nginx.conf", text.Append("}\n").ToString());
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Of("parse-error").ShouldBe([
+            "nginx.conf:10002 nginx.conf:10002 cannot be parsed: more than 5000 TLS usages in one configuration: the rest are not read. Fix or regenerate the file, or exclude it if it is not a certificate.",
+        ]);
+    }
+
+    [Test]
     public void A_spring_alias_bomb_is_a_parse_error_not_a_flattening_of_billions_of_keys()
     {
         using var dir = new TempDirectory();
