@@ -96,6 +96,35 @@ public sealed class ConfigComplexityTests
     }
 
     [Test]
+    public void Nineteen_thousand_usages_presenting_one_client_certificate_to_each_other_are_judged_in_linear_time()
+    {
+        using var dir = new TempDirectory();
+        var ca = TestPki.CreateRoot("Client CA");
+        var other = TestPki.CreateRoot("Other CA");
+        var client = other.Issue("client", o => o.ClientAuth());
+        TestPki.WritePem(dir.Path, "ca.pem", ca);
+        TestPki.WritePem(dir.Path, "client.crt", client);
+        TestPki.WriteKey(dir.Path, "client.key", client);
+        // 4 files x 2,400 mTLS servers, each with a client presenting client.crt (issued by another CA): 9,600 servers and
+        // 9,600 clients in one folder, so every client presents to every server (9,600^2 pairs, 140 s before).
+        for (var f = 0; f < 4; f++)
+        {
+            var text = new System.Text.StringBuilder("http {\nssl_verify_client on;\nssl_client_certificate ca.pem;\nproxy_ssl_certificate client.crt;\n");
+            for (var i = 0; i < 2400; i++) text.Append($"server {{ listen 443 ssl; location / {{ proxy_pass https://up{i}; }} }}\n");
+            Write(dir, $"site{f}.conf", text.Append("}\n").ToString());
+        }
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Inventory.Usages.Count.ShouldBe(19_200);
+        // One finding per server (the one certificate its clients present, judged once), then the per-file cap: 100
+        // findings and one "N more" in each of the 4 files.
+        var mismatches = result.Of("mtls-client-ca-mismatch");
+        mismatches.Length.ShouldBe(404);
+        mismatches.GroupBy(m => m[..m.IndexOf(':', StringComparison.Ordinal)]).Select(g => g.Count()).ShouldBe([101, 101, 101, 101]);
+    }
+
+    [Test]
     public void A_spring_alias_bomb_is_a_parse_error_not_a_flattening_of_billions_of_keys()
     {
         using var dir = new TempDirectory();
