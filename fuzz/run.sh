@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of CertLint's input parsers with AFL++ and SharpFuzz (docs/security.md#fuzzing).
 #
-#   fuzz/run.sh HARNESS SECONDS      run one campaign (sniff-pem, der, pkcs, yaml) for SECONDS
+#   fuzz/run.sh HARNESS SECONDS      run one campaign (sniff-pem, der, pkcs, yaml, config) for SECONDS
 #   fuzz/run.sh all SECONDS          each harness in turn, SECONDS each
+#   fuzz/run.sh list                 the harness names, one a line (.ci/run's smoke loop reads them)
 #
 # Needs afl-fuzz (Debian: afl++) and the sharpfuzz tool (dotnet tool install --global SharpFuzz.CommandLine --version 2.3.0).
 # Each crash or hang found is copied to tests/fuzz-regressions/HARNESS/, where the test suite replays it: the
@@ -10,7 +11,9 @@
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
+harnesses=(sniff-pem der pkcs yaml config)
 harness="${1:?usage: fuzz/run.sh HARNESS|all SECONDS}"
+if [ "$harness" = list ]; then printf '%s\n' "${harnesses[@]}"; exit 0; fi
 seconds="${2:?usage: fuzz/run.sh HARNESS|all SECONDS}"
 work="$here/work"
 out="$work/bin"
@@ -18,7 +21,7 @@ export PATH="$PATH:$HOME/.dotnet/tools" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOL
 
 if [ "$harness" = all ]; then
   rc=0
-  for h in sniff-pem der pkcs yaml; do "$0" "$h" "$seconds" || rc=1; done
+  for h in "${harnesses[@]}"; do "$0" "$h" "$seconds" || rc=1; done
   exit $rc
 fi
 
@@ -43,11 +46,20 @@ case "$harness" in
   der) pattern='*.der *.crl *.cer *.key' ;;
   pkcs) pattern='*.p7b *.p12 *.pfx' ;;
   yaml) pattern='*.yml *.yaml' ;;
+  config) pattern='*.conf *.cfg *.vhost *.cpf *.merge *.ini *.xml *.json *.properties *.yml *.yaml *.crtlist' ;;
   *) echo "fuzz: unknown harness $harness"; exit 2 ;;
 esac
-for p in $pattern; do
-  find "$root/tests/fixtures" "$root/samples" "$root/rules" -maxdepth 2 -name "$p" -size -10k -type f -exec cp -t "$seeds" {} + 2>/dev/null
-done
+if [ "$harness" = config ]; then
+  # Configurations sit deeper (tests/fixtures/configs/FORMAT/CASE/...) and share names (nginx.conf): keep each one.
+  for p in $pattern; do
+    find "$root/tests/fixtures/configs" "$root/samples" -name "$p" -size -10k -type f -print0 2>/dev/null |
+      while IFS= read -r -d '' f; do cp "$f" "$seeds/$(sha256sum "$f" | cut -c1-12)-$(basename "$f")"; done
+  done
+else
+  for p in $pattern; do
+    find "$root/tests/fixtures" "$root/samples" "$root/rules" -maxdepth 2 -name "$p" -size -10k -type f -exec cp -t "$seeds" {} + 2>/dev/null
+  done
+fi
 [ -d "$root/tests/fuzz-regressions/$harness" ] && find "$root/tests/fuzz-regressions/$harness" -type f ! -name '*.md' -size -10k -exec cp -t "$seeds" {} +
 [ -n "$(ls -A "$seeds")" ] || printf 'seed' > "$seeds/seed"
 

@@ -17,7 +17,7 @@ namespace CertLint.Inventory;
 /// </summary>
 internal sealed class ChainBuilder
 {
-    private const int MaxNodesPerCertificate = 512;
+    internal const int MaxNodesPerCertificate = 512;
 
     private readonly IssuerIndex _index;
     private readonly SignatureVerifier _verifier;
@@ -55,7 +55,7 @@ internal sealed class ChainBuilder
     {
         var search = new Search(cert, _purpose(cert));
         Explore(search);
-        return search.Best?.Result ?? Incomplete(search, "no path found within the search limit").Result;
+        return (search.Best?.Result ?? Incomplete(search, "no path found within the search limit").Result) with { Explored = search.Nodes };
     }
 
     /// <returns>True when a valid path was found (the search stops).</returns>
@@ -74,7 +74,8 @@ internal sealed class ChainBuilder
         foreach (var issuer in candidates)
         {
             if (s.OnPath.Contains(issuer.Sha256)) continue;
-            if (++s.Nodes > MaxNodesPerCertificate) return false;
+            if (s.Nodes >= MaxNodesPerCertificate) return false;
+            s.Nodes++;
             explored = true;
             s.Push(issuer);
             var done = Explore(s);

@@ -25,6 +25,9 @@ public sealed record ChainResult(
     /// <summary>The failed checks on the path, in path order from the anchor down (empty when Complete or Incomplete).</summary>
     public IReadOnlyList<PathProblem> Failures { get; init; } = [];
 
+    /// <summary>Candidate issuers the search tried for this certificate (at most 512: docs/chains.md).</summary>
+    public int Explored { get; init; }
+
     /// <summary>The failures of some checks (what one rule reports).</summary>
     public IEnumerable<PathProblem> FailuresOf(IReadOnlySet<PathCheck> checks) => Failures.Where(f => checks.Contains(f.Check));
 

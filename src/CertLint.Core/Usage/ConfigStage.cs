@@ -40,10 +40,11 @@ public static class ConfigStage
     {
         var root = Path.GetFullPath(settings.Root);
         var perFile = new List<(SourceFile File, string Format, ConfigReadResult Result)>();
+        var includes = new IncludeBudget();
         foreach (var file in ConfigDiscovery.Find(settings, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Load(file, root, passwords) is not { } source) continue;
+            if (Load(file, root, passwords, includes) is not { } source) continue;
             var reader = Readers.FirstOrDefault(r => r.Detect(file.RelativePath, source.Text));
             if (reader is null) continue;
             var result = new ConfigReadResult();
@@ -82,6 +83,10 @@ public static class ConfigStage
         {
             reader.Read(source, result);
         }
+        catch (TooManyUsagesException e)
+        {
+            result.Error(e.At, e.Message);
+        }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
             // A reader bug must not stop the run, nor echo the file: name the exception type only.
@@ -90,7 +95,7 @@ public static class ConfigStage
     }
 
     /// <summary>Reads a configuration's text, bounded; null when it is unreadable, too large or binary.</summary>
-    internal static ConfigSource? Load(SourceFile file, string root, IPasswordSource passwords)
+    internal static ConfigSource? Load(SourceFile file, string root, IPasswordSource passwords, IncludeBudget includes)
     {
         try
         {
@@ -105,7 +110,8 @@ public static class ConfigStage
                 Text = Encoding.UTF8.GetString(bytes),
                 Root = root,
                 Passwords = passwords,
-                Open = path => Open(path, root, passwords),
+                Open = path => Open(path, root, passwords, includes),
+                Includes = includes,
             };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -114,10 +120,12 @@ public static class ConfigStage
         }
     }
 
-    private static ConfigSource? Open(string fullPath, string root, IPasswordSource passwords)
+    private static ConfigSource? Open(string fullPath, string root, IPasswordSource passwords, IncludeBudget includes)
     {
         var full = Path.GetFullPath(fullPath);
         if (!ConfigConfinement.IsInside(full, root) || !File.Exists(full)) return null;
-        return Load(Discovery.FileDiscovery.MakeSourceFile(root, full, new FileInfo(full).Length), root, passwords);
+        var length = new FileInfo(full).Length;
+        if (!includes.Take(Math.Min(length, MaxConfigBytes))) return null;
+        return Load(Discovery.FileDiscovery.MakeSourceFile(root, full, length), root, passwords, includes);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using CertLint.Model;
 using CertLint.Parsing;
 
@@ -27,8 +28,13 @@ public sealed class ConfigSource
     /// <summary>Absolute scan root: includes and referenced files inside it are read, outside it never.</summary>
     public required string Root { get; init; }
     public required IPasswordSource Passwords { get; init; }
-    /// <summary>Reads another configuration file inside the root (bounded), for includes; null when it is not readable.</summary>
+    /// <summary>
+    /// Reads another configuration file inside the root (bounded), for includes; null when it is not readable or when
+    /// <see cref="Includes"/> is spent (then say so at the include line: <see cref="IncludeBudget.Problem"/>).
+    /// </summary>
     public required Func<string, ConfigSource?> Open { get; init; }
+    /// <summary>What <see cref="Open"/> may still read in this run: one budget shared by every configuration.</summary>
+    public IncludeBudget Includes { get; init; } = new();
 
     public string Directory => Path.GetDirectoryName(File.FullPath) ?? Root;
 
@@ -38,7 +44,7 @@ public sealed class ConfigSource
 /// <summary>What reading configuration files yields: usages, syntax problems per file, objects embedded in them.</summary>
 public sealed class ConfigReadResult
 {
-    public List<TlsUsage> Usages { get; } = [];
+    public UsageList Usages { get; } = [];
     public List<ParseIssue> Issues { get; } = [];
     /// <summary>Certificates and keys embedded in a configuration (Secret data), with locations in that configuration.</summary>
     public List<ParsedFile> Embedded { get; } = [];
@@ -46,4 +52,52 @@ public sealed class ConfigReadResult
     public HashSet<string> Included { get; } = new(StringComparer.Ordinal);
 
     public void Error(SourceLocation at, string message) => Issues.Add(new ParseIssue(ParseIssueKind.ParseError, at, message));
+}
+
+/// <summary>
+/// Files and bytes that includes (nginx and Apache include, HAProxy crt-list, Kestrel base files) may read in one run,
+/// across every configuration. Each include is bounded in depth and count per file, but every configuration file is
+/// also read on its own: 5,000 files each including a glob of the others would read millions of files without it.
+/// </summary>
+public sealed class IncludeBudget
+{
+    public const int MaxFiles = 10_000;
+    public const long MaxBytes = 64L * 1024 * 1024;
+
+    private int _files;
+    private long _bytes;
+
+    public bool Spent { get; private set; }
+
+    public static string Problem => $"includes not read: the configurations include more than {MaxFiles} files or {MaxBytes / (1024 * 1024)} MB in all";
+
+    /// <summary>Counts one file of <paramref name="length"/> bytes; false (and spent from now on) past the budget.</summary>
+    public bool Take(long length)
+    {
+        if (Spent || ++_files > MaxFiles || (_bytes += Math.Max(0, length)) > MaxBytes) Spent = true;
+        return !Spent;
+    }
+}
+
+/// <summary>
+/// The usages one configuration (with its includes) defines, at most <see cref="MaxUsages"/>. Settings multiply:
+/// 10,000 nginx ssl_certificate lines in http {} inherited by 10,000 servers are 10^8 usages from 400 KB of text, so
+/// the reader is stopped (<see cref="TooManyUsagesException"/>, which ConfigStage turns into a parse issue at the line).
+/// </summary>
+public sealed class UsageList : Collection<TlsUsage>
+{
+    public const int MaxUsages = 5_000;
+
+    protected override void InsertItem(int index, TlsUsage item)
+    {
+        if (Count >= MaxUsages) throw new TooManyUsagesException(item.Location);
+        base.InsertItem(index, item);
+    }
+}
+
+/// <summary>A configuration defines more than <see cref="UsageList.MaxUsages"/> usages; <see cref="At"/> is the first one over.</summary>
+public sealed class TooManyUsagesException(SourceLocation at)
+    : Exception($"more than {UsageList.MaxUsages} TLS usages in one configuration: the rest are not read")
+{
+    public SourceLocation At { get; } = at;
 }

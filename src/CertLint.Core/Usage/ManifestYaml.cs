@@ -1,46 +1,45 @@
+using CertLint.Configuration.Yaml;
+using CertLint.Engine;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace CertLint.Usage;
 
 /// <summary>
-/// Multi-document YAML (Kubernetes manifests, Helm output, docker-compose, Spring) loaded with bounds: nesting depth
-/// and aliases are limited before any tree is built, so an alias bomb is a syntax issue, not an outage. Errors carry
-/// the line and the parser's own message, never the document's text.
+/// Multi-document YAML (Kubernetes manifests, Helm output, docker-compose, Spring) loaded with the bounds of
+/// <see cref="SafeYaml"/>: nesting depth, aliases, documents, the aliases YamlDotNet's tree cannot survive (a
+/// recursive one, one used as a key) are checked before any tree is built, and the expanded size after it, so an alias
+/// bomb is a syntax issue, not an outage, for the readers that walk the tree (Spring flattens it). Errors carry the
+/// line and the parser's own message, never the document's text.
 /// </summary>
 internal static class ManifestYaml
 {
-    private const int MaxDepth = 64;
-    private const int MaxAliases = 100;
     private const int MaxDocuments = 1000;
+    /// <summary>Nodes after expanding aliases: a 1 MB file holds at most about 500,000 nodes without them.</summary>
+    public const int MaxExpandedNodes = 1_000_000;
 
     public static IReadOnlyList<YamlNode>? Load(ConfigSource source, ConfigReadResult result)
     {
+        var at = Mark.Empty; // where the parser last got to, for the errors YamlDotNet does not position
         try
         {
-            var parser = new Parser(new StringReader(source.Text));
-            int depth = 0, aliases = 0, documents = 0;
-            while (parser.MoveNext())
-            {
-                var ev = parser.Current!;
-                var bad = ev switch
-                {
-                    MappingStart or SequenceStart when ++depth > MaxDepth => $"nesting deeper than {MaxDepth} levels",
-                    AnchorAlias when ++aliases > MaxAliases => $"more than {MaxAliases} YAML aliases",
-                    DocumentStart when ++documents > MaxDocuments => $"more than {MaxDocuments} documents",
-                    _ => null,
-                };
-                if (ev is MappingEnd or SequenceEnd) depth--;
-                if (bad is not null)
-                {
-                    result.Error(source.At((int)ev.Start.Line), bad);
-                    return null;
-                }
-            }
+            SafeYaml.Prescan(source.File.RelativePath, source.Text, ref at, plainData: false, MaxDocuments);
             var stream = new YamlStream();
             stream.Load(new Parser(new StringReader(source.Text)));
+            long expanded = 0;
+            foreach (var document in stream.Documents)
+            {
+                expanded += SafeYaml.ExpandedSize(document.RootNode, MaxExpandedNodes - expanded);
+                if (expanded <= MaxExpandedNodes) continue;
+                result.Error(source.At(document.RootNode.Line()), $"the YAML expands to more than {MaxExpandedNodes} nodes through aliases (alias bomb?)");
+                return null;
+            }
             return [.. stream.Documents.Select(d => d.RootNode)];
+        }
+        catch (ConfigurationException e)
+        {
+            result.Error(source.At(Math.Max(1, e.Line)), e.Problem);
+            return null;
         }
         catch (YamlException e)
         {
@@ -48,6 +47,12 @@ internal static class ManifestYaml
             var cut = message.IndexOf("): ", StringComparison.Ordinal);
             if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
             result.Error(source.At(Math.Max(1, (int)e.Start.Line)), $"invalid YAML: {message}");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these instead of a YamlException on some malformed input (tests/fuzz-regressions/config).
+            result.Error(source.At(Math.Max(1, (int)at.Line)), "invalid YAML: the parser cannot read the document after this point");
             return null;
         }
     }

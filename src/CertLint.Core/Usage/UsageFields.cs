@@ -51,5 +51,5 @@ internal static class UsageFields
         new(path, type, UsageKind, description, (s, _) => s.Usage is { } u ? get(u) : null);
 
     private static List<RelatedLocation> UsesOf(Model.CertificateInfo cert, UsageRole role, EvaluationContext ctx) =>
-        ctx.Inventory.Usages.Count > 0 ? Usage.Checks.UsageIndex.Of(ctx.Inventory).UsesOf(cert, role, ctx.Inventory) : [];
+        ctx.Inventory.Usages.Count > 0 ? Usage.Checks.UsageIndex.Of(ctx.Inventory).UsesOf(cert, role) : [];
 }

@@ -47,7 +47,7 @@ public static class SafeYaml
         var at = Mark.Empty; // where the parser last got to, for the errors YamlDotNet does not position
         try
         {
-            Prescan(file, text, ref at);
+            Prescan(file, text, ref at, plainData: true, maxDocuments: int.MaxValue);
             var stream = new YamlStream();
             stream.Load(new Parser(new StringReader(text)));
             if (stream.Documents.Count == 0) return new YamlMappingNode();
@@ -75,9 +75,14 @@ public static class SafeYaml
         }
     }
 
-    /// <summary>Walks parser events (no recursion) to bound depth and alias count before building any tree.</summary>
-    private static void Prescan(string file, string text, ref Mark at)
+    /// <summary>
+    /// Walks parser events (no recursion) to bound depth, alias count and documents before building any tree, and
+    /// refuses the aliases YamlDotNet's tree cannot survive. <paramref name="plainData"/> also refuses non-core tags
+    /// (rule and config files); manifests (<see cref="Usage.ManifestYaml"/>) keep theirs. Throws ConfigurationException.
+    /// </summary>
+    internal static void Prescan(string file, string text, ref Mark at, bool plainData, int maxDocuments)
     {
+        var documents = 0;
         var parser = new Parser(new StringReader(text));
         var aliases = 0;
         // The collections still open (their count is the depth), each with its anchor and, for a mapping, whether its
@@ -90,7 +95,8 @@ public static class SafeYaml
         {
             var ev = parser.Current!;
             at = ev.End;
-            if (ev is NodeEvent { Tag: { IsEmpty: false, IsNonSpecific: false } tag } && !CoreTags.Contains(tag.Value))
+            if (ev is DocumentStart && ++documents > maxDocuments) throw Error(ev, $"more than {maxDocuments} documents");
+            if (plainData && ev is NodeEvent { Tag: { IsEmpty: false, IsNonSpecific: false } tag } && !CoreTags.Contains(tag.Value))
                 throw Error(ev, $"YAML tag {SafeText.Quote(tag.Value)} is not allowed: rule and config files are plain data");
             var isKey = false;
             if (ev is NodeEvent or AnchorAlias && open.Count > 0 && open[^1] is { Mapping: true } parent)
@@ -125,29 +131,30 @@ public static class SafeYaml
     /// <summary>Counts nodes as if aliases were expanded (memoised per shared node) and rejects alias bombs.</summary>
     private static void CheckExpansion(string file, YamlNode root)
     {
-        var sizes = new Dictionary<YamlNode, long>(ReferenceEqualityComparer.Instance);
-        var total = Size(root, sizes, 0);
-        if (total > MaxExpandedNodes)
+        if (ExpandedSize(root, MaxExpandedNodes) > MaxExpandedNodes)
             throw new ConfigurationException(file, (int)root.Start.Line, (int)root.Start.Column,
                 $"document expands to more than {MaxExpandedNodes} nodes through aliases (alias bomb?)");
     }
 
-    private static long Size(YamlNode node, Dictionary<YamlNode, long> sizes, int depth)
+    /// <summary>Nodes of the tree with every alias expanded, counted up to <paramref name="max"/> + 1 (linear: memoised per node).</summary>
+    internal static long ExpandedSize(YamlNode root, long max) => Size(root, new Dictionary<YamlNode, long>(ReferenceEqualityComparer.Instance), 0, max);
+
+    private static long Size(YamlNode node, Dictionary<YamlNode, long> sizes, int depth, long max)
     {
         if (sizes.TryGetValue(node, out var known)) return known;
-        if (depth > MaxDepth * 2) return MaxExpandedNodes + 1; // a recursive alias: reject, do not loop
-        sizes[node] = MaxExpandedNodes + 1; // guards against cycles while this node is open
+        if (depth > MaxDepth * 2) return max + 1; // a recursive alias: reject, do not loop
+        sizes[node] = max + 1; // guards against cycles while this node is open
         long size = 1;
         switch (node)
         {
             case YamlMappingNode map:
-                foreach (var (k, v) in map.Children) size += Size(k, sizes, depth + 1) + Size(v, sizes, depth + 1);
+                foreach (var (k, v) in map.Children) size += Size(k, sizes, depth + 1, max) + Size(v, sizes, depth + 1, max);
                 break;
             case YamlSequenceNode seq:
-                foreach (var item in seq.Children) size += Size(item, sizes, depth + 1);
+                foreach (var item in seq.Children) size += Size(item, sizes, depth + 1, max);
                 break;
         }
-        size = Math.Min(size, MaxExpandedNodes + 1);
+        size = Math.Min(size, max + 1);
         sizes[node] = size;
         return size;
     }

@@ -14,16 +14,13 @@ internal sealed record ApacheDirective(string Name, IReadOnlyList<string> Args, 
 internal sealed class ApacheParser(ConfigSource main, ConfigReadResult result)
 {
     private const int MaxDepth = 32;
-    private const int MaxIncludeDepth = 8;
-    private const int MaxIncludes = 256;
-    private readonly HashSet<string> _including = new(StringComparer.Ordinal);
-    private int _includes;
+    private const int MaxIncludes = ConfigIncludes<ApacheDirective>.MaxFiles;
+    private readonly ConfigIncludes<ApacheDirective> _includes = new(result);
 
-    public IReadOnlyList<ApacheDirective> Parse() => Parse(main, 0);
+    public IReadOnlyList<ApacheDirective> Parse() => _includes.Parse(main, 0, Parse);
 
     private List<ApacheDirective> Parse(ConfigSource source, int includeDepth)
     {
-        _including.Add(source.File.FullPath);
         var stack = new Stack<(List<ApacheDirective> List, string Name, string Written, List<string> Args, int Line)>();
         var current = new List<ApacheDirective>();
         foreach (var (text, line) in LogicalLines(source.Text))
@@ -72,7 +69,6 @@ internal sealed class ApacheParser(ConfigSource main, ConfigReadResult result)
             result.Error(source.At(stack.Peek().Line), $"section '<{ConfigWords.Safe(stack.Peek().Written)}>' is not closed: '</{ConfigWords.Safe(stack.Peek().Written)}>' missing at the end of the file");
             Close(source, stack, ref current);
         }
-        _including.Remove(source.File.FullPath);
         return current;
     }
 
@@ -101,22 +97,7 @@ internal sealed class ApacheParser(ConfigSource main, ConfigReadResult result)
         var name = words[0].ToLowerInvariant();
         if (name is "include" or "includeoptional" && words.Count == 2)
         {
-            foreach (var path in IncludePaths(words[1]))
-            {
-                if (includeDepth >= MaxIncludeDepth || ++_includes > MaxIncludes)
-                {
-                    result.Error(source.At(line), "too many or too deeply nested includes");
-                    return;
-                }
-                if (_including.Contains(path))
-                {
-                    result.Error(source.At(line), "include loop: the file includes itself");
-                    continue;
-                }
-                if (source.Open(path) is not { } included) continue;
-                result.Included.Add(included.File.FullPath);
-                into.AddRange(Parse(included, includeDepth + 1));
-            }
+            _includes.Expand(source, line, IncludePaths(words[1]), includeDepth, into, Parse);
             return;
         }
         into.Add(new ApacheDirective(name, words.Skip(1).ToList(), source.At(line), null));

@@ -36,11 +36,12 @@ public sealed class MtlsClientCaPrimitive : ICheckPrimitive
             yield return Problem(caRef.At, server, $"verifies client certificates with {caRef.Path}, which holds no CA certificate (basicConstraints cA)");
             yield break;
         }
-        var servers = UsageIndex.MtlsServers(context.Inventory).Count;
-        foreach (var client in context.Inventory.Usages.Where(u => u.Role == UsageRole.Client))
+        var shas = caCerts.Select(c => c.Sha256).ToHashSet(StringComparer.Ordinal);
+        // Each certificate the clients present is judged once, at the first client presenting it (many clients
+        // presenting one certificate to many servers would otherwise be clients x servers findings).
+        foreach (var (leaf, client) in index.ClientLeavesOf(server))
         {
-            if (!UsageIndex.PresentsTo(client, server, servers)) continue;
-            if (index.Leaf(client.Certificate) is not { } leaf || IssuedBy(leaf, caCerts, context)) continue;
+            if (IssuedBy(leaf, caCerts, shas, context)) continue;
             yield return Problem(caRef.At, server,
                 $"verifies client certificates with {caRef.Path}, but the client certificate {leaf.Label} presented at {client.Certificate!.Source} was issued by {leaf.Issuer.Text}, which is not in that file",
                 client.Certificate.Source);
@@ -48,9 +49,8 @@ public sealed class MtlsClientCaPrimitive : ICheckPrimitive
     }
 
     /// <summary>On the path the inventory built, or named as issuer (DN and key identifier) by a CA of the file.</summary>
-    private static bool IssuedBy(CertificateInfo leaf, List<CertificateInfo> cas, EvaluationContext context)
+    private static bool IssuedBy(CertificateInfo leaf, List<CertificateInfo> cas, HashSet<string> shas, EvaluationContext context)
     {
-        var shas = cas.Select(c => c.Sha256).ToHashSet(StringComparer.Ordinal);
         if (context.Inventory.ChainOf(leaf) is { } chain && chain.Path.Skip(1).Any(c => shas.Contains(c.Sha256))) return true;
         return cas.Any(ca => ca.Subject.NormalizedKey == leaf.Issuer.NormalizedKey
                              && (leaf.AuthorityKeyIdentifier is null || ca.SubjectKeyIdentifier is null

@@ -1,15 +1,34 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using CertLint.Inventory;
 using CertLint.Model;
 
 namespace CertLint.Usage.Checks;
 
-/// <summary>Per-inventory lookups the usage checks share, built once: the linker over the scanned files.</summary>
+/// <summary>
+/// Per-inventory lookups the usage checks share, built once: the linker over the scanned files, the mTLS servers and
+/// clients by folder, the usages of each certificate. Rules run per usage and per certificate, so anything computed
+/// per call over all usages is quadratic (19,200 usages took 140 s before these lookups): compute it here once.
+/// Evaluation is parallel: each lookup is built into a local and published whole (a race builds it twice, equal).
+/// </summary>
 internal sealed class UsageIndex
 {
     private static readonly ConditionalWeakTable<CertificateInventory, UsageIndex> Cache = new();
 
-    private UsageIndex(CertificateInventory inventory) => Linker = new UsageLinker(inventory.Files);
+    private readonly CertificateInventory _inventory;
+    private List<TlsUsage>? _mtlsServers;
+    private List<TlsUsage>? _clients;
+    private Dictionary<string, List<TlsUsage>>? _mtlsServersByFolder;
+    private Dictionary<string, List<TlsUsage>>? _clientsByFolder;
+    private Dictionary<UsageRole, Dictionary<CertificateInfo, List<TlsUsage>>>? _users;
+    private readonly ConcurrentDictionary<FileReference, CertificateInfo?> _leaves = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<List<TlsUsage>, List<(CertificateInfo, TlsUsage)>> _clientLeaves = new(ReferenceEqualityComparer.Instance);
+
+    private UsageIndex(CertificateInventory inventory)
+    {
+        _inventory = inventory;
+        Linker = new UsageLinker(inventory.Files);
+    }
 
     public UsageLinker Linker { get; }
 
@@ -18,41 +37,102 @@ internal sealed class UsageIndex
     /// <summary>The certificate a reference serves or presents: the first leaf in the file, else its first certificate.</summary>
     public CertificateInfo? Leaf(FileReference? reference)
     {
+        if (reference is null) return null;
+        if (_leaves.TryGetValue(reference, out var known)) return known;
         var certs = Linker.CertificatesOf(reference).ToList();
-        return certs.FirstOrDefault(c => !c.IsCa) ?? certs.FirstOrDefault();
+        var leaf = certs.FirstOrDefault(c => !c.IsCa) ?? certs.FirstOrDefault();
+        _leaves.TryAdd(reference, leaf);
+        return leaf;
     }
 
     /// <summary>
-    /// Whether a client presents its certificate to a server that requires client certificates: every client does when
-    /// the repository has one such server, else the clients configured in the server's folder.
+    /// The distinct certificates the clients of an mTLS server (<see cref="ClientsOf"/>) present, each with the first
+    /// client presenting it: what the server's CA must have issued, judged once per certificate, not once per client.
     /// </summary>
-    public static bool PresentsTo(TlsUsage client, TlsUsage server, int mtlsServers) =>
-        mtlsServers <= 1 || Path.GetDirectoryName(client.Location.File.FullPath) == Path.GetDirectoryName(server.Location.File.FullPath);
+    public List<(CertificateInfo Leaf, TlsUsage Client)> ClientLeavesOf(TlsUsage server)
+    {
+        var clients = ClientsOf(server);
+        if (_clientLeaves.TryGetValue(clients, out var known)) return known;
+        var seen = new HashSet<CertificateInfo>(ReferenceEqualityComparer.Instance);
+        var leaves = new List<(CertificateInfo, TlsUsage)>();
+        foreach (var client in clients)
+        {
+            if (Leaf(client.Certificate) is { } leaf && seen.Add(leaf)) leaves.Add((leaf, client));
+        }
+        _clientLeaves.TryAdd(clients, leaves);
+        return leaves;
+    }
 
     /// <summary>Servers that require client certificates (nginx ssl_verify_client on, IRIS VerifyPeer...).</summary>
-    public static List<TlsUsage> MtlsServers(CertificateInventory inventory) =>
-        [.. inventory.Usages.Where(u => u is { Role: UsageRole.Server, VerifyPeer: true })];
+    public List<TlsUsage> MtlsServers => _mtlsServers ??= [.. _inventory.Usages.Where(u => u is { Role: UsageRole.Server, VerifyPeer: true })];
+
+    private List<TlsUsage> Clients => _clients ??= [.. _inventory.Usages.Where(u => u.Role == UsageRole.Client)];
+
+    /// <summary>
+    /// The mTLS servers a client presents its certificate to: every one when the repository has one such server, else
+    /// those configured in the client's folder.
+    /// </summary>
+    public List<TlsUsage> ServersOf(TlsUsage client) =>
+        MtlsServers.Count <= 1 ? MtlsServers : InFolder(_mtlsServersByFolder ??= ByFolder(MtlsServers), client);
+
+    /// <summary>The clients that present their certificates to an mTLS server (the converse of <see cref="ServersOf"/>).</summary>
+    public List<TlsUsage> ClientsOf(TlsUsage server) =>
+        MtlsServers.Count <= 1 ? Clients : InFolder(_clientsByFolder ??= ByFolder(Clients), server);
+
+    private static List<TlsUsage> InFolder(Dictionary<string, List<TlsUsage>> byFolder, TlsUsage usage) =>
+        byFolder.TryGetValue(Folder(usage), out var list) ? list : [];
+
+    private static Dictionary<string, List<TlsUsage>> ByFolder(List<TlsUsage> usages)
+    {
+        var byFolder = new Dictionary<string, List<TlsUsage>>(StringComparer.Ordinal);
+        foreach (var usage in usages)
+        {
+            if (!byFolder.TryGetValue(Folder(usage), out var list)) byFolder[Folder(usage)] = list = [];
+            list.Add(usage);
+        }
+        return byFolder;
+    }
+
+    private static string Folder(TlsUsage usage) => Path.GetDirectoryName(usage.Location.File.FullPath) ?? "";
+
+    /// <summary>The usages in a role whose certificate (<see cref="Leaf"/>) is <paramref name="cert"/>, in inventory order.</summary>
+    private List<TlsUsage> UsersOf(CertificateInfo cert, UsageRole role)
+    {
+        var users = _users ??= new[] { UsageRole.Client, UsageRole.Server }.ToDictionary(r => r, r =>
+        {
+            var byLeaf = new Dictionary<CertificateInfo, List<TlsUsage>>(ReferenceEqualityComparer.Instance);
+            foreach (var usage in _inventory.Usages)
+            {
+                if (usage.Role != r || usage.Certificate is null || Leaf(usage.Certificate) is not { } leaf) continue;
+                if (!byLeaf.TryGetValue(leaf, out var list)) byLeaf[leaf] = list = [];
+                list.Add(usage);
+            }
+            return byLeaf;
+        });
+        return users.TryGetValue(role, out var byCert) && byCert.TryGetValue(cert, out var found) ? found : [];
+    }
 
     /// <summary>
     /// Where the configurations use a certificate in a role, and, for a client, the servers it is presented to: the
-    /// places a finding about that certificate's fitness for the role also shows (eku-client-auth "at both places").
+    /// places a finding about that certificate's fitness for the role also shows (eku-client-auth "at both places"),
+    /// at most <see cref="Findings.Finding.MaxRelated"/> (a finding keeps no more).
     /// </summary>
-    public List<Findings.RelatedLocation> UsesOf(CertificateInfo cert, UsageRole role, CertificateInventory inventory)
+    public List<Findings.RelatedLocation> UsesOf(CertificateInfo cert, UsageRole role)
     {
+        const int max = Findings.Finding.MaxRelated;
         var related = new List<Findings.RelatedLocation>();
-        var users = inventory.Usages.Where(u => u.Role == role && u.Certificate is not null
-                                                && ReferenceEquals(Leaf(u.Certificate), cert)).Take(Findings.Finding.MaxRelated).ToList();
-        var servers = role == UsageRole.Client ? MtlsServers(inventory) : [];
-        foreach (var user in users)
+        foreach (var user in UsersOf(cert, role).Take(max))
         {
             var reference = user.Certificate!;
-            var to = servers.Where(s => PresentsTo(user, s, servers.Count)).ToList();
-            var toText = to.Count == 0 ? "" : " to " + string.Join(", ", to.Select(s => $"{s.Service} at {Place(s.VerifyAt ?? s.Location)}"));
+            var to = role == UsageRole.Client ? ServersOf(user) : [];
+            var named = string.Join(", ", to.Take(max).Select(s => $"{s.Service} at {Place(s.VerifyAt ?? s.Location)}"));
+            var toText = to.Count == 0 ? "" : " to " + named + (to.Count > max ? $" and {to.Count - max} more" : "");
             related.Add(new(reference.At, role == UsageRole.Client
                 ? $"presented as the client certificate of {user.Service} ({reference.Directive}){toText}"
                 : $"served by {user.Service} ({reference.Directive})"));
             foreach (var server in to)
             {
+                if (related.Count >= max) return related;
                 var at = server.VerifyAt ?? server.Location;
                 if (related.Any(r => r.Location.File.FullPath == at.File.FullPath && r.Location.StartLine == at.StartLine)) continue;
                 related.Add(new(at, $"{server.Service} requires client certificates, and {user.Service} presents this one"));

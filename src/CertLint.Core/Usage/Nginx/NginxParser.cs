@@ -15,12 +15,11 @@ internal sealed record NginxDirective(string Name, IReadOnlyList<string> Args, S
 internal sealed class NginxParser(ConfigSource main, ConfigReadResult result)
 {
     private const int MaxDepth = 64;
-    private const int MaxIncludes = 256;
-    private int _includes;
+    private readonly ConfigIncludes<NginxDirective> _includes = new(result);
 
-    public IReadOnlyList<NginxDirective> Parse() => Parse(main, 0);
+    public IReadOnlyList<NginxDirective> Parse() => _includes.Parse(main, 0, ParseTokens);
 
-    private List<NginxDirective> Parse(ConfigSource source, int includeDepth)
+    private List<NginxDirective> ParseTokens(ConfigSource source, int includeDepth)
     {
         var lexer = new Lexer(source.Text);
         var stack = new Stack<(List<NginxDirective> List, string Name, List<string> Args, int Line)>();
@@ -84,17 +83,7 @@ internal sealed class NginxParser(ConfigSource main, ConfigReadResult result)
     {
         if (words[0] == "include" && words.Count == 2)
         {
-            foreach (var path in IncludePaths(words[1]))
-            {
-                if (includeDepth >= 8 || ++_includes > MaxIncludes)
-                {
-                    result.Error(source.At(line), "too many or too deeply nested includes");
-                    return;
-                }
-                if (source.Open(path) is not { } included) continue;
-                result.Included.Add(included.File.FullPath);
-                into.AddRange(Parse(included, includeDepth + 1));
-            }
+            _includes.Expand(source, line, IncludePaths(words[1]), includeDepth, into, ParseTokens);
             return;
         }
         into.Add(new NginxDirective(words[0], words.Skip(1).ToList(), source.At(line), null));
@@ -124,7 +113,7 @@ internal sealed class NginxParser(ConfigSource main, ConfigReadResult result)
         if (!Directory.Exists(dir) || !ConfigConfinement.IsInside(dir, main.Root)) return [];
         try
         {
-            return Directory.EnumerateFiles(dir, name).Order(StringComparer.Ordinal).Take(MaxIncludes).ToList();
+            return Directory.EnumerateFiles(dir, name).Order(StringComparer.Ordinal).Take(ConfigIncludes<NginxDirective>.MaxFiles).ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
