@@ -61,12 +61,17 @@ internal sealed class BundleAnalyzer(IssuerIndex index, SignatureVerifier verifi
 
     private static string At(IReadOnlyList<CertificateInfo> certs, int i) => $"certificate {i + 1} ({certs[i].Name})";
 
-    /// <summary>Position of a verified issuer in the file: the nearest one after <paramref name="i"/>, else the nearest before.</summary>
+    /// <summary>Position of a verified issuer in the file: the nearest one after <paramref name="i"/>, else the nearest
+    /// before. Nearest candidates are verified first and at most <see cref="ChainBuilder.MaxCandidatesPerCertificate"/> of
+    /// them: a file of look-alike CAs would otherwise make every pair in it a signature check.</summary>
     private int IssuerInFile(IReadOnlyList<CertificateInfo> certs, CertificateInfo cert, int i)
     {
-        var candidates = index.Candidates(cert).Where(c => verifier.Check(cert, c).IsValid).Select(c => c.Sha256).ToHashSet(StringComparer.Ordinal);
-        for (var j = i + 1; j < certs.Count; j++) if (candidates.Contains(certs[j].Sha256)) return j;
-        for (var j = i - 1; j >= 0; j--) if (candidates.Contains(certs[j].Sha256)) return j;
+        var candidates = index.Candidates(cert).Select(c => c.Sha256).ToHashSet(StringComparer.Ordinal);
+        var checks = 0;
+        bool Verified(int j) => candidates.Contains(certs[j].Sha256) && ++checks <= ChainBuilder.MaxCandidatesPerCertificate
+            && verifier.Check(cert, certs[j]).IsValid;
+        for (var j = i + 1; j < certs.Count; j++) if (Verified(j)) return j;
+        for (var j = i - 1; j >= 0; j--) if (Verified(j)) return j;
         return -1;
     }
 

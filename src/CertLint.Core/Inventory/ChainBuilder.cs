@@ -19,6 +19,11 @@ internal sealed class ChainBuilder
 {
     internal const int MaxNodesPerCertificate = 512;
 
+    /// <summary>Candidate issuers whose signature is checked per certificate. Look-alike CAs (one name, one key
+    /// identifier) are each a candidate issuer of every other, so checking every pair is quadratic: 3,000 of them in a
+    /// 3 MB file would be 9 million verifications. Past this many, the checks that cost no signature choose which.</summary>
+    internal const int MaxCandidatesPerCertificate = 64;
+
     private readonly IssuerIndex _index;
     private readonly SignatureVerifier _verifier;
     private readonly IReadOnlySet<string> _anchors;
@@ -140,6 +145,16 @@ internal sealed class ChainBuilder
         if (_sortedCandidates.TryGetValue(cert.Sha256, out var sorted)) return sorted;
         var candidates = _index.Candidates(cert);
         if (candidates.Count <= 1) return candidates; // nothing to order (a leaf and its one issuer): no sort, nothing cached
+        if (candidates.Count > MaxCandidatesPerCertificate)
+        {
+            candidates = [.. candidates
+                .OrderBy(c => IssuerChecks.MaySign(c, 1).Count())
+                .ThenBy(c => _anchors.Contains(c.Sha256) ? 0 : 1)
+                .ThenBy(c => c.NotBefore <= _now && _now <= c.NotAfter ? 0 : 1)
+                .ThenByDescending(c => c.NotAfter)
+                .ThenBy(_index.OrderOf)
+                .Take(MaxCandidatesPerCertificate)];
+        }
         sorted = [.. candidates
             .OrderBy(c => SignatureProblem(cert, c) is null ? 0 : 1)
             .ThenBy(c => IssuerChecks.MaySign(c, 1).Count())

@@ -122,6 +122,9 @@ public static class InventoryBuilder
         foreach (var cert in certificates)
         {
             var candidates = index.Candidates(cert);
+            // Look-alike CAs (one name, one key identifier) are candidates of each other: verifying every pair is
+            // quadratic. The path search chooses which of them to verify (ChainBuilder.MaxCandidatesPerCertificate).
+            if (candidates.Count > ChainBuilder.MaxCandidatesPerCertificate) candidates = [];
             foreach (var issuer in MaySignItself(cert) ? candidates.Append(cert) : candidates)
             {
                 if (seen.Add((cert.Sha256, issuer.PublicKey.Sha256))) pairs.Add((cert, issuer));

@@ -16,9 +16,13 @@ internal sealed class SignerFinder(IssuerIndex index, SignatureVerifier verifier
     {
         if (inventory.SelfSigned.Contains(cert)) return cert;
         if (inventory.ChainOf(cert) is { Path.Count: > 1 } chain && verifier.Check(cert, chain.Path[1]).IsValid) return chain.Path[1];
+        // Bounded like the path search's candidates: look-alike CAs would make every pair of them a signature check.
+        var checks = 0;
         foreach (var candidate in index.Named(cert.Issuer))
         {
-            if (candidate.Sha256 != cert.Sha256 && verifier.Check(cert, candidate).IsValid) return candidate;
+            if (candidate.Sha256 == cert.Sha256) continue;
+            if (++checks > ChainBuilder.MaxCandidatesPerCertificate) break;
+            if (verifier.Check(cert, candidate).IsValid) return candidate;
         }
         return null;
     }

@@ -37,20 +37,41 @@ public sealed class CertificateComplexityTests
             $"checking the names of CN=many names against the name constraints above it needs more than {NameConstraintChecker.MaxComparisons:N0} comparisons; CertLint stops and fails the path");
     }
 
-    [Test]
-    public void Three_hundred_look_alike_CAs_cross_signing_each_other_explore_at_most_512_nodes_per_certificate()
+    /// <summary>CAs named alike with one key identifier, each signed by the next one's key (a ring), and a leaf of the
+    /// first: every one is a candidate issuer of every other, so an unbounded search would try cas^depth paths.</summary>
+    private static (TestCertificate[] Mesh, TestCertificate Leaf) LookAlikeMesh(int cas)
     {
-        using var dir = new TempDirectory();
-        // 300 CAs named alike with one key identifier, each signed by the next one's key (a ring): every one is a
-        // candidate issuer of every other, so an unbounded search would try 300^depth paths.
         var keyId = Enumerable.Repeat((byte)0x5A, 20).ToArray();
         void SameIds(CertOptions o) => o.NoSubjectKeyIdentifier().NoAuthorityKeyIdentifier().EcP256()
             .Extension(new X509SubjectKeyIdentifierExtension(keyId, false))
             .Extension(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(keyId));
-        const int cas = 300;
         var keys = Enumerable.Range(0, cas).Select(_ => TestPki.CreateRoot("Mesh CA", o => o.EcP256())).ToList();
         var mesh = Enumerable.Range(0, cas).Select(i => keys[(i + 1) % cas].CrossSign(keys[i], SameIds)).ToArray();
-        var leaf = keys[0].Issue("leaf.mesh.test", o => { SameIds(o); o.ServerAuth().Dns("leaf.mesh.test"); });
+        return (mesh, keys[0].Issue("leaf.mesh.test", o => { SameIds(o); o.ServerAuth().Dns("leaf.mesh.test"); }));
+    }
+
+    [Test]
+    public void Look_alike_CAs_cost_signature_checks_linear_in_their_number()
+    {
+        const int cas = 300;
+        var (mesh, leaf) = LookAlikeMesh(cas);
+        var scan = new TestScan().Pem("mesh.pem", mesh).Pem("leaf.pem", leaf);
+        var verifier = new CertLint.Inventory.Signatures.SignatureVerifier();
+
+        var inventory = InventoryBuilder.Build(scan.Files, scan.ExtraAnchors, scan.Settings(), verifier);
+
+        inventory.Chains.Count.ShouldBe(cas + 1);
+        // Every pair would be 300 x 300 = 90,000 verifications. Each certificate checks at most the candidate bound in
+        // each of the three places that look for its issuer (path search, bundle order, signer), plus its self-signature.
+        verifier.Verifications.ShouldBeLessThanOrEqualTo((cas + 1) * (3 * ChainBuilder.MaxCandidatesPerCertificate + 1));
+    }
+
+    [Test]
+    public void Three_hundred_look_alike_CAs_cross_signing_each_other_explore_at_most_512_nodes_per_certificate()
+    {
+        using var dir = new TempDirectory();
+        const int cas = 300;
+        var (mesh, leaf) = LookAlikeMesh(cas);
         TestPki.WritePem(dir.Path, "mesh.pem", mesh);
         TestPki.WritePem(dir.Path, "leaf.pem", leaf);
         var unrelated = TestPki.CreateRoot("Unrelated Root");
