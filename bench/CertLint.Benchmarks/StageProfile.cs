@@ -90,7 +90,7 @@ public static class StageProfile
                         if (!rule.Kinds.Contains(subject.Kind)) continue;
                         var b0 = GC.GetAllocatedBytesForCurrentThread();
                         var t0 = Stopwatch.GetTimestamp();
-                        var ok = rule.IsEffectiveFor(subject) && rule.AppliesTo(subject, ctx);
+                        var ok = rule.IsEffectiveFor(subject, ctx.Now.UtcTicks) && rule.AppliesTo(subject, ctx);
                         var t1 = Stopwatch.GetTimestamp();
                         applies[r] += t1 - t0;
                         if (ok)

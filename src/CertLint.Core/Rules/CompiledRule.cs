@@ -1,4 +1,5 @@
 using CertLint.Findings;
+using CertLint.Model;
 using CertLint.Rules.Compilation;
 using CertLint.Rules.Loading;
 
@@ -53,13 +54,14 @@ public sealed class CompiledRule
         new(Definition, severity, Kinds, Parameters, _primitive, _applies, _check);
 
     /// <summary>
-    /// False when the subject is a certificate issued (notBefore) before the rule's `effective` date or on/after its
-    /// `effective.until`: the requirement did not bind it. Not effective is neither a pass nor a finding.
+    /// False when the subject is a certificate issued before the rule's `effective` date or on/after its
+    /// `effective.until`: the requirement did not bind it. Not effective is neither a pass nor a finding. Issued is the
+    /// notBefore, or the validation time when the notBefore predates the certificate's format (<see cref="IssuanceDate"/>).
     /// </summary>
-    public bool IsEffectiveFor(RuleSubject subject)
+    public bool IsEffectiveFor(RuleSubject subject, long validationTicks)
     {
         if (subject.Certificate is not { } c) return true;
-        var issued = c.NotBefore.UtcTicks;
+        var issued = IssuanceDate.Ticks(c, validationTicks);
         return issued >= _effectiveFrom && issued < _effectiveUntil;
     }
 

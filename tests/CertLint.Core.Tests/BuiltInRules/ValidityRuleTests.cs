@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using CertLint.Findings;
 using CertLint.Tests.Pki;
 
@@ -86,5 +87,51 @@ public sealed class ValidityRuleTests
         f.Message.ShouldContain("more than 398");
 
         BuiltInRuleRunner.Lint(h, "validity-too-long", BuiltInRuleRunner.With("validity-too-long", null, ("days", 400L))).ShouldBeEmpty();
+    }
+    [Test]
+    public void A_not_before_earlier_than_the_certificates_format_is_judged_as_of_the_validation_time()
+    {
+        // key-usage-cert-sign-without-ca (rfc5280) is effective from 2002-04-01. A version 3 certificate dated 2000
+        // predates it (not effective); one dated 1970 predates X.509 v3 itself, so its date is not its issuance date
+        // and the rule judges it as of now, as it judges one dated 2020.
+        var h = new PrimitiveHarness();
+        var until = Now.AddDays(30);
+        foreach (var year in new[] { 1970, 2000, 2020 })
+        {
+            var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            h.Add(Root.Issue($"y{year}.validity.test", o => o.NotCa().KeyUsage(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyCertSign)
+                .Valid(from, until)), $"y{year}.crt");
+        }
+
+        BuiltInRuleRunner.Lint(h, "key-usage-cert-sign-without-ca").Select(f => f.Location.File.RelativePath).Order(StringComparer.Ordinal)
+            .ShouldBe(["y1970.crt", "y2020.crt"]);
+        var note = BuiltInRuleRunner.Lint(h, "not-before-predates-format").ShouldHaveSingleItem();
+        note.Location.File.RelativePath.ShouldBe("y1970.crt");
+        note.Severity.ShouldBe(Severity.Note);
+        note.Message.ShouldContain("has notBefore 1970-01-01");
+        note.Message.ShouldContain("earlier than X.509 version 3 itself (1996-01-01");
+    }
+
+    [TestCase(null, 1987, false)]
+    [TestCase(null, 1988, true)]
+    [TestCase(1L, 1992, false)]
+    [TestCase(1L, 1993, true)]
+    [TestCase(2L, 1995, false)]
+    [TestCase(2L, 1996, true)]
+    public void A_not_before_is_credible_from_the_year_its_version_exists(long? encodedVersion, int year, bool credible)
+    {
+        var from = new DateTimeOffset(year, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var raw = Pki.Raw.RawCertificateBuilder.Leaf("era.validity.test", Root).With(b =>
+        {
+            b.Version = encodedVersion;
+            b.NotBefore = Pki.Raw.Der.Time(from);
+            if (encodedVersion is not 2L) b.Extensions.Clear();
+        }).Build();
+        var h = new PrimitiveHarness();
+        var certificate = h.Add(raw, "era.crt");
+        certificate.Version.ShouldBe((int)(encodedVersion ?? 0) + 1);
+        CertLint.Model.IssuanceDate.NotBeforeCredible(certificate).ShouldBe(credible);
+        CertLint.Model.IssuanceDate.Ticks(certificate, Now.UtcTicks).ShouldBe(credible ? from.UtcTicks : Now.UtcTicks);
+        BuiltInRuleRunner.Lint(h, "not-before-predates-format").Count.ShouldBe(credible ? 0 : 1);
     }
 }

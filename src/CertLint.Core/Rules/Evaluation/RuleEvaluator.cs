@@ -137,7 +137,7 @@ public static class RuleEvaluator
     {
         try
         {
-            var effective = rule.IsEffectiveFor(subject);
+            var effective = rule.IsEffectiveFor(subject, context.Now.UtcTicks);
             if (!effective || !rule.AppliesTo(subject, context))
             {
                 if (state.InScope)

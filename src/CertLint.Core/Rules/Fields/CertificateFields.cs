@@ -45,6 +45,10 @@ internal static class CertificateFields
         yield return Cert("signature.hash", T.String, "Hash of the signature (SHA256, SHA1, MD5, ...)", c => c.Signature.HashName);
         yield return Cert("validity.notBefore", T.Date, "notBefore", c => c.NotBefore);
         yield return Cert("validity.notAfter", T.Date, "notAfter", c => c.NotAfter);
+        yield return Cert("validity.formatSince", T.Date, "The first day a certificate of its X.509 version could be issued (v1 1988, v2 1993, v3 1996)",
+            c => IssuanceDate.FormatSince(c.Version));
+        yield return Cert("validity.notBeforeCredible", T.Boolean, "notBefore is not earlier than validity.formatSince, so it can be the issuance date that `effective` dates compare",
+            c => IssuanceDate.NotBeforeCredible(c));
         yield return CertCtx("validity.daysRemaining", T.Integer, "Days from now to notAfter, rounded to the nearest day (negative when expired)",
             (c, ctx) => Validity.DaysRemaining(c.NotAfter, ctx.Now));
         yield return Cert("validity.totalDays", T.Integer, "Whole days from notBefore to notAfter", c => (long)Math.Floor((c.NotAfter - c.NotBefore).TotalDays));
