@@ -155,10 +155,26 @@ public sealed class NameConstraintTests
     }
 
     [Test]
-    public void Critical_constraints_of_an_uncheckable_form_fail_the_path_non_critical_ones_are_ignored()
+    public void Critical_constraints_of_an_uncheckable_form_fail_only_certificates_with_a_name_of_that_form()
     {
-        ShouldFail(Validate(["rid:1.2.3.4"], null, o => o.Dns("a.test"))).Message.ShouldContain("the registeredID name form");
-        ShouldPass(Validate(["rid:1.2.3.4"], null, o => o.Dns("a.test"), critical: false));
+        // RFC 5280 §4.2.1.10: the application must process the constraint or reject a certificate with a name of its form.
+        ShouldPass(Validate(["rid:1.2.3.4"], null, o => o.Dns("a.test")));
+        ShouldFail(Validate(["rid:1.2.3.4"], null, o => o.Extension(San("dns:a.test", "rid:1.2.3.5"))))
+            .Message.ShouldBe("CN=leaf,O=Acme: critical nameConstraints of CN=NC CA use the registeredID name form (registeredID 88032A0304), which CertLint cannot check against its name registeredID 88032A0305");
+        ShouldPass(Validate(["rid:1.2.3.4"], null, o => o.Extension(San("dns:a.test", "rid:1.2.3.5")), critical: false));
+        // The forms it can check are still checked beside the one it cannot.
+        ShouldPass(Validate(["rid:1.2.3.4", "dns:example.com"], null, o => o.Dns("www.example.com")));
+        ShouldFail(Validate(["rid:1.2.3.4", "dns:example.com"], null, o => o.Dns("www.example.org"))).Message.ShouldContain("dNSName www.example.org");
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Extension San(params string[] names)
+    {
+        var w = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+        using (w.PushSequence())
+        {
+            foreach (var name in names) PathExtensions.GeneralName(w, name);
+        }
+        return new System.Security.Cryptography.X509Certificates.X509Extension("2.5.29.17", w.Encode(), false);
     }
 
     [Test]

@@ -26,25 +26,37 @@ internal sealed class NameConstraintChecker
     public string? Check(CertificateInfo cert, PathFacts facts, bool isEndEntity)
     {
         if (_active.Count == 0) return null;
-        foreach (var (ca, constraints) in _active)
-        {
-            if (!constraints.Critical) continue;
-            if (constraints.UncheckableSubtrees.FirstOrDefault() is { } bad)
-            {
-                return $"critical nameConstraints of {ca.Name} use {bad.Unsupported} ({bad.Base}), which CertLint cannot check";
-            }
-        }
         foreach (var name in NamesOf(cert, facts, isEndEntity))
         {
             var malformed = SyntaxProblem(name);
             foreach (var (ca, constraints) in _active)
             {
+                if (Unprocessable(name, ca, constraints) is { } cannot) return cannot;
                 if ((malformed is null ? Violation(name, ca, constraints) : Unjudgeable(name, malformed, ca, constraints)) is { } problem) return problem;
                 if (_comparisons > MaxComparisons)
                 {
                     return $"checking the names of {cert.Name} against the name constraints above it needs more than {MaxComparisons:N0} comparisons; CertLint stops and fails the path";
                 }
             }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// RFC 5280 §4.2.1.10: when a critical nameConstraints constrains a name form and a name of that form appears in a
+    /// later certificate, the application "MUST either process the constraint or reject the certificate". A subtree
+    /// CertLint cannot process (otherName, x400Address, ediPartyName, registeredID, a minimum or maximum, a mask that is
+    /// not CIDR) therefore fails the certificates that carry a name of its form, and only those: a path whose names are
+    /// all of other forms is judged by the constraints that can be processed. A non-critical one is left unprocessed.
+    /// </summary>
+    private string? Unprocessable(GeneralName name, CertificateInfo ca, NameConstraints constraints)
+    {
+        if (!constraints.Critical) return null;
+        foreach (var subtree in constraints.UncheckableSubtrees)
+        {
+            _comparisons++;
+            if (subtree.Base.Form != name.Form) continue;
+            return $"critical nameConstraints of {ca.Name} use {subtree.Unsupported} ({subtree.Base}), which CertLint cannot check against its name {name}";
         }
         return null;
     }
