@@ -78,6 +78,30 @@ public sealed class ConfigComplexityTests
     }
 
     [Test]
+    public void A_crt_list_or_kestrel_base_file_past_the_include_budget_is_a_parse_error_at_the_referencing_file()
+    {
+        using var dir = new TempDirectory();
+        ServerCertificate(dir);
+        // 40 nginx files each including the same 256 files: 10,240 includes, past the run's 10,000. The files sort
+        // before haproxy.cfg and web/, so the budget is spent when those are read.
+        for (var i = 0; i < 256; i++) Write(dir, $"inc/{i:D3}.inc", "# empty\n");
+        for (var i = 0; i < 40; i++) Write(dir, $"a-site-{i:D2}.conf", "http {\n    include inc/*.inc;\n}\n");
+        Write(dir, "sites.crtlist", "www.crt www.example.test\n");
+        Write(dir, "haproxy.cfg", "frontend www\n    bind :443 ssl crt-list sites.crtlist\n    default_backend app\n");
+        Write(dir, "web/appsettings.json", """{ "Kestrel": { "Endpoints": { "Https": { "Url": "https://www.example.test" } } } }""");
+        Write(dir, "web/appsettings.Production.json", """{ "Kestrel": { "Certificates": { "Default": { "Path": "../www.crt", "KeyPath": "../www.key" } } } }""");
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        const string Problem = "cannot be parsed: includes not read: the configurations include more than 10000 files or 64 MB in all. Fix or regenerate the file, or exclude it if it is not a certificate.";
+        result.Of("parse-error").ShouldBe([
+            $"a-site-39.conf:2 a-site-39.conf:2 {Problem}",
+            $"haproxy.cfg:2 haproxy.cfg:2 {Problem}",
+            $"web/appsettings.Production.json:1 web/appsettings.Production.json:1 {Problem}",
+        ]);
+    }
+
+    [Test]
     public void Ten_thousand_inherited_certificates_times_ten_thousand_servers_stop_at_the_usage_limit()
     {
         using var dir = new TempDirectory();
