@@ -86,6 +86,35 @@ public sealed class CertificateComplexityTests
     }
 
     [Test]
+    public void A_chain_verdict_cut_by_the_candidate_bound_says_so_in_its_one_finding()
+    {
+        using var dir = new TempDirectory();
+        const int cas = 300;
+        var (mesh, leaf) = LookAlikeMesh(cas);
+        TestPki.WritePem(dir.Path, "mesh.pem", mesh);
+        TestPki.WritePem(dir.Path, "leaf.pem", leaf);
+        var anchor = TestPki.WritePem(dir.Path, "anchor.pem", TestPki.CreateRoot("Unrelated Root"));
+
+        var result = BoundedLint.Run(dir.Path, ["."], [anchor]);
+
+        // One chain finding on the leaf (one defect), whose message says that its issuer search was cut.
+        var onLeaf = result.Findings.Where(f => f.Location.File.RelativePath == "leaf.pem" && f.Rule.Name.StartsWith("chain-", StringComparison.Ordinal)).ToList();
+        TestContext.Out.WriteLine(string.Join("\n", onLeaf.Select(f => $"{f.Rule.Name}: {f.Message}")));
+        onLeaf.ShouldHaveSingleItem().Message.ShouldContain(
+            $"the issuer search was bounded, so a valid path may have been missed: only {ChainBuilder.MaxCandidatesPerCertificate} of the {cas} candidate"
+            + " issuers of CN=leaf.mesh.test (alike in name and key identifier) were tried, at most 64 for each of ");
+        // A chain whose search saw every candidate says nothing of the kind.
+        using var small = new TempDirectory();
+        var (few, fewLeaf) = LookAlikeMesh(3);
+        TestPki.WritePem(small.Path, "mesh.pem", few);
+        TestPki.WritePem(small.Path, "leaf.pem", fewLeaf);
+        var smallAnchor = TestPki.WritePem(small.Path, "anchor.pem", TestPki.CreateRoot("Unrelated Root"));
+        var unbounded = BoundedLint.Run(small.Path, ["."], [smallAnchor]);
+        unbounded.Findings.ShouldContain(f => f.Location.File.RelativePath == "leaf.pem" && f.Rule.Name.StartsWith("chain-", StringComparison.Ordinal));
+        unbounded.AllText().ShouldNotContain("bounded");
+    }
+
+    [Test]
     public void A_file_of_100000_tiny_pem_blocks_gives_capped_findings()
     {
         using var dir = new TempDirectory();
