@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CertLint.Tests.Pki;
+using CertLint.Usage;
 
 namespace CertLint.Core.Tests.Hostile;
 
@@ -116,6 +117,25 @@ public sealed class ConfigComplexityTests
 
         result.Of("parse-error").ShouldBe([
             "nginx.conf:10002 nginx.conf:10002 cannot be parsed: more than 5000 TLS usages in one configuration: the rest are not read. Fix or regenerate the file, or exclude it if it is not a certificate.",
+        ]);
+    }
+
+    [Test]
+    public void Usages_past_the_run_cap_are_counted_in_one_parse_error_not_judged()
+    {
+        using var dir = new TempDirectory();
+        ServerCertificate(dir);
+        // 7 files of 4,000 servers, each under the per-file cap: 28,000 usages, 3,000 past the run's 25,000.
+        var text = new System.Text.StringBuilder("http {\n");
+        for (var i = 0; i < 4_000; i++) text.Append("server { listen 443 ssl; ssl_certificate www.crt; ssl_certificate_key www.key; }\n");
+        for (var f = 0; f < 7; f++) Write(dir, $"site{f}.conf", text.ToString() + "}\n");
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Inventory.Usages.Count.ShouldBe(RunUsageCap.MaxUsages);
+        // The 25,001st usage is the 1,001st server of the 7th file, at its line 1,002.
+        result.Of("parse-error").ShouldBe([
+            "site6.conf:1002 site6.conf:1002 cannot be parsed: more than 25000 TLS usages in the run's configurations: 3000 usages from this one on (by file and line) were not judged. Fix or regenerate the file, or exclude it if it is not a certificate.",
         ]);
     }
 
