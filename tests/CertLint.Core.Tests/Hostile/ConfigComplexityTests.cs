@@ -140,6 +140,23 @@ public sealed class ConfigComplexityTests
     }
 
     [Test]
+    public void An_apache_file_of_half_a_million_continuation_lines_is_joined_in_linear_time()
+    {
+        using var dir = new TempDirectory();
+        ServerCertificate(dir);
+        // 1 MB: one logical line of 500,000 physical ones. Joined by string concatenation, each step copied the line so
+        // far: about 10^11 characters copied.
+        var text = new System.Text.StringBuilder("<VirtualHost *:443>\nSSLEngine on\nSSLCertificateFile www.crt\n</VirtualHost>\n# ");
+        for (var i = 0; i < 500_000; i++) text.Append("\\\n");
+        Write(dir, "httpd.conf", text.Append("end\n").ToString());
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Inventory.Usages.Select(u => $"{u.Location.File.RelativePath}:{u.Location.StartLine}").ShouldBe(["httpd.conf:1"]);
+        result.Of("parse-error").ShouldBeEmpty();
+    }
+
+    [Test]
     public void Nineteen_thousand_usages_presenting_one_client_certificate_to_each_other_are_judged_in_linear_time()
     {
         using var dir = new TempDirectory();
