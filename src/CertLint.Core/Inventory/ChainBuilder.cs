@@ -34,7 +34,7 @@ internal sealed class ChainBuilder
     private readonly PathValidator _validator;
     // Certificates are built in parallel (see InventoryBuilder): the caches are shared, and a value computed twice by
     // two threads is the same value, so GetOrAdd without locks is enough.
-    private readonly ConcurrentDictionary<string, IReadOnlyList<CertificateInfo>> _sortedCandidates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (IReadOnlyList<CertificateInfo> Sorted, int Total)> _sortedCandidates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string, string), PathProblem?> _signatureProblems = new();
     private readonly ConcurrentDictionary<CertificateInfo, PathFacts> _facts = new(ReferenceEqualityComparer.Instance);
 
@@ -59,8 +59,9 @@ internal sealed class ChainBuilder
     public ChainResult Build(CertificateInfo cert)
     {
         var search = new Search(cert, _purpose(cert));
-        Explore(search);
-        return (search.Best?.Result ?? Incomplete(search, "no path found within the search limit").Result) with { Explored = search.Nodes };
+        var valid = Explore(search);
+        var result = search.Best?.Result ?? Incomplete(search, "no path found within the search limit").Result;
+        return result with { Explored = search.Nodes, Bound = valid ? null : search.Bound() };
     }
 
     /// <returns>True when a valid path was found (the search stops).</returns>
@@ -74,12 +75,17 @@ internal sealed class ChainBuilder
         // reach those directly: stop here. (The certificate itself may go on: a new root trusted through a cross-signature.)
         if (s.Path.Count > 1 && _selfSigned.Contains(current.Sha256)) return s.Offer(Incomplete(s, DeadEnd(current, false)));
 
-        var candidates = SortedCandidates(current);
+        var (candidates, total) = SortedCandidates(current);
+        if (total > candidates.Count) s.Cut(current, total);
         var explored = false;
         foreach (var issuer in candidates)
         {
             if (s.OnPath.Contains(issuer.Sha256)) continue;
-            if (s.Nodes >= MaxNodesPerCertificate) return false;
+            if (s.Nodes >= MaxNodesPerCertificate)
+            {
+                s.NodesSpent = true;
+                return false;
+            }
             s.Nodes++;
             explored = true;
             s.Push(issuer);
@@ -140,12 +146,14 @@ internal sealed class ChainBuilder
         return problem;
     }
 
-    private IReadOnlyList<CertificateInfo> SortedCandidates(CertificateInfo cert)
+    /// <summary>The candidate issuers to try, best first, at most <see cref="MaxCandidatesPerCertificate"/>, and how many there were.</summary>
+    private (IReadOnlyList<CertificateInfo> Sorted, int Total) SortedCandidates(CertificateInfo cert)
     {
-        if (_sortedCandidates.TryGetValue(cert.Sha256, out var sorted)) return sorted;
+        if (_sortedCandidates.TryGetValue(cert.Sha256, out var cached)) return cached;
         var candidates = _index.Candidates(cert);
-        if (candidates.Count <= 1) return candidates; // nothing to order (a leaf and its one issuer): no sort, nothing cached
-        if (candidates.Count > MaxCandidatesPerCertificate)
+        var total = candidates.Count;
+        if (total <= 1) return (candidates, total); // nothing to order (a leaf and its one issuer): no sort, nothing cached
+        if (total > MaxCandidatesPerCertificate)
         {
             candidates = [.. candidates
                 .OrderBy(c => IssuerChecks.MaySign(c, 1).Count())
@@ -155,15 +163,15 @@ internal sealed class ChainBuilder
                 .ThenBy(_index.OrderOf)
                 .Take(MaxCandidatesPerCertificate)];
         }
-        sorted = [.. candidates
+        IReadOnlyList<CertificateInfo> sorted = [.. candidates
             .OrderBy(c => SignatureProblem(cert, c) is null ? 0 : 1)
             .ThenBy(c => IssuerChecks.MaySign(c, 1).Count())
             .ThenBy(c => _anchors.Contains(c.Sha256) ? 0 : 1)
             .ThenBy(c => c.NotBefore <= _now && _now <= c.NotAfter ? 0 : 1)
             .ThenByDescending(c => c.NotAfter)
             .ThenBy(_index.OrderOf)];
-        _sortedCandidates.TryAdd(cert.Sha256, sorted);
-        return sorted;
+        _sortedCandidates.TryAdd(cert.Sha256, (sorted, total));
+        return (sorted, total);
     }
 
     private readonly record struct Terminal(ChainResult Result, int BrokenSignatures, bool ReachedAnchor)
@@ -202,6 +210,34 @@ internal sealed class ChainBuilder
         public string? Purpose { get; }
         public int Nodes { get; set; }
         public Terminal? Best { get; private set; }
+        /// <summary>The search stopped at <see cref="MaxNodesPerCertificate"/> with candidates left to try.</summary>
+        public bool NodesSpent { get; set; }
+        private (CertificateInfo Cert, int Total)? _firstCut;
+        private HashSet<string>? _cut;
+
+        /// <summary>Only <see cref="MaxCandidatesPerCertificate"/> of <paramref name="total"/> candidate issuers of <paramref name="cert"/> are tried.</summary>
+        public void Cut(CertificateInfo cert, int total)
+        {
+            _firstCut ??= (cert, total);
+            (_cut ??= new HashSet<string>(StringComparer.Ordinal)).Add(cert.Sha256);
+        }
+
+        /// <summary>
+        /// What bounded the search, for a verdict that found no valid path (a reviewer must know that a valid path may
+        /// lie beyond the bound), or null when the search saw every candidate.
+        /// </summary>
+        public string? Bound()
+        {
+            var parts = new List<string>(3);
+            if (_firstCut is { } cut)
+            {
+                parts.Add($"only {MaxCandidatesPerCertificate} of the {cut.Total} candidate issuers of {cut.Cert.Name} (alike in name and key identifier) were tried");
+                var more = _cut!.Count - 1;
+                if (more > 0) parts.Add($"at most {MaxCandidatesPerCertificate} for each of {more} more certificate(s) on the paths tried");
+            }
+            if (NodesSpent) parts.Add($"the search stopped after {MaxNodesPerCertificate} candidate issuers");
+            return parts.Count == 0 ? null : $"the issuer search was bounded, so a valid path may have been missed: {string.Join(", ", parts)} (docs/security.md)";
+        }
 
         public void Push(CertificateInfo cert)
         {

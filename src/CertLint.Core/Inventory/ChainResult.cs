@@ -28,6 +28,16 @@ public sealed record ChainResult(
     /// <summary>Candidate issuers the search tried for this certificate (at most 512: docs/chains.md).</summary>
     public int Explored { get; init; }
 
+    /// <summary>
+    /// Why the verdict of a chain that is not valid is bounded (look-alike candidate issuers cut at
+    /// ChainBuilder.MaxCandidatesPerCertificate, or the search's node limit), or null when the search saw everything.
+    /// The chain findings add it to their problems.
+    /// </summary>
+    public string? Bound { get; init; }
+
+    /// <summary>The problems a chain finding reports: <paramref name="problems"/> and <see cref="Bound"/>, "; "-joined.</summary>
+    public string WithBound(string problems) => Bound is null ? problems : $"{problems}; {Bound}";
+
     /// <summary>The failures of some checks (what one rule reports).</summary>
     public IEnumerable<PathProblem> FailuresOf(IReadOnlySet<PathCheck> checks) => Failures.Where(f => checks.Contains(f.Check));
 

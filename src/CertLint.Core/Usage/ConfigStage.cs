@@ -39,8 +39,9 @@ public static class ConfigStage
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)
     {
         var root = Path.GetFullPath(settings.Root);
-        var perFile = new List<(SourceFile File, string Format, ConfigReadResult Result)>();
+        var perFile = new List<(SourceFile File, string Format, ConfigReadResult Result, int Dropped, SourceLocation? FirstDropped)>();
         var includes = new IncludeBudget();
+        var cap = new RunUsageCap();
         foreach (var file in ConfigDiscovery.Find(settings, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -49,13 +50,15 @@ public static class ConfigStage
             if (reader is null) continue;
             var result = new ConfigReadResult();
             ReadOne(reader, source, result);
-            perFile.Add((file, reader.Format, result));
+            var (dropped, first) = cap.Take(result);
+            perFile.Add((file, reader.Format, result, dropped, first));
         }
         // A file another configuration includes was read there, in its including context: its own reading is dropped.
         var included = perFile.SelectMany(p => p.Result.Included).ToHashSet(StringComparer.Ordinal);
         var kept = perFile.Where(p => !included.Contains(p.File.FullPath)).ToList();
         var usages = kept.SelectMany(p => p.Result.Usages).DistinctBy(u => u.Id).Order(UsageOrder).ToList();
         var issues = kept.SelectMany(p => p.Result.Issues).DistinctBy(i => (i.Location.File.FullPath, i.Location.StartLine, i.Message)).ToList();
+        if (kept.Sum(p => p.Dropped) is > 0 and var notJudged) issues.Add(RunUsageCap.Issue(kept.First(p => p.Dropped > 0).FirstDropped!, notJudged));
         // Every file read, and the included files that had a problem, each once with its issues.
         var files = perFile.Select(p => (p.File, p.Format))
             .Concat(issues.Select(i => (i.Location.File, Format: "include")))

@@ -66,23 +66,52 @@ public sealed class CertificateComplexityTests
         verifier.Verifications.ShouldBeLessThanOrEqualTo((cas + 1) * (3 * ChainBuilder.MaxCandidatesPerCertificate + 1));
     }
 
+    /// <summary>The mesh in mesh.pem, its leaf in leaf.pem, linted with an unrelated root as the only trust anchor.</summary>
+    private static CertLint.Engine.LintResult LintMesh(TempDirectory dir, int cas)
+    {
+        var (mesh, leaf) = LookAlikeMesh(cas);
+        TestPki.WritePem(dir.Path, "mesh.pem", mesh);
+        TestPki.WritePem(dir.Path, "leaf.pem", leaf);
+        var anchor = TestPki.WritePem(dir.Path, "anchor.pem", TestPki.CreateRoot("Unrelated Root"));
+        return BoundedLint.Run(dir.Path, ["."], [anchor]);
+    }
+
+    private static bool ChainFindingOnLeaf(CertLint.Findings.Finding f) =>
+        f.Location.File.RelativePath == "leaf.pem" && f.Rule.Name.StartsWith("chain-", StringComparison.Ordinal);
+
     [Test]
     public void Three_hundred_look_alike_CAs_cross_signing_each_other_explore_at_most_512_nodes_per_certificate()
     {
         using var dir = new TempDirectory();
         const int cas = 300;
-        var (mesh, leaf) = LookAlikeMesh(cas);
-        TestPki.WritePem(dir.Path, "mesh.pem", mesh);
-        TestPki.WritePem(dir.Path, "leaf.pem", leaf);
-        var unrelated = TestPki.CreateRoot("Unrelated Root");
-        var anchor = TestPki.WritePem(dir.Path, "anchor.pem", unrelated);
 
-        var result = BoundedLint.Run(dir.Path, ["."], [anchor]);
+        var result = LintMesh(dir, cas);
 
         var chains = result.Inventory.Chains.Where(c => c.Key.Subject.CommonName is "Mesh CA" or "leaf.mesh.test").Select(c => c.Value).ToList();
         chains.Count.ShouldBe(cas + 1);
         chains.ShouldAllBe(c => c.Explored <= ChainBuilder.MaxNodesPerCertificate && c.Status != ChainStatus.Complete);
         chains.ShouldContain(c => c.Explored == ChainBuilder.MaxNodesPerCertificate); // the bound, not the graph, ended the search
+    }
+
+    [Test]
+    public void A_chain_verdict_cut_by_the_candidate_bound_says_so_in_its_one_finding()
+    {
+        using var dir = new TempDirectory();
+        const int cas = 300;
+
+        var result = LintMesh(dir, cas);
+
+        // One chain finding on the leaf (one defect), whose message says that its issuer search was cut.
+        var onLeaf = result.Findings.Where(ChainFindingOnLeaf).ToList();
+        TestContext.Out.WriteLine(string.Join("\n", onLeaf.Select(f => $"{f.Rule.Name}: {f.Message}")));
+        onLeaf.ShouldHaveSingleItem().Message.ShouldContain(
+            $"the issuer search was bounded, so a valid path may have been missed: only {ChainBuilder.MaxCandidatesPerCertificate} of the {cas} candidate"
+            + " issuers of CN=leaf.mesh.test (alike in name and key identifier) were tried, at most 64 for each of ");
+        // A chain whose search saw every candidate says nothing of the kind.
+        using var small = new TempDirectory();
+        var unbounded = LintMesh(small, 3);
+        unbounded.Findings.ShouldContain(f => ChainFindingOnLeaf(f));
+        unbounded.AllText().ShouldNotContain("bounded");
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CertLint.Tests.Pki;
+using CertLint.Usage;
 
 namespace CertLint.Core.Tests.Hostile;
 
@@ -78,6 +79,30 @@ public sealed class ConfigComplexityTests
     }
 
     [Test]
+    public void A_crt_list_or_kestrel_base_file_past_the_include_budget_is_a_parse_error_at_the_referencing_file()
+    {
+        using var dir = new TempDirectory();
+        ServerCertificate(dir);
+        // 40 nginx files each including the same 256 files: 10,240 includes, past the run's 10,000. The files sort
+        // before haproxy.cfg and web/, so the budget is spent when those are read.
+        for (var i = 0; i < 256; i++) Write(dir, $"inc/{i:D3}.inc", "# empty\n");
+        for (var i = 0; i < 40; i++) Write(dir, $"a-site-{i:D2}.conf", "http {\n    include inc/*.inc;\n}\n");
+        Write(dir, "sites.crtlist", "www.crt www.example.test\n");
+        Write(dir, "haproxy.cfg", "frontend www\n    bind :443 ssl crt-list sites.crtlist\n    default_backend app\n");
+        Write(dir, "web/appsettings.json", """{ "Kestrel": { "Endpoints": { "Https": { "Url": "https://www.example.test" } } } }""");
+        Write(dir, "web/appsettings.Production.json", """{ "Kestrel": { "Certificates": { "Default": { "Path": "../www.crt", "KeyPath": "../www.key" } } } }""");
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        const string Problem = "cannot be parsed: includes not read: the configurations include more than 10000 files or 64 MB in all. Fix or regenerate the file, or exclude it if it is not a certificate.";
+        result.Of("parse-error").ShouldBe([
+            $"a-site-39.conf:2 a-site-39.conf:2 {Problem}",
+            $"haproxy.cfg:2 haproxy.cfg:2 {Problem}",
+            $"web/appsettings.Production.json:1 web/appsettings.Production.json:1 {Problem}",
+        ]);
+    }
+
+    [Test]
     public void Ten_thousand_inherited_certificates_times_ten_thousand_servers_stop_at_the_usage_limit()
     {
         using var dir = new TempDirectory();
@@ -93,6 +118,42 @@ public sealed class ConfigComplexityTests
         result.Of("parse-error").ShouldBe([
             "nginx.conf:10002 nginx.conf:10002 cannot be parsed: more than 5000 TLS usages in one configuration: the rest are not read. Fix or regenerate the file, or exclude it if it is not a certificate.",
         ]);
+    }
+
+    [Test]
+    public void Usages_past_the_run_cap_are_counted_in_one_parse_error_not_judged()
+    {
+        using var dir = new TempDirectory();
+        ServerCertificate(dir);
+        // 7 files of 4,000 servers, each under the per-file cap: 28,000 usages, 3,000 past the run's 25,000.
+        var text = new System.Text.StringBuilder("http {\n");
+        for (var i = 0; i < 4_000; i++) text.Append("server { listen 443 ssl; ssl_certificate www.crt; ssl_certificate_key www.key; }\n");
+        for (var f = 0; f < 7; f++) Write(dir, $"site{f}.conf", text.ToString() + "}\n");
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Inventory.Usages.Count.ShouldBe(RunUsageCap.MaxUsages);
+        // The 25,001st usage is the 1,001st server of the 7th file, at its line 1,002.
+        result.Of("parse-error").ShouldBe([
+            "site6.conf:1002 site6.conf:1002 cannot be parsed: more than 25000 TLS usages in the run's configurations: 3000 usages from this one on (by file and line) were not judged. Fix or regenerate the file, or exclude it if it is not a certificate.",
+        ]);
+    }
+
+    [Test]
+    public void An_apache_file_of_half_a_million_continuation_lines_is_joined_in_linear_time()
+    {
+        using var dir = new TempDirectory();
+        ServerCertificate(dir);
+        // 1 MB: one logical line of 500,000 physical ones. Joined by string concatenation, each step copied the line so
+        // far: about 10^11 characters copied.
+        var text = new System.Text.StringBuilder("<VirtualHost *:443>\nSSLEngine on\nSSLCertificateFile www.crt\n</VirtualHost>\n# ");
+        for (var i = 0; i < 500_000; i++) text.Append("\\\n");
+        Write(dir, "httpd.conf", text.Append("end\n").ToString());
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Inventory.Usages.Select(u => $"{u.Location.File.RelativePath}:{u.Location.StartLine}").ShouldBe(["httpd.conf:1"]);
+        result.Of("parse-error").ShouldBeEmpty();
     }
 
     [Test]

@@ -43,7 +43,7 @@ public sealed class ChainCompletePrimitive : ICheckPrimitive
                 ["missingIssuer"] = last.Issuer.Text,
                 ["path"] = PrimitiveLookups.DescribePath(chain.Path),
                 ["depth"] = chain.Depth,
-                ["problems"] = PrimitiveLookups.JoinProblems(chain.Problems, $"issuer {last.Issuer.Text} not found"),
+                ["problems"] = chain.WithBound(PrimitiveLookups.JoinProblems(chain.Problems, $"issuer {last.Issuer.Text} not found")),
             });
         }
         else if (subject.Kind == SubjectKind.File && arguments.GetBool("bundles"))

@@ -60,7 +60,7 @@ public sealed class ChainValidPrimitive : ICheckPrimitive
         {
             ["path"] = PrimitiveLookups.DescribePath(chain.Path),
             ["depth"] = chain.Depth,
-            ["problems"] = string.Join("; ", failures.Select(f => f.Message).Distinct()),
+            ["problems"] = chain.WithBound(string.Join("; ", failures.Select(f => f.Message).Distinct())),
             ["failedAt"] = first.Certificate.Name,
             ["failedAtSha256"] = first.Certificate.Sha256,
             ["failedPosition"] = first.Position,
@@ -96,7 +96,7 @@ public sealed class ChainValidPrimitive : ICheckPrimitive
     {
         ["path"] = PrimitiveLookups.DescribePath(chain.Path),
         ["depth"] = chain.Depth,
-        ["problems"] = PrimitiveLookups.JoinProblems(chain.Problems, "a signature in the chain does not verify"),
+        ["problems"] = chain.WithBound(PrimitiveLookups.JoinProblems(chain.Problems, "a signature in the chain does not verify")),
         ["failedAt"] = chain.Path.Count > 0 ? chain.Path[0].Name : null,
         ["failedAtSha256"] = chain.Path.Count > 0 ? chain.Path[0].Sha256 : null,
         ["failedPosition"] = 0,

@@ -5,7 +5,8 @@ namespace CertLint.Usage.Haproxy;
 /// skipped), a certificate served for those names with its own options (verify, ca-file, ssl-min-ver...) overriding
 /// the bind line's. Each entry is a server usage at its line of the list, so findings point there; its paths resolve
 /// as the configuration's do (crt-base, else the configuration's folder). The list is read inside the root only, and
-/// at most <see cref="MaxEntries"/> entries of it.
+/// at most <see cref="MaxEntries"/> entries of it; past the run's <see cref="IncludeBudget"/> not at all, a parse issue
+/// at the bind line.
 /// </summary>
 internal static class HaproxyCrtList
 {
@@ -17,6 +18,12 @@ internal static class HaproxyCrtList
         var full = list.ResolvedFullPath ?? (list.IsAbsolute ? UsagePaths.FileByTail(list.Path, source.Directory, source.Root) : null);
         if (full is null || !File.Exists(full) || source.Open(full) is not { } text)
         {
+            if (full is not null && source.Includes.Spent)
+            {
+                // Past the run's include budget: the list exists but is not read, which must not pass as "no certificates".
+                context.Result.Error(bindLine.At, IncludeBudget.Problem);
+                return;
+            }
             // Missing in the repository (config-file-missing) or a deployment path (config-file-external), at the bind line.
             context.Result.Usages.Add(bind with { Certificate = list });
             return;

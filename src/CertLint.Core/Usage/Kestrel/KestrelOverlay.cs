@@ -10,8 +10,12 @@ internal sealed record KestrelOverlay(string Environment, Model.SourceFile File,
 {
     public const string BaseName = "appsettings.json";
 
-    /// <summary>The environment's view, or null: not an environment file, no readable base beside it (read alone then).</summary>
-    public static KestrelOverlay? Of(ConfigSource source, JsonTree overlay)
+    /// <summary>
+    /// The environment's view, or null: not an environment file, no readable base beside it (read alone then). A base
+    /// not read because the run's <see cref="IncludeBudget"/> is spent is a parse issue at the environment file's line 1:
+    /// its view would be judged without the base's settings.
+    /// </summary>
+    public static KestrelOverlay? Of(ConfigSource source, JsonTree overlay, ConfigReadResult result)
     {
         var name = Path.GetFileName(source.File.FullPath);
         const string Prefix = "appsettings.", Suffix = ".json";
@@ -20,7 +24,12 @@ internal sealed record KestrelOverlay(string Environment, Model.SourceFile File,
         var environment = name[Prefix.Length..^Suffix.Length];
         if (environment.Contains('.', StringComparison.Ordinal)) return null;
         var basePath = Path.Join(source.Directory, BaseName);
-        if (!System.IO.File.Exists(basePath) || source.Open(basePath) is not { } b) return null;
+        if (!System.IO.File.Exists(basePath)) return null;
+        if (source.Open(basePath) is not { } b)
+        {
+            if (source.Includes.Spent) result.Error(source.At(1), IncludeBudget.Problem);
+            return null;
+        }
         // A base that does not parse is reported by its own reading; the environment file is then read alone.
         var under = JsonTree.Parse(b.Text, KestrelReader.MaxDepth, out var error);
         return error is null ? new KestrelOverlay(environment, source.File, JsonTree.Merge(under.From(b.File), overlay.From(source.File))) : null;

@@ -35,7 +35,7 @@ public sealed partial class KestrelReader : IConfigReader
             result.Error(source.At(e.Line), e.Message);
             return;
         }
-        var overlay = KestrelOverlay.Of(source, root);
+        var overlay = KestrelOverlay.Of(source, root, result);
         if ((overlay?.Merged ?? root)["Kestrel"] is { Properties: not null } kestrel) new KestrelUsages(source, result, kestrel, overlay).Read();
     }
 }
