@@ -101,6 +101,12 @@ internal sealed class ChainBuilder
     {
         var name = current.Name;
         if (_selfSigned.Contains(current.Sha256)) return $"{name} is self-signed but not a trust anchor";
+        // An algorithm CertLint cannot verify makes every candidate issuer (the certificate itself included, when
+        // self-issued) unconfirmable: say that, not "loop" or "not found".
+        if (SignatureScheme.From(current.Signature, out var unsupported) is null)
+        {
+            return $"{unsupported} of {name}, so its issuer {current.Issuer.Text} cannot be confirmed";
+        }
         if (allCandidatesOnPath) return $"issuer {current.Issuer.Text} of {name} only leads back into the chain (loop)";
         // A CA whose issuer is missing usually hangs from a root that was not given as an anchor, not from a lost intermediate.
         var problem = current.IsCa

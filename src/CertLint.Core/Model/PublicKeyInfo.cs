@@ -11,6 +11,8 @@ public enum KeyAlgorithm
     Ed448,
     X25519,
     X448,
+    /// <summary>ML-DSA (FIPS 204, RFC 9881): the parameter set is in <see cref="PublicKeyInfo.AlgorithmOid"/>.</summary>
+    MlDsa,
 }
 
 /// <summary>
@@ -26,11 +28,12 @@ public sealed record PublicKeyInfo(
     ReadOnlyMemory<byte> Spki,
     string Sha256)
 {
-    /// <summary>Short label such as "RSA 2048", "EC P-256", "Ed25519".</summary>
+    /// <summary>Short label such as "RSA 2048", "EC P-256", "Ed25519", "ML-DSA-65".</summary>
     public string Label => Algorithm switch
     {
         KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss or KeyAlgorithm.Dsa => $"{Algorithm.ToString().ToUpperInvariant()} {SizeBits}",
         KeyAlgorithm.Ec => $"EC {CurveName ?? CurveOid}",
+        KeyAlgorithm.MlDsa => Parsing.MlDsa.Of(AlgorithmOid)?.Name ?? "ML-DSA",
         _ => Algorithm.ToString(),
     };
 }

@@ -36,9 +36,9 @@ internal static class OidNames
             ["2.16.840.1.101.3.4.3.2"] = ("dsa_with_SHA256", "SHA256"),
             [Ed25519] = ("ED25519", null),
             [Ed448] = ("ED448", null),
-            ["2.16.840.1.101.3.4.3.17"] = ("ML-DSA-44", null),
-            ["2.16.840.1.101.3.4.3.18"] = ("ML-DSA-65", null),
-            ["2.16.840.1.101.3.4.3.19"] = ("ML-DSA-87", null),
+            [MlDsa.Oid44] = ("ML-DSA-44", null),
+            [MlDsa.Oid65] = ("ML-DSA-65", null),
+            [MlDsa.Oid87] = ("ML-DSA-87", null),
         };
 
     /// <summary>Digest OIDs (PSS parameters, PKCS#12 MACs).</summary>

@@ -38,6 +38,8 @@ internal static class PublicKeyDerivation
             OidNames.Dsa => Spki(algorithmIdentifier, DsaPublicKey(parameters, privateKey)),
             OidNames.Ed25519 or OidNames.Ed448 or OidNames.X25519 or OidNames.X448 =>
                 Spki(algorithmIdentifier, publicKey?.ToArray() ?? EdwardsPublicKey(oid, privateKey)),
+            // Derived from the private key even when publicKey [1] is there: the pairing must follow the key that signs.
+            _ when MlDsa.Of(oid) is { } mlDsa => Spki(algorithmIdentifier, MlDsaKeys.PublicKey(mlDsa, privateKey)),
             _ => null,
         };
     }

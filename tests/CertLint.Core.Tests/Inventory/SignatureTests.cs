@@ -25,6 +25,9 @@ public sealed class SignatureTests
         yield return new TestCaseData((Action<CertOptions>)(o => o.Ed25519()), (Action<CertOptions>?)null).SetName("Ed25519");
         yield return new TestCaseData((Action<CertOptions>)(o => o.Ed448()), (Action<CertOptions>?)null).SetName("Ed448");
         yield return new TestCaseData((Action<CertOptions>)(o => o.Dsa()), (Action<CertOptions>?)null).SetName("DSA SHA-256");
+        yield return new TestCaseData((Action<CertOptions>)(o => o.Key(TestKeyType.MlDsa44)), (Action<CertOptions>?)null).SetName("ML-DSA-44");
+        yield return new TestCaseData((Action<CertOptions>)(o => o.Key(TestKeyType.MlDsa65)), (Action<CertOptions>?)null).SetName("ML-DSA-65");
+        yield return new TestCaseData((Action<CertOptions>)(o => o.Key(TestKeyType.MlDsa87)), (Action<CertOptions>?)null).SetName("ML-DSA-87");
     }
 
     [TestCaseSource(nameof(Algorithms))]
@@ -81,7 +84,7 @@ public sealed class SignatureTests
 
         var chain = inventory.Chains[inventory.Certificates[0]];
         chain.Status.ShouldBe(ChainStatus.Invalid);
-        chain.Problems.ShouldBe(["unverifiable signature on CN=leaf: unsupported signature algorithm 1.3.101.127"]);
+        chain.Problems.ShouldBe(["unverifiable signature on CN=leaf: signature algorithm 1.3.101.127 is not supported: cannot verify the signature"]);
     }
 
     [Test]

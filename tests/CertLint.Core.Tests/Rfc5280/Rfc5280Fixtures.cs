@@ -27,6 +27,7 @@ internal static partial class Rfc5280Fixtures
         Policies();
         Times();
         CommunityDefects();
+        PostQuantum();
     });
 
     private static Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> Adder = (_, _, _) => { };

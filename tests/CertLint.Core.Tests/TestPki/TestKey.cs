@@ -20,6 +20,9 @@ public enum TestKeyType
     Ed448,
     /// <summary>DSA 2048/256 (slow to generate: a second or more).</summary>
     Dsa,
+    MlDsa44,
+    MlDsa65,
+    MlDsa87,
 }
 
 /// <summary>How <see cref="TestKey.ToPem"/> encodes a private key.</summary>
@@ -37,19 +40,20 @@ public enum KeyFileFormat
 
 /// <summary>
 /// A key pair for test certificates. RSA and EC keys are BCL objects (CertificateRequest signs with them);
-/// Ed25519/Ed448 keys are BouncyCastle ones, signed through <see cref="EdDsaSignatureGenerator"/> because the BCL has no EdDSA.
+/// Ed25519/Ed448 and ML-DSA keys are BouncyCastle ones, signed through <see cref="BouncyCastleSignatureGenerator"/>
+/// because the BCL has no EdDSA and its ML-DSA needs OpenSSL 3.5.
 /// </summary>
 public sealed class TestKey
 {
-    private readonly AsymmetricKeyParameter? _edPrivate;
-    private readonly byte[]? _edPublic;
+    private readonly AsymmetricKeyParameter? _bcPrivate;
+    private readonly AsymmetricKeyParameter? _bcPublic;
 
-    private TestKey(TestKeyType type, AsymmetricAlgorithm? bcl, AsymmetricKeyParameter? edPrivate, byte[]? edPublic)
+    private TestKey(TestKeyType type, AsymmetricAlgorithm? bcl, AsymmetricKeyParameter? bcPrivate, AsymmetricKeyParameter? bcPublic)
     {
         Type = type;
         Bcl = bcl;
-        _edPrivate = edPrivate;
-        _edPublic = edPublic;
+        _bcPrivate = bcPrivate;
+        _bcPublic = bcPublic;
     }
 
     public TestKeyType Type { get; }
@@ -64,8 +68,11 @@ public sealed class TestKey
         TestKeyType.EcP521 => new(type, ECDsa.Create(ECCurve.NamedCurves.nistP521), null, null),
         TestKeyType.Rsa => new(type, RSA.Create(rsaBits), null, null),
         TestKeyType.Dsa => new(type, DSA.Create(2048), null, null),
-        TestKeyType.Ed25519 => CreateEd25519(),
-        TestKeyType.Ed448 => CreateEd448(),
+        TestKeyType.Ed25519 => Generate(type, new Ed25519KeyPairGenerator(), new Ed25519KeyGenerationParameters(new SecureRandom())),
+        TestKeyType.Ed448 => Generate(type, new Ed448KeyPairGenerator(), new Ed448KeyGenerationParameters(new SecureRandom())),
+        TestKeyType.MlDsa44 => Generate(type, new MLDsaKeyPairGenerator(), new MLDsaKeyGenerationParameters(new SecureRandom(), MLDsaParameters.ml_dsa_44)),
+        TestKeyType.MlDsa65 => Generate(type, new MLDsaKeyPairGenerator(), new MLDsaKeyGenerationParameters(new SecureRandom(), MLDsaParameters.ml_dsa_65)),
+        TestKeyType.MlDsa87 => Generate(type, new MLDsaKeyPairGenerator(), new MLDsaKeyGenerationParameters(new SecureRandom(), MLDsaParameters.ml_dsa_87)),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -90,25 +97,19 @@ public sealed class TestKey
         return new TestKey(TestKeyType.Dsa, DSA.Create(domain), null, null);
     }
 
-    private static TestKey CreateEd25519()
+    private static TestKey Generate(TestKeyType type, IAsymmetricCipherKeyPairGenerator generator, KeyGenerationParameters parameters)
     {
-        var gen = new Ed25519KeyPairGenerator();
-        gen.Init(new Ed25519KeyGenerationParameters(new SecureRandom()));
-        var pair = gen.GenerateKeyPair();
-        return new(TestKeyType.Ed25519, null, pair.Private, ((Ed25519PublicKeyParameters)pair.Public).GetEncoded());
+        generator.Init(parameters);
+        var pair = generator.GenerateKeyPair();
+        return new(type, null, pair.Private, pair.Public);
     }
 
-    private static TestKey CreateEd448()
-    {
-        var gen = new Ed448KeyPairGenerator();
-        gen.Init(new Ed448KeyGenerationParameters(new SecureRandom()));
-        var pair = gen.GenerateKeyPair();
-        return new(TestKeyType.Ed448, null, pair.Private, ((Ed448PublicKeyParameters)pair.Public).GetEncoded());
-    }
+    /// <summary>Whether this is an ML-DSA key.</summary>
+    public bool IsMlDsa => Type is TestKeyType.MlDsa44 or TestKeyType.MlDsa65 or TestKeyType.MlDsa87;
 
     /// <summary>The DER SubjectPublicKeyInfo.</summary>
     public byte[] SubjectPublicKeyInfo =>
-        Bcl?.ExportSubjectPublicKeyInfo() ?? SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(EdPublicParameters()).GetDerEncoded();
+        Bcl?.ExportSubjectPublicKeyInfo() ?? SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(_bcPublic).GetDerEncoded();
 
     /// <summary>SHA-256 of the SPKI, lower-case hex: what the model's PublicKeyInfo.Sha256 should be.</summary>
     public string SpkiSha256 => Convert.ToHexStringLower(SHA256.HashData(SubjectPublicKeyInfo));
@@ -122,7 +123,7 @@ public sealed class TestKey
         not null when !rsaPss && LegacySignatureGenerator.Handles(hash) => new LegacySignatureGenerator(Bcl, PublicKey),
         RSA rsa => X509SignatureGenerator.CreateForRSA(rsa, rsaPss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1),
         ECDsa ec => X509SignatureGenerator.CreateForECDsa(ec),
-        _ => new EdDsaSignatureGenerator(Type, _edPrivate!, PublicKey),
+        _ => new BouncyCastleSignatureGenerator(Type, _bcPrivate!, PublicKey),
     };
 
     /// <summary>The hash a certificate signed with this key uses by default.</summary>
@@ -152,13 +153,13 @@ public sealed class TestKey
     }
 
     /// <summary>Unencrypted PKCS#8 DER.</summary>
-    public byte[] ExportPkcs8() => Bcl?.ExportPkcs8PrivateKey() ?? PrivateKeyInfoFactory.CreatePrivateKeyInfo(_edPrivate).GetDerEncoded();
+    public byte[] ExportPkcs8() => Bcl?.ExportPkcs8PrivateKey() ?? PrivateKeyInfoFactory.CreatePrivateKeyInfo(_bcPrivate).GetDerEncoded();
+
+    /// <summary>Unencrypted PKCS#8 DER of an ML-DSA key in one of RFC 9881 §6's private key forms (seed, expandedKey, both).</summary>
+    public byte[] ExportMlDsaPkcs8(MLDsaPrivateKeyParameters.Format format) =>
+        PrivateKeyInfoFactory.CreatePrivateKeyInfo(((MLDsaPrivateKeyParameters)_bcPrivate!).WithPreferredFormat(format)).GetDerEncoded();
 
     // Pkcs8PrivateKeyInfo re-encrypts any PKCS#8 blob, whatever the algorithm.
     private byte[] ExportPkcs8(string password, PbeParameters pbe) =>
         System.Security.Cryptography.Pkcs.Pkcs8PrivateKeyInfo.Decode(ExportPkcs8(), out _).Encrypt(password, pbe);
-
-    private AsymmetricKeyParameter EdPublicParameters() => Type == TestKeyType.Ed25519
-        ? new Ed25519PublicKeyParameters(_edPublic!)
-        : new Ed448PublicKeyParameters(_edPublic!);
 }

@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using CertLint.Model;
+using CertLint.Parsing;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -11,7 +12,8 @@ namespace CertLint.Inventory.Signatures;
 
 /// <summary>
 /// An issuer's public key, imported once and shared by every verification with it. RSA and EC use the BCL (OpenSSL,
-/// fast, safe for concurrent verification); EdDSA, DSA and the rare hashes/PSS parameters the BCL cannot do use BouncyCastle.
+/// fast, safe for concurrent verification); EdDSA, DSA, ML-DSA and the rare hashes/PSS parameters the BCL cannot do use
+/// BouncyCastle (the BCL's ML-DSA needs OpenSSL 3.5).
 /// </summary>
 internal sealed class IssuerKey
 {
@@ -56,8 +58,10 @@ internal sealed class IssuerKey
     }
 
     /// <summary>Whether a signature of this kind can have been made by this kind of key at all.</summary>
-    public bool Accepts(SchemeKind kind) => (kind, _info.Algorithm) switch
+    public bool Accepts(SignatureScheme scheme) => (scheme.Kind, _info.Algorithm) switch
     {
+        // RFC 9881 §2: one OID names the key and the signature, so an ML-DSA-65 signature comes only from an ML-DSA-65 key.
+        (SchemeKind.MlDsa, KeyAlgorithm.MlDsa) => scheme.MlDsaSet!.Oid == _info.AlgorithmOid,
         (SchemeKind.RsaPkcs1, KeyAlgorithm.Rsa) => true,
         (SchemeKind.RsaPss, KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss) => true,
         (SchemeKind.Ecdsa, KeyAlgorithm.Ec) => true,
@@ -98,8 +102,12 @@ internal sealed class IssuerKey
     private bool VerifyBouncyCastle(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, SignatureScheme scheme)
     {
         var key = _bc.Value ?? throw new NotSupportedException($"cannot import the issuer's {_info.Label} public key");
+        // A signature of the wrong size is wrong: checked before BouncyCastle decodes it.
+        if (scheme.MlDsaSet is { } mlDsa && signature.Length != mlDsa.SignatureLength) return false;
         ISigner signer = scheme.Kind switch
         {
+            // Pure ML-DSA, the empty context string (RFC 9881 §3); deterministic only matters for signing.
+            SchemeKind.MlDsa => new MLDsaSigner(scheme.MlDsaSet!.Parameters, deterministic: true),
             SchemeKind.Ed25519 => new Ed25519Signer(),
             SchemeKind.Ed448 => new Ed448Signer([]),
             SchemeKind.Dsa => new DsaDigestSigner(new DsaSigner(), DigestUtilities.GetDigest(scheme.Hash!)),
@@ -123,6 +131,7 @@ internal sealed class IssuerKey
     {
         try
         {
+            if (_info.Algorithm == KeyAlgorithm.MlDsa) return MlDsaKey();
             var key = PublicKeyFactory.CreateKey(_info.Spki.ToArray());
             // A DSA key whose parameters are inherited from its issuer cannot be used on its own.
             return key is DsaPublicKeyParameters { Parameters: null } ? null : key;
@@ -131,6 +140,14 @@ internal sealed class IssuerKey
         {
             return null; // unusable key: signatures it made are unverifiable, not a crash
         }
+    }
+
+    /// <summary>The raw ML-DSA public key (RFC 9881 §4: the BIT STRING holds it unwrapped), or null when its length is not its parameter set's.</summary>
+    private MLDsaPublicKeyParameters? MlDsaKey()
+    {
+        if (MlDsa.Of(_info.AlgorithmOid) is not { } set) return null;
+        var bits = SubjectPublicKeyBits(_info.Spki);
+        return bits.Length == set.PublicKeyLength ? MLDsaPublicKeyParameters.FromEncoding(set.Parameters, bits.ToArray()) : null;
     }
 
     private static ReadOnlySpan<byte> SubjectPublicKeyBits(ReadOnlyMemory<byte> spki)

@@ -1,5 +1,6 @@
 using System.Formats.Asn1;
 using CertLint.Model;
+using CertLint.Parsing;
 
 namespace CertLint.Inventory.Signatures;
 
@@ -11,13 +12,15 @@ internal enum SchemeKind
     Dsa,
     Ed25519,
     Ed448,
+    /// <summary>Pure ML-DSA with the empty context (RFC 9881 §3); the parameter set is the signature OID's.</summary>
+    MlDsa,
 }
 
 /// <summary>
 /// How to verify a certificate's signature, decoded from its signatureAlgorithm: the scheme, the hash and, for
-/// RSASSA-PSS, the parameters (RFC 4055 §3.1: defaults SHA-1, MGF1-SHA-1, salt 20, trailer 1).
+/// RSASSA-PSS, the parameters (RFC 4055 §3.1: defaults SHA-1, MGF1-SHA-1, salt 20, trailer 1), for ML-DSA the parameter set.
 /// </summary>
-internal sealed record SignatureScheme(SchemeKind Kind, string? Hash, string? MgfHash = null, int SaltLength = 0)
+internal sealed record SignatureScheme(SchemeKind Kind, string? Hash, string? MgfHash = null, int SaltLength = 0, MlDsa? MlDsaSet = null)
 {
     private const string RsaPssOid = "1.2.840.113549.1.1.10";
     private const string Mgf1Oid = "1.2.840.113549.1.1.8";
@@ -39,6 +42,7 @@ internal sealed record SignatureScheme(SchemeKind Kind, string? Hash, string? Mg
     {
         unsupportedReason = null;
         var oid = signature.AlgorithmOid;
+        if (MlDsa.Of(oid) is { } mlDsa) return new SignatureScheme(SchemeKind.MlDsa, null, MlDsaSet: mlDsa);
         SchemeKind? kind = oid switch
         {
             RsaPssOid => SchemeKind.RsaPss,
@@ -55,7 +59,7 @@ internal sealed record SignatureScheme(SchemeKind Kind, string? Hash, string? Mg
         switch (kind)
         {
             case null:
-                unsupportedReason = $"unsupported signature algorithm {Describe(signature)}";
+                unsupportedReason = Unsupported(signature);
                 return null;
             case SchemeKind.Ed25519 or SchemeKind.Ed448:
                 return new SignatureScheme(kind.Value, null);
@@ -65,10 +69,14 @@ internal sealed record SignatureScheme(SchemeKind Kind, string? Hash, string? Mg
                 return pss;
             default:
                 if (signature.HashName is { } hash && Digests.IsSupported(hash)) return new SignatureScheme(kind.Value, hash);
-                unsupportedReason = $"unsupported signature algorithm {Describe(signature)}";
+                unsupportedReason = Unsupported(signature);
                 return null;
         }
     }
+
+    /// <summary>Why a signature cannot be checked, said plainly: CertLint does not know the algorithm, the signature is not known to be wrong.</summary>
+    public static string Unsupported(SignatureInfo signature) =>
+        $"signature algorithm {Describe(signature)} is not supported: cannot verify the signature";
 
     private static string Describe(SignatureInfo s) =>
         s.AlgorithmName == s.AlgorithmOid ? s.AlgorithmOid : $"{s.AlgorithmName} ({s.AlgorithmOid})";

@@ -123,7 +123,7 @@ internal sealed class SignatureVerifier
             Interlocked.Increment(ref _imports);
             return IssuerKey.Import(issuerKey);
         })).Value;
-        if (!key.Accepts(scheme.Kind))
+        if (!key.Accepts(scheme))
         {
             return new SignatureCheck(SignatureStatus.Invalid, $"a {signature.AlgorithmName} signature cannot come from a {issuerKey.Label} key");
         }
