@@ -22,6 +22,8 @@ internal sealed class RsaNumbers
     private static readonly ConditionalWeakTable<CertificateInventory, ConcurrentDictionary<string, RsaNumbers?>> Cache = new();
     private uint[]? _residues;
     private (int Steps, (int Step, BigInteger B)? Result)? _fermat;
+    private Lazy<int?>? _primePower;
+    private Lazy<bool>? _wiener;
 
     private RsaNumbers(BigInteger modulus, BigInteger exponent, byte[] modulusBigEndian)
     {
@@ -60,6 +62,12 @@ internal sealed class RsaNumbers
         _fermat = (steps, result);
         return result;
     }
+
+    /// <summary>1 when the modulus is prime, k when it is the k-th power of a prime (see <see cref="PrimePower"/>), computed once.</summary>
+    public int? PrimePowerExponent => (_primePower ??= new(() => PrimePower.Exponent(Modulus))).Value;
+
+    /// <summary>Whether Wiener's attack recovers the private exponent from (n, e), computed once.</summary>
+    public bool WienerWeak => (_wiener ??= new(() => WienerAttack.Recovers(Modulus, Exponent, out _))).Value;
 
     /// <summary>n mod p for the first <paramref name="count"/> odd primes (<see cref="SmallPrimes.Odd"/>), computed once.</summary>
     public ReadOnlySpan<uint> Residues(int count)
