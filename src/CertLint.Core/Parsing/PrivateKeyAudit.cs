@@ -66,7 +66,7 @@ internal static class PrivateKeyAudit
         if (e.Sign <= 0 || d.Sign <= 0 || (e * d) % lambda != 1) return new(PrivateKeyFlaw.ExponentsNotInverse, null);
         if (dp != d % (p - 1) || dq != d % (q - 1)) return new(PrivateKeyFlaw.WrongCrtExponent, null);
         if (qInv.Sign <= 0 || qInv >= p || (qInv * q) % p != 1) return new(PrivateKeyFlaw.WrongCrtCoefficient, null);
-        if (!NumberTheory.IsProbablePrime(p, rounds: 2) || !NumberTheory.IsProbablePrime(q, rounds: 2))
+        if (n.GetBitLength() <= NumberTheory.MaxPrimalityBits && (!NumberTheory.IsProbablePrime(p, rounds: 2) || !NumberTheory.IsProbablePrime(q, rounds: 2)))
         {
             return new(PrivateKeyFlaw.FactorNotPrime, null);
         }

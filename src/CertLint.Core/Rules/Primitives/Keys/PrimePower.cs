@@ -17,7 +17,10 @@ internal static class PrimePower
     /// <summary>Filter primes m ≡ 1 (mod k) per odd prime k ≤ 16384/9 (<see cref="RsaNumbers.MaxBits"/>).</summary>
     private static readonly Lazy<(int K, uint[] Filters)[]> Exponents = new(() => MakeFilters(RsaNumbers.MaxBits / MinRootBits));
 
-    /// <summary>1 when n is prime, k ≥ 3 when n = p^k for a prime p ≥ 752, otherwise null.</summary>
+    /// <summary>
+    /// 1 when n is prime, k ≥ 3 when n = p^k for a prime p ≥ 752, otherwise null. Primality is tested up to
+    /// <see cref="NumberTheory.MaxPrimalityBits"/> bits (of n, or of the root); the perfect-power search up to 16,384.
+    /// </summary>
     public static int? Exponent(BigInteger n)
     {
         if (n < 3 || n.IsEven || n.GetBitLength() > RsaNumbers.MaxBits) return null;
@@ -33,7 +36,7 @@ internal static class PrimePower
     private static int? Odd(BigInteger n, int depth)
     {
         if (n < 752 || depth > 12) return null;
-        if (NumberTheory.IsProbablePrime(n)) return 1;
+        if (n.GetBitLength() <= NumberTheory.MaxPrimalityBits && NumberTheory.IsProbablePrime(n)) return 1;
         var maxK = n.GetBitLength() / MinRootBits;
         foreach (var (k, filters) in Exponents.Value)
         {
