@@ -14,10 +14,11 @@ public sealed class KeyNumberRuleTests
 {
     private static readonly Lazy<LintResult> Result = new(() => Lint());
 
-    private static LintResult Lint()
+    private static LintResult Lint(string? config = null)
     {
         using var dir = new TempDirectory();
         PrivateKeyFixtures.Write(dir.Path);
+        if (config is not null) File.WriteAllText(Path.Combine(dir.Path, ".certlint.yml"), config);
         foreach (var file in Directory.GetFiles(dir.Path))
         {
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -69,6 +70,17 @@ public sealed class KeyNumberRuleTests
         Message("key-private-inconsistent", "ec-d-order.key").ShouldContain("not below the order");
         Message("weak-key-ec-scalar-small", "ec-d1.key").ShouldContain("only 1 bit(s)");
         Message("weak-key-ec-scalar-small", "ec-d-small.key").ShouldContain("only 61 bit(s): Pollard's kangaroo finds it in about 2^31");
+    }
+
+    [Test]
+    public void Primality_bound_leaves_prime_powers_checked_and_says_where_it_stopped()
+    {
+        var result = Lint("rules:\n  weak-key-rsa-prime-modulus:\n    parameters: { maxModuli: 0 }\n");
+        var hits = result.Findings.Where(f => f.Rule.Name == "weak-key-rsa-prime-modulus").ToList();
+        hits.Count.ShouldBe(2);
+        hits.ShouldContain(f => f.Location.File.RelativePath == "prime-cube.pub" && f.Message.Contains("power 3", StringComparison.Ordinal));
+        hits.ShouldContain(f => f.Message.Contains("stopped testing primality: it tested the first 0 of the scan's", StringComparison.Ordinal));
+        hits.ShouldNotContain(f => f.Location.File.RelativePath == "prime-modulus.pub" && f.Message.Contains("itself a prime", StringComparison.Ordinal));
     }
 
     [Test]

@@ -21,22 +21,24 @@ internal static class PrimePower
     /// 1 when n is prime, k ≥ 3 when n = p^k for a prime p ≥ 752, otherwise null. Primality is tested up to
     /// <see cref="NumberTheory.MaxPrimalityBits"/> bits (of n, or of the root); the perfect-power search up to 16,384.
     /// </summary>
-    public static int? Exponent(BigInteger n)
+    /// <param name="n">The modulus.</param>
+    /// <param name="testPrimality">Whether to test n itself for primality (roots, a third of its size or less, always are).</param>
+    public static int? Exponent(BigInteger n, bool testPrimality = true)
     {
         if (n < 3 || n.IsEven || n.GetBitLength() > RsaNumbers.MaxBits) return null;
         var root = FermatPrimitive.ISqrt(n);
         if (root * root == n) return null;
-        return Odd(n, 0);
+        return Odd(n, 0, testPrimality);
     }
 
     /// <summary>
     /// Prime: 1. Otherwise the least odd prime k with n = r^k, then r likewise; depth below log3(16384) &lt; 9, as each
     /// level divides the bit length by at least 3.
     /// </summary>
-    private static int? Odd(BigInteger n, int depth)
+    private static int? Odd(BigInteger n, int depth, bool testPrimality)
     {
         if (n < 752 || depth > 12) return null;
-        if (n.GetBitLength() <= NumberTheory.MaxPrimalityBits && NumberTheory.IsProbablePrime(n)) return 1;
+        if (testPrimality && n.GetBitLength() <= NumberTheory.MaxPrimalityBits && NumberTheory.IsProbablePrime(n)) return 1;
         var maxK = n.GetBitLength() / MinRootBits;
         foreach (var (k, filters) in Exponents.Value)
         {
@@ -44,7 +46,7 @@ internal static class PrimePower
             if (!MayBePower(n, k, filters)) continue;
             var r = NumberTheory.IntegerRoot(n, k);
             if (BigInteger.Pow(r, k) != n) continue;
-            return Odd(r, depth + 1) is { } inner ? k * inner : null;
+            return Odd(r, depth + 1, true) is { } inner ? k * inner : null;
         }
         return null;
     }
