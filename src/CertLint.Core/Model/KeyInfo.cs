@@ -29,6 +29,11 @@ public sealed class KeyInfo
     public bool OpenedWithEmptyPassword { get; init; }
     /// <summary>The public half, derived from the private key. Null only when it could not be derived.</summary>
     public PublicKeyInfo? PublicKey { get; init; }
+    /// <summary>
+    /// Whether the private key's numbers agree with each other and its secret is not too small, judged at parse time
+    /// (<see cref="PrivateKeyVerdict"/>: verdicts, no numbers). Null for public keys and keys that were not checked.
+    /// </summary>
+    public PrivateKeyVerdict? Verdict { get; init; }
 
     /// <summary>Identity of a key in reports: SHA-256 of its SubjectPublicKeyInfo.</summary>
     public string Fingerprint => PublicKey?.Sha256 ?? $"unknown:{Location}";

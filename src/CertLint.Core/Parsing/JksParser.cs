@@ -98,13 +98,14 @@ internal static class JksParser
     private static KeyInfo Key(SourceLocation location, JksStore store, string alias, string password)
     {
         PublicKeyInfo? publicKey = null;
+        PrivateKeyVerdict? verdict = null;
         try
         {
             var key = store.GetKey(alias, password.ToCharArray());
             var pkcs8 = PrivateKeyInfoFactory.CreatePrivateKeyInfo(key).GetEncoded();
             try
             {
-                publicKey = KeyParser.PublicKeyOfPkcs8(pkcs8);
+                (publicKey, verdict) = KeyParser.PublicKeyOfPkcs8(pkcs8);
             }
             finally
             {
@@ -123,6 +124,7 @@ internal static class JksParser
             IsPrivate = true,
             Encrypted = true,
             PublicKey = publicKey,
+            Verdict = verdict,
         };
     }
 

@@ -22,10 +22,10 @@ public static class KeyParser
         if (block.IsLegacyEncrypted) return ParseLegacyEncrypted(block, location, passwords);
         return block.Label switch
         {
-            "PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Pkcs8, true, false, PublicKeyDerivation.FromPkcs8(block.Data)),
+            "PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Pkcs8, true, false, PublicKeyDerivation.FromPkcs8(block.Data), PrivateKeyAudit.OfPkcs8(block.Data)),
             "ENCRYPTED PRIVATE KEY" => ParseEncryptedPkcs8(block.Data, location, ObjectFormat.Pem, passwords, maxIterations),
-            "RSA PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Pkcs1Rsa, true, false, PublicKeyDerivation.FromPkcs1(block.Data)),
-            "EC PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Sec1Ec, true, false, PublicKeyDerivation.FromSec1(block.Data)),
+            "RSA PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Pkcs1Rsa, true, false, PublicKeyDerivation.FromPkcs1(block.Data), PrivateKeyAudit.OfPkcs1(block.Data)),
+            "EC PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Sec1Ec, true, false, PublicKeyDerivation.FromSec1(block.Data), PrivateKeyAudit.OfSec1(block.Data)),
             "PUBLIC KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.SubjectPublicKeyInfo, false, false, block.Data),
             "RSA PUBLIC KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.SubjectPublicKeyInfo, false, false, PublicKeyDerivation.FromPkcs1Public(block.Data)),
             _ => throw new ArgumentException($"not a key label: {block.Label}", nameof(block)),
@@ -38,10 +38,10 @@ public static class KeyParser
         if (DerKeyShape(der) is not { } shape) return null;
         return shape switch
         {
-            KeyEncoding.Pkcs8 => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromPkcs8(der)),
+            KeyEncoding.Pkcs8 => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromPkcs8(der), PrivateKeyAudit.OfPkcs8(der)),
             KeyEncoding.EncryptedPkcs8 => ParseEncryptedPkcs8(der, location, ObjectFormat.Der, passwords, maxIterations),
-            KeyEncoding.Pkcs1Rsa => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromPkcs1(der)),
-            KeyEncoding.Sec1Ec => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromSec1(der)),
+            KeyEncoding.Pkcs1Rsa => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromPkcs1(der), PrivateKeyAudit.OfPkcs1(der)),
+            KeyEncoding.Sec1Ec => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromSec1(der), PrivateKeyAudit.OfSec1(der)),
             KeyEncoding.SubjectPublicKeyInfo => Make(location, ObjectFormat.Der, shape, false, false, der),
             _ => null,
         };
@@ -83,9 +83,9 @@ public static class KeyParser
         }
     }
 
-    /// <summary>Public half of a decrypted or plain PKCS#8 key, for PKCS#12 entries.</summary>
-    internal static PublicKeyInfo? PublicKeyOfPkcs8(ReadOnlyMemory<byte> pkcs8) =>
-        PublicKeyDerivation.FromPkcs8(pkcs8) is { } spki ? SpkiParser.Parse(spki) : null;
+    /// <summary>Public half and audit verdict of a decrypted or plain PKCS#8 key, for PKCS#12 and JKS entries.</summary>
+    internal static (PublicKeyInfo? Key, PrivateKeyVerdict? Verdict) PublicKeyOfPkcs8(ReadOnlyMemory<byte> pkcs8) =>
+        (PublicKeyDerivation.FromPkcs8(pkcs8) is { } spki ? SpkiParser.Parse(spki) : null, PrivateKeyAudit.OfPkcs8(pkcs8));
 
     /// <summary>
     /// The iteration count is read and checked against <paramref name="maxIterations"/> before any derivation. PBES2
@@ -106,12 +106,12 @@ public static class KeyParser
                 if (attempt == Pbes2Decryptor.Result.Decrypted)
                 {
                     var spki = DecodeDecrypted(plain!);
-                    return Make(location, format, KeyEncoding.EncryptedPkcs8, true, true, spki, pbe, password.Length == 0);
+                    return Make(location, format, KeyEncoding.EncryptedPkcs8, true, true, spki, PrivateKeyAudit.OfPkcs8(plain!), pbe, password.Length == 0);
                 }
                 var info = Pkcs8PrivateKeyInfo.DecryptAndDecode(password, der, out _);
                 plain = info.Encode();
                 ZeroPrivateBytes(info);
-                return Make(location, format, KeyEncoding.EncryptedPkcs8, true, true, PublicKeyDerivation.FromPkcs8(plain), pbe, password.Length == 0);
+                return Make(location, format, KeyEncoding.EncryptedPkcs8, true, true, PublicKeyDerivation.FromPkcs8(plain), PrivateKeyAudit.OfPkcs8(plain), pbe, password.Length == 0);
             }
             catch (Exception e) when (e is CryptographicException or AsnContentException)
             {
@@ -141,11 +141,12 @@ public static class KeyParser
     private static KeyInfo ParseLegacyEncrypted(PemBlock block, SourceLocation location, IReadOnlyList<string> passwords)
     {
         var dekInfo = block.Headers.GetValueOrDefault("DEK-Info") ?? throw new PasswordRequiredException($"{block.Label} (no DEK-Info)");
-        var (encoding, derive) = block.Label switch
+        var (encoding, derive, audit) = block.Label switch
         {
-            "RSA PRIVATE KEY" => (KeyEncoding.Pkcs1Rsa, (Func<ReadOnlyMemory<byte>, byte[]?>)(d => PublicKeyDerivation.FromPkcs1(d))),
-            "EC PRIVATE KEY" => (KeyEncoding.Sec1Ec, d => PublicKeyDerivation.FromSec1(d)),
-            "PRIVATE KEY" => (KeyEncoding.Pkcs8, PublicKeyDerivation.FromPkcs8),
+            "RSA PRIVATE KEY" => (KeyEncoding.Pkcs1Rsa, (Func<ReadOnlyMemory<byte>, byte[]?>)(d => PublicKeyDerivation.FromPkcs1(d)),
+                (Func<ReadOnlyMemory<byte>, PrivateKeyVerdict?>)PrivateKeyAudit.OfPkcs1),
+            "EC PRIVATE KEY" => (KeyEncoding.Sec1Ec, d => PublicKeyDerivation.FromSec1(d), PrivateKeyAudit.OfSec1),
+            "PRIVATE KEY" => (KeyEncoding.Pkcs8, PublicKeyDerivation.FromPkcs8, PrivateKeyAudit.OfPkcs8),
             _ => throw new PasswordRequiredException($"{block.Label} (legacy PEM encryption)"),
         };
         foreach (var password in passwords)
@@ -165,7 +166,7 @@ public static class KeyParser
                 {
                     throw new DecryptedButCorruptException($"{block.Label} (legacy PEM encryption)");
                 }
-                return Make(location, ObjectFormat.Pem, encoding, true, true, spki, LegacyPemDecryptor.Describe(dekInfo), password.Length == 0);
+                return Make(location, ObjectFormat.Pem, encoding, true, true, spki, audit(plain), LegacyPemDecryptor.Describe(dekInfo), password.Length == 0);
             }
             catch (Exception e) when (e is CryptographicException or AsnContentException or FormatException)
             {
@@ -189,7 +190,7 @@ public static class KeyParser
     }
 
     private static KeyInfo Make(SourceLocation location, ObjectFormat format, KeyEncoding encoding, bool isPrivate, bool encrypted,
-        ReadOnlyMemory<byte>? spki, PbeInfo? protection = null, bool emptyPassword = false) =>
+        ReadOnlyMemory<byte>? spki, PrivateKeyVerdict? verdict = null, PbeInfo? protection = null, bool emptyPassword = false) =>
         new()
         {
             Location = location,
@@ -198,11 +199,12 @@ public static class KeyParser
             IsPrivate = isPrivate,
             Encrypted = encrypted,
             PublicKey = spki is { } s ? SpkiParser.Parse(s.ToArray()) : null,
+            Verdict = verdict,
             Protection = protection,
             OpenedWithEmptyPassword = encrypted && emptyPassword,
         };
 
     private static KeyInfo Make(SourceLocation location, ObjectFormat format, KeyEncoding encoding, bool isPrivate, bool encrypted, byte[]? spki,
-        PbeInfo? protection = null, bool emptyPassword = false) =>
-        Make(location, format, encoding, isPrivate, encrypted, spki is null ? null : (ReadOnlyMemory<byte>?)spki, protection, emptyPassword);
+        PrivateKeyVerdict? verdict = null, PbeInfo? protection = null, bool emptyPassword = false) =>
+        Make(location, format, encoding, isPrivate, encrypted, spki is null ? null : (ReadOnlyMemory<byte>?)spki, verdict, protection, emptyPassword);
 }

@@ -121,7 +121,7 @@ public static class Pkcs12Parser
         }
     }
 
-    private static PublicKeyInfo? DecryptKey(ReadOnlyMemory<byte> encrypted, string? password)
+    private static (PublicKeyInfo?, PrivateKeyVerdict?) DecryptKey(ReadOnlyMemory<byte> encrypted, string? password)
     {
         var info = Pkcs8PrivateKeyInfo.DecryptAndDecode(password, encrypted, out _);
         var plain = info.Encode();
@@ -136,13 +136,14 @@ public static class Pkcs12Parser
         }
     }
 
-    private static KeyInfo Key(SourceLocation location, PublicKeyInfo? publicKey) => new()
+    private static KeyInfo Key(SourceLocation location, (PublicKeyInfo? Key, PrivateKeyVerdict? Verdict) parsed) => new()
     {
         Location = location,
         Format = ObjectFormat.Pkcs12,
         Encoding = KeyEncoding.Pkcs12Entry,
         IsPrivate = true,
         Encrypted = true,
-        PublicKey = publicKey,
+        PublicKey = parsed.Key,
+        Verdict = parsed.Verdict,
     };
 }

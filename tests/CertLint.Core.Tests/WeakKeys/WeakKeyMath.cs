@@ -112,7 +112,7 @@ internal static class WeakKeyMath
         return padded;
     }
 
-    private static BigInteger ModInverse(BigInteger a, BigInteger m)
+    public static BigInteger ModInverse(BigInteger a, BigInteger m)
     {
         BigInteger g = m, x = 0, x1 = 1, a1 = a % m;
         while (a1 != 0)

@@ -33,7 +33,8 @@ public sealed class PrimitiveRegistry
         // Weak keys
         new EcPointPrimitive(), new FermatPrimitive(), new KnownKeyPrimitive(), new PublicCaKeyPrimitive(),
         new RocaPrimitive(), new RsaEvenModulusPrimitive(), new RsaExponentPrimitive(), new SharedPrimePrimitive(),
-        new SmallFactorPrimitive(),
+        new SmallFactorPrimitive(), new RsaPrimeModulusPrimitive(), new RsaSmallPrivateExponentPrimitive(),
+        new EcSmallScalarPrimitive(), new PrivateKeyConsistencyPrimitive(),
         // Configurations in the repository (Usage)
         new CertManagerRequestPrimitive(), new MtlsClientCaPrimitive(), new RoleUnknownPrimitive(),
         new UsageChainPrimitive(), new UsageHostsPrimitive(), new UsageKeyPairPrimitive(), new UsageLiteralSecretPrimitive(),

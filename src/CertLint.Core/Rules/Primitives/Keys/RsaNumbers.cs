@@ -22,6 +22,8 @@ internal sealed class RsaNumbers
     private static readonly ConditionalWeakTable<CertificateInventory, ConcurrentDictionary<string, RsaNumbers?>> Cache = new();
     private uint[]? _residues;
     private (int Steps, (int Step, BigInteger B)? Result)? _fermat;
+    private Lazy<int?>? _primePower, _primePowerUntested;
+    private Lazy<bool>? _wiener;
 
     private RsaNumbers(BigInteger modulus, BigInteger exponent, byte[] modulusBigEndian)
     {
@@ -60,6 +62,17 @@ internal sealed class RsaNumbers
         _fermat = (steps, result);
         return result;
     }
+
+    /// <summary>
+    /// 1 when the modulus is prime, k when it is the k-th power of a prime (see <see cref="PrimePower"/>), computed once;
+    /// without <paramref name="testPrimality"/> the modulus itself is not tested for primality (the costly step).
+    /// </summary>
+    public int? PrimePowerExponent(bool testPrimality) => testPrimality
+        ? (_primePower ??= new(() => PrimePower.Exponent(Modulus, true))).Value
+        : (_primePowerUntested ??= new(() => PrimePower.Exponent(Modulus, false))).Value;
+
+    /// <summary>Whether Wiener's attack recovers the private exponent from (n, e), computed once.</summary>
+    public bool WienerWeak => (_wiener ??= new(() => WienerAttack.Recovers(Modulus, Exponent, out _))).Value;
 
     /// <summary>n mod p for the first <paramref name="count"/> odd primes (<see cref="SmallPrimes.Odd"/>), computed once.</summary>
     public ReadOnlySpan<uint> Residues(int count)

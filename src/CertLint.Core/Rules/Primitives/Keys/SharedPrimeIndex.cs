@@ -20,15 +20,7 @@ internal sealed class SharedPrimeIndex
 
     private SharedPrimeIndex(CertificateInventory inventory, int maxModuli)
     {
-        var owners = new Dictionary<BigInteger, (object Owner, string Where)>();
-        var order = new List<BigInteger>();
-        var keys = inventory.Certificates.Select(c => (c.PublicKey, Owner: (object)c, Where: $"{c.Label} in {c.Location}"))
-            .Concat(inventory.Keys.Where(k => k.PublicKey is not null).Select(k => (k.PublicKey!, Owner: (object)k, Where: $"{k.Label} in {k.Location}")));
-        foreach (var (key, owner, where) in keys)
-        {
-            if (RsaNumbers.Of(key, inventory) is not { Modulus.IsEven: false } rsa || !owners.TryAdd(rsa.Modulus, (owner, where))) continue;
-            order.Add(rsa.Modulus);
-        }
+        var (order, owners) = DistinctModuli(inventory);
         Total = order.Count;
         if (order.Count > maxModuli)
         {
@@ -45,6 +37,24 @@ internal sealed class SharedPrimeIndex
             _partners[n] = flagged.Count > 1000 ? []
                 : [.. flagged.Where(m => m != n && BigInteger.GreatestCommonDivisor(n, m) > SmallBound).Select(m => owners[m].Where)];
         }
+    }
+
+    /// <summary>
+    /// The distinct odd RSA moduli of the scan in inventory order (certificates, then keys), each with the first object
+    /// that holds it: the order in which the bounded checks (this one, weak-key-rsa-prime-modulus) take them.
+    /// </summary>
+    internal static (List<BigInteger> Order, Dictionary<BigInteger, (object Owner, string Where)> Owners) DistinctModuli(CertificateInventory inventory)
+    {
+        var owners = new Dictionary<BigInteger, (object Owner, string Where)>();
+        var order = new List<BigInteger>();
+        var keys = inventory.Certificates.Select(c => (c.PublicKey, Owner: (object)c, Where: $"{c.Label} in {c.Location}"))
+            .Concat(inventory.Keys.Where(k => k.PublicKey is not null).Select(k => (k.PublicKey!, Owner: (object)k, Where: $"{k.Label} in {k.Location}")));
+        foreach (var (key, owner, where) in keys)
+        {
+            if (RsaNumbers.Of(key, inventory) is not { Modulus.IsEven: false } rsa || !owners.TryAdd(rsa.Modulus, (owner, where))) continue;
+            order.Add(rsa.Modulus);
+        }
+        return (order, owners);
     }
 
     /// <summary>Distinct odd RSA moduli in the scan.</summary>

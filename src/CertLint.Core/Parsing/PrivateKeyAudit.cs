@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Formats.Asn1;
+using System.Numerics;
+using System.Security.Cryptography;
+using CertLint.Model;
+
+namespace CertLint.Parsing;
+
+/// <summary>
+/// Checks a private key's numbers against each other while the parser holds the decrypted bytes (OpenSSL's
+/// RSA_check_key and EC_KEY_check_key, NIST SP 800-56B §6.4.1, SEC 1 §3.2.1) and keeps only the verdict. Null when
+/// the key was not checked: another algorithm, multi-prime RSA, a modulus above <see cref="MaxRsaBits"/> bits, a curve
+/// the platform does not know, or a structure it could not read (the parser reports that).
+/// </summary>
+internal static class PrivateKeyAudit
+{
+    /// <summary>The same bound as the public-key checks (RsaNumbers.MaxBits): bounded work on a hostile file.</summary>
+    public const int MaxRsaBits = 16384;
+
+    private static readonly Asn1Tag Context0 = new(TagClass.ContextSpecific, 0, isConstructed: true);
+    private static readonly Asn1Tag Context1 = new(TagClass.ContextSpecific, 1, isConstructed: true);
+
+    public static PrivateKeyVerdict? OfPkcs8(ReadOnlyMemory<byte> pkcs8) => Guard(pkcs8, static der =>
+    {
+        var seq = new AsnReader(der, AsnEncodingRules.BER).ReadSequence();
+        seq.ReadEncodedValue(); // version
+        var (oid, parameters) = Asn1Helpers.ReadAlgorithmIdentifier(seq);
+        var privateKey = Asn1Helpers.ReadOctetString(seq);
+        return oid switch
+        {
+            OidNames.RsaEncryption or OidNames.RsaPss => Rsa(privateKey),
+            OidNames.EcPublicKey => Ec(privateKey, CurveOid(parameters)),
+            _ => null,
+        };
+    });
+
+    public static PrivateKeyVerdict? OfPkcs1(ReadOnlyMemory<byte> rsaPrivateKey) => Guard(rsaPrivateKey, Rsa);
+
+    public static PrivateKeyVerdict? OfSec1(ReadOnlyMemory<byte> ecPrivateKey) => Guard(ecPrivateKey, static der => Ec(der, null));
+
+    private static PrivateKeyVerdict? Guard(ReadOnlyMemory<byte> der, Func<ReadOnlyMemory<byte>, PrivateKeyVerdict?> audit)
+    {
+        try
+        {
+            return audit(der);
+        }
+        catch (Exception e) when (e is AsnContentException or CryptographicException or ArgumentException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// RSAPrivateKey (RFC 8017 A.1.2), two-prime only. Cheap checks first; the primality of p and q (two Miller–Rabin
+    /// rounds each: a witness proves a factor composite) last, as it is the only costly one.
+    /// </summary>
+    private static PrivateKeyVerdict? Rsa(ReadOnlyMemory<byte> der)
+    {
+        var seq = new AsnReader(der, AsnEncodingRules.BER).ReadSequence();
+        if (!Integer(seq).IsZero) return null;   // version 1 is multi-prime: n = p·q·r·..., not these checks
+        var n = Integer(seq);
+        var (e, d, p, q, dp, dq, qInv) = (Integer(seq), Integer(seq), Integer(seq), Integer(seq), Integer(seq), Integer(seq), Integer(seq));
+        if (n.Sign <= 0 || p * q != n) return new(PrivateKeyFlaw.ModulusNotProduct, null);
+        if (p < 2 || q < 2) return new(PrivateKeyFlaw.FactorNotPrime, null);
+        var lambda = NumberTheory.Lcm(p - 1, q - 1);
+        if (e.Sign <= 0 || d.Sign <= 0 || (e * d) % lambda != 1) return new(PrivateKeyFlaw.ExponentsNotInverse, null);
+        if (dp != d % (p - 1) || dq != d % (q - 1)) return new(PrivateKeyFlaw.WrongCrtExponent, null);
+        if (qInv.Sign <= 0 || qInv >= p || (qInv * q) % p != 1) return new(PrivateKeyFlaw.WrongCrtCoefficient, null);
+        if (n.GetBitLength() <= NumberTheory.MaxPrimalityBits && (!NumberTheory.IsProbablePrime(p, rounds: 2) || !NumberTheory.IsProbablePrime(q, rounds: 2)))
+        {
+            return new(PrivateKeyFlaw.FactorNotPrime, null);
+        }
+        // The least working exponent: a file may carry d + kλ, which hides nothing from an attacker who finds d mod λ.
+        var least = d % lambda;
+        var bits = (int)least.GetBitLength();
+        // least < 2^bits ≤ 2^(0.292·(bits(n) − 1)) ≤ n^0.292: reported only when certainly below the bound.
+        var small = (long)bits * 1000 <= (long)PrivateKeyVerdict.BonehDurfeeMilli * ((long)n.GetBitLength() - 1);
+        return new(null, small ? bits : null);
+    }
+
+    /// <summary>ECPrivateKey (RFC 5915): 1 ≤ d ≤ order − 1, and d·G is the stored public point when one is stored.</summary>
+    private static PrivateKeyVerdict? Ec(ReadOnlyMemory<byte> der, string? curveOid)
+    {
+        var seq = new AsnReader(der, AsnEncodingRules.BER).ReadSequence();
+        seq.ReadEncodedValue(); // version
+        var scalar = Asn1Helpers.ReadOctetString(seq).Span.TrimStart((byte)0);
+        ReadOnlyMemory<byte>? point = null;
+        while (seq.HasData)
+        {
+            var tag = seq.PeekTag();
+            if (tag.HasSameClassAndValue(Context0)) curveOid ??= CurveOid(seq.ReadSequence(Context0).ReadEncodedValue());
+            else if (tag.HasSameClassAndValue(Context1)) point = Asn1Helpers.ReadBitString(seq.ReadSequence(Context1), out _);
+            else seq.ReadEncodedValue();
+        }
+        if (curveOid is null || CurveOf(curveOid) is not { } curve) return null;
+        if (scalar.Length > curve.FieldBytes + 1) return new(PrivateKeyFlaw.ScalarOutOfRange, null);
+        var d = new BigInteger(scalar, isUnsigned: true, isBigEndian: true);
+        if (d.IsZero || d >= curve.Order) return new(PrivateKeyFlaw.ScalarOutOfRange, null);
+        // −d is as easy to find as d: (order − d)·G = −(d·G), the same point with y negated.
+        var nearest = (int)BigInteger.Min(d, curve.Order - d).GetBitLength();
+        int? small = nearest <= PrivateKeyVerdict.MaxSmallScalarBits ? nearest : null;
+        if (point is { } stored && !Matches(curveOid, curve.FieldBytes, d, stored.Span)) return new(PrivateKeyFlaw.PublicPointMismatch, small);
+        return new(null, small);
+    }
+
+    /// <summary>
+    /// Whether d·G (computed by the platform's crypto library) is the stored point, uncompressed, hybrid or compressed.
+    /// A stored encoding of another length is left to ec-key-invalid, which judges the point itself.
+    /// </summary>
+    private static bool Matches(string curveOid, int fieldBytes, BigInteger d, ReadOnlySpan<byte> stored)
+    {
+        var full = stored.Length == 1 + (2 * fieldBytes) && stored[0] is 4 or 6 or 7;
+        var compressed = stored.Length == 1 + fieldBytes && stored[0] is 2 or 3;
+        if (!full && !compressed) return true;
+        var scalar = new byte[fieldBytes];
+        try
+        {
+            d.TryWriteBytes(scalar.AsSpan(fieldBytes - d.GetByteCount(isUnsigned: true)), out _, isUnsigned: true, isBigEndian: true);
+            using var ec = ECDsa.Create(new ECParameters { Curve = ECCurve.CreateFromValue(curveOid), D = scalar });
+            var q = ec.ExportParameters(false).Q;
+            if (!stored.Slice(1, fieldBytes).SequenceEqual(q.X)) return false;
+            return compressed ? (stored[0] & 1) == (q.Y![^1] & 1) : stored[(1 + fieldBytes)..].SequenceEqual(q.Y);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(scalar);
+        }
+    }
+
+    /// <summary>A namedCurve OID from encoded ECParameters, or null (explicit parameters: ec-key-invalid's).</summary>
+    private static string? CurveOid(ReadOnlyMemory<byte> parameters) =>
+        !parameters.IsEmpty && parameters.Span[0] == 0x06 ? new AsnReader(parameters, AsnEncodingRules.BER).ReadObjectIdentifier() : null;
+
+    /// <summary>Order and field size per curve OID, from the platform (any curve it knows). At most 64 entries kept.</summary>
+    private static readonly ConcurrentDictionary<string, (BigInteger Order, int FieldBytes)?> Curves = new(StringComparer.Ordinal);
+
+    private static (BigInteger Order, int FieldBytes)? CurveOf(string oid)
+    {
+        if (Curves.TryGetValue(oid, out var known)) return known;
+        (BigInteger, int)? curve;
+        try
+        {
+            using var key = ECDsa.Create(ECCurve.CreateFromValue(oid));
+            var explicitParameters = key.ExportExplicitParameters(false);
+            curve = (new BigInteger(explicitParameters.Curve.Order, isUnsigned: true, isBigEndian: true), explicitParameters.Q.X!.Length);
+        }
+        catch (Exception e) when (e is CryptographicException or PlatformNotSupportedException or ArgumentException)
+        {
+            curve = null;
+        }
+        if (Curves.Count < 64) Curves[oid] = curve;
+        return curve;
+    }
+
+    /// <summary>An INTEGER of at most <see cref="MaxRsaBits"/> bits (more: not checked).</summary>
+    private static BigInteger Integer(AsnReader reader)
+    {
+        var content = Asn1Helpers.ReadIntegerContent(reader, out _);
+        if (content.Length > (MaxRsaBits / 8) + 1) throw new AsnContentException("too large to check");
+        return new BigInteger(content, isUnsigned: false, isBigEndian: true);
+    }
+}
