@@ -44,7 +44,8 @@ public sealed class RsaPrimeModulusPrimitive : ICheckPrimitive
                     "so anyone computes its private key. Replace the key and revoke every certificate issued for it.",
             });
         }
-        else if (ReferenceEquals(scope.FirstOmitted, (object?)subject.Certificate ?? subject.Key))
+        // A separate fact from the key's own defect: said even when the first key left out is a prime power.
+        if (ReferenceEquals(scope.FirstOmitted, (object?)subject.Certificate ?? subject.Key))
         {
             yield return new Violation(new Dictionary<string, object?>
             {
