@@ -161,24 +161,22 @@ internal sealed class ChainBuilder
         if (total <= 1) return (candidates, total); // nothing to order (a leaf and its one issuer): no sort, nothing cached
         if (total > MaxCandidatesPerCertificate)
         {
-            candidates = [.. candidates
-                .OrderBy(c => IssuerChecks.MaySign(c, 1).Count())
-                .ThenBy(c => _anchors.Contains(c.Sha256) ? 0 : 1)
-                .ThenBy(c => c.NotBefore <= _now && _now <= c.NotAfter ? 0 : 1)
-                .ThenByDescending(c => c.NotAfter)
-                .ThenBy(_index.OrderOf)
-                .Take(MaxCandidatesPerCertificate)];
+            // The checks that cost no signature choose which candidates get one.
+            candidates = [.. ThenByCheapChecks(candidates.OrderBy(_ => 0)).Take(MaxCandidatesPerCertificate)];
         }
-        IReadOnlyList<CertificateInfo> sorted = [.. candidates
-            .OrderBy(c => SignatureProblem(cert, c) is null ? 0 : 1)
-            .ThenBy(c => IssuerChecks.MaySign(c, 1).Count())
-            .ThenBy(c => _anchors.Contains(c.Sha256) ? 0 : 1)
-            .ThenBy(c => c.NotBefore <= _now && _now <= c.NotAfter ? 0 : 1)
-            .ThenByDescending(c => c.NotAfter)
-            .ThenBy(_index.OrderOf)];
+        IReadOnlyList<CertificateInfo> sorted = [.. ThenByCheapChecks(candidates.OrderBy(c => SignatureProblem(cert, c) is null ? 0 : 1))];
         _sortedCandidates.TryAdd(cert.Sha256, (sorted, total));
         return (sorted, total);
     }
+
+    /// <summary>The order among candidate issuers that needs no signature check: fewest failed issuer checks, trust
+    /// anchors, valid now, latest notAfter, then scan order (deterministic).</summary>
+    private IOrderedEnumerable<CertificateInfo> ThenByCheapChecks(IOrderedEnumerable<CertificateInfo> ordered) => ordered
+        .ThenBy(c => IssuerChecks.MaySign(c, 1).Count())
+        .ThenBy(c => _anchors.Contains(c.Sha256) ? 0 : 1)
+        .ThenBy(c => c.NotBefore <= _now && _now <= c.NotAfter ? 0 : 1)
+        .ThenByDescending(c => c.NotAfter)
+        .ThenBy(_index.OrderOf);
 
     private readonly record struct Terminal(ChainResult Result, int BrokenSignatures, bool ReachedAnchor)
     {

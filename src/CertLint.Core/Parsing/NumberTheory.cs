@@ -4,7 +4,7 @@ namespace CertLint.Parsing;
 
 /// <summary>
 /// Integer arithmetic the key checks share (parse-time private-key audit and the weak-key primitives): Miller–Rabin
-/// with fixed bases, exact k-th roots, modular inverses. Every loop is bounded by the size of its input.
+/// with fixed bases, exact square and k-th roots, lcm. Every loop is bounded by the size of its input.
 /// </summary>
 internal static class NumberTheory
 {
@@ -77,18 +77,35 @@ internal static class NumberTheory
         return x;
     }
 
-    /// <summary>a⁻¹ mod m for m &gt; 1, or null when gcd(a, m) ≠ 1. Extended Euclid: O(log m) steps.</summary>
-    public static BigInteger? ModInverse(BigInteger a, BigInteger m)
+    /// <summary>
+    /// ⌊√n⌋: the root of the top half of the bits (recursively), shifted back, is an overestimate with half the bits
+    /// right, so one Newton step (one full-precision division) lands at most a few units above ⌊√n⌋, and squaring
+    /// (cheaper than dividing) steps down to it; Newton's loop finishes the job should the estimate ever be worse.
+    /// </summary>
+    public static BigInteger ISqrt(BigInteger n)
     {
-        if (m <= 1) return null;
-        BigInteger g = m, x = 0, x1 = 1, a1 = ((a % m) + m) % m;
-        while (!a1.IsZero)
+        if (n.Sign <= 0) return BigInteger.Zero;
+        var bits = (int)n.GetBitLength();
+        if (bits <= 52)
         {
-            var q = g / a1;
-            (g, a1) = (a1, g - (q * a1));
-            (x, x1) = (x1, x - (q * x1));
+            var r = (long)Math.Sqrt((double)n);
+            while (r * r > n) r--;
+            while ((r + 1) * (r + 1) <= n) r++;
+            return r;
         }
-        return g.IsOne ? ((x % m) + m) % m : null;
+        var h = bits / 4;
+        var x = (ISqrt(n >> (2 * h)) + 1) << h;   // ((⌊√(n/4^h)⌋ + 1)·2^h)² > n
+        x = (x + (n / x)) >> 1;                   // a Newton step from above stays ≥ ⌊√n⌋, now within about 2
+        for (var i = 0; i < 8; i++, x -= 1)
+        {
+            if (x * x <= n) return x;
+        }
+        while (true)
+        {
+            var y = (x + (n / x)) >> 1;
+            if (y >= x) return x;
+            x = y;
+        }
     }
 
     /// <summary>lcm(a, b) of positive integers.</summary>

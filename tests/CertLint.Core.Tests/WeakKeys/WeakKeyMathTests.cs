@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Security.Cryptography;
+using CertLint.Parsing;
 using CertLint.Rules.Primitives.Keys;
 
 namespace CertLint.Tests.WeakKeys;
@@ -32,7 +33,7 @@ public sealed class WeakKeyMathTests
             var x = WeakKeyMath.Random(rng, Math.Max(bits, 2));
             foreach (var n in new[] { x * x - 1, x * x, x * x + 1 })
             {
-                var r = FermatPrimitive.ISqrt(n);
+                var r = NumberTheory.ISqrt(n);
                 (r * r <= n && (r + 1) * (r + 1) > n).ShouldBeTrue($"isqrt of a {bits}*2-bit number");
             }
         }
@@ -48,12 +49,12 @@ public sealed class WeakKeyMathTests
     {
         static (int, BigInteger)? Plain(BigInteger n, int steps)
         {
-            var a = FermatPrimitive.ISqrt(n);
+            var a = NumberTheory.ISqrt(n);
             if (a * a != n) a += 1;
             for (var i = 0; i < steps; i++)
             {
                 var b2 = ((a + i) * (a + i)) - n;
-                var b = FermatPrimitive.ISqrt(b2);
+                var b = NumberTheory.ISqrt(b2);
                 if (b * b == b2 && a + i - b > 1) return (i, b);
             }
             return null;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using CertLint.Findings;
+using CertLint.Parsing;
 
 namespace CertLint.Rules.Primitives.Keys;
 
@@ -65,7 +66,7 @@ public sealed class FermatPrimitive : ICheckPrimitive
     /// </remarks>
     internal static (int Step, BigInteger B)? Factor(BigInteger n, int steps)
     {
-        var a = ISqrt(n);
+        var a = NumberTheory.ISqrt(n);
         if (a * a != n) a += 1;
         Span<int> am = stackalloc int[Filters.Length];
         Span<int> nm = stackalloc int[Filters.Length];
@@ -87,7 +88,7 @@ public sealed class FermatPrimitive : ICheckPrimitive
             {
                 var x = a + (start + alive[j]);
                 var b2 = (x * x) - n;
-                var b = ISqrt(b2);
+                var b = NumberTheory.ISqrt(b2);
                 if (b * b == b2 && x - b > 1) return (start + alive[j], b);
             }
         }
@@ -125,36 +126,5 @@ public sealed class FermatPrimitive : ICheckPrimitive
             k = kept;
         }
         return k;
-    }
-
-    /// <summary>
-    /// ⌊√n⌋: the root of the top half of the bits (recursively), shifted back, is an overestimate with half the bits
-    /// right, so one Newton step (one full-precision division) lands at most a few units above ⌊√n⌋, and squaring
-    /// (cheaper than dividing) steps down to it; Newton's loop finishes the job should the estimate ever be worse.
-    /// </summary>
-    internal static BigInteger ISqrt(BigInteger n)
-    {
-        if (n.Sign <= 0) return BigInteger.Zero;
-        var bits = (int)n.GetBitLength();
-        if (bits <= 52)
-        {
-            var r = (long)Math.Sqrt((double)n);
-            while (r * r > n) r--;
-            while ((r + 1) * (r + 1) <= n) r++;
-            return r;
-        }
-        var h = bits / 4;
-        var x = (ISqrt(n >> (2 * h)) + 1) << h;   // ((⌊√(n/4^h)⌋ + 1)·2^h)² > n
-        x = (x + (n / x)) >> 1;                   // a Newton step from above stays ≥ ⌊√n⌋, now within about 2
-        for (var i = 0; i < 8; i++, x -= 1)
-        {
-            if (x * x <= n) return x;
-        }
-        while (true)
-        {
-            var y = (x + (n / x)) >> 1;
-            if (y >= x) return x;
-            x = y;
-        }
     }
 }

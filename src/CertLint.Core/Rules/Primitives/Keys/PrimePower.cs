@@ -26,7 +26,7 @@ internal static class PrimePower
     public static int? Exponent(BigInteger n, bool testPrimality = true)
     {
         if (n < 3 || n.IsEven || n.GetBitLength() > RsaNumbers.MaxBits) return null;
-        var root = FermatPrimitive.ISqrt(n);
+        var root = NumberTheory.ISqrt(n);
         if (root * root == n) return null;
         return Odd(n, 0, testPrimality);
     }

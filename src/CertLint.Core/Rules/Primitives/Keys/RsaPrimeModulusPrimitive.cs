@@ -79,6 +79,8 @@ public sealed class RsaPrimeModulusPrimitive : ICheckPrimitive
 
         private static Scope Make(CertificateInventory inventory, int maxModuli)
         {
+            // The default tests no modulus: no scan-wide list of moduli to build on every run.
+            if (maxModuli == 0) return new Scope();
             var (all, owners) = SharedPrimeIndex.DistinctModuli(inventory);
             // A private key file whose audit got past n = p·q (p, q ≥ 2) proves its modulus composite: no test spent on it.
             var composite = inventory.Keys.Where(k => k is { PublicKey: not null, Verdict: { } v } && v.Flaw != Model.PrivateKeyFlaw.ModulusNotProduct)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using CertLint.Parsing;
 
 namespace CertLint.Rules.Primitives.Keys;
 
@@ -53,7 +54,7 @@ internal static class WienerAttack
         var s = n - phi + 1;                       // p + q
         var discriminant = (s * s) - (4 * n);      // (p − q)²
         if (discriminant.Sign < 0) return false;
-        var root = FermatPrimitive.ISqrt(discriminant);
+        var root = NumberTheory.ISqrt(discriminant);
         if (root * root != discriminant || !((s + root) % 2).IsZero) return false;
         var p = (s + root) / 2;
         var q = (s - root) / 2;
