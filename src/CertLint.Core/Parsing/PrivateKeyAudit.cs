@@ -88,7 +88,12 @@ internal static class PrivateKeyAudit
         while (seq.HasData)
         {
             var tag = seq.PeekTag();
-            if (tag.HasSameClassAndValue(Context0)) curveOid ??= CurveOid(seq.ReadSequence(Context0).ReadEncodedValue());
+            if (tag.HasSameClassAndValue(Context0))
+            {
+                // Read even when the PKCS#8 wrapper named the curve: an unread element would never leave this loop.
+                var inner = CurveOid(seq.ReadSequence(Context0).ReadEncodedValue());
+                curveOid ??= inner;
+            }
             else if (tag.HasSameClassAndValue(Context1)) point = Asn1Helpers.ReadBitString(seq.ReadSequence(Context1), out _);
             else seq.ReadEncodedValue();
         }
