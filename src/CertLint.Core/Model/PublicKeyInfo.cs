@@ -13,6 +13,8 @@ public enum KeyAlgorithm
     X448,
     /// <summary>ML-DSA (FIPS 204, RFC 9881): the parameter set is in <see cref="PublicKeyInfo.AlgorithmOid"/>.</summary>
     MlDsa,
+    /// <summary>SLH-DSA (FIPS 205, RFC 9909): the parameter set is in <see cref="PublicKeyInfo.AlgorithmOid"/>.</summary>
+    SlhDsa,
 }
 
 /// <summary>
@@ -28,12 +30,12 @@ public sealed record PublicKeyInfo(
     ReadOnlyMemory<byte> Spki,
     string Sha256)
 {
-    /// <summary>Short label such as "RSA 2048", "EC P-256", "Ed25519", "ML-DSA-65".</summary>
+    /// <summary>Short label such as "RSA 2048", "EC P-256", "Ed25519", "ML-DSA-65", "SLH-DSA-SHA2-128s".</summary>
     public string Label => Algorithm switch
     {
         KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss or KeyAlgorithm.Dsa => $"{Algorithm.ToString().ToUpperInvariant()} {SizeBits}",
         KeyAlgorithm.Ec => $"EC {CurveName ?? CurveOid}",
-        KeyAlgorithm.MlDsa => Parsing.MlDsa.Of(AlgorithmOid)?.Name ?? "ML-DSA",
+        KeyAlgorithm.MlDsa or KeyAlgorithm.SlhDsa => Parsing.PureSignatureSet.Of(AlgorithmOid)?.Name ?? Algorithm.ToString(),
         _ => Algorithm.ToString(),
     };
 }

@@ -1,4 +1,7 @@
+using CertLint.Model;
+using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
 
 namespace CertLint.Parsing;
 
@@ -7,6 +10,7 @@ namespace CertLint.Parsing;
 /// and signature, and BouncyCastle's parameters. The same OID names the key and the signature algorithm.
 /// </summary>
 internal sealed record MlDsa(string Name, string Oid, int PublicKeyLength, int ExpandedKeyLength, int SignatureLength, MLDsaParameters Parameters)
+    : PureSignatureSet(Name, Oid, KeyAlgorithm.MlDsa, PublicKeyLength, SignatureLength)
 {
     public const string Oid44 = "2.16.840.1.101.3.4.3.17";
     public const string Oid65 = "2.16.840.1.101.3.4.3.18";
@@ -23,11 +27,16 @@ internal sealed record MlDsa(string Name, string Oid, int PublicKeyLength, int E
     ];
 
     /// <summary>The parameter set <paramref name="oid"/> names, or null when it is not an ML-DSA OID.</summary>
-    public static MlDsa? Of(string oid) => oid switch
+    public static new MlDsa? Of(string oid) => oid switch
     {
         Oid44 => All[0],
         Oid65 => All[1],
         Oid87 => All[2],
         _ => null,
     };
+
+    // Deterministic only matters for signing.
+    public override ISigner Verifier() => new MLDsaSigner(Parameters, deterministic: true);
+
+    public override AsymmetricKeyParameter PublicKey(byte[] raw) => MLDsaPublicKeyParameters.FromEncoding(Parameters, raw);
 }

@@ -39,7 +39,7 @@ internal static class OidNames
             [MlDsa.Oid44] = ("ML-DSA-44", null),
             [MlDsa.Oid65] = ("ML-DSA-65", null),
             [MlDsa.Oid87] = ("ML-DSA-87", null),
-        };
+        }.Concat(SlhDsa.Sets.Select(s => KeyValuePair.Create(s.Oid, (s.Name, (string?)null)))).ToDictionary();
 
     /// <summary>Digest OIDs (PSS parameters, PKCS#12 MACs).</summary>
     public static readonly IReadOnlyDictionary<string, string> Hashes = new Dictionary<string, string>

@@ -40,6 +40,8 @@ internal static class PublicKeyDerivation
                 Spki(algorithmIdentifier, publicKey?.ToArray() ?? EdwardsPublicKey(oid, privateKey)),
             // Derived from the private key even when publicKey [1] is there: the pairing must follow the key that signs.
             _ when MlDsa.Of(oid) is { } mlDsa => Spki(algorithmIdentifier, MlDsaKeys.PublicKey(mlDsa, privateKey)),
+            // RFC 9909 §7: the raw key ends with PK.seed || PK.root, the public key the signer hashes into every signature.
+            _ when SlhDsa.Of(oid) is { } slhDsa => Spki(algorithmIdentifier, slhDsa.PublicKeyOfPrivate(privateKey.Span)),
             _ => null,
         };
     }

@@ -34,8 +34,8 @@ public static class SpkiParser
             OidNames.Ed448 => (KeyAlgorithm.Ed448, 456, null, null),
             OidNames.X25519 => (KeyAlgorithm.X25519, 253, null, null),
             OidNames.X448 => (KeyAlgorithm.X448, 448, null, null),
-            // 8 × the key's octets, as OpenSSL 3.5 reports an ML-DSA key's bits; a key of the wrong length keeps its own.
-            _ when MlDsa.Of(oid) is not null => (KeyAlgorithm.MlDsa, key.Length * 8, null, null),
+            // 8 × the key's octets, as OpenSSL 3.5 reports an ML-DSA or SLH-DSA key's bits; a key of the wrong length keeps its own.
+            _ when PureSignatureSet.Of(oid) is { } set => (set.Algorithm, key.Length * 8, null, null),
             _ => (KeyAlgorithm.Unknown, key.Length * 8, (string?)null, (string?)null),
         };
         return new PublicKeyInfo(algorithm, oid, bits, curveOid, curveName, raw, Asn1Helpers.Sha256Hex(raw.Span));

@@ -66,6 +66,8 @@ public sealed class MlDsaChainTests
     [TestCase(TestKeyType.Rsa, TestKeyType.MlDsa65)]
     [TestCase(TestKeyType.MlDsa65, TestKeyType.Rsa)]
     [TestCase(TestKeyType.MlDsa87, TestKeyType.EcP256)]
+    [TestCase(TestKeyType.EcP256, TestKeyType.SlhDsaSha2_128f)]
+    [TestCase(TestKeyType.SlhDsaShake_128f, TestKeyType.MlDsa44)]
     public void Mixed_chains_validate_both_ways(TestKeyType rootKey, TestKeyType leafKey)
     {
         var root = TestPki.CreateRoot("Mixed Root", o => o.Key(rootKey));

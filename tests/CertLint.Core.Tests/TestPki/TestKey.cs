@@ -23,6 +23,10 @@ public enum TestKeyType
     MlDsa44,
     MlDsa65,
     MlDsa87,
+    /// <summary>SLH-DSA (RFC 9909) fast variants: the small ones take seconds to generate and sign.</summary>
+    SlhDsaSha2_128f,
+    SlhDsaShake_128f,
+    SlhDsaSha2_192f,
 }
 
 /// <summary>How <see cref="TestKey.ToPem"/> encodes a private key.</summary>
@@ -40,7 +44,7 @@ public enum KeyFileFormat
 
 /// <summary>
 /// A key pair for test certificates. RSA and EC keys are BCL objects (CertificateRequest signs with them);
-/// Ed25519/Ed448 and ML-DSA keys are BouncyCastle ones, signed through <see cref="BouncyCastleSignatureGenerator"/>
+/// Ed25519/Ed448, ML-DSA and SLH-DSA keys are BouncyCastle ones, signed through <see cref="BouncyCastleSignatureGenerator"/>
 /// because the BCL has no EdDSA and its ML-DSA needs OpenSSL 3.5.
 /// </summary>
 public sealed class TestKey
@@ -73,6 +77,9 @@ public sealed class TestKey
         TestKeyType.MlDsa44 => Generate(type, new MLDsaKeyPairGenerator(), new MLDsaKeyGenerationParameters(new SecureRandom(), MLDsaParameters.ml_dsa_44)),
         TestKeyType.MlDsa65 => Generate(type, new MLDsaKeyPairGenerator(), new MLDsaKeyGenerationParameters(new SecureRandom(), MLDsaParameters.ml_dsa_65)),
         TestKeyType.MlDsa87 => Generate(type, new MLDsaKeyPairGenerator(), new MLDsaKeyGenerationParameters(new SecureRandom(), MLDsaParameters.ml_dsa_87)),
+        TestKeyType.SlhDsaSha2_128f => Generate(type, new SlhDsaKeyPairGenerator(), new SlhDsaKeyGenerationParameters(new SecureRandom(), SlhDsaParameters.slh_dsa_sha2_128f)),
+        TestKeyType.SlhDsaShake_128f => Generate(type, new SlhDsaKeyPairGenerator(), new SlhDsaKeyGenerationParameters(new SecureRandom(), SlhDsaParameters.slh_dsa_shake_128f)),
+        TestKeyType.SlhDsaSha2_192f => Generate(type, new SlhDsaKeyPairGenerator(), new SlhDsaKeyGenerationParameters(new SecureRandom(), SlhDsaParameters.slh_dsa_sha2_192f)),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

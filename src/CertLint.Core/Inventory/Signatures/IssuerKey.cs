@@ -12,7 +12,7 @@ namespace CertLint.Inventory.Signatures;
 
 /// <summary>
 /// An issuer's public key, imported once and shared by every verification with it. RSA and EC use the BCL (OpenSSL,
-/// fast, safe for concurrent verification); EdDSA, DSA, ML-DSA and the rare hashes/PSS parameters the BCL cannot do use
+/// fast, safe for concurrent verification); EdDSA, DSA, ML-DSA, SLH-DSA and the rare hashes/PSS parameters the BCL cannot do use
 /// BouncyCastle (the BCL's ML-DSA needs OpenSSL 3.5).
 /// </summary>
 internal sealed class IssuerKey
@@ -60,8 +60,8 @@ internal sealed class IssuerKey
     /// <summary>Whether a signature of this kind can have been made by this kind of key at all.</summary>
     public bool Accepts(SignatureScheme scheme) => (scheme.Kind, _info.Algorithm) switch
     {
-        // RFC 9881 §2: one OID names the key and the signature, so an ML-DSA-65 signature comes only from an ML-DSA-65 key.
-        (SchemeKind.MlDsa, KeyAlgorithm.MlDsa) => scheme.MlDsaSet!.Oid == _info.AlgorithmOid,
+        // RFC 9881 §2, RFC 9909 §4: one OID names the key and the signature, so an ML-DSA-65 signature comes only from an ML-DSA-65 key.
+        (SchemeKind.PostQuantum, KeyAlgorithm.MlDsa or KeyAlgorithm.SlhDsa) => scheme.PqSet!.Oid == _info.AlgorithmOid,
         (SchemeKind.RsaPkcs1, KeyAlgorithm.Rsa) => true,
         (SchemeKind.RsaPss, KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss) => true,
         (SchemeKind.Ecdsa, KeyAlgorithm.Ec) => true,
@@ -103,11 +103,11 @@ internal sealed class IssuerKey
     {
         var key = _bc.Value ?? throw new NotSupportedException($"cannot import the issuer's {_info.Label} public key");
         // A signature of the wrong size is wrong: checked before BouncyCastle decodes it.
-        if (scheme.MlDsaSet is { } mlDsa && signature.Length != mlDsa.SignatureLength) return false;
+        if (scheme.PqSet is { } set && signature.Length != set.SignatureLength) return false;
         ISigner signer = scheme.Kind switch
         {
-            // Pure ML-DSA, the empty context string (RFC 9881 §3); deterministic only matters for signing.
-            SchemeKind.MlDsa => new MLDsaSigner(scheme.MlDsaSet!.Parameters, deterministic: true),
+            // Pure mode, the empty context string (RFC 9881 §3, RFC 9909 §1).
+            SchemeKind.PostQuantum => scheme.PqSet!.Verifier(),
             SchemeKind.Ed25519 => new Ed25519Signer(),
             SchemeKind.Ed448 => new Ed448Signer([]),
             SchemeKind.Dsa => new DsaDigestSigner(new DsaSigner(), DigestUtilities.GetDigest(scheme.Hash!)),
@@ -131,7 +131,7 @@ internal sealed class IssuerKey
     {
         try
         {
-            if (_info.Algorithm == KeyAlgorithm.MlDsa) return MlDsaKey();
+            if (_info.Algorithm is KeyAlgorithm.MlDsa or KeyAlgorithm.SlhDsa) return PostQuantumKey();
             var key = PublicKeyFactory.CreateKey(_info.Spki.ToArray());
             // A DSA key whose parameters are inherited from its issuer cannot be used on its own.
             return key is DsaPublicKeyParameters { Parameters: null } ? null : key;
@@ -142,12 +142,15 @@ internal sealed class IssuerKey
         }
     }
 
-    /// <summary>The raw ML-DSA public key (RFC 9881 §4: the BIT STRING holds it unwrapped), or null when its length is not its parameter set's.</summary>
-    private MLDsaPublicKeyParameters? MlDsaKey()
+    /// <summary>
+    /// The raw ML-DSA or SLH-DSA public key (RFC 9881 §4, RFC 9909 §5: the BIT STRING holds it unwrapped), or null when
+    /// its length is not its parameter set's.
+    /// </summary>
+    private AsymmetricKeyParameter? PostQuantumKey()
     {
-        if (MlDsa.Of(_info.AlgorithmOid) is not { } set) return null;
+        if (PureSignatureSet.Of(_info.AlgorithmOid) is not { } set) return null;
         var bits = SubjectPublicKeyBits(_info.Spki);
-        return bits.Length == set.PublicKeyLength ? MLDsaPublicKeyParameters.FromEncoding(set.Parameters, bits.ToArray()) : null;
+        return bits.Length == set.PublicKeyLength ? set.PublicKey(bits.ToArray()) : null;
     }
 
     private static ReadOnlySpan<byte> SubjectPublicKeyBits(ReadOnlyMemory<byte> spki)

@@ -12,15 +12,15 @@ internal enum SchemeKind
     Dsa,
     Ed25519,
     Ed448,
-    /// <summary>Pure ML-DSA with the empty context (RFC 9881 §3); the parameter set is the signature OID's.</summary>
-    MlDsa,
+    /// <summary>Pure ML-DSA or SLH-DSA with the empty context (RFC 9881 §3, RFC 9909 §1); the parameter set is the signature OID's.</summary>
+    PostQuantum,
 }
 
 /// <summary>
 /// How to verify a certificate's signature, decoded from its signatureAlgorithm: the scheme, the hash and, for
-/// RSASSA-PSS, the parameters (RFC 4055 §3.1: defaults SHA-1, MGF1-SHA-1, salt 20, trailer 1), for ML-DSA the parameter set.
+/// RSASSA-PSS, the parameters (RFC 4055 §3.1: defaults SHA-1, MGF1-SHA-1, salt 20, trailer 1), for ML-DSA and SLH-DSA the parameter set.
 /// </summary>
-internal sealed record SignatureScheme(SchemeKind Kind, string? Hash, string? MgfHash = null, int SaltLength = 0, MlDsa? MlDsaSet = null)
+internal sealed record SignatureScheme(SchemeKind Kind, string? Hash, string? MgfHash = null, int SaltLength = 0, PureSignatureSet? PqSet = null)
 {
     private const string RsaPssOid = "1.2.840.113549.1.1.10";
     private const string Mgf1Oid = "1.2.840.113549.1.1.8";
@@ -42,7 +42,7 @@ internal sealed record SignatureScheme(SchemeKind Kind, string? Hash, string? Mg
     {
         unsupportedReason = null;
         var oid = signature.AlgorithmOid;
-        if (MlDsa.Of(oid) is { } mlDsa) return new SignatureScheme(SchemeKind.MlDsa, null, MlDsaSet: mlDsa);
+        if (PureSignatureSet.Of(oid) is { } set) return new SignatureScheme(SchemeKind.PostQuantum, null, PqSet: set);
         SchemeKind? kind = oid switch
         {
             RsaPssOid => SchemeKind.RsaPss,
