@@ -75,8 +75,9 @@ public static class ConfigStage
         var files = perFile.Select(p => (p.File, p.Format))
             .Concat(issues.Select(i => (i.Location.File, Format: "include")))
             .DistinctBy(f => f.File.FullPath, StringComparer.Ordinal);
+        var issuesOf = issues.ToLookup(i => i.Location.File.FullPath, StringComparer.Ordinal);   // not files x issues
         var configFiles = files
-            .Select(f => (new ParsedFile { File = f.File, Issues = [.. issues.Where(i => i.Location.File.FullPath == f.File.FullPath)] }, f.Format))
+            .Select(f => (new ParsedFile { File = f.File, Issues = [.. issuesOf[f.File.FullPath]] }, f.Format))
             .ToList();
         return new ConfigScan { Usages = KubernetesLinks.Apply(usages), ConfigFiles = configFiles, Embedded = [.. kept.SelectMany(p => p.Result.Embedded)] };
     }
