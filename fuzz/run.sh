@@ -60,6 +60,7 @@ else
     find "$root/tests/fixtures" "$root/samples" "$root/rules" -maxdepth 2 -name "$p" -size -10k -type f -exec cp -t "$seeds" {} + 2>/dev/null
   done
 fi
+dotnet "$out/CertLint.Fuzz.dll" seeds "$harness" "$seeds" || { echo "fuzz $harness: seed generation failed"; exit 1; }
 [ -d "$root/tests/fuzz-regressions/$harness" ] && find "$root/tests/fuzz-regressions/$harness" -type f ! -name '*.md' -size -10k -exec cp -t "$seeds" {} +
 [ -n "$(ls -A "$seeds")" ] || printf 'seed' > "$seeds/seed"
 

@@ -3,6 +3,12 @@ using SharpFuzz;
 
 // Usage: dotnet CertLint.Fuzz.dll HARNESS            (under afl-fuzz: reads each input from stdin)
 //        dotnet CertLint.Fuzz.dll HARNESS FILE...    (replays inputs, e.g. a crash afl-fuzz saved)
+//        dotnet CertLint.Fuzz.dll seeds HARNESS DIR  (writes the seeds the harness makes itself: FuzzSeeds)
+if (args is ["seeds", var seedHarness, var seedDir])
+{
+    foreach (var (name, bytes) in FuzzSeeds.For(seedHarness)) File.WriteAllBytes(Path.Combine(seedDir, name), bytes);
+    return 0;
+}
 if (args.Length == 0 || !FuzzTargets.Harnesses.Contains(args[0]))
 {
     Console.Error.WriteLine($"usage: CertLint.Fuzz HARNESS [FILE...]; harnesses: {string.Join(", ", FuzzTargets.Harnesses)}");

@@ -42,6 +42,8 @@ public static class ConfigStage
         var perFile = new List<(SourceFile File, string Format, ConfigReadResult Result, int Dropped, SourceLocation? FirstDropped)>();
         var includes = new IncludeBudget();
         var cap = new RunUsageCap();
+        var readAt = new Dictionary<string, int>(StringComparer.Ordinal);   // perFile index of each file read on its own
+        var includedSoFar = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in ConfigDiscovery.Find(settings, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -50,8 +52,18 @@ public static class ConfigStage
             if (reader is null) continue;
             var result = new ConfigReadResult();
             ReadOne(reader, source, result);
+            // A file read in its includer's context is dropped below: its own reading does not count toward the run's cap
+            // (whichever is read first), so usages are counted once, where they are judged.
+            if (includedSoFar.Contains(file.FullPath)) result.Usages.Clear();
             var (dropped, first) = cap.Take(result);
+            readAt.TryAdd(file.FullPath, perFile.Count);
             perFile.Add((file, reader.Format, result, dropped, first));
+            foreach (var path in result.Included)
+            {
+                if (!includedSoFar.Add(path) || !readAt.TryGetValue(path, out var earlier)) continue;
+                cap.Refund(perFile[earlier].Result.Usages.Count);
+                perFile[earlier].Result.Usages.Clear();
+            }
         }
         // A file another configuration includes was read there, in its including context: its own reading is dropped.
         var included = perFile.SelectMany(p => p.Result.Included).ToHashSet(StringComparer.Ordinal);
@@ -63,8 +75,9 @@ public static class ConfigStage
         var files = perFile.Select(p => (p.File, p.Format))
             .Concat(issues.Select(i => (i.Location.File, Format: "include")))
             .DistinctBy(f => f.File.FullPath, StringComparer.Ordinal);
+        var issuesOf = issues.ToLookup(i => i.Location.File.FullPath, StringComparer.Ordinal);   // not files x issues
         var configFiles = files
-            .Select(f => (new ParsedFile { File = f.File, Issues = [.. issues.Where(i => i.Location.File.FullPath == f.File.FullPath)] }, f.Format))
+            .Select(f => (new ParsedFile { File = f.File, Issues = [.. issuesOf[f.File.FullPath]] }, f.Format))
             .ToList();
         return new ConfigScan { Usages = KubernetesLinks.Apply(usages), ConfigFiles = configFiles, Embedded = [.. kept.SelectMany(p => p.Result.Embedded)] };
     }

@@ -51,7 +51,25 @@ public sealed class ConfigReadResult
     /// <summary>Files another configuration includes: read there, not again on their own.</summary>
     public HashSet<string> Included { get; } = new(StringComparer.Ordinal);
 
-    public void Error(SourceLocation at, string message) => Issues.Add(new ParseIssue(ParseIssueKind.ParseError, at, message));
+    /// <summary>Problems kept per reading (a configuration with its includes), as many as findings per file: a 1 MB file of
+    /// 200,000 stray closing tags would otherwise keep 200,000 issues, and 5,000 such files a billion.</summary>
+    public const int MaxIssues = 100;
+
+    private int _notListed;
+
+    /// <summary>A problem; past <see cref="MaxIssues"/> one more issue, at the first not listed, counts the rest.</summary>
+    public void Error(SourceLocation at, string message)
+    {
+        if (Issues.Count < MaxIssues)
+        {
+            Issues.Add(new ParseIssue(ParseIssueKind.ParseError, at, message));
+            return;
+        }
+        _notListed++;
+        var summary = $"more than {MaxIssues} problems in this configuration: {_notListed} from this one on (by reading order) are not listed";
+        if (_notListed == 1) Issues.Add(new ParseIssue(ParseIssueKind.ParseError, at, summary));
+        else Issues[^1] = Issues[^1] with { Message = summary };
+    }
 }
 
 /// <summary>

@@ -33,6 +33,9 @@ internal sealed class RunUsageCap
         return (byLine.Count - room, byLine[room].Location);
     }
 
+    /// <summary>Gives back the room of <paramref name="usages"/> taken usages that the run drops (an included file's own reading).</summary>
+    public void Refund(int usages) => _kept -= usages;
+
     /// <summary>The finding for <paramref name="notJudged"/> usages dropped, the first at <paramref name="at"/>.</summary>
     public static ParseIssue Issue(SourceLocation at, int notJudged) => new(ParseIssueKind.ParseError, at,
         $"more than {MaxUsages} TLS usages in the run's configurations: {notJudged} usages from this one on (by file and line) were not judged");

@@ -14,6 +14,7 @@ public sealed class UsageLinker
 {
     private readonly IReadOnlyList<ParsedFile> _scanned;
     private Dictionary<string, List<ParsedFile>>? _index;
+    private PathTails? _tails;
 
     public UsageLinker(IReadOnlyList<ParsedFile> files) => _scanned = files;
 
@@ -22,6 +23,8 @@ public sealed class UsageLinker
     /// TLS configurations has none, and 20,000 paths hashed for nothing were a real part of the inventory's time).
     /// </summary>
     private Dictionary<string, List<ParsedFile>> ByFullPath => _index ??= Index(_scanned);
+
+    private PathTails Tails => _tails ??= new PathTails(ByFullPath.Keys);
 
     private static Dictionary<string, List<ParsedFile>> Index(IReadOnlyList<ParsedFile> files)
     {
@@ -38,7 +41,7 @@ public sealed class UsageLinker
     /// <summary>The usages with every resolvable reference resolved.</summary>
     public IReadOnlyList<TlsUsage> Link(IReadOnlyList<TlsUsage> usages)
     {
-        var mounts = Mounts(usages);
+        var mounts = MountsByTarget(usages);
         FileReference? Resolve(FileReference? r) => ByMount(r, mounts) ?? this.Resolve(r);
         return [.. usages.Select(u => u with
         {
@@ -50,24 +53,42 @@ public sealed class UsageLinker
         })];
     }
 
-    /// <summary>Container paths compose mounts repository files at: (target, source full path, compose file's folder).</summary>
-    private static List<(string Target, string Source, string From)> Mounts(IReadOnlyList<TlsUsage> usages) =>
-    [
-        .. usages.SelectMany(u => u.Settings
-            .Where(s => s.Key.StartsWith(Compose.ComposeReader.MountPrefix, StringComparison.Ordinal))
-            .Select(s => (s.Key[Compose.ComposeReader.MountPrefix.Length..], s.Value, Path.GetDirectoryName(u.Location.File.FullPath) ?? ""))),
-    ];
+    /// <summary>
+    /// Container paths compose mounts repository files at, by target: (source full path, compose file's folder), the first
+    /// source per folder (the one a tie went to), so a lookup costs the path's segments, not every mount.
+    /// </summary>
+    private static Dictionary<string, List<(string Source, string From)>> MountsByTarget(IReadOnlyList<TlsUsage> usages)
+    {
+        var byTarget = new Dictionary<string, List<(string Source, string From)>>(StringComparer.Ordinal);
+        foreach (var u in usages)
+        {
+            foreach (var s in u.Settings.Where(s => s.Key.StartsWith(Compose.ComposeReader.MountPrefix, StringComparison.Ordinal)))
+            {
+                var target = s.Key[Compose.ComposeReader.MountPrefix.Length..];
+                var from = Path.GetDirectoryName(u.Location.File.FullPath) ?? "";
+                if (!byTarget.TryGetValue(target, out var list)) byTarget[target] = list = [];
+                if (!list.Any(m => m.From == from)) list.Add((s.Value, from));
+            }
+        }
+        return byTarget;
+    }
 
     /// <summary>An absolute path under a mount target: the longest target wins, then the compose file nearest the configuration.</summary>
-    private static FileReference? ByMount(FileReference? reference, List<(string Target, string Source, string From)> mounts)
+    private static FileReference? ByMount(FileReference? reference, Dictionary<string, List<(string Source, string From)>> mounts)
     {
-        if (reference is null || reference.Embedded is not null || !reference.Path.StartsWith('/') || mounts.Count == 0) return null;
+        if (reference is null || reference.Embedded is not null || !reference.Path.StartsWith('/') || mounts.Count == 0 || reference.Path.Contains('\0')) return null;
         var path = reference.Path.Replace('\\', '/');
         var configDir = Path.GetDirectoryName(reference.At.File.FullPath) ?? "";
-        var hit = mounts.Where(m => path == m.Target || path.StartsWith(m.Target + "/", StringComparison.Ordinal))
-            .OrderByDescending(m => m.Target.Length).ThenByDescending(m => CommonPrefix(m.From, configDir)).FirstOrDefault();
-        if (hit.Target is null) return null;
-        var resolved = path == hit.Target ? hit.Source : Path.GetFullPath(path[(hit.Target.Length + 1)..], hit.Source);
+        string? target = null, source = null;
+        // The path itself, then each shorter prefix ending before a '/': the first target found is the longest.
+        for (var end = path.Length; end > 0 && target is null; end = path.LastIndexOf('/', end - 1))
+        {
+            if (!mounts.TryGetValue(path[..end], out var list)) continue;
+            target = path[..end];
+            source = list.OrderByDescending(m => CommonPrefix(m.From, configDir)).First().Source;
+        }
+        if (target is null || source is null) return null;
+        var resolved = path == target ? source : Path.GetFullPath(path[(target.Length + 1)..], source);
         return reference with { ResolvedFullPath = resolved };
     }
 
@@ -106,17 +127,21 @@ public sealed class UsageLinker
         return BySuffix(reference) is { } found ? reference with { ResolvedFullPath = found } : reference;
     }
 
+    private const int MaxTailSegments = 16;
+
     private string? BySuffix(FileReference reference)
     {
         var segments = reference.Path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         var configDir = Path.GetDirectoryName(reference.At.File.FullPath) ?? "";
-        for (var i = 0; i < segments.Length; i++)
+        // The last MaxTailSegments segments at most: a deeper path's longer tails name no repository file in practice, and
+        // each tail costs its length (a path of 1,000 segments was 1,000 tails of up to 1,000 segments each).
+        for (var i = Math.Max(0, segments.Length - MaxTailSegments); i < segments.Length; i++)
         {
-            var tail = string.Join('/', segments[i..]);
-            var matches = ByFullPath.Keys.Where(p => p.Replace('\\', '/').EndsWith("/" + tail, StringComparison.Ordinal)).ToList();
+            var bare = i == segments.Length - 1;
+            var matches = Tails.Ending(segments.AsSpan(i), bare ? 2 : PathTails.MaxMatches);
             if (matches.Count == 0) continue;
             // The bare file name is weak evidence: only take it when it names one file.
-            if (i == segments.Length - 1 && matches.Count > 1) return null;
+            if (bare && matches.Count > 1) return null;
             return matches.OrderByDescending(m => CommonPrefix(m, configDir)).ThenBy(m => m, StringComparer.Ordinal).First();
         }
         return null;

@@ -140,6 +140,27 @@ public sealed class ConfigComplexityTests
     }
 
     [Test]
+    public void Usages_of_included_files_count_once_toward_the_run_cap()
+    {
+        using var dir = new TempDirectory();
+        ServerCertificate(dir);
+        // 6 files of 4,000 servers, each included by its own nginx.conf and read on its own too: 24,000 usages judged
+        // (in their includers), under the run's 25,000; counted at both readings they were 48,000.
+        var servers = new System.Text.StringBuilder();
+        for (var i = 0; i < 4_000; i++) servers.Append("server { listen 443 ssl; ssl_certificate ../www.crt; ssl_certificate_key ../www.key; }\n");
+        for (var f = 0; f < 6; f++)
+        {
+            Write(dir, $"a{f}/servers.conf", servers.ToString());
+            Write(dir, $"a{f}/nginx.conf", "http {\n    include servers.conf;\n}\n");
+        }
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Of("parse-error").ShouldBeEmpty();
+        result.Inventory.Usages.Count.ShouldBe(24_000);
+    }
+
+    [Test]
     public void An_apache_file_of_half_a_million_continuation_lines_is_joined_in_linear_time()
     {
         using var dir = new TempDirectory();

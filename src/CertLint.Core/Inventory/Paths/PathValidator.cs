@@ -158,7 +158,7 @@ internal sealed class PathValidator
         if (firstFacts.RequireExplicitPolicy == 0) explicitPolicy = 0;
         foreach (var oid in firstFacts.UnknownCritical) problems.Add(new PathProblem(PathCheck.UnknownCriticalExtension, 0, first, UnknownCritical(first, oid)));
         var intersected = tree.Intersect(_policies);
-        if (!policyFailed && explicitPolicy == 0 && !intersected) problems.Add(new PathProblem(PathCheck.Policy, 0, first, PolicyMessage(first, tree)));
+        if (!policyFailed && (tree.TooLarge || (explicitPolicy == 0 && !intersected))) problems.Add(new PathProblem(PathCheck.Policy, 0, first, PolicyMessage(first, tree)));
         if (purposeOid is not null && EkuProblem(path, purposeOid) is { } eku) problems.Add(eku);
         return problems;
     }
@@ -170,7 +170,7 @@ internal sealed class PathValidator
 
     private string PolicyMessage(CertificateInfo cert, PolicyTree tree)
     {
-        if (tree.TooLarge) return $"the certificate policy tree grows beyond {PolicyTree.MaxNodes:N0} nodes at {cert.Name}; CertLint stops and fails the path";
+        if (tree.TooLarge) return $"processing the certificate policies of the path down to {cert.Name} needs more than {PolicyTree.MaxNodes:N0} policy tree nodes or {PolicyTree.MaxSteps:N0} steps; CertLint stops and fails the path";
         var wanted = _policies.Contains(PolicyTree.AnyPolicy) ? "any policy" : string.Join(", ", _policies.Order(StringComparer.Ordinal));
         return $"no certificate policy acceptable to the path and to {wanted} remains at {cert.Name}, and an explicit policy is required"
             + (cert.Policies is null ? " (it has no certificatePolicies)" : $" (its policies: {string.Join(", ", cert.Policies)})");
