@@ -26,20 +26,44 @@ internal sealed partial class PrecompiledRules
     /// <summary>A node's fields as <see cref="YamlTreeCodec"/> wrote them, up to its children.</summary>
     private readonly record struct Header(YamlTreeCodec.Kind Kind, Mark Start, Mark End, int Anchor, int Tag, int Value, byte Style, int Count)
     {
-        public static Header Read(PrecompiledRules pack, ref int at)
+        /// <param name="marks">False when the caller needs no marks (the lazy reader asks for kinds, values and counts
+        /// of nodes it does not build): the six numbers are stepped over, not decoded.</param>
+        public static Header Read(PrecompiledRules pack, ref int at, bool marks = true)
         {
             var data = pack._data.Span;
             var kind = (YamlTreeCodec.Kind)data[at++];
             if (kind == YamlTreeCodec.Kind.Alias) return new Header(kind, default, default, ReadInt(data, ref at) + 1, 0, 0, 0, 0);
-            ReadInt(data, ref at); // the node's length, for Skip
-            var start = new Mark(ReadLong(data, ref at), ReadLong(data, ref at), ReadLong(data, ref at));
-            var end = new Mark(ReadLong(data, ref at), ReadLong(data, ref at), ReadLong(data, ref at));
+            SkipNumbers(data, ref at, 1); // the node's length, for Skip
+            Mark start = default, end = default;
+            if (marks)
+            {
+                start = new Mark(ReadLong(data, ref at), ReadLong(data, ref at), ReadLong(data, ref at));
+                end = new Mark(ReadLong(data, ref at), ReadLong(data, ref at), ReadLong(data, ref at));
+            }
+            else
+            {
+                SkipNumbers(data, ref at, 6);
+            }
             var anchor = ReadInt(data, ref at);
             var tag = ReadInt(data, ref at);
             var value = kind == YamlTreeCodec.Kind.Scalar ? ReadInt(data, ref at) : 0;
             var style = data[at++];
             var count = kind == YamlTreeCodec.Kind.Scalar ? 0 : ReadInt(data, ref at);
             return new Header(kind, start, end, anchor, tag, value, style, count);
+        }
+
+        /// <summary>Moves past <paramref name="count"/> numbers as <see cref="ReadLong"/> reads them (the last byte of
+        /// each is below 0x80), without decoding them.</summary>
+        private static void SkipNumbers(ReadOnlySpan<byte> data, ref int at, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var bytes = 0;
+                while (data[at++] >= 0x80)
+                {
+                    if (++bytes == 10) throw new InvalidDataException("malformed precompiled rule pack");
+                }
+            }
         }
     }
 
@@ -63,7 +87,7 @@ internal sealed partial class PrecompiledRules
             _pack = pack;
             _at = at;
             _node = built;
-            var header = Header.Read(pack, ref at);
+            var header = Header.Read(pack, ref at, marks: false);
             (_kind, _style, _value) = (header.Kind, header.Style, header.Value);
             if (IsScalar) return;
             _childAt = new int[IsMapping ? 2 * header.Count : header.Count];
@@ -112,7 +136,7 @@ internal sealed partial class PrecompiledRules
         public bool TryScalar(int index, out string? value, out ScalarStyle style)
         {
             var at = ChildAt(index);
-            var child = Header.Read(_pack, ref at);
+            var child = Header.Read(_pack, ref at, marks: false);
             (value, style) = child.Kind == YamlTreeCodec.Kind.Scalar ? (Optional(child.Value), (ScalarStyle)child.Style) : (null, default);
             return child.Kind == YamlTreeCodec.Kind.Scalar;
         }
@@ -126,7 +150,7 @@ internal sealed partial class PrecompiledRules
             for (var i = 0; i < keys.Length; i++)
             {
                 var at = _childAt[2 * i];
-                var key = Header.Read(_pack, ref at);
+                var key = Header.Read(_pack, ref at, marks: false);
                 if (key.Kind != YamlTreeCodec.Kind.Scalar || Optional(key.Value) is not { } text || keys.AsSpan(0, i).Contains(text)) return null;
                 keys[i] = text;
             }
