@@ -15,6 +15,8 @@ public enum SubjectKind
     Endpoint,
     /// <summary>A TLS server or client a configuration in the repository describes (nginx server block, Secret, IRIS SSL config).</summary>
     Usage,
+    /// <summary>A certificate revocation list found on disk (PEM `X509 CRL` or DER): the RFC 5280 §5 profile rules judge it.</summary>
+    Crl,
 }
 
 /// <summary>

@@ -6,6 +6,13 @@ namespace CertLint.Model;
 /// </summary>
 public sealed record CrlInfo(SourceLocation Location, DistinguishedName Issuer)
 {
+    /// <summary>The whole CertificateList DER, as found (the profile rules decode <see cref="Details"/> from it).</summary>
+    public ReadOnlyMemory<byte> Raw { get; init; }
+    /// <summary>Why the CRL is not DER, when it was read with the lenient BER rules; null for DER.</summary>
+    public string? DerError { get; init; }
+    private CrlDetails? _details;
+    /// <summary>The encoding facts only profile rules read, decoded on first use (never throws).</summary>
+    public CrlDetails Details => _details ??= Parsing.CrlDetailsParser.ParseSafely(Raw);
     public DateTimeOffset ThisUpdate { get; init; }
     public DateTimeOffset? NextUpdate { get; init; }
     /// <summary>The DER of tbsCertList: what the issuer signed.</summary>

@@ -150,20 +150,20 @@ internal static class CertificateDetailsParser
         return decoded is null ? [] : count == decoded.Length ? decoded : decoded[..count];
     }
 
-    private static bool IsDecodeError(Exception e) =>
+    internal static bool IsDecodeError(Exception e) =>
         e is AsnContentException or ArgumentException or FormatException or OverflowException or InvalidOperationException;
 
-    private static void Mark(ref List<string>? malformed, string part)
+    internal static void Mark(ref List<string>? malformed, string part)
     {
         if (malformed?.Contains(part) != true) (malformed ??= []).Add(part);
     }
 
     private delegate T PartReader<out T>(ref AsnCursor reader);
 
-    private static AlgorithmDetails? TryAlgorithm(ref AsnCursor reader, ref List<string>? malformed, string part) =>
+    internal static AlgorithmDetails? TryAlgorithm(ref AsnCursor reader, ref List<string>? malformed, string part) =>
         TryRead(ref reader, ref malformed, part, Algorithm);
 
-    private static TimeDetails? TryTime(ref AsnCursor reader, ref List<string>? malformed, string part) =>
+    internal static TimeDetails? TryTime(ref AsnCursor reader, ref List<string>? malformed, string part) =>
         TryRead(ref reader, ref malformed, part, Time);
 
     /// <summary>One part through <paramref name="read"/> (a static method group: its delegate is cached, no closure).</summary>
@@ -181,7 +181,7 @@ internal static class CertificateDetailsParser
     }
 
     /// <summary>The content octets of the next INTEGER, without the minimal-encoding check AsnReader enforces.</summary>
-    private static ReadOnlyMemory<byte> IntegerContent(ref AsnCursor reader)
+    internal static ReadOnlyMemory<byte> IntegerContent(ref AsnCursor reader)
     {
         var encoded = reader.ReadEncodedValue();
         if (!Asn1Tag.Decode(encoded.Span, out _).HasSameClassAndValue(Asn1Tag.Integer)) throw new AsnContentException("expected an INTEGER");
@@ -189,7 +189,7 @@ internal static class CertificateDetailsParser
     }
 
     /// <summary>An AlgorithmIdentifier: its OID, parameter state and DER. A function of its DER, so shared through <see cref="Algorithms"/>.</summary>
-    private static AlgorithmDetails Algorithm(ref AsnCursor reader)
+    internal static AlgorithmDetails Algorithm(ref AsnCursor reader)
     {
         var der = reader.PeekEncodedValue();
         var sequence = reader.ReadSequence();
@@ -200,7 +200,7 @@ internal static class CertificateDetailsParser
         return Algorithms.Add(der.Span, new AlgorithmDetails(oid, state, Hex.Upper(parameters.Span), Hex.Upper(der.Span)));
     }
 
-    private static TimeDetails Time(ref AsnCursor reader)
+    internal static TimeDetails Time(ref AsnCursor reader)
     {
         var tag = reader.PeekTag();
         var utc = tag.HasSameClassAndValue(Asn1Tag.UtcTime);

@@ -133,7 +133,7 @@ public static class CertificateParser
         return ReadExtensions(new AsnCursor(encoded, wrapper.RuleSet));
     }
 
-    private static ExtensionInfo[] ReadExtensions(AsnCursor wrapper)
+    internal static ExtensionInfo[] ReadExtensions(AsnCursor wrapper)
     {
         var list = new List<ExtensionInfo>();
         var seq = wrapper.ReadSequence();

@@ -26,7 +26,30 @@ public static class CrlParser
 
     public static CrlInfo Parse(ReadOnlyMemory<byte> der, SourceLocation location)
     {
-        var certificateList = new AsnReader(der, AsnEncodingRules.DER).ReadSequence();
+        try
+        {
+            return Parse(der, location, AsnEncodingRules.DER, null);
+        }
+        catch (AsnContentException e)
+        {
+            // Not DER: read it again with BER so the profile rules can judge it (a UTCTime without seconds, a
+            // non-minimal length), as certificates are; what BER cannot read either stays a parse error.
+            try
+            {
+                return Parse(der, location, AsnEncodingRules.BER, e.Message);
+            }
+            catch (AsnContentException)
+            {
+                throw e;
+            }
+        }
+    }
+
+    private static CrlInfo Parse(ReadOnlyMemory<byte> der, SourceLocation location, AsnEncodingRules rules, string? derError)
+    {
+        var outerReader = new AsnReader(der, rules);
+        var raw = outerReader.PeekEncodedValue();
+        var certificateList = outerReader.ReadSequence();
         var tbsRaw = certificateList.PeekEncodedValue();
         var tbs = certificateList.ReadSequence();
         if (tbs.PeekTag().HasSameClassAndValue(Asn1Tag.Integer)) tbs.ReadEncodedValue(); // version
@@ -63,6 +86,8 @@ public static class CrlParser
 
         var crl = new CrlInfo(location, issuer)
         {
+            Raw = raw,
+            DerError = derError,
             ThisUpdate = thisUpdate,
             NextUpdate = nextUpdate,
             Tbs = tbsRaw,

@@ -60,6 +60,8 @@ public sealed class CompiledRule
     /// </summary>
     public bool IsEffectiveFor(RuleSubject subject, long validationTicks)
     {
+        // A CRL is issued at its thisUpdate (zlint dates its CRL lints the same way).
+        if (subject.Crl is { } crl) return crl.ThisUpdate.UtcTicks >= _effectiveFrom && crl.ThisUpdate.UtcTicks < _effectiveUntil;
         if (subject.Certificate is not { } c) return true;
         var issued = IssuanceDate.Ticks(c, validationTicks);
         return issued >= _effectiveFrom && issued < _effectiveUntil;

@@ -4,7 +4,7 @@ using CertLint.Model;
 namespace CertLint.Rules;
 
 /// <summary>
-/// One object a rule is evaluated against. Exactly one of Certificate / Key / Keystore / Handshake is set, or none for a File subject.
+/// One object a rule is evaluated against. Exactly one of Certificate / Key / Keystore / Handshake / Usage / Crl is set, or none for a File subject.
 /// </summary>
 public sealed class RuleSubject
 {
@@ -17,6 +17,8 @@ public sealed class RuleSubject
     public Endpoints.HandshakeFacts? Handshake { get; init; }
     /// <summary>For a Usage subject: the server or client a configuration describes, its references resolved.</summary>
     public Usage.TlsUsage? Usage { get; init; }
+    /// <summary>For a Crl subject: the CRL (its profile facts decoded lazily from its DER).</summary>
+    public CrlInfo? Crl { get; init; }
     public SubjectKind Kind => Object.Kind;
 }
 

@@ -21,6 +21,7 @@ internal static class WhereCompiler
         ["file"] = SubjectKind.File,
         ["endpoint"] = SubjectKind.Endpoint,
         ["usage"] = SubjectKind.Usage,
+        ["crl"] = SubjectKind.Crl,
     };
     private static readonly string[] RoleNames = ["client", "server", "unknown"];
 
@@ -34,7 +35,7 @@ internal static class WhereCompiler
         foreach (var name in YamlValues.StringList(file, node, "kind"))
         {
             if (!KindNames.TryGetValue(name, out var kind))
-                throw map.Error(node, $"unknown kind '{name}'{Suggest.DidYouMean(name, KindNames.Keys)}; use certificate, key, keystore, file, endpoint or usage", "kind", Suggest.Closest(name, KindNames.Keys));
+                throw map.Error(node, $"unknown kind '{name}'{Suggest.DidYouMean(name, KindNames.Keys)}; use certificate, key, keystore, file, endpoint, usage or crl", "kind", Suggest.Closest(name, KindNames.Keys));
             set.Add(kind);
         }
         return set;

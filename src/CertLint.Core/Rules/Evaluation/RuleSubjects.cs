@@ -6,7 +6,7 @@ namespace CertLint.Rules.Evaluation;
 
 /// <summary>
 /// The objects rules look at: every scanned file (File subject, carrying its parse issues), and every certificate,
-/// key and keystore in it. The --ca and --crl files are among the files (the lint adds them), so anchors and CRLs given
+/// key, keystore and CRL in it. The --ca and --crl files are among the files (the lint adds them), so anchors and CRLs given
 /// outside the scan are judged like scanned ones; system roots are not files and are not subjects.
 /// </summary>
 public static class RuleSubjects
@@ -20,6 +20,7 @@ public static class RuleSubjects
             foreach (var cert in file.Certificates) list.Add(For(file, cert));
             foreach (var key in file.Keys) list.Add(For(file, key));
             if (file.Keystore is { } store) list.Add(For(file, store));
+            foreach (var crl in file.Crls) list.Add(For(file, crl));
         }
         foreach (var usage in inventory.Usages) list.Add(For(usage));
         return list;
@@ -51,6 +52,15 @@ public static class RuleSubjects
         Object = new CheckedObject(SubjectKind.Usage, usage.Id, usage.Label, usage.Location),
         File = new ParsedFile { File = usage.Location.File },
         Usage = usage,
+    };
+
+    /// <summary>A CRL's subject: identified by the SHA-256 of its DER, located at its PEM block (or the DER file).</summary>
+    public static RuleSubject For(ParsedFile file, CrlInfo crl) => new()
+    {
+        Object = new CheckedObject(SubjectKind.Crl, "crl:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(crl.Raw.Span)),
+            $"CRL of {(crl.Issuer.IsEmpty ? "an empty issuer" : crl.Issuer.Text)}" + (crl.Number is { } n ? $" #{n}" : ""), crl.Location),
+        File = file,
+        Crl = crl,
     };
 
     public static RuleSubject For(ParsedFile file, KeystoreInfo store) => new()

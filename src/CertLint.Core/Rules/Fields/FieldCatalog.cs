@@ -44,7 +44,7 @@ public static partial class FieldCatalog
     private static Dictionary<string, FieldDefinition> Build()
     {
         var all = new Dictionary<string, FieldDefinition>(StringComparer.OrdinalIgnoreCase);
-        foreach (var f in CertificateFields.Define().Concat(ProfileFields.Define()).Concat(ExtensionFields.Define()).Concat(Rfc5280Fields.Define()).Concat(DomainNameFields.Define()).Concat(CabfFields.Define()).Concat(TorServiceDescriptorFields.Define()).Concat(ChainFields.Define())
+        foreach (var f in CertificateFields.Define().Concat(ProfileFields.Define()).Concat(ExtensionFields.Define()).Concat(Rfc5280Fields.Define()).Concat(DomainNameFields.Define()).Concat(CabfFields.Define()).Concat(TorServiceDescriptorFields.Define()).Concat(CrlFields.Define()).Concat(ChainFields.Define())
             .Concat(KeyFields.Define()).Concat(FileFields.Define()).Concat(UsageFields.Define()).Concat(TlsFields.Define()))
         {
             // A path defined for several kinds (key.type on certificates and keys) merges into one accessor.
@@ -67,7 +67,7 @@ public static partial class FieldCatalog
     internal static readonly IReadOnlySet<SubjectKind> Key = new HashSet<SubjectKind> { SubjectKind.Key };
     internal static readonly IReadOnlySet<SubjectKind> Keystore = new HashSet<SubjectKind> { SubjectKind.Keystore };
     internal static readonly IReadOnlySet<SubjectKind> AnyKind = new HashSet<SubjectKind>
-        { SubjectKind.Certificate, SubjectKind.Key, SubjectKind.Keystore, SubjectKind.File };
+        { SubjectKind.Certificate, SubjectKind.Key, SubjectKind.Keystore, SubjectKind.File, SubjectKind.Crl };
 
     internal static FieldDefinition Cert(string path, FieldType type, string description, Func<Model.CertificateInfo, object?> get,
         FieldScope? elements = null) =>

@@ -26,15 +26,15 @@ internal static class ProfileFields
         yield return Cert("subjectUniqueId.present", T.Boolean, "subjectUniqueID is encoded (RFC 5280 §4.1.2.8)", c => c.Details.SubjectUniqueId);
         yield return Cert("malformed", T.List, "Parts that could not be decoded: extension OIDs, subject, issuerName, validity.notBefore, ...", c => c.Details.Malformed);
         yield return Cert("der", T.Boolean, "The whole certificate is valid DER (false: it was read with the lenient BER rules)", c => c.DerError is null);
-        foreach (var f in NameFields("subject", c => c.Subject, c => c.Details.SubjectAttributes, c => c.Details.SubjectRdns)) yield return f;
-        foreach (var f in NameFields("issuerName", c => c.Issuer, c => c.Details.IssuerAttributes, c => c.Details.IssuerRdns)) yield return f;
+        foreach (var f in NameFields(CertMaker, "subject", c => c.Subject, c => c.Details.SubjectAttributes, c => c.Details.SubjectRdns)) yield return f;
+        foreach (var f in NameFields(CertMaker, "issuerName", c => c.Issuer, c => c.Details.IssuerAttributes, c => c.Details.IssuerRdns)) yield return f;
         yield return Cert("issuerName", T.String, "Issuer DN (RFC 4514 text), the certificate's own issuer field", c => c.Issuer.Text);
         foreach (var (name, oid) in Names.DnAttributes)
         {
             yield return Cert($"issuerName.{name}", T.String, $"Issuer attribute {name} ({oid}), first value", c => c.Issuer.Get(oid));
         }
-        foreach (var f in TimeFields("notBefore", c => c.Details.NotBefore)) yield return f;
-        foreach (var f in TimeFields("notAfter", c => c.Details.NotAfter)) yield return f;
+        foreach (var f in TimeFields(CertMaker, "validity.notBefore", "notBefore", c => c.Details.NotBefore)) yield return f;
+        foreach (var f in TimeFields(CertMaker, "validity.notAfter", "notAfter", c => c.Details.NotAfter)) yield return f;
         yield return Cert("validity.totalSeconds", T.Integer, "Seconds from notBefore to notAfter", c => (long)(c.NotAfter - c.NotBefore).TotalSeconds);
         yield return Cert("key.oid", T.String, "SPKI algorithm OID", c => c.PublicKey.AlgorithmOid);
         yield return Cert("key.parameters", T.String, "SPKI algorithm parameters: absent, null or present", c => c.Details.KeyAlgorithm?.Parameters);
@@ -61,33 +61,43 @@ internal static class ProfileFields
     private static bool Minimal(ReadOnlySpan<byte> content) =>
         content.Length < 2 || !((content[0] == 0 && (content[1] & 0x80) == 0) || (content[0] == 0xFF && (content[1] & 0x80) != 0));
 
-    private static IEnumerable<FieldDefinition> Algorithm(string prefix, string what, Func<CertificateInfo, AlgorithmDetails?> get)
+    /// <summary>Makes one field of an object type (a certificate's, a CRL's): the same paths serve both kinds.</summary>
+    internal delegate FieldDefinition Maker<TObject>(string path, T type, string description, Func<TObject, object?> get, FieldScope? elements = null);
+
+    internal static readonly Maker<CertificateInfo> CertMaker = (p, t, d, g, e) => Cert(p, t, d, g, e);
+
+    private static IEnumerable<FieldDefinition> Algorithm(string prefix, string what, Func<CertificateInfo, AlgorithmDetails?> get) =>
+        AlgorithmFields(CertMaker, prefix, what, get);
+
+    internal static IEnumerable<FieldDefinition> AlgorithmFields<TObject>(Maker<TObject> make, string prefix, string what, Func<TObject, AlgorithmDetails?> get)
     {
-        yield return Cert($"{prefix}.parameters", T.String, $"Parameters of the {what}: absent, null (ASN.1 NULL) or present", c => get(c)?.Parameters);
-        yield return Cert($"{prefix}.der", T.String, $"The {what} AlgorithmIdentifier DER (hex)", c => get(c)?.Der);
+        yield return make($"{prefix}.parameters", T.String, $"Parameters of the {what}: absent, null (ASN.1 NULL) or present", c => get(c)?.Parameters);
+        yield return make($"{prefix}.der", T.String, $"The {what} AlgorithmIdentifier DER (hex)", c => get(c)?.Der);
     }
 
-    private static IEnumerable<FieldDefinition> TimeFields(string name, Func<CertificateInfo, TimeDetails?> get)
+    /// <summary>A time's encoding facts under <paramref name="prefix"/> (validity.notBefore, thisUpdate, ...).</summary>
+    internal static IEnumerable<FieldDefinition> TimeFields<TObject>(Maker<TObject> make, string prefix, string name, Func<TObject, TimeDetails?> get)
     {
-        yield return Cert($"validity.{name}.encoding", T.String, $"{name} encoding: utcTime or generalizedTime", c => get(c)?.Encoding);
-        yield return Cert($"validity.{name}.raw", T.String, $"{name} as encoded, e.g. 491231235959Z", c => get(c)?.Raw);
-        yield return Cert($"validity.{name}.der", T.Boolean, $"{name} in DER form (Z, seconds, no fraction)", c => get(c)?.Der);
+        yield return make($"{prefix}.encoding", T.String, $"{name} encoding: utcTime or generalizedTime", c => get(c)?.Encoding);
+        yield return make($"{prefix}.raw", T.String, $"{name} as encoded, e.g. 491231235959Z", c => get(c)?.Raw);
+        yield return make($"{prefix}.der", T.Boolean, $"{name} in DER form (Z, seconds, no fraction)", c => Boxes.Of(get(c)?.Der));
     }
 
-    private static IEnumerable<FieldDefinition> NameFields(string prefix, Func<CertificateInfo, DistinguishedName> dn,
-        Func<CertificateInfo, IReadOnlyList<NameAttribute>> attributes, Func<CertificateInfo, int> rdns)
+    /// <summary>The fields of a Name (a certificate's subject or issuer, a CRL's issuer) under <paramref name="prefix"/>.</summary>
+    internal static IEnumerable<FieldDefinition> NameFields<TObject>(Maker<TObject> make, string prefix, Func<TObject, DistinguishedName> dn,
+        Func<TObject, IReadOnlyList<NameAttribute>> attributes, Func<TObject, int> rdns)
     {
-        yield return Cert($"{prefix}.empty", T.Boolean, $"The {prefix} has no RDN", c => dn(c).IsEmpty);
-        yield return Cert($"{prefix}.der", T.String, $"DER of the {prefix} Name (hex)", c => Hex.Upper(dn(c).Raw.Span));
-        yield return Cert($"{prefix}.length", T.Integer, $"DER octets of the {prefix} Name", c => (long)dn(c).Raw.Length);
-        yield return Cert($"{prefix}.rdns", T.Integer, $"Number of RDNs in the {prefix}", c => (long)rdns(c));
-        yield return Cert($"{prefix}.attributes", T.Records, $"Every {prefix} attribute in encoding order", attributes, RecordScopes.NameAttribute);
+        yield return make($"{prefix}.empty", T.Boolean, $"The {prefix} has no RDN", c => Boxes.Of(dn(c).IsEmpty));
+        yield return make($"{prefix}.der", T.String, $"DER of the {prefix} Name (hex)", c => Hex.Upper(dn(c).Raw.Span));
+        yield return make($"{prefix}.length", T.Integer, $"DER octets of the {prefix} Name", c => Boxes.Of((long)dn(c).Raw.Length));
+        yield return make($"{prefix}.rdns", T.Integer, $"Number of RDNs in the {prefix}", c => Boxes.Of((long)rdns(c)));
+        yield return make($"{prefix}.attributes", T.Records, $"Every {prefix} attribute in encoding order", attributes, RecordScopes.NameAttribute);
         foreach (var (name, oid) in Names.DnAttributes)
         {
-            yield return Cert($"{prefix}.{name}.values", T.List, $"Every value of {prefix} attribute {name}", c => ValuesOf(attributes(c), oid));
-            yield return Cert($"{prefix}.{name}.count", T.Integer, $"How many {name} attributes the {prefix} has", c => (long)attributes(c).Count(a => a.Oid == oid));
-            yield return Cert($"{prefix}.{name}.stringType", T.String, $"ASN.1 string type of the first {name}", c => attributes(c).FirstOrDefault(a => a.Oid == oid)?.StringType);
-            yield return Cert($"{prefix}.{name}.length", T.Integer, $"Characters of the first {name}", c => attributes(c).FirstOrDefault(a => a.Oid == oid) is { } a ? (long)a.Length : null);
+            yield return make($"{prefix}.{name}.values", T.List, $"Every value of {prefix} attribute {name}", c => ValuesOf(attributes(c), oid));
+            yield return make($"{prefix}.{name}.count", T.Integer, $"How many {name} attributes the {prefix} has", c => Boxes.Of((long)attributes(c).Count(a => a.Oid == oid)));
+            yield return make($"{prefix}.{name}.stringType", T.String, $"ASN.1 string type of the first {name}", c => attributes(c).FirstOrDefault(a => a.Oid == oid)?.StringType);
+            yield return make($"{prefix}.{name}.length", T.Integer, $"Characters of the first {name}", c => attributes(c).FirstOrDefault(a => a.Oid == oid) is { } a ? Boxes.Of((long)a.Length) : null);
         }
     }
 
