@@ -36,6 +36,20 @@ public sealed class CrlSubjectTests
     }
 
     [Test]
+    public void Reports_of_crl_findings_name_the_crl_kind_and_match_their_schemas()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllBytes(dir["ca.crl"], new RawCrlBuilder(Ca.Value) { NextUpdate = null }.Build());
+        var result = Lint(dir, "ca.crl", "rfc5280");
+
+        var json = CertLint.Reporting.ReportWriter.Render(CertLint.Reporting.ReportFormat.Json, result, CertLint.Core.Tests.Reporting.Golden.Settings);
+        CertLint.Core.Tests.Reporting.SchemaValidation.ShouldBeValidCertLintJson(json);
+        System.Text.Encoding.UTF8.GetString(json).ShouldContain("\"kind\": \"crl\"");
+        CertLint.Core.Tests.Reporting.SchemaValidation.ShouldBeValidSarif(
+            CertLint.Reporting.ReportWriter.Render(CertLint.Reporting.ReportFormat.Sarif, result, CertLint.Core.Tests.Reporting.Golden.Settings));
+    }
+
+    [Test]
     public void A_crl_in_a_pem_file_is_located_at_its_block_lines()
     {
         using var dir = new TempDirectory();
