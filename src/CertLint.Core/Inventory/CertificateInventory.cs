@@ -31,6 +31,21 @@ public sealed class CertificateInventory
     public IReadOnlyList<Usage.TlsUsage> Usages { get; init; } = [];
 
     private HashSet<string>? _anchorShas;
+    private Dictionary<CrlInfo, CrlStatus>? _crlStatuses;
+
+    /// <summary>The revocation status of <paramref name="crl"/> (the same object as parsed), or null when it is not one of <see cref="Crls"/>.</summary>
+    public CrlStatus? StatusOf(CrlInfo crl) =>
+        // By reference, built on first use (two threads building it at once build the same map): one look-up per CRL
+        // subject instead of a scan of every CRL.
+        (_crlStatuses ??= CrlStatusMap()).GetValueOrDefault(crl);
+
+    // CrlInfo is a record: two equal CRLs in two files are two objects, each with its own status.
+    private Dictionary<CrlInfo, CrlStatus> CrlStatusMap()
+    {
+        var map = new Dictionary<CrlInfo, CrlStatus>(Crls.Count, ReferenceEqualityComparer.Instance);
+        foreach (var status in Crls) map.TryAdd(status.Crl, status);
+        return map;
+    }
 
     /// <summary>Is <paramref name="cert"/> (by content: the --ca copy and a scanned copy are one) a trust anchor of this run?</summary>
     public bool IsAnchor(CertificateInfo cert) =>

@@ -57,7 +57,7 @@ public static class RuleSubjects
     /// <summary>A CRL's subject: identified by the SHA-256 of its DER, located at its PEM block (or the DER file).</summary>
     public static RuleSubject For(ParsedFile file, CrlInfo crl) => new()
     {
-        Object = new CheckedObject(SubjectKind.Crl, "crl:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(crl.Raw.Span)),
+        Object = new CheckedObject(SubjectKind.Crl, "crl:" + Parsing.Asn1Helpers.Sha256Hex(crl.Raw.Span),
             $"CRL of {(crl.Issuer.IsEmpty ? "an empty issuer" : crl.Issuer.Text)}" + (crl.Number is { } n ? $" #{n}" : ""), crl.Location),
         File = file,
         Crl = crl,

@@ -35,7 +35,7 @@ internal static class CabfFields
     {
         yield return Cert("validity.months", T.Integer,
             "Calendar months the validity spans, rounded up: the smallest m with notBefore + m months ≥ notAfter (`max: 39` = no longer than 39 months)",
-            c => Months(c.NotBefore, c.NotAfter));
+            c => Boxes.Of(CalendarMonths.Spanned(c.NotBefore, c.NotAfter)));
         yield return Cert("policies.cabfReserved", T.List, "The certificate's CA/B Forum reserved policy OIDs (EV 2.23.140.1.1, DV, OV, IV 2.23.140.1.2.x), repeats kept",
             c => c.Policies is { } p ? Reserved(p) : null);
         yield return Cert("policies.ev", T.Boolean, "The certificate asserts an EV policy: 2.23.140.1.1 or a CA's own EV OID (the 40 zlint's util.IsEV knows)",
@@ -126,26 +126,5 @@ internal static class CabfFields
             last = p;
         }
         return true;
-    }
-
-    private static long? Months(DateTimeOffset from, DateTimeOffset to)
-    {
-        if (to <= from) return 0;
-        // Start one month short of the calendar difference; a certificate's span is at most ~120,000 months.
-        var m = Math.Max(0, (to.Year - from.Year) * 12 + to.Month - from.Month - 1);
-        while (m < 120_000 && AddMonths(from, m) is { } d && d < to) m++;
-        return m;
-    }
-
-    private static DateTimeOffset? AddMonths(DateTimeOffset d, int months)
-    {
-        try
-        {
-            return d.AddMonths(months);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return null;
-        }
     }
 }

@@ -49,7 +49,7 @@ internal static class CrlFields
         yield return Make("updateInterval.seconds", T.Integer, "Seconds from thisUpdate to nextUpdate (absent without nextUpdate)",
             c => c.NextUpdate is { } n ? Boxes.Of((long)(n - c.ThisUpdate).TotalSeconds) : null);
         yield return Make("updateInterval.months", T.Integer, "The fewest calendar months after thisUpdate that reach nextUpdate (12: within 12 months)",
-            c => c.NextUpdate is { } n ? Boxes.Of(CalendarMonths(c.ThisUpdate, n)) : null);
+            c => c.NextUpdate is { } n ? Boxes.Of(CalendarMonths.Spanned(c.ThisUpdate, n)) : null);
         yield return new FieldDefinition("issuerCertificate.found", T.Boolean, Kind, "A certificate of the scan issued this CRL (its signature verifies)",
             (s, ctx) => s.Crl is { } c ? Boxes.Of(IssuerOf(c, ctx) is not null) : null);
         yield return new FieldDefinition("issuerCertificate.selfSigned", T.Boolean, Kind,
@@ -133,27 +133,5 @@ internal static class CrlFields
         }
     }
 
-    private static CertificateInfo? IssuerOf(CrlInfo crl, EvaluationContext context)
-    {
-        foreach (var status in context.Inventory.Crls)
-        {
-            if (ReferenceEquals(status.Crl, crl)) return status.Issuer;
-        }
-        return null;
-    }
-
-    /// <summary>The fewest calendar months m with thisUpdate + m months ≥ nextUpdate (0 when nextUpdate is not later).</summary>
-    internal static long CalendarMonths(DateTimeOffset thisUpdate, DateTimeOffset nextUpdate)
-    {
-        if (nextUpdate <= thisUpdate) return 0;
-        var months = (nextUpdate.Year - thisUpdate.Year) * 12 + nextUpdate.Month - thisUpdate.Month;
-        months = Math.Max(months, 0);
-        // At most one step either way from the month difference; AddMonths clamps to the last day of a shorter month.
-        if (Add(thisUpdate, months) < nextUpdate) months++;
-        else if (months > 0 && Add(thisUpdate, months - 1) >= nextUpdate) months--;
-        return months;
-    }
-
-    private static DateTimeOffset Add(DateTimeOffset t, int months) =>
-        months <= 12 * (9998 - t.Year) ? t.AddMonths(months) : DateTimeOffset.MaxValue;
+    private static CertificateInfo? IssuerOf(CrlInfo crl, EvaluationContext context) => context.Inventory.StatusOf(crl)?.Issuer;
 }
