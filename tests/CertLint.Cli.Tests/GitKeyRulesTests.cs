@@ -76,4 +76,23 @@ public class GitKeyRulesTests
         WriteKey("srv/tls/server.key");
         Findings("private-key-committed", "key-file-permissions").ShouldBe(["srv/tls/server.key key-file-permissions"]);
     }
+
+    [Test]
+    public void Openssh_keys_are_judged_by_the_same_key_rules_and_are_never_orphans()
+    {
+        Git("init", "-q");
+        var fixtures = Path.Combine(CliRunner.RepoRoot, "tests", "fixtures", "openssh");
+        Directory.CreateDirectory(Path.Combine(_dir, ".ssh"));
+        foreach (var (from, to) in new[] { ("ed25519", "id_ed25519"), ("rsa-1024", "id_rsa"), ("ed25519-encrypted", "id_encrypted") })
+        {
+            File.Copy(Path.Combine(fixtures, from), Path.Combine(_dir, ".ssh", to));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(_dir, ".ssh", to), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        Git("add", ".ssh");
+        Findings("private-key-committed", "key-file-permissions", "weak-key", "key-orphan", "parse-error").ShouldBe([
+            ".ssh/id_ed25519 private-key-committed",
+            ".ssh/id_rsa private-key-committed",
+            ".ssh/id_rsa weak-key",
+        ]);
+    }
 }

@@ -9,6 +9,8 @@ public enum KeyEncoding
     Sec1Ec,
     SubjectPublicKeyInfo,
     Pkcs12Entry,
+    /// <summary>OpenSSH's own private key format ("OPENSSH PRIVATE KEY", openssh-key-v1).</summary>
+    OpenSsh,
 }
 
 /// <summary>

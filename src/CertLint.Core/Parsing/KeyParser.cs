@@ -15,7 +15,7 @@ public static class KeyParser
 {
     /// <summary>The PEM labels this parser understands.</summary>
     public static bool IsKeyLabel(string label) => label is "PRIVATE KEY" or "ENCRYPTED PRIVATE KEY" or "RSA PRIVATE KEY"
-        or "EC PRIVATE KEY" or "PUBLIC KEY" or "RSA PUBLIC KEY";
+        or "EC PRIVATE KEY" or "PUBLIC KEY" or "RSA PUBLIC KEY" or "OPENSSH PRIVATE KEY";
 
     public static KeyInfo ParsePem(PemBlock block, SourceLocation location, IReadOnlyList<string> passwords, long maxIterations = PbeInspector.DefaultMaxIterations)
     {
@@ -27,6 +27,7 @@ public static class KeyParser
             "RSA PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Pkcs1Rsa, true, false, PublicKeyDerivation.FromPkcs1(block.Data), PrivateKeyAudit.OfPkcs1(block.Data)),
             "EC PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Sec1Ec, true, false, PublicKeyDerivation.FromSec1(block.Data), PrivateKeyAudit.OfSec1(block.Data)),
             "PUBLIC KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.SubjectPublicKeyInfo, false, false, block.Data),
+            "OPENSSH PRIVATE KEY" => OpenSsh(block.Data, location),
             "RSA PUBLIC KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.SubjectPublicKeyInfo, false, false, PublicKeyDerivation.FromPkcs1Public(block.Data)),
             _ => throw new ArgumentException($"not a key label: {block.Label}", nameof(block)),
         };
@@ -187,6 +188,12 @@ public static class KeyParser
         {
             CryptographicOperations.ZeroMemory(segment.AsSpan());
         }
+    }
+
+    private static KeyInfo OpenSsh(ReadOnlyMemory<byte> data, SourceLocation location)
+    {
+        var key = OpenSshKeyParser.Parse(data.Span);
+        return Make(location, ObjectFormat.Pem, KeyEncoding.OpenSsh, key.IsPrivate, key.Encrypted, key.Spki, key.Verdict, key.Protection);
     }
 
     private static KeyInfo Make(SourceLocation location, ObjectFormat format, KeyEncoding encoding, bool isPrivate, bool encrypted,

@@ -51,4 +51,22 @@ public class NoSecretLeakTests
         bytes.ShouldAllBe(b => b == 0);
         Encoding.ASCII.GetString(bytes).ShouldNotContain("PRIVATE");
     }
+
+    [Test]
+    public void An_openssh_key_keeps_neither_its_seed_in_the_model_nor_its_bytes_in_the_buffer()
+    {
+        var name = Path.Combine("openssh", "ed25519");
+        var text = File.ReadAllText(Fixtures.PathOf(name));
+        var body = Convert.FromBase64String(text[PemEncoding.Find(text).Base64Data]);
+        // The private section holds string(pk) then string(seed || pk): the 64-octet string after its length 0x40.
+        var at = body.AsSpan().IndexOf(new byte[] { 0, 0, 0, 0x40 }) + 4;
+        var seed = body.AsSpan(at, 32).ToArray();
+
+        var bytes = Fixtures.Bytes(name);
+        var parsed = ContentParser.Parse(Fixtures.Source(name), bytes, TestPasswords.None);
+        var key = parsed.Keys.ShouldHaveSingleItem();
+        Contains(key.PublicKey!.Spki, seed).ShouldBeFalse();
+        $"{key.Label} {key.Fingerprint} {key.Location}".ShouldNotContain(Convert.ToHexString(seed[..16]), Case.Insensitive);
+        bytes.ShouldAllBe(b => b == 0);
+    }
 }
