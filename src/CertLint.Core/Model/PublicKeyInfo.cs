@@ -15,6 +15,8 @@ public enum KeyAlgorithm
     MlDsa,
     /// <summary>SLH-DSA (FIPS 205, RFC 9909): the parameter set is in <see cref="PublicKeyInfo.AlgorithmOid"/>.</summary>
     SlhDsa,
+    /// <summary>ML-KEM (FIPS 203, RFC 9935), a key-encapsulation key: the parameter set is in <see cref="PublicKeyInfo.AlgorithmOid"/>.</summary>
+    MlKem,
 }
 
 /// <summary>
@@ -30,12 +32,13 @@ public sealed record PublicKeyInfo(
     ReadOnlyMemory<byte> Spki,
     string Sha256)
 {
-    /// <summary>Short label such as "RSA 2048", "EC P-256", "Ed25519", "ML-DSA-65", "SLH-DSA-SHA2-128s".</summary>
+    /// <summary>Short label such as "RSA 2048", "EC P-256", "Ed25519", "ML-DSA-65", "SLH-DSA-SHA2-128s", "ML-KEM-768".</summary>
     public string Label => Algorithm switch
     {
         KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss or KeyAlgorithm.Dsa => $"{Algorithm.ToString().ToUpperInvariant()} {SizeBits}",
         KeyAlgorithm.Ec => $"EC {CurveName ?? CurveOid}",
         KeyAlgorithm.MlDsa or KeyAlgorithm.SlhDsa => Parsing.PureSignatureSet.Of(AlgorithmOid)?.Name ?? Algorithm.ToString(),
+        KeyAlgorithm.MlKem => Parsing.MlKem.Of(AlgorithmOid)?.Name ?? Algorithm.ToString(),
         _ => Algorithm.ToString(),
     };
 }

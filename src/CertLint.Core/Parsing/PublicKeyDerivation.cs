@@ -42,6 +42,7 @@ internal static class PublicKeyDerivation
             _ when MlDsa.Of(oid) is { } mlDsa => Spki(algorithmIdentifier, MlDsaKeys.PublicKey(mlDsa, privateKey)),
             // RFC 9909 §7: the raw key ends with PK.seed || PK.root, the public key the signer hashes into every signature.
             _ when SlhDsa.Of(oid) is { } slhDsa => Spki(algorithmIdentifier, slhDsa.PublicKeyOfPrivate(privateKey.Span)),
+            _ when MlKem.Of(oid) is { } mlKem => Spki(algorithmIdentifier, MlKemKeys.PublicKey(mlKem, privateKey)),
             _ => null,
         };
     }

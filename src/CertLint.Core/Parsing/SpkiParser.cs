@@ -36,6 +36,7 @@ public static class SpkiParser
             OidNames.X448 => (KeyAlgorithm.X448, 448, null, null),
             // 8 × the key's octets, as OpenSSL 3.5 reports an ML-DSA or SLH-DSA key's bits; a key of the wrong length keeps its own.
             _ when PureSignatureSet.Of(oid) is { } set => (set.Algorithm, key.Length * 8, null, null),
+            _ when MlKem.Of(oid) is not null => (KeyAlgorithm.MlKem, key.Length * 8, null, null),
             _ => (KeyAlgorithm.Unknown, key.Length * 8, (string?)null, (string?)null),
         };
         return new PublicKeyInfo(algorithm, oid, bits, curveOid, curveName, raw, Asn1Helpers.Sha256Hex(raw.Span));

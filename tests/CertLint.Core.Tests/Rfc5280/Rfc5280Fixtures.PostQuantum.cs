@@ -15,9 +15,14 @@ internal static partial class Rfc5280Fixtures
     private const string SlhDsaSha2_128f = "2.16.840.1.101.3.4.3.21";
     private const string SlhDsaShake_128f = "2.16.840.1.101.3.4.3.27";
     private const string SlhDsaSha2_192f = "2.16.840.1.101.3.4.3.23";
+    private const string MlKem512 = "2.16.840.1.101.3.4.4.1";
+    private const string MlKem768 = "2.16.840.1.101.3.4.4.2";
 
     /// <summary>The ML-DSA rules bind certificates issued from RFC 9881's publication (October 2025) on.</summary>
     private static readonly DateTimeOffset AfterRfc9881 = new(2025, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The ML-KEM rules bind certificates issued from RFC 9935's publication (March 2026) on.</summary>
+    private static readonly DateTimeOffset AfterRfc9935 = new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The SLH-DSA rules bind certificates issued from RFC 9909's publication (December 2025) on.</summary>
     private static readonly DateTimeOffset AfterRfc9909 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -51,7 +56,28 @@ internal static partial class Rfc5280Fixtures
         // The raw key wrapped in an OCTET STRING (34 octets), and a 128 key (32 octets) labelled SLH-DSA-SHA2-192f (48).
         Add("slh-dsa-key-length", SlhDsaLeaf(b => b.Spki = MlDsaSpki(SlhDsaShake_128f, Octets(RawKey(b, 32)))), SlhDsaLeaf());
         Add("slh-dsa-key-length", SlhDsaLeaf(b => b.Spki = MlDsaSpki(SlhDsaSha2_192f, RawKey(b, 32))), SlhDsaLeaf());
+
+        Add("ml-kem-key-usage",
+            MlKemLeaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyEncipherment), critical: true)), MlKemLeaf());
+        Add("ml-kem-key-usage", MlKemLeaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyAgreement), critical: true)), MlKemLeaf());
+        Add("ml-kem-parameters-present", MlKemLeaf(b => b.Spki = MlDsaSpki(MlKem768, RawKey(b, 1184), Tlv(Null, []))), MlKemLeaf());
+        // The raw key wrapped in an OCTET STRING (1188 octets), and an ML-KEM-768 key (1184 octets) labelled ML-KEM-512 (800).
+        Add("ml-kem-key-length", MlKemLeaf(b => b.Spki = MlDsaSpki(MlKem768, Octets(RawKey(b, 1184)))), MlKemLeaf());
+        Add("ml-kem-key-length", MlKemLeaf(b => b.Spki = MlDsaSpki(MlKem512, RawKey(b, 1184))), MlKemLeaf());
     }
+
+    /// <summary>
+    /// A clean ML-KEM-768 leaf (keyUsage keyEncipherment alone, RFC 9935 §5) under the EC test root, issued after RFC 9935,
+    /// changed by <paramref name="change"/>.
+    /// </summary>
+    private static Func<TestCertificate[]> MlKemLeaf(Action<RawCertificateBuilder>? change = null) => () =>
+    {
+        var builder = LeafBuilder(Root, TestKey.Create(TestKeyType.MlKem768));
+        builder.NotBefore = Time(AfterRfc9935);
+        builder.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyEncipherment), critical: true);
+        change?.Invoke(builder);
+        return [builder.Build(), Root];
+    };
 
     /// <summary>A clean SLH-DSA-SHAKE-128f TLS server leaf under an SLH-DSA-SHA2-128f root, issued after RFC 9909, changed by <paramref name="change"/>.</summary>
     private static Func<TestCertificate[]> SlhDsaLeaf(Action<RawCertificateBuilder>? change = null) => () =>

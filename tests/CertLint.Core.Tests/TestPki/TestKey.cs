@@ -27,6 +27,8 @@ public enum TestKeyType
     SlhDsaSha2_128f,
     SlhDsaShake_128f,
     SlhDsaSha2_192f,
+    /// <summary>ML-KEM-768 (RFC 9935): a subject key only; it cannot sign.</summary>
+    MlKem768,
 }
 
 /// <summary>How <see cref="TestKey.ToPem"/> encodes a private key.</summary>
@@ -80,6 +82,7 @@ public sealed class TestKey
         TestKeyType.SlhDsaSha2_128f => Generate(type, new SlhDsaKeyPairGenerator(), new SlhDsaKeyGenerationParameters(new SecureRandom(), SlhDsaParameters.slh_dsa_sha2_128f)),
         TestKeyType.SlhDsaShake_128f => Generate(type, new SlhDsaKeyPairGenerator(), new SlhDsaKeyGenerationParameters(new SecureRandom(), SlhDsaParameters.slh_dsa_shake_128f)),
         TestKeyType.SlhDsaSha2_192f => Generate(type, new SlhDsaKeyPairGenerator(), new SlhDsaKeyGenerationParameters(new SecureRandom(), SlhDsaParameters.slh_dsa_sha2_192f)),
+        TestKeyType.MlKem768 => Generate(type, new MLKemKeyPairGenerator(), new MLKemKeyGenerationParameters(new SecureRandom(), MLKemParameters.ml_kem_768)),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -165,6 +168,9 @@ public sealed class TestKey
     /// <summary>Unencrypted PKCS#8 DER of an ML-DSA key in one of RFC 9881 §6's private key forms (seed, expandedKey, both).</summary>
     public byte[] ExportMlDsaPkcs8(MLDsaPrivateKeyParameters.Format format) =>
         PrivateKeyInfoFactory.CreatePrivateKeyInfo(((MLDsaPrivateKeyParameters)_bcPrivate!).WithPreferredFormat(format)).GetDerEncoded();
+
+    public byte[] ExportMlKemPkcs8(MLKemPrivateKeyParameters.Format format) =>
+        PrivateKeyInfoFactory.CreatePrivateKeyInfo(((MLKemPrivateKeyParameters)_bcPrivate!).WithPreferredFormat(format)).GetDerEncoded();
 
     // Pkcs8PrivateKeyInfo re-encrypts any PKCS#8 blob, whatever the algorithm.
     private byte[] ExportPkcs8(string password, PbeParameters pbe) =>

@@ -56,12 +56,13 @@ public static class Names
         _ => char.ToLowerInvariant(f.ToString()[0]) + f.ToString()[1..],
     };
 
-    /// <summary>rsa, rsa-pss, ec, dsa, ed25519, ed448, x25519, x448, ml-dsa, slh-dsa, unknown.</summary>
+    /// <summary>rsa, rsa-pss, ec, dsa, ed25519, ed448, x25519, x448, ml-dsa, slh-dsa, ml-kem, unknown.</summary>
     public static string KeyType(KeyAlgorithm a) => a switch
     {
         KeyAlgorithm.RsaPss => "rsa-pss",
         KeyAlgorithm.MlDsa => "ml-dsa",
         KeyAlgorithm.SlhDsa => "slh-dsa",
+        KeyAlgorithm.MlKem => "ml-kem",
         _ => a.ToString().ToLowerInvariant(),
     };
 
