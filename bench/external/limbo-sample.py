@@ -15,7 +15,7 @@ import sys
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 T0 = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
@@ -63,7 +63,7 @@ def make(subject, issuer=None, ca=True, pathlen=None, extra=(), san=None, eku=No
         b = b.add_extension(x509.SubjectAlternativeName(san), critical=False)
     for ext, critical in extra:
         b = b.add_extension(ext, critical=critical)
-    return Cert(b.sign(signer, hashes.SHA256()), key)
+    return Cert(b.sign(signer, None if isinstance(signer, ed25519.Ed25519PrivateKey) else hashes.SHA256()), key)
 
 
 def nc(permitted=None, excluded=None):
