@@ -45,6 +45,7 @@ PATH_RULES = {
     "chain-invalid", "chain-incomplete", "chain-too-deep", "name-constraints-violated", "policy-not-satisfied",
     "issuer-not-ca", "path-length-exceeded", "unknown-critical-extension", "cert-expired", "cert-not-yet-valid",
     "cert-revoked", "revocation-unknown", "hostname-mismatch", "eku-server-auth", "eku-client-auth", "leaf-is-ca",
+    "parse-error",  # a peer that cannot be decoded has no path
 }
 # limbo features CertLint has no counterpart for (limbo: "consumers that don't understand a feature should skip").
 SKIP_FEATURES = {
@@ -138,6 +139,8 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args()
 
+    if not os.access(a.cli, os.X_OK):
+        sys.exit(f"{a.cli}: not an executable CertLint CLI (build it: dotnet build CertLint.sln -c Release)")
     if os.path.getsize(a.limbo) > (512 << 20):
         sys.exit("limbo.json is larger than 512 MB: not a limbo suite?")
     with open(a.limbo, encoding="utf-8") as f:

@@ -9,7 +9,6 @@ a name, validity boundaries, EKU on intermediates), built with python3 cryptogra
 result is what RFC 5280 §6 (and, for EKU on intermediates, the Web PKI's EKU chaining) decides.
 """
 import datetime
-import ipaddress
 import json
 import sys
 
@@ -91,7 +90,7 @@ def case(cid, expected, roots, icas, peer, peer_name=("DNS", "example.com"), kin
 
 
 def build():
-    from limbo_sample_cases import add_all  # noqa: the case list, beside this file
+    from limbo_sample_cases import add_all  # the case list, beside this file (and limbo_sample_graphs.py)
     add_all(make, leaf, nc, case, cn)
 
 
