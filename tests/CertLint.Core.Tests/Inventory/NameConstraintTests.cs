@@ -155,6 +155,23 @@ public sealed class NameConstraintTests
     }
 
     [Test]
+    public void Host_like_cn_of_a_ca_at_the_start_of_its_own_path_is_not_a_host_name()
+    {
+        // x509-limbo's nc-forbids-alternate-chain-ica shape: a sub-CA "CN=an-intermediate" without SAN under a dNSName
+        // constraint. Its own path must not fail on its CN; its SAN, when it has one, is still a name to check.
+        var root = TestPki.CreateRoot("CN Root", o => o.Extension(NameConstraints(["dns:example.com"])));
+        var subCa = root.IssueCa("an-intermediate");
+        var subCaWithSan = root.IssueCa("other-intermediate", o => o.Dns("ca.example.org"));
+        var leaf = subCa.Issue("www.example.com", o => o.Dns("www.example.com"));
+        var inventory = new TestScan().Pem("sub.pem", subCa).Pem("sub2.pem", subCaWithSan).Pem("leaf.pem", leaf).Ca(root).Build();
+        inventory.Chain(subCa).Problems.ShouldBeEmpty();
+        ShouldPass(inventory.Chain(subCa));
+        ShouldPass(inventory.Chain(leaf));
+        ShouldFail(inventory.Chain(subCaWithSan)).Message.ShouldBe(
+            "CN=other-intermediate: dNSName ca.example.org is not within the permitted subtrees of CN=CN Root (example.com)");
+    }
+
+    [Test]
     public void Critical_constraints_of_an_uncheckable_form_fail_only_certificates_with_a_name_of_that_form()
     {
         // RFC 5280 §4.2.1.10: the application must process the constraint or reject a certificate with a name of its form.

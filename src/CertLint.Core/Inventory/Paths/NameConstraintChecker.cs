@@ -22,7 +22,7 @@ internal sealed class NameConstraintChecker
     public void Add(CertificateInfo ca, NameConstraints constraints) => _active.Add((ca, constraints));
 
     /// <summary>The first violation for <paramref name="cert"/>'s names, or null.</summary>
-    /// <param name="isEndEntity">The path's first certificate: its subject CNs count as DNS names when it has no SAN.</param>
+    /// <param name="isEndEntity">The path's first certificate: unless it is a CA, its subject CNs count as DNS names when it has no SAN.</param>
     public string? Check(CertificateInfo cert, PathFacts facts, bool isEndEntity)
     {
         if (_active.Count == 0) return null;
@@ -129,6 +129,8 @@ internal sealed class NameConstraintChecker
     /// The names constraints apply to: the subject DN (when not empty), every SAN entry, the subject's emailAddress
     /// attributes when there is no SAN (RFC 5280 §4.2.1.10), and for the end entity without a SAN its DNS-like or
     /// IP-like subject CNs (as Chromium and webpki do, because legacy clients still match host names against the CN).
+    /// A CA certificate at the start of its own path is not such an end entity: its CN names the CA, no client matches
+    /// a host against it, so "CN=issuing-ca-1" under a dNSName constraint is no violation.
     /// </summary>
     private static IEnumerable<GeneralName> NamesOf(CertificateInfo cert, PathFacts facts, bool isEndEntity)
     {
@@ -138,7 +140,7 @@ internal sealed class NameConstraintChecker
         foreach (var attribute in cert.Subject.Attributes)
         {
             if (attribute.Oid == Oids.EmailAddress) yield return new GeneralName(NameForm.Rfc822, attribute.Value);
-            else if (isEndEntity && attribute.Oid == Oids.CommonName && CnAsName(attribute.Value) is { } cn) yield return cn;
+            else if (isEndEntity && !cert.IsCa && attribute.Oid == Oids.CommonName && CnAsName(attribute.Value) is { } cn) yield return cn;
         }
     }
 

@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""Run CertLint on x509-limbo path-validation cases and compare its verdicts with limbo's expectations.
+
+x509-limbo (github.com/C2SP/x509-limbo) publishes its suite as one limbo.json: {"version": 1, "testcases": [...]},
+each case trusted roots, untrusted intermediates, a peer certificate, a validation time, a SERVER or CLIENT kind, the
+expected peer name(s) and SUCCESS or FAILURE. For each case this script writes the certificates into a temporary
+repository (roots under anchors/, intermediates under chain/, the peer as peer.pem), lints it with the built CLI and
+decides CertLint's verdict:
+
+    python3 bench/external/limbo-cases.py LIMBO_JSON CERTLINT_CLI [--only SUBSTRING] [--report FILE] [-v]
+        [--now-if-null ISO8601] [--timeout SECONDS] [--pack PACK ...]
+
+How a case becomes a CertLint run
+- every root is a `--ca` (named anchors are exclusive, so nothing in the scan is trusted by accident);
+- `validation_time` is `--now`; limbo leaves it null where "now" is meant (its harnesses then validate at the current
+  time), so a null time is the time this script started, printed once, or `--now-if-null`;
+- the peer's role comes from the kind in a `.certlint.yml` (`roles: {peer.pem: server|client}`): a server peer must
+  allow serverAuth along its path (`eku-server-auth`), a client peer clientAuth (`eku-client-auth`), which is limbo's
+  `extended_key_usage` for the two kinds; a SERVER case's DNS or IP `expected_peer_name` is the peer's `hosts:`
+  entry (`hostname-mismatch`). CertLint does not match RFC822 peer names, so those are not checked;
+- `max_chain_depth` is `--max-chain-depth`.
+
+CertLint's verdict is FAILURE when it reports, on the peer certificate, an error of one of PATH_RULES: the checks of
+RFC 5280 §6 path validation and of the peer's use (name, EKU, validity, revocation). Errors of other rules (the
+`rfc5280` profile pack, weak keys, ...) and errors on other certificates (an expired anchor, a profile error on an
+intermediate) do not fail the peer's path (docs/chains.md); they are listed per case to explain differences.
+
+Differences are classed as docs/chains.md "Checked against x509-limbo" explains (BY_DESIGN below); a difference in
+no class is printed as UNEXPECTED: a candidate CertLint defect to judge by hand. Cases whose features CertLint does
+not have (SKIP_FEATURES) or that need CRLs limbo gives outside the certificates are skipped with the reason.
+
+Not needed by the test suite: limbo's data is external material and is never committed to this repository.
+"""
+import argparse
+import datetime
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+
+# Rules whose error on the peer certificate means its path (or its use as the peer) fails.
+PATH_RULES = {
+    "chain-invalid", "chain-incomplete", "chain-too-deep", "name-constraints-violated", "policy-not-satisfied",
+    "issuer-not-ca", "path-length-exceeded", "unknown-critical-extension", "cert-expired", "cert-not-yet-valid",
+    "cert-revoked", "revocation-unknown", "hostname-mismatch", "eku-server-auth", "eku-client-auth", "leaf-is-ca",
+    "parse-error",  # a peer that cannot be decoded has no path
+}
+# limbo features CertLint has no counterpart for (limbo: "consumers that don't understand a feature should skip").
+SKIP_FEATURES = {
+    "pedantic-public-suffix-wildcard": "no public suffix list: a wildcard on a public suffix is not a path failure",
+}
+MAX_CASE_BYTES = 4 << 20
+
+
+def run_case(cli, case, now_if_null, packs, timeout):
+    """(report, error) of one CertLint run on one case's repository."""
+    with tempfile.TemporaryDirectory(prefix="limbo-") as tmp:
+        os.makedirs(os.path.join(tmp, "anchors"))
+        os.makedirs(os.path.join(tmp, "repo", "chain"))
+        anchors = []
+        for i, pem in enumerate(case["trusted_certs"]):
+            anchors.append(os.path.join(tmp, "anchors", f"root-{i}.pem"))
+            with open(anchors[-1], "w") as f:
+                f.write(pem)
+        for i, pem in enumerate(case["untrusted_intermediates"]):
+            with open(os.path.join(tmp, "repo", "chain", f"ica-{i}.pem"), "w") as f:
+                f.write(pem)
+        with open(os.path.join(tmp, "repo", "peer.pem"), "w") as f:
+            f.write(case["peer_certificate"])
+        role = "server" if case["validation_kind"] == "SERVER" else "client"
+        config = [f'roles:\n  "peer.pem": {role}\n']
+        name = case.get("expected_peer_name")
+        if role == "server" and name and name.get("kind") in ("DNS", "IP"):
+            config.append(f'hosts:\n  "peer.pem": [{json.dumps(name["value"])}]\n')
+        with open(os.path.join(tmp, "repo", ".certlint.yml"), "w") as f:
+            f.write("".join(config))
+        report = os.path.join(tmp, "report.json")
+        when = case.get("validation_time") or now_if_null
+        args = [cli, os.path.join(tmp, "repo"), "--json", report, "--fail-on", "none", "-q",
+                "--now", when]
+        for a in anchors:
+            args += ["--ca", a]
+        for p in packs:
+            args += ["--pack", p]
+        if case.get("max_chain_depth") is not None:  # CertLint takes at most 64 (its search is bounded anyway)
+            args += ["--max-chain-depth", str(max(0, min(64, int(case["max_chain_depth"]))))]
+        try:
+            proc = subprocess.run(args, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None, f"timeout after {timeout}s"
+        if not os.path.exists(report):
+            return None, f"exit {proc.returncode}: {(proc.stderr or proc.stdout).strip()[:300]}"
+        with open(report) as f:
+            return json.load(f), None
+
+
+def judge(case, report):
+    """CertLint's verdict, the errors behind it, and the other errors of the run (by certificate)."""
+    peer = next((c for c in report.get("certificates", []) if c.get("path", "").endswith("peer.pem")), None)
+    peer_id = peer["sha256"] if peer else None
+    path_errors, other_errors = [], []
+    for f in report.get("findings", []):
+        if f.get("severity") != "error":
+            continue
+        where = os.path.basename(f.get("path") or "?")
+        on_peer = (f.get("object") or {}).get("id") == peer_id or (peer_id is None and where == "peer.pem")
+        item = f"{f['rule']}@{where}"
+        (path_errors if on_peer and f["rule"] in PATH_RULES else other_errors).append(item)
+    return ("FAILURE" if path_errors else "SUCCESS"), sorted(set(path_errors)), sorted(set(other_errors))
+
+
+def by_design(case, verdict, path_errors, other_errors):
+    """The docs/chains.md reason a difference is by design, or None (a candidate defect)."""
+    if verdict == "SUCCESS":  # limbo expects FAILURE
+        if any(e.split("@")[1].startswith("root-") for e in other_errors):
+            return "anchor-trusted-as-given: the anchor's own defect is reported on the anchor only"
+        if other_errors:
+            return "profile-not-path: the defect is reported by a profile rule, not as a path failure"
+        return None
+    rules = {e.split("@")[0] for e in path_errors}
+    if rules == {"leaf-is-ca"}:
+        return "leaf-is-ca: a CA certificate as the peer"
+    if rules == {"chain-incomplete"} and any(e.startswith("aki-not-issuer-ski@") for e in other_errors):
+        return "aki-selects-issuer: an issuer whose SKI is not the AKI is no candidate (as OpenSSL)"
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("limbo")
+    ap.add_argument("cli")
+    ap.add_argument("--only", default="")
+    ap.add_argument("--report")
+    ap.add_argument("--now-if-null")
+    ap.add_argument("--timeout", type=int, default=120)
+    ap.add_argument("--pack", action="append", default=[])
+    ap.add_argument("-v", "--verbose", action="store_true")
+    a = ap.parse_args()
+
+    if not os.access(a.cli, os.X_OK):
+        sys.exit(f"{a.cli}: not an executable CertLint CLI (build it: dotnet build CertLint.sln -c Release)")
+    if os.path.getsize(a.limbo) > (512 << 20):
+        sys.exit("limbo.json is larger than 512 MB: not a limbo suite?")
+    with open(a.limbo, encoding="utf-8") as f:
+        suite = json.load(f)
+    if suite.get("version") != 1 or not isinstance(suite.get("testcases"), list):
+        sys.exit("not a limbo suite: expected {\"version\": 1, \"testcases\": [...]}")
+    now_if_null = a.now_if_null or datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    print(f"null validation times are taken as {now_if_null}")
+
+    results = []
+    for case in suite["testcases"]:
+        cid = case.get("id", "?")
+        if a.only not in cid:
+            continue
+        r = {"id": cid, "expected": case.get("expected_result")}
+        skip = next((SKIP_FEATURES[x] for x in case.get("features", []) if x in SKIP_FEATURES), None)
+        size = sum(len(p) for p in case.get("trusted_certs", []) + case.get("untrusted_intermediates", [])) + \
+            len(case.get("peer_certificate") or "")
+        if skip is None and case.get("crls"):
+            skip = "the case carries CRLs (not rebuilt by this script)"
+        if skip is None and size > MAX_CASE_BYTES:
+            skip = f"certificates larger than {MAX_CASE_BYTES} bytes"
+        if skip is None and not case.get("peer_certificate"):
+            skip = "no peer certificate"
+        if skip:
+            r.update(outcome="skipped", reason=skip)
+            results.append(r)
+            continue
+        report, error = run_case(a.cli, case, now_if_null, a.pack, a.timeout)
+        if report is None:
+            r.update(outcome="error", reason=error)
+        else:
+            verdict, path_errors, other_errors = judge(case, report)
+            r.update(certlint=verdict, pathErrors=path_errors, otherErrors=other_errors)
+            if verdict == r["expected"]:
+                r["outcome"] = "agree"
+            else:
+                reason = by_design(case, verdict, path_errors, other_errors)
+                r.update(outcome="by-design" if reason else "UNEXPECTED", reason=reason)
+        results.append(r)
+        if a.verbose or r["outcome"] not in ("agree",):
+            detail = r.get("reason") or ""
+            errs = " ".join(r.get("pathErrors", []) + [f"({e})" for e in r.get("otherErrors", [])])
+            print(f"{r['outcome']:11} {cid}: expected {r['expected']}, CertLint {r.get('certlint', '-')} {errs} {detail}")
+
+    counts = Counter(r["outcome"] for r in results)
+    print(f"\ncases: {len(results)}  agree: {counts['agree']}  by design: {counts['by-design']}  "
+          f"UNEXPECTED: {counts['UNEXPECTED']}  skipped: {counts['skipped']}  errors: {counts['error']}")
+    for reason, n in Counter(r["reason"].split(":")[0] for r in results if r["outcome"] == "by-design").most_common():
+        print(f"  by design, {reason}: {n}")
+    for reason, n in Counter(r["reason"] for r in results if r["outcome"] == "skipped").most_common():
+        print(f"  skipped, {reason}: {n}")
+    if a.report:
+        with open(a.report, "w") as f:
+            json.dump(results, f, indent=1)
+    sys.exit(1 if counts["UNEXPECTED"] or counts["error"] else 0)
+
+
+if __name__ == "__main__":
+    main()
