@@ -120,6 +120,7 @@ internal static class CrlFixtures
         Br("cabf-crl-extension-not-allowed", Sub(b => b.Set("2.5.29.46", FreshestCrlValue)),
             Sub(b => b.Set(Idp, IdpValue(user: true), critical: true)));
         Br("cabf-crl-aki-key-id-only", Sub(b => b.Set(Aki, Pki.Raw.Ext.AuthorityKeyId(LazySub.Value.SubjectKeyId, null, [0x01]))), Sub(Clean));
+        Br("cabf-crl-aki-critical", Sub(b => b.Set(Aki, Pki.Raw.Ext.AuthorityKeyId(LazySub.Value.SubjectKeyId), critical: true)), Sub(Clean));
         Br("cabf-crl-ecdsa-signature-encoding", Sub(b => b.TbsSignatureAlgorithm = b.OuterSignatureAlgorithm = AlgorithmId(Oids.EcdsaWithSha384)), Sub(Clean));
         return cases;
     });
