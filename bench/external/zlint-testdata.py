@@ -20,14 +20,15 @@ Usage (nothing here is needed by the test suite; the zlint material is a measure
 --rules      the rules folder to read equivalents from (default: rules/ next to this script's repository)
 
 Each input is linted alone (`certlint FILE --pack ... --json`), with `--now` one day after the certificate's notBefore
-(read with `openssl x509`, or 2030-01-01 when that fails), so expiry never hides or adds anything. Prints one line per
+(read with `openssl x509`) or the CRL's thisUpdate (`openssl crl`; zlint's CRL tests call TestRevocationListLint), or
+2030-01-01 when both fail, so expiry never hides or adds anything. Prints one line per
 lint (cases, agree, differ) and the totals; `--show differ` lists every disagreement with what CertLint reported.
 """
 import argparse, collections, datetime, glob, json, os, re, subprocess, sys, tempfile
 
 STATUS_RE = re.compile(r'lint\.(Pass|NA|NE|Warn|Error|Notice|Fatal)\b')
 PEM_RE = re.compile(r'"([^"\s]+\.pem)"')
-LINT_RE = re.compile(r'TestLint(?:WithConfig)?\(\s*"([a-z]_[A-Za-z0-9_\-]+)"')
+LINT_RE = re.compile(r'Test(?:RevocationList)?Lint(?:WithConfig)?\(\s*(?:t,\s*)?"([a-z]_[A-Za-z0-9_\-]+)"')
 FIRES = {'Error', 'Warn', 'Notice'}
 QUIET = {'Pass', 'NA', 'NE'}
 
@@ -71,15 +72,27 @@ def rule_claims(rules_dir, packs):
             continue
         text = open(path, encoding='utf-8').read()
         name = re.search(r'^name:\s*(\S+)', text, re.M)
+        # `zlint: [a, b]` or a block list (`zlint:` then `  - a` lines), as the CRL rules write it
         zl = re.search(r'zlint:\s*\[([^\]]*)\]', text)
-        if name and zl:
-            for lint in (x.strip() for x in zl.group(1).split(',')):
+        block = re.search(r'^  zlint:\s*\n((?:  - .*\n)+)', text, re.M)
+        lints = zl.group(1).split(',') if zl else [l.strip()[2:] for l in block.group(1).splitlines()] if block else []
+        if name:
+            for lint in (x.strip() for x in lints):
                 if lint:
                     claims[lint].add(name.group(1))
     return claims
 
 
 def now_for(pem):
+    """One day after the certificate's notBefore, or after the CRL's thisUpdate (zlint judges CRLs as of thisUpdate)."""
+    try:
+        out = subprocess.run(['openssl', 'crl', '-in', pem, '-noout', '-lastupdate'], capture_output=True, text=True,
+                             timeout=30).stdout
+        if out.startswith('lastUpdate='):
+            tu = datetime.datetime.strptime(out.strip().split('=', 1)[1].replace('  ', ' '), '%b %d %H:%M:%S %Y %Z')
+            return (tu + datetime.timedelta(days=1)).strftime('%Y-%m-%dT%H:%M:%SZ')
+    except Exception:
+        pass
     try:
         out = subprocess.run(['openssl', 'x509', '-in', pem, '-noout', '-startdate'], capture_output=True, text=True,
                              timeout=30).stdout

@@ -49,6 +49,8 @@ public sealed class CrlEntryDetails
 {
     public ReadOnlyMemory<byte> SerialContent { get; init; }
     public TimeDetails? RevocationDate { get; init; }
+    /// <summary>revocationDate as a time (UTCTime years 50–99 are 19xx); null when it does not read as one.</summary>
+    public DateTimeOffset? RevocationTime { get; init; }
     /// <summary>The crlEntryExtensions SEQUENCE is encoded.</summary>
     public bool ExtensionsPresent { get; init; }
     public IReadOnlyList<ExtensionInfo> Extensions { get; init; } = [];

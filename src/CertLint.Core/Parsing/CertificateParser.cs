@@ -121,7 +121,7 @@ public static class CertificateParser
     internal static DateTimeOffset ReadTime(AsnReader reader) =>
         reader.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime) ? reader.ReadUtcTime(2049) : reader.ReadGeneralizedTime();
 
-    private static DateTimeOffset ReadTime(ref AsnCursor reader) =>
+    internal static DateTimeOffset ReadTime(ref AsnCursor reader) =>
         reader.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime) ? reader.ReadUtcTime(2049) : reader.ReadGeneralizedTime();
 
     /// <summary>The Extensions SEQUENCE that fills <paramref name="wrapper"/> (a CRL's [0], a certificate's [3]).</summary>

@@ -11,8 +11,7 @@ namespace CertLint.Parsing;
 internal static class CrlDetailsParser
 {
     private static readonly Asn1Tag Context0 = new(TagClass.ContextSpecific, 0, isConstructed: true);
-    private const string ReasonCode = "2.5.29.21";
-    private const string InvalidityDate = "2.5.29.24";
+    private const string ReasonCode = CrlExtensionOids.ReasonCode, InvalidityDate = CrlExtensionOids.InvalidityDate;
 
     /// <summary>Never throws: a CRL whose structure defeats the walk is one malformed `crl` part.</summary>
     public static CrlDetails ParseSafely(ReadOnlyMemory<byte> raw)
@@ -122,12 +121,14 @@ internal static class CrlDetailsParser
     {
         var serial = ReadOnlyMemory<byte>.Empty;
         TimeDetails? date = null;
+        DateTimeOffset? time = null;
         try
         {
             var entry = new AsnCursor(encoded).ReadSequence();
             serial = CertificateDetailsParser.IntegerContent(ref entry);
+            time = TimeValue(entry);
             date = CertificateDetailsParser.Time(ref entry);
-            if (!entry.HasData) return new CrlEntryDetails { SerialContent = serial, RevocationDate = date };
+            if (!entry.HasData) return new CrlEntryDetails { SerialContent = serial, RevocationDate = date, RevocationTime = time };
             var extensions = CertificateParser.ReadExtensions(entry);
             long? reason = null;
             TimeDetails? invalidity = null;
@@ -150,13 +151,26 @@ internal static class CrlDetailsParser
             }
             return new CrlEntryDetails
             {
-                SerialContent = serial, RevocationDate = date, ExtensionsPresent = true, Extensions = extensions,
+                SerialContent = serial, RevocationDate = date, RevocationTime = time, ExtensionsPresent = true, Extensions = extensions,
                 ReasonCode = reason, InvalidityDate = invalidity, Malformed = malformed,
             };
         }
         catch (Exception e) when (CertificateDetailsParser.IsDecodeError(e))
         {
-            return new CrlEntryDetails { SerialContent = serial, RevocationDate = date, Malformed = true };
+            return new CrlEntryDetails { SerialContent = serial, RevocationDate = date, RevocationTime = time, Malformed = true };
+        }
+    }
+
+    /// <summary>The time value at <paramref name="reader"/> (a copy: the caller reads the encoding facts after), or null.</summary>
+    private static DateTimeOffset? TimeValue(AsnCursor reader)
+    {
+        try
+        {
+            return CertificateParser.ReadTime(ref reader);
+        }
+        catch (Exception e) when (CertificateDetailsParser.IsDecodeError(e))
+        {
+            return null;
         }
     }
 

@@ -7,13 +7,8 @@ namespace CertLint.Parsing;
 public static class CrlParser
 {
     private static readonly Asn1Tag Context0 = new(TagClass.ContextSpecific, 0, isConstructed: true);
-    private const string CrlNumber = "2.5.29.20";
-    private const string ReasonCode = "2.5.29.21";
-    private const string InvalidityDate = "2.5.29.24";
-    private const string CertificateIssuer = "2.5.29.29";
-    private const string DeltaCrlIndicator = "2.5.29.27";
-    private const string IssuingDistributionPoint = "2.5.29.28";
-    private const string FreshestCrl = "2.5.29.46";
+    private const string CrlNumber = CrlExtensionOids.CrlNumber, ReasonCode = CrlExtensionOids.ReasonCode, CertificateIssuer = CrlExtensionOids.CertificateIssuer;
+    private const string DeltaCrlIndicator = CrlExtensionOids.DeltaCrlIndicator, IssuingDistributionPoint = CrlExtensionOids.IssuingDistributionPoint;
 
     /// <summary>Bound on entries read from one CRL: a hostile file cannot make the run allocate without end.</summary>
     public const int MaxEntries = 1_000_000;
@@ -105,10 +100,8 @@ public static class CrlParser
                 IssuingDistributionPoint => crl with { DistributionPoint = ReadIdp(ext.Value) },
                 _ => crl,
             };
-            if (ext.Critical && ext.Oid is not (CrlNumber or DeltaCrlIndicator or IssuingDistributionPoint or Oids.AuthorityKeyIdentifier or FreshestCrl))
-            {
-                unknownCritical.Add(ext.Oid);
-            }
+            // RFC 5280 §5.2: a critical extension the application cannot process makes the CRL unusable.
+            if (ext.Critical && !CrlExtensionOids.Crl.Contains(ext.Oid)) unknownCritical.Add(ext.Oid);
         }
         return crl with { UnknownCriticalExtensions = unknownCritical };
     }
@@ -135,7 +128,7 @@ public static class CrlParser
                     if (DirectoryName(value) is { } name) issuerKey = name.NormalizedKey;
                     else if (!unknownCritical.Contains(oid)) unknownCritical.Add(oid);
                 }
-                else if (critical && oid != InvalidityDate) unknownCritical.Add(oid);
+                else if (critical && !CrlExtensionOids.Entry.Contains(oid)) unknownCritical.Add(oid); // §5.3: likewise an entry extension
             }
         }
         return new RevokedEntry(serial, date, reason);

@@ -18,6 +18,8 @@ internal static class CrlFixtures
     private static readonly Lazy<TestCertificate> LazyRoot = new(() => RawCertificateBuilder.Ca("CertLint Test CRL Root", null).Build());
     private static readonly Lazy<TestCertificate> LazySub = new(() => RawCertificateBuilder.Ca("CertLint Test CRL CA", LazyRoot.Value).Build());
 
+    private static readonly Lazy<TestCertificate> LazyRsaSub = new(() => RawCertificateBuilder.Ca("CertLint Test CRL RSA CA", LazyRoot.Value, TestKey.Create(TestKeyType.Rsa)).Build());
+
     private static readonly byte[] Serial = [0x01, 0x23, 0x45, 0x67];
     private static readonly DateTimeOffset This = DefaultThisUpdate;
 
@@ -27,6 +29,14 @@ internal static class CrlFixtures
         var builder = new RawCrlBuilder(LazySub.Value);
         change(builder);
         return builder.Pem + LazySub.Value.Pem + LazyRoot.Value.Pem;
+    };
+
+    /// <summary>A CRL of an RSA subordinate CA, with its chain.</summary>
+    private static Func<string> RsaSub(Action<RawCrlBuilder> change) => () =>
+    {
+        var builder = new RawCrlBuilder(LazyRsaSub.Value);
+        change(builder);
+        return builder.Pem + LazyRsaSub.Value.Pem + LazyRoot.Value.Pem;
     };
 
     /// <summary>A CRL of the root (it covers CA certificates only).</summary>
@@ -42,6 +52,10 @@ internal static class CrlFixtures
     private static RawExtension Ext(string oid, byte[] value, bool critical = false) => new(oid, critical, value, false);
 
     private static byte[] OtherIssuer => Seq(Context(4, true, CnName("CertLint Other CA")));
+    private const string Private = "1.3.6.1.4.1.55555.1";
+    private static byte[] FreshestCrlValue => Seq(Seq(Context(0, true, Context(0, true, Context(6, false, Ascii("http://crl.example.com/delta.crl"))))));
+    private static byte[] IanValue => Seq(Context(6, false, Ascii("http://ca.example.com/")));
+    private static byte[] AiaValue => Seq(Seq(ObjectId("1.3.6.1.5.5.7.48.2"), Context(6, false, Ascii("http://ca.example.com/ca.crt"))));
 
     public static IReadOnlyList<Case> All => LazyCases.Value;
 
@@ -86,13 +100,28 @@ internal static class CrlFixtures
         Rfc("crl-invalidity-date-not-generalized",
             b => b.Revoke(Entry(Serial, null, Ext(InvalidityDate, Time(UtcTime, "251219000000Z")))),
             b => b.Revoke(Entry(Serial, null, Ext(InvalidityDate, Time(GeneralizedTime, "20251219000000Z")))));
+        Rfc("crl-entry-serial-too-long", b => b.Revoke(Entry([0x01, .. new byte[20]])), b => b.Revoke(Entry([0x7F, .. new byte[19]])));
+        Rfc("crl-entry-serial-not-positive", b => b.Revoke(Entry([0xFF])), b => b.Revoke(Entry(Serial)));
+        Rfc("crl-revocation-date-after-this-update", b => b.Revoke(Entry(Serial, Time(This.AddSeconds(1)))), b => b.Revoke(Entry(Serial, Time(This))));
+        Add("rfc5280", "crl-rsa-signature-parameters-not-null",
+            RsaSub(b => b.TbsSignatureAlgorithm = b.OuterSignatureAlgorithm = AlgorithmId(Oids.Sha256WithRsa)), RsaSub(Clean));
+        Rfc("crl-extension-duplicate", b => b.Extensions.Add(new RawExtension(CrlNumber, false, Int(2), false)));
+        Rfc("crl-entry-extension-duplicate", b => b.Revoke(Entry(Serial, null, Reason(1), Reason(4))), b => b.Revoke(Entry(Serial, null, Reason(1))));
+        Rfc("crl-unknown-critical-extension", b => b.Set(Private, NullValue(), critical: true), b => b.Set(Private, NullValue()));
+        Rfc("crl-entry-unknown-critical-extension",
+            b => b.Revoke(Entry(Serial, null, Ext(Private, NullValue(), critical: true))), b => b.Revoke(Entry(Serial, null, Ext(Private, NullValue()))));
+        Rfc("crl-ian-critical", b => b.Set("2.5.29.18", IanValue, critical: true), b => b.Set("2.5.29.18", IanValue));
+        Rfc("crl-freshest-crl-critical", b => b.Set("2.5.29.46", FreshestCrlValue, critical: true), b => b.Set("2.5.29.46", FreshestCrlValue));
+        Rfc("crl-aia-critical", b => b.Set("1.3.6.1.5.5.7.1.1", AiaValue, critical: true), b => b.Set("1.3.6.1.5.5.7.1.1", AiaValue));
 
         Br("cabf-crl-reason-code-not-allowed", Sub(b => b.Revoke(Entry(Serial, null, Reason(2)))), Sub(b => b.Revoke(Entry(Serial, null, Reason(9)))));
         Br("cabf-crl-next-update-subscriber", Sub(b => b.NextUpdate = Time(This.AddDays(10).AddSeconds(1))), Sub(Clean));
         Br("cabf-crl-next-update-ca", Root(b => b.NextUpdate = Time(This.AddMonths(12).AddSeconds(1))), Root(b => b.NextUpdate = Time(This.AddMonths(12))));
-        Br("cabf-crl-extension-not-allowed", Sub(b => b.Set("2.5.29.46", Seq(Seq(Context(0, true, Context(0, true, Context(6, false, Ascii("http://crl.example.com/delta.crl")))))))),
+        Br("cabf-crl-extension-not-allowed", Sub(b => b.Set("2.5.29.46", FreshestCrlValue)),
             Sub(b => b.Set(Idp, IdpValue(user: true), critical: true)));
         Br("cabf-crl-aki-key-id-only", Sub(b => b.Set(Aki, Pki.Raw.Ext.AuthorityKeyId(LazySub.Value.SubjectKeyId, null, [0x01]))), Sub(Clean));
+        Br("cabf-crl-aki-critical", Sub(b => b.Set(Aki, Pki.Raw.Ext.AuthorityKeyId(LazySub.Value.SubjectKeyId), critical: true)), Sub(Clean));
+        Br("cabf-crl-ecdsa-signature-encoding", Sub(b => b.TbsSignatureAlgorithm = b.OuterSignatureAlgorithm = AlgorithmId(Oids.EcdsaWithSha384)), Sub(Clean));
         return cases;
     });
 }

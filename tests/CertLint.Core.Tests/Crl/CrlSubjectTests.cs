@@ -89,4 +89,36 @@ public sealed class CrlSubjectTests
         var names = Lint(dir, "ber.pem", "rfc5280").Findings.Where(f => f.Subject.Kind == SubjectKind.Crl).Select(f => f.Rule.Name).ToArray();
         names.ShouldBe(["crl-time-not-der"]);
     }
+
+    /// <summary>
+    /// RFC 5280 §5.2: a CRL with a critical extension the relying party cannot process is not used. CertLint processes
+    /// every CRL extension of §5.2 (CrlExtensionOids), so a critical issuerAltName breaks the profile (crl-ian-critical)
+    /// but the CRL still revokes; a critical private extension makes the CRL unusable, with the reason.
+    /// </summary>
+    [TestCase("2.5.29.18", true)]
+    [TestCase("1.3.6.1.4.1.55555.1", false)]
+    public void A_critical_crl_extension_keeps_the_crl_in_use_only_when_rfc_5280_defines_it(string oid, bool used)
+    {
+        using var dir = new TempDirectory();
+        var leaf = RawCertificateBuilder.Leaf("CertLint CRL Subject Leaf", Ca.Value).Build();
+        var serial = leaf.Certificate.GetSerialNumber().Reverse().ToArray(); // little-endian from the BCL
+        var crl = new RawCrlBuilder(Ca.Value).Set(oid, Seq(Context(6, false, Ascii("http://ca.example.com/"))), critical: true)
+            .Revoke(RawCrlBuilder.Entry(serial));
+        File.WriteAllText(dir["bundle.pem"], leaf.Pem + Ca.Value.Pem + crl.Pem);
+        var findings = Lint(dir, "bundle.pem", "core", "rfc5280").Findings;
+        var names = findings.Select(f => f.Rule.Name).ToArray();
+        if (used)
+        {
+            names.ShouldContain("cert-revoked");
+            names.ShouldContain("crl-ian-critical");
+            names.ShouldNotContain("crl-invalid");
+        }
+        else
+        {
+            names.ShouldNotContain("cert-revoked");
+            names.ShouldContain("crl-unknown-critical-extension");
+            findings.Single(f => f.Rule.Name == "crl-invalid").Message
+                .ShouldContain("it has critical extension(s) CertLint does not process (1.3.6.1.4.1.55555.1)");
+        }
+    }
 }

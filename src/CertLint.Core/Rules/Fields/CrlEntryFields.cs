@@ -7,12 +7,14 @@ namespace CertLint.Rules.Fields;
 /// <summary>The revokedCertificates of a CRL subject (`revoked.*`) and the fields of one entry (RFC 5280 §5.1.2.6, §5.3).</summary>
 internal static class CrlEntryFields
 {
-    private const string ReasonCode = "2.5.29.21", InvalidityDate = "2.5.29.24", CertificateIssuer = "2.5.29.29";
+    private const string ReasonCode = CrlExtensionOids.ReasonCode, InvalidityDate = CrlExtensionOids.InvalidityDate, CertificateIssuer = CrlExtensionOids.CertificateIssuer;
 
     public static readonly FieldScope Entry = new RecordScope<CrlEntryDetails>("CRL entry")
         .Add("serial", T.String, "userCertificate serial, content octets as upper-case hex", e => Hex.Upper(e.SerialContent.Span))
         .Add("serial.length", T.Integer, "Content octets of the serial INTEGER", e => (long)e.SerialContent.Length)
-        .Add("serial.negative", T.Boolean, "The serial is negative", e => e.SerialContent.Length > 0 && (e.SerialContent.Span[0] & 0x80) != 0)
+        .Add("serial.negative", T.Boolean, "The serial is negative", e => ProfileFields.Negative(e.SerialContent.Span))
+        .Add("serial.zero", T.Boolean, "The serial is 0", e => ProfileFields.Zero(e.SerialContent.Span))
+        .Add("revocationDate", T.Date, "revocationDate (UTC); absent when it is not a readable time", e => e.RevocationTime)
         .Add("revocationDate.encoding", T.String, "revocationDate encoding: utcTime or generalizedTime", e => e.RevocationDate?.Encoding)
         .Add("revocationDate.raw", T.String, "revocationDate as encoded", e => e.RevocationDate?.Raw)
         .Add("revocationDate.der", T.Boolean, "revocationDate in DER form (Z, seconds, no fraction)", e => e.RevocationDate?.Der)
@@ -22,7 +24,7 @@ internal static class CrlEntryFields
         .Add("extensions.count", T.Integer, "Number of entry extensions", e => (long)e.Extensions.Count)
         .Add("extensions.duplicates", T.List, "Entry extension OIDs that occur more than once", e => ExtensionFields.Repeated(e.Extensions, static x => x.Oid))
         .Add("extensions.unknownCritical", T.List, "Critical entry extensions RFC 5280 §5.3 does not define",
-            e => e.Extensions.Where(x => x.Critical && x.Oid is not (ReasonCode or InvalidityDate or CertificateIssuer)).Select(x => x.Oid).ToArray())
+            e => ExtensionFields.UnknownCritical(e.Extensions, CrlExtensionOids.Entry))
         .Add("reasonCode", T.Integer, "reasonCode (§5.3.1) CRLReason value; absent without the extension", e => e.ReasonCode)
         .Add("reasonCode.present", T.Boolean, "The entry has a reasonCode extension", e => e.Extension(ReasonCode) is not null)
         .Add("reasonCode.critical", T.Boolean, "reasonCode is marked critical (absent without it)", e => e.Extension(ReasonCode)?.Critical)

@@ -14,11 +14,8 @@ internal static class CrlFields
 {
     internal static readonly IReadOnlySet<SubjectKind> Kind = new HashSet<SubjectKind> { SubjectKind.Crl };
 
-    private const string Aki = "2.5.29.35", CrlNumber = "2.5.29.20", DeltaCrlIndicator = "2.5.29.27", Idp = "2.5.29.28";
-
-    /// <summary>The CRL extensions RFC 5280 §5.2 defines (and AIA, RFC 5280 §5.2.7); any other critical one is unknown.</summary>
-    private static readonly HashSet<string> Defined =
-        [Aki, "2.5.29.18", CrlNumber, DeltaCrlIndicator, Idp, "2.5.29.46", "1.3.6.1.5.5.7.1.1"];
+    private const string Aki = CrlExtensionOids.AuthorityKeyIdentifier, CrlNumber = CrlExtensionOids.CrlNumber;
+    private const string DeltaCrlIndicator = CrlExtensionOids.DeltaCrlIndicator, Idp = CrlExtensionOids.IssuingDistributionPoint;
 
     private static readonly ProfileFields.Maker<CrlInfo> Make = (path, type, description, get, elements) =>
         new(path, type, Kind, description, (s, _) => s.Crl is { } c ? get(c) : null) { Elements = elements };
@@ -30,6 +27,7 @@ internal static class CrlFields
         yield return Make("signature.oid", T.String, "Signature algorithm OID", c => c.Signature?.AlgorithmOid);
         yield return Make("signature.algorithm", T.String, "Signature algorithm name", c => c.Signature?.AlgorithmName);
         yield return Make("signature.hash", T.String, "Hash of the signature", c => c.Signature?.HashName);
+        yield return ProfileFields.SignatureValueLength(Make, c => c.Signature);
         foreach (var f in ProfileFields.AlgorithmFields(Make, "signature", "outer signatureAlgorithm", c => c.Details.OuterSignature)) yield return f;
         foreach (var f in ProfileFields.AlgorithmFields(Make, "tbsSignature", "tbsCertList signature", c => c.Details.TbsSignature)) yield return f;
         yield return Make("tbsSignature.oid", T.String, "tbsCertList signature algorithm OID", c => c.Details.TbsSignature?.Oid);
@@ -67,8 +65,8 @@ internal static class CrlFields
         yield return Make("extensions.duplicates", T.List, "OIDs that occur more than once", c => ExtensionFields.Repeated(c.Details.Extensions, static e => e.Oid));
         yield return Make("extensions.entries", T.Records, "Every extension: oid, name, critical, length", c => c.Details.Extensions, RecordScopes.Extension);
         yield return Make("extensions.unknownCritical", T.List, "OIDs of critical extensions RFC 5280 §5.2 does not define for CRLs",
-            c => c.Details.Extensions.Where(e => e.Critical && !Defined.Contains(e.Oid)).Select(e => e.Oid).ToArray());
-        foreach (var (name, oid) in new[] { ("aki", Aki), ("ian", "2.5.29.18"), ("freshestCrl", "2.5.29.46"), ("aia", "1.3.6.1.5.5.7.1.1"),
+            c => ExtensionFields.UnknownCritical(c.Details.Extensions, CrlExtensionOids.Crl));
+        foreach (var (name, oid) in new[] { ("aki", Aki), ("ian", CrlExtensionOids.IssuerAltName), ("freshestCrl", CrlExtensionOids.FreshestCrl), ("aia", CrlExtensionOids.AuthorityInfoAccess),
                      ("crlNumber", CrlNumber), ("deltaCrlIndicator", DeltaCrlIndicator), ("idp", Idp) })
         {
             yield return Make($"{name}.present", T.Boolean, $"The {name} extension ({oid}) is present", c => Boxes.Of(c.Details.Extension(oid) is not null));
@@ -82,7 +80,7 @@ internal static class CrlFields
         {
             yield return Make(name, T.String, $"{name} INTEGER content octets (hex)", c => IntegerOf(c, oid) is { } v ? Hex.Upper(v.Span) : null);
             yield return Make($"{name}.length", T.Integer, $"{name} INTEGER content octets (RFC 5280 §5.2.3: at most 20)", c => IntegerOf(c, oid) is { } v ? Boxes.Of((long)v.Length) : null);
-            yield return Make($"{name}.negative", T.Boolean, $"{name} is negative", c => IntegerOf(c, oid) is { } v ? Boxes.Of(v.Length > 0 && (v.Span[0] & 0x80) != 0) : null);
+            yield return Make($"{name}.negative", T.Boolean, $"{name} is negative", c => IntegerOf(c, oid) is { } v ? Boxes.Of(ProfileFields.Negative(v.Span)) : null);
         }
         yield return Make("idp.onlyContainsUserCerts", T.Boolean, "issuingDistributionPoint onlyContainsUserCerts", c => Boxes.Of(c.DistributionPoint?.OnlyUserCerts));
         yield return Make("idp.onlyContainsCaCerts", T.Boolean, "issuingDistributionPoint onlyContainsCACerts", c => Boxes.Of(c.DistributionPoint?.OnlyCaCerts));

@@ -114,6 +114,17 @@ internal static class ExtensionFields
 
     /// <summary>Keys that occur more than once, in order of first occurrence (lists of a few entries: a quadratic scan
     /// allocates nothing for the usual answer, none).</summary>
+    /// <summary>OIDs of the critical extensions not in <paramref name="known"/> (a CRL's, a CRL entry's).</summary>
+    internal static string[] UnknownCritical(IReadOnlyList<ExtensionInfo> extensions, IReadOnlySet<string> known)
+    {
+        List<string>? found = null;
+        for (var i = 0; i < extensions.Count; i++)
+        {
+            if (extensions[i].Critical && !known.Contains(extensions[i].Oid)) (found ??= []).Add(extensions[i].Oid);
+        }
+        return found is null ? [] : [.. found];
+    }
+
     internal static string[] Repeated<TItem>(IReadOnlyList<TItem> items, Func<TItem, string> key, StringComparison comparison = StringComparison.Ordinal)
     {
         List<string>? found = null;

@@ -12,8 +12,8 @@ internal static class ProfileFields
     {
         yield return Cert("version.explicit", T.Boolean, "The [0] version field is encoded (DER omits it for v1)", c => c.Details.VersionExplicit);
         yield return Cert("serial.length", T.Integer, "Content octets of the serial INTEGER (RFC 5280: at most 20)", c => (long)c.Details.SerialContent.Length);
-        yield return Cert("serial.negative", T.Boolean, "The serial is negative", c => c.Details.SerialContent.Length > 0 && (c.Details.SerialContent.Span[0] & 0x80) != 0);
-        yield return Cert("serial.zero", T.Boolean, "The serial is 0", c => c.Details.SerialContent.Span.IndexOfAnyExcept((byte)0) < 0);
+        yield return Cert("serial.negative", T.Boolean, "The serial is negative", c => Negative(c.Details.SerialContent.Span));
+        yield return Cert("serial.zero", T.Boolean, "The serial is 0", c => Zero(c.Details.SerialContent.Span));
         yield return Cert("serial.minimal", T.Boolean, "The INTEGER is minimally encoded (no superfluous leading 00/FF octet)", c => Minimal(c.Details.SerialContent.Span));
         foreach (var f in Algorithm("signature", "outer signatureAlgorithm", c => c.Details.OuterSignature)) yield return f;
         foreach (var f in Algorithm("tbsSignature", "tbsCertificate signature", c => c.Details.TbsSignature)) yield return f;
@@ -21,7 +21,7 @@ internal static class ProfileFields
         yield return Cert("tbsSignature.algorithm", T.String, "tbsCertificate signature algorithm name", c => c.Details.TbsSignature is { } a ? Names.SignatureName(a.Oid) : null);
         yield return Cert("signature.matchesTbs", T.Boolean, "Outer and TBS AlgorithmIdentifier DER are byte-equal (RFC 5280 §4.1.1.2)",
             c => c.Details is { OuterSignature: { } o, TbsSignature: { } t } ? o.Der == t.Der : null);
-        yield return Cert("signature.value.length", T.Integer, "signatureValue octets", c => (long)c.Signature.Value.Length);
+        yield return SignatureValueLength(CertMaker, c => c.Signature);
         yield return Cert("issuerUniqueId.present", T.Boolean, "issuerUniqueID is encoded (RFC 5280 §4.1.2.8)", c => c.Details.IssuerUniqueId);
         yield return Cert("subjectUniqueId.present", T.Boolean, "subjectUniqueID is encoded (RFC 5280 §4.1.2.8)", c => c.Details.SubjectUniqueId);
         yield return Cert("malformed", T.List, "Parts that could not be decoded: extension OIDs, subject, issuerName, validity.notBefore, ...", c => c.Details.Malformed);
@@ -57,6 +57,16 @@ internal static class ProfileFields
         yield return Cert("key.dsa.y.inSubgroup", T.Boolean, "DSA: y^q mod p = 1, y is in the order-q subgroup (absent without parameters, or p over 16384 / q over 1024 bits)",
             c => c.Details.Dsa?.YInSubgroup);
     }
+
+    /// <summary>An INTEGER's content octets (a serial, a cRLNumber) encode a negative number.</summary>
+    internal static bool Negative(ReadOnlySpan<byte> content) => content.Length > 0 && (content[0] & 0x80) != 0;
+
+    /// <summary>An INTEGER's content octets encode 0.</summary>
+    internal static bool Zero(ReadOnlySpan<byte> content) => content.IndexOfAnyExcept((byte)0) < 0;
+
+    /// <summary>`signature.value.length` of a certificate or a CRL: what the ECDSA encoding rules infer the curve from.</summary>
+    internal static FieldDefinition SignatureValueLength<TObject>(Maker<TObject> make, Func<TObject, SignatureInfo?> get) =>
+        make("signature.value.length", T.Integer, "signatureValue octets", c => get(c) is { } s ? Boxes.Of((long)s.Value.Length) : null);
 
     private static bool Minimal(ReadOnlySpan<byte> content) =>
         content.Length < 2 || !((content[0] == 0 && (content[1] & 0x80) == 0) || (content[0] == 0xFF && (content[1] & 0x80) != 0));
