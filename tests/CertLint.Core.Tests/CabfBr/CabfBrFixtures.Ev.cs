@@ -30,6 +30,10 @@ internal static partial class CabfBrFixtures
         Add("cabf-ev-organization-id-extension", Leaf(EvLeaf(extra: orgId)),
             Leaf(b => { EvLeaf(extra: orgId)(b); b.Set(CabfOrganizationIdentifier, Seq(String(PrintableString, "NTR"), String(PrintableString, "US"), String(Utf8String, "1234567"))); }));
 
+        var badOrgId = Attribute(OrganizationIdentifier, PrintableString, "US-1234567");
+        Add("cabf-ev-organization-identifier-format", Leaf(EvLeaf(extra: badOrgId)),
+            Leaf(EvLeaf(extra: Attribute(OrganizationIdentifier, PrintableString, "NTRUS+CA-1234567"))));
+
         var y2019 = new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero);
         Add("cabf-onion-validity-15-months", Leaf(b => { ValidFor(y2019, TimeSpan.FromDays(500))(b); Dns("www.example.com", "shop.example.onion")(b); }),
             Leaf(b => { ValidFor(y2019, TimeSpan.FromDays(400))(b); Dns("www.example.com", "shop.example.onion")(b); }));
