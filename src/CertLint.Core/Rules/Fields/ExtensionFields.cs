@@ -112,8 +112,6 @@ internal static class ExtensionFields
         return values;
     }
 
-    /// <summary>Keys that occur more than once, in order of first occurrence (lists of a few entries: a quadratic scan
-    /// allocates nothing for the usual answer, none).</summary>
     /// <summary>OIDs of the critical extensions not in <paramref name="known"/> (a CRL's, a CRL entry's).</summary>
     internal static string[] UnknownCritical(IReadOnlyList<ExtensionInfo> extensions, IReadOnlySet<string> known)
     {
@@ -125,6 +123,8 @@ internal static class ExtensionFields
         return found is null ? [] : [.. found];
     }
 
+    /// <summary>Keys that occur more than once, in order of first occurrence (lists of a few entries: a quadratic scan
+    /// allocates nothing for the usual answer, none).</summary>
     internal static string[] Repeated<TItem>(IReadOnlyList<TItem> items, Func<TItem, string> key, StringComparison comparison = StringComparison.Ordinal)
     {
         List<string>? found = null;
