@@ -157,7 +157,7 @@ internal static class PublicKeyDerivation
     /// SEQUENCE { algorithm, BIT STRING publicKey } written by hand: AsnWriter's buffers and frame stack cost more than
     /// parsing the key itself, and this runs for every private key.
     /// </summary>
-    private static byte[] Spki(ReadOnlySpan<byte> algorithmIdentifier, ReadOnlySpan<byte> publicKey)
+    internal static byte[] Spki(ReadOnlySpan<byte> algorithmIdentifier, ReadOnlySpan<byte> publicKey)
     {
         var bitStringLength = publicKey.Length + 1; // leading "unused bits" octet, always 0 for a key
         var contentLength = algorithmIdentifier.Length + HeaderLength(bitStringLength) + bitStringLength;

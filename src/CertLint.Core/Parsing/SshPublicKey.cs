@@ -95,14 +95,11 @@ internal sealed record SshPublicKey(string Type, byte[]? Spki, bool IsPrivate)
         }
     }
 
+    /// <summary>The SPKI of <paramref name="publicKey"/> under the AlgorithmIdentifier whose content <paramref name="algorithm"/> writes.</summary>
     private static byte[] SpkiOf(Action<AsnWriter> algorithm, ReadOnlySpan<byte> publicKey)
     {
         var writer = new AsnWriter(AsnEncodingRules.DER);
-        using (writer.PushSequence())
-        {
-            using (writer.PushSequence()) algorithm(writer);
-            writer.WriteBitString(publicKey);
-        }
-        return writer.Encode();
+        using (writer.PushSequence()) algorithm(writer);
+        return PublicKeyDerivation.Spki(writer.Encode(), publicKey);
     }
 }
