@@ -102,6 +102,8 @@ internal static class CrlFixtures
             b => b.Revoke(Entry(Serial, null, Ext(InvalidityDate, Time(GeneralizedTime, "20251219000000Z")))));
         Rfc("crl-entry-serial-too-long", b => b.Revoke(Entry([0x01, .. new byte[20]])), b => b.Revoke(Entry([0x7F, .. new byte[19]])));
         Rfc("crl-entry-serial-not-positive", b => b.Revoke(Entry([0xFF])), b => b.Revoke(Entry(Serial)));
+        Rfc("crl-revocation-date-encoding",
+            b => b.Revoke(Entry(Serial, Time(GeneralizedTime, "20251219000000Z"))), b => b.Revoke(Entry(Serial, Time(UtcTime, "251219000000Z"))));
         Rfc("crl-revocation-date-after-this-update", b => b.Revoke(Entry(Serial, Time(This.AddSeconds(1)))), b => b.Revoke(Entry(Serial, Time(This))));
         Add("rfc5280", "crl-rsa-signature-parameters-not-null",
             RsaSub(b => b.TbsSignatureAlgorithm = b.OuterSignatureAlgorithm = AlgorithmId(Oids.Sha256WithRsa)), RsaSub(Clean));
