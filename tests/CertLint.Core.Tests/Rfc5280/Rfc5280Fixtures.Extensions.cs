@@ -49,6 +49,9 @@ internal static partial class Rfc5280Fixtures
             Leaf(b => { b.Subject = Name(); b.Set(Oids.SubjectAltName, emailOnly); }),
             Leaf(b => { b.Subject = Name(); b.Set(Oids.SubjectAltName, emailOnly, critical: true); }));
 
+        Add("san-critical-with-subject",
+            Leaf(b => b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("leaf.example.com")), critical: true)), Leaf());
+
         Add("aki-missing", Leaf(b => b.Remove(Oids.AuthorityKeyId)), Leaf());
         Add("aki-no-key-identifier",
             Leaf(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(null, Gn.DirName(Root.Certificate.SubjectName.RawData), [0x01]))), Leaf());
