@@ -18,7 +18,7 @@ internal static partial class CabfBrFixtures
         Add("cabf-ev-organization-identifier-extension-format", EvOrgId(null, OrgIdExtension("ABC", "US", null, "1234567")),
             EvOrgId(null, OrgIdExtension("NTR", "US", null, "1234567")));
         Add("cabf-organization-identifier-extension-state", EvOrgId(null, OrgIdExtension("VAT", "DE", "BY", "123456789")),
-            EvOrgId(null, OrgIdExtension("NTR", "US", "CA", "1234567")));
+            EvOrgId(null, OrgIdExtension("VAT", "DE", null, "123456789")));
         Add("cabf-organization-identifier-extension-joi-country",
             EvOrgId(null, OrgIdExtension("NTR", "US", null, "1234567"), Attribute(JurisdictionCountry, PrintableString, "DE")),
             EvOrgId(null, OrgIdExtension("NTR", "US", null, "1234567"), Attribute(JurisdictionCountry, PrintableString, "us")));
