@@ -97,3 +97,6 @@ public sealed record OctetsDetails(string Hex);
 /// <summary>One TorServiceDescriptorHash (CA/B Forum EV Guidelines Appendix F / BR Ballot SC27): the onion URI, the hash algorithm OID and the hash's length in bits.</summary>
 public sealed record TorServiceDescriptor(string OnionUri, string AlgorithmOid, int HashBits);
 public sealed record TorServiceDescriptorsDetails(IReadOnlyList<TorServiceDescriptor> Entries);
+
+/// <summary>The cabfOrganizationIdentifier extension (2.23.140.3.1, EV Guidelines §9.8.2); State is null when registrationStateOrProvince is absent.</summary>
+public sealed record CabfOrganizationIdentifierDetails(string Scheme, string Country, string? State, string Reference);

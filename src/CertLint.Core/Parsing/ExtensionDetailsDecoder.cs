@@ -16,8 +16,8 @@ internal static class ExtensionDetailsDecoder
     /// <summary>
     /// Decoded values of the extensions whose bytes repeat across the certificates of one CA (basicConstraints,
     /// keyUsage, EKU, policies, AIA, CRL distribution points, the AKI of one issuer...), by OID and then by value: the
-    /// records are immutable, so 10,000 leaves share one. SAN, SKI, subjectDirectoryAttributes and TorServiceDescriptor
-    /// are nearly always unique and are decoded each time.
+    /// records are immutable, so 10,000 leaves share one. SAN, SKI, subjectDirectoryAttributes, TorServiceDescriptor and
+    /// cabfOrganizationIdentifier are nearly always unique and are decoded each time.
     /// </summary>
     private static readonly Dictionary<string, BytesCache<object>> Shared = new[]
     {
@@ -48,6 +48,7 @@ internal static class ExtensionDetailsDecoder
             "2.5.29.54" => new SkipCertsDetails(r.TryReadInt64(out var skip) ? skip : throw new AsnContentException("skipCerts out of range")),
             "1.3.6.1.5.5.7.1.1" or "1.3.6.1.5.5.7.1.11" => Access(r.ReadSequence()),
             "2.23.140.1.31" => TorServiceDescriptors(r.ReadSequence()),
+            "2.23.140.3.1" => CabfOrganizationIdentifier(r.ReadSequence()),
             // id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1) and the CT precertificate poison (RFC 6962 §3.1): extnValue is NULL.
             "1.3.6.1.5.5.7.48.1.5" or "1.3.6.1.4.1.11129.2.4.3" => Null(ref r),
             _ => null,
@@ -87,6 +88,21 @@ internal static class ExtensionDetailsDecoder
             entries.Add(new TorServiceDescriptor(uri, oid, bits.Length * 8 - unused));
         }
         return new TorServiceDescriptorsDetails(entries);
+    }
+
+    /// <summary>
+    /// CABFOrganizationIdentifier ::= SEQUENCE { registrationSchemeIdentifier PrintableString (SIZE(3)), registrationCountry
+    /// PrintableString (SIZE(2)), registrationStateOrProvince [0] IMPLICIT PrintableString OPTIONAL, registrationReference
+    /// UTF8String } (EV Guidelines §9.8.2). Another string type is malformed; the sizes are left to the rules, which name them.
+    /// </summary>
+    private static CabfOrganizationIdentifierDetails CabfOrganizationIdentifier(AsnCursor seq)
+    {
+        var scheme = seq.ReadCharacterString(UniversalTagNumber.PrintableString);
+        var country = seq.ReadCharacterString(UniversalTagNumber.PrintableString);
+        var state = seq.NextIs(Ctx0) ? seq.ReadCharacterString(UniversalTagNumber.PrintableString, Ctx0) : null;
+        var reference = seq.ReadCharacterString(UniversalTagNumber.UTF8String);
+        seq.ThrowIfNotEmpty();
+        return new CabfOrganizationIdentifierDetails(scheme, country, state, reference);
     }
 
     private static AkiDetails Aki(AsnCursor seq)

@@ -30,6 +30,7 @@ internal static partial class CabfBrFixtures
         SubjectValues();
         DomainParts();
         ExtendedValidation();
+        OrganizationIdentifierExtension();
         TorAndEvPolicies();
         ProfileDetails();
         ProfileTables();

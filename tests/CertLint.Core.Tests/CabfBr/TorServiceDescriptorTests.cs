@@ -1,4 +1,3 @@
-using CertLint.Engine;
 using CertLint.Tests.Pki;
 using CertLint.Tests.Pki.Raw;
 using static CertLint.Tests.Pki.Raw.Der;
@@ -17,14 +16,6 @@ public sealed class TorServiceDescriptorTests
     private const string Ev = "2.23.140.1.1";
     private static readonly TestCertificate Root = RawCertificateBuilder.Ca("Tor Test Root", null).Build();
 
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void MakeDir() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void RemoveDir() => _dir.Dispose();
-
     /// <summary>A leaf under the test root with SAN <paramref name="names"/>, EV policy when <paramref name="ev"/>, changed by <paramref name="change"/>.</summary>
     private static TestCertificate Leaf(bool ev, string[] names, Action<RawCertificateBuilder>? change = null)
     {
@@ -40,20 +31,9 @@ public sealed class TorServiceDescriptorTests
         b => b.Set(CabfBrFixtures.TorServiceDescriptor, CabfBrFixtures.TorDescriptors(hashes));
 
     /// <summary>The (rule, message) findings of the two rules and any parse-error, for the leaf linted with the cabf-br pack.</summary>
-    private (string Rule, string Message)[] Lint(TestCertificate leaf)
-    {
-        TestPki.WritePem(_dir.Path, "leaf.pem", leaf, Root);
-        var result = new LintEngine().Run(new LintRequest
-        {
-            WorkingDirectory = _dir.Path,
-            Paths = ["leaf.pem"],
-            Now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
-            Packs = ["cabf-br"],
-            Environment = _ => null,
-        });
-        return [.. result.Findings.Where(f => f.Rule.Name is Tor or Cps or "parse-error" && f.Location.StartLine == 1)
+    private static (string Rule, string Message)[] Lint(TestCertificate leaf) =>
+        [.. CabfBrLeafLint.Findings(leaf, Root, Tor, Cps)
             .Select(f => (f.Rule.Name, f.Message[(f.Message.IndexOf("): ", StringComparison.Ordinal) + 3)..]))];
-    }
 
     [Test]
     public void An_ev_certificate_for_a_v2_onion_name_needs_the_extension()
