@@ -84,14 +84,23 @@ def case(cid, expected, roots, icas, peer, peer_name=("DNS", "example.com"), kin
         "trusted_certs": [r.pem() for r in roots], "untrusted_intermediates": [i.pem() for i in icas],
         "peer_certificate": peer.pem(), "peer_certificate_key": None, "validation_time": when,
         "signature_algorithms": [], "key_usage": [],
-        "extended_key_usage": ["serverAuth" if kind == "SERVER" else "clientAuth"], "expected_result": expected,
+        "extended_key_usage": extra.pop("extended_key_usage", ["serverAuth" if kind == "SERVER" else "clientAuth"]),
+        "expected_result": expected,
         "expected_peer_name": {"kind": peer_name[0], "value": peer_name[1]} if peer_name and kind == "SERVER" else None,
-        "expected_peer_names": [], "max_chain_depth": extra.pop("max_chain_depth", None)})
+        "expected_peer_names": extra.pop("expected_peer_names", []), "max_chain_depth": extra.pop("max_chain_depth", None),
+        "crls": [c.public_bytes(serialization.Encoding.PEM).decode() for c in extra.pop("crls", [])]})
+    if extra:
+        raise TypeError(f"{cid}: unknown case fields {sorted(extra)}")
 
 
 def build():
     from limbo_sample_cases import add_all  # the case list, beside this file (and limbo_sample_graphs.py)
     add_all(make, leaf, nc, case, cn)
+    from limbo_sample_profile import add_profile  # rfc5280/webpki profile, basic, invalid, ee-pathlen
+    from limbo_sample_crl import add_crl
+    from limbo_sample_names import add_names  # webpki::cn, rfc9881, smime
+    for add in (add_profile, add_crl, add_names):
+        add(case)
 
 
 if __name__ == "__main__":

@@ -103,7 +103,7 @@ internal static partial class CabfBrFixtures
     };
 
     /// <summary>The root alone, changed by <paramref name="change"/>.</summary>
-    private static Func<TestCertificate[]> RootCa(Action<RawCertificateBuilder>? change = null) => () =>
+    internal static Func<TestCertificate[]> RootCa(Action<RawCertificateBuilder>? change = null) => () =>
     {
         var b = RootBuilder();
         change?.Invoke(b);

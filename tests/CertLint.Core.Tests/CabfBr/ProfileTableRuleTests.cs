@@ -16,7 +16,8 @@ public sealed class ProfileTableRuleTests
 
     /// <summary>What the base leaf and issuing CA (which every fixture changes one thing of) already get: a subscriber
     /// commonName (a BR 2.0.0 NOT RECOMMENDED) and a CA key that cannot sign OCSP responses (a note).</summary>
-    private const string LeafBase = "cabf-subject-cn-not-recommended", CaBase = "cabf-ca-ku-digital-signature";
+    private const string LeafBase = "cabf-subject-cn-not-recommended", CaBase = "cabf-ca-ku-digital-signature",
+        RootBase = CaBase;
 
     [Test]
     public void The_base_leaf_and_issuing_ca_have_only_their_known_findings()
@@ -57,6 +58,17 @@ public sealed class ProfileTableRuleTests
         Findings(CabfBrFixtures.Leaf(CabfBrFixtures.AkiWithIssuerAndSerial)()).ShouldBe(Sorted(LeafBase, "cabf-aki-issuer-serial"));
         Findings(CabfBrFixtures.SubCa(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(null, serial: [0x01])))())
             .ShouldBe(Sorted(CaBase, "aki-no-key-identifier", "cabf-aki-issuer-serial"));
+    }
+
+    [Test]
+    public void Root_authority_key_identifier_without_key_identifier()
+    {
+        // RFC 5280's aki-no-key-identifier exempts self-signed CAs; the BR root profile does not, once the AKI is there.
+        Findings(CabfBrFixtures.RootCa(CabfBrFixtures.RootAkiWithoutKeyId)())
+            .ShouldBe(Sorted(RootBase, "cabf-root-aki-no-key-identifier"));
+        Findings(CabfBrFixtures.RootCa(CabfBrFixtures.RootIssued)()).ShouldBe([RootBase]);
+        Findings(CabfBrFixtures.RootCa(b => { CabfBrFixtures.RootIssued(b); b.Remove(Oids.AuthorityKeyId); })())
+            .ShouldBe([RootBase]);
     }
 
     [Test]
