@@ -60,6 +60,12 @@ else
     find "$root/tests/fixtures" "$root/samples" "$root/rules" -maxdepth 2 -name "$p" -size -10k -type f -exec cp -t "$seeds" {} + 2>/dev/null
   done
 fi
+if [ "$harness" = sniff-pem ]; then
+  # OpenSSH keys carry ssh-keygen's names (no extension); the CRL rules' fixtures hold CRLs with extensions and entries.
+  find "$root/tests/fixtures/openssh" -type f ! -name '*.md' -size -10k -exec cp -t "$seeds" {} +
+  grep -rl --include='*.pem' 'BEGIN X509 CRL' "$root/tests/fixtures/rules" | head -40 |
+    while IFS= read -r f; do cp "$f" "$seeds/$(basename "$(dirname "$f")")-$(basename "$f")"; done
+fi
 dotnet "$out/CertLint.Fuzz.dll" seeds "$harness" "$seeds" || { echo "fuzz $harness: seed generation failed"; exit 1; }
 [ -d "$root/tests/fuzz-regressions/$harness" ] && find "$root/tests/fuzz-regressions/$harness" -type f ! -name '*.md' -size -10k -exec cp -t "$seeds" {} +
 [ -n "$(ls -A "$seeds")" ] || printf 'seed' > "$seeds/seed"

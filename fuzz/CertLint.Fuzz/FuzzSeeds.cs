@@ -14,11 +14,15 @@ public static class FuzzSeeds
 {
     private const string EcPublicKey = "1.2.840.10045.2.1", P256 = "1.2.840.10045.3.1.7", RsaEncryption = "1.2.840.113549.1.1.1";
 
-    /// <summary>(file name, bytes) for <paramref name="harness"/>; none for the harnesses whose fixtures suffice.</summary>
+    /// <summary>(file name, bytes) for <paramref name="harness"/>, <see cref="FormatSeeds"/>' too; none for the harnesses whose fixtures suffice.</summary>
     public static IEnumerable<(string Name, byte[] Bytes)> For(string harness)
     {
+        if (harness is "pkcs" or "sniff-pem")
+        {
+            foreach (var keystore in FormatSeeds.Keystores()) yield return ($"gen-{keystore.Name}", keystore.Bytes);
+        }
         if (harness is not ("der" or "sniff-pem")) yield break;
-        foreach (var (name, label, der) in Keys())
+        foreach (var (name, label, der) in Keys().Concat(FormatSeeds.Der()))
         {
             yield return harness == "der" ? ($"gen-{name}.der", der) : ($"gen-{name}.pem", System.Text.Encoding.ASCII.GetBytes(PemEncoding.WriteString(label, der) + "\n"));
         }

@@ -60,12 +60,15 @@ public static class FuzzTargets
         Expect(() => KeyParser.ParseDer((byte[])input.Clone(), Location, EmptyPassword, FuzzKdfLimit));
     }
 
-    /// <summary>PKCS#7 bundles and PKCS#12 keystores (empty password, low iteration limit).</summary>
+    /// <summary>PKCS#7 bundles, PKCS#12 keystores (empty password, low iteration limit), JKS and JCEKS keystores.</summary>
     private static void Pkcs(byte[] input)
     {
         Expect(() => Pkcs7Parser.Parse(input, Location));
         Expect(() => Pkcs12Parser.Parse((byte[])input.Clone(), File, EmptyPassword, FuzzKdfLimit));
         Expect(() => PbeInspector.InspectPfx(input));
+        // Java keystores: the walk does not check the magic, so the fuzzer need not find it first.
+        Expect(() => JksParser.Parse((byte[])input.Clone(), File, EmptyPassword, new Collector(File, new Passwords())));
+        Expect(() => JceksParser.Parse(input, File, EmptyPassword, new Collector(File, new Passwords())));
     }
 
     /// <summary>The `.certlint.yml` and rule file loaders: any mistake must be a ConfigurationException (file:line:col).</summary>

@@ -34,7 +34,10 @@ public sealed record CrlInfo(SourceLocation Location, DistinguishedName Issuer)
     /// <summary>deltaCRLIndicator: the number of the base CRL this delta applies to (hex); null for a complete CRL.</summary>
     public string? DeltaBase { get; init; }
     public IssuingDistributionPoint? DistributionPoint { get; init; }
-    /// <summary>Critical CRL or entry extensions CertLint does not process: such a CRL is not used (RFC 5280 §6.3.3).</summary>
+    /// <summary>
+    /// Critical CRL or entry extensions CertLint does not process, each once: such a CRL is not used (RFC 5280 §6.3.3).
+    /// At most CrlParser.MaxUnknownCritical + 1: one more than the bound says there were more.
+    /// </summary>
     public IReadOnlyList<string> UnknownCriticalExtensions { get; init; } = [];
 
     public bool IsDelta => DeltaBase is not null;

@@ -13,6 +13,13 @@ public static class CrlParser
     /// <summary>Bound on entries read from one CRL: a hostile file cannot make the run allocate without end.</summary>
     public const int MaxEntries = 1_000_000;
 
+    /// <summary>
+    /// Distinct unknown critical extensions kept per CRL: one makes the CRL unusable, and the message naming them is
+    /// built for each issuer tried; unbounded, 250,000 entries each with a critical extension made a list (and a
+    /// message) of 250,000 OIDs, and a lookup in it per entry was quadratic.
+    /// </summary>
+    public const int MaxUnknownCritical = 8;
+
     private static readonly string[] Reasons =
     [
         "unspecified", "keyCompromise", "cACompromise", "affiliationChanged", "superseded", "cessationOfOperation",
@@ -101,7 +108,7 @@ public static class CrlParser
                 _ => crl,
             };
             // RFC 5280 §5.2: a critical extension the application cannot process makes the CRL unusable.
-            if (ext.Critical && !CrlExtensionOids.Crl.Contains(ext.Oid)) unknownCritical.Add(ext.Oid);
+            if (ext.Critical && !CrlExtensionOids.Crl.Contains(ext.Oid)) AddUnknown(unknownCritical, ext.Oid);
         }
         return crl with { UnknownCriticalExtensions = unknownCritical };
     }
@@ -126,12 +133,18 @@ public static class CrlParser
                 {
                     // Without a directory name CertLint cannot tell whose entries these are: the CRL is not used.
                     if (DirectoryName(value) is { } name) issuerKey = name.NormalizedKey;
-                    else if (!unknownCritical.Contains(oid)) unknownCritical.Add(oid);
+                    else AddUnknown(unknownCritical, oid);
                 }
-                else if (critical && !CrlExtensionOids.Entry.Contains(oid)) unknownCritical.Add(oid); // §5.3: likewise an entry extension
+                else if (critical && !CrlExtensionOids.Entry.Contains(oid)) AddUnknown(unknownCritical, oid); // §5.3: likewise an entry extension
             }
         }
         return new RevokedEntry(serial, date, reason);
+    }
+
+    /// <summary>Adds <paramref name="oid"/> once, up to one past <see cref="MaxUnknownCritical"/> (so a reader can tell the list was cut).</summary>
+    private static void AddUnknown(List<string> unknownCritical, string oid)
+    {
+        if (unknownCritical.Count <= MaxUnknownCritical && !unknownCritical.Contains(oid)) unknownCritical.Add(oid);
     }
 
     /// <summary>The directoryName of a certificateIssuer GeneralNames, or null when it has none or it does not decode.</summary>

@@ -10,8 +10,11 @@ namespace CertLint.Parsing;
 /// </summary>
 internal static class KeyNumbersParser
 {
-    /// <summary>Above these sizes y^q mod p is not computed: bounded work on a hostile key (FIPS 186-5 stops at 3072 / 256).</summary>
-    private const int MaxOrderPBits = 16384, MaxOrderQBits = 1024;
+    /// <summary>
+    /// Above these sizes y^q mod p is not computed, nor a private key's y = g^x mod p (PublicKeyDerivation): bounded work
+    /// on a hostile key (FIPS 186-5 stops at 3072 / 256).
+    /// </summary>
+    internal const int MaxOrderPBits = 16384, MaxOrderQBits = 1024;
 
     /// <summary>The publicExponent of an RSAPublicKey held in <paramref name="keyBitString"/> (the encoded BIT STRING).</summary>
     public static BigInteger RsaExponent(ReadOnlyMemory<byte> keyBitString)

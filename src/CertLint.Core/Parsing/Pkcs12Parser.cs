@@ -23,6 +23,7 @@ public static class Pkcs12Parser
     public static Pkcs12Contents Parse(ReadOnlyMemory<byte> data, SourceFile file, IReadOnlyList<string> passwords, long maxIterations = PbeInspector.DefaultMaxIterations)
     {
         var location = new SourceLocation(file);
+        var encryptedSafes = Pkcs12Nesting.CheckClear(data); // before .NET's decoder recurses into nested safes
         var info = Pkcs12Info.Decode(data, out var consumed, skipCopy: true); // throws on garbage: a parse error, not a password problem
         if (consumed != data.Length) throw new AsnContentException($"{data.Length - consumed} bytes after the PKCS#12 structure");
         var protection = new List<PbeInfo>(PbeInspector.InspectPfx(data));
@@ -34,7 +35,8 @@ public static class Pkcs12Parser
             // A verified MAC proves the password: after it, any failure is a damaged file, not a wrong password.
             var proven = info.IntegrityMode == Pkcs12IntegrityMode.Password;
             if (proven && !info.VerifyMac(password)) continue;
-            var safes = TryDecrypt(info, password);
+            Pkcs12Nesting.CheckEncrypted(encryptedSafes, password);
+            var safes = TryDecrypt(info, password, data.Length);
             if (safes is null)
             {
                 if (proven) throw new DecryptedButCorruptException("PKCS#12 keystore");
@@ -67,7 +69,7 @@ public static class Pkcs12Parser
         }
     }
 
-    private static List<Pkcs12SafeContents>? TryDecrypt(Pkcs12Info info, string? password)
+    private static List<Pkcs12SafeContents>? TryDecrypt(Pkcs12Info info, string? password, int ciphertextBytes)
     {
         var safes = new List<Pkcs12SafeContents>();
         foreach (var safe in info.AuthenticatedSafe)
@@ -76,7 +78,7 @@ public static class Pkcs12Parser
             {
                 try
                 {
-                    safe.Decrypt(password);
+                    Pkcs12Nesting.Decrypt(safe, password, ciphertextBytes);
                 }
                 catch (CryptographicException)
                 {

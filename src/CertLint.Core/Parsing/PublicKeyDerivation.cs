@@ -109,14 +109,24 @@ internal static class PublicKeyDerivation
         return writer.Encode();
     }
 
-    /// <summary>DSA y = g^x mod p, encoded as the INTEGER the SPKI BIT STRING holds.</summary>
+    /// <summary>
+    /// DSA y = g^x mod p, encoded as the INTEGER the SPKI BIT STRING holds. The numbers are checked first (FIPS 186-5
+    /// §4.1: 0 &lt; x &lt; q), within the public-key checks' sizes, so a key costs at most one exponentiation by a
+    /// 1,024-bit x modulo a 16,384-bit p: unchecked, a 22 KB key of 65,536-bit numbers ran for minutes and p = 0 threw
+    /// DivideByZeroException (tests/fuzz-regressions/sniff-pem/dsa-*).
+    /// </summary>
     private static byte[] DsaPublicKey(ReadOnlyMemory<byte> parameters, ReadOnlyMemory<byte> privateKey)
     {
         var pqg = new AsnReader(parameters, AsnEncodingRules.BER).ReadSequence();
         var p = pqg.ReadInteger();
-        pqg.ReadInteger();
+        var q = pqg.ReadInteger();
         var g = pqg.ReadInteger();
         var x = new AsnReader(privateKey, AsnEncodingRules.BER).ReadInteger();
+        if (p < 2 || q < 2 || p.GetBitLength() > KeyNumbersParser.MaxOrderPBits || q.GetBitLength() > KeyNumbersParser.MaxOrderQBits)
+        {
+            throw new AsnContentException($"DSA private key: p and q must be above 1 and at most {PbeInspector.Number(KeyNumbersParser.MaxOrderPBits)} and {PbeInspector.Number(KeyNumbersParser.MaxOrderQBits)} bits long");
+        }
+        if (x.Sign <= 0 || x >= q) throw new AsnContentException("DSA private key: x is not between 1 and q - 1 (FIPS 186-5 4.1)");
         var writer = new AsnWriter(AsnEncodingRules.DER);
         writer.WriteInteger(BigInteger.ModPow(g, x, p));
         return writer.Encode();

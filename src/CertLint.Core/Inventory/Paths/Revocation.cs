@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using CertLint.Inventory.Signatures;
 using CertLint.Model;
+using CertLint.Parsing;
 
 namespace CertLint.Inventory.Paths;
 
@@ -57,7 +58,11 @@ internal sealed class Revocation
     /// <summary>Why a CRL cannot be used with <paramref name="issuer"/>'s key, or null when it can (for crl-invalid).</summary>
     public string? Unusable(CrlInfo crl, CertificateInfo issuer)
     {
-        if (crl.UnknownCriticalExtensions.Count > 0) return $"it has critical extension(s) CertLint does not process ({string.Join(", ", crl.UnknownCriticalExtensions)})";
+        if (crl.UnknownCriticalExtensions is { Count: > 0 } unknown)
+        {
+            var more = unknown.Count > CrlParser.MaxUnknownCritical ? ", and more" : "";
+            return $"it has critical extension(s) CertLint does not process ({string.Join(", ", unknown.Take(CrlParser.MaxUnknownCritical))}{more})";
+        }
         if (crl.DistributionPoint is { OnlyAttributeCerts: true }) return "it is an attribute-certificate CRL, which CertLint does not use";
         if (crl.AuthorityKeyIdentifier is { } aki && issuer.SubjectKeyIdentifier is { } ski && !string.Equals(aki, ski, StringComparison.OrdinalIgnoreCase))
         {

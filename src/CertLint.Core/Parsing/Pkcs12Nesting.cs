@@ -1,0 +1,174 @@
+using System.Formats.Asn1;
+using System.Runtime.ExceptionServices;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+
+namespace CertLint.Parsing;
+
+/// <summary>
+/// PKCS#12 safeContentsBags nest SafeContents in SafeContents (RFC 7292 §4.2.6), and .NET decodes each level by
+/// recursion (Pkcs12SafeContents.ReadBags), about 700 bytes of stack per level for at least 19 bytes of file: an
+/// 832 KB file of 30,000 empty levels overflowed the stack and killed the process, which no catch survives. So the
+/// nesting is measured before .NET decodes it: in the clear by a walk of the file (no recursion), inside a PBES2
+/// safe by decrypting it first; any other encrypted safe is decrypted on a thread whose stack holds the deepest nesting
+/// its ciphertext could decode to, and measured after.
+/// No tool writes nested safes (OpenSSL, Java and .NET write flat ones): more than <see cref="MaxDepth"/> is a
+/// parse-error.
+/// </summary>
+internal static class Pkcs12Nesting
+{
+    public const int MaxDepth = 16;
+
+    private const string DataOid = "1.2.840.113549.1.7.1", EncryptedDataOid = "1.2.840.113549.1.7.6", SafeContentsBagOid = "1.2.840.113549.1.12.10.1.6";
+
+    /// <summary>Below this many ciphertext bytes any nesting fits an ordinary thread's stack (860 levels, 600 KB).</summary>
+    private const int InlineCiphertext = 16 * 1024;
+
+    /// <summary>Stack bytes reserved per ciphertext byte: 700 per level over 19 bytes per level is 37.</summary>
+    private const int StackPerByte = 48;
+
+    private static readonly Asn1Tag Context0 = new(TagClass.ContextSpecific, 0, isConstructed: true);
+
+    private static AsnContentException TooDeep() => new($"PKCS#12 safe contents nested more than {MaxDepth} deep");
+
+    /// <summary>
+    /// Throws when a SafeContents in the clear nests deeper than <see cref="MaxDepth"/>. Returns each encrypted safe as
+    /// an EncryptedPrivateKeyInfo-shaped blob (algorithm, ciphertext) for <see cref="CheckEncrypted"/>.
+    /// </summary>
+    public static IReadOnlyList<byte[]> CheckClear(ReadOnlyMemory<byte> pfx)
+    {
+        var clear = new List<ReadOnlyMemory<byte>>();
+        var encrypted = new List<byte[]>();
+        try
+        {
+            var outer = new AsnReader(pfx, AsnEncodingRules.BER).ReadSequence();
+            outer.ReadEncodedValue(); // version
+            var authSafe = outer.ReadSequence();
+            if (authSafe.ReadObjectIdentifier() != DataOid) return [];
+            var safes = new AsnReader(authSafe.ReadSequence(Context0).ReadOctetString(), AsnEncodingRules.BER).ReadSequence();
+            while (safes.HasData)
+            {
+                var contentInfo = safes.ReadSequence();
+                var type = contentInfo.ReadObjectIdentifier();
+                if (type == DataOid) clear.Add(contentInfo.ReadSequence(Context0).ReadOctetString());
+                else if (type == EncryptedDataOid) encrypted.Add(Encrypted(contentInfo.ReadSequence(Context0).ReadSequence()));
+            }
+        }
+        catch (AsnContentException)
+        {
+            return []; // damaged, not deep: Pkcs12Info.Decode says how
+        }
+        if (clear.Any(DepthOver)) throw TooDeep();
+        return encrypted;
+    }
+
+    /// <summary>
+    /// Decrypts each PBES2 safe with <paramref name="password"/> (as .NET will next) and throws when it nests too deep:
+    /// .NET's decoder, besides recursing, copies each level's bytes, so 30,000 levels cost a minute even on a stack
+    /// that holds them. Other schemes (PKCS#12 PBE) are left to <see cref="Decrypt"/>'s large stack.
+    /// </summary>
+    public static void CheckEncrypted(IReadOnlyList<byte[]> encrypted, string? password)
+    {
+        foreach (var safe in encrypted)
+        {
+            if (Pbes2Decryptor.TryDecrypt(safe, password ?? "", out var plain) != Pbes2Decryptor.Result.Decrypted) continue;
+            try
+            {
+                if (DepthOver(plain)) throw TooDeep();
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(plain);
+            }
+        }
+    }
+
+    /// <summary>EncryptedData { version, EncryptedContentInfo { contentType, algorithm, [0] IMPLICIT ciphertext } } as SEQUENCE { algorithm, OCTET STRING }.</summary>
+    private static byte[] Encrypted(AsnReader encryptedData)
+    {
+        encryptedData.ReadEncodedValue(); // version
+        var info = encryptedData.ReadSequence();
+        info.ReadObjectIdentifier();
+        var algorithm = info.ReadEncodedValue();
+        var ciphertext = info.ReadOctetString(new Asn1Tag(TagClass.ContextSpecific, 0));
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteEncodedValue(algorithm.Span);
+            writer.WriteOctetString(ciphertext);
+        }
+        return writer.Encode();
+    }
+
+    /// <summary>Whether a SafeContents nests deeper than <see cref="MaxDepth"/>: a walk with a stack of pending levels, no recursion.</summary>
+    private static bool DepthOver(ReadOnlyMemory<byte> safeContents)
+    {
+        var pending = new Stack<(ReadOnlyMemory<byte> SafeContents, int Depth)>();
+        pending.Push((safeContents, 0));
+        try
+        {
+            while (pending.TryPop(out var next))
+            {
+                var bags = new AsnReader(next.SafeContents, AsnEncodingRules.BER).ReadSequence();
+                while (bags.HasData)
+                {
+                    var bag = bags.ReadSequence();
+                    if (bag.ReadObjectIdentifier() != SafeContentsBagOid) continue;
+                    if (next.Depth + 1 > MaxDepth) return true;
+                    pending.Push((bag.ReadSequence(Context0).ReadEncodedValue(), next.Depth + 1));
+                }
+            }
+        }
+        catch (AsnContentException)
+        {
+            // damaged, not deep
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Decrypts <paramref name="safe"/> (on a large stack when the ciphertext, at most <paramref name="ciphertextBytes"/>
+    /// long, is large), then checks its nesting.
+    /// </summary>
+    public static void Decrypt(Pkcs12SafeContents safe, string? password, int ciphertextBytes)
+    {
+        if (ciphertextBytes <= InlineCiphertext) safe.Decrypt(password);
+        else OnLargeStack(StackPerByte * ciphertextBytes + (1 << 20), () => safe.Decrypt(password));
+        CheckOpened(safe);
+    }
+
+    /// <summary>Throws when the decoded bags of <paramref name="safe"/> nest deeper than <see cref="MaxDepth"/> (a walk, no recursion).</summary>
+    public static void CheckOpened(Pkcs12SafeContents safe)
+    {
+        var pending = new Stack<(Pkcs12SafeContents Safe, int Depth)>();
+        pending.Push((safe, 0));
+        while (pending.TryPop(out var next))
+        {
+            foreach (var bag in next.Safe.GetBags())
+            {
+                if (bag is not Pkcs12SafeContentsBag { SafeContents: { } inner }) continue;
+                if (next.Depth + 1 > MaxDepth) throw TooDeep();
+                pending.Push((inner, next.Depth + 1));
+            }
+        }
+    }
+
+    private static void OnLargeStack(int stackBytes, Action action)
+    {
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+        }, stackBytes);
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+    }
+}
