@@ -23,9 +23,6 @@ public static class PbeInspector
 
     private const string Pbes2 = "1.2.840.113549.1.5.13";
     private const string Pbkdf2 = "1.2.840.113549.1.5.12";
-    private const string DataOid = "1.2.840.113549.1.7.1";
-    private const string EncryptedDataOid = "1.2.840.113549.1.7.6";
-    private static readonly Asn1Tag Context0 = new(TagClass.ContextSpecific, 0, isConstructed: true);
 
     private static readonly Dictionary<string, string> Pbes1 = new()
     {
@@ -68,18 +65,12 @@ public static class PbeInspector
     public static IReadOnlyList<PbeInfo> InspectPfx(ReadOnlyMemory<byte> pfx)
     {
         var found = new List<PbeInfo>();
-        var outer = new AsnReader(pfx, AsnEncodingRules.BER).ReadSequence();
-        outer.ReadEncodedValue(); // version
-        var authSafe = outer.ReadSequence();
-        if (outer.HasData) found.Add(ReadMacData(outer.ReadSequence()));
-        if (authSafe.ReadObjectIdentifier() != DataOid) return found; // public-key integrity: no password involved
-        var content = authSafe.ReadSequence(Context0).ReadOctetString();
-        var safes = new AsnReader(content, AsnEncodingRules.BER).ReadSequence();
-        while (safes.HasData)
+        var contentInfos = Pkcs12AuthSafe.ContentInfos(pfx, out var macData);
+        if (macData is not null) found.Add(ReadMacData(macData));
+        foreach (var (type, contentInfo) in contentInfos ?? []) // none: public-key integrity, no password involved
         {
-            var contentInfo = safes.ReadSequence();
-            if (contentInfo.ReadObjectIdentifier() != EncryptedDataOid) continue;
-            var encryptedData = contentInfo.ReadSequence(Context0).ReadSequence();
+            if (type != Pkcs12AuthSafe.EncryptedDataOid) continue;
+            var encryptedData = contentInfo.ReadSequence(Pkcs12AuthSafe.Context0).ReadSequence();
             encryptedData.ReadEncodedValue(); // version
             var encryptedContentInfo = encryptedData.ReadSequence();
             encryptedContentInfo.ReadObjectIdentifier();

@@ -19,7 +19,7 @@ internal static class Pkcs12Nesting
 {
     public const int MaxDepth = 16;
 
-    private const string DataOid = "1.2.840.113549.1.7.1", EncryptedDataOid = "1.2.840.113549.1.7.6", SafeContentsBagOid = "1.2.840.113549.1.12.10.1.6";
+    private const string SafeContentsBagOid = "1.2.840.113549.1.12.10.1.6";
 
     /// <summary>Below this many ciphertext bytes any nesting fits an ordinary thread's stack (860 levels, 600 KB).</summary>
     private const int InlineCiphertext = 16 * 1024;
@@ -27,7 +27,7 @@ internal static class Pkcs12Nesting
     /// <summary>Stack bytes reserved per ciphertext byte: 700 per level over 19 bytes per level is 37.</summary>
     private const int StackPerByte = 48;
 
-    private static readonly Asn1Tag Context0 = new(TagClass.ContextSpecific, 0, isConstructed: true);
+    private static readonly Asn1Tag Context0 = Pkcs12AuthSafe.Context0;
 
     private static AsnContentException TooDeep() => new($"PKCS#12 safe contents nested more than {MaxDepth} deep");
 
@@ -41,17 +41,10 @@ internal static class Pkcs12Nesting
         var encrypted = new List<byte[]>();
         try
         {
-            var outer = new AsnReader(pfx, AsnEncodingRules.BER).ReadSequence();
-            outer.ReadEncodedValue(); // version
-            var authSafe = outer.ReadSequence();
-            if (authSafe.ReadObjectIdentifier() != DataOid) return [];
-            var safes = new AsnReader(authSafe.ReadSequence(Context0).ReadOctetString(), AsnEncodingRules.BER).ReadSequence();
-            while (safes.HasData)
+            foreach (var (type, contentInfo) in Pkcs12AuthSafe.ContentInfos(pfx, out _) ?? [])
             {
-                var contentInfo = safes.ReadSequence();
-                var type = contentInfo.ReadObjectIdentifier();
-                if (type == DataOid) clear.Add(contentInfo.ReadSequence(Context0).ReadOctetString());
-                else if (type == EncryptedDataOid) encrypted.Add(Encrypted(contentInfo.ReadSequence(Context0).ReadSequence()));
+                if (type == Pkcs12AuthSafe.DataOid) clear.Add(contentInfo.ReadSequence(Context0).ReadOctetString());
+                else if (type == Pkcs12AuthSafe.EncryptedDataOid) encrypted.Add(Encrypted(contentInfo.ReadSequence(Context0).ReadSequence()));
             }
         }
         catch (AsnContentException)
