@@ -56,6 +56,7 @@ public static class PbeInspector
     {
         ["1.3.14.3.2.26"] = "SHA-1", ["2.16.840.1.101.3.4.2.1"] = "SHA-256", ["2.16.840.1.101.3.4.2.2"] = "SHA-384",
         ["2.16.840.1.101.3.4.2.3"] = "SHA-512", ["2.16.840.1.101.3.4.2.4"] = "SHA-224", ["1.2.840.113549.2.5"] = "MD5",
+        ["2.16.840.1.101.3.4.2.5"] = "SHA-512/224", ["2.16.840.1.101.3.4.2.6"] = "SHA-512/256",
     };
 
     /// <summary>
@@ -110,6 +111,7 @@ public static class PbeInspector
         var digestInfo = macData.ReadSequence();
         var algorithm = digestInfo.ReadSequence();
         var oid = algorithm.ReadObjectIdentifier();
+        if (oid == Pkcs12Mac.Pbmac1Oid) return ReadPbmac1(algorithm.ReadSequence());
         var digest = Digests.GetValueOrDefault(oid, oid);
         macData.ReadOctetString();
         var iterations = macData.HasData ? ReadCount(macData) : 1;
@@ -118,14 +120,25 @@ public static class PbeInspector
         return new PbeInfo("PKCS#12 MAC", iterations, $"HMAC-{digest} MAC, {Count(iterations)}", weakness);
     }
 
-    private static PbeInfo ReadPbes2(AsnReader parameters)
+    /// <summary>
+    /// PBMAC1-params (RFC 8018 §7.1, in PKCS#12 by RFC 9579): the PBKDF2 parameters hold the iteration count that
+    /// counts (the MacData's own count is unused), so that is the one bounded and judged.
+    /// </summary>
+    private static PbeInfo ReadPbmac1(AsnReader parameters)
     {
         var kdf = parameters.ReadSequence();
         var kdfOid = kdf.ReadObjectIdentifier();
-        var cipher = parameters.ReadSequence().ReadObjectIdentifier();
-        var (cipherName, weakCipher) = Ciphers.GetValueOrDefault(cipher, (cipher, false));
-        if (kdfOid != Pbkdf2) return new PbeInfo("PBES2", 0, $"PBES2 ({kdfOid}, {cipherName})", null);
-        var p = kdf.ReadSequence();
+        var mac = parameters.ReadSequence().ReadObjectIdentifier();
+        var macName = Prfs.GetValueOrDefault(mac, mac);
+        if (kdfOid != Pbkdf2) return new PbeInfo("PBMAC1", 0, $"PBMAC1 ({kdfOid}, {macName})", null);
+        var (iterations, prf) = Pbkdf2Parameters(kdf.ReadSequence());
+        var weakness = iterations < WeakIterations ? $"PBMAC1's PBKDF2 uses only {Count(iterations)} (fewer than {Number(WeakIterations)})" : null;
+        return new PbeInfo("PBMAC1", iterations, $"PBMAC1 (PBKDF2-{prf}, {Count(iterations)}, {macName})", weakness);
+    }
+
+    /// <summary>PBKDF2-params: the iteration count and the PRF's name (HMAC-SHA1 by default).</summary>
+    private static (long Iterations, string Prf) Pbkdf2Parameters(AsnReader p)
+    {
         p.ReadEncodedValue(); // salt (specified) or otherSource
         var iterations = ReadCount(p);
         var prf = "HMAC-SHA1";
@@ -135,6 +148,17 @@ public static class PbeInspector
             var prfOid = p.ReadSequence().ReadObjectIdentifier();
             prf = Prfs.GetValueOrDefault(prfOid, prfOid);
         }
+        return (iterations, prf);
+    }
+
+    private static PbeInfo ReadPbes2(AsnReader parameters)
+    {
+        var kdf = parameters.ReadSequence();
+        var kdfOid = kdf.ReadObjectIdentifier();
+        var cipher = parameters.ReadSequence().ReadObjectIdentifier();
+        var (cipherName, weakCipher) = Ciphers.GetValueOrDefault(cipher, (cipher, false));
+        if (kdfOid != Pbkdf2) return new PbeInfo("PBES2", 0, $"PBES2 ({kdfOid}, {cipherName})", null);
+        var (iterations, prf) = Pbkdf2Parameters(kdf.ReadSequence());
         var weakness = weakCipher ? $"PBES2 encrypts with {cipherName}"
             : iterations < WeakIterations ? $"PBKDF2 uses only {Count(iterations)} (fewer than {Number(WeakIterations)})" : null;
         return new PbeInfo("PBES2", iterations, $"PBES2 (PBKDF2-{prf}, {Count(iterations)}, {cipherName})", weakness);

@@ -9,9 +9,9 @@ namespace CertLint.Parsing;
 /// PKCS#12 safeContentsBags nest SafeContents in SafeContents (RFC 7292 §4.2.6), and .NET decodes each level by
 /// recursion (Pkcs12SafeContents.ReadBags), about 700 bytes of stack per level for at least 19 bytes of file: an
 /// 832 KB file of 30,000 empty levels overflowed the stack and killed the process, which no catch survives. So the
-/// nesting is measured before .NET decodes it: in the clear by a walk of the file (no recursion), inside a PBES2
-/// safe by decrypting it first; any other encrypted safe is decrypted on a thread whose stack holds the deepest nesting
-/// its ciphertext could decode to, and measured after.
+/// nesting is measured before .NET decodes it: in the clear by a walk of the file (no recursion), inside a PBES2 or
+/// PKCS#12 PBE safe by decrypting it first; a safe under any other scheme is decrypted on a thread whose stack holds
+/// the deepest nesting its ciphertext could decode to, and measured after.
 /// No tool writes nested safes (OpenSSL, Java and .NET write flat ones): more than <see cref="MaxDepth"/> is a
 /// parse-error.
 /// </summary>
@@ -56,15 +56,18 @@ internal static class Pkcs12Nesting
     }
 
     /// <summary>
-    /// Decrypts each PBES2 safe with <paramref name="password"/> (as .NET will next) and throws when it nests too deep:
-    /// .NET's decoder, besides recursing, copies each level's bytes, so 30,000 levels cost a minute even on a stack
-    /// that holds them. Other schemes (PKCS#12 PBE) are left to <see cref="Decrypt"/>'s large stack.
+    /// Decrypts each PBES2 or PKCS#12 PBE safe with <paramref name="password"/> (as .NET will next) and throws when it
+    /// nests too deep: .NET's decoder, besides recursing, copies each level's bytes, so 30,000 levels cost a minute even
+    /// on a stack that holds them. A scheme neither decryptor knows is left to <see cref="Decrypt"/>'s large stack.
     /// </summary>
     public static void CheckEncrypted(IReadOnlyList<byte[]> encrypted, string? password)
     {
         foreach (var safe in encrypted)
         {
-            if (Pbes2Decryptor.TryDecrypt(safe, password ?? "", out var plain) != Pbes2Decryptor.Result.Decrypted) continue;
+            byte[]? plain;
+            var result = Pbes2Decryptor.TryDecrypt(safe, password ?? "", out plain);
+            if (result == Pbes2Decryptor.Result.Unsupported) result = Pkcs12PbeDecryptor.TryDecrypt(safe, password, out plain);
+            if (result != Pbes2Decryptor.Result.Decrypted || plain is null) continue;
             try
             {
                 if (DepthOver(plain)) throw TooDeep();

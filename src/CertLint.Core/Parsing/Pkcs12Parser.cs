@@ -34,7 +34,7 @@ public static class Pkcs12Parser
             info = Pkcs12Info.Decode(data, out _, skipCopy: true);
             // A verified MAC proves the password: after it, any failure is a damaged file, not a wrong password.
             var proven = info.IntegrityMode == Pkcs12IntegrityMode.Password;
-            if (proven && !info.VerifyMac(password)) continue;
+            if (proven && !VerifyMac(info, data, password)) continue;
             Pkcs12Nesting.CheckEncrypted(encryptedSafes, password);
             var safes = TryDecrypt(info, password, data.Length);
             if (safes is null)
@@ -57,6 +57,21 @@ public static class Pkcs12Parser
             return new Pkcs12Contents(keystore, certificates, keys, Opened: true);
         }
         return new Pkcs12Contents(new KeystoreInfo(location, true, 0, 0) { Protection = protection }, [], [], Opened: false);
+    }
+
+    /// <summary>.NET's check, or for a digest it does not know (SHA-224, SHA-512/224, SHA-512/256) BouncyCastle's.</summary>
+    private static bool VerifyMac(Pkcs12Info info, ReadOnlyMemory<byte> data, string? password)
+    {
+        try
+        {
+            return info.VerifyMac(password);
+        }
+        catch (CryptographicException)
+        {
+            return Pkcs12Mac.Verify(data, password, out var algorithm) ?? throw new CryptographicException(algorithm == Pkcs12Mac.Pbmac1Oid
+                ? "its integrity MAC is PBMAC1 (RFC 9579), which CertLint cannot verify yet"
+                : $"its integrity MAC uses digest {algorithm}, which CertLint does not know");
+        }
     }
 
     /// <summary>"Empty" is two different PKCS#12 passwords (no bytes vs a lone BMP terminator); tools use both.</summary>

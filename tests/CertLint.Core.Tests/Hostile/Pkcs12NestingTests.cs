@@ -69,6 +69,47 @@ public sealed class Pkcs12NestingTests
         return Seq(ObjectId("1.2.840.113549.1.7.6"), Context(0, true, encryptedData));
     }
 
+    /// <summary>
+    /// EncryptedData under PKCS#12 PBE (SHA-1 and 3-key 3DES, 1 iteration) with the empty password, by BouncyCastle:
+    /// CertLint decrypts it and measures the nesting before .NET's recursive decoder sees it.
+    /// </summary>
+    private static byte[] Pkcs12PbeEncrypted(byte[] safeContents, bool loneTerminator = false)
+    {
+        byte[] salt = [8, 7, 6, 5, 4, 3, 2, 1];
+        var algorithm = new Org.BouncyCastle.Asn1.X509.AlgorithmIdentifier(Org.BouncyCastle.Asn1.Pkcs.PkcsObjectIdentifiers.PbeWithShaAnd3KeyTripleDesCbc,
+            new Org.BouncyCastle.Asn1.Pkcs.Pkcs12PbeParams(salt, 1));
+        var cipher = (Org.BouncyCastle.Crypto.IBufferedCipher)Org.BouncyCastle.Security.PbeUtilities.CreateEngine(algorithm);
+        cipher.Init(true, Org.BouncyCastle.Security.PbeUtilities.GenerateCipherParameters(algorithm, [], loneTerminator));
+        var encryptedData = Seq(Int(0), Seq(ObjectId(Data), algorithm.GetDerEncoded(), Tlv(0x80, cipher.DoFinal(safeContents))));
+        return Seq(ObjectId("1.2.840.113549.1.7.6"), Context(0, true, encryptedData));
+    }
+
+    /// <summary>30,000 levels would need 21 MB of stack in .NET's decoder and take it a minute (it copies each level).</summary>
+    [TestCase(30_000)]
+    [TestCase(17)]
+    public void Safes_nested_inside_a_pkcs12_pbe_safe_beyond_16_are_a_parse_error(int depth) =>
+        Lint(Pfx(Pkcs12PbeEncrypted(Nested(depth)))).ShouldBe((Deep, 0));
+
+    /// <summary>
+    /// The depth is measured on the decrypted bytes before .NET's decoder sees them (which it would otherwise do by
+    /// recursion, copying each level), for PBES2 and PKCS#12 PBE alike; a wrong password measures nothing, and the
+    /// two empty PKCS#12 passwords (no bytes, a lone BMP terminator) are told apart as .NET tells them.
+    /// </summary>
+    [Test]
+    public void Encrypted_safes_are_measured_before_dotnet_decodes_them()
+    {
+        var deep = Nested(17);
+        Should.Throw<AsnContentException>(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(CertLint.Parsing.Pkcs12Nesting.CheckClear(Pfx(Encrypted(deep))), null));
+        var pbe = CertLint.Parsing.Pkcs12Nesting.CheckClear(Pfx(Pkcs12PbeEncrypted(deep)));
+        pbe.Count.ShouldBe(1);
+        Should.Throw<AsnContentException>(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(pbe, null));
+        Should.NotThrow(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(pbe, "wrong"));
+        Should.NotThrow(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(pbe, ""));
+        var terminator = CertLint.Parsing.Pkcs12Nesting.CheckClear(Pfx(Pkcs12PbeEncrypted(deep, loneTerminator: true)));
+        Should.Throw<AsnContentException>(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(terminator, ""));
+        Should.NotThrow(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(terminator, null));
+    }
+
     private static (string Errors, int Certificates) Lint(byte[] pfx)
     {
         using var dir = new TempDirectory();
@@ -92,5 +133,6 @@ public sealed class Pkcs12NestingTests
     {
         Lint(Pfx(Clear(Nested(16)))).ShouldBe(("", 1));
         Lint(Pfx(Encrypted(Nested(16)))).ShouldBe(("", 1));
+        Lint(Pfx(Pkcs12PbeEncrypted(Nested(16)))).ShouldBe(("", 1));
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CertLint.Inventory;
 using CertLint.Model;
 using CertLint.Parsing;
@@ -21,7 +20,7 @@ public sealed class OpenSslSignatureTests
     {
         using var dir = new TempDirectory();
         var cert = dir["cert.pem"];
-        OpenSsl($"req -x509 -newkey {newKey} -nodes -keyout {dir["key.pem"]} -subj /CN=openssl-made -days 30000 {signing} -out {cert}");
+        OpenSslCli.Run($"req -x509 -newkey {newKey} -nodes -keyout {dir["key.pem"]} -subj /CN=openssl-made -days 30000 {signing} -out {cert}");
 
         var source = new SourceFile(cert, "cert.pem", new FileInfo(cert).Length, null);
         var parsed = FileParser.Parse(source, new SettingsPasswordSource(Settings(dir.Path)));
@@ -37,15 +36,4 @@ public sealed class OpenSslSignatureTests
     }
 
     private static Configuration.LintSettings Settings(string root) => new() { Root = root, Paths = [root], Now = TestPki.DefaultNow };
-
-    private static void OpenSsl(string arguments)
-    {
-        var start = new ProcessStartInfo("openssl", arguments) { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.Environment["OPENSSL_CONF"] = "/dev/null";
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        process.ExitCode.ShouldBe(0, stderr.Result);
-    }
 }
