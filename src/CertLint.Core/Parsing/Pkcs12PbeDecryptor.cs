@@ -51,7 +51,8 @@ internal static class Pkcs12PbeDecryptor
         {
             return Pbes2Decryptor.Result.WrongPassword; // bad padding
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or SecurityUtilityException)
+        catch (Exception e) when (e is CryptoException or ArgumentException or InvalidOperationException or IOException
+                                      or SecurityUtilityException or InvalidCastException or ArithmeticException)
         {
             return Pbes2Decryptor.Result.Unsupported; // parameters BouncyCastle cannot use: .NET's decoder says how
         }
