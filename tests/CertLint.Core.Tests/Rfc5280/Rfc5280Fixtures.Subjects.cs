@@ -24,6 +24,22 @@ internal static partial class Rfc5280Fixtures
             Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.Organization, PrintableString, "Acme (Example) Ltd."))));
         Add("subject-control-characters",
             Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.Organization, Utf8String, "Acme\u0007 Ltd"))), Leaf());
+        // The second countryName / serialNumber is the wrong type: every value counts, not only the first.
+        Add("subject-country-not-printable-string",
+            Leaf(Subject(Country(PrintableString), Country(Utf8String), Cn("leaf.example.com"))),
+            Leaf(Subject(Country(PrintableString), Cn("leaf.example.com"))));
+        Add("subject-serial-number-not-printable-string",
+            Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.SerialNumber, PrintableString, "1234"), Attribute(Oids.SerialNumber, Utf8String, "5678"))),
+            Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.SerialNumber, PrintableString, "1234"))));
+        Add("issuer-country-not-printable-string",
+            Leaf(b => b.IssuerName = Name(Country(PrintableString), Country(Utf8String), Cn("CertLint Test Root"))),
+            Leaf(b => b.IssuerName = Name(Country(PrintableString), Cn("CertLint Test Root"))));
+        Add("subject-given-name-long",
+            Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.GivenName, Utf8String, "Ann"), Attribute(Oids.GivenName, Utf8String, new string('A', 65)))),
+            Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.GivenName, Utf8String, new string('A', 64)))));
+        Add("subject-surname-long",
+            Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.Surname, Utf8String, new string('A', 65)))),
+            Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.Surname, Utf8String, new string('A', 64)))));
         // The second address is not in the SAN: every emailAddress value must be, not only the first.
         Add("subject-email-not-in-san",
             Leaf(Subject(Cn("leaf.example.com"), Email("admin@example.com"), Email("ops@example.com")) + San(Gn.Email("admin@example.com"))),
@@ -38,6 +54,8 @@ internal static partial class Rfc5280Fixtures
             Leaf(Subject([.. cn, Attribute(oid, tag, Value(oid, bound + 1))])),
             Leaf(Subject([.. cn, Attribute(oid, tag, Value(oid, bound > 1000 ? 12 : bound))])));
     }
+
+    private static byte[] Country(byte tag) => Attribute(Oids.Country, tag, "US");
 
     private static byte[] Email(string address) => Attribute(Oids.Email, Ia5String, address);
 

@@ -39,6 +39,11 @@ internal static partial class Rfc5280Fixtures
         Add("name-constraints-registered-id", SubCa(Exclude(Ext.Subtree(Gn.RegisteredId("1.3.6.1.4.1.55555.9")))), SubCa(Exclude(Ext.Subtree(Gn.Dns("example.org")))));
         Add("name-constraints-x400", SubCa(Exclude(Ext.Subtree(Gn.X400()))), SubCa(Exclude(Ext.Subtree(Gn.Dns("example.org")))));
 
+        Add("sia-critical",
+            SubCa(b => b.Set(Oids.SubjectInfoAccess, CaRepository, critical: true)), SubCa(b => b.Set(Oids.SubjectInfoAccess, CaRepository)));
+        Add("precert-sct-list",
+            Leaf(b => b.Set(Oids.CtPoison, NullValue(), critical: true).Set(Oids.SctList, Ext.SctList(12))),
+            Leaf(b => b.Set(Oids.CtPoison, NullValue(), critical: true)));
         Add("sct-list-empty", Leaf(b => b.Set(Oids.SctList, Ext.SctList(0))), Leaf(b => b.Set(Oids.SctList, Ext.SctList(12))));
         Add("crl-distribution-point-reasons-only",
             Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint(null, reasons: true)))),
@@ -50,6 +55,9 @@ internal static partial class Rfc5280Fixtures
             Leaf(b => b.Set(Oids.AuthorityInfoAccess, Ext.InfoAccess((Oids.AccessCaIssuers, Gn.Uri("ftp://ca.example.com/ca.crt"))))),
             Leaf(b => b.Set(Oids.AuthorityInfoAccess, CaIssuersHttp)));
     }
+
+    /// <summary>A subjectInfoAccess naming the CA's repository (id-ad-caRepository, RFC 5280 §4.2.2.2).</summary>
+    private static readonly byte[] CaRepository = Ext.InfoAccess(("1.3.6.1.5.5.7.48.5", Gn.Uri("http://repo.example.com/certs.p7c")));
 
     private static Action<RawCertificateBuilder> Constrain(params byte[][] permitted) =>
         b => b.Set(Oids.NameConstraints, Ext.NameConstraints(permitted, null), critical: true);
