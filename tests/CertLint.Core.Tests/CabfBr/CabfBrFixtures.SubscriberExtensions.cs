@@ -48,8 +48,8 @@ internal static partial class CabfBrFixtures
         var dc = Attribute(domainComponent, Ia5String, "example");
         Add("cabf-subject-attribute-encoding", Leaf(Subject(Attribute(Oids.Country, Utf8String, "US"), Cn("www.example.com"))),
             Leaf(Subject(dc, C("US"), Cn("www.example.com"))));
-        Add("cabf-subject-attribute-encoding", Leaf(Subject(Attribute(Oids.CommonName, TeletexString, "www.example.com"))),
-            Leaf(Subject(Attribute(Oids.CommonName, PrintableString, "www.example.com"))));
+        Add("cabf-subject-attribute-encoding", Leaf(Subject(Attribute(Oids.SerialNumber, Utf8String, "12345"), Cn("www.example.com"))),
+            Leaf(Subject(Attribute(Oids.SerialNumber, PrintableString, "12345"), Attribute(Oids.CommonName, PrintableString, "www.example.com"))));
         Add("cabf-subject-attribute-encoding", Leaf(Subject(Attribute(domainComponent, Utf8String, "example"), Cn("www.example.com"))),
             Leaf());
 
