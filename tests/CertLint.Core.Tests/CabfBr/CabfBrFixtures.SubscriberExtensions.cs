@@ -1,0 +1,70 @@
+using CertLint.Tests.Pki.Raw;
+using static CertLint.Tests.Pki.Raw.Der;
+
+namespace CertLint.Tests.CabfBr;
+
+internal static partial class CabfBrFixtures
+{
+    /// <summary>The BR 2.x subscriber profile's subjectAltName (§7.1.2.7.12) and extension table (§7.1.2.7.6), and the
+    /// subject and underscore requirements of older BR versions.</summary>
+    private static void SubscriberExtensions()
+    {
+        // One failing case per name form the BR exclude; the pass keeps a dNSName and an iPAddress.
+        var dnsAndIp = San(Gn.Dns("www.example.com"), Gn.Ip(93, 184, 215, 14));
+        foreach (var other in new[]
+                 {
+                     Gn.Email("admin@example.com"), Gn.Uri("https://www.example.com/"), Gn.DirName(Name(Cn("www.example.com"))),
+                     Gn.OtherName("1.3.6.1.4.1.311.20.2.3", String(Utf8String, "admin@example.com")),
+                     Gn.RegisteredId("1.3.6.1.4.1.99999.1"), Gn.EdiParty("Example"), Gn.X400(),
+                 })
+        {
+            Add("cabf-san-name-type", Leaf(San(Gn.Dns("www.example.com"), other)), Leaf(dnsAndIp));
+        }
+
+        // Critical exactly when the subject is empty: both ways wrong, both ways right.
+        Add("cabf-san-critical", Leaf(San(critical: true, Gn.Dns("www.example.com"))), Leaf());
+        Add("cabf-san-critical",
+            Leaf(b => { b.Subject = Name(); San(Gn.Dns("www.example.com"))(b); }),
+            Leaf(b => { b.Subject = Name(); San(critical: true, Gn.Dns("www.example.com"))(b); }));
+
+        Add("cabf-sub-eku-critical", Leaf(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ServerAuth), critical: true)), Leaf());
+        Add("cabf-sub-ski-present", Leaf(), Leaf(b => b.Remove(Oids.SubjectKeyId)));
+
+        // The leaf's key is P-256: its keyUsage is digitalSignature, keyAgreement at most (§7.1.2.7.11).
+        Action<RawCertificateBuilder> Usage(params int[] bits) => b => b.Set(Oids.KeyUsage, Ext.KeyUsage(bits), critical: true);
+        Add("cabf-sub-ecc-key-usage", Leaf(Usage(Ext.KeyAgreement)), Leaf(Usage(Ext.DigitalSignature, Ext.KeyAgreement)));
+        Add("cabf-sub-ecc-key-usage", Leaf(Usage(Ext.DigitalSignature, Ext.KeyEncipherment)), Leaf());
+        Add("cabf-sub-ecc-key-agreement", Leaf(Usage(Ext.DigitalSignature, Ext.KeyAgreement)), Leaf());
+
+        // Between SC47 (2021-08-16) and the OU sunset (2022-09-01) an OU needed an organizationName beside it.
+        var sc47 = IssuedOn(2022, 1, 1);
+        var ou = Attribute(Oids.OrganizationalUnit, Utf8String, "Web Team");
+        Add("cabf-sub-ou-without-org",
+            Leaf(b => { sc47(b); Subject(C("US"), ou, Cn("www.example.com"))(b); }),
+            Leaf(b => { sc47(b); Subject(C("US"), O("Example Inc"), ou, Cn("www.example.com"))(b); }));
+
+        // BR 2.0.0's string types: countryName PrintableString, commonName UTF8String or PrintableString, DC IA5String.
+        const string domainComponent = "0.9.2342.19200300.100.1.25";
+        var dc = Attribute(domainComponent, Ia5String, "example");
+        Add("cabf-subject-attribute-encoding", Leaf(Subject(Attribute(Oids.Country, Utf8String, "US"), Cn("www.example.com"))),
+            Leaf(Subject(dc, C("US"), Cn("www.example.com"))));
+        Add("cabf-subject-attribute-encoding", Leaf(Subject(Attribute(Oids.SerialNumber, Utf8String, "12345"), Cn("www.example.com"))),
+            Leaf(Subject(Attribute(Oids.SerialNumber, PrintableString, "12345"), Attribute(Oids.CommonName, PrintableString, "www.example.com"))));
+        Add("cabf-subject-attribute-encoding", Leaf(Subject(Attribute(domainComponent, Utf8String, "example"), Cn("www.example.com"))),
+            Leaf());
+
+        // Two organizationNames break §7.1.4.1; two streetAddresses are allowed.
+        var street = Attribute(Oids.Street, Utf8String, "1 Main St");
+        Add("cabf-subject-attribute-duplicate", Leaf(Subject(C("US"), O("Example Inc"), O("Example Group"), Cn("www.example.com"))),
+            Leaf(Subject(C("US"), street, street, O("Example Inc"), Cn("www.example.com"))));
+
+        var beforeSc12 = IssuedOn(2018, 6, 1);
+        Add("cabf-dns-underscore-before-sc12",
+            Leaf(b => { beforeSc12(b); Dns("www.example.com", "a_b.example.com")(b); }), Leaf(beforeSc12));
+    }
+
+    private static Action<RawCertificateBuilder> San(params byte[][] names) => San(false, names);
+
+    private static Action<RawCertificateBuilder> San(bool critical, params byte[][] names) =>
+        b => b.Set(Oids.SubjectAltName, Ext.GeneralNames(names), critical);
+}
