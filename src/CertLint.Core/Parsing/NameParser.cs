@@ -83,9 +83,10 @@ internal static class NameParser
                     {
                         break; // e.g. a PrintableString holding '@': show the bytes as OpenSSL would.
                     }
-                case UniversalTagNumber.T61String:
-                    // TeletexString is in practice Latin-1 (OpenSSL treats it so).
-                    return Encoding.Latin1.GetString(atv.ReadOctetString(tag).Span);
+                case UniversalTagNumber.T61String when !tag.IsConstructed:
+                    // TeletexString is in practice Latin-1 (OpenSSL treats it so). Its content is read whatever the tag:
+                    // the typed readers refuse a universal tag other than their own, which made such a name unparsable.
+                    return Encoding.Latin1.GetString(AsnCursor.Content(atv.ReadEncodedValue()).Span);
             }
         }
         return "#" + Hex.Upper(atv.ReadEncodedValue().Span);

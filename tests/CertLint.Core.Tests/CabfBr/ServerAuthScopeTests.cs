@@ -50,9 +50,9 @@ public sealed class ServerAuthScopeTests
 
     [TestCase(new[] { CabfBrFixtures.EmailProtection }, new string[0])]
     [TestCase(new[] { Oids.ClientAuth }, new string[0])]
-    [TestCase(new[] { Oids.ServerAuth }, new[] { "cabf-subject-cn-not-recommended", "cabf-validity-398" })]
-    [TestCase(new[] { Oids.AnyEku }, new[] { "cabf-eku-any", "cabf-subject-cn-not-recommended", "cabf-validity-398" })]
-    [TestCase(null, new[] { "cabf-eku-missing", "cabf-subject-cn-not-recommended", "cabf-validity-398" })]
+    [TestCase(new[] { Oids.ServerAuth }, new[] { "cabf-sub-ski-present", "cabf-subject-cn-not-recommended", "cabf-validity-398" })]
+    [TestCase(new[] { Oids.AnyEku }, new[] { "cabf-eku-any", "cabf-sub-ski-present", "cabf-subject-cn-not-recommended", "cabf-validity-398" })]
+    [TestCase(null, new[] { "cabf-eku-missing", "cabf-sub-ski-present", "cabf-subject-cn-not-recommended", "cabf-validity-398" })]
     public void A_leaf_valid_for_500_days_is_judged_only_when_its_eku_allows_tls(string[]? eku, string[] expected)
     {
         var result = Lint(CabfBrFixtures.Leaf(b =>
