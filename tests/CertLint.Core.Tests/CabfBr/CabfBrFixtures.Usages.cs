@@ -53,5 +53,8 @@ internal static partial class CabfBrFixtures
 
         Add("cabf-sub-ca-policies-missing", SubCa(b => b.Remove(Oids.CertificatePolicies)), SubCa());
         Add("cabf-sub-policies-missing", Leaf(b => b.Remove(Oids.CertificatePolicies)), Leaf());
+        // Policy restricted without a reserved identifier; anyPolicy alone passes (no policy restrictions).
+        Add("cabf-sub-ca-policies-invalid", SubCa(Policies("1.3.6.1.4.1.55555.1")), SubCa(Policies(Oids.AnyPolicy)));
+        Add("cabf-sub-ca-eku-not-constrained", SubCa(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.AnyEku))), SubCa());
     }
 }

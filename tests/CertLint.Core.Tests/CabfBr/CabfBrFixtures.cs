@@ -34,6 +34,7 @@ internal static partial class CabfBrFixtures
         TorAndEvPolicies();
         ProfileDetails();
         ProfileTables();
+        OcspResponders();
     });
 
     private static Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> Adder = (_, _, _) => { };
