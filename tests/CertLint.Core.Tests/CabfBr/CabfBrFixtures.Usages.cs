@@ -42,6 +42,10 @@ internal static partial class CabfBrFixtures
         Add("cabf-sub-ca-aia-missing", SubCa(b => b.Remove(Oids.AuthorityInfoAccess)), SubCa());
 
         Add("cabf-sub-ca-crldp-missing", SubCa(b => b.Remove(Oids.CrlDistributionPoints)), SubCa());
+        // Ballot SC63: a CRL in place of OCSP passes; neither fails (the leaf is valid for 90 days, not short-lived).
+        Add("cabf-sub-crldp-missing",
+            Leaf(b => { b.Remove(Oids.CrlDistributionPoints); b.Set(Oids.AuthorityInfoAccess, Aia(null, "http://ca.example.com/issuing.crt")); }),
+            Leaf(b => b.Set(Oids.AuthorityInfoAccess, Aia(null, "http://ca.example.com/issuing.crt"))));
         Add("cabf-crldp-critical", Leaf(b => b.Set(Oids.CrlDistributionPoints, Crldp("http://crl.example.com/issuing.crl"), critical: true)), Leaf());
         Add("cabf-crldp-no-http", Leaf(b => b.Set(Oids.CrlDistributionPoints, Crldp("ldap://crl.example.com/cn=Issuing"))), Leaf());
         Add("cabf-crldp-not-http",
