@@ -37,7 +37,7 @@ internal static class ExplainCommand
             context.Out.WriteLine($"{d.Id} {d.Name} ({rule.Severity.ToText()}): {d.Title}");
             if (d.HelpUri.Length > 0) context.Out.WriteLine(d.HelpUri);
             context.Out.WriteLine($"Pack: {d.Pack}");
-            if (RuleLoader.LoadPacks().FirstOrDefault(p => p.Name == d.Pack)?.Scope is { } scope)
+            if (d.InPackScope && RuleLoader.LoadPacks().FirstOrDefault(p => p.Name == d.Pack)?.Scope is { } scope)
                 context.Out.WriteLine($"Pack scope: applies only to {scope.Description}");
             if (d.Citation is { } citation) context.Out.WriteLine($"Citation: {citation}{(citation.Url is null ? "" : $" ({citation.Url})")}");
             if (d.Equivalents.Count > 0)

@@ -67,6 +67,9 @@ public sealed class RuleDescriptor
     public bool IsBuiltIn => Source.StartsWith("builtin", StringComparison.Ordinal);
     /// <summary>The pack the rule belongs to: core, rfc5280, cabf-br, or custom (rules from your own folders).</summary>
     public string Pack { get; init; } = "core";
+    /// <summary>False for a rule whose `where` names subjects the pack's document governs outside the pack's `scope`
+    /// (`packScope: false`: the BR's OCSP responder profile, whose certificates lack serverAuth).</summary>
+    public bool InPackScope { get; init; } = true;
     /// <summary>Equivalent lints of other linters, by linter (zlint, pkilint, ...).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Equivalents
     {

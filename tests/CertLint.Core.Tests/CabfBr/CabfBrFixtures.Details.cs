@@ -21,6 +21,10 @@ internal static partial class CabfBrFixtures
             Leaf(b => { Policies(Iv)(b); b.Subject = Name(C("US"), Attribute(Oids.Surname, Utf8String, "Example"), GivenName("Alice"), Cn("www.example.com")); }));
         Add("cabf-ev-subject-attributes", Leaf(EvLeaf(extra: Attribute(Oids.Email, Ia5String, "admin@example.com"))), Leaf(EvLeaf()));
         Add("cabf-ev-business-category-value", Leaf(EvLeaf(businessCategory: "Corporation")), Leaf(EvLeaf(businessCategory: "Non-Commercial Entity")));
+        // An SCT logged 48 hours and 1 ms after notBefore proves the leaf backdated; exactly 48 hours is allowed.
+        var notBeforeMs = Issued.ToUnixTimeMilliseconds();
+        Add("cabf-excessively-backdated", Leaf(b => b.Set(Oids.SctList, Ext.Scts((1, notBeforeMs + 172_800_001)))),
+            Leaf(b => b.Set(Oids.SctList, Ext.Scts((1, notBeforeMs + 172_800_000)))));
     }
 
     private static byte[] GivenName(string value) => Attribute(Oids.GivenName, Utf8String, value);

@@ -42,6 +42,10 @@ internal static partial class CabfBrFixtures
         Add("cabf-sub-ca-aia-missing", SubCa(b => b.Remove(Oids.AuthorityInfoAccess)), SubCa());
 
         Add("cabf-sub-ca-crldp-missing", SubCa(b => b.Remove(Oids.CrlDistributionPoints)), SubCa());
+        // Ballot SC63: a CRL in place of OCSP passes; neither fails (the leaf is valid for 90 days, not short-lived).
+        Add("cabf-sub-crldp-missing",
+            Leaf(b => { b.Remove(Oids.CrlDistributionPoints); b.Set(Oids.AuthorityInfoAccess, Aia(null, "http://ca.example.com/issuing.crt")); }),
+            Leaf(b => b.Set(Oids.AuthorityInfoAccess, Aia(null, "http://ca.example.com/issuing.crt"))));
         Add("cabf-crldp-critical", Leaf(b => b.Set(Oids.CrlDistributionPoints, Crldp("http://crl.example.com/issuing.crl"), critical: true)), Leaf());
         Add("cabf-crldp-no-http", Leaf(b => b.Set(Oids.CrlDistributionPoints, Crldp("ldap://crl.example.com/cn=Issuing"))), Leaf());
         Add("cabf-crldp-not-http",
@@ -53,5 +57,8 @@ internal static partial class CabfBrFixtures
 
         Add("cabf-sub-ca-policies-missing", SubCa(b => b.Remove(Oids.CertificatePolicies)), SubCa());
         Add("cabf-sub-policies-missing", Leaf(b => b.Remove(Oids.CertificatePolicies)), Leaf());
+        // Policy restricted without a reserved identifier; anyPolicy alone passes (no policy restrictions).
+        Add("cabf-sub-ca-policies-invalid", SubCa(Policies("1.3.6.1.4.1.55555.1")), SubCa(Policies(Oids.AnyPolicy)));
+        Add("cabf-sub-ca-eku-not-constrained", SubCa(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.AnyEku))), SubCa());
     }
 }

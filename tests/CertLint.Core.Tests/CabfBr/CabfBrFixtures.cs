@@ -35,6 +35,7 @@ internal static partial class CabfBrFixtures
         ProfileDetails();
         ProfileTables();
         SubscriberExtensions();
+        OcspResponders();
     });
 
     private static Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> Adder = (_, _, _) => { };

@@ -111,6 +111,23 @@ public sealed class ServerAuthScopeTests
     }
 
     [Test]
+    public void An_ocsp_responder_is_judged_by_the_responder_profile_alone()
+    {
+        // id-kp-OCSPSigning alone is outside the serverAuth scope; the responder rules say packScope: false (BR §7.1.2.8).
+        var responderRules = new[] { "cabf-ocsp-crldp", "cabf-ocsp-ku", "cabf-ocsp-nocheck-missing", "cabf-ocsp-policies" };
+        var conformant = Lint(CabfBrFixtures.Responder()());
+        var faulty = Lint(CabfBrFixtures.Responder(b =>
+        {
+            b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint([Gn.Uri("http://crl.example.com/issuing.crl")])));
+            b.Remove(Oids.OcspNoCheck);
+        })());
+
+        CabfChecks(conformant).ShouldBe(responderRules);
+        CabfFindings(conformant).ShouldBeEmpty();
+        CabfFindings(faulty).ShouldBe(["cabf-ocsp-crldp", "cabf-ocsp-nocheck-missing"]);
+    }
+
+    [Test]
     public void The_scope_is_written_once_in_the_pack_manifest()
     {
         // One source: a rule file that repeated the condition would hide a forgotten one (as cabf-sub-any-policy's was).

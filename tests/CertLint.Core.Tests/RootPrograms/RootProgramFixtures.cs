@@ -128,15 +128,6 @@ internal static class RootProgramFixtures
         return n.ToByteArray(isUnsigned: true, isBigEndian: true);
     }
 
-    /// <summary>A SignedCertificateTimestampList with one v1 SCT per entry of <paramref name="logs"/>, each from the
-    /// log whose 32-octet ID is that number repeated (RFC 6962 §3.2-3.3; the signatures are not real).</summary>
-    private static byte[] Scts(params byte[] logs)
-    {
-        var scts = logs.Select(log =>
-        {
-            byte[] sct = [0, .. Enumerable.Repeat(log, 32), .. new byte[8], 0, 0, 4, 3, 0, 2, 0x30, 0x00];
-            return (byte[])[(byte)(sct.Length >> 8), (byte)sct.Length, .. sct];
-        }).SelectMany(s => s).ToArray();
-        return Octets([(byte)(scts.Length >> 8), (byte)scts.Length, .. scts]);
-    }
+    /// <summary>One SCT per entry of <paramref name="logs"/>, each from the log whose ID is that number repeated.</summary>
+    private static byte[] Scts(params byte[] logs) => Ext.Scts([.. logs.Select(log => (log, 0L))]);
 }

@@ -104,8 +104,9 @@ public static class RuleCompiler
     private static CompiledApplicability Applicability(CompileContext ctx, RuleDefinition definition, YamlMap? checkMap, ICheckPrimitive? primitive, ErrorCollector errors)
     {
         var applies = errors.Try(() => WhereCompiler.Compile(ctx, definition.Where), null!);
-        // The pack's scope (pack.yml) bounds every rule of the pack, built-in or a user's rule that names the pack.
-        if (PackScopeOf(definition.Descriptor.Pack) is { } scope) applies = scope.Restrict(ctx.Kinds, applies);
+        // The pack's scope (pack.yml) bounds every rule of the pack, built-in or a user's rule that names the pack,
+        // unless the rule says `packScope: false` (its `where` then names the whole population it judges).
+        if (definition.Descriptor.InPackScope && PackScopeOf(definition.Descriptor.Pack) is { } scope) applies = scope.Restrict(ctx.Kinds, applies);
         var arguments = primitive is null ? PrimitiveArguments.Empty
             : errors.Try(() => PrimitiveBinder.Bind(ctx, primitive, checkMap!.Get("with")), PrimitiveArguments.Empty);
         return new CompiledApplicability(applies, arguments);

@@ -35,6 +35,9 @@ internal static class Rfc5280Fields
             c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? SctListLength(v) : null);
         yield return Cert("sct.logs", T.Integer, "SignedCertificateTimestampList: how many distinct log IDs its SCTs carry (0 without the extension; absent when the list cannot be read)",
             c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? SctLogs(v) : 0);
+        yield return Cert("sct.maxDelayMs", T.Integer,
+            "SignedCertificateTimestampList: the latest SCT timestamp minus notBefore, in milliseconds (how long before logging the certificate says it was valid; BR §7.1.2.7 allows 48 hours); absent without SCTs or when the list cannot be read",
+            c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? MaxDelayMs(v, c.NotBefore) : null);
         yield return Cert("san.dns.duplicates", T.List, "SAN dNSNames that occur more than once, compared ignoring case (each listed once, as first written)",
             c => c.SubjectAltNames is { } s ? Repeated(s.Dns) : null);
         yield return Cert("san.dns.idnInvalid", T.List, "SAN DNS names with an xn-- label that is not valid Punycode",
@@ -120,26 +123,17 @@ internal static class Rfc5280Fields
     /// length and an SCT whose first octet is its version and the next 32 its log ID.</summary>
     private static long? SctLogs(ReadOnlyMemory<byte> value)
     {
-        try
-        {
-            var list = new AsnReader(value, AsnEncodingRules.BER).ReadOctetString();
-            if (list.Length < 2) return null;
-            var end = Math.Min(list.Length, 2 + ((list[0] << 8) | list[1]));
-            var logs = new HashSet<string>(StringComparer.Ordinal);
-            for (var at = 2; at + 2 <= end;)
-            {
-                var length = (list[at] << 8) | list[at + 1];
-                at += 2;
-                if (length < 33 || at + length > end) return null;
-                logs.Add(Hex.Upper(list.AsSpan(at + 1, 32)));
-                at += length;
-            }
-            return logs.Count;
-        }
-        catch (AsnContentException)
-        {
-            return null;
-        }
+        if (SignedCertificateTimestamps.Read(value) is not { } scts) return null;
+        var logs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sct in scts) logs.Add(sct.LogId);
+        return logs.Count;
+    }
+
+    private static long? MaxDelayMs(ReadOnlyMemory<byte> value, DateTimeOffset notBefore)
+    {
+        if (SignedCertificateTimestamps.Read(value) is not { Length: > 0 } scts) return null;
+        var latest = scts.Max(s => s.TimestampMs);
+        return latest - notBefore.ToUnixTimeMilliseconds();
     }
 
     /// <summary>The names written more than once (ignoring case), each once; empty (no allocation) for the usual few distinct names.</summary>

@@ -11,7 +11,7 @@ public static class RuleParser
     [
         "id", "name", "title", "description", "severity", "tags", "securitySeverity", "precision", "enabled",
         "where", "parameters", "check", "message", "related", "remediation", "references",
-        "pack", "equivalents", "effective", "citation",
+        "pack", "equivalents", "effective", "citation", "packScope",
     ];
 
     private static readonly string[] Precisions = ["very-high", "high", "medium", "low"];
@@ -109,6 +109,7 @@ public static class RuleParser
             DocumentationSource = documentation,
             Source = builtIn ? "builtin:" + file : file,
             Pack = pack,
+            InPackScope = errors.Try(map, static map => map.Bool("packScope"), null) ?? true,
             Equivalents = texts?.Equivalents!, // null when read later: the descriptor takes them from TextsSource
             Citation = texts?.Citation,
             TextsSource = texts is null ? () => Texts(file, map) : null,

@@ -124,6 +124,19 @@ public static class Ext
     public static byte[] SubjectDirectoryAttributes() =>
         Seq(Seq(ObjectId("1.3.6.1.5.5.7.9.1"), SetOf(Time(GeneralizedTime, "19800101120000Z"))));
 
+    /// <summary>A SignedCertificateTimestampList with one v1 SCT per entry: from the log whose 32-octet ID is
+    /// <c>Log</c> repeated, logged at <c>TimestampMs</c> (RFC 6962 §3.2-3.3; the signatures are not real).</summary>
+    public static byte[] Scts(params (byte Log, long TimestampMs)[] entries)
+    {
+        var scts = entries.Select(e =>
+        {
+            var time = Enumerable.Range(0, 8).Select(i => (byte)(e.TimestampMs >> (56 - 8 * i))).ToArray();
+            byte[] sct = [0, .. Enumerable.Repeat(e.Log, 32), .. time, 0, 0, 4, 3, 0, 2, 0x30, 0x00];
+            return (byte[])[(byte)(sct.Length >> 8), (byte)sct.Length, .. sct];
+        }).SelectMany(s => s).ToArray();
+        return Octets([(byte)(scts.Length >> 8), (byte)scts.Length, .. scts]);
+    }
+
     /// <summary>A SignedCertificateTimestampList: OCTET STRING holding a TLS vector of <paramref name="sctBytes"/> octets.</summary>
     public static byte[] SctList(int sctBytes)
     {

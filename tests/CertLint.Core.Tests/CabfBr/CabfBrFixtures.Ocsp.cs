@@ -1,0 +1,33 @@
+using CertLint.Tests.Pki;
+using CertLint.Tests.Pki.Raw;
+
+namespace CertLint.Tests.CabfBr;
+
+internal static partial class CabfBrFixtures
+{
+    internal const string OcspSigning = "1.3.6.1.5.5.7.3.9";
+
+    /// <summary>The OCSP responder profile (BR §7.1.2.8): a delegated responder of the issuing CA, EKU id-kp-OCSPSigning
+    /// alone (outside the pack's serverAuth scope, so these rules say `packScope: false`).</summary>
+    private static void OcspResponders()
+    {
+        Add("cabf-ocsp-crldp", Responder(b => b.Set(Oids.CrlDistributionPoints, Crldp("http://crl.example.com/issuing.crl"))), Responder());
+        Add("cabf-ocsp-policies", Responder(Policies(Dv)), Responder());
+        Add("cabf-ocsp-ku", Responder(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyEncipherment), critical: true)), Responder());
+        Add("cabf-ocsp-nocheck-missing", Responder(b => b.Remove(Oids.OcspNoCheck)), Responder());
+    }
+
+    /// <summary>A conformant OCSP responder certificate of the issuing CA (BR §7.1.2.8.2's extensions: AKI, EKU
+    /// OCSPSigning, id-pkix-ocsp-nocheck, keyUsage digitalSignature, SKI), changed by <paramref name="change"/>.</summary>
+    internal static Func<TestCertificate[]> Responder(Action<RawCertificateBuilder>? change = null) => () =>
+    {
+        var b = RawCertificateBuilder.Leaf("Example OCSP Responder", Issuing)
+            .With(x => x.Subject = CaName("Example OCSP Responder"))
+            .Remove(Oids.BasicConstraints)
+            .Set(Oids.ExtendedKeyUsage, Ext.Eku(OcspSigning))
+            .Set(Oids.OcspNoCheck, [0x05, 0x00]);
+        ValidFor(Issued, TimeSpan.FromDays(30))(b);
+        change?.Invoke(b);
+        return [b.Build(), Issuing, Root];
+    };
+}
