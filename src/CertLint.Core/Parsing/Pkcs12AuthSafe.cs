@@ -13,18 +13,27 @@ internal static class Pkcs12AuthSafe
     public static readonly Asn1Tag Context0 = new(TagClass.ContextSpecific, 0, isConstructed: true);
 
     /// <summary>
-    /// Each ContentInfo of the authenticated safe as its contentType and a reader after it (at the [0] content), or
-    /// null when the authSafe is not Data (public-key integrity: no password involved). <paramref name="macData"/> is
-    /// the MacData SEQUENCE's reader when the file has one. Throws AsnContentException on a damaged structure.
+    /// The authenticated safe's content octets (what the MAC covers), or null when the authSafe is not Data (public-key
+    /// integrity: no password involved). <paramref name="macData"/> is the MacData SEQUENCE's reader when the file has
+    /// one. Throws AsnContentException on a damaged structure.
     /// </summary>
-    public static List<(string Type, AsnReader Content)>? ContentInfos(ReadOnlyMemory<byte> pfx, out AsnReader? macData)
+    public static byte[]? Content(ReadOnlyMemory<byte> pfx, out AsnReader? macData)
     {
         var outer = new AsnReader(pfx, AsnEncodingRules.BER).ReadSequence();
         outer.ReadEncodedValue(); // version
         var authSafe = outer.ReadSequence();
         macData = outer.HasData ? outer.ReadSequence() : null;
-        if (authSafe.ReadObjectIdentifier() != DataOid) return null;
-        var safes = new AsnReader(authSafe.ReadSequence(Context0).ReadOctetString(), AsnEncodingRules.BER).ReadSequence();
+        return authSafe.ReadObjectIdentifier() == DataOid ? authSafe.ReadSequence(Context0).ReadOctetString() : null;
+    }
+
+    /// <summary>
+    /// Each ContentInfo of the authenticated safe as its contentType and a reader after it (at the [0] content), or
+    /// null when the authSafe is not Data (see <see cref="Content"/>).
+    /// </summary>
+    public static List<(string Type, AsnReader Content)>? ContentInfos(ReadOnlyMemory<byte> pfx, out AsnReader? macData)
+    {
+        if (Content(pfx, out macData) is not { } content) return null;
+        var safes = new AsnReader(content, AsnEncodingRules.BER).ReadSequence();
         var contentInfos = new List<(string, AsnReader)>();
         while (safes.HasData)
         {

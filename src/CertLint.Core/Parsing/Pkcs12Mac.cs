@@ -24,13 +24,8 @@ internal static class Pkcs12Mac
     /// </summary>
     public static bool? Verify(ReadOnlyMemory<byte> pfx, string? password, out string algorithm)
     {
-        var outer = new AsnReader(pfx, AsnEncodingRules.BER).ReadSequence();
-        outer.ReadEncodedValue(); // version
-        var authSafe = outer.ReadSequence();
         algorithm = "none";
-        if (!outer.HasData || authSafe.ReadObjectIdentifier() != Pkcs12AuthSafe.DataOid) return null;
-        var content = authSafe.ReadSequence(Pkcs12AuthSafe.Context0).ReadOctetString();
-        var macData = outer.ReadSequence();
+        if (Pkcs12AuthSafe.Content(pfx, out var macData) is not { } content || macData is null) return null;
         var digestInfo = macData.ReadSequence();
         algorithm = digestInfo.ReadSequence().ReadObjectIdentifier();
         var stored = digestInfo.ReadOctetString();
