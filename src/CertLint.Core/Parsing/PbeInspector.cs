@@ -1,5 +1,4 @@
 using System.Formats.Asn1;
-using System.Numerics;
 
 namespace CertLint.Parsing;
 
@@ -22,7 +21,6 @@ public static class PbeInspector
     public const long WeakIterations = 10_000;
 
     private const string Pbes2 = "1.2.840.113549.1.5.13";
-    private const string Pbkdf2 = "1.2.840.113549.1.5.12";
 
     private static readonly Dictionary<string, string> Pbes1 = new()
     {
@@ -111,7 +109,7 @@ public static class PbeInspector
         var digestInfo = macData.ReadSequence();
         var algorithm = digestInfo.ReadSequence();
         var oid = algorithm.ReadObjectIdentifier();
-        if (oid == Pkcs12Mac.Pbmac1Oid) return ReadPbmac1(algorithm.ReadSequence());
+        if (oid == Pkcs12Pbmac1.Oid) return ReadPbmac1(algorithm.ReadSequence());
         var digest = Digests.GetValueOrDefault(oid, oid);
         macData.ReadOctetString();
         var iterations = macData.HasData ? ReadCount(macData) : 1;
@@ -130,25 +128,17 @@ public static class PbeInspector
         var kdfOid = kdf.ReadObjectIdentifier();
         var mac = parameters.ReadSequence().ReadObjectIdentifier();
         var macName = Prfs.GetValueOrDefault(mac, mac);
-        if (kdfOid != Pbkdf2) return new PbeInfo("PBMAC1", 0, $"PBMAC1 ({kdfOid}, {macName})", null);
-        var (iterations, prf) = Pbkdf2Parameters(kdf.ReadSequence());
+        if (kdfOid != Pbkdf2Parameters.Oid) return new PbeInfo("PBMAC1", 0, $"PBMAC1 ({kdfOid}, {macName})", null);
+        var (iterations, prf) = Pbkdf2(kdf.ReadSequence());
         var weakness = iterations < WeakIterations ? $"PBMAC1's PBKDF2 uses only {Count(iterations)} (fewer than {Number(WeakIterations)})" : null;
         return new PbeInfo("PBMAC1", iterations, $"PBMAC1 (PBKDF2-{prf}, {Count(iterations)}, {macName})", weakness);
     }
 
-    /// <summary>PBKDF2-params: the iteration count and the PRF's name (HMAC-SHA1 by default).</summary>
-    private static (long Iterations, string Prf) Pbkdf2Parameters(AsnReader p)
+    /// <summary>PBKDF2-params: the iteration count and the PRF's name.</summary>
+    private static (long Iterations, string Prf) Pbkdf2(AsnReader p)
     {
-        p.ReadEncodedValue(); // salt (specified) or otherSource
-        var iterations = ReadCount(p);
-        var prf = "HMAC-SHA1";
-        while (p.HasData)
-        {
-            if (p.PeekTag().HasSameClassAndValue(Asn1Tag.Integer)) { p.ReadEncodedValue(); continue; } // keyLength
-            var prfOid = p.ReadSequence().ReadObjectIdentifier();
-            prf = Prfs.GetValueOrDefault(prfOid, prfOid);
-        }
-        return (iterations, prf);
+        var parameters = Pbkdf2Parameters.Read(p);
+        return (parameters.Iterations, Prfs.GetValueOrDefault(parameters.PrfOid, parameters.PrfOid));
     }
 
     private static PbeInfo ReadPbes2(AsnReader parameters)
@@ -157,8 +147,8 @@ public static class PbeInspector
         var kdfOid = kdf.ReadObjectIdentifier();
         var cipher = parameters.ReadSequence().ReadObjectIdentifier();
         var (cipherName, weakCipher) = Ciphers.GetValueOrDefault(cipher, (cipher, false));
-        if (kdfOid != Pbkdf2) return new PbeInfo("PBES2", 0, $"PBES2 ({kdfOid}, {cipherName})", null);
-        var (iterations, prf) = Pbkdf2Parameters(kdf.ReadSequence());
+        if (kdfOid != Pbkdf2Parameters.Oid) return new PbeInfo("PBES2", 0, $"PBES2 ({kdfOid}, {cipherName})", null);
+        var (iterations, prf) = Pbkdf2(kdf.ReadSequence());
         var weakness = weakCipher ? $"PBES2 encrypts with {cipherName}"
             : iterations < WeakIterations ? $"PBKDF2 uses only {Count(iterations)} (fewer than {Number(WeakIterations)})" : null;
         return new PbeInfo("PBES2", iterations, $"PBES2 (PBKDF2-{prf}, {Count(iterations)}, {cipherName})", weakness);
@@ -170,13 +160,7 @@ public static class PbeInspector
         return ReadCount(parameters);
     }
 
-    /// <summary>An INTEGER iteration count; one too large for a long is long.MaxValue (it is over any cap either way).</summary>
-    private static long ReadCount(AsnReader reader)
-    {
-        if (reader.TryReadInt64(out var n)) return n;
-        var big = reader.ReadInteger();
-        return big > long.MaxValue ? long.MaxValue : big < BigInteger.Zero ? 0 : (long)big;
-    }
+    private static long ReadCount(AsnReader reader) => Pbkdf2Parameters.ReadCount(reader);
 
     private static string Count(long n) => n == long.MaxValue ? "an iteration count beyond 2^63" : $"{Number(n)} iteration{(n == 1 ? "" : "s")}";
 

@@ -13,14 +13,6 @@ namespace CertLint.Parsing;
 internal static class Pbes2Decryptor
 {
     private const string Pbes2 = "1.2.840.113549.1.5.13";
-    private const string Pbkdf2 = "1.2.840.113549.1.5.12";
-
-    private static readonly Dictionary<string, HashAlgorithmName> Prfs = new()
-    {
-        ["1.2.840.113549.2.7"] = HashAlgorithmName.SHA1, ["1.2.840.113549.2.9"] = HashAlgorithmName.SHA256,
-        ["1.2.840.113549.2.10"] = HashAlgorithmName.SHA384, ["1.2.840.113549.2.11"] = HashAlgorithmName.SHA512,
-    };
-
     private static readonly Dictionary<string, int> KeySizes = new()
     {
         ["2.16.840.1.101.3.4.1.2"] = 16, ["2.16.840.1.101.3.4.1.22"] = 24, ["2.16.840.1.101.3.4.1.42"] = 32, ["1.2.840.113549.3.7"] = 24,
@@ -38,17 +30,10 @@ internal static class Pbes2Decryptor
         if (algorithm.ReadObjectIdentifier() != Pbes2) return Result.Unsupported;
         var parameters = algorithm.ReadSequence();
         var kdf = parameters.ReadSequence();
-        if (kdf.ReadObjectIdentifier() != Pbkdf2) return Result.Unsupported;
-        var kdfParams = kdf.ReadSequence();
-        if (!kdfParams.PeekTag().HasSameClassAndValue(Asn1Tag.PrimitiveOctetString)) return Result.Unsupported;
-        var salt = kdfParams.ReadOctetString();
-        if (!kdfParams.TryReadInt32(out var iterations) || iterations < 1) return Result.Unsupported;
-        var prf = HashAlgorithmName.SHA1;
-        while (kdfParams.HasData)
-        {
-            if (kdfParams.PeekTag().HasSameClassAndValue(Asn1Tag.Integer)) { kdfParams.ReadEncodedValue(); continue; }
-            if (!Prfs.TryGetValue(kdfParams.ReadSequence().ReadObjectIdentifier(), out prf)) return Result.Unsupported;
-        }
+        if (kdf.ReadObjectIdentifier() != Pbkdf2Parameters.Oid) return Result.Unsupported;
+        var pbkdf2 = Pbkdf2Parameters.Read(kdf.ReadSequence());
+        if (pbkdf2 is not { Salt: { } salt, Iterations: >= 1 and <= int.MaxValue, DotnetPrf: { } prf }) return Result.Unsupported;
+        var iterations = (int)pbkdf2.Iterations;
         var scheme = parameters.ReadSequence();
         if (!KeySizes.TryGetValue(scheme.ReadObjectIdentifier(), out var keySize)) return Result.Unsupported;
         var iv = scheme.ReadOctetString();
@@ -57,7 +42,7 @@ internal static class Pbes2Decryptor
         if (iv.Length != cipher.BlockSize / 8 || ciphertext.Length == 0 || ciphertext.Length % iv.Length != 0) return Result.Unsupported;
 
         var passwordBytes = Encoding.UTF8.GetBytes(password);
-        var key = Rfc2898DeriveBytes.Pbkdf2(passwordBytes, salt, iterations, prf, keySize);
+        var key = Rfc2898DeriveBytes.Pbkdf2(passwordBytes, salt.Span, iterations, prf, keySize);
         byte[]? padded = null;
         try
         {

@@ -59,7 +59,7 @@ public static class Pkcs12Parser
         return new Pkcs12Contents(new KeystoreInfo(location, true, 0, 0) { Protection = protection }, [], [], Opened: false);
     }
 
-    /// <summary>.NET's check, or for a digest it does not know (SHA-224, SHA-512/224, SHA-512/256) BouncyCastle's.</summary>
+    /// <summary>.NET's check, or for a MAC it does not know (SHA-224, SHA-512/224, SHA-512/256, PBMAC1) <see cref="Pkcs12Mac"/>.</summary>
     private static bool VerifyMac(Pkcs12Info info, ReadOnlyMemory<byte> data, string? password)
     {
         try
@@ -68,9 +68,8 @@ public static class Pkcs12Parser
         }
         catch (CryptographicException)
         {
-            return Pkcs12Mac.Verify(data, password, out var algorithm) ?? throw new CryptographicException(algorithm == Pkcs12Mac.Pbmac1Oid
-                ? "its integrity MAC is PBMAC1 (RFC 9579), which CertLint cannot verify yet"
-                : $"its integrity MAC uses digest {algorithm}, which CertLint does not know");
+            return Pkcs12Mac.Verify(data, password, out var unsupported)
+                ?? throw new CryptographicException($"its integrity MAC uses {unsupported}, which CertLint does not know");
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class FuzzSeedTests
     /// <summary>
     /// The seeds of the newer formats reach their parsers, not an early "unrecognised content": what the content parser
     /// makes of each (objects and issue kinds). The PKCS#12 files whose MacData was rewritten no longer verify; those
-    /// whose MAC digest .NET cannot compute (MD5, SHA-224, PBMAC1, an unknown one) are parse errors, not silent.
+    /// whose MAC is a digest OID with the wrong value (MD5, SHA-224) do not verify; PBMAC1 without its parameters and an unknown digest are parse errors, not silent.
     /// </summary>
     [Test]
     public void Every_format_seed_is_read_by_the_parser_of_its_format()
