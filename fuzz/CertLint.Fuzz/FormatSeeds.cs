@@ -54,6 +54,7 @@ internal static class FormatSeeds
         yield return ("p12-mac-md5.p12", WithMac(sha1, "1.2.840.113549.2.5", 2048));
         yield return ("p12-mac-sha224.p12", WithMac(sha1, "2.16.840.1.101.3.4.2.4", 2048));
         yield return ("p12-mac-pbmac1.p12", WithMac(sha1, "1.2.840.113549.1.5.14", 2048));
+        yield return ("p12-mac-pbmac1-sha256.p12", WithPbmac1(sha1));
         yield return ("p12-mac-unknown-oid.p12", WithMac(sha1, "1.2.3.4.5", 2048));
         yield return ("p12-mac-default-iterations.p12", WithMac(sha1, "1.3.14.3.2.26", null));
         var bcCert = new X509CertificateParser().ReadCertificate(cert.RawData);
@@ -151,6 +152,66 @@ internal static class FormatSeeds
             }
         }
         return w.Encode();
+    }
+
+    /// <summary>
+    /// The PFX (empty password) with a valid PBMAC1 MAC (RFC 9579): PBKDF2-HMAC-SHA256, 2,048 iterations, a 32-byte key,
+    /// HMAC-SHA256 over the authSafe content, so the fuzzer starts inside the PBMAC1 verifier.
+    /// </summary>
+    private static byte[] WithPbmac1(byte[] pfx)
+    {
+        var outer = new AsnReader(pfx, AsnEncodingRules.BER).ReadSequence();
+        var version = outer.ReadEncodedValue();
+        var authSafe = outer.ReadEncodedValue();
+        var contentInfo = new AsnReader(authSafe, AsnEncodingRules.BER).ReadSequence();
+        contentInfo.ReadObjectIdentifier();
+        var content = contentInfo.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0)).ReadOctetString();
+        byte[] salt = [1, 2, 3, 4, 5, 6, 7, 8];
+        var key = Rfc2898DeriveBytes.Pbkdf2(Array.Empty<byte>(), salt, 2048, HashAlgorithmName.SHA256, 32);
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence())
+        {
+            w.WriteEncodedValue(version.Span);
+            w.WriteEncodedValue(authSafe.Span);
+            using (w.PushSequence())
+            {
+                using (w.PushSequence())
+                {
+                    using (w.PushSequence())
+                    {
+                        w.WriteObjectIdentifier("1.2.840.113549.1.5.14");
+                        using (w.PushSequence())
+                        {
+                            using (w.PushSequence())
+                            {
+                                w.WriteObjectIdentifier("1.2.840.113549.1.5.12");
+                                using (w.PushSequence())
+                                {
+                                    w.WriteOctetString(salt);
+                                    w.WriteInteger(2048);
+                                    w.WriteInteger(32);
+                                    HmacSha256(w);
+                                }
+                            }
+                            HmacSha256(w);
+                        }
+                    }
+                    w.WriteOctetString(HMACSHA256.HashData(key, content));
+                }
+                w.WriteOctetString("NOT USED"u8);
+                w.WriteInteger(1);
+            }
+        }
+        return w.Encode();
+
+        static void HmacSha256(AsnWriter writer)
+        {
+            using (writer.PushSequence())
+            {
+                writer.WriteObjectIdentifier("1.2.840.113549.2.9");
+                writer.WriteNull();
+            }
+        }
     }
 
     private static byte[] Save(JksStore store, string password)
