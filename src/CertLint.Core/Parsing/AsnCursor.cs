@@ -108,10 +108,39 @@ internal struct AsnCursor(ReadOnlyMemory<byte> data, AsnEncodingRules rules = As
 
     public string ReadCharacterString(UniversalTagNumber type, Asn1Tag? tag = null)
     {
+        if (type == UniversalTagNumber.UniversalString) return ReadUniversalString(tag ?? new Asn1Tag(type));
         var text = AsnDecoder.ReadCharacterString(_data.Span, _rules, type, out var consumed, tag);
         _data = _data[consumed..];
         return text;
     }
+
+    /// <summary>
+    /// UniversalString is UCS-4, big-endian (X.690 §8.23.7). .NET's string reader has no UniversalString (it throws
+    /// ArgumentOutOfRangeException, which made a name with one a parse-error as a whole), so it is decoded here; bad
+    /// content (a length not a multiple of four, a value outside Unicode) is an <see cref="AsnContentException"/>, as
+    /// for the other string types.
+    /// </summary>
+    private string ReadUniversalString(Asn1Tag expected)
+    {
+        var next = PeekTag();
+        if (!next.HasSameClassAndValue(expected) || next.IsConstructed)
+            throw new AsnContentException($"Expected a primitive {expected}, found {next}.");
+        var content = Content(PeekEncodedValue()).Span;
+        if (content.Length % 4 != 0) throw new AsnContentException("A UniversalString's length is not a multiple of four.");
+        string text;
+        try
+        {
+            text = Ucs4.GetString(content);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw new AsnContentException("A UniversalString holds a value that is not a Unicode scalar value.", e);
+        }
+        ReadEncodedValue();
+        return text;
+    }
+
+    private static readonly System.Text.UTF32Encoding Ucs4 = new(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true);
 
     /// <summary>Contents of a primitive OCTET STRING without copying (constructed BER forms are copied).</summary>
     public ReadOnlyMemory<byte> ReadOctetString(Asn1Tag? tag = null)
