@@ -19,6 +19,8 @@ public partial class DocsTests
     [TestCase("docs/rfc5280-pack.md", @"\*\*(\d+) rules\*\*", "rfc5280")]
     [TestCase("docs/cabf-br-pack.md", @"\*\*(\d+) rules\*\*", "cabf-br")]
     [TestCase("docs/packs.md", @"\| `cabf-br` \| (\d+) \|", "cabf-br")]
+    [TestCase("docs/cabf-smime-pack.md", @"\*\*(\d+) rules\*\*", "cabf-smime")]
+    [TestCase("docs/packs.md", @"\| `cabf-smime` \| (\d+) \|", "cabf-smime")]
     [TestCase("docs/packs.md", @"\| `rfc5280` \| (\d+) \|", "rfc5280")]
     [TestCase("docs/packs.md", @"\| `community` \| (\d+) \|", "community")]
     [TestCase("docs/packs.md", @"\| `root-programs` \| (\d+) \|", "root-programs")]

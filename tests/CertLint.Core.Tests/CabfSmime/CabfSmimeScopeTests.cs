@@ -1,0 +1,99 @@
+using CertLint.Engine;
+using CertLint.Tests.Pki;
+using CertLint.Tests.Pki.Raw;
+using static CertLint.Tests.Pki.Raw.Der;
+
+namespace CertLint.Tests.CabfSmime;
+
+/// <summary>
+/// The S/MIME BR govern subscriber certificates that assert a reserved S/MIME policy 2.23.140.1.5.V.G (S/MIME BR
+/// §7.1.6.1; zlint's util.IsSMIMEBRCertificate and IsSubscriberCert): the pack's scope (rules/cabf-smime/pack.yml)
+/// decides it once for every rule. Also the pack's effective date, 2023-09-01, and exact finding sets through the engine.
+/// </summary>
+public sealed class CabfSmimeScopeTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static LintResult Lint(TestCertificate[] chain)
+    {
+        using var dir = new TempDirectory();
+        TestPki.WritePem(dir.Path, "chain.pem", chain);
+        return new LintEngine().Run(new LintRequest
+        {
+            WorkingDirectory = dir.Path, Paths = ["chain.pem"], Now = Now, Packs = ["cabf-smime"], Environment = _ => null,
+        });
+    }
+
+    /// <summary>The pack's findings on the certificate under test (the first of the chain file).</summary>
+    private static string[] Findings(LintResult result) =>
+        [.. result.Findings.Where(f => f.Rule.Pack == "cabf-smime" && f.Subject.Location.StartLine == 1).Select(f => f.Rule.Name).Order(StringComparer.Ordinal)];
+
+    private static string[] Checked(LintResult result) =>
+        [.. result.Checks.Where(c => c.Rule.Pack == "cabf-smime").Select(c => c.Rule.Name).Distinct().Order(StringComparer.Ordinal)];
+
+    [Test]
+    public void The_clean_base_leaf_passes_every_rule_that_applies_to_it()
+    {
+        var result = Lint(CabfSmimeFixtures.Leaf()());
+
+        Findings(result).ShouldBeEmpty();
+        // A Strict mailbox-validated P-256 leaf: the Legacy/Multipurpose, RSA and EdDSA rules do not apply.
+        Checked(result).ShouldBe([
+            "smime-aia-not-http", "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
+            "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated", "smime-mailbox-cn-not-mailbox", "smime-san-critical",
+            "smime-san-missing", "smime-san-no-mailbox", "smime-strict-eku-other",
+        ]);
+    }
+
+    [Test]
+    public void A_certificate_without_an_smime_policy_is_outside_the_pack()
+    {
+        // No SAN, no keyUsage, no CRL, a TLS EKU: every rule would fire, were the certificate an S/MIME BR one.
+        var result = Lint(CabfSmimeFixtures.Leaf(b => b.Remove(Oids.CertificatePolicies).Remove(Oids.SubjectAltName).Remove(Oids.KeyUsage)
+            .Remove(Oids.CrlDistributionPoints), CabfSmimeFixtures.Eku(Oids.ServerAuth))());
+
+        Findings(result).ShouldBeEmpty();
+        Checked(result).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_ca_certificate_asserting_an_smime_policy_is_outside_the_pack()
+    {
+        var ca = RawCertificateBuilder.Ca("CertLint S/MIME Issuing CA", CabfSmimeFixtures.Root)
+            .Set(Oids.CertificatePolicies, Ext.Policies(Ext.Policy(CabfSmimeFixtures.MailboxStrict)));
+
+        var result = Lint([ca.Build(), CabfSmimeFixtures.Root]);
+
+        Checked(result).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_legacy_certificate_for_tls_without_a_crl_gets_exactly_its_four_defects()
+    {
+        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Policy(CabfSmimeFixtures.OrganizationLegacy), CabfSmimeFixtures.Eku(Oids.ServerAuth),
+            b => b.Remove(Oids.CrlDistributionPoints))());
+
+        Findings(result).ShouldBe(["smime-crldp-missing", "smime-eku-email-protection-missing", "smime-eku-prohibited", "smime-legacy-deprecated"]);
+    }
+
+    [TestCase(2023, 8, 31, false)]
+    [TestCase(2023, 9, 1, true)]
+    public void The_requirements_bind_from_2023_09_01(int year, int month, int day, bool fires)
+    {
+        var issued = new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero);
+        var result = Lint(CabfSmimeFixtures.Leaf(b => b.Remove(Oids.SubjectAltName), b => { b.NotBefore = Time(issued); b.NotAfter = Time(issued.AddDays(365)); })());
+
+        Findings(result).ShouldBe(fires ? ["smime-san-missing"] : []);
+    }
+
+    [TestCase(2025, 7, 14, false)]
+    [TestCase(2025, 7, 15, true)]
+    public void Legacy_policies_are_retired_from_2025_07_15(int year, int month, int day, bool fires)
+    {
+        var issued = new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero);
+        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Policy(CabfSmimeFixtures.MailboxLegacy),
+            b => { b.NotBefore = Time(issued); b.NotAfter = Time(issued.AddDays(365)); })());
+
+        Findings(result).ShouldBe(fires ? ["smime-legacy-deprecated"] : []);
+    }
+}
