@@ -15,6 +15,15 @@ internal static partial class CabfBrFixtures
         Add("cabf-ocsp-policies", Responder(Policies(Dv)), Responder());
         Add("cabf-ocsp-ku", Responder(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyEncipherment), critical: true)), Responder());
         Add("cabf-ocsp-nocheck-missing", Responder(b => b.Remove(Oids.OcspNoCheck)), Responder());
+        Add("cabf-ocsp-ku-missing", Responder(b => b.Remove(Oids.KeyUsage)), Responder());
+        Add("cabf-ocsp-ku-missing", Responder(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.NonRepudiation), critical: true)), Responder());
+        Add("cabf-ocsp-name-constraints", Responder(b => b.Set(Oids.NameConstraints,
+            Ext.NameConstraints([Ext.Subtree(Gn.Dns("example.com"))], null), critical: true)), Responder());
+        Add("cabf-ocsp-san", Responder(b => b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("ocsp.example.com")))), Responder());
+        // §7.1.2.8.4: no basicConstraints, or an empty one (cA FALSE by default, no pathLenConstraint).
+        Add("cabf-ocsp-ca", Responder(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(true), critical: true)),
+            Responder(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(null), critical: true)));
+        Add("cabf-ocsp-ca", Responder(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(null, pathLen: 0), critical: true)), Responder());
     }
 
     /// <summary>A conformant OCSP responder certificate of the issuing CA (BR §7.1.2.8.2's extensions: AKI, EKU

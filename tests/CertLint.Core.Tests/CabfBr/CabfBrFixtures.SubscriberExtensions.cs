@@ -52,6 +52,8 @@ internal static partial class CabfBrFixtures
             Leaf(Subject(Attribute(Oids.SerialNumber, PrintableString, "12345"), Attribute(Oids.CommonName, PrintableString, "www.example.com"))));
         Add("cabf-subject-attribute-encoding", Leaf(Subject(Attribute(domainComponent, Utf8String, "example"), Cn("www.example.com"))),
             Leaf());
+        // A TeletexString commonName (read since session 17, Latin-1 as OpenSSL does): BR 2.0.0 allows UTF8String or PrintableString.
+        Add("cabf-subject-attribute-encoding", Leaf(Subject(Attribute(Oids.CommonName, TeletexString, "www.example.com"))), Leaf());
 
         // Two organizationNames break §7.1.4.1; two streetAddresses are allowed.
         var street = Attribute(Oids.Street, Utf8String, "1 Main St");
@@ -61,6 +63,16 @@ internal static partial class CabfBrFixtures
         var beforeSc12 = IssuedOn(2018, 6, 1);
         Add("cabf-dns-underscore-before-sc12",
             Leaf(b => { beforeSc12(b); Dns("www.example.com", "a_b.example.com")(b); }), Leaf(beforeSc12));
+        // Ballot SC12's window (2018-12-10 to 2019-04-01): 30 days at most, counted with both ends (30 × 86400 s is too
+        // long), and an underscore label must be an LDH label with hyphens in place of the underscores.
+        var inSc12 = new DateTimeOffset(2019, 1, 15, 0, 0, 0, TimeSpan.Zero);
+        var underscore = Dns("www.example.com", "a_b.example.com");
+        Add("cabf-dns-underscore-sc12-validity", Leaf(b => { ValidFor(inSc12, TimeSpan.FromDays(30))(b); underscore(b); }),
+            Leaf(b => { ValidFor(inSc12, TimeSpan.FromDays(30) - TimeSpan.FromSeconds(1))(b); underscore(b); }));
+        Add("cabf-dns-underscore-sc12-label", Leaf(b => { IssuedOn(2019, 1, 15)(b); Dns("www.example.com", "_dmarc.example.com")(b); }),
+            Leaf(b => { IssuedOn(2019, 1, 15)(b); underscore(b); }));
+        Add("cabf-dns-underscore-sc12-label", Leaf(b => { IssuedOn(2019, 1, 15)(b); Dns("www.example.com", "a_.example.com")(b); }),
+            Leaf(b => { IssuedOn(2019, 1, 15)(b); Dns("*.example.com", "a__b.example.com")(b); }));
     }
 
     private static Action<RawCertificateBuilder> San(params byte[][] names) => San(false, names);

@@ -1,3 +1,4 @@
+using CertLint.Tests.Pki;
 using CertLint.Tests.Pki.Raw;
 
 namespace CertLint.Tests.CabfBr;
@@ -39,7 +40,8 @@ internal static partial class CabfBrFixtures
             Leaf(b => b.Set(Oids.AuthorityInfoAccess, Aia("http://ocsp.example.com", "https://ca.example.com/issuing.crt"))), Leaf());
         Add("cabf-aia-ocsp-not-http",
             Leaf(b => b.Set(Oids.AuthorityInfoAccess, Aia("https://ocsp.example.com", "http://ca.example.com/issuing.crt"))), Leaf());
-        Add("cabf-sub-ca-aia-missing", SubCa(b => b.Remove(Oids.AuthorityInfoAccess)), SubCa());
+        Add("cabf-sub-ca-aia-missing", SubCaWithoutAia(2020, 8, 19), SubCa(IssuedOn(2020, 8, 19)));
+        Add("cabf-sub-ca-aia-recommended", SubCaWithoutAia(2020, 8, 20), SubCa());
 
         Add("cabf-sub-ca-crldp-missing", SubCa(b => b.Remove(Oids.CrlDistributionPoints)), SubCa());
         // Ballot SC63: a CRL in place of OCSP passes; neither fails (the leaf is valid for 90 days, not short-lived).
@@ -61,4 +63,9 @@ internal static partial class CabfBrFixtures
         Add("cabf-sub-ca-policies-invalid", SubCa(Policies("1.3.6.1.4.1.55555.1")), SubCa(Policies(Oids.AnyPolicy)));
         Add("cabf-sub-ca-eku-not-constrained", SubCa(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.AnyEku))), SubCa());
     }
+
+    /// <summary>The issuing CA without authorityInformationAccess, issued on the day given: an error until BR 1.7.1
+    /// (2020-08-20) made the extension a SHOULD, a warning from then.</summary>
+    internal static Func<TestCertificate[]> SubCaWithoutAia(int year, int month, int day) =>
+        SubCa(b => { IssuedOn(year, month, day)(b); b.Remove(Oids.AuthorityInfoAccess); });
 }

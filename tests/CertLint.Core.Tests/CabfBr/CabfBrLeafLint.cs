@@ -11,10 +11,14 @@ namespace CertLint.Tests.CabfBr;
 internal static class CabfBrLeafLint
 {
     /// <summary>The findings on the leaf (the bundle's first certificate, line 1) of the rules named, and any parse-error.</summary>
-    public static IEnumerable<Finding> Findings(TestCertificate leaf, TestCertificate root, params string[] rules)
+    public static IEnumerable<Finding> Findings(TestCertificate leaf, TestCertificate root, params string[] rules) =>
+        Findings([leaf, root], rules);
+
+    /// <summary>The findings on the chain's first certificate (a fixture chain: that certificate, then its issuers).</summary>
+    public static IEnumerable<Finding> Findings(TestCertificate[] chain, params string[] rules)
     {
         using var dir = new TempDirectory();
-        TestPki.WritePem(dir.Path, "leaf.pem", leaf, root);
+        TestPki.WritePem(dir.Path, "leaf.pem", chain);
         var result = new LintEngine().Run(new LintRequest
         {
             WorkingDirectory = dir.Path,

@@ -39,6 +39,8 @@ internal static class ProfileFields
         yield return Cert("key.oid", T.String, "SPKI algorithm OID", c => c.PublicKey.AlgorithmOid);
         yield return Cert("key.parameters", T.String, "SPKI algorithm parameters: absent, null or present", c => c.Details.KeyAlgorithm?.Parameters);
         yield return Cert("key.parameters.der", T.String, "DER of the SPKI algorithm parameters (hex)", c => c.Details.KeyAlgorithm is { Parameters: not "absent" } a ? a.ParametersHex : null);
+        yield return Cert("key.algorithm.der", T.String, "The SubjectPublicKeyInfo AlgorithmIdentifier DER (hex), as encoded (BR §7.1.3.1 lists byte-exact forms)",
+            c => c.Details.KeyAlgorithm?.Der);
         yield return Cert("key.exponent", T.Integer, "RSA public exponent (absent when it does not fit 64 bits: see key.exponent.bits)", c => c.Details.RsaExponent);
         yield return Cert("key.exponent.bits", T.Integer, "Bit length of the RSA public exponent at any size (0 when e ≤ 0)",
             c => c.Details.RsaExponentValue is { } e ? (long)Parsing.KeyNumbersParser.Bits(e) : null);
