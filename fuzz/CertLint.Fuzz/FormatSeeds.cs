@@ -123,35 +123,26 @@ internal static class FormatSeeds
     /// <summary>The PFX with its MacData's digest algorithm and iteration count (null: the field left out) replaced; the MAC no longer verifies.</summary>
     private static byte[] WithMac(byte[] pfx, string digestOid, int? iterations)
     {
-        var outer = new AsnReader(pfx, AsnEncodingRules.BER).ReadSequence();
-        var version = outer.ReadEncodedValue();
-        var authSafe = outer.ReadEncodedValue();
-        var mac = outer.ReadSequence();
-        var digestInfo = mac.ReadSequence();
+        var mac = new AsnReader(pfx, AsnEncodingRules.BER).ReadSequence();
+        mac.ReadEncodedValue();
+        mac.ReadEncodedValue();
+        var macData = mac.ReadSequence();
+        var digestInfo = macData.ReadSequence();
         digestInfo.ReadSequence();
         var digest = digestInfo.ReadOctetString();
-        var salt = mac.ReadOctetString();
-        var w = new AsnWriter(AsnEncodingRules.DER);
-        using (w.PushSequence())
+        var salt = macData.ReadOctetString();
+        return WithMacData(pfx, (w, _) =>
         {
-            w.WriteEncodedValue(version.Span);
-            w.WriteEncodedValue(authSafe.Span);
             using (w.PushSequence())
             {
-                using (w.PushSequence())
-                {
-                    using (w.PushSequence())
-                    {
-                        w.WriteObjectIdentifier(digestOid);
-                        w.WriteNull();
-                    }
-                    w.WriteOctetString(digest);
-                }
-                w.WriteOctetString(salt);
-                if (iterations is { } n) w.WriteInteger(n);
+                w.WriteObjectIdentifier(digestOid);
+                w.WriteNull();
             }
-        }
-        return w.Encode();
+            w.WriteOctetString(digest);
+            w.PopSequence();
+            w.WriteOctetString(salt);
+            if (iterations is { } n) w.WriteInteger(n);
+        });
     }
 
     /// <summary>
@@ -160,49 +151,34 @@ internal static class FormatSeeds
     /// </summary>
     private static byte[] WithPbmac1(byte[] pfx)
     {
-        var outer = new AsnReader(pfx, AsnEncodingRules.BER).ReadSequence();
-        var version = outer.ReadEncodedValue();
-        var authSafe = outer.ReadEncodedValue();
-        var contentInfo = new AsnReader(authSafe, AsnEncodingRules.BER).ReadSequence();
-        contentInfo.ReadObjectIdentifier();
-        var content = contentInfo.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0)).ReadOctetString();
         byte[] salt = [1, 2, 3, 4, 5, 6, 7, 8];
         var key = Rfc2898DeriveBytes.Pbkdf2(Array.Empty<byte>(), salt, 2048, HashAlgorithmName.SHA256, 32);
-        var w = new AsnWriter(AsnEncodingRules.DER);
-        using (w.PushSequence())
+        return WithMacData(pfx, (w, content) =>
         {
-            w.WriteEncodedValue(version.Span);
-            w.WriteEncodedValue(authSafe.Span);
             using (w.PushSequence())
             {
+                w.WriteObjectIdentifier("1.2.840.113549.1.5.14");
                 using (w.PushSequence())
                 {
                     using (w.PushSequence())
                     {
-                        w.WriteObjectIdentifier("1.2.840.113549.1.5.14");
+                        w.WriteObjectIdentifier("1.2.840.113549.1.5.12");
                         using (w.PushSequence())
                         {
-                            using (w.PushSequence())
-                            {
-                                w.WriteObjectIdentifier("1.2.840.113549.1.5.12");
-                                using (w.PushSequence())
-                                {
-                                    w.WriteOctetString(salt);
-                                    w.WriteInteger(2048);
-                                    w.WriteInteger(32);
-                                    HmacSha256(w);
-                                }
-                            }
+                            w.WriteOctetString(salt);
+                            w.WriteInteger(2048);
+                            w.WriteInteger(32);
                             HmacSha256(w);
                         }
                     }
-                    w.WriteOctetString(HMACSHA256.HashData(key, content));
+                    HmacSha256(w);
                 }
-                w.WriteOctetString("NOT USED"u8);
-                w.WriteInteger(1);
             }
-        }
-        return w.Encode();
+            w.WriteOctetString(HMACSHA256.HashData(key, content));
+            w.PopSequence();
+            w.WriteOctetString("NOT USED"u8);
+            w.WriteInteger(1);
+        });
 
         static void HmacSha256(AsnWriter writer)
         {
@@ -212,6 +188,32 @@ internal static class FormatSeeds
                 writer.WriteNull();
             }
         }
+    }
+
+    /// <summary>
+    /// The PFX with a new MacData: <paramref name="write"/> gets the writer inside MacData's open DigestInfo (it pops
+    /// that sequence after the digest, then writes macSalt and iterations) and the authSafe content the MAC covers.
+    /// </summary>
+    private static byte[] WithMacData(byte[] pfx, Action<AsnWriter, byte[]> write)
+    {
+        var outer = new AsnReader(pfx, AsnEncodingRules.BER).ReadSequence();
+        var version = outer.ReadEncodedValue();
+        var authSafe = outer.ReadEncodedValue();
+        var contentInfo = new AsnReader(authSafe, AsnEncodingRules.BER).ReadSequence();
+        contentInfo.ReadObjectIdentifier();
+        var content = contentInfo.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0)).ReadOctetString();
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence())
+        {
+            w.WriteEncodedValue(version.Span);
+            w.WriteEncodedValue(authSafe.Span);
+            using (w.PushSequence())
+            {
+                w.PushSequence();
+                write(w, content);
+            }
+        }
+        return w.Encode();
     }
 
     private static byte[] Save(JksStore store, string password)
