@@ -109,6 +109,7 @@ internal struct AsnCursor(ReadOnlyMemory<byte> data, AsnEncodingRules rules = As
     public string ReadCharacterString(UniversalTagNumber type, Asn1Tag? tag = null)
     {
         if (type == UniversalTagNumber.UniversalString) return ReadUniversalString(tag ?? new Asn1Tag(type));
+        if (type == UniversalTagNumber.T61String) return ReadTeletexString(tag ?? new Asn1Tag(type));
         var text = AsnDecoder.ReadCharacterString(_data.Span, _rules, type, out var consumed, tag);
         _data = _data[consumed..];
         return text;
@@ -138,6 +139,18 @@ internal struct AsnCursor(ReadOnlyMemory<byte> data, AsnEncodingRules rules = As
         }
         ReadEncodedValue();
         return text;
+    }
+
+    /// <summary>
+    /// TeletexString is in practice Latin-1 (OpenSSL treats it so). .NET's string reader has no TeletexString either
+    /// (its typed readers refuse a universal tag other than their own, which made a name with one unparsable).
+    /// </summary>
+    private string ReadTeletexString(Asn1Tag expected)
+    {
+        var next = PeekTag();
+        if (!next.HasSameClassAndValue(expected) || next.IsConstructed)
+            throw new AsnContentException($"Expected a primitive {expected}, found {next}.");
+        return System.Text.Encoding.Latin1.GetString(Content(ReadEncodedValue()).Span);
     }
 
     private static readonly System.Text.UTF32Encoding Ucs4 = new(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true);

@@ -56,7 +56,6 @@ internal static class NameDetails
         if (tag.TagClass != TagClass.Universal) return ("#" + Hex.Upper(encoded.Span), "other", true);
         var type = (UniversalTagNumber)tag.TagValue;
         var name = TypeName(type);
-        if (type == UniversalTagNumber.T61String) return (Encoding.Latin1.GetString(content.Span), name, true);
         if (name == "other") return ("#" + Hex.Upper(encoded.Span), name, true);
         try
         {

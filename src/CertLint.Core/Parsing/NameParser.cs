@@ -74,7 +74,7 @@ internal static class NameParser
             {
                 case UniversalTagNumber.UTF8String or UniversalTagNumber.PrintableString or UniversalTagNumber.IA5String
                     or UniversalTagNumber.BMPString or UniversalTagNumber.UniversalString or UniversalTagNumber.VisibleString
-                    or UniversalTagNumber.NumericString:
+                    or UniversalTagNumber.NumericString or UniversalTagNumber.T61String:
                     try
                     {
                         return atv.ReadCharacterString(type);
@@ -83,10 +83,6 @@ internal static class NameParser
                     {
                         break; // e.g. a PrintableString holding '@': show the bytes as OpenSSL would.
                     }
-                case UniversalTagNumber.T61String when !tag.IsConstructed:
-                    // TeletexString is in practice Latin-1 (OpenSSL treats it so). Its content is read whatever the tag:
-                    // the typed readers refuse a universal tag other than their own, which made such a name unparsable.
-                    return Encoding.Latin1.GetString(AsnCursor.Content(atv.ReadEncodedValue()).Span);
             }
         }
         return "#" + Hex.Upper(atv.ReadEncodedValue().Span);

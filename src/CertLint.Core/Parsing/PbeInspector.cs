@@ -36,13 +36,6 @@ public static class PbeInspector
         ["1.2.840.113549.1.12.1.5"] = "SHA-1 and RC2-128", ["1.2.840.113549.1.12.1.6"] = "SHA-1 and RC2-40",
     };
 
-    private static readonly Dictionary<string, string> Prfs = new()
-    {
-        ["1.2.840.113549.2.7"] = "HMAC-SHA1", ["1.2.840.113549.2.8"] = "HMAC-SHA224", ["1.2.840.113549.2.9"] = "HMAC-SHA256",
-        ["1.2.840.113549.2.10"] = "HMAC-SHA384", ["1.2.840.113549.2.11"] = "HMAC-SHA512",
-        ["1.2.840.113549.2.12"] = "HMAC-SHA512/224", ["1.2.840.113549.2.13"] = "HMAC-SHA512/256",
-    };
-
     private static readonly Dictionary<string, (string Name, bool Weak)> Ciphers = new()
     {
         ["2.16.840.1.101.3.4.1.2"] = ("AES-128-CBC", false), ["2.16.840.1.101.3.4.1.22"] = ("AES-192-CBC", false),
@@ -109,7 +102,7 @@ public static class PbeInspector
         var digestInfo = macData.ReadSequence();
         var algorithm = digestInfo.ReadSequence();
         var oid = algorithm.ReadObjectIdentifier();
-        if (oid == Pkcs12Pbmac1.Oid) return ReadPbmac1(algorithm.ReadSequence());
+        if (oid == Pkcs12Pbmac1.Oid) return ReadPbmac1(algorithm);
         var digest = Digests.GetValueOrDefault(oid, oid);
         macData.ReadOctetString();
         var iterations = macData.HasData ? ReadCount(macData) : 1;
@@ -122,14 +115,12 @@ public static class PbeInspector
     /// PBMAC1-params (RFC 8018 §7.1, in PKCS#12 by RFC 9579): the PBKDF2 parameters hold the iteration count that
     /// counts (the MacData's own count is unused), so that is the one bounded and judged.
     /// </summary>
-    private static PbeInfo ReadPbmac1(AsnReader parameters)
+    private static PbeInfo ReadPbmac1(AsnReader algorithm)
     {
-        var kdf = parameters.ReadSequence();
-        var kdfOid = kdf.ReadObjectIdentifier();
-        var mac = parameters.ReadSequence().ReadObjectIdentifier();
-        var macName = Prfs.GetValueOrDefault(mac, mac);
-        if (kdfOid != Pbkdf2Parameters.Oid) return new PbeInfo("PBMAC1", 0, $"PBMAC1 ({kdfOid}, {macName})", null);
-        var (iterations, prf) = Pbkdf2(kdf.ReadSequence());
+        var (kdfOid, pbkdf2, mac) = Pkcs12Pbmac1.ReadParameters(algorithm);
+        var macName = Pbkdf2Parameters.HmacName(mac);
+        if (pbkdf2 is null) return new PbeInfo("PBMAC1", 0, $"PBMAC1 ({kdfOid}, {macName})", null);
+        var (iterations, prf) = (pbkdf2.Iterations, Pbkdf2Parameters.HmacName(pbkdf2.PrfOid));
         var weakness = iterations < WeakIterations ? $"PBMAC1's PBKDF2 uses only {Count(iterations)} (fewer than {Number(WeakIterations)})" : null;
         return new PbeInfo("PBMAC1", iterations, $"PBMAC1 (PBKDF2-{prf}, {Count(iterations)}, {macName})", weakness);
     }
@@ -138,7 +129,7 @@ public static class PbeInspector
     private static (long Iterations, string Prf) Pbkdf2(AsnReader p)
     {
         var parameters = Pbkdf2Parameters.Read(p);
-        return (parameters.Iterations, Prfs.GetValueOrDefault(parameters.PrfOid, parameters.PrfOid));
+        return (parameters.Iterations, Pbkdf2Parameters.HmacName(parameters.PrfOid));
     }
 
     private static PbeInfo ReadPbes2(AsnReader parameters)

@@ -25,13 +25,25 @@ internal sealed record Pbkdf2Parameters(ReadOnlyMemory<byte>? Salt, long Iterati
         return new Pbkdf2Parameters(salt, iterations, keyLength, prf);
     }
 
-    /// <summary>The PRF as .NET's PBKDF2 computes it (HMAC over SHA-1, SHA-256, SHA-384, SHA-512), or null.</summary>
-    public HashAlgorithmName? DotnetPrf => PrfOid switch
+    /// <summary>The HMAC algorithms of RFC 8018 §B.1 (PBKDF2's PRFs, PBMAC1's MACs) by OID, as BouncyCastle names their digests.</summary>
+    public static readonly Dictionary<string, string> HmacDigests = new()
     {
-        HmacWithSha1 => HashAlgorithmName.SHA1,
-        "1.2.840.113549.2.9" => HashAlgorithmName.SHA256,
-        "1.2.840.113549.2.10" => HashAlgorithmName.SHA384,
-        "1.2.840.113549.2.11" => HashAlgorithmName.SHA512,
+        [HmacWithSha1] = "SHA-1", ["1.2.840.113549.2.8"] = "SHA-224", ["1.2.840.113549.2.9"] = "SHA-256",
+        ["1.2.840.113549.2.10"] = "SHA-384", ["1.2.840.113549.2.11"] = "SHA-512",
+        ["1.2.840.113549.2.12"] = "SHA-512/224", ["1.2.840.113549.2.13"] = "SHA-512/256",
+    };
+
+    /// <summary>An HMAC OID as reports show it ("HMAC-SHA256", "HMAC-SHA512/224"), or the OID itself.</summary>
+    public static string HmacName(string oid) =>
+        HmacDigests.TryGetValue(oid, out var digest) ? "HMAC-" + digest.Replace("-", "", StringComparison.Ordinal) : oid;
+
+    /// <summary>The PRF as .NET's PBKDF2 computes it (HMAC over SHA-1, SHA-256, SHA-384, SHA-512), or null.</summary>
+    public HashAlgorithmName? DotnetPrf => HmacDigests.GetValueOrDefault(PrfOid) switch
+    {
+        "SHA-1" => HashAlgorithmName.SHA1,
+        "SHA-256" => HashAlgorithmName.SHA256,
+        "SHA-384" => HashAlgorithmName.SHA384,
+        "SHA-512" => HashAlgorithmName.SHA512,
         _ => null,
     };
 

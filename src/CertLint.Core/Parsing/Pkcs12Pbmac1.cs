@@ -23,13 +23,19 @@ internal static class Pkcs12Pbmac1
     /// </summary>
     private const long MaxKeyBytes = 128;
 
-    /// <summary>The HMAC algorithms of RFC 8018 §B.1 by OID, as BouncyCastle names their digests.</summary>
-    private static readonly Dictionary<string, string> HmacDigests = new()
+    /// <summary>
+    /// PBMAC1-params (RFC 8018 §A.5; the reader is inside the AlgorithmIdentifier, after its OID): the key derivation's
+    /// OID, its PBKDF2 parameters when it is PBKDF2, and the MAC's OID. The one reader for verifying and for
+    /// <see cref="PbeInspector"/>'s description and bound.
+    /// </summary>
+    public static (string KdfOid, Pbkdf2Parameters? Pbkdf2, string MacOid) ReadParameters(AsnReader algorithm)
     {
-        ["1.2.840.113549.2.7"] = "SHA-1", ["1.2.840.113549.2.8"] = "SHA-224", ["1.2.840.113549.2.9"] = "SHA-256",
-        ["1.2.840.113549.2.10"] = "SHA-384", ["1.2.840.113549.2.11"] = "SHA-512",
-        ["1.2.840.113549.2.12"] = "SHA-512/224", ["1.2.840.113549.2.13"] = "SHA-512/256",
-    };
+        var parameters = algorithm.ReadSequence();
+        var kdf = parameters.ReadSequence();
+        var kdfOid = kdf.ReadObjectIdentifier();
+        var macOid = parameters.ReadSequence().ReadObjectIdentifier();
+        return (kdfOid, kdfOid == Pbkdf2Parameters.Oid ? Pbkdf2Parameters.Read(kdf.ReadSequence()) : null, macOid);
+    }
 
     /// <summary>
     /// Whether <paramref name="password"/> verifies <paramref name="stored"/> over <paramref name="content"/>, or null
@@ -38,13 +44,9 @@ internal static class Pkcs12Pbmac1
     /// </summary>
     public static bool? Verify(AsnReader algorithm, byte[] content, byte[] stored, string? password, out string unsupported)
     {
-        var parameters = algorithm.ReadSequence();
-        var kdf = parameters.ReadSequence();
-        var kdfOid = kdf.ReadObjectIdentifier();
-        var macOid = parameters.ReadSequence().ReadObjectIdentifier();
+        var (kdfOid, parsed, macOid) = ReadParameters(algorithm);
         unsupported = $"PBMAC1 with key derivation {kdfOid}";
-        if (kdfOid != Pbkdf2Parameters.Oid) return null;
-        var pbkdf2 = Pbkdf2Parameters.Read(kdf.ReadSequence());
+        if (parsed is not { } pbkdf2) return null;
         unsupported = "PBMAC1 without a keyLength (RFC 9579 requires one)";
         if (pbkdf2.KeyLength is not { } keyLength) return null;
         unsupported = $"PBMAC1 with a keyLength of {keyLength} bytes (1 to {MaxKeyBytes} are read)";
@@ -52,9 +54,9 @@ internal static class Pkcs12Pbmac1
         unsupported = "PBMAC1 with an otherSource salt or an iteration count below 1";
         if (pbkdf2 is not { Salt: { } salt, Iterations: >= 1 and <= int.MaxValue }) return null;
         unsupported = $"PBMAC1 with HMAC {macOid}";
-        if (!HmacDigests.TryGetValue(macOid, out var macDigest)) return null;
+        if (!Pbkdf2Parameters.HmacDigests.TryGetValue(macOid, out var macDigest)) return null;
         unsupported = $"PBMAC1 with PBKDF2 pseudo-random function {pbkdf2.PrfOid}";
-        if (pbkdf2.DotnetPrf is null && !HmacDigests.ContainsKey(pbkdf2.PrfOid)) return null;
+        if (pbkdf2.DotnetPrf is null && !Pbkdf2Parameters.HmacDigests.ContainsKey(pbkdf2.PrfOid)) return null;
 
         var iterations = (int)pbkdf2.Iterations;
         return Pkcs12Mac.HmacMatches(Encoding.UTF8.GetBytes(password ?? ""), bytes => Derive(pbkdf2, bytes, salt.Span, iterations, (int)keyLength),
@@ -65,7 +67,7 @@ internal static class Pkcs12Pbmac1
     private static byte[] Derive(Pbkdf2Parameters pbkdf2, byte[] password, ReadOnlySpan<byte> salt, int iterations, int keyLength)
     {
         if (pbkdf2.DotnetPrf is { } prf) return Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, prf, keyLength);
-        var generator = new Pkcs5S2ParametersGenerator(DigestUtilities.GetDigest(HmacDigests[pbkdf2.PrfOid]));
+        var generator = new Pkcs5S2ParametersGenerator(DigestUtilities.GetDigest(Pbkdf2Parameters.HmacDigests[pbkdf2.PrfOid]));
         generator.Init(password, salt.ToArray(), iterations);
         return ((KeyParameter)generator.GenerateDerivedMacParameters(keyLength * 8)).GetKey();
     }
