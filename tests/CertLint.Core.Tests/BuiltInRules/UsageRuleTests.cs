@@ -4,7 +4,7 @@ using CertLint.Tests.Pki;
 
 namespace CertLint.Tests.BuiltInRules;
 
-/// <summary>eku-client-auth, eku-server-auth and eku-missing through the compiled rules.</summary>
+/// <summary>eku-client-auth, eku-server-auth, eku-missing and client-cert-public-tls through the compiled rules.</summary>
 public sealed class UsageRuleTests
 {
     private static readonly TestCertificate Root = TestPki.CreateRoot("Usage Root");
@@ -117,5 +117,45 @@ public sealed class UsageRuleTests
         var f = BuiltInRuleRunner.Lint(h, "eku-missing").ShouldHaveSingleItem();
         f.Location.File.RelativePath.ShouldBe("mtls/client-carol.crt");
         f.Severity.ShouldBe(Findings.Severity.Warning);
+    }
+
+    private static readonly string Dv = "2.23.140.1.2.1";
+
+    [Test]
+    public void Client_cert_public_tls_warns_on_a_working_client_certificate_from_the_public_tls_pki_only()
+    {
+        // Public TLS (DV) with serverAuth and clientAuth, used as a client certificate: works today, not after renewal.
+        var (dual, info) = One(Root.Issue("dual", o => o.Eku(Oids.ServerAuth, Oids.ClientAuth).Extension(PathExtensions.Policies(Dv))), CertificateRole.Client);
+        var f = BuiltInRuleRunner.Lint(dual, "client-cert-public-tls").ShouldHaveSingleItem();
+        f.Severity.ShouldBe(Findings.Severity.Warning);
+        f.Message.ShouldBe($"CN=dual (serial {info.SerialNumber}, SHA-256 {info.Sha256[..16]}) is used as a TLS client certificate (role from nothing (role unknown)) " +
+            $"but comes from the public TLS PKI (certificate policies {Dv}): public TLS CAs no longer issue clientAuth certificates (Chrome Root Program, from 2026-06-15), " +
+            "so its renewal will not work as a client certificate. Issue client certificates from a private CA the server trusts for clients only.");
+        // EV, OV, IV and no EKU at all count the same; anyExtendedKeyUsage too.
+        foreach (var (policy, eku) in new[] { ("2.23.140.1.1", Oids.ClientAuth), ("2.23.140.1.2.2", Oids.AnyExtendedKeyUsage), ("2.23.140.1.2.3", null) })
+        {
+            var (h, _) = One(Root.Issue("p", o => (eku is null ? o : o.Eku(eku)).Extension(PathExtensions.Policies("1.3.6.1.4.1.99999.1", policy))), CertificateRole.Client);
+            BuiltInRuleRunner.Lint(h, "client-cert-public-tls").Count.ShouldBe(1, policy);
+        }
+    }
+
+    [Test]
+    public void Client_cert_public_tls_is_silent_for_private_certificates_servers_and_certificates_eku_client_auth_reports()
+    {
+        // A private CA's client certificate (its own policy, or none); 2.23.140.1.2.4 is no TLS reserved identifier.
+        foreach (var policies in new[] { new[] { "1.3.6.1.4.1.99999.1" }, [], ["2.23.140.1.2.4"], ["2.23.140.1.5.1.1"] })
+        {
+            var options = policies.Length == 0 ? (Action<CertOptions>)(o => o.ClientAuth()) : o => o.ClientAuth().Extension(PathExtensions.Policies(policies));
+            BuiltInRuleRunner.Lint(One(Root.Issue("private", options), CertificateRole.Client).Item1, "client-cert-public-tls").ShouldBeEmpty(string.Join(",", policies));
+        }
+        // A public certificate used as a server certificate, or of unknown role.
+        BuiltInRuleRunner.Lint(One(Root.Issue("www", o => o.Eku(Oids.ServerAuth, Oids.ClientAuth).Extension(PathExtensions.Policies(Dv))), CertificateRole.Server).Item1,
+            "client-cert-public-tls").ShouldBeEmpty();
+        BuiltInRuleRunner.Lint(One(Root.Issue("who", o => o.ClientAuth().Extension(PathExtensions.Policies(Dv))), CertificateRole.Unknown).Item1,
+            "client-cert-public-tls").ShouldBeEmpty();
+        // A public serverAuth-only certificate used as a client certificate fails today: eku-client-auth's error, once.
+        var (serverOnly, _) = One(Root.Issue("renewed", o => o.ServerAuth().Extension(PathExtensions.Policies(Dv))), CertificateRole.Client);
+        BuiltInRuleRunner.Lint(serverOnly, "client-cert-public-tls").ShouldBeEmpty();
+        BuiltInRuleRunner.Lint(serverOnly, "eku-client-auth").ShouldHaveSingleItem();
     }
 }

@@ -24,6 +24,7 @@ internal static class RootProgramFixtures
     {
         Mozilla(add);
         Apple(add);
+        Chrome(add);
     });
 
     private static readonly Lazy<TestCertificate> LazyRoot = new(() => RawCertificateBuilder.Ca("CertLint Root Programs Root", null).Build());
@@ -65,6 +66,33 @@ internal static class RootProgramFixtures
         // Two SCTs from one log count once; 16 months need three logs.
         add("apple-ct-sct-count", Leaf(b => b.Set(Oids.SctList, Scts(1, 1))), Leaf(b => { ValidFor(TimeSpan.FromDays(480))(b); b.Set(Oids.SctList, Scts(1, 2, 3)); }));
     }
+
+    private static void Chrome(Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> add)
+    {
+        // Issued after 2026-06-15, when Chrome's dedicated TLS hierarchies allow serverAuth alone.
+        Action<RawCertificateBuilder> eku(params string[] purposes) => b =>
+        {
+            IssuedOn(ChromeServerAuthOnly)(b);
+            if (purposes.Length == 0) b.Remove(Oids.ExtendedKeyUsage);
+            else b.Set(Oids.ExtendedKeyUsage, Ext.Eku(purposes));
+        };
+        add("chrome-server-cert-client-auth", Leaf(eku(Oids.ServerAuth, Oids.ClientAuth)), Leaf(eku(Oids.ServerAuth)));
+        // No EKU is a server certificate too (zlint's IsServerAuthCert); a clientAuth there is reported all the same.
+        add("chrome-server-cert-client-auth", Leaf(eku(Oids.AnyEku, Oids.ClientAuth)), Leaf(eku()));
+        // clientAuth is the rule above's: this one passes it, and reports a missing EKU and every other purpose.
+        add("chrome-server-cert-eku-server-auth-only", Leaf(eku()), Leaf(eku(Oids.ServerAuth, Oids.ClientAuth)));
+        add("chrome-server-cert-eku-server-auth-only", Leaf(eku(Oids.ServerAuth, EmailProtection)), Leaf(eku(Oids.ServerAuth)));
+        add("chrome-sub-ca-eku-server-auth-only", SubCa(eku(Oids.ServerAuth, Oids.ClientAuth)), SubCa(eku(Oids.ServerAuth)));
+        add("chrome-sub-ca-eku-server-auth-only", SubCa(eku()), SubCa(eku(Oids.ServerAuth)));
+    }
+
+    private static readonly DateTimeOffset ChromeServerAuthOnly = new(2026, 6, 15, 0, 0, 0, TimeSpan.Zero);
+
+    private static Action<RawCertificateBuilder> IssuedOn(DateTimeOffset notBefore) => b =>
+    {
+        b.NotBefore = Time(notBefore);
+        b.NotAfter = Time(notBefore + TimeSpan.FromDays(90));
+    };
 
     /// <summary>A TLS server leaf for leaf.example.com (P-256, serverAuth) under the EC root, changed by <paramref name="change"/>.</summary>
     private static Func<TestCertificate[]> Leaf(Action<RawCertificateBuilder>? change = null) => () =>
