@@ -105,6 +105,14 @@ def add_issuers(make, leaf, nc, case, cn):
         x509.Name.from_rfc4514_string("CN=x,O=Good,C=US"))])])
     case("nc-dn-other-order", "FAILURE", [rdn], [], leaf(rdn, subject=x509.Name.from_rfc4514_string(
         "CN=x,C=US,O=Good"), dns="example.com"))
+    # From limbo's own suite (session 19), classed by design by the harness; features null as in limbo's early files.
+    old = make("depth-rollover-ica", r)
+    rolled = make("depth-rollover-ica", old)  # same name, new key, signed by the old key: self-issued
+    case("max-chain-depth-1-self-issued", "SUCCESS", [r], [old, rolled], leaf(rolled), max_chain_depth=1,
+         features=None)
+    rd = make("nc-dn-only-root", extra=[nc(permitted=[x509.DirectoryName(cn("foo"))])])
+    case("ca-nameconstraints-permitted-dn-match", "SUCCESS", [rd], [],
+         leaf(rd, dns=None, subject=cn("foo"), san=[x509.DirectoryName(cn("foo"))]), features=None)
 
 
 def _with_key_usage(make, issuer, usage):
