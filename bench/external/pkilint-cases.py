@@ -12,9 +12,14 @@ PKILINT_CHECKOUT  a pkilint checkout (or any folder holding tests/integration_ce
 CERTLINT_CLI      the built CLI, e.g. src/CertLint.Cli/bin/Release/net10.0/certlint
 --only            lint only the cases whose relative path contains this text
 --report FILE     also write every case's outcome as JSON
+--redate DATE     lint a certificate issued before DATE as if issued on DATE: notBefore and notAfter move by the
+                  same whole number of days (the validity length is kept, the signature no longer verifies). pkilint
+                  judges its S/MIME cases without effective dates, and most were issued in 2023-04/05, before the
+                  S/MIME BR's 2023-09-01: with --redate 2024-01-01 the comparison measures the rules, not the dates.
 
-Profiles: tls_br/<type>/ cases run with --pack cabf-br --pack rfc5280, pkix/ cases with --pack rfc5280 (other folders,
-ETSI and S/MIME, are skipped: CertLint has no such rules). --now is notBefore + 1 day, so effective dates apply as
+Profiles: tls_br/<type>/ cases run with --pack cabf-br --pack rfc5280, smime_br/<validation>/<generation>/ cases with
+--pack cabf-smime --pack rfc5280, pkix/ cases with --pack rfc5280 (other folders, ETSI, are skipped: CertLint has no
+such rules). --now is notBefore + 1 day, so effective dates apply as
 pkilint's do. The summary lists (1) disagreements on mapped codes, (2) pkilint ERROR/FATAL codes no CertLint rule maps
 (coverage gaps) and (3) CertLint findings whose rule maps no code pkilint expected on that certificate (candidate false
 positives; rules without any pkilint equivalent are listed too, to be judged by hand). pkilint's certificates are often
@@ -35,7 +40,7 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 
-PACKS = {"tls_br": ["cabf-br", "rfc5280"], "pkix": ["rfc5280"]}
+PACKS = {"tls_br": ["cabf-br", "rfc5280"], "smime_br": ["cabf-smime", "rfc5280"], "pkix": ["rfc5280"]}
 END = "-----END CERTIFICATE-----"
 MAX_CASE_BYTES = 1 << 20
 
@@ -93,6 +98,38 @@ def not_before(pem):
         return None
 
 
+def redate(pem, target):
+    """The PEM with notBefore/notAfter moved forward so that notBefore is at least target (same length encodings)."""
+    import base64
+    body = "".join(l for l in pem.splitlines() if l and not l.startswith("-----"))
+    der = bytearray(base64.b64decode(body))
+    _, cs, ce = next(der_items(der, 0, len(der)))
+    _, ts, te = next(der_items(der, cs, ce))
+    items = list(der_items(der, ts, te))
+    if items and items[0][0] == 0xA0:
+        items = items[1:]
+    _, vs, ve = items[3]
+    times = list(der_items(der, vs, ve))
+    def parse(tag, s, e):
+        text = der[s:e].decode("ascii").rstrip("Z")
+        if tag == 0x17:
+            text = ("19" if int(text[:2]) >= 50 else "20") + text
+        return datetime.datetime.strptime(text[:14], "%Y%m%d%H%M%S").replace(tzinfo=datetime.timezone.utc)
+    nb = parse(*times[0])
+    if nb >= target:
+        return pem, None
+    shift = datetime.timedelta(days=(target - nb).days + (1 if (target - nb).seconds else 0))
+    for tag, s, e in times:
+        moved = parse(tag, s, e) + shift
+        text = moved.strftime("%y%m%d%H%M%SZ" if tag == 0x17 else "%Y%m%d%H%M%SZ")
+        if len(text) != e - s:
+            return pem, None   # an unusual encoding (no seconds, fraction): leave the case as it is
+        der[s:e] = text.encode("ascii")
+    b64 = base64.b64encode(bytes(der)).decode("ascii")
+    lines = [b64[i:i + 64] for i in range(0, len(b64), 64)]
+    return "-----BEGIN CERTIFICATE-----\n" + "\n".join(lines) + "\n-----END CERTIFICATE-----\n", nb + shift
+
+
 def run_certlint(cli, pem, packs, now):
     with tempfile.TemporaryDirectory() as tmp:
         cert = os.path.join(tmp, "case.pem")
@@ -117,6 +154,7 @@ def main():
     ap.add_argument("cli")
     ap.add_argument("--only", default="")
     ap.add_argument("--report")
+    ap.add_argument("--redate", type=lambda d: datetime.datetime.strptime(d, "%Y-%m-%d").replace(tzinfo=datetime.timezone.utc))
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args()
 
@@ -138,6 +176,8 @@ def main():
     runs = []
     for rel in cases:
         pem, rows = read_case(os.path.join(base, rel))
+        if pem and a.redate:
+            pem, _ = redate(pem, a.redate)
         nb = not_before(pem) if pem else None
         now = nb + datetime.timedelta(days=1) if nb else None
         report, error = run_certlint(a.cli, pem, PACKS[rel.split(os.sep)[0]], now) if pem else (None, "no PEM")
@@ -178,11 +218,21 @@ def compare(rel, rows, now, report, error, code_rules, rule_codes):
         differ.append({"code": ", ".join(sorted(rule_codes[rule])), "expected": False, "rules": [rule],
                        "notChecked": []})
     certs = report.get("certificates") or [{}]
-    return {"case": rel, "profile": rel.split(os.sep)[1] if top == "tls_br" else top,
+    return {"case": rel, "profile": profile(rel),
             "now": now.isoformat() if now else None, "selfSigned": certs[0].get("selfSigned"),
             "parsed": bool(report.get("certificates")), "agree": agree, "differ": differ,
             "gaps": sorted(c for c, s in expected.items() if s in ("ERROR", "FATAL") and c not in code_rules),
             "extra": sorted(r for r in reported if not rule_codes.get(r)), "expected": expected}
+
+
+def profile(rel):
+    """tls_br/<type>, smime_br/<validation>/<generation> (e.g. mailbox/strict), or the top folder."""
+    parts = rel.split(os.sep)
+    if parts[0] == "tls_br":
+        return parts[1]
+    if parts[0] == "smime_br" and len(parts) > 3:
+        return "/".join(parts[1:3])
+    return parts[0]
 
 
 def summarize(results, verbose):

@@ -20,7 +20,7 @@ internal static class CabfSmimeFixtures
     /// <summary>Reserved S/MIME policies 2.23.140.1.5.V.G (S/MIME BR §7.1.6.1): V = 1 mailbox-, 2 organization-,
     /// 3 sponsor-, 4 individual-validated; G = 1 Legacy, 2 Multipurpose, 3 Strict.</summary>
     public const string MailboxLegacy = "2.23.140.1.5.1.1", MailboxMultipurpose = "2.23.140.1.5.1.2", MailboxStrict = "2.23.140.1.5.1.3";
-    public const string SponsorStrict = "2.23.140.1.5.3.3", OrganizationLegacy = "2.23.140.1.5.2.1";
+    public const string SponsorStrict = "2.23.140.1.5.3.3", OrganizationLegacy = "2.23.140.1.5.2.1", OrganizationStrict = "2.23.140.1.5.2.3";
     public const string EmailProtection = "1.3.6.1.5.5.7.3.4", TimeStamping = "1.3.6.1.5.5.7.3.8", SmtpUtf8Mailbox = "1.3.6.1.5.5.7.8.9";
     public const string Mailbox = "alice@example.com";
     private const string CrlUrl = "http://crl.example.com/smime.crl";
@@ -31,6 +31,7 @@ internal static class CabfSmimeFixtures
         Usages(add);
         KeyUsageTables(add);
         Locations(add);
+        Profile(add);
     });
 
     private static readonly Lazy<TestCertificate> LazyRoot = new(() => RawCertificateBuilder.Ca("CertLint S/MIME Root", null).Build());
@@ -81,8 +82,26 @@ internal static class CabfSmimeFixtures
         // encipherOnly only beside keyAgreement; dual use may add nonRepudiation and decipherOnly.
         add("smime-ec-ku", Leaf(Ku(Ext.DigitalSignature, Ext.EncipherOnly)), Leaf(Ku(Ext.DigitalSignature, Ext.NonRepudiation, Ext.KeyAgreement, Ext.DecipherOnly)));
         add("smime-ec-ku", Leaf(Ku(Ext.KeyAgreement, Ext.NonRepudiation)), Leaf(Ku(Ext.DigitalSignature, Ext.NonRepudiation)));
-        add("smime-edwards-ku", EdLeaf(TestKeyType.Ed25519, Ku(Ext.DigitalSignature, Ext.KeyAgreement)), EdLeaf(TestKeyType.Ed25519, Ku(Ext.DigitalSignature, Ext.NonRepudiation)));
-        add("smime-edwards-ku", EdLeaf(TestKeyType.Ed448, Ku(Ext.NonRepudiation)), EdLeaf(TestKeyType.Ed448, Ku(Ext.DigitalSignature)));
+        add("smime-edwards-ku", KeyLeaf(TestKeyType.Ed25519, Ku(Ext.DigitalSignature, Ext.KeyAgreement)), KeyLeaf(TestKeyType.Ed25519, Ku(Ext.DigitalSignature, Ext.NonRepudiation)));
+        add("smime-edwards-ku", KeyLeaf(TestKeyType.Ed448, Ku(Ext.NonRepudiation)), KeyLeaf(TestKeyType.Ed448, Ku(Ext.DigitalSignature)));
+    }
+
+    private static void Profile(Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> add)
+    {
+        // The Validity Period counts notBefore through notAfter inclusive: notAfter − notBefore = 825 days is one second too long.
+        add("smime-validity-825", Leaf(ValidFor(Issued, TimeSpan.FromDays(825))), Leaf(ValidFor(Issued, TimeSpan.FromDays(825) - TimeSpan.FromSeconds(1))));
+        add("smime-validity-825", Leaf(Policy(MailboxMultipurpose), ValidFor(Issued, TimeSpan.FromDays(1000))), Leaf(Policy(MailboxMultipurpose)));
+        // Legacy, issued before the generation's 2025-07-15 retirement so that only the validity is at stake.
+        var legacyIssued = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        add("smime-validity-legacy-1185", Leaf(Policy(MailboxLegacy), ValidFor(legacyIssued, TimeSpan.FromDays(1185))),
+            Leaf(Policy(MailboxLegacy), ValidFor(legacyIssued, TimeSpan.FromDays(1185) - TimeSpan.FromSeconds(1))));
+        // rsaEncryption without its explicit NULL, and an RSA key labelled id-RSASSA-PSS (§7.1.3.1.1 forbids both);
+        // P-521 and Ed448 are in the §7.1.3.1 list (pkilint's list lacks P-521).
+        add("smime-spki-algorithm-encoding", RsaLeaf(Ku(Ext.DigitalSignature), RsaKeyLabelled("1.2.840.113549.1.1.1")), KeyLeaf(TestKeyType.EcP521));
+        add("smime-spki-algorithm-encoding", RsaLeaf(Ku(Ext.DigitalSignature), RsaKeyLabelled("1.2.840.113549.1.1.10")), KeyLeaf(TestKeyType.Ed448, Ku(Ext.DigitalSignature)));
+        // XX is the user-assigned code the S/MIME BR allow; codes compare ignoring case, as pkilint compares them.
+        add("smime-subject-country-iso", Leaf(Policy(OrganizationStrict), Country("XG")), Leaf(Policy(OrganizationStrict), Country("XX")));
+        add("smime-subject-country-iso", Leaf(Policy(SponsorStrict), Country("UK")), Leaf(Policy(SponsorStrict), Country("gb")));
     }
 
     private static void Locations(Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> add)
@@ -109,7 +128,7 @@ internal static class CabfSmimeFixtures
 
     private static Func<TestCertificate[]> RsaLeaf(params Action<RawCertificateBuilder>[] changes) => () => Build(TestKey.Create(TestKeyType.Rsa), changes);
 
-    private static Func<TestCertificate[]> EdLeaf(TestKeyType type, params Action<RawCertificateBuilder>[] changes) => () => Build(TestKey.Create(type), changes);
+    private static Func<TestCertificate[]> KeyLeaf(TestKeyType type, params Action<RawCertificateBuilder>[] changes) => () => Build(TestKey.Create(type), changes);
 
     private static TestCertificate[] Build(TestKey? key, Action<RawCertificateBuilder>[] changes)
     {
@@ -131,6 +150,20 @@ internal static class CabfSmimeFixtures
 
     /// <summary>keyUsage with these bits, critical (the S/MIME BR's SHOULD).</summary>
     private static Action<RawCertificateBuilder> Ku(params int[] bits) => b => b.Set(Oids.KeyUsage, Ext.KeyUsage(bits), critical: true);
+
+    private static Action<RawCertificateBuilder> ValidFor(DateTimeOffset from, TimeSpan span) =>
+        b => { b.NotBefore = Time(from); b.NotAfter = Time(from + span); };
+
+    /// <summary>A subject with this countryName before the mailbox commonName.</summary>
+    private static Action<RawCertificateBuilder> Country(string code) =>
+        b => b.Subject = Name(Attribute("2.5.4.6", PrintableString, code), Attribute(Oids.CommonName, Utf8String, Mailbox));
+
+    /// <summary>The RSA leaf's key under an AlgorithmIdentifier of just <paramref name="oid"/>, no parameters.</summary>
+    private static Action<RawCertificateBuilder> RsaKeyLabelled(string oid) => b =>
+    {
+        const int header = 4, rsaAlgorithmId = 15;   // SEQUENCE 30 82 LL LL, then 30 0d 06 09 <rsaEncryption> 05 00
+        b.Spki = Seq(Seq(ObjectId(oid)), b.Spki[(header + rsaAlgorithmId)..]);
+    };
 
     private static Action<RawCertificateBuilder> Crl(params byte[][] fullName) =>
         b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint(fullName)));

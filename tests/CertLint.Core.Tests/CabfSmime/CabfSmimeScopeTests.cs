@@ -41,7 +41,7 @@ public sealed class CabfSmimeScopeTests
         Checked(result).ShouldBe([
             "smime-aia-not-http", "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
             "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated", "smime-mailbox-cn-not-mailbox", "smime-san-critical",
-            "smime-san-missing", "smime-san-no-mailbox", "smime-strict-eku-other",
+            "smime-san-missing", "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other", "smime-validity-825",
         ]);
     }
 
@@ -95,5 +95,38 @@ public sealed class CabfSmimeScopeTests
             b => { b.NotBefore = Time(issued); b.NotAfter = Time(issued.AddDays(365)); })());
 
         Findings(result).ShouldBe(fires ? ["smime-legacy-deprecated"] : []);
+    }
+
+    [Test]
+    public void An_internationalized_mailbox_commonName_beside_its_SmtpUtf8Mailbox_is_not_reported()
+    {
+        // pkilint's smtputf8mailbox_only case: the commonName is the SAN's only mailbox, an SmtpUTF8Mailbox otherName.
+        var result = Lint(CabfSmimeFixtures.Leaf(b =>
+        {
+            b.Subject = CnName("älice@example.com");
+            b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.OtherName(CabfSmimeFixtures.SmtpUtf8Mailbox, String(Utf8String, "älice@example.com"))));
+        })());
+
+        Findings(result).ShouldBeEmpty();
+        Checked(result).ShouldNotContain("smime-mailbox-cn-not-mailbox");
+    }
+
+    [Test]
+    public void An_organization_certificate_with_an_unknown_country_valid_826_days_gets_exactly_those_two_defects()
+    {
+        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Policy(CabfSmimeFixtures.OrganizationStrict),
+            b => b.Subject = Name(Attribute("2.5.4.6", PrintableString, "XG"), Attribute(Oids.CommonName, Utf8String, CabfSmimeFixtures.Mailbox)),
+            b => b.NotAfter = Time(new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero).AddDays(826)))());
+
+        Findings(result).ShouldBe(["smime-subject-country-iso", "smime-validity-825"]);
+    }
+
+    [Test]
+    public void A_mailbox_certificate_is_not_judged_by_the_country_rule()
+    {
+        // §7.1.4.2.3 forbids a countryName in a mailbox-validated subject; §7.1.4.2.2(n) is judged where one may appear.
+        var result = Lint(CabfSmimeFixtures.Leaf(b => b.Subject = Name(Attribute("2.5.4.6", PrintableString, "XG"), Attribute(Oids.CommonName, Utf8String, CabfSmimeFixtures.Mailbox)))());
+
+        Checked(result).ShouldNotContain("smime-subject-country-iso");
     }
 }

@@ -28,6 +28,8 @@ internal static class CabfFields
     private static readonly string[] SubjectOrder =
         [.. new[] { "dc", "c", "st", "l", "postalCode", "street", "o", "sn", "givenName", "ou", "cn" }.Select(f => Parsing.DnAttributeNames.OidByField[f])];
 
+    private static readonly string CountryName = Parsing.DnAttributeNames.OidByField["c"];
+
     /// <summary>An EV policy identifier as zlint's util.IsEV knows them.</summary>
     public static bool IsEvPolicy(string oid) => EvPolicies.Contains(oid);
 
@@ -38,6 +40,9 @@ internal static class CabfFields
             c => Boxes.Of(CalendarMonths.Spanned(c.NotBefore, c.NotAfter)));
         yield return Cert("policies.cabfReserved", T.List, "The certificate's CA/B Forum reserved policy OIDs (EV 2.23.140.1.1, DV, OV, IV 2.23.140.1.2.x), repeats kept",
             c => c.Policies is { } p ? Reserved(p) : null);
+        yield return Cert("subject.countryKnown", T.Boolean,
+            "Every subject countryName is an ISO 3166-1 alpha-2 code or the user-assigned XX, ignoring case (TLS BR §7.1.4.2, S/MIME BR §7.1.4.2.2(n)); absent without a countryName",
+            c => CountriesKnown(c.Subject));
         yield return Cert("policies.ev", T.Boolean, "The certificate asserts an EV policy: 2.23.140.1.1 or a CA's own EV OID (the 40 zlint's util.IsEV knows)",
             c => c.Policies is { } p && AnyEv(p));
         yield return Cert("policies.firstCpsUris", T.List,
@@ -126,5 +131,19 @@ internal static class CabfFields
             last = p;
         }
         return true;
+    }
+
+    /// <summary>Whether every countryName of <paramref name="name"/> is a known code; null when it has none.</summary>
+    private static object? CountriesKnown(DistinguishedName name)
+    {
+        var any = false;
+        var attributes = name.Attributes;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            if (attributes[i].Oid != CountryName) continue;
+            if (!CountryCodes.IsKnown(attributes[i].Value)) return Boxes.Of(false);
+            any = true;
+        }
+        return any ? Boxes.Of(true) : null;
     }
 }
