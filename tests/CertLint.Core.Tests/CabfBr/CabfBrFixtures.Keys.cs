@@ -19,7 +19,6 @@ internal static partial class CabfBrFixtures
         Add("cabf-dsa-prohibited", DsaLeaf(2020, 8, 20), Leaf());
         // BR §7.1.3.1's byte-exact AlgorithmIdentifiers: rsaEncryption without its NULL fails; with it, and P-256, pass.
         Add("cabf-spki-algorithm-encoding", Leaf(b => b.Spki = RsaSpki(65537, algorithm: AlgorithmId(RsaEncryption))), Leaf(b => b.Spki = RsaSpki(65537)));
-        Add("cabf-spki-algorithm-encoding", Leaf(b => b.Spki = TestKey.Create(TestKeyType.Ed25519).SubjectPublicKeyInfo), Leaf());
         // BR §7.1.3.2.2: a P-256 issuing key signs with ecdsa-with-SHA256, parameters absent.
         Add("cabf-signature-algorithm-encoding", Leaf(b => b.Hash = HashAlgorithmName.SHA384), Leaf());
         Add("cabf-signature-algorithm-encoding", Leaf(b => b.TbsSignatureAlgorithm = AlgorithmId("1.2.840.10045.4.3.2", NullValue())), Leaf());

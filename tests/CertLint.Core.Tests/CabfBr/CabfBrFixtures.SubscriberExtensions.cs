@@ -59,6 +59,11 @@ internal static partial class CabfBrFixtures
         var street = Attribute(Oids.Street, Utf8String, "1 Main St");
         Add("cabf-subject-attribute-duplicate", Leaf(Subject(C("US"), O("Example Inc"), O("Example Group"), Cn("www.example.com"))),
             Leaf(Subject(C("US"), street, street, O("Example Inc"), Cn("www.example.com"))));
+        // §7.1.4.1 again: one AttributeTypeAndValue per RDN; here countryName and commonName share one SET.
+        Add("cabf-subject-rdn-single-attribute", Leaf(b => b.Subject = Seq(SetOf(C("US"), Cn("www.example.com")))),
+            Leaf(Subject(C("US"), Cn("www.example.com"))));
+        // §7.1.2.7.9: the policies name a reserved identifier; a mistyped reserved OID (2.23.141 for 2.23.140) is not one.
+        Add("cabf-sub-reserved-policy-missing", Leaf(Policies("2.23.141.1.2.1")), Leaf(Policies("1.3.6.1.4.1.99999.1", Dv)));
 
         var beforeSc12 = IssuedOn(2018, 6, 1);
         Add("cabf-dns-underscore-before-sc12",

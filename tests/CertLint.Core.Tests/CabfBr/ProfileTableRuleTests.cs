@@ -17,7 +17,7 @@ public sealed class ProfileTableRuleTests
     /// <summary>What the base leaf and issuing CA (which every fixture changes one thing of) already get: a subscriber
     /// commonName and subjectKeyIdentifier (BR 2.0.0 NOT RECOMMENDED; RFC 5280 recommends the identifier, so the base
     /// keeps it) and a CA key that cannot sign OCSP responses (a note).</summary>
-    private static readonly string[] LeafBase = ["cabf-sub-ski-present", "cabf-subject-cn-not-recommended"];
+    internal static readonly string[] LeafBase = ["cabf-sub-ski-present", "cabf-subject-cn-not-recommended"];
 
     private const string CaBase = "cabf-ca-ku-digital-signature", RootBase = CaBase;
 
@@ -109,7 +109,7 @@ public sealed class ProfileTableRuleTests
     private static string[] Sorted(params string[] rules) => rules.Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The rules of the cabf-br and rfc5280 packs that fire on the first certificate of <paramref name="chain"/>.</summary>
-    private static string[] Findings(TestCertificate[] chain)
+    internal static string[] Findings(TestCertificate[] chain)
     {
         using var dir = new TempDirectory();
         TestPki.WritePem(dir.Path, "chain.pem", chain);

@@ -1,0 +1,52 @@
+using CertLint.Tests.Pki;
+using CertLint.Tests.Pki.Raw;
+using static CertLint.Tests.Pki.Raw.Der;
+
+namespace CertLint.Tests.CabfBr;
+
+/// <summary>
+/// What the session 19 comparison with pkilint's TLS and PKIX test certificates changed: every cabf-br and rfc5280
+/// finding on a certificate that holds one of those defects, so a second finding for the same defect, or a defect no
+/// rule reports, shows here.
+/// </summary>
+public sealed class PkilintComparisonRuleTests
+{
+    private static string[] Findings(Func<TestCertificate[]> build) => ProfileTableRuleTests.Findings(build());
+
+    private static string[] WithLeafBase(params string[] rules) =>
+        [.. ProfileTableRuleTests.LeafBase.Concat(rules).Order(StringComparer.Ordinal)];
+
+    [Test]
+    public void A_certificate_without_authority_key_identifier_is_one_finding()
+    {
+        // aki-missing reports the absent extension; aki-no-key-identifier judges the keyIdentifier of one that is there.
+        Findings(CabfBrFixtures.Leaf(b => b.Remove(Oids.AuthorityKeyId))).ShouldBe(WithLeafBase("aki-missing"));
+    }
+
+    [Test]
+    public void An_empty_distribution_point_names_no_crl()
+    {
+        // RFC 5280 §4.2.1.13: "either distributionPoint or cRLIssuer MUST be present", with or without reasons. The
+        // other findings are other requirements: no URI at all (RFC 5280's SHOULD, the BR's http:// and fullName MUSTs).
+        Findings(CabfBrFixtures.Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint(null)))))
+            .ShouldBe(WithLeafBase("cabf-crldp-name-form", "cabf-crldp-no-http", "crl-distribution-point-no-http-ldap",
+                "crl-distribution-point-reasons-only"));
+    }
+
+    [Test]
+    public void Subscriber_policies_without_a_reserved_identifier()
+    {
+        Findings(CabfBrFixtures.Leaf(b => b.Set(Oids.CertificatePolicies, Ext.Policies(Ext.Policy("2.23.141.1.2.1")))))
+            .ShouldBe(WithLeafBase("cabf-sub-reserved-policy-missing"));
+        // Without the extension the finding is cabf-sub-policies-missing's alone.
+        Findings(CabfBrFixtures.Leaf(b => b.Remove(Oids.CertificatePolicies))).ShouldBe(WithLeafBase("cabf-sub-policies-missing"));
+    }
+
+    [Test]
+    public void A_subject_rdn_with_two_attributes()
+    {
+        Findings(CabfBrFixtures.Leaf(b => b.Subject = Seq(SetOf(
+                Attribute(Oids.Country, PrintableString, "US"), Attribute(Oids.CommonName, Utf8String, "www.example.com")))))
+            .ShouldBe(WithLeafBase("cabf-subject-rdn-single-attribute"));
+    }
+}
