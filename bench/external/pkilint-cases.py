@@ -76,24 +76,36 @@ def der_items(buf, pos, end):
         pos += length
 
 
-def not_before(pem):
-    """notBefore of a PEM certificate (UTCTime or GeneralizedTime), or None when it cannot be read."""
+def pem_der(pem):
+    """The DER bytes of a one-certificate PEM."""
     import base64
-    body = "".join(l for l in pem.splitlines() if l and not l.startswith("-----"))
+    return base64.b64decode("".join(l for l in pem.splitlines() if l and not l.startswith("-----")))
+
+
+def validity(der):
+    """(tag, content start, content end) of notBefore and notAfter in a DER certificate."""
+    _, cs, ce = next(der_items(der, 0, len(der)))
+    _, ts, te = next(der_items(der, cs, ce))
+    items = list(der_items(der, ts, te))
+    if items and items[0][0] == 0xA0:  # [0] version
+        items = items[1:]
+    _, vs, ve = items[3]  # serial, signature, issuer, validity
+    return list(der_items(der, vs, ve))
+
+
+def parse_time(der, tag, s, e):
+    """A UTCTime (tag 0x17) or GeneralizedTime's value, to the second (missing seconds read as 0)."""
+    text = bytes(der[s:e]).decode("ascii").rstrip("Z")
+    if tag == 0x17:
+        text = ("19" if int(text[:2]) >= 50 else "20") + text
+    return datetime.datetime.strptime(text[:14].ljust(14, "0"), "%Y%m%d%H%M%S").replace(tzinfo=datetime.timezone.utc)
+
+
+def not_before(pem):
+    """notBefore of a PEM certificate, or None when it cannot be read."""
     try:
-        der = base64.b64decode(body)
-        _, cs, ce = next(der_items(der, 0, len(der)))
-        _, ts, te = next(der_items(der, cs, ce))
-        items = list(der_items(der, ts, te))
-        if items and items[0][0] == 0xA0:  # [0] version
-            items = items[1:]
-        _, vs, ve = items[3]  # serial, signature, issuer, validity
-        tag, s, e = next(der_items(der, vs, ve))
-        text = der[s:e].decode("ascii").rstrip("Z")
-        if tag == 0x17:
-            year = int(text[:2])
-            text = ("19" if year >= 50 else "20") + text
-        return datetime.datetime.strptime(text[:14].ljust(14, "0"), "%Y%m%d%H%M%S").replace(tzinfo=datetime.timezone.utc)
+        der = pem_der(pem)
+        return parse_time(der, *validity(der)[0])
     except (ValueError, StopIteration, IndexError, UnicodeDecodeError):
         return None
 
@@ -101,26 +113,14 @@ def not_before(pem):
 def redate(pem, target):
     """The PEM with notBefore/notAfter moved forward so that notBefore is at least target (same length encodings)."""
     import base64
-    body = "".join(l for l in pem.splitlines() if l and not l.startswith("-----"))
-    der = bytearray(base64.b64decode(body))
-    _, cs, ce = next(der_items(der, 0, len(der)))
-    _, ts, te = next(der_items(der, cs, ce))
-    items = list(der_items(der, ts, te))
-    if items and items[0][0] == 0xA0:
-        items = items[1:]
-    _, vs, ve = items[3]
-    times = list(der_items(der, vs, ve))
-    def parse(tag, s, e):
-        text = der[s:e].decode("ascii").rstrip("Z")
-        if tag == 0x17:
-            text = ("19" if int(text[:2]) >= 50 else "20") + text
-        return datetime.datetime.strptime(text[:14], "%Y%m%d%H%M%S").replace(tzinfo=datetime.timezone.utc)
-    nb = parse(*times[0])
+    der = bytearray(pem_der(pem))
+    times = validity(der)
+    nb = parse_time(der, *times[0])
     if nb >= target:
         return pem, None
     shift = datetime.timedelta(days=(target - nb).days + (1 if (target - nb).seconds else 0))
     for tag, s, e in times:
-        moved = parse(tag, s, e) + shift
+        moved = parse_time(der, tag, s, e) + shift
         text = moved.strftime("%y%m%d%H%M%SZ" if tag == 0x17 else "%Y%m%d%H%M%SZ")
         if len(text) != e - s:
             return pem, None   # an unusual encoding (no seconds, fraction): leave the case as it is
