@@ -83,7 +83,23 @@ public sealed class CompiledRule
         if ((_kinds >> (int)subject.Kind & 1) == 0) return false;
         var applies = _appliesValue ??= _applies.Value;
         return (applies.Where is not { } where || where(subject, context)) &&
-            (_primitive is null || _primitive.AppliesTo(subject, applies.Arguments, context));
+            (_primitive is null ? !ReadsUndecodable(subject) : _primitive.AppliesTo(subject, applies.Arguments, context));
+    }
+
+    /// <summary>
+    /// True when the check reads the decoded value of an extension this certificate carries but CertLint cannot decode:
+    /// those fields are absent, so every assertion on them would fail and repeat `asn1-malformed`'s one finding as
+    /// defects the certificate may not have. The rule is not applicable to it.
+    /// </summary>
+    private bool ReadsUndecodable(RuleSubject subject)
+    {
+        if (subject.Certificate is not { } c || c.Details.Malformed is not { Count: > 0 } malformed) return false;
+        if ((_checkValue ??= _check.Value).DecodedExtensions is not { } oids) return false;
+        foreach (var oid in oids)
+        {
+            if (malformed.Contains(oid)) return true;
+        }
+        return false;
     }
 
     /// <summary>Violations for an applicable subject; empty when the check holds.</summary>
@@ -113,5 +129,5 @@ public sealed class CompiledRule
 internal sealed record CompiledApplicability(SubjectTest? Where, PrimitiveArguments Arguments);
 
 /// <summary>What checks an applicable subject and words the finding: a field assertion (null for a primitive), the
-/// message, and the field of related locations.</summary>
-internal sealed record CompiledCheck(SubjectTest? Assertion, MessageTemplate Message, Fields.FieldAccessor? Related);
+/// message, the field of related locations, and the extensions whose decoded values the assertion reads (null: none).</summary>
+internal sealed record CompiledCheck(SubjectTest? Assertion, MessageTemplate Message, Fields.FieldAccessor? Related, string[]? DecodedExtensions = null);

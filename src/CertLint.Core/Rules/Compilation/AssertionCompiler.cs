@@ -18,6 +18,13 @@ internal sealed partial class AssertionCompiler
 
     private readonly CompileContext _ctx;
     private readonly SubjectScope _subject;
+    private HashSet<string>? _decodedExtensions;
+
+    /// <summary>
+    /// The extensions (OIDs) whose decoded values the compiled assertions read from the rule's subject, or null: a
+    /// certificate where one of them cannot be decoded is not judged by the rule (<see cref="CompiledRule.AppliesTo"/>).
+    /// </summary>
+    public IReadOnlyCollection<string>? DecodedExtensions => _decodedExtensions;
 
     public AssertionCompiler(CompileContext ctx)
     {
@@ -228,6 +235,7 @@ internal sealed partial class AssertionCompiler
             var suggestion = Suggest.Closest(bare, target == _subject ? FieldCatalog.Paths : target.Fields.Select(f => f.Path));
             throw _ctx.Error(node, $"unknown field '{path}'{(target == _subject ? "" : $" in a {target.Name}")}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; see docs/writing-rules.md#fields", "field", suggestion);
         }
+        if (target == _subject && ExtensionFields.DecodedFrom(bare) is { } oid) (_decodedExtensions ??= new(StringComparer.Ordinal)).Add(oid);
         if (target == _subject && FieldCatalog.Find(bare) is { } def && !def.Kinds.Overlaps(_ctx.Kinds))
             throw _ctx.Error(node, $"field '{path}' exists for {string.Join("/", def.Kinds.Select(k => k.ToString().ToLowerInvariant()))} subjects, but this rule applies to {string.Join("/", _ctx.Kinds.Select(k => k.ToString().ToLowerInvariant()))} (set where.kind)", "field");
         return (field, fromRoot || target == _subject && scope == _subject);

@@ -127,17 +127,19 @@ public static class RuleCompiler
     {
         SubjectTest? assertion = null;
         Witness? witness = null;
+        string[]? decoded = null;
         if (primitive is null && (checkMap is null || !checkMap.Has("primitive")))
         {
             var compiler = new AssertionCompiler(ctx);
             assertion = errors.Try(() => compiler.CompileSubject(definition.Check), null);
             if (assertion is not null) witness = compiler.CompileWitness(definition.Check);
+            decoded = compiler.DecodedExtensions is { Count: > 0 } oids ? [.. oids] : null;
         }
         var openValues = primitive is not null || !primitiveKnown;
         var messageText = definition.Message ?? (openValues ? "{{message}}" : definition.Descriptor.Title);
         var message = errors.Try(() => MessageTemplate.Compile(ctx, messageText, definition.MessageNode, definition.Name, openValues, witness), null!);
         var related = definition.Related is { } relatedNode ? errors.Try(() => Related(ctx, relatedNode, primitive), null) : null;
-        return new CompiledCheck(assertion, message, related);
+        return new CompiledCheck(assertion, message, related, decoded);
     }
 
     /// <summary>A deferred part: its errors (none for a rule the tests compile) thrown where it is first used.</summary>

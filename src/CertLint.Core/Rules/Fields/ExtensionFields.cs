@@ -20,6 +20,34 @@ internal static class ExtensionFields
 
     private static readonly Dictionary<string, string> NameByOid = Named.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
 
+    /// <summary>Fields outside the EXT.* names whose values come from decoding one extension.</summary>
+    private static readonly Dictionary<string, string> DecodedAliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ca"] = "2.5.29.19", ["crl"] = "2.5.29.31",
+    };
+
+    /// <summary>Fields that name an undecodable value as one of their problems (the EV Guidelines' well-formedness rules).</summary>
+    private static readonly HashSet<string> JudgeUndecodable = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "cabfOrganizationIdentifier.problem", "torServiceDescriptor.problem",
+    };
+
+    /// <summary>
+    /// The extension whose decoded value the certificate field <paramref name="path"/> reads (`keyUsage.keyCertSign`,
+    /// `san.dns`, `ca`, ...), or null for a field that does not decode one (`EXT.present`, `EXT.critical`,
+    /// `EXT.malformed`, `extensions.*`, the issuer's fields) or that reports an undecodable value itself.
+    /// </summary>
+    public static string? DecodedFrom(string path)
+    {
+        if (DecodedAliases.TryGetValue(path, out var alias)) return alias;
+        if (JudgeUndecodable.Contains(path)) return null;
+        var dot = path.IndexOf('.');
+        if (!Named.TryGetValue(dot < 0 ? path : path[..dot], out var oid)) return null;
+        var rest = dot < 0 ? "" : path[(dot + 1)..];
+        return rest.Equals("present", StringComparison.OrdinalIgnoreCase) || rest.Equals("critical", StringComparison.OrdinalIgnoreCase)
+            || rest.Equals("malformed", StringComparison.OrdinalIgnoreCase) ? null : oid;
+    }
+
     /// <summary>The short field name of an extension (san, aki, ...) or its OID.</summary>
     public static string NameOf(string oid) => NameByOid.GetValueOrDefault(oid, oid);
 
