@@ -15,6 +15,14 @@ internal static partial class CabfBrFixtures
         }
         var old = new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero);
         Add("cabf-validity-825", Leaf(ValidFor(old, TimeSpan.FromDays(825) + TimeSpan.FromSeconds(1))), Leaf(ValidFor(old, TimeSpan.FromDays(825))));
+        // BR §7.1.2.1.1: a root is valid for 2922 to 9132 days, notBefore and notAfter both counted (a 2922-day root's
+        // notAfter is one second short of 2922 × 86400 seconds after its notBefore).
+        var rootIssued = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var second = TimeSpan.FromSeconds(1);
+        Add("cabf-root-validity", RootCa(ValidFor(rootIssued, TimeSpan.FromDays(2922) - second - second)),
+            RootCa(ValidFor(rootIssued, TimeSpan.FromDays(2922) - second)));
+        Add("cabf-root-validity", RootCa(ValidFor(rootIssued, TimeSpan.FromDays(9132))),
+            RootCa(ValidFor(rootIssued, TimeSpan.FromDays(9132) - second)));
     }
 
     /// <summary>subjectAltName and commonName: syntax, wildcards, internal names, reserved addresses.</summary>

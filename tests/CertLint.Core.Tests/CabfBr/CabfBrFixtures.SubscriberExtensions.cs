@@ -64,6 +64,8 @@ internal static partial class CabfBrFixtures
             Leaf(Subject(C("US"), Cn("www.example.com"))));
         // §7.1.2.7.9: the policies name a reserved identifier; a mistyped reserved OID (2.23.141 for 2.23.140) is not one.
         Add("cabf-sub-reserved-policy-missing", Leaf(Policies("2.23.141.1.2.1")), Leaf(Policies("1.3.6.1.4.1.99999.1", Dv)));
+        // The same paragraph's "exactly one": DV beside IV is two validation types (a CA's own OID beside DV is fine).
+        Add("cabf-sub-reserved-policy-multiple", Leaf(Policies(Dv, Iv)), Leaf(Policies("1.3.6.1.4.1.99999.1", Dv)));
 
         var beforeSc12 = IssuedOn(2018, 6, 1);
         Add("cabf-dns-underscore-before-sc12",

@@ -49,4 +49,36 @@ public sealed class PkilintComparisonRuleTests
                 Attribute(Oids.Country, PrintableString, "US"), Attribute(Oids.CommonName, Utf8String, "www.example.com")))))
             .ShouldBe(WithLeafBase("cabf-subject-rdn-single-attribute"));
     }
+
+    // Session 20 (h20t): pkilint's tls_br CA, cross-CA and OCSP responder cases.
+
+    [Test]
+    public void A_subordinate_ca_asserting_the_ev_policy_needs_no_cps_uri()
+    {
+        // EV Guidelines §9.7 profiles the EV subscriber certificate; BR §7.1.2.10.5 calls a CA's policyQualifiers NOT
+        // RECOMMENDED. cabf-ev-certificate-policies judged the CA as an EV certificate without a CPS URI.
+        Findings(CabfBrFixtures.SubCa(b => b.Set(Oids.CertificatePolicies, Ext.Policies(Ext.Policy("2.23.140.1.1")))))
+            .ShouldBe(["cabf-ca-ku-digital-signature"]);
+    }
+
+    [Test]
+    public void Subscriber_policies_with_two_reserved_identifiers()
+    {
+        // BR §7.1.2.7.9's "exactly one"; the IV subject rules judge the IV policy the certificate also asserts.
+        Findings(CabfBrFixtures.Leaf(b => b.Set(Oids.CertificatePolicies,
+                Ext.Policies(Ext.Policy(CabfBrFixtures.Dv), Ext.Policy(CabfBrFixtures.Iv)))))
+            .ShouldBe(WithLeafBase("cabf-iv-given-name-surname", "cabf-iv-personal-name", "cabf-iv-subject-country",
+                "cabf-iv-subject-locality", "cabf-sub-reserved-policy-multiple"));
+    }
+
+    [Test]
+    public void A_root_valid_for_one_second_less_than_2922_days()
+    {
+        // BR §7.1.2.1.1 counts notBefore and notAfter both: 2922 days end one second before notBefore + 2922 × 86400 s.
+        var from = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        Findings(CabfBrFixtures.RootCa(CabfBrFixtures.ValidFor(from, TimeSpan.FromDays(2922) - TimeSpan.FromSeconds(2))))
+            .ShouldBe(["cabf-ca-ku-digital-signature", "cabf-root-validity"]);
+        Findings(CabfBrFixtures.RootCa(CabfBrFixtures.ValidFor(from, TimeSpan.FromDays(2922) - TimeSpan.FromSeconds(1))))
+            .ShouldBe(["cabf-ca-ku-digital-signature"]);
+    }
 }
