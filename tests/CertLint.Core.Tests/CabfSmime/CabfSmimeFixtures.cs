@@ -68,6 +68,8 @@ internal static partial class CabfSmimeFixtures
         add("smime-strict-eku-other", Leaf(Eku(EmailProtection, "1.3.6.1.4.1.311.10.3.12")), Leaf(Eku(EmailProtection, Oids.AnyEku)));
         // Issued 2025-12-01, after Ballot SMC08's 2025-07-15: no Legacy policy any more.
         add("smime-legacy-deprecated", Leaf(Policy(OrganizationLegacy)), Leaf(Policy(MailboxMultipurpose)));
+        // Two reserved policies make the type ambiguous; a CA-defined policy beside the one reserved is allowed.
+        add("smime-policy-not-exactly-one", Leaf(Policies(MailboxStrict, OrganizationStrict)), Leaf(Policies(MailboxStrict, "1.3.6.1.4.1.55555.1.1")));
         add("smime-ku-missing", Leaf(b => b.Remove(Oids.KeyUsage)), Leaf());
         add("smime-ku-not-critical", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature))), Leaf());
     }
@@ -157,6 +159,9 @@ internal static partial class CabfSmimeFixtures
     }
 
     public static Action<RawCertificateBuilder> Policy(string oid) => b => b.Set(Oids.CertificatePolicies, Ext.Policies(Ext.Policy(oid)));
+
+    private static Action<RawCertificateBuilder> Policies(params string[] oids) =>
+        b => b.Set(Oids.CertificatePolicies, Ext.Policies([.. oids.Select(o => Ext.Policy(o))]));
 
     public static Action<RawCertificateBuilder> Eku(params string[] oids) => b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(oids));
 

@@ -41,7 +41,7 @@ public sealed class CabfSmimeScopeTests
         Checked(result).ShouldBe([
             "smime-aia-not-http", "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
             "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated", "smime-mailbox-cn-not-mailbox",
-            "smime-mailbox-subject-attributes", "smime-san-critical",
+            "smime-mailbox-subject-attributes", "smime-policy-not-exactly-one", "smime-san-critical",
             "smime-san-missing", "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other", "smime-validity-825",
         ]);
     }
@@ -155,7 +155,7 @@ public sealed class CabfSmimeScopeTests
             "smime-aia-not-http", "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
             "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated", "smime-organization-cn-source",
             "smime-organization-identifier-country", "smime-organization-identifier-country-name", "smime-organization-identifier-format",
-            "smime-organization-identifier-scheme", "smime-organization-identifier-state", "smime-san-critical", "smime-san-missing",
+            "smime-organization-identifier-scheme", "smime-organization-identifier-state", "smime-policy-not-exactly-one", "smime-san-critical", "smime-san-missing",
             "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other", "smime-subject-attribute-prohibited",
             "smime-subject-country-iso", "smime-subject-organization-missing", "smime-validity-825",
         ]);
