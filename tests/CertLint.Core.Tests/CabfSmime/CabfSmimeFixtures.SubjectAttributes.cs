@@ -39,6 +39,10 @@ internal static partial class CabfSmimeFixtures
         add("smime-subject-attribute-prohibited", Leaf(Subject(IndividualStrict, (Oids.Country, "DE"), (Oids.Locality, "Munich"), (Oids.Street, "Example Street 1"), (Oids.Surname, "Example"))),
             Leaf(Subject(IndividualMultipurpose, (Oids.Country, "DE"), (Oids.Locality, "Munich"), (Oids.Street, "Example Street 1"), (Oids.Surname, "Example"))));
         add("smime-organization-cn-source", Leaf(OrganizationCn("Example Limited")), Leaf(OrganizationCn(OrganizationName)));
+        // A surname that is a mailbox address must be a SAN mailbox too; a Legacy individual commonName as well.
+        add("smime-subject-mailbox-not-in-san", Leaf(Subject(IndividualStrict, (Oids.Surname, "bob@example.com"))), Leaf(Subject(IndividualStrict, (Oids.Surname, Mailbox))));
+        add("smime-subject-mailbox-not-in-san", Leaf(Subject(IndividualMultipurpose, (Oids.Surname, "Example"), (Oids.CommonName, "alice+alt@example.com"))),
+            Leaf(Subject(IndividualMultipurpose, (Oids.Surname, "Example"), (Oids.CommonName, Mailbox))));
         add("smime-cn-pseudonym", Leaf(Subject(IndividualStrict, (Pseudonym, "Captain Example"), (Oids.CommonName, "Alice Example"))),
             Leaf(Subject(IndividualStrict, (Pseudonym, "Captain Example"), (Oids.CommonName, "Captain Example"))));
     }

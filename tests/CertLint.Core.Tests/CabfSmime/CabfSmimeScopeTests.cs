@@ -42,7 +42,8 @@ public sealed class CabfSmimeScopeTests
             "smime-aia-not-http", "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
             "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated", "smime-mailbox-cn-not-mailbox",
             "smime-mailbox-subject-attributes", "smime-policy-not-exactly-one", "smime-san-critical",
-            "smime-san-missing", "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other", "smime-validity-825",
+            "smime-san-missing", "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other", "smime-subject-mailbox-not-in-san",
+            "smime-validity-825",
         ]);
     }
 
@@ -157,7 +158,16 @@ public sealed class CabfSmimeScopeTests
             "smime-organization-identifier-country", "smime-organization-identifier-country-name", "smime-organization-identifier-format",
             "smime-organization-identifier-scheme", "smime-organization-identifier-state", "smime-policy-not-exactly-one", "smime-san-critical", "smime-san-missing",
             "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other", "smime-subject-attribute-prohibited",
-            "smime-subject-country-iso", "smime-subject-organization-missing", "smime-validity-825",
+            "smime-subject-country-iso", "smime-subject-mailbox-not-in-san", "smime-subject-organization-missing", "smime-validity-825",
         ]);
+    }
+
+    [Test]
+    public void A_mailbox_commonName_outside_the_san_is_one_finding_of_the_type_rule()
+    {
+        // Mailbox-validated: smime-mailbox-cn-not-mailbox's finding, not smime-subject-mailbox-not-in-san's as well.
+        var result = Lint(CabfSmimeFixtures.Leaf(b => b.Subject = CnName("bob@example.com"))());
+
+        Findings(result).ShouldBe(["smime-mailbox-cn-not-mailbox"]);
     }
 }
