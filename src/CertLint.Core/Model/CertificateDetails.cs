@@ -70,6 +70,9 @@ public sealed record NameAttribute(string Oid, string Name, string Value, string
 public sealed record GeneralNameEntry(string Type, string Value, bool Valid)
 {
     public int Length => Value.Length;
+
+    /// <summary>For an otherName of type id-on-SmtpUTF8Mailbox (RFC 8398): its mailbox address (Value is the type OID).</summary>
+    public string? Mailbox { get; init; }
 }
 
 public sealed record GeneralNamesDetails(IReadOnlyList<GeneralNameEntry> Entries);

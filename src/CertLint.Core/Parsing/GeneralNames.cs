@@ -35,7 +35,8 @@ internal static partial class GeneralNames
         {
             case 0:
                 var other = new AsnCursor(encoded).ReadSequence(tag);
-                return new GeneralNameEntry("otherName", other.ReadObjectIdentifier(), true);
+                var typeId = other.ReadObjectIdentifier();
+                return new GeneralNameEntry("otherName", typeId, true) { Mailbox = typeId == SmtpUtf8MailboxOid ? SmtpUtf8Mailbox(other) : null };
             case 1: return Ia5("email", content, constraint);
             case 2: return Ia5("dns", content, constraint);
             case 3: return new GeneralNameEntry("x400", Hex.Upper(content.Span), true);
@@ -54,6 +55,23 @@ internal static partial class GeneralNames
                 return new GeneralNameEntry("registeredId", new AsnCursor(encoded).ReadObjectIdentifier(tag), true);
             default:
                 throw new AsnContentException($"unknown GeneralName [{tag.TagValue}]");
+        }
+    }
+
+    /// <summary>id-on-SmtpUTF8Mailbox (RFC 8398 §3): an internationalized mailbox address.</summary>
+    private const string SmtpUtf8MailboxOid = "1.3.6.1.5.5.7.8.9";
+
+    /// <summary>The otherName value [0] EXPLICIT UTF8String of an SmtpUTF8Mailbox; null when it is not one (the entry itself stays).</summary>
+    private static string? SmtpUtf8Mailbox(AsnCursor other)
+    {
+        try
+        {
+            var value = other.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true));
+            return value.ReadCharacterString(UniversalTagNumber.UTF8String);
+        }
+        catch (AsnContentException)
+        {
+            return null;
         }
     }
 

@@ -11,7 +11,7 @@ namespace CertLint.Tests.CabfSmime;
 /// 2025-12-01 (after the BR's 2023-09-01 effective date); each case changes one thing. The files under
 /// tests/fixtures/rules/cabf-smime/ are written by <see cref="CabfSmimeFixtureWriter"/> and committed.
 /// </summary>
-internal static class CabfSmimeFixtures
+internal static partial class CabfSmimeFixtures
 {
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
 
@@ -21,6 +21,7 @@ internal static class CabfSmimeFixtures
     /// 3 sponsor-, 4 individual-validated; G = 1 Legacy, 2 Multipurpose, 3 Strict.</summary>
     public const string MailboxLegacy = "2.23.140.1.5.1.1", MailboxMultipurpose = "2.23.140.1.5.1.2", MailboxStrict = "2.23.140.1.5.1.3";
     public const string SponsorStrict = "2.23.140.1.5.3.3", OrganizationLegacy = "2.23.140.1.5.2.1", OrganizationStrict = "2.23.140.1.5.2.3";
+    public const string IndividualLegacy = "2.23.140.1.5.4.1", IndividualMultipurpose = "2.23.140.1.5.4.2", IndividualStrict = "2.23.140.1.5.4.3";
     public const string EmailProtection = "1.3.6.1.5.5.7.3.4", TimeStamping = "1.3.6.1.5.5.7.3.8", SmtpUtf8Mailbox = "1.3.6.1.5.5.7.8.9";
     public const string Mailbox = "alice@example.com";
     private const string CrlUrl = "http://crl.example.com/smime.crl";
@@ -32,6 +33,8 @@ internal static class CabfSmimeFixtures
         KeyUsageTables(add);
         Locations(add);
         Profile(add);
+        OrganizationIdentifiers(add);
+        SubjectAttributes(add);
     });
 
     private static readonly Lazy<TestCertificate> LazyRoot = new(() => RawCertificateBuilder.Ca("CertLint S/MIME Root", null).Build());
@@ -50,6 +53,8 @@ internal static class CabfSmimeFixtures
         add("smime-mailbox-cn-not-mailbox", Leaf(b => b.Subject = CnName("Alice Example")), Leaf());
         add("smime-mailbox-cn-not-mailbox", Leaf(b => b.Subject = CnName("bob@example.com")),
             Leaf(b => b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Email("bob@example.com"), Gn.Email(Mailbox)))));
+        // An id-on-SmtpUTF8Mailbox value is a SAN mailbox address the commonName may repeat (pkilint's smtputf8mailbox cases).
+        add("smime-mailbox-cn-not-mailbox", SmtpUtf8Leaf("bob@example.com"), SmtpUtf8Leaf("älice@example.com"));
     }
 
     private static void Usages(Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> add)
@@ -63,6 +68,8 @@ internal static class CabfSmimeFixtures
         add("smime-strict-eku-other", Leaf(Eku(EmailProtection, "1.3.6.1.4.1.311.10.3.12")), Leaf(Eku(EmailProtection, Oids.AnyEku)));
         // Issued 2025-12-01, after Ballot SMC08's 2025-07-15: no Legacy policy any more.
         add("smime-legacy-deprecated", Leaf(Policy(OrganizationLegacy)), Leaf(Policy(MailboxMultipurpose)));
+        // Two reserved policies make the type ambiguous; a CA-defined policy beside the one reserved is allowed.
+        add("smime-policy-not-exactly-one", Leaf(Policies(MailboxStrict, OrganizationStrict)), Leaf(Policies(MailboxStrict, "1.3.6.1.4.1.55555.1.1")));
         add("smime-ku-missing", Leaf(b => b.Remove(Oids.KeyUsage)), Leaf());
         add("smime-ku-not-critical", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature))), Leaf());
     }
@@ -123,6 +130,13 @@ internal static class CabfSmimeFixtures
             Leaf(Policy(OrganizationLegacy), Aia(("ocsp", "http://ocsp.example.com"), ("ocsp", "ldap://ldap.example.com/ocsp"))));
     }
 
+    /// <summary>A leaf whose SAN is the one SmtpUTF8Mailbox älice@example.com and whose commonName is <paramref name="cn"/>.</summary>
+    public static Func<TestCertificate[]> SmtpUtf8Leaf(string cn) => Leaf(b =>
+    {
+        b.Subject = CnName(cn);
+        b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.OtherName(SmtpUtf8Mailbox, String(Utf8String, "älice@example.com"))));
+    });
+
     /// <summary>The clean base leaf (P-256, digitalSignature) under the root, changed by <paramref name="changes"/> in order.</summary>
     public static Func<TestCertificate[]> Leaf(params Action<RawCertificateBuilder>[] changes) => () => Build(null, changes);
 
@@ -145,6 +159,9 @@ internal static class CabfSmimeFixtures
     }
 
     public static Action<RawCertificateBuilder> Policy(string oid) => b => b.Set(Oids.CertificatePolicies, Ext.Policies(Ext.Policy(oid)));
+
+    private static Action<RawCertificateBuilder> Policies(params string[] oids) =>
+        b => b.Set(Oids.CertificatePolicies, Ext.Policies([.. oids.Select(o => Ext.Policy(o))]));
 
     public static Action<RawCertificateBuilder> Eku(params string[] oids) => b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(oids));
 

@@ -40,8 +40,10 @@ public sealed class CabfSmimeScopeTests
         // A Strict mailbox-validated P-256 leaf: the Legacy/Multipurpose, RSA and EdDSA rules do not apply.
         Checked(result).ShouldBe([
             "smime-aia-not-http", "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
-            "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated", "smime-mailbox-cn-not-mailbox", "smime-san-critical",
-            "smime-san-missing", "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other", "smime-validity-825",
+            "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated", "smime-mailbox-cn-not-mailbox",
+            "smime-mailbox-subject-attributes", "smime-policy-not-exactly-one", "smime-san-critical",
+            "smime-san-missing", "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other", "smime-subject-mailbox-not-in-san",
+            "smime-validity-825",
         ]);
     }
 
@@ -70,7 +72,7 @@ public sealed class CabfSmimeScopeTests
     [Test]
     public void A_legacy_certificate_for_tls_without_a_crl_gets_exactly_its_four_defects()
     {
-        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Policy(CabfSmimeFixtures.OrganizationLegacy), CabfSmimeFixtures.Eku(Oids.ServerAuth),
+        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Policy(CabfSmimeFixtures.MailboxLegacy), CabfSmimeFixtures.Eku(Oids.ServerAuth),
             b => b.Remove(Oids.CrlDistributionPoints))());
 
         Findings(result).ShouldBe(["smime-crldp-missing", "smime-eku-email-protection-missing", "smime-eku-prohibited", "smime-legacy-deprecated"]);
@@ -98,24 +100,23 @@ public sealed class CabfSmimeScopeTests
     }
 
     [Test]
-    public void An_internationalized_mailbox_commonName_beside_its_SmtpUtf8Mailbox_is_not_reported()
+    public void An_internationalized_mailbox_commonName_is_judged_against_the_SmtpUtf8Mailbox_values()
     {
-        // pkilint's smtputf8mailbox_only case: the commonName is the SAN's only mailbox, an SmtpUTF8Mailbox otherName.
-        var result = Lint(CabfSmimeFixtures.Leaf(b =>
-        {
-            b.Subject = CnName("älice@example.com");
-            b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.OtherName(CabfSmimeFixtures.SmtpUtf8Mailbox, String(Utf8String, "älice@example.com"))));
-        })());
+        // pkilint's smtputf8mailbox_only case (the commonName is the SAN's only mailbox, an SmtpUTF8Mailbox otherName)
+        // and its _cn_mismatch twin (the commonName is another address).
+        var same = Lint(CabfSmimeFixtures.SmtpUtf8Leaf("älice@example.com")());
+        var other = Lint(CabfSmimeFixtures.SmtpUtf8Leaf("älice@example.net")());
 
-        Findings(result).ShouldBeEmpty();
-        Checked(result).ShouldNotContain("smime-mailbox-cn-not-mailbox");
+        Findings(same).ShouldBeEmpty();
+        Checked(same).ShouldContain("smime-mailbox-cn-not-mailbox");
+        Findings(other).ShouldBe(["smime-mailbox-cn-not-mailbox"]);
     }
 
     [Test]
     public void An_organization_certificate_with_an_unknown_country_valid_826_days_gets_exactly_those_two_defects()
     {
-        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Policy(CabfSmimeFixtures.OrganizationStrict),
-            b => b.Subject = Name(Attribute("2.5.4.6", PrintableString, "XG"), Attribute(Oids.CommonName, Utf8String, CabfSmimeFixtures.Mailbox)),
+        // LEI identifiers are global (XG) and exempt from matching the countryName (Appendix A.1).
+        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Organization("XG", "LEIXG-9845001D460B1A3C7F21"),
             b => b.NotAfter = Time(new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero).AddDays(826)))());
 
         Findings(result).ShouldBe(["smime-subject-country-iso", "smime-validity-825"]);
@@ -128,5 +129,45 @@ public sealed class CabfSmimeScopeTests
         var result = Lint(CabfSmimeFixtures.Leaf(b => b.Subject = Name(Attribute("2.5.4.6", PrintableString, "XG"), Attribute(Oids.CommonName, Utf8String, CabfSmimeFixtures.Mailbox)))());
 
         Checked(result).ShouldNotContain("smime-subject-country-iso");
+    }
+
+    // One finding per defect: each malformed organizationIdentifier is reported by the one rule for its part
+    // (pkilint's cases: gov_orgid_no_country, orgid_has_unknown_scheme, int_with_xg_country_and_state,
+    // ntr_orgid_with_no_reference, orgid_and_countryname_inconsistent).
+    [TestCase(null, "GOV", "smime-organization-identifier-country")]
+    [TestCase(null, "TAXUS-123", "smime-organization-identifier-scheme")]
+    [TestCase(null, "INTXG+PA", "smime-organization-identifier-state")]
+    [TestCase(null, "NTRUS+PA", "smime-organization-identifier-format")]
+    [TestCase("JP", "NTRUS+PA-123", "smime-organization-identifier-country-name")]
+    public void A_malformed_organization_identifier_gets_exactly_one_finding(string? country, string identifier, string rule)
+    {
+        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Organization(country, identifier))());
+
+        Findings(result).ShouldBe([rule]);
+    }
+
+    [Test]
+    public void A_well_formed_organization_subject_passes_every_subject_rule()
+    {
+        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Organization("US", "NTRUS+CA-12345678", "LEIXG-9845001D460B1A3C7F21"))());
+
+        Findings(result).ShouldBeEmpty();
+        Checked(result).ShouldBe([
+            "smime-aia-not-http", "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
+            "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated", "smime-organization-cn-source",
+            "smime-organization-identifier-country", "smime-organization-identifier-country-name", "smime-organization-identifier-format",
+            "smime-organization-identifier-scheme", "smime-organization-identifier-state", "smime-policy-not-exactly-one", "smime-san-critical", "smime-san-missing",
+            "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other", "smime-subject-attribute-prohibited",
+            "smime-subject-country-iso", "smime-subject-mailbox-not-in-san", "smime-subject-organization-missing", "smime-validity-825",
+        ]);
+    }
+
+    [Test]
+    public void A_mailbox_commonName_outside_the_san_is_one_finding_of_the_type_rule()
+    {
+        // Mailbox-validated: smime-mailbox-cn-not-mailbox's finding, not smime-subject-mailbox-not-in-san's as well.
+        var result = Lint(CabfSmimeFixtures.Leaf(b => b.Subject = CnName("bob@example.com"))());
+
+        Findings(result).ShouldBe(["smime-mailbox-cn-not-mailbox"]);
     }
 }

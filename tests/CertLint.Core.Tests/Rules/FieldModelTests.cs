@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using CertLint.Engine;
 using CertLint.Model;
 using CertLint.Rules.Evaluation;
 using CertLint.Tests.Pki;
@@ -259,6 +260,22 @@ public class FieldModelTests
         Holds("field: san.dns\nany: { pattern: 'acme' }", cert).ShouldBeTrue();
         Holds("field: san.dns\nnone: { pattern: '^\\*' }", cert).ShouldBeTrue();
         Holds("field: san.dns\neach: { length: { min: 3 } }", cert).ShouldBeTrue();
+    }
+
+    [Test]
+    public void Count_tests_how_many_elements_match()
+    {
+        var cert = Leaf(o => o.Dns("leaf.acme.test", "www.acme.test", "other.test"));
+        Holds("field: san.dns\ncount: { matching: { pattern: 'acme' }, equals: 2 }", cert).ShouldBeTrue();
+        Fires("field: san.dns\ncount: { matching: { pattern: 'acme' }, equals: 1 }", cert).ShouldBeTrue();
+        Holds("field: san.entries\ncount: { matching: { field: type, equals: dns }, min: 3 }", cert).ShouldBeTrue();
+        // No list at all counts no element.
+        Holds("field: san.email\ncount: { matching: { pattern: '@' }, equals: 0 }", cert).ShouldBeTrue();
+
+        var missing = Should.Throw<ConfigurationException>(() => Compile(RuleYaml("field: san.dns\ncount: { equals: 1 }")));
+        missing.Message.ShouldContain("'count' takes { matching:");
+        var text = Should.Throw<ConfigurationException>(() => Compile(RuleYaml("field: subject.cn\ncount: { matching: { pattern: a }, equals: 1 }")));
+        text.Message.ShouldContain("count");
     }
 
     [Test]

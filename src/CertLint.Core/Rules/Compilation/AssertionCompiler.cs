@@ -12,7 +12,7 @@ namespace CertLint.Rules.Compilation;
 internal sealed partial class AssertionCompiler
 {
     public static readonly IReadOnlyList<string> Functions =
-        ["equals", "in", "pattern", "min", "max", "exists", "absent", "contains", "length", "each", "all", "any", "none", "before", "after"];
+        ["equals", "in", "pattern", "min", "max", "exists", "absent", "contains", "length", "count", "each", "all", "any", "none", "before", "after"];
     public static readonly IReadOnlyList<string> Combinators = ["all", "any", "not"];
     private static readonly string[] Comparable = ["equals", "in", "contains", "min", "max", "before", "after"];
 
@@ -153,7 +153,7 @@ internal sealed partial class AssertionCompiler
             "contains" => FieldFunctions.Contains(options),
             "before" => FieldFunctions.Date(options, before: true),
             "after" => FieldFunctions.Date(options, before: false),
-            "each" or "all" or "any" or "none" or "length" => null!,
+            "each" or "all" or "any" or "none" or "length" or "count" => null!,
             "not" => throw _ctx.Error(keyNode, "'not' takes a whole assertion: { not: { field: ..., ... } }", name),
             _ => throw _ctx.Error(keyNode, $"unknown function '{name}'{Suggest.DidYouMean(name, Functions)}", name, Suggest.Closest(name, Functions)),
         };
@@ -164,7 +164,39 @@ internal sealed partial class AssertionCompiler
             var inner = Compile(option, null, FieldType.Integer);
             return (null, (v, r, c) => Length(v) is { } n && inner(n, r, c));
         }
+        if (name == "count") return (null, Count(options, elements));
         return (null, Quantifier(name, options, elements));
+    }
+
+    /// <summary>
+    /// `count: { matching: ELEMENT-ASSERTION, INTEGER-FUNCTION: N }`: how many elements of a list satisfy the element
+    /// assertion, tested like `length` (e.g. exactly one reserved policy: `{ matching: { pattern: ... }, equals: 1 }`).
+    /// </summary>
+    private NodeTest Count(FunctionOptions o, FieldScope? elements)
+    {
+        o.RequireType(FieldType.List, FieldType.Records);
+        if (o.Node is not YamlMappingNode map || map.Children.Count != 2
+            || !map.Children.TryGetValue(new YamlScalarNode("matching"), out var matching))
+            throw _ctx.Error(o.Node, "'count' takes { matching: <element assertion>, <equals|min|max>: N }", "count");
+        var bound = new YamlMappingNode(map.Children.Where(e => e.Key is not YamlScalarNode { Value: "matching" }));
+        var inner = Compile(matching, o.Type == FieldType.Records ? elements : null, FieldType.String);
+        var test = Compile(bound, null, FieldType.Integer);
+        return (v, r, c) => test(Matching(v, r, c, inner), r, c);
+    }
+
+    /// <summary>How many elements satisfy <paramref name="inner"/>; 0 for a value that is not a list, as for an empty one.</summary>
+    private static long Matching(object? v, RuleSubject r, EvaluationContext c, NodeTest inner)
+    {
+        long n = 0;
+        if (v is System.Collections.IList list)
+        {
+            for (var i = 0; i < list.Count; i++) { if (inner(list[i], r, c)) n++; }
+        }
+        else if (v is System.Collections.IEnumerable l)
+        {
+            foreach (var x in l) { if (inner(x, r, c)) n++; }
+        }
+        return n;
     }
 
     /// <summary>Characters of a string (octets of hex fields are their own `.length` fields), elements of a list.</summary>

@@ -4,6 +4,13 @@ using T = CertLint.Rules.Fields.FieldType;
 
 namespace CertLint.Rules.Fields;
 
+/// <summary>One subject organizationIdentifier value and its parts (absent when the value cannot be split).</summary>
+public sealed record OrganizationIdentifierParts(string Value, string? Scheme, string? Country, string? State, string? Reference)
+{
+    /// <summary>The country part is an ISO 3166-1 alpha-2 code (the one country list; XX and XG are not).</summary>
+    public bool? CountryIso => Country is null ? null : CountryCodes.IsIso3166(Country);
+}
+
 /// <summary>
 /// The cabfOrganizationIdentifier extension (2.23.140.3.1, EV Guidelines §9.8.2) and the subject organizationIdentifier
 /// attribute (2.5.4.97, §9.2.8) split into the Registration Scheme's parts, so the EV rules can judge the extension's
@@ -39,6 +46,27 @@ internal static class CabfOrganizationIdentifierFields
         yield return Cert("subject.organizationIdentifier.country", T.String,
             "The country (characters 4-5) of a subject organizationIdentifier of the form SCHEME COUNTRY [+STATE] - REFERENCE; absent when it is not of that form",
             c => Split(c.Subject.Get(SubjectOrgId))?.Country);
+        yield return Cert("subject.organizationIdentifiers", T.Records,
+            "Every subject organizationIdentifier read as the S/MIME BR write it (§7.1.4.2.2(d): SCHEME COUNTRY [+STATE] [- REFERENCE], split at the leftmost hyphen): value, scheme, country, countryIso, state, reference; scheme is absent unless the value starts with 3 capital letters, country unless 2 letters follow, state and reference unless the whole value splits",
+            OrganizationIdentifiers, RecordScopes.OrganizationIdentifier);
+    }
+
+    private static OrganizationIdentifierParts[] OrganizationIdentifiers(CertificateInfo c)
+    {
+        var attributes = c.Subject.Attributes;
+        List<OrganizationIdentifierParts>? parts = null;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            if (attributes[i].Oid != SubjectOrgId) continue;
+            var value = attributes[i].Value;
+            // Scheme and country are read by position, so a value broken after them is still judged by scheme and
+            // country; characters that are not letters there are no scheme or country at all.
+            var scheme = value.Length >= 3 && value[..3].All(char.IsAsciiLetterUpper) ? value[..3] : null;
+            var country = value.Length >= 5 && value[3..5].All(char.IsAsciiLetter) ? value[3..5] : null;
+            var p = scheme is null || country is null ? null : Parse(value, referenceRequired: false);
+            (parts ??= []).Add(new OrganizationIdentifierParts(value, scheme, country, p?.State, p?.Reference));
+        }
+        return parts is null ? [] : [.. parts];
     }
 
     private static CabfOrganizationIdentifierDetails? Ext(CertificateInfo c) => ExtensionFields.Get<CabfOrganizationIdentifierDetails>(c, Oid);
@@ -88,11 +116,21 @@ internal static class CabfOrganizationIdentifierFields
     /// ISO 3166-2 codes hold no hyphen, references may): at least 5 characters before it, a non-empty reference after,
     /// and anything between the country and the hyphen a "+" and a non-empty state. Null for any other value.
     /// </summary>
-    internal static (string Scheme, string Country, string? State, string Reference)? Split(string? value)
+    internal static (string Scheme, string Country, string? State, string Reference)? Split(string? value) =>
+        Parse(value, referenceRequired: true) is { } p ? (p.Scheme, p.Country, p.State, p.Reference!) : null;
+
+    /// <summary>
+    /// <see cref="Split"/>, where <paramref name="referenceRequired"/> false also reads a value without any hyphen as
+    /// SCHEME COUNTRY [+STATE] with no reference: the S/MIME BR's GOV and INT identifiers (§7.1.4.2.2(d) Note 2:
+    /// GOVUS, GOVUS+CA, INTXG) have none.
+    /// </summary>
+    internal static (string Scheme, string Country, string? State, string? Reference)? Parse(string? value, bool referenceRequired)
     {
         if (value is null) return null;
         var hyphen = value.IndexOf('-', StringComparison.Ordinal);
-        if (hyphen < 5 || hyphen == value.Length - 1) return null;
+        if (hyphen < 0 && !referenceRequired) hyphen = value.Length;
+        else if (hyphen < 5 || hyphen == value.Length - 1) return null;
+        if (hyphen < 5) return null;
         var head = value[..hyphen];
         string? state = null;
         if (head.Length > 5)
@@ -100,6 +138,6 @@ internal static class CabfOrganizationIdentifierFields
             if (head[5] != '+' || head.Length == 6) return null;
             state = head[6..];
         }
-        return (head[..3], head[3..5], state, value[(hyphen + 1)..]);
+        return (head[..3], head[3..5], state, hyphen < value.Length ? value[(hyphen + 1)..] : null);
     }
 }

@@ -2,7 +2,8 @@ namespace CertLint.Rules.Fields;
 
 /// <summary>
 /// The ISO 3166-1 alpha-2 country codes (Debian iso-codes 4.15.0): the
-/// one list behind `subject.countryKnown`, which the TLS BR (§7.1.4.2) and S/MIME BR (§7.1.4.2.2(n)) rules share.
+/// one list behind `subject.countryKnown`, which the TLS BR (§7.1.4.2) and S/MIME BR (§7.1.4.2.2(n)) rules share, and
+/// behind `subject.organizationIdentifiers` countryIso (§7.1.4.2.2(d)).
 /// </summary>
 internal static class CountryCodes
 {
@@ -25,5 +26,8 @@ internal static class CountryCodes
     };
 
     /// <summary>An ISO 3166-1 alpha-2 code or XX, ignoring case (as the rule language compares text).</summary>
-    public static bool IsKnown(string value) => Iso3166.Contains(value) || string.Equals(value, UserAssigned, StringComparison.OrdinalIgnoreCase);
+    public static bool IsKnown(string value) => IsIso3166(value) || string.Equals(value, UserAssigned, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An official ISO 3166-1 alpha-2 code, ignoring case: what a Registration Scheme names (S/MIME BR §7.1.4.2.2(d)).</summary>
+    public static bool IsIso3166(string value) => Iso3166.Contains(value);
 }

@@ -109,11 +109,23 @@ internal static class ExtensionFields
         yield return Cert($"{prefix}.count", T.Integer, $"Number of {prefix} entries", c => Entries(c) is { } e ? (long)e.Count : null);
         yield return Cert($"{prefix}.dirName", T.List, $"{prefix} directoryName entries (RFC 4514)", c => OfType(c, "dirName"));
         yield return Cert($"{prefix}.otherName", T.List, $"{prefix} otherName type OIDs", c => OfType(c, "otherName"));
+        yield return Cert($"{prefix}.smtpUtf8Mailbox", T.List, $"{prefix} id-on-SmtpUTF8Mailbox otherName values (RFC 8398 internationalized mailbox addresses)",
+            c => Entries(c) is { } e ? SmtpUtf8Mailboxes(e) : null);
         yield return Cert($"{prefix}.registeredId", T.List, $"{prefix} registeredID OIDs", c => OfType(c, "registeredId"));
         if (prefix != "ian") yield break;
         yield return Cert("ian", T.List, "Every issuerAltName value", c => Entries(c) is { } e ? ValuesOfType(e, null) : null);
         foreach (var type in new[] { "dns", "email", "uri", "ip" })
             yield return Cert($"ian.{type}", T.List, $"issuerAltName {type} entries", c => OfType(c, type));
+    }
+
+    private static string[] SmtpUtf8Mailboxes(IReadOnlyList<GeneralNameEntry> entries)
+    {
+        List<string>? values = null;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Mailbox is { } m) (values ??= []).Add(m);
+        }
+        return values is null ? [] : [.. values];
     }
 
     /// <summary>By index: a foreach over the IReadOnlyList would box its enumerator on every read.</summary>

@@ -16,6 +16,14 @@ public static class RecordScopes
         .Add("multiValued", T.Boolean, "Its RDN has several attributes", a => a.MultiValued)
         .Add("valid", T.Boolean, "The bytes are valid for the string type", a => a.Valid);
 
+    public static readonly FieldScope OrganizationIdentifier = new RecordScope<OrganizationIdentifierParts>("organization identifier")
+        .Add("value", T.String, "The attribute value as written", o => o.Value)
+        .Add("scheme", T.String, "Registration Scheme identifier (first 3 characters)", o => o.Scheme)
+        .Add("country", T.String, "Country code (characters 4-5)", o => o.Country)
+        .Add("countryIso", T.Boolean, "The country code is an ISO 3166-1 alpha-2 code, ignoring case (XG and XX are not)", o => o.CountryIso)
+        .Add("state", T.String, "State or province after \"+\" (absent without one)", o => o.State)
+        .Add("reference", T.String, "Registration Reference after the leftmost hyphen (absent without a hyphen)", o => o.Reference);
+
     public static readonly FieldScope Extension = new RecordScope<ExtensionInfo>("extension")
         .Add("oid", T.String, "Extension OID", e => e.Oid)
         .Add("name", T.String, "Short field name (san, aki, ...) or the OID", e => ExtensionFields.NameOf(e.Oid))
