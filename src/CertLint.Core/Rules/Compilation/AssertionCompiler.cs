@@ -181,22 +181,7 @@ internal sealed partial class AssertionCompiler
         var bound = new YamlMappingNode(map.Children.Where(e => e.Key is not YamlScalarNode { Value: "matching" }));
         var inner = Compile(matching, o.Type == FieldType.Records ? elements : null, FieldType.String);
         var test = Compile(bound, null, FieldType.Integer);
-        return (v, r, c) => test(Matching(v, r, c, inner), r, c);
-    }
-
-    /// <summary>How many elements satisfy <paramref name="inner"/>; 0 for a value that is not a list, as for an empty one.</summary>
-    private static long Matching(object? v, RuleSubject r, EvaluationContext c, NodeTest inner)
-    {
-        long n = 0;
-        if (v is System.Collections.IList list)
-        {
-            for (var i = 0; i < list.Count; i++) { if (inner(list[i], r, c)) n++; }
-        }
-        else if (v is System.Collections.IEnumerable l)
-        {
-            foreach (var x in l) { if (inner(x, r, c)) n++; }
-        }
-        return n;
+        return (v, r, c) => test(Walk(v, r, c, inner, want: true, first: false), r, c);
     }
 
     /// <summary>Characters of a string (octets of hex fields are their own `.length` fields), elements of a list.</summary>
@@ -221,20 +206,36 @@ internal sealed partial class AssertionCompiler
         };
     }
 
+    /// <summary>Whether some element's test gives <paramref name="want"/>.</summary>
+    private static bool Some(object? v, RuleSubject r, EvaluationContext c, NodeTest inner, bool want) =>
+        Walk(v, r, c, inner, want, first: true) > 0;
+
     /// <summary>
-    /// Whether some element's test gives <paramref name="want"/>. Lists and arrays are walked by index: a non-generic
+    /// How many elements' tests give <paramref name="want"/> (with <paramref name="first"/>, stopping at the first: 0 or
+    /// 1); 0 for a value that is not a list, as for an empty one. Lists and arrays are walked by index: a non-generic
     /// enumerator is an allocation per evaluation, and quantifiers run for every subject of hundreds of rules.
     /// </summary>
-    private static bool Some(object? v, RuleSubject r, EvaluationContext c, NodeTest inner, bool want)
+    private static long Walk(object? v, RuleSubject r, EvaluationContext c, NodeTest inner, bool want, bool first)
     {
+        long n = 0;
         if (v is System.Collections.IList list)
         {
-            for (var i = 0; i < list.Count; i++) { if (inner(list[i], r, c) == want) return true; }
-            return false;
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (inner(list[i], r, c) != want) continue;
+                if (first) return 1;
+                n++;
+            }
+            return n;
         }
-        if (v is not System.Collections.IEnumerable l) return false;
-        foreach (var x in l) { if (inner(x, r, c) == want) return true; }
-        return false;
+        if (v is not System.Collections.IEnumerable l) return 0;
+        foreach (var x in l)
+        {
+            if (inner(x, r, c) != want) continue;
+            if (first) return 1;
+            n++;
+        }
+        return n;
     }
 
     /// <summary>

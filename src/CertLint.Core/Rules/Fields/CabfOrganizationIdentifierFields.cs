@@ -128,9 +128,8 @@ internal static class CabfOrganizationIdentifierFields
     {
         if (value is null) return null;
         var hyphen = value.IndexOf('-', StringComparison.Ordinal);
-        if (hyphen < 0 && !referenceRequired) hyphen = value.Length;
-        else if (hyphen < 5 || hyphen == value.Length - 1) return null;
-        if (hyphen < 5) return null;
+        if (hyphen < 0 && !referenceRequired) hyphen = value.Length; // no reference: the whole value is the head
+        if (hyphen < 5 || hyphen == value.Length - 1) return null;
         var head = value[..hyphen];
         string? state = null;
         if (head.Length > 5)
