@@ -71,15 +71,19 @@ internal static partial class CabfBrFixtures
         Add("cabf-dns-underscore-before-sc12",
             Leaf(b => { beforeSc12(b); Dns("www.example.com", "a_b.example.com")(b); }), Leaf(beforeSc12));
         // Ballot SC12's window (2018-12-10 to 2019-04-01): 30 days at most, counted with both ends (30 × 86400 s is too
-        // long), and an underscore label must be an LDH label with hyphens in place of the underscores.
+        // long), an underscore label must be an LDH label with hyphens in place of the underscores, and not the leftmost.
         var inSc12 = new DateTimeOffset(2019, 1, 15, 0, 0, 0, TimeSpan.Zero);
-        var underscore = Dns("www.example.com", "a_b.example.com");
+        var underscore = Dns("www.example.com", "www.a_b.example.com");
         Add("cabf-dns-underscore-sc12-validity", Leaf(b => { ValidFor(inSc12, TimeSpan.FromDays(30))(b); underscore(b); }),
             Leaf(b => { ValidFor(inSc12, TimeSpan.FromDays(30) - TimeSpan.FromSeconds(1))(b); underscore(b); }));
-        Add("cabf-dns-underscore-sc12-label", Leaf(b => { IssuedOn(2019, 1, 15)(b); Dns("www.example.com", "_dmarc.example.com")(b); }),
+        Add("cabf-dns-underscore-sc12-label", Leaf(b => { IssuedOn(2019, 1, 15)(b); Dns("www.example.com", "www._dmarc.example.com")(b); }),
             Leaf(b => { IssuedOn(2019, 1, 15)(b); underscore(b); }));
-        Add("cabf-dns-underscore-sc12-label", Leaf(b => { IssuedOn(2019, 1, 15)(b); Dns("www.example.com", "a_.example.com")(b); }),
-            Leaf(b => { IssuedOn(2019, 1, 15)(b); Dns("*.example.com", "a__b.example.com")(b); }));
+        Add("cabf-dns-underscore-sc12-label", Leaf(b => { IssuedOn(2019, 1, 15)(b); Dns("www.example.com", "www.a_.example.com")(b); }),
+            Leaf(b => { IssuedOn(2019, 1, 15)(b); Dns("*.example.com", "www.a__b.example.com")(b); }));
+        Add("cabf-dns-underscore-sc12-leftmost", Leaf(b => { IssuedOn(2019, 1, 15)(b); Dns("www.example.com", "a_b.example.com")(b); }),
+            Leaf(b => { IssuedOn(2019, 1, 15)(b); underscore(b); }));
+        Add("cabf-dns-underscore-sc12-leftmost", Leaf(b => { IssuedOn(2019, 1, 15)(b); Dns("www.example.com", "_dmarc.example.com")(b); }),
+            Leaf(b => { IssuedOn(2019, 1, 15)(b); Dns("www.example.com", "*.a_b.example.com")(b); }));
     }
 
     private static Action<RawCertificateBuilder> San(params byte[][] names) => San(false, names);

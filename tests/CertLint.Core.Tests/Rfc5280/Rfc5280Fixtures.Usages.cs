@@ -17,6 +17,15 @@ internal static partial class Rfc5280Fixtures
             Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyEncipherment), critical: true)), Leaf());
         Add("ec-leaf-key-usage", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.CrlSign), critical: true)),
             Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyAgreement), critical: true)));
+        // RFC 9295's key usage tables for RFC 8410 keys (Ed25519/Ed448 sign only; X25519/X448 agree keys only).
+        Add("eddsa-key-usage", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyAgreement), critical: true), Key(TestKeyType.Ed25519)),
+            Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.NonRepudiation), critical: true), Key(TestKeyType.Ed448)));
+        Add("eddsa-key-usage", SubCa(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyCertSign, Ext.CrlSign, Ext.KeyEncipherment), critical: true), Key(TestKeyType.Ed448)),
+            SubCa(key: Key(TestKeyType.Ed25519)));
+        Add("x25519-key-usage", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyAgreement), critical: true), Key(TestKeyType.X25519)),
+            Leaf(KeyAgreementOnly, Key(TestKeyType.X25519)));
+        Add("x25519-key-usage", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyAgreement, Ext.EncipherOnly, Ext.DecipherOnly), critical: true), Key(TestKeyType.X448)),
+            Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyAgreement, Ext.DecipherOnly), critical: true), Key(TestKeyType.X448)));
         var rsa = TestKey.Create(TestKeyType.Rsa);
         Add("rsa-ca-key-usage",
             SubCa(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyCertSign, Ext.CrlSign, Ext.KeyAgreement), critical: true), rsa), SubCa(key: rsa));
@@ -64,4 +73,8 @@ internal static partial class Rfc5280Fixtures
 
     private static Action<RawCertificateBuilder> Exclude(params byte[][] excluded) =>
         b => b.Set(Oids.NameConstraints, Ext.NameConstraints(null, excluded), critical: true);
+
+    private static TestKey Key(TestKeyType type) => TestKey.Create(type);
+
+    private static void KeyAgreementOnly(RawCertificateBuilder b) => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyAgreement), critical: true);
 }

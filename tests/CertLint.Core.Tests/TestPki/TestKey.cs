@@ -29,6 +29,9 @@ public enum TestKeyType
     SlhDsaSha2_192f,
     /// <summary>ML-KEM-768 (RFC 9935): a subject key only; it cannot sign.</summary>
     MlKem768,
+    /// <summary>X25519 / X448 (RFC 8410): key agreement subject keys only; they cannot sign.</summary>
+    X25519,
+    X448,
 }
 
 /// <summary>How <see cref="TestKey.ToPem"/> encodes a private key.</summary>
@@ -83,6 +86,8 @@ public sealed class TestKey
         TestKeyType.SlhDsaShake_128f => Generate(type, new SlhDsaKeyPairGenerator(), new SlhDsaKeyGenerationParameters(new SecureRandom(), SlhDsaParameters.slh_dsa_shake_128f)),
         TestKeyType.SlhDsaSha2_192f => Generate(type, new SlhDsaKeyPairGenerator(), new SlhDsaKeyGenerationParameters(new SecureRandom(), SlhDsaParameters.slh_dsa_sha2_192f)),
         TestKeyType.MlKem768 => Generate(type, new MLKemKeyPairGenerator(), new MLKemKeyGenerationParameters(new SecureRandom(), MLKemParameters.ml_kem_768)),
+        TestKeyType.X25519 => Generate(type, new X25519KeyPairGenerator(), new X25519KeyGenerationParameters(new SecureRandom())),
+        TestKeyType.X448 => Generate(type, new X448KeyPairGenerator(), new X448KeyGenerationParameters(new SecureRandom())),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
