@@ -39,11 +39,11 @@ public sealed class CabfSmimeScopeTests
         Findings(result).ShouldBeEmpty();
         // A Strict mailbox-validated P-256 leaf: the Legacy/Multipurpose, RSA and EdDSA rules do not apply.
         Checked(result).ShouldBe([
-            "smime-aia-not-http", "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
-            "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated", "smime-mailbox-cn-not-mailbox",
-            "smime-mailbox-subject-attributes", "smime-policy-not-exactly-one", "smime-san-critical",
-            "smime-san-missing", "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other", "smime-subject-mailbox-not-in-san",
-            "smime-validity-825",
+            "smime-adobe-extensions-strict", "smime-aia-not-http", "smime-aki-issuer-serial", "smime-crldp-missing", "smime-crldp-not-http",
+            "smime-ec-ku", "smime-eku-email-protection-missing", "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical",
+            "smime-legacy-deprecated", "smime-mailbox-cn-not-mailbox", "smime-mailbox-subject-attributes", "smime-policy-not-exactly-one",
+            "smime-san-critical", "smime-san-missing", "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other",
+            "smime-subject-directory-attributes", "smime-subject-mailbox-not-in-san", "smime-validity-825",
         ]);
     }
 
@@ -66,7 +66,9 @@ public sealed class CabfSmimeScopeTests
 
         var result = Lint([ca.Build(), CabfSmimeFixtures.Root]);
 
-        Checked(result).ShouldBeEmpty();
+        // Except the authorityKeyIdentifier rule: the subordinate CA profile has the same sentence (§7.1.2.2(h)).
+        Checked(result).ShouldBe(["smime-aki-issuer-serial"]);
+        Findings(result).ShouldBeEmpty();
     }
 
     [Test]
@@ -153,13 +155,36 @@ public sealed class CabfSmimeScopeTests
 
         Findings(result).ShouldBeEmpty();
         Checked(result).ShouldBe([
-            "smime-aia-not-http", "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
-            "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated", "smime-organization-cn-source",
+            "smime-adobe-extensions-strict", "smime-aia-not-http", "smime-aki-issuer-serial", "smime-crldp-missing", "smime-crldp-not-http",
+            "smime-ec-ku", "smime-eku-email-protection-missing", "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical",
+            "smime-legacy-deprecated", "smime-organization-cn-source",
             "smime-organization-identifier-country", "smime-organization-identifier-country-name", "smime-organization-identifier-format",
             "smime-organization-identifier-scheme", "smime-organization-identifier-state", "smime-policy-not-exactly-one", "smime-san-critical", "smime-san-missing",
             "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other", "smime-subject-attribute-prohibited",
-            "smime-subject-country-iso", "smime-subject-mailbox-not-in-san", "smime-subject-organization-missing", "smime-validity-825",
+            "smime-subject-country-iso", "smime-subject-directory-attributes", "smime-subject-mailbox-not-in-san",
+            "smime-subject-organization-missing", "smime-validity-825",
         ]);
+    }
+
+    // One finding per defect: an extension the validation type or generation prohibits is not also reported for
+    // being critical (zlint's e_legal_entity_identifier and the two Adobe lints split the same way).
+    [TestCase(CabfSmimeFixtures.OrganizationStrict, CabfSmimeFixtures.LeiRole, "smime-lei-prohibited")]
+    [TestCase(CabfSmimeFixtures.SponsorStrict, CabfSmimeFixtures.LeiRole, "smime-lei-critical")]
+    [TestCase(CabfSmimeFixtures.MailboxStrict, CabfSmimeFixtures.AdobeTimeStamp, "smime-adobe-extensions-strict")]
+    [TestCase(CabfSmimeFixtures.MailboxMultipurpose, CabfSmimeFixtures.AdobeTimeStamp, "smime-adobe-extensions-critical")]
+    public void A_critical_extension_gets_exactly_one_finding(string policy, string extension, string rule)
+    {
+        // Subjects that meet their type's attribute tables, so that the extension is the only defect.
+        var subject = policy switch
+        {
+            CabfSmimeFixtures.OrganizationStrict => CabfSmimeFixtures.Organization(null, "NTRGB-12345678"),
+            CabfSmimeFixtures.SponsorStrict => CabfSmimeFixtures.Subject(policy, (Oids.Organization, "Example Ltd"), ("2.5.4.97", "NTRGB-12345678"),
+                (Oids.GivenName, "Alice"), (Oids.Surname, "Example"), (Oids.CommonName, CabfSmimeFixtures.Mailbox)),
+            _ => CabfSmimeFixtures.Policy(policy),
+        };
+        var result = Lint(CabfSmimeFixtures.Leaf(subject, b => b.Set(extension, Seq(Int(1)), critical: true))());
+
+        Findings(result).ShouldBe([rule]);
     }
 
     [Test]
