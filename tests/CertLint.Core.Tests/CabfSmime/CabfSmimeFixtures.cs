@@ -75,6 +75,9 @@ internal static partial class CabfSmimeFixtures
         add("smime-legacy-deprecated", Leaf(Policy(OrganizationLegacy)), Leaf(Policy(MailboxMultipurpose)));
         // Two reserved policies make the type ambiguous; a CA-defined policy beside the one reserved is allowed.
         add("smime-policy-not-exactly-one", Leaf(Policies(MailboxStrict, OrganizationStrict)), Leaf(Policies(MailboxStrict, "1.3.6.1.4.1.55555.1.1")));
+        // An e-mail protection subscriber certificate without a reserved policy claims no S/MIME BR profile (zlint's
+        // e_exactly_one_smime_policy judges it too): outside the pack's scope, judged by this rule alone.
+        add("smime-policy-not-exactly-one", Leaf(b => b.Remove(Oids.CertificatePolicies)), Leaf());
         add("smime-ku-missing", Leaf(b => b.Remove(Oids.KeyUsage)), Leaf());
         add("smime-ku-not-critical", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature))), Leaf());
     }

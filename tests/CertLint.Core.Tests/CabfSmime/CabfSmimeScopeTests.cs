@@ -59,6 +59,25 @@ public sealed class CabfSmimeScopeTests
     }
 
     [Test]
+    public void An_email_certificate_without_a_reserved_policy_is_judged_by_the_policy_rule_alone()
+    {
+        // §7.1.2.3(a) asks for exactly one reserved policy: smime-policy-not-exactly-one (packScope: false) judges every
+        // S/MIME Certificate as §1.1 identifies one (emailProtection and a SAN mailbox), as zlint's e_exactly_one_smime_policy.
+        var result = Lint(CabfSmimeFixtures.Leaf(b => b.Remove(Oids.CertificatePolicies))());
+
+        Checked(result).ShouldBe(["smime-policy-not-exactly-one"]);
+        Findings(result).ShouldBe(["smime-policy-not-exactly-one"]);
+    }
+
+    [Test]
+    public void A_certificate_without_a_san_mailbox_is_not_an_smime_certificate_for_the_policy_rule()
+    {
+        var result = Lint(CabfSmimeFixtures.Leaf(b => b.Remove(Oids.CertificatePolicies), b => b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("mail.example.com"))))());
+
+        Checked(result).ShouldBeEmpty();
+    }
+
+    [Test]
     public void A_ca_certificate_asserting_an_smime_policy_is_outside_the_pack()
     {
         var ca = RawCertificateBuilder.Ca("CertLint S/MIME Issuing CA", CabfSmimeFixtures.Root)
