@@ -17,6 +17,10 @@ internal static partial class CabfSmimeFixtures
 
     private static readonly DateTimeOffset Issued = new(2025, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Issue date of the Legacy cases: before the generation's 2025-07-15 retirement, so that only the
+    /// requirement under test is at stake.</summary>
+    private static readonly DateTimeOffset LegacyIssued = new(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Reserved S/MIME policies 2.23.140.1.5.V.G (S/MIME BR §7.1.6.1): V = 1 mailbox-, 2 organization-,
     /// 3 sponsor-, 4 individual-validated; G = 1 Legacy, 2 Multipurpose, 3 Strict.</summary>
     public const string MailboxLegacy = "2.23.140.1.5.1.1", MailboxMultipurpose = "2.23.140.1.5.1.2", MailboxStrict = "2.23.140.1.5.1.3";
@@ -35,6 +39,7 @@ internal static partial class CabfSmimeFixtures
         Profile(add);
         OrganizationIdentifiers(add);
         SubjectAttributes(add);
+        Extensions(add);
     });
 
     private static readonly Lazy<TestCertificate> LazyRoot = new(() => RawCertificateBuilder.Ca("CertLint S/MIME Root", null).Build());
@@ -70,6 +75,9 @@ internal static partial class CabfSmimeFixtures
         add("smime-legacy-deprecated", Leaf(Policy(OrganizationLegacy)), Leaf(Policy(MailboxMultipurpose)));
         // Two reserved policies make the type ambiguous; a CA-defined policy beside the one reserved is allowed.
         add("smime-policy-not-exactly-one", Leaf(Policies(MailboxStrict, OrganizationStrict)), Leaf(Policies(MailboxStrict, "1.3.6.1.4.1.55555.1.1")));
+        // An e-mail protection subscriber certificate without a reserved policy claims no S/MIME BR profile (zlint's
+        // e_exactly_one_smime_policy judges it too): outside the pack's scope, judged by this rule alone.
+        add("smime-policy-not-exactly-one", Leaf(b => b.Remove(Oids.CertificatePolicies)), Leaf());
         add("smime-ku-missing", Leaf(b => b.Remove(Oids.KeyUsage)), Leaf());
         add("smime-ku-not-critical", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature))), Leaf());
     }
@@ -98,10 +106,8 @@ internal static partial class CabfSmimeFixtures
         // The Validity Period counts notBefore through notAfter inclusive: notAfter − notBefore = 825 days is one second too long.
         add("smime-validity-825", Leaf(ValidFor(Issued, TimeSpan.FromDays(825))), Leaf(ValidFor(Issued, TimeSpan.FromDays(825) - TimeSpan.FromSeconds(1))));
         add("smime-validity-825", Leaf(Policy(MailboxMultipurpose), ValidFor(Issued, TimeSpan.FromDays(1000))), Leaf(Policy(MailboxMultipurpose)));
-        // Legacy, issued before the generation's 2025-07-15 retirement so that only the validity is at stake.
-        var legacyIssued = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);
-        add("smime-validity-legacy-1185", Leaf(Policy(MailboxLegacy), ValidFor(legacyIssued, TimeSpan.FromDays(1185))),
-            Leaf(Policy(MailboxLegacy), ValidFor(legacyIssued, TimeSpan.FromDays(1185) - TimeSpan.FromSeconds(1))));
+        add("smime-validity-legacy-1185", Leaf(Policy(MailboxLegacy), ValidFor(LegacyIssued, TimeSpan.FromDays(1185))),
+            Leaf(Policy(MailboxLegacy), ValidFor(LegacyIssued, TimeSpan.FromDays(1185) - TimeSpan.FromSeconds(1))));
         // rsaEncryption without its explicit NULL, and an RSA key labelled id-RSASSA-PSS (§7.1.3.1.1 forbids both);
         // P-521 and Ed448 are in the §7.1.3.1 list (pkilint's list lacks P-521).
         add("smime-spki-algorithm-encoding", RsaLeaf(Ku(Ext.DigitalSignature), RsaKeyLabelled("1.2.840.113549.1.1.1")), KeyLeaf(TestKeyType.EcP521));

@@ -39,11 +39,11 @@ public sealed class CabfSmimeScopeTests
         Findings(result).ShouldBeEmpty();
         // A Strict mailbox-validated P-256 leaf: the Legacy/Multipurpose, RSA and EdDSA rules do not apply.
         Checked(result).ShouldBe([
-            "smime-aia-not-http", "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
-            "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated", "smime-mailbox-cn-not-mailbox",
-            "smime-mailbox-subject-attributes", "smime-policy-not-exactly-one", "smime-san-critical",
-            "smime-san-missing", "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other", "smime-subject-mailbox-not-in-san",
-            "smime-validity-825",
+            "smime-adobe-extensions-strict", "smime-aia-not-http", "smime-aki-issuer-serial", "smime-crldp-missing", "smime-crldp-not-http",
+            "smime-ec-ku", "smime-eku-email-protection-missing", "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical",
+            "smime-legacy-deprecated", "smime-mailbox-cn-not-mailbox", "smime-mailbox-subject-attributes", "smime-policy-not-exactly-one",
+            "smime-san-critical", "smime-san-missing", "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other",
+            "smime-subject-directory-attributes", "smime-subject-mailbox-not-in-san", "smime-validity-825",
         ]);
     }
 
@@ -59,6 +59,25 @@ public sealed class CabfSmimeScopeTests
     }
 
     [Test]
+    public void An_email_certificate_without_a_reserved_policy_is_judged_by_the_policy_rule_alone()
+    {
+        // §7.1.2.3(a) asks for exactly one reserved policy: smime-policy-not-exactly-one (packScope: false) judges every
+        // S/MIME Certificate as §1.1 identifies one (emailProtection and a SAN mailbox), as zlint's e_exactly_one_smime_policy.
+        var result = Lint(CabfSmimeFixtures.Leaf(b => b.Remove(Oids.CertificatePolicies))());
+
+        Checked(result).ShouldBe(["smime-policy-not-exactly-one"]);
+        Findings(result).ShouldBe(["smime-policy-not-exactly-one"]);
+    }
+
+    [Test]
+    public void A_certificate_without_a_san_mailbox_is_not_an_smime_certificate_for_the_policy_rule()
+    {
+        var result = Lint(CabfSmimeFixtures.Leaf(b => b.Remove(Oids.CertificatePolicies), b => b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("mail.example.com"))))());
+
+        Checked(result).ShouldBeEmpty();
+    }
+
+    [Test]
     public void A_ca_certificate_asserting_an_smime_policy_is_outside_the_pack()
     {
         var ca = RawCertificateBuilder.Ca("CertLint S/MIME Issuing CA", CabfSmimeFixtures.Root)
@@ -66,7 +85,9 @@ public sealed class CabfSmimeScopeTests
 
         var result = Lint([ca.Build(), CabfSmimeFixtures.Root]);
 
-        Checked(result).ShouldBeEmpty();
+        // Except the authorityKeyIdentifier rule: the subordinate CA profile has the same sentence (§7.1.2.2(h)).
+        Checked(result).ShouldBe(["smime-aki-issuer-serial"]);
+        Findings(result).ShouldBeEmpty();
     }
 
     [Test]
@@ -153,13 +174,36 @@ public sealed class CabfSmimeScopeTests
 
         Findings(result).ShouldBeEmpty();
         Checked(result).ShouldBe([
-            "smime-aia-not-http", "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
-            "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated", "smime-organization-cn-source",
+            "smime-adobe-extensions-strict", "smime-aia-not-http", "smime-aki-issuer-serial", "smime-crldp-missing", "smime-crldp-not-http",
+            "smime-ec-ku", "smime-eku-email-protection-missing", "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical",
+            "smime-legacy-deprecated", "smime-organization-cn-source",
             "smime-organization-identifier-country", "smime-organization-identifier-country-name", "smime-organization-identifier-format",
             "smime-organization-identifier-scheme", "smime-organization-identifier-state", "smime-policy-not-exactly-one", "smime-san-critical", "smime-san-missing",
             "smime-san-no-mailbox", "smime-spki-algorithm-encoding", "smime-strict-eku-other", "smime-subject-attribute-prohibited",
-            "smime-subject-country-iso", "smime-subject-mailbox-not-in-san", "smime-subject-organization-missing", "smime-validity-825",
+            "smime-subject-country-iso", "smime-subject-directory-attributes", "smime-subject-mailbox-not-in-san",
+            "smime-subject-organization-missing", "smime-validity-825",
         ]);
+    }
+
+    // One finding per defect: an extension the validation type or generation prohibits is not also reported for
+    // being critical (zlint's e_legal_entity_identifier and the two Adobe lints split the same way).
+    [TestCase(CabfSmimeFixtures.OrganizationStrict, CabfSmimeFixtures.LeiRole, "smime-lei-prohibited")]
+    [TestCase(CabfSmimeFixtures.SponsorStrict, CabfSmimeFixtures.LeiRole, "smime-lei-critical")]
+    [TestCase(CabfSmimeFixtures.MailboxStrict, CabfSmimeFixtures.AdobeTimeStamp, "smime-adobe-extensions-strict")]
+    [TestCase(CabfSmimeFixtures.MailboxMultipurpose, CabfSmimeFixtures.AdobeTimeStamp, "smime-adobe-extensions-critical")]
+    public void A_critical_extension_gets_exactly_one_finding(string policy, string extension, string rule)
+    {
+        // Subjects that meet their type's attribute tables, so that the extension is the only defect.
+        var subject = policy switch
+        {
+            CabfSmimeFixtures.OrganizationStrict => CabfSmimeFixtures.Organization(null, "NTRGB-12345678"),
+            CabfSmimeFixtures.SponsorStrict => CabfSmimeFixtures.Subject(policy, (Oids.Organization, "Example Ltd"), ("2.5.4.97", "NTRGB-12345678"),
+                (Oids.GivenName, "Alice"), (Oids.Surname, "Example"), (Oids.CommonName, CabfSmimeFixtures.Mailbox)),
+            _ => CabfSmimeFixtures.Policy(policy),
+        };
+        var result = Lint(CabfSmimeFixtures.Leaf(subject, b => b.Set(extension, Seq(Int(1)), critical: true))());
+
+        Findings(result).ShouldBe([rule]);
     }
 
     [Test]
