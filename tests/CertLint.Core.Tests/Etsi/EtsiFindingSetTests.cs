@@ -69,4 +69,13 @@ public sealed class EtsiFindingSetTests
         // Critical, but whether it holds ETSI statements cannot be known: the criticality rule is not applicable either.
         Checked(result).ShouldBeEmpty();
     }
+
+    [Test]
+    public void More_statements_than_the_decoder_reads_is_one_asn1_malformed_finding()
+    {
+        var result = Lint(EtsiFixtures.TooManyStatements.Build(), "etsi", "rfc5280");
+        Findings(result, "etsi").ShouldBeEmpty();
+        result.Findings.Count(f => f.Rule.Name == "asn1-malformed" && f.Subject.Location.StartLine == 1).ShouldBe(1);
+        Checked(result).ShouldBeEmpty();
+    }
 }

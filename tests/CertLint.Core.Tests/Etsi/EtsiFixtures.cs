@@ -78,13 +78,17 @@ public static class EtsiFixtures
     public static readonly Case TypeAsStatement = new("QcType web as a statement", Leaf([Statement(Compliance), Statement(Web), EnglishPds]), ["etsi-qc-type-as-statement"]);
     public static readonly Case Duplicate = new("QcCompliance twice", Leaf([.. Qwac, Statement(Compliance)], issued: IssuedAfterV261), ["etsi-qc-statement-duplicate"]);
     public static readonly Case DuplicateBeforeV261 = new("QcCompliance twice, before V2.6.1", Leaf([.. Qwac, Statement(Compliance)]), []);
+    public static readonly Case ComplianceInfoBeforeV221 = new("QcCompliance with NULL, issued before V2.2.1",
+        Leaf([Statement(Compliance, NullValue()), Types(Web), EnglishPds], issued: new DateTimeOffset(2017, 6, 1, 0, 0, 0, TimeSpan.Zero)), []);
+    /// <summary>One statement more than the decoder reads: the extension is malformed (asn1-malformed), no etsi rule applies.</summary>
+    public static readonly Case TooManyStatements = new("65 QcCompliance statements", Leaf([.. Enumerable.Repeat(Statement(Compliance), 65)]), []);
     public static readonly Case OtherStatementsOnly = new("only RFC 3739's pkixQCSyntax-v2", Leaf([Statement("1.3.6.1.5.5.7.11.2")]), []);
 
     public static IEnumerable<Case> AllCases =>
     [
         Good, GoodFull, GoodAfterV261, Critical, NoCompliance, ComplianceInfo, SscdInfo, LimitTwoLetters, LimitNumeric1000, LimitNegative, LimitUtf8,
         RetentionNegative, RetentionMissing, PdsNoEnglish, PdsTwice, PdsHttp, PdsUpperCase, PdsUtf8, TypeUnknown, TypeEmpty, TypeTwo, TypeAsStatement,
-        Duplicate, DuplicateBeforeV261, OtherStatementsOnly,
+        Duplicate, DuplicateBeforeV261, ComplianceInfoBeforeV221, TooManyStatements, OtherStatementsOnly,
     ];
 
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
