@@ -24,6 +24,8 @@ public partial class DocsTests
     [TestCase("docs/packs.md", @"\| `rfc5280` \| (\d+) \|", "rfc5280")]
     [TestCase("docs/packs.md", @"\| `community` \| (\d+) \|", "community")]
     [TestCase("docs/packs.md", @"\| `root-programs` \| (\d+) \|", "root-programs")]
+    [TestCase("docs/etsi-pack.md", @"\*\*(\d+) rules\*\*", "etsi")]
+    [TestCase("docs/packs.md", @"\| `etsi` \| (\d+) \|", "etsi")]
     public void Rule_counts_in_the_docs_match_the_catalog(string doc, string pattern, string pack)
     {
         var m = Regex.Match(Doc(doc), pattern);

@@ -15,14 +15,14 @@ internal static class ExtensionDetailsDecoder
 
     /// <summary>
     /// Decoded values of the extensions whose bytes repeat across the certificates of one CA (basicConstraints,
-    /// keyUsage, EKU, policies, AIA, CRL distribution points, the AKI of one issuer...), by OID and then by value: the
+    /// keyUsage, EKU, policies, AIA, CRL distribution points, qcStatements, the AKI of one issuer...), by OID and then by value: the
     /// records are immutable, so 10,000 leaves share one. SAN, SKI, subjectDirectoryAttributes, TorServiceDescriptor and
     /// cabfOrganizationIdentifier are nearly always unique and are decoded each time.
     /// </summary>
     private static readonly Dictionary<string, BytesCache<object>> Shared = new[]
     {
         "2.5.29.35", "2.5.29.15", "2.5.29.32", "2.5.29.33", "2.5.29.18", "2.5.29.19", "2.5.29.30", "2.5.29.36", "2.5.29.37",
-        "2.5.29.31", "2.5.29.46", "2.5.29.54", "1.3.6.1.5.5.7.1.1", "1.3.6.1.5.5.7.1.11",
+        "2.5.29.31", "2.5.29.46", "2.5.29.54", "1.3.6.1.5.5.7.1.1", "1.3.6.1.5.5.7.1.11", "1.3.6.1.5.5.7.1.3",
     }.ToDictionary(oid => oid, _ => new BytesCache<object>(maxEntries: 256, maxKeyLength: 2048), StringComparer.Ordinal);
 
     /// <summary>The decoded record for a known extension, null for an unknown OID; throws on a malformed value.</summary>
@@ -49,6 +49,7 @@ internal static class ExtensionDetailsDecoder
             "1.3.6.1.5.5.7.1.1" or "1.3.6.1.5.5.7.1.11" => Access(r.ReadSequence()),
             "2.23.140.1.31" => TorServiceDescriptors(r.ReadSequence()),
             "2.23.140.3.1" => CabfOrganizationIdentifier(r.ReadSequence()),
+            "1.3.6.1.5.5.7.1.3" => QcStatementsDecoder.Decode(r.ReadSequence()),
             // id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1) and the CT precertificate poison (RFC 6962 §3.1): extnValue is NULL.
             "1.3.6.1.5.5.7.48.1.5" or "1.3.6.1.4.1.11129.2.4.3" => Null(ref r),
             _ => null,

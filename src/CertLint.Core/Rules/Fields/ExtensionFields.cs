@@ -7,7 +7,7 @@ namespace CertLint.Rules.Fields;
 /// <summary>Rule language v2 extension fields: generic (by OID) and every extension of RFC 5280 §4.2, decoded.</summary>
 internal static class ExtensionFields
 {
-    /// <summary>Short field names of the RFC 5280 extensions and the CA/B Forum TorServiceDescriptor and cabfOrganizationIdentifier (the one table of extension names).</summary>
+    /// <summary>Short field names of the RFC 5280 extensions and the CA/B Forum TorServiceDescriptor and cabfOrganizationIdentifier, and RFC 3739's qcStatements (the one table of extension names).</summary>
     public static readonly IReadOnlyDictionary<string, string> Named = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["aki"] = "2.5.29.35", ["ski"] = "2.5.29.14", ["keyUsage"] = "2.5.29.15", ["policies"] = "2.5.29.32",
@@ -15,7 +15,7 @@ internal static class ExtensionFields
         ["basicConstraints"] = "2.5.29.19", ["nameConstraints"] = "2.5.29.30", ["policyConstraints"] = "2.5.29.36",
         ["eku"] = "2.5.29.37", ["crldp"] = "2.5.29.31", ["inhibitAnyPolicy"] = "2.5.29.54", ["freshestCrl"] = "2.5.29.46",
         ["aia"] = "1.3.6.1.5.5.7.1.1", ["sia"] = "1.3.6.1.5.5.7.1.11", ["torServiceDescriptor"] = "2.23.140.1.31",
-        ["cabfOrganizationIdentifier"] = "2.23.140.3.1",
+        ["cabfOrganizationIdentifier"] = "2.23.140.3.1", ["qcStatements"] = "1.3.6.1.5.5.7.1.3",
     };
 
     private static readonly Dictionary<string, string> NameByOid = Named.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);

@@ -44,7 +44,7 @@ public static partial class FieldCatalog
     private static Dictionary<string, FieldDefinition> Build()
     {
         var all = new Dictionary<string, FieldDefinition>(StringComparer.OrdinalIgnoreCase);
-        foreach (var f in CertificateFields.Define().Concat(ProfileFields.Define()).Concat(ExtensionFields.Define()).Concat(Rfc5280Fields.Define()).Concat(DomainNameFields.Define()).Concat(CabfFields.Define()).Concat(TorServiceDescriptorFields.Define()).Concat(CabfOrganizationIdentifierFields.Define()).Concat(CrlFields.Define()).Concat(ChainFields.Define())
+        foreach (var f in CertificateFields.Define().Concat(ProfileFields.Define()).Concat(ExtensionFields.Define()).Concat(Rfc5280Fields.Define()).Concat(DomainNameFields.Define()).Concat(CabfFields.Define()).Concat(TorServiceDescriptorFields.Define()).Concat(CabfOrganizationIdentifierFields.Define()).Concat(QcStatementsFields.Define()).Concat(CrlFields.Define()).Concat(ChainFields.Define())
             .Concat(KeyFields.Define()).Concat(FileFields.Define()).Concat(UsageFields.Define()).Concat(TlsFields.Define()))
         {
             // A path defined for several kinds (key.type on certificates and keys) merges into one accessor.

@@ -72,6 +72,16 @@ public static class RecordScopes
         .Add("type", T.String, "GeneralName type of accessLocation", a => a.Type)
         .Add("value", T.String, "accessLocation as text", a => a.Value);
 
+    public static readonly FieldScope QcStatement = new RecordScope<Model.QcStatement>("QC statement")
+        .Add("oid", T.String, "statementId", q => q.Oid)
+        .Add("info", T.Boolean, "A statementInfo is encoded", q => q.HasInfo)
+        .Add("etsi", T.Boolean, "A statement ETSI defines: EN 319 412-5 §4 (0.4.0.1862.1.*) or TS 119 495 PSD2 (0.4.0.19495.2)", q => QcStatementsFields.IsEtsi(q.Oid))
+        .Add("problem", T.String, "Why the statementInfo breaks the syntax EN 319 412-5 §4 gives the statement (QcCompliance/QcSSCD with one, QcLimitValue, QcRetentionPeriod, QcPDS, QcType not decodable or out of their value ranges); absent when it does not or for other statements", q => q.Problem);
+
+    public static readonly FieldScope QcPdsLocation = new RecordScope<Model.QcPdsLocation>("PDS location")
+        .Add("url", T.String, "url (IA5String)", l => l.Url)
+        .Add("language", T.String, "language (ISO 639-1 code as written)", l => l.Language);
+
     public static readonly FieldScope DomainName = new RecordScope<Fields.DomainName>("domain name")
         .Add("name", T.String, "The name as written", d => d.Name)
         .Add("source", T.String, "cn (subject commonName) or san (subjectAltName dNSName)", d => d.Source)
@@ -101,5 +111,5 @@ public static class RecordScopes
         .Add("message", T.String, "What happens there", r => r.Message);
 
     /// <summary>Every record scope, for `certlint rules fields` and the docs.</summary>
-    public static IEnumerable<FieldScope> All => [NameAttribute, Extension, GeneralName, Policy, Qualifier, PolicyMapping, Subtree, DistributionPoint, Access, DomainName, RelatedLocation, CrlEntryFields.Entry];
+    public static IEnumerable<FieldScope> All => [NameAttribute, Extension, GeneralName, Policy, Qualifier, PolicyMapping, Subtree, DistributionPoint, Access, QcStatement, QcPdsLocation, DomainName, RelatedLocation, CrlEntryFields.Entry];
 }

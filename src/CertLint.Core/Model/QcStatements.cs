@@ -1,0 +1,23 @@
+namespace CertLint.Model;
+
+/// <summary>
+/// The qcStatements extension (id-pe-qcStatements 1.3.6.1.5.5.7.1.3, RFC 3739 §3.2.6): every QCStatement in order.
+/// </summary>
+public sealed record QcStatementsDetails(IReadOnlyList<QcStatement> Statements);
+
+/// <summary>
+/// One QCStatement: its statementId, whether a statementInfo is encoded, and, for the statements ETSI EN 319 412-5 §4
+/// and TS 119 495 §5.1 define, why the statementInfo does not follow their syntax (<see cref="Problem"/>, null when it
+/// does or for other statements) and its decoded parts (null when absent or not decodable).
+/// </summary>
+public sealed record QcStatement(string Oid, bool HasInfo, string? Problem)
+{
+    /// <summary>QcType (EN 319 412-5 §4.2.3): the type OIDs.</summary>
+    public IReadOnlyList<string>? Types { get; init; }
+
+    /// <summary>QcPDS (EN 319 412-5 §4.3.4): the PdsLocations.</summary>
+    public IReadOnlyList<QcPdsLocation>? Pds { get; init; }
+}
+
+/// <summary>One PdsLocation of a QcPDS statement: url (IA5String) and language (PrintableString, ISO 639-1).</summary>
+public sealed record QcPdsLocation(string Url, string Language);

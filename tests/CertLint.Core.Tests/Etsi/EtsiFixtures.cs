@@ -1,0 +1,115 @@
+using CertLint.Tests.Pki;
+using CertLint.Tests.Pki.Raw;
+using static CertLint.Tests.Pki.Raw.Der;
+
+namespace CertLint.Tests.Etsi;
+
+/// <summary>
+/// The fixtures of the etsi pack (ETSI EN 319 412-5 QCStatements): leaves with a qcStatements extension written
+/// statement by statement, each with the exact set of etsi findings it must yield (<see cref="EtsiFindingSetTests"/>),
+/// and for every rule a failing and a passing one (tests/fixtures/rules/etsi/, written by <see cref="EtsiFixtureWriter"/>).
+/// Leaves are issued 2025-12-01 for 90 days, after every effective date but QCS-4.1-02A's (2026-05-01), whose
+/// fixtures are issued 2026-06-01.
+/// </summary>
+public static class EtsiFixtures
+{
+    public const string QcStatements = "1.3.6.1.5.5.7.1.3";
+    private const string Compliance = "0.4.0.1862.1.1", LimitValue = "0.4.0.1862.1.2", Retention = "0.4.0.1862.1.3", Sscd = "0.4.0.1862.1.4",
+        Pds = "0.4.0.1862.1.5", QcType = "0.4.0.1862.1.6", Esign = "0.4.0.1862.1.6.1", Web = "0.4.0.1862.1.6.3";
+
+    private static readonly DateTimeOffset Issued = new(2025, 12, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset IssuedAfterV261 = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A certificate under test, and the etsi rules that must fire on it, no more and no fewer.</summary>
+    public sealed record Case(string Name, Func<TestCertificate[]> Build, string[] Findings)
+    {
+        public override string ToString() => Name;
+    }
+
+    private static readonly Lazy<TestCertificate> LazyRoot = new(() => RawCertificateBuilder.Ca("CertLint ETSI Root", null).Build());
+
+    private static byte[] Statement(string oid, byte[]? info = null) => info is null ? Seq(ObjectId(oid)) : Seq(ObjectId(oid), info);
+    private static byte[] Types(params string[] oids) => Statement(QcType, Seq([.. oids.Select(ObjectId)]));
+    private static byte[] PdsList(params (string Url, string Language)[] locations) =>
+        Statement(Pds, Seq([.. locations.Select(l => Seq(String(Ia5String, l.Url), String(PrintableString, l.Language)))]));
+    private static byte[] Limit(byte[] currency, long amount) => Statement(LimitValue, Seq(currency, Int(amount), Int(0)));
+
+    private static readonly byte[] EnglishPds = PdsList(("https://pds.example.com/en", "en"));
+
+    /// <summary>A qualified website certificate's statements: QcCompliance, QcType web, an English https PDS.</summary>
+    private static byte[][] Qwac => [Statement(Compliance), Types(Web), EnglishPds];
+
+    private static Func<TestCertificate[]> Leaf(byte[][] statements, bool critical = false, DateTimeOffset? issued = null) => () =>
+    {
+        var root = LazyRoot.Value;
+        var at = issued ?? Issued;
+        var b = RawCertificateBuilder.Leaf("qc.example.com", root)
+            .Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("qc.example.com")))
+            .Set(QcStatements, Seq(statements), critical);
+        b.NotBefore = Time(at);
+        b.NotAfter = Time(at + TimeSpan.FromDays(90));
+        return [b.Build(), root];
+    };
+
+    public static readonly Case Good = new("a QWAC's three statements", Leaf(Qwac), []);
+    public static readonly Case GoodFull = new("every statement of EN 319 412-5 §4.2-4.3, well formed",
+        Leaf([.. Qwac, Statement(Sscd), Limit(String(PrintableString, "EUR"), 1000), Limit(Int(978), 5), Statement(Retention, Int(15))]), []);
+    public static readonly Case GoodAfterV261 = new("a QWAC's statements, issued after V2.6.1", Leaf(Qwac, issued: IssuedAfterV261), []);
+    public static readonly Case Critical = new("critical", Leaf(Qwac, critical: true), ["etsi-qcs-critical"]);
+    public static readonly Case NoCompliance = new("no QcCompliance", Leaf([Types(Web), EnglishPds]), ["etsi-qc-compliance-missing"]);
+    public static readonly Case ComplianceInfo = new("QcCompliance with NULL", Leaf([Statement(Compliance, NullValue()), Types(Web), EnglishPds]), ["etsi-qc-compliance-form"]);
+    public static readonly Case SscdInfo = new("QcSSCD with NULL", Leaf([.. Qwac, Statement(Sscd, NullValue())]), ["etsi-qc-sscd-form"]);
+    public static readonly Case LimitTwoLetters = new("QcLimitValue currency EU", Leaf([.. Qwac, Limit(String(PrintableString, "EU"), 10)]), ["etsi-qc-limit-value-form"]);
+    public static readonly Case LimitNumeric1000 = new("QcLimitValue currency 1000", Leaf([.. Qwac, Limit(Int(1000), 10)]), ["etsi-qc-limit-value-form"]);
+    public static readonly Case LimitNegative = new("QcLimitValue amount -1", Leaf([.. Qwac, Limit(String(PrintableString, "EUR"), -1)]), ["etsi-qc-limit-value-form"]);
+    public static readonly Case LimitUtf8 = new("QcLimitValue currency as UTF8String", Leaf([.. Qwac, Limit(String(Utf8String, "EUR"), 10)]), ["etsi-qc-limit-value-form"]);
+    public static readonly Case RetentionNegative = new("QcRetentionPeriod -1", Leaf([.. Qwac, Statement(Retention, Int(-1))]), ["etsi-qc-retention-period-form"]);
+    public static readonly Case RetentionMissing = new("QcRetentionPeriod without statementInfo", Leaf([.. Qwac, Statement(Retention)]), ["etsi-qc-retention-period-form"]);
+    public static readonly Case PdsNoEnglish = new("QcPDS in German only", Leaf([Statement(Compliance), Types(Web), PdsList(("https://pds.example.com/de", "de"))]), ["etsi-qc-pds-form"]);
+    public static readonly Case PdsTwice = new("QcPDS en twice", Leaf([Statement(Compliance), Types(Web), PdsList(("https://pds.example.com/en", "en"), ("https://pds.example.com/en2", "EN"))]),
+        ["etsi-qc-pds-form", "etsi-qc-pds-language-case"]);
+    public static readonly Case PdsHttp = new("QcPDS over http", Leaf([Statement(Compliance), Types(Web), PdsList(("http://pds.example.com/en", "en"))]), ["etsi-qc-pds-https"]);
+    public static readonly Case PdsUpperCase = new("QcPDS language EN", Leaf([Statement(Compliance), Types(Web), PdsList(("https://pds.example.com/en", "EN"))]), ["etsi-qc-pds-language-case"]);
+    public static readonly Case PdsUtf8 = new("QcPDS url as UTF8String", Leaf([Statement(Compliance), Types(Web),
+        Statement(Pds, Seq(Seq(String(Utf8String, "https://pds.example.com/en"), String(PrintableString, "en"))))]), ["etsi-qc-pds-form"]);
+    public static readonly Case TypeUnknown = new("QcType 0.4.0.1862.1.6.9", Leaf([Statement(Compliance), Types("0.4.0.1862.1.6.9"), EnglishPds]), ["etsi-qc-type-form"]);
+    public static readonly Case TypeEmpty = new("QcType empty", Leaf([Statement(Compliance), Types(), EnglishPds]), ["etsi-qc-type-form"]);
+    public static readonly Case TypeTwo = new("QcType esign and web", Leaf([Statement(Compliance), Types(Esign, Web), EnglishPds]), ["etsi-qc-type-one-only"]);
+    public static readonly Case TypeAsStatement = new("QcType web as a statement", Leaf([Statement(Compliance), Statement(Web), EnglishPds]), ["etsi-qc-type-as-statement"]);
+    public static readonly Case Duplicate = new("QcCompliance twice", Leaf([.. Qwac, Statement(Compliance)], issued: IssuedAfterV261), ["etsi-qc-statement-duplicate"]);
+    public static readonly Case DuplicateBeforeV261 = new("QcCompliance twice, before V2.6.1", Leaf([.. Qwac, Statement(Compliance)]), []);
+    public static readonly Case ComplianceInfoBeforeV221 = new("QcCompliance with NULL, issued before V2.2.1",
+        Leaf([Statement(Compliance, NullValue()), Types(Web), EnglishPds], issued: new DateTimeOffset(2017, 6, 1, 0, 0, 0, TimeSpan.Zero)), []);
+    /// <summary>One statement more than the decoder reads: the extension is malformed (asn1-malformed), no etsi rule applies.</summary>
+    public static readonly Case TooManyStatements = new("65 QcCompliance statements", Leaf([.. Enumerable.Repeat(Statement(Compliance), 65)]), []);
+    public static readonly Case OtherStatementsOnly = new("only RFC 3739's pkixQCSyntax-v2", Leaf([Statement("1.3.6.1.5.5.7.11.2")]), []);
+
+    public static IEnumerable<Case> AllCases =>
+    [
+        Good, GoodFull, GoodAfterV261, Critical, NoCompliance, ComplianceInfo, SscdInfo, LimitTwoLetters, LimitNumeric1000, LimitNegative, LimitUtf8,
+        RetentionNegative, RetentionMissing, PdsNoEnglish, PdsTwice, PdsHttp, PdsUpperCase, PdsUtf8, TypeUnknown, TypeEmpty, TypeTwo, TypeAsStatement,
+        Duplicate, DuplicateBeforeV261, ComplianceInfoBeforeV221, TooManyStatements, OtherStatementsOnly,
+    ];
+
+    public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
+
+    private static readonly Lazy<IReadOnlyList<PackFixtureCase>> LazyCases = PackFixtureFiles.Cases(add =>
+    {
+        void Add(string rule, Case fail, Case pass) => add(rule, fail.Build, pass.Build);
+        Add("etsi-qcs-critical", Critical, Good);
+        Add("etsi-qc-compliance-missing", NoCompliance, Good);
+        Add("etsi-qc-compliance-form", ComplianceInfo, Good);
+        Add("etsi-qc-sscd-form", SscdInfo, GoodFull);
+        Add("etsi-qc-limit-value-form", LimitTwoLetters, GoodFull);
+        Add("etsi-qc-limit-value-form", LimitNegative, GoodFull);
+        Add("etsi-qc-retention-period-form", RetentionNegative, GoodFull);
+        Add("etsi-qc-pds-form", PdsNoEnglish, Good);
+        Add("etsi-qc-pds-form", PdsTwice, PdsUpperCase);
+        Add("etsi-qc-pds-https", PdsHttp, Good);
+        Add("etsi-qc-pds-language-case", PdsUpperCase, Good);
+        Add("etsi-qc-type-form", TypeUnknown, Good);
+        Add("etsi-qc-type-one-only", TypeTwo, Good);
+        Add("etsi-qc-type-as-statement", TypeAsStatement, Good);
+        Add("etsi-qc-statement-duplicate", Duplicate, GoodAfterV261);
+    });
+}
