@@ -109,7 +109,8 @@ internal static class QcStatementsDecoder
         });
         string? problem = null;
         if (locations.Count == 0) problem = "its PDS list is empty";
-        else if (locations.FirstOrDefault(l => l.Language.Length != 2) is { } odd) problem = $"PDS language '{odd.Language}' is not 2 characters";
+        // The length only, not the value: a hostile certificate controls the string, and 2 characters is the whole rule.
+        else if (locations.FirstOrDefault(l => l.Language.Length != 2) is { } odd) problem = $"a PDS language of {odd.Language.Length} characters, not 2";
         else if (locations.GroupBy(l => l.Language, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
             problem = $"PDS language '{twice.Key}' appears more than once";
         else if (!locations.Any(l => l.Language.Equals("en", StringComparison.OrdinalIgnoreCase))) problem = "it has no PDS in English";
