@@ -104,15 +104,21 @@ internal static class PrivateKeyAudit
         // −d is as easy to find as d: (order − d)·G = −(d·G), the same point with y negated.
         var nearest = (int)BigInteger.Min(d, curve.Order - d).GetBitLength();
         int? small = nearest <= PrivateKeyVerdict.MaxSmallScalarBits ? nearest : null;
-        if (point is { } stored && !Matches(curveOid, curve.FieldBytes, d, stored.Span)) return new(PrivateKeyFlaw.PublicPointMismatch, small);
+        if (point is { } stored)
+        {
+            var matches = Matches(curveOid, curve.FieldBytes, d, stored.Span);
+            if (matches is null) return null;
+            if (matches is false) return new(PrivateKeyFlaw.PublicPointMismatch, small);
+        }
         return new(null, small);
     }
 
     /// <summary>
     /// Whether d·G (computed by the platform's crypto library) is the stored point, uncompressed, hybrid or compressed.
-    /// A stored encoding of another length is left to ec-key-invalid, which judges the point itself.
+    /// A stored encoding of another length is left to ec-key-invalid, which judges the point itself. Null: the crypto
+    /// library could not compute d·G (the key is then not checked).
     /// </summary>
-    private static bool Matches(string curveOid, int fieldBytes, BigInteger d, ReadOnlySpan<byte> stored)
+    private static bool? Matches(string curveOid, int fieldBytes, BigInteger d, ReadOnlySpan<byte> stored)
     {
         var full = stored.Length == 1 + (2 * fieldBytes) && stored[0] is 4 or 6 or 7;
         var compressed = stored.Length == 1 + fieldBytes && stored[0] is 2 or 3;
@@ -121,10 +127,9 @@ internal static class PrivateKeyAudit
         try
         {
             d.TryWriteBytes(scalar.AsSpan(fieldBytes - d.GetByteCount(isUnsigned: true)), out _, isUnsigned: true, isBigEndian: true);
-            using var ec = ECDsa.Create(new ECParameters { Curve = ECCurve.CreateFromValue(curveOid), D = scalar });
-            var q = ec.ExportParameters(false).Q;
-            if (!stored.Slice(1, fieldBytes).SequenceEqual(q.X)) return false;
-            return compressed ? (stored[0] & 1) == (q.Y![^1] & 1) : stored[(1 + fieldBytes)..].SequenceEqual(q.Y);
+            if (EcGeneratorMultiple.Multiply(curveOid, scalar, fieldBytes) is not { } q) return null;
+            if (!stored.Slice(1, fieldBytes).SequenceEqual(q.AsSpan(1, fieldBytes))) return false;
+            return compressed ? (stored[0] & 1) == (q[^1] & 1) : stored[(1 + fieldBytes)..].SequenceEqual(q.AsSpan(1 + fieldBytes));
         }
         finally
         {
