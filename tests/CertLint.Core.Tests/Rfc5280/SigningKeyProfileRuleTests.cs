@@ -5,10 +5,11 @@ using CertLint.Tests.Pki.Raw;
 namespace CertLint.Tests.Rfc5280;
 
 /// <summary>
-/// RFC 9295 §3's lists for an EdDSA CA certificate through the real engine: every rfc5280 finding on the CA, so a second
-/// finding for the same defect, or a defect no rule reports, shows here.
+/// RFC 9295 §3's lists for an EdDSA CA certificate and RFC 3161 §2.3's critical EKU for a time-stamping certificate
+/// through the real engine: every rfc5280 finding on the certificate, so a second finding for the same defect, or a
+/// defect no rule reports, shows here.
 /// </summary>
-public sealed class EddsaCaRuleTests
+public sealed class SigningKeyProfileRuleTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -17,7 +18,11 @@ public sealed class EddsaCaRuleTests
         var root = RawCertificateBuilder.Ca("CertLint EdDSA Test Root", null).Build();
         var builder = RawCertificateBuilder.Ca("CertLint EdDSA Test Sub CA", root, TestKey.Create(type));
         if (bits.Length > 0) builder.Set(Oids.KeyUsage, Ext.KeyUsage(bits), critical: true);
-        TestCertificate[] chain = [builder.Build(), root];
+        return Lint([builder.Build(), root]);
+    }
+
+    private static string[] Lint(TestCertificate[] chain)
+    {
         using var dir = new TempDirectory();
         TestPki.WritePem(dir.Path, "chain.pem", chain);
         var result = new LintEngine().Run(new LintRequest
@@ -46,5 +51,24 @@ public sealed class EddsaCaRuleTests
     {
         // keyAgreement is eddsa-key-usage's (no EdDSA key agrees keys); the missing keyCertSign is the CA list's.
         Findings(TestKeyType.Ed25519, Ext.CrlSign, Ext.KeyAgreement).ShouldBe(["eddsa-ca-key-cert-sign", "eddsa-key-usage"]);
+    }
+
+    [Test]
+    public void A_time_stamping_certificate_marks_its_extended_key_usage_critical()
+    {
+        // RFC 3161 §2.3 binds the TSA's own (end-entity) certificate; a CA listing id-kp-timeStamping restricts its
+        // subtree and is not judged (pkilint's timestamping_ica case).
+        TsaFindings(ca: false, critical: false).ShouldBe(["tsa-eku-not-critical"]);
+        TsaFindings(ca: false, critical: true).ShouldBeEmpty();
+        TsaFindings(ca: true, critical: false).ShouldBeEmpty();
+    }
+
+    private static string[] TsaFindings(bool ca, bool critical)
+    {
+        var root = RawCertificateBuilder.Ca("CertLint TSA Test Root", null).Build();
+        var builder = ca ? RawCertificateBuilder.Ca("CertLint TSA Test Sub CA", root) : RawCertificateBuilder.Leaf("CertLint Test TSA", root)
+            .Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature), critical: true);
+        builder.Set(Oids.ExtendedKeyUsage, Ext.Eku("1.3.6.1.5.5.7.3.8"), critical: critical);
+        return Lint([builder.Build(), root]);
     }
 }
