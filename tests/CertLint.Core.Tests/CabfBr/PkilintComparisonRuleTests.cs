@@ -116,4 +116,14 @@ public sealed class PkilintComparisonRuleTests
             }))
             .ShouldNotContain(n => n == "cabf-ocsp-eku-extra" || n == "cabf-ocsp-aia-access-method" || n == "cabf-ocsp-aia-present");
     }
+
+    [Test]
+    public void A_critical_sct_list_is_one_finding()
+    {
+        // BR 2.0.0's tables give the Signed Certificate Timestamp List "Critical N" in every profile.
+        var notBeforeMs = new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        Findings(CabfBrFixtures.Leaf(b => b.Set(Oids.SctList, Ext.Scts((1, notBeforeMs)), critical: true)))
+            .ShouldBe(WithLeafBase("cabf-sct-list-critical"));
+        Findings(CabfBrFixtures.Leaf(b => b.Set(Oids.SctList, Ext.Scts((1, notBeforeMs))))).ShouldBe(WithLeafBase());
+    }
 }
