@@ -25,6 +25,9 @@ internal static partial class CabfBrFixtures
         var notBeforeMs = Issued.ToUnixTimeMilliseconds();
         Add("cabf-excessively-backdated", Leaf(b => b.Set(Oids.SctList, Ext.Scts((1, notBeforeMs + 172_800_001)))),
             Leaf(b => b.Set(Oids.SctList, Ext.Scts((1, notBeforeMs + 172_800_000)))));
+        // BR 2.0.0's extension tables: the Signed Certificate Timestamp List is never critical.
+        Add("cabf-sct-list-critical", Leaf(b => b.Set(Oids.SctList, Ext.Scts((1, notBeforeMs)), critical: true)),
+            Leaf(b => b.Set(Oids.SctList, Ext.Scts((1, notBeforeMs)))));
     }
 
     private static byte[] GivenName(string value) => Attribute(Oids.GivenName, Utf8String, value);

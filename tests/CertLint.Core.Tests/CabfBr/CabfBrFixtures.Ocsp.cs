@@ -24,7 +24,22 @@ internal static partial class CabfBrFixtures
         Add("cabf-ocsp-ca", Responder(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(true), critical: true)),
             Responder(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(null), critical: true)));
         Add("cabf-ocsp-ca", Responder(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(null, pathLen: 0), critical: true)), Responder());
+        // §7.1.2.8.5: id-kp-OCSPSigning and nothing else; §7.1.2.8.3: AIA not recommended, and if present id-ad-ocsp only.
+        Add("cabf-ocsp-eku-extra", Responder(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(OcspSigning, Oids.ClientAuth))), Responder());
+        Add("cabf-ocsp-eku-extra", Responder(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(TimeStamping, OcspSigning))),
+            Responder(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(OcspSigning), critical: true)));
+        Add("cabf-ocsp-aia-access-method", Responder(ResponderAia((Oids.AccessOcsp, "http://ocsp.example.com"), (Oids.AccessCaIssuers, "http://ca.example.com/issuing.crt"))),
+            Responder(ResponderAia((Oids.AccessOcsp, "http://ocsp.example.com"))));
+        Add("cabf-ocsp-aia-access-method", Responder(ResponderAia((Oids.AccessCaIssuers, "http://ca.example.com/issuing.crt"))),
+            Responder(ResponderAia((Oids.AccessOcsp, "http://ocsp.example.com"), (Oids.AccessOcsp, "http://ocsp2.example.com"))));
+        Add("cabf-ocsp-aia-present", Responder(ResponderAia((Oids.AccessOcsp, "http://ocsp.example.com"))), Responder());
     }
+
+    private const string TimeStamping = "1.3.6.1.5.5.7.3.8";
+
+    /// <summary>An authorityInformationAccess of (accessMethod, URI) pairs, in order.</summary>
+    internal static Action<RawCertificateBuilder> ResponderAia(params (string Method, string Uri)[] entries) =>
+        b => b.Set(Oids.AuthorityInfoAccess, Ext.InfoAccess([.. entries.Select(e => (e.Method, Gn.Uri(e.Uri)))]));
 
     /// <summary>A conformant OCSP responder certificate of the issuing CA (BR §7.1.2.8.2's extensions: AKI, EKU
     /// OCSPSigning, id-pkix-ocsp-nocheck, keyUsage digitalSignature, SKI), changed by <paramref name="change"/>.</summary>

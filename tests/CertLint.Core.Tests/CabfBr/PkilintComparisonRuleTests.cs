@@ -81,4 +81,49 @@ public sealed class PkilintComparisonRuleTests
         Findings(CabfBrFixtures.RootCa(CabfBrFixtures.ValidFor(from, TimeSpan.FromDays(2922) - TimeSpan.FromSeconds(1))))
             .ShouldBe(["cabf-ca-ku-digital-signature"]);
     }
+
+    // Session 22 (h22k): pkilint's tls_br OCSP responder cases, BR §7.1.2.8.3 and §7.1.2.8.5.
+
+    [Test]
+    public void An_ocsp_responder_with_a_second_key_purpose()
+    {
+        // §7.1.2.8.5: id-kp-OCSPSigning and nothing else. The clientAuth purpose is the responder profile's defect alone.
+        Findings(CabfBrFixtures.Responder(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(CabfBrFixtures.OcspSigning, Oids.ClientAuth))))
+            .ShouldBe(["cabf-ocsp-eku-extra"]);
+        Findings(CabfBrFixtures.Responder()).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void An_ocsp_responder_with_authority_information_access()
+    {
+        // §7.1.2.8.3: the extension is NOT RECOMMENDED (a warning), and id-ad-caIssuers inside it is forbidden (an error).
+        Findings(CabfBrFixtures.Responder(CabfBrFixtures.ResponderAia((Oids.AccessOcsp, "http://ocsp.example.com"))))
+            .ShouldBe(["cabf-ocsp-aia-present"]);
+        Findings(CabfBrFixtures.Responder(CabfBrFixtures.ResponderAia(
+                (Oids.AccessOcsp, "http://ocsp.example.com"), (Oids.AccessCaIssuers, "http://ca.example.com/issuing.crt"))))
+            .ShouldBe(["cabf-ocsp-aia-access-method", "cabf-ocsp-aia-present"]);
+    }
+
+    [Test]
+    public void A_ca_certificate_listing_ocsp_signing_is_judged_as_a_ca()
+    {
+        // cabf-ocsp-ca reports the CA that lists id-kp-OCSPSigning; the responder EKU and AIA rules judge responders
+        // (end-entity certificates), so the CA's serverAuth and caIssuers are not reported a second time.
+        Findings(CabfBrFixtures.SubCa(b =>
+            {
+                b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ServerAuth, CabfBrFixtures.OcspSigning));
+                CabfBrFixtures.ResponderAia((Oids.AccessCaIssuers, "http://ca.example.com/root.crt"))(b);
+            }))
+            .ShouldNotContain(n => n == "cabf-ocsp-eku-extra" || n == "cabf-ocsp-aia-access-method" || n == "cabf-ocsp-aia-present");
+    }
+
+    [Test]
+    public void A_critical_sct_list_is_one_finding()
+    {
+        // BR 2.0.0's tables give the Signed Certificate Timestamp List "Critical N" in every profile.
+        var notBeforeMs = new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        Findings(CabfBrFixtures.Leaf(b => b.Set(Oids.SctList, Ext.Scts((1, notBeforeMs)), critical: true)))
+            .ShouldBe(WithLeafBase("cabf-sct-list-critical"));
+        Findings(CabfBrFixtures.Leaf(b => b.Set(Oids.SctList, Ext.Scts((1, notBeforeMs))))).ShouldBe(WithLeafBase());
+    }
 }

@@ -22,6 +22,14 @@ internal static partial class Rfc5280Fixtures
             Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.NonRepudiation), critical: true), Key(TestKeyType.Ed448)));
         Add("eddsa-key-usage", SubCa(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyCertSign, Ext.CrlSign, Ext.KeyEncipherment), critical: true), Key(TestKeyType.Ed448)),
             SubCa(key: Key(TestKeyType.Ed25519)));
+        // RFC 3161 §2.3: a time-stamping authority's certificate marks its extendedKeyUsage critical.
+        Add("tsa-eku-not-critical", Leaf(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(TimeStamping))),
+            Leaf(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(TimeStamping), critical: true)));
+        // RFC 9295 §3: an EdDSA CA certificate's keyUsage holds keyCertSign (and zero or more of the signing bits).
+        Add("eddsa-ca-key-cert-sign", SubCa(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.CrlSign), critical: true), Key(TestKeyType.Ed25519)),
+            SubCa(key: Key(TestKeyType.Ed25519)));
+        Add("eddsa-ca-key-cert-sign", SubCa(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.CrlSign), critical: true), Key(TestKeyType.Ed448)),
+            SubCa(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.NonRepudiation, Ext.KeyCertSign, Ext.CrlSign), critical: true), Key(TestKeyType.Ed448)));
         Add("x25519-key-usage", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyAgreement), critical: true), Key(TestKeyType.X25519)),
             Leaf(KeyAgreementOnly, Key(TestKeyType.X25519)));
         Add("x25519-key-usage", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyAgreement, Ext.EncipherOnly, Ext.DecipherOnly), critical: true), Key(TestKeyType.X448)),
@@ -75,6 +83,8 @@ internal static partial class Rfc5280Fixtures
         b => b.Set(Oids.NameConstraints, Ext.NameConstraints(null, excluded), critical: true);
 
     private static TestKey Key(TestKeyType type) => TestKey.Create(type);
+
+    private const string TimeStamping = "1.3.6.1.5.5.7.3.8";
 
     private static void KeyAgreementOnly(RawCertificateBuilder b) => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyAgreement), critical: true);
 }
