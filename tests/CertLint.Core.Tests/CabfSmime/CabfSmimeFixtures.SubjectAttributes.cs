@@ -43,6 +43,11 @@ internal static partial class CabfSmimeFixtures
         add("smime-subject-mailbox-not-in-san", Leaf(Subject(IndividualStrict, (Oids.Surname, "bob@example.com"))), Leaf(Subject(IndividualStrict, (Oids.Surname, Mailbox))));
         add("smime-subject-mailbox-not-in-san", Leaf(Subject(IndividualMultipurpose, (Oids.Surname, "Example"), (Oids.CommonName, "alice+alt@example.com"))),
             Leaf(Subject(IndividualMultipurpose, (Oids.Surname, "Example"), (Oids.CommonName, Mailbox))));
+        // §7.1.4.2.2(h): one mailbox address per emailAddress value, with no display name around it.
+        add("smime-subject-email-single", Leaf(Subject(MailboxStrict, (Oids.Email, Mailbox + " bob@example.com"), (Oids.CommonName, Mailbox))),
+            Leaf(Subject(MailboxStrict, (Oids.Email, Mailbox), (Oids.CommonName, Mailbox))));
+        add("smime-subject-email-single", Leaf(Subject(IndividualStrict, (Oids.Surname, "Example"), (Oids.Email, "Alice <" + Mailbox + ">"))),
+            Leaf(Subject(IndividualStrict, (Oids.Surname, "Example"), (Oids.Email, Mailbox))));
         add("smime-cn-pseudonym", Leaf(Subject(IndividualStrict, (Pseudonym, "Captain Example"), (Oids.CommonName, "Alice Example"))),
             Leaf(Subject(IndividualStrict, (Pseudonym, "Captain Example"), (Oids.CommonName, "Captain Example"))));
     }
