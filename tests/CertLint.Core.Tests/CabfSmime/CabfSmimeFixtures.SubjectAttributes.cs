@@ -49,7 +49,7 @@ internal static partial class CabfSmimeFixtures
         add("smime-subject-email-single", Leaf(Subject(IndividualStrict, (Oids.Surname, "Example"), (Oids.Email, "Alice <" + Mailbox + ">"))),
             Leaf(Subject(IndividualStrict, (Oids.Surname, "Example"), (Oids.Email, Mailbox))));
         // §7.1.4.2.1: a mailbox address in a SAN directoryName is repeated as an rfc822Name too.
-        add("smime-san-dirname-mailbox-not-in-san", Leaf(Policy(MailboxLegacy), DirName("bob@example.com")), Leaf(Policy(MailboxLegacy), DirName(Mailbox)));
+        add("smime-san-dirname-mailbox-not-in-san", Leaf(Policy(MailboxMultipurpose), DirName("bob@example.com")), Leaf(Policy(MailboxMultipurpose), DirName(Mailbox)));
         add("smime-cn-pseudonym", Leaf(Subject(IndividualStrict, (Pseudonym, "Captain Example"), (Oids.CommonName, "Alice Example"))),
             Leaf(Subject(IndividualStrict, (Pseudonym, "Captain Example"), (Oids.CommonName, "Captain Example"))));
     }
@@ -63,7 +63,7 @@ internal static partial class CabfSmimeFixtures
     };
 
     /// <summary>The subjectAltName: the rfc822Name <see cref="Mailbox"/> and a directoryName with this emailAddress.</summary>
-    private static Action<RawCertificateBuilder> DirName(string email) => b => b.Set(Oids.SubjectAltName,
+    public static Action<RawCertificateBuilder> DirName(string email) => b => b.Set(Oids.SubjectAltName,
         Ext.GeneralNames(Gn.Email(Mailbox), Gn.DirName(Name(Attribute(Oids.CommonName, Utf8String, "Alice Example"), Attribute(Oids.Email, Ia5String, email)))));
 
     private static Action<RawCertificateBuilder> OrganizationCn(string cn) =>
