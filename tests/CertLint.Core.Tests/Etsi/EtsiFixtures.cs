@@ -183,13 +183,13 @@ public static class EtsiFixtures
         Add("etsi-qc-type-as-statement", TypeAsStatement, Good);
         Add("etsi-qc-statement-duplicate", Duplicate, GoodAfterV261);
         Add("etsi-natural-person-ku-missing", PersonNoKu, PersonA);
-        Add("etsi-natural-person-ku-missing", PersonNoKuBySubject, LegalPersonNoKu);
+        Add("etsi-natural-person-ku-missing", PersonNoKuBySubject, PersonEBySubject);
         Add("etsi-natural-person-ku-setting", PersonDataEncipherment, PersonC);
         Add("etsi-natural-person-ku-setting", PersonNonRepudiationKeyEncipherment, PersonEBySubject);
-        Add("etsi-natural-person-ku-mixed", PersonB, PersonA);
+        Add("etsi-natural-person-ku-mixed", PersonB, PersonC);
         Add("etsi-natural-person-ku-mixed", PersonF, PersonC);
         Add("etsi-psd2-organization-identifier-format", Psd2NoNcaV141, Psd2GoodV141);
         Add("etsi-psd2-organization-identifier-recommended", Psd2LowerCaseNca, Psd2Good);
-        Add("etsi-psd2-organization-identifier-recommended", Psd2UnknownCountry, Psd2OtherScheme);
+        Add("etsi-psd2-organization-identifier-recommended", Psd2UnknownCountry, Psd2Good);
     });
 }
