@@ -73,6 +73,9 @@ public sealed record GeneralNameEntry(string Type, string Value, bool Valid)
 
     /// <summary>For an otherName of type id-on-SmtpUTF8Mailbox (RFC 8398): its mailbox address (Value is the type OID).</summary>
     public string? Mailbox { get; init; }
+
+    /// <summary>For a directoryName: the values of its emailAddress (1.2.840.113549.1.9.1) attributes, in order.</summary>
+    public IReadOnlyList<string>? DirNameEmails { get; init; }
 }
 
 public sealed record GeneralNamesDetails(IReadOnlyList<GeneralNameEntry> Entries);

@@ -42,7 +42,7 @@ internal static partial class GeneralNames
             case 3: return new GeneralNameEntry("x400", Hex.Upper(content.Span), true);
             case 4:
                 var dn = NameParser.Read(new AsnReader(encoded, AsnEncodingRules.BER).ReadSequence(tag));
-                return new GeneralNameEntry("dirName", dn.Text, true);
+                return new GeneralNameEntry("dirName", dn.Text, true) { DirNameEmails = EmailAddresses(dn) };
             case 5: return new GeneralNameEntry("ediParty", Hex.Upper(content.Span), true);
             case 6: return Ia5("uri", content, constraint);
             case 7:
@@ -62,6 +62,18 @@ internal static partial class GeneralNames
     private const string SmtpUtf8MailboxOid = "1.3.6.1.5.5.7.8.9";
 
     /// <summary>The otherName value [0] EXPLICIT UTF8String of an SmtpUTF8Mailbox; null when it is not one (the entry itself stays).</summary>
+    /// <summary>The emailAddress attribute values of a directoryName; null when it has none.</summary>
+    private static string[]? EmailAddresses(DistinguishedName dn)
+    {
+        List<string>? values = null;
+        var attributes = dn.Attributes;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            if (attributes[i].Oid == Oids.EmailAddress) (values ??= []).Add(attributes[i].Value);
+        }
+        return values?.ToArray();
+    }
+
     private static string? SmtpUtf8Mailbox(AsnCursor other)
     {
         try

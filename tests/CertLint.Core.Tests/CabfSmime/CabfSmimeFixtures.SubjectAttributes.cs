@@ -43,6 +43,13 @@ internal static partial class CabfSmimeFixtures
         add("smime-subject-mailbox-not-in-san", Leaf(Subject(IndividualStrict, (Oids.Surname, "bob@example.com"))), Leaf(Subject(IndividualStrict, (Oids.Surname, Mailbox))));
         add("smime-subject-mailbox-not-in-san", Leaf(Subject(IndividualMultipurpose, (Oids.Surname, "Example"), (Oids.CommonName, "alice+alt@example.com"))),
             Leaf(Subject(IndividualMultipurpose, (Oids.Surname, "Example"), (Oids.CommonName, Mailbox))));
+        // §7.1.4.2.2(h): one mailbox address per emailAddress value, with no display name around it.
+        add("smime-subject-email-single", Leaf(Subject(MailboxStrict, (Oids.Email, Mailbox + " bob@example.com"), (Oids.CommonName, Mailbox))),
+            Leaf(Subject(MailboxStrict, (Oids.Email, Mailbox), (Oids.CommonName, Mailbox))));
+        add("smime-subject-email-single", Leaf(Subject(IndividualStrict, (Oids.Surname, "Example"), (Oids.Email, "Alice <" + Mailbox + ">"))),
+            Leaf(Subject(IndividualStrict, (Oids.Surname, "Example"), (Oids.Email, Mailbox))));
+        // §7.1.4.2.1: a mailbox address in a SAN directoryName is repeated as an rfc822Name too.
+        add("smime-san-dirname-mailbox-not-in-san", Leaf(Policy(MailboxMultipurpose), DirName("bob@example.com")), Leaf(Policy(MailboxMultipurpose), DirName(Mailbox)));
         add("smime-cn-pseudonym", Leaf(Subject(IndividualStrict, (Pseudonym, "Captain Example"), (Oids.CommonName, "Alice Example"))),
             Leaf(Subject(IndividualStrict, (Pseudonym, "Captain Example"), (Oids.CommonName, "Captain Example"))));
     }
@@ -54,6 +61,10 @@ internal static partial class CabfSmimeFixtures
         Policy(policy)(b);
         b.Subject = Name([.. attributes.Select(a => Attribute(a.Oid, a.Oid switch { Oids.Country => PrintableString, Oids.Email => Ia5String, _ => Utf8String }, a.Value))]);
     };
+
+    /// <summary>The subjectAltName: the rfc822Name <see cref="Mailbox"/> and a directoryName with this emailAddress.</summary>
+    public static Action<RawCertificateBuilder> DirName(string email) => b => b.Set(Oids.SubjectAltName,
+        Ext.GeneralNames(Gn.Email(Mailbox), Gn.DirName(Name(Attribute(Oids.CommonName, Utf8String, "Alice Example"), Attribute(Oids.Email, Ia5String, email)))));
 
     private static Action<RawCertificateBuilder> OrganizationCn(string cn) =>
         Subject(OrganizationStrict, (Oids.Organization, OrganizationName), (OrganizationIdentifierOid, "NTRGB-12345678"), (Oids.CommonName, cn));

@@ -206,6 +206,26 @@ public sealed class CabfSmimeScopeTests
         Findings(result).ShouldBe([rule]);
     }
 
+    [TestCase(CabfSmimeFixtures.Mailbox + " bob@example.com")]
+    [TestCase("Alice <" + CabfSmimeFixtures.Mailbox + ">")]
+    public void A_subject_emailAddress_that_is_not_one_mailbox_address_is_one_finding(string value)
+    {
+        // §7.1.4.2.2(h); the value is not a SAN rfc822Name either, but that is rfc5280's subject-email-not-in-san.
+        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Subject(CabfSmimeFixtures.MailboxStrict, (Oids.Email, value), (Oids.CommonName, CabfSmimeFixtures.Mailbox)))());
+
+        Findings(result).ShouldBe(["smime-subject-email-single"]);
+    }
+
+    [Test]
+    public void A_directoryName_mailbox_outside_the_rfc822Names_is_one_finding()
+    {
+        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Policy(CabfSmimeFixtures.MailboxMultipurpose), CabfSmimeFixtures.DirName("bob@example.com"))());
+
+        Findings(result).ShouldBe(["smime-san-dirname-mailbox-not-in-san"]);
+        Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Policy(CabfSmimeFixtures.MailboxMultipurpose), CabfSmimeFixtures.DirName(CabfSmimeFixtures.Mailbox))()).Findings
+            .Where(f => f.Rule.Pack == "cabf-smime" && f.Subject.Location.StartLine == 1).ShouldBeEmpty();
+    }
+
     [Test]
     public void A_mailbox_commonName_outside_the_san_is_one_finding_of_the_type_rule()
     {

@@ -15,7 +15,9 @@ public static class EtsiFixtures
 {
     public const string QcStatements = "1.3.6.1.5.5.7.1.3";
     private const string Compliance = "0.4.0.1862.1.1", LimitValue = "0.4.0.1862.1.2", Retention = "0.4.0.1862.1.3", Sscd = "0.4.0.1862.1.4",
-        Pds = "0.4.0.1862.1.5", QcType = "0.4.0.1862.1.6", Esign = "0.4.0.1862.1.6.1", Web = "0.4.0.1862.1.6.3";
+        Psd2Statement = "0.4.0.19495.2", Pds = "0.4.0.1862.1.5", QcType = "0.4.0.1862.1.6", Esign = "0.4.0.1862.1.6.1", Eseal = "0.4.0.1862.1.6.2", Web = "0.4.0.1862.1.6.3";
+    /// <summary>EN 319 411-2 policies: QCP-n (natural persons) and QCP-l (legal persons).</summary>
+    private const string QcpN = "0.4.0.194112.1.0", QcpL = "0.4.0.194112.1.1";
 
     private static readonly DateTimeOffset Issued = new(2025, 12, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset IssuedAfterV261 = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
@@ -84,11 +86,80 @@ public static class EtsiFixtures
     public static readonly Case TooManyStatements = new("65 QcCompliance statements", Leaf([.. Enumerable.Repeat(Statement(Compliance), 65)]), []);
     public static readonly Case OtherStatementsOnly = new("only RFC 3739's pkixQCSyntax-v2", Leaf([Statement("1.3.6.1.5.5.7.11.2")]), []);
 
+    /// <summary>
+    /// A qualified eSignature certificate of a natural person (EN 319 412-2): givenName and surname, QcCompliance,
+    /// QcType esign and an English PDS, the given policies, and the given keyUsage bits (null: no keyUsage extension).
+    /// </summary>
+    private static Func<TestCertificate[]> Person(int[]? keyUsage, string[] policies, string type = Esign, DateTimeOffset? issued = null) => () =>
+    {
+        var root = LazyRoot.Value;
+        var at = issued ?? Issued;
+        var b = RawCertificateBuilder.Leaf("Alice Example", root)
+            .Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Email("alice@example.com")))
+            .Set(QcStatements, Seq(Statement(Compliance), Types(type), EnglishPds));
+        b.Subject = Name(Attribute(Oids.GivenName, Utf8String, "Alice"), Attribute(Oids.Surname, Utf8String, "Example"), Attribute(Oids.Country, PrintableString, "DE"));
+        if (policies.Length > 0) b.Set(Oids.CertificatePolicies, Ext.Policies([.. policies.Select(p => Ext.Policy(p))]));
+        if (keyUsage is null) b.Extensions.RemoveAll(e => e.Oid == Oids.KeyUsage);
+        else b.Set(Oids.KeyUsage, Ext.KeyUsage(keyUsage), critical: true);
+        b.NotBefore = Time(at);
+        b.NotAfter = Time(at + TimeSpan.FromDays(90));
+        return [b.Build(), root];
+    };
+
+    public static readonly Case PersonA = new("natural person, QCP-n, keyUsage A (nonRepudiation)", Person([Ext.NonRepudiation], [QcpN]), []);
+    public static readonly Case PersonC = new("natural person, QCP-n, keyUsage C (digitalSignature)", Person([Ext.DigitalSignature], [QcpN]), []);
+    public static readonly Case PersonEBySubject = new("natural person by its givenName, no policy, keyUsage E (keyAgreement)", Person([Ext.KeyAgreement], []), []);
+    public static readonly Case PersonNoKu = new("natural person, QCP-n, no keyUsage", Person(null, [QcpN]), ["etsi-natural-person-ku-missing"]);
+    public static readonly Case PersonNoKuBySubject = new("natural person by its givenName, no policy, no keyUsage", Person(null, []), ["etsi-natural-person-ku-missing"]);
+    public static readonly Case PersonNoKuBeforeV221 = new("natural person, QCP-n, no keyUsage, issued before 2020-07-01",
+        Person(null, [QcpN], issued: new DateTimeOffset(2020, 6, 1, 0, 0, 0, TimeSpan.Zero)), []);
+    public static readonly Case LegalPersonNoKu = new("QCP-l with a givenName, no keyUsage", Person(null, [QcpL]), []);
+    public static readonly Case SealNoKu = new("QcType eseal with a givenName, no keyUsage", Person(null, [], Eseal), []);
+    public static readonly Case PersonDataEncipherment = new("natural person, keyUsage dataEncipherment", Person([Ext.DataEncipherment], [QcpN]), ["etsi-natural-person-ku-setting"]);
+    public static readonly Case PersonNonRepudiationKeyEncipherment = new("natural person, keyUsage nonRepudiation and keyEncipherment",
+        Person([Ext.NonRepudiation, Ext.KeyEncipherment], [QcpN]), ["etsi-natural-person-ku-setting"]);
+    public static readonly Case PersonBothKeyManagement = new("natural person, keyUsage digitalSignature, keyEncipherment and keyAgreement",
+        Person([Ext.DigitalSignature, Ext.KeyEncipherment, Ext.KeyAgreement], [QcpN]), ["etsi-natural-person-ku-setting"]);
+    public static readonly Case PersonEmptyKu = new("natural person, keyUsage without a bit", Person([], [QcpN]), ["etsi-natural-person-ku-setting"]);
+    public static readonly Case PersonB = new("natural person, keyUsage B (digitalSignature, nonRepudiation)", Person([Ext.DigitalSignature, Ext.NonRepudiation], [QcpN]), ["etsi-natural-person-ku-mixed"]);
+    public static readonly Case PersonF = new("natural person, keyUsage F (digitalSignature, nonRepudiation, keyAgreement)",
+        Person([Ext.DigitalSignature, Ext.NonRepudiation, Ext.KeyAgreement], [QcpN]), ["etsi-natural-person-ku-mixed"]);
+
+    /// <summary>
+    /// A PSD2 certificate (ETSI TS 119 495): a QWAC's statements and the PSD2 statement (role PSP_AS, the NCA's name and
+    /// identifier), with this subject organizationIdentifier, issued on the given date (default: after V1.5.1).
+    /// </summary>
+    private static Func<TestCertificate[]> Psd2(string organizationIdentifier, DateTimeOffset? issued = null) => () =>
+    {
+        var (root, at) = (LazyRoot.Value, issued ?? Issued);
+        var psd2 = Statement(Psd2Statement, Seq(Seq(Seq(ObjectId("0.4.0.19495.1.1"), String(Utf8String, "PSP_AS"))),
+            String(Utf8String, "Banco de Espana"), String(Utf8String, "ES-BDE")));
+        var b = RawCertificateBuilder.Leaf("psd2.example.com", root)
+            .Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("psd2.example.com")))
+            .Set(QcStatements, Seq([.. Qwac, psd2]));
+        b.Subject = Name(Attribute(Oids.CommonName, Utf8String, "psd2.example.com"), Attribute("2.5.4.97", Utf8String, organizationIdentifier));
+        b.NotBefore = Time(at);
+        b.NotAfter = Time(at + TimeSpan.FromDays(90));
+        return [b.Build(), root];
+    };
+
+    private static readonly DateTimeOffset IssuedV141 = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly Case Psd2Good = new("PSD2, organizationIdentifier PSDES-BDE-3DFD21", Psd2("PSDES-BDE-3DFD21"), []);
+    public static readonly Case Psd2OtherScheme = new("PSD2, organizationIdentifier NTRES-B12345678", Psd2("NTRES-B12345678"), []);
+    public static readonly Case Psd2LowerCaseNca = new("PSD2, organizationIdentifier PSDES-bde-3DFD21", Psd2("PSDES-bde-3DFD21"), ["etsi-psd2-organization-identifier-recommended"]);
+    public static readonly Case Psd2UnknownCountry = new("PSD2, organizationIdentifier PSDZZ-BDE-3DFD21", Psd2("PSDZZ-BDE-3DFD21"), ["etsi-psd2-organization-identifier-recommended"]);
+    public static readonly Case Psd2GoodV141 = new("PSD2, organizationIdentifier PSDES-BDE-3DFD21, issued under V1.4.1", Psd2("PSDES-BDE-3DFD21", IssuedV141), []);
+    public static readonly Case Psd2NoNcaV141 = new("PSD2, organizationIdentifier PSDES-3DFD21, issued under V1.4.1", Psd2("PSDES-3DFD21", IssuedV141),
+        ["etsi-psd2-organization-identifier-format"]);
+
     public static IEnumerable<Case> AllCases =>
     [
         Good, GoodFull, GoodAfterV261, Critical, NoCompliance, ComplianceInfo, SscdInfo, LimitTwoLetters, LimitNumeric1000, LimitNegative, LimitUtf8,
         RetentionNegative, RetentionMissing, PdsNoEnglish, PdsTwice, PdsHttp, PdsUpperCase, PdsUtf8, TypeUnknown, TypeEmpty, TypeTwo, TypeAsStatement,
         Duplicate, DuplicateBeforeV261, ComplianceInfoBeforeV221, TooManyStatements, OtherStatementsOnly,
+        PersonA, PersonC, PersonEBySubject, PersonNoKu, PersonNoKuBySubject, PersonNoKuBeforeV221, LegalPersonNoKu, SealNoKu,
+        PersonDataEncipherment, PersonNonRepudiationKeyEncipherment, PersonBothKeyManagement, PersonEmptyKu, PersonB, PersonF,
+        Psd2Good, Psd2OtherScheme, Psd2LowerCaseNca, Psd2UnknownCountry, Psd2GoodV141, Psd2NoNcaV141,
     ];
 
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
@@ -111,5 +182,14 @@ public static class EtsiFixtures
         Add("etsi-qc-type-one-only", TypeTwo, Good);
         Add("etsi-qc-type-as-statement", TypeAsStatement, Good);
         Add("etsi-qc-statement-duplicate", Duplicate, GoodAfterV261);
+        Add("etsi-natural-person-ku-missing", PersonNoKu, PersonA);
+        Add("etsi-natural-person-ku-missing", PersonNoKuBySubject, PersonEBySubject);
+        Add("etsi-natural-person-ku-setting", PersonDataEncipherment, PersonC);
+        Add("etsi-natural-person-ku-setting", PersonNonRepudiationKeyEncipherment, PersonEBySubject);
+        Add("etsi-natural-person-ku-mixed", PersonB, PersonC);
+        Add("etsi-natural-person-ku-mixed", PersonF, PersonC);
+        Add("etsi-psd2-organization-identifier-format", Psd2NoNcaV141, Psd2GoodV141);
+        Add("etsi-psd2-organization-identifier-recommended", Psd2LowerCaseNca, Psd2Good);
+        Add("etsi-psd2-organization-identifier-recommended", Psd2UnknownCountry, Psd2Good);
     });
 }

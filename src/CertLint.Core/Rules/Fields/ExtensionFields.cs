@@ -108,6 +108,8 @@ internal static class ExtensionFields
         yield return Cert($"{prefix}.entries", T.Records, $"Every {prefix} GeneralName: type, value, length, valid", Entries, RecordScopes.GeneralName);
         yield return Cert($"{prefix}.count", T.Integer, $"Number of {prefix} entries", c => Entries(c) is { } e ? (long)e.Count : null);
         yield return Cert($"{prefix}.dirName", T.List, $"{prefix} directoryName entries (RFC 4514)", c => OfType(c, "dirName"));
+        yield return Cert($"{prefix}.dirName.emails", T.List, $"The emailAddress attribute values inside the {prefix} directoryName entries, in order",
+            c => Entries(c) is { } e ? DirNameEmails(e) : null);
         yield return Cert($"{prefix}.otherName", T.List, $"{prefix} otherName type OIDs", c => OfType(c, "otherName"));
         yield return Cert($"{prefix}.smtpUtf8Mailbox", T.List, $"{prefix} id-on-SmtpUTF8Mailbox otherName values (RFC 8398 internationalized mailbox addresses)",
             c => Entries(c) is { } e ? SmtpUtf8Mailboxes(e) : null);
@@ -124,6 +126,16 @@ internal static class ExtensionFields
         for (var i = 0; i < entries.Count; i++)
         {
             if (entries[i].Mailbox is { } m) (values ??= []).Add(m);
+        }
+        return values is null ? [] : [.. values];
+    }
+
+    private static string[] DirNameEmails(IReadOnlyList<GeneralNameEntry> entries)
+    {
+        List<string>? values = null;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].DirNameEmails is { } emails) (values ??= []).AddRange(emails);
         }
         return values is null ? [] : [.. values];
     }
