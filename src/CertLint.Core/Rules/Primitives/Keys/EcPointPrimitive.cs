@@ -1,11 +1,7 @@
-using System.Collections.Concurrent;
-using System.Formats.Asn1;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using CertLint.Findings;
 using CertLint.Inventory;
 using CertLint.Model;
-using CertLint.Parsing;
 
 namespace CertLint.Rules.Primitives.Keys;
 
@@ -23,11 +19,7 @@ public sealed class EcPointPrimitive : ICheckPrimitive
 
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
 
-    /// <summary>
-    /// Each distinct key's answer, per inventory: a certificate and its key file hold the same point, and the field
-    /// arithmetic (with its BigInteger allocations) was most of the rule's cost on a large scan.
-    /// </summary>
-    private static readonly ConditionalWeakTable<CertificateInventory, ConcurrentDictionary<string, string?>> Cache = new();
+    private static readonly DistinctKeyAnswers Answers = new(Problem);
 
     // Not an iterator: asked of every certificate and key, and an iterator is an allocation each time.
     public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
@@ -35,27 +27,12 @@ public sealed class EcPointPrimitive : ICheckPrimitive
             ? [new Violation(new Dictionary<string, object?> { ["problem"] = problem })]
             : [];
 
-    /// <summary>
-    /// <see cref="Problem"/>, once per distinct SubjectPublicKeyInfo of the inventory (the SHA-256 names the whole
-    /// encoding: curve, parameters and point).
-    /// </summary>
-    internal static string? ProblemOf(PublicKeyInfo key, CertificateInventory inventory) =>
-        Cache.GetValue(inventory, static _ => new ConcurrentDictionary<string, string?>(StringComparer.Ordinal))
-            .GetOrAdd(key.Sha256, static (_, k) => Problem(k), key);
+    /// <summary><see cref="Problem"/>, once per distinct SubjectPublicKeyInfo of the inventory.</summary>
+    internal static string? ProblemOf(PublicKeyInfo key, CertificateInventory inventory) => Answers.Of(key, inventory);
 
     internal static string? Problem(PublicKeyInfo key)
     {
-        ReadOnlyMemory<byte> parameters, point;
-        try
-        {
-            var seq = new AsnReader(key.Spki, AsnEncodingRules.BER).ReadSequence();
-            (_, parameters) = Asn1Helpers.ReadAlgorithmIdentifier(seq);
-            point = Asn1Helpers.ReadBitString(seq, out _);
-        }
-        catch (AsnContentException)
-        {
-            return null;   // the parser already reported what it could not read
-        }
+        if (!DistinctKeyAnswers.TryRead(key, out var parameters, out var point)) return null;
         if (key.CurveOid is null)
         {
             return parameters.IsEmpty || parameters.Span[0] == 0x05
