@@ -14,6 +14,9 @@ public sealed class WeakKeyMathTests
     [TestCase("1.3.132.0.34")]
     [TestCase("1.3.132.0.35")]
     [TestCase("1.3.132.0.10")]
+    [TestCase("1.3.36.3.3.2.8.1.1.7")]
+    [TestCase("1.3.36.3.3.2.8.1.1.11")]
+    [TestCase("1.3.36.3.3.2.8.1.1.13")]
     public void Curve_constants_agree_with_the_platform_crypto_library(string oid)
     {
         using var key = ECDsa.Create(ECCurve.CreateFromValue(oid));
@@ -22,6 +25,19 @@ public sealed class WeakKeyMathTests
         ours.P.ShouldBe(new BigInteger(curve.Prime, isUnsigned: true, isBigEndian: true));
         ours.A.ShouldBe(new BigInteger(curve.A, isUnsigned: true, isBigEndian: true));
         ours.B.ShouldBe(new BigInteger(curve.B, isUnsigned: true, isBigEndian: true));
+    }
+
+    /// <summary>A fresh key of each brainpool curve is a valid point; the same with one bit of y flipped is not.</summary>
+    [TestCase("brainpoolP256r1")]
+    [TestCase("brainpoolP384r1")]
+    [TestCase("brainpoolP512r1")]
+    public void Brainpool_points_are_checked_on_their_curve(string name)
+    {
+        using var key = ECDsa.Create(ECCurve.CreateFromFriendlyName(name));
+        var spki = key.ExportSubjectPublicKeyInfo();
+        EcPointPrimitive.Problem(SpkiParser.Parse(spki)).ShouldBeNull();
+        spki[^1] ^= 1;   // the last byte of the uncompressed point is y's lowest
+        EcPointPrimitive.Problem(SpkiParser.Parse(spki)).ShouldBe($"is not on {name}: y² ≠ x³ + ax + b");
     }
 
     [Test]
