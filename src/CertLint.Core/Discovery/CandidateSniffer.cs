@@ -46,7 +46,7 @@ public static class CandidateSniffer
             var all = new byte[length];
             span.CopyTo(all);
             stream.ReadAtLeast(all.AsSpan(read), all.Length - read, throwOnEndOfStream: false);
-            return DerSniffer.Sniff(all) != DerShape.Unknown;
+            return DerSniffer.Sniff(all) is not (DerShape.Unknown or DerShape.NotLinted);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

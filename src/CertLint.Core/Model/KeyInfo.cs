@@ -11,6 +11,10 @@ public enum KeyEncoding
     Pkcs12Entry,
     /// <summary>OpenSSH's own private key format ("OPENSSH PRIVATE KEY", openssh-key-v1).</summary>
     OpenSsh,
+    /// <summary>A DER RSAPublicKey (n, e) as the sniffer tells it from a private key; stored as <see cref="SubjectPublicKeyInfo"/>.</summary>
+    Pkcs1RsaPublic,
+    /// <summary>OpenSSL's traditional DSA private key ("DSA PRIVATE KEY": version, p, q, g, y, x).</summary>
+    OpenSslDsa,
 }
 
 /// <summary>

@@ -60,8 +60,9 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
         catch (Exception e) when (e is AsnContentException or CryptographicException or ArgumentException or FormatException
                                        or OverflowException or InvalidOperationException or NotSupportedException)
         {
-            // Exception messages from these parsers describe encodings, never key material or passwords.
-            Error(location, $"invalid {what}{suffix}: {e.Message}");
+            // Exception messages from these parsers describe encodings, never key material or passwords. The finding's
+            // message adds its own full stop after the problem.
+            Error(location, $"invalid {what}{suffix}: {e.Message.TrimEnd('.', ' ')}");
         }
     }
 

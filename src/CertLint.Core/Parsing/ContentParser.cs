@@ -118,6 +118,8 @@ public static class ContentParser
                 result.Guard(location, "DER key", () => result.Keys.Add(KeyParser.ParseDer(bytes, location, result.Passwords, result.MaxKdfIterations)!));
                 CryptographicOperations.ZeroMemory(bytes);
                 break;
+            case DerShape.NotLinted:
+                break; // a certificate request, an OCSP request or response: not ours to lint, as in PEM
             default:
                 result.Error(location, bytes[0] == 0x30
                     ? "malformed or truncated DER: not a certificate, key, CRL, PKCS#7 or PKCS#12 structure"

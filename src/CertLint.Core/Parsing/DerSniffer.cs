@@ -11,6 +11,10 @@ public enum DerShape
     Pkcs7,
     Pkcs12,
     Key,
+    /// <summary>A well-formed structure CertLint does not lint (a PKCS#10 request, an OCSP request or response, DH or DSA
+    /// domain parameters), as the
+    /// PEM "CERTIFICATE REQUEST" block is not: neither an object nor a parse error.</summary>
+    NotLinted,
 }
 
 /// <summary>Cheap structural sniffing of DER: reads a few tags, decodes nothing expensive, never throws.</summary>
@@ -27,12 +31,15 @@ public static class DerSniffer
             if (KeyParser.DerKeyShape(data) is not null) return DerShape.Key;
             var outer = new AsnReader(data, AsnEncodingRules.BER).ReadSequence();
             var first = outer.PeekTag();
+            // OCSPResponse (RFC 6960 §4.2.1): responseStatus ENUMERATED, responseBytes [0] EXPLICIT OPTIONAL.
+            if (first.HasSameClassAndValue(Asn1Tag.Enumerated)) return DerShape.NotLinted;
             if (first.HasSameClassAndValue(Asn1Tag.ObjectIdentifier))
             {
                 return outer.ReadObjectIdentifier() == Pkcs7Parser.SignedDataOid ? DerShape.Pkcs7 : DerShape.Unknown;
             }
             if (first.HasSameClassAndValue(Asn1Tag.Integer))
             {
+                if (IsDomainParameters(outer.Clone())) return DerShape.NotLinted;
                 // PFX: version 3, then authSafe ContentInfo (data or signedData).
                 outer.ReadEncodedValue();
                 var authSafe = outer.ReadSequence();
@@ -40,7 +47,8 @@ public static class DerSniffer
                 return type is Pkcs7DataOid or Pkcs7Parser.SignedDataOid ? DerShape.Pkcs12 : DerShape.Unknown;
             }
             if (!first.HasSameClassAndValue(Asn1Tag.Sequence)) return DerShape.Unknown;
-            return TbsShape(outer.ReadSequence());
+            var tbs = outer.ReadSequence();
+            return IsOcspRequest(tbs.Clone()) ? DerShape.NotLinted : TbsShape(tbs);
         }
         catch (AsnContentException)
         {
@@ -48,7 +56,10 @@ public static class DerSniffer
         }
     }
 
-    /// <summary>Certificate tbs: [0] version or serial, algorithm, issuer, validity SEQUENCE. CRL tbs: version?, algorithm, issuer, thisUpdate Time.</summary>
+    /// <summary>
+    /// Certificate tbs: [0] version or serial, algorithm, issuer, validity SEQUENCE. CRL tbs: version?, algorithm, issuer,
+    /// thisUpdate Time. PKCS#10 CertificationRequestInfo (RFC 2986 §4.1): version, subject, subjectPKInfo, [0] attributes.
+    /// </summary>
     private static DerShape TbsShape(AsnReader tbs)
     {
         var first = tbs.PeekTag();
@@ -61,6 +72,40 @@ public static class DerSniffer
         var next = tbs.PeekTag();
         if (next.HasSameClassAndValue(Asn1Tag.Sequence)) return DerShape.Certificate;
         if (next.HasSameClassAndValue(Asn1Tag.UtcTime) || next.HasSameClassAndValue(Asn1Tag.GeneralizedTime)) return DerShape.Crl;
+        if (next.HasSameClassAndValue(Context0) && first.HasSameClassAndValue(Asn1Tag.Integer)) return DerShape.NotLinted;
         return DerShape.Unknown;
+    }
+
+    /// <summary>Two to four INTEGERs and nothing else (that is not a key, tried first): DHParameter (PKCS #3), Dss-Parms,
+    /// X9.42 DomainParameters without validationParms. Domain parameters, as PEM "DH PARAMETERS", are not linted.</summary>
+    private static bool IsDomainParameters(AsnReader sequence)
+    {
+        var count = 0;
+        while (sequence.HasData && count < 5)
+        {
+            if (!sequence.PeekTag().HasSameClassAndValue(Asn1Tag.Integer)) return false;
+            sequence.ReadEncodedValue();
+            count++;
+        }
+        return !sequence.HasData && count is >= 2 and <= 4;
+    }
+
+    /// <summary>
+    /// OCSP TBSRequest (RFC 6960 §4.1.1): [0] version and [1] requestorName optional, then requestList, a SEQUENCE OF
+    /// Request whose first element, reqCert, is a CertID: hashAlgorithm SEQUENCE then issuerNameHash OCTET STRING.
+    /// </summary>
+    private static bool IsOcspRequest(AsnReader tbs)
+    {
+        if (tbs.HasData && tbs.PeekTag().HasSameClassAndValue(Context0)) tbs.ReadEncodedValue();
+        if (tbs.HasData && tbs.PeekTag().HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 1, isConstructed: true))) tbs.ReadEncodedValue();
+        if (!tbs.HasData || !tbs.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence)) return false;
+        var requests = tbs.ReadSequence();
+        if (!requests.HasData || !requests.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence)) return false;
+        var request = requests.ReadSequence();
+        if (!request.HasData || !request.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence)) return false;
+        var certId = request.ReadSequence();
+        if (!certId.HasData || !certId.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence)) return false;
+        certId.ReadEncodedValue();
+        return certId.HasData && certId.PeekTag().HasSameClassAndValue(Asn1Tag.PrimitiveOctetString);
     }
 }

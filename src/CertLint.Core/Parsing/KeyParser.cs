@@ -15,7 +15,7 @@ public static class KeyParser
 {
     /// <summary>The PEM labels this parser understands.</summary>
     public static bool IsKeyLabel(string label) => label is "PRIVATE KEY" or "ENCRYPTED PRIVATE KEY" or "RSA PRIVATE KEY"
-        or "EC PRIVATE KEY" or "PUBLIC KEY" or "RSA PUBLIC KEY" or "OPENSSH PRIVATE KEY";
+        or "EC PRIVATE KEY" or "DSA PRIVATE KEY" or "PUBLIC KEY" or "RSA PUBLIC KEY" or "OPENSSH PRIVATE KEY";
 
     public static KeyInfo ParsePem(PemBlock block, SourceLocation location, IReadOnlyList<string> passwords, long maxIterations = PbeInspector.DefaultMaxIterations)
     {
@@ -26,6 +26,7 @@ public static class KeyParser
             "ENCRYPTED PRIVATE KEY" => ParseEncryptedPkcs8(block.Data, location, ObjectFormat.Pem, passwords, maxIterations),
             "RSA PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Pkcs1Rsa, true, false, PublicKeyDerivation.FromPkcs1(block.Data), PrivateKeyAudit.OfPkcs1(block.Data)),
             "EC PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Sec1Ec, true, false, PublicKeyDerivation.FromSec1(block.Data), PrivateKeyAudit.OfSec1(block.Data)),
+            "DSA PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.OpenSslDsa, true, false, PublicKeyDerivation.FromOpenSslDsa(block.Data)),
             "PUBLIC KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.SubjectPublicKeyInfo, false, false, block.Data),
             "OPENSSH PRIVATE KEY" => OpenSsh(block.Data, location),
             "RSA PUBLIC KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.SubjectPublicKeyInfo, false, false, PublicKeyDerivation.FromPkcs1Public(block.Data)),
@@ -41,6 +42,9 @@ public static class KeyParser
         {
             KeyEncoding.Pkcs8 => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromPkcs8(der), PrivateKeyAudit.OfPkcs8(der)),
             KeyEncoding.EncryptedPkcs8 => ParseEncryptedPkcs8(der, location, ObjectFormat.Der, passwords, maxIterations),
+            // PKCS#1 RSAPublicKey (n, e): read as the PEM "RSA PUBLIC KEY" is.
+            KeyEncoding.Pkcs1RsaPublic => Make(location, ObjectFormat.Der, KeyEncoding.SubjectPublicKeyInfo, false, false, PublicKeyDerivation.FromPkcs1Public(der)),
+            KeyEncoding.OpenSslDsa => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromOpenSslDsa(der)),
             KeyEncoding.Pkcs1Rsa => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromPkcs1(der), PrivateKeyAudit.OfPkcs1(der)),
             KeyEncoding.Sec1Ec => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromSec1(der), PrivateKeyAudit.OfSec1(der)),
             KeyEncoding.SubjectPublicKeyInfo => Make(location, ObjectFormat.Der, shape, false, false, der),
@@ -75,13 +79,47 @@ public static class KeyParser
                 return seq.HasData && seq.PeekTag().HasSameClassAndValue(Asn1Tag.PrimitiveOctetString) ? KeyEncoding.Pkcs8 : null;
             }
             if (version == "01" && next.HasSameClassAndValue(Asn1Tag.PrimitiveOctetString)) return KeyEncoding.Sec1Ec;
-            if (next.HasSameClassAndValue(Asn1Tag.Integer)) return KeyEncoding.Pkcs1Rsa;
-            return null;
+            return next.HasSameClassAndValue(Asn1Tag.Integer) ? IntegerSequenceShape(der) : null;
         }
         catch (AsnContentException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// A SEQUENCE of INTEGERs is one of several structures, told apart by how many there are (at most ten are read):
+    /// RSAPrivateKey (RFC 8017 A.1.2: version 0 or 1, then eight), OpenSSL's DSAPrivateKey (version 0, p, q, g, y, x),
+    /// RSAPublicKey (RFC 8017 A.1.1: n, e), or domain parameters, which are no key: DHParameter (PKCS #3: p, g and an
+    /// optional length), Dss-Parms (p, q, g), X9.42 DomainParameters (p, g, q, optional j). A pair (n, e) is a public key
+    /// when e is odd and n is not a probable prime (a Fermat test to base 2): a DHParameter's g is 2 or 5 and its p prime.
+    /// </summary>
+    private static KeyEncoding? IntegerSequenceShape(ReadOnlyMemory<byte> der)
+    {
+        var seq = new AsnReader(der, AsnEncodingRules.BER).ReadSequence();
+        var integers = new List<ReadOnlyMemory<byte>>();
+        while (seq.HasData && integers.Count <= 10)
+        {
+            if (!seq.PeekTag().HasSameClassAndValue(Asn1Tag.Integer)) break;
+            integers.Add(seq.ReadEncodedValue());
+        }
+        var versionZeroOrOne = integers[0].Span.SequenceEqual(new byte[] { 2, 1, 0 }) || integers[0].Span.SequenceEqual(new byte[] { 2, 1, 1 });
+        return integers.Count switch
+        {
+            >= 9 when versionZeroOrOne => KeyEncoding.Pkcs1Rsa,
+            6 when integers[0].Span.SequenceEqual(new byte[] { 2, 1, 0 }) && !seq.HasData => KeyEncoding.OpenSslDsa,
+            2 when !seq.HasData && IsRsaPublicPair(integers[0], integers[1]) => KeyEncoding.Pkcs1RsaPublic,
+            _ => null,
+        };
+    }
+
+    private static bool IsRsaPublicPair(ReadOnlyMemory<byte> modulus, ReadOnlyMemory<byte> exponent)
+    {
+        var n = new AsnReader(modulus, AsnEncodingRules.BER).ReadInteger();
+        var e = new AsnReader(exponent, AsnEncodingRules.BER).ReadInteger();
+        if (e.IsEven || n.Sign <= 0) return false;
+        // Bounded: one exponentiation modulo at most a 16,384-bit n, only for this rare shape.
+        return n.GetBitLength() > KeyNumbersParser.MaxOrderPBits || n < 3 || !System.Numerics.BigInteger.ModPow(2, n - 1, n).IsOne;
     }
 
     /// <summary>Public half and audit verdict of a decrypted or plain PKCS#8 key, for PKCS#12 and JKS entries.</summary>
@@ -147,6 +185,7 @@ public static class KeyParser
             "RSA PRIVATE KEY" => (KeyEncoding.Pkcs1Rsa, (Func<ReadOnlyMemory<byte>, byte[]?>)(d => PublicKeyDerivation.FromPkcs1(d)),
                 (Func<ReadOnlyMemory<byte>, PrivateKeyVerdict?>)PrivateKeyAudit.OfPkcs1),
             "EC PRIVATE KEY" => (KeyEncoding.Sec1Ec, d => PublicKeyDerivation.FromSec1(d), PrivateKeyAudit.OfSec1),
+            "DSA PRIVATE KEY" => (KeyEncoding.OpenSslDsa, d => PublicKeyDerivation.FromOpenSslDsa(d), _ => null),
             "PRIVATE KEY" => (KeyEncoding.Pkcs8, PublicKeyDerivation.FromPkcs8, PrivateKeyAudit.OfPkcs8),
             _ => throw new PasswordRequiredException($"{block.Label} (legacy PEM encryption)"),
         };

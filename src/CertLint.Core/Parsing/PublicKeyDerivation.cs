@@ -55,6 +55,32 @@ internal static class PublicKeyDerivation
     public static byte[] FromPkcs1Public(ReadOnlyMemory<byte> rsaPublicKey) =>
         Spki(AlgorithmIdentifier(OidNames.RsaEncryption, withNull: true), rsaPublicKey.Span);
 
+    /// <summary>
+    /// OpenSSL's traditional DSAPrivateKey (version 0, p, q, g, y, x) -> SPKI with id-dsa and its p, q, g; y is computed
+    /// from x, as for a PKCS#8 DSA key, so the pairing follows the key that signs.
+    /// </summary>
+    public static byte[] FromOpenSslDsa(ReadOnlyMemory<byte> dsaPrivateKey)
+    {
+        var seq = new AsnReader(dsaPrivateKey, AsnEncodingRules.BER).ReadSequence();
+        if (seq.ReadInteger() != 0) throw new AsnContentException("DSA private key: version is not 0");
+        var parameters = new AsnWriter(AsnEncodingRules.DER);
+        using (parameters.PushSequence())
+        {
+            for (var i = 0; i < 3; i++) parameters.WriteEncodedValue(seq.ReadEncodedValue().Span);   // p, q, g
+        }
+        seq.ReadEncodedValue();   // y: recomputed below
+        var x = seq.ReadEncodedValue();
+        seq.ThrowIfNotEmpty();
+        var pqg = parameters.Encode();
+        var algorithm = new AsnWriter(AsnEncodingRules.DER);
+        using (algorithm.PushSequence())
+        {
+            algorithm.WriteObjectIdentifier(OidNames.Dsa);
+            algorithm.WriteEncodedValue(pqg);
+        }
+        return Spki(algorithm.Encode(), DsaPublicKey(pqg, x));
+    }
+
     /// <summary>SEC1 ECPrivateKey (with its curve parameters) -> SPKI; the point is computed when the key omits it.</summary>
     public static byte[] FromSec1(ReadOnlyMemory<byte> ecPrivateKey)
     {

@@ -59,6 +59,111 @@ public class KeyParserBclTests
     }
 
     [Test]
+    public void Der_pkcs1_rsa_public_key_is_a_public_key_and_der_private_key_still_private()
+    {
+        using var rsa = RSA.Create(2048);
+        var file = Memory with { RelativePath = "rsa.pub.der", FullPath = "/mem/rsa.pub.der" };
+        var parsed = ContentParser.Parse(file, rsa.ExportRSAPublicKey(), TestPasswords.None);
+        parsed.Issues.ShouldBeEmpty();
+        var key = parsed.Keys.ShouldHaveSingleItem();
+        key.IsPrivate.ShouldBeFalse();
+        key.PublicKey!.Spki.ToArray().ShouldBe(rsa.ExportSubjectPublicKeyInfo());
+
+        var priv = ContentParser.Parse(file with { RelativePath = "rsa.der" }, rsa.ExportRSAPrivateKey(), TestPasswords.None);
+        priv.Issues.ShouldBeEmpty();
+        priv.Keys.ShouldHaveSingleItem().IsPrivate.ShouldBeTrue();
+    }
+
+    /// <summary>OpenSSL's traditional DSA private key, PEM "DSA PRIVATE KEY" and DER (version 0, p, q, g, y, x), is a
+    /// private key with the BCL's own SPKI: before, the PEM label was skipped as "not ours" and a committed DSA key
+    /// passed unseen.</summary>
+    [Test]
+    public void Traditional_dsa_private_key_in_pem_and_der()
+    {
+        using var dsa = DSA.Create(2048);
+        var p = dsa.ExportParameters(true);
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence())
+        {
+            w.WriteInteger(0);
+            // Y and X come at their fixed lengths, sometimes with a leading zero octet: write them as numbers.
+            foreach (var n in new[] { p.P!, p.Q!, p.G!, p.Y!, p.X! }) w.WriteInteger(new System.Numerics.BigInteger(n, isUnsigned: true, isBigEndian: true));
+        }
+        var der = w.Encode();
+        var pem = ParsePem(PemEncoding.WriteString("DSA PRIVATE KEY", der));
+        pem.IsPrivate.ShouldBeTrue();
+        pem.Encoding.ShouldBe(KeyEncoding.OpenSslDsa);
+        pem.PublicKey!.Spki.ToArray().ShouldBe(dsa.ExportSubjectPublicKeyInfo());
+        var parsed = ContentParser.Parse(Memory with { RelativePath = "dsa.der", FullPath = "/mem/dsa.der" }, der, TestPasswords.None);
+        parsed.Issues.ShouldBeEmpty();
+        parsed.Keys.ShouldHaveSingleItem().PublicKey!.Spki.ToArray().ShouldBe(dsa.ExportSubjectPublicKeyInfo());
+    }
+
+    /// <summary>(n, e) is an RSAPublicKey; (p, g) with p prime is DH parameters, whatever g's parity; (p, q, g) DSA
+    /// parameters. Parameters are not linted and not errors.</summary>
+    [Test]
+    public void Der_integer_pairs_are_rsa_public_keys_or_domain_parameters()
+    {
+        using var dsa = DSA.Create(2048);
+        var prime = dsa.ExportParameters(false);
+        byte[] Ints(params byte[][] values)
+        {
+            var w = new AsnWriter(AsnEncodingRules.DER);
+            using (w.PushSequence())
+            {
+                foreach (var v in values) w.WriteInteger(new System.Numerics.BigInteger(v, isUnsigned: true, isBigEndian: true));
+            }
+            return w.Encode();
+        }
+        using var rsa = RSA.Create(2048);
+        var rsaParameters = rsa.ExportParameters(false);
+        foreach (var (name, der, isKey) in new[]
+        {
+            ("rsa-e3.der", Ints(rsaParameters.Modulus!, [3]), true),
+            ("dh-g2.der", Ints(prime.P!, [2]), false),
+            ("dh-g5.der", Ints(prime.P!, [5]), false),
+            ("dsa-params.der", Ints(prime.P!, prime.Q!, prime.G!), false),
+        })
+        {
+            var parsed = ContentParser.Parse(Memory with { RelativePath = name, FullPath = "/mem/" + name }, der, TestPasswords.None);
+            parsed.Issues.ShouldBeEmpty(name);
+            parsed.Keys.Count.ShouldBe(isKey ? 1 : 0, name);
+        }
+    }
+
+    /// <summary>A DER certificate request, OCSP request or OCSP response is well formed, just not linted (as a PEM
+    /// CERTIFICATE REQUEST is not): no object, no parse issue. A truncated one is still malformed DER.</summary>
+    [Test]
+    public void Der_requests_and_ocsp_messages_are_not_linted_and_not_errors()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var csr = new CertificateRequest("CN=req.example", ec, HashAlgorithmName.SHA256).CreateSigningRequest();
+        var ocspResponse = Convert.FromHexString("30030a0101");   // OCSPResponse { malformedRequest(1) }
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence())               // OCSPRequest
+        using (w.PushSequence())               // tbsRequest
+        using (w.PushSequence())               // requestList
+        using (w.PushSequence())               // Request
+        using (w.PushSequence())               // reqCert CertID
+        {
+            using (w.PushSequence()) w.WriteObjectIdentifier("1.3.14.3.2.26");
+            w.WriteOctetString(new byte[20]);
+            w.WriteOctetString(new byte[20]);
+            w.WriteInteger(42);
+        }
+        var ocspRequest = w.Encode();
+        foreach (var (name, der) in new[] { ("req.der", csr), ("resp.der", ocspResponse), ("ocsp-req.der", ocspRequest) })
+        {
+            var parsed = ContentParser.Parse(Memory with { RelativePath = name, FullPath = "/mem/" + name }, der, TestPasswords.None);
+            parsed.Issues.ShouldBeEmpty(name);
+            (parsed.Certificates.Count + parsed.Keys.Count + parsed.Crls.Count).ShouldBe(0, name);
+            DerSniffer.Sniff(der).ShouldBe(DerShape.NotLinted, name);
+        }
+        var truncated = ContentParser.Parse(Memory with { RelativePath = "cut.der" }, csr[..^10], TestPasswords.None);
+        truncated.Issues.ShouldHaveSingleItem().Message.ShouldContain("malformed or truncated DER");
+    }
+
+    [Test]
     public void Sec1_without_public_point_is_computed()
     {
         using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP521);
