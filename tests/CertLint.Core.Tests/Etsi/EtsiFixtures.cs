@@ -174,6 +174,11 @@ public static class EtsiFixtures
     public static readonly Case Psd2CentralBankNcaName = new("PSD2, PSP_CB with an NCA name", Psd2With(PspCb, "Banco de Espana", "NA"), ["etsi-psd2-nca-name"]);
     public static readonly Case Psd2NcaNameEmpty = new("PSD2, empty nCAName", Psd2With(PspAs, "", "ES-BDE"), ["etsi-psd2-nca-name"]);
     public static readonly Case Psd2NcaNameLong = new("PSD2, nCAName of 257 characters", Psd2With(PspAs, new string('n', 257), "ES-BDE"), ["etsi-psd2-nca-name"]);
+    /// <summary>One role more than the decoder reads (a bounded loop): the statement does not decode, one form finding.</summary>
+    public static readonly Case Psd2TooManyRoles = new("PSD2, 65 roles", Psd2With([.. Enumerable.Repeat(("0.4.0.19495.1.1", "PSP_AS"), 65)], "Banco de Espana", "ES-BDE"),
+        ["etsi-psd2-statement-form"]);
+    public static readonly Case Psd2RoleNameLong = new("PSD2, a roleOfPspName of 257 characters", Psd2With([("1.2.3.4", new string('r', 257))], "Banco de Espana", "ES-BDE"),
+        ["etsi-psd2-statement-form"]);
 
     public static IEnumerable<Case> AllCases =>
     [
@@ -185,6 +190,7 @@ public static class EtsiFixtures
         Psd2Good, Psd2OtherScheme, Psd2LowerCaseNca, Psd2UnknownCountry, Psd2GoodV141, Psd2NoNcaV141,
         Psd2NcaNamePrintable, Psd2NoRoles, Psd2RoleNameMismatch, Psd2OtherRole, Psd2NcaIdNoHyphen, Psd2NcaIdUnknownCountry,
         Psd2CentralBank, Psd2CentralBankNcaId, Psd2CentralBankNcaName, Psd2NcaNameEmpty, Psd2NcaNameLong,
+        Psd2TooManyRoles, Psd2RoleNameLong,
     ];
 
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
