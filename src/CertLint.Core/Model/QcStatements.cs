@@ -17,7 +17,18 @@ public sealed record QcStatement(string Oid, bool HasInfo, string? Problem)
 
     /// <summary>QcPDS (EN 319 412-5 §4.3.4): the PdsLocations.</summary>
     public IReadOnlyList<QcPdsLocation>? Pds { get; init; }
+
+    /// <summary>PSD2QcType (TS 119 495 Annex A): the PSP's roles and the competent authority's name and identifier.</summary>
+    public QcPsd2? Psd2 { get; init; }
 }
 
 /// <summary>One PdsLocation of a QcPDS statement: url (IA5String) and language (PrintableString, ISO 639-1).</summary>
 public sealed record QcPdsLocation(string Url, string Language);
+
+/// <summary>
+/// PSD2QcType ::= SEQUENCE { rolesOfPSP RolesOfPSP, nCAName NCAName, nCAId NCAId } (ETSI TS 119 495 Annex A), as decoded.
+/// </summary>
+public sealed record QcPsd2(IReadOnlyList<QcPsd2Role> Roles, string NcaName, string NcaId);
+
+/// <summary>RoleOfPSP ::= SEQUENCE { roleOfPspOid RoleOfPspOid, roleOfPspName RoleOfPspName (UTF8String) }.</summary>
+public sealed record QcPsd2Role(string Oid, string Name);

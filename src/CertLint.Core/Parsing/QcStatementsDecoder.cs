@@ -16,7 +16,7 @@ internal static class QcStatementsDecoder
     public const int MaxEntries = 64;
 
     public const string Compliance = "0.4.0.1862.1.1", LimitValue = "0.4.0.1862.1.2", RetentionPeriod = "0.4.0.1862.1.3",
-        Sscd = "0.4.0.1862.1.4", Pds = "0.4.0.1862.1.5", Type = "0.4.0.1862.1.6";
+        Sscd = "0.4.0.1862.1.4", Pds = "0.4.0.1862.1.5", Type = "0.4.0.1862.1.6", Psd2 = "0.4.0.19495.2";
 
     /// <summary>The QcType values EN 319 412-5 §4.2.3 defines: esign, eseal, web.</summary>
     public static readonly string[] TypeOids = ["0.4.0.1862.1.6.1", "0.4.0.1862.1.6.2", "0.4.0.1862.1.6.3"];
@@ -39,7 +39,7 @@ internal static class QcStatementsDecoder
     private static QcStatement Statement(string oid, ReadOnlyMemory<byte>? info)
     {
         if (oid is Compliance or Sscd) return new QcStatement(oid, info is not null, info is not null ? "has a statementInfo, which this statement does not take" : null);
-        if (info is not { } value) return new QcStatement(oid, false, oid is LimitValue or RetentionPeriod or Pds or Type ? "has no statementInfo" : null);
+        if (info is not { } value) return new QcStatement(oid, false, oid is LimitValue or RetentionPeriod or Pds or Type or Psd2 ? "has no statementInfo" : null);
         try
         {
             return oid switch
@@ -48,6 +48,7 @@ internal static class QcStatementsDecoder
                 RetentionPeriod => new QcStatement(oid, true, Retention(value)),
                 Pds => PdsStatement(value),
                 Type => TypeStatement(value),
+                Psd2 => Psd2Statement(value),
                 _ => new QcStatement(oid, true, null),
             };
         }
@@ -125,6 +126,39 @@ internal static class QcStatementsDecoder
             : types.FirstOrDefault(t => Array.IndexOf(TypeOids, t) < 0) is { } other ? $"QcType {other} is not esign, eseal or web (0.4.0.1862.1.6.1-3)" : null;
         return new QcStatement(Type, true, problem) { Types = types };
     }
+
+    /// <summary>
+    /// PSD2QcType ::= SEQUENCE { rolesOfPSP SEQUENCE OF SEQUENCE { roleOfPspOid OBJECT IDENTIFIER, roleOfPspName
+    /// UTF8String (SIZE(1..256)) }, nCAName UTF8String (SIZE(1..256)), nCAId UTF8String (SIZE(1..256)) } (TS 119 495
+    /// Annex A). An empty role list decodes: GEN-5.2.2-1 asks for a role, and etsi-psd2-roles-missing reports it.
+    /// </summary>
+    private static QcStatement Psd2Statement(ReadOnlyMemory<byte> value)
+    {
+        var r = new AsnCursor(value, AsnEncodingRules.DER);
+        var seq = r.ReadSequence();
+        r.ThrowIfNotEmpty();
+        var rolesSeq = seq.ReadSequence();
+        var roles = new List<QcPsd2Role>();
+        while (rolesSeq.HasData)
+        {
+            if (roles.Count == MaxEntries) throw new AsnContentException($"more than {MaxEntries} PSD2 roles");
+            var role = rolesSeq.ReadSequence();
+            var oid = role.ReadObjectIdentifier();
+            var name = role.ReadCharacterString(UniversalTagNumber.UTF8String);
+            role.ThrowIfNotEmpty();
+            roles.Add(new QcPsd2Role(oid, name));
+        }
+        var ncaName = seq.ReadCharacterString(UniversalTagNumber.UTF8String);
+        var ncaId = seq.ReadCharacterString(UniversalTagNumber.UTF8String);
+        seq.ThrowIfNotEmpty();
+        // SIZE counts characters (code points); the length only, never the text: the certificate controls it. The
+        // nCAName and nCAId have rules of their own (etsi-psd2-nca-name, etsi-psd2-nca-id-format).
+        var problem = roles.FirstOrDefault(x => CodePoints(x.Name) is < 1 or > 256) is { } odd
+            ? $"the roleOfPspName of role {odd.Oid} has {CodePoints(odd.Name)} characters, not 1 to 256" : null;
+        return new QcStatement(Psd2, true, problem) { Psd2 = new QcPsd2(roles, ncaName, ncaId) };
+    }
+
+    public static int CodePoints(string s) => s.EnumerateRunes().Count();
 
     private delegate T ElementReader<out T>(ref AsnCursor seq);
 

@@ -126,14 +126,13 @@ public static class EtsiFixtures
         Person([Ext.DigitalSignature, Ext.NonRepudiation, Ext.KeyAgreement], [QcpN]), ["etsi-natural-person-ku-mixed"]);
 
     /// <summary>
-    /// A PSD2 certificate (ETSI TS 119 495): a QWAC's statements and the PSD2 statement (role PSP_AS, the NCA's name and
-    /// identifier), with this subject organizationIdentifier, issued on the given date (default: after V1.5.1).
+    /// A PSD2 certificate (ETSI TS 119 495): a QWAC's statements and the PSD2 statement (by default role PSP_AS, the NCA's
+    /// name and identifier), with this subject organizationIdentifier, issued on the given date (default: after V1.5.1).
     /// </summary>
-    private static Func<TestCertificate[]> Psd2(string organizationIdentifier, DateTimeOffset? issued = null) => () =>
+    private static Func<TestCertificate[]> Psd2(string organizationIdentifier, DateTimeOffset? issued = null, byte[]? psd2Info = null) => () =>
     {
         var (root, at) = (LazyRoot.Value, issued ?? Issued);
-        var psd2 = Statement(Psd2Statement, Seq(Seq(Seq(ObjectId("0.4.0.19495.1.1"), String(Utf8String, "PSP_AS"))),
-            String(Utf8String, "Banco de Espana"), String(Utf8String, "ES-BDE")));
+        var psd2 = Statement(Psd2Statement, psd2Info ?? Psd2Info([("0.4.0.19495.1.1", "PSP_AS")], "Banco de Espana", "ES-BDE"));
         var b = RawCertificateBuilder.Leaf("psd2.example.com", root)
             .Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("psd2.example.com")))
             .Set(QcStatements, Seq([.. Qwac, psd2]));
@@ -142,6 +141,15 @@ public static class EtsiFixtures
         b.NotAfter = Time(at + TimeSpan.FromDays(90));
         return [b.Build(), root];
     };
+
+    /// <summary>PSD2QcType (TS 119 495 Annex A): the roles (OID, name), nCAName and nCAId, each name a UTF8String.</summary>
+    private static byte[] Psd2Info((string Oid, string Name)[] roles, string ncaName, string ncaId) =>
+        Seq(Seq([.. roles.Select(r => Seq(ObjectId(r.Oid), String(Utf8String, r.Name)))]), String(Utf8String, ncaName), String(Utf8String, ncaId));
+
+    private static Func<TestCertificate[]> Psd2With((string Oid, string Name)[] roles, string ncaName, string ncaId) =>
+        Psd2("PSDES-BDE-3DFD21", psd2Info: Psd2Info(roles, ncaName, ncaId));
+
+    private static readonly (string, string)[] PspAs = [("0.4.0.19495.1.1", "PSP_AS")], PspCb = [("0.4.0.19495.1.5", "PSP_CB")];
 
     private static readonly DateTimeOffset IssuedV141 = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public static readonly Case Psd2Good = new("PSD2, organizationIdentifier PSDES-BDE-3DFD21", Psd2("PSDES-BDE-3DFD21"), []);
@@ -152,6 +160,26 @@ public static class EtsiFixtures
     public static readonly Case Psd2NoNcaV141 = new("PSD2, organizationIdentifier PSDES-3DFD21, issued under V1.4.1", Psd2("PSDES-3DFD21", IssuedV141),
         ["etsi-psd2-organization-identifier-format"]);
 
+    public static readonly Case Psd2NcaNamePrintable = new("PSD2, nCAName a PrintableString", Psd2("PSDES-BDE-3DFD21", psd2Info:
+        Seq(Seq(Seq(ObjectId("0.4.0.19495.1.1"), String(Utf8String, "PSP_AS"))), String(PrintableString, "Banco de Espana"), String(Utf8String, "ES-BDE"))),
+        ["etsi-psd2-statement-form"]);
+    public static readonly Case Psd2NoRoles = new("PSD2, no role", Psd2With([], "Banco de Espana", "ES-BDE"), ["etsi-psd2-roles-missing"]);
+    public static readonly Case Psd2RoleNameMismatch = new("PSD2, role 0.4.0.19495.1.1 named PSP_PI", Psd2With([("0.4.0.19495.1.1", "PSP_PI")], "Banco de Espana", "ES-BDE"),
+        ["etsi-psd2-role-name"]);
+    public static readonly Case Psd2OtherRole = new("PSD2, a role 1.2.3.4 of another registry", Psd2With([("1.2.3.4", "SomeOtherRole")], "Banco de Espana", "ES-BDE"), []);
+    public static readonly Case Psd2NcaIdNoHyphen = new("PSD2, nCAId ESBDE", Psd2With(PspAs, "Banco de Espana", "ESBDE"), ["etsi-psd2-nca-id-format"]);
+    public static readonly Case Psd2NcaIdUnknownCountry = new("PSD2, nCAId ZZ-BDE", Psd2With(PspAs, "Banco de Espana", "ZZ-BDE"), ["etsi-psd2-nca-id-format"]);
+    public static readonly Case Psd2CentralBank = new("PSD2, PSP_CB with NCA name and id NA", Psd2With(PspCb, "NA", "NA"), []);
+    public static readonly Case Psd2CentralBankNcaId = new("PSD2, PSP_CB with nCAId ES-BDE", Psd2With(PspCb, "NA", "ES-BDE"), ["etsi-psd2-nca-id-format"]);
+    public static readonly Case Psd2CentralBankNcaName = new("PSD2, PSP_CB with an NCA name", Psd2With(PspCb, "Banco de Espana", "NA"), ["etsi-psd2-nca-name"]);
+    public static readonly Case Psd2NcaNameEmpty = new("PSD2, empty nCAName", Psd2With(PspAs, "", "ES-BDE"), ["etsi-psd2-nca-name"]);
+    public static readonly Case Psd2NcaNameLong = new("PSD2, nCAName of 257 characters", Psd2With(PspAs, new string('n', 257), "ES-BDE"), ["etsi-psd2-nca-name"]);
+    /// <summary>One role more than the decoder reads (a bounded loop): the statement does not decode, one form finding.</summary>
+    public static readonly Case Psd2TooManyRoles = new("PSD2, 65 roles", Psd2With([.. Enumerable.Repeat(("0.4.0.19495.1.1", "PSP_AS"), 65)], "Banco de Espana", "ES-BDE"),
+        ["etsi-psd2-statement-form"]);
+    public static readonly Case Psd2RoleNameLong = new("PSD2, a roleOfPspName of 257 characters", Psd2With([("1.2.3.4", new string('r', 257))], "Banco de Espana", "ES-BDE"),
+        ["etsi-psd2-statement-form"]);
+
     public static IEnumerable<Case> AllCases =>
     [
         Good, GoodFull, GoodAfterV261, Critical, NoCompliance, ComplianceInfo, SscdInfo, LimitTwoLetters, LimitNumeric1000, LimitNegative, LimitUtf8,
@@ -160,6 +188,9 @@ public static class EtsiFixtures
         PersonA, PersonC, PersonEBySubject, PersonNoKu, PersonNoKuBySubject, PersonNoKuBeforeV221, LegalPersonNoKu, SealNoKu,
         PersonDataEncipherment, PersonNonRepudiationKeyEncipherment, PersonBothKeyManagement, PersonEmptyKu, PersonB, PersonF,
         Psd2Good, Psd2OtherScheme, Psd2LowerCaseNca, Psd2UnknownCountry, Psd2GoodV141, Psd2NoNcaV141,
+        Psd2NcaNamePrintable, Psd2NoRoles, Psd2RoleNameMismatch, Psd2OtherRole, Psd2NcaIdNoHyphen, Psd2NcaIdUnknownCountry,
+        Psd2CentralBank, Psd2CentralBankNcaId, Psd2CentralBankNcaName, Psd2NcaNameEmpty, Psd2NcaNameLong,
+        Psd2TooManyRoles, Psd2RoleNameLong,
     ];
 
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
@@ -191,5 +222,12 @@ public static class EtsiFixtures
         Add("etsi-psd2-organization-identifier-format", Psd2NoNcaV141, Psd2GoodV141);
         Add("etsi-psd2-organization-identifier-recommended", Psd2LowerCaseNca, Psd2Good);
         Add("etsi-psd2-organization-identifier-recommended", Psd2UnknownCountry, Psd2Good);
+        Add("etsi-psd2-statement-form", Psd2NcaNamePrintable, Psd2Good);
+        Add("etsi-psd2-roles-missing", Psd2NoRoles, Psd2Good);
+        Add("etsi-psd2-role-name", Psd2RoleNameMismatch, Psd2OtherRole);
+        Add("etsi-psd2-nca-id-format", Psd2NcaIdUnknownCountry, Psd2Good);
+        Add("etsi-psd2-nca-id-format", Psd2CentralBankNcaId, Psd2CentralBank);
+        Add("etsi-psd2-nca-name", Psd2CentralBankNcaName, Psd2CentralBank);
+        Add("etsi-psd2-nca-name", Psd2NcaNameEmpty, Psd2Good);
     });
 }

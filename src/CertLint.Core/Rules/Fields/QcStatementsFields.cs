@@ -7,7 +7,7 @@ namespace CertLint.Rules.Fields;
 
 /// <summary>
 /// The qcStatements extension (RFC 3739, 1.3.6.1.5.5.7.1.3) as the etsi pack reads it: the statements in order, and the
-/// QcType and QcPDS values of ETSI EN 319 412-5 §4.2.3 / §4.3.4. Every field is absent without the extension and, as
+/// QcType and QcPDS values of ETSI EN 319 412-5 §4.2.3 / §4.3.4, and TS 119 495's PSD2 statement. Every field is absent without the extension and, as
 /// any `qcStatements.*` field, not applicable when it cannot be decoded (ExtensionFields.DecodedFrom).
 /// </summary>
 internal static class QcStatementsFields
@@ -27,7 +27,28 @@ internal static class QcStatementsFields
             c => Decoded(c, QcStatementsDecoder.Type, s => s.Types));
         yield return Cert("qcStatements.pds", T.Records, "The PdsLocations (url, language) of every QcPDS statement whose statementInfo decodes (absent when there is none)",
             c => Decoded(c, QcStatementsDecoder.Pds, s => s.Pds), RecordScopes.QcPdsLocation);
+        yield return Cert("qcStatements.psd2", T.Records, "Every PSD2 statement (TS 119 495, 0.4.0.19495.2) that decodes: roles, roleCount, ncaName, ncaId, ncaIdCountryIso (absent when there is none)",
+            c => Decoded<Model.QcPsd2>(c, QcStatementsDecoder.Psd2, s => s.Psd2 is { } p ? [p] : null), RecordScopes.QcPsd2);
     }
+
+    /// <summary>
+    /// The role names TS 119 495 Annex A registers for its role OIDs (V1.8.1: Unspecified, the six PSP roles of
+    /// §5.2.2 and the two verification-of-payee roles); null for any other OID, whose name GEN-5.2.2-4 leaves to the
+    /// organization that registers it.
+    /// </summary>
+    public static string? Psd2RoleName(string oid) => oid switch
+    {
+        "0.4.0.19495.1.0" => "Unspecified",
+        "0.4.0.19495.1.1" => "PSP_AS",
+        "0.4.0.19495.1.2" => "PSP_PI",
+        "0.4.0.19495.1.3" => "PSP_AI",
+        "0.4.0.19495.1.4" => "PSP_IC",
+        "0.4.0.19495.1.5" => "PSP_CB",
+        "0.4.0.19495.1.6" => "PSP_PA",
+        "0.4.0.19495.1.51" => "VOP_RS",
+        "0.4.0.19495.1.52" => "VOP_VS",
+        _ => null,
+    };
 
     private static IReadOnlyList<QcStatement>? Statements(CertificateInfo c) => ExtensionFields.Get<QcStatementsDetails>(c, Oid)?.Statements;
 

@@ -76,11 +76,25 @@ public static class RecordScopes
         .Add("oid", T.String, "statementId", q => q.Oid)
         .Add("info", T.Boolean, "A statementInfo is encoded", q => q.HasInfo)
         .Add("etsi", T.Boolean, "A statement ETSI defines: EN 319 412-5 §4 (0.4.0.1862.1.*) or TS 119 495 PSD2 (0.4.0.19495.2)", q => QcStatementsFields.IsEtsi(q.Oid))
-        .Add("problem", T.String, "Why the statementInfo breaks the syntax EN 319 412-5 §4 gives the statement (QcCompliance/QcSSCD with one, QcLimitValue, QcRetentionPeriod, QcPDS, QcType not decodable or out of their value ranges); absent when it does not or for other statements", q => q.Problem);
+        .Add("problem", T.String, "Why the statementInfo breaks the syntax EN 319 412-5 §4 gives the statement (QcCompliance/QcSSCD with one, QcLimitValue, QcRetentionPeriod, QcPDS, QcType, the PSD2 statement not decodable or out of their value ranges); absent when it does not or for other statements", q => q.Problem);
 
     public static readonly FieldScope QcPdsLocation = new RecordScope<Model.QcPdsLocation>("PDS location")
         .Add("url", T.String, "url (IA5String)", l => l.Url)
         .Add("language", T.String, "language (ISO 639-1 code as written)", l => l.Language);
+
+    public static readonly FieldScope QcPsd2Role = new RecordScope<Model.QcPsd2Role>("PSD2 role")
+        .Add("oid", T.String, "roleOfPspOid", r => r.Oid)
+        .Add("name", T.String, "roleOfPspName as written", r => r.Name)
+        .Add("nameRegistered", T.Boolean, "The name is the one TS 119 495 Annex A gives the OID (absent for an OID Annex A does not define)",
+            r => QcStatementsFields.Psd2RoleName(r.Oid) is { } registered ? r.Name == registered : null);
+
+    public static readonly FieldScope QcPsd2 = new RecordScope<Model.QcPsd2>("PSD2 statement")
+        .Add("roles", T.Records, "rolesOfPSP, in order", p => p.Roles, QcPsd2Role)
+        .Add("roleCount", T.Integer, "Number of rolesOfPSP", p => (long)p.Roles.Count)
+        .Add("ncaName", T.String, "nCAName as written", p => p.NcaName)
+        .Add("ncaNameLength", T.Integer, "Characters (code points) of nCAName", p => (long)Parsing.QcStatementsDecoder.CodePoints(p.NcaName))
+        .Add("ncaId", T.String, "nCAId as written", p => p.NcaId)
+        .Add("ncaIdCountryIso", T.Boolean, "The nCAId's first two characters are an ISO 3166-1 alpha-2 code", p => p.NcaId.Length >= 2 && CountryCodes.IsIso3166(p.NcaId[..2]));
 
     public static readonly FieldScope DomainName = new RecordScope<Fields.DomainName>("domain name")
         .Add("name", T.String, "The name as written", d => d.Name)
@@ -111,5 +125,5 @@ public static class RecordScopes
         .Add("message", T.String, "What happens there", r => r.Message);
 
     /// <summary>Every record scope, for `certlint rules fields` and the docs.</summary>
-    public static IEnumerable<FieldScope> All => [NameAttribute, Extension, GeneralName, Policy, Qualifier, PolicyMapping, Subtree, DistributionPoint, Access, QcStatement, QcPdsLocation, DomainName, RelatedLocation, CrlEntryFields.Entry];
+    public static IEnumerable<FieldScope> All => [NameAttribute, Extension, GeneralName, Policy, Qualifier, PolicyMapping, Subtree, DistributionPoint, Access, QcStatement, QcPdsLocation, QcPsd2, QcPsd2Role, DomainName, RelatedLocation, CrlEntryFields.Entry];
 }
