@@ -44,7 +44,7 @@ from collections import Counter
 PATH_RULES = {
     "chain-invalid", "chain-incomplete", "chain-too-deep", "name-constraints-violated", "policy-not-satisfied",
     "issuer-not-ca", "path-length-exceeded", "unknown-critical-extension", "cert-expired", "cert-not-yet-valid",
-    "cert-revoked", "revocation-unknown", "hostname-mismatch", "eku-server-auth", "eku-client-auth", "leaf-is-ca",
+    "cert-revoked", "revocation-unknown", "hostname-mismatch", "eku-server-auth", "eku-client-auth", "ku-server-auth", "ku-client-auth", "leaf-is-ca",
     "parse-error",  # a peer that cannot be decoded has no path
 }
 # limbo features CertLint has no counterpart for (limbo: "consumers that don't understand a feature should skip").

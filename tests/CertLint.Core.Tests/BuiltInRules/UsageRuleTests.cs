@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using CertLint.Inventory;
 using CertLint.Model;
 using CertLint.Tests.Pki;
@@ -104,6 +105,37 @@ public sealed class UsageRuleTests
         var (both, _) = One(Root.Issue("both", o => o.ClientAuth()), CertificateRole.Client | CertificateRole.Server);
         BuiltInRuleRunner.Lint(both, "eku-server-auth").ShouldHaveSingleItem();
         BuiltInRuleRunner.Lint(both, "eku-client-auth").ShouldBeEmpty();
+    }
+
+    /// <summary>ku-server-auth and ku-client-auth accept exactly the bits OpenSSL's sslserver and sslclient purposes
+    /// accept; no keyUsage is no restriction; each rule judges its own role only.</summary>
+    [TestCase(X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.KeyCertSign, true, true)]
+    [TestCase(X509KeyUsageFlags.NonRepudiation, true, true)]
+    [TestCase(X509KeyUsageFlags.KeyEncipherment, false, true)]
+    [TestCase(X509KeyUsageFlags.KeyAgreement, false, false)]
+    [TestCase(X509KeyUsageFlags.DigitalSignature, false, false)]
+    [TestCase(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, false, false)]
+    public void Ku_rules_fire_when_key_usage_forbids_the_tls_role(X509KeyUsageFlags flags, bool server, bool client)
+    {
+        var (asServer, _) = One(Root.Issue("www.ku.test", o => o.ServerAuth().Dns("www.ku.test").KeyUsage(flags)), CertificateRole.Server);
+        BuiltInRuleRunner.Lint(asServer, "ku-server-auth").Count.ShouldBe(server ? 1 : 0);
+        BuiltInRuleRunner.Lint(asServer, "ku-client-auth").ShouldBeEmpty();
+        var (asClient, _) = One(Root.Issue("ku-client", o => o.ClientAuth().KeyUsage(flags)), CertificateRole.Client);
+        BuiltInRuleRunner.Lint(asClient, "ku-client-auth").Count.ShouldBe(client ? 1 : 0);
+        BuiltInRuleRunner.Lint(asClient, "ku-server-auth").ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Ku_rules_are_silent_without_key_usage_and_name_the_bits_that_are_there()
+    {
+        var (none, _) = One(Root.Issue("www.ku.test", o => o.ServerAuth().NoKeyUsage()), CertificateRole.Server | CertificateRole.Client);
+        BuiltInRuleRunner.Lint(none, "ku-server-auth").ShouldBeEmpty();
+        BuiltInRuleRunner.Lint(none, "ku-client-auth").ShouldBeEmpty();
+
+        var (crl, info) = One(Root.Issue("www.ku.test", o => o.ServerAuth().KeyUsage(X509KeyUsageFlags.CrlSign)), CertificateRole.Server);
+        BuiltInRuleRunner.Lint(crl, "ku-server-auth").ShouldHaveSingleItem().Message.ShouldBe(
+            $"CN=www.ku.test (serial {info.SerialNumber}, SHA-256 {info.Sha256[..16]}) is used as a TLS server certificate (role from nothing (role unknown)), " +
+            "but its keyUsage allows only cRLSign: reissue it with keyUsage digitalSignature, keyEncipherment or keyAgreement (digitalSignature for TLS 1.3).");
     }
 
     [Test]
