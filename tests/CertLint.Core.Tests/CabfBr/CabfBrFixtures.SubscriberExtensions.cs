@@ -52,6 +52,9 @@ internal static partial class CabfBrFixtures
             Leaf(Subject(Attribute(Oids.SerialNumber, PrintableString, "12345"), Attribute(Oids.CommonName, PrintableString, "www.example.com"))));
         Add("cabf-subject-attribute-encoding", Leaf(Subject(Attribute(domainComponent, Utf8String, "example"), Cn("www.example.com"))),
             Leaf());
+        // §7.1.4.2's maximum length of a domainComponent: 63 characters, one DNS label.
+        Add("cabf-subject-dc-too-long", Leaf(Subject(Attribute(domainComponent, Ia5String, new string('a', 64)), dc, C("US"), Cn("www.example.com"))),
+            Leaf(Subject(Attribute(domainComponent, Ia5String, new string('a', 63)), dc, C("US"), Cn("www.example.com"))));
         // A TeletexString commonName (read since session 17, Latin-1 as OpenSSL does): BR 2.0.0 allows UTF8String or PrintableString.
         Add("cabf-subject-attribute-encoding", Leaf(Subject(Attribute(Oids.CommonName, TeletexString, "www.example.com"))), Leaf());
 

@@ -74,6 +74,10 @@ public sealed class CabfOrganizationIdentifierTests
     {
         Lint(Leaf(Value("VAT", "DE", null, "1"), joi: "FR", ev: false)).ShouldBe([(ExtJoi, "jurisdictionCountryName FR but its cabfOrganizationIdentifier registrationCountry is DE (EVG §9.8.2, Appendix H).")]);
         Lint(Leaf(Value("VAT", "DE", null, "1"), joi: "de", ev: false)).ShouldBeEmpty();
+        // Greek VAT numbers carry the EU prefix EL (pkilint's tls_br/ev_final_certificate/vat_el_org_id); NTR has no
+        // such exception, so an NTR registrationCountry EL still differs from GR (its ntr_el_org_id).
+        Lint(Leaf(Value("VAT", "EL", null, "099028220"), joi: "GR", ev: false)).ShouldBeEmpty();
+        Lint(Leaf(Value("NTR", "EL", null, "099028220"), joi: "GR", ev: false)).ShouldBe([(ExtJoi, "jurisdictionCountryName GR but its cabfOrganizationIdentifier registrationCountry is EL (EVG §9.8.2, Appendix H).")]);
         Lint(Leaf(Value("VAT", "DE", null, "1"), ev: false)).ShouldBeEmpty();
     }
 

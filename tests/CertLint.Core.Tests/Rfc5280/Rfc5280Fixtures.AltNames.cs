@@ -14,6 +14,12 @@ internal static partial class Rfc5280Fixtures
 
         var longName = string.Join('.', Enumerable.Repeat(new string('a', 63), 4));
         Add("san-dns-too-long", Leaf(SanOnly(Gn.Dns(longName))), Leaf());
+        // The same 255-character name as the domain of a mailbox and the host of a CRL URI (pkilint's pkix case
+        // san_domain_names_too_long has all three).
+        Add("san-email-domain-too-long", Leaf(San(Gn.Email("foo@" + longName))), Leaf(San(Gn.Email("foo@example.com"))));
+        Add("uri-host-too-long",
+            Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint([Gn.Uri($"http://{longName}/ca.crl")])))),
+            Leaf(b => b.Set(Oids.CrlDistributionPoints, CrlHttp)));
         Add("dns-name-empty-label", Leaf(San(Gn.Dns("a..example.com"))), Leaf());
         Add("dns-name-label-too-long", Leaf(San(Gn.Dns(new string('a', 64) + ".example.com"))), Leaf());
         Add("idn-punycode-invalid", Leaf(San(Gn.Dns("xn--a_b.example.com"))), Leaf(San(Gn.Dns("xn--bcher-kva.example.com"))));

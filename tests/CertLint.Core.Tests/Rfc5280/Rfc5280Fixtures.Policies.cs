@@ -17,6 +17,9 @@ internal static partial class Rfc5280Fixtures
         Add("any-policy-qualifier",
             Leaf(Policies(Ext.Policy(Oids.AnyPolicy, Ext.Qualifier("1.3.6.1.4.1.55555.7", String(Utf8String, "x"))))),
             Leaf(Policies(Ext.Policy(Oids.AnyPolicy, Ext.CpsQualifier("http://example.com/cps")))));
+        // A scheme-less CPS "URI", as in pkilint's tls_br/ov_pre_certificate/invalid_cpsuri_syntax (a real certificate).
+        Add("policy-cps-uri-not-absolute", Leaf(Policies(Ext.Policy(PolicyA, Ext.CpsQualifier("www.example.com/cps")))),
+            Leaf(Policies(Ext.Policy(PolicyA, Ext.CpsQualifier("https://www.example.com/cps")))));
         Notice("policy-explicit-text-ia5", String(Ia5String, "Read the CPS"), String(Utf8String, "Read the CPS"));
         Notice("policy-explicit-text-not-utf8", String(VisibleString, "Read the CPS"), String(Utf8String, "Read the CPS"));
         Notice("policy-explicit-text-control", String(Utf8String, "Read\u0007 the CPS"), String(Utf8String, "Read the CPS"));

@@ -52,6 +52,9 @@ internal static partial class Rfc5280Fixtures
         Add("name-constraints-maximum", SubCa(Constrain(Ext.Subtree(Gn.Dns("example.com"), maximum: 2))), SubCa(Constrain(Ext.Subtree(Gn.Dns("example.com")))));
         Add("name-constraints-dns-leading-dot", SubCa(Constrain(Ext.Subtree(Gn.Dns(".example.com")))), SubCa(Constrain(Ext.Subtree(Gn.Dns("example.com")))));
         Add("name-constraints-uri-not-fqdn", SubCa(Constrain(Ext.Subtree(Gn.Uri("http://example.com/")))), SubCa(Constrain(Ext.Subtree(Gn.Uri(".example.com")))));
+        // pkilint's pkix/rfc822name_nc_double_period: an empty label; the leading period alone is the domain form.
+        Add("name-constraints-email-syntax", SubCa(Constrain(Ext.Subtree(Gn.Email("..example.onion")))),
+            SubCa(Constrain(Ext.Subtree(Gn.Email(".example.com")))));
         Add("name-constraints-edi-party", SubCa(Exclude(Ext.Subtree(Gn.EdiParty("Acme")))), SubCa(Exclude(Ext.Subtree(Gn.Dns("example.org")))));
         Add("name-constraints-registered-id", SubCa(Exclude(Ext.Subtree(Gn.RegisteredId("1.3.6.1.4.1.55555.9")))), SubCa(Exclude(Ext.Subtree(Gn.Dns("example.org")))));
         Add("name-constraints-x400", SubCa(Exclude(Ext.Subtree(Gn.X400()))), SubCa(Exclude(Ext.Subtree(Gn.Dns("example.org")))));

@@ -35,8 +35,8 @@ internal static class CabfOrganizationIdentifierFields
             "Why the cabfOrganizationIdentifier extension is not well formed (EVG §9.8.2: cannot be decoded, scheme not NTR/VAT/PSD, country not 2 capital letters, state over 128 characters, empty reference); absent when it is or without the extension",
             Problem);
         yield return Cert("cabfOrganizationIdentifier.joiMismatch", T.String,
-            "The first subject jurisdictionCountryName that differs (ignoring case) from the cabfOrganizationIdentifier registrationCountry; absent when none does or the extension is absent or undecodable",
-            c => Ext(c) is { } e ? FirstJoiCountry(c, j => !string.Equals(j, e.Country, StringComparison.OrdinalIgnoreCase)) : null);
+            "The first subject jurisdictionCountryName that differs (ignoring case) from the cabfOrganizationIdentifier registrationCountry (a VAT registrationCountry EL read as Greece's GR); absent when none does or the extension is absent or undecodable",
+            c => Ext(c) is { } e ? FirstJoiCountry(c, j => !string.Equals(j, JurisdictionCountryOf(e.Scheme, e.Country), StringComparison.OrdinalIgnoreCase)) : null);
         yield return Cert("cabfOrganizationIdentifier.subjectMismatch", T.String,
             "The parts of the cabfOrganizationIdentifier extension that differ from the subject organizationIdentifier split at its leftmost hyphen (EVG §9.2.8 Note); absent when they agree, or without a decodable extension or a splittable subject value",
             SubjectMismatch);
@@ -84,6 +84,14 @@ internal static class CabfOrganizationIdentifierFields
         if (e.Reference.Length == 0) return "registrationReference is empty";
         return null;
     }
+
+    /// <summary>
+    /// The ISO 3166-1 country of a registrationCountry: Greek VAT numbers carry the EU's prefix EL, not ISO's GR (the
+    /// EU VAT system writes them so, and EVG §9.2.8 asks for the country in which the scheme is operated), so a VAT
+    /// identifier for EL is one of a Greek jurisdiction. EL means nothing else in any scheme.
+    /// </summary>
+    private static string JurisdictionCountryOf(string scheme, string country) =>
+        scheme == "VAT" && country == "EL" ? "GR" : country;
 
     private static string? FirstJoiCountry(CertificateInfo c, Func<string, bool> predicate)
     {
