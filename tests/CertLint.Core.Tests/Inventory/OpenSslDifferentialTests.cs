@@ -46,6 +46,11 @@ public sealed class OpenSslDifferentialTests
         var underExpired = expiredRoot.IssueCa("Under Expired Root");
         yield return new("expired trust anchor", expiredRoot, [underExpired], underExpired.Issue("leaf5"), true, false,
             Why: "RFC 5280 §6.1 trusts the anchor as given (as browsers and rustls do); openssl checks the root's dates");
+        // Signed under ecdsa-with-SHA256 (the outer field too) while the signed TBS field says SHA-384 (RFC 5280 §4.1.1.2):
+        // openssl's error 78; CertLint passed the leaf before session 24 (bench/external/pathdiff.py found it).
+        var mismatched = Pki.Raw.RawCertificateBuilder.Ca("Mismatched Algorithm CA", root)
+            .With(b => b.TbsSignatureAlgorithm = Pki.Raw.Der.Seq(Pki.Raw.Der.ObjectId("1.2.840.10045.4.3.3"))).Build();
+        yield return new("TBS signature field other than the outer algorithm on the intermediate", root, [mismatched], mismatched.Issue("leaf6"), false, false);
         var policyCa = root.IssueCa("Policy CA", o => o.Extension(Policies(P1, P2)));
         yield return new("explicit policy met", root, [policyCa], policyCa.Issue("pol1", o => o.Extension(Policies(P1))), true, true,
             $"-explicit_policy -policy {P1}", Validation: new ValidationSettings { RequireExplicitPolicy = true, Policies = [P1] });

@@ -3,6 +3,7 @@ using CertLint.Core.Tests.Parsing;
 using CertLint.Inventory;
 using CertLint.Inventory.Signatures;
 using CertLint.Tests.Pki;
+using CertLint.Tests.Pki.Raw;
 
 namespace CertLint.Tests.Inventory;
 
@@ -76,15 +77,41 @@ public sealed class SignatureTests
     {
         var root = TestPki.CreateRoot("Ed Root", o => o.Ed25519());
         var leaf = root.Issue("leaf", o => o.Ed25519());
-        // The outer signatureAlgorithm is the last Ed25519 OID in the DER: make it 1.3.101.127.
+        // The tbsCertificate signature field and the outer signatureAlgorithm are the first and the last Ed25519 OID
+        // in the DER (the key's is between them): make both 1.3.101.127, so that they still agree (RFC 5280 §4.1.1.2).
         var der = (byte[])leaf.Der.Clone();
-        var at = der.AsSpan().LastIndexOf((ReadOnlySpan<byte>)[0x06, 0x03, 0x2B, 0x65, 0x70]);
-        der[at + 4] = 0x7F;
+        ReadOnlySpan<byte> ed25519 = [0x06, 0x03, 0x2B, 0x65, 0x70];
+        der[der.AsSpan().IndexOf(ed25519) + 4] = 0x7F;
+        der[der.AsSpan().LastIndexOf(ed25519) + 4] = 0x7F;
         var inventory = new TestScan().Raw("leaf.pem", der).Pem("root.pem", root).Build();
 
         var chain = inventory.Chains[inventory.Certificates[0]];
         chain.Status.ShouldBe(ChainStatus.Invalid);
         chain.Problems.ShouldBe(["unverifiable signature on CN=leaf: signature algorithm 1.3.101.127 is not supported: cannot verify the signature"]);
+    }
+
+    /// <summary>
+    /// RFC 5280 §4.1.1.2: the outer signatureAlgorithm MUST be the signed tbsCertificate signature field. Here the signature
+    /// verifies under the outer ecdsa-with-SHA256 but the signed field says ecdsa-with-SHA384, so the algorithm is not
+    /// determined and the path fails, on the intermediate as on the leaf (openssl verify: error 78; found by
+    /// bench/external/pathdiff.py, where CertLint had accepted both).
+    /// </summary>
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Tbs_signature_field_other_than_the_outer_algorithm_fails_the_path(bool onIntermediate)
+    {
+        var root = TestPki.CreateRoot("Mismatch Root");
+        var sha384 = Pki.Raw.Der.Seq(Pki.Raw.Der.ObjectId("1.2.840.10045.4.3.3"));
+        var ca = RawCertificateBuilder.Ca("Mismatch CA", root).With(b => b.TbsSignatureAlgorithm = onIntermediate ? sha384 : null).Build();
+        var leaf = RawCertificateBuilder.Leaf("leaf", ca).With(b => b.TbsSignatureAlgorithm = onIntermediate ? null : sha384).Build();
+        var control = ca.Issue("control");
+        var inventory = new TestScan().Pem("leaf.pem", leaf).Pem("control.pem", control).Pem("ca.pem", ca).Pem("root.pem", root).Build();
+
+        var chain = inventory.Chain(leaf);
+        chain.Status.ShouldBe(ChainStatus.Invalid);
+        chain.Problems.ShouldHaveSingleItem().ShouldContain("its signatureAlgorithm is not the tbsCertificate signature field (RFC 5280 §4.1.1.2)");
+        chain.Problems.Single().ShouldContain(onIntermediate ? "CN=Mismatch CA" : "CN=leaf");
+        inventory.Chain(control).Status.ShouldBe(onIntermediate ? ChainStatus.Invalid : ChainStatus.Complete);
     }
 
     [Test]

@@ -112,7 +112,9 @@ internal sealed class SignatureVerifier
             _ => new Lazy<SignatureCheck>(() => Verify(crl.Tbs, signature, issuerKey))).Value;
 
     private SignatureCheck Verify(CertificateInfo certificate, PublicKeyInfo issuerKey) =>
-        Verify(certificate.TbsRaw, certificate.Signature, issuerKey);
+        AlgorithmAgreement.Problem(certificate) is { } mismatch
+            ? new SignatureCheck(SignatureStatus.Invalid, mismatch)
+            : Verify(certificate.TbsRaw, certificate.Signature, issuerKey);
 
     private SignatureCheck Verify(ReadOnlyMemory<byte> signed, SignatureInfo signature, PublicKeyInfo issuerKey)
     {
