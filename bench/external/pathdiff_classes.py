@@ -2,7 +2,7 @@
 
 classify(r) returns (class, reason): "by-design" (docs/chains.md says why CertLint decides otherwise),
 "openssl-deviation" (OpenSSL departs from RFC 5280; the section is named), "certlint-gap" (a known CertLint defect
-outside the §6 validator, not fixed yet) or "UNEXPECTED" (a candidate CertLint defect, to judge). `r` is a result of pathdiff.py: both verdicts, OpenSSL's first error ("error N at D depth lookup: ..."),
+outside the §6 validator, not fixed yet; none is left) or "UNEXPECTED" (a candidate CertLint defect, to judge). `r` is a result of pathdiff.py: both verdicts, OpenSSL's first error ("error N at D depth lookup: ..."),
 CertLint's errors on the leaf (pathErrors) and elsewhere (otherErrors, `rule@file`), the chain's drawn traits.
 """
 import re
@@ -20,7 +20,7 @@ STRICT_PROFILE = ("Basic Constraints of CA cert not marked critical", "CA cert d
 RULE_OF_CODE = {
     2: {"chain-incomplete"}, 20: {"chain-incomplete"}, 7: {"chain-invalid"}, 78: {"chain-invalid"},
     9: {"cert-not-yet-valid", "chain-invalid"}, 10: {"cert-expired", "chain-invalid"},
-    24: {"issuer-not-ca"}, 79: {"issuer-not-ca"}, 25: {"path-length-exceeded"}, 26: {"eku-server-auth"},
+    24: {"issuer-not-ca"}, 79: {"issuer-not-ca"}, 25: {"path-length-exceeded"}, 26: {"eku-server-auth", "ku-server-auth"},
     34: {"unknown-critical-extension"}, 42: {"policy-not-satisfied"}, 43: {"policy-not-satisfied"},
     47: {"name-constraints-violated"}, 48: {"name-constraints-violated"}, 51: {"name-constraints-violated"},
     62: {"hostname-mismatch"}, 64: {"hostname-mismatch"},
@@ -77,10 +77,6 @@ def classify(r):
         if code == 26 and _has(r, who, "eku:anyExtendedKeyUsage"):
             return ("by-design", "any-eku: anyExtendedKeyUsage alone allows serverAuth (RFC 5280 §4.2.1.12; OpenSSL "
                     "takes the MAY to reject it for -purpose sslserver)")
-        if code == 26 and who == "leaf" and _has(r, "leaf", "ku-crlSign-only"):
-            return ("certlint-gap", "leaf-ku-unchecked: the server leaf's keyUsage (cRLSign only) allows no TLS key "
-                    "use (RFC 5280 §4.2.1.3); CertLint checks it only beside an EKU (key-usage-eku-inconsistent), so "
-                    "without one nothing fails: a peer-use rule outside §6, not yet written")
         if code == 20 and any(t.endswith(":aki-mismatch") for t in r["traits"]) and r["certlint"] == "FAILURE":
             return ("by-design", "incomplete-reported-above: the path ends at an intermediate whose AKI names no "
                     "known key; chain-incomplete is on that intermediate, the leaf gets its path's other failures")
@@ -94,8 +90,8 @@ def classify(r):
     # CertLint rejects, OpenSSL accepts
     rules = {e.split("@")[0] for e in r["pathErrors"]}
     if rules == {"name-constraints-violated"} and _has(r, "leaf", "no-san"):
-        return ("by-design", "cn-as-dns-name: without a SAN a host-like CN, a single label too, is checked as a "
-                "dNSName (docs/chains.md, Name constraints); OpenSSL's cn2dnsid takes a CN only with a dot in it")
+        return ("by-design", "cn-as-dns-name: without a SAN a host-like CN (two labels or more) is checked as a "
+                "dNSName (docs/chains.md, Name constraints); OpenSSL's cn2dnsid also refuses some characters")
     if "hostname-mismatch" in rules and _has(r, "leaf", "no-san"):
         return ("by-design", "cn-not-a-host: without a SAN CertLint never matches the host against the CN (RFC 6125, "
                 "the BRs); openssl -verify_hostname falls back to the CN")

@@ -142,16 +142,21 @@ public sealed class NameConstraintTests
     [Test]
     public void Host_like_cn_counts_when_there_is_no_san()
     {
-        ShouldFail(Validate(["dns:example.com"], null, o => { })); // CN=leaf is host-like: outside example.com
+        ShouldPass(Validate(["dns:example.com"], null, o => { })); // CN=leaf, one label, is no host name (OpenSSL agrees)
         var root = TestPki.CreateRoot("CN Root");
         var ca = root.IssueCa("CN CA", o => o.Extension(NameConstraints(["dns:example.com"])));
         var evil = ca.Issue("evil.test");
         var fine = ca.Issue("www.example.com");
         var human = ca.Issue("CN=My Service");
-        var inventory = new TestScan().Pem("evil.pem", evil).Pem("fine.pem", fine).Pem("human.pem", human).Pem("ca.pem", ca).Ca(root).Build();
+        var user = ca.Issue("jdoe");
+        var wildcard = ca.Issue("*.evil");
+        var inventory = new TestScan().Pem("evil.pem", evil).Pem("fine.pem", fine).Pem("human.pem", human).Pem("user.pem", user)
+            .Pem("wildcard.pem", wildcard).Pem("ca.pem", ca).Ca(root).Build();
         ShouldFail(inventory.Chain(evil)).Message.ShouldContain("dNSName evil.test");
         ShouldPass(inventory.Chain(fine));
         ShouldPass(inventory.Chain(human));
+        ShouldPass(inventory.Chain(user));
+        ShouldFail(inventory.Chain(wildcard)).Message.ShouldContain("dNSName *.evil");
     }
 
     [Test]

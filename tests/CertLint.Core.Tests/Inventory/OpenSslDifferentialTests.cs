@@ -32,6 +32,9 @@ public sealed class OpenSslDifferentialTests
         yield return new("ip inside", root, [nc], nc.Issue("ip-in", o => o.Dns("a.example.com").Ip("10.2.3.4")), true, true);
         yield return new("ip outside", root, [nc], nc.Issue("ip-out", o => o.Dns("a.example.com").Ip("192.0.2.1")), false, false);
         yield return new("host-like CN without SAN outside", root, [nc], nc.Issue("cn.example.org"), false, false);
+        // A user's client certificate: a single-label CN is no host name (OpenSSL's cn2dnsid wants a dot), so the CA's
+        // dNSName constraints do not apply to it.
+        yield return new("single-label CN without SAN", root, [nc], nc.Issue("jdoe"), true, true);
         var notCa = root.IssueCa("Not A CA", o => o.NotCa());
         yield return new("issuer not a CA", root, [notCa], notCa.Issue("leaf1"), false, false);
         var noSign = root.IssueCa("No keyCertSign", o => o.KeyUsage(System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.CrlSign));

@@ -153,11 +153,15 @@ internal sealed class NameConstraintChecker
         return LooksLikeHostName(cn) ? new GeneralName(NameForm.Dns, cn) : null;
     }
 
-    /// <summary>Letters, digits, hyphens and underscores in dot-separated labels, optionally a leading "*." (a CN like "My Service" is not a host).</summary>
+    /// <summary>
+    /// Letters, digits, hyphens and underscores in two or more dot-separated labels, optionally a leading "*." (a CN like
+    /// "My Service" is not a host). A single label ("jdoe", "leaf") is not taken for a host name, as OpenSSL does not: a
+    /// client certificate named for its user under a CA with dNSName constraints is no violation.
+    /// </summary>
     private static bool LooksLikeHostName(string s)
     {
         var name = s.StartsWith("*.", StringComparison.Ordinal) ? s[2..] : s.TrimEnd('.');
-        if (name.Length == 0 || name.Length > 253) return false;
+        if (name.Length == 0 || name.Length > 253 || (!s.StartsWith("*.", StringComparison.Ordinal) && !name.Contains('.'))) return false;
         foreach (var label in name.Split('.'))
         {
             if (label.Length == 0 || label.Length > 63) return false;
