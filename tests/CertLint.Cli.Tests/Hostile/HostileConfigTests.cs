@@ -101,6 +101,25 @@ public class HostileConfigTests
         ShouldNotLeak(rule);
     }
 
+    /// <summary>
+    /// System.Text.Json quotes a bad literal whole: a file starting with t, f or n ("token=...") came back line after
+    /// line in "baseline is not a SARIF 2.1.0 file: 'token=ghp_...\npassword=...' is an invalid JSON literal".
+    /// </summary>
+    [TestCase("token={0}\npassword={0}\n")]
+    [TestCase("null{0}\n")]
+    [TestCase("{{\"{0}\" 1}}")]
+    public void A_baseline_symlinked_to_a_secret_that_is_not_json_quotes_nothing(string shape)
+    {
+        var secret = Path.Combine(_dir, "credentials");
+        File.WriteAllText(secret, string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, Token));
+        File.CreateSymbolicLink(Path.Combine(Repo, "baseline.sarif"), secret);
+        var r = CliRunner.Process(Repo, null, "--baseline", "baseline.sarif", ".");
+        r.ExitCode.ShouldBe(2, r.Error);
+        r.Error.ShouldContain("baseline.sarif:1:");
+        r.Error.ShouldContain("baseline is not a SARIF 2.1.0 file: not valid JSON");
+        ShouldNotLeak(r);
+    }
+
     [Test]
     public void Rule_files_and_rules_validate_symlinked_to_a_secret_quote_nothing()
     {
