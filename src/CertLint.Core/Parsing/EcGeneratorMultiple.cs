@@ -25,7 +25,8 @@ internal static unsafe class EcGeneratorMultiple
 
     /// <summary>d·G uncompressed, or null when neither route knows the curve (the caller then judges nothing).</summary>
     /// <param name="curveOid">The namedCurve OID.</param>
-    /// <param name="scalar">d, big-endian, exactly <paramref name="fieldBytes"/> long, 1 ≤ d &lt; order.</param>
+    /// <param name="scalar">d, big-endian, 1 ≤ d &lt; order: <paramref name="fieldBytes"/> long, or one byte more when
+    /// the order needs it (secp160r1, secp224k1).</param>
     /// <param name="fieldBytes">The curve's coordinate length.</param>
     public static byte[]? Multiply(string curveOid, ReadOnlySpan<byte> scalar, int fieldBytes) =>
         Multiply(curveOid, scalar, fieldBytes, managed: false);

@@ -123,10 +123,13 @@ internal static class PrivateKeyAudit
         var full = stored.Length == 1 + (2 * fieldBytes) && stored[0] is 4 or 6 or 7;
         var compressed = stored.Length == 1 + fieldBytes && stored[0] is 2 or 3;
         if (!full && !compressed) return true;
-        var scalar = new byte[fieldBytes];
+        // An order can exceed 2^(8·fieldBytes) (secp160r1, secp224k1: one bit more than the field), so d may need a byte
+        // more than a coordinate; a coordinate-sized buffer threw here and left such keys unchecked.
+        var length = Math.Max(fieldBytes, d.GetByteCount(isUnsigned: true));
+        var scalar = new byte[length];
         try
         {
-            d.TryWriteBytes(scalar.AsSpan(fieldBytes - d.GetByteCount(isUnsigned: true)), out _, isUnsigned: true, isBigEndian: true);
+            d.TryWriteBytes(scalar.AsSpan(length - d.GetByteCount(isUnsigned: true)), out _, isUnsigned: true, isBigEndian: true);
             if (EcGeneratorMultiple.Multiply(curveOid, scalar, fieldBytes) is not { } q) return null;
             if (!stored.Slice(1, fieldBytes).SequenceEqual(q.AsSpan(1, fieldBytes))) return false;
             return compressed ? (stored[0] & 1) == (q[^1] & 1) : stored[(1 + fieldBytes)..].SequenceEqual(q.AsSpan(1 + fieldBytes));

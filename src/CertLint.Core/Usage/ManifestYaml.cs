@@ -43,10 +43,7 @@ internal static class ManifestYaml
         }
         catch (YamlException e)
         {
-            var message = e.InnerException?.Message ?? e.Message;
-            var cut = message.IndexOf("): ", StringComparison.Ordinal);
-            if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
-            result.Error(source.At(Math.Max(1, (int)e.Start.Line)), $"invalid YAML: {message}");
+            result.Error(source.At(Math.Max(1, (int)e.Start.Line)), SafeYaml.ParserProblem(e));
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)

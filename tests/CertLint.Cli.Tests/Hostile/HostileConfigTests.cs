@@ -76,6 +76,50 @@ public class HostileConfigTests
         ShouldNotLeak(r);
     }
 
+    /// <summary>
+    /// A secret that is itself YAML YamlDotNet rejects (a repeated key, a tag): before session 24 the errors quoted the
+    /// key ("Duplicate key ghp_...") and the tag, from a file whose shape was never checked.
+    /// </summary>
+    [TestCase("{0}: 1\n{0}: 2\n", 2)]
+    [TestCase("auths: !{0} x\n", 1)]
+    [TestCase("!{0}\n", 1)]
+    public void Config_and_rule_files_symlinked_to_a_yaml_secret_that_does_not_parse_quote_nothing(string shape, int line)
+    {
+        var secret = Path.Combine(_dir, "hosts.yml");
+        File.WriteAllText(secret, string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, Token));
+        File.CreateSymbolicLink(Path.Combine(Repo, ".certlint.yml"), secret);
+        var config = CliRunner.Process(Repo, null, ".");
+        config.ExitCode.ShouldBe(2, config.Error);
+        config.Error.ShouldContain($".certlint.yml:{line}:");
+        ShouldNotLeak(config);
+
+        File.Delete(Path.Combine(Repo, ".certlint.yml"));
+        File.CreateSymbolicLink(Path.Combine(Directory.CreateDirectory(Path.Combine(Repo, "rules")).FullName, "r.yml"), secret);
+        var rule = CliRunner.Process(Repo, null, "--rules", "rules", ".");
+        rule.ExitCode.ShouldBe(2, rule.Error);
+        rule.Error.ShouldContain($"r.yml:{line}:");
+        ShouldNotLeak(rule);
+    }
+
+    /// <summary>
+    /// System.Text.Json quotes a bad literal whole: a file starting with t, f or n ("token=...") came back line after
+    /// line in "baseline is not a SARIF 2.1.0 file: 'token=ghp_...\npassword=...' is an invalid JSON literal".
+    /// </summary>
+    [TestCase("token={0}\npassword={0}\n")]
+    [TestCase("null{0}\n")]
+    [TestCase("{{\"{0}\" 1}}")]
+    public void A_baseline_symlinked_to_a_secret_that_is_not_json_quotes_nothing(string shape)
+    {
+        var secret = Path.Combine(_dir, "credentials");
+        File.WriteAllText(secret, string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, Token));
+        File.CreateSymbolicLink(Path.Combine(Repo, "baseline.sarif"), secret);
+        var r = CliRunner.Process(Repo, null, "--baseline", "baseline.sarif", ".");
+        r.ExitCode.ShouldBe(2, r.Error);
+        r.Error.ShouldContain("baseline.sarif:1:");
+        r.Error.ShouldContain("baseline is not a SARIF 2.1.0 file: not valid JSON");
+        ShouldNotLeak(r);
+    }
+
     [Test]
     public void Rule_files_and_rules_validate_symlinked_to_a_secret_quote_nothing()
     {

@@ -124,4 +124,18 @@ internal static class HostileInputs
         }
         return w.Encode();
     }
+
+    /// <summary>An ECPrivateKey (RFC 5915) naming its curve, with any scalar and any stored uncompressed point.</summary>
+    public static byte[] EcPrivateKey(string curveOid, byte[] scalar, byte[] x, byte[] y)
+    {
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence())
+        {
+            w.WriteInteger(1);
+            w.WriteOctetString(scalar);
+            using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true))) w.WriteObjectIdentifier(curveOid);
+            using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 1, isConstructed: true))) w.WriteBitString([0x04, .. x, .. y]);
+        }
+        return w.Encode();
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -112,5 +114,37 @@ public class HostileKeyTests
         var (r, findings, _) = Lint();
         r.ExitCode.ShouldBe(1, r.Out);
         findings.ShouldBe(["bundle.p7b:1 parse-error"]);
+    }
+
+    /// <summary>
+    /// secp160r1's order exceeds 2^160, so a scalar may need one byte more than a coordinate. d = n − 1 gives −G, which
+    /// the test writes from the curve's constants (SEC 2 §2.4.2): d·G was computed into a coordinate-sized buffer, which
+    /// threw, and the whole key went unchecked (a stored point that is not d·G passed, and so did the 1-bit scalar −1).
+    /// </summary>
+    [Test]
+    public void A_scalar_longer_than_a_coordinate_is_checked_against_its_point()
+    {
+        var p = BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF7FFFFFFF", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var n = BigInteger.Parse("0100000000000000000001F4C8F927AED3CA752257", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var gx = BigInteger.Parse("04A96B5688EF573284664698968C38BB913CBFC82", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var gy = BigInteger.Parse("023A628553168947D59DCC912042351377AC5FB32", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        static byte[] Bytes(BigInteger v, int length)
+        {
+            var raw = v.ToByteArray(isUnsigned: true, isBigEndian: true);
+            return [.. new byte[length - raw.Length], .. raw];
+        }
+        var d = Bytes(n - 1, 21);
+        Write("minus-g.key", HostileInputs.Pem("EC PRIVATE KEY", HostileInputs.EcPrivateKey("1.3.132.0.8", d, Bytes(gx, 20), Bytes(p - gy, 20))));
+        Write("g.key", HostileInputs.Pem("EC PRIVATE KEY", HostileInputs.EcPrivateKey("1.3.132.0.8", d, Bytes(gx, 20), Bytes(gy, 20))));
+        // key-file-permissions is not what this test is about.
+        if (!OperatingSystem.IsWindows()) foreach (var name in new[] { "minus-g.key", "g.key" }) File.SetUnixFileMode(Path.Combine(_dir, name), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var (r, findings, _) = Lint();
+
+        r.ExitCode.ShouldBe(1, r.Out + r.Error);
+        findings.ShouldBe([
+            "g.key:1 key-orphan", "g.key:1 key-private-inconsistent", "g.key:1 weak-key", "g.key:1 weak-key-ec-scalar-small",
+            "minus-g.key:1 key-orphan", "minus-g.key:1 weak-key", "minus-g.key:1 weak-key-ec-scalar-small",
+        ]);
     }
 }

@@ -70,13 +70,15 @@ public class SecretCanaryTests
         Write("docker-compose.yml", $"services:\n  web:\n    environment:\n      DB_PASSWORD: {Canary}\n    secrets: [{Canary}\n");
         Write("application.properties", $"server.ssl.key-store=ks.p12\nserver.ssl.key-store-password={Canary}\nserver.ssl.key-password=\\u00{Canary}\n");
         Write("spring/application.yml", $"server:\n  ssl:\n    key-store-password: {Canary}\n    key-password: [{Canary}\n");
+        // A repeated key: YamlDotNet's message names it ("Duplicate key ..."), which the parse error must not repeat.
+        Write("spring/dup/application.yml", $"server:\n  ssl:\n    {Canary}: 1\n    {Canary}: 2\n");
     }
 
     private static readonly string[] Malformed =
     [
         "broken.pem", "broken.der", "broken.p12", "broken.p7b", "broken.jks", "corrupt.key", "nginx.conf", "apache/httpd.conf", "haproxy.cfg",
         "appsettings.json", "iris/SSLDefs.ini", "iris/merge.cpf", "iris/SSLConfigsExport.xml", "k8s/secret.yaml", "docker-compose.yml",
-        "application.properties", "spring/application.yml",
+        "application.properties", "spring/application.yml", "spring/dup/application.yml",
     ];
 
     private static readonly string[] Reports = ["report.sarif", "report.junit.xml", "report.json", "report.md", "report.codequality.json", "report.html"];

@@ -62,10 +62,7 @@ public static class SafeYaml
         }
         catch (YamlException e)
         {
-            var message = e.InnerException?.Message ?? e.Message;
-            var cut = message.IndexOf("): ", StringComparison.Ordinal);
-            if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
-            throw new ConfigurationException(file, (int)e.Start.Line, (int)e.Start.Column, $"invalid YAML: {message}");
+            throw new ConfigurationException(file, (int)e.Start.Line, (int)e.Start.Column, ParserProblem(e));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
@@ -97,7 +94,8 @@ public static class SafeYaml
             at = ev.End;
             if (ev is DocumentStart && ++documents > maxDocuments) throw Error(ev, $"more than {maxDocuments} documents");
             if (plainData && ev is NodeEvent { Tag: { IsEmpty: false, IsNonSpecific: false } tag } && !CoreTags.Contains(tag.Value))
-                throw Error(ev, $"YAML tag {SafeText.Quote(tag.Value)} is not allowed: rule and config files are plain data");
+                // Not quoted: the file's shape is not known yet, and a config symlinked to a secret must not echo it.
+                throw Error(ev, "a YAML tag is not allowed here (its text is not shown): rule and config files are plain data");
             var isKey = false;
             if (ev is NodeEvent or AnchorAlias && open.Count > 0 && open[^1] is { Mapping: true } parent)
             {
@@ -126,6 +124,23 @@ public static class SafeYaml
         }
 
         ConfigurationException Error(ParsingEvent ev, string problem) => new(file, (int)ev.Start.Line, (int)ev.Start.Column, problem);
+    }
+
+    /// <summary>
+    /// YamlDotNet's message for a syntax error, without its position prefix and never quoting the document: the
+    /// representation model's "Duplicate key X" names the key, which may be a secret when the file is not what its name
+    /// says (a symlink to a credentials file). The scanner and parser messages are fixed sentences; any other message
+    /// that quotes something (an apostrophe, an alias's $, "got X") is replaced by a generic one.
+    /// </summary>
+    internal static string ParserProblem(YamlException e)
+    {
+        var message = e.InnerException?.Message ?? e.Message;
+        var cut = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
+        if (message.StartsWith("Duplicate key", StringComparison.Ordinal)) return "invalid YAML: a mapping key appears twice (the key is not shown)";
+        if (message.IndexOfAny(['\'', '$', '"']) >= 0 || message.Contains(" got ", StringComparison.Ordinal))
+            return "invalid YAML: the parser cannot read the document at this point";
+        return $"invalid YAML: {message}";
     }
 
     /// <summary>Counts nodes as if aliases were expanded (memoised per shared node) and rejects alias bombs.</summary>

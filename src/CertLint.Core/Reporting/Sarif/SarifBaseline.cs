@@ -36,7 +36,13 @@ public sealed class SarifBaseline
             using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             return new SarifBaseline(ReadEntries(doc.RootElement));
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        catch (JsonException e)
+        {
+            // The position, never the parser's message: it quotes a bad literal whole ('token=...\npassword=...'), and
+            // the file may be anything a pull request linked there.
+            throw new UserErrorException($"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: baseline is not a SARIF 2.1.0 file: not valid JSON.", e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
             throw new UserErrorException($"{path}: baseline is not a SARIF 2.1.0 file: {e.Message}", e);
         }
