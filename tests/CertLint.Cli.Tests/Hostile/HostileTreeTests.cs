@@ -53,7 +53,7 @@ public sealed class HostileTreeTests
         Findings().ShouldBe([
             $"parse-error {deepPath}:1 {deepPath}:1 cannot be parsed: file is empty",
             readable
-                ? "parse-error locked.pem:1 locked.pem:1 cannot be parsed: invalid CERTIFICATE block: The provided data is tagged with 'Universal' class value '0', but it should have been 'Universal' class value '16'."
+                ? "parse-error locked.pem:1 locked.pem:1 cannot be parsed: invalid CERTIFICATE block: The provided data is tagged with 'Universal' class value '0', but it should have been 'Universal' class value '16'"
                 : "parse-error locked.pem:1 locked.pem:1 cannot be parsed: permission denied",
             "parse-error pipe.pem:1 pipe.pem:1 cannot be parsed: is a FIFO (named pipe), not a regular file; not read",
             "parse-error self.pem:1 self.pem:1 cannot be parsed: broken or looping symbolic link",
