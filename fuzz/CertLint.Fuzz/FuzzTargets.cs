@@ -21,6 +21,7 @@ public static class FuzzTargets
 
     /// <summary>Key derivation in fuzzing stays cheap: counts above this are refused, as a lowered limit would.</summary>
     private const long FuzzKdfLimit = 4096;
+    private const long FuzzKdfBudget = 16 * FuzzKdfLimit;
 
     // Properties, not static fields: nothing from the instrumented engine may run before SharpFuzz has set up AFL's
     // shared memory (a static constructor would, and crash the fork server).
@@ -57,14 +58,14 @@ public static class FuzzTargets
     {
         Expect(() => CertificateParser.Parse(input, Location, ObjectFormat.Der));
         Expect(() => CrlParser.Parse(input, Location));
-        Expect(() => KeyParser.ParseDer((byte[])input.Clone(), Location, EmptyPassword, FuzzKdfLimit));
+        Expect(() => KeyParser.ParseDer((byte[])input.Clone(), Location, EmptyPassword, Meter()));
     }
 
     /// <summary>PKCS#7 bundles, PKCS#12 keystores (empty password, low iteration limit), JKS and JCEKS keystores.</summary>
     private static void Pkcs(byte[] input)
     {
         Expect(() => Pkcs7Parser.Parse(input, Location));
-        Expect(() => Pkcs12Parser.Parse((byte[])input.Clone(), File, EmptyPassword, FuzzKdfLimit));
+        Expect(() => Pkcs12Parser.Parse((byte[])input.Clone(), File, EmptyPassword, Meter()));
         Expect(() => PbeInspector.InspectPfx(input));
         // Java keystores: the walk does not check the magic, so the fuzzer need not find it first.
         Expect(() => JksParser.Parse((byte[])input.Clone(), File, EmptyPassword, new Collector(File, new Passwords())));
@@ -113,5 +114,10 @@ public static class FuzzTargets
         public IReadOnlyList<string> CandidatesFor(SourceFile file) => EmptyPassword;
         public string HintFor(SourceFile file) => "";
         public long MaxKdfIterations => FuzzKdfLimit;
+        // A fresh budget per file parsed (one Collector reads it once): each execution stays small.
+        public KdfBudget KdfBudget => new(FuzzKdfBudget);
     }
+
+    /// <summary>One execution's key derivations: a few at the low iteration limit, then KdfLimitException.</summary>
+    private static KdfMeter Meter() => KdfMeter.Paying(FuzzKdfLimit, new KdfBudget(FuzzKdfBudget));
 }

@@ -57,7 +57,7 @@ public static partial class ConfigLoader
     private static ScanLimits ReadLimits(string file, YamlNode node)
     {
         var map = new YamlMap(file, node, "'limits'");
-        map.RejectUnknown(["kdfIterations", "findingsPerFile", "findingsPerRule"], "'limits'");
+        map.RejectUnknown(["kdfIterations", "kdfBudget", "findingsPerFile", "findingsPerRule"], "'limits'");
         long Read(string key, long max)
         {
             if (map.Get(key) is not { } n) return max;
@@ -66,7 +66,8 @@ public static partial class ConfigLoader
                 : throw YamlValues.Error(file, n, $"'{key}' must be between 1 and {max.ToString(CultureInfo.InvariantCulture)} (limits can be lowered, not raised)", key);
         }
         return new ScanLimits(Read("kdfIterations", ScanLimits.MaxKdfIterations),
-            (int)Read("findingsPerFile", ScanLimits.MaxFindingsPerFile), (int)Read("findingsPerRule", ScanLimits.MaxFindingsPerRule));
+            (int)Read("findingsPerFile", ScanLimits.MaxFindingsPerFile), (int)Read("findingsPerRule", ScanLimits.MaxFindingsPerRule),
+            Read("kdfBudget", ScanLimits.MaxKdfBudget));
     }
 
     private static string[] ReadExtends(string file, YamlNode node)

@@ -5,7 +5,8 @@ using CertLint.Model;
 namespace CertLint.Parsing;
 
 /// <summary>Accumulates what one file yields and turns exceptions into <see cref="ParseIssue"/>s with clear, secret-free messages.</summary>
-internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
+/// <param name="deferKdf">In the parallel pass: a key derivation defers the file (<see cref="KdfMeter"/>).</param>
+internal sealed class Collector(SourceFile file, IPasswordSource passwordSource, bool deferKdf = false)
 {
     public SourceFile File { get; } = file;
     public FileKind Kind { get; set; }
@@ -14,6 +15,7 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
     private List<CrlInfo>? _crls;
     private List<ParseIssue>? _issues;
     private IReadOnlyList<string>? _passwords;
+    private KdfMeter? _kdf;
 
     // Made on first use: most files yield one object of one kind, and every file has a collector.
     public List<CertificateInfo> Certificates => _certificates ??= [];
@@ -22,11 +24,16 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
     public KeystoreInfo? Keystore { get; set; }
     public List<ParseIssue> Issues => _issues ??= [];
 
+    /// <summary>A step needed a key derivation in the parallel pass: this yield is dropped and the file parsed again in order.</summary>
+    public bool Deferred { get; private set; }
+
     /// <summary>Candidate passwords, looked up (environment, globs) only when something encrypted reads them.</summary>
     public IReadOnlyList<string> Passwords => _passwords ??= new DeferredList<string>(() => passwordSource.CandidatesFor(File));
 
-    /// <summary>Key-derivation iteration counts above this are refused before any derivation.</summary>
-    public long MaxKdfIterations => passwordSource.MaxKdfIterations;
+    /// <summary>Checks and pays for key derivations; made only when something encrypted needs one.</summary>
+    public KdfMeter Kdf => _kdf ??= deferKdf
+        ? KdfMeter.Deferring(passwordSource.MaxKdfIterations)
+        : KdfMeter.Paying(passwordSource.MaxKdfIterations, passwordSource.KdfBudget);
 
     public void Error(SourceLocation location, string message) => Issues.Add(new ParseIssue(ParseIssueKind.ParseError, location, message));
 
@@ -44,6 +51,10 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource)
         try
         {
             parse(state);
+        }
+        catch (KdfDeferredException)
+        {
+            Deferred = true; // the step's finally blocks have run (key bytes zeroed); the ordered pass parses the file again
         }
         catch (KdfLimitException e)
         {

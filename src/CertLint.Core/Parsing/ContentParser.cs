@@ -8,28 +8,31 @@ namespace CertLint.Parsing;
 /// <summary>A file's bytes -> <see cref="ParsedFile"/>: PEM blocks by label, binary content by its DER shape. Never throws.</summary>
 public static class ContentParser
 {
-    public static ParsedFile Parse(SourceFile file, byte[] bytes, IPasswordSource passwords)
+    public static ParsedFile Parse(SourceFile file, byte[] bytes, IPasswordSource passwords) => Parse(file, bytes, passwords, deferKdf: false)!;
+
+    /// <param name="deferKdf">In FileParser's parallel pass: a file that needs a key derivation yields null (parse it again in order).</param>
+    internal static ParsedFile? Parse(SourceFile file, byte[] bytes, IPasswordSource passwords, bool deferKdf)
     {
-        var result = new Collector(file, passwords);
+        var result = new Collector(file, passwords, deferKdf);
         if (bytes.Length == 0) result.Error(new SourceLocation(file), "file is empty");
         else if (PemScanner.ContainsPem(bytes))
         {
             if (ParsePem(bytes, result)) CryptographicOperations.ZeroMemory(bytes); // the base64 of private keys; nothing in the model points here
         }
         else ParseBinary(bytes, result);
-        return result.ToParsedFile();
+        return result.Deferred ? null : result.ToParsedFile();
     }
 
     /// <summary>
     /// Parses bytes the caller keeps (and zeroes) afterwards, e.g. a pooled read buffer: PEM blocks are decoded into
     /// new arrays, binary content is copied first, since the model keeps slices of it.
     /// </summary>
-    internal static ParsedFile ParseBorrowed(SourceFile file, ReadOnlyMemory<byte> content, IPasswordSource passwords)
+    internal static ParsedFile? ParseBorrowed(SourceFile file, ReadOnlyMemory<byte> content, IPasswordSource passwords, bool deferKdf)
     {
-        if (content.IsEmpty || !PemScanner.ContainsPem(content.Span)) return Parse(file, content.ToArray(), passwords);
-        var result = new Collector(file, passwords);
+        if (content.IsEmpty || !PemScanner.ContainsPem(content.Span)) return Parse(file, content.ToArray(), passwords, deferKdf);
+        var result = new Collector(file, passwords, deferKdf);
         ParsePem(content, result);
-        return result.ToParsedFile();
+        return result.Deferred ? null : result.ToParsedFile();
     }
 
     /// <returns>True when a block was a private key (its base64 is in <paramref name="content"/>).</returns>
@@ -71,7 +74,7 @@ public static class ContentParser
                 result.Crls.Add(CrlParser.Parse(block.Data, location));
                 break;
             case var label when KeyParser.IsKeyLabel(label):
-                result.Keys.Add(KeyParser.ParsePem(block, location, result.Passwords, result.MaxKdfIterations));
+                result.Keys.Add(KeyParser.ParsePem(block, location, result.Passwords, result.Kdf));
                 break;
             default:
                 break; // CERTIFICATE REQUEST, DH PARAMETERS, OPENSSH PRIVATE KEY...: not ours to lint
@@ -115,7 +118,7 @@ public static class ContentParser
                 break;
             case DerShape.Key:
                 result.Kind = FileKind.DerKey;
-                result.Guard(location, "DER key", () => result.Keys.Add(KeyParser.ParseDer(bytes, location, result.Passwords, result.MaxKdfIterations)!));
+                result.Guard(location, "DER key", () => result.Keys.Add(KeyParser.ParseDer(bytes, location, result.Passwords, result.Kdf)!));
                 CryptographicOperations.ZeroMemory(bytes);
                 break;
             case DerShape.NotLinted:
@@ -130,7 +133,7 @@ public static class ContentParser
 
     private static void AddPkcs12(byte[] bytes, Collector result)
     {
-        var contents = Pkcs12Parser.Parse(bytes, result.File, result.Passwords, result.MaxKdfIterations);
+        var contents = Pkcs12Parser.Parse(bytes, result.File, result.Passwords, result.Kdf);
         result.Keystore = contents.Keystore;
         result.Certificates.AddRange(contents.Certificates);
         result.Keys.AddRange(contents.Keys);

@@ -13,7 +13,11 @@ public static class FileParser
     /// <summary>Files larger than this are not read (a ParseError says so): certificate material is never this big.</summary>
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
-    public static ParsedFile Parse(SourceFile file, IPasswordSource passwords)
+    /// <summary>Parses one file, paying for key derivations from the run's budget: call in file order.</summary>
+    public static ParsedFile Parse(SourceFile file, IPasswordSource passwords) => Parse(file, passwords, deferKdf: false)!;
+
+    /// <returns>Null when <paramref name="deferKdf"/> and the file needs a key derivation.</returns>
+    private static ParsedFile? Parse(SourceFile file, IPasswordSource passwords, bool deferKdf)
     {
         var read = default(BoundedRead);
         try
@@ -21,7 +25,7 @@ public static class FileParser
             // The bytes are only read from: PEM is decoded out of them, binary content is copied (the model keeps slices of it).
             read = BoundedFile.ReadRented(file.FullPath, MaxFileBytes);
             if (Problem(file, read) is { } issue) return new ParsedFile { File = file, Issues = [issue] };
-            return ContentParser.ParseBorrowed(file, read.Bytes.AsMemory(0, (int)read.Size), passwords);
+            return ContentParser.ParseBorrowed(file, read.Bytes.AsMemory(0, (int)read.Size), passwords, deferKdf);
         }
         catch (Exception e)
         {
@@ -36,13 +40,20 @@ public static class FileParser
 
     /// <summary>
     /// Parses many files in parallel (bounded by the processor count) and returns them in input order, so the output is
-    /// deterministic whatever the scheduling.
+    /// deterministic whatever the scheduling. Files that need a key derivation (encrypted keys, keystores) are parsed
+    /// again afterwards, one by one in input order, so the run's key-derivation budget runs out at the same object
+    /// every time (<see cref="KdfBudget"/>).
     /// </summary>
     public static IReadOnlyList<ParsedFile> ParseAll(IReadOnlyList<SourceFile> files, IPasswordSource passwords, CancellationToken cancellationToken = default)
     {
-        var results = new ParsedFile[files.Count];
-        Engine.Workers.For(files.Count, i => results[i] = Parse(files[i], passwords), cancellationToken);
-        return results;
+        var results = new ParsedFile?[files.Count];
+        Engine.Workers.For(files.Count, i => results[i] = Parse(files[i], passwords, deferKdf: true), cancellationToken);
+        for (var i = 0; i < results.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results[i] ??= Parse(files[i], passwords);
+        }
+        return results!;
     }
 
     /// <summary>The issue that stopped a file's read (FIFOs and devices are not opened), or null when its bytes were read.</summary>

@@ -13,4 +13,7 @@ public interface IPasswordSource
 
     /// <summary>Key-derivation iteration counts above this are not attempted (<see cref="Configuration.ScanLimits.KdfIterations"/>).</summary>
     long MaxKdfIterations => Configuration.ScanLimits.MaxKdfIterations;
+
+    /// <summary>The run's key-derivation budget (<see cref="Configuration.ScanLimits.KdfBudget"/>): one object per run, shared by every file.</summary>
+    KdfBudget KdfBudget { get; }
 }

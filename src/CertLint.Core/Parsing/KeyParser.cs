@@ -17,13 +17,13 @@ public static class KeyParser
     public static bool IsKeyLabel(string label) => label is "PRIVATE KEY" or "ENCRYPTED PRIVATE KEY" or "RSA PRIVATE KEY"
         or "EC PRIVATE KEY" or "DSA PRIVATE KEY" or "PUBLIC KEY" or "RSA PUBLIC KEY" or "OPENSSH PRIVATE KEY";
 
-    public static KeyInfo ParsePem(PemBlock block, SourceLocation location, IReadOnlyList<string> passwords, long maxIterations = PbeInspector.DefaultMaxIterations)
+    public static KeyInfo ParsePem(PemBlock block, SourceLocation location, IReadOnlyList<string> passwords, KdfMeter? kdf = null)
     {
         if (block.IsLegacyEncrypted) return ParseLegacyEncrypted(block, location, passwords);
         return block.Label switch
         {
             "PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Pkcs8, true, false, PublicKeyDerivation.FromPkcs8(block.Data), PrivateKeyAudit.OfPkcs8(block.Data)),
-            "ENCRYPTED PRIVATE KEY" => ParseEncryptedPkcs8(block.Data, location, ObjectFormat.Pem, passwords, maxIterations),
+            "ENCRYPTED PRIVATE KEY" => ParseEncryptedPkcs8(block.Data, location, ObjectFormat.Pem, passwords, kdf ?? KdfMeter.Standalone(PbeInspector.DefaultMaxIterations)),
             "RSA PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Pkcs1Rsa, true, false, PublicKeyDerivation.FromPkcs1(block.Data), PrivateKeyAudit.OfPkcs1(block.Data)),
             "EC PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Sec1Ec, true, false, PublicKeyDerivation.FromSec1(block.Data), PrivateKeyAudit.OfSec1(block.Data)),
             "DSA PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.OpenSslDsa, true, false, PublicKeyDerivation.FromOpenSslDsa(block.Data)),
@@ -35,13 +35,13 @@ public static class KeyParser
     }
 
     /// <summary>A DER key file: PKCS#8, encrypted PKCS#8, PKCS#1, SEC1 or SPKI, told apart by structure. Null when it is none of them.</summary>
-    public static KeyInfo? ParseDer(ReadOnlyMemory<byte> der, SourceLocation location, IReadOnlyList<string> passwords, long maxIterations = PbeInspector.DefaultMaxIterations)
+    public static KeyInfo? ParseDer(ReadOnlyMemory<byte> der, SourceLocation location, IReadOnlyList<string> passwords, KdfMeter? kdf = null)
     {
         if (DerKeyShape(der) is not { } shape) return null;
         return shape switch
         {
             KeyEncoding.Pkcs8 => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromPkcs8(der), PrivateKeyAudit.OfPkcs8(der)),
-            KeyEncoding.EncryptedPkcs8 => ParseEncryptedPkcs8(der, location, ObjectFormat.Der, passwords, maxIterations),
+            KeyEncoding.EncryptedPkcs8 => ParseEncryptedPkcs8(der, location, ObjectFormat.Der, passwords, kdf ?? KdfMeter.Standalone(PbeInspector.DefaultMaxIterations)),
             // PKCS#1 RSAPublicKey (n, e): read as the PEM "RSA PUBLIC KEY" is.
             KeyEncoding.Pkcs1RsaPublic => Make(location, ObjectFormat.Der, KeyEncoding.SubjectPublicKeyInfo, false, false, PublicKeyDerivation.FromPkcs1Public(der)),
             KeyEncoding.OpenSslDsa => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromOpenSslDsa(der)),
@@ -127,16 +127,18 @@ public static class KeyParser
         (PublicKeyDerivation.FromPkcs8(pkcs8) is { } spki ? SpkiParser.Parse(spki) : null, PrivateKeyAudit.OfPkcs8(pkcs8));
 
     /// <summary>
-    /// The iteration count is read and checked against <paramref name="maxIterations"/> before any derivation. PBES2
+    /// The iteration count is read and checked against the per-derivation limit before any derivation, and each
+    /// password's attempt is paid for from the run's budget (<paramref name="kdf"/>). PBES2
     /// with AES or 3DES is decrypted by <see cref="Pbes2Decryptor"/>, which tells a wrong password from a corrupt key;
     /// other schemes (PBES1, PKCS#12 PBE) go through .NET, where the two look alike.
     /// </summary>
-    private static KeyInfo ParseEncryptedPkcs8(ReadOnlyMemory<byte> der, SourceLocation location, ObjectFormat format, IReadOnlyList<string> passwords, long maxIterations)
+    private static KeyInfo ParseEncryptedPkcs8(ReadOnlyMemory<byte> der, SourceLocation location, ObjectFormat format, IReadOnlyList<string> passwords, KdfMeter kdf)
     {
         var pbe = PbeInspector.ReadEncryptedPrivateKeyInfo(der);
-        KdfLimitException.Check(pbe, maxIterations);
+        kdf.Check(pbe);
         foreach (var password in passwords)
         {
+            kdf.Spend(pbe);
             byte[]? plain = null;
             try
             {

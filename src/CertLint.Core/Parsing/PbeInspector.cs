@@ -19,6 +19,8 @@ public static class PbeInspector
     public const long DefaultMaxIterations = 10_000_000;
     /// <summary>Below this, PBKDF2 and the PKCS#12 MAC are weak (NIST SP 800-132 asks for "as large as feasible").</summary>
     public const long WeakIterations = 10_000;
+    /// <summary>The <see cref="PbeInfo.Scheme"/> of a PFX's integrity MAC: the PKCS#12 KDF's, or PBMAC1 (RFC 9579).</summary>
+    public const string MacScheme = "PKCS#12 MAC", Pbmac1Scheme = "PBMAC1";
 
     private const string Pbes2 = "1.2.840.113549.1.5.13";
 
@@ -108,7 +110,7 @@ public static class PbeInspector
         var iterations = macData.HasData ? ReadCount(macData) : 1;
         string? weakness = digest is "SHA-1" or "MD5" ? $"the integrity MAC uses {digest}"
             : iterations < WeakIterations ? $"the integrity MAC uses only {Count(iterations)}" : null;
-        return new PbeInfo("PKCS#12 MAC", iterations, $"HMAC-{digest} MAC, {Count(iterations)}", weakness);
+        return new PbeInfo(MacScheme, iterations, $"HMAC-{digest} MAC, {Count(iterations)}", weakness);
     }
 
     /// <summary>
@@ -119,10 +121,10 @@ public static class PbeInspector
     {
         var (kdfOid, pbkdf2, mac) = Pkcs12Pbmac1.ReadParameters(algorithm);
         var macName = Pbkdf2Parameters.HmacName(mac);
-        if (pbkdf2 is null) return new PbeInfo("PBMAC1", 0, $"PBMAC1 ({kdfOid}, {macName})", null);
+        if (pbkdf2 is null) return new PbeInfo(Pbmac1Scheme, 0, $"PBMAC1 ({kdfOid}, {macName})", null);
         var (iterations, prf) = (pbkdf2.Iterations, Pbkdf2Parameters.HmacName(pbkdf2.PrfOid));
         var weakness = iterations < WeakIterations ? $"PBMAC1's PBKDF2 uses only {Count(iterations)} (fewer than {Number(WeakIterations)})" : null;
-        return new PbeInfo("PBMAC1", iterations, $"PBMAC1 (PBKDF2-{prf}, {Count(iterations)}, {macName})", weakness);
+        return new PbeInfo(Pbmac1Scheme, iterations, $"PBMAC1 (PBKDF2-{prf}, {Count(iterations)}, {macName})", weakness);
     }
 
     /// <summary>PBKDF2-params: the iteration count and the PRF's name.</summary>

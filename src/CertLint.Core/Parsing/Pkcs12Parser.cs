@@ -19,22 +19,28 @@ public static class Pkcs12Parser
     /// <param name="data">The PFX bytes.</param>
     /// <param name="file">The file, for locations.</param>
     /// <param name="passwords">Candidates, the empty password first.</param>
-    /// <param name="maxIterations">Iteration counts (MAC, encrypted safes, shrouded keys) above this are refused before any derivation.</param>
-    public static Pkcs12Contents Parse(ReadOnlyMemory<byte> data, SourceFile file, IReadOnlyList<string> passwords, long maxIterations = PbeInspector.DefaultMaxIterations)
+    /// <param name="kdf">Iteration counts (MAC, encrypted safes, shrouded keys) over its limit are refused before any
+    /// derivation, and every derivation is paid for from its budget first (a standalone one when null).</param>
+    public static Pkcs12Contents Parse(ReadOnlyMemory<byte> data, SourceFile file, IReadOnlyList<string> passwords, KdfMeter? kdf = null)
     {
+        kdf ??= KdfMeter.Standalone(PbeInspector.DefaultMaxIterations);
         var location = new SourceLocation(file);
         var encryptedSafes = Pkcs12Nesting.CheckClear(data); // before .NET's decoder recurses into nested safes
         var info = Pkcs12Info.Decode(data, out var consumed, skipCopy: true); // throws on garbage: a parse error, not a password problem
         if (consumed != data.Length) throw new AsnContentException($"{data.Length - consumed} bytes after the PKCS#12 structure");
         var protection = new List<PbeInfo>(PbeInspector.InspectPfx(data));
-        foreach (var pbe in protection) KdfLimitException.Check(pbe, maxIterations);
+        foreach (var pbe in protection) kdf.Check(pbe);
+        var mac = protection.FirstOrDefault(p => p.Scheme is PbeInspector.MacScheme or PbeInspector.Pbmac1Scheme);
         foreach (var password in Expand(passwords))
         {
             // A fresh decode per attempt: Decrypt mutates the SafeContents it opened, even with a wrong password that happens to unpad.
             info = Pkcs12Info.Decode(data, out _, skipCopy: true);
             // A verified MAC proves the password: after it, any failure is a damaged file, not a wrong password.
             var proven = info.IntegrityMode == Pkcs12IntegrityMode.Password;
+            if (proven && mac is not null) kdf.Spend(mac);
             if (proven && !VerifyMac(info, data, password)) continue;
+            // Each encrypted safe is opened twice: to measure its nesting, then by .NET.
+            foreach (var safe in protection) if (!ReferenceEquals(safe, mac)) kdf.Spend(safe, count: 2);
             Pkcs12Nesting.CheckEncrypted(encryptedSafes, password);
             var safes = TryDecrypt(info, password, data.Length);
             if (safes is null)
@@ -47,7 +53,7 @@ public static class Pkcs12Parser
             var keyProtection = new List<PbeInfo>();
             try
             {
-                foreach (var safe in safes) Collect(safe, password, location, maxIterations, certificates, keys, keyProtection);
+                foreach (var safe in safes) Collect(safe, password, location, kdf, certificates, keys, keyProtection);
             }
             catch (Exception e) when (proven && e is CryptographicException or AsnContentException)
             {
@@ -108,7 +114,7 @@ public static class Pkcs12Parser
         return safes;
     }
 
-    private static void Collect(Pkcs12SafeContents safe, string? password, SourceLocation location, long maxIterations,
+    private static void Collect(Pkcs12SafeContents safe, string? password, SourceLocation location, KdfMeter kdf,
         List<CertificateInfo> certificates, List<KeyInfo> keys, List<PbeInfo> protection)
     {
         foreach (var bag in safe.GetBags())
@@ -123,7 +129,7 @@ public static class Pkcs12Parser
                     break;
                 case Pkcs12ShroudedKeyBag shrouded:
                     var pbe = PbeInspector.ReadEncryptedPrivateKeyInfo(shrouded.EncryptedPkcs8PrivateKey);
-                    KdfLimitException.Check(pbe, maxIterations);
+                    kdf.Spend(pbe);
                     protection.Add(pbe);
                     keys.Add(Key(location with { Index = index }, DecryptKey(shrouded.EncryptedPkcs8PrivateKey, password)));
                     break;
@@ -131,7 +137,7 @@ public static class Pkcs12Parser
                     keys.Add(Key(location with { Index = index }, KeyParser.PublicKeyOfPkcs8(plain.Pkcs8PrivateKey)));
                     break;
                 case Pkcs12SafeContentsBag nested when nested.SafeContents is { } inner:
-                    Collect(inner, password, location, maxIterations, certificates, keys, protection);
+                    Collect(inner, password, location, kdf, certificates, keys, protection);
                     break;
             }
         }

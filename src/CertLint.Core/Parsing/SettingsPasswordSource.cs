@@ -19,7 +19,10 @@ public sealed class SettingsPasswordSource : IPasswordSource
         _byPath = settings.PasswordsByPath
             .Select(p => (GlobCache.Get(p.Glob), p.EnvironmentVariable))
             .ToArray();
+        KdfBudget = new KdfBudget(settings.Limits.KdfBudget);
     }
+
+    public KdfBudget KdfBudget { get; }
 
     public IReadOnlyList<string> CandidatesFor(SourceFile file)
     {

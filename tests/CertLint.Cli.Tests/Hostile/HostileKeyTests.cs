@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
 using System.Text.Json;
 
 namespace CertLint.Cli.Tests.Hostile;
@@ -76,6 +77,63 @@ public class HostileKeyTests
         var raised = CliRunner.Process(_dir, null, ".");
         raised.ExitCode.ShouldBe(2);
         raised.Error.ShouldContain(".certlint.yml:2:18: error: 'kdfIterations' must be between 1 and 10000000 (limits can be lowered, not raised)");
+    }
+
+    /// <summary>Findings of key-derivation-limit as "path:line", from a run over <see cref="_dir"/>.</summary>
+    private List<string> RefusedDerivations(out JsonDocument json)
+    {
+        var (r, findings, report) = Lint();
+        r.ExitCode.ShouldBeOneOf([0, 1], r.Error);
+        json = report;
+        return findings.Where(f => f.EndsWith(" key-derivation-limit", StringComparison.Ordinal)).Select(f => f.Split(' ')[0]).ToList();
+    }
+
+    [Test]
+    public void A_run_spends_at_most_its_key_derivation_budget_taken_in_file_order()
+    {
+        // 20 keys of 10,000 iterations then one of 5,000, all under the empty password (one attempt each), among 20
+        // certificates so the run parses in parallel. The budget of 95,000 pays for nine keys; the tenth finds 5,000
+        // left and is refused, and so is every later key of 10,000; the last one fits exactly what is left.
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        for (var i = 1; i <= 21; i++)
+        {
+            var pbe = new PbeParameters(PbeEncryptionAlgorithm.Aes128Cbc, HashAlgorithmName.SHA256, i == 21 ? 5_000 : 10_000);
+            Write($"k{i:00}.key", HostileInputs.Pem("ENCRYPTED PRIVATE KEY", key.ExportEncryptedPkcs8PrivateKey("", pbe)));
+        }
+        using var cert = HostileInputs.CertificateWithKey();
+        for (var i = 1; i <= 20; i++) Write($"c{i:00}.pem", HostileInputs.Pem("CERTIFICATE", cert.RawData));
+        Write(".certlint.yml", "limits:\n  kdfBudget: 95000\n");
+
+        string[] expected = [.. Enumerable.Range(10, 11).Select(i => $"k{i:00}.key:1")];
+        for (var run = 0; run < 3; run++) RefusedDerivations(out _).ShouldBe(expected, false, $"run {run}: the budget must run out at the same key every time");
+        RefusedDerivations(out var json);
+        MessageOf(json, "k10.key").ShouldContain("10,000 iterations, AES-128-CBC) was not attempted: the run's key-derivation budget of 95,000 iterations (limits.kdfBudget) was spent on the files before it");
+
+        // Without the config the default budget (100,000,000) pays for all of them.
+        File.Delete(Path.Combine(_dir, ".certlint.yml"));
+        RefusedDerivations(out _).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void One_keystore_of_many_shrouded_keys_cannot_spend_more_than_the_budget()
+    {
+        // Each shrouded key is its own derivation under the per-derivation limit; 40 of them cost 40 times one.
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var contents = new Pkcs12SafeContents();
+        var pbe = new PbeParameters(PbeEncryptionAlgorithm.Aes128Cbc, HashAlgorithmName.SHA256, 50_000);
+        for (var i = 0; i < 40; i++) contents.AddShroudedKey(key, "", pbe);
+        var builder = new Pkcs12Builder();
+        builder.AddSafeContentsUnencrypted(contents);
+        builder.SealWithMac("", HashAlgorithmName.SHA256, 2_048);
+        Write("many-keys.p12", builder.Encode());
+        Write(".certlint.yml", "limits:\n  kdfBudget: 1000000\n");
+        RefusedDerivations(out var json).ShouldBe(["many-keys.p12:1"]);
+        MessageOf(json, "many-keys.p12").ShouldContain("50,000 iterations, AES-128-CBC) was not attempted: the run's key-derivation budget of 1,000,000 iterations");
+
+        Write(".certlint.yml", "limits:\n  kdfBudget: 100000001\n");
+        var raised = CliRunner.Process(_dir, null, ".");
+        raised.ExitCode.ShouldBe(2);
+        raised.Error.ShouldContain(".certlint.yml:2:14: error: 'kdfBudget' must be between 1 and 100000000 (limits can be lowered, not raised)");
     }
 
     [Test]

@@ -15,6 +15,7 @@ public sealed class FixtureRuleTests
     {
         public IReadOnlyList<string> CandidatesFor(SourceFile file) => ["", .. passwords];
         public string HintFor(SourceFile file) => "set CERTLINT_PASSWORD";
+        public KdfBudget KdfBudget { get; } = new(CertLint.Configuration.ScanLimits.MaxKdfBudget);
     }
 
     /// <summary>The fixtures were made "today" and are valid for 30000 days: lint them at a fixed instant inside that.</summary>

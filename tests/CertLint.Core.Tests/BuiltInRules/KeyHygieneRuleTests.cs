@@ -17,6 +17,7 @@ public sealed class KeyHygieneRuleTests
         public IReadOnlyList<string> CandidatesFor(SourceFile file) => ["", .. passwords];
         public string HintFor(SourceFile file) => "set CERTLINT_PASSWORD";
         public long MaxKdfIterations => maxIterations;
+        public KdfBudget KdfBudget { get; } = new(CertLint.Configuration.ScanLimits.MaxKdfBudget);
     }
 
     private static readonly string[] Keystores =

@@ -94,5 +94,6 @@ public sealed class FuzzSeedTests
         public IReadOnlyList<string> CandidatesFor(SourceFile file) => [""];
         public string HintFor(SourceFile file) => "";
         public long MaxKdfIterations => 4096;
+        public KdfBudget KdfBudget { get; } = new(64 * 4096);
     }
 }
