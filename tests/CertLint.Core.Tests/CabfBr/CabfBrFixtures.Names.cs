@@ -1,4 +1,5 @@
 using CertLint.Tests.Pki.Raw;
+using static CertLint.Tests.Pki.Raw.Der;
 
 namespace CertLint.Tests.CabfBr;
 
@@ -23,6 +24,11 @@ internal static partial class CabfBrFixtures
             RootCa(ValidFor(rootIssued, TimeSpan.FromDays(2922) - second)));
         Add("cabf-root-validity", RootCa(ValidFor(rootIssued, TimeSpan.FromDays(9132))),
             RootCa(ValidFor(rootIssued, TimeSpan.FromDays(9132) - second)));
+        // BR §7.1.2.1: the root's issuer is its subject byte for byte; a PrintableString CN where the subject has a
+        // UTF8String one is the same name to RFC 5280 §7.1, not the same encoding.
+        Add("cabf-root-issuer-encoding",
+            RootCa(b => b.IssuerName = Name(C("US"), O("Example Trust"), Attribute(Oids.CommonName, PrintableString, "Example Root CA"))),
+            RootCa());
     }
 
     /// <summary>subjectAltName and commonName: syntax, wildcards, internal names, reserved addresses.</summary>

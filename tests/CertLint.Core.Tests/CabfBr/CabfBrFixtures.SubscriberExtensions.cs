@@ -1,3 +1,4 @@
+using CertLint.Tests.Pki;
 using CertLint.Tests.Pki.Raw;
 using static CertLint.Tests.Pki.Raw.Der;
 
@@ -35,6 +36,14 @@ internal static partial class CabfBrFixtures
         Add("cabf-sub-ecc-key-usage", Leaf(Usage(Ext.KeyAgreement)), Leaf(Usage(Ext.DigitalSignature, Ext.KeyAgreement)));
         Add("cabf-sub-ecc-key-usage", Leaf(Usage(Ext.DigitalSignature, Ext.KeyEncipherment)), Leaf());
         Add("cabf-sub-ecc-key-agreement", Leaf(Usage(Ext.DigitalSignature, Ext.KeyAgreement)), Leaf());
+        // An RSA leaf: keyAgreement is outside §7.1.2.7.11's RSA row; digitalSignature with keyEncipherment is in it.
+        Action<RawCertificateBuilder> RsaUsage(params int[] bits) => b =>
+        {
+            b.Spki = TestKey.Create(TestKeyType.Rsa).SubjectPublicKeyInfo;
+            Usage(bits)(b);
+        };
+        Add("cabf-sub-rsa-key-agreement", Leaf(RsaUsage(Ext.DigitalSignature, Ext.KeyAgreement)),
+            Leaf(RsaUsage(Ext.DigitalSignature, Ext.KeyEncipherment)));
 
         // Between SC47 (2021-08-16) and the OU sunset (2022-09-01) an OU needed an organizationName beside it.
         var sc47 = IssuedOn(2022, 1, 1);

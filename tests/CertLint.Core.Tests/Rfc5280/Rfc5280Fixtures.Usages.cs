@@ -64,6 +64,9 @@ internal static partial class Rfc5280Fixtures
         Add("precert-sct-list",
             Leaf(b => b.Set(Oids.CtPoison, NullValue(), critical: true).Set(Oids.SctList, Ext.SctList(12))),
             Leaf(b => b.Set(Oids.CtPoison, NullValue(), critical: true)));
+        // RFC 6962 §3.1: the poison is critical, so that RFC 5280 clients reject the Precertificate.
+        Add("ct-poison-not-critical",
+            Leaf(b => b.Set(Oids.CtPoison, NullValue(), critical: false)), Leaf(b => b.Set(Oids.CtPoison, NullValue(), critical: true)));
         Add("sct-list-empty", Leaf(b => b.Set(Oids.SctList, Ext.SctList(0))), Leaf(b => b.Set(Oids.SctList, Ext.SctList(12))));
         Add("crl-distribution-point-reasons-only",
             Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint(null, reasons: true)))),
