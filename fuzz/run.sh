@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of CertLint's input parsers with AFL++ and SharpFuzz (docs/security.md#fuzzing).
 #
-#   fuzz/run.sh HARNESS SECONDS      run one campaign (sniff-pem, der, pkcs, yaml, config) for SECONDS
+#   fuzz/run.sh HARNESS SECONDS      run one campaign (sniff-pem, der, pkcs, yaml, config, baseline) for SECONDS
 #   fuzz/run.sh all SECONDS          each harness in turn, SECONDS each
 #   fuzz/run.sh list                 the harness names, one a line (.ci/run's smoke loop reads them)
 #
@@ -11,7 +11,7 @@
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-harnesses=(sniff-pem der pkcs yaml config)
+harnesses=(sniff-pem der pkcs yaml config baseline)
 harness="${1:?usage: fuzz/run.sh HARNESS|all SECONDS}"
 if [ "$harness" = list ]; then printf '%s\n' "${harnesses[@]}"; exit 0; fi
 seconds="${2:?usage: fuzz/run.sh HARNESS|all SECONDS}"
@@ -46,6 +46,7 @@ case "$harness" in
   der) pattern='*.der *.crl *.cer *.key' ;;
   pkcs) pattern='*.p7b *.p12 *.pfx' ;;
   yaml) pattern='*.yml *.yaml' ;;
+  baseline) pattern='*.sarif' ;;
   config) pattern='*.conf *.cfg *.vhost *.cpf *.merge *.ini *.xml *.json *.properties *.yml *.yaml *.crtlist' ;;
   *) echo "fuzz: unknown harness $harness"; exit 2 ;;
 esac
@@ -59,6 +60,10 @@ else
   for p in $pattern; do
     find "$root/tests/fixtures" "$root/samples" "$root/rules" -maxdepth 2 -name "$p" -size -10k -type f -exec cp -t "$seeds" {} + 2>/dev/null
   done
+fi
+if [ "$harness" = baseline ]; then
+  # No fixture is a SARIF file: the approved reports (CertLint's own output) are, the small one under 20 KB.
+  find "$root/tests" -name '*.approved.sarif' -size -20k -type f -exec cp -t "$seeds" {} +
 fi
 if [ "$harness" = sniff-pem ]; then
   # OpenSSH keys carry ssh-keygen's names (no extension); the CRL rules' fixtures hold CRLs with extensions and entries.

@@ -17,6 +17,11 @@ public static class FuzzSeeds
     /// <summary>(file name, bytes) for <paramref name="harness"/>, <see cref="FormatSeeds"/>' too; none for the harnesses whose fixtures suffice.</summary>
     public static IEnumerable<(string Name, byte[] Bytes)> For(string harness)
     {
+        if (harness == "baseline")
+        {
+            foreach (var seed in BaselineSeeds.All()) yield return seed;
+            yield break;
+        }
         if (harness is "pkcs" or "sniff-pem")
         {
             foreach (var keystore in FormatSeeds.Keystores()) yield return ($"gen-{keystore.Name}", keystore.Bytes);

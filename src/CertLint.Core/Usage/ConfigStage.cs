@@ -47,7 +47,17 @@ public static class ConfigStage
         foreach (var file in ConfigDiscovery.Find(settings, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Load(file, root, passwords, includes) is not { } source) continue;
+            if (Load(file, root, passwords, includes) is not { } source)
+            {
+                // Padding a configuration past the size limit must not hide it: one that looks like a configuration is a
+                // parse-error saying it was not read.
+                if (TooLarge(file) is { } unread)
+                {
+                    readAt.TryAdd(file.FullPath, perFile.Count);
+                    perFile.Add((file, unread.Format, unread.Result, 0, null));
+                }
+                continue;
+            }
             var reader = Readers.FirstOrDefault(r => r.Detect(file.RelativePath, source.Text));
             if (reader is null) continue;
             var result = new ConfigReadResult();
@@ -107,6 +117,38 @@ public static class ConfigStage
         {
             // A reader bug must not stop the run, nor echo the file: name the exception type only.
             result.Error(source.At(1), $"{reader.Format} configuration could not be read ({e.GetType().Name})");
+        }
+    }
+
+    /// <summary>
+    /// A file over <see cref="MaxConfigBytes"/> whose first <see cref="MaxConfigBytes"/> bytes a reader recognises: its
+    /// format and a result holding one error at line 1. Null for any other file (a large JSON or YAML that is no
+    /// configuration stays silent, as before).
+    /// </summary>
+    private static (string Format, ConfigReadResult Result)? TooLarge(SourceFile file)
+    {
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            if (info.LinkTarget is not null) info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+            // FIFOs and devices have no length: only a regular file can be over the limit.
+            if (!info.Exists || info.Length <= MaxConfigBytes) return null;
+            var prefix = new byte[MaxConfigBytes];
+            int got = 0, n;
+            using (var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            {
+                while (got < prefix.Length && (n = stream.Read(prefix, got, prefix.Length - got)) > 0) got += n;
+            }
+            if (Array.IndexOf(prefix, (byte)0, 0, got) >= 0) return null;
+            var text = Encoding.UTF8.GetString(prefix, 0, got);
+            if (Readers.FirstOrDefault(r => r.Detect(file.RelativePath, text)) is not { } reader) return null;
+            var result = new ConfigReadResult();
+            result.Error(new SourceLocation(file), $"{reader.Format} configuration not read: it is larger than 1 MB, so its TLS settings were not checked");
+            return (reader.Format, result);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

@@ -30,7 +30,12 @@ public sealed class SarifBaseline
         // Baselines are reports CertLint wrote, but the path may come from a pull request: bounded like any config file.
         var read = Discovery.BoundedFile.Read(path, MaxBytes);
         if (!read.Ok) throw new UserErrorException($"{path}: cannot read baseline: {read.Problem}");
-        var bytes = read.Bytes!;
+        return Parse(read.Bytes!, path);
+    }
+
+    /// <summary>Reads SARIF bytes (what <see cref="Load"/> read from <paramref name="path"/>, which names it in errors).</summary>
+    public static SarifBaseline Parse(byte[] bytes, string path)
+    {
         try
         {
             using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
@@ -90,22 +95,49 @@ public sealed class SarifBaseline
         return entries;
     }
 
-    /// <summary>A result with our fingerprint that was present in that run (absent ones were already gone).</summary>
+    /// <summary>
+    /// A result with our fingerprint that was present in that run (absent ones were already gone). Its fields go back
+    /// into the next SARIF as an "absent" result, and the file may come from a pull request: only what CertLint itself
+    /// writes is kept (a SHA-256 fingerprint, a SARIF level, a well-formed URI reference), the rest made printable and
+    /// short, so a hostile baseline cannot make the new report one that GitHub refuses or a viewer renders as escapes.
+    /// </summary>
     private static BaselineEntry? ReadEntry(JsonElement r)
     {
         if (r.ValueKind != JsonValueKind.Object) return null;
         var fingerprint = Str(Prop(r, "partialFingerprints"), SarifReport.FingerprintKey);
-        if (fingerprint is null || Str(r, "baselineState") == BaselineStates.Absent) return null;
+        // Not one of ours (Finding.Fingerprint is lower-case SHA-256 hex): no finding can ever match it.
+        if (fingerprint is null || !IsOurFingerprint(fingerprint) || Str(r, "baselineState") == BaselineStates.Absent) return null;
         var physical = Prop(First(Prop(r, "locations")), "physicalLocation");
         var region = Prop(physical, "region");
+        var level = Str(r, "level");
+        var uri = Str(Prop(physical, "artifactLocation"), "uri");
+        var start = Math.Max(1, Int(region, "startLine") ?? 1);
         return new BaselineEntry(
             fingerprint,
-            Str(r, "ruleId") ?? "",
-            Str(r, "level") ?? "warning",
-            Str(Prop(r, "message"), "text") ?? "",
-            Str(Prop(physical, "artifactLocation"), "uri"),
-            Int(region, "startLine") ?? 1,
-            Int(region, "endLine") ?? Int(region, "startLine") ?? 1);
+            Short(Str(r, "ruleId") ?? "", MaxRuleIdChars),
+            level is "none" or "note" or "warning" or "error" ? level : "warning",
+            Short(Str(Prop(r, "message"), "text") ?? "", MaxMessageChars),
+            uri is not null && IsWellFormedUri(uri) ? uri : null,
+            start,
+            Math.Max(start, Int(region, "endLine") ?? start));
+    }
+
+    /// <summary>Rule ids are CL0001 or a custom rule's id: far shorter.</summary>
+    private const int MaxRuleIdChars = 128;
+
+    /// <summary>Longer than any message CertLint writes (messages quote at most a few short names).</summary>
+    private const int MaxMessageChars = 2_000;
+
+    private static bool IsOurFingerprint(string s) => s.Length == 64 && s.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+
+    /// <summary>A URI reference as SarifReport writes one: printable ASCII, at most 2,048 characters, parsable.</summary>
+    private static bool IsWellFormedUri(string uri) =>
+        uri.Length is > 0 and <= 2048 && uri.All(c => c is > ' ' and < '\x7f') && Uri.IsWellFormedUriString(uri, UriKind.RelativeOrAbsolute);
+
+    private static string Short(string text, int max)
+    {
+        var printable = ReportText.Clean(text);
+        return printable.Length <= max ? printable : printable[..max] + "...";
     }
 
     private static JsonElement? Prop(JsonElement? e, string name) =>

@@ -32,7 +32,12 @@ internal static class PrimitiveLookups
     public static string JoinProblems(IReadOnlyList<string> problems, string fallback) =>
         problems.Count == 0 ? fallback : string.Join("; ", problems);
 
-    /// <summary>Subjects of certificates, in order, for messages ("a -> b -> c").</summary>
-    public static string DescribePath(IEnumerable<CertificateInfo> certificates) =>
-        string.Join(" -> ", certificates.Select(c => c.Name));
+    /// <summary>Names a message lists of a path or bundle; a 10 MB bundle of 30,000 certificates made a 1.7 MB message.</summary>
+    internal const int MaxPathNames = 16;
+
+    /// <summary>Subjects of certificates, in order, for messages ("a -> b -> c"); past <see cref="MaxPathNames"/>, "... and N more".</summary>
+    public static string DescribePath(IReadOnlyList<CertificateInfo> certificates) =>
+        certificates.Count <= MaxPathNames
+            ? string.Join(" -> ", certificates.Select(c => c.Name))
+            : string.Join(" -> ", certificates.Take(MaxPathNames).Select(c => c.Name)) + $" -> ... and {certificates.Count - MaxPathNames} more";
 }
