@@ -99,7 +99,9 @@ def build():
     from limbo_sample_profile import add_profile  # rfc5280/webpki profile, basic, invalid, ee-pathlen
     from limbo_sample_crl import add_crl
     from limbo_sample_names import add_names  # webpki::cn, rfc9881, smime
-    for add in (add_profile, add_crl, add_names):
+    from limbo_sample_crl_idp import add_crl_idp  # crl::idp, crl::cabf, crl::external (session 25)
+    from limbo_sample_current import add_current  # nc, pc, basics, webpki eku/aki, validity types (session 25)
+    for add in (add_profile, add_crl, add_names, add_crl_idp, add_current):
         add(case)
 
 

@@ -101,8 +101,11 @@ public static class InventoryBuilder
     {
         var issuing = chains.Values.SelectMany(c => c.Path.Skip(1)).Select(c => c.Sha256).ToHashSet(StringComparer.Ordinal);
         var paired = pairs.Select(p => p.Certificate).ToHashSet(ReferenceEqualityComparer.Instance);
-        return new HashSet<CertificateInfo>(certificates.Where(c => !c.IsCa
-            || (!anchors.Contains(c.Sha256) && !issuing.Contains(c.Sha256) && (roles[c] != CertificateRole.Unknown || paired.Contains(c)))),
+        // A trust anchor on another certificate's path stands as its issuer even without cA=TRUE (a v3 root lacking
+        // basicConstraints fails those paths with issuer-not-ca): it is not an end entity, so no leaf-is-ca on it.
+        return new HashSet<CertificateInfo>(certificates.Where(c => c.IsCa
+            ? !anchors.Contains(c.Sha256) && !issuing.Contains(c.Sha256) && (roles[c] != CertificateRole.Unknown || paired.Contains(c))
+            : !(anchors.Contains(c.Sha256) && issuing.Contains(c.Sha256))),
             ReferenceEqualityComparer.Instance);
     }
 

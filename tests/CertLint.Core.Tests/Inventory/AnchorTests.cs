@@ -67,6 +67,24 @@ public sealed class AnchorTests
     }
 
     [Test]
+    public void Named_anchor_without_basic_constraints_is_an_issuer_not_an_end_entity()
+    {
+        // limbo's rfc5280::root-missing-basic-constraints: the path fails at the anchor (issuer-not-ca); the anchor,
+        // which issued the leaf, is no end entity, so it gets no leaf-is-ca, self-signed-leaf or eku-missing.
+        var root = TestPki.CreateRoot("Bare Root", o => o.NoBasicConstraints());
+        var leaf = root.Issue("www.bare.test", o => o.ServerAuth().Dns("www.bare.test"));
+        var inventory = new TestScan().Pem("leaf.pem", leaf).Pem("root.pem", root).Ca(root).Build(anchorsFromScan: false);
+
+        inventory.IsLeaf(inventory.Cert(root)).ShouldBeFalse();
+        inventory.IsLeaf(inventory.Cert(leaf)).ShouldBeTrue();
+        var findings = CertLint.Rules.Evaluation.RuleEvaluator.Evaluate(inventory, BuiltInRules.BuiltInRuleRunner.Catalog.InForce,
+                CertLint.Core.Tests.Rules.RuleTestKit.Context(inventory)).Findings
+            .Where(f => f.Severity >= CertLint.Findings.Severity.Warning)
+            .Select(f => $"{f.Rule.Name}@{f.Subject.Location.File.RelativePath}").Order(StringComparer.Ordinal);
+        findings.ShouldBe(["issuer-not-ca@leaf.pem", "key-usage-cert-sign-without-ca@root.pem"]);
+    }
+
+    [Test]
     public void Self_signed_leaf_is_self_signed_but_no_anchor_even_from_scan()
     {
         var selfSigned = TestPki.CreateSelfSigned("device");
