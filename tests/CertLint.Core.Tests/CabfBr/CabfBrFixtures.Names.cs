@@ -13,6 +13,18 @@ internal static partial class CabfBrFixtures
             Add($"cabf-validity-{days}",
                 Leaf(ValidFor(from, TimeSpan.FromDays(days))), Leaf(ValidFor(from, TimeSpan.FromDays(days) - TimeSpan.FromSeconds(1))));
         }
+        // SC-081's SHOULD limits, one day below each MUST: the same inclusive count.
+        foreach (var (days, year) in new[] { (199, 2026), (99, 2027), (46, 2029) })
+        {
+            var from = new DateTimeOffset(year, 4, 1, 0, 0, 0, TimeSpan.Zero);
+            Add($"cabf-validity-{days}",
+                Leaf(ValidFor(from, TimeSpan.FromDays(days))), Leaf(ValidFor(from, TimeSpan.FromDays(days) - TimeSpan.FromSeconds(1))));
+        }
+        // The 398-day row of the BR table ends on 2026-03-15: a longer certificate issued later breaks the 200-day limit.
+        Add("cabf-validity-200", Leaf(ValidFor(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(500))),
+            Leaf(ValidFor(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(100))));
+        Add("cabf-validity-398", Leaf(ValidFor(new DateTimeOffset(2026, 3, 14, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(500))),
+            Leaf(ValidFor(new DateTimeOffset(2026, 3, 14, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(398) - TimeSpan.FromSeconds(1))));
         var old = new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero);
         Add("cabf-validity-825", Leaf(ValidFor(old, TimeSpan.FromDays(825) + TimeSpan.FromSeconds(1))), Leaf(ValidFor(old, TimeSpan.FromDays(825))));
         // BR §7.1.2.1.1: a root is valid for 2922 to 9132 days, notBefore and notAfter both counted (a 2922-day root's
