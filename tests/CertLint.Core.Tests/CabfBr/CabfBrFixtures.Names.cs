@@ -57,6 +57,13 @@ internal static partial class CabfBrFixtures
             Leaf(b => { b.Subject = Der.Name(Cn("192.168.1.10")); b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Ip(192, 168, 1, 10))); }),
             Leaf(b => { b.Subject = Der.Name(Cn("93.184.215.14")); b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Ip(93, 184, 215, 14))); }));
         Add("cabf-cn-not-from-san", Leaf(Subject(Cn("WWW.example.com"))), Leaf());
+        // Before BR 1.8.0 the CN had to be one of the SAN values, compared ignoring case (zlint compares IPs as text).
+        var br17 = IssuedOn(2020, 4, 1);
+        Add("cabf-cn-not-from-san-legacy", Leaf(b => { br17(b); Subject(Cn("shop.example.com"))(b); }),
+            Leaf(b => { br17(b); Subject(Cn("WWW.example.com"))(b); }));
+        Add("cabf-cn-not-from-san-legacy",
+            Leaf(b => { br17(b); Subject(Cn("93.184.215.15"))(b); b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Ip(93, 184, 215, 14))); }),
+            Leaf(b => { br17(b); Subject(Cn("93.184.215.14"))(b); b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Ip(93, 184, 215, 14))); }));
         Add("cabf-dns-bad-character", Leaf(Dns("www.example.com", "www.exa!mple.com")), Leaf(Dns("www.example.com", "*.example.com")));
         Add("cabf-dns-empty-label", Leaf(Dns("www.example.com", "www..example.com")), Leaf());
         Add("cabf-dns-reserved-label", Leaf(Dns("www.example.com", "ab--cd.example.com")), Leaf(Dns("www.example.com", "xn--bcher-kva.example.com")));
