@@ -14,6 +14,18 @@ internal static partial class CabfBrFixtures
             Add($"cabf-validity-{days}",
                 Leaf(ValidFor(from, TimeSpan.FromDays(days))), Leaf(ValidFor(from, TimeSpan.FromDays(days) - TimeSpan.FromSeconds(1))));
         }
+        // SC-081's SHOULD limits, one day below each MUST: the same inclusive count.
+        foreach (var (days, year) in new[] { (199, 2026), (99, 2027), (46, 2029) })
+        {
+            var from = new DateTimeOffset(year, 4, 1, 0, 0, 0, TimeSpan.Zero);
+            Add($"cabf-validity-{days}",
+                Leaf(ValidFor(from, TimeSpan.FromDays(days))), Leaf(ValidFor(from, TimeSpan.FromDays(days) - TimeSpan.FromSeconds(1))));
+        }
+        // The 398-day row of the BR table ends on 2026-03-15: a longer certificate issued later breaks the 200-day limit.
+        Add("cabf-validity-200", Leaf(ValidFor(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(500))),
+            Leaf(ValidFor(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(100))));
+        Add("cabf-validity-398", Leaf(ValidFor(new DateTimeOffset(2026, 3, 14, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(500))),
+            Leaf(ValidFor(new DateTimeOffset(2026, 3, 14, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(398) - TimeSpan.FromSeconds(1))));
         var old = new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero);
         Add("cabf-validity-825", Leaf(ValidFor(old, TimeSpan.FromDays(825) + TimeSpan.FromSeconds(1))), Leaf(ValidFor(old, TimeSpan.FromDays(825))));
         // BR §7.1.2.1.1: a root is valid for 2922 to 9132 days, notBefore and notAfter both counted (a 2922-day root's
@@ -51,6 +63,13 @@ internal static partial class CabfBrFixtures
             Leaf(b => { b.Subject = Der.Name(Cn("192.168.1.10")); b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Ip(192, 168, 1, 10))); }),
             Leaf(b => { b.Subject = Der.Name(Cn("93.184.215.14")); b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Ip(93, 184, 215, 14))); }));
         Add("cabf-cn-not-from-san", Leaf(Subject(Cn("WWW.example.com"))), Leaf());
+        // Before BR 1.8.0 the CN had to be one of the SAN values, compared ignoring case (zlint compares IPs as text).
+        var br17 = IssuedOn(2020, 4, 1);
+        Add("cabf-cn-not-from-san-legacy", Leaf(b => { br17(b); Subject(Cn("shop.example.com"))(b); }),
+            Leaf(b => { br17(b); Subject(Cn("WWW.example.com"))(b); }));
+        Add("cabf-cn-not-from-san-legacy",
+            Leaf(b => { br17(b); Subject(Cn("93.184.215.15"))(b); b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Ip(93, 184, 215, 14))); }),
+            Leaf(b => { br17(b); Subject(Cn("93.184.215.14"))(b); b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Ip(93, 184, 215, 14))); }));
         Add("cabf-dns-bad-character", Leaf(Dns("www.example.com", "www.exa!mple.com")), Leaf(Dns("www.example.com", "*.example.com")));
         Add("cabf-dns-empty-label", Leaf(Dns("www.example.com", "www..example.com")), Leaf());
         Add("cabf-dns-reserved-label", Leaf(Dns("www.example.com", "ab--cd.example.com")), Leaf(Dns("www.example.com", "xn--bcher-kva.example.com")));

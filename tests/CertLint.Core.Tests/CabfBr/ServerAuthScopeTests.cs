@@ -16,7 +16,7 @@ public sealed class ServerAuthScopeTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static LintResult Lint(TestCertificate[] chain)
+    internal static LintResult Lint(TestCertificate[] chain)
     {
         using var dir = new TempDirectory();
         TestPki.WritePem(dir.Path, "chain.pem", chain);
@@ -27,7 +27,7 @@ public sealed class ServerAuthScopeTests
     }
 
     /// <summary>The pack's findings on the certificate under test: the first of the chain file (the fixtures' issuers follow it).</summary>
-    private static string[] CabfFindings(LintResult result) =>
+    internal static string[] CabfFindings(LintResult result) =>
         [.. result.Findings.Where(f => f.Rule.Pack == "cabf-br" && f.Subject.Location.StartLine == 1).Select(f => f.Rule.Name).Order(StringComparer.Ordinal)];
 
     [Test]
