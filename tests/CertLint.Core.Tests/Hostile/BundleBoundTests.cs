@@ -91,4 +91,27 @@ public sealed class BundleBoundTests
         // that look for its issuer (path search, bundle order, bundle anchor, signer), and its own signature.
         verifier.Verifications.ShouldBeLessThanOrEqualTo(roots + orphans * (4 * ChainBuilder.MaxCandidatesPerCertificate + 1));
     }
+
+    /// <summary>
+    /// A CRL under the name of 300 look-alike roots without key identifiers, signed by none of them: each candidate issuer was a signature
+    /// check (crl-invalid's issuer search), so 1,000 such CRLs against 1,000 look-alikes cost a million. Now the first
+    /// <see cref="ChainBuilder.MaxCandidatesPerCertificate"/> candidates are tried and the message says how many were not.
+    /// </summary>
+    [Test]
+    public void A_crl_under_the_name_of_look_alike_cas_tries_a_bounded_number_of_issuers()
+    {
+        // Without key identifiers nothing tells the look-alikes from the CRL's issuer but a signature check.
+        const int roots = 300;
+        var lookAlikes = Enumerable.Range(0, roots)
+            .Select(_ => TestPki.CreateRoot("Look-alike CRL Root", o => o.NoSubjectKeyIdentifier().NoAuthorityKeyIdentifier().EcP256())).ToArray();
+        var stranger = TestPki.CreateRoot("Look-alike CRL Root", o => o.EcP256());
+        var scan = new TestScan().Pem("roots.pem", lookAlikes).Crl("stranger.crl", new TestCrl(stranger));
+        var verifier = new CertLint.Inventory.Signatures.SignatureVerifier();
+
+        var inventory = InventoryBuilder.Build(scan.Files, scan.ExtraAnchors, scan.Settings(), verifier);
+
+        var status = inventory.Crls.ShouldHaveSingleItem();
+        status.Problem.ShouldBe($"its signature does not verify with the key of CN=Look-alike CRL Root (the signature does not verify); {roots - ChainBuilder.MaxCandidatesPerCertificate} more certificates of its issuer's name were not tried");
+        verifier.Verifications.ShouldBeLessThanOrEqualTo(roots + ChainBuilder.MaxCandidatesPerCertificate);
+    }
 }

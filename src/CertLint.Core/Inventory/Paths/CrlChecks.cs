@@ -22,7 +22,9 @@ internal static class CrlChecks
             }
             CertificateInfo? issuer = null;
             string? problem = null;
-            foreach (var candidate in candidates)
+            // Bounded like the path search's candidates (best first): a thousand look-alike CAs of the CRL issuer's name
+            // would otherwise cost a thousand signature checks per CRL.
+            foreach (var candidate in candidates.Take(ChainBuilder.MaxCandidatesPerCertificate))
             {
                 var why = revocation.Unusable(crl, candidate);
                 if (why is null)
@@ -34,6 +36,8 @@ internal static class CrlChecks
                 problem ??= why;
                 issuer ??= candidate;
             }
+            if (problem is not null && candidates.Count > ChainBuilder.MaxCandidatesPerCertificate)
+                problem += $"; {candidates.Count - ChainBuilder.MaxCandidatesPerCertificate} more certificates of its issuer's name were not tried";
             result.Add(new CrlStatus(crl, issuer, problem, stale));
         }
         return result;

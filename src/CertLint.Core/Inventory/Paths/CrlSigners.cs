@@ -55,7 +55,7 @@ internal sealed class CrlSigners
             {
                 var named = _named(crl.Issuer);
                 if (named.Count < 2 && crl.DistributionPoint is not { IndirectCrl: true }) continue;
-                foreach (var signer in named)
+                foreach (var signer in Candidates(crl, named))
                 {
                     if (!_known.ContainsKey(signer) && _unusable(crl, signer) is null) Of(signer);
                 }
@@ -81,7 +81,7 @@ internal sealed class CrlSigners
             if (keyProblem is null) return null;
         }
         string? pathProblem = null;
-        foreach (var other in _named(crl.Issuer))
+        foreach (var other in Candidates(crl, _named(crl.Issuer)))
         {
             if (ReferenceEquals(other, pathIssuer)) continue;
             if (_unusable(crl, other) is { } why)
@@ -94,6 +94,16 @@ internal sealed class CrlSigners
         }
         return pathProblem ?? keyProblem ?? $"its issuer {crl.Issuer.Text} is not among the certificates found or the trust anchors";
     }
+
+    /// <summary>
+    /// The certificates of the CRL issuer's name that may have signed it, those whose key identifier the CRL names
+    /// first, at most <see cref="ChainBuilder.MaxCandidatesPerCertificate"/>: each is a signature check, and a thousand
+    /// look-alike CAs would make every CRL of their name cost a thousand.
+    /// </summary>
+    private static IEnumerable<CertificateInfo> Candidates(CrlInfo crl, IReadOnlyList<CertificateInfo> named) =>
+        named.Count <= ChainBuilder.MaxCandidatesPerCertificate ? named
+            : named.OrderBy(c => crl.AuthorityKeyIdentifier is { } aki && string.Equals(aki, c.SubjectKeyIdentifier, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                .Take(ChainBuilder.MaxCandidatesPerCertificate);
 
     private string? PathProblem(CertificateInfo signer, CertificateInfo anchor)
     {
