@@ -77,7 +77,7 @@ def rule_claims(rules_dir, packs):
         block = re.search(r'^  zlint:\s*\n((?:  - .*\n)+)', text, re.M)
         lints = zl.group(1).split(',') if zl else [l.strip()[2:] for l in block.group(1).splitlines()] if block else []
         if name:
-            for lint in (x.strip() for x in lints):
+            for lint in (x.strip().strip('\'"') for x in lints):  # a quoted name may hold a space
                 if lint:
                     claims[lint].add(name.group(1))
     return claims

@@ -31,10 +31,22 @@ public class RuleMetadataTests
         RuleParser.Parse("test.yml", Head).Descriptor.Pack.ShouldBe("custom");
     }
 
+    [Test]
+    public void A_lint_name_may_hold_single_spaces_as_its_linter_registers_it()
+    {
+        var rule = RuleParser.Parse("test.yml", Head + "equivalents: { zlint: ['e_excessively backdated'] }\n");
+        rule.Descriptor.Equivalents["zlint"].ShouldBe(["e_excessively backdated"]);
+        rule.Descriptor.HasEquivalent("zlint:e_excessively backdated").ShouldBeTrue();
+        rule.Descriptor.HasEquivalent("e_excessively").ShouldBeFalse();
+    }
+
     [TestCase("pack: Acme\n", 6, 7, "pack 'Acme' must be lower-case")]
     [TestCase("equivalents: [e_a]\n", 6, 14, "'equivalents' maps a linter")]
     [TestCase("equivalents: { zlint: [e_a, e_a] }\n", 6, 23, "'e_a' is listed twice")]
-    [TestCase("equivalents: { zlint: ['bad name'] }\n", 6, 23, "is not a lint name")]
+    [TestCase("equivalents: { zlint: ['bad  name'] }\n", 6, 23, "is not a lint name")]
+    [TestCase("equivalents: { zlint: [' e_a'] }\n", 6, 23, "is not a lint name")]
+    [TestCase("equivalents: { zlint: ['e_a '] }\n", 6, 23, "is not a lint name")]
+    [TestCase("equivalents: { zlint: [\"e_a\\tb\"] }\n", 6, 23, "is not a lint name")]
     [TestCase("effective: now+3d\n", 6, 12, "'effective' must be a date such as 2027-12-31 or 2027-12-31T23:59:59Z, not 'now+3d'")]
     [TestCase("effective: March 2020\n", 6, 12, "'effective' must be a date such as 2027-12-31")]
     [TestCase("effective: { from: 2020-01-01, unti: 2021-01-01 }\n", 6, 32, "unknown key 'unti'")]

@@ -51,7 +51,7 @@ internal static partial class RuleMetadataReader
             for (var i = 0; i < names.Count; i++)
             {
                 var n = names[i];
-                if (!LintName().IsMatch(n)) throw map.Error(map.Get(linter)!, $"'{n}' is not a lint name (letters, digits, '_', '.', ':', '-')", linter);
+                if (!LintName().IsMatch(n)) throw map.Error(map.Get(linter)!, $"'{n}' is not a lint name (letters, digits, '_', '.', ':', '-', single spaces between words)", linter);
                 if (seen is null ? ListedBefore(names, i) : !seen.Add(n))
                     throw map.Error(map.Get(linter)!, $"'{n}' is listed twice", linter);
             }
@@ -102,6 +102,8 @@ internal static partial class RuleMetadataReader
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex PackName();
 
-    [GeneratedRegex("^[A-Za-z0-9_.:-]+$")]
+    // Words joined by single spaces: zlint registers one lint with a space in its name ("e_excessively backdated"),
+    // and a rule must be able to name a lint exactly as its linter does.
+    [GeneratedRegex("^[A-Za-z0-9_.:-]+( [A-Za-z0-9_.:-]+)*$")]
     private static partial Regex LintName();
 }
