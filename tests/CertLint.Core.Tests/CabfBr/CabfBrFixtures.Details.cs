@@ -19,6 +19,10 @@ internal static partial class CabfBrFixtures
         Add("cabf-iv-given-name-surname",
             Leaf(b => { Policies(Iv)(b); b.Subject = Name(C("US"), GivenName("Alice"), Cn("www.example.com")); }),
             Leaf(b => { Policies(Iv)(b); b.Subject = Name(C("US"), Attribute(Oids.Surname, Utf8String, "Example"), GivenName("Alice"), Cn("www.example.com")); }));
+        // §7.1.4.2's table: surname and givenName at most 64 characters (RFC 5280 allows 32768).
+        Add("cabf-subject-name-too-long",
+            Leaf(b => { Policies(Iv)(b); b.Subject = Name(C("US"), Attribute(Oids.Surname, Utf8String, new string('S', 65)), GivenName("Alice"), Cn("www.example.com")); }),
+            Leaf(b => { Policies(Iv)(b); b.Subject = Name(C("US"), Attribute(Oids.Surname, Utf8String, new string('S', 64)), GivenName(new string('A', 64)), Cn("www.example.com")); }));
         Add("cabf-ev-subject-attributes", Leaf(EvLeaf(extra: Attribute(Oids.Email, Ia5String, "admin@example.com"))), Leaf(EvLeaf()));
         Add("cabf-ev-business-category-value", Leaf(EvLeaf(businessCategory: "Corporation")), Leaf(EvLeaf(businessCategory: "Non-Commercial Entity")));
         // An SCT logged 48 hours and 1 ms after notBefore proves the leaf backdated; exactly 48 hours is allowed.

@@ -40,6 +40,10 @@ internal static partial class Rfc5280Fixtures
         Add("subject-surname-long",
             Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.Surname, Utf8String, new string('A', 65)))),
             Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.Surname, Utf8String, new string('A', 64)))));
+        // X.501 §9.3: two commonNames in one RDN (CN=a+CN=b) fail; the same two in separate RDNs, and a CN+O RDN, pass.
+        Add("rdn-duplicate-attribute-type",
+            Leaf(b => b.Subject = Seq(SetOf(Cn("leaf.example.com"), Cn("www.example.com")))),
+            Leaf(b => b.Subject = Seq(SetOf(Cn("leaf.example.com"), Attribute(Oids.Organization, Utf8String, "Acme")), SetOf(Cn("www.example.com")))));
         // The second address is not in the SAN: every emailAddress value must be, not only the first.
         Add("subject-email-not-in-san",
             Leaf(Subject(Cn("leaf.example.com"), Email("admin@example.com"), Email("ops@example.com")) + San(Gn.Email("admin@example.com"))),

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using CertLint.Engine;
 using CertLint.Model;
 using CertLint.Rules.Evaluation;
+using CertLint.Rules.Fields;
 using CertLint.Tests.Pki;
 using static CertLint.Core.Tests.Rules.RuleTestKit;
 
@@ -70,6 +71,39 @@ public class FieldModelTests
         Holds("field: subject.rdns\nequals: 2", cert).ShouldBeTrue();
         Holds("field: subject.o.count\nequals: 1", cert).ShouldBeTrue();
         Holds("field: subject.attributes\nany: { field: name, equals: O }", cert).ShouldBeTrue();
+    }
+
+    [Test]
+    public void Rdn_duplicate_types_name_each_type_repeated_inside_one_rdn_once()
+    {
+        // RDN 0: CN+CN+CN (one type, listed once); RDN 1: O+OU (two types); RDN 2 and 3: OU, OU (separate RDNs, allowed).
+        NameAttribute At(string oid, int rdn, bool multi) => new(oid, oid, "v", "utf8String", 1, rdn, multi, true);
+        string[] ofName =
+            ProfileFields.RdnDuplicateTypes([At("2.5.4.3", 0, true), At("2.5.4.3", 0, true), At("2.5.4.3", 0, true),
+                At("2.5.4.10", 1, true), At("2.5.4.11", 1, true), At("2.5.4.11", 2, false), At("2.5.4.11", 3, false)]);
+        ofName.ShouldBe(["2.5.4.3"]);
+        ProfileFields.RdnDuplicateTypes([]).ShouldBeEmpty();
+
+        var name = new AsnWriter(AsnEncodingRules.DER);
+        using (name.PushSequence())
+        using (name.PushSetOf())
+        {
+            foreach (var cn in new[] { "a.acme.test", "b.acme.test" })
+            {
+                using (name.PushSequence())
+                {
+                    name.WriteObjectIdentifier("2.5.4.3");
+                    name.WriteCharacterString(UniversalTagNumber.UTF8String, cn);
+                }
+            }
+        }
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(new X500DistinguishedName(name.Encode()), key, HashAlgorithmName.SHA256);
+        using var x = request.CreateSelfSigned(TestPki.DefaultNotBefore, TestPki.DefaultNotAfter);
+        var cert = TestScan.Certificate(x.RawData, FileAt("certs/x.pem"));
+        Holds("field: subject.rdnDuplicateTypes\nlength: { equals: 1 }", cert).ShouldBeTrue();
+        Holds("field: issuerName.rdnDuplicateTypes\ncontains: 2.5.4.3", cert).ShouldBeTrue();
+        Holds("field: subject.rdnDuplicateTypes\nlength: { equals: 0 }", Leaf()).ShouldBeTrue();
     }
 
     [Test]

@@ -104,6 +104,8 @@ internal static class ProfileFields
         yield return make($"{prefix}.length", T.Integer, $"DER octets of the {prefix} Name", c => Boxes.Of((long)dn(c).Raw.Length));
         yield return make($"{prefix}.rdns", T.Integer, $"Number of RDNs in the {prefix}", c => Boxes.Of((long)rdns(c)));
         yield return make($"{prefix}.attributes", T.Records, $"Every {prefix} attribute in encoding order", attributes, RecordScopes.NameAttribute);
+        yield return make($"{prefix}.rdnDuplicateTypes", T.List, $"Attribute type OIDs that appear twice in one RDN of the {prefix} (X.501 §9.3 forbids it)",
+            c => RdnDuplicateTypes(attributes(c)));
         foreach (var (name, oid) in Names.DnAttributes)
         {
             yield return make($"{prefix}.{name}.values", T.List, $"Every value of {prefix} attribute {name}", c => ValuesOf(attributes(c), oid));
@@ -111,6 +113,27 @@ internal static class ProfileFields
             yield return make($"{prefix}.{name}.stringType", T.String, $"ASN.1 string type of the first {name}", c => attributes(c).FirstOrDefault(a => a.Oid == oid)?.StringType);
             yield return make($"{prefix}.{name}.length", T.Integer, $"Characters of the first {name}", c => attributes(c).FirstOrDefault(a => a.Oid == oid) is { } a ? Boxes.Of((long)a.Length) : null);
         }
+    }
+
+    /// <summary>
+    /// The types repeated inside one RDN, each once. Attributes come in encoding order, so one RDN's attributes are adjacent;
+    /// only multi-valued RDNs can repeat a type, and they are rare and small, so the quadratic scan stays cheap.
+    /// </summary>
+    internal static string[] RdnDuplicateTypes(IReadOnlyList<NameAttribute> attributes)
+    {
+        List<string>? found = null;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            if (!attributes[i].MultiValued) continue;
+            for (var j = i + 1; j < attributes.Count && attributes[j].Rdn == attributes[i].Rdn; j++)
+            {
+                if (attributes[j].Oid != attributes[i].Oid) continue;
+                found ??= [];
+                if (!found.Contains(attributes[i].Oid)) found.Add(attributes[i].Oid);
+                break;
+            }
+        }
+        return found is null ? [] : [.. found];
     }
 
     /// <summary>Every value of one attribute type, in order; most names lack most types, so no allocation then.</summary>
