@@ -118,8 +118,7 @@ internal sealed class BundleAnalyzer(IssuerIndex index, SignatureVerifier verifi
     /// signatures checked (a file of 2,000 look-alike self-signed CAs and certificates they did not sign had cost a
     /// million signature checks, 72 s of CPU).</summary>
     private bool IssuedByAnchor(CertificateInfo cert) =>
-        anchors.Contains(cert.Sha256) || index.Candidates(cert).Where(c => anchors.Contains(c.Sha256))
-            .Take(ChainBuilder.MaxCandidatesPerCertificate).Any(c => verifier.Check(cert, c).IsValid);
+        anchors.Contains(cert.Sha256) || index.Candidates(cert).Bounded().Any(c => anchors.Contains(c.Sha256) && verifier.Check(cert, c).IsValid);
 
     /// <summary>For each position, the first later certificate that is not a self-signed root, or -1 (a CA bundle of roots is fine).</summary>
     private int[] NextNonRoots(IReadOnlyList<CertificateInfo> certs)

@@ -36,7 +36,7 @@ public static class InventoryBuilder
 
         // Scanned certificates first: when a --ca file repeats one, paths end on the scanned copy.
         var index = new IssuerIndex(certificates.Concat(extraAnchors));
-        verifier.InheritDsaParametersFrom(index.Candidates);
+        verifier.InheritDsaParametersFrom(cert => index.Candidates(cert).Bounded());
         verifier.VerifyAll(CandidatePairs(certificates, index));
 
         var selfSigned = new HashSet<CertificateInfo>(certificates.Where(c => IsSelfSigned(c, verifier)));
@@ -50,7 +50,7 @@ public static class InventoryBuilder
         var roles = new Dictionary<CertificateInfo, CertificateRole>(ReferenceEqualityComparer.Instance);
         var roleSources = new Dictionary<CertificateInfo, string?>(ReferenceEqualityComparer.Instance);
         foreach (var cert in certificates) (roles[cert], roleSources[cert]) = roleResolver.RoleOf(cert);
-        var revocation = new Revocation(crls, verifier, settings.Now, index.Named);
+        var revocation = new Revocation(crls, verifier, settings.Now, index.CrlSigners);
         var chainBuilder = new ChainBuilder(index, verifier, anchorShas, selfSignedShas, settings.Now, settings.Validation, revocation,
             cert => cert.IsCa ? null : Purpose(roles.GetValueOrDefault(cert)));
         // CRL signers other than a path's own issuer need valid paths themselves (RFC 5280 §6.3.3 (f)): validated first,
@@ -124,10 +124,10 @@ public static class InventoryBuilder
         var pairs = new List<(CertificateInfo, CertificateInfo)>();
         foreach (var cert in certificates)
         {
-            var candidates = index.Candidates(cert);
+            var found = index.Candidates(cert);
             // Look-alike CAs (one name, one key identifier) are candidates of each other: verifying every pair is
             // quadratic. The path search chooses which of them to verify (ChainBuilder.MaxCandidatesPerCertificate).
-            if (candidates.Count > ChainBuilder.MaxCandidatesPerCertificate) candidates = [];
+            var candidates = found.Count > ChainBuilder.MaxCandidatesPerCertificate ? [] : found.Bounded();
             foreach (var issuer in MaySignItself(cert) ? candidates.Append(cert) : candidates)
             {
                 if (seen.Add((cert.Sha256, issuer.PublicKey.Sha256))) pairs.Add((cert, issuer));

@@ -13,7 +13,11 @@ internal sealed class IssuerIndex
     // A name or key identifier held by one certificate (every leaf's) maps to a one-element array, a list only once a
     // second shares it: the index lives for the whole run, and a list per entry was two objects with spare slots.
     private readonly Dictionary<string, IReadOnlyList<CertificateInfo>> _bySubject = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<CertificateInfo>> _byKeyId = new(StringComparer.OrdinalIgnoreCase);
+    // Name and SKI together (the SKI upper-cased: key identifiers compare without case), and per name those without
+    // an SKI and how many have one: every lookup then costs what it returns, not the number of look-alikes.
+    private readonly Dictionary<string, IReadOnlyList<CertificateInfo>> _byNameAndKeyId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<CertificateInfo>> _withoutKeyId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _withKeyId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _order = new(StringComparer.Ordinal);
 
     public IssuerIndex(IEnumerable<CertificateInfo> pool)
@@ -21,8 +25,17 @@ internal sealed class IssuerIndex
         foreach (var cert in pool)
         {
             if (!_order.TryAdd(cert.Sha256, _order.Count)) continue;
-            Add(_bySubject, cert.Subject.NormalizedKey, cert);
-            if (cert.SubjectKeyIdentifier is { } ski) Add(_byKeyId, ski, cert);
+            var name = cert.Subject.NormalizedKey;
+            Add(_bySubject, name, cert);
+            if (cert.SubjectKeyIdentifier is { } ski)
+            {
+                Add(_byNameAndKeyId, NameAndKeyId(name, ski), cert);
+                _withKeyId[name] = _withKeyId.GetValueOrDefault(name) + 1;
+            }
+            else
+            {
+                Add(_withoutKeyId, name, cert);
+            }
         }
     }
 
@@ -30,31 +43,33 @@ internal sealed class IssuerIndex
     public int OrderOf(CertificateInfo cert) => _order.GetValueOrDefault(cert.Sha256, int.MaxValue);
 
     /// <summary>Candidate issuers of <paramref name="cert"/> in index order (may include the certificate itself when self-issued).</summary>
-    public IReadOnlyList<CertificateInfo> Candidates(CertificateInfo cert) => Candidates(cert.Issuer, cert.AuthorityKeyIdentifier);
+    public IssuerCandidates Candidates(CertificateInfo cert) => Candidates(cert.Issuer, cert.AuthorityKeyIdentifier);
 
     /// <summary>
     /// Certificates named <paramref name="issuer"/>: those whose SKI equals <paramref name="aki"/> first, then those
     /// without an SKI (the identifiers only order the search; the signature decides). Without an AKI, all of them.
     /// </summary>
-    public IReadOnlyList<CertificateInfo> Candidates(DistinguishedName issuer, string? aki)
+    public IssuerCandidates Candidates(DistinguishedName issuer, string? aki)
     {
-        var issuerName = issuer.NormalizedKey;
-        if (!_bySubject.TryGetValue(issuerName, out var byName)) return [];
-        if (aki is null) return byName;
-        // Loops, not LINQ: every certificate of a scan asks once.
-        List<CertificateInfo>? candidates = null;
-        if (_byKeyId.TryGetValue(aki, out var byKey))
-        {
-            for (var i = 0; i < byKey.Count; i++)
-            {
-                if (byKey[i].Subject.NormalizedKey == issuerName) (candidates ??= []).Add(byKey[i]);
-            }
-        }
-        for (var i = 0; i < byName.Count; i++)
-        {
-            if (byName[i].SubjectKeyIdentifier is null) (candidates ??= []).Add(byName[i]);
-        }
-        return candidates is null ? [] : candidates;
+        var name = issuer.NormalizedKey;
+        if (aki is null) return AllNamed(name);
+        var matching = _byNameAndKeyId.GetValueOrDefault(NameAndKeyId(name, aki)) ?? [];
+        var rest = _withoutKeyId.GetValueOrDefault(name) ?? [];
+        return new IssuerCandidates(matching, rest, matching.Count + rest.Count);
+    }
+
+    /// <summary>
+    /// Every certificate named <paramref name="issuer"/> that may have signed a CRL, those whose SKI equals
+    /// <paramref name="aki"/> first (a CRL signer's SKI may differ from the AKI: the signature decides). When no more
+    /// than the bound share the name they come in index order, as before the bound existed.
+    /// </summary>
+    public IssuerCandidates CrlSigners(DistinguishedName issuer, string? aki)
+    {
+        var name = issuer.NormalizedKey;
+        var all = AllNamed(name);
+        if (aki is null || all.Count <= ChainBuilder.MaxCandidatesPerCertificate) return all;
+        var matching = _byNameAndKeyId.GetValueOrDefault(NameAndKeyId(name, aki)) ?? [];
+        return new IssuerCandidates(matching, _bySubject[name], all.Count, skipKeyId: aki);
     }
 
     /// <summary>Every certificate whose subject is <paramref name="name"/>, in index order, key identifiers ignored.</summary>
@@ -62,9 +77,21 @@ internal sealed class IssuerIndex
         _bySubject.TryGetValue(name.NormalizedKey, out var byName) ? byName : [];
 
     /// <summary>Certificates with the issuer's name whose SKI differs from the AKI: said in "not found" messages.</summary>
-    public bool HasNameMatchWithOtherKeyId(CertificateInfo cert) =>
-        cert.AuthorityKeyIdentifier is not null && _bySubject.TryGetValue(cert.Issuer.NormalizedKey, out var byName)
-        && byName.Any(c => c.SubjectKeyIdentifier is not null && !string.Equals(c.SubjectKeyIdentifier, cert.AuthorityKeyIdentifier, StringComparison.OrdinalIgnoreCase));
+    public bool HasNameMatchWithOtherKeyId(CertificateInfo cert)
+    {
+        if (cert.AuthorityKeyIdentifier is not { } aki) return false;
+        var name = cert.Issuer.NormalizedKey;
+        var matching = _byNameAndKeyId.GetValueOrDefault(NameAndKeyId(name, aki))?.Count ?? 0;
+        return _withKeyId.GetValueOrDefault(name) > matching;
+    }
+
+    private IssuerCandidates AllNamed(string name)
+    {
+        var all = _bySubject.GetValueOrDefault(name) ?? [];
+        return new IssuerCandidates([], all, all.Count);
+    }
+
+    private static string NameAndKeyId(string name, string keyId) => string.Concat(name, "\n", keyId.ToUpperInvariant());
 
     private static void Add(Dictionary<string, IReadOnlyList<CertificateInfo>> index, string key, CertificateInfo cert)
     {

@@ -24,7 +24,7 @@ internal static class CrlChecks
             string? problem = null;
             // Bounded like the path search's candidates (best first): a thousand look-alike CAs of the CRL issuer's name
             // would otherwise cost a thousand signature checks per CRL.
-            foreach (var candidate in candidates.Take(ChainBuilder.MaxCandidatesPerCertificate))
+            foreach (var candidate in candidates.Bounded())
             {
                 var why = revocation.Unusable(crl, candidate);
                 if (why is null)
@@ -36,8 +36,7 @@ internal static class CrlChecks
                 problem ??= why;
                 issuer ??= candidate;
             }
-            if (problem is not null && candidates.Count > ChainBuilder.MaxCandidatesPerCertificate)
-                problem += $"; {candidates.Count - ChainBuilder.MaxCandidatesPerCertificate} more certificates of its issuer's name were not tried";
+            if (problem is not null) problem += candidates.NotTried();
             result.Add(new CrlStatus(crl, issuer, problem, stale));
         }
         return result;

@@ -24,7 +24,7 @@ internal sealed class CrlSigners
     public const int MaxBuilds = 1024;
 
     private readonly Func<CrlInfo, CertificateInfo, string?> _unusable;
-    private readonly Func<DistinguishedName, IReadOnlyList<CertificateInfo>> _named;
+    private readonly Func<DistinguishedName, string?, IssuerCandidates> _signers;
     private readonly DateTimeOffset _now;
     private readonly Dictionary<CertificateInfo, Status> _known = new(ReferenceEqualityComparer.Instance);
     // The signers being validated, innermost last, each with the lowest position whose assumption its result used.
@@ -33,11 +33,11 @@ internal sealed class CrlSigners
     private int _builds;
 
     /// <param name="unusable">Why a CRL cannot be used with a certificate's key, or null (Revocation.Unusable).</param>
-    /// <param name="named">The certificates of the scan with a given subject.</param>
-    public CrlSigners(Func<CrlInfo, CertificateInfo, string?> unusable, Func<DistinguishedName, IReadOnlyList<CertificateInfo>> named, DateTimeOffset now)
+    /// <param name="signers">The certificates that may have signed a CRL of a name and key identifier (IssuerIndex.CrlSigners).</param>
+    public CrlSigners(Func<CrlInfo, CertificateInfo, string?> unusable, Func<DistinguishedName, string?, IssuerCandidates> signers, DateTimeOffset now)
     {
         _unusable = unusable;
-        _named = named;
+        _signers = signers;
         _now = now;
     }
 
@@ -53,9 +53,9 @@ internal sealed class CrlSigners
         {
             foreach (var crl in crls)
             {
-                var named = _named(crl.Issuer);
+                var named = Candidates(crl);
                 if (named.Count < 2 && crl.DistributionPoint is not { IndirectCrl: true }) continue;
-                foreach (var signer in Candidates(crl, named))
+                foreach (var signer in named.Bounded())
                 {
                     if (!_known.ContainsKey(signer) && _unusable(crl, signer) is null) Of(signer);
                 }
@@ -81,7 +81,7 @@ internal sealed class CrlSigners
             if (keyProblem is null) return null;
         }
         string? pathProblem = null;
-        foreach (var other in Candidates(crl, _named(crl.Issuer)))
+        foreach (var other in Candidates(crl).Bounded())
         {
             if (ReferenceEquals(other, pathIssuer)) continue;
             if (_unusable(crl, other) is { } why)
@@ -97,13 +97,10 @@ internal sealed class CrlSigners
 
     /// <summary>
     /// The certificates of the CRL issuer's name that may have signed it, those whose key identifier the CRL names
-    /// first, at most <see cref="ChainBuilder.MaxCandidatesPerCertificate"/>: each is a signature check, and a thousand
-    /// look-alike CAs would make every CRL of their name cost a thousand.
+    /// first; callers take at most <see cref="ChainBuilder.MaxCandidatesPerCertificate"/> (Bounded): each is a signature
+    /// check, and a thousand look-alike CAs would make every CRL of their name cost a thousand.
     /// </summary>
-    private static IEnumerable<CertificateInfo> Candidates(CrlInfo crl, IReadOnlyList<CertificateInfo> named) =>
-        named.Count <= ChainBuilder.MaxCandidatesPerCertificate ? named
-            : named.OrderBy(c => crl.AuthorityKeyIdentifier is { } aki && string.Equals(aki, c.SubjectKeyIdentifier, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-                .Take(ChainBuilder.MaxCandidatesPerCertificate);
+    private IssuerCandidates Candidates(CrlInfo crl) => _signers(crl.Issuer, crl.AuthorityKeyIdentifier);
 
     private string? PathProblem(CertificateInfo signer, CertificateInfo anchor)
     {

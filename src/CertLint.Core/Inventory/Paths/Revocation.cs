@@ -28,8 +28,8 @@ internal sealed class Revocation
     private readonly DateTimeOffset _now;
     private readonly CrlSigners _signers;
 
-    /// <param name="named">The certificates of the scan with a given subject (other keys of a CRL's issuer).</param>
-    public Revocation(IEnumerable<CrlInfo> crls, SignatureVerifier verifier, DateTimeOffset now, Func<DistinguishedName, IReadOnlyList<CertificateInfo>> named)
+    /// <param name="signers">The certificates of the scan that may have signed a CRL (other keys of its issuer): IssuerIndex.CrlSigners.</param>
+    public Revocation(IEnumerable<CrlInfo> crls, SignatureVerifier verifier, DateTimeOffset now, Func<DistinguishedName, string?, IssuerCandidates> signers)
     {
         foreach (var crl in crls)
         {
@@ -38,7 +38,7 @@ internal sealed class Revocation
         }
         _verifier = verifier;
         _now = now;
-        _signers = new CrlSigners(Unusable, named, now);
+        _signers = new CrlSigners(Unusable, signers, now);
     }
 
     public bool IsEmpty => _byIssuer.Count == 0;
