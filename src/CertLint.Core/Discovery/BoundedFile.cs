@@ -38,6 +38,12 @@ public static class BoundedFile
     public static BoundedRead Read(string path, long maxBytes) => Read(path, maxBytes, rented: false);
 
     /// <summary>
+    /// The first <paramref name="maxBytes"/> bytes of a regular file, however long it is (Size: the bytes read): for
+    /// saying what a file over a limit looks like without reading it all. Same refusals as <see cref="Read(string, long)"/>.
+    /// </summary>
+    public static BoundedRead ReadPrefix(string path, int maxBytes) => Read(path, maxBytes, rented: false, prefix: true);
+
+    /// <summary>
     /// Like <see cref="Read(string, long)"/>, into a buffer rented from <see cref="ArrayPool{T}.Shared"/>: the file's
     /// bytes are the first <see cref="BoundedRead.Size"/> of <see cref="BoundedRead.Bytes"/>. For a caller that is done
     /// with the bytes once it has parsed them (certificate inputs: 20,000 files must not cost 20,000 new arrays, each
@@ -53,7 +59,7 @@ public static class BoundedFile
         ArrayPool<byte>.Shared.Return(buffer);
     }
 
-    private static BoundedRead Read(string path, long maxBytes, bool rented)
+    private static BoundedRead Read(string path, long maxBytes, bool rented, bool prefix = false)
     {
         var problem = FileTypeProbe.GetTargetType(path, out var statSize) switch
         {
@@ -71,7 +77,7 @@ public static class BoundedFile
         {
             try
             {
-                if (ReadOpened(new NativeSource(fd), statSize, maxBytes, rented) is { } done) return done;
+                if (ReadOpened(new NativeSource(fd), statSize, maxBytes, rented, prefix) is { } done) return done;
             }
             finally
             {
@@ -81,7 +87,7 @@ public static class BoundedFile
         try
         {
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
-            return ReadOpened(new HandleSource(handle), RandomAccess.GetLength(handle), maxBytes, rented)!.Value;
+            return ReadOpened(new HandleSource(handle), RandomAccess.GetLength(handle), maxBytes, rented, prefix)!.Value;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -116,9 +122,11 @@ public static class BoundedFile
     /// The bytes of an open file whose size was said to be <paramref name="length"/>, or null when a read failed (the
     /// caller then reads it again the managed way, which says why).
     /// </summary>
-    private static BoundedRead? ReadOpened<T>(T file, long length, long maxBytes, bool rented) where T : struct, IReadAt
+    private static BoundedRead? ReadOpened<T>(T file, long length, long maxBytes, bool rented, bool prefix) where T : struct, IReadAt
     {
-        if (length > maxBytes) return TooLarge(length, maxBytes);
+        if (length > maxBytes && !prefix) return TooLarge(length, maxBytes);
+        // A whole read goes one byte past the limit to catch a file longer than it said; a prefix read stops at it.
+        var limit = prefix ? maxBytes : maxBytes + 1;
         byte[]? buffer = null;
         var read = 0;
         try
@@ -126,15 +134,16 @@ public static class BoundedFile
             // Trust the size only as a hint: read one byte past the limit to catch a file that is longer than it said
             // (an empty file costs a 1-byte probe, not a page: 200,000 of them are a real repository's worth). A rented
             // buffer has room for one byte more than the size said, so a file that kept its size is read in one go.
-            var size = (int)Math.Min(maxBytes + 1, rented ? length + 1 : length == 0 ? 1 : Math.Max(length, 4096));
+            var size = (int)Math.Min(limit, rented ? length + 1 : length == 0 ? 1 : Math.Max(length, 4096));
             buffer = rented ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
             while (true)
             {
-                var room = (int)Math.Min(buffer.Length, maxBytes + 1);
+                var room = (int)Math.Min(buffer.Length, limit);
                 if (read == room)
                 {
                     if (read > maxBytes) return TooLarge(read, maxBytes);
-                    Grow(ref buffer, read, (int)Math.Min(maxBytes + 1, Math.Max(4096L, (long)buffer.Length * 2)), rented);
+                    if (read == limit) break; // a prefix read has its bytes
+                    Grow(ref buffer, read, (int)Math.Min(limit, Math.Max(4096L, (long)buffer.Length * 2)), rented);
                     continue;
                 }
                 var n = file.Read(buffer.AsSpan(read, room - read), read);

@@ -127,29 +127,15 @@ public static class ConfigStage
     /// </summary>
     private static (string Format, ConfigReadResult Result)? TooLarge(SourceFile file)
     {
-        try
-        {
-            var info = new FileInfo(file.FullPath);
-            if (info.LinkTarget is not null) info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
-            // FIFOs and devices have no length: only a regular file can be over the limit.
-            if (!info.Exists || info.Length <= MaxConfigBytes) return null;
-            var prefix = new byte[MaxConfigBytes];
-            int got = 0, n;
-            using (var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-            {
-                while (got < prefix.Length && (n = stream.Read(prefix, got, prefix.Length - got)) > 0) got += n;
-            }
-            if (Array.IndexOf(prefix, (byte)0, 0, got) >= 0) return null;
-            var text = Encoding.UTF8.GetString(prefix, 0, got);
-            if (Readers.FirstOrDefault(r => r.Detect(file.RelativePath, text)) is not { } reader) return null;
-            var result = new ConfigReadResult();
-            result.Error(new SourceLocation(file), $"{reader.Format} configuration not read: it is larger than 1 MB, so its TLS settings were not checked");
-            return (reader.Format, result);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        // One byte past the limit tells a file over it from one that failed to load for another reason.
+        var read = Discovery.BoundedFile.ReadPrefix(file.FullPath, MaxConfigBytes + 1);
+        if (read.Bytes is not { } bytes || bytes.Length <= MaxConfigBytes) return null;
+        if (Array.IndexOf(bytes, (byte)0, 0, MaxConfigBytes) >= 0) return null;
+        var text = Encoding.UTF8.GetString(bytes, 0, MaxConfigBytes);
+        if (Readers.FirstOrDefault(r => r.Detect(file.RelativePath, text)) is not { } reader) return null;
+        var result = new ConfigReadResult();
+        result.Error(new SourceLocation(file), $"{reader.Format} configuration not read: it is larger than 1 MB, so its TLS settings were not checked");
+        return (reader.Format, result);
     }
 
     /// <summary>Reads a configuration's text, bounded; null when it is unreadable, too large or binary.</summary>

@@ -6,7 +6,7 @@ namespace CertLint.Core.Tests.Discovery;
 
 /// <summary>
 /// The pooled read certificate inputs use: the bytes come in a rented buffer that is zeroed when given back, so
-/// nothing the model keeps may point into it.
+/// nothing the model keeps may point into it. And the prefix read that looks at a file over a limit.
 /// </summary>
 [Platform(Exclude = "Win")]
 public class BoundedFileTests
@@ -61,6 +61,29 @@ public class BoundedFileTests
         var limited = BoundedFile.Read(path, 10);
         limited.Failure.ShouldBe(ReadFailure.TooLarge);
         limited.Problem.ShouldBe("file is larger than the limit of 10 bytes");
+    }
+
+    [TestCase(0, 0)]
+    [TestCase(100, 100)]
+    [TestCase(4096, 4096)]
+    [TestCase(5000, 4096)]
+    [TestCase(20_000, 4096)]
+    public void A_prefix_read_returns_at_most_the_limit_of_any_file(int length, int expected)
+    {
+        var content = Enumerable.Range(0, length).Select(i => (byte)(i % 251 + 1)).ToArray();
+        var read = BoundedFile.ReadPrefix(_dir.Write("f.bin", content), 4096);
+        read.Failure.ShouldBe(ReadFailure.None);
+        read.Bytes.ShouldBe(content.Take(expected).ToArray());
+    }
+
+    [Test]
+    [Platform(Include = "Linux")]
+    public void A_prefix_read_stops_at_the_limit_of_a_file_whose_size_is_unknown()
+    {
+        // /proc files say they hold 0 bytes and /dev/zero never ends: FIFOs and devices are refused unopened.
+        BoundedFile.ReadPrefix("/proc/self/status", 10).Bytes!.Length.ShouldBe(10);
+        BoundedFile.ReadPrefix("/dev/zero", 10).Failure.ShouldBe(ReadFailure.NotRegular);
+        BoundedFile.ReadPrefix(_dir.MakeFifo("pipe.conf"), 10).Failure.ShouldBe(ReadFailure.NotRegular);
     }
 
     [Test]
