@@ -22,6 +22,7 @@ internal static partial class Rfc5280Fixtures
             Leaf(b => b.Set(Oids.CrlDistributionPoints, CrlHttp)));
         Add("dns-name-empty-label", Leaf(San(Gn.Dns("a..example.com"))), Leaf());
         Add("dns-name-label-too-long", Leaf(San(Gn.Dns(new string('a', 64) + ".example.com"))), Leaf());
+        Add("san-dns-label-too-long", Leaf(San(Gn.Dns(new string('a', 64) + ".example.com"))), Leaf(San(Gn.Dns(new string('a', 63) + ".example.com"))));
         Add("idn-punycode-invalid", Leaf(San(Gn.Dns("xn--a_b.example.com"))), Leaf(San(Gn.Dns("xn--bcher-kva.example.com"))));
         // Split by the Public Suffix List: the second-level domain is the label left of the public suffix.
         Add("dns-name-hyphen-sld", Leaf(San(Gn.Dns("www.-example.co.uk"))), Leaf(San(Gn.Dns("www.ex-ample.co.uk"))));
