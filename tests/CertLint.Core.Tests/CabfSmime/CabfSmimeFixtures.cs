@@ -40,6 +40,7 @@ internal static partial class CabfSmimeFixtures
         OrganizationIdentifiers(add);
         SubjectAttributes(add);
         Extensions(add);
+        PolicyAndNames(add);
     });
 
     private static readonly Lazy<TestCertificate> LazyRoot = new(() => RawCertificateBuilder.Ca("CertLint S/MIME Root", null).Build());
