@@ -116,22 +116,21 @@ internal static class ProfileFields
     }
 
     /// <summary>
-    /// The types repeated inside one RDN, each once. Attributes come in encoding order, so one RDN's attributes are adjacent;
-    /// only multi-valued RDNs can repeat a type, and they are rare and small, so the quadratic scan stays cheap.
+    /// The types repeated inside one RDN, each once, in encoding order. Attributes come in encoding order, so one RDN's
+    /// attributes are adjacent; a set per RDN keeps a hostile RDN of many thousand values linear.
     /// </summary>
     internal static string[] RdnDuplicateTypes(IReadOnlyList<NameAttribute> attributes)
     {
+        HashSet<string>? inRdn = null, reported = null;
         List<string>? found = null;
         for (var i = 0; i < attributes.Count; i++)
         {
-            if (!attributes[i].MultiValued) continue;
-            for (var j = i + 1; j < attributes.Count && attributes[j].Rdn == attributes[i].Rdn; j++)
-            {
-                if (attributes[j].Oid != attributes[i].Oid) continue;
-                found ??= [];
-                if (!found.Contains(attributes[i].Oid)) found.Add(attributes[i].Oid);
-                break;
-            }
+            var attribute = attributes[i];
+            if (!attribute.MultiValued) continue;
+            inRdn ??= new HashSet<string>(StringComparer.Ordinal);
+            if (i == 0 || attributes[i - 1].Rdn != attribute.Rdn) inRdn.Clear();
+            if (inRdn.Add(attribute.Oid) || !(reported ??= new HashSet<string>(StringComparer.Ordinal)).Add(attribute.Oid)) continue;
+            (found ??= []).Add(attribute.Oid);
         }
         return found is null ? [] : [.. found];
     }
