@@ -26,6 +26,8 @@ public partial class DocsTests
     [TestCase("docs/packs.md", @"\| `root-programs` \| (\d+) \|", "root-programs")]
     [TestCase("docs/etsi-pack.md", @"\*\*(\d+) rules\*\*", "etsi")]
     [TestCase("docs/packs.md", @"\| `etsi` \| (\d+) \|", "etsi")]
+    [TestCase("docs/cabf-cs-pack.md", @"\*\*(\d+) rules\*\*", "cabf-cs")]
+    [TestCase("docs/packs.md", @"\| `cabf-cs` \| (\d+) \|", "cabf-cs")]
     public void Rule_counts_in_the_docs_match_the_catalog(string doc, string pattern, string pack)
     {
         var m = Regex.Match(Doc(doc), pattern);

@@ -27,7 +27,7 @@ internal sealed class LintOptions
         Crl = app.Option("--crl <FILE>", "CRL file for offline revocation checking (PEM or DER); repeatable.", CommandOptionType.MultipleValue),
         Policy = app.Option("--policy <OID>", "Acceptable certificate policy OID for path validation (default anyPolicy); repeatable.", CommandOptionType.MultipleValue),
         MaxChainDepth = app.Option("--max-chain-depth <N>", "Most intermediate certificates between a certificate and its trust anchor (default 8).", CommandOptionType.SingleValue),
-        Pack = app.Option("--pack <NAME>", "Rule pack to run (core, rfc5280, cabf-br, cabf-smime, community, root-programs, etsi); repeatable. +NAME / -NAME add to / remove from the default packs.", CommandOptionType.MultipleValue),
+        Pack = app.Option("--pack <NAME>", "Rule pack to run (core, rfc5280, cabf-br, cabf-smime, community, root-programs, etsi, cabf-cs); repeatable. +NAME / -NAME add to / remove from the default packs.", CommandOptionType.MultipleValue),
         Include = app.Option("--include <GLOB>", "Only scan files matching this glob (relative to the repository root); repeatable.", CommandOptionType.MultipleValue),
         Exclude = app.Option("--exclude <GLOB>", "Skip files matching this glob (relative to the repository root); repeatable.", CommandOptionType.MultipleValue),
         AllowEmpty = app.Option("--allow-empty", "Pass when no certificate, key or keystore is found (default: exit 2).", CommandOptionType.NoValue),

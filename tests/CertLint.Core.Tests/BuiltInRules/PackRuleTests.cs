@@ -30,13 +30,14 @@ public class PackRuleTests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}schema{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && Path.GetFileName(f) != "pack.yml")
             .Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToArray();
         RuleLoader.LoadBuiltIn().Select(r => r.Name).Order(StringComparer.Ordinal).ShouldBe(files);
-        RuleCatalog.BuiltInPacks.Select(p => p.Name).ShouldBe(["core", "cabf-br", "cabf-smime", "community", "etsi", "rfc5280", "root-programs"]);
+        RuleCatalog.BuiltInPacks.Select(p => p.Name).ShouldBe(["core", "cabf-br", "cabf-cs", "cabf-smime", "community", "etsi", "rfc5280", "root-programs"]);
         RuleCatalog.BuiltInPacks.Single(p => p.Name == "rfc5280").EnabledByDefault.ShouldBeTrue();
         RuleCatalog.BuiltInPacks.Single(p => p.Name == "cabf-br").EnabledByDefault.ShouldBeFalse();
         RuleCatalog.BuiltInPacks.Single(p => p.Name == "cabf-smime").EnabledByDefault.ShouldBeFalse();
         RuleCatalog.BuiltInPacks.Single(p => p.Name == "community").EnabledByDefault.ShouldBeFalse();
         RuleCatalog.BuiltInPacks.Single(p => p.Name == "root-programs").EnabledByDefault.ShouldBeFalse();
         RuleCatalog.BuiltInPacks.Single(p => p.Name == "etsi").EnabledByDefault.ShouldBeFalse();
+        RuleCatalog.BuiltInPacks.Single(p => p.Name == "cabf-cs").EnabledByDefault.ShouldBeFalse();
     }
 
     [TestCaseSource(nameof(PackRuleCases))]
@@ -48,7 +49,7 @@ public class PackRuleTests
         rule.Descriptor.Citation!.Text.ShouldNotBeNullOrWhiteSpace();
         rule.Descriptor.Documentation.ShouldNotBeNullOrWhiteSpace($"rules/{pack}/{name}.md is missing");
         // Every BR requirement binds from a date (zlint's EffectiveDate); the pack says which date, never "always".
-        if (pack is "cabf-br" or "cabf-smime" or "root-programs" or "etsi") (rule.EffectiveFrom ?? rule.EffectiveUntil).ShouldNotBeNull($"{name} needs an effective date");
+        if (pack is "cabf-br" or "cabf-cs" or "cabf-smime" or "root-programs" or "etsi") (rule.EffectiveFrom ?? rule.EffectiveUntil).ShouldNotBeNull($"{name} needs an effective date");
         foreach (var outcome in new[] { "fail", "pass" })
         {
             var dir = Path.Combine(Repo, "tests", "fixtures", "rules", pack, name, outcome);

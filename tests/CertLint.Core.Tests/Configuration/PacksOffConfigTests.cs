@@ -30,7 +30,7 @@ public class PacksOffConfigTests
         var full = Load(config, everyPack: true);
         lazy.InForce.Select(r => r.Id).ShouldBe(full.InForce.Select(r => r.Id));
         lazy.InForce.ShouldAllBe(r => r.Descriptor.Pack == "core");
-        full.Rules.Select(r => r.Descriptor.Pack).Distinct().Order().ShouldBe(["cabf-br", "cabf-smime", "community", "core", "etsi", "rfc5280", "root-programs"]);
+        full.Rules.Select(r => r.Descriptor.Pack).Distinct().Order().ShouldBe(["cabf-br", "cabf-cs", "cabf-smime", "community", "core", "etsi", "rfc5280", "root-programs"]);
     }
 
     [Test]

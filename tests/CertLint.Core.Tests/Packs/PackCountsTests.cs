@@ -29,7 +29,7 @@ public sealed partial class PackCountsTests
     {
         var rules = RuleLoader.LoadBuiltIn();
         var doc = Doc("docs/packs.md");
-        foreach (var pack in new[] { "core", "rfc5280", "cabf-br", "cabf-smime", "community", "root-programs", "etsi" })
+        foreach (var pack in new[] { "core", "rfc5280", "cabf-br", "cabf-smime", "community", "root-programs", "etsi", "cabf-cs" })
         {
             var m = Regex.Match(doc, $@"\| `{pack}` \| (\d+) \| (\d+) rules name (\d+) \| (\d+) rules name (\d+) \|");
             m.Success.ShouldBeTrue($"docs/packs.md has no counts row for {pack}");
@@ -44,6 +44,7 @@ public sealed partial class PackCountsTests
     [TestCase("docs/cabf-br-pack.md", "cabf-br")]
     [TestCase("docs/cabf-smime-pack.md", "cabf-smime")]
     [TestCase("docs/etsi-pack.md", "etsi")]
+    [TestCase("docs/cabf-cs-pack.md", "cabf-cs")]
     public void Each_pack_page_states_its_computed_counts(string page, string pack)
     {
         var m = PageCounts().Match(Doc(page));
