@@ -54,6 +54,7 @@ public static class CabfCsFixtures
     private static readonly int[] SignOnly = [Ext.DigitalSignature];
 
     public static readonly Case Good = new("code signing, P-256", Leaf([CodeSigning], SignOnly), []);
+    public static readonly Case GoodRsa = new("code signing, RSA 3072", Leaf([CodeSigning], SignOnly, key: Rsa3072), []);
     public static readonly Case GoodEv = new("EV code signing, RSA 3072", Leaf([CodeSigning], SignOnly, policies: [EvCodeSigningPolicy], key: Rsa3072), []);
     public static readonly Case NoEku = new("no extendedKeyUsage", Leaf(null, SignOnly), ["cabf-cs-eku"]);
     public static readonly Case ServerAuthToo = new("codeSigning and serverAuth", Leaf([CodeSigning, ServerAuth], SignOnly), ["cabf-cs-eku"]);
@@ -76,7 +77,7 @@ public static class CabfCsFixtures
 
     public static IEnumerable<Case> AllCases =>
     [
-        Good, GoodEv, NoEku, ServerAuthToo, AnyEku, NoKu, KuNotCritical, KuCertSign, KuNoSignature, KuExtraBit, NoOrganization, Rsa2048Key, Rsa2048BeforeJune2021,
+        Good, GoodRsa, GoodEv, NoEku, ServerAuthToo, AnyEku, NoKu, KuNotCritical, KuCertSign, KuNoSignature, KuExtraBit, NoOrganization, Rsa2048Key, Rsa2048BeforeJune2021,
         PrivateCodeSigning, Everything,
     ];
 
@@ -90,7 +91,7 @@ public static class CabfCsFixtures
         Add("cabf-cs-key-usage", NoKu, Good);
         Add("cabf-cs-key-usage", KuCertSign, KuExtraBit);
         Add("cabf-cs-rsa-key-size", Rsa2048Key, GoodEv);
-        Add("cabf-cs-rsa-key-size", Everything, Rsa2048BeforeJune2021);
+        Add("cabf-cs-rsa-key-size", Everything, GoodRsa);
         Add("cabf-cs-subject-org", NoOrganization, Good);
     });
 }
