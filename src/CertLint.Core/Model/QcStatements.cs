@@ -20,6 +20,9 @@ public sealed record QcStatement(string Oid, bool HasInfo, string? Problem)
 
     /// <summary>PSD2QcType (TS 119 495 Annex A): the PSP's roles and the competent authority's name and identifier.</summary>
     public QcPsd2? Psd2 { get; init; }
+
+    /// <summary>pkixQCSyntax-v2 (RFC 3739 §3.2.6.1): the SemanticsInformation's semanticsIdentifier.</summary>
+    public string? SemanticsId { get; init; }
 }
 
 /// <summary>One PdsLocation of a QcPDS statement: url (IA5String) and language (PrintableString, ISO 639-1).</summary>

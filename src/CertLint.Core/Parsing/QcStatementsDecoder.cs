@@ -49,6 +49,7 @@ internal static class QcStatementsDecoder
                 Pds => PdsStatement(value),
                 Type => TypeStatement(value),
                 Psd2 => Psd2Statement(value),
+                QcSemanticsDecoder.SyntaxV2 => new QcStatement(oid, true, null) { SemanticsId = QcSemanticsDecoder.Identifier(value) },
                 _ => new QcStatement(oid, true, null),
             };
         }

@@ -43,7 +43,7 @@ public sealed class EtsiFindingSetTests
         var result = Lint(EtsiFixtures.Good.Build());
         Checked(result).ShouldBe([
             "etsi-qc-compliance-form", "etsi-qc-compliance-missing", "etsi-qc-pds-form", "etsi-qc-pds-https", "etsi-qc-pds-language-case",
-            "etsi-qc-type-as-statement", "etsi-qc-type-form", "etsi-qc-type-one-only", "etsi-qcs-critical",
+            "etsi-qc-pds-language-code", "etsi-qc-type-as-statement", "etsi-qc-type-form", "etsi-qc-type-one-only", "etsi-qcs-critical",
         ]);
     }
 

@@ -11,7 +11,7 @@ namespace CertLint.Tests.Etsi;
 /// Leaves are issued 2025-12-01 for 90 days, after every effective date but QCS-4.1-02A's (2026-05-01), whose
 /// fixtures are issued 2026-06-01.
 /// </summary>
-public static class EtsiFixtures
+public static partial class EtsiFixtures
 {
     public const string QcStatements = "1.3.6.1.5.5.7.1.3";
     private const string Compliance = "0.4.0.1862.1.1", LimitValue = "0.4.0.1862.1.2", Retention = "0.4.0.1862.1.3", Sscd = "0.4.0.1862.1.4",
@@ -190,7 +190,7 @@ public static class EtsiFixtures
         Psd2Good, Psd2OtherScheme, Psd2LowerCaseNca, Psd2UnknownCountry, Psd2GoodV141, Psd2NoNcaV141,
         Psd2NcaNamePrintable, Psd2NoRoles, Psd2RoleNameMismatch, Psd2OtherRole, Psd2NcaIdNoHyphen, Psd2NcaIdUnknownCountry,
         Psd2CentralBank, Psd2CentralBankNcaId, Psd2CentralBankNcaName, Psd2NcaNameEmpty, Psd2NcaNameLong,
-        Psd2TooManyRoles, Psd2RoleNameLong,
+        Psd2TooManyRoles, Psd2RoleNameLong, .. SemanticsCases,
     ];
 
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
@@ -229,5 +229,6 @@ public static class EtsiFixtures
         Add("etsi-psd2-nca-id-format", Psd2CentralBankNcaId, Psd2CentralBank);
         Add("etsi-psd2-nca-name", Psd2CentralBankNcaName, Psd2CentralBank);
         Add("etsi-psd2-nca-name", Psd2NcaNameEmpty, Psd2Good);
+        AddSemantics(Add);
     });
 }

@@ -7,7 +7,8 @@ namespace CertLint.Rules.Fields;
 
 /// <summary>
 /// The qcStatements extension (RFC 3739, 1.3.6.1.5.5.7.1.3) as the etsi pack reads it: the statements in order, and the
-/// QcType and QcPDS values of ETSI EN 319 412-5 §4.2.3 / §4.3.4, and TS 119 495's PSD2 statement. Every field is absent without the extension and, as
+/// QcType and QcPDS values of ETSI EN 319 412-5 §4.2.3 / §4.3.4, TS 119 495's PSD2 statement, and the semantics identifiers
+/// of RFC 3739's pkixQCSyntax-v2 statements (EN 319 412-1 §5). Every field is absent without the extension and, as
 /// any `qcStatements.*` field, not applicable when it cannot be decoded (ExtensionFields.DecodedFrom).
 /// </summary>
 internal static class QcStatementsFields
@@ -29,7 +30,12 @@ internal static class QcStatementsFields
             c => Decoded(c, QcStatementsDecoder.Pds, s => s.Pds), RecordScopes.QcPdsLocation);
         yield return Cert("qcStatements.psd2", T.Records, "Every PSD2 statement (TS 119 495, 0.4.0.19495.2) that decodes: roles, roleCount, ncaName, ncaId, ncaIdCountryIso (absent when there is none)",
             c => Decoded<Model.QcPsd2>(c, QcStatementsDecoder.Psd2, s => s.Psd2 is { } p ? [p] : null), RecordScopes.QcPsd2);
+        yield return Cert("qcStatements.semanticsIds", T.List, SemanticsIdsMeaning,
+            c => Decoded(c, QcSemanticsDecoder.SyntaxV2, s => s.SemanticsId is { } id ? new[] { id } : null));
     }
+
+    private const string SemanticsIdsMeaning =
+        "The semanticsIdentifier of every pkixQCSyntax-v2 statement (RFC 3739, 1.3.6.1.5.5.7.11.2) whose SemanticsInformation decodes and names one, in order (absent when there is none)";
 
     /// <summary>
     /// The role names TS 119 495 Annex A registers for its role OIDs (V1.8.1: Unspecified, the six PSP roles of
