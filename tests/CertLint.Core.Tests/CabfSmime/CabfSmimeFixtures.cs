@@ -113,6 +113,9 @@ internal static partial class CabfSmimeFixtures
         // P-521 and Ed448 are in the §7.1.3.1 list (pkilint's list lacks P-521).
         add("smime-spki-algorithm-encoding", RsaLeaf(Ku(Ext.DigitalSignature), RsaKeyLabelled("1.2.840.113549.1.1.1")), KeyLeaf(TestKeyType.EcP521));
         add("smime-spki-algorithm-encoding", RsaLeaf(Ku(Ext.DigitalSignature), RsaKeyLabelled("1.2.840.113549.1.1.10")), KeyLeaf(TestKeyType.Ed448, Ku(Ext.DigitalSignature)));
+        // The root's key is P-256 (§7.1.3.2.2 pairs it with SHA-256), and ECDSA parameters must be absent, not NULL.
+        add("smime-signature-algorithm-encoding", Leaf(b => b.Hash = System.Security.Cryptography.HashAlgorithmName.SHA384), Leaf());
+        add("smime-signature-algorithm-encoding", Leaf(b => b.TbsSignatureAlgorithm = AlgorithmId("1.2.840.10045.4.3.2", NullValue())), Leaf(Policy(MailboxMultipurpose)));
         // XX is the user-assigned code the S/MIME BR allow; codes compare ignoring case, as pkilint compares them.
         add("smime-subject-country-iso", Leaf(Policy(OrganizationStrict), Country("XG")), Leaf(Policy(OrganizationStrict), Country("XX")));
         add("smime-subject-country-iso", Leaf(Policy(SponsorStrict), Country("UK")), Leaf(Policy(SponsorStrict), Country("gb")));
