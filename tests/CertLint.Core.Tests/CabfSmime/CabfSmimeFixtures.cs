@@ -134,6 +134,10 @@ internal static partial class CabfSmimeFixtures
         add("smime-aia-not-http", Leaf(Aia(("ocsp", "https://ocsp.example.com"), ("caIssuers", "http://ca.example.com/ca.crt"))), Leaf());
         add("smime-aia-not-http", Leaf(Policy(MailboxMultipurpose), Aia(("ocsp", "http://ocsp.example.com"), ("caIssuers", "ldap://ldap.example.com/cn=CA"))),
             Leaf(Policy(MailboxMultipurpose), Aia(("ocsp", "http://ocsp.example.com"))));
+        // A location that is not a URI has no scheme at all; Legacy certificates are outside this rule.
+        add("smime-aia-location-not-uri", Leaf(b => b.Set(Oids.AuthorityInfoAccess, Ext.InfoAccess((Oids.AccessOcsp, Gn.Uri("http://ocsp.example.com")), (Oids.AccessCaIssuers, Gn.DirName(CnName("CertLint S/MIME CA")))))), Leaf());
+        add("smime-aia-location-not-uri", Leaf(Policy(MailboxMultipurpose), b => b.Set(Oids.AuthorityInfoAccess, Ext.InfoAccess((Oids.AccessOcsp, Gn.Dns("ocsp.example.com"))))),
+            Leaf(Policy(MailboxMultipurpose)));
         add("smime-aia-no-http-legacy", Leaf(Policy(MailboxLegacy), Aia(("ocsp", "http://ocsp.example.com"), ("caIssuers", "ldap://ldap.example.com/cn=CA"))),
             Leaf(Policy(MailboxLegacy), Aia(("caIssuers", "ldap://ldap.example.com/cn=CA"), ("caIssuers", "http://ca.example.com/ca.crt"))));
         add("smime-aia-no-http-legacy", Leaf(Policy(OrganizationLegacy), Aia(("ocsp", "ldap://ldap.example.com/ocsp"))),

@@ -39,7 +39,7 @@ public sealed class CabfSmimeScopeTests
         Findings(result).ShouldBeEmpty();
         // A Strict mailbox-validated P-256 leaf: the Legacy/Multipurpose, RSA and EdDSA rules do not apply.
         Checked(result).ShouldBe([
-            "smime-adobe-extensions-strict", "smime-aia-not-http", "smime-aki-issuer-serial", "smime-cps-uri-not-http",
+            "smime-adobe-extensions-strict", "smime-aia-location-not-uri", "smime-aia-not-http", "smime-aki-issuer-serial", "smime-cps-uri-not-http",
             "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
             "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated",
             "smime-mailbox-cn-not-mailbox", "smime-mailbox-subject-attributes", "smime-policy-not-exactly-one",
@@ -178,7 +178,7 @@ public sealed class CabfSmimeScopeTests
 
         Findings(result).ShouldBeEmpty();
         Checked(result).ShouldBe([
-            "smime-adobe-extensions-strict", "smime-aia-not-http", "smime-aki-issuer-serial", "smime-cps-uri-not-http",
+            "smime-adobe-extensions-strict", "smime-aia-location-not-uri", "smime-aia-not-http", "smime-aki-issuer-serial", "smime-cps-uri-not-http",
             "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
             "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated",
             "smime-organization-cn-source", "smime-organization-identifier-country",
