@@ -113,6 +113,9 @@ internal static partial class CabfSmimeFixtures
         // P-521 and Ed448 are in the §7.1.3.1 list (pkilint's list lacks P-521).
         add("smime-spki-algorithm-encoding", RsaLeaf(Ku(Ext.DigitalSignature), RsaKeyLabelled("1.2.840.113549.1.1.1")), KeyLeaf(TestKeyType.EcP521));
         add("smime-spki-algorithm-encoding", RsaLeaf(Ku(Ext.DigitalSignature), RsaKeyLabelled("1.2.840.113549.1.1.10")), KeyLeaf(TestKeyType.Ed448, Ku(Ext.DigitalSignature)));
+        // The root's key is P-256 (§7.1.3.2.2 pairs it with SHA-256), and ECDSA parameters must be absent, not NULL.
+        add("smime-signature-algorithm-encoding", Leaf(b => b.Hash = System.Security.Cryptography.HashAlgorithmName.SHA384), Leaf());
+        add("smime-signature-algorithm-encoding", Leaf(b => b.TbsSignatureAlgorithm = AlgorithmId("1.2.840.10045.4.3.2", NullValue())), Leaf(Policy(MailboxMultipurpose)));
         // XX is the user-assigned code the S/MIME BR allow; codes compare ignoring case, as pkilint compares them.
         add("smime-subject-country-iso", Leaf(Policy(OrganizationStrict), Country("XG")), Leaf(Policy(OrganizationStrict), Country("XX")));
         add("smime-subject-country-iso", Leaf(Policy(SponsorStrict), Country("UK")), Leaf(Policy(SponsorStrict), Country("gb")));
@@ -131,6 +134,10 @@ internal static partial class CabfSmimeFixtures
         add("smime-aia-not-http", Leaf(Aia(("ocsp", "https://ocsp.example.com"), ("caIssuers", "http://ca.example.com/ca.crt"))), Leaf());
         add("smime-aia-not-http", Leaf(Policy(MailboxMultipurpose), Aia(("ocsp", "http://ocsp.example.com"), ("caIssuers", "ldap://ldap.example.com/cn=CA"))),
             Leaf(Policy(MailboxMultipurpose), Aia(("ocsp", "http://ocsp.example.com"))));
+        // A location that is not a URI has no scheme at all; Legacy certificates are outside this rule.
+        add("smime-aia-location-not-uri", Leaf(b => b.Set(Oids.AuthorityInfoAccess, Ext.InfoAccess((Oids.AccessOcsp, Gn.Uri("http://ocsp.example.com")), (Oids.AccessCaIssuers, Gn.DirName(CnName("CertLint S/MIME CA")))))), Leaf());
+        add("smime-aia-location-not-uri", Leaf(Policy(MailboxMultipurpose), b => b.Set(Oids.AuthorityInfoAccess, Ext.InfoAccess((Oids.AccessOcsp, Gn.Dns("ocsp.example.com"))))),
+            Leaf(Policy(MailboxMultipurpose)));
         add("smime-aia-no-http-legacy", Leaf(Policy(MailboxLegacy), Aia(("ocsp", "http://ocsp.example.com"), ("caIssuers", "ldap://ldap.example.com/cn=CA"))),
             Leaf(Policy(MailboxLegacy), Aia(("caIssuers", "ldap://ldap.example.com/cn=CA"), ("caIssuers", "http://ca.example.com/ca.crt"))));
         add("smime-aia-no-http-legacy", Leaf(Policy(OrganizationLegacy), Aia(("ocsp", "ldap://ldap.example.com/ocsp"))),
