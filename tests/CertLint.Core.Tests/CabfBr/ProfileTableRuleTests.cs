@@ -59,7 +59,7 @@ public sealed class ProfileTableRuleTests
     {
         Findings(CabfBrFixtures.Leaf(CabfBrFixtures.AkiWithIssuerAndSerial)()).ShouldBe(Sorted([.. LeafBase, "cabf-aki-issuer-serial"]));
         Findings(CabfBrFixtures.SubCa(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(null, serial: [0x01])))())
-            .ShouldBe(Sorted(CaBase, "aki-no-key-identifier", "cabf-aki-issuer-serial"));
+            .ShouldBe(Sorted(CaBase, "aki-issuer-serial-unpaired", "aki-no-key-identifier", "cabf-aki-issuer-serial"));
     }
 
     [Test]

@@ -16,6 +16,15 @@ internal static partial class Rfc5280Fixtures
             SubCa(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(true))), SubCa());
         Add("aia-critical",
             Leaf(b => b.Set(Oids.AuthorityInfoAccess, CaIssuersHttp, critical: true)), Leaf(b => b.Set(Oids.AuthorityInfoAccess, CaIssuersHttp)));
+        // RFC 5280 Appendix A.2: authorityCertIssuer and authorityCertSerialNumber come as a pair. Fail: the issuer name
+        // alone, then the serial alone. Pass: both beside the keyIdentifier, then the keyIdentifier alone.
+        Add("aki-issuer-serial-unpaired",
+            Leaf(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(Root.SubjectKeyId, Gn.DirName(Root.Certificate.SubjectName.RawData)))),
+            Leaf(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(Root.SubjectKeyId, Gn.DirName(Root.Certificate.SubjectName.RawData),
+                Convert.FromHexString(Root.Certificate.SerialNumber)))));
+        Add("aki-issuer-serial-unpaired",
+            Leaf(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(Root.SubjectKeyId, serial: Convert.FromHexString(Root.Certificate.SerialNumber)))),
+            Leaf());
         Add("aki-critical",
             Leaf(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(Root.SubjectKeyId), critical: true)), Leaf());
         Add("ski-critical", Leaf(b => b.Set(Oids.SubjectKeyId, Ext.SubjectKeyId(b.SubjectKeyId), critical: true)), Leaf());
