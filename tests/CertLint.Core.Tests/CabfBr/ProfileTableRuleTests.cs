@@ -1,4 +1,5 @@
 using CertLint.Engine;
+using CertLint.Tests.BuiltInRules;
 using CertLint.Tests.Pki;
 using CertLint.Tests.Pki.Raw;
 using static CertLint.Tests.Pki.Raw.Der;
@@ -12,8 +13,6 @@ namespace CertLint.Tests.CabfBr;
 /// </summary>
 public sealed class ProfileTableRuleTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     /// <summary>What the base leaf and issuing CA (which every fixture changes one thing of) already get: a subscriber
     /// commonName and subjectKeyIdentifier (BR 2.0.0 NOT RECOMMENDED; RFC 5280 recommends the identifier, so the base
     /// keeps it) and a CA key that cannot sign OCSP responses (a note).</summary>
@@ -111,12 +110,7 @@ public sealed class ProfileTableRuleTests
     /// <summary>The rules of the cabf-br and rfc5280 packs that fire on the first certificate of <paramref name="chain"/>.</summary>
     internal static string[] Findings(TestCertificate[] chain)
     {
-        using var dir = new TempDirectory();
-        TestPki.WritePem(dir.Path, "chain.pem", chain);
-        var result = new LintEngine().Run(new LintRequest
-        {
-            WorkingDirectory = dir.Path, Paths = ["chain.pem"], Now = Now, Packs = ["cabf-br", "rfc5280"], Environment = _ => null,
-        });
+        var result = PackChainLint.Run(chain, "cabf-br", "rfc5280");
         return result.Findings.Where(f => f.Subject.ObjectId == chain[0].Sha256).Select(f => f.Rule.Name)
             .Order(StringComparer.Ordinal).ToArray();
     }

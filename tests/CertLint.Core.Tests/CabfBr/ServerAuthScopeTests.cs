@@ -14,21 +14,10 @@ namespace CertLint.Tests.CabfBr;
 /// </summary>
 public sealed class ServerAuthScopeTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    internal static LintResult Lint(TestCertificate[] chain)
-    {
-        using var dir = new TempDirectory();
-        TestPki.WritePem(dir.Path, "chain.pem", chain);
-        return new LintEngine().Run(new LintRequest
-        {
-            WorkingDirectory = dir.Path, Paths = ["chain.pem"], Now = Now, Packs = ["cabf-br"], Environment = _ => null,
-        });
-    }
+    internal static LintResult Lint(TestCertificate[] chain) => PackChainLint.Run(chain, "cabf-br");
 
     /// <summary>The pack's findings on the certificate under test: the first of the chain file (the fixtures' issuers follow it).</summary>
-    internal static string[] CabfFindings(LintResult result) =>
-        [.. result.Findings.Where(f => f.Rule.Pack == "cabf-br" && f.Subject.Location.StartLine == 1).Select(f => f.Rule.Name).Order(StringComparer.Ordinal)];
+    internal static string[] CabfFindings(LintResult result) => PackChainLint.FirstFindings(result, "cabf-br");
 
     [Test]
     public void A_subordinate_ca_for_client_and_email_is_outside_the_brs()

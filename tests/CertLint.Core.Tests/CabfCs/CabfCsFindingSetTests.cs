@@ -1,4 +1,5 @@
 using CertLint.Engine;
+using CertLint.Tests.BuiltInRules;
 using CertLint.Tests.Pki;
 using CertLint.Tests.Pki.Raw;
 
@@ -10,24 +11,12 @@ namespace CertLint.Tests.CabfCs;
 /// </summary>
 public sealed class CabfCsFindingSetTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private static LintResult Lint(TestCertificate[] chain)
-    {
-        using var dir = new TempDirectory();
-        TestPki.WritePem(dir.Path, "chain.pem", chain);
-        return new LintEngine().Run(new LintRequest
-        {
-            WorkingDirectory = dir.Path, Paths = ["chain.pem"], Now = Now, Packs = ["cabf-cs"], Environment = _ => null,
-        });
-    }
+    private static LintResult Lint(TestCertificate[] chain) => PackChainLint.Run(chain, "cabf-cs");
 
     /// <summary>cabf-cs findings on the certificate under test (the first of the chain file).</summary>
-    private static string[] Findings(LintResult result) =>
-        [.. result.Findings.Where(f => f.Rule.Pack == "cabf-cs" && f.Subject.Location.StartLine == 1).Select(f => f.Rule.Name).Order(StringComparer.Ordinal)];
+    private static string[] Findings(LintResult result) => PackChainLint.FirstFindings(result, "cabf-cs");
 
-    private static string[] Checked(LintResult result) =>
-        [.. result.Checks.Where(c => c.Rule.Pack == "cabf-cs").Select(c => c.Rule.Name).Distinct().Order(StringComparer.Ordinal)];
+    private static string[] Checked(LintResult result) => PackChainLint.Checked(result, "cabf-cs");
 
     public static IEnumerable<CabfCsFixtures.Case> Cases => CabfCsFixtures.AllCases;
 

@@ -1,4 +1,5 @@
 using CertLint.Engine;
+using CertLint.Tests.BuiltInRules;
 using CertLint.Tests.Pki;
 using CertLint.Tests.Pki.Raw;
 using static CertLint.Tests.Pki.Raw.Der;
@@ -12,24 +13,12 @@ namespace CertLint.Tests.Etsi;
 /// </summary>
 public sealed class EtsiFindingSetTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private static LintResult Lint(TestCertificate[] chain, params string[] packs)
-    {
-        using var dir = new TempDirectory();
-        TestPki.WritePem(dir.Path, "chain.pem", chain);
-        return new LintEngine().Run(new LintRequest
-        {
-            WorkingDirectory = dir.Path, Paths = ["chain.pem"], Now = Now, Packs = packs.Length == 0 ? ["etsi"] : packs, Environment = _ => null,
-        });
-    }
+    private static LintResult Lint(TestCertificate[] chain, params string[] packs) => PackChainLint.Run(chain, packs.Length == 0 ? ["etsi"] : packs);
 
     /// <summary>Findings on the certificate under test (the first of the chain file) of the given packs.</summary>
-    private static string[] Findings(LintResult result, params string[] packs) =>
-        [.. result.Findings.Where(f => packs.Contains(f.Rule.Pack) && f.Subject.Location.StartLine == 1).Select(f => f.Rule.Name).Order(StringComparer.Ordinal)];
+    private static string[] Findings(LintResult result, params string[] packs) => PackChainLint.FirstFindings(result, packs);
 
-    private static string[] Checked(LintResult result) =>
-        [.. result.Checks.Where(c => c.Rule.Pack == "etsi").Select(c => c.Rule.Name).Distinct().Order(StringComparer.Ordinal)];
+    private static string[] Checked(LintResult result) => PackChainLint.Checked(result, "etsi");
 
     public static IEnumerable<EtsiFixtures.Case> Cases => EtsiFixtures.AllCases;
 

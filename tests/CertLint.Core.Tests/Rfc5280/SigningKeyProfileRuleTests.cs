@@ -1,4 +1,5 @@
 using CertLint.Engine;
+using CertLint.Tests.BuiltInRules;
 using CertLint.Tests.Pki;
 using CertLint.Tests.Pki.Raw;
 
@@ -11,8 +12,6 @@ namespace CertLint.Tests.Rfc5280;
 /// </summary>
 public sealed class SigningKeyProfileRuleTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     private static string[] Findings(TestKeyType type, params int[] bits)
     {
         var root = RawCertificateBuilder.Ca("CertLint EdDSA Test Root", null).Build();
@@ -23,12 +22,7 @@ public sealed class SigningKeyProfileRuleTests
 
     private static string[] Lint(TestCertificate[] chain)
     {
-        using var dir = new TempDirectory();
-        TestPki.WritePem(dir.Path, "chain.pem", chain);
-        var result = new LintEngine().Run(new LintRequest
-        {
-            WorkingDirectory = dir.Path, Paths = ["chain.pem"], Now = Now, Packs = ["rfc5280"], Environment = _ => null,
-        });
+        var result = PackChainLint.Run(chain, "rfc5280");
         return [.. result.Findings.Where(f => f.Subject.ObjectId == chain[0].Sha256).Select(f => f.Rule.Name).Order(StringComparer.Ordinal)];
     }
 
