@@ -25,6 +25,10 @@ internal static partial class Rfc5280Fixtures
         Add("aki-issuer-serial-unpaired",
             Leaf(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(Root.SubjectKeyId, serial: Convert.FromHexString(Root.Certificate.SerialNumber)))),
             Leaf());
+        // RFC 5280 §4.2.1.6: a SAN iPAddress is 4 or 16 octets; 5 octets (fail) and 16 (pass).
+        Add("san-ip-wrong-length",
+            Leaf(b => b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("leaf.example.com"), Gn.Ip(192, 0, 2, 10, 0)))),
+            Leaf(b => b.Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("leaf.example.com"), Gn.Ip(0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10)))));
         Add("aki-critical",
             Leaf(b => b.Set(Oids.AuthorityKeyId, Ext.AuthorityKeyId(Root.SubjectKeyId), critical: true)), Leaf());
         Add("ski-critical", Leaf(b => b.Set(Oids.SubjectKeyId, Ext.SubjectKeyId(b.SubjectKeyId), critical: true)), Leaf());

@@ -55,6 +55,10 @@ internal static partial class Rfc5280Fixtures
         // pkilint's pkix/rfc822name_nc_double_period: an empty label; the leading period alone is the domain form.
         Add("name-constraints-email-syntax", SubCa(Constrain(Ext.Subtree(Gn.Email("..example.onion")))),
             SubCa(Constrain(Ext.Subtree(Gn.Email(".example.com")))));
+        // RFC 5280 §4.2.1.10: an iPAddress base is address then mask, 8 or 32 octets, the mask a CIDR prefix.
+        Add("name-constraints-ip-wrong-length", SubCa(Constrain(Ext.Subtree(Gn.Ip(10, 0, 0, 0)))), SubCa(Constrain(Ext.Subtree(Gn.Ip(10, 0, 0, 0, 255, 0, 0, 0)))));
+        Add("name-constraints-ip-mask-not-cidr", SubCa(Exclude(Ext.Subtree(Gn.Ip(10, 0, 0, 0, 255, 0, 255, 0)))),
+            SubCa(Exclude(Ext.Subtree(Gn.Ip(10, 0, 0, 0, 255, 255, 254, 0)))));
         Add("name-constraints-edi-party", SubCa(Exclude(Ext.Subtree(Gn.EdiParty("Acme")))), SubCa(Exclude(Ext.Subtree(Gn.Dns("example.org")))));
         Add("name-constraints-registered-id", SubCa(Exclude(Ext.Subtree(Gn.RegisteredId("1.3.6.1.4.1.55555.9")))), SubCa(Exclude(Ext.Subtree(Gn.Dns("example.org")))));
         Add("name-constraints-x400", SubCa(Exclude(Ext.Subtree(Gn.X400()))), SubCa(Exclude(Ext.Subtree(Gn.Dns("example.org")))));

@@ -58,7 +58,9 @@ public static class RecordScopes
         .Add("value", T.String, "The base as text (IP as address/mask)", s => s.Value)
         .Add("minimum", T.Integer, "minimum (absent when not encoded)", s => s.Minimum)
         .Add("maximum", T.Integer, "maximum (absent when not encoded)", s => s.Maximum)
-        .Add("reservedIp", T.Boolean, "For an iPAddress base: the network intersects an IANA special-purpose block (absent for other types)", s => ReservedNetwork(s));
+        .Add("reservedIp", T.Boolean, "For an iPAddress base: the network intersects an IANA special-purpose block (absent for other types)", s => ReservedNetwork(s))
+        .Add("ipLengthValid", T.Boolean, "For an iPAddress base: 8 (IPv4) or 32 (IPv6) octets, address then mask (absent for other types)", s => s.Type == "ip" ? s.Value.Contains('/') : null)
+        .Add("ipMaskContiguous", T.Boolean, "For an 8 or 32 octet iPAddress base: the mask is CIDR, ones then zeros (absent otherwise)", s => MaskContiguous(s));
 
     public static readonly FieldScope DistributionPoint = new RecordScope<DistributionPoint>("distribution point")
         .Add("fullName", T.List, "fullName entries as text", d => d.FullName)
@@ -117,6 +119,23 @@ public static class RecordScopes
         return System.Net.IPAddress.TryParse(address, out var a) && System.Net.IPAddress.TryParse(mask, out var m)
             ? Primitives.DomainNames.ReservedIps.IntersectsReserved(a.GetAddressBytes(), m.GetAddressBytes())
             : null;
+    }
+
+    /// <summary>RFC 4632 CIDR: the mask's one bits all come before its zero bits (§4.2.1.10 reads the mask as a prefix).</summary>
+    private static bool? MaskContiguous(GeneralSubtree subtree)
+    {
+        if (subtree.Type != "ip" || subtree.Value.Split('/') is not [_, var mask] || !System.Net.IPAddress.TryParse(mask, out var m)) return null;
+        var zeroSeen = false;
+        foreach (var octet in m.GetAddressBytes())
+        {
+            for (var bit = 7; bit >= 0; bit--)
+            {
+                var one = (octet >> bit & 1) == 1;
+                if (one && zeroSeen) return false;
+                zeroSeen |= !one;
+            }
+        }
+        return true;
     }
 
     public static readonly FieldScope RelatedLocation = new RecordScope<Findings.RelatedLocation>("related location")
