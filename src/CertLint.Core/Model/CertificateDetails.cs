@@ -88,7 +88,8 @@ public sealed record PolicyMapping(string IssuerDomainPolicy, string SubjectDoma
 public sealed record PolicyMappingsDetails(IReadOnlyList<PolicyMapping> Mappings);
 public sealed record PolicyConstraintsDetails(long? RequireExplicitPolicy, long? InhibitPolicyMapping);
 public sealed record SkipCertsDetails(long SkipCerts);
-public sealed record GeneralSubtree(string Type, string Value, long? Minimum, long? Maximum);
+/// <summary>One nameConstraints subtree; <c>Valid</c> is the GeneralName parser's verdict on the base (for iPAddress: 8 or 32 octets).</summary>
+public sealed record GeneralSubtree(string Type, string Value, long? Minimum, long? Maximum, bool Valid);
 public sealed record NameConstraintsDetails(IReadOnlyList<GeneralSubtree>? Permitted, IReadOnlyList<GeneralSubtree>? Excluded);
 /// <summary>One DistributionPoint: fullName values and their GeneralName types (same order), and which other fields are present.</summary>
 public sealed record DistributionPoint(IReadOnlyList<string> FullName, IReadOnlyList<string> FullNameTypes, bool RelativeName, bool Reasons, bool CrlIssuer);

@@ -219,7 +219,7 @@ internal static class ExtensionDetailsDecoder
             long? min = null, max = null;
             if (t.NextIs(Ctx0)) min = t.TryReadInt64(out var a, Ctx0) ? a : null;
             if (t.NextIs(Ctx1)) max = t.TryReadInt64(out var b, Ctx1) ? b : null;
-            list.Add(new GeneralSubtree(name.Type, name.Value, min, max));
+            list.Add(new GeneralSubtree(name.Type, name.Value, min, max, name.Valid));
         }
         return list;
     }

@@ -48,5 +48,5 @@ internal static partial class CabfSmimeFixtures
     private static Action<RawCertificateBuilder> QcCompliance(bool critical) => b => b.Set(QcStatements, Seq(Seq(ObjectId("0.4.0.1862.1.1"))), critical);
 
     /// <summary>The LEI or LEI role extension holding a 20-character LEI (ISO 17442).</summary>
-    private static Action<RawCertificateBuilder> LeiExtension(string oid, bool critical) => b => b.Set(oid, String(PrintableString, "9845001D460B1A3C7F21"), critical);
+    private static Action<RawCertificateBuilder> LeiExtension(string oid, bool critical) => b => b.Set(oid, String(PrintableString, "9845001D460B1A3C7F38"), critical);
 }

@@ -19,15 +19,18 @@ internal static partial class CabfSmimeFixtures
         // A four-character subdivision; references may hold hyphens (the leftmost one separates).
         add("smime-organization-identifier-format", Leaf(Organization(null, "NTRFR+PARI-123")), Leaf(Organization(null, "PSDBE-NBB-1234.567.890")));
         add("smime-organization-identifier-scheme", Leaf(Organization(null, "TAXDE-123456789")), Leaf(Organization(null, "VATDE-123456789")));
-        add("smime-organization-identifier-country", Leaf(Organization(null, "LEIUS-9845001D460B1A3C7F21")), Leaf(Organization(null, "LEIXG-9845001D460B1A3C7F21")));
+        add("smime-organization-identifier-country", Leaf(Organization(null, "LEIUS-9845001D460B1A3C7F38")), Leaf(Organization(null, "LEIXG-9845001D460B1A3C7F38")));
         // GOV names its nation; a GOV without a country code is this rule's finding, not a format one as well.
         add("smime-organization-identifier-country", Leaf(Organization(null, "GOV")), Leaf(Organization(null, "GOVUS")));
         add("smime-organization-identifier-country", Leaf(Organization(null, "VATXG-123")), Leaf(Organization(null, "NTRGB-12345678")));
+        // ISO 17442: a wrong check digit, then a lower-case letter (GLEIF writes capitals); the pass is a real LEI.
+        add("smime-organization-identifier-lei", Leaf(Organization(null, "LEIXG-9845001D460B1A3C7F39")), Leaf(Organization(null, "LEIXG-5493001KJTIIGC8Y1R12")));
+        add("smime-organization-identifier-lei", Leaf(Organization(null, "LEIXG-5493001kJTIIGC8Y1R12")), Leaf(Organization(null, "LEIXG-9845001D460B1A3C7F38")));
         add("smime-organization-identifier-state", Leaf(Organization(null, "VATDE+BE-123456789")), Leaf(Organization(null, "GOVUS+CA")));
         // The countryName compares ignoring case; LEI and INT identifiers are global and exempt.
         add("smime-organization-identifier-country-name", Leaf(Organization("DE", "NTRGB-12345678")), Leaf(Organization("gb", "NTRGB-12345678")));
-        add("smime-organization-identifier-country-name", Leaf(Organization("JP", "LEIXG-9845001D460B1A3C7F21", "NTRUS+PA-123")),
-            Leaf(Organization("JP", "LEIXG-9845001D460B1A3C7F21", "INTXG")));
+        add("smime-organization-identifier-country-name", Leaf(Organization("JP", "LEIXG-9845001D460B1A3C7F38", "NTRUS+PA-123")),
+            Leaf(Organization("JP", "LEIXG-9845001D460B1A3C7F38", "INTXG")));
     }
 
     /// <summary>An Organization-validated Strict leaf: countryName (when given), organizationName, these

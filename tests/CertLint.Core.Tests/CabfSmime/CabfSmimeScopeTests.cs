@@ -130,7 +130,7 @@ public sealed class CabfSmimeScopeTests
     public void An_organization_certificate_with_an_unknown_country_valid_826_days_gets_exactly_those_two_defects()
     {
         // LEI identifiers are global (XG) and exempt from matching the countryName (Appendix A.1).
-        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Organization("XG", "LEIXG-9845001D460B1A3C7F21"),
+        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Organization("XG", "LEIXG-9845001D460B1A3C7F38"),
             b => b.NotAfter = Time(new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero).AddDays(826)))());
 
         Findings(result).ShouldBe(["smime-subject-country-iso", "smime-validity-825"]);
@@ -153,6 +153,10 @@ public sealed class CabfSmimeScopeTests
     [TestCase(null, "INTXG+PA", "smime-organization-identifier-state")]
     [TestCase(null, "NTRUS+PA", "smime-organization-identifier-format")]
     [TestCase("JP", "NTRUS+PA-123", "smime-organization-identifier-country-name")]
+    [TestCase(null, "LEIXG-5493001KJTIIGC8Y1R13", "smime-organization-identifier-lei")]
+    [TestCase(null, "LEIXG-5493001KJTIIGC8Y1R1", "smime-organization-identifier-lei")]
+    [TestCase(null, "LEIXG-5493001KJTIIGC8Y1RAB", "smime-organization-identifier-lei")]
+    [TestCase(null, "LEIUS-5493001KJTIIGC8Y1R12", "smime-organization-identifier-country")]
     public void A_malformed_organization_identifier_gets_exactly_one_finding(string? country, string identifier, string rule)
     {
         var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Organization(country, identifier))());
@@ -161,9 +165,17 @@ public sealed class CabfSmimeScopeTests
     }
 
     [Test]
+    public void An_lei_identifier_with_a_national_country_and_a_broken_lei_gets_one_finding_per_defect()
+    {
+        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Organization(null, "LEIUS-5493001KJTIIGC8Y1R21"))());
+
+        Findings(result).ShouldBe(["smime-organization-identifier-country", "smime-organization-identifier-lei"]);
+    }
+
+    [Test]
     public void A_well_formed_organization_subject_passes_every_subject_rule()
     {
-        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Organization("US", "NTRUS+CA-12345678", "LEIXG-9845001D460B1A3C7F21"))());
+        var result = Lint(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Organization("US", "NTRUS+CA-12345678", "LEIXG-9845001D460B1A3C7F38"))());
 
         Findings(result).ShouldBeEmpty();
         Checked(result).ShouldBe([
@@ -171,7 +183,7 @@ public sealed class CabfSmimeScopeTests
             "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
             "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated",
             "smime-organization-cn-source", "smime-organization-identifier-country",
-            "smime-organization-identifier-country-name", "smime-organization-identifier-format",
+            "smime-organization-identifier-country-name", "smime-organization-identifier-format", "smime-organization-identifier-lei",
             "smime-organization-identifier-scheme", "smime-organization-identifier-state", "smime-policy-not-exactly-one",
             "smime-san-critical", "smime-san-missing", "smime-san-name-type", "smime-san-no-mailbox",
             "smime-signature-algorithm-encoding", "smime-smtputf8-ascii-local-part", "smime-smtputf8-bom", "smime-smtputf8-domain-syntax",

@@ -9,6 +9,9 @@ public sealed record OrganizationIdentifierParts(string Value, string? Scheme, s
 {
     /// <summary>The country part is an ISO 3166-1 alpha-2 code (the one country list; XX and XG are not).</summary>
     public bool? CountryIso => Country is null ? null : CountryCodes.IsIso3166(Country);
+
+    /// <summary>For the LEI scheme: the Registration Reference is an ISO 17442 LEI (absent for other schemes or without a reference).</summary>
+    public bool? LeiValid => Scheme == "LEI" && Reference is not null ? LegalEntityIdentifier.IsValid(Reference) : null;
 }
 
 /// <summary>
@@ -47,7 +50,7 @@ internal static class CabfOrganizationIdentifierFields
             "The country (characters 4-5) of a subject organizationIdentifier of the form SCHEME COUNTRY [+STATE] - REFERENCE; absent when it is not of that form",
             c => Split(c.Subject.Get(SubjectOrgId))?.Country);
         yield return Cert("subject.organizationIdentifiers", T.Records,
-            "Every subject organizationIdentifier read as the S/MIME BR write it (§7.1.4.2.2(d): SCHEME COUNTRY [+STATE] [- REFERENCE], split at the leftmost hyphen): value, scheme, country, countryIso, state, reference; scheme is absent unless the value starts with 3 capital letters, country unless 2 letters follow, state and reference unless the whole value splits",
+            "Every subject organizationIdentifier read as the S/MIME BR write it (§7.1.4.2.2(d): SCHEME COUNTRY [+STATE] [- REFERENCE], split at the leftmost hyphen): value, scheme, country, countryIso, state, reference, leiValid; scheme is absent unless the value starts with 3 capital letters, country unless 2 letters follow, state and reference unless the whole value splits",
             OrganizationIdentifiers, RecordScopes.OrganizationIdentifier);
     }
 

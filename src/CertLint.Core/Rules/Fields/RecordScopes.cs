@@ -22,7 +22,8 @@ public static class RecordScopes
         .Add("country", T.String, "Country code (characters 4-5)", o => o.Country)
         .Add("countryIso", T.Boolean, "The country code is an ISO 3166-1 alpha-2 code, ignoring case (XG and XX are not)", o => o.CountryIso)
         .Add("state", T.String, "State or province after \"+\" (absent without one)", o => o.State)
-        .Add("reference", T.String, "Registration Reference after the leftmost hyphen (absent without a hyphen)", o => o.Reference);
+        .Add("reference", T.String, "Registration Reference after the leftmost hyphen (absent without a hyphen)", o => o.Reference)
+        .Add("leiValid", T.Boolean, "For the LEI scheme: the Registration Reference is an ISO 17442 Legal Entity Identifier (20 characters, MOD 97-10 check digits); absent for other schemes or without a reference", o => o.LeiValid);
 
     public static readonly FieldScope Extension = new RecordScope<ExtensionInfo>("extension")
         .Add("oid", T.String, "Extension OID", e => e.Oid)
@@ -59,7 +60,7 @@ public static class RecordScopes
         .Add("minimum", T.Integer, "minimum (absent when not encoded)", s => s.Minimum)
         .Add("maximum", T.Integer, "maximum (absent when not encoded)", s => s.Maximum)
         .Add("reservedIp", T.Boolean, "For an iPAddress base: the network intersects an IANA special-purpose block (absent for other types)", s => ReservedNetwork(s))
-        .Add("ipLengthValid", T.Boolean, "For an iPAddress base: 8 (IPv4) or 32 (IPv6) octets, address then mask (absent for other types)", s => s.Type == "ip" ? s.Value.Contains('/') : null)
+        .Add("ipLengthValid", T.Boolean, "For an iPAddress base: 8 (IPv4) or 32 (IPv6) octets, address then mask (absent for other types)", s => s.Type == "ip" ? s.Valid : null)
         .Add("ipMaskContiguous", T.Boolean, "For an 8 or 32 octet iPAddress base: the mask is CIDR, ones then zeros (absent otherwise)", s => MaskContiguous(s));
 
     public static readonly FieldScope DistributionPoint = new RecordScope<DistributionPoint>("distribution point")
@@ -124,7 +125,7 @@ public static class RecordScopes
     /// <summary>RFC 4632 CIDR: the mask's one bits all come before its zero bits (§4.2.1.10 reads the mask as a prefix).</summary>
     private static bool? MaskContiguous(GeneralSubtree subtree)
     {
-        if (subtree.Type != "ip" || subtree.Value.Split('/') is not [_, var mask] || !System.Net.IPAddress.TryParse(mask, out var m)) return null;
+        if (subtree.Type != "ip" || !subtree.Valid || subtree.Value.Split('/') is not [_, var mask] || !System.Net.IPAddress.TryParse(mask, out var m)) return null;
         var zeroSeen = false;
         foreach (var octet in m.GetAddressBytes())
         {
