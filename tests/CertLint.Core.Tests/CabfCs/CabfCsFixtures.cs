@@ -205,7 +205,7 @@ public static class CabfCsFixtures
         Add("cabf-cs-validity-39-months", Validity40Months, Validity39Months);
         Add("cabf-cs-validity-460-days", Validity461Days, Validity460Days);
         Add("cabf-cs-subject-country", CountryUk, Good);
-        Add("cabf-cs-subject-country", NoCountry, EvOrganizationOnly);
+        Add("cabf-cs-subject-country", NoCountry, ProvinceOnly);
         Add("cabf-cs-subject-locality", NoLocality, ProvinceOnly);
         Add("cabf-cs-subject-dc", DomainComponentSubject, Good);
         Add("cabf-cs-ev-subject-org-length", EvOrganization65, EvOrganization64);
