@@ -41,9 +41,10 @@ public sealed class CabfCsFindingSetTests
         ]);
 
     [Test]
-    public void A_timestamp_certificate_is_checked_by_the_extension_key_and_serial_rules() =>
+    public void A_timestamp_certificate_is_checked_by_the_extension_key_serial_and_timestamp_rules() =>
         Checked(Lint(CabfCsFixtures.GoodTimestamp.Build())).ShouldBe([
             "cabf-cs-aia", "cabf-cs-aia-ca-issuers", "cabf-cs-aia-ocsp-http", "cabf-cs-crldp", "cabf-cs-ec-curve", "cabf-cs-serial-number",
+            "cabf-cs-timestamp-eku",
         ]);
 
     [Test]

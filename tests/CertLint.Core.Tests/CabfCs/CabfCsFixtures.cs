@@ -175,6 +175,11 @@ public static class CabfCsFixtures
     public static readonly Case TimestampNoAia = new("timestamp certificate without authorityInformationAccess", Timestamp(b => b.Remove(Oids.AuthorityInfoAccess)),
         ["cabf-cs-aia", "cabf-cs-aia-ca-issuers"]);
 
+    public static readonly Case TimestampEkuNotCritical = new("timestamp certificate, timeStamping not critical",
+        Timestamp(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(TimeStamping))), ["cabf-cs-timestamp-eku"]);
+    public static readonly Case TimestampCodeSigningEku = new("timestamp certificate with a critical codeSigning EKU",
+        Timestamp(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(CodeSigning), critical: true)), ["cabf-cs-timestamp-eku"]);
+
     private static Func<TestCertificate[]> Timestamp(Action<RawCertificateBuilder>? change) => Leaf(null, SignOnly, policies: [TimestampPolicy], organization: null,
         change: b => { b.Set(Oids.ExtendedKeyUsage, Ext.Eku(TimeStamping), critical: true); change?.Invoke(b); });
 
@@ -187,7 +192,7 @@ public static class CabfCsFixtures
         Validity40Months, Validity39Months, Validity461Days, Validity460Days,
         NoCountry, CountryUk, NoLocality, ProvinceOnly, EvOrganizationOnly, DomainComponentSubject, EvOrganization65, EvOrganization64, NonEvOrganization65,
         NoAia, AiaCritical, AiaOcspOnly, CaIssuersHttps, OcspLdap, NoOcsp, NoCrldp, CrldpCritical, CrldpLdapOnly, CrldpLdapAndHttp,
-        Sha1Signature, Sha1Before2021, Brainpool, GoodP384, Serial7Octets, SerialZero, SerialNegative, Serial16Octets, GoodTimestamp, TimestampNoAia,
+        Sha1Signature, Sha1Before2021, Brainpool, GoodP384, Serial7Octets, SerialZero, SerialNegative, Serial16Octets, GoodTimestamp, TimestampNoAia, TimestampEkuNotCritical, TimestampCodeSigningEku,
     ];
 
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
@@ -220,5 +225,7 @@ public static class CabfCsFixtures
         Add("cabf-cs-ec-curve", Brainpool, GoodP384);
         Add("cabf-cs-serial-number", Serial7Octets, Serial16Octets);
         Add("cabf-cs-serial-number", SerialZero, Good);
+        Add("cabf-cs-timestamp-eku", TimestampEkuNotCritical, GoodTimestamp);
+        Add("cabf-cs-timestamp-eku", TimestampCodeSigningEku, GoodTimestamp);
     });
 }
