@@ -25,9 +25,34 @@ public sealed class CabfCsFindingSetTests
         Findings(Lint(fixture.Build())).ShouldBe([.. fixture.Findings.Order(StringComparer.Ordinal)]);
 
     [Test]
-    public void A_code_signing_certificate_is_checked_by_every_rule()
+    public void An_ev_code_signing_certificate_is_checked_by_the_rules_for_ev_rsa_certificates() =>
+        Checked(Lint(CabfCsFixtures.GoodEv.Build())).ShouldBe([
+            "cabf-cs-aia", "cabf-cs-aia-ca-issuers", "cabf-cs-aia-ocsp-http", "cabf-cs-crldp", "cabf-cs-eku", "cabf-cs-ev-subject-org-length",
+            "cabf-cs-key-usage", "cabf-cs-rsa-key-size", "cabf-cs-serial-number", "cabf-cs-signature-algorithm", "cabf-cs-subject-dc",
+            "cabf-cs-subject-org", "cabf-cs-validity-39-months",
+        ]);
+
+    [Test]
+    public void A_non_ev_code_signing_certificate_is_checked_by_the_rules_for_non_ev_ec_certificates() =>
+        Checked(Lint(CabfCsFixtures.Good.Build())).ShouldBe([
+            "cabf-cs-aia", "cabf-cs-aia-ca-issuers", "cabf-cs-aia-ocsp-http", "cabf-cs-crldp", "cabf-cs-ec-curve", "cabf-cs-eku",
+            "cabf-cs-key-usage", "cabf-cs-serial-number", "cabf-cs-signature-algorithm", "cabf-cs-subject-country", "cabf-cs-subject-dc",
+            "cabf-cs-subject-locality", "cabf-cs-subject-org", "cabf-cs-validity-39-months",
+        ]);
+
+    [Test]
+    public void A_timestamp_certificate_is_checked_by_the_extension_key_serial_and_timestamp_rules() =>
+        Checked(Lint(CabfCsFixtures.GoodTimestamp.Build())).ShouldBe([
+            "cabf-cs-aia", "cabf-cs-aia-ca-issuers", "cabf-cs-aia-ocsp-http", "cabf-cs-crldp", "cabf-cs-ec-curve", "cabf-cs-serial-number",
+            "cabf-cs-timestamp-eku",
+        ]);
+
+    [Test]
+    public void Every_rule_of_the_pack_checks_some_fixture()
     {
-        Checked(Lint(CabfCsFixtures.GoodEv.Build())).ShouldBe(["cabf-cs-eku", "cabf-cs-key-usage", "cabf-cs-rsa-key-size", "cabf-cs-subject-org"]);
+        var rules = Directory.GetFiles(Path.Combine(PackFixtureFiles.RepoRoot(), "rules", "cabf-cs"), "cabf-cs-*.yml")
+            .Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal);
+        CabfCsFixtures.AllCases.SelectMany(c => Checked(Lint(c.Build()))).Distinct().Order(StringComparer.Ordinal).ShouldBe(rules);
     }
 
     [Test]

@@ -38,7 +38,8 @@ public static class PackFixtureFiles
         }
     }
 
-    private static string RepoRoot()
+    /// <summary>The repository checkout: the nearest directory above the test binaries that holds CertLint.sln.</summary>
+    public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
         {
