@@ -21,9 +21,27 @@ public sealed record QcStatement(string Oid, bool HasInfo, string? Problem)
     /// <summary>PSD2QcType (TS 119 495 Annex A): the PSP's roles and the competent authority's name and identifier.</summary>
     public QcPsd2? Psd2 { get; init; }
 
-    /// <summary>pkixQCSyntax-v2 (RFC 3739 §3.2.6.1): the SemanticsInformation's semanticsIdentifier.</summary>
-    public string? SemanticsId { get; init; }
+    /// <summary>pkixQCSyntax-v2 (RFC 3739 §3.2.6.1): the SemanticsInformation, when it decodes.</summary>
+    public QcSemantics? Semantics { get; init; }
+
+    /// <summary>QcCClegislation (EN 319 412-5 §4.2.4): the CountryNames as written.</summary>
+    public IReadOnlyList<string>? LegislationCountries { get; init; }
+
+    /// <summary>QcLimitValue (EN 319 412-5 §4.3.2): the MonetaryValue, when it follows the statement's syntax.</summary>
+    public QcMonetaryValue? Limit { get; init; }
 }
+
+/// <summary>
+/// SemanticsInformation (RFC 3739 §3.2.6.1): the semanticsIdentifier (null when absent), how many GeneralNames
+/// nameRegistrationAuthorities holds (null when it is absent) and whether one is a uniformResourceIdentifier.
+/// </summary>
+public sealed record QcSemantics(string? Id, int? Authorities, bool AuthorityUri);
+
+/// <summary>
+/// MonetaryValue's currency (EN 319 412-5 §4.3.2: Iso4217CurrencyCode ::= CHOICE { alphabetic PrintableString (SIZE(3)),
+/// numeric INTEGER (1..999) }): the alphabetic code as written, or the numeric one as 3 digits.
+/// </summary>
+public sealed record QcMonetaryValue(string Currency, bool Numeric);
 
 /// <summary>One PdsLocation of a QcPDS statement: url (IA5String) and language (PrintableString, ISO 639-1).</summary>
 public sealed record QcPdsLocation(string Url, string Language);

@@ -39,17 +39,19 @@ internal static class QcStatementsDecoder
     private static QcStatement Statement(string oid, ReadOnlyMemory<byte>? info)
     {
         if (oid is Compliance or Sscd) return new QcStatement(oid, info is not null, info is not null ? "has a statementInfo, which this statement does not take" : null);
-        if (info is not { } value) return new QcStatement(oid, false, oid is LimitValue or RetentionPeriod or Pds or Type or Psd2 ? "has no statementInfo" : null);
+        if (info is not { } value)
+            return new QcStatement(oid, false, oid is LimitValue or RetentionPeriod or Pds or Type or Psd2 or QcLegislationDecoder.Oid ? "has no statementInfo" : null);
         try
         {
             return oid switch
             {
-                LimitValue => new QcStatement(oid, true, MonetaryValue(value)),
+                LimitValue => LimitStatement(value),
                 RetentionPeriod => new QcStatement(oid, true, Retention(value)),
                 Pds => PdsStatement(value),
                 Type => TypeStatement(value),
                 Psd2 => Psd2Statement(value),
-                QcSemanticsDecoder.SyntaxV2 => new QcStatement(oid, true, null) { SemanticsId = QcSemanticsDecoder.Identifier(value) },
+                QcSemanticsDecoder.SyntaxV2 => new QcStatement(oid, true, null) { Semantics = QcSemanticsDecoder.Decode(value) },
+                QcLegislationDecoder.Oid => LegislationStatement(value),
                 _ => new QcStatement(oid, true, null),
             };
         }
@@ -59,30 +61,48 @@ internal static class QcStatementsDecoder
         }
     }
 
+    private static QcStatement LimitStatement(ReadOnlyMemory<byte> value)
+    {
+        var (problem, limit) = MonetaryValue(value);
+        return new QcStatement(LimitValue, true, problem) { Limit = limit };
+    }
+
+    private static QcStatement LegislationStatement(ReadOnlyMemory<byte> value)
+    {
+        var (countries, problem) = QcLegislationDecoder.Decode(value);
+        // Countries only of a list that follows the syntax: a broken one is the -form rule's finding alone.
+        return new QcStatement(QcLegislationDecoder.Oid, true, problem) { LegislationCountries = problem is null ? countries : null };
+    }
+
     /// <summary>
     /// QcEuLimitValue ::= MonetaryValue ::= SEQUENCE { currency Iso4217CurrencyCode, amount INTEGER, exponent INTEGER };
     /// Iso4217CurrencyCode ::= CHOICE { alphabetic PrintableString (SIZE (3)), numeric INTEGER (1..999) }. The amount
-    /// is a number of money: negative is no limit.
+    /// is a number of money: negative is no limit. The currency is returned only when nothing breaks the syntax, so the
+    /// rules that judge the code never judge a statement its `-form` rule already reports.
     /// </summary>
-    private static string? MonetaryValue(ReadOnlyMemory<byte> value)
+    private static (string? Problem, QcMonetaryValue? Limit) MonetaryValue(ReadOnlyMemory<byte> value)
     {
         var r = new AsnCursor(value, AsnEncodingRules.DER);
         var seq = r.ReadSequence();
         r.ThrowIfNotEmpty();
         string? problem = null;
+        QcMonetaryValue currency;
         if (seq.NextIs(Asn1Tag.Integer))
         {
             if (!seq.TryReadInt64(out var numeric) || numeric is < 1 or > 999) problem = "its numeric currency code is not between 1 and 999";
+            currency = new QcMonetaryValue(numeric.ToString("D3", System.Globalization.CultureInfo.InvariantCulture), true);
         }
         else
         {
             var alphabetic = seq.ReadCharacterString(UniversalTagNumber.PrintableString);
             if (alphabetic.Length != 3 || !alphabetic.All(char.IsAsciiLetter)) problem = "its alphabetic currency code is not 3 letters";
+            currency = new QcMonetaryValue(alphabetic, false);
         }
         if (!seq.TryReadInt64(out var amount)) throw new AsnContentException("amount out of range");
         if (!seq.TryReadInt64(out _)) throw new AsnContentException("exponent out of range");
         seq.ThrowIfNotEmpty();
-        return problem ?? (amount < 0 ? "its amount is negative" : null);
+        problem ??= amount < 0 ? "its amount is negative" : null;
+        return (problem, problem is null ? currency : null);
     }
 
     /// <summary>QcEuRetentionPeriod ::= INTEGER, a number of years: negative is none.</summary>

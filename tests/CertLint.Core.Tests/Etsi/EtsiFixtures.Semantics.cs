@@ -36,7 +36,8 @@ public static partial class EtsiFixtures
     private static Func<TestCertificate[]> Legal(string orgId, string semantics = SemanticsLegal) => WithSubject(OrganizationIdentifier, orgId, Semantics(semantics));
 
     public static readonly Case NaturalGood = new("natural person semantics, serialNumber PASDE-123456789", Natural("PASDE-123456789"), []);
-    public static readonly Case NaturalNational = new("natural person semantics, national scheme AB:DE-123", Natural("AB:DE-123"), []);
+    public static readonly Case NaturalNational = new("natural person semantics, national scheme AB:DE-123 with a URI authority",
+        Natural("AB:DE-123", Semantics(SemanticsNatural, UriAuthority)), []);
     public static readonly Case NaturalBadFormat = new("natural person semantics, serialNumber 123456789", Natural("123456789"), ["etsi-natural-person-identifier-format"]);
     public static readonly Case NaturalTrailingNewline = new("natural person semantics, serialNumber PASDE-1 and a newline", Natural("PASDE-1\n"),
         ["etsi-natural-person-identifier-format"]);

@@ -54,8 +54,10 @@ public static partial class EtsiFixtures
     };
 
     public static readonly Case Good = new("a QWAC's three statements", Leaf(Qwac), []);
+    /// <summary>Well formed; its numeric currency (978) is only discouraged (QCS-4.3.2-02).</summary>
     public static readonly Case GoodFull = new("every statement of EN 319 412-5 §4.2-4.3, well formed",
-        Leaf([.. Qwac, Statement(Sscd), Limit(String(PrintableString, "EUR"), 1000), Limit(Int(978), 5), Statement(Retention, Int(15))]), []);
+        Leaf([.. Qwac, Statement(Sscd), Limit(String(PrintableString, "EUR"), 1000), Limit(Int(978), 5), Statement(Retention, Int(15))]),
+        ["etsi-qc-limit-value-currency-numeric"]);
     public static readonly Case GoodAfterV261 = new("a QWAC's statements, issued after V2.6.1", Leaf(Qwac, issued: IssuedAfterV261), []);
     public static readonly Case Critical = new("critical", Leaf(Qwac, critical: true), ["etsi-qcs-critical"]);
     public static readonly Case NoCompliance = new("no QcCompliance", Leaf([Types(Web), EnglishPds]), ["etsi-qc-compliance-missing"]);
@@ -190,7 +192,7 @@ public static partial class EtsiFixtures
         Psd2Good, Psd2OtherScheme, Psd2LowerCaseNca, Psd2UnknownCountry, Psd2GoodV141, Psd2NoNcaV141,
         Psd2NcaNamePrintable, Psd2NoRoles, Psd2RoleNameMismatch, Psd2OtherRole, Psd2NcaIdNoHyphen, Psd2NcaIdUnknownCountry,
         Psd2CentralBank, Psd2CentralBankNcaId, Psd2CentralBankNcaName, Psd2NcaNameEmpty, Psd2NcaNameLong,
-        Psd2TooManyRoles, Psd2RoleNameLong, .. SemanticsCases,
+        Psd2TooManyRoles, Psd2RoleNameLong, .. SemanticsCases, .. CountryCases,
     ];
 
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
@@ -230,5 +232,6 @@ public static partial class EtsiFixtures
         Add("etsi-psd2-nca-name", Psd2CentralBankNcaName, Psd2CentralBank);
         Add("etsi-psd2-nca-name", Psd2NcaNameEmpty, Psd2Good);
         AddSemantics(Add);
+        AddCountries(Add);
     });
 }

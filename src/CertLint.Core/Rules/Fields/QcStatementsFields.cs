@@ -31,7 +31,17 @@ internal static class QcStatementsFields
         yield return Cert("qcStatements.psd2", T.Records, "Every PSD2 statement (TS 119 495, 0.4.0.19495.2) that decodes: roles, roleCount, ncaName, ncaId, ncaIdCountryIso (absent when there is none)",
             c => Decoded<Model.QcPsd2>(c, QcStatementsDecoder.Psd2, s => s.Psd2 is { } p ? [p] : null), RecordScopes.QcPsd2);
         yield return Cert("qcStatements.semanticsIds", T.List, SemanticsIdsMeaning,
-            c => Decoded(c, QcSemanticsDecoder.SyntaxV2, s => s.SemanticsId is { } id ? new[] { id } : null));
+            c => Decoded(c, QcSemanticsDecoder.SyntaxV2, s => s.Semantics?.Id is { } id ? new[] { id } : null));
+        yield return Cert("qcStatements.semantics", T.Records,
+            "The SemanticsInformation of every pkixQCSyntax-v2 statement (RFC 3739, 1.3.6.1.5.5.7.11.2) that decodes: id, authorities, authorityUri (absent when there is none)",
+            c => Decoded(c, QcSemanticsDecoder.SyntaxV2, s => s.Semantics is { } v ? new[] { v } : null), EtsiRecordScopes.QcSemantics);
+        yield return Cert("qcStatements.legislation", T.Records,
+            "Every QcCClegislation statement (EN 319 412-5 §4.2.4, 0.4.0.1862.1.7) that follows the statement's syntax: countries, countryCount, countriesIso (absent when there is none)",
+            c => Decoded(c, QcLegislationDecoder.Oid, s => s.LegislationCountries is { } l ? new[] { new QcLegislationCountries(l) } : null), EtsiRecordScopes.QcLegislation);
+        yield return Cert("qcStatements.limits", T.Records,
+            "The MonetaryValue of every QcLimitValue statement (EN 319 412-5 §4.3.2) that follows the statement's syntax: currency, numeric, currencyIso (absent when there is none)",
+            c => Decoded(c, QcStatementsDecoder.LimitValue, s => s.Limit is { } m ? new[] { m } : null), EtsiRecordScopes.QcLimit);
+        foreach (var f in EtsiIdentifierFields.Define()) yield return f;
     }
 
     private const string SemanticsIdsMeaning =

@@ -145,5 +145,5 @@ public static class RecordScopes
         .Add("message", T.String, "What happens there", r => r.Message);
 
     /// <summary>Every record scope, for `certlint rules fields` and the docs.</summary>
-    public static IEnumerable<FieldScope> All => [NameAttribute, Extension, GeneralName, Policy, Qualifier, PolicyMapping, Subtree, DistributionPoint, Access, QcStatement, QcPdsLocation, QcPsd2, QcPsd2Role, DomainName, RelatedLocation, CrlEntryFields.Entry];
+    public static IEnumerable<FieldScope> All => [NameAttribute, Extension, GeneralName, Policy, Qualifier, PolicyMapping, Subtree, DistributionPoint, Access, QcStatement, QcPdsLocation, QcPsd2, QcPsd2Role, DomainName, RelatedLocation, CrlEntryFields.Entry, .. EtsiRecordScopes.All];
 }
