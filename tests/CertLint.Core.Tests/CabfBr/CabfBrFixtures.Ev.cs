@@ -20,6 +20,10 @@ internal static partial class CabfBrFixtures
         {
             Add(rule, Leaf(EvLeaf(without: oid)), Leaf(EvLeaf()));
         }
+        // EVG §9.2.4: EvLeaf has no jurisdiction; with jurisdictionCountryName GB it passes, with UK (not an ISO code) it fails.
+        Add("cabf-ev-jurisdiction-country", Leaf(EvLeaf()), Leaf(EvLeaf(extra: Attribute(JurisdictionCountry, PrintableString, "GB"))));
+        Add("cabf-ev-jurisdiction-country-iso", Leaf(EvLeaf(extra: Attribute(JurisdictionCountry, PrintableString, "UK"))),
+            Leaf(EvLeaf(extra: Attribute(JurisdictionCountry, PrintableString, "GB"))));
         var y2016 = new DateTimeOffset(2016, 1, 1, 0, 0, 0, TimeSpan.Zero);
         Add("cabf-ev-validity-27-months", Leaf(b => { EvLeaf()(b); ValidFor(y2016, TimeSpan.FromDays(900))(b); }),
             Leaf(b => { EvLeaf()(b); ValidFor(y2016, TimeSpan.FromDays(800))(b); }));

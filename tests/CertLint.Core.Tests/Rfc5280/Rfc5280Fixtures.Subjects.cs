@@ -44,6 +44,10 @@ internal static partial class Rfc5280Fixtures
         Add("rdn-duplicate-attribute-type",
             Leaf(b => b.Subject = Seq(SetOf(Cn("leaf.example.com"), Cn("www.example.com")))),
             Leaf(b => b.Subject = Seq(SetOf(Cn("leaf.example.com"), Attribute(Oids.Organization, Utf8String, "Acme")), SetOf(Cn("www.example.com")))));
+        // RFC 4519 §2.4: each dc is one host-name label. The second dc has an underscore (fail); an A-label passes.
+        Add("subject-dc-not-dns-label",
+            Leaf(Subject(Dc("com"), Dc("my_corp"), Cn("leaf.example.com"))),
+            Leaf(Subject(Dc("com"), Dc("xn--bcher-kva"), Dc("my-corp"), Cn("leaf.example.com"))));
         // The second address is not in the SAN: every emailAddress value must be, not only the first.
         Add("subject-email-not-in-san",
             Leaf(Subject(Cn("leaf.example.com"), Email("admin@example.com"), Email("ops@example.com")) + San(Gn.Email("admin@example.com"))),
@@ -60,6 +64,8 @@ internal static partial class Rfc5280Fixtures
     }
 
     private static byte[] Country(byte tag) => Attribute(Oids.Country, tag, "US");
+
+    private static byte[] Dc(string label) => Attribute("0.9.2342.19200300.100.1.25", Ia5String, label);
 
     private static byte[] Email(string address) => Attribute(Oids.Email, Ia5String, address);
 

@@ -29,6 +29,7 @@ internal static class CabfFields
         [.. new[] { "dc", "c", "st", "l", "postalCode", "street", "o", "sn", "givenName", "ou", "cn" }.Select(f => Parsing.DnAttributeNames.OidByField[f])];
 
     private static readonly string CountryName = Parsing.DnAttributeNames.OidByField["c"];
+    private static readonly string JurisdictionCountryName = Parsing.DnAttributeNames.OidByField["jurisdictionC"];
 
     /// <summary>An EV policy identifier as zlint's util.IsEV knows them.</summary>
     public static bool IsEvPolicy(string oid) => EvPolicies.Contains(oid);
@@ -42,7 +43,10 @@ internal static class CabfFields
             c => c.Policies is { } p ? Reserved(p) : null);
         yield return Cert("subject.countryKnown", T.Boolean,
             "Every subject countryName is an ISO 3166-1 alpha-2 code or the user-assigned XX, ignoring case (TLS BR §7.1.4.2, S/MIME BR §7.1.4.2.2(n)); absent without a countryName",
-            c => CountriesKnown(c.Subject));
+            c => CountriesKnown(c.Subject, CountryName, CountryCodes.IsKnown));
+        yield return Cert("subject.jurisdictionCountryIso", T.Boolean,
+            "Every subject jurisdictionCountryName is an ISO 3166-1 alpha-2 code in capitals, as EVG §9.2.4 writes it (no XX: a registered business has a jurisdiction); absent without one",
+            c => CountriesKnown(c.Subject, JurisdictionCountryName, CountryCodes.IsIso3166UpperCase));
         yield return Cert("policies.ev", T.Boolean, "The certificate asserts an EV policy: 2.23.140.1.1 or a CA's own EV OID (the 40 zlint's util.IsEV knows)",
             c => c.Policies is { } p && AnyEv(p));
         yield return Cert("policies.firstCpsUris", T.List,
@@ -133,15 +137,15 @@ internal static class CabfFields
         return true;
     }
 
-    /// <summary>Whether every countryName of <paramref name="name"/> is a known code; null when it has none.</summary>
-    private static object? CountriesKnown(DistinguishedName name)
+    /// <summary>Whether every <paramref name="oid"/> attribute of <paramref name="name"/> passes <paramref name="known"/>; null when it has none.</summary>
+    private static object? CountriesKnown(DistinguishedName name, string oid, Func<string, bool> known)
     {
         var any = false;
         var attributes = name.Attributes;
         for (var i = 0; i < attributes.Count; i++)
         {
-            if (attributes[i].Oid != CountryName) continue;
-            if (!CountryCodes.IsKnown(attributes[i].Value)) return Boxes.Of(false);
+            if (attributes[i].Oid != oid) continue;
+            if (!known(attributes[i].Value)) return Boxes.Of(false);
             any = true;
         }
         return any ? Boxes.Of(true) : null;

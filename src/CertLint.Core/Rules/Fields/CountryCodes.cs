@@ -30,4 +30,7 @@ internal static class CountryCodes
 
     /// <summary>An official ISO 3166-1 alpha-2 code, ignoring case: what a Registration Scheme names (S/MIME BR §7.1.4.2.2(d)).</summary>
     public static bool IsIso3166(string value) => Iso3166.Contains(value);
+
+    /// <summary>An official ISO 3166-1 alpha-2 code as the standard writes it, in capitals (EVG §9.2.4 jurisdictionCountryName).</summary>
+    public static bool IsIso3166UpperCase(string value) => value.Length == 2 && value.All(char.IsAsciiLetterUpper) && Iso3166.Contains(value);
 }
