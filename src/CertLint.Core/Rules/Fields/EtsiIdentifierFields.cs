@@ -72,5 +72,5 @@ internal static class EtsiIdentifierFields
     };
 
     private static bool CountryOrTransnational(string country) =>
-        country.All(char.IsAsciiLetterUpper) && (CountryCodes.IsIso3166(country) || Array.IndexOf(Transnational, country) >= 0);
+        CountryCodes.IsIso3166UpperCase(country) || Array.IndexOf(Transnational, country) >= 0;
 }

@@ -23,7 +23,7 @@ public static class EtsiRecordScopes
         .Add("countries", T.List, "The CountryNames as written", l => l.Countries)
         .Add("countryCount", T.Integer, "Number of CountryNames", l => (long)l.Countries.Count)
         .Add("countriesIso", T.Boolean, "Every CountryName is an ISO 3166-1 alpha-2 code in capitals",
-            l => l.Countries.All(c => c.All(char.IsAsciiLetterUpper) && CountryCodes.IsIso3166(c)));
+            l => l.Countries.All(CountryCodes.IsIso3166UpperCase));
 
     public static readonly FieldScope QcLimit = new RecordScope<Model.QcMonetaryValue>("QcLimitValue")
         .Add("currency", T.String, "The currency code as written (a numeric one as 3 digits)", m => m.Currency)
