@@ -60,6 +60,9 @@ internal static partial class Rfc5280Fixtures
         Add("ml-kem-key-usage",
             MlKemLeaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature, Ext.KeyEncipherment), critical: true)), MlKemLeaf());
         Add("ml-kem-key-usage", MlKemLeaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyAgreement), critical: true)), MlKemLeaf());
+        // A keyUsage with no bit at all is key-usage-empty's finding, not this rule's (pkilint's allowed-set reading).
+        Add("ml-kem-key-usage", MlKemLeaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature), critical: true)),
+            MlKemLeaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(), critical: true)));
         Add("ml-kem-parameters-present", MlKemLeaf(b => b.Spki = MlDsaSpki(MlKem768, RawKey(b, 1184), Tlv(Null, []))), MlKemLeaf());
         // The raw key wrapped in an OCTET STRING (1188 octets), and an ML-KEM-768 key (1184 octets) labelled ML-KEM-512 (800).
         Add("ml-kem-key-length", MlKemLeaf(b => b.Spki = MlDsaSpki(MlKem768, Octets(RawKey(b, 1184)))), MlKemLeaf());
