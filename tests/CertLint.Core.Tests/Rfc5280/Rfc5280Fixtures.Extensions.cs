@@ -34,6 +34,11 @@ internal static partial class Rfc5280Fixtures
         Add("ski-critical", Leaf(b => b.Set(Oids.SubjectKeyId, Ext.SubjectKeyId(b.SubjectKeyId), critical: true)), Leaf());
         var ian = Ext.GeneralNames(Gn.Uri("http://ca.example.com/"));
         Add("ian-critical", Leaf(b => b.Set(Oids.IssuerAltName, ian, critical: true)), Leaf(b => b.Set(Oids.IssuerAltName, ian)));
+        // RFC 3739 §3.2.6.1: pkixQCSyntax-v1 (RFC 3039's) beside QcCompliance, against QcCompliance with pkixQCSyntax-v2.
+        const string qcStatements = "1.3.6.1.5.5.7.1.3", qcCompliance = "0.4.0.1862.1.1";
+        Add("qc-statement-syntax-v1",
+            Leaf(b => b.Set(qcStatements, Seq(Seq(ObjectId("1.3.6.1.5.5.7.11.1")), Seq(ObjectId(qcCompliance))))),
+            Leaf(b => b.Set(qcStatements, Seq(Seq(ObjectId("1.3.6.1.5.5.7.11.2")), Seq(ObjectId(qcCompliance))))));
         Add("key-usage-not-critical", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature))), Leaf());
         Add("name-constraints-not-critical",
             SubCa(b => b.Set(Oids.NameConstraints, DnsConstraint)), SubCa(b => b.Set(Oids.NameConstraints, DnsConstraint, critical: true)));

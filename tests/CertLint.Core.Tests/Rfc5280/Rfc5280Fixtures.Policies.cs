@@ -1,3 +1,4 @@
+using CertLint.Tests.Pki;
 using CertLint.Tests.Pki.Raw;
 using static CertLint.Tests.Pki.Raw.Der;
 
@@ -24,6 +25,9 @@ internal static partial class Rfc5280Fixtures
         Notice("policy-explicit-text-not-utf8", String(VisibleString, "Read the CPS"), String(Utf8String, "Read the CPS"));
         Notice("policy-explicit-text-control", String(Utf8String, "Read\u0007 the CPS"), String(Utf8String, "Read the CPS"));
         Notice("policy-explicit-text-not-nfc", String(Utf8String, "Caf\u0065\u0301"), String(Utf8String, "Caf\u00E9"));
+        // RFC 5280's own text (2008-05-01 to RFC 6818, 2013-01-01): VisibleString and BMPString forbidden, IA5String allowed.
+        Add("policy-explicit-text-rfc5280-encoding", Rfc5280Era(String(VisibleString, "Read the CPS")), Rfc5280Era(String(Utf8String, "Read the CPS")));
+        Add("policy-explicit-text-rfc5280-encoding", Rfc5280Era(String(BmpString, "Read the CPS")), Rfc5280Era(String(Ia5String, "Read the CPS")));
         Notice("policy-explicit-text-too-long", String(Utf8String, new string('a', 201)), String(Utf8String, new string('a', 200)));
 
         var policies = Ext.Policies(Ext.Policy(PolicyA));
@@ -43,6 +47,13 @@ internal static partial class Rfc5280Fixtures
 
     private static void Notice(string rule, byte[] failText, byte[] passText) => Add(rule,
         Leaf(Policies(Ext.Policy(PolicyA, Ext.UserNotice(failText)))), Leaf(Policies(Ext.Policy(PolicyA, Ext.UserNotice(passText)))));
+
+    /// <summary>A leaf issued in 2010, between RFC 5280 and RFC 6818, whose policy carries a user notice of <paramref name="text"/>.</summary>
+    private static Func<TestCertificate[]> Rfc5280Era(byte[] text) => Leaf(b =>
+    {
+        Policies(Ext.Policy(PolicyA, Ext.UserNotice(text)))(b);
+        b.NotBefore = Time(new DateTimeOffset(2010, 6, 1, 0, 0, 0, TimeSpan.Zero));
+    });
 
     /// <summary>Validity encodings.</summary>
     private static void Times()
