@@ -66,12 +66,21 @@ internal static partial class Rfc5280Fixtures
         Add("sia-critical",
             SubCa(b => b.Set(Oids.SubjectInfoAccess, CaRepository, critical: true)), SubCa(b => b.Set(Oids.SubjectInfoAccess, CaRepository)));
         Add("precert-sct-list",
-            Leaf(b => b.Set(Oids.CtPoison, NullValue(), critical: true).Set(Oids.SctList, Ext.SctList(12))),
+            Leaf(b => b.Set(Oids.CtPoison, NullValue(), critical: true).Set(Oids.SctList, Ext.Scts((1, 0L)))),
             Leaf(b => b.Set(Oids.CtPoison, NullValue(), critical: true)));
         // RFC 6962 §3.1: the poison is critical, so that RFC 5280 clients reject the Precertificate.
         Add("ct-poison-not-critical",
             Leaf(b => b.Set(Oids.CtPoison, NullValue(), critical: false)), Leaf(b => b.Set(Oids.CtPoison, NullValue(), critical: true)));
-        Add("sct-list-empty", Leaf(b => b.Set(Oids.SctList, Ext.SctList(0))), Leaf(b => b.Set(Oids.SctList, Ext.SctList(12))));
+        Add("sct-list-empty", Leaf(b => b.Set(Oids.SctList, Ext.SctList(0))), Leaf(b => b.Set(Oids.SctList, Ext.Scts((1, 0L)))));
+        // RFC 6962 §3.3's TLS structure: an octet after an SCT's signature, an octet after the list's vector, a
+        // signature cut short; an SCT too short for its log ID and timestamp. Well formed: one SCT, and two.
+        Add("sct-list-malformed", Leaf(b => b.Set(Oids.SctList, Octets(TlsVector(TlsVector([.. Sct(1), 0xFF]))))),
+            Leaf(b => b.Set(Oids.SctList, Ext.Scts((1, 0L)))));
+        Add("sct-list-malformed", Leaf(b => b.Set(Oids.SctList, Octets([.. TlsVector(TlsVector(Sct(1))), 0x00]))),
+            Leaf(b => b.Set(Oids.SctList, Ext.Scts((1, 0L), (2, 0L)))));
+        Add("sct-list-malformed", Leaf(b => b.Set(Oids.SctList, Octets(TlsVector(TlsVector(Sct(1)[..^1]))))),
+            Leaf(b => b.Set(Oids.SctList, Octets(TlsVector([.. TlsVector(Sct(1)), .. TlsVector(Sct(2))])))));
+        Add("sct-list-malformed", Leaf(b => b.Set(Oids.SctList, Ext.SctList(12))), Leaf(b => b.Set(Oids.SctList, Octets(TlsVector(TlsVector(Sct(3)))))));
         Add("crl-distribution-point-reasons-only",
             Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint(null, reasons: true)))),
             Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint([Gn.Uri("http://crl.example.com/ca.crl")], reasons: true)))));
@@ -97,4 +106,11 @@ internal static partial class Rfc5280Fixtures
     private const string TimeStamping = "1.3.6.1.5.5.7.3.8";
 
     private static void KeyAgreementOnly(RawCertificateBuilder b) => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyAgreement), critical: true);
+
+    /// <summary>One SerializedSCT body: v1, a log ID of <paramref name="log"/> octets, timestamp 0, no extensions,
+    /// SHA-256/ECDSA and a 2-octet signature (47 octets).</summary>
+    private static byte[] Sct(byte log) => [0, .. Enumerable.Repeat(log, 32), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 3, 0, 2, 0x30, 0x00];
+
+    /// <summary>A TLS vector: a 2-octet length, then <paramref name="body"/>.</summary>
+    private static byte[] TlsVector(byte[] body) => [(byte)(body.Length >> 8), (byte)body.Length, .. body];
 }

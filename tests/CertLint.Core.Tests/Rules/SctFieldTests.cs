@@ -49,4 +49,26 @@ public class SctFieldTests
         Holds("field: sct.logs\nexists: false", Leaf(Ext.SctList(12))).ShouldBeTrue();
         Holds("field: sct.maxDelayMs\nexists: false", Leaf(Ext.SctList(0))).ShouldBeTrue();
     }
+    [Test]
+    public void A_list_is_well_formed_only_with_a_der_wrapper_and_every_length_exact()
+    {
+        Holds("field: sct.wellFormed\nexists: false", Leaf(null)).ShouldBeTrue();
+        Holds("field: sct.wellFormed\nequals: true", Leaf(Ext.Scts((1, NotBeforeMs), (2, NotBeforeMs)))).ShouldBeTrue();
+        // An empty list is well formed: sct-list-empty reports it, not sct-list-malformed.
+        Holds("field: sct.wellFormed\nequals: true", Leaf(Ext.SctList(0))).ShouldBeTrue();
+        Holds("field: sct.wellFormed\nequals: false", Leaf(Ext.SctList(12))).ShouldBeTrue();
+
+        // The same OCTET STRING with a long-form length: BER, not DER. Its SCT is still read.
+        var der = Ext.Scts((1, NotBeforeMs));
+        der[1].ShouldBeLessThan((byte)0x80);
+        byte[] ber = [0x04, 0x81, .. der[1..]];
+        Holds("field: sct.wellFormed\nequals: false", Leaf(ber)).ShouldBeTrue();
+        Holds("field: sct.logs\nequals: 1", Leaf(ber)).ShouldBeTrue();
+
+        // The list's own length one more than its content: the SCT is read, the list is not well formed.
+        var longer = (byte[])der.Clone();
+        longer[3]++;
+        Holds("field: sct.wellFormed\nequals: false", Leaf(longer)).ShouldBeTrue();
+        Holds("field: sct.logs\nequals: 1", Leaf(longer)).ShouldBeTrue();
+    }
 }

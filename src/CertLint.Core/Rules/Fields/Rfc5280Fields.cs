@@ -35,6 +35,9 @@ internal static class Rfc5280Fields
             c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? SctListLength(v) : null);
         yield return Cert("sct.logs", T.Integer, "SignedCertificateTimestampList: how many distinct log IDs its SCTs carry (0 without the extension; absent when the list cannot be read)",
             c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? SctLogs(v) : 0);
+        yield return Cert("sct.wellFormed", T.Boolean,
+            "SignedCertificateTimestampList: the extension value is a DER OCTET STRING holding exactly the TLS structure of RFC 6962 §3.3 (outer length, every SerializedSCT's length, extensions and signature vectors; absent without the extension)",
+            c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? SignedCertificateTimestamps.Decode(v).WellFormed : null);
         yield return Cert("sct.maxDelayMs", T.Integer,
             "SignedCertificateTimestampList: the latest SCT timestamp minus notBefore, in milliseconds (how long before logging the certificate says it was valid; BR §7.1.2.7 allows 48 hours); absent without SCTs or when the list cannot be read",
             c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? MaxDelayMs(v, c.NotBefore) : null);
