@@ -20,9 +20,31 @@ internal sealed class ProbeAuthentication : TlsAuthentication
     {
         var list = serverCertificate.Certificate.GetCertificateList();
         _outcome.ServerCertificates = list.Select(c => c.GetEncoded()).ToList();
-        if (serverCertificate.CertificateStatus is { StatusType: CertificateStatusType.ocsp } status && list.Length > 0)
+        if ((serverCertificate.CertificateStatus ?? Tls13Staple(serverCertificate.Certificate)) is { StatusType: CertificateStatusType.ocsp } status
+            && list.Length > 0)
         {
             _outcome.OcspStatus = StapledOcsp.Read(status.OcspResponse, list[0].SerialNumber);
+        }
+    }
+
+    /// <summary>
+    /// TLS 1.3 carries the staple in the leaf's CertificateEntry as a status_request extension holding a
+    /// CertificateStatus (RFC 8446 §4.4.2.1); null when there is none or it does not parse.
+    /// </summary>
+    private CertificateStatus? Tls13Staple(Certificate certificate)
+    {
+        if (certificate.IsEmpty || certificate.GetCertificateEntryAt(0).Extensions is not { } extensions
+            || !extensions.TryGetValue(ExtensionType.status_request, out var body))
+        {
+            return null;
+        }
+        try
+        {
+            return CertificateStatus.Parse(_client.Context, new MemoryStream(body, writable: false));
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

@@ -24,6 +24,11 @@ public enum ProbeFailure
     AlertRaised,
     /// <summary>The handshake finished but the server closed the connection at once without an alert.</summary>
     ClosedAfterHandshake,
+    /// <summary>
+    /// Our TLS stack refused the server because its certificate's TLS feature extension (RFC 7633) demands a TLS
+    /// extension this client offered and the server did not agree to (status_request: OCSP must-staple).
+    /// </summary>
+    TlsFeatureMissing,
 }
 
 /// <summary>The raw facts one handshake produced; <see cref="HandshakeAnalyzer"/> turns them into findings.</summary>
@@ -52,6 +57,8 @@ public sealed class ProbeOutcome
     public string? CipherSuite { get; set; }
     /// <summary>The server's certificates as it sent them (DER, leaf first).</summary>
     public IReadOnlyList<byte[]> ServerCertificates { get; set; } = [];
+    /// <summary>The TLS extension type the server's certificate demands (RFC 7633) that the server did not agree to.</summary>
+    public int? TlsFeatureMissing { get; set; }
     public bool ClientCertificateRequested { get; set; }
     /// <summary>The certificate_authorities of the CertificateRequest (DER Names); empty when the server sent none.</summary>
     public IReadOnlyList<byte[]> AcceptedCaNames { get; set; } = [];

@@ -62,15 +62,71 @@ internal sealed class ProbeTlsClient : DefaultTlsClient
         if (alertLevel == AlertLevel.fatal || alertDescription != AlertDescription.close_notify) _outcome.AlertReceived ??= alertDescription;
     }
 
+    private IDictionary<int, byte[]>? _clientExtensions;
+    private IDictionary<int, byte[]>? _serverExtensions;
+
+    public override IDictionary<int, byte[]> GetClientExtensions() => _clientExtensions = base.GetClientExtensions();
+
+    public override void ProcessServerExtensions(IDictionary<int, byte[]> serverExtensions)
+    {
+        _serverExtensions = serverExtensions;
+        base.ProcessServerExtensions(serverExtensions);
+        // In TLS 1.3 a staple travels in the leaf's CertificateEntry (RFC 8446 §4.4.2.1) and status_request never
+        // appears in EncryptedExtensions, but BouncyCastle's TLS feature test looks for it there and would refuse every
+        // must-staple server, stapling or not. Mark it agreed so the handshake goes on; whether a staple came is then
+        // read from the Certificate message (ProbeAuthentication), and the lint judges it.
+        if (TlsUtilities.IsTlsV13(m_context.ServerVersion) && _clientExtensions?.ContainsKey(ExtensionType.status_request) == true
+            && !serverExtensions.ContainsKey(ExtensionType.status_request))
+        {
+            serverExtensions[ExtensionType.status_request] = [];
+        }
+    }
+
     public override void NotifyAlertRaised(short alertLevel, short alertDescription, string message, Exception cause)
     {
         if (_outcome.HandshakeCompleted) return;
+        if (alertDescription == AlertDescription.certificate_unknown) RecordMissingTlsFeature();
         _outcome.AlertRaised ??= alertDescription;
         // BouncyCastle's message and exception text are not ours to show: the alert's name says what happened, and
         // our own bound on a handshake message gets its own words (a server may send what it likes).
         _outcome.FailureDetail ??= TooLarge(message, cause)
             ? $"the server sent a handshake message larger than CertLint's bound of {MaxHandshakeMessageBytes / 1024} KB; it was not read"
             : $"this client aborted the handshake with the alert {AlertDescription.GetName(alertDescription)}";
+    }
+
+    /// <summary>
+    /// BouncyCastle refuses, as RFC 7633 asks of a client, a server whose certificate lists a TLS feature the
+    /// client offered and the server did not agree to (OCSP must-staple without status_request in the ServerHello).
+    /// That refusal says nothing about our chain: record the feature and the certificates, which the lint then judges.
+    /// </summary>
+    private void RecordMissingTlsFeature()
+    {
+        if (m_context?.SecurityParameters?.PeerCertificate is not { IsEmpty: false } peer || _clientExtensions is null) return;
+        var missing = TlsFeatures(peer.GetCertificateAt(0).GetExtension(TlsObjectIdentifiers.id_pe_tlsfeature))
+            .FirstOrDefault(f => _clientExtensions.ContainsKey(f) && _serverExtensions?.ContainsKey(f) != true, -1);
+        if (missing < 0) return;
+        _outcome.TlsFeatureMissing = missing;
+        if (_outcome.ServerCertificates.Count == 0)
+        {
+            _outcome.ServerCertificates = Enumerable.Range(0, peer.Length).Select(i => peer.GetCertificateAt(i).GetEncoded()).ToList();
+        }
+    }
+
+    /// <summary>The extension types a TLS feature extension lists (Features ::= SEQUENCE OF INTEGER); none when absent or unreadable.</summary>
+    private static List<int> TlsFeatures(byte[]? extension)
+    {
+        if (extension is null) return [];
+        try
+        {
+            var reader = new System.Formats.Asn1.AsnReader(extension, System.Formats.Asn1.AsnEncodingRules.DER).ReadSequence();
+            var features = new List<int>();
+            while (reader.HasData && features.Count < 64) features.Add(reader.TryReadInt32(out var f) ? f : -1);
+            return features;
+        }
+        catch (System.Formats.Asn1.AsnContentException)
+        {
+            return [];
+        }
     }
 
     /// <summary>BouncyCastle refused a handshake message above <see cref="GetMaxHandshakeMessageSize"/> (its own words, not shown).</summary>

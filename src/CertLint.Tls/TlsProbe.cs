@@ -142,6 +142,12 @@ public static class TlsProbe
                 ? "the server closed the connection without answering the TLS ClientHello"
                 : "the server closed the connection in the middle of the handshake");
         }
+        else if (outcome.TlsFeatureMissing is { } feature)
+        {
+            Fail(outcome, ProbeFailure.TlsFeatureMissing, feature == ExtensionType.status_request
+                ? "the server's certificate demands OCSP stapling (TLS feature status_request, RFC 7633) and the server did not agree to staple; this client refused it, as Firefox does"
+                : $"the server's certificate demands the TLS extension {feature} (TLS feature, RFC 7633) and the server did not agree to it; this client refused it");
+        }
         else if (outcome.AlertRaised is not null)
         {
             Fail(outcome, ProbeFailure.AlertRaised, outcome.FailureDetail ?? "this client could not complete the handshake");

@@ -38,6 +38,10 @@ internal sealed class Pki : IDisposable
         ServerAuthOnlyClient = Files("serverauth-only", ClientRootCa.Issue("client.acme.test", Current(o => o.ServerAuth())));
         ServerFiles = Files("server", ServerLeaf, serverIntermediate);
         ServerCasFile = TestPki.WritePem(Dir, "server-cas.crt", serverRoot, serverIntermediate);
+        // RFC 7633's TLS feature extension listing status_request (5): OCSP must-staple.
+        MustStapleLeaf = serverIntermediate.Issue("localhost", Current(o => o.ServerAuth().Dns("localhost").Ip("127.0.0.1")
+            .Extension(new X509Extension("1.3.6.1.5.5.7.1.24", [0x30, 0x03, 0x02, 0x01, 0x05], critical: false))));
+        MustStapleServerFiles = Files("server-must-staple", MustStapleLeaf, serverIntermediate);
         RsaServerFiles = Files("server-rsa", serverIntermediate.Issue("localhost", Current(o => o.ServerAuth().Dns("localhost").Rsa())), serverIntermediate);
         // A client issued by an intermediate, its file holding the leaf only; the server's CA file holds root and intermediate.
         var clientIntermediate = ClientRootCa.IssueCa("Client Issuing CA", Current());
@@ -47,6 +51,10 @@ internal sealed class Pki : IDisposable
 
     /// <summary>The server's root and its intermediate, in one CA file.</summary>
     public string ServerCasFile { get; }
+    /// <summary>A localhost leaf with the TLS feature status_request ("must-staple"), from the server's issuing CA.</summary>
+    public TestCertificate MustStapleLeaf { get; }
+    /// <summary><see cref="MustStapleLeaf"/> followed by its intermediate, and its key.</summary>
+    public CredentialFiles MustStapleServerFiles { get; }
     /// <summary>An RSA server leaf (for static-RSA cipher suites) with its intermediate.</summary>
     public CredentialFiles RsaServerFiles { get; }
     /// <summary>A client certificate from "Client Issuing CA", alone in its file.</summary>

@@ -46,6 +46,9 @@ public static class EndpointLint
             var facts = endpoint.Handshake with
             {
                 IntermediatesNotSent = sent is null ? [] : IntermediatesNotSent(sent, inventory).ToList(),
+                // Only a live server's chain: the self-test's own server does not staple, whatever the certificate asks.
+                LeafMustStaple = chains.GetValueOrDefault(endpoint) is { Certificates: [var leaf, ..] }
+                    && leaf.Details.Extension("1.3.6.1.5.5.7.1.24") is TlsFeaturesDetails { StatusRequest: true },
                 // An error on our own credential files is the finding; what the server made of them follows from it.
                 CredentialsFaulty = lint.Findings.Any(x => x.Severity >= Severity.Error && !x.IsSuppressed && credentials.Contains(x.Location.File.FullPath)),
             };

@@ -16,7 +16,8 @@ public sealed record HandshakeFacts
     public bool Connected { get; init; }
     /// <summary>
     /// How the connection ended when it failed: dnsFailure, connectionRefused, connectTimeout, connectError, handshakeTimeout,
-    /// notTls, closedByServer, alertReceived, alertRaised, closedAfterHandshake; "none" when it did not.
+    /// notTls, closedByServer, alertReceived, alertRaised, closedAfterHandshake, tlsFeatureMissing (this client refused a
+    /// certificate whose TLS feature extension, RFC 7633, the server did not honour); "none" when it did not.
     /// </summary>
     public string Failure { get; init; } = "none";
     /// <summary>The failure happened after the handshake messages completed (a TLS 1.3 post-handshake verdict).</summary>
@@ -71,6 +72,8 @@ public sealed record HandshakeFacts
 
     /// <summary>Set by Core: intermediates of the server's path it did not send ("CN=... (found in FILE)").</summary>
     public IReadOnlyList<string> IntermediatesNotSent { get; init; } = [];
+    /// <summary>Set by Core: the leaf the server sent carries the TLS feature status_request (RFC 7633 "must-staple").</summary>
+    public bool LeafMustStaple { get; init; }
     /// <summary>Set by Core: the lint reports an error on our own credential files, which then is the finding.</summary>
     public bool CredentialsFaulty { get; init; }
 }

@@ -20,7 +20,7 @@ internal static class TlsFields
         yield return Field("tls.serverName", T.String, "The name sent in SNI", h => h.ServerName);
         yield return Field("tls.connected", T.Boolean, "A TCP connection was made", h => h.Connected);
         yield return Field("tls.failure", T.String,
-            "How the connection ended when it failed: none, dnsFailure, connectionRefused, connectTimeout, connectError, handshakeTimeout, notTls, closedByServer, alertReceived, alertRaised, closedAfterHandshake",
+            "How the connection ended when it failed: none, dnsFailure, connectionRefused, connectTimeout, connectError, handshakeTimeout, notTls, closedByServer, alertReceived, alertRaised, closedAfterHandshake, tlsFeatureMissing (this client refused a certificate whose TLS feature extension the server did not honour)",
             h => h.Failure);
         yield return Field("tls.failure.afterHandshake", T.Boolean, "The failure came after the handshake messages (a TLS 1.3 post-handshake verdict)", h => h.FailedAfterHandshake);
         yield return Field("tls.error", T.String, "The failure told as a sentence (socket error, what the peer sent, the alert with its usual cause and fix); absent without failure", h => h.Error);
@@ -32,6 +32,7 @@ internal static class TlsFields
         yield return Field("tls.legacyVersionsAccepted", T.List, "--probe-versions: legacy versions (TLS 1.0, TLS 1.1) the server accepted when offered alone", h => h.LegacyVersionsAccepted);
         yield return Field("tls.ocsp.stapled", T.Boolean, "The server stapled an OCSP response", h => h.OcspStatus is not null);
         yield return Field("tls.ocsp.status", T.String, "The stapled OCSP response about the server's certificate: good, revoked, unknown or invalid", h => h.OcspStatus);
+        yield return Field("tls.peer.mustStaple", T.Boolean, "The leaf the server sent carries the TLS feature status_request (RFC 7633 \"must-staple\")", h => h.LeafMustStaple);
         yield return Field("tls.ocsp.summary", T.String, "The stapled OCSP response in words (status, revocation time, when produced)", h => h.OcspSummary);
         yield return Field("tls.peer.count", T.Integer, "Certificates the server sent", h => (long)h.PeerSubjects.Count);
         yield return Field("tls.peer.subjects", T.List, "Subjects of the certificates the server sent, leaf first", h => h.PeerSubjects);

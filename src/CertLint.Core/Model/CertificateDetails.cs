@@ -88,6 +88,12 @@ public sealed record PolicyMapping(string IssuerDomainPolicy, string SubjectDoma
 public sealed record PolicyMappingsDetails(IReadOnlyList<PolicyMapping> Mappings);
 public sealed record PolicyConstraintsDetails(long? RequireExplicitPolicy, long? InhibitPolicyMapping);
 public sealed record SkipCertsDetails(long SkipCerts);
+/// <summary>The TLS feature extension (RFC 7633): the TLS extension types the server must support with this certificate.</summary>
+public sealed record TlsFeaturesDetails(IReadOnlyList<long> Features)
+{
+    /// <summary>TLS extension 5, status_request: the server must staple an OCSP response ("must-staple").</summary>
+    public bool StatusRequest => Features.Contains(5);
+}
 /// <summary>One nameConstraints subtree; <c>Valid</c> is the GeneralName parser's verdict on the base (for iPAddress: 8 or 32 octets).</summary>
 public sealed record GeneralSubtree(string Type, string Value, long? Minimum, long? Maximum, bool Valid);
 public sealed record NameConstraintsDetails(IReadOnlyList<GeneralSubtree>? Permitted, IReadOnlyList<GeneralSubtree>? Excluded);

@@ -50,6 +50,7 @@ internal static class ExtensionDetailsDecoder
             "2.23.140.1.31" => TorServiceDescriptors(r.ReadSequence()),
             "2.23.140.3.1" => CabfOrganizationIdentifier(r.ReadSequence()),
             "1.3.6.1.5.5.7.1.3" => QcStatementsDecoder.Decode(r.ReadSequence()),
+            "1.3.6.1.5.5.7.1.24" => TlsFeatures(r.ReadSequence()),
             // id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1) and the CT precertificate poison (RFC 6962 §3.1): extnValue is NULL.
             "1.3.6.1.5.5.7.48.1.5" or "1.3.6.1.4.1.11129.2.4.3" => Null(ref r),
             _ => null,
@@ -67,6 +68,18 @@ internal static class ExtensionDetailsDecoder
     }
 
     private static readonly OctetsDetails NullValue = new("");
+
+    /// <summary>Features ::= SEQUENCE OF INTEGER (RFC 7633 §5), each a TLS extension type (a 16-bit number).</summary>
+    private static TlsFeaturesDetails TlsFeatures(AsnCursor seq)
+    {
+        var features = new List<long>();
+        while (seq.HasData)
+        {
+            features.Add(seq.TryReadInt64(out var feature) && feature is >= 0 and <= ushort.MaxValue
+                ? feature : throw new AsnContentException("TLS feature out of range"));
+        }
+        return new TlsFeaturesDetails(features);
+    }
 
     /// <summary>
     /// TorServiceDescriptorSyntax ::= SEQUENCE (1..MAX) OF TorServiceDescriptorHash; TorServiceDescriptorHash ::= SEQUENCE {

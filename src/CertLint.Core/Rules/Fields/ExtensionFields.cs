@@ -15,7 +15,7 @@ internal static class ExtensionFields
         ["basicConstraints"] = "2.5.29.19", ["nameConstraints"] = "2.5.29.30", ["policyConstraints"] = "2.5.29.36",
         ["eku"] = "2.5.29.37", ["crldp"] = "2.5.29.31", ["inhibitAnyPolicy"] = "2.5.29.54", ["freshestCrl"] = "2.5.29.46",
         ["aia"] = "1.3.6.1.5.5.7.1.1", ["sia"] = "1.3.6.1.5.5.7.1.11", ["torServiceDescriptor"] = "2.23.140.1.31",
-        ["cabfOrganizationIdentifier"] = "2.23.140.3.1", ["qcStatements"] = "1.3.6.1.5.5.7.1.3",
+        ["cabfOrganizationIdentifier"] = "2.23.140.3.1", ["qcStatements"] = "1.3.6.1.5.5.7.1.3", ["tlsFeature"] = "1.3.6.1.5.5.7.1.24",
     };
 
     private static readonly Dictionary<string, string> NameByOid = Named.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
@@ -97,6 +97,10 @@ internal static class ExtensionFields
         yield return Cert("crldp.entries", T.Records, "cRLDistributionPoints: fullName, relativeName, reasons, crlIssuer", c => Get<DistributionPointsDetails>(c, "2.5.29.31")?.Points, RecordScopes.DistributionPoint);
         yield return Cert("freshestCrl.entries", T.Records, "freshestCRL distribution points", c => Get<DistributionPointsDetails>(c, "2.5.29.46")?.Points, RecordScopes.DistributionPoint);
         yield return Cert("inhibitAnyPolicy", T.Integer, "inhibitAnyPolicy skipCerts", c => Get<SkipCertsDetails>(c, "2.5.29.54")?.SkipCerts);
+        yield return Cert("tlsFeature.features", T.List, "TLS feature extension (RFC 7633): the TLS extension types the server must support, as numbers (5: status_request)",
+            c => Get<TlsFeaturesDetails>(c, "1.3.6.1.5.5.7.1.24")?.Features.Select(f => f.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        yield return Cert("tlsFeature.statusRequest", T.Boolean, "TLS feature extension lists status_request (5): \"must-staple\", the server must staple an OCSP response; absent without the extension",
+            c => Get<TlsFeaturesDetails>(c, "1.3.6.1.5.5.7.1.24")?.StatusRequest);
         yield return Cert("aia.entries", T.Records, "authorityInfoAccess: method, type, value", c => Get<AccessDetails>(c, "1.3.6.1.5.5.7.1.1")?.Entries, RecordScopes.Access);
         yield return Cert("sia.entries", T.Records, "subjectInfoAccess: method, type, value", c => Get<AccessDetails>(c, "1.3.6.1.5.5.7.1.11")?.Entries, RecordScopes.Access);
     }
