@@ -35,8 +35,6 @@ public static class HandshakeAnalyzer
             Cipher = outcome.CipherSuite,
             ForwardSecret = outcome.ForwardSecret,
             LegacyVersionsAccepted = outcome.LegacyVersionsAccepted,
-            OcspStatus = outcome.OcspStatus?.Status,
-            OcspSummary = outcome.OcspStatus?.Summary,
             PeerSubjects = outcome.ServerCertificates.Select(Dn.CertificateSubject).ToList(),
             ClientCertificateRequested = outcome.ClientCertificateRequested,
             AcceptedCas = outcome.AcceptedCaNames.Select(Dn.Text).ToList(),

@@ -58,6 +58,7 @@ public sealed class HandshakeChecker
             HostName = options.EffectiveServerName ?? host,
             Handshake = HandshakeAnalyzer.Facts(outcome, options, clientGiven: !clientFiles.IsEmpty, problems),
             ServerChain = outcome.ServerCertificates,
+            OcspStaple = outcome.OcspStaple,
             Client = clientFiles,
             JudgeClientChain = judgeClientChain,
         }, outcome);

@@ -23,7 +23,7 @@ internal sealed class ProbeAuthentication : TlsAuthentication
         if ((serverCertificate.CertificateStatus ?? Tls13Staple(serverCertificate.Certificate)) is { StatusType: CertificateStatusType.ocsp } status
             && list.Length > 0)
         {
-            _outcome.OcspStatus = StapledOcsp.Read(status.OcspResponse, list[0].SerialNumber);
+            _outcome.OcspStaple = status.OcspResponse.GetEncoded();
         }
     }
 

@@ -52,8 +52,8 @@ public sealed class ProbeOutcome
     public bool? ForwardSecret { get; set; }
     /// <summary>--probe-versions: the legacy versions ("TLS 1.0", "TLS 1.1") the server accepted when offered alone.</summary>
     public IReadOnlyList<string> LegacyVersionsAccepted { get; set; } = [];
-    /// <summary>The OCSP response the server stapled for its certificate, if any.</summary>
-    public StapledOcsp? OcspStatus { get; set; }
+    /// <summary>The OCSPResponse (DER) the server stapled for its certificate, if any; Core reads and judges it.</summary>
+    public byte[]? OcspStaple { get; set; }
     public string? CipherSuite { get; set; }
     /// <summary>The server's certificates as it sent them (DER, leaf first).</summary>
     public IReadOnlyList<byte[]> ServerCertificates { get; set; } = [];

@@ -12,7 +12,7 @@ public sealed class EndpointRuleTests
         "tls-session", "tls-connect-failed", "tls-handshake-failed", "tls-server-chain-incomplete", "tls-client-cert-not-requested",
         "tls-client-ca-not-accepted", "tls-client-cert-rejected", "tls-client-cert-required", "tls-client-cert-unusable",
         "tls-protocol-obsolete", "tls-no-forward-secrecy", "tls-legacy-version-accepted", "tls-ocsp-revoked", "tls-ocsp-stapled",
-        "tls-must-staple-not-stapled",
+        "tls-must-staple-not-stapled", "tls-ocsp-staple-invalid",
     ];
 
     [Test]

@@ -43,8 +43,14 @@ public static class EndpointLint
             var sent = chains.GetValueOrDefault(endpoint)
                 ?? ((endpoint.Server.Certificate ?? endpoint.Server.Pkcs12) is { } own ? files.GetValueOrDefault(Path.GetFullPath(own, settings.WorkingDirectory)) : null);
             var credentials = endpoint.Server.Files.Concat(endpoint.Client.Files).Select(f => Path.GetFullPath(f, settings.WorkingDirectory)).ToHashSet(StringComparer.Ordinal);
+            var staple = Staple(endpoint, chains.GetValueOrDefault(endpoint), inventory);
             var facts = endpoint.Handshake with
             {
+                OcspStatus = staple?.Status ?? endpoint.Handshake.OcspStatus,
+                OcspSummary = staple?.Summary ?? endpoint.Handshake.OcspSummary,
+                OcspThisUpdate = staple?.ThisUpdate,
+                OcspNextUpdate = staple?.NextUpdate,
+                OcspSignatureValid = staple?.SignatureValid,
                 IntermediatesNotSent = sent is null ? [] : IntermediatesNotSent(sent, inventory).ToList(),
                 // Only a live server's chain: the self-test's own server does not staple, whatever the certificate asks.
                 LeafMustStaple = chains.GetValueOrDefault(endpoint) is { Certificates: [var leaf, ..] }
@@ -172,6 +178,18 @@ public static class EndpointLint
             .Select(f => (f.Location.File.FullPath, f.Rule.Id)).ToHashSet();
         bool Keep(Finding f) => !leafRules.Contains((f.Location.File.FullPath, f.Rule.Id)) || (f.Subject.Kind == SubjectKind.Certificate && f.Location.Index == 0);
         return new RuleEvaluation(evaluation.Findings.Where(Keep).ToList(), evaluation.Checks, evaluation.Notices);
+    }
+
+    /// <summary>
+    /// The staple read for the leaf the server sent, its signature checked against the leaf's issuer: the path's, or
+    /// else a certificate the server sent whose subject is the leaf's issuer name. Null without a staple or a leaf.
+    /// </summary>
+    private static StapledOcsp? Staple(ObservedEndpoint endpoint, ParsedFile? chain, CertificateInventory inventory)
+    {
+        if (endpoint.OcspStaple is not { } staple || chain is not { Certificates: [var leaf, ..] }) return null;
+        var issuer = inventory.ChainOf(leaf) is { Path.Count: > 1 } path ? path.Path[1]
+            : chain.Certificates.Skip(1).FirstOrDefault(c => c.Subject.NormalizedKey == leaf.Issuer.NormalizedKey);
+        return StapledOcsp.Read(staple, leaf, issuer);
     }
 
     /// <summary>The certificates a server sent, parsed like a file's; one the parser rejects becomes a parse issue, not a crash.</summary>

@@ -34,9 +34,14 @@ public sealed record HandshakeFacts
     public bool? ForwardSecret { get; init; }
     /// <summary>--probe-versions: legacy versions the server accepted when a client offered one alone.</summary>
     public IReadOnlyList<string> LegacyVersionsAccepted { get; init; } = [];
-    /// <summary>OCSP staple: good, revoked, unknown or invalid; null when none was stapled.</summary>
+    /// <summary>Set by Core from the staple: good, revoked, unknown or invalid; null when none was stapled.</summary>
     public string? OcspStatus { get; init; }
     public string? OcspSummary { get; init; }
+    /// <summary>Set by Core: the staple's thisUpdate and nextUpdate for the leaf (null when it has none or is invalid).</summary>
+    public DateTimeOffset? OcspThisUpdate { get; init; }
+    public DateTimeOffset? OcspNextUpdate { get; init; }
+    /// <summary>Set by Core: the staple's signature verifies for the leaf's issuer (RFC 6960 §4.2.2.2); null: the issuer is unknown or the staple invalid.</summary>
+    public bool? OcspSignatureValid { get; init; }
     /// <summary>Subjects of the certificates the server sent, leaf first.</summary>
     public IReadOnlyList<string> PeerSubjects { get; init; } = [];
     public bool ClientCertificateRequested { get; init; }

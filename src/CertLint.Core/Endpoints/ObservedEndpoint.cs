@@ -26,6 +26,8 @@ public sealed class ObservedEndpoint
     public required HandshakeFacts Handshake { get; init; }
     /// <summary>The server's certificates as it sent them (DER, leaf first): role server, at <see cref="Location"/>.</summary>
     public IReadOnlyList<byte[]> ServerChain { get; init; } = [];
+    /// <summary>The OCSPResponse (DER) the server stapled for its leaf, as received; Core reads it against the leaf's issuer.</summary>
+    public byte[]? OcspStaple { get; init; }
     /// <summary>The server's own credential files (self-test): role server.</summary>
     public CredentialFiles Server { get; init; } = new();
     /// <summary>The client credential we presented: role client.</summary>

@@ -33,7 +33,12 @@ internal static class TlsFields
         yield return Field("tls.ocsp.stapled", T.Boolean, "The server stapled an OCSP response", h => h.OcspStatus is not null);
         yield return Field("tls.ocsp.status", T.String, "The stapled OCSP response about the server's certificate: good, revoked, unknown or invalid", h => h.OcspStatus);
         yield return Field("tls.peer.mustStaple", T.Boolean, "The leaf the server sent carries the TLS feature status_request (RFC 7633 \"must-staple\")", h => h.LeafMustStaple);
-        yield return Field("tls.ocsp.summary", T.String, "The stapled OCSP response in words (status, revocation time, when produced)", h => h.OcspSummary);
+        yield return Field("tls.ocsp.thisUpdate", T.Date, "The stapled response's thisUpdate for the server's certificate", h => h.OcspThisUpdate);
+        yield return Field("tls.ocsp.nextUpdate", T.Date, "The stapled response's nextUpdate for the server's certificate (absent when it gives none)", h => h.OcspNextUpdate);
+        yield return Field("tls.ocsp.signatureValid", T.Boolean,
+            "The stapled response is signed by the server certificate's issuer or by a responder certificate it issued for id-kp-OCSPSigning (RFC 6960 §4.2.2.2); absent when the issuer is unknown or the response is invalid",
+            h => h.OcspSignatureValid);
+        yield return Field("tls.ocsp.summary", T.String, "The stapled OCSP response in words (status, revocation time, thisUpdate and nextUpdate, whether its signature verified)", h => h.OcspSummary);
         yield return Field("tls.peer.count", T.Integer, "Certificates the server sent", h => (long)h.PeerSubjects.Count);
         yield return Field("tls.peer.subjects", T.List, "Subjects of the certificates the server sent, leaf first", h => h.PeerSubjects);
         yield return Field("tls.peer.chain", T.String, "The chain the server sent as text: leaf <- issuer <- ...", h => string.Join(" <- ", h.PeerSubjects));
