@@ -79,6 +79,8 @@ internal static partial class CabfSmimeFixtures
         // An e-mail protection subscriber certificate without a reserved policy claims no S/MIME BR profile (zlint's
         // e_exactly_one_smime_policy judges it too): outside the pack's scope, judged by this rule alone.
         add("smime-policy-not-exactly-one", Leaf(b => b.Remove(Oids.CertificatePolicies)), Leaf());
+        // Criticality only: the policy itself is the base leaf's one reserved policy.
+        add("smime-policies-critical", Leaf(b => b.Set(Oids.CertificatePolicies, Ext.Policies(Ext.Policy(MailboxStrict)), critical: true)), Leaf());
         add("smime-ku-missing", Leaf(b => b.Remove(Oids.KeyUsage)), Leaf());
         add("smime-ku-not-critical", Leaf(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.DigitalSignature))), Leaf());
     }
