@@ -25,6 +25,9 @@ internal static partial class CabfBrFixtures
         Add("cabf-ca-ku-crl-sign", SubCa(b => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyCertSign), critical: true)), SubCa());
         Add("cabf-sub-ca-eku-invalid", SubCa(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ServerAuth, EmailProtection))), SubCa());
         Add("cabf-sub-ca-eku-missing", SubCa(b => b.Remove(Oids.ExtendedKeyUsage)), SubCa());
+        const string precertSigning = "1.3.6.1.4.1.11129.2.4.4";
+        Add("cabf-precert-ca-eku", SubCa(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(precertSigning, Oids.ServerAuth))),
+            SubCa(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(precertSigning))));
         Add("cabf-root-eku", RootCa(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ServerAuth))), RootCa());
         Add("cabf-root-path-len", RootCa(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(true, 1), critical: true)), RootCa());
         Add("cabf-root-policies", RootCa(Policies(Oids.AnyPolicy)), RootCa());
