@@ -180,8 +180,36 @@ public static class CabfCsFixtures
     public static readonly Case TimestampCodeSigningEku = new("timestamp certificate with a critical codeSigning EKU",
         Timestamp(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(CodeSigning), critical: true)), ["cabf-cs-timestamp-eku"]);
 
+    // §6.3.2: 135 calendar months from 2025-12-01 end on 2037-03-01.
+    public static readonly Case TimestampValidity136Months = new("timestamp certificate valid until 2037-03-02",
+        Timestamp(b => b.NotAfter = Time(new DateTimeOffset(2037, 3, 2, 0, 0, 0, TimeSpan.Zero))), ["cabf-cs-timestamp-validity-135-months"]);
+    public static readonly Case TimestampValidity135Months = new("timestamp certificate valid exactly 135 months",
+        Timestamp(b => b.NotAfter = Time(new DateTimeOffset(2037, 3, 1, 0, 0, 0, TimeSpan.Zero))), []);
+
     private static Func<TestCertificate[]> Timestamp(Action<RawCertificateBuilder>? change) => Leaf(null, SignOnly, policies: [TimestampPolicy], organization: null,
         change: b => { b.Set(Oids.ExtendedKeyUsage, Ext.Eku(TimeStamping), critical: true); change?.Invoke(b); });
+
+    // Subordinate CAs (§7.1.2.2 (g)): in the pack's reach by a codeSigning/timeStamping EKU or a Code Signing BR policy.
+    public const string EmailProtection = "1.3.6.1.5.5.7.3.4";
+    public static readonly Case GoodSubCa = new("code signing subordinate CA", SubCa([CodeSigning]), []);
+    public static readonly Case GoodTimestampSubCa = new("timestamp subordinate CA", SubCa([TimeStamping], [TimestampPolicy]), []);
+    public static readonly Case SubCaBoth = new("subordinate CA with codeSigning and timeStamping", SubCa([CodeSigning, TimeStamping]), ["cabf-cs-subca-eku"]);
+    public static readonly Case SubCaEmail = new("subordinate CA with codeSigning and emailProtection", SubCa([CodeSigning, EmailProtection]), ["cabf-cs-subca-eku"]);
+    public static readonly Case SubCaAnyEku = new("subordinate CA with timeStamping and anyExtendedKeyUsage", SubCa([TimeStamping, Oids.AnyEku]), ["cabf-cs-subca-eku"]);
+    public static readonly Case SubCaPolicyNoEku = new("subordinate CA asserting 2.23.140.1.4.1 without extendedKeyUsage", SubCa(null, [CodeSigningPolicy]), ["cabf-cs-subca-eku"]);
+    /// <summary>A root is not a subordinate CA: §7.1.2.2 does not judge it, even with a codeSigning EKU and serverAuth.</summary>
+    public static readonly Case RootWithEku = new("self-signed CA with codeSigning and serverAuth", () =>
+        [RawCertificateBuilder.Ca("CertLint CS Root With EKU", null).Set(Oids.ExtendedKeyUsage, Ext.Eku(CodeSigning, ServerAuth)).Build()], []);
+
+    /// <summary>A subordinate CA under the fixture root with the given extendedKeyUsage (null: none) and policies (null: none).</summary>
+    private static Func<TestCertificate[]> SubCa(string[]? eku, string[]? policies = null) => () =>
+    {
+        var root = LazyRoot.Value;
+        var b = RawCertificateBuilder.Ca("Example Code Signing CA", root);
+        if (eku is not null) b.Set(Oids.ExtendedKeyUsage, Ext.Eku(eku));
+        if (policies is not null) b.Set(Oids.CertificatePolicies, Ext.Policies([.. policies.Select(p => Ext.Policy(p))]));
+        return [b.Build(), root];
+    };
 
     private static void EcdsaSha1(RawCertificateBuilder b) => b.TbsSignatureAlgorithm = b.OuterSignatureAlgorithm = Seq(ObjectId("1.2.840.10045.4.1"));
 
@@ -193,6 +221,7 @@ public static class CabfCsFixtures
         NoCountry, CountryUk, NoLocality, ProvinceOnly, EvOrganizationOnly, DomainComponentSubject, EvOrganization65, EvOrganization64, NonEvOrganization65,
         NoAia, AiaCritical, AiaOcspOnly, CaIssuersHttps, OcspLdap, NoOcsp, NoCrldp, CrldpCritical, CrldpLdapOnly, CrldpLdapAndHttp,
         Sha1Signature, Sha1Before2021, Brainpool, GoodP384, Serial7Octets, SerialZero, SerialNegative, Serial16Octets, GoodTimestamp, TimestampNoAia, TimestampEkuNotCritical, TimestampCodeSigningEku,
+        TimestampValidity136Months, TimestampValidity135Months, GoodSubCa, GoodTimestampSubCa, SubCaBoth, SubCaEmail, SubCaAnyEku, SubCaPolicyNoEku, RootWithEku,
     ];
 
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
@@ -227,5 +256,8 @@ public static class CabfCsFixtures
         Add("cabf-cs-serial-number", SerialZero, Good);
         Add("cabf-cs-timestamp-eku", TimestampEkuNotCritical, GoodTimestamp);
         Add("cabf-cs-timestamp-eku", TimestampCodeSigningEku, GoodTimestamp);
+        Add("cabf-cs-timestamp-validity-135-months", TimestampValidity136Months, TimestampValidity135Months);
+        Add("cabf-cs-subca-eku", SubCaBoth, GoodSubCa);
+        Add("cabf-cs-subca-eku", SubCaPolicyNoEku, GoodTimestampSubCa);
     });
 }
