@@ -48,12 +48,12 @@ public sealed class CabfCsFindingSetTests
         ]);
 
     [Test]
-    public void A_subordinate_ca_is_checked_by_the_subordinate_ca_rule_alone() =>
-        Checked(Lint(CabfCsFixtures.GoodSubCa.Build())).ShouldBe(["cabf-cs-subca-eku"]);
+    public void A_subordinate_ca_is_checked_by_the_subordinate_ca_rules_alone() =>
+        Checked(Lint(CabfCsFixtures.GoodSubCa.Build())).ShouldBe(["cabf-cs-subca-aia", "cabf-cs-subca-crldp", "cabf-cs-subca-eku"]);
 
     [Test]
-    public void A_root_with_a_code_signing_eku_is_checked_by_no_rule() =>
-        Checked(Lint(CabfCsFixtures.RootWithEku.Build())).ShouldBeEmpty();
+    public void A_root_asserting_a_code_signing_policy_is_checked_by_the_root_rule_alone() =>
+        Checked(Lint(CabfCsFixtures.RootWithPolicy.Build())).ShouldBe(["cabf-cs-root-eku"]);
 
     [Test]
     public void Every_rule_of_the_pack_checks_some_fixture()

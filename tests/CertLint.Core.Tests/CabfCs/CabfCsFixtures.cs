@@ -197,17 +197,40 @@ public static class CabfCsFixtures
     public static readonly Case SubCaEmail = new("subordinate CA with codeSigning and emailProtection", SubCa([CodeSigning, EmailProtection]), ["cabf-cs-subca-eku"]);
     public static readonly Case SubCaAnyEku = new("subordinate CA with timeStamping and anyExtendedKeyUsage", SubCa([TimeStamping, Oids.AnyEku]), ["cabf-cs-subca-eku"]);
     public static readonly Case SubCaPolicyNoEku = new("subordinate CA asserting 2.23.140.1.4.1 without extendedKeyUsage", SubCa(null, [CodeSigningPolicy]), ["cabf-cs-subca-eku"]);
-    /// <summary>A root is not a subordinate CA: §7.1.2.2 does not judge it, even with a codeSigning EKU and serverAuth.</summary>
-    public static readonly Case RootWithEku = new("self-signed CA with codeSigning and serverAuth", () =>
-        [RawCertificateBuilder.Ca("CertLint CS Root With EKU", null).Set(Oids.ExtendedKeyUsage, Ext.Eku(CodeSigning, ServerAuth)).Build()], []);
+    public static readonly Case SubCaNoCrldp = new("subordinate CA without cRLDistributionPoints", SubCa([CodeSigning],
+        change: b => b.Remove(Oids.CrlDistributionPoints)), ["cabf-cs-subca-crldp"]);
+    public static readonly Case SubCaCrldpLdap = new("subordinate CA with an ldap:// CRL only", SubCa([TimeStamping],
+        change: b => b.Set(Oids.CrlDistributionPoints, Crldp("ldap://crl.example.com/cn=CS%20Root"))), ["cabf-cs-subca-crldp"]);
+    public static readonly Case SubCaNoAia = new("subordinate CA without authorityInformationAccess", SubCa([CodeSigning],
+        change: b => b.Remove(Oids.AuthorityInfoAccess)), ["cabf-cs-subca-aia"]);
+    public static readonly Case SubCaAiaOcspOnly = new("subordinate CA with an OCSP URL only", SubCa([CodeSigning],
+        change: b => b.Set(Oids.AuthorityInfoAccess, Aia(null, OcspUrl))), ["cabf-cs-subca-aia"]);
 
-    /// <summary>A subordinate CA under the fixture root with the given extendedKeyUsage (null: none) and policies (null: none).</summary>
-    private static Func<TestCertificate[]> SubCa(string[]? eku, string[]? policies = null) => () =>
+    // Roots (§7.1.2.1 (d)): no extendedKeyUsage; a certificatePolicies is a SHOULD NOT, not judged.
+    public static readonly Case RootWithEku = new("self-signed CA with a codeSigning EKU", Root(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(CodeSigning))), ["cabf-cs-root-eku"]);
+    public static readonly Case RootWithPolicy = new("self-signed CA asserting 2.23.140.1.4.1, no EKU",
+        Root(b => b.Set(Oids.CertificatePolicies, Ext.Policies([Ext.Policy(CodeSigningPolicy)]))), []);
+
+    private static Func<TestCertificate[]> Root(Action<RawCertificateBuilder> change) => () =>
+    {
+        var b = RawCertificateBuilder.Ca("CertLint CS Root Under Test", null);
+        change(b);
+        return [b.Build()];
+    };
+
+    /// <summary>
+    /// A subordinate CA under the fixture root with the given extendedKeyUsage (null: none) and policies (null: none),
+    /// the http:// caIssuers and CRL §7.1.2.2 asks for, then <paramref name="change"/>.
+    /// </summary>
+    private static Func<TestCertificate[]> SubCa(string[]? eku, string[]? policies = null, Action<RawCertificateBuilder>? change = null) => () =>
     {
         var root = LazyRoot.Value;
         var b = RawCertificateBuilder.Ca("Example Code Signing CA", root);
         if (eku is not null) b.Set(Oids.ExtendedKeyUsage, Ext.Eku(eku));
         if (policies is not null) b.Set(Oids.CertificatePolicies, Ext.Policies([.. policies.Select(p => Ext.Policy(p))]));
+        b.Set(Oids.AuthorityInfoAccess, Aia(CaIssuersUrl, null));
+        b.Set(Oids.CrlDistributionPoints, Crldp(CrlUrl));
+        change?.Invoke(b);
         return [b.Build(), root];
     };
 
@@ -221,7 +244,8 @@ public static class CabfCsFixtures
         NoCountry, CountryUk, NoLocality, ProvinceOnly, EvOrganizationOnly, DomainComponentSubject, EvOrganization65, EvOrganization64, NonEvOrganization65,
         NoAia, AiaCritical, AiaOcspOnly, CaIssuersHttps, OcspLdap, NoOcsp, NoCrldp, CrldpCritical, CrldpLdapOnly, CrldpLdapAndHttp,
         Sha1Signature, Sha1Before2021, Brainpool, GoodP384, Serial7Octets, SerialZero, SerialNegative, Serial16Octets, GoodTimestamp, TimestampNoAia, TimestampEkuNotCritical, TimestampCodeSigningEku,
-        TimestampValidity136Months, TimestampValidity135Months, GoodSubCa, GoodTimestampSubCa, SubCaBoth, SubCaEmail, SubCaAnyEku, SubCaPolicyNoEku, RootWithEku,
+        TimestampValidity136Months, TimestampValidity135Months, GoodSubCa, GoodTimestampSubCa, SubCaBoth, SubCaEmail, SubCaAnyEku, SubCaPolicyNoEku,
+        SubCaNoCrldp, SubCaCrldpLdap, SubCaNoAia, SubCaAiaOcspOnly, RootWithEku, RootWithPolicy,
     ];
 
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
@@ -259,5 +283,10 @@ public static class CabfCsFixtures
         Add("cabf-cs-timestamp-validity-135-months", TimestampValidity136Months, TimestampValidity135Months);
         Add("cabf-cs-subca-eku", SubCaBoth, GoodSubCa);
         Add("cabf-cs-subca-eku", SubCaPolicyNoEku, GoodTimestampSubCa);
+        Add("cabf-cs-subca-crldp", SubCaNoCrldp, GoodSubCa);
+        Add("cabf-cs-subca-crldp", SubCaCrldpLdap, GoodTimestampSubCa);
+        Add("cabf-cs-subca-aia", SubCaNoAia, GoodSubCa);
+        Add("cabf-cs-subca-aia", SubCaAiaOcspOnly, GoodTimestampSubCa);
+        Add("cabf-cs-root-eku", RootWithEku, RootWithPolicy);
     });
 }
