@@ -28,6 +28,7 @@ public static class CabfCsFixtures
     // RSA keys are slow to make: one of each size serves every fixture.
     private static readonly Lazy<TestKey> Rsa2048 = new(() => TestKey.Create(TestKeyType.Rsa, 2048));
     private static readonly Lazy<TestKey> Rsa3072 = new(() => TestKey.Create(TestKeyType.Rsa, 3072));
+    private static readonly Lazy<TestKey> Rsa4096 = new(() => TestKey.Create(TestKeyType.Rsa, 4096));
     private static readonly Lazy<TestKey> P384 = new(() => TestKey.Create(TestKeyType.EcP384));
     // An EC key on a curve §6.1.5.2 does not allow.
     private static readonly Lazy<byte[]> BrainpoolSpki = new(() =>
@@ -186,8 +187,11 @@ public static class CabfCsFixtures
     public static readonly Case TimestampValidity135Months = new("timestamp certificate valid exactly 135 months",
         Timestamp(b => b.NotAfter = Time(new DateTimeOffset(2037, 3, 1, 0, 0, 0, TimeSpan.Zero))), []);
 
-    private static Func<TestCertificate[]> Timestamp(Action<RawCertificateBuilder>? change) => Leaf(null, SignOnly, policies: [TimestampPolicy], organization: null,
-        change: b => { b.Set(Oids.ExtendedKeyUsage, Ext.Eku(TimeStamping), critical: true); change?.Invoke(b); });
+    public static readonly Case TimestampRsa2048 = new("timestamp certificate, RSA 2048", Timestamp(null, Rsa2048), ["cabf-cs-timestamp-rsa-key-size"]);
+    public static readonly Case TimestampRsa3072 = new("timestamp certificate, RSA 3072", Timestamp(null, Rsa3072), []);
+
+    private static Func<TestCertificate[]> Timestamp(Action<RawCertificateBuilder>? change, Lazy<TestKey>? key = null) => Leaf(null, SignOnly,
+        policies: [TimestampPolicy], organization: null, key: key, change: b => { b.Set(Oids.ExtendedKeyUsage, Ext.Eku(TimeStamping), critical: true); change?.Invoke(b); });
 
     // Subordinate CAs (§7.1.2.2 (g)): in the pack's reach by a codeSigning/timeStamping EKU or a Code Signing BR policy.
     public const string EmailProtection = "1.3.6.1.5.5.7.3.4";
@@ -206,6 +210,10 @@ public static class CabfCsFixtures
     public static readonly Case SubCaAiaOcspOnly = new("subordinate CA with an OCSP URL only", SubCa([CodeSigning],
         change: b => b.Set(Oids.AuthorityInfoAccess, Aia(null, OcspUrl))), ["cabf-cs-subca-aia"]);
 
+    // CA keys (§6.1.5.1): RSA 4096.
+    public static readonly Case SubCaRsa3072 = new("subordinate CA, RSA 3072", SubCa([CodeSigning], key: Rsa3072), ["cabf-cs-ca-rsa-key-size"]);
+    public static readonly Case SubCaRsa4096 = new("subordinate CA, RSA 4096", SubCa([CodeSigning], key: Rsa4096), []);
+
     // Roots (§7.1.2.1 (d)): no extendedKeyUsage; a certificatePolicies is a SHOULD NOT, not judged.
     public static readonly Case RootWithEku = new("self-signed CA with a codeSigning EKU", Root(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(CodeSigning))), ["cabf-cs-root-eku"]);
     public static readonly Case RootWithPolicy = new("self-signed CA asserting 2.23.140.1.4.1, no EKU",
@@ -222,10 +230,11 @@ public static class CabfCsFixtures
     /// A subordinate CA under the fixture root with the given extendedKeyUsage (null: none) and policies (null: none),
     /// the http:// caIssuers and CRL §7.1.2.2 asks for, then <paramref name="change"/>.
     /// </summary>
-    private static Func<TestCertificate[]> SubCa(string[]? eku, string[]? policies = null, Action<RawCertificateBuilder>? change = null) => () =>
+    private static Func<TestCertificate[]> SubCa(string[]? eku, string[]? policies = null, Action<RawCertificateBuilder>? change = null,
+        Lazy<TestKey>? key = null) => () =>
     {
         var root = LazyRoot.Value;
-        var b = RawCertificateBuilder.Ca("Example Code Signing CA", root);
+        var b = RawCertificateBuilder.Ca("Example Code Signing CA", root, key?.Value);
         if (eku is not null) b.Set(Oids.ExtendedKeyUsage, Ext.Eku(eku));
         if (policies is not null) b.Set(Oids.CertificatePolicies, Ext.Policies([.. policies.Select(p => Ext.Policy(p))]));
         b.Set(Oids.AuthorityInfoAccess, Aia(CaIssuersUrl, null));
@@ -246,6 +255,7 @@ public static class CabfCsFixtures
         Sha1Signature, Sha1Before2021, Brainpool, GoodP384, Serial7Octets, SerialZero, SerialNegative, Serial16Octets, GoodTimestamp, TimestampNoAia, TimestampEkuNotCritical, TimestampCodeSigningEku,
         TimestampValidity136Months, TimestampValidity135Months, GoodSubCa, GoodTimestampSubCa, SubCaBoth, SubCaEmail, SubCaAnyEku, SubCaPolicyNoEku,
         SubCaNoCrldp, SubCaCrldpLdap, SubCaNoAia, SubCaAiaOcspOnly, RootWithEku, RootWithPolicy,
+        TimestampRsa2048, TimestampRsa3072, SubCaRsa3072, SubCaRsa4096,
     ];
 
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
@@ -288,5 +298,7 @@ public static class CabfCsFixtures
         Add("cabf-cs-subca-aia", SubCaNoAia, GoodSubCa);
         Add("cabf-cs-subca-aia", SubCaAiaOcspOnly, GoodTimestampSubCa);
         Add("cabf-cs-root-eku", RootWithEku, RootWithPolicy);
+        Add("cabf-cs-timestamp-rsa-key-size", TimestampRsa2048, TimestampRsa3072);
+        Add("cabf-cs-ca-rsa-key-size", SubCaRsa3072, SubCaRsa4096);
     });
 }
