@@ -44,8 +44,16 @@ public sealed class CabfCsFindingSetTests
     public void A_timestamp_certificate_is_checked_by_the_extension_key_serial_and_timestamp_rules() =>
         Checked(Lint(CabfCsFixtures.GoodTimestamp.Build())).ShouldBe([
             "cabf-cs-aia", "cabf-cs-aia-ca-issuers", "cabf-cs-aia-ocsp-http", "cabf-cs-crldp", "cabf-cs-ec-curve", "cabf-cs-serial-number",
-            "cabf-cs-timestamp-eku",
+            "cabf-cs-timestamp-eku", "cabf-cs-timestamp-validity-135-months",
         ]);
+
+    [Test]
+    public void A_subordinate_ca_is_checked_by_the_subordinate_ca_rules_alone() =>
+        Checked(Lint(CabfCsFixtures.GoodSubCa.Build())).ShouldBe(["cabf-cs-subca-aia", "cabf-cs-subca-crldp", "cabf-cs-subca-eku"]);
+
+    [Test]
+    public void A_root_asserting_a_code_signing_policy_is_checked_by_the_root_rule_alone() =>
+        Checked(Lint(CabfCsFixtures.RootWithPolicy.Build())).ShouldBe(["cabf-cs-root-eku"]);
 
     [Test]
     public void Every_rule_of_the_pack_checks_some_fixture()

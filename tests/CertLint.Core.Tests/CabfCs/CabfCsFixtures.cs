@@ -28,6 +28,7 @@ public static class CabfCsFixtures
     // RSA keys are slow to make: one of each size serves every fixture.
     private static readonly Lazy<TestKey> Rsa2048 = new(() => TestKey.Create(TestKeyType.Rsa, 2048));
     private static readonly Lazy<TestKey> Rsa3072 = new(() => TestKey.Create(TestKeyType.Rsa, 3072));
+    private static readonly Lazy<TestKey> Rsa4096 = new(() => TestKey.Create(TestKeyType.Rsa, 4096));
     private static readonly Lazy<TestKey> P384 = new(() => TestKey.Create(TestKeyType.EcP384));
     // An EC key on a curve §6.1.5.2 does not allow.
     private static readonly Lazy<byte[]> BrainpoolSpki = new(() =>
@@ -180,8 +181,67 @@ public static class CabfCsFixtures
     public static readonly Case TimestampCodeSigningEku = new("timestamp certificate with a critical codeSigning EKU",
         Timestamp(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(CodeSigning), critical: true)), ["cabf-cs-timestamp-eku"]);
 
-    private static Func<TestCertificate[]> Timestamp(Action<RawCertificateBuilder>? change) => Leaf(null, SignOnly, policies: [TimestampPolicy], organization: null,
-        change: b => { b.Set(Oids.ExtendedKeyUsage, Ext.Eku(TimeStamping), critical: true); change?.Invoke(b); });
+    // §6.3.2: 135 calendar months from 2025-12-01 end on 2037-03-01.
+    public static readonly Case TimestampValidity136Months = new("timestamp certificate valid until 2037-03-02",
+        Timestamp(b => b.NotAfter = Time(new DateTimeOffset(2037, 3, 2, 0, 0, 0, TimeSpan.Zero))), ["cabf-cs-timestamp-validity-135-months"]);
+    public static readonly Case TimestampValidity135Months = new("timestamp certificate valid exactly 135 months",
+        Timestamp(b => b.NotAfter = Time(new DateTimeOffset(2037, 3, 1, 0, 0, 0, TimeSpan.Zero))), []);
+
+    public static readonly Case TimestampRsa2048 = new("timestamp certificate, RSA 2048", Timestamp(null, Rsa2048), ["cabf-cs-timestamp-rsa-key-size"]);
+    public static readonly Case TimestampRsa3072 = new("timestamp certificate, RSA 3072", Timestamp(null, Rsa3072), []);
+
+    private static Func<TestCertificate[]> Timestamp(Action<RawCertificateBuilder>? change, Lazy<TestKey>? key = null) => Leaf(null, SignOnly,
+        policies: [TimestampPolicy], organization: null, key: key, change: b => { b.Set(Oids.ExtendedKeyUsage, Ext.Eku(TimeStamping), critical: true); change?.Invoke(b); });
+
+    // Subordinate CAs (§7.1.2.2 (g)): in the pack's reach by a codeSigning/timeStamping EKU or a Code Signing BR policy.
+    public const string EmailProtection = "1.3.6.1.5.5.7.3.4";
+    public static readonly Case GoodSubCa = new("code signing subordinate CA", SubCa([CodeSigning]), []);
+    public static readonly Case GoodTimestampSubCa = new("timestamp subordinate CA", SubCa([TimeStamping], [TimestampPolicy]), []);
+    public static readonly Case SubCaBoth = new("subordinate CA with codeSigning and timeStamping", SubCa([CodeSigning, TimeStamping]), ["cabf-cs-subca-eku"]);
+    public static readonly Case SubCaEmail = new("subordinate CA with codeSigning and emailProtection", SubCa([CodeSigning, EmailProtection]), ["cabf-cs-subca-eku"]);
+    public static readonly Case SubCaAnyEku = new("subordinate CA with timeStamping and anyExtendedKeyUsage", SubCa([TimeStamping, Oids.AnyEku]), ["cabf-cs-subca-eku"]);
+    public static readonly Case SubCaPolicyNoEku = new("subordinate CA asserting 2.23.140.1.4.1 without extendedKeyUsage", SubCa(null, [CodeSigningPolicy]), ["cabf-cs-subca-eku"]);
+    public static readonly Case SubCaNoCrldp = new("subordinate CA without cRLDistributionPoints", SubCa([CodeSigning],
+        change: b => b.Remove(Oids.CrlDistributionPoints)), ["cabf-cs-subca-crldp"]);
+    public static readonly Case SubCaCrldpLdap = new("subordinate CA with an ldap:// CRL only", SubCa([TimeStamping],
+        change: b => b.Set(Oids.CrlDistributionPoints, Crldp("ldap://crl.example.com/cn=CS%20Root"))), ["cabf-cs-subca-crldp"]);
+    public static readonly Case SubCaNoAia = new("subordinate CA without authorityInformationAccess", SubCa([CodeSigning],
+        change: b => b.Remove(Oids.AuthorityInfoAccess)), ["cabf-cs-subca-aia"]);
+    public static readonly Case SubCaAiaOcspOnly = new("subordinate CA with an OCSP URL only", SubCa([CodeSigning],
+        change: b => b.Set(Oids.AuthorityInfoAccess, Aia(null, OcspUrl))), ["cabf-cs-subca-aia"]);
+
+    // CA keys (§6.1.5.1): RSA 4096.
+    public static readonly Case SubCaRsa3072 = new("subordinate CA, RSA 3072", SubCa([CodeSigning], key: Rsa3072), ["cabf-cs-ca-rsa-key-size"]);
+    public static readonly Case SubCaRsa4096 = new("subordinate CA, RSA 4096", SubCa([CodeSigning], key: Rsa4096), []);
+
+    // Roots (§7.1.2.1 (d)): no extendedKeyUsage; a certificatePolicies is a SHOULD NOT, not judged.
+    public static readonly Case RootWithEku = new("self-signed CA with a codeSigning EKU", Root(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(CodeSigning))), ["cabf-cs-root-eku"]);
+    public static readonly Case RootWithPolicy = new("self-signed CA asserting 2.23.140.1.4.1, no EKU",
+        Root(b => b.Set(Oids.CertificatePolicies, Ext.Policies([Ext.Policy(CodeSigningPolicy)]))), []);
+
+    private static Func<TestCertificate[]> Root(Action<RawCertificateBuilder> change) => () =>
+    {
+        var b = RawCertificateBuilder.Ca("CertLint CS Root Under Test", null);
+        change(b);
+        return [b.Build()];
+    };
+
+    /// <summary>
+    /// A subordinate CA under the fixture root with the given extendedKeyUsage (null: none) and policies (null: none),
+    /// the http:// caIssuers and CRL §7.1.2.2 asks for, then <paramref name="change"/>.
+    /// </summary>
+    private static Func<TestCertificate[]> SubCa(string[]? eku, string[]? policies = null, Action<RawCertificateBuilder>? change = null,
+        Lazy<TestKey>? key = null) => () =>
+    {
+        var root = LazyRoot.Value;
+        var b = RawCertificateBuilder.Ca("Example Code Signing CA", root, key?.Value);
+        if (eku is not null) b.Set(Oids.ExtendedKeyUsage, Ext.Eku(eku));
+        if (policies is not null) b.Set(Oids.CertificatePolicies, Ext.Policies([.. policies.Select(p => Ext.Policy(p))]));
+        b.Set(Oids.AuthorityInfoAccess, Aia(CaIssuersUrl, null));
+        b.Set(Oids.CrlDistributionPoints, Crldp(CrlUrl));
+        change?.Invoke(b);
+        return [b.Build(), root];
+    };
 
     private static void EcdsaSha1(RawCertificateBuilder b) => b.TbsSignatureAlgorithm = b.OuterSignatureAlgorithm = Seq(ObjectId("1.2.840.10045.4.1"));
 
@@ -193,6 +253,9 @@ public static class CabfCsFixtures
         NoCountry, CountryUk, NoLocality, ProvinceOnly, EvOrganizationOnly, DomainComponentSubject, EvOrganization65, EvOrganization64, NonEvOrganization65,
         NoAia, AiaCritical, AiaOcspOnly, CaIssuersHttps, OcspLdap, NoOcsp, NoCrldp, CrldpCritical, CrldpLdapOnly, CrldpLdapAndHttp,
         Sha1Signature, Sha1Before2021, Brainpool, GoodP384, Serial7Octets, SerialZero, SerialNegative, Serial16Octets, GoodTimestamp, TimestampNoAia, TimestampEkuNotCritical, TimestampCodeSigningEku,
+        TimestampValidity136Months, TimestampValidity135Months, GoodSubCa, GoodTimestampSubCa, SubCaBoth, SubCaEmail, SubCaAnyEku, SubCaPolicyNoEku,
+        SubCaNoCrldp, SubCaCrldpLdap, SubCaNoAia, SubCaAiaOcspOnly, RootWithEku, RootWithPolicy,
+        TimestampRsa2048, TimestampRsa3072, SubCaRsa3072, SubCaRsa4096,
     ];
 
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
@@ -227,5 +290,15 @@ public static class CabfCsFixtures
         Add("cabf-cs-serial-number", SerialZero, Good);
         Add("cabf-cs-timestamp-eku", TimestampEkuNotCritical, GoodTimestamp);
         Add("cabf-cs-timestamp-eku", TimestampCodeSigningEku, GoodTimestamp);
+        Add("cabf-cs-timestamp-validity-135-months", TimestampValidity136Months, TimestampValidity135Months);
+        Add("cabf-cs-subca-eku", SubCaBoth, GoodSubCa);
+        Add("cabf-cs-subca-eku", SubCaPolicyNoEku, GoodTimestampSubCa);
+        Add("cabf-cs-subca-crldp", SubCaNoCrldp, GoodSubCa);
+        Add("cabf-cs-subca-crldp", SubCaCrldpLdap, GoodTimestampSubCa);
+        Add("cabf-cs-subca-aia", SubCaNoAia, GoodSubCa);
+        Add("cabf-cs-subca-aia", SubCaAiaOcspOnly, GoodTimestampSubCa);
+        Add("cabf-cs-root-eku", RootWithEku, RootWithPolicy);
+        Add("cabf-cs-timestamp-rsa-key-size", TimestampRsa2048, TimestampRsa3072);
+        Add("cabf-cs-ca-rsa-key-size", SubCaRsa3072, SubCaRsa4096);
     });
 }
