@@ -28,32 +28,35 @@ public sealed class CabfCsFindingSetTests
     public void An_ev_code_signing_certificate_is_checked_by_the_rules_for_ev_rsa_certificates() =>
         Checked(Lint(CabfCsFixtures.GoodEv.Build())).ShouldBe([
             "cabf-cs-aia", "cabf-cs-aia-ca-issuers", "cabf-cs-aia-ocsp-http", "cabf-cs-crldp", "cabf-cs-eku", "cabf-cs-ev-subject-org-length",
-            "cabf-cs-key-usage", "cabf-cs-rsa-key-size", "cabf-cs-serial-number", "cabf-cs-signature-algorithm", "cabf-cs-subject-dc",
-            "cabf-cs-subject-org", "cabf-cs-validity-39-months",
+            "cabf-cs-key-usage", "cabf-cs-policies-critical", "cabf-cs-rsa-key-size", "cabf-cs-serial-number", "cabf-cs-signature-algorithm",
+            "cabf-cs-subject-dc", "cabf-cs-subject-org", "cabf-cs-validity-39-months",
         ]);
 
     [Test]
     public void A_non_ev_code_signing_certificate_is_checked_by_the_rules_for_non_ev_ec_certificates() =>
         Checked(Lint(CabfCsFixtures.Good.Build())).ShouldBe([
             "cabf-cs-aia", "cabf-cs-aia-ca-issuers", "cabf-cs-aia-ocsp-http", "cabf-cs-crldp", "cabf-cs-ec-curve", "cabf-cs-eku",
-            "cabf-cs-key-usage", "cabf-cs-serial-number", "cabf-cs-signature-algorithm", "cabf-cs-subject-country", "cabf-cs-subject-dc",
+            "cabf-cs-key-usage", "cabf-cs-policies-critical", "cabf-cs-serial-number", "cabf-cs-signature-algorithm", "cabf-cs-subject-country", "cabf-cs-subject-dc",
             "cabf-cs-subject-locality", "cabf-cs-subject-org", "cabf-cs-validity-39-months",
         ]);
 
     [Test]
     public void A_timestamp_certificate_is_checked_by_the_extension_key_serial_and_timestamp_rules() =>
         Checked(Lint(CabfCsFixtures.GoodTimestamp.Build())).ShouldBe([
-            "cabf-cs-aia", "cabf-cs-aia-ca-issuers", "cabf-cs-aia-ocsp-http", "cabf-cs-crldp", "cabf-cs-ec-curve", "cabf-cs-serial-number",
-            "cabf-cs-timestamp-eku", "cabf-cs-timestamp-validity-135-months",
+            "cabf-cs-aia", "cabf-cs-aia-ca-issuers", "cabf-cs-aia-ocsp-http", "cabf-cs-crldp", "cabf-cs-ec-curve", "cabf-cs-policies-critical",
+            "cabf-cs-serial-number", "cabf-cs-timestamp-eku", "cabf-cs-timestamp-signature-algorithm", "cabf-cs-timestamp-validity-135-months",
         ]);
 
     [Test]
     public void A_subordinate_ca_is_checked_by_the_subordinate_ca_rules_alone() =>
-        Checked(Lint(CabfCsFixtures.GoodSubCa.Build())).ShouldBe(["cabf-cs-subca-aia", "cabf-cs-subca-crldp", "cabf-cs-subca-eku"]);
+        Checked(Lint(CabfCsFixtures.GoodSubCa.Build())).ShouldBe([
+            "cabf-cs-policies-critical", "cabf-cs-subca-aia", "cabf-cs-subca-crldp", "cabf-cs-subca-eku", "cabf-cs-subca-eku-critical",
+            "cabf-cs-subca-policies",
+        ]);
 
     [Test]
-    public void A_root_asserting_a_code_signing_policy_is_checked_by_the_root_rule_alone() =>
-        Checked(Lint(CabfCsFixtures.RootWithPolicy.Build())).ShouldBe(["cabf-cs-root-eku"]);
+    public void A_root_asserting_a_code_signing_policy_is_checked_by_the_root_rules_alone() =>
+        Checked(Lint(CabfCsFixtures.RootWithPolicy.Build())).ShouldBe(["cabf-cs-root-eku", "cabf-cs-root-pathlen", "cabf-cs-root-policies"]);
 
     [Test]
     public void Every_rule_of_the_pack_checks_some_fixture()

@@ -190,6 +190,29 @@ public static class CabfCsFixtures
     public static readonly Case TimestampRsa2048 = new("timestamp certificate, RSA 2048", Timestamp(null, Rsa2048), ["cabf-cs-timestamp-rsa-key-size"]);
     public static readonly Case TimestampRsa3072 = new("timestamp certificate, RSA 3072", Timestamp(null, Rsa3072), []);
 
+    // §7.1.3.2: SHA-1 in a Timestamp Authority certificate only with notBefore not after 2022-04-30 (the rule starts the day after).
+    public static readonly Case TimestampSha1 = new("timestamp certificate, signature ecdsa-with-SHA1", Timestamp(EcdsaSha1), ["cabf-cs-timestamp-signature-algorithm"]);
+    public static readonly Case TimestampSha1May2022 = new("timestamp certificate, signature ecdsa-with-SHA1, issued 2022-05-01", Timestamp(b =>
+    {
+        EcdsaSha1(b);
+        b.NotBefore = Time(new DateTimeOffset(2022, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        b.NotAfter = Time(new DateTimeOffset(2023, 5, 1, 0, 0, 0, TimeSpan.Zero));
+    }), ["cabf-cs-timestamp-signature-algorithm"]);
+    public static readonly Case TimestampSha1April2022 = new("timestamp certificate, signature ecdsa-with-SHA1, issued 2022-04-30", Timestamp(b =>
+    {
+        EcdsaSha1(b);
+        b.NotBefore = Time(new DateTimeOffset(2022, 4, 30, 12, 0, 0, TimeSpan.Zero));
+        b.NotAfter = Time(new DateTimeOffset(2023, 4, 30, 0, 0, 0, TimeSpan.Zero));
+    }), []);
+    public static readonly Case TimestampPoliciesCritical = new("timestamp certificate with a critical certificatePolicies",
+        Timestamp(b => b.Set(Oids.CertificatePolicies, Ext.Policies([Ext.Policy(TimestampPolicy)]), critical: true)), ["cabf-cs-policies-critical"]);
+    /// <summary>
+    /// A certificate asserting both policies: its SHA-1 signature is cabf-cs-signature-algorithm's alone (its missing
+    /// critical timeStamping is cabf-cs-timestamp-eku's, another defect).
+    /// </summary>
+    public static readonly Case BothPoliciesSha1 = new("code signing and timestamp policies, signature ecdsa-with-SHA1", Leaf([CodeSigning], SignOnly,
+        policies: [CodeSigningPolicy, TimestampPolicy], change: EcdsaSha1), ["cabf-cs-signature-algorithm", "cabf-cs-timestamp-eku"]);
+
     private static Func<TestCertificate[]> Timestamp(Action<RawCertificateBuilder>? change, Lazy<TestKey>? key = null) => Leaf(null, SignOnly,
         policies: [TimestampPolicy], organization: null, key: key, change: b => { b.Set(Oids.ExtendedKeyUsage, Ext.Eku(TimeStamping), critical: true); change?.Invoke(b); });
 
@@ -201,6 +224,14 @@ public static class CabfCsFixtures
     public static readonly Case SubCaEmail = new("subordinate CA with codeSigning and emailProtection", SubCa([CodeSigning, EmailProtection]), ["cabf-cs-subca-eku"]);
     public static readonly Case SubCaAnyEku = new("subordinate CA with timeStamping and anyExtendedKeyUsage", SubCa([TimeStamping, Oids.AnyEku]), ["cabf-cs-subca-eku"]);
     public static readonly Case SubCaPolicyNoEku = new("subordinate CA asserting 2.23.140.1.4.1 without extendedKeyUsage", SubCa(null, [CodeSigningPolicy]), ["cabf-cs-subca-eku"]);
+    public static readonly Case SubCaNoPolicies = new("subordinate CA without certificatePolicies", SubCa([CodeSigning],
+        change: b => b.Remove(Oids.CertificatePolicies)), ["cabf-cs-subca-policies"]);
+    /// <summary>An Affiliate of the issuing CA may assert anyPolicy in place of an explicit identifier (§7.1.6.3): not told apart, so it passes.</summary>
+    public static readonly Case SubCaAnyPolicy = new("subordinate CA asserting anyPolicy", SubCa([TimeStamping], ["2.5.29.32.0"]), []);
+    public static readonly Case SubCaPoliciesCritical = new("subordinate CA with a critical certificatePolicies", SubCa([CodeSigning],
+        change: b => b.Set(Oids.CertificatePolicies, Ext.Policies([Ext.Policy(CodeSigningPolicy)]), critical: true)), ["cabf-cs-policies-critical"]);
+    public static readonly Case SubCaEkuCritical = new("subordinate CA with a critical extendedKeyUsage", SubCa([TimeStamping], [TimestampPolicy],
+        change: b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(TimeStamping), critical: true)), ["cabf-cs-subca-eku-critical"]);
     public static readonly Case SubCaNoCrldp = new("subordinate CA without cRLDistributionPoints", SubCa([CodeSigning],
         change: b => b.Remove(Oids.CrlDistributionPoints)), ["cabf-cs-subca-crldp"]);
     public static readonly Case SubCaCrldpLdap = new("subordinate CA with an ldap:// CRL only", SubCa([TimeStamping],
@@ -214,10 +245,15 @@ public static class CabfCsFixtures
     public static readonly Case SubCaRsa3072 = new("subordinate CA, RSA 3072", SubCa([CodeSigning], key: Rsa3072), ["cabf-cs-ca-rsa-key-size"]);
     public static readonly Case SubCaRsa4096 = new("subordinate CA, RSA 4096", SubCa([CodeSigning], key: Rsa4096), []);
 
-    // Roots (§7.1.2.1 (d)): no extendedKeyUsage; a certificatePolicies is a SHOULD NOT, not judged.
+    // Roots (§7.1.2.1): no extendedKeyUsage (MUST NOT), no certificatePolicies and no pathLenConstraint (SHOULD NOT).
     public static readonly Case RootWithEku = new("self-signed CA with a codeSigning EKU", Root(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(CodeSigning))), ["cabf-cs-root-eku"]);
     public static readonly Case RootWithPolicy = new("self-signed CA asserting 2.23.140.1.4.1, no EKU",
-        Root(b => b.Set(Oids.CertificatePolicies, Ext.Policies([Ext.Policy(CodeSigningPolicy)]))), []);
+        Root(b => b.Set(Oids.CertificatePolicies, Ext.Policies([Ext.Policy(CodeSigningPolicy)]))), ["cabf-cs-root-policies"]);
+    public static readonly Case RootWithPathLen = new("self-signed CA with a timeStamping EKU and pathLenConstraint 0", Root(b =>
+    {
+        b.Set(Oids.ExtendedKeyUsage, Ext.Eku(TimeStamping));
+        b.Set(Oids.BasicConstraints, Ext.BasicConstraints(true, 0), critical: true);
+    }), ["cabf-cs-root-eku", "cabf-cs-root-pathlen"]);
 
     private static Func<TestCertificate[]> Root(Action<RawCertificateBuilder> change) => () =>
     {
@@ -227,8 +263,8 @@ public static class CabfCsFixtures
     };
 
     /// <summary>
-    /// A subordinate CA under the fixture root with the given extendedKeyUsage (null: none) and policies (null: none),
-    /// the http:// caIssuers and CRL §7.1.2.2 asks for, then <paramref name="change"/>.
+    /// A subordinate CA under the fixture root with the given extendedKeyUsage (null: none) and policies (null: the code
+    /// signing policy 2.23.140.1.4.1), the http:// caIssuers and CRL §7.1.2.2 asks for, then <paramref name="change"/>.
     /// </summary>
     private static Func<TestCertificate[]> SubCa(string[]? eku, string[]? policies = null, Action<RawCertificateBuilder>? change = null,
         Lazy<TestKey>? key = null) => () =>
@@ -236,7 +272,7 @@ public static class CabfCsFixtures
         var root = LazyRoot.Value;
         var b = RawCertificateBuilder.Ca("Example Code Signing CA", root, key?.Value);
         if (eku is not null) b.Set(Oids.ExtendedKeyUsage, Ext.Eku(eku));
-        if (policies is not null) b.Set(Oids.CertificatePolicies, Ext.Policies([.. policies.Select(p => Ext.Policy(p))]));
+        b.Set(Oids.CertificatePolicies, Ext.Policies([.. (policies ?? [CodeSigningPolicy]).Select(p => Ext.Policy(p))]));
         b.Set(Oids.AuthorityInfoAccess, Aia(CaIssuersUrl, null));
         b.Set(Oids.CrlDistributionPoints, Crldp(CrlUrl));
         change?.Invoke(b);
@@ -256,6 +292,8 @@ public static class CabfCsFixtures
         TimestampValidity136Months, TimestampValidity135Months, GoodSubCa, GoodTimestampSubCa, SubCaBoth, SubCaEmail, SubCaAnyEku, SubCaPolicyNoEku,
         SubCaNoCrldp, SubCaCrldpLdap, SubCaNoAia, SubCaAiaOcspOnly, RootWithEku, RootWithPolicy,
         TimestampRsa2048, TimestampRsa3072, SubCaRsa3072, SubCaRsa4096,
+        SubCaNoPolicies, SubCaAnyPolicy, SubCaPoliciesCritical, SubCaEkuCritical, RootWithPathLen,
+        TimestampSha1, TimestampSha1May2022, TimestampSha1April2022, TimestampPoliciesCritical, BothPoliciesSha1,
     ];
 
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
@@ -300,5 +338,12 @@ public static class CabfCsFixtures
         Add("cabf-cs-root-eku", RootWithEku, RootWithPolicy);
         Add("cabf-cs-timestamp-rsa-key-size", TimestampRsa2048, TimestampRsa3072);
         Add("cabf-cs-ca-rsa-key-size", SubCaRsa3072, SubCaRsa4096);
+        Add("cabf-cs-subca-policies", SubCaNoPolicies, GoodSubCa);
+        Add("cabf-cs-root-policies", RootWithPolicy, RootWithEku);
+        Add("cabf-cs-root-pathlen", RootWithPathLen, RootWithPolicy);
+        Add("cabf-cs-policies-critical", SubCaPoliciesCritical, GoodSubCa);
+        Add("cabf-cs-policies-critical", TimestampPoliciesCritical, Good);
+        Add("cabf-cs-subca-eku-critical", SubCaEkuCritical, GoodTimestampSubCa);
+        Add("cabf-cs-timestamp-signature-algorithm", TimestampSha1May2022, GoodTimestamp);
     });
 }
