@@ -17,6 +17,8 @@ public enum FileKind
     Unknown,
     Pem,
     DerCertificate,
+    /// <summary>A DER-encoded CRL.</summary>
+    DerCrl,
     Pkcs7,
     Pkcs12,
     DerKey,

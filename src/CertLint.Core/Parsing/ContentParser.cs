@@ -105,6 +105,7 @@ public static class ContentParser
                 result.Guard(location, "DER certificate", () => result.Certificates.Add(CertificateParser.Parse(bytes, location, ObjectFormat.Der)));
                 break;
             case DerShape.Crl:
+                result.Kind = FileKind.DerCrl;
                 result.Guard(location, "DER CRL", () => result.Crls.Add(CrlParser.Parse(bytes, location)));
                 break;
             case DerShape.Pkcs7:

@@ -187,6 +187,7 @@ public class KeyParserBclTests
         var crlPem = PemScanner.Scan(Fixtures.Bytes("root-ca.crl")).Single();
         var crl = ContentParser.Parse(Memory with { RelativePath = "root.crl" }, crlPem.Data.ToArray(), TestPasswords.None);
         crl.Issues.ShouldBeEmpty();
+        crl.Kind.ShouldBe(FileKind.DerCrl); // the JSON report's files[].kind: was "unknown"
         crl.Crls.ShouldHaveSingleItem().Issuer.CommonName.ShouldBe("CertLint Root CA");
 
         static string Key(string dn)
