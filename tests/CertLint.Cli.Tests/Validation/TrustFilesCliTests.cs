@@ -134,6 +134,28 @@ public class TrustFilesCliTests
     }
 
     [Test]
+    public void Unknown_critical_extension_on_a_certificate_without_a_path_is_still_reported()
+    {
+        // RFC 5280 §4.2: every verifier rejects it whatever path it is given, so it must not hide behind the chain finding.
+        var root = TestPki.CreateRoot("Absent Root");
+        var orphan = root.Issue("api.acme.test", o => { Server(o); o.Extension(PathExtensions.Private("1.3.6.1.4.1.99999.8", critical: true)); });
+        var plain = root.Issue("web.acme.test", o => { Server(o); o.Dns("web.acme.test"); });
+        var selfSigned = TestPki.CreateSelfSigned("self.acme.test", o => { Server(o); o.Dns("self.acme.test"); o.Extension(PathExtensions.Private("1.3.6.1.4.1.99999.9", critical: true)); });
+        TestPki.WritePem(_dir.Path, "certs/orphan.pem", orphan);
+        TestPki.WritePem(_dir.Path, "certs/plain.pem", plain);
+        TestPki.WritePem(_dir.Path, "certs/self.pem", selfSigned);
+
+        var run = LintRun.In(_dir.Path, "certs");
+
+        run.Set.ShouldBe([
+            "certs/orphan.pem chain-incomplete", "certs/orphan.pem unknown-critical-extension", "certs/plain.pem chain-incomplete",
+            "certs/self.pem self-signed-leaf", "certs/self.pem unknown-critical-extension"]);
+        var messages = run.Findings.Where(f => f.Rule == "unknown-critical-extension").Select(f => f.Message).ToList();
+        messages[0].ShouldContain("CN=api.acme.test has critical extension 1.3.6.1.4.1.99999.8, which CertLint does not process");
+        messages[1].ShouldContain("CN=self.acme.test has critical extension 1.3.6.1.4.1.99999.9, which CertLint does not process");
+    }
+
+    [Test]
     public void Unknown_critical_extension_on_an_intermediate_fails_the_leaf()
     {
         var root = TestPki.CreateRoot("Acme Root");

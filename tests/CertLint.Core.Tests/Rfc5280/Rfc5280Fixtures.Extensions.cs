@@ -59,6 +59,8 @@ internal static partial class Rfc5280Fixtures
             Leaf(b => b.Set(Oids.FreshestCrl, CrlHttp, critical: true)), Leaf(b => b.Set(Oids.FreshestCrl, CrlHttp)));
         Add("inhibit-any-policy-not-critical",
             SubCa(b => b.Set(Oids.InhibitAnyPolicy, Ext.InhibitAnyPolicy(0))), SubCa(b => b.Set(Oids.InhibitAnyPolicy, Ext.InhibitAnyPolicy(0), critical: true)));
+        Add("inhibit-any-policy-negative",
+            SubCa(b => b.Set(Oids.InhibitAnyPolicy, Ext.InhibitAnyPolicy(-1), critical: true)), SubCa(b => b.Set(Oids.InhibitAnyPolicy, Ext.InhibitAnyPolicy(0), critical: true)));
         var anyEku = Ext.Eku(Oids.ServerAuth, Oids.AnyEku);
         Add("eku-any-critical",
             Leaf(b => b.Set(Oids.ExtendedKeyUsage, anyEku, critical: true)), Leaf(b => b.Set(Oids.ExtendedKeyUsage, anyEku)));

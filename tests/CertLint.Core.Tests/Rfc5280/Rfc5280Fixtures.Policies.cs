@@ -40,6 +40,12 @@ internal static partial class Rfc5280Fixtures
         Add("policy-constraints-empty",
             SubCa(b => b.Set(Oids.PolicyConstraints, Ext.PolicyConstraints(null, null), critical: true)),
             SubCa(b => b.Set(Oids.PolicyConstraints, Ext.PolicyConstraints(0, null), critical: true)));
+        Add("policy-constraints-negative",
+            SubCa(b => b.Set(Oids.PolicyConstraints, Ext.PolicyConstraints(0, -1), critical: true)),
+            SubCa(b => b.Set(Oids.PolicyConstraints, Ext.PolicyConstraints(0, 2), critical: true)));
+        Add("policy-constraints-negative",
+            SubCa(b => b.Set(Oids.PolicyConstraints, Ext.PolicyConstraints(-5, null), critical: true)),
+            SubCa(b => b.Set(Oids.PolicyConstraints, Ext.PolicyConstraints(null, 0), critical: true)));
     }
 
     private static Action<RawCertificateBuilder> Policies(params byte[][] policies) =>

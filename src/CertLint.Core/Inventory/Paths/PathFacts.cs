@@ -39,15 +39,34 @@ internal sealed class PathFacts
     /// <summary>Problems that make the certificate unusable in any path: duplicated or undecodable extensions.</summary>
     public List<string> Malformed { get; } = [];
 
+    /// <summary>Distinct unknown critical OIDs kept per certificate: one is enough to reject it, a few name the problem, and
+    /// a hostile certificate can hold tens of thousands (each becomes a path problem and a line of a message).</summary>
+    public const int MaxUnknownCritical = 8;
+
+    /// <summary>The certificate's critical extensions path validation does not process (distinct, at most
+    /// <see cref="MaxUnknownCritical"/>), without decoding any extension.</summary>
+    public static IReadOnlyList<string> UnknownCriticalOf(CertificateInfo cert)
+    {
+        List<string>? oids = null;
+        HashSet<string>? seen = null;
+        foreach (var ext in cert.Extensions)
+        {
+            if (!ext.Critical || Processed.Contains(ext.Oid) || !(seen ??= new(StringComparer.Ordinal)).Add(ext.Oid)) continue;
+            (oids ??= []).Add(ext.Oid);
+            if (oids.Count == MaxUnknownCritical) break;
+        }
+        return oids ?? (IReadOnlyList<string>)[];
+    }
+
     public static PathFacts Of(CertificateInfo cert)
     {
         var facts = new PathFacts();
+        facts.UnknownCritical.AddRange(UnknownCriticalOf(cert));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ext in cert.Extensions)
         {
             // RFC 5280 §4.2: "A certificate MUST NOT include more than one instance of a particular extension."
             if (!seen.Add(ext.Oid)) facts.Malformed.Add($"extension {Describe(ext.Oid)} appears more than once");
-            if (ext.Critical && !Processed.Contains(ext.Oid)) facts.UnknownCritical.Add(ext.Oid);
             try
             {
                 facts.Decode(ext);

@@ -34,16 +34,17 @@ public sealed class ChainValidPrimitive : ICheckPrimitive
         if (chain is null) return [];
         var anchor = chain is { Status: ChainStatus.Complete, Path.Count: 1 };
         // Most chains are valid: they return here, without the iterator below (nine rules ask of every certificate).
-        if (!anchor && chain.Status != ChainStatus.Invalid) return [];
+        if (!anchor && chain.Status == ChainStatus.Complete) return [];
+        if (chain.Status == ChainStatus.Incomplete && PathFacts.UnknownCriticalOf(cert).Count == 0) return [];
         return Report(cert, chain, anchor, arguments);
     }
 
     private static IEnumerable<Violation> Report(CertificateInfo cert, ChainResult chain, bool anchor, PrimitiveArguments arguments)
     {
         var checks = arguments.GetStrings("checks").Select(n => ByName[n]).ToHashSet();
-        if (anchor && checks.Contains(PathCheck.UnknownCriticalExtension))
+        if ((anchor || chain.Status == ChainStatus.Incomplete) && checks.Contains(PathCheck.UnknownCriticalExtension))
         {
-            foreach (var v in AnchorUnknownCritical(cert, chain)) yield return v;
+            foreach (var v in OwnUnknownCritical(cert, chain, anchor)) yield return v;
             yield break;
         }
         if (chain.Status != ChainStatus.Invalid) yield break;
@@ -69,24 +70,30 @@ public sealed class ChainValidPrimitive : ICheckPrimitive
     }
 
     /// <summary>
-    /// A trust anchor is trusted as given (RFC 5280 §6.1: its extensions are not processed on the path), so its unknown
-    /// critical extension does not fail the certificates below it; but verifiers that process the anchor certificate
-    /// (openssl) reject every path through it, so the anchor's own file gets the finding.
+    /// A critical extension CertLint does not process, on a certificate no path validation judged. A trust anchor is
+    /// trusted as given (RFC 5280 §6.1: its extensions are not processed on the path), so its unknown critical extension
+    /// does not fail the certificates below it; but verifiers that process the anchor certificate (openssl) reject every
+    /// path through it, so the anchor's own file gets the finding. A certificate with no path to an anchor (its issuer
+    /// missing, or self-signed and not trusted) is rejected by every verifier whatever path it is later given (§4.2),
+    /// so that defect is not hidden behind chain-incomplete until the chain is mended.
     /// </summary>
-    private static IEnumerable<Violation> AnchorUnknownCritical(CertificateInfo anchor, ChainResult chain)
+    private static IEnumerable<Violation> OwnUnknownCritical(CertificateInfo cert, ChainResult chain, bool anchor)
     {
-        var oids = PathFacts.Of(anchor).UnknownCritical;
+        var oids = PathFacts.UnknownCriticalOf(cert);
         if (oids.Count == 0) yield break;
-        var name = anchor.Name;
+        var name = cert.Name;
         yield return new Violation(new Dictionary<string, object?>
         {
             ["path"] = PrimitiveLookups.DescribePath(chain.Path),
             ["depth"] = chain.Depth,
-            ["problems"] = string.Join("; ", oids.Select(oid => $"trust anchor {name} has critical extension {oid}, which CertLint does not process;"
-                + " CertLint trusts the anchor as given (RFC 5280 §6.1) and does not fail the certificates below it, but verifiers that check"
-                + " the anchor certificate (openssl) reject every path through it")),
+            ["problems"] = string.Join("; ", oids.Select(oid => anchor
+                ? $"trust anchor {name} has critical extension {oid}, which CertLint does not process;"
+                    + " CertLint trusts the anchor as given (RFC 5280 §6.1) and does not fail the certificates below it, but verifiers that check"
+                    + " the anchor certificate (openssl) reject every path through it"
+                : $"{name} has critical extension {oid}, which CertLint does not process; a verifier that does not recognize it"
+                    + " must reject the certificate whatever its path (RFC 5280 §4.2)")),
             ["failedAt"] = name,
-            ["failedAtSha256"] = anchor.Sha256,
+            ["failedAtSha256"] = cert.Sha256,
             ["failedPosition"] = 0,
             ["step"] = PathProblem.Name(PathCheck.UnknownCriticalExtension),
         });
