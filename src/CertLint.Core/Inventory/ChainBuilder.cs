@@ -73,7 +73,14 @@ internal sealed class ChainBuilder
         if (s.Path.Count - 1 > _maxDepth) return s.Offer(TooDeep(s));
         // Past an untrusted self-signed issuer only certificates with its name and key can follow, and its child can
         // reach those directly: stop here. (The certificate itself may go on: a new root trusted through a cross-signature.)
-        if (s.Path.Count > 1 && _selfSigned.Contains(current.Sha256)) return s.Offer(Incomplete(s, DeadEnd(current, false)));
+        if (_selfSigned.Contains(current.Sha256))
+        {
+            if (s.Path.Count > 1) return s.Offer(Incomplete(s, DeadEnd(current, false)));
+            // A self-signed certificate is its own issuer (its signature verifies with its own key): that path, ending
+            // here untrusted, stands against any other tried below. Another certificate that merely shares its name
+            // (whose key does not verify the signature) must not make it "invalid, issuer not a CA".
+            s.Offer(Incomplete(s, DeadEnd(current, false)));
+        }
 
         var (candidates, total) = SortedCandidates(current);
         if (total > candidates.Count) s.Cut(current, total);

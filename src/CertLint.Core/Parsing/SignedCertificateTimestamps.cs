@@ -10,7 +10,9 @@ namespace CertLint.Parsing;
 /// </summary>
 internal static class SignedCertificateTimestamps
 {
-    public readonly record struct Sct(string LogId, long TimestampMs);
+    /// <summary>One SCT: its version octet, log ID, timestamp, and the TLS HashAlgorithm and SignatureAlgorithm of its
+    /// DigitallySigned (RFC 5246 §7.4.1.4.1; -1 when the SCT's body does not reach them exactly).</summary>
+    public readonly record struct Sct(int Version, string LogId, long TimestampMs, int Hash, int Signature);
 
     /// <summary>The SCTs read (null when the list cannot be read at all), and whether the whole value follows
     /// RFC 6962's encoding exactly.</summary>
@@ -43,8 +45,9 @@ internal static class SignedCertificateTimestamps
             if (length < Head || at + length > end) return new(null, false);
             var time = 0L;
             for (var i = 0; i < 8; i++) time = (time << 8) | list[at + 33 + i];
-            scts.Add(new Sct(Hex.Upper(list.AsSpan(at + 1, 32)), time));
-            strict &= SctBodyExact(list.AsSpan(at, length));
+            var exact = SctBodyExact(list.AsSpan(at, length), out var hash, out var signature);
+            scts.Add(new Sct(list[at], Hex.Upper(list.AsSpan(at + 1, 32)), time, hash, signature));
+            strict &= exact;
             at += length;
         }
         strict &= at == end;
@@ -52,14 +55,19 @@ internal static class SignedCertificateTimestamps
     }
 
     /// <summary>After the head: extensions&lt;0..2^16-1&gt;, hash and signature algorithm, signature&lt;0..2^16-1&gt;,
-    /// ending exactly where the SerializedSCT's length says.</summary>
-    private static bool SctBodyExact(ReadOnlySpan<byte> sct)
+    /// ending exactly where the SerializedSCT's length says; the two algorithm octets when it does.</summary>
+    private static bool SctBodyExact(ReadOnlySpan<byte> sct, out int hash, out int signature)
     {
+        hash = signature = -1;
         var at = Head;
         if (!SkipVector(sct, ref at)) return false;
+        if (at + 2 > sct.Length) return false;
+        var algorithms = at;
         at += 2;
-        if (at > sct.Length || !SkipVector(sct, ref at)) return false;
-        return at == sct.Length;
+        if (!SkipVector(sct, ref at) || at != sct.Length) return false;
+        hash = sct[algorithms];
+        signature = sct[algorithms + 1];
+        return true;
     }
 
     private static bool SkipVector(ReadOnlySpan<byte> data, ref int at)

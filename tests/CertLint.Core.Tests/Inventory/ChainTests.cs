@@ -123,6 +123,23 @@ public sealed class ChainTests
     }
 
     [Test]
+    public void Self_signed_leaf_is_not_made_invalid_by_another_certificate_with_its_name()
+    {
+        // Seen in CPython's test certificates: a self-signed CN=localhost beside a CA-issued CN=localhost. The other
+        // one's key does not verify the self-signed signature, so it is no issuer: no "invalid chain, issuer not a CA".
+        var root = TestPki.CreateRoot("Named Root");
+        var issued = root.Issue("localhost", o => o.Dns("localhost").NoAuthorityKeyIdentifier());
+        var selfSigned = TestPki.CreateSelfSigned("localhost", o => o.Dns("localhost").NoAuthorityKeyIdentifier());
+        var inventory = new TestScan().Pem("issued.pem", issued).Pem("self.pem", selfSigned).Ca(root).Build();
+
+        var chain = inventory.Chain(selfSigned);
+        chain.Status.ShouldBe(ChainStatus.Incomplete, string.Join("; ", chain.Problems));
+        chain.Problems.ShouldBe(["CN=localhost is self-signed but not a trust anchor"]);
+        chain.Path.Select(c => c.Sha256).ShouldBe([selfSigned.Sha256]);
+        inventory.Chain(issued).Status.ShouldBe(ChainStatus.Complete);
+    }
+
+    [Test]
     public void Every_certificate_gets_a_chain()
     {
         var inventory = new TestScan().Pem("a.pem", Acme.Leaf, Acme.Intermediate).Pem("b.pem", Acme.Leaf).Build();

@@ -28,6 +28,13 @@ internal static partial class Rfc5280Fixtures
         Add("subject-country-not-printable-string",
             Leaf(Subject(Country(PrintableString), Country(Utf8String), Cn("leaf.example.com"))),
             Leaf(Subject(Country(PrintableString), Cn("leaf.example.com"))));
+        // X520countryName ::= PrintableString (SIZE (2)): three letters, and one.
+        Add("subject-country-length",
+            Leaf(Subject(Attribute(Oids.Country, PrintableString, "USA"), Cn("leaf.example.com"))),
+            Leaf(Subject(Country(PrintableString), Cn("leaf.example.com"))));
+        Add("subject-country-length",
+            Leaf(Subject(Attribute(Oids.Country, PrintableString, "U"), Cn("leaf.example.com"))),
+            Leaf(Subject(Attribute(Oids.Country, PrintableString, "XX"), Cn("leaf.example.com"))));
         Add("subject-serial-number-not-printable-string",
             Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.SerialNumber, PrintableString, "1234"), Attribute(Oids.SerialNumber, Utf8String, "5678"))),
             Leaf(Subject(Cn("leaf.example.com"), Attribute(Oids.SerialNumber, PrintableString, "1234"))));

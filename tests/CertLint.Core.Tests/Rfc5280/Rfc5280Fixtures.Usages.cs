@@ -81,6 +81,13 @@ internal static partial class Rfc5280Fixtures
         Add("sct-list-malformed", Leaf(b => b.Set(Oids.SctList, Octets(TlsVector(TlsVector(Sct(1)[..^1]))))),
             Leaf(b => b.Set(Oids.SctList, Octets(TlsVector([.. TlsVector(Sct(1)), .. TlsVector(Sct(2))])))));
         Add("sct-list-malformed", Leaf(b => b.Set(Oids.SctList, Ext.SctList(12))), Leaf(b => b.Set(Oids.SctList, Octets(TlsVector(TlsVector(Sct(3)))))));
+        // RFC 6962 §3.2: v1 is the only version; §2.1.4: SHA-256 with RSA or ECDSA. Passing: RSA, and ECDSA beside RSA.
+        Add("sct-version", Leaf(b => b.Set(Oids.SctList, Octets(TlsVector([.. TlsVector(Sct(1)), .. TlsVector(Sct(2, version: 1))])))),
+            Leaf(b => b.Set(Oids.SctList, Octets(TlsVector([.. TlsVector(Sct(1)), .. TlsVector(Sct(2))])))));
+        Add("sct-signature-algorithm", Leaf(b => b.Set(Oids.SctList, Octets(TlsVector(TlsVector(Sct(1, hash: 0, signature: 0)))))),
+            Leaf(b => b.Set(Oids.SctList, Octets(TlsVector(TlsVector(Sct(1, signature: 1)))))));
+        Add("sct-signature-algorithm", Leaf(b => b.Set(Oids.SctList, Octets(TlsVector([.. TlsVector(Sct(1)), .. TlsVector(Sct(2, hash: 2, signature: 1))])))),
+            Leaf(b => b.Set(Oids.SctList, Octets(TlsVector([.. TlsVector(Sct(1, signature: 1)), .. TlsVector(Sct(2))])))));
         Add("crl-distribution-point-reasons-only",
             Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint(null, reasons: true)))),
             Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint([Gn.Uri("http://crl.example.com/ca.crl")], reasons: true)))));
@@ -108,8 +115,9 @@ internal static partial class Rfc5280Fixtures
     private static void KeyAgreementOnly(RawCertificateBuilder b) => b.Set(Oids.KeyUsage, Ext.KeyUsage(Ext.KeyAgreement), critical: true);
 
     /// <summary>One SerializedSCT body: v1, a log ID of <paramref name="log"/> octets, timestamp 0, no extensions,
-    /// SHA-256/ECDSA and a 2-octet signature (47 octets).</summary>
-    private static byte[] Sct(byte log) => [0, .. Enumerable.Repeat(log, 32), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 3, 0, 2, 0x30, 0x00];
+    /// SHA-256/ECDSA (or the <paramref name="hash"/> and <paramref name="signature"/> given) and a 2-octet signature (47 octets).</summary>
+    private static byte[] Sct(byte log, byte version = 0, byte hash = 4, byte signature = 3) =>
+        [version, .. Enumerable.Repeat(log, 32), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, hash, signature, 0, 2, 0x30, 0x00];
 
     /// <summary>A TLS vector: a 2-octet length, then <paramref name="body"/>.</summary>
     private static byte[] TlsVector(byte[] body) => [(byte)(body.Length >> 8), (byte)body.Length, .. body];

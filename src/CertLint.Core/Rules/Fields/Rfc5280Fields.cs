@@ -38,6 +38,12 @@ internal static class Rfc5280Fields
         yield return Cert("sct.wellFormed", T.Boolean,
             "SignedCertificateTimestampList: the extension value is a DER OCTET STRING holding exactly the TLS structure of RFC 6962 §3.3 (outer length, every SerializedSCT's length, extensions and signature vectors; absent without the extension)",
             c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? SignedCertificateTimestamps.Decode(v).WellFormed : null);
+        yield return Cert("sct.notV1", T.Integer,
+            "SignedCertificateTimestampList: how many SCTs have a version other than v1 (0), the only version RFC 6962 §3.2 defines for this extension; absent without the extension or when the list cannot be read",
+            c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v && SignedCertificateTimestamps.Read(v) is { } scts ? scts.Count(t => t.Version != 0) : null);
+        yield return Cert("sct.badSignatureAlgorithms", T.List,
+            "SignedCertificateTimestampList: the hash/signature algorithm pairs (TLS names, e.g. none/anonymous) of v1 SCTs not signed with SHA-256 and RSA or ECDSA, as RFC 6962 §2.1.4 requires, each once; empty without the extension",
+            c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? SctAlgorithms.Bad(SignedCertificateTimestamps.Read(v)) : []);
         yield return Cert("sct.maxDelayMs", T.Integer,
             "SignedCertificateTimestampList: the latest SCT timestamp minus notBefore, in milliseconds (how long before logging the certificate says it was valid; BR §7.1.2.7 allows 48 hours); absent without SCTs or when the list cannot be read",
             c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? MaxDelayMs(v, c.NotBefore) : null);
