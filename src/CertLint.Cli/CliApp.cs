@@ -19,6 +19,7 @@ public static class CliApp
             Out = parserOut,
             Error = context.Error,
             MakeSuggestionsInErrorMessage = true,
+            HelpTextGenerator = HelpText.Instance,
         };
         app.HelpOption("-?|-h|--help");
         // No FullName: McMaster would print it on a line of its own before the version.
@@ -40,6 +41,7 @@ public static class CliApp
         {
             command.Out = parserOut;
             command.Error = context.Error;
+            command.HelpTextGenerator = HelpText.Instance;
         }
 
         if (MistypedCommand.Hint(args, app.Commands.Select(c => c.Name!), context.WorkingDirectory) is { } hint)

@@ -90,4 +90,20 @@ public class CommandsTests
         r.Error.ShouldContain(".certlint.yml:2:1");
         r.Error.ShouldNotContain("   at ");
     }
+
+    /// <summary>Each help's closing hint is a command a user can type: `rules --help` once said "Run 'rules [command] --help'".</summary>
+    [TestCase("--help", "certlint")]
+    [TestCase("rules --help", "certlint rules")]
+    public void The_help_hint_names_a_command_that_runs(string args, string command)
+    {
+        var help = CliRunner.InProcess(_dir, null, args.Split(' '));
+        help.ExitCode.ShouldBe(0, help.Error);
+        var hint = System.Text.RegularExpressions.Regex.Match(help.Out, @"Run '([^']+) \[command\] --help' for more information");
+        hint.Success.ShouldBeTrue(help.Out);
+        hint.Groups[1].Value.ShouldBe(command);
+        var sub = help.Out[help.Out.IndexOf("Commands:", StringComparison.Ordinal)..].Split('\n')[1].Trim().Split(' ')[0];
+        var typed = CliRunner.InProcess(_dir, null, [.. command.Split(' ').Skip(1), sub, "--help"]);
+        typed.ExitCode.ShouldBe(0, typed.Error);
+        typed.Out.ShouldContain($"Usage: {command} {sub} ");
+    }
 }
