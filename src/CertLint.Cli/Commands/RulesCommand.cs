@@ -68,8 +68,10 @@ internal static class RulesCommand
             var paths = all.Where(p => !IsConfig(p)).ToArray();
             if (config.Value() is { } named) configs.Insert(0, Path.GetFullPath(named, context.WorkingDirectory));
             else if (configs.Count == 0 && DefaultConfig(context.WorkingDirectory) is { } found) configs.Add(found);
-            var diagnostics = configs.Count == 0 ? RuleValidator.Validate(paths)
-                : configs.SelectMany((c, i) => RuleValidator.Validate(i == 0 ? paths : [], c)).DistinctBy(d => d.ToString()).ToList();
+            // Counted as read: a folder is its rule files, a config brings its rules.directories.
+            var validated = new HashSet<string>(StringComparer.Ordinal);
+            var diagnostics = configs.Count == 0 ? RuleValidator.Validate(paths, validated: validated)
+                : configs.SelectMany((c, i) => RuleValidator.Validate(i == 0 ? paths : [], c, validated: validated)).DistinctBy(d => d.ToString()).ToList();
             foreach (var d in diagnostics)
             {
                 context.Error.WriteLine(d.ToString());
@@ -78,8 +80,11 @@ internal static class RulesCommand
                     context.Error.WriteLine($"  did you mean '{d.Suggestion}'?");
             }
             if (diagnostics.Count > 0) return ExitCodes.UsageError;
-            var checkedWhat = paths.Length + configs.Count;
-            context.Out.WriteLine($"ok: {checkedWhat} file(s) valid.");
+            if (validated.Count == 0)
+                throw new UserErrorException(paths.Length == 0
+                    ? "rules validate: nothing to validate: name rule files or folders, or run it in a folder with a .certlint.yml."
+                    : $"rules validate: no rule file (*.yml, *.yaml) in {string.Join(", ", files.Values)}.");
+            context.Out.WriteLine($"ok: {validated.Count} file(s) valid.");
             return ExitCodes.Success;
         });
     }
