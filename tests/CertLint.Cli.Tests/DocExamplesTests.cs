@@ -121,4 +121,14 @@ public partial class DocExamplesTests
         nothing.ExitCode.ShouldBe(2);
         nothing.Error.ShouldContain("nothing to validate");
     }
+
+    /// <summary>The docs name `.certlint.yaml` as well: `rules validate` checks it when no file is named.</summary>
+    [Test]
+    public void Rules_validate_checks_a_certlint_yaml_in_the_current_folder()
+    {
+        Put(".certlint.yaml", "failOn: warnin\n");
+        var r = CliRunner.InProcess(_repo, null, "rules", "validate");
+        r.ExitCode.ShouldBe(2);
+        r.Error.ShouldContain(".certlint.yaml:1:9");
+    }
 }

@@ -57,7 +57,7 @@ internal static class RulesCommand
         cmd.Description = "Check rule files (and a .certlint.yml) for errors: file:line:column, the offending key, a suggestion.";
         cmd.HelpOption("-?|-h|--help");
         var files = cmd.Argument("FILES", "Rule files or folders of rule files.", multipleValues: true);
-        var config = cmd.Option("-c|--config <FILE>", "Also check this configuration file (default: .certlint.yml here, if any).", CommandOptionType.SingleValue);
+        var config = cmd.Option("-c|--config <FILE>", "Also check this configuration file (default: .certlint.yml or .certlint.yaml in the current folder, if any).", CommandOptionType.SingleValue);
         cmd.OnExecute(() =>
         {
             var all = files.Values.Select(f => Path.GetFullPath(f, context.WorkingDirectory)).ToArray();
@@ -94,7 +94,6 @@ internal static class RulesCommand
 
     private static string? DefaultConfig(string dir)
     {
-        var path = Path.Combine(dir, ".certlint.yml");
-        return File.Exists(path) ? path : null;
+        return ConfigLoader.FileNames.Select(name => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
     }
 }
