@@ -101,6 +101,29 @@ public partial class DocExamplesTests
         ]);
     }
 
+    /// <summary>
+    /// writing-rules.md's validation example is what `rules validate` prints for the page's own acme-eku rule with the
+    /// typo it shows, path from the current folder (it printed the full path, and the page said line 9).
+    /// </summary>
+    [Test]
+    public void The_validation_example_is_the_real_error_of_the_pages_acme_eku_rule()
+    {
+        var doc = Doc("docs/writing-rules.md");
+        var expected = Blocks(doc, "## Validating rules and config", "text").ShouldHaveSingleItem().TrimEnd('\n');
+        var file = expected[..expected.IndexOf(':', StringComparison.Ordinal)];
+        var rule = Blocks(doc, "## Five custom rules", "yaml").Single(r => r.Contains($"name: {Path.GetFileNameWithoutExtension(file)}\n", StringComparison.Ordinal));
+        Put(file, rule.Replace("  contains: ", "  contain: ", StringComparison.Ordinal));
+
+        var r = CliRunner.InProcess(_repo, null, "rules", "validate", file);
+        r.ExitCode.ShouldBe(2);
+        r.Error.ShouldBe(expected + "\n");
+
+        // A lint that loads the folder stops on the same line, said the same way.
+        var lint = CliRunner.InProcess(_repo, null, ".", "--rules", Path.GetDirectoryName(file)!);
+        lint.ExitCode.ShouldBe(2);
+        lint.Error.ShouldBe($"certlint: {expected}\n");
+    }
+
     /// <summary>`rules validate` counts the files it read: a folder is its rule files, not one file.</summary>
     [Test]
     public void Rules_validate_counts_the_rule_files_of_a_folder()

@@ -74,7 +74,8 @@ internal static class RulesCommand
                 : configs.SelectMany((c, i) => RuleValidator.Validate(i == 0 ? paths : [], c, validated: validated)).DistinctBy(d => d.ToString()).ToList();
             foreach (var d in diagnostics)
             {
-                context.Error.WriteLine(d.ToString());
+                // Paths from the current folder, as the rest of the console shows them.
+                context.Error.WriteLine((Path.IsPathRooted(d.File) ? d with { File = Path.GetRelativePath(context.WorkingDirectory, d.File) } : d).ToString());
                 // Said once: the message may already carry the suggestion.
                 if (d.Suggestion is not null && !d.Message.Contains($"'{d.Suggestion}'", StringComparison.Ordinal))
                     context.Error.WriteLine($"  did you mean '{d.Suggestion}'?");
