@@ -124,6 +124,27 @@ public partial class DocExamplesTests
         lint.Error.ShouldBe($"certlint: {expected}\n");
     }
 
+    /// <summary>
+    /// The starter `certlint init` writes points at the docs by links that work where the tool is installed (it said
+    /// "docs/writing-rules.md", a path only a clone of this repository has); each names a page and heading that exist.
+    /// </summary>
+    [Test]
+    public void Init_points_at_docs_pages_and_headings_that_exist()
+    {
+        CliRunner.InProcess(_repo, null, "init", "--profile", "private").ExitCode.ShouldBe(0);
+        var starter = File.ReadAllText(Path.Combine(_repo, ".certlint.yml"));
+        starter.ShouldNotMatch(@"(?m)^#.*(?<!/main/)\bdocs/[a-z-]+\.md");
+        var links = Regex.Matches(starter, @"https://github\.com/certlint/certlint/blob/main/([\w/.-]+\.md)(?:#([\w-]+))?");
+        links.Count.ShouldBe(2);
+        foreach (Match link in links)
+        {
+            var page = Doc(link.Groups[1].Value);
+            if (!link.Groups[2].Success) continue;
+            Regex.Matches(page, "(?m)^#+ (.+)$").Select(h => Regex.Replace(h.Groups[1].Value.ToLowerInvariant(), @"[^\w\- ]", "").Replace(' ', '-'))
+                .ShouldContain(link.Groups[2].Value);
+        }
+    }
+
     /// <summary>`rules validate` counts the files it read: a folder is its rule files, not one file.</summary>
     [Test]
     public void Rules_validate_counts_the_rule_files_of_a_folder()
