@@ -106,4 +106,19 @@ public class CommandsTests
         typed.ExitCode.ShouldBe(0, typed.Error);
         typed.Out.ShouldContain($"Usage: {command} {sub} ");
     }
+
+    /// <summary>`rules` in a sub-folder uses the repository's .certlint.yml, as its help says (it said "in the current folder").</summary>
+    [Test]
+    public void Rules_takes_the_nearest_config_up_to_the_repository_top_as_its_help_says()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, ".git"));
+        Directory.CreateDirectory(Path.Combine(_dir, "certs", "web"));
+        File.WriteAllText(Path.Combine(_dir, ".certlint.yml"), "rules:\n  cert-expired: off\n");
+        var sub = Path.Combine(_dir, "certs", "web");
+
+        CliRunner.InProcess(sub, null, "rules").Out.ShouldNotContain("cert-expired ");
+        CliRunner.InProcess(sub, null, "rules", "--all").Out.ShouldMatch(@"CL0101\s+cert-expired\s+core\s+off");
+        foreach (var command in new[] { "rules", "inventory" })
+            CliRunner.InProcess(sub, null, command, "--help").Out.ShouldContain("(default: the nearest .certlint.yml from the ");
+    }
 }

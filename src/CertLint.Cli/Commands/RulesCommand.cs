@@ -13,7 +13,7 @@ internal static class RulesCommand
     {
         cmd.Description = "List the rules (built-in and custom) with their ids, severities and titles.";
         cmd.HelpOption("-?|-h|--help");
-        var config = cmd.Option("-c|--config <FILE>", "Configuration file (default: .certlint.yml in the current folder).", CommandOptionType.SingleValue);
+        var config = cmd.Option("-c|--config <FILE>", "Configuration file (default: the nearest .certlint.yml from the current folder up to the repository top).", CommandOptionType.SingleValue);
         var ruleDirs = cmd.Option("--rules <DIR>", "Folder of extra rule files; repeatable.", CommandOptionType.MultipleValue);
         var all = cmd.Option("--all", "Also list rules that are off.", CommandOptionType.NoValue);
         var pack = cmd.Option("--pack <NAME>", "List only this pack's rules (whether the pack is on or not); repeatable.", CommandOptionType.MultipleValue);
