@@ -19,6 +19,7 @@ public static class CliApp
             Out = parserOut,
             Error = context.Error,
             MakeSuggestionsInErrorMessage = true,
+            HelpTextGenerator = HelpText.Instance,
         };
         app.HelpOption("-?|-h|--help");
         // No FullName: McMaster would print it on a line of its own before the version.
@@ -40,6 +41,7 @@ public static class CliApp
         {
             command.Out = parserOut;
             command.Error = context.Error;
+            command.HelpTextGenerator = HelpText.Instance;
         }
 
         if (MistypedCommand.Hint(args, app.Commands.Select(c => c.Name!), context.WorkingDirectory) is { } hint)
@@ -62,7 +64,7 @@ public static class CliApp
         catch (ConfigurationException e)
         {
             // A rule or configuration file with several mistakes: every one, each on its own line.
-            foreach (var error in e.All) context.Error.WriteLine($"certlint: {error.Message}");
+            foreach (var error in e.All) context.Error.WriteLine($"certlint: {ShownFrom(context.WorkingDirectory, error)}");
             return ExitCodes.UsageError;
         }
         catch (UserErrorException e)
@@ -81,6 +83,18 @@ public static class CliApp
         {
             context.Out.Write(parserOut.ToString());
         }
+    }
+
+    /// <summary>
+    /// A rule or configuration error as the console shows paths: from the current folder. Rule files are loaded by
+    /// their full path, which printed "/home/me/repo/.certlint/rules/x.yml:11:3: error: ...".
+    /// </summary>
+    internal static string ShownFrom(string workingDirectory, ConfigurationException error)
+    {
+        var full = CertLint.Findings.SafeText.Printable(error.File) + ":";
+        return Path.IsPathRooted(error.File) && error.Message.StartsWith(full, StringComparison.Ordinal)
+            ? CertLint.Findings.SafeText.Printable(Path.GetRelativePath(workingDirectory, error.File)) + ":" + error.Message[full.Length..]
+            : error.Message;
     }
 
     private static IEnumerable<CommandLineApplication> AllCommands(CommandLineApplication app) =>

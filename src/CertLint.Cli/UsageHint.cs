@@ -51,7 +51,7 @@ internal static class UsageHint
         return args.FirstOrDefault(a => a == quoted || a.StartsWith(quoted + "=", StringComparison.Ordinal)) ?? quoted;
     }
 
-    private static string CommandPath(CommandLineApplication? command)
+    internal static string CommandPath(CommandLineApplication? command)
     {
         var names = new Stack<string>();
         for (var c = command; c is not null; c = c.Parent) names.Push(c.Name ?? "");

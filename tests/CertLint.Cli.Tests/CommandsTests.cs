@@ -90,4 +90,35 @@ public class CommandsTests
         r.Error.ShouldContain(".certlint.yml:2:1");
         r.Error.ShouldNotContain("   at ");
     }
+
+    /// <summary>Each help's closing hint is a command a user can type: `rules --help` once said "Run 'rules [command] --help'".</summary>
+    [TestCase("--help", "certlint")]
+    [TestCase("rules --help", "certlint rules")]
+    public void The_help_hint_names_a_command_that_runs(string args, string command)
+    {
+        var help = CliRunner.InProcess(_dir, null, args.Split(' '));
+        help.ExitCode.ShouldBe(0, help.Error);
+        var hint = System.Text.RegularExpressions.Regex.Match(help.Out, @"Run '([^']+) \[command\] --help' for more information");
+        hint.Success.ShouldBeTrue(help.Out);
+        hint.Groups[1].Value.ShouldBe(command);
+        var sub = help.Out[help.Out.IndexOf("Commands:", StringComparison.Ordinal)..].Split('\n')[1].Trim().Split(' ')[0];
+        var typed = CliRunner.InProcess(_dir, null, [.. command.Split(' ').Skip(1), sub, "--help"]);
+        typed.ExitCode.ShouldBe(0, typed.Error);
+        typed.Out.ShouldContain($"Usage: {command} {sub} ");
+    }
+
+    /// <summary>`rules` in a sub-folder uses the repository's .certlint.yml, as its help says (it said "in the current folder").</summary>
+    [Test]
+    public void Rules_takes_the_nearest_config_up_to_the_repository_top_as_its_help_says()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, ".git"));
+        Directory.CreateDirectory(Path.Combine(_dir, "certs", "web"));
+        File.WriteAllText(Path.Combine(_dir, ".certlint.yml"), "rules:\n  cert-expired: off\n");
+        var sub = Path.Combine(_dir, "certs", "web");
+
+        CliRunner.InProcess(sub, null, "rules").Out.ShouldNotContain("cert-expired ");
+        CliRunner.InProcess(sub, null, "rules", "--all").Out.ShouldMatch(@"CL0101\s+cert-expired\s+core\s+off");
+        foreach (var command in new[] { "rules", "inventory" })
+            CliRunner.InProcess(sub, null, command, "--help").Out.ShouldContain("(default: the nearest .certlint.yml from the ");
+    }
 }

@@ -35,6 +35,24 @@ public class ReadmeTests
         File.ReadAllText(Path.Combine(CliRunner.RepoRoot, ".ci", "run")).ShouldContain("dotnet test CertLint.sln -c Release");
     }
 
+    /// <summary>
+    /// NuGet caches a package by id and version: a local pack without its own version would be installed from the cache
+    /// after the first one. Each of the three packs and the install carry the same $version.
+    /// </summary>
+    [Test]
+    public void The_local_install_gives_every_pack_and_the_install_one_fresh_version()
+    {
+        var install = Readme[Readme.IndexOf("## Install", StringComparison.Ordinal)..];
+        var block = install[..install.IndexOf("```\n", install.IndexOf("```sh", StringComparison.Ordinal) + 5, StringComparison.Ordinal)];
+        var lines = block.Split('\n');
+        lines.ShouldContain(l => l.StartsWith("version=1.0.0-local.$(date +", StringComparison.Ordinal));
+        var packs = lines.Where(l => l.StartsWith("dotnet pack src/CertLint.Cli ", StringComparison.Ordinal)).ToArray();
+        packs.Select(l => l.Contains(" -r linux-x64 ", StringComparison.Ordinal) ? "linux-x64" : l.Contains(" -r any ", StringComparison.Ordinal) ? "any" : "tool")
+            .ShouldBe(["tool", "linux-x64", "any"], ignoreOrder: true);
+        foreach (var pack in packs) pack.ShouldContain(" -p:Version=$version ");
+        lines.Single(l => l.StartsWith("dotnet tool install --global --add-source ./feed", StringComparison.Ordinal)).ShouldContain(" --version $version ");
+    }
+
     [Test]
     public void The_configuration_example_validates()
     {

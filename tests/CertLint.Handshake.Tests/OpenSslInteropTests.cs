@@ -45,6 +45,19 @@ public sealed class OpenSslInteropTests : PkiFixture
         report.ExitCode.ShouldBe(ExitCodes.Findings);
     }
 
+    /// <summary>No .certlint.yml gave the role: the handshake did, and the message says so (it said ".certlint.yml roles").</summary>
+    [Test]
+    public async Task The_client_certificates_role_is_said_to_come_from_the_handshake()
+    {
+        using var server = Start("-tls1_3");
+        var report = await Probe.RunAsync(server.Port, Pki.ServerAuthOnlyClient, Pki.ServerRootFile);
+
+        var message = report.Message("eku-client-auth");
+        message.ShouldContain($"is used as a TLS client certificate (role from the client credential of certlint handshake, TLS endpoint ");
+        message.ShouldContain($":{server.Port}), but its extendedKeyUsage allows only serverAuth");
+        message.ShouldNotContain(".certlint.yml");
+    }
+
     [Test]
     public async Task Client_certificate_from_another_CA_gets_unknown_ca()
     {

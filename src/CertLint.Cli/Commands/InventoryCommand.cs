@@ -12,8 +12,8 @@ internal static class InventoryCommand
         cmd.Description = "List every TLS server and client the repository's configurations describe, and each certificate's role.";
         cmd.HelpOption("-?|-h|--help");
         var paths = cmd.Argument("PATH", "Files or folders to scan (default: the current folder).", multipleValues: true);
-        var config = cmd.Option("-c|--config <FILE>", "Configuration file (default: .certlint.yml in the scanned folder).", CommandOptionType.SingleValue);
-        var now = cmd.Option("--now <DATE>", "Lint as of this date (2027-12-31 or 2027-12-31T23:59:59Z; UTC unless an offset is given) instead of the clock.", CommandOptionType.SingleValue);
+        var config = cmd.Option("-c|--config <FILE>", "Configuration file (default: the nearest .certlint.yml from the scanned folder up to the repository top).", CommandOptionType.SingleValue);
+        var now = cmd.Option("--now <DATE>", "Judge certificates as of this date (2027-12-31 or 2027-12-31T23:59:59Z; UTC unless an offset is given) instead of the clock.", CommandOptionType.SingleValue);
         var passwordEnv = cmd.Option("--password-env <NAME>", "Environment variable holding the keystore/key password.", CommandOptionType.SingleValue);
         var json = cmd.Option("--json", "Write JSON (schemaVersion 1) to standard output instead of text.", CommandOptionType.NoValue);
         cmd.OnExecute(() =>

@@ -13,7 +13,7 @@ internal static class RulesCommand
     {
         cmd.Description = "List the rules (built-in and custom) with their ids, severities and titles.";
         cmd.HelpOption("-?|-h|--help");
-        var config = cmd.Option("-c|--config <FILE>", "Configuration file (default: .certlint.yml in the current folder).", CommandOptionType.SingleValue);
+        var config = cmd.Option("-c|--config <FILE>", "Configuration file (default: the nearest .certlint.yml from the current folder up to the repository top).", CommandOptionType.SingleValue);
         var ruleDirs = cmd.Option("--rules <DIR>", "Folder of extra rule files; repeatable.", CommandOptionType.MultipleValue);
         var all = cmd.Option("--all", "Also list rules that are off.", CommandOptionType.NoValue);
         var pack = cmd.Option("--pack <NAME>", "List only this pack's rules (whether the pack is on or not); repeatable.", CommandOptionType.MultipleValue);
@@ -57,7 +57,7 @@ internal static class RulesCommand
         cmd.Description = "Check rule files (and a .certlint.yml) for errors: file:line:column, the offending key, a suggestion.";
         cmd.HelpOption("-?|-h|--help");
         var files = cmd.Argument("FILES", "Rule files or folders of rule files.", multipleValues: true);
-        var config = cmd.Option("-c|--config <FILE>", "Also check this configuration file (default: .certlint.yml here, if any).", CommandOptionType.SingleValue);
+        var config = cmd.Option("-c|--config <FILE>", "Also check this configuration file (default: .certlint.yml or .certlint.yaml in the current folder, if any).", CommandOptionType.SingleValue);
         cmd.OnExecute(() =>
         {
             var all = files.Values.Select(f => Path.GetFullPath(f, context.WorkingDirectory)).ToArray();
@@ -68,18 +68,24 @@ internal static class RulesCommand
             var paths = all.Where(p => !IsConfig(p)).ToArray();
             if (config.Value() is { } named) configs.Insert(0, Path.GetFullPath(named, context.WorkingDirectory));
             else if (configs.Count == 0 && DefaultConfig(context.WorkingDirectory) is { } found) configs.Add(found);
-            var diagnostics = configs.Count == 0 ? RuleValidator.Validate(paths)
-                : configs.SelectMany((c, i) => RuleValidator.Validate(i == 0 ? paths : [], c)).DistinctBy(d => d.ToString()).ToList();
+            // Counted as read: a folder is its rule files, a config brings its rules.directories.
+            var validated = new HashSet<string>(StringComparer.Ordinal);
+            var diagnostics = configs.Count == 0 ? RuleValidator.Validate(paths, validated: validated)
+                : configs.SelectMany((c, i) => RuleValidator.Validate(i == 0 ? paths : [], c, validated: validated)).DistinctBy(d => d.ToString()).ToList();
             foreach (var d in diagnostics)
             {
-                context.Error.WriteLine(d.ToString());
+                // Paths from the current folder, as the rest of the console shows them.
+                context.Error.WriteLine((Path.IsPathRooted(d.File) ? d with { File = Path.GetRelativePath(context.WorkingDirectory, d.File) } : d).ToString());
                 // Said once: the message may already carry the suggestion.
                 if (d.Suggestion is not null && !d.Message.Contains($"'{d.Suggestion}'", StringComparison.Ordinal))
                     context.Error.WriteLine($"  did you mean '{d.Suggestion}'?");
             }
             if (diagnostics.Count > 0) return ExitCodes.UsageError;
-            var checkedWhat = paths.Length + configs.Count;
-            context.Out.WriteLine($"ok: {checkedWhat} file(s) valid.");
+            if (validated.Count == 0)
+                throw new UserErrorException(paths.Length == 0
+                    ? "rules validate: nothing to validate: name rule files or folders, or run it in a folder with a .certlint.yml."
+                    : $"rules validate: no rule file (*.yml, *.yaml) in {string.Join(", ", files.Values)}.");
+            context.Out.WriteLine($"ok: {validated.Count} file(s) valid.");
             return ExitCodes.Success;
         });
     }
@@ -89,7 +95,6 @@ internal static class RulesCommand
 
     private static string? DefaultConfig(string dir)
     {
-        var path = Path.Combine(dir, ".certlint.yml");
-        return File.Exists(path) ? path : null;
+        return ConfigLoader.FileNames.Select(name => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
     }
 }

@@ -13,7 +13,7 @@ public static class ConfigTemplate
 
     public const string Text = """
         # CertLint configuration. Every key is optional: with no file at all the recommended built-in rules run.
-        # Reference: docs/writing-rules.md
+        # Reference: https://github.com/certlint/certlint/blob/main/docs/writing-rules.md#configuration-certlintyml
         # yaml-language-server: $schema=https://raw.githubusercontent.com/certlint/certlint/main/rules/schema/config.schema.json
 
         # Rule packs: builtin:recommended (default), builtin:all (also rules that are off by default), builtin:none.
@@ -21,7 +21,7 @@ public static class ConfigTemplate
 
         # Rule packs by name: core and rfc5280 are on by default. cabf-br (the CA/Browser Forum Baseline Requirements)
         # binds only publicly-trusted TLS certificates; a private PKI (mutual TLS inside a company) leaves it off.
-        # See docs/packs.md.
+        # See https://github.com/certlint/certlint/blob/main/docs/packs.md
         # packs: [+cabf-br]
 
         # What to scan (relative to this file) and which paths to skip (globs relative to the scan root).

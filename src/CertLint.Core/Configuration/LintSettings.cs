@@ -86,7 +86,10 @@ public sealed record PathRole(string Glob, CertificateRole Role)
     /// <summary>An exact full path (or endpoint location) instead of a glob: files a host names may lie outside the root.</summary>
     public string? File { get; init; }
 
-    public static PathRole ForFile(string fullPath, CertificateRole role) => new("", role) { File = fullPath };
+    /// <summary>Where the role comes from, as messages say it ("role from ..."); null: `.certlint.yml roles`.</summary>
+    public string? Source { get; init; }
+
+    public static PathRole ForFile(string fullPath, CertificateRole role, string source) => new("", role) { File = fullPath, Source = source };
 }
 /// <summary>A certificate file and the key file meant for it.</summary>
 public sealed record FilePair(string Certificate, string Key);

@@ -107,8 +107,8 @@ public static class EndpointLint
         foreach (var e in endpoints)
         {
             var serverPaths = e.Server.Files.Select(Full).Append(e.Location).ToList();
-            roles.AddRange(serverPaths.Select(p => PathRole.ForFile(p, CertificateRole.Server)));
-            roles.AddRange(e.Client.Files.Select(f => PathRole.ForFile(Full(f), CertificateRole.Client)));
+            roles.AddRange(serverPaths.Select(p => PathRole.ForFile(p, CertificateRole.Server, $"the server side of certlint handshake, {e.Label}")));
+            roles.AddRange(e.Client.Files.Select(f => PathRole.ForFile(Full(f), CertificateRole.Client, $"the client credential of certlint handshake, {e.Label}")));
             if (e.HostName is { } host) hosts.AddRange(serverPaths.Select(p => PathHosts.ForFile(p, [host])));
             foreach (var side in new[] { e.Server, e.Client })
             {

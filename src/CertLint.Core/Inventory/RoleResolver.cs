@@ -15,13 +15,13 @@ internal sealed class RoleResolver
     public const string FromPathName = "its path name";
     public const string FromHosts = "its expected host names";
 
-    private readonly List<(PathGlob? Glob, string? File, CertificateRole Role)> _configured;
+    private readonly List<(PathGlob? Glob, string? File, CertificateRole Role, string Source)> _configured;
     private readonly LintSettings _settings;
     private readonly IReadOnlyDictionary<CertificateInfo, (CertificateRole Role, string Source)> _fromUse;
 
     public RoleResolver(LintSettings settings, IReadOnlyDictionary<CertificateInfo, (CertificateRole Role, string Source)>? fromUse = null)
     {
-        _configured = [.. settings.RolesByPath.Select(r => (r.File is null ? GlobCache.Get(r.Glob) : null, r.File, r.Role))];
+        _configured = [.. settings.RolesByPath.Select(r => (r.File is null ? GlobCache.Get(r.Glob) : null, r.File, r.Role, r.Source ?? FromConfiguration))];
         _settings = settings;
         _fromUse = fromUse ?? new Dictionary<CertificateInfo, (CertificateRole, string)>();
     }
@@ -30,9 +30,9 @@ internal sealed class RoleResolver
     {
         var file = cert.Location.File;
         var path = Normalize(file.RelativePath);
-        foreach (var (glob, exact, role) in _configured)
+        foreach (var (glob, exact, role, source) in _configured)
         {
-            if (exact is not null ? exact == file.FullPath : glob!.IsMatch(path)) return (role, FromConfiguration);
+            if (exact is not null ? exact == file.FullPath : glob!.IsMatch(path)) return (role, source);
         }
         if (_fromUse.TryGetValue(cert, out var used)) return used;
         var fromPath = FromPath(path);

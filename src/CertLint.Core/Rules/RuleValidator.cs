@@ -23,7 +23,9 @@ public static class RuleValidator
     /// <param name="ruleFiles">Rule files or folders of rule files.</param>
     /// <param name="configFile">A .certlint.yml to check too (its rules.directories are loaded as well).</param>
     /// <param name="registry">Primitives (default: Core's).</param>
-    public static IReadOnlyList<RuleDiagnostic> Validate(IEnumerable<string> ruleFiles, string? configFile = null, PrimitiveRegistry? registry = null)
+    /// <param name="validated">Receives every file read: the config, then each rule file (folders expanded, the config's rules.directories included).</param>
+    public static IReadOnlyList<RuleDiagnostic> Validate(IEnumerable<string> ruleFiles, string? configFile = null, PrimitiveRegistry? registry = null,
+        ICollection<string>? validated = null)
     {
         var diagnostics = new List<RuleDiagnostic>();
         var definitions = new List<RuleDefinition>();
@@ -31,9 +33,11 @@ public static class RuleValidator
         diagnostics.AddRange(pieces.Where(p => p.Error is not null).Select(p => RuleDiagnostic.From(p.Error!)));
         var configs = pieces.Where(p => p.Piece is not null).Select(p => p.Piece!).ToList();
         var files = ruleFiles.Concat(configs.SelectMany(c => c.RuleDirectories ?? [])).SelectMany(Expand).Distinct(StringComparer.Ordinal);
+        if (configFile is not null) validated?.Add(Path.GetFullPath(configFile));
         var builtIns = RuleLoader.LoadBuiltIn().ToList();
         foreach (var file in files)
         {
+            validated?.Add(Path.GetFullPath(file));
             // Validated by what it is: a pack manifest, or a rule file.
             var errors = IsPackManifest(file) ? RuleLoader.CheckPack(file) : RuleLoader.Check(file, registry);
             diagnostics.AddRange(errors.Select(RuleDiagnostic.From));
