@@ -43,6 +43,13 @@ public sealed class MessageTemplate
 
     private readonly Piece[] _pieces;
 
+    /// <summary>
+    /// The longest value a placeholder writes whole (a certificate's name, its serial, a SAN): the scanned file makes
+    /// them, and one value the length of the file would leave no room in the message (<see cref="Findings.Finding.MessageLength"/>)
+    /// for what is wrong.
+    /// </summary>
+    public const int ValueLength = 1_000;
+
     private MessageTemplate(Piece[] pieces) => _pieces = pieces;
 
     public string Render(RuleSubject subject, EvaluationContext context, Violation violation)
@@ -85,7 +92,7 @@ public sealed class MessageTemplate
                 var get = resolved.Get;
                 if (sigil.Length == 0)
                 {
-                    pieces.Add((s, c, v, f) => Format(get(s, c, v, f)));
+                    pieces.Add((s, c, v, f) => Findings.SafeText.Shorten(Format(get(s, c, v, f)), ValueLength));
                     continue;
                 }
                 if (sigil == "#" && resolved.Elements is { } elements)
