@@ -79,9 +79,10 @@ public sealed record Finding
 
     /// <summary>
     /// The longest message kept whole: a message quotes what the scanned file holds (names, serials, SANs, policy
-    /// texts), and each report repeats it, so a hostile value must not make a finding megabytes long.
+    /// texts), and each report repeats it, so a hostile value must not make a finding megabytes long. Room for the
+    /// longest list a message names by design (16 certificates of a path and 16 problems, each name cut at 1,000).
     /// </summary>
-    public const int MessageLength = 4_000;
+    public const int MessageLength = 20_000;
 
     public string Message
     {
