@@ -20,9 +20,16 @@ public enum SubjectKind
 }
 
 /// <summary>
-/// The object a rule looked at: kind, stable identity (certificate SHA-256, key SPKI SHA-256, or path) and a readable label.
+/// The object a rule looked at: kind, stable identity (certificate SHA-256, key SPKI SHA-256, or path) and a readable label,
+/// cut at <see cref="LabelLength"/> characters: JUnit names a case after it for every rule that checked the object.
 /// </summary>
-public sealed record CheckedObject(SubjectKind Kind, string ObjectId, string Label, SourceLocation Location);
+public sealed record CheckedObject(SubjectKind Kind, string ObjectId, string Label, SourceLocation Location)
+{
+    /// <summary>The longest label kept whole (a certificate's name and serial are the scanned file's to make long).</summary>
+    public const int LabelLength = 1_000;
+
+    public string Label { get; init; } = SafeText.Shorten(Label, LabelLength);
+}
 
 /// <summary>A suppression that matched a finding (from configuration).</summary>
 public sealed record Suppression(string Reason, string Source, DateOnly? Expires);
@@ -31,7 +38,10 @@ public sealed record Suppression(string Reason, string Source, DateOnly? Expires
 /// A second place the same defect shows, with what happens there: the configuration line that presents a client
 /// certificate, the server that requires it. Reports show it beside the finding (SARIF relatedLocations).
 /// </summary>
-public sealed record RelatedLocation(SourceLocation Location, string Message);
+public sealed record RelatedLocation(SourceLocation Location, string Message)
+{
+    public string Message { get; init; } = SafeText.Shorten(Message, Finding.MessageLength);
+}
 
 /// <summary>One rule violation.</summary>
 /// <remarks>
@@ -48,7 +58,7 @@ public sealed record Finding
     {
         this.Rule = Rule;
         this.Severity = Severity;
-        _message = Message;
+        _message = SafeText.Shorten(Message, MessageLength);
         this.Subject = Subject;
     }
 
@@ -67,13 +77,20 @@ public sealed record Finding
     public RuleDescriptor Rule { get; init; }
     public Severity Severity { get; init; }
 
+    /// <summary>
+    /// The longest message kept whole: a message quotes what the scanned file holds (names, serials, SANs, policy
+    /// texts), and each report repeats it, so a hostile value must not make a finding megabytes long. Room for the
+    /// longest list a message names by design (16 certificates of a path and 16 problems, each name cut at 1,000).
+    /// </summary>
+    public const int MessageLength = 20_000;
+
     public string Message
     {
         // A benign race renders twice at worst: rendering reads the immutable model only.
-        get => _message ??= _render!();
+        get => _message ??= SafeText.Shorten(_render!(), MessageLength);
         init
         {
-            _message = value;
+            _message = SafeText.Shorten(value, MessageLength);
             _render = null;
         }
     }

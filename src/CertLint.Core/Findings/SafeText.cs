@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CertLint.Findings;
 
 /// <summary>
@@ -37,6 +39,23 @@ public static class SafeText
             if (IsUnsafe(chars[i]) || char.IsSurrogate(chars[i])) chars[i] = '?';
         }
         return new string(chars);
+    }
+
+    /// <summary>The most characters <see cref="Shorten"/> adds: "… (2,147,483,647 characters)".</summary>
+    public const int ShortenMark = 28;
+
+    /// <summary>
+    /// The text whole when it has at most <paramref name="max"/> + <see cref="ShortenMark"/> characters, else its first
+    /// <paramref name="max"/> (a surrogate pair is not split) and "… (N characters)", N the whole text's length: a
+    /// scanned value (a name, a serial, a SAN) can be as long as the read limit allows, and reports repeat it per finding
+    /// and per check, so a value that reaches a message or a label is cut where it enters. A text cut once is not cut
+    /// again by a later bound of the same size, so N stays the original length.
+    /// </summary>
+    public static string Shorten(string text, int max)
+    {
+        if (text.Length <= max + ShortenMark) return text;
+        var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+        return string.Concat(text.AsSpan(0, cut), "… (", text.Length.ToString("N0", CultureInfo.InvariantCulture), " characters)");
     }
 
     /// <summary>A value for an error message: printable, in single quotes, cut to <see cref="QuoteLength"/> characters.</summary>

@@ -101,8 +101,11 @@ public sealed class CertificateInfo
     /// <summary>
     /// The certificate's name as every message and report writes it: the subject DN in RFC 4514 text, or for an empty
     /// subject (allowed when the SAN is critical) what names it instead. One formatter, so a DN reads the same everywhere.
+    /// Cut at <see cref="Rules.Compilation.MessageTemplate.ValueLength"/> characters: the file's author sets its length.
     /// </summary>
-    public string Name => !Subject.IsEmpty ? Subject.Text : FirstDnsName is { } dns ? $"(empty subject, SAN {dns})" : "(empty subject)";
+    public string Name => Findings.SafeText.Shorten(
+        !Subject.IsEmpty ? Subject.Text : FirstDnsName is { } dns ? $"(empty subject, SAN {dns})" : "(empty subject)",
+        Rules.Compilation.MessageTemplate.ValueLength);
 
     /// <summary>A short human label: <see cref="Name"/> and serial.</summary>
     public string Label => $"{Name}, serial {SerialNumber}";

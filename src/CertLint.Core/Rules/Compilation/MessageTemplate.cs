@@ -43,6 +43,13 @@ public sealed class MessageTemplate
 
     private readonly Piece[] _pieces;
 
+    /// <summary>
+    /// The longest value a placeholder writes whole (a certificate's name, its serial, a SAN; each element of a list):
+    /// the scanned file makes them, and one value the length of the file would leave no room in the message
+    /// (<see cref="Findings.Finding.MessageLength"/>) for what is wrong.
+    /// </summary>
+    public const int ValueLength = 1_000;
+
     private MessageTemplate(Piece[] pieces) => _pieces = pieces;
 
     public string Render(RuleSubject subject, EvaluationContext context, Violation violation)
@@ -143,7 +150,7 @@ public sealed class MessageTemplate
             else if (FieldCatalog.Find(Aliases.GetValueOrDefault(name, name)) is { } field && field.Kinds.Overlaps(ctx.Kinds) && name != "subject")
             {
                 var get = field.Accessor;
-                fallback = (s, c, _, _) => get(s, c);
+                fallback = (s, c, _, _) => Bounded(get(s, c));
                 elements = field.Elements;
             }
             else if (name == "subject")
@@ -184,6 +191,19 @@ public sealed class MessageTemplate
         int i => i != 0,
         System.Collections.IEnumerable e => e.GetEnumerator().MoveNext(),
         _ => true,
+    };
+
+    /// <summary>
+    /// A field's value as a message reads it: a string, and each string of a list, cut at <see cref="ValueLength"/>
+    /// characters. Only fields (what the scanned object holds) are cut: a check's own values (a path's problems, a
+    /// bundle's order) are bounded where they are made (16 names, then "and N more"), a whole message by the finding.
+    /// </summary>
+    private static object? Bounded(object? value) => value switch
+    {
+        string s => Findings.SafeText.Shorten(s, ValueLength),
+        IEnumerable<string> l when l.Any(x => x.Length > ValueLength + Findings.SafeText.ShortenMark) =>
+            l.Select(x => Findings.SafeText.Shorten(x, ValueLength)).ToList(),
+        _ => value,
     };
 
     /// <summary>How values print in messages: ISO UTC dates, comma-joined lists, invariant numbers.</summary>

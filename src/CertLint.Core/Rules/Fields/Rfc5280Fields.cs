@@ -48,7 +48,7 @@ internal static class Rfc5280Fields
             "SignedCertificateTimestampList: the latest SCT timestamp minus notBefore, in milliseconds (how long before logging the certificate says it was valid; BR §7.1.2.7 allows 48 hours); absent without SCTs or when the list cannot be read",
             c => Value(c, "1.3.6.1.4.1.11129.2.4.2") is { } v ? MaxDelayMs(v, c.NotBefore) : null);
         yield return Cert("san.dns.duplicates", T.List, "SAN dNSNames that occur more than once, compared ignoring case (each listed once, as first written)",
-            c => c.SubjectAltNames is { } s ? Repeated(s.Dns) : null);
+            c => c.SubjectAltNames is { } s ? ExtensionFields.Repeated(s.Dns, static n => n, StringComparison.OrdinalIgnoreCase) : null);
         yield return Cert("san.dns.idnInvalid", T.List, "SAN DNS names with an xn-- label that is not valid Punycode",
             c => c.SubjectAltNames is { } s ? WithALabel(s.Dns, static l => Idn.Unicode(l) is null) : null);
         yield return Cert("san.dns.idnNotNfc", T.List, "SAN DNS names with an xn-- label whose Unicode form is not NFC",
@@ -143,22 +143,6 @@ internal static class Rfc5280Fields
         if (SignedCertificateTimestamps.Read(value) is not { Length: > 0 } scts) return null;
         var latest = scts.Max(s => s.TimestampMs);
         return latest - notBefore.ToUnixTimeMilliseconds();
-    }
-
-    /// <summary>The names written more than once (ignoring case), each once; empty (no allocation) for the usual few distinct names.</summary>
-    private static string[] Repeated(IReadOnlyList<string> names)
-    {
-        List<string>? repeated = null;
-        for (var i = 1; i < names.Count; i++)
-        {
-            for (var j = 0; j < i; j++)
-            {
-                if (!string.Equals(names[i], names[j], StringComparison.OrdinalIgnoreCase)) continue;
-                if (repeated is null || !repeated.Contains(names[j], StringComparer.OrdinalIgnoreCase)) (repeated ??= []).Add(names[j]);
-                break;
-            }
-        }
-        return repeated is null ? [] : [.. repeated];
     }
 
     private static long? SctListLength(ReadOnlyMemory<byte> value)
