@@ -129,15 +129,16 @@ public static partial class EtsiFixtures
 
     /// <summary>
     /// A PSD2 certificate (ETSI TS 119 495): a QWAC's statements and the PSD2 statement (by default role PSP_AS, the NCA's
-    /// name and identifier), with this subject organizationIdentifier, issued on the given date (default: after V1.5.1).
+    /// name and identifier) and any <paramref name="extra"/> statements, with this subject organizationIdentifier, issued on
+    /// the given date (default: after V1.5.1).
     /// </summary>
-    private static Func<TestCertificate[]> Psd2(string organizationIdentifier, DateTimeOffset? issued = null, byte[]? psd2Info = null) => () =>
+    private static Func<TestCertificate[]> Psd2(string organizationIdentifier, DateTimeOffset? issued = null, byte[]? psd2Info = null, byte[][]? extra = null) => () =>
     {
         var (root, at) = (LazyRoot.Value, issued ?? Issued);
         var psd2 = Statement(Psd2Statement, psd2Info ?? Psd2Info([("0.4.0.19495.1.1", "PSP_AS")], "Banco de Espana", "ES-BDE"));
         var b = RawCertificateBuilder.Leaf("psd2.example.com", root)
             .Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("psd2.example.com")))
-            .Set(QcStatements, Seq([.. Qwac, psd2]));
+            .Set(QcStatements, Seq([.. Qwac, psd2, .. extra ?? []]));
         b.Subject = Name(Attribute(Oids.CommonName, Utf8String, "psd2.example.com"), Attribute("2.5.4.97", Utf8String, organizationIdentifier));
         b.NotBefore = Time(at);
         b.NotAfter = Time(at + TimeSpan.FromDays(90));
@@ -192,7 +193,7 @@ public static partial class EtsiFixtures
         Psd2Good, Psd2OtherScheme, Psd2LowerCaseNca, Psd2UnknownCountry, Psd2GoodV141, Psd2NoNcaV141,
         Psd2NcaNamePrintable, Psd2NoRoles, Psd2RoleNameMismatch, Psd2OtherRole, Psd2NcaIdNoHyphen, Psd2NcaIdUnknownCountry,
         Psd2CentralBank, Psd2CentralBankNcaId, Psd2CentralBankNcaName, Psd2NcaNameEmpty, Psd2NcaNameLong,
-        Psd2TooManyRoles, Psd2RoleNameLong, .. SemanticsCases, .. CountryCases,
+        Psd2TooManyRoles, Psd2RoleNameLong, .. SemanticsCases, .. CountryCases, .. NationalCases,
     ];
 
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
@@ -233,5 +234,6 @@ public static partial class EtsiFixtures
         Add("etsi-psd2-nca-name", Psd2NcaNameEmpty, Psd2Good);
         AddSemantics(Add);
         AddCountries(Add);
+        AddNational(Add);
     });
 }
