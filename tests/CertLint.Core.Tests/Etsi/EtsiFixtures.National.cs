@@ -40,11 +40,11 @@ public static partial class EtsiFixtures
         Psd2National("AB:de-123", () => AuthorityOnly(Gn.Uri("https://ra.example.com/scheme"))), ["etsi-psd2-national-scheme-format"]);
     public static readonly Case Psd2NationalBoth = new("PSD2, organizationIdentifier AB:DE, no pkixQCSyntax-v2",
         Psd2National("AB:DE", () => []), ["etsi-psd2-national-scheme-authority", "etsi-psd2-national-scheme-format"]);
-    /// <summary>Under the legal person semantics the legal person rules report the same defects, once.</summary>
+    /// <summary>Under the legal person semantics EN 319 412-1's rules report their requirement too (two requirements, two findings).</summary>
     public static readonly Case Psd2NationalLegalNoAuthority = new("PSD2, organizationIdentifier AB:DE-123, legal person semantics without authority",
-        Psd2National("AB:DE-123", () => [Semantics(SemanticsLegal)]), ["etsi-legal-person-national-scheme-authority"]);
+        Psd2National("AB:DE-123", () => [Semantics(SemanticsLegal)]), ["etsi-legal-person-national-scheme-authority", "etsi-psd2-national-scheme-authority"]);
     public static readonly Case Psd2NationalLegalNoHyphen = new("PSD2, organizationIdentifier AB:DE123, legal person semantics with a URI authority",
-        Psd2National("AB:DE123", () => [Semantics(SemanticsLegal, UriAuthority)]), ["etsi-legal-person-identifier-format"]);
+        Psd2National("AB:DE123", () => [Semantics(SemanticsLegal, UriAuthority)]), ["etsi-legal-person-identifier-format", "etsi-psd2-national-scheme-format"]);
 
     private static IEnumerable<Case> NationalCases =>
     [
