@@ -52,10 +52,23 @@ public static partial class EtsiFixtures
     public static readonly Case SealByTypeGood = new("eSeal without policy, subject countryName, organizationName, organizationIdentifier, commonName",
         SealSubject([], () => [CountryDe, SealO, SealOrgId, SealCn]), []);
 
+    public static readonly Case PersonTwoCommonNames = new("natural person, QCP-n, subject with two commonNames",
+        NaturalSubject(() => [GivenName, Surname, CountryDe, PersonCn, Attribute(Oids.CommonName, Utf8String, "A. Example")]), ["etsi-natural-person-subject-duplicate"]);
+    public static readonly Case PersonTwoCountries = new("natural person by its givenName, subject with two countryNames",
+        () => Person([Ext.DigitalSignature], [], subject: [GivenName, Surname, CountryDe, Attribute(Oids.Country, PrintableString, "FR"), PersonCn])(),
+        ["etsi-natural-person-subject-duplicate"]);
+    public static readonly Case SealTwoOrganizationIdentifiers = new("eSeal, QCP-l, subject with two organizationIdentifiers",
+        SealSubject([QcpL], () => [CountryDe, SealO, SealOrgId, Attribute(OrganizationIdentifier, Utf8String, "NTRBE-0876543210"), SealCn]),
+        ["etsi-legal-person-subject-duplicate"]);
+    public static readonly Case SealTwoOrganizationNames = new("eSeal without policy, subject with two organizationNames",
+        SealSubject([], () => [CountryDe, SealO, Attribute(Oids.Organization, Utf8String, "Example NV"), SealOrgId, SealCn]),
+        ["etsi-legal-person-subject-duplicate"]);
+
     private static IEnumerable<Case> SubjectCases =>
     [
         PersonNoCountry, PersonNoCommonName, PersonNoName, PersonPseudonym, PersonPseudonymAndGivenName, PersonPseudonymAndNames,
-        SealGood, SealNoOrganizationIdentifier, SealByTypeNoCommonName, SealByTypeGood,
+        SealGood, SealNoOrganizationIdentifier, SealByTypeNoCommonName, SealByTypeGood, PersonTwoCommonNames, PersonTwoCountries,
+        SealTwoOrganizationIdentifiers, SealTwoOrganizationNames,
     ];
 
     private static void AddSubjects(Action<string, Case, Case> add)
@@ -65,5 +78,9 @@ public static partial class EtsiFixtures
         add("etsi-natural-person-pseudonym-mixed", PersonPseudonymAndNames, PersonPseudonymAndGivenName);
         add("etsi-legal-person-subject-attributes", SealNoOrganizationIdentifier, SealGood);
         add("etsi-legal-person-subject-attributes", SealByTypeNoCommonName, SealByTypeGood);
+        add("etsi-natural-person-subject-duplicate", PersonTwoCommonNames, PersonC);
+        add("etsi-natural-person-subject-duplicate", PersonTwoCountries, PersonEBySubject);
+        add("etsi-legal-person-subject-duplicate", SealTwoOrganizationIdentifiers, SealGood);
+        add("etsi-legal-person-subject-duplicate", SealTwoOrganizationNames, SealByTypeGood);
     }
 }
