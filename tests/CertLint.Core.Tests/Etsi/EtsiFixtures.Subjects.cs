@@ -64,11 +64,16 @@ public static partial class EtsiFixtures
         SealSubject([], () => [CountryDe, SealO, Attribute(Oids.Organization, Utf8String, "Example NV"), SealOrgId, SealCn]),
         ["etsi-legal-person-subject-duplicate"]);
 
+    /// <summary>The organizationIdentifier repeats the organizationName, in other capitals.</summary>
+    public static readonly Case SealOrganizationIdentifierIsName = new("eSeal, QCP-l, organizationIdentifier EXAMPLE SA beside organizationName Example SA",
+        SealSubject([QcpL], () => [CountryDe, SealO, Attribute(OrganizationIdentifier, Utf8String, "EXAMPLE SA"), SealCn]),
+        ["etsi-legal-person-organization-identifier-is-name"]);
+
     private static IEnumerable<Case> SubjectCases =>
     [
         PersonNoCountry, PersonNoCommonName, PersonNoName, PersonPseudonym, PersonPseudonymAndGivenName, PersonPseudonymAndNames,
         SealGood, SealNoOrganizationIdentifier, SealByTypeNoCommonName, SealByTypeGood, PersonTwoCommonNames, PersonTwoCountries,
-        SealTwoOrganizationIdentifiers, SealTwoOrganizationNames,
+        SealTwoOrganizationIdentifiers, SealTwoOrganizationNames, SealOrganizationIdentifierIsName,
     ];
 
     private static void AddSubjects(Action<string, Case, Case> add)
@@ -82,5 +87,6 @@ public static partial class EtsiFixtures
         add("etsi-natural-person-subject-duplicate", PersonTwoCountries, PersonEBySubject);
         add("etsi-legal-person-subject-duplicate", SealTwoOrganizationIdentifiers, SealGood);
         add("etsi-legal-person-subject-duplicate", SealTwoOrganizationNames, SealByTypeGood);
+        add("etsi-legal-person-organization-identifier-is-name", SealOrganizationIdentifierIsName, SealGood);
     }
 }
