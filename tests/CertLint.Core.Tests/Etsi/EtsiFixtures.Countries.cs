@@ -44,6 +44,18 @@ public static partial class EtsiFixtures
     public static readonly Case LegalLeiGermany = new("legal person semantics, organizationIdentifier LEIDE-5493001KJTIIGC8Y1R12", Legal("LEIDE-5493001KJTIIGC8Y1R12"),
         ["etsi-legal-person-identifier-country"]);
     /// <summary>A state is the format rule's finding; the unknown country is still judged (pkilint reports both).</summary>
+    public static readonly Case LegalLeiChecksum = new("legal person semantics, organizationIdentifier LEIXG-5493001KJTIIGC8Y1R13 (check digits)",
+        Legal("LEIXG-5493001KJTIIGC8Y1R13"), ["etsi-legal-person-identifier-lei"]);
+    public static readonly Case LegalLeiShort = new("legal person semantics, organizationIdentifier LEIXG-5493001KJT", Legal("LEIXG-5493001KJT"),
+        ["etsi-legal-person-identifier-lei"]);
+    public static readonly Case LegalLeiLowerCase = new("legal person semantics, organizationIdentifier LEIXG-5493001kjtiigc8y1r12", Legal("LEIXG-5493001kjtiigc8y1r12"),
+        ["etsi-legal-person-identifier-lei"]);
+    /// <summary>A wrong country and a broken LEI: two defects, two findings (pkilint reads the LEI only after LEIXG-).</summary>
+    public static readonly Case LegalLeiGermanyChecksum = new("legal person semantics, organizationIdentifier LEIDE-5493001KJTIIGC8Y1R13",
+        Legal("LEIDE-5493001KJTIIGC8Y1R13"), ["etsi-legal-person-identifier-country", "etsi-legal-person-identifier-lei"]);
+    /// <summary>Without the legal person semantics EN 319 412-1 gives the organizationIdentifier no structure: no finding.</summary>
+    public static readonly Case LeiChecksumNoSemantics = new("no semantics identifier, organizationIdentifier LEIXG-5493001KJTIIGC8Y1R13",
+        WithSubject(OrganizationIdentifier, "LEIXG-5493001KJTIIGC8Y1R13"), []);
     public static readonly Case LegalStateUnknownCountry = new("legal person semantics, organizationIdentifier NTRQQ+CA-123", Legal("NTRQQ+CA-123"),
         ["etsi-legal-person-identifier-country", "etsi-legal-person-identifier-format"]);
     public static readonly Case LegalNational = new("legal person semantics, national scheme AB:DE-123 with a URI authority", LegalWith("AB:DE-123", UriAuthority), []);
@@ -71,7 +83,8 @@ public static partial class EtsiFixtures
     private static IEnumerable<Case> CountryCases =>
     [
         NaturalLowerCountry, NaturalTransnational, NaturalNationalUnknownCountry, NaturalTax, NaturalNationalNoAuthority, NaturalNationalEmailAuthority,
-        LegalVatGreece, LegalNtrGreecePrefix, LegalLeiGlobal, LegalLeiGermany, LegalStateUnknownCountry, LegalNational, LegalNationalUnknownCountry,
+        LegalVatGreece, LegalNtrGreecePrefix, LegalLeiGlobal, LegalLeiGermany, LegalLeiChecksum, LegalLeiShort, LegalLeiLowerCase, LegalLeiGermanyChecksum,
+        LeiChecksumNoSemantics, LegalStateUnknownCountry, LegalNational, LegalNationalUnknownCountry,
         LegalNationalNoAuthority, LegislationSwitzerland, LegislationEmpty, LegislationUnknown, LegislationLowerCase, LegislationThreeLetters,
         LegislationMissing, LegislationUtf8, LimitUnknownCurrency, LimitLowerCurrency, LimitTestCurrency, LimitEuro, LimitNumericFranc, LimitNumericNoCurrency,
     ];
@@ -86,6 +99,8 @@ public static partial class EtsiFixtures
         add("etsi-legal-person-identifier-country", LegalNtrGreecePrefix, LegalVatGreece);
         add("etsi-legal-person-identifier-country", LegalLeiGermany, LegalLeiGlobal);
         add("etsi-legal-person-identifier-scheme", LegalNationalUnknownCountry, LegalNational);
+        add("etsi-legal-person-identifier-lei", LegalLeiChecksum, LegalLeiGlobal);
+        add("etsi-legal-person-identifier-lei", LegalLeiShort, LegalLeiGermany);
         add("etsi-legal-person-national-scheme-authority", LegalNationalNoAuthority, LegalNational);
         add("etsi-qc-legislation-form", LegislationThreeLetters, LegislationSwitzerland);
         add("etsi-qc-legislation-form", LegislationMissing, LegislationSwitzerland);

@@ -90,16 +90,19 @@ public static partial class EtsiFixtures
 
     /// <summary>
     /// A qualified eSignature certificate of a natural person (EN 319 412-2): givenName and surname, QcCompliance,
-    /// QcType esign and an English PDS, the given policies, and the given keyUsage bits (null: no keyUsage extension).
+    /// QcType esign and an English PDS, the given policies, and the given keyUsage bits (null: no keyUsage extension); the
+    /// subject givenName, surname, countryName and commonName unless <paramref name="subject"/> gives other attributes.
     /// </summary>
-    private static Func<TestCertificate[]> Person(int[]? keyUsage, string[] policies, string type = Esign, DateTimeOffset? issued = null) => () =>
+    private static Func<TestCertificate[]> Person(int[]? keyUsage, string[] policies, string type = Esign, DateTimeOffset? issued = null,
+        byte[][]? subject = null) => () =>
     {
         var root = LazyRoot.Value;
         var at = issued ?? Issued;
         var b = RawCertificateBuilder.Leaf("Alice Example", root)
             .Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Email("alice@example.com")))
             .Set(QcStatements, Seq(Statement(Compliance), Types(type), EnglishPds));
-        b.Subject = Name(Attribute(Oids.GivenName, Utf8String, "Alice"), Attribute(Oids.Surname, Utf8String, "Example"), Attribute(Oids.Country, PrintableString, "DE"));
+        b.Subject = Name(subject ?? [Attribute(Oids.GivenName, Utf8String, "Alice"), Attribute(Oids.Surname, Utf8String, "Example"),
+            Attribute(Oids.Country, PrintableString, "DE"), Attribute(Oids.CommonName, Utf8String, "Alice Example")]);
         if (policies.Length > 0) b.Set(Oids.CertificatePolicies, Ext.Policies([.. policies.Select(p => Ext.Policy(p))]));
         if (keyUsage is null) b.Extensions.RemoveAll(e => e.Oid == Oids.KeyUsage);
         else b.Set(Oids.KeyUsage, Ext.KeyUsage(keyUsage), critical: true);
@@ -115,8 +118,9 @@ public static partial class EtsiFixtures
     public static readonly Case PersonNoKuBySubject = new("natural person by its givenName, no policy, no keyUsage", Person(null, []), ["etsi-natural-person-ku-missing"]);
     public static readonly Case PersonNoKuBeforeV221 = new("natural person, QCP-n, no keyUsage, issued before 2020-07-01",
         Person(null, [QcpN], issued: new DateTimeOffset(2020, 6, 1, 0, 0, 0, TimeSpan.Zero)), []);
-    public static readonly Case LegalPersonNoKu = new("QCP-l with a givenName, no keyUsage", Person(null, [QcpL]), []);
-    public static readonly Case SealNoKu = new("QcType eseal with a givenName, no keyUsage", Person(null, [], Eseal), []);
+    /// <summary>A legal person's certificate (QCP-l, or the eSeal QcType) without organizationName and organizationIdentifier.</summary>
+    public static readonly Case LegalPersonNoKu = new("QCP-l with a givenName, no keyUsage", Person(null, [QcpL]), ["etsi-legal-person-subject-attributes"]);
+    public static readonly Case SealNoKu = new("QcType eseal with a givenName, no keyUsage", Person(null, [], Eseal), ["etsi-legal-person-subject-attributes"]);
     public static readonly Case PersonDataEncipherment = new("natural person, keyUsage dataEncipherment", Person([Ext.DataEncipherment], [QcpN]), ["etsi-natural-person-ku-setting"]);
     public static readonly Case PersonNonRepudiationKeyEncipherment = new("natural person, keyUsage nonRepudiation and keyEncipherment",
         Person([Ext.NonRepudiation, Ext.KeyEncipherment], [QcpN]), ["etsi-natural-person-ku-setting"]);
@@ -129,15 +133,16 @@ public static partial class EtsiFixtures
 
     /// <summary>
     /// A PSD2 certificate (ETSI TS 119 495): a QWAC's statements and the PSD2 statement (by default role PSP_AS, the NCA's
-    /// name and identifier), with this subject organizationIdentifier, issued on the given date (default: after V1.5.1).
+    /// name and identifier) and any <paramref name="extra"/> statements, with this subject organizationIdentifier, issued on
+    /// the given date (default: after V1.5.1).
     /// </summary>
-    private static Func<TestCertificate[]> Psd2(string organizationIdentifier, DateTimeOffset? issued = null, byte[]? psd2Info = null) => () =>
+    private static Func<TestCertificate[]> Psd2(string organizationIdentifier, DateTimeOffset? issued = null, byte[]? psd2Info = null, byte[][]? extra = null) => () =>
     {
         var (root, at) = (LazyRoot.Value, issued ?? Issued);
         var psd2 = Statement(Psd2Statement, psd2Info ?? Psd2Info([("0.4.0.19495.1.1", "PSP_AS")], "Banco de Espana", "ES-BDE"));
         var b = RawCertificateBuilder.Leaf("psd2.example.com", root)
             .Set(Oids.SubjectAltName, Ext.GeneralNames(Gn.Dns("psd2.example.com")))
-            .Set(QcStatements, Seq([.. Qwac, psd2]));
+            .Set(QcStatements, Seq([.. Qwac, psd2, .. extra ?? []]));
         b.Subject = Name(Attribute(Oids.CommonName, Utf8String, "psd2.example.com"), Attribute("2.5.4.97", Utf8String, organizationIdentifier));
         b.NotBefore = Time(at);
         b.NotAfter = Time(at + TimeSpan.FromDays(90));
@@ -192,7 +197,7 @@ public static partial class EtsiFixtures
         Psd2Good, Psd2OtherScheme, Psd2LowerCaseNca, Psd2UnknownCountry, Psd2GoodV141, Psd2NoNcaV141,
         Psd2NcaNamePrintable, Psd2NoRoles, Psd2RoleNameMismatch, Psd2OtherRole, Psd2NcaIdNoHyphen, Psd2NcaIdUnknownCountry,
         Psd2CentralBank, Psd2CentralBankNcaId, Psd2CentralBankNcaName, Psd2NcaNameEmpty, Psd2NcaNameLong,
-        Psd2TooManyRoles, Psd2RoleNameLong, .. SemanticsCases, .. CountryCases,
+        Psd2TooManyRoles, Psd2RoleNameLong, .. SemanticsCases, .. CountryCases, .. NationalCases, .. SubjectCases,
     ];
 
     public static IReadOnlyList<PackFixtureCase> All => LazyCases.Value;
@@ -233,5 +238,7 @@ public static partial class EtsiFixtures
         Add("etsi-psd2-nca-name", Psd2NcaNameEmpty, Psd2Good);
         AddSemantics(Add);
         AddCountries(Add);
+        AddNational(Add);
+        AddSubjects(Add);
     });
 }
