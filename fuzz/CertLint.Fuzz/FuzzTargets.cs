@@ -66,11 +66,11 @@ public static class FuzzTargets
     private static void Pkcs(byte[] input)
     {
         Expect(() => Pkcs7Parser.Parse(input, Location));
-        Expect(() => Pkcs12Parser.Parse((byte[])input.Clone(), File, EmptyPassword, Meter()));
+        Expect(() => Pkcs12Parser.Parse((byte[])input.Clone(), Location, EmptyPassword, Meter()));
         Expect(() => PbeInspector.InspectPfx(input));
         // Java keystores: the walk does not check the magic, so the fuzzer need not find it first.
-        Expect(() => JksParser.Parse((byte[])input.Clone(), File, EmptyPassword, new Collector(File, new Passwords())));
-        Expect(() => JceksParser.Parse(input, File, EmptyPassword, new Collector(File, new Passwords())));
+        Expect(() => JksParser.Parse((byte[])input.Clone(), Location, EmptyPassword, new Collector(File, new Passwords())));
+        Expect(() => JceksParser.Parse(input, Location, EmptyPassword, new Collector(File, new Passwords())));
     }
 
     /// <summary>The `.certlint.yml` and rule file loaders: any mistake must be a ConfigurationException (file:line:col).</summary>

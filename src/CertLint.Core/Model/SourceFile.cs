@@ -21,3 +21,6 @@ public sealed record SourceLocation(SourceFile File, int StartLine = 1, int EndL
         ? $"{File.DisplayPath}:{StartLine}"
         : $"{File.DisplayPath}:{StartLine}-{EndLine}";
 }
+
+/// <summary>A 1-based, inclusive range of lines in a file.</summary>
+public readonly record struct LineSpan(int Start, int End);

@@ -35,6 +35,18 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource,
         ? KdfMeter.Deferring(passwordSource.MaxKdfIterations)
         : KdfMeter.Paying(passwordSource.MaxKdfIterations, passwordSource.KdfBudget);
 
+    /// <summary>Set for content embedded in another file's text (a manifest's base64 value): every object is reported at these lines.</summary>
+    public LineSpan? Pin { get; init; }
+
+    /// <summary>
+    /// Where an object read from lines <paramref name="start"/>-<paramref name="end"/> of the content (binary content:
+    /// line 1) is reported. Under a <see cref="Pin"/> the lines are the pin's, and <paramref name="ordinal"/> keeps the
+    /// content's blocks distinct objects.
+    /// </summary>
+    public SourceLocation At(int start = 1, int end = 1, int ordinal = 0) => Pin is { } pin
+        ? new SourceLocation(File, pin.Start, pin.End, ordinal)
+        : new SourceLocation(File, start, end);
+
     public void Error(SourceLocation location, string message) => Issues.Add(new ParseIssue(ParseIssueKind.ParseError, location, message));
 
     /// <summary>Runs one parse step; a failure becomes an issue at <paramref name="location"/> and the file's other objects survive.</summary>

@@ -10,11 +10,20 @@ public static class ContentParser
 {
     public static ParsedFile Parse(SourceFile file, byte[] bytes, IPasswordSource passwords) => Parse(file, bytes, passwords, deferKdf: false)!;
 
+    /// <summary>
+    /// Content that is not the file's own text (a base64 value in a manifest): every object it yields, and every
+    /// problem, is reported at <paramref name="pinned"/>, the lines that hold the value, not at lines of the decoded text.
+    /// </summary>
+    internal static ParsedFile ParsePinned(SourceFile file, byte[] bytes, IPasswordSource passwords, LineSpan pinned) =>
+        Parse(new Collector(file, passwords) { Pin = pinned }, bytes)!;
+
     /// <param name="deferKdf">In FileParser's parallel pass: a file that needs a key derivation yields null (parse it again in order).</param>
-    internal static ParsedFile? Parse(SourceFile file, byte[] bytes, IPasswordSource passwords, bool deferKdf)
+    internal static ParsedFile? Parse(SourceFile file, byte[] bytes, IPasswordSource passwords, bool deferKdf) =>
+        Parse(new Collector(file, passwords, deferKdf), bytes);
+
+    private static ParsedFile? Parse(Collector result, byte[] bytes)
     {
-        var result = new Collector(file, passwords, deferKdf);
-        if (bytes.Length == 0) result.Error(new SourceLocation(file), "file is empty");
+        if (bytes.Length == 0) result.Error(result.At(), "file is empty");
         else if (PemScanner.ContainsPem(bytes))
         {
             if (ParsePem(bytes, result)) CryptographicOperations.ZeroMemory(bytes); // the base64 of private keys; nothing in the model points here
@@ -40,9 +49,10 @@ public static class ContentParser
     {
         result.Kind = FileKind.Pem;
         var sawKey = false;
+        var ordinal = 0;
         foreach (var block in PemScanner.Scan(content))
         {
-            var location = new SourceLocation(result.File, block.StartLine, block.EndLine);
+            var location = result.At(block.StartLine, block.EndLine, ordinal++);
             if (block.Error is not null)
             {
                 result.Error(location, block.Error);
@@ -83,18 +93,18 @@ public static class ContentParser
 
     private static void ParseBinary(byte[] bytes, Collector result)
     {
-        var location = new SourceLocation(result.File);
+        var location = result.At();
         if (JksParser.IsJks(bytes))
         {
             result.Kind = FileKind.Jks;
-            result.Guard(location, "JKS keystore", () => JksParser.Parse(bytes, result.File, result.Passwords, result));
+            result.Guard(location, "JKS keystore", () => JksParser.Parse(bytes, location, result.Passwords, result));
             CryptographicOperations.ZeroMemory(bytes);
             return;
         }
         if (JksParser.IsJceks(bytes))
         {
             result.Kind = FileKind.Jks;
-            result.Guard(location, "JCEKS keystore", () => JceksParser.Parse(bytes, result.File, result.Passwords, result));
+            result.Guard(location, "JCEKS keystore", () => JceksParser.Parse(bytes, location, result.Passwords, result));
             CryptographicOperations.ZeroMemory(bytes);
             return;
         }
@@ -114,7 +124,7 @@ public static class ContentParser
                 break;
             case DerShape.Pkcs12:
                 result.Kind = FileKind.Pkcs12;
-                result.Guard(location, "PKCS#12 keystore", () => AddPkcs12(bytes, result));
+                result.Guard(location, "PKCS#12 keystore", () => AddPkcs12(bytes, location, result));
                 CryptographicOperations.ZeroMemory(bytes);
                 break;
             case DerShape.Key:
@@ -132,9 +142,9 @@ public static class ContentParser
         }
     }
 
-    private static void AddPkcs12(byte[] bytes, Collector result)
+    private static void AddPkcs12(byte[] bytes, SourceLocation location, Collector result)
     {
-        var contents = Pkcs12Parser.Parse(bytes, result.File, result.Passwords, result.Kdf);
+        var contents = Pkcs12Parser.Parse(bytes, location, result.Passwords, result.Kdf);
         result.Keystore = contents.Keystore;
         result.Certificates.AddRange(contents.Certificates);
         result.Keys.AddRange(contents.Keys);

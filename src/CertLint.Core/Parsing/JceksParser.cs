@@ -16,10 +16,9 @@ internal static class JceksParser
     private static readonly PbeInfo Protection = new("JCEKS", 1, "JCEKS key protection (PBEWithMD5AndTripleDES) and SHA-1 store digest",
         "Java JCEKS key protection (Sun's PBEWithMD5AndTripleDES: MD5 and 3DES) and a SHA-1 store digest; CertLint does not open JCEKS keys, so they were not checked: convert to PKCS#12 (keytool -importkeystore -deststoretype pkcs12)");
 
-    public static void Parse(byte[] bytes, SourceFile file, IReadOnlyList<string> passwords, Collector result)
+    public static void Parse(byte[] bytes, SourceLocation location, IReadOnlyList<string> passwords, Collector result)
     {
         var layout = JksParser.Walk(bytes, "JCEKS");
-        var location = new SourceLocation(file);
         var opened = layout.DigestAt is { } at
             ? passwords.Append(JksParser.WellKnownPassword).Distinct(StringComparer.Ordinal)
                 .FirstOrDefault(p => CryptographicOperations.FixedTimeEquals(JksParser.StoreDigest(bytes.AsSpan(0, at), p), bytes.AsSpan(at)))

@@ -33,10 +33,9 @@ internal static class JksParser
     public static bool IsJceks(ReadOnlySpan<byte> bytes) => bytes.Length >= 4 && BinaryPrimitives.ReadUInt32BigEndian(bytes) == JceksMagic;
 
     /// <summary>Reads the store; throws <see cref="FormatException"/> on a malformed one, <see cref="PasswordRequiredException"/> after adding its certificates when no candidate opens it.</summary>
-    public static void Parse(byte[] bytes, SourceFile file, IReadOnlyList<string> passwords, Collector result)
+    public static void Parse(byte[] bytes, SourceLocation location, IReadOnlyList<string> passwords, Collector result)
     {
         var keyEntries = Walk(bytes, "JKS").KeyEntries;
-        var location = new SourceLocation(file);
         string? opened = null;
         JksStore? store = null;
         foreach (var password in passwords.Append(WellKnownPassword).Distinct(StringComparer.Ordinal))

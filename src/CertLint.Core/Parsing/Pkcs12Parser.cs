@@ -17,14 +17,13 @@ public sealed record Pkcs12Contents(KeystoreInfo Keystore, IReadOnlyList<Certifi
 public static class Pkcs12Parser
 {
     /// <param name="data">The PFX bytes.</param>
-    /// <param name="file">The file, for locations.</param>
+    /// <param name="location">Where the keystore is reported: its objects are at this place, numbered by <see cref="SourceLocation.Index"/>.</param>
     /// <param name="passwords">Candidates, the empty password first.</param>
     /// <param name="kdf">Iteration counts (MAC, encrypted safes, shrouded keys) over its limit are refused before any
     /// derivation, and every derivation is paid for from its budget first (a standalone one when null).</param>
-    public static Pkcs12Contents Parse(ReadOnlyMemory<byte> data, SourceFile file, IReadOnlyList<string> passwords, KdfMeter? kdf = null)
+    public static Pkcs12Contents Parse(ReadOnlyMemory<byte> data, SourceLocation location, IReadOnlyList<string> passwords, KdfMeter? kdf = null)
     {
         kdf ??= KdfMeter.Standalone(PbeInspector.DefaultMaxIterations);
-        var location = new SourceLocation(file);
         var encryptedSafes = Pkcs12Nesting.CheckClear(data); // before .NET's decoder recurses into nested safes
         var info = Pkcs12Info.Decode(data, out var consumed, skipCopy: true); // throws on garbage: a parse error, not a password problem
         if (consumed != data.Length) throw new AsnContentException($"{data.Length - consumed} bytes after the PKCS#12 structure");

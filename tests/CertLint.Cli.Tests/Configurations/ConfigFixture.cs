@@ -34,10 +34,14 @@ internal sealed class ConfigFixture : IDisposable
     public (List<string> Findings, CliRunner.Outcome Outcome, string Json) Lint(params string[] extra) => Lint(null, extra);
 
     /// <summary>The same with environment variables (CERTLINT_PASSWORD for keystores).</summary>
-    public (List<string> Findings, CliRunner.Outcome Outcome, string Json) Lint(IReadOnlyDictionary<string, string>? env, params string[] extra)
+    public (List<string> Findings, CliRunner.Outcome Outcome, string Json) Lint(IReadOnlyDictionary<string, string>? env, params string[] extra) =>
+        LintAt("2030-01-01", env, extra);
+
+    /// <summary>The same at another instant.</summary>
+    public (List<string> Findings, CliRunner.Outcome Outcome, string Json) LintAt(string now, IReadOnlyDictionary<string, string>? env, params string[] extra)
     {
         var report = Path.Combine(Root, "..", Path.GetFileName(Root) + ".json");
-        var outcome = CliRunner.InProcess(Root, env, ["--now", "2030-01-01", ".", "--json", report, .. extra]);
+        var outcome = CliRunner.InProcess(Root, env, ["--now", now, ".", "--json", report, .. extra]);
         var json = File.ReadAllText(report);
         File.Delete(report);
         using var doc = JsonDocument.Parse(json);

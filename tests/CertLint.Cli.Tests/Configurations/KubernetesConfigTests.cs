@@ -17,7 +17,7 @@ public sealed partial class KubernetesConfigTests
         json.ShouldContain("\"path\": \"secret.yaml\"");   // the certificates are reported inside the manifest
 
         var inventory = CliRunner.InProcess(repo.Root, null, "inventory", "--now", "2030-01-01").Out;
-        inventory.ShouldContain("secret.yaml:9-20  CN=www.example.test, serial 2002  role server (from secret.yaml:9 Secret shop/web-tls data.tls.crt)");
+        inventory.ShouldContain("secret.yaml:9  CN=www.example.test, serial 2002  role server (from secret.yaml:9 Secret shop/web-tls data.tls.crt)");
         inventory.ShouldContain("ingress.yaml:16  cert-manager server  Certificate shop/api");
     }
 
@@ -39,6 +39,29 @@ public sealed partial class KubernetesConfigTests
             "Ingress default/web answers for api.example.test (manifests.yaml:46), but CN=www.example.test, serial 2002 from manifests.yaml:7 Secret default/web-tls data.tls.crt covers only www.example.test, example.test: reissue it with these names.",
             "Ingress default/web answers for shop.example.test (manifests.yaml:48), but Certificate default/shop from its dnsNames covers only www.example.test: reissue it with these names.",
         ]);
+    }
+
+    [Test]
+    public void What_a_base64_value_holds_is_reported_at_the_values_own_lines()
+    {
+        // data.server.der: one line of base64 (a DER certificate), line 11; data.ca.crt: a literal block of 20 base64
+        // lines (a PEM bundle of two CA certificates), lines 13-32. Before, the DER certificate was reported at line 1
+        // and the bundle at the decoded PEM's line numbers.
+        using var repo = new ConfigFixture("kubernetes/encoded");
+        var inventory = CliRunner.InProcess(repo.Root, null, "inventory", "--now", "2030-01-01");
+        inventory.Out.ShouldContain("secret.yaml:11  CN=www.example.test, serial 2002");
+        inventory.Out.ShouldContain("secret.yaml:13-32  CN=Fixture TLS CA, serial 2000");
+        inventory.Out.ShouldContain("secret.yaml:13-32  CN=Fixture Other CA, serial 2001");
+
+        var (findings, outcome, json) = repo.LintAt("2100-06-01", null);
+        findings.ShouldBe([
+            "cert-expired secret.yaml:11",
+            "cert-expired secret.yaml:13",
+            "cert-expired secret.yaml:13",
+            "role-unknown secret.yaml:11",
+            "validity-too-long secret.yaml:11",
+        ], outcome.Out);
+        ConfigFixture.Messages(json, "cert-expired").Count(m => m.Contains("CN=Fixture", StringComparison.Ordinal)).ShouldBe(2);
     }
 
     [Test]

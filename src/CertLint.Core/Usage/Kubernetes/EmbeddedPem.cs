@@ -6,19 +6,21 @@ namespace CertLint.Usage.Kubernetes;
 
 /// <summary>
 /// Certificates and keys held inside a configuration (Secret data and stringData), parsed by the one parser with
-/// locations in the configuration file: PEM text is preceded by as many empty lines as come before it in the
-/// manifest, so each block reports its own manifest line. Binary values (DER, PKCS#12) report the value's line.
+/// locations in the configuration file. PEM text written in the manifest (stringData) is preceded by as many empty
+/// lines as come before it, so each block reports its own manifest line. Content the manifest holds encoded (a base64
+/// data value) or binary (DER, PKCS#12) has no lines of its own there: everything in it is reported at the value's lines.
 /// </summary>
 internal static class EmbeddedPem
 {
     public const int MaxValueBytes = 1024 * 1024;
 
-    public static ParsedFile Parse(ConfigSource source, byte[] value, int firstLine, string holder)
+    /// <param name="value">The value's content: decoded, when <paramref name="encoded"/>.</param>
+    /// <param name="lines">The manifest lines that hold the value's text.</param>
+    public static ParsedFile Parse(ConfigSource source, byte[] value, LineSpan lines, bool encoded, string holder)
     {
-        var isPem = PemScanner.ContainsPem(value);
-        var bytes = isPem ? Pad(value, firstLine - 1) : value;
-        var parsed = ContentParser.Parse(source.File, bytes, source.Passwords);
-        // Binary content: everything is at the value's line.
+        var parsed = !encoded && PemScanner.ContainsPem(value)
+            ? ContentParser.Parse(source.File, Pad(value, lines.Start - 1), source.Passwords)
+            : ContentParser.ParsePinned(source.File, value, source.Passwords, lines);
         return new ParsedFile
         {
             EmbeddedIn = holder,
@@ -28,7 +30,7 @@ internal static class EmbeddedPem
             Keys = parsed.Keys,
             Crls = parsed.Crls,
             Keystore = parsed.Keystore,
-            Issues = isPem ? parsed.Issues : [.. parsed.Issues.Select(i => i with { Location = source.At(firstLine) })],
+            Issues = parsed.Issues,
         };
     }
 
