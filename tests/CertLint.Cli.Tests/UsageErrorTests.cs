@@ -1,3 +1,5 @@
+using CertLint.Tests.Pki;
+
 namespace CertLint.Cli.Tests;
 
 /// <summary>Option mistakes exit 2 with a one-line message and no stack trace.</summary>
@@ -41,6 +43,23 @@ public class UsageErrorTests
         {
             r.Out.ShouldContain(option);
         }
+    }
+
+    [Test]
+    public void A_report_that_cannot_be_written_exits_2_saying_why()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(Path.Combine(dir.Path, "blocker"), "a file where a folder is wanted");
+        Directory.CreateDirectory(Path.Combine(dir.Path, "reports"));
+        File.Copy(Path.Combine(CliRunner.RepoRoot, "tests", "fixtures", "configs", "pki", "ca.crt"), Path.Combine(dir.Path, "ca.crt"));
+
+        var folder = CliRunner.InProcess(dir.Path, null, "--now", "2030-01-01", "ca.crt", "--sarif", "reports");
+        folder.ExitCode.ShouldBe(2);
+        folder.Error.Trim().ShouldBe("certlint: reports: cannot write report: it is a folder; give the report's file name");
+
+        var underFile = CliRunner.InProcess(dir.Path, null, "--now", "2030-01-01", "ca.crt", "--junit", "blocker/out/r.xml");
+        underFile.ExitCode.ShouldBe(2);
+        underFile.Error.Trim().ShouldBe($"certlint: blocker/out/r.xml: cannot write report: {Path.Combine(dir.Path, "blocker")} is a file, so no folder can be made there");
     }
 
     [Test]

@@ -59,6 +59,7 @@ public static class ReportWriter
     public static void WriteBytes(string path, byte[] bytes, string workingDirectory)
     {
         var full = Path.GetFullPath(path, workingDirectory);
+        if (Directory.Exists(full)) throw new UserErrorException($"{path}: cannot write report: it is a folder; give the report's file name");
         try
         {
             var dir = Path.GetDirectoryName(full);
@@ -67,8 +68,24 @@ public static class ReportWriter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserErrorException($"{path}: cannot write report: {e.Message}", e);
+            throw new UserErrorException($"{path}: cannot write report: {Reason(e, full)}", e);
         }
+    }
+
+    /// <summary>Why a report could not be written, in the user's terms (the framework's text names no cause it can act on).</summary>
+    private static string Reason(Exception e, string full)
+    {
+        if (e is UnauthorizedAccessException) return "permission denied (write to a folder the build can write, such as the working directory)";
+        if (FileInAncestors(full) is { } blocker) return $"{blocker} is a file, so no folder can be made there";
+        if (e is DirectoryNotFoundException or FileNotFoundException) return "its folder cannot hold files (a read-only or virtual file system)";
+        return "an I/O error on the file system (full, read-only or gone)";
+    }
+
+    private static string? FileInAncestors(string full)
+    {
+        for (var dir = Path.GetDirectoryName(full); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+            if (File.Exists(dir)) return dir;
+        return null;
     }
 }
 
