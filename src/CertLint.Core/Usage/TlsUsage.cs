@@ -83,6 +83,11 @@ public sealed record TlsUsage
     /// <summary>Where verification is switched on or off, or null when it is the format's default.</summary>
     public SourceLocation? VerifyAt { get; init; }
     public ProtocolSetting? Protocols { get; init; }
+    /// <summary>
+    /// A client's peer, when its configuration names it (nginx proxy_pass https://HOST, HAProxy server HOST:PORT): the
+    /// host without port or brackets. Null for servers and for clients that do not say whom they connect to.
+    /// </summary>
+    public string? PeerHost { get; init; }
     /// <summary>Host names the endpoint answers for (nginx server_name, Ingress tls hosts, cert-manager dnsNames).</summary>
     public IReadOnlyList<string> Hosts { get; init; } = [];
     public SourceLocation? HostsAt { get; init; }

@@ -46,6 +46,23 @@ public sealed class NginxConfigTests
     }
 
     [Test]
+    public void A_proxy_client_certificate_is_judged_by_the_server_it_is_presented_to()
+    {
+        // nginx/bad proxies to api.example.test, which the same nginx serves and which requires client certificates
+        // from other-ca: the proxy's certificate (from ca) is refused there. Proxying to a partner's API instead, the
+        // certificate is presented to a server outside the repository, which nginx's own client CA says nothing about.
+        using var repo = new ConfigFixture("nginx/bad");
+        var conf = Path.Combine(repo.Root, "nginx.conf");
+        File.WriteAllText(conf, File.ReadAllText(conf).Replace("proxy_pass https://api.example.test;", "proxy_pass https://api.partner.example.com:8443/v1;", StringComparison.Ordinal));
+        var (findings, outcome, json) = repo.Lint();
+        findings.ShouldNotContain("mtls-client-ca-mismatch nginx.conf:9", outcome.Out);
+        findings.Count.ShouldBe(10, outcome.Out);
+        ConfigFixture.Related(json, "eku-client-auth").ShouldBe([
+            "nginx.conf:14 presented as the client certificate of proxy_pass api.partner.example.com:8443 (proxy_ssl_certificate)",
+        ]);
+    }
+
+    [Test]
     public void Inventory_json_lists_every_usage_with_its_references()
     {
         using var repo = new ConfigFixture("nginx/bad");

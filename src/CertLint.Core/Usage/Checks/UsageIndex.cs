@@ -69,15 +69,71 @@ internal sealed class UsageIndex
     private List<TlsUsage> Clients => _clients ??= [.. _inventory.Usages.Where(u => u.Role == UsageRole.Client)];
 
     /// <summary>
-    /// The mTLS servers a client presents its certificate to: every one when the repository has one such server, else
-    /// those configured in the client's folder.
+    /// The mTLS servers a client presents its certificate to. A client whose configuration names its peer
+    /// (<see cref="TlsUsage.PeerHost"/>) presents it to the mTLS servers answering that name, and to none of the
+    /// repository's when the name is a domain name none of them answers (a partner's API behind a reverse proxy); a
+    /// client that names no peer, or an address or a single-label name (an upstream block, a container) that may be
+    /// any of them, presents it to every mTLS server when the repository has one, else to those in its folder.
     /// </summary>
-    public List<TlsUsage> ServersOf(TlsUsage client) =>
+    public List<TlsUsage> ServersOf(TlsUsage client) => Peers.Named(client) ?? Unnamed(client);
+
+    private List<TlsUsage> Unnamed(TlsUsage client) =>
         MtlsServers.Count <= 1 ? MtlsServers : InFolder(_mtlsServersByFolder ??= ByFolder(MtlsServers), client);
 
     /// <summary>The clients that present their certificates to an mTLS server (the converse of <see cref="ServersOf"/>).</summary>
-    public List<TlsUsage> ClientsOf(TlsUsage server) =>
-        MtlsServers.Count <= 1 ? Clients : InFolder(_clientsByFolder ??= ByFolder(Clients), server);
+    public List<TlsUsage> ClientsOf(TlsUsage server)
+    {
+        var unnamed = MtlsServers.Count <= 1 ? Peers.Unnamed : InFolder(_clientsByFolder ??= ByFolder(Peers.Unnamed), server);
+        if (!Peers.ByServer.TryGetValue(server, out var named)) return unnamed;
+        // Cached per server, so that the list is the same object on every call (ClientLeavesOf caches by reference).
+        return _namedClientsOf.GetOrAdd(server, _ => [.. unnamed, .. named]);
+    }
+
+    private readonly ConcurrentDictionary<TlsUsage, List<TlsUsage>> _namedClientsOf = new(ReferenceEqualityComparer.Instance);
+
+    private PeerIndex Peers => _peers ??= new PeerIndex(Clients, MtlsServers);
+
+    private PeerIndex? _peers;
+
+    /// <summary>Clients by the mTLS servers their named peer is, built once.</summary>
+    private sealed class PeerIndex
+    {
+        /// <summary>Clients whose peer is not known: tied to servers by count and folder.</summary>
+        public List<TlsUsage> Unnamed { get; } = [];
+
+        /// <summary>For each mTLS server, the clients naming one of its hosts as their peer.</summary>
+        public Dictionary<TlsUsage, List<TlsUsage>> ByServer { get; } = new(ReferenceEqualityComparer.Instance);
+
+        private readonly Dictionary<TlsUsage, List<TlsUsage>> _serversOf = new(ReferenceEqualityComparer.Instance);
+
+        public PeerIndex(List<TlsUsage> clients, List<TlsUsage> servers)
+        {
+            var byHost = new Dictionary<string, List<TlsUsage>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var server in servers)
+                foreach (var host in server.Hosts.Distinct(StringComparer.OrdinalIgnoreCase))
+                {
+                    if (!byHost.TryGetValue(host, out var list)) byHost[host] = list = [];
+                    list.Add(server);
+                }
+            foreach (var client in clients)
+            {
+                if (client.PeerHost is { } peer && byHost.TryGetValue(peer, out var answering))
+                {
+                    _serversOf[client] = answering;
+                    foreach (var server in answering)
+                    {
+                        if (!ByServer.TryGetValue(server, out var list)) ByServer[server] = list = [];
+                        list.Add(client);
+                    }
+                }
+                else if (client.PeerHost is { } other && PeerHosts.IsDomainName(other)) _serversOf[client] = [];
+                else Unnamed.Add(client);
+            }
+        }
+
+        /// <summary>The servers a client names, an empty list for a peer outside the repository, null when it names none.</summary>
+        public List<TlsUsage>? Named(TlsUsage client) => _serversOf.TryGetValue(client, out var servers) ? servers : null;
+    }
 
     private static List<TlsUsage> InFolder(Dictionary<string, List<TlsUsage>> byFolder, TlsUsage usage) =>
         byFolder.TryGetValue(Folder(usage), out var list) ? list : [];

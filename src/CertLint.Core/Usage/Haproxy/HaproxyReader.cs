@@ -112,6 +112,7 @@ public sealed partial class HaproxyReader : IConfigReader
                 Location = line.At,
                 Service = $"{section.Kind} {section.Name} server {line.Args[0]} {line.Args[1]}",
                 Role = UsageRole.Client,
+                PeerHost = PeerHosts.Of(line.Args[1]),
                 Certificate = crt,
                 Key = crt is null ? null : KeyOf(crt),
                 CaFiles = options.Value("ca-file") is { } ca ? CaFiles(Reference(ca, line, "ca-file", "ca-base")) : [],

@@ -74,14 +74,14 @@ public sealed partial class NginxReader : IConfigReader
                 }
                 else if (d.Name == "proxy_pass" && d.Args is [var url, ..] && url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
                 {
-                    Client(d, scope, "proxy_pass " + Host(url));
+                    Client(d, scope, "proxy_pass " + Host(url), PeerHosts.Of(Host(url)));
                     proxied = true;
                 }
             }
             // proxy_ssl_certificate set with no https proxy_pass below: still a client certificate (grpc_pass, uwsgi...).
             if (!proxied && block.FirstOrDefault(d => d.Name == "proxy_ssl_certificate") is { } own)
             {
-                Client(own, scope, "proxy_ssl_certificate");
+                Client(own, scope, "proxy_ssl_certificate", null);
                 proxied = true;
             }
             return proxied;
@@ -135,7 +135,7 @@ public sealed partial class NginxReader : IConfigReader
             }
         }
 
-        private void Client(NginxDirective at, Scope scope, string service)
+        private void Client(NginxDirective at, Scope scope, string service, string? peer)
         {
             var verify = scope.Last("proxy_ssl_verify");
             result.Usages.Add(new TlsUsage
@@ -144,6 +144,7 @@ public sealed partial class NginxReader : IConfigReader
                 Location = at.At,
                 Service = service,
                 Role = UsageRole.Client,
+                PeerHost = peer,
                 Certificate = Reference(scope.Last("proxy_ssl_certificate")),
                 Key = Reference(scope.Last("proxy_ssl_certificate_key")),
                 CaFiles = [.. scope.All("proxy_ssl_trusted_certificate").Select(d => Reference(d)).OfType<FileReference>()],
