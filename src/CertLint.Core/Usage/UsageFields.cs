@@ -29,6 +29,7 @@ internal static class UsageFields
         yield return Field("usage.protocols.source", T.String, "file:line and directive that sets the protocols",
             u => u.Protocols is { } p ? $"{p.At.File.RelativePath}:{p.At.StartLine} {p.Directive}" : null);
         yield return Field("usage.hosts", T.List, "Host names the endpoint answers for", u => u.Hosts.Count > 0 ? u.Hosts : null);
+        yield return Field("usage.peerHost", T.String, "The host a client connects to, when its configuration names it (nginx proxy_pass, HAProxy server)", u => u.PeerHost);
         yield return Field("usage.certificate", T.String, "The certificate path as written", u => u.Certificate?.Path);
         yield return Field("usage.key", T.String, "The private key path as written", u => u.Key?.Path);
         yield return Field("usage.certificate.store", T.String,
