@@ -15,6 +15,8 @@ public enum KeyEncoding
     Pkcs1RsaPublic,
     /// <summary>OpenSSL's traditional DSA private key ("DSA PRIVATE KEY": version, p, q, g, y, x).</summary>
     OpenSslDsa,
+    /// <summary>A key of an armored OpenPGP key block ("PGP PRIVATE KEY BLOCK", "PGP PUBLIC KEY BLOCK"): primary key or subkey.</summary>
+    OpenPgp,
 }
 
 /// <summary>

@@ -58,7 +58,7 @@ public static class ContentParser
                 result.Error(location, block.Error);
                 continue;
             }
-            var isKey = KeyParser.IsKeyLabel(block.Label);
+            var isKey = KeyParser.IsKeyLabel(block.Label) || block.Label == OpenPgpKeyParser.SecretLabel;
             sawKey |= isKey;
             result.Guard(location, block.Label, " block", (block, location, result), static s => ParseBlock(s.block, s.location, s.result));
             if (isKey) Zero(block.Data);
@@ -83,11 +83,14 @@ public static class ContentParser
             case "X509 CRL":
                 result.Crls.Add(CrlParser.Parse(block.Data, location));
                 break;
+            case OpenPgpKeyParser.SecretLabel or OpenPgpKeyParser.PublicLabel:
+                result.Keys.AddRange(KeyParser.ParseOpenPgp(block.Data, location));
+                break;
             case var label when KeyParser.IsKeyLabel(label):
                 result.Keys.Add(KeyParser.ParsePem(block, location, result.Passwords, result.Kdf));
                 break;
             default:
-                break; // CERTIFICATE REQUEST, DH PARAMETERS, OPENSSH PRIVATE KEY...: not ours to lint
+                break; // CERTIFICATE REQUEST, DH PARAMETERS, PGP SIGNATURE...: not ours to lint
         }
     }
 

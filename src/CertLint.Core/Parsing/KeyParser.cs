@@ -231,6 +231,11 @@ public static class KeyParser
         }
     }
 
+    /// <summary>The keys of an armored OpenPGP key block: the primary key, then each subkey (<see cref="SourceLocation.Index"/> 1, 2...).</summary>
+    internal static IEnumerable<KeyInfo> ParseOpenPgp(ReadOnlyMemory<byte> data, SourceLocation location) =>
+        OpenPgpKeyParser.Parse(data.Span).Select((key, i) => Make(i == 0 ? location : location with { Index = location.Index * OpenPgpKeyParser.MaxKeys + i },
+            ObjectFormat.Pem, KeyEncoding.OpenPgp, key.IsPrivate, key.Encrypted, key.Spki, null, key.Protection));
+
     private static KeyInfo OpenSsh(ReadOnlyMemory<byte> data, SourceLocation location)
     {
         var key = OpenSshKeyParser.Parse(data.Span);

@@ -71,7 +71,7 @@ internal static class SshPrivateKey
         var x = reader.ReadPositiveMpint();
         var inner = new AsnWriter(AsnEncodingRules.DER);
         inner.WriteInteger(x);
-        return Pkcs8(w => SshPublicKey.DsaAlgorithm(w, p, q, g), inner.Encode());
+        return Pkcs8(w => SubjectPublicKeys.DsaAlgorithm(w, p, q, g), inner.Encode());
     }
 
     private static byte[] Ed25519(ref SshWireReader reader)

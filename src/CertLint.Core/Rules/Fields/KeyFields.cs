@@ -15,7 +15,7 @@ internal static class KeyFields
         yield return Key("key.sha256", T.String, "SHA-256 of the SubjectPublicKeyInfo", k => k.PublicKey?.Sha256);
         yield return Key("encrypted", T.Boolean, "The key was stored encrypted", k => k.Encrypted);
         yield return Key("private", T.Boolean, "A private key (not only a public one)", k => k.IsPrivate);
-        yield return Key("encoding", T.String, "pkcs8, encryptedPkcs8, pkcs1Rsa, sec1Ec, subjectPublicKeyInfo, pkcs12Entry, openSsh",
+        yield return Key("encoding", T.String, "pkcs8, encryptedPkcs8, pkcs1Rsa, sec1Ec, subjectPublicKeyInfo, pkcs12Entry, openSsh, openSslDsa, openPgp",
             k => char.ToLowerInvariant(k.Encoding.ToString()[0]) + k.Encoding.ToString()[1..]);
         yield return Key("format", T.String, "pem, der, pkcs7 or pkcs12", k => Names.Format(k.Format));
         yield return KeyCtx("pairedCertificate", T.Boolean, "A certificate with this public key was found",
