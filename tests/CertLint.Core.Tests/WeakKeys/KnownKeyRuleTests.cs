@@ -1,0 +1,61 @@
+using CertLint.Engine;
+using CertLint.Rules.Primitives.Keys;
+using CertLint.Tests.BuiltInRules;
+
+namespace CertLint.Tests.WeakKeys;
+
+/// <summary>
+/// key-known-compromised on tests/fixtures/known-keys: private keys printed in RFCs (written as PKCS#8 PEM by
+/// bench/external/known-keys.py --pem) and a certificate for one of them, linted by the real engine.
+/// </summary>
+public sealed class KnownKeyRuleTests
+{
+    private static readonly string FixtureDir = Path.Combine(Samples.RepoRoot, "tests", "fixtures", "known-keys");
+    private static readonly Lazy<LintResult> Result = new(() => WeakKeyRuleTests.Lint(FixtureDir));
+
+    [Test]
+    public void Every_fixture_is_read_as_a_key()
+    {
+        WeakKeyRuleTests.Hits(Result.Value, "parse-error").ShouldBeEmpty();
+        Result.Value.Inventory.Keys.Count.ShouldBe(Directory.GetFiles(FixtureDir, "*.key").Length);
+    }
+
+    [Test]
+    public void Every_published_key_and_the_certificate_for_one_are_reported() =>
+        WeakKeyRuleTests.Hits(Result.Value, "key-known-compromised").ShouldBe([
+            "rfc7515-a3-p256.key:Key",
+            "rfc7517-a2-rsa.crt:Certificate",
+            "rfc7517-a2-rsa.key:Key",
+            "rfc7520-bilbo-p521.key:Key",
+            "rfc8032-ed25519-test1.key:Key",
+            "rfc8032-ed448-blank.key:Key",
+        ]);
+
+    [TestCase("rfc7515-a3-p256.key", "JWS example EC P-256 key (RFC 7515 Appendix A.3.1)")]
+    [TestCase("rfc7517-a2-rsa.crt", "JWK example RSA 2048 key (kid 2011-04-29) (RFC 7517 Appendix A.2)")]
+    [TestCase("rfc7517-a2-rsa.key", "JWK example RSA 2048 key (kid 2011-04-29) (RFC 7517 Appendix A.2)")]
+    [TestCase("rfc7520-bilbo-p521.key", "bilbo.baggins@hobbiton.example EC P-521 key (RFC 7520 §3.2)")]
+    [TestCase("rfc8032-ed25519-test1.key", "Ed25519 TEST 1 key (RFC 8032 §7.1)")]
+    [TestCase("rfc8032-ed448-blank.key", "Ed448 Blank key (RFC 8032 §7.4)")]
+    public void The_message_names_the_key_and_its_source_but_no_key_bytes(string file, string named)
+    {
+        var finding = Result.Value.Findings.Single(f => f.Rule.Name == "key-known-compromised" && f.Location.File.RelativePath == file);
+        finding.Message.ShouldContain($"is the published key {named}: its private key is public");
+        var entry = KnownKeys.All.Single(e => $"{e.Name} ({e.Source})" == named);
+        finding.Message.ShouldNotContain(entry.SpkiSha256[..16], Case.Insensitive);   // names the key, never its bytes or hash
+    }
+
+    [Test]
+    public void Every_entry_names_an_rfc_section_and_no_key_is_listed_twice()
+    {
+        foreach (var entry in KnownKeys.All)
+        {
+            entry.Source.ShouldMatch(@"^RFC \d{4} (§\d+(\.\d+)*|Appendix [A-Z](\.\d+)*)$", entry.Name);
+            entry.SpkiSha256.ShouldMatch("^[0-9a-f]{64}$", entry.Name);
+            entry.Name.ShouldNotBeNullOrWhiteSpace();
+        }
+        KnownKeys.All.Select(e => e.SpkiSha256).ShouldBeUnique();
+        KnownKeys.All.Select(e => (e.Name, e.Source)).ShouldBeUnique();
+        KnownKeys.BySpkiSha256.Count.ShouldBe(KnownKeys.All.Count);
+    }
+}
