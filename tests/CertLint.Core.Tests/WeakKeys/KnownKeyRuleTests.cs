@@ -17,20 +17,33 @@ public sealed class KnownKeyRuleTests
     public void Every_fixture_is_read_as_a_key()
     {
         WeakKeyRuleTests.Hits(Result.Value, "parse-error").ShouldBeEmpty();
-        Result.Value.Inventory.Keys.Count.ShouldBe(Directory.GetFiles(FixtureDir, "*.key").Length);
+        // every .key and .pub is a key in the model: an X25519 or X448 key not read as one would pass silently
+        Result.Value.Inventory.Keys.Count.ShouldBe(Directory.GetFiles(FixtureDir).Count(f => !f.EndsWith(".crt", StringComparison.Ordinal)));
     }
 
     [Test]
     public void Every_published_key_and_the_certificate_for_one_are_reported() =>
         WeakKeyRuleTests.Hits(Result.Value, "key-known-compromised").ShouldBe([
+            "rfc6979-dsa1024.key:Key",
+            "rfc6979-dsa2048.pub:Key",
+            "rfc6979-p384.key:Key",
             "rfc7515-a3-p256.key:Key",
             "rfc7517-a2-rsa.crt:Certificate",
             "rfc7517-a2-rsa.key:Key",
             "rfc7520-bilbo-p521.key:Key",
+            "rfc7748-x25519-alice.key:Key",
+            "rfc7748-x448-alice.pub:Key",
+            "rfc7748-x448-bob.key:Key",
             "rfc8032-ed25519-test1.key:Key",
             "rfc8032-ed448-blank.key:Key",
         ]);
 
+    [TestCase("rfc6979-dsa1024.key", "DSA 1024 example key (RFC 6979 Appendix A.2.1)")]
+    [TestCase("rfc6979-dsa2048.pub", "DSA 2048 example key (RFC 6979 Appendix A.2.2)")]
+    [TestCase("rfc6979-p384.key", "ECDSA P-384 example key (RFC 6979 Appendix A.2.6)")]
+    [TestCase("rfc7748-x25519-alice.key", "X25519 Alice's key (RFC 7748 §6.1)")]
+    [TestCase("rfc7748-x448-alice.pub", "X448 Alice's key (RFC 7748 §6.2)")]
+    [TestCase("rfc7748-x448-bob.key", "X448 Bob's key (RFC 7748 §6.2)")]
     [TestCase("rfc7515-a3-p256.key", "JWS example EC P-256 key (RFC 7515 Appendix A.3.1)")]
     [TestCase("rfc7517-a2-rsa.crt", "JWK example RSA 2048 key (kid 2011-04-29) (RFC 7517 Appendix A.2)")]
     [TestCase("rfc7517-a2-rsa.key", "JWK example RSA 2048 key (kid 2011-04-29) (RFC 7517 Appendix A.2)")]

@@ -38,6 +38,23 @@ internal static class KnownKeys
         new("e77db4a9572e9f6552c22bc751d5499ad218a73bdf7e15dc6ea0fc69246a44de", "Ed25519 TEST SHA(abc) key", "RFC 8032 §7.1"),
         new("2391990aa611e5e333a6a37af8921d263faab93b55ea293bc124a7bbab5ebc61", "Ed448 Blank key", "RFC 8032 §7.4"),
         new("4e48f408c965b4e326a497e548a00dbd3723646ad5733c51e2a04eb29f0c6e3a", "Ed448 1 octet key", "RFC 8032 §7.4"),
+        new("30407f9f0b1f009ab9bfa62a4b2ab689bf68bc8a62be99098cc91cde3f1b0b56", "Ed448 11 octets key", "RFC 8032 §7.4"),
+        new("603d3301e217dd34d2a8ed223de69b4f1afd84ba8c420919f400d65a3131b8d7", "Ed448 12 octets key", "RFC 8032 §7.4"),
+        new("aa012c6fac991ef1824864ee37554751991918a70b1c16552a1cc3008c0115a7", "Ed448 13 octets key", "RFC 8032 §7.4"),
+        new("8217c7243c60d1f4884e6d94ad39784dacdcf8ce989db99c3df29cfd5c785b44", "Ed448 64 octets key", "RFC 8032 §7.4"),
+        new("2d1cf4ed66d867d62327aaf98750451544aba8776f3279f1eff3f53b4391078c", "Ed448 256 octets key", "RFC 8032 §7.4"),
+        new("b65b7826e29ae6f386e8b9155ed15f05c697b2cb1a31b4393aace243287b1156", "Ed448 1023 octets key", "RFC 8032 §7.4"),
+        new("291c5293e030452a599851a7c7298f3f16c3ff1bdfafcb598927f2631f9fa641", "X25519 Alice's key", "RFC 7748 §6.1"),
+        new("e80c4532355b04160b97b1bee8a3e13cc7369c22a786afdfe63b1f7acbc34b52", "X25519 Bob's key", "RFC 7748 §6.1"),
+        new("af2711a4fba3c098dd4b6f8f6c8de06acdd43f30c048183ca646463bdf49be5b", "X448 Alice's key", "RFC 7748 §6.2"),
+        new("684999496441a973d0fd0dd05c5fefe0b7ef508422ca18890b7245eccc121cc4", "X448 Bob's key", "RFC 7748 §6.2"),
+        new("22e217a1004b8779923462c344b0890916a08cd6b71ab91c3dfee5d7f036d081", "DSA 1024 example key", "RFC 6979 Appendix A.2.1"),
+        new("8980acb6687303451269fd221433fbae2c7bf169b0f2cdc44d48bedb2a824d88", "DSA 2048 example key", "RFC 6979 Appendix A.2.2"),
+        new("94141af5f421877481ef54c7fc43643705a0cfcf2eaf8c316426c8d67b7325b0", "ECDSA P-192 example key", "RFC 6979 Appendix A.2.3"),
+        new("929ba087f0858de349b50e39b1dd123a7eaafa249bfdfc1b4a4121603c7984f9", "ECDSA P-224 example key", "RFC 6979 Appendix A.2.4"),
+        new("5a7a78cca4a0f420d9bc62bb669c3c2759e39f723d3ae10dcbe0f0815a07ecd4", "ECDSA P-256 example key", "RFC 6979 Appendix A.2.5"),
+        new("2f95601fa82060b909bfc6b979dbd303d34d34e0afb27ea496beac362f242a4b", "ECDSA P-384 example key", "RFC 6979 Appendix A.2.6"),
+        new("2fb6d46385242ea4ad431f7175e7014eb74a5fc60f65b50ca54cc23c5b08de38", "ECDSA P-521 example key", "RFC 6979 Appendix A.2.7"),
     ];
 
     public static readonly IReadOnlyDictionary<string, Entry> BySpkiSha256 = All.ToDictionary(e => e.SpkiSha256, StringComparer.OrdinalIgnoreCase);
