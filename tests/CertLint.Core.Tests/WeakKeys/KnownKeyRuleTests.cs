@@ -5,8 +5,9 @@ using CertLint.Tests.BuiltInRules;
 namespace CertLint.Tests.WeakKeys;
 
 /// <summary>
-/// key-known-compromised on tests/fixtures/known-keys: private keys printed in RFCs (written as PKCS#8 PEM by
-/// bench/external/known-keys.py --pem) and a certificate for one of them, linted by the real engine.
+/// key-known-compromised on tests/fixtures/known-keys, linted by the real engine: private keys printed in RFCs (PKCS#8
+/// PEM written by bench/external/known-keys.py --pem), public keys of some (SPKI PEM), a certificate made for the RFC 7517
+/// key, and RFC 8448's server certificate as printed in its §3 Certificate message.
 /// </summary>
 public sealed class KnownKeyRuleTests
 {
@@ -18,12 +19,14 @@ public sealed class KnownKeyRuleTests
     {
         WeakKeyRuleTests.Hits(Result.Value, "parse-error").ShouldBeEmpty();
         // every .key and .pub is a key in the model: an X25519 or X448 key not read as one would pass silently
-        Result.Value.Inventory.Keys.Count.ShouldBe(Directory.GetFiles(FixtureDir).Count(f => !f.EndsWith(".crt", StringComparison.Ordinal)));
+        Result.Value.Inventory.Keys.Count.ShouldBe(Directory.GetFiles(FixtureDir).Count(f => !f.EndsWith(".crt", StringComparison.Ordinal) && !f.EndsWith(".der", StringComparison.Ordinal)));
     }
 
     [Test]
     public void Every_published_key_and_the_certificate_for_one_are_reported() =>
         WeakKeyRuleTests.Hits(Result.Value, "key-known-compromised").ShouldBe([
+            "rfc4754-p521.key:Key",
+            "rfc5903-p256-responder.pub:Key",
             "rfc6979-dsa1024.key:Key",
             "rfc6979-dsa2048.pub:Key",
             "rfc6979-p384.key:Key",
@@ -36,8 +39,12 @@ public sealed class KnownKeyRuleTests
             "rfc7748-x448-bob.key:Key",
             "rfc8032-ed25519-test1.key:Key",
             "rfc8032-ed448-blank.key:Key",
+            "rfc8448-server.der:Certificate",
         ]);
 
+    [TestCase("rfc4754-p521.key", "IKE ECDSA-521 example key (RFC 4754 §8.3)")]
+    [TestCase("rfc5903-p256-responder.pub", "IKE ECDH P-256 responder key (RFC 5903 §8.1)")]
+    [TestCase("rfc8448-server.der", "TLS 1.3 example server RSA 1024 key (RFC 8448 §2)")]
     [TestCase("rfc6979-dsa1024.key", "DSA 1024 example key (RFC 6979 Appendix A.2.1)")]
     [TestCase("rfc6979-dsa2048.pub", "DSA 2048 example key (RFC 6979 Appendix A.2.2)")]
     [TestCase("rfc6979-p384.key", "ECDSA P-384 example key (RFC 6979 Appendix A.2.6)")]

@@ -55,6 +55,16 @@ internal static class KnownKeys
         new("5a7a78cca4a0f420d9bc62bb669c3c2759e39f723d3ae10dcbe0f0815a07ecd4", "ECDSA P-256 example key", "RFC 6979 Appendix A.2.5"),
         new("2f95601fa82060b909bfc6b979dbd303d34d34e0afb27ea496beac362f242a4b", "ECDSA P-384 example key", "RFC 6979 Appendix A.2.6"),
         new("2fb6d46385242ea4ad431f7175e7014eb74a5fc60f65b50ca54cc23c5b08de38", "ECDSA P-521 example key", "RFC 6979 Appendix A.2.7"),
+        new("673a6bdad73de596ce0e2511cbf98a8e1f1df28292ff548452ecad027b3f1457", "TLS 1.3 example server RSA 1024 key", "RFC 8448 §2"),
+        new("66afe53bf388017442fd78ed31c79805b72a398a6f703571757d6ec5f44de682", "IKE ECDSA-256 example key", "RFC 4754 §8.1"),
+        new("9479b97ab02fa43cc547fb432c628f0b3cd53abe097cf6b22cfd7a5e4887590a", "IKE ECDSA-384 example key", "RFC 4754 §8.2"),
+        new("cfcfc1ceaef9b2589ed0d6a7b21268002267eb2ef39f9f1a4dd4ab47ff9c6987", "IKE ECDSA-521 example key", "RFC 4754 §8.3"),
+        new("f2f0eaf8dc295d10959c904a4d4b4cb764b5f15b4263628c3a9dfcae785d786b", "IKE ECDH P-256 initiator key", "RFC 5903 §8.1"),
+        new("412ae803cfb9f0eda9249822d5d7930c3b8befb5188d7b3281a5b6fb45fe414a", "IKE ECDH P-256 responder key", "RFC 5903 §8.1"),
+        new("429e0137e243105d67d42ec35b242c55b2ea4336c2bda56332e77c453e69f981", "IKE ECDH P-384 initiator key", "RFC 5903 §8.2"),
+        new("bd6502297f8b089a6ef44c0869eac713feb927876231702ef10afaaf720e882b", "IKE ECDH P-384 responder key", "RFC 5903 §8.2"),
+        new("11a76d8b3abb80afa1f3003ca94755f9e34c83072b03d972721c31b4eb669d96", "IKE ECDH P-521 initiator key", "RFC 5903 §8.3"),
+        new("1ae17596e40a1e67ff513080d8f79b1d979cc568d9ff104770a8d48f9de73569", "IKE ECDH P-521 responder key", "RFC 5903 §8.3"),
     ];
 
     public static readonly IReadOnlyDictionary<string, Entry> BySpkiSha256 = All.ToDictionary(e => e.SpkiSha256, StringComparer.OrdinalIgnoreCase);
