@@ -11,13 +11,15 @@ SHA-256 of the DER SubjectPublicKeyInfo: the number KnownKeys.cs looks up. It st
     python3 bench/external/known-keys.py --md        # the same as table rows for rules/key-known-compromised.md
     python3 bench/external/known-keys.py --pem DIR   # also write each private key as DIR/<slug>.key (PKCS#8 PEM)
 
-Needs python3-cryptography (any version with X448/Ed448). The test suite does not run this script.
+Needs python3-cryptography (any version with X448/Ed448) and the openssl command (for the binary K-/B- curves of RFC
+6979). The test suite does not run this script.
 """
 import argparse
 import base64
 import hashlib
 import os
 import re
+import subprocess
 import sys
 
 from cryptography.hazmat.primitives import serialization
@@ -60,6 +62,50 @@ def ecc(curve, d, x, y):
     key = ec.derive_private_key(d, CURVES[curve]())
     n = key.public_key().public_numbers()
     return key, (x, y), (n.x, n.y)
+
+
+def _der(tag, body):
+    n = len(body)
+    size = bytes([n]) if n < 0x80 else bytes([0x80 | ((n.bit_length() + 7) // 8)]) + n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([tag]) + size + body
+
+
+def _openssl(*args, data):
+    return subprocess.run(["openssl", *args], input=data, capture_output=True, check=True).stdout
+
+
+def _der_read(data, at):
+    """(tag, content start, content end) of the DER element at offset at."""
+    size, start = data[at + 1], at + 2
+    if size & 0x80:
+        count = size & 0x7F
+        size, start = int.from_bytes(data[start:start + count], "big"), start + count
+    return data[at], start, start + size
+
+
+class OpensslEcKey:
+    """A key on a binary (K-/B-) curve, which python3-cryptography no longer builds: OpenSSL derives its public half
+    from a SEC1 ECPrivateKey that holds only the private scalar and the named curve."""
+
+    def __init__(self, curve, d):
+        oid = _openssl("ecparam", "-name", curve, "-outform", "DER", data=b"")
+        sec1 = _der(0x30, _der(0x02, b"\x01") + _der(0x04, d.to_bytes((d.bit_length() + 7) // 8, "big")) + _der(0xA0, oid))
+        self.pem = _openssl("pkey", "-inform", "DER", data=sec1)
+        self.spki = _openssl("pkey", "-inform", "DER", "-pubout", "-outform", "DER", data=sec1)
+
+    def point(self):
+        _, start, _ = _der_read(self.spki, 0)               # SubjectPublicKeyInfo
+        _, _, alg_end = _der_read(self.spki, start)         # AlgorithmIdentifier
+        _, bits, end = _der_read(self.spki, alg_end)        # BIT STRING: unused-bits octet, 04 || X || Y
+        encoded = self.spki[bits + 1:end]
+        assert encoded[0] == 4, "uncompressed point"
+        half = (len(encoded) - 1) // 2
+        return int.from_bytes(encoded[1:1 + half], "big"), int.from_bytes(encoded[1 + half:], "big")
+
+
+def ecc_binary(curve, d, x, y):
+    key = OpensslEcKey(curve, d)
+    return key, (x, y), key.point()
 
 
 def rsa_key(n, e, p, q):
@@ -234,6 +280,47 @@ KEYS = [
         "P-521", hexint("""0FAD06DAA62BA3B25D2FB40133DA757205DE67F5BB0018FEE8C86E1B68C7E75CAA896EB32F1F47C70855836A6D16FCC1466F6D8FBEC67DB89EC0C08B0E996B83538"""),
         hexint("""1894550D0785932E00EAA23B694F213F8C3121F86DC97A04E5A7167DB4E5BCD371123D46E45DB6B5D5370A7F20FB633155D38FFA16D2BD761DCAC474B9A2F5023A4"""),
         hexint("""0493101C962CD4D2FDDF782285E64584139C2F91B47F87FF82354D6630F746A28A0DB25741B5B34A828008B22ACC23F924FAAFBD4D33F81EA66956DFEAA2BFDFCF5"""))),
+    # RFC 6979 A.2.8-A.2.17: the binary-curve keys, built by OpenSSL (python3-cryptography dropped these curves).
+    ("ECDSA K-163 example key", "RFC 6979 Appendix A.2.8", ecc_binary, (
+        "sect163k1", hexint("09A4D6792295A7F730FC3F2B49CBC0F62E862272F"),
+        hexint("79AEE090DB05EC252D5CB4452F356BE198A4FF96F"),
+        hexint("782E29634DDC9A31EF40386E896BAA18B53AFA5A3"))),
+    ("ECDSA K-233 example key", "RFC 6979 Appendix A.2.9", ecc_binary, (
+        "sect233k1", hexint("103B2142BDC2A3C3B55080D09DF1808F79336DA2399F5CA7171D1BE9B0"),
+        hexint("0682886F36C68473C1A221720C2B12B9BE13458BA907E1C4736595779F2"),
+        hexint("1B20639B41BE0927090999B7817A3B3928D20503A39546044EC13A10309"))),
+    ("ECDSA K-283 example key", "RFC 6979 Appendix A.2.10", ecc_binary, (
+        "sect283k1", hexint("06A0777356E87B89BA1ED3A3D845357BE332173C8F7A65BDC7DB4FAB3C4CC79ACC8194E"),
+        hexint("25330D0A651D5A20DC6389BC02345117725640AEC3C126612CE444EDD19649BDECC03D6"),
+        hexint("505BD60A4B67182474EC4D1C668A73140F70504A68F39EFCD972487E9530E0508A76193"))),
+    ("ECDSA K-409 example key", "RFC 6979 Appendix A.2.11", ecc_binary, (
+        "sect409k1", hexint("29C16768F01D1B8A89FDA85E2EFD73A09558B92A178A2931F359E4D70AD853E569CDAF16DAA569758FB4E73089E4525D8BBFCF"),
+        hexint("0CF923F523FE34A6E863D8BA45FB1FE6D784C8F219C414EEF4DB8362DBBD3CA71AEB28F568668D5D7A0093E2B84F6FAD759DB42"),
+        hexint("13B1C374D5132978A1B1123EBBE9A5C54D1A9D56B09AFDB4ADE93CCD7C4D332E2916F7D4B9D18578EE3C2E2DE4D2ECE0DE63549"))),
+    ("ECDSA K-571 example key", "RFC 6979 Appendix A.2.12", ecc_binary, (
+        "sect571k1", hexint("0C16F58550D824ED7B95569D4445375D3A490BC7E0194C41A39DEB732C29396CDF1D66DE02DD1460A816606F3BEC0F32202C7BD18A32D87506466AA92032F1314ED7B19762B0D22"),
+        hexint("6CFB0DF7541CDD4C41EF319EA88E849EFC8605D97779148082EC991C463ED32319596F9FDF4779C17CAF20EFD9BEB57E9F4ED55BFC52A2FA15CA23BC62B7BF019DB59793DD77318"),
+        hexint("1CFC91102F7759A561BD8D5B51AAAEEC7F40E659D67870361990D6DE29F6B4F7E18AE13BDE5EA5C1F77B23D676F44050C9DBFCCDD7B3756328DDA059779AAE8446FC5158A75C227"))),
+    ("ECDSA B-163 example key", "RFC 6979 Appendix A.2.13", ecc_binary, (
+        "sect163r2", hexint("35318FC447D48D7E6BC93B48617DDDEDF26AA658F"),
+        hexint("126CF562D95A1D77D387BA75A3EA3A1407F23425A"),
+        hexint("7D7CB5273C94DA8CA93049AFDA18721C24672BD71"))),
+    ("ECDSA B-233 example key", "RFC 6979 Appendix A.2.14", ecc_binary, (
+        "sect233r1", hexint("07ADC13DD5BF34D1DDEEB50B2CE23B5F5E6D18067306D60C5F6FF11E5D3"),
+        hexint("0FB348B3246B473AA7FBB2A01B78D61B62C4221D0F9AB55FC72DB3DF478"),
+        hexint("1162FA1F6C6ACF7FD8D19FC7D74BDD9104076E833898BC4C042A6E6BEBF"))),
+    ("ECDSA B-283 example key", "RFC 6979 Appendix A.2.15", ecc_binary, (
+        "sect283r1", hexint("14510D4BC44F2D26F4553942C98073C1BD35545CEABB5CC138853C5158D2729EA408836"),
+        hexint("17E3409A13C399F0CA8A192F028D46E3446BCFFCDF51FF8A905ED2DED786E74F9C3E8A9"),
+        hexint("47EFCBCC31C01D86D1992F7BFAC0277DBD02A6D289274099A2C0F039C8F59F318371B0E"))),
+    ("ECDSA B-409 example key", "RFC 6979 Appendix A.2.16", ecc_binary, (
+        "sect409r1", hexint("0494994CC325B08E7B4CE038BD9436F90B5E59A2C13C3140CD3AE07C04A01FC489F572CE0569A6DB7B8060393DE76330C624177"),
+        hexint("1A7055961CF1DA4B9A015B18B1524EF01FDD9B93FAEFC26FB1F2F828A7227B7031925DA0AC1A8A075C3B33554B222EA859C17E7"),
+        hexint("18105C042F290736088F30AEC7AE7732A45DE47BCE0940113AB8132516D1E059B0F581FD581A9A3CB3A0AC42A1962738ADB86E6"))),
+    ("ECDSA B-571 example key", "RFC 6979 Appendix A.2.17", ecc_binary, (
+        "sect571r1", hexint("028A04857F24C1C082DF0D909C0E72F453F2E2340CCB071F0E389BCA2575DA19124198C57174929AD26E348CF63F78D28021EF5A9BF2D5CBEAF6B7CCB6C4DA824DD5C82CFB24E11"),
+        hexint("4B4B3CE9377550140B62C1061763AA524814DDCEF37B00CD5CDE94F7792BB0E96758E55DA2E9FEA8FF2A8B6830AE1D57A9CA7A77FCB0836BF43EA5454CDD9FEAD5CCFE7375C6A83"),
+        hexint("4453B18F261E7A0E7570CD72F235EA750438E43946FBEBD2518B696954767AA7849C1719E18E1C51652C28CA853426F15C09AA4B579487338ABC7F33768FADD61B5A3A6443A8189"))),
     # RFC 8448 §2: the server's RSA key of every TLS 1.3 example trace (its certificate is in §3's Certificate message).
     # The ephemeral X25519 keys of the traces are not listed: nothing deploys them as a certificate key.
     ("TLS 1.3 example server RSA 1024 key", "RFC 8448 §2", rsa_key, (
@@ -289,7 +376,15 @@ KEYS = [
 
 
 def spki(key):
+    if isinstance(key, OpensslEcKey):
+        return key.spki
     return key.public_key().public_bytes(Enc.DER, Pub.SubjectPublicKeyInfo)
+
+
+def private_pem(key):
+    if isinstance(key, OpensslEcKey):
+        return key.pem
+    return key.private_bytes(Enc.PEM, Priv.PKCS8, serialization.NoEncryption())
 
 
 def slug(name):
@@ -320,7 +415,7 @@ def main():
         if args.pem:
             os.makedirs(args.pem, exist_ok=True)
             with open(os.path.join(args.pem, slug(name) + ".key"), "wb") as f:
-                f.write(key.private_bytes(Enc.PEM, Priv.PKCS8, serialization.NoEncryption()))
+                f.write(private_pem(key))
 
 
 if __name__ == "__main__":

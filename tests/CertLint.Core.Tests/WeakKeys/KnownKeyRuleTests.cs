@@ -27,8 +27,10 @@ public sealed class KnownKeyRuleTests
         WeakKeyRuleTests.Hits(Result.Value, "key-known-compromised").ShouldBe([
             "rfc4754-p521.key:Key",
             "rfc5903-p256-responder.pub:Key",
+            "rfc6979-b571.pub:Key",
             "rfc6979-dsa1024.key:Key",
             "rfc6979-dsa2048.pub:Key",
+            "rfc6979-k163.key:Key",
             "rfc6979-p384.key:Key",
             "rfc7515-a3-p256.key:Key",
             "rfc7517-a2-rsa.crt:Certificate",
@@ -45,6 +47,8 @@ public sealed class KnownKeyRuleTests
     [TestCase("rfc4754-p521.key", "IKE ECDSA-521 example key (RFC 4754 §8.3)")]
     [TestCase("rfc5903-p256-responder.pub", "IKE ECDH P-256 responder key (RFC 5903 §8.1)")]
     [TestCase("rfc8448-server.der", "TLS 1.3 example server RSA 1024 key (RFC 8448 §2)")]
+    [TestCase("rfc6979-k163.key", "ECDSA K-163 example key (RFC 6979 Appendix A.2.8)")]
+    [TestCase("rfc6979-b571.pub", "ECDSA B-571 example key (RFC 6979 Appendix A.2.17)")]
     [TestCase("rfc6979-dsa1024.key", "DSA 1024 example key (RFC 6979 Appendix A.2.1)")]
     [TestCase("rfc6979-dsa2048.pub", "DSA 2048 example key (RFC 6979 Appendix A.2.2)")]
     [TestCase("rfc6979-p384.key", "ECDSA P-384 example key (RFC 6979 Appendix A.2.6)")]
