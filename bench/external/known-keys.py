@@ -184,7 +184,7 @@ KEYS = [
         b64u("""3dfOR9cuYq-0S-mkFLzgItgMEfFzB2q3hWehMuG0oCuqnb3vobLyumqjVZQO1dIrdwgTnCdpYzBcOfW5r370AFXjiWft_NGEiovonizhKpo9VVS7
              8TzFgxkIdrecRezsZ-1kYd_s1qDbxtkDEgfAITAG9LUnADun4vIcb6yelxk"""))),
     # RFC 8032 §7.1: Ed25519 test vectors (SECRET KEY, PUBLIC KEY).
-    ("Ed25519 TEST 1 key", "RFC 8032 §7.1", okp, (
+    ("Ed25519 TEST 1 key, also RFC 8037 A.1's JWK", "RFC 8032 §7.1", okp, (
         "Ed25519", "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
         "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")),
     ("Ed25519 TEST 2 key", "RFC 8032 §7.1", okp, (
@@ -224,6 +224,17 @@ KEYS = [
     ("Ed448 1023 octets key", "RFC 8032 §7.4", okp, (
         "Ed448", "872d093780f5d3730df7c212664b37b8a0f24f56810daa8382cd4fa3f77634ec44dc54f1c2ed9bea86fafb7632d8be199ea165f5ad55dd9ce8",
         "a81b2e8a70a5ac94ffdbcc9badfc3feb0801f258578bb114ad44ece1ec0e799da08effb81c5d685c0c56f64eecaef8cdf11cc38737838cf400")),
+    # RFC 8032 §7.2 (Ed25519ctx: "foo", "bar", "foo2" share the first key) and §7.5 (Ed448ph; its Ed448ph-with-context
+    # vector uses the same key). §7.3's Ed25519ph key is §7.1's TEST SHA(abc) key, listed once above.
+    ("Ed25519ctx foo key", "RFC 8032 §7.2", okp, (
+        "Ed25519", "0305334e381af78f141cb666f6199f57bc3495335a256a95bd2a55bf546663f6",
+        "dfc9425e4f968f7f0c29f0259cf5f9aed6851c2bb4ad8bfb860cfee0ab248292")),
+    ("Ed25519ctx foo3 key", "RFC 8032 §7.2", okp, (
+        "Ed25519", "ab9c2853ce297ddab85c993b3ae14bcad39b2c682beabc27d6d4eb20711d6560",
+        "0f1d1274943b91415889152e893d80e93275a1fc0b65fd71b4b0dda10ad7d772")),
+    ("Ed448ph abc key", "RFC 8032 §7.5", okp, (
+        "Ed448", "833fe62409237b9d62ec77587520911e9a759cec1d19755b7da901b96dca3d42ef7822e0d5104127dc05d6dbefde69e3ab2cec7c867c6e2c49",
+        "259b71c19f83ef77a7abd26524cbdb3161b590a48f7d17de3ee0ba9c52beb743c09428a131d6b1b57303d90d8132c276d5ed3d5d01c0f53880")),
     # RFC 7748 §6.1 / §6.2: the Diffie-Hellman examples' private keys (the RFC prints each public key beside them).
     ("X25519 Alice's key", "RFC 7748 §6.1", okp, (
         "X25519", "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a",
