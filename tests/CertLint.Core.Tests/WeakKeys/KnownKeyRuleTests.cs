@@ -36,6 +36,7 @@ public sealed class KnownKeyRuleTests
             "rfc7517-a2-rsa.crt:Certificate",
             "rfc7517-a2-rsa.key:Key",
             "rfc7520-bilbo-p521.key:Key",
+            "rfc7520-samwise-rsa4096.pub:Key",
             "rfc7748-x25519-alice.key:Key",
             "rfc7748-x448-alice.pub:Key",
             "rfc7748-x448-bob.key:Key",
@@ -59,6 +60,7 @@ public sealed class KnownKeyRuleTests
     [TestCase("rfc7517-a2-rsa.crt", "JWK example RSA 2048 key (kid 2011-04-29) (RFC 7517 Appendix A.2)")]
     [TestCase("rfc7517-a2-rsa.key", "JWK example RSA 2048 key (kid 2011-04-29) (RFC 7517 Appendix A.2)")]
     [TestCase("rfc7520-bilbo-p521.key", "bilbo.baggins@hobbiton.example EC P-521 key (RFC 7520 §3.2)")]
+    [TestCase("rfc7520-samwise-rsa4096.pub", "samwise.gamgee@hobbiton.example RSA 4096 key (RFC 7520 §5.2.1)")]
     [TestCase("rfc8032-ed25519-test1.key", "Ed25519 TEST 1 key, also RFC 8037 A.1's JWK (RFC 8032 §7.1)")]
     [TestCase("rfc8032-ed448-blank.key", "Ed448 Blank key (RFC 8032 §7.4)")]
     public void The_message_names_the_key_and_its_source_but_no_key_bytes(string file, string named)

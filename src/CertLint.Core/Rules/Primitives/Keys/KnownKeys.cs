@@ -26,6 +26,10 @@ internal static class KnownKeys
         // Rebuilt from the numbers printed in each RFC, public half checked against the RFC's: bench/external/known-keys.py.
         new("c6479a15a50ac4cd9b6414e27c69bf37345dc1046dc648875c4898fbd35cc74b", "bilbo.baggins@hobbiton.example EC P-521 key", "RFC 7520 §3.2"),
         new("627771f25da426d1f9ae315e42106d700b1529850eee1592acf39603959d795d", "bilbo.baggins@hobbiton.example RSA 2048 key", "RFC 7520 §3.4"),
+        new("229cabb741449d91d703195d4d69814fdcae96bf2f58960ae2711cedd61e3514", "frodo.baggins@hobbiton.example RSA 2048 key", "RFC 7520 §5.1.1"),
+        new("c8579d8d878fb8eab2a6f1e714c92118b9960e1478ed906496255ed405db1636", "samwise.gamgee@hobbiton.example RSA 4096 key", "RFC 7520 §5.2.1"),
+        new("1b50d9a1d7f6619f0362fe9382506259cb44afdd1dc3083c927cab36f2ebf79b", "peregrin.took@tuckborough.example EC P-384 key", "RFC 7520 §5.4.1"),
+        new("eb28a65877d2b84b92a6a9b5fd762a45e50665933d97fc0c724e70a161f2031a", "meriadoc.brandybuck@buckland.example EC P-256 key", "RFC 7520 §5.5.1"),
         new("6fd13c2435a361e7c588cd17f55f5ad3df0177a66c1727a6a200845f4d7ab88c", "JWS example RSA 2048 key", "RFC 7515 Appendix A.2.1"),
         new("2bd1bb0c44a897c30a7aa0991cde38d8062fe441de50da0f46825344f602e827", "JWS example EC P-256 key", "RFC 7515 Appendix A.3.1"),
         new("9146ce73d6abeda5e0ab6926e7bd9b563f2f2258b488d520534a0b84ba5871df", "JWS example EC P-521 key", "RFC 7515 Appendix A.4.1"),
