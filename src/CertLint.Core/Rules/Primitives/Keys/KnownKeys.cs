@@ -35,6 +35,7 @@ internal static class KnownKeys
         new("9146ce73d6abeda5e0ab6926e7bd9b563f2f2258b488d520534a0b84ba5871df", "JWS example EC P-521 key", "RFC 7515 Appendix A.4.1"),
         new("51b944cdfa544d4c3273aa6bf350625a7dd53bbb6a71723274f538b19a207760", "JWK example EC P-256 key (kid 1)", "RFC 7517 Appendix A.2"),
         new("ad32320cf6c596d884b05381ba573aba8ddd5749b4de8f4a23a79f9a89ddaeb2", "JWK example RSA 2048 key (kid 2011-04-29)", "RFC 7517 Appendix A.2"),
+        new("a4109e6bac8043ec089a57064aeb14d0b5fd5025b95810541c52a168aa565344", "juliet@capulet.lit RSA 2048 key", "RFC 7517 Appendix C.1"),
         new("06e3fd8fda29bb60ab59557de61edb0aecdb231134be30e75b455f8e1b792fa9", "Ed25519 TEST 1 key, also RFC 8037 A.1's JWK", "RFC 8032 §7.1"),
         new("deb2ded39dc26fce0e6085b6fc34bf6b5941913bbfe2ea614113cff9e004c170", "Ed25519 TEST 2 key", "RFC 8032 §7.1"),
         new("8d39ba50abe50f77b6bb8ae7b6927aff7ffbeba35ad2837c0e51e82bcbcc60d5", "Ed25519 TEST 3 key", "RFC 8032 §7.1"),
