@@ -33,6 +33,8 @@ internal static class KnownKeys
         new("6fd13c2435a361e7c588cd17f55f5ad3df0177a66c1727a6a200845f4d7ab88c", "JWS example RSA 2048 key", "RFC 7515 Appendix A.2.1"),
         new("2bd1bb0c44a897c30a7aa0991cde38d8062fe441de50da0f46825344f602e827", "JWS example EC P-256 key", "RFC 7515 Appendix A.3.1"),
         new("9146ce73d6abeda5e0ab6926e7bd9b563f2f2258b488d520534a0b84ba5871df", "JWS example EC P-521 key", "RFC 7515 Appendix A.4.1"),
+        new("bf0a7a74f9afb6edda89ebabe824241bfdb281db2da50daae9973c6cbe99fe95", "JWE example RSA-OAEP key", "RFC 7516 Appendix A.1.3"),
+        new("c1de70b4f5ae92a53b86f6a7175e3b9b88b2f810d55aba53aca334c59fc2ea60", "JWE example RSA1_5 key", "RFC 7516 Appendix A.2.3"),
         new("51b944cdfa544d4c3273aa6bf350625a7dd53bbb6a71723274f538b19a207760", "JWK example EC P-256 key (kid 1)", "RFC 7517 Appendix A.2"),
         new("ad32320cf6c596d884b05381ba573aba8ddd5749b4de8f4a23a79f9a89ddaeb2", "JWK example RSA 2048 key (kid 2011-04-29)", "RFC 7517 Appendix A.2"),
         new("a4109e6bac8043ec089a57064aeb14d0b5fd5025b95810541c52a168aa565344", "juliet@capulet.lit RSA 2048 key", "RFC 7517 Appendix C.1"),
