@@ -2,9 +2,10 @@
 """Rebuild the table of src/CertLint.Core/Rules/Primitives/Keys/KnownKeys.cs from the numbers printed in the RFCs.
 
 Every entry below is a private key copied from an RFC (section named beside it). For each one the script builds the
-key with python3-cryptography, derives its public half, checks it against the public value the RFC prints next to the
-private key (an EdDSA/X25519/X448 public key, EC coordinates, or an RSA modulus that must equal p*q), and prints the
-SHA-256 of the DER SubjectPublicKeyInfo: the number KnownKeys.cs looks up. It stops at the first mismatch.
+key with python3-cryptography (OpenSSL for the binary curves), derives its public half, checks it against the public
+value the RFC prints next to the private key (an EdDSA/X25519/X448 public key, EC coordinates, a DSA y, or an RSA
+modulus that must equal p*q), and prints the SHA-256 of the DER SubjectPublicKeyInfo: the number KnownKeys.cs looks
+up. It stops at the first mismatch, and at a SubjectPublicKeyInfo listed twice.
 
     python3 bench/external/known-keys.py             # name | source | SPKI SHA-256, one line per key
     python3 bench/external/known-keys.py --cs        # the same as C# lines for KnownKeys.cs
@@ -17,6 +18,7 @@ Needs python3-cryptography (any version with X448/Ed448) and the openssl command
 import argparse
 import base64
 import hashlib
+import math
 import os
 import re
 import subprocess
@@ -109,13 +111,13 @@ def ecc_binary(curve, d, x, y):
 
 
 def rsa_key(n, e, p, q):
-    d = pow(e, -1, (p - 1) * (q - 1) // _gcd(p - 1, q - 1))
+    d = pow(e, -1, (p - 1) * (q - 1) // math.gcd(p - 1, q - 1))
     key = rsa.RSAPrivateNumbers(p, q, d, d % (p - 1), d % (q - 1), pow(q, -1, p), rsa.RSAPublicNumbers(e, p * q)).private_key()
     return key, n, key.public_key().public_numbers().n
 
 
 def rsa_key_from_d(n, e, d):
-    """An RSA key the RFC prints as (n, e, d) only: the primes recovered from them must multiply back to n."""
+    """An RSA key taken as (n, e, d): the primes recovered from them must multiply back to n."""
     p, q = rsa.rsa_recover_prime_factors(n, e, d)
     return rsa_key(n, e, p, q)
 
@@ -124,12 +126,6 @@ def dsa_key(p, q, g, x, y):
     params = dsa.DSAParameterNumbers(p, q, g)
     key = dsa.DSAPrivateNumbers(x, dsa.DSAPublicNumbers(pow(g, x, p), params)).private_key()
     return key, y, key.public_key().public_numbers().y
-
-
-def _gcd(a, b):
-    while b:
-        a, b = b, a % b
-    return a
 
 
 # ----------------------------------------------------------------------------------------------------------- the keys
