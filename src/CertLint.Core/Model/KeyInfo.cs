@@ -15,6 +15,8 @@ public enum KeyEncoding
     Pkcs1RsaPublic,
     /// <summary>OpenSSL's traditional DSA private key ("DSA PRIVATE KEY": version, p, q, g, y, x).</summary>
     OpenSslDsa,
+    /// <summary>A JSON Web Key (RFC 7517), alone or in a JWK Set.</summary>
+    Jwk,
 }
 
 /// <summary>
