@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace CertLint.Cli.Tests;
+
+/// <summary>
+/// A JWK Set committed to a repository, through the real certlint: its 1024-bit RSA private key is judged as a PEM key
+/// would be, and the P-256 key's x5c certificate is linted at the JWK's lines and paired with it (the RSA key, which
+/// has no certificate, is not said to mismatch the other key's certificate).
+/// </summary>
+public class JwkEndToEndTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void MakeDir()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "certlint-jwk-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(_dir, "config"));
+    }
+
+    [TearDown]
+    public void Remove() => Directory.Delete(_dir, recursive: true);
+
+    private void Git(params string[] args)
+    {
+        var psi = new ProcessStartInfo("git") { WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        p.StandardOutput.ReadToEnd();
+        p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        p.ExitCode.ShouldBe(0, $"git {string.Join(' ', args)}");
+    }
+
+    [Test]
+    public void A_committed_jwk_set_is_scanned_and_its_weak_private_key_fails_the_run()
+    {
+        File.Copy(Path.Combine(CliRunner.RepoRoot, "tests", "fixtures", "jwk", "keys.jwks"), Path.Combine(_dir, "config", "keys.jwks"));
+        Git("init", "-q");
+        Git("add", "config");
+        var report = Path.Combine(_dir, "report.json");
+        var run = CliRunner.Process(_dir, null, "config", "--now", "2026-06-01", "--json", report);
+        run.ExitCode.ShouldBe(1, run.Out + run.Error);
+        run.Out.ShouldContain("Scanned 1 file: 1 certificate, 2 keys.");
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report)).RootElement;
+        json.GetProperty("files")[0].GetProperty("kind").GetString().ShouldBe("jwk");
+        json.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("path").GetString()}:{f.GetProperty("startLine").GetInt32()}-{f.GetProperty("endLine").GetInt32()} {f.GetProperty("rule").GetString()}")
+            .Order(StringComparer.Ordinal).ShouldBe([
+                "config/keys.jwks:16-26 aki-no-key-identifier",
+                "config/keys.jwks:16-26 eku-missing",
+                "config/keys.jwks:16-26 role-unknown",
+                "config/keys.jwks:16-26 self-signed-leaf",
+                "config/keys.jwks:16-26 ski-missing-leaf",
+                "config/keys.jwks:3-15 key-orphan",
+                "config/keys.jwks:3-15 private-key-committed",
+                "config/keys.jwks:3-15 weak-key",
+            ]);
+        foreach (var key in json.GetProperty("keys").EnumerateArray())
+        {
+            key.GetProperty("format").GetString().ShouldBe("jwk");
+        }
+        // Never a member's value in any message.
+        var jwks = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "config", "keys.jwks"))).RootElement;
+        foreach (var member in jwks.GetProperty("keys")[0].EnumerateObject().Where(m => m.Name is "n" or "d" or "p" or "q"))
+        {
+            run.Out.ShouldNotContain(member.Value.GetString()![..16]);
+            File.ReadAllText(report).ShouldNotContain(member.Value.GetString()![..16]);
+        }
+    }
+}
