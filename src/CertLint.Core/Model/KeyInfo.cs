@@ -17,6 +17,8 @@ public enum KeyEncoding
     OpenSslDsa,
     /// <summary>A JSON Web Key (RFC 7517), alone or in a JWK Set.</summary>
     Jwk,
+    /// <summary>A PuTTY private key file (.ppk, versions 2 and 3).</summary>
+    Ppk,
 }
 
 /// <summary>

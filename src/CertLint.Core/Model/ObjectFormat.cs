@@ -11,6 +11,8 @@ public enum ObjectFormat
     Jks,
     /// <summary>A JSON Web Key (RFC 7517) or one of its "x5c" certificates.</summary>
     Jwk,
+    /// <summary>A PuTTY private key file (.ppk).</summary>
+    Ppk,
 }
 
 /// <summary>What kind of file the sniffer decided a candidate is.</summary>
@@ -27,4 +29,6 @@ public enum FileKind
     Jks,
     /// <summary>A JSON Web Key or JWK Set (RFC 7517).</summary>
     Jwk,
+    /// <summary>A PuTTY private key file (.ppk).</summary>
+    Ppk,
 }

@@ -19,6 +19,13 @@ public static class ContentParser
         {
             if (ParsePem(bytes, result)) CryptographicOperations.ZeroMemory(bytes); // the base64 of private keys; nothing in the model points here
         }
+        else if (PpkParser.IsPpk(bytes))
+        {
+            result.Kind = FileKind.Ppk;
+            var location = new SourceLocation(file);
+            result.Guard(location, "PuTTY key file", () => result.Keys.Add(PpkParser.Parse(bytes, location)));
+            CryptographicOperations.ZeroMemory(bytes);
+        }
         else if (JwkParser.LooksLikeJsonObject(bytes)) ParseJson(bytes, result);
         else ParseBinary(bytes, result);
         return result.Deferred ? null : result.ToParsedFile();

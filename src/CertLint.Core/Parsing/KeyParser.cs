@@ -241,6 +241,10 @@ public static class KeyParser
     internal static KeyInfo Jwk(SourceLocation location, bool isPrivate, byte[] spki, PrivateKeyVerdict? verdict) =>
         Make(location, ObjectFormat.Jwk, KeyEncoding.Jwk, isPrivate, false, spki, verdict);
 
+    /// <summary>A PuTTY private key file (<see cref="PpkParser"/>); an encrypted one is read from its clear public lines.</summary>
+    internal static KeyInfo Ppk(SourceLocation location, bool isPrivate, bool encrypted, byte[]? spki, PrivateKeyVerdict? verdict, PbeInfo? protection) =>
+        Make(location, ObjectFormat.Ppk, KeyEncoding.Ppk, isPrivate, encrypted, spki, verdict, protection);
+
     private static KeyInfo Make(SourceLocation location, ObjectFormat format, KeyEncoding encoding, bool isPrivate, bool encrypted,
         ReadOnlyMemory<byte>? spki, PrivateKeyVerdict? verdict = null, PbeInfo? protection = null, bool emptyPassword = false) =>
         new()
