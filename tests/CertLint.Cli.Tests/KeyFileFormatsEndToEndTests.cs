@@ -3,18 +3,19 @@ using System.Diagnostics;
 namespace CertLint.Cli.Tests;
 
 /// <summary>
-/// A JWK Set committed to a repository, through the real certlint: its 1024-bit RSA private key is judged as a PEM key
-/// would be, and the P-256 key's x5c certificate is linted at the JWK's lines and paired with it (the RSA key, which
-/// has no certificate, is not said to mismatch the other key's certificate).
+/// Key files in formats other than PEM and DER, committed to a repository, through the real certlint. A JWK Set: its
+/// 1024-bit RSA private key is judged as a PEM key would be, and the P-256 key's x5c certificate is linted at the JWK's
+/// lines and paired with it (the RSA key, which has no certificate, is not said to mismatch the other key's
+/// certificate). PuTTY keys: an unencrypted weak key, and encrypted ones read from their public lines.
 /// </summary>
-public class JwkEndToEndTests
+public class KeyFileFormatsEndToEndTests
 {
     private string _dir = "";
 
     [SetUp]
     public void MakeDir()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "certlint-jwk-" + Guid.NewGuid().ToString("N"));
+        _dir = Path.Combine(Path.GetTempPath(), "certlint-keyfiles-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(_dir, "config"));
     }
 
@@ -67,5 +68,33 @@ public class JwkEndToEndTests
             run.Out.ShouldNotContain(member.Value.GetString()![..16]);
             File.ReadAllText(report).ShouldNotContain(member.Value.GetString()![..16]);
         }
+    }
+
+    [Test]
+    public void Committed_putty_keys_are_scanned_and_judged_by_the_key_rules()
+    {
+        foreach (var name in new[] { "rsa-1024.ppk", "rsa-2048-v2-encrypted.ppk", "ed25519-encrypted.ppk" })
+        {
+            File.Copy(Path.Combine(CliRunner.RepoRoot, "tests", "fixtures", "ppk", name), Path.Combine(_dir, "config", name));
+        }
+        Git("init", "-q");
+        Git("add", "config");
+        var report = Path.Combine(_dir, "report.json");
+        var run = CliRunner.Process(_dir, null, "config", "--now", "2026-06-01", "--json", report);
+        run.ExitCode.ShouldBe(1, run.Out + run.Error);
+        run.Out.ShouldContain("Scanned 3 files: 0 certificates, 3 keys.");
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report)).RootElement;
+        json.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("kind").GetString()).ShouldAllBe(k => k == "ppk");
+        json.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("path").GetString()}:{f.GetProperty("startLine").GetInt32()} {f.GetProperty("rule").GetString()}")
+            .Order(StringComparer.Ordinal).ShouldBe([
+                "config/ed25519-encrypted.ppk:1 key-orphan",
+                "config/rsa-1024.ppk:1 key-orphan",
+                "config/rsa-1024.ppk:1 private-key-committed",
+                "config/rsa-1024.ppk:1 weak-key",
+                "config/rsa-2048-v2-encrypted.ppk:1 key-orphan",
+                "config/rsa-2048-v2-encrypted.ppk:1 keystore-weak-protection",
+            ]);
+        run.Out.ShouldNotContain("fixture rsa"); // the comment lines
     }
 }
