@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CertLint.Cli.Tests;
 
 /// <summary>
@@ -22,15 +20,18 @@ public class KeyFileFormatsEndToEndTests
     [TearDown]
     public void Remove() => Directory.Delete(_dir, recursive: true);
 
-    private void Git(params string[] args)
+    private void Git(params string[] args) => GitKeyRulesTests.RunGit(_dir, args);
+
+    /// <summary>Runs certlint on config/ and returns its JSON report's findings as "path:start-end rule", sorted.</summary>
+    private (CliRunner.Outcome Run, System.Text.Json.JsonElement Report, List<string> Findings) Lint()
     {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        p.StandardOutput.ReadToEnd();
-        p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        p.ExitCode.ShouldBe(0, $"git {string.Join(' ', args)}");
+        var report = Path.Combine(_dir, "report.json");
+        var run = CliRunner.Process(_dir, null, "config", "--now", "2026-06-01", "--json", report);
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report)).RootElement;
+        var findings = json.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("path").GetString()}:{f.GetProperty("startLine").GetInt32()}-{f.GetProperty("endLine").GetInt32()} {f.GetProperty("rule").GetString()}")
+            .Order(StringComparer.Ordinal).ToList();
+        return (run, json, findings);
     }
 
     [Test]
@@ -39,15 +40,11 @@ public class KeyFileFormatsEndToEndTests
         File.Copy(Path.Combine(CliRunner.RepoRoot, "tests", "fixtures", "jwk", "keys.jwks"), Path.Combine(_dir, "config", "keys.jwks"));
         Git("init", "-q");
         Git("add", "config");
-        var report = Path.Combine(_dir, "report.json");
-        var run = CliRunner.Process(_dir, null, "config", "--now", "2026-06-01", "--json", report);
+        var (run, json, findings) = Lint();
         run.ExitCode.ShouldBe(1, run.Out + run.Error);
         run.Out.ShouldContain("Scanned 1 file: 1 certificate, 2 keys.");
-        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report)).RootElement;
         json.GetProperty("files")[0].GetProperty("kind").GetString().ShouldBe("jwk");
-        json.GetProperty("findings").EnumerateArray()
-            .Select(f => $"{f.GetProperty("path").GetString()}:{f.GetProperty("startLine").GetInt32()}-{f.GetProperty("endLine").GetInt32()} {f.GetProperty("rule").GetString()}")
-            .Order(StringComparer.Ordinal).ShouldBe([
+        findings.ShouldBe([
                 "config/keys.jwks:16-26 aki-no-key-identifier",
                 "config/keys.jwks:16-26 eku-missing",
                 "config/keys.jwks:16-26 role-unknown",
@@ -66,7 +63,7 @@ public class KeyFileFormatsEndToEndTests
         foreach (var member in jwks.GetProperty("keys")[0].EnumerateObject().Where(m => m.Name is "n" or "d" or "p" or "q"))
         {
             run.Out.ShouldNotContain(member.Value.GetString()![..16]);
-            File.ReadAllText(report).ShouldNotContain(member.Value.GetString()![..16]);
+            json.GetRawText().ShouldNotContain(member.Value.GetString()![..16]);
         }
     }
 
@@ -79,22 +76,18 @@ public class KeyFileFormatsEndToEndTests
         }
         Git("init", "-q");
         Git("add", "config");
-        var report = Path.Combine(_dir, "report.json");
-        var run = CliRunner.Process(_dir, null, "config", "--now", "2026-06-01", "--json", report);
+        var (run, json, findings) = Lint();
         run.ExitCode.ShouldBe(1, run.Out + run.Error);
         run.Out.ShouldContain("Scanned 3 files: 0 certificates, 3 keys.");
-        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report)).RootElement;
         json.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("kind").GetString()).ShouldAllBe(k => k == "ppk");
-        json.GetProperty("findings").EnumerateArray()
-            .Select(f => $"{f.GetProperty("path").GetString()}:{f.GetProperty("startLine").GetInt32()} {f.GetProperty("rule").GetString()}")
-            .Order(StringComparer.Ordinal).ShouldBe([
-                "config/ed25519-encrypted.ppk:1 key-orphan",
-                "config/rsa-1024.ppk:1 key-orphan",
-                "config/rsa-1024.ppk:1 private-key-committed",
-                "config/rsa-1024.ppk:1 weak-key",
-                "config/rsa-2048-v2-encrypted.ppk:1 key-orphan",
-                "config/rsa-2048-v2-encrypted.ppk:1 keystore-weak-protection",
-            ]);
+        findings.ShouldBe([
+            "config/ed25519-encrypted.ppk:1-14 key-orphan",
+            "config/rsa-1024.ppk:1-18 key-orphan",
+            "config/rsa-1024.ppk:1-18 private-key-committed",
+            "config/rsa-1024.ppk:1-18 weak-key",
+            "config/rsa-2048-v2-encrypted.ppk:1-26 key-orphan",
+            "config/rsa-2048-v2-encrypted.ppk:1-26 keystore-weak-protection",
+        ]);
         run.Out.ShouldNotContain("fixture rsa"); // the comment lines
     }
 }
