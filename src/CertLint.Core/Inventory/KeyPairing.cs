@@ -65,8 +65,9 @@ internal static class KeyPairing
     }
 
     /// <summary>
-    /// A JSON Web Key is meant for its own "x5c" certificates only (they share its location), not for the other keys'
-    /// certificates in its JWK Set: RFC 7517 §4.7 requires the key of the first one to be the JWK's.
+    /// A JSON Web Key is meant for its own "x5c" certificates only (they share its location, lines and index in the
+    /// set), not for the other keys' certificates in its JWK Set: RFC 7517 §4.7 requires the key of the first one to be
+    /// the JWK's.
     /// </summary>
     private static KeyMismatch? JwkMismatch(ParsedFile file, KeyInfo key)
     {

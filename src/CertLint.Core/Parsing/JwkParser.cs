@@ -322,7 +322,8 @@ internal static class JwkParser
             line += json[counted..offset].Count((byte)'\n');
             counted = offset;
             if (reader.TokenType == JsonTokenType.StartObject) start = line;
-            else objects.Add(new SourceLocation(file, start, line));
+            // The index tells apart keys on the same lines (a set written on one line): a key's x5c shares its location.
+            else objects.Add(new SourceLocation(file, start, line, objects.Count));
         }
         return objects;
     }

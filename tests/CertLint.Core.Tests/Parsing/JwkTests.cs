@@ -178,6 +178,21 @@ public sealed class JwkTests
         parsed.Issues.ShouldHaveSingleItem().Message.ShouldBe("invalid JWK: JWK: an \"x5c\" entry is not standard base64 (RFC 7517 §4.7)");
     }
 
+    [Test]
+    public void A_key_is_paired_with_its_own_x5c_only_and_a_wrong_first_certificate_is_a_key_mismatch()
+    {
+        var set = JsonNode.Parse(File.ReadAllText(PathOf("keys.jwks")))!;
+        using var dir = new TempDirectory();
+        dir.Write("ok.jwks", set.ToJsonString());
+        set["keys"]![0]!["x5c"] = set["keys"]![1]!["x5c"]!.DeepClone(); // the RSA key with the EC key's certificate
+        dir.Write("wrong.jwks", set.ToJsonString());
+        var result = Hostile.BoundedLint.Run(dir.Path, ".");
+        Hostile.BoundedLint.Of(result, "key-mismatch").ShouldBe([
+            "wrong.jwks:1 the JWK at wrong.jwks:1 does not match the first certificate of its x5c, CN=jwk.example.test (RFC 7517 §4.7) "
+            + "(RSA 1024 private key; certificate CN=jwk.example.test, serial 4A574B in wrong.jwks:1): deploy the key the certificate was issued for, or reissue the certificate for this key.",
+        ]);
+    }
+
     [TestCase("{\"keys\": {\"kty\": \"EC\"}}", "key.jwks")]
     [TestCase("{\"kid\": \"no key type\"}", "key.jwk")]
     [TestCase("[{\"kty\": \"EC\"}]", "key.jwk")]
