@@ -17,6 +17,10 @@ public enum KeyEncoding
     OpenSslDsa,
     /// <summary>A key of an armored OpenPGP key block ("PGP PRIVATE KEY BLOCK", "PGP PUBLIC KEY BLOCK"): primary key or subkey.</summary>
     OpenPgp,
+    /// <summary>A JSON Web Key (RFC 7517), alone or in a JWK Set.</summary>
+    Jwk,
+    /// <summary>A PuTTY private key file (.ppk, versions 2 and 3).</summary>
+    Ppk,
 }
 
 /// <summary>

@@ -28,6 +28,14 @@ public static class ContentParser
         {
             if (ParsePem(bytes, result)) CryptographicOperations.ZeroMemory(bytes); // the base64 of private keys; nothing in the model points here
         }
+        else if (PpkParser.IsPpk(bytes))
+        {
+            result.Kind = FileKind.Ppk;
+            var location = new SourceLocation(file);
+            result.Guard(location, "PuTTY key file", () => result.Keys.Add(PpkParser.Parse(bytes, location)));
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+        else if (JwkParser.LooksLikeJsonObject(bytes)) ParseJson(bytes, result);
         else ParseBinary(bytes, result);
         return result.Deferred ? null : result.ToParsedFile();
     }
@@ -91,6 +99,23 @@ public static class ContentParser
                 break;
             default:
                 break; // CERTIFICATE REQUEST, DH PARAMETERS, PGP SIGNATURE...: not ours to lint
+        }
+    }
+
+    /// <summary>
+    /// A JSON object: a JWK or JWK Set is read. Other JSON is not ours in a file found by sniffing (most JSON is not
+    /// key material), a parse error in a .jwk or .jwks file, and unrecognised content in a file whose extension
+    /// promises certificates or keys.
+    /// </summary>
+    private static void ParseJson(byte[] bytes, Collector result)
+    {
+        var extension = Path.GetExtension(result.File.FullPath);
+        var mustBeJwk = Discovery.CandidateSniffer.IsJwkExtension(extension);
+        var outcome = JwkParser.Parse(bytes, result, mustBeJwk);
+        CryptographicOperations.ZeroMemory(bytes); // the base64url of private keys; nothing in the model points here
+        if (outcome == JwkParser.Outcome.NotJwk && !mustBeJwk && Discovery.CandidateSniffer.HasCandidateExtension(result.File.FullPath))
+        {
+            result.Error(new SourceLocation(result.File), "unrecognised content: neither PEM nor DER certificate material");
         }
     }
 

@@ -242,6 +242,14 @@ public static class KeyParser
         return Make(location, ObjectFormat.Pem, KeyEncoding.OpenSsh, key.IsPrivate, key.Encrypted, key.Spki, key.Verdict, key.Protection);
     }
 
+    /// <summary>A JSON Web Key (<see cref="JwkParser"/>): its SubjectPublicKeyInfo and, for a private key, the audit's verdict.</summary>
+    internal static KeyInfo Jwk(SourceLocation location, bool isPrivate, byte[] spki, PrivateKeyVerdict? verdict) =>
+        Make(location, ObjectFormat.Jwk, KeyEncoding.Jwk, isPrivate, false, spki, verdict);
+
+    /// <summary>A PuTTY private key file (<see cref="PpkParser"/>); an encrypted one is read from its clear public lines.</summary>
+    internal static KeyInfo Ppk(SourceLocation location, bool isPrivate, bool encrypted, byte[]? spki, PrivateKeyVerdict? verdict, PbeInfo? protection) =>
+        Make(location, ObjectFormat.Ppk, KeyEncoding.Ppk, isPrivate, encrypted, spki, verdict, protection);
+
     private static KeyInfo Make(SourceLocation location, ObjectFormat format, KeyEncoding encoding, bool isPrivate, bool encrypted,
         ReadOnlyMemory<byte>? spki, PrivateKeyVerdict? verdict = null, PbeInfo? protection = null, bool emptyPassword = false) =>
         new()
