@@ -47,6 +47,9 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource,
         ? new SourceLocation(File, pin.Start, pin.End, ordinal)
         : new SourceLocation(File, start, end);
 
+    /// <summary><see cref="At"/> for objects told apart by their place in the content whatever their lines (the JWKs of a set written on one line).</summary>
+    public SourceLocation AtIndexed(int start, int end, int index) => At(start, end, index) with { Index = index };
+
     public void Error(SourceLocation location, string message) => Issues.Add(new ParseIssue(ParseIssueKind.ParseError, location, message));
 
     /// <summary>Runs one parse step; a failure becomes an issue at <paramref name="location"/> and the file's other objects survive.</summary>

@@ -31,7 +31,7 @@ public static class ContentParser
         else if (PpkParser.IsPpk(bytes))
         {
             result.Kind = FileKind.Ppk;
-            var location = new SourceLocation(file);
+            var location = result.At();
             result.Guard(location, "PuTTY key file", () => result.Keys.Add(PpkParser.Parse(bytes, location)));
             CryptographicOperations.ZeroMemory(bytes);
         }
@@ -115,7 +115,7 @@ public static class ContentParser
         CryptographicOperations.ZeroMemory(bytes); // the base64url of private keys; nothing in the model points here
         if (outcome == JwkParser.Outcome.NotJwk && !mustBeJwk && Discovery.CandidateSniffer.HasCandidateExtension(result.File.FullPath))
         {
-            result.Error(new SourceLocation(result.File), "unrecognised content: neither PEM nor DER certificate material");
+            result.Error(result.At(), "unrecognised content: neither PEM nor DER certificate material");
         }
     }
 

@@ -53,7 +53,7 @@ internal static class JwkParser
         {
             if (!mustBeJwk) return Outcome.NotJwk;
             var line = (int)Math.Clamp((e.LineNumber ?? 0) + 1, 1, int.MaxValue);
-            result.Error(new SourceLocation(result.File, line, line), $"invalid JWK file: not well-formed JSON (RFC 8259), a repeated member name, or nested deeper than {MaxDepth} levels");
+            result.Error(result.At(line, line), $"invalid JWK file: not well-formed JSON (RFC 8259), a repeated member name, or nested deeper than {MaxDepth} levels");
             return Outcome.Read;
         }
         using (document)
@@ -64,11 +64,11 @@ internal static class JwkParser
                 && keys.ValueKind == JsonValueKind.Array && keys.EnumerateArray().All(k => k.ValueKind == JsonValueKind.Object);
             if (!isKey && !isSet)
             {
-                if (mustBeJwk) result.Error(new SourceLocation(result.File), "invalid JWK file: neither a JWK (an object with \"kty\") nor a JWK Set (an object with a \"keys\" array of JWKs), RFC 7517 §4 and §5");
+                if (mustBeJwk) result.Error(result.At(), "invalid JWK file: neither a JWK (an object with \"kty\") nor a JWK Set (an object with a \"keys\" array of JWKs), RFC 7517 §4 and §5");
                 return Outcome.NotJwk;
             }
             result.Kind = FileKind.Jwk;
-            var spans = ObjectLines(bytes.Span, isSet, result.File);
+            var spans = ObjectLines(bytes.Span, isSet, result);
             if (isKey)
             {
                 ReadKey(root, spans[0], result);
@@ -79,7 +79,7 @@ internal static class JwkParser
             {
                 if (index == MaxKeys)
                 {
-                    result.Error(new SourceLocation(result.File, spans[index].StartLine, spans[index].EndLine),
+                    result.Error(spans[index] with { Index = 0 },
                         $"JWK Set holds more than {MaxKeys:N0} keys: the first {MaxKeys:N0} were read, the rest are not");
                     break;
                 }
@@ -308,7 +308,7 @@ internal static class JwkParser
     /// The lines of the root object, or of each object in the root's "keys" array (at most <see cref="MaxKeys"/> + 1):
     /// from the line of its "{" to the line of its "}". The bytes were parsed as JSON already.
     /// </summary>
-    private static List<SourceLocation> ObjectLines(ReadOnlySpan<byte> json, bool set, SourceFile file)
+    private static List<SourceLocation> ObjectLines(ReadOnlySpan<byte> json, bool set, Collector result)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth });
         var objects = new List<SourceLocation>();
@@ -323,7 +323,7 @@ internal static class JwkParser
             counted = offset;
             if (reader.TokenType == JsonTokenType.StartObject) start = line;
             // The index tells apart keys on the same lines (a set written on one line): a key's x5c shares its location.
-            else objects.Add(new SourceLocation(file, start, line, objects.Count));
+            else objects.Add(result.AtIndexed(start, line, objects.Count));
         }
         return objects;
     }
