@@ -13,7 +13,7 @@ public static class CandidateSniffer
     public static readonly IReadOnlySet<string> CandidateExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         ".pem", ".crt", ".cer", ".der", ".key", ".p7b", ".p7c", ".p12", ".pfx", ".crl", ".ca-bundle", ".cert",
-        ".jks", ".jceks", ".keystore", ".truststore",
+        ".jks", ".jceks", ".keystore", ".truststore", ".bks",
     };
 
     /// <summary>Non-candidate files bigger than this are skipped unread (certificate material is small).</summary>

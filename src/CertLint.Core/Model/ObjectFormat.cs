@@ -9,6 +9,8 @@ public enum ObjectFormat
     Pkcs12,
     /// <summary>A Java keystore (JKS).</summary>
     Jks,
+    /// <summary>A BouncyCastle keystore (BKS).</summary>
+    Bks,
 }
 
 /// <summary>What kind of file the sniffer decided a candidate is.</summary>
@@ -23,4 +25,6 @@ public enum FileKind
     Pkcs12,
     DerKey,
     Jks,
+    /// <summary>A BouncyCastle keystore (BKS, BKS-V1).</summary>
+    Bks,
 }
