@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace CertLint.Cli.Tests;
@@ -71,8 +70,8 @@ public sealed class BksKeystoreTests
     public void A_key_in_clear_in_a_committed_store_is_a_committed_private_key()
     {
         Copy("plain-key.bks", "app/src/main/res/raw/client.bks");
-        Git("init", "-q");
-        Git("add", ".");
+        GitKeyRulesTests.RunGit(_dir, "init", "-q");
+        GitKeyRulesTests.RunGit(_dir, "add", ".");
         var (findings, raw, run) = Lint(Env);
         // The leaf of the parser fixtures (CA/B Forum policy OIDs, a 30,000-day validity, its issuer absent) and its key.
         string[] rules = ["chain-incomplete", "client-cert-public-tls", "key-exposed-public-cert", "private-key-committed", "validity-too-long"];
@@ -93,19 +92,15 @@ public sealed class BksKeystoreTests
             "role-unknown keystore.bks:1", "validity-too-long keystore.bks:1",
         ], run.Out + run.Error);
         Message(raw, "keystore-weak-protection").ShouldContain("BouncyCastle BKS: keys sealed with PKCS#12 PBE (SHA-1 and 3DES)");
+        // Without the password: its integrity unchecked, and the store not taken for one the empty password opens.
+        var (locked, _, _) = Lint(null);
+        locked.Where(f => f.EndsWith(" keystore.bks:1", StringComparison.Ordinal)).ShouldBe([
+            "chain-incomplete keystore.bks:1", "chain-incomplete keystore.bks:1", "chain-incomplete keystore.bks:1",
+            "keystore-weak-protection keystore.bks:1", "password-required keystore.bks:1", "role-unknown keystore.bks:1",
+            "validity-too-long keystore.bks:1",
+        ]);
         Message(raw.Where(f => f.GetProperty("path").GetString() == "notes.bks").ToArray(), "parse-error").ShouldContain("invalid BKS keystore: not a BKS keystore");
         Message(raw.Where(f => f.GetProperty("path").GetString()!.EndsWith("uber.bks", StringComparison.Ordinal)).ToArray(), "parse-error")
             .ShouldContain("an UBER keystore (BouncyCastle's store encrypted as a whole, which CertLint does not read)");
-    }
-
-    private void Git(params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        p.StandardOutput.ReadToEnd();
-        p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        p.ExitCode.ShouldBe(0, $"git {string.Join(' ', args)}");
     }
 }

@@ -35,9 +35,12 @@ public class GitKeyRulesTests
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
     }
 
-    private void Git(params string[] args)
+    private void Git(params string[] args) => RunGit(_dir, args);
+
+    /// <summary>Runs git in <paramref name="dir"/> and asserts it succeeded (BksKeystoreTests commits a keystore with it too).</summary>
+    internal static void RunGit(string dir, params string[] args)
     {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         p.StandardOutput.ReadToEnd();

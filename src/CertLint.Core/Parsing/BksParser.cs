@@ -58,7 +58,8 @@ internal static class BksParser
         result.Keys.AddRange(keys);
         var mac = Mac(layout);
         var sealedKeys = layout.SealedKeys + layout.SecretEntries;
-        KeystoreInfo Info(string? opened) => new(location, opened is { Length: > 0 } and not JksParser.WellKnownPassword, certificates.Count, keys.Count + sealedKeys)
+        // Protected unless the empty or the JDK's default password verified it: a password CertLint was not given protects it.
+        KeystoreInfo Info(string? opened) => new(location, opened is not ("" or JksParser.WellKnownPassword), certificates.Count, keys.Count + sealedKeys)
         {
             Protection = sealedKeys > 0 ? [mac] : [],
             Label = "BKS keystore",
