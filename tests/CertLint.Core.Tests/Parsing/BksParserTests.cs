@@ -1,6 +1,11 @@
 using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+using CertLint.Core.Tests.Reporting;
+using CertLint.Engine;
 using CertLint.Model;
 using CertLint.Parsing;
+using CertLint.Reporting;
 
 namespace CertLint.Core.Tests.Parsing;
 
@@ -129,6 +134,22 @@ public class BksParserTests
         parsed.Issues.ShouldBeEmpty();
         parsed.Kind.ShouldBe(FileKind.Bks);
         parsed.Certificates.Select(c => c.Sha256).ShouldBe([Rsa1024Sha256, ExpiredSha256]);
+    }
+
+    [Test]
+    public void The_json_report_names_bks_files_certificates_and_keys_within_its_schema()
+    {
+        _dir.Write("pins.bks", Fixtures.Bytes("bks/truststore.bks"));
+        _dir.Write("client.bks", Fixtures.Bytes("bks/plain-key.bks"));
+        var request = new LintRequest { Paths = [_dir.Path], WorkingDirectory = _dir.Path, Now = Fixtures.ValidAt, Packs = ["core"], Environment = _ => null };
+        var report = Golden.Render(ReportFormat.Json, TestResults.With(new LintEngine().Run(request), elapsed: TimeSpan.FromSeconds(1)));
+        SchemaValidation.ShouldBeValidCertLintJson(Encoding.UTF8.GetBytes(report));
+        using var json = JsonDocument.Parse(report);
+        string[] Formats(string section, string property) =>
+            [.. json.RootElement.GetProperty(section).EnumerateArray().Select(e => e.GetProperty(property).GetString()!).Distinct()];
+        Formats("files", "kind").ShouldBe(["bks"]);
+        Formats("certificates", "format").ShouldBe(["bks"]);
+        Formats("keys", "format").ShouldBe(["bks"]);
     }
 
     [Test]
