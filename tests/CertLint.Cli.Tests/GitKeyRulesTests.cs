@@ -37,10 +37,10 @@ public class GitKeyRulesTests
 
     private void Git(params string[] args) => RunGit(_dir, args);
 
-    /// <summary>Runs git in <paramref name="dir"/> and asserts it succeeded (BksKeystoreTests commits a keystore with it too).</summary>
-    internal static void RunGit(string dir, params string[] args)
+    /// <summary>Runs git in <paramref name="directory"/> and checks that it succeeded.</summary>
+    internal static void RunGit(string directory, params string[] args)
     {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         p.StandardOutput.ReadToEnd();
@@ -49,13 +49,14 @@ public class GitKeyRulesTests
         p.ExitCode.ShouldBe(0, $"git {string.Join(' ', args)}");
     }
 
+    /// <summary>The findings of the given rules (of every rule when none is given), as "path rule".</summary>
     private List<string> Findings(params string[] rules)
     {
         var r = CliRunner.Process(_dir, null, ".", "--now", "2026-06-01", "--json", Path.Combine(Path.GetTempPath(), Path.GetFileName(_dir) + ".json"));
         var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetTempPath(), Path.GetFileName(_dir) + ".json")));
         return json.RootElement.GetProperty("findings").EnumerateArray()
             .Select(f => $"{f.GetProperty("path").GetString()} {f.GetProperty("rule").GetString()}")
-            .Where(f => rules.Any(r => f.EndsWith(" " + r, StringComparison.Ordinal)))
+            .Where(f => rules.Length == 0 || rules.Any(r => f.EndsWith(" " + r, StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal).ToList();
     }
 
@@ -96,6 +97,33 @@ public class GitKeyRulesTests
             ".ssh/id_ed25519 private-key-committed",
             ".ssh/id_rsa private-key-committed",
             ".ssh/id_rsa weak-key",
+        ]);
+    }
+
+    [Test]
+    public void Openpgp_key_blocks_are_judged_by_the_same_key_rules_and_are_never_orphans()
+    {
+        Git("init", "-q");
+        var fixtures = Path.Combine(CliRunner.RepoRoot, "tests", "fixtures", "pgp");
+        Directory.CreateDirectory(Path.Combine(_dir, "keys"));
+        foreach (var (from, to) in new[]
+                 {
+                     ("rsa2048-cv25519-secret.asc", "signing.asc"), ("rsa2048-stub-secret-subkeys.asc", "stub.asc"),
+                     ("ed25519-encrypted.asc", "release.asc"), ("rsa1024-public.asc", "weak.asc"),
+                     ("nistp256-damaged-checksum.asc", "damaged.asc"), ("rsa2048-cv25519-public.asc", "KEYS.asc"),
+                 })
+        {
+            File.Copy(Path.Combine(fixtures, from), Path.Combine(_dir, "keys", to));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(_dir, "keys", to), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        Git("add", "keys");
+        // Every finding of the run: the unencrypted secret keys are committed (the stub's exported subkey too), the
+        // RSA 1024 key is weak, the damaged armor is an error; the encrypted key and the public blocks are fine.
+        Findings().ShouldBe([
+            "keys/damaged.asc parse-error",
+            "keys/signing.asc private-key-committed",
+            "keys/stub.asc private-key-committed",
+            "keys/weak.asc weak-key",
         ]);
     }
 }

@@ -13,8 +13,12 @@ public static class CandidateSniffer
     public static readonly IReadOnlySet<string> CandidateExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         ".pem", ".crt", ".cer", ".der", ".key", ".p7b", ".p7c", ".p12", ".pfx", ".crl", ".ca-bundle", ".cert",
-        ".jks", ".jceks", ".keystore", ".truststore", ".bks",
+        ".jks", ".jceks", ".keystore", ".truststore", ".jwk", ".jwks", ".ppk", ".bks",
     };
+
+    /// <summary>JSON Web Key files (RFC 7517): what they hold must be a JWK or JWK Set.</summary>
+    public static bool IsJwkExtension(string extension) =>
+        extension.Equals(".jwk", StringComparison.OrdinalIgnoreCase) || extension.Equals(".jwks", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Non-candidate files bigger than this are skipped unread (certificate material is small).</summary>
     public const long MaxSniffedFileBytes = 1024 * 1024;
@@ -41,7 +45,9 @@ public static class CandidateSniffer
             var head = new byte[Math.Min(SniffBytes, length)];
             var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             var span = head.AsSpan(0, read);
-            if (PemScanner.ContainsPem(span) || JksParser.IsJks(span) || JksParser.IsJceks(span)) return true;
+            if (PemScanner.ContainsPem(span) || JksParser.IsJks(span) || JksParser.IsJceks(span) || PpkParser.IsPpk(span)) return true;
+            // A JSON file is read when it opens an object and names a key type early: a JWK or JWK Set (RFC 7517).
+            if (Extension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)) return JwkParser.LooksLikeJsonObject(span) && span.IndexOf("\"kty\""u8) >= 0;
             if (read < 2 || span[0] != 0x30 || !WholeFileIsOneDerValue(span, length)) return false;
             var all = new byte[length];
             span.CopyTo(all);

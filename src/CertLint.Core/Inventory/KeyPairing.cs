@@ -51,12 +51,29 @@ internal static class KeyPairing
             List<ParsedFile> group = file.Certificates.Count > 0 ? [file, .. members.Where(f => f != file)] : members;
             foreach (var key in file.Keys)
             {
+                if (key.Format == ObjectFormat.Jwk)
+                {
+                    if (JwkMismatch(file, key) is { } mismatch) mismatches.Add(mismatch);
+                    continue;
+                }
                 if (key.PublicKey is null || Matches(group, key.PublicKey.Sha256)) continue;
                 var intended = group.Select(f => f.Certificates[0]).DistinctBy(c => c.Sha256, StringComparer.Ordinal);
                 mismatches.AddRange(intended.Select(cert => new KeyMismatch(key, cert, Reason(key, cert))));
             }
         }
         return mismatches;
+    }
+
+    /// <summary>
+    /// A JSON Web Key is meant for its own "x5c" certificates only (they share its location, lines and index in the
+    /// set), not for the other keys' certificates in its JWK Set: RFC 7517 §4.7 requires the key of the first one to be
+    /// the JWK's.
+    /// </summary>
+    private static KeyMismatch? JwkMismatch(ParsedFile file, KeyInfo key)
+    {
+        var first = file.Certificates.FirstOrDefault(c => c.Location == key.Location);
+        if (first is null || key.PublicKey is null || first.PublicKey.Sha256 == key.PublicKey.Sha256) return null;
+        return new KeyMismatch(key, first, $"the JWK at {key.Location} does not match the first certificate of its x5c, {first.Name} (RFC 7517 §4.7)");
     }
 
     /// <summary>Whether a certificate of the group has this public key (loops: asked for every key of a scan).</summary>

@@ -15,6 +15,12 @@ public enum KeyEncoding
     Pkcs1RsaPublic,
     /// <summary>OpenSSL's traditional DSA private key ("DSA PRIVATE KEY": version, p, q, g, y, x).</summary>
     OpenSslDsa,
+    /// <summary>A key of an armored OpenPGP key block ("PGP PRIVATE KEY BLOCK", "PGP PUBLIC KEY BLOCK"): primary key or subkey.</summary>
+    OpenPgp,
+    /// <summary>A JSON Web Key (RFC 7517), alone or in a JWK Set.</summary>
+    Jwk,
+    /// <summary>A PuTTY private key file (.ppk, versions 2 and 3).</summary>
+    Ppk,
 }
 
 /// <summary>

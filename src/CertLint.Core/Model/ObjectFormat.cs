@@ -9,6 +9,10 @@ public enum ObjectFormat
     Pkcs12,
     /// <summary>A Java keystore (JKS).</summary>
     Jks,
+    /// <summary>A JSON Web Key (RFC 7517) or one of its "x5c" certificates.</summary>
+    Jwk,
+    /// <summary>A PuTTY private key file (.ppk).</summary>
+    Ppk,
     /// <summary>A BouncyCastle keystore (BKS).</summary>
     Bks,
 }
@@ -25,6 +29,10 @@ public enum FileKind
     Pkcs12,
     DerKey,
     Jks,
+    /// <summary>A JSON Web Key or JWK Set (RFC 7517).</summary>
+    Jwk,
+    /// <summary>A PuTTY private key file (.ppk).</summary>
+    Ppk,
     /// <summary>A BouncyCastle keystore (BKS, BKS-V1).</summary>
     Bks,
 }

@@ -28,6 +28,14 @@ public static class ContentParser
         {
             if (ParsePem(bytes, result)) CryptographicOperations.ZeroMemory(bytes); // the base64 of private keys; nothing in the model points here
         }
+        else if (PpkParser.IsPpk(bytes))
+        {
+            result.Kind = FileKind.Ppk;
+            var location = result.At();
+            result.Guard(location, "PuTTY key file", () => result.Keys.Add(PpkParser.Parse(bytes, location)));
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+        else if (JwkParser.LooksLikeJsonObject(bytes)) ParseJson(bytes, result);
         else ParseBinary(bytes, result);
         return result.Deferred ? null : result.ToParsedFile();
     }
@@ -58,7 +66,7 @@ public static class ContentParser
                 result.Error(location, block.Error);
                 continue;
             }
-            var isKey = KeyParser.IsKeyLabel(block.Label);
+            var isKey = KeyParser.IsKeyLabel(block.Label) || block.Label == OpenPgpKeyParser.SecretLabel;
             sawKey |= isKey;
             result.Guard(location, block.Label, " block", (block, location, result), static s => ParseBlock(s.block, s.location, s.result));
             if (isKey) Zero(block.Data);
@@ -83,11 +91,31 @@ public static class ContentParser
             case "X509 CRL":
                 result.Crls.Add(CrlParser.Parse(block.Data, location));
                 break;
+            case OpenPgpKeyParser.SecretLabel or OpenPgpKeyParser.PublicLabel:
+                result.Keys.AddRange(KeyParser.ParseOpenPgp(block.Data, location));
+                break;
             case var label when KeyParser.IsKeyLabel(label):
                 result.Keys.Add(KeyParser.ParsePem(block, location, result.Passwords, result.Kdf));
                 break;
             default:
-                break; // CERTIFICATE REQUEST, DH PARAMETERS, OPENSSH PRIVATE KEY...: not ours to lint
+                break; // CERTIFICATE REQUEST, DH PARAMETERS, PGP SIGNATURE...: not ours to lint
+        }
+    }
+
+    /// <summary>
+    /// A JSON object: a JWK or JWK Set is read. Other JSON is not ours in a file found by sniffing (most JSON is not
+    /// key material), a parse error in a .jwk or .jwks file, and unrecognised content in a file whose extension
+    /// promises certificates or keys.
+    /// </summary>
+    private static void ParseJson(byte[] bytes, Collector result)
+    {
+        var extension = Path.GetExtension(result.File.FullPath);
+        var mustBeJwk = Discovery.CandidateSniffer.IsJwkExtension(extension);
+        var outcome = JwkParser.Parse(bytes, result, mustBeJwk);
+        CryptographicOperations.ZeroMemory(bytes); // the base64url of private keys; nothing in the model points here
+        if (outcome == JwkParser.Outcome.NotJwk && !mustBeJwk && Discovery.CandidateSniffer.HasCandidateExtension(result.File.FullPath))
+        {
+            result.Error(new SourceLocation(result.File), "unrecognised content: neither PEM nor DER certificate material");
         }
     }
 

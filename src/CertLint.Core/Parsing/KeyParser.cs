@@ -231,11 +231,24 @@ public static class KeyParser
         }
     }
 
+    /// <summary>The keys of an armored OpenPGP key block: the primary key, then each subkey (<see cref="SourceLocation.Index"/> 1, 2...).</summary>
+    internal static IEnumerable<KeyInfo> ParseOpenPgp(ReadOnlyMemory<byte> data, SourceLocation location) =>
+        OpenPgpKeyParser.Parse(data.Span).Select((key, i) => Make(i == 0 ? location : location with { Index = location.Index * OpenPgpKeyParser.MaxKeys + i },
+            ObjectFormat.Pem, KeyEncoding.OpenPgp, key.IsPrivate, key.Encrypted, key.Spki, null, key.Protection));
+
     private static KeyInfo OpenSsh(ReadOnlyMemory<byte> data, SourceLocation location)
     {
         var key = OpenSshKeyParser.Parse(data.Span);
         return Make(location, ObjectFormat.Pem, KeyEncoding.OpenSsh, key.IsPrivate, key.Encrypted, key.Spki, key.Verdict, key.Protection);
     }
+
+    /// <summary>A JSON Web Key (<see cref="JwkParser"/>): its SubjectPublicKeyInfo and, for a private key, the audit's verdict.</summary>
+    internal static KeyInfo Jwk(SourceLocation location, bool isPrivate, byte[] spki, PrivateKeyVerdict? verdict) =>
+        Make(location, ObjectFormat.Jwk, KeyEncoding.Jwk, isPrivate, false, spki, verdict);
+
+    /// <summary>A PuTTY private key file (<see cref="PpkParser"/>); an encrypted one is read from its clear public lines.</summary>
+    internal static KeyInfo Ppk(SourceLocation location, bool isPrivate, bool encrypted, byte[]? spki, PrivateKeyVerdict? verdict, PbeInfo? protection) =>
+        Make(location, ObjectFormat.Ppk, KeyEncoding.Ppk, isPrivate, encrypted, spki, verdict, protection);
 
     private static KeyInfo Make(SourceLocation location, ObjectFormat format, KeyEncoding encoding, bool isPrivate, bool encrypted,
         ReadOnlyMemory<byte>? spki, PrivateKeyVerdict? verdict = null, PbeInfo? protection = null, bool emptyPassword = false) =>

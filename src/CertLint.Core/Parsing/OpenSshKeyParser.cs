@@ -63,7 +63,7 @@ internal static class OpenSshKeyParser
     /// checkint, checkint, the key, a comment, then padding 1, 2, 3, ...: the layout OpenSSH checks before it trusts
     /// the section. Returns the private key's verdict (null when its algorithm is not audited).
     /// </summary>
-    private static PrivateKeyVerdict? ReadPrivateSection(ReadOnlySpan<byte> section, SshPublicKey publicKey)
+    internal static PrivateKeyVerdict? ReadPrivateSection(ReadOnlySpan<byte> section, SshPublicKey publicKey)
     {
         var reader = new SshWireReader(section);
         if (reader.ReadUInt32() != reader.ReadUInt32()) throw new FormatException("OpenSSH key: the private section's check numbers differ (corrupt)");

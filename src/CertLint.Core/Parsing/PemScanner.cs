@@ -84,6 +84,8 @@ public static class PemScanner
         public bool InHeaders;
         public Dictionary<string, string>? Headers;
         public int BodyLength;
+        /// <summary>An OpenPGP armor's CRC-24 line ("=" and four base64 characters), when the block has one.</summary>
+        public string? ArmorChecksum;
     }
 
     private static void ProcessLine(ReadOnlySpan<byte> line, int lineNumber, ref BlockState state, byte[] body, Found blocks)
@@ -127,6 +129,11 @@ public static class PemScanner
             state.InHeaders = false;
             if (line.IsEmpty) return;
         }
+        if (line is [(byte)'=', _, _, _, _] && state.Label!.StartsWith("PGP ", StringComparison.Ordinal))
+        {
+            state.ArmorChecksum = Encoding.ASCII.GetString(line[1..]); // RFC 9580 §6.1: the armor's checksum, not data
+            return;
+        }
         if (line.IndexOfAny((byte)' ', (byte)'\t') < 0)
         {
             line.CopyTo(body.AsSpan(state.BodyLength)); // the usual base64 line: no blanks inside
@@ -167,6 +174,10 @@ public static class PemScanner
             return Failed(state, endLine, $"PEM block \"{state.Label}\" has invalid base64");
         }
         if (written == 0) return Failed(state, endLine, $"PEM block \"{state.Label}\" is empty");
+        if (state.ArmorChecksum is { } crc && !OpenPgpArmor.ChecksumMatches(decoded.AsSpan(0, written), crc))
+        {
+            return Failed(state, endLine, $"PGP armor \"{state.Label}\" does not match its checksum line (damaged)");
+        }
         return new PemBlock(state.Label!, state.StartLine, endLine, decoded.AsMemory(0, written), state.Headers ?? NoHeaders);
     }
 

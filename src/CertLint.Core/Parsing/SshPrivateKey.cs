@@ -71,7 +71,7 @@ internal static class SshPrivateKey
         var x = reader.ReadPositiveMpint();
         var inner = new AsnWriter(AsnEncodingRules.DER);
         inner.WriteInteger(x);
-        return Pkcs8(w => SshPublicKey.DsaAlgorithm(w, p, q, g), inner.Encode());
+        return Pkcs8(w => SubjectPublicKeys.DsaAlgorithm(w, p, q, g), inner.Encode());
     }
 
     private static byte[] Ed25519(ref SshWireReader reader)
@@ -96,19 +96,32 @@ internal static class SshPrivateKey
         var fieldBytes = (OidNames.Curves[oid].Bits + 7) / 8;
         var scalar = new byte[Math.Max(fieldBytes, d.GetByteCount(isUnsigned: true))];
         d.TryWriteBytes(scalar.AsSpan(scalar.Length - d.GetByteCount(isUnsigned: true)), out _, isUnsigned: true, isBigEndian: true);
+        try
+        {
+            return Sec1(oid, scalar, point);
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(scalar);
+        }
+    }
+
+    /// <summary>ECPrivateKey (SEC 1 §C.4, RFC 5915): version 1, the scalar, the named curve and the public point.</summary>
+    internal static byte[] Sec1(string curveOid, ReadOnlySpan<byte> scalar, ReadOnlySpan<byte> point)
+    {
         var writer = new AsnWriter(AsnEncodingRules.DER);
         using (writer.PushSequence())
         {
             writer.WriteInteger(1);
             writer.WriteOctetString(scalar);
-            using (writer.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true))) writer.WriteObjectIdentifier(oid);
+            using (writer.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true))) writer.WriteObjectIdentifier(curveOid);
             using (writer.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 1, isConstructed: true))) writer.WriteBitString(point);
         }
-        System.Security.Cryptography.CryptographicOperations.ZeroMemory(scalar);
         return writer.Encode();
     }
 
-    private static byte[] Pkcs8(Action<AsnWriter> algorithm, byte[] privateKey)
+    /// <summary>PKCS#8 PrivateKeyInfo around <paramref name="privateKey"/>, which is zeroed.</summary>
+    internal static byte[] Pkcs8(Action<AsnWriter> algorithm, byte[] privateKey)
     {
         var writer = new AsnWriter(AsnEncodingRules.DER);
         using (writer.PushSequence())

@@ -1,6 +1,3 @@
-using System.Formats.Asn1;
-using System.Numerics;
-
 namespace CertLint.Parsing;
 
 /// <summary>
@@ -45,28 +42,20 @@ internal sealed record SshPublicKey(string Type, byte[]? Spki, bool IsPrivate)
     {
         var e = reader.ReadPositiveMpint();
         var n = reader.ReadPositiveMpint();
-        var writer = new AsnWriter(AsnEncodingRules.DER);
-        using (writer.PushSequence())
-        {
-            writer.WriteInteger(n);
-            writer.WriteInteger(e);
-        }
-        return PublicKeyDerivation.FromPkcs1Public(writer.Encode());
+        return SubjectPublicKeys.Rsa(n, e);
     }
 
     private static byte[] Dsa(ref SshWireReader reader)
     {
         var (p, q, g, y) = (reader.ReadPositiveMpint(), reader.ReadPositiveMpint(), reader.ReadPositiveMpint(), reader.ReadPositiveMpint());
-        var key = new AsnWriter(AsnEncodingRules.DER);
-        key.WriteInteger(y);
-        return SpkiOf(w => DsaAlgorithm(w, p, q, g), key.Encode());
+        return SubjectPublicKeys.Dsa(p, q, g, y);
     }
 
     private static byte[] Ed25519(ref SshWireReader reader)
     {
         var key = reader.ReadString();
         if (key.Length != 32) throw new FormatException($"OpenSSH key: an Ed25519 public key of {key.Length} octets, not 32");
-        return SpkiOf(static w => w.WriteObjectIdentifier(OidNames.Ed25519), key);
+        return SubjectPublicKeys.Raw(OidNames.Ed25519, key);
     }
 
     private static byte[] Ec(string type, ref SshWireReader reader)
@@ -74,32 +63,6 @@ internal sealed record SshPublicKey(string Type, byte[]? Spki, bool IsPrivate)
         var curve = reader.ReadName();
         // The curve is named twice (in the type and the blob); OpenSSH refuses a blob whose two names differ.
         if (!type.Contains(curve, StringComparison.Ordinal)) throw new FormatException("OpenSSH key: the key type and the key's curve name differ");
-        var oid = CurveOid(curve);
-        var point = reader.ReadString();
-        return SpkiOf(w =>
-        {
-            w.WriteObjectIdentifier(OidNames.EcPublicKey);
-            w.WriteObjectIdentifier(oid);
-        }, point);
-    }
-
-    /// <summary>The DSA AlgorithmIdentifier's content: id-dsa and Dss-Parms (RFC 3279 §2.3.2).</summary>
-    public static void DsaAlgorithm(AsnWriter writer, BigInteger p, BigInteger q, BigInteger g)
-    {
-        writer.WriteObjectIdentifier(OidNames.Dsa);
-        using (writer.PushSequence())
-        {
-            writer.WriteInteger(p);
-            writer.WriteInteger(q);
-            writer.WriteInteger(g);
-        }
-    }
-
-    /// <summary>The SPKI of <paramref name="publicKey"/> under the AlgorithmIdentifier whose content <paramref name="algorithm"/> writes.</summary>
-    private static byte[] SpkiOf(Action<AsnWriter> algorithm, ReadOnlySpan<byte> publicKey)
-    {
-        var writer = new AsnWriter(AsnEncodingRules.DER);
-        using (writer.PushSequence()) algorithm(writer);
-        return PublicKeyDerivation.Spki(writer.Encode(), publicKey);
+        return SubjectPublicKeys.Ec(CurveOid(curve), reader.ReadString());
     }
 }

@@ -13,7 +13,7 @@ public sealed class WeakKeyRuleTests
     private static readonly string FixtureDir = Path.Combine(Samples.RepoRoot, "tests", "fixtures", "weak-keys");
     private static readonly Lazy<LintResult> Result = new(() => Lint(FixtureDir));
 
-    private static LintResult Lint(string source, string? config = null)
+    internal static LintResult Lint(string source, string? config = null)
     {
         using var dir = new TempDirectory();
         foreach (var file in Directory.GetFiles(source))
@@ -31,7 +31,7 @@ public sealed class WeakKeyRuleTests
         });
     }
 
-    private static string[] Hits(LintResult result, string rule) => result.Findings.Where(f => f.Rule.Name == rule)
+    internal static string[] Hits(LintResult result, string rule) => result.Findings.Where(f => f.Rule.Name == rule)
         .Select(f => $"{f.Location.File.RelativePath}:{f.Subject.Kind}").Order(StringComparer.Ordinal).ToArray();
 
     private static string Message(string rule, string file) =>

@@ -15,7 +15,7 @@ internal static class KeyFields
         yield return Key("key.sha256", T.String, "SHA-256 of the SubjectPublicKeyInfo", k => k.PublicKey?.Sha256);
         yield return Key("encrypted", T.Boolean, "The key was stored encrypted", k => k.Encrypted);
         yield return Key("private", T.Boolean, "A private key (not only a public one)", k => k.IsPrivate);
-        yield return Key("encoding", T.String, "pkcs8, encryptedPkcs8, pkcs1Rsa, sec1Ec, subjectPublicKeyInfo, pkcs12Entry, openSsh",
+        yield return Key("encoding", T.String, "pkcs8, encryptedPkcs8, pkcs1Rsa, sec1Ec, subjectPublicKeyInfo, pkcs12Entry, openSsh, openSslDsa, openPgp, jwk, ppk",
             k => char.ToLowerInvariant(k.Encoding.ToString()[0]) + k.Encoding.ToString()[1..]);
         yield return Key("format", T.String, "pem, der, pkcs7 or pkcs12", k => Names.Format(k.Format));
         yield return KeyCtx("pairedCertificate", T.Boolean, "A certificate with this public key was found",
@@ -55,7 +55,7 @@ internal static class FileFields
             s => s.File.File.Mode is { } m ? Convert.ToString((int)m & 0xFFF, 8).PadLeft(4, '0') : null);
         yield return File("file.modeBits", T.Integer, "POSIX mode as a number", s => s.File.File.Mode is { } m ? (long)((int)m & 0xFFF) : null);
         yield return File("file.size", T.Integer, "File size in bytes", s => s.File.File.Length);
-        yield return File("file.format", T.String, "unknown, pem, derCertificate, derCrl, pkcs7, pkcs12, derKey, jks, bks",
+        yield return File("file.format", T.String, "unknown, pem, derCertificate, derCrl, pkcs7, pkcs12, derKey, jks, jwk, ppk, bks",
             s => char.ToLowerInvariant(s.File.Kind.ToString()[0]) + s.File.Kind.ToString()[1..]);
         yield return File("file.certificates", T.Integer, "Certificates in the file", s => (long)s.File.Certificates.Count);
         yield return File("file.keys", T.Integer, "Keys in the file", s => (long)s.File.Keys.Count);

@@ -87,10 +87,13 @@ public sealed class CommittedPrivateKeyPrimitive : ICheckPrimitive
     {
         var file = subject.File;
         List<Violation>? found = null;
+        var reportedLine = 0;
         for (var i = 0; i < file.Keys.Count; i++)
         {
             var key = file.Keys[i];
-            if (!IsPlain(key)) continue;
+            // One finding per block: an OpenPGP block's subkeys sit at its primary key's lines.
+            if (!IsPlain(key) || key.Location.StartLine == reportedLine) continue;
+            reportedLine = key.Location.StartLine;
             // Git is asked only about a file with a plain key, and the violations made only for a tracked one.
             if (found is null && context.Git.Classify(file.File.FullPath) != GitTracking.Tracked) return [];
             (found ??= []).Add(new Violation(new Dictionary<string, object?> { ["key"] = key.Label, ["line"] = key.Location.StartLine }, key.Location));
