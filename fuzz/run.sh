@@ -44,7 +44,7 @@ rm -rf "$seeds"; mkdir -p "$seeds"
 case "$harness" in
   sniff-pem) pattern='*.pem *.crt *.key *.txt *.csr *.der' ;;
   der) pattern='*.der *.crl *.cer *.key' ;;
-  pkcs) pattern='*.p7b *.p12 *.pfx' ;;
+  pkcs) pattern='*.p7b *.p12 *.pfx *.bks' ;;
   yaml) pattern='*.yml *.yaml' ;;
   baseline) pattern='*.sarif' ;;
   config) pattern='*.conf *.cfg *.vhost *.cpf *.merge *.ini *.xml *.json *.properties *.yml *.yaml *.crtlist' ;;

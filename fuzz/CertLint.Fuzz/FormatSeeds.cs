@@ -69,6 +69,7 @@ internal static class FormatSeeds
         yield return ("truststore.jks", trust);
         yield return ("truststore.jceks", jceks);
         yield return ("secret-entry.jceks", JceksSecretEntry());
+        yield return ("truststore.bks", BksTrustStore(cert.RawData));
     }
 
     /// <summary>A CRL with a CRL number and AKI (the builder's), and entries with a reason code and an invalidity date.</summary>
@@ -243,6 +244,23 @@ internal static class FormatSeeds
         w.Write("key"u8);
         w.Write(0L);
         w.Write(new byte[] { 0xAC, 0xED, 0x00, 0x05, 0x73, 0x72 });
+        w.Write(new byte[20]);
+        return stream.ToArray();
+    }
+
+    /// <summary>A BKS truststore of one certificate (version 2, 1,024 iterations) whose MAC is zeros: no password verifies it.</summary>
+    private static byte[] BksTrustStore(byte[] certificate)
+    {
+        using var stream = new MemoryStream();
+        var w = new BinaryWriter(stream);
+        foreach (var v in new uint[] { 2, 20 }) w.Write(BinaryPrimitives.ReverseEndianness(v));
+        w.Write(new byte[20]);
+        w.Write(BinaryPrimitives.ReverseEndianness(1024u));
+        byte[] entry = [1, 0, 2, (byte)'c', (byte)'a', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, .. "X.509"u8]; // type, alias, date, no chain, type
+        w.Write(entry);
+        w.Write(BinaryPrimitives.ReverseEndianness((uint)certificate.Length));
+        w.Write(certificate);
+        w.Write((byte)0);
         w.Write(new byte[20]);
         return stream.ToArray();
     }

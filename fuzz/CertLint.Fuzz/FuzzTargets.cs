@@ -62,7 +62,7 @@ public static class FuzzTargets
         Expect(() => KeyParser.ParseDer((byte[])input.Clone(), Location, EmptyPassword, Meter()));
     }
 
-    /// <summary>PKCS#7 bundles, PKCS#12 keystores (empty password, low iteration limit), JKS and JCEKS keystores.</summary>
+    /// <summary>PKCS#7 bundles, PKCS#12 keystores (empty password, low iteration limit), JKS, JCEKS and BKS keystores.</summary>
     private static void Pkcs(byte[] input)
     {
         Expect(() => Pkcs7Parser.Parse(input, Location));
@@ -71,6 +71,7 @@ public static class FuzzTargets
         // Java keystores: the walk does not check the magic, so the fuzzer need not find it first.
         Expect(() => JksParser.Parse((byte[])input.Clone(), Location, EmptyPassword, new Collector(File, new Passwords())));
         Expect(() => JceksParser.Parse(input, Location, EmptyPassword, new Collector(File, new Passwords())));
+        Expect(() => BksParser.Parse((byte[])input.Clone(), Location, EmptyPassword, Meter(), new Collector(File, new Passwords())));
     }
 
     /// <summary>The `.certlint.yml` and rule file loaders: any mistake must be a ConfigurationException (file:line:col).</summary>

@@ -13,7 +13,7 @@ public static class CandidateSniffer
     public static readonly IReadOnlySet<string> CandidateExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         ".pem", ".crt", ".cer", ".der", ".key", ".p7b", ".p7c", ".p12", ".pfx", ".crl", ".ca-bundle", ".cert",
-        ".jks", ".jceks", ".keystore", ".truststore", ".jwk", ".jwks", ".ppk",
+        ".jks", ".jceks", ".keystore", ".truststore", ".jwk", ".jwks", ".ppk", ".bks",
     };
 
     /// <summary>JSON Web Key files (RFC 7517): what they hold must be a JWK or JWK Set.</summary>

@@ -97,7 +97,7 @@ internal static class KeyPairing
         var certFile = cert.Location.File;
         if (keyFile == certFile || keyFile.FullPath == certFile.FullPath)
         {
-            return key.Format is ObjectFormat.Pkcs12 or ObjectFormat.Jks || cert.Format is ObjectFormat.Pkcs12 or ObjectFormat.Jks
+            return key.Format is ObjectFormat.Pkcs12 or ObjectFormat.Jks or ObjectFormat.Bks || cert.Format is ObjectFormat.Pkcs12 or ObjectFormat.Jks or ObjectFormat.Bks
                 ? $"the {kind} in keystore {keyFile.DisplayPath} does not match its certificate {name}"
                 : $"{keyFile.DisplayPath} holds a {kind} and the certificate {name}, but they do not match";
         }

@@ -13,6 +13,8 @@ public enum ObjectFormat
     Jwk,
     /// <summary>A PuTTY private key file (.ppk).</summary>
     Ppk,
+    /// <summary>A BouncyCastle keystore (BKS).</summary>
+    Bks,
 }
 
 /// <summary>What kind of file the sniffer decided a candidate is.</summary>
@@ -31,4 +33,6 @@ public enum FileKind
     Jwk,
     /// <summary>A PuTTY private key file (.ppk).</summary>
     Ppk,
+    /// <summary>A BouncyCastle keystore (BKS, BKS-V1).</summary>
+    Bks,
 }

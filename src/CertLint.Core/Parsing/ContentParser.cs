@@ -136,6 +136,13 @@ public static class ContentParser
             CryptographicOperations.ZeroMemory(bytes);
             return;
         }
+        if (bytes[0] != 0x30 && (BksParser.HasBksName(result.File) || BksParser.IsBks(bytes)))
+        {
+            result.Kind = FileKind.Bks;
+            result.Guard(location, "BKS keystore", () => BksParser.Parse(bytes, location, result.Passwords, result.Kdf, result));
+            CryptographicOperations.ZeroMemory(bytes);
+            return;
+        }
         switch (DerSniffer.Sniff(bytes))
         {
             case DerShape.Certificate:

@@ -201,9 +201,16 @@ internal static class JksParser
         return sha1.GetHashAndReset();
     }
 
-    private sealed class Reader(byte[] bytes, string kind)
+    /// <summary>Big-endian reads that check every length against the bytes left (JKS, JCEKS, BKS).</summary>
+    internal sealed class Reader(byte[] bytes, string kind)
     {
         public int Position { get; private set; }
+
+        public byte U8()
+        {
+            Need(1);
+            return bytes[Position++];
+        }
 
         public uint U32()
         {

@@ -50,15 +50,20 @@ public class HostileKeyTests
         Write("bomb.der", bomb);
         Write("bomb.p12", HostileInputs.Pkcs12WithMacIterations(int.MaxValue));
         Write("beyond-long.key", HostileInputs.Pem("ENCRYPTED PRIVATE KEY", HostileInputs.EncryptedKeyWithIterations(long.MaxValue)));
+        // An empty BKS store (version 2, a 20-byte salt, 2^31-1 iterations, the end byte, a MAC): its MAC is never derived.
+        Write("bomb.bks", [0, 0, 0, 2, 0, 0, 0, 20, .. new byte[20], 0x7F, 0xFF, 0xFF, 0xFF, 0, .. new byte[20]]);
+        // Kept as a keystore is (0600): key-file-permissions judges any keystore's mode, and is not under test here.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(_dir, "bomb.bks"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         // Without the bound this run takes hours (about 30 minutes per password attempt per file); with it, seconds.
         var (r, findings, json) = Lint();
         r.ExitCode.ShouldBe(1, r.Out + r.Error);
         findings.ShouldBe([
-            "beyond-long.key:1 key-derivation-limit", "bomb.der:1 key-derivation-limit",
+            "beyond-long.key:1 key-derivation-limit", "bomb.bks:1 key-derivation-limit", "bomb.der:1 key-derivation-limit",
             "bomb.key:1 key-derivation-limit", "bomb.p12:1 key-derivation-limit",
         ]);
         MessageOf(json, "bomb.key").ShouldContain("2,147,483,647 iterations, AES-256-CBC) is above the key-derivation limit of 10,000,000 iterations; not attempted");
         MessageOf(json, "bomb.p12").ShouldContain("MAC, 2,147,483,647 iterations");
+        MessageOf(json, "bomb.bks").ShouldContain("BKS store MAC (HMAC-SHA1, PKCS#12 KDF, 2,147,483,647 iterations) is above the key-derivation limit of 10,000,000 iterations; not attempted");
     }
 
     [Test]

@@ -55,7 +55,7 @@ internal static class FileFields
             s => s.File.File.Mode is { } m ? Convert.ToString((int)m & 0xFFF, 8).PadLeft(4, '0') : null);
         yield return File("file.modeBits", T.Integer, "POSIX mode as a number", s => s.File.File.Mode is { } m ? (long)((int)m & 0xFFF) : null);
         yield return File("file.size", T.Integer, "File size in bytes", s => s.File.File.Length);
-        yield return File("file.format", T.String, "unknown, pem, derCertificate, derCrl, pkcs7, pkcs12, derKey, jks, jwk, ppk",
+        yield return File("file.format", T.String, "unknown, pem, derCertificate, derCrl, pkcs7, pkcs12, derKey, jks, jwk, ppk, bks",
             s => char.ToLowerInvariant(s.File.Kind.ToString()[0]) + s.File.Kind.ToString()[1..]);
         yield return File("file.certificates", T.Integer, "Certificates in the file", s => (long)s.File.Certificates.Count);
         yield return File("file.keys", T.Integer, "Keys in the file", s => (long)s.File.Keys.Count);

@@ -1,0 +1,212 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using CertLint.Model;
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.Generators;
+using Org.BouncyCastle.Crypto.Parameters;
+
+namespace CertLint.Parsing;
+
+/// <summary>
+/// BouncyCastle keystores (BKS, BKS-V1: BouncyCastle's BcKeyStoreSpi), the truststores Android apps ship for
+/// certificate pinning. Layout: version (0, 1 or 2), salt, iteration count, then entries (a type byte, 0 ending them;
+/// alias, date, a certificate chain, then the entry's object) and an HMAC-SHA1 over the entries, keyed by the PKCS#12
+/// KDF (SHA-1) of the store password. Nothing but that MAC is protected: trusted certificates, chains and KEY entries
+/// (private keys as PKCS#8, in clear) are read without a password. SEALED entries (keys under PKCS#12 PBE SHA-1/3DES)
+/// and SECRET ones (bytes the application protected) are counted, never opened. A candidate password is only used to
+/// verify the MAC, after the iteration count was checked against the key-derivation limit. UBER stores (the same
+/// header, then everything encrypted) are recognised by that header and reported, not read.
+/// </summary>
+internal static class BksParser
+{
+    private const int MacLength = 20;
+    private const int MaxChain = 32;
+
+    /// <summary>A file named *.bks: read as BKS unless its bytes say JKS, JCEKS or DER.</summary>
+    public static bool HasBksName(SourceFile file) => file.RelativePath.EndsWith(".bks", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Content whose whole layout is a BKS store (any name: a .keystore or .truststore holding BKS).</summary>
+    public static bool IsBks(byte[] bytes)
+    {
+        if (bytes.Length < 4 || BinaryPrimitives.ReadUInt32BigEndian(bytes) > 2) return false;
+        try
+        {
+            Walk(bytes);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Reads the store; throws <see cref="FormatException"/> on a malformed one, <see cref="KdfLimitException"/> or <see cref="PasswordRequiredException"/> after adding its certificates and clear keys when no candidate verifies it.</summary>
+    public static void Parse(byte[] bytes, SourceLocation location, IReadOnlyList<string> passwords, KdfMeter kdf, Collector result)
+    {
+        var layout = Walk(bytes);
+        result.Kind = FileKind.Bks;
+        var certificates = new List<CertificateInfo>();
+        var keys = new List<KeyInfo>();
+        var index = 0;
+        foreach (var (range, isKey) in layout.Objects)
+        {
+            var at = location with { Index = index++ };
+            if (isKey) keys.Add(PlainKey(bytes[range], at));
+            else certificates.Add(CertificateParser.Parse(bytes[range], at, ObjectFormat.Bks));
+        }
+        result.Certificates.AddRange(certificates);
+        result.Keys.AddRange(keys);
+        var mac = Mac(layout);
+        var sealedKeys = layout.SealedKeys + layout.SecretEntries;
+        // Protected unless the empty or the JDK's default password verified it: a password CertLint was not given protects it.
+        KeystoreInfo Info(string? opened) => new(location, opened is not ("" or JksParser.WellKnownPassword), certificates.Count, keys.Count + sealedKeys)
+        {
+            Protection = sealedKeys > 0 ? [mac] : [],
+            Label = "BKS keystore",
+            DefaultPassword = opened == JksParser.WellKnownPassword,
+        };
+        result.Keystore = Info(null);
+        kdf.Check(mac); // before any derivation: a store claiming 2^31-1 iterations is refused, not run
+        string? opened = null;
+        foreach (var password in passwords.Append(JksParser.WellKnownPassword).Distinct(StringComparer.Ordinal))
+        {
+            kdf.Spend(mac);
+            if (!MacMatches(bytes, layout, password)) continue;
+            opened = password;
+            break;
+        }
+        result.Keystore = Info(opened);
+        if (opened is null)
+            throw new PasswordRequiredException(sealedKeys > 0 ? "BKS keystore (its integrity was not checked; its sealed keys are never opened)" : "BKS keystore (its integrity was not checked)");
+    }
+
+    private static PbeInfo Mac(Layout layout)
+    {
+        var iterations = $"{PbeInspector.Number(layout.Iterations)} iteration{(layout.Iterations == 1 ? "" : "s")}";
+        var v1 = layout.Version < 2 ? ", a version-1 store whose MAC key is 16 bits" : "";
+        return new PbeInfo("BKS", layout.Iterations, $"BKS store MAC (HMAC-SHA1, PKCS#12 KDF, {iterations})",
+            $"BouncyCastle BKS: keys sealed with PKCS#12 PBE (SHA-1 and 3DES) and an HMAC-SHA1 store MAC of {iterations}{v1}: convert to PKCS#12 (keytool -importkeystore -deststoretype pkcs12)");
+    }
+
+    /// <summary>HMAC-SHA1 over the entries (the end byte included), keyed by the PKCS#12 KDF of the password: 20 bytes, or 2 for versions 0 and 1 (BouncyCastle's own slip, kept for compatibility).</summary>
+    private static bool MacMatches(byte[] bytes, Layout layout, string password) =>
+        Pkcs12Mac.HmacMatches(Org.BouncyCastle.Crypto.PbeParametersGenerator.Pkcs12PasswordToBytes(password.ToCharArray()), passwordBytes =>
+        {
+            var generator = new Pkcs12ParametersGenerator(new Sha1Digest());
+            generator.Init(passwordBytes, bytes[layout.Salt], layout.Iterations);
+            return ((KeyParameter)generator.GenerateDerivedMacParameters(layout.Version == 2 ? MacLength * 8 : MacLength)).GetKey();
+        }, new Sha1Digest(), bytes[layout.EntriesStart..layout.MacAt], bytes[layout.MacAt..]);
+
+    private static KeyInfo PlainKey(byte[] pkcs8, SourceLocation location)
+    {
+        try
+        {
+            var (publicKey, verdict) = KeyParser.PublicKeyOfPkcs8(pkcs8);
+            return new KeyInfo
+            {
+                Location = location,
+                Format = ObjectFormat.Bks,
+                Encoding = KeyEncoding.Pkcs8,
+                IsPrivate = true,
+                PublicKey = publicKey,
+                Verdict = verdict,
+            };
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(pkcs8);
+        }
+    }
+
+    /// <summary>What the bounded walk found: certificates and clear private keys in file order, the counted entries, where the MAC starts.</summary>
+    internal sealed record Layout(int Version, Range Salt, int Iterations, int EntriesStart, int MacAt, List<(Range Range, bool IsKey)> Objects, int SealedKeys, int SecretEntries);
+
+    /// <summary>
+    /// Checks the whole layout before anything is parsed: version 0-2, at most <see cref="JksParser.MaxEntries"/> entries
+    /// and <see cref="MaxChain"/> certificates per chain, every length inside the file, certificates of type X.509, and
+    /// exactly the 20-byte MAC after the end byte.
+    /// </summary>
+    internal static Layout Walk(byte[] bytes)
+    {
+        var r = new JksParser.Reader(bytes, "BKS");
+        var version = r.U32();
+        if (version > 2) throw new FormatException($"not a BKS keystore (version {version})");
+        var saltLength = r.U32();
+        if (saltLength == 0) throw new FormatException("BKS keystore without a salt");
+        var saltAt = r.Position;
+        r.Skip(saltLength);
+        var salt = saltAt..r.Position;
+        var iterations = r.U32();
+        if (iterations is 0 or > int.MaxValue) throw new FormatException($"BKS keystore with an iteration count of {(int)iterations}");
+        var entriesStart = r.Position;
+        try
+        {
+            return Entries(r, bytes, (int)version, salt, (int)iterations, entriesStart);
+        }
+        catch (FormatException) when (version < 2 && saltLength == 20 && iterations <= 65536)
+        {
+            // BouncyCastle's UBER store writes this header (version 1, a 20-byte salt, 1,024 to 2,047 iterations) and
+            // then encrypts everything: its entries cannot be walked without the password and Twofish.
+            throw new FormatException("an UBER keystore (BouncyCastle's store encrypted as a whole, which CertLint does not read) or a damaged BKS-V1 one");
+        }
+    }
+
+    private static Layout Entries(JksParser.Reader r, byte[] bytes, int version, Range salt, int iterations, int entriesStart)
+    {
+        var objects = new List<(Range, bool)>();
+        var (sealedKeys, secrets, entries) = (0, 0, 0);
+        for (var type = r.U8(); type != 0; type = r.U8())
+        {
+            if (++entries > JksParser.MaxEntries) throw new FormatException($"more than {JksParser.MaxEntries} BKS entries");
+            r.Skip(r.U16()); // alias (modified UTF-8)
+            r.Skip(8); // creation date
+            var chain = r.U32();
+            if (chain > MaxChain) throw new FormatException($"a BKS certificate chain longer than {MaxChain}");
+            for (var c = 0; c < chain; c++) objects.Add((Certificate(r, bytes), false));
+            switch (type)
+            {
+                case 1:
+                    objects.Add((Certificate(r, bytes), false));
+                    break;
+                case 2:
+                    var keyType = r.U8(); // 0 private, 1 public, 2 secret
+                    if (keyType > 2) throw new FormatException($"unknown BKS key type {keyType}");
+                    var format = Utf(r, bytes);
+                    r.Skip(r.U16()); // algorithm
+                    var length = r.U32();
+                    var start = r.Position;
+                    r.Skip(length);
+                    if (keyType == 0 && format is "PKCS#8" or "PKCS8") objects.Add((start..r.Position, true));
+                    break;
+                case 3 or 4:
+                    r.Skip(r.U32()); // secret: bytes the application protected; sealed: salt, iterations, 3DES ciphertext
+                    if (type == 4) sealedKeys++;
+                    else secrets++;
+                    break;
+                default:
+                    throw new FormatException($"unknown BKS entry type {type}");
+            }
+        }
+        if (bytes.Length - r.Position != MacLength) throw new FormatException("BKS store MAC missing or data after it");
+        return new Layout(version, salt, iterations, entriesStart, r.Position, objects, sealedKeys, secrets);
+    }
+
+    private static Range Certificate(JksParser.Reader r, byte[] bytes)
+    {
+        if (Utf(r, bytes) != "X.509") throw new FormatException("a BKS certificate that is not X.509");
+        var length = r.U32();
+        var start = r.Position;
+        r.Skip(length);
+        return start..r.Position;
+    }
+
+    /// <summary>A short ASCII name (a certificate type, a key format); anything else reads as "".</summary>
+    private static string Utf(JksParser.Reader r, byte[] bytes)
+    {
+        var length = r.U16();
+        var start = r.Position;
+        r.Skip(length);
+        var name = bytes.AsSpan(start, (int)length);
+        return length <= 16 && !name.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E) ? System.Text.Encoding.ASCII.GetString(name) : "";
+    }
+}
