@@ -28,7 +28,8 @@ internal static class JceksParser
         result.Kind = FileKind.Jks;
         result.Certificates.AddRange(certificates);
         var sealedKeys = layout.KeyEntries > 0 || layout.SecretKeys;
-        result.Keystore = new KeystoreInfo(location, opened is { Length: > 0 } and not JksParser.WellKnownPassword, certificates.Count, layout.KeyEntries)
+        // A store no candidate opened is protected by a password CertLint was not given: not "no password".
+        result.Keystore = new KeystoreInfo(location, opened is not ("" or JksParser.WellKnownPassword), certificates.Count, layout.KeyEntries)
         {
             Protection = sealedKeys ? [Protection] : [],
             Label = "JCEKS keystore",

@@ -82,7 +82,8 @@ internal static class JksParser
         result.Kind = FileKind.Jks;
         result.Certificates.AddRange(certificates);
         result.Keys.AddRange(keys);
-        result.Keystore = new KeystoreInfo(location, opened is { Length: > 0 } and not WellKnownPassword, certificates.Count, keyEntries)
+        // A store no candidate opened is protected by a password CertLint was not given: not "no password".
+        result.Keystore = new KeystoreInfo(location, opened is not ("" or WellKnownPassword), certificates.Count, keyEntries)
         {
             Protection = keyEntries > 0 ? [Protection] : [],
             Label = "JKS keystore",

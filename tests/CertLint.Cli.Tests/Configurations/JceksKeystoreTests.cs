@@ -54,6 +54,8 @@ public sealed class JceksKeystoreTests
         ConfigFixture.Messages(json, "keystore-weak-protection").ShouldHaveSingleItem()
             .ShouldContain("CertLint does not open JCEKS keys, so they were not checked");
         json.ShouldContain("CN=www.example.test");
+        // Without its password the store is not taken for one without a password (it was keystore-no-password).
+        repo.Lint().Findings.ShouldBe(["keystore-weak-protection server.jceks:1", "password-required server.jceks:1"]);
         // The JDK's default password is no protection for a store holding a key.
         using var defaulted = Repo(("server.jceks", JceksFixture.Write("changeit", [Root], [Server, Issuing])));
         defaulted.Lint().Findings.ShouldBe(["keystore-no-password server.jceks:1", "keystore-weak-protection server.jceks:1"]);
