@@ -111,6 +111,9 @@ public partial class PackageTests
 
         build.ExitCode.ShouldBe(0, build.ToString());
         build.Output.ShouldContain(SkipMessage, Case.Sensitive, build.ToString());
+        // CertLintNow pins the date, so the stamp does not carry the clock's day (a build across midnight still skips).
+        Directory.GetFiles(Path.Combine(project, "obj/Debug/net10.0"), "certlint.*.stamp").Select(Path.GetFileName)
+            .ShouldBe(["certlint.pinned.stamp"]);
         passedSteps.Add("skipped");
     }
 
