@@ -55,6 +55,15 @@ internal sealed class ProbeTlsClient : DefaultTlsClient
 
     public override int GetMaxHandshakeMessageSize() => MaxHandshakeMessageBytes;
 
+    /// <summary>
+    /// Most certificates read from the server's Certificate message (BouncyCastle's and Java's default, stated here so
+    /// the bound is ours): real chains have 2 to 4, and a server that sends hundreds of copies of its issuer (each an
+    /// issuer candidate of every other) is refused before anything parses or links them.
+    /// </summary>
+    public const int MaxCertificateChainLength = 10;
+
+    public override int GetMaxCertificateChainLength() => MaxCertificateChainLength;
+
     public override TlsAuthentication GetAuthentication() => new ProbeAuthentication(this, _options.Client, _outcome);
 
     public override void NotifyAlertReceived(short alertLevel, short alertDescription)
@@ -89,8 +98,10 @@ internal sealed class ProbeTlsClient : DefaultTlsClient
         _outcome.AlertRaised ??= alertDescription;
         // BouncyCastle's message and exception text are not ours to show: the alert's name says what happened, and
         // our own bound on a handshake message gets its own words (a server may send what it likes).
-        _outcome.FailureDetail ??= TooLarge(message, cause)
+        _outcome.FailureDetail ??= Says(message, cause, "Handshake message length exceeds the maximum")
             ? $"the server sent a handshake message larger than CertLint's bound of {MaxHandshakeMessageBytes / 1024} KB; it was not read"
+            : Says(message, cause, "Certificate chain longer than maximum")
+            ? $"the server sent more certificates than CertLint's bound of {MaxCertificateChainLength} in one chain; they were not read"
             : $"this client aborted the handshake with the alert {AlertDescription.GetName(alertDescription)}";
     }
 
@@ -129,14 +140,16 @@ internal sealed class ProbeTlsClient : DefaultTlsClient
         }
     }
 
-    /// <summary>BouncyCastle refused a handshake message above <see cref="GetMaxHandshakeMessageSize"/> (its own words, not shown).</summary>
-    private static bool TooLarge(string? message, Exception? cause)
+    /// <summary>
+    /// BouncyCastle refused the server for one of our bounds (<see cref="GetMaxHandshakeMessageSize"/>,
+    /// <see cref="GetMaxCertificateChainLength"/>): its own words, recognised, never shown.
+    /// </summary>
+    private static bool Says(string? message, Exception? cause, string refusal)
     {
-        const string Refusal = "Handshake message length exceeds the maximum";
-        if (message?.Contains(Refusal, StringComparison.Ordinal) == true) return true;
+        if (message?.Contains(refusal, StringComparison.Ordinal) == true) return true;
         for (var e = cause; e is not null; e = e.InnerException)
         {
-            if (e.Message.Contains(Refusal, StringComparison.Ordinal)) return true;
+            if (e.Message.Contains(refusal, StringComparison.Ordinal)) return true;
         }
         return false;
     }

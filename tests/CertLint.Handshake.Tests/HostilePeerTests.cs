@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using CertLint.Engine;
+using CertLint.Findings;
+using CertLint.Tls;
+using CertLint.Tests.Pki;
 
 namespace CertLint.Handshake.Tests;
 
@@ -90,6 +93,48 @@ public sealed class HostilePeerTests : PkiFixture
         report.Outcome!.Established.ShouldBeTrue();
         // Verdict wait 2 s (+1 s grace) after the handshake.
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
+    }
+
+    [Test]
+    public async Task A_chain_of_the_bound_of_10_certificates_all_copies_of_the_issuer_is_linted()
+    {
+        // The leaf, its real intermediate, then copies of that intermediate re-issued by itself (same subject, same key,
+        // same key ids, other serials): each copy is an issuer candidate of the leaf and of every other copy.
+        using var server = OpenSslServer.Start("-cert", Pki.ServerFiles.Certificate!, "-key", Pki.ServerFiles.Key!, "-cert_chain", IssuerCopies(8), "-tls1_3");
+
+        var report = await Probe.RunAsync(server.Port, null, Pki.ServerRootFile, timeoutSeconds: 20);
+
+        report.Outcome!.ServerCertificates.Count.ShouldBe(ProbeTlsClient.MaxCertificateChainLength);
+        // The path (leaf, intermediate, root) is found; each copy off it is one more server certificate, judged once
+        // by the same rules (a self-signed CA without the host name): findings grow linearly with the copies.
+        report.Rules().GroupBy(r => r).Select(g => $"{g.Key} x{g.Count()}").ShouldBe(
+            ["validity-too-long x8", "eku-missing x8", "ku-server-auth x8", "self-signed-leaf x8", "leaf-is-ca x8", "san-missing x8",
+             "hostname-mismatch x8", "tls-session x1"], report.Describe());
+        report.Message("tls-session").Length.ShouldBeLessThanOrEqualTo(Finding.MessageLength + SafeText.ShortenMark);
+    }
+
+    [TestCase(9)]
+    [TestCase(1_000)]
+    public async Task More_certificates_than_the_bound_are_refused_with_a_finding(int copies)
+    {
+        using var server = OpenSslServer.Start("-cert", Pki.ServerFiles.Certificate!, "-key", Pki.ServerFiles.Key!, "-cert_chain", IssuerCopies(copies), "-tls1_3");
+
+        var clock = Stopwatch.StartNew();
+        var report = await Probe.RunAsync(server.Port, null, Pki.ServerRootFile, timeoutSeconds: 20);
+        clock.Stop();
+
+        report.Rules().ShouldBe(["tls-handshake-failed"], report.Describe());
+        report.Message("tls-handshake-failed").ShouldContain("the server sent more certificates than CertLint's bound of 10 in one chain; they were not read");
+        report.Outcome!.ServerCertificates.ShouldBeEmpty();
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>A PEM file: the server's issuing CA, then <paramref name="copies"/> copies of it issued by itself.</summary>
+    private string IssuerCopies(int copies)
+    {
+        var issuer = Pki.ServerIssuingCa;
+        return TestPki.WritePem(Pki.Dir, $"copies-{copies}.crt",
+            [issuer, .. Enumerable.Range(0, copies).Select(i => issuer.CrossSign(issuer, o => o.Serial(0x10, (byte)(i >> 8), (byte)i)))]);
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
