@@ -37,7 +37,7 @@ public static class HandshakeAnalyzer
             LegacyVersionsAccepted = outcome.LegacyVersionsAccepted,
             PeerSubjects = outcome.ServerCertificates.Select(Dn.CertificateSubject).ToList(),
             ClientCertificateRequested = outcome.ClientCertificateRequested,
-            AcceptedCas = outcome.AcceptedCaNames.Select(Dn.Text).ToList(),
+            AcceptedCas = Listed(outcome.AcceptedCaNames),
             ClientCertificateGiven = clientGiven,
             ClientCertificateUsable = client is not null,
             ClientCertificateSent = sent,
@@ -86,6 +86,17 @@ public static class HandshakeAnalyzer
             _ when !outcome.Connected => $"cannot connect to {outcome.Endpoint}: {outcome.FailureDetail}",
             _ => $"the handshake with {outcome.Endpoint} failed: {outcome.FailureDetail}",
         };
+    }
+
+    /// <summary>CA names listed in reports: the server may send thousands (a CertificateRequest holds up to 512 KB).</summary>
+    public const int MaxListedCas = 16;
+
+    /// <summary>The first <see cref="MaxListedCas"/> CA names as text, then "and N more"; whether ours is among them uses all.</summary>
+    private static List<string> Listed(IReadOnlyList<byte[]> names)
+    {
+        var listed = names.Take(MaxListedCas).Select(Dn.Text).ToList();
+        if (names.Count > MaxListedCas) listed.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"and {names.Count - MaxListedCas:N0} more"));
+        return listed;
     }
 
     /// <summary>Our leaf's issuer, or any name in the chain we send, equals a name the server listed.</summary>
