@@ -102,6 +102,8 @@ internal sealed class ProbeTlsClient : DefaultTlsClient
             ? $"the server sent a handshake message larger than CertLint's bound of {MaxHandshakeMessageBytes / 1024} KB; it was not read"
             : Says(message, cause, "Certificate chain longer than maximum")
             ? $"the server sent more certificates than CertLint's bound of {MaxCertificateChainLength} in one chain; they were not read"
+            : Undecodable(alertDescription, cause)
+            ? $"the server sent a handshake message that does not decode (a certificate, CA name or OCSP response that is not DER, or nested too deep); this client aborted the handshake with the alert {AlertDescription.GetName(alertDescription)}"
             : $"this client aborted the handshake with the alert {AlertDescription.GetName(alertDescription)}";
     }
 
@@ -138,6 +140,20 @@ internal sealed class ProbeTlsClient : DefaultTlsClient
         {
             return [];
         }
+    }
+
+    /// <summary>
+    /// BouncyCastle could not parse what the server sent: decode_error, or an ASN.1 parser's failure (a truncated or
+    /// over-nested structure ends as an end of stream or an Asn1Exception inside the message, not on the socket).
+    /// </summary>
+    private static bool Undecodable(short alertDescription, Exception? cause)
+    {
+        if (alertDescription == AlertDescription.decode_error) return true;
+        for (var e = cause; e is not null; e = e.InnerException)
+        {
+            if (e is Org.BouncyCastle.Asn1.Asn1Exception or EndOfStreamException) return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -167,12 +167,15 @@ public static class TlsProbe
         }
     }
 
-    /// <summary>A reset or end of stream: the peer hung up (BouncyCastle reports a bare end of stream as handshake_failure).</summary>
+    /// <summary>
+    /// A reset: the peer hung up. An end of stream counts only when the socket showed it (<see cref="RecordingStream.SawEnd"/>):
+    /// BouncyCastle's ASN.1 parser throws EndOfStreamException too, for a truncated structure inside a message.
+    /// </summary>
     private static bool ClosedByPeer(Exception e)
     {
         for (var x = e; x is not null; x = x.InnerException)
         {
-            if (x is EndOfStreamException or TlsNoCloseNotifyException or SocketException { SocketErrorCode: SocketError.ConnectionReset }) return true;
+            if (x is TlsNoCloseNotifyException or SocketException { SocketErrorCode: SocketError.ConnectionReset }) return true;
         }
         return false;
     }
