@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using System.Security.Cryptography.X509Certificates;
 using CertLint.Engine;
 
@@ -78,6 +80,37 @@ public sealed class CraftedHandshakeTests : PkiFixture
         report.Outcome!.OcspStaple!.Length.ShouldBe(300_034);
     }
 
+    [Test]
+    public async Task Server_certificates_with_escapes_bidi_overrides_and_a_64_KB_subject_are_safe_text_and_cut_in_every_report()
+    {
+        using var key = RSA.Create(2048);
+        await using var peer = Peer(CraftedTls12.ServerHello(statusRequest: false),
+            CraftedTls12.Certificate(SelfSigned(key, "Evil\u001b[2J\u001b[31m\nCL0000 forged finding \u202Etxt.exe"), SelfSigned(key, new string('y', 64 * 1024))),
+            CraftedTls12.ServerHelloDone());
+
+        var (exit, output, json, sarif) = CliReports.Run(Pki.Dir, peer.Port, "evil-subjects");
+
+        exit.ShouldBe(ExitCodes.Findings, output);
+        output.ShouldContain(@"CN=Evil\1B[2J\1B[31m\0ACL0000 forged finding ?txt.exe");
+        output.ShouldContain("CN=" + new string('y', 997) + "… (65,539 characters)");
+        CliReports.ShouldBeSafe('y', output, sarif);
+        // The JSON inventory holds each certificate's subject whole, as it does for a file (escaped, never raw);
+        // its findings and labels are cut like the console's.
+        json.ShouldNotContain('\u001b');
+        json.ShouldNotContain('\u202E');
+        Regex.Count(json, "y{1001,}").ShouldBe(2, "the subject and issuer of the inventory's certificate, nothing else");
+        output.Split('\n').ShouldNotContain(l => l.TrimStart().StartsWith("CL0000", StringComparison.Ordinal));
+    }
+
+    private static byte[] SelfSigned(RSA key, string commonName)
+    {
+        var name = new X500DistinguishedNameBuilder();
+        name.AddCommonName(commonName);
+        var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        return certificate.RawData;
+    }
+
     private static byte[] Be3(int n) => [(byte)(n >> 16), (byte)(n >> 8), (byte)n];
 
     private string ServerRoot => Pki.ServerRootFile;
@@ -87,22 +120,25 @@ public sealed class CraftedHandshakeTests : PkiFixture
     /// <summary>Probes a raw peer that reads the ClientHello, writes <paramref name="messages"/> as records, then answers the client's next flight with a fatal alert.</summary>
     private async Task<HandshakeReport> Against(params byte[][] messages)
     {
-        await using var peer = HostilePeer.Raw(async (stream, token) =>
-        {
-            await HostilePeer.ReadClientHello(stream, token);
-            await stream.WriteAsync(CraftedTls12.Records(messages), token);
-            // The client's next flight (or its alert), then a fatal handshake_failure: the handshake ends either way.
-            var buffer = new byte[16 * 1024];
-            _ = await stream.ReadAsync(buffer, token);
-            await stream.WriteAsync(new byte[] { 21, 3, 3, 0, 2, 2, 40 }, token);
-            while (await stream.ReadAsync(buffer, token) > 0)
-            {
-                // Until the client hangs up.
-            }
-        });
+        await using var peer = Peer(messages);
         var clock = Stopwatch.StartNew();
         var report = await Probe.RunAsync(peer.Port, null, ServerRoot, timeoutSeconds: 5);
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(100));
         return report;
     }
+
+    /// <summary>A raw peer that reads the ClientHello, writes <paramref name="messages"/> as records, then answers the client's next flight with a fatal alert.</summary>
+    private static HostilePeer Peer(params byte[][] messages) => HostilePeer.Raw(async (stream, token) =>
+    {
+        await HostilePeer.ReadClientHello(stream, token);
+        await stream.WriteAsync(CraftedTls12.Records(messages), token);
+        // The client's next flight (or its alert), then a fatal handshake_failure: the handshake ends either way.
+        var buffer = new byte[16 * 1024];
+        _ = await stream.ReadAsync(buffer, token);
+        await stream.WriteAsync(new byte[] { 21, 3, 3, 0, 2, 2, 40 }, token);
+        while (await stream.ReadAsync(buffer, token) > 0)
+        {
+            // Until the client hangs up.
+        }
+    });
 }
