@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
 using CertLint.Engine;
 
 namespace CertLint.Handshake.Tests;
 
 /// <summary>
 /// Messages no TLS library would send, written by a raw TCP peer as plaintext TLS 1.2 (<see cref="CraftedTls12"/>):
-/// CA names that are not DER or are nested past any reason, stapled OCSP responses that are garbage, deeply nested or
-/// large. Each ends as a finding, never a crash or a hang, and the probe stops within its bounds.
+/// CA names, certificates and stapled OCSP responses that are not DER, nested 12,000 deep, or large; certificate
+/// subjects with escapes or 64 KB long. Each ends as a finding, never a crash or a hang, within the probe's bounds.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Self)]
