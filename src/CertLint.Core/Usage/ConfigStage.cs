@@ -9,6 +9,7 @@ using CertLint.Usage.Compose;
 using CertLint.Usage.Haproxy;
 using CertLint.Usage.Kubernetes;
 using CertLint.Usage.Nginx;
+using CertLint.Usage.Postgres;
 using CertLint.Usage.Spring;
 
 namespace CertLint.Usage;
@@ -32,6 +33,8 @@ public static class ConfigStage
         new KestrelReader(),
         new ApacheReader(),
         new HaproxyReader(),
+        new PostgresReader(),
+        new PgServiceReader(),
         new ComposeReader(),
         new SpringReader(),
     ];
