@@ -10,6 +10,7 @@ using CertLint.Usage.Haproxy;
 using CertLint.Usage.Kubernetes;
 using CertLint.Usage.Nginx;
 using CertLint.Usage.Postgres;
+using CertLint.Usage.Redis;
 using CertLint.Usage.Spring;
 
 namespace CertLint.Usage;
@@ -35,6 +36,7 @@ public static class ConfigStage
         new HaproxyReader(),
         new PostgresReader(),
         new PgServiceReader(),
+        new RedisReader(),
         new ComposeReader(),
         new SpringReader(),
     ];
