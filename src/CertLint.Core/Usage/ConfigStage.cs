@@ -6,6 +6,7 @@ using CertLint.Usage.Iris;
 using CertLint.Usage.Kestrel;
 using CertLint.Usage.Apache;
 using CertLint.Usage.Compose;
+using CertLint.Usage.Envoy;
 using CertLint.Usage.Haproxy;
 using CertLint.Usage.Kubernetes;
 using CertLint.Usage.Nginx;
@@ -39,6 +40,7 @@ public static class ConfigStage
         new RedisReader(),
         new ComposeReader(),
         new SpringReader(),
+        new EnvoyReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)
