@@ -55,4 +55,26 @@ public sealed class PostgresConfigTests
         o.ShouldContain("protocols    TLSv1.2, TLSv1.3 (data/postgresql.conf:4 ssl_max_protocol_version)");
         o.ShouldContain("data/server.crt:1-12  CN=www.example.test, serial 2002  role server (from data/postgresql.conf:2 ssl_cert_file (default))");
     }
+
+    [Test]
+    public void Includes_are_read_in_place_once_and_their_problems_are_at_the_include_line()
+    {
+        using var repo = new ConfigFixture("postgresql/includes");
+        var (findings, outcome, json) = repo.Lint();
+        findings.ShouldBe([
+            "parse-error pg_hba.conf:1",
+            "parse-error postgresql.conf:2",
+            "parse-error postgresql.conf:3",
+        ], outcome.Out);
+        ConfigFixture.Messages(json, "parse-error").ShouldBe([
+            "pg_hba.conf:1 cannot be parsed: cert authentication is only supported on hostssl records. Fix or regenerate the file, or exclude it if it is not a certificate.",
+            "postgresql.conf:2 cannot be parsed: include loop: the file includes itself. Fix or regenerate the file, or exclude it if it is not a certificate.",
+            "postgresql.conf:3 cannot be parsed: include names a file that is not there (PostgreSQL does not start). Fix or regenerate the file, or exclude it if it is not a certificate.",
+        ], ignoreOrder: true);
+        var o = CliRunner.InProcess(repo.Root, null, "inventory", "--now", "2030-01-01").Out;
+        // conf.d/ssl.conf is read in postgresql.conf's context (its paths from the data directory), not again on its own.
+        o.ShouldContain("TLS usages (1):");
+        o.ShouldContain("certificate  certs/server.crt  (conf.d/ssl.conf:2 ssl_cert_file)");
+        o.ShouldContain("verify peer  off");
+    }
 }
