@@ -6,9 +6,12 @@ using CertLint.Usage.Iris;
 using CertLint.Usage.Kestrel;
 using CertLint.Usage.Apache;
 using CertLint.Usage.Compose;
+using CertLint.Usage.Envoy;
 using CertLint.Usage.Haproxy;
 using CertLint.Usage.Kubernetes;
 using CertLint.Usage.Nginx;
+using CertLint.Usage.Postgres;
+using CertLint.Usage.Redis;
 using CertLint.Usage.Spring;
 
 namespace CertLint.Usage;
@@ -32,8 +35,12 @@ public static class ConfigStage
         new KestrelReader(),
         new ApacheReader(),
         new HaproxyReader(),
+        new PostgresReader(),
+        new PgServiceReader(),
+        new RedisReader(),
         new ComposeReader(),
         new SpringReader(),
+        new EnvoyReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)

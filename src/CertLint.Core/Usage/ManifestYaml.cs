@@ -67,4 +67,20 @@ internal static class ManifestYaml
         node is YamlMappingNode map ? map.Children : [];
 
     public static int Line(this YamlNode node) => Math.Max(1, (int)node.Start.Line);
+
+    /// <summary>
+    /// The lines that hold a scalar's text. A block scalar (| or >) starts on the line after its indicator; its end
+    /// mark stands past its last line (and past trailing blank lines), so a literal one's own line breaks are counted,
+    /// and a folded one, whose breaks became spaces, ends on the line before its end mark.
+    /// </summary>
+    public static CertLint.Model.LineSpan ValueLines(this YamlScalarNode scalar)
+    {
+        var line = scalar.Line();
+        return scalar.Style switch
+        {
+            ScalarStyle.Literal => new(line + 1, line + 1 + (scalar.Value ?? "").AsSpan().TrimEnd('\n').Count('\n')),
+            ScalarStyle.Folded => new(line + 1, Math.Max(line + 1, (int)scalar.End.Line - 1)),
+            _ => new(line, Math.Max(line, (int)scalar.End.Line)),
+        };
+    }
 }

@@ -12,31 +12,16 @@ internal static class SslDefsIni
 {
     private sealed record Section(string Name, SourceLocation At, Dictionary<string, IrisProperty> Props);
 
+    private static Dictionary<string, IrisProperty> Properties(Dictionary<string, IniValue> keys)
+    {
+        var props = IrisConfig.NewProperties();
+        foreach (var (key, value) in keys) props[key] = new IrisProperty(value.Value, value.At);
+        return props;
+    }
+
     public static void Read(ConfigSource source, ConfigReadResult result)
     {
-        var sections = new List<Section>();
-        Section? current = null;
-        var lines = source.Text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i].Trim();
-            if (line.Length == 0 || line.StartsWith(';') || line.StartsWith('#')) continue;
-            var at = source.At(i + 1);
-            if (line.StartsWith('['))
-            {
-                if (!line.EndsWith(']')) result.Error(at, "section header is not closed with ']'");
-                current = new Section(line.TrimStart('[').TrimEnd(']').Trim(), at, IrisConfig.NewProperties());
-                sections.Add(current);
-                continue;
-            }
-            var eq = line.IndexOf('=');
-            if (eq <= 0 || current is null)
-            {
-                result.Error(at, current is null ? "key=value before the first [section]" : "expected key=value");
-                continue;
-            }
-            current.Props[line[..eq].Trim()] = new IrisProperty(line[(eq + 1)..].Trim(), at);
-        }
+        var sections = IniSections.Parse(source, result).Select(s => new Section(s.Name, s.At, Properties(s.Keys))).ToList();
         var connections = sections.Where(s => s.Props.ContainsKey("SSLConfig") || s.Props.ContainsKey("Address")).ToList();
         var configs = sections.Except(connections).Where(s => s.Props.Count > 0).ToList();
         foreach (var connection in connections)

@@ -65,7 +65,7 @@ public sealed partial class KubernetesReader : IConfigReader
                     continue;
                 }
                 if (bytes.Length > EmbeddedPem.MaxValueBytes || !EmbeddedPem.LooksLikeCertificateMaterial(key, bytes)) continue;
-                var parsed = EmbeddedPem.Parse(source, bytes, ValueLines(scalar), encoded: base64, $"Secret {id} {section}.{key}");
+                var parsed = EmbeddedPem.Parse(source, bytes, scalar.ValueLines(), encoded: base64, $"Secret {id} {section}.{key}");
                 result.Embedded.Add(parsed);
                 values[key] = (parsed, new FileReference(key, source.At(line), $"Secret {id} {section}.{key}") { Embedded = parsed });
             }
@@ -103,22 +103,6 @@ public sealed partial class KubernetesReader : IConfigReader
                 Settings = secret is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["secretName"] = $"{ns}/{secret}" },
             });
         }
-    }
-
-    /// <summary>
-    /// The lines that hold a scalar's text. A block scalar (| or >) starts on the line after its indicator; its end
-    /// mark stands past its last line (and past trailing blank lines), so a literal one's own line breaks are counted,
-    /// and a folded one, whose breaks became spaces, ends on the line before its end mark.
-    /// </summary>
-    private static LineSpan ValueLines(YamlScalarNode scalar)
-    {
-        var line = scalar.Line();
-        return scalar.Style switch
-        {
-            ScalarStyle.Literal => new(line + 1, line + 1 + (scalar.Value ?? "").AsSpan().TrimEnd('\n').Count('\n')),
-            ScalarStyle.Folded => new(line + 1, Math.Max(line + 1, (int)scalar.End.Line - 1)),
-            _ => new(line, Math.Max(line, (int)scalar.End.Line)),
-        };
     }
 
     private static byte[]? Decode(string text)
