@@ -66,6 +66,8 @@ public class PackCommandsTests
     [TestCase("cabf.serverauth.ca_multiple_reserved_policy_oids", "CL2088 cabf-sub-ca-reserved-policies")]
     [TestCase("w_rfc_dnsname_underscore_in_trd", "CL1152 dns-name-underscore-trd")]
     [TestCase("zlint:e_ev_not_wildcard", "CL2098 cabf-ev-wildcard")]
+    [TestCase("x509lint:ERR_IP_IN_DNSNAME", "CL1226 san-dns-ip-address")]
+    [TestCase("ERR_RSA_MODULUS_NEGATIVE", "CL1229 rsa-modulus-negative")]
     public void Explain_finds_a_built_in_rule_by_a_zlint_or_pkilint_name(string name, string rule)
     {
         // cabf-br is off by default: explain still finds its rules (it documents every loaded rule).

@@ -21,6 +21,8 @@ public sealed class CertificateDetails
     public long? RsaExponent { get; init; }
     /// <summary>The RSA public exponent whatever its size (<see cref="RsaExponent"/> only when it fits 64 bits).</summary>
     public System.Numerics.BigInteger? RsaExponentValue { get; init; }
+    /// <summary>An RSA key's modulus is encoded as a negative INTEGER (null for other keys).</summary>
+    public bool? RsaModulusNegative { get; init; }
     /// <summary>The numbers of a DSA key (id-dsa SPKI): domain parameter sizes and the public value's checks.</summary>
     public DsaKeyDetails? Dsa { get; init; }
     public bool IssuerUniqueId { get; init; }

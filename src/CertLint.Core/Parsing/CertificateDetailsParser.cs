@@ -54,6 +54,7 @@ internal static class CertificateDetailsParser
         var keyAlgorithm = TryAlgorithm(ref spki, ref malformed, "key");
         var keyBits = ReadOnlyMemory<byte>.Empty;
         System.Numerics.BigInteger? exponent = null;
+        bool? modulusNegative = null;
         DsaKeyDetails? dsa = null;
         try
         {
@@ -65,7 +66,11 @@ internal static class CertificateDetailsParser
         }
         try
         {
-            if (cert.PublicKey.Algorithm == KeyAlgorithm.Rsa) exponent = KeyNumbersParser.RsaExponent(keyBits);
+            if (cert.PublicKey.Algorithm == KeyAlgorithm.Rsa)
+            {
+                exponent = KeyNumbersParser.RsaExponent(keyBits);
+                modulusNegative = KeyNumbersParser.RsaModulusNegative(keyBits);
+            }
         }
         catch (Exception e) when (IsDecodeError(e))
         {
@@ -116,6 +121,7 @@ internal static class CertificateDetailsParser
             KeyAlgorithm = keyAlgorithm,
             RsaExponent = exponent is { } big && big >= long.MinValue && big <= long.MaxValue ? (long)big : null,
             RsaExponentValue = exponent,
+            RsaModulusNegative = modulusNegative,
             Dsa = dsa,
             IssuerUniqueId = issuerUid,
             SubjectUniqueId = subjectUid,

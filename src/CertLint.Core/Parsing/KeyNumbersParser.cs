@@ -24,6 +24,18 @@ internal static class KeyNumbersParser
         return Integer(seq);
     }
 
+    /// <summary>
+    /// Whether the modulus of the RSAPublicKey in <paramref name="keyBitString"/> is encoded as a negative INTEGER: its
+    /// first content octet has the top bit set, the leading 00 octet an encoder forgot. Key sizes read the octets as
+    /// unsigned, so such a key otherwise looks like a sound 2048-bit one.
+    /// </summary>
+    public static bool RsaModulusNegative(ReadOnlyMemory<byte> keyBitString)
+    {
+        var seq = new AsnReader(BitStringContent(keyBitString), AsnEncodingRules.BER).ReadSequence();
+        var modulus = Asn1Helpers.ReadIntegerContent(seq, out _);
+        return !modulus.IsEmpty && (modulus[0] & 0x80) != 0;
+    }
+
     /// <summary>Dss-Parms from the algorithm parameters (absent: all sizes 0) and y from the BIT STRING.</summary>
     public static DsaKeyDetails Dsa(AlgorithmDetails? algorithm, ReadOnlyMemory<byte> keyBitString)
     {

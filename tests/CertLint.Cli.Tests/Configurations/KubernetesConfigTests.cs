@@ -36,7 +36,7 @@ public sealed partial class KubernetesConfigTests
             "role-unknown manifests.yaml:18",
         ], outcome.Out);
         ConfigFixture.Messages(json, "config-host-mismatch").ShouldBe([
-            "Ingress default/web answers for api.example.test (manifests.yaml:46), but CN=www.example.test, serial 2002 from manifests.yaml:7 Secret default/web-tls data.tls.crt covers only www.example.test, example.test: reissue it with these names.",
+            "Ingress default/web answers for api.example.test (manifests.yaml:46), but CN=www.example.test, serial 2002 from manifests.yaml:7 Secret default/web-tls data.tls.crt covers only DNS:www.example.test, DNS:example.test: reissue it with these names.",
             "Ingress default/web answers for shop.example.test (manifests.yaml:48), but Certificate default/shop from its dnsNames covers only www.example.test: reissue it with these names.",
         ]);
     }

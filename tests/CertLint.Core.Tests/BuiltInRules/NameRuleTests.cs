@@ -36,7 +36,21 @@ public sealed class NameRuleTests
         h.HostsByPath.Add(new PathHosts("server/wildcard.crt", ["names.test", "a.b.names.test", "shop.names.test"]));
         var f = BuiltInRuleRunner.Lint(h, "hostname-mismatch").ShouldHaveSingleItem();
         f.Location.File.RelativePath.ShouldBe("server/wildcard.crt");
-        f.Message.ShouldContain("does not cover names.test, a.b.names.test (SAN: *.names.test)");
+        f.Message.ShouldContain("does not cover names.test, a.b.names.test (SAN: DNS:*.names.test): reissue");
+    }
+
+    [Test]
+    public void Hostname_mismatch_says_when_an_expected_address_is_listed_as_a_dns_name()
+    {
+        // DNS:10.0.0.5 never matches a client connecting to 10.0.0.5: the message must not read as if it were covered.
+        var h = new PrimitiveHarness();
+        h.Add(Root.Issue("10.0.0.5", o => o.ServerAuth().Dns("10.0.0.5", "svc.names.test").Ip("10.0.0.6")), "server/ip.crt", CertificateRole.Server);
+        h.Hosts.Add("10.0.0.5");
+        h.Hosts.Add("10.0.0.6");
+        h.Hosts.Add("svc.names.test");
+        BuiltInRuleRunner.Lint(h, "hostname-mismatch").ShouldHaveSingleItem().Message.ShouldEndWith(
+            "does not cover 10.0.0.5 (SAN: DNS:10.0.0.5, DNS:svc.names.test, IP:10.0.0.6) (10.0.0.5 is listed as DNS, and clients match an IP address " +
+            "only against IP entries: list it as IP:10.0.0.5): reissue it with these names in subjectAltName.");
     }
 
     [Test]

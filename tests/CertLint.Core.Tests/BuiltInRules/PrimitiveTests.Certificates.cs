@@ -72,7 +72,8 @@ public sealed class CertificatePrimitiveTests
         h.HostsByPath.Add(new PathHosts("other/**", ["never.test"]));
         var v = h.Run(new HostnameMatchPrimitive(), subject).ShouldHaveSingleItem();
         v.Values["hosts"].ShouldBe("prim.test, x.y.api.prim.test");
-        v.Values["sanNames"].ShouldBe("www.prim.test, *.api.prim.test, 10.0.0.1");
+        v.Values["sanNames"].ShouldBe("DNS:www.prim.test, DNS:*.api.prim.test, IP:10.0.0.1");
+        v.Values["hint"].ShouldBe("");
 
         h.Run(new HostnameMatchPrimitive(), subject, ("hosts", (string[])["10.0.0.2"])).Single().Values["hosts"]
             .ShouldBe("10.0.0.2, prim.test, x.y.api.prim.test");

@@ -51,6 +51,10 @@ internal static partial class CabfBrFixtures
     internal static byte[] RsaSpki(BigInteger e, byte[]? modulus = null, byte[]? algorithm = null) =>
         Seq(algorithm ?? AlgorithmId(RsaEncryption, NullValue()), Bits(Seq(UInt(modulus ?? RsaKey.Value.Modulus!), BigInt(e))));
 
+    /// <summary><see cref="RsaSpki"/> with the modulus INTEGER missing its leading 00 octet, so DER reads it as negative.</summary>
+    internal static byte[] RsaSpkiNegativeModulus() =>
+        Seq(AlgorithmId(RsaEncryption, NullValue()), Bits(Seq(Tlv(Integer, RsaKey.Value.Modulus!), BigInt(65537))));
+
     /// <summary>The 2048-bit modulus of <see cref="RsaSpki"/>, big-endian.</summary>
     internal static byte[] RsaModulus => RsaKey.Value.Modulus!;
 

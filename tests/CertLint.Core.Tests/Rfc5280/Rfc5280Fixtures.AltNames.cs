@@ -20,6 +20,9 @@ internal static partial class Rfc5280Fixtures
         Add("uri-host-too-long",
             Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint([Gn.Uri($"http://{longName}/ca.crl")])))),
             Leaf(b => b.Set(Oids.CrlDistributionPoints, CrlHttp)));
+        // An address written as a DNS name (x509lint's ERR_IP_IN_DNSNAME); names that only look numeric pass.
+        Add("san-dns-ip-address", Leaf(San(Gn.Dns("10.0.0.5"))), Leaf(San(Gn.Dns("10.0.0.5.nip.io"), Gn.Ip(10, 0, 0, 5))));
+        Add("san-dns-ip-address", Leaf(San(Gn.Dns("2001:db8::1"))), Leaf(San(Gn.Dns("1.example.com"))));
         Add("dns-name-empty-label", Leaf(San(Gn.Dns("a..example.com"))), Leaf());
         Add("dns-name-label-too-long", Leaf(San(Gn.Dns(new string('a', 64) + ".example.com"))), Leaf());
         Add("san-dns-label-too-long", Leaf(San(Gn.Dns(new string('a', 64) + ".example.com"))), Leaf(San(Gn.Dns(new string('a', 63) + ".example.com"))));

@@ -18,6 +18,10 @@ internal static partial class Rfc5280Fixtures
             b.NotAfter = Time(new DateTimeOffset(2025, 5, 31, 23, 59, 59, TimeSpan.Zero));
         }), Leaf(b => b.NotAfter = b.NotBefore));
         Add("rsa-exponent-negative", RsaLeaf(b => b.Spki = CabfBrFixtures.RsaSpki(-65537)), RsaLeaf(b => b.Spki = CabfBrFixtures.RsaSpki(65537)));
+        // The modulus INTEGER without its leading 00 octet: negative in DER (x509lint's ERR_RSA_MODULUS_NEGATIVE).
+        Add("rsa-modulus-negative",
+            RsaLeaf(b => b.Spki = CabfBrFixtures.RsaSpkiNegativeModulus()),
+            RsaLeaf(b => b.Spki = CabfBrFixtures.RsaSpki(65537)));
     }
 
     /// <summary>The four DNS syntax rules zlint has for both subjectAltName and issuerAltName.</summary>

@@ -16,6 +16,16 @@ internal static partial class Rfc5280Fixtures
             SubCa(b => b.Set(Oids.BasicConstraints, Ext.BasicConstraints(true))), SubCa());
         Add("aia-critical",
             Leaf(b => b.Set(Oids.AuthorityInfoAccess, CaIssuersHttp, critical: true)), Leaf(b => b.Set(Oids.AuthorityInfoAccess, CaIssuersHttp)));
+        // URIs in access locations and distribution points must be RFC 3986 URIs (x509lint's ERR_INVALID_URL and
+        // ERR_URL_WITH_NUL); a %-escaped space is fine, a raw space, a NUL, a bad escape or a missing scheme is not.
+        static Action<RawCertificateBuilder> Aia(string method, string uri) => b => b.Set(Oids.AuthorityInfoAccess, Ext.InfoAccess((method, Gn.Uri(uri))));
+        static Action<RawCertificateBuilder> Crldp(string uri) => b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(Ext.DistributionPoint([Gn.Uri(uri)])));
+        Add("access-location-uri-invalid", Leaf(Aia(Oids.AccessOcsp, "http://ocsp.example.com/ status")), Leaf(Aia(Oids.AccessCaIssuers, "http://ca.example.com/ca%20one.crt")));
+        Add("access-location-uri-invalid", Leaf(Aia(Oids.AccessCaIssuers, "http://ca.example.com/ca\0.crt")), Leaf(Aia(Oids.AccessOcsp, "http://ocsp.example.com")));
+        Add("access-location-uri-invalid",
+            SubCa(b => b.Set(Oids.SubjectInfoAccess, Ext.InfoAccess(("1.3.6.1.5.5.7.48.5", Gn.Uri("http://repo.example.com/%zz.p7c"))))), SubCa(b => b.Set(Oids.SubjectInfoAccess, CaRepository)));
+        Add("crldp-uri-invalid", Leaf(Crldp("http://crl.example.com/ca 1.crl")), Leaf(Crldp("http://crl.example.com/ca%201.crl")));
+        Add("crldp-uri-invalid", Leaf(Crldp("http://crl.example.com/%zz.crl")), Leaf(Crldp("ldap://ldap.example.com/cn=CA,o=Example?certificateRevocationList;binary")));
         // RFC 5280 Appendix A.2: authorityCertIssuer and authorityCertSerialNumber come as a pair. Fail: the issuer name
         // alone, then the serial alone. Pass: both beside the keyIdentifier, then the keyIdentifier alone.
         Add("aki-issuer-serial-unpaired",

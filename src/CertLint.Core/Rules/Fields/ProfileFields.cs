@@ -44,6 +44,7 @@ internal static class ProfileFields
         yield return Cert("key.exponent", T.Integer, "RSA public exponent (absent when it does not fit 64 bits: see key.exponent.bits)", c => c.Details.RsaExponent);
         yield return Cert("key.exponent.bits", T.Integer, "Bit length of the RSA public exponent at any size (0 when e ≤ 0)",
             c => c.Details.RsaExponentValue is { } e ? (long)Parsing.KeyNumbersParser.Bits(e) : null);
+        yield return Cert("key.modulus.negative", T.Boolean, "RSA: the modulus is encoded as a negative INTEGER (absent for other keys)", c => c.Details.RsaModulusNegative);
         yield return Cert("key.exponent.odd", T.Boolean, "The RSA public exponent is odd", c => c.Details.RsaExponentValue is { } e ? !e.IsEven : null);
         foreach (var f in DsaFields()) yield return f;
         yield return Cert("key.der", T.String, "The whole SubjectPublicKeyInfo (hex)", c => Hex.Upper(c.PublicKey.Spki.Span));

@@ -37,7 +37,8 @@ public sealed class HostnameMatchPrimitive : ICheckPrimitive
         {
             ["hosts"] = string.Join(", ", missing),
             ["expected"] = string.Join(", ", expected),
-            ["sanNames"] = san is null || san.Dns.Count + san.Ip.Count == 0 ? "(none)" : string.Join(", ", san.Dns.Concat(san.Ip)),
+            ["sanNames"] = HostnameMatcher.Describe(san),
+            ["hint"] = HostnameMatcher.AddressHint(san, missing),
         });
     }
 

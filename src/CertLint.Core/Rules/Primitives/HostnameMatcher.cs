@@ -64,6 +64,23 @@ public static class HostnameMatcher
         }
     }
 
+    /// <summary>The SAN's DNS and IP entries as a message lists them, each with its type (DNS:x, IP:y): an address listed
+    /// as a DNS name reads like a covered host otherwise.</summary>
+    public static string Describe(SubjectAltNames? san) =>
+        san is null || san.Dns.Count + san.Ip.Count == 0 ? "(none)" : string.Join(", ", san.Dns.Select(d => "DNS:" + d).Concat(san.Ip.Select(i => "IP:" + i)));
+
+    /// <summary>
+    /// Why a missing IP host may look covered: it is written in a DNS entry, which clients never match against an
+    /// address. Empty when no missing host is such an address; otherwise text to append to the message.
+    /// </summary>
+    public static string AddressHint(SubjectAltNames? san, IEnumerable<string> missing)
+    {
+        if (san is null) return "";
+        var listed = missing.Where(h => TryParseIp(h, out var ip) && san.Dns.Any(d => TryParseIp(d, out var other) && ip.Equals(other))).ToList();
+        return listed.Count == 0 ? "" :
+            $" ({string.Join(", ", listed)} {(listed.Count == 1 ? "is" : "are")} listed as DNS, and clients match an IP address only against IP entries: list {(listed.Count == 1 ? "it" : "them")} as IP:{string.Join(", IP:", listed)})";
+    }
+
     /// <summary>A host as hosts compare: an IP address in its canonical text (by value), else <see cref="Normalize"/>d.</summary>
     public static string? Host(string name) => TryParseIp(name, out var ip) ? ip.ToString() : Normalize(name);
 

@@ -32,6 +32,7 @@ public sealed class UsageHostsPrimitive : ICheckPrimitive
                     ["certificate"] = usage.Settings["plannedBy"],
                     ["certificatePath"] = "its dnsNames",
                     ["sanNames"] = names.Length == 0 ? "(none)" : string.Join(", ", names),
+                    ["hint"] = "",
                 }, usage.HostsAt ?? usage.Location);
             }
             yield break;
@@ -45,7 +46,8 @@ public sealed class UsageHostsPrimitive : ICheckPrimitive
             ["hosts"] = string.Join(", ", missing),
             ["certificate"] = cert.Label,
             ["certificatePath"] = usage.Certificate!.Source,
-            ["sanNames"] = san is null || san.Dns.Count + san.Ip.Count == 0 ? "(none)" : string.Join(", ", san.Dns.Concat(san.Ip)),
+            ["sanNames"] = HostnameMatcher.Describe(san),
+            ["hint"] = HostnameMatcher.AddressHint(san, missing),
         }, usage.HostsAt ?? usage.Location);
     }
 }
