@@ -81,12 +81,14 @@ public sealed class JwkTests
     }
 
     [Test]
-    public void A_symmetric_key_is_no_key_of_the_model_and_no_error()
+    public void A_symmetric_key_is_a_secret_key_of_its_file_with_its_length_and_no_key_of_the_model()
     {
         var parsed = Parse(PathOf("oct.jwk"));
         parsed.Issues.ShouldBeEmpty();
         parsed.Keys.ShouldBeEmpty();
         parsed.Kind.ShouldBe(FileKind.Jwk);
+        parsed.SecretKeys.ShouldBe([new SecretKeyInfo(parsed.SecretKeys[0].Location, SecretKeyContainer.Jwk) { SizeBits = 256 }]);
+        (parsed.SecretKeys[0].Location.StartLine, parsed.SecretKeys[0].Location.EndLine).ShouldBe((1, 4));
     }
 
     private static JsonObject Jwk(string file) => (JsonObject)JsonNode.Parse(File.ReadAllText(PathOf(file)))!;
