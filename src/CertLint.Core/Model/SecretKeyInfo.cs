@@ -24,6 +24,8 @@ public sealed record SecretKeyInfo(SourceLocation Location, SecretKeyContainer C
     public string? Algorithm { get; init; }
     /// <summary>Bits the algorithm needs (RFC 7518 §3.2 HMAC, §4.4 and §5 AES) when the key is shorter: a weak key.</summary>
     public int? RequiredBits { get; init; }
+    /// <summary>The entry's alias in its keystore, when it is short printable text.</summary>
+    public string? Name { get; init; }
     /// <summary>Sealed under the keystore's password (not readable without it).</summary>
     public bool Sealed { get; init; }
 
@@ -35,8 +37,8 @@ public sealed record SecretKeyInfo(SourceLocation Location, SecretKeyContainer C
             var what = Container switch
             {
                 SecretKeyContainer.Jwk => "JWK \"oct\" secret key",
-                SecretKeyContainer.JceksEntry => "JCEKS secret-key entry",
-                _ => "PKCS#12 secret bag",
+                SecretKeyContainer.JceksEntry => Name is null ? "JCEKS secret-key entry" : $"JCEKS secret-key entry \"{Name}\"",
+                _ => Name is null ? "PKCS#12 secret bag" : $"PKCS#12 secret bag \"{Name}\"",
             };
             var details = string.Join(", ", new[] { SizeBits is { } b ? $"{b} bits" : null, Algorithm }.OfType<string>());
             return details.Length == 0 ? what : $"{what} ({details})";
