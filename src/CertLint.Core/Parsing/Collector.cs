@@ -13,6 +13,7 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource,
     private List<CertificateInfo>? _certificates;
     private List<KeyInfo>? _keys;
     private List<CrlInfo>? _crls;
+    private List<SecretKeyInfo>? _secretKeys;
     private List<ParseIssue>? _issues;
     private IReadOnlyList<string>? _passwords;
     private KdfMeter? _kdf;
@@ -21,6 +22,7 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource,
     public List<CertificateInfo> Certificates => _certificates ??= [];
     public List<KeyInfo> Keys => _keys ??= [];
     public List<CrlInfo> Crls => _crls ??= [];
+    public List<SecretKeyInfo> SecretKeys => _secretKeys ??= [];
     public KeystoreInfo? Keystore { get; set; }
     public List<ParseIssue> Issues => _issues ??= [];
 
@@ -104,6 +106,7 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource,
         Keys = KeptList.Of(_keys),
         Crls = KeptList.Of(_crls),
         Keystore = Keystore,
+        SecretKeys = KeptList.Of(_secretKeys),
         Issues = KeptList.Of(_issues),
     };
 }

@@ -183,6 +183,7 @@ public static class ContentParser
         result.Keystore = contents.Keystore;
         result.Certificates.AddRange(contents.Certificates);
         result.Keys.AddRange(contents.Keys);
+        result.SecretKeys.AddRange(contents.SecretKeys);
         if (!contents.Opened) throw new PasswordRequiredException("PKCS#12 keystore");
     }
 

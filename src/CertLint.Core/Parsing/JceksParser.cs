@@ -7,7 +7,8 @@ namespace CertLint.Parsing;
 /// Java JCEKS keystores (magic 0xCECECECE), walked with the JKS walk (<see cref="JksParser.Walk"/>: same layout, same
 /// bounds, same digest). Certificates are stored in clear: trusted certificates and key chains are linted without a
 /// password. Private keys are EncryptedPrivateKeyInfo under Sun's proprietary PBEWithMD5AndTripleDES, and secret keys
-/// Java-serialised SealedObjects: CertLint opens neither. The keys are counted in the keystore, and the store is
+/// Java-serialised SealedObjects (stepped over by <see cref="JceksSealedObject"/>, kept as sealed
+/// <see cref="SecretKeyInfo"/>s): CertLint opens neither. The keys are counted in the keystore, and the store is
 /// keystore-weak-protection saying they were not checked. The password (the configured ones, the empty one, then the
 /// JDK's default) only verifies the store digest; none matching is password-required, as for JKS.
 /// </summary>
@@ -27,7 +28,7 @@ internal static class JceksParser
             .Select((range, i) => CertificateParser.Parse(bytes[range], location with { Index = i }, ObjectFormat.Jks)).ToList();
         result.Kind = FileKind.Jks;
         result.Certificates.AddRange(certificates);
-        var sealedKeys = layout.KeyEntries > 0 || layout.SecretKeys;
+        var sealedKeys = layout.KeyEntries > 0 || layout.SecretKeys.Count > 0;
         // A store no candidate opened is protected by a password CertLint was not given: not "no password".
         result.Keystore = new KeystoreInfo(location, opened is not ("" or JksParser.WellKnownPassword), certificates.Count, layout.KeyEntries)
         {
@@ -35,8 +36,9 @@ internal static class JceksParser
             Label = "JCEKS keystore",
             DefaultPassword = opened == JksParser.WellKnownPassword,
         };
-        if (layout.SecretKeys)
-            throw new PasswordRequiredException("JCEKS keystore (a secret-key entry is a Java-serialised sealed object CertLint does not read: the entries after it and the store's integrity were not checked)");
+        // Secret keys stay sealed under their password: counted, at the store's place, each named by its alias.
+        result.SecretKeys.AddRange(layout.SecretKeys.Select((alias, i) =>
+            new SecretKeyInfo(location with { Index = certificates.Count + i }, SecretKeyContainer.JceksEntry) { Name = alias, Sealed = true }));
         if (opened is null)
             throw new PasswordRequiredException(layout.KeyEntries > 0 ? "JCEKS keystore (its integrity was not checked; its private keys are never opened)" : "JCEKS keystore (its integrity was not checked)");
     }

@@ -129,13 +129,13 @@ internal static class JksParser
     }
 
     /// <summary>What the bounded walk found: private-key entries, where each certificate lies, where the digest starts.</summary>
-    internal sealed record Layout(int KeyEntries, List<Range> Certificates, int? DigestAt, bool SecretKeys);
+    internal sealed record Layout(int KeyEntries, List<Range> Certificates, int? DigestAt, List<string?> SecretKeys);
 
     /// <summary>
     /// Checks the layout of a JKS or JCEKS store before anything reads it: version 1 or 2, at most
     /// <see cref="MaxEntries"/> entries and <see cref="MaxChain"/> certificates per chain, every length inside the file,
-    /// a 20-byte digest at the end. A JCEKS secret-key entry (tag 3) is a Java-serialised SealedObject whose length only
-    /// a Java deserialiser knows: the walk stops there (the entries after it and the digest are not reached).
+    /// a 20-byte digest at the end. A JCEKS secret-key entry (tag 3) is a Java-serialised SealedObject: the walk steps over
+    /// it (<see cref="JceksSealedObject"/>) and keeps its alias when it is short printable text.
     /// </summary>
     internal static Layout Walk(byte[] bytes, string kind)
     {
@@ -147,10 +147,13 @@ internal static class JksParser
         if (count > MaxEntries) throw new FormatException($"more than {MaxEntries} {kind} entries");
         var keys = 0;
         var certificates = new List<Range>();
+        var secrets = new List<string?>();
         for (var i = 0; i < count; i++)
         {
             var tag = r.U32();
-            r.Skip(r.U16()); // alias (modified UTF-8)
+            var aliasAt = r.Position + 2;
+            var aliasLength = r.U16();
+            r.Skip(aliasLength); // alias (modified UTF-8)
             r.Skip(8); // creation date
             if (tag == 1)
             {
@@ -166,7 +169,8 @@ internal static class JksParser
             }
             else if (tag == 3 && kind == "JCEKS")
             {
-                return new Layout(keys, certificates, null, SecretKeys: true);
+                JceksSealedObject.Skip(r);
+                secrets.Add(Alias(bytes.AsSpan(aliasAt, (int)aliasLength)));
             }
             else
             {
@@ -174,8 +178,12 @@ internal static class JksParser
             }
         }
         if (bytes.Length - r.Position != 20) throw new FormatException($"{kind} store digest missing or data after it");
-        return new Layout(keys, certificates, r.Position, SecretKeys: false);
+        return new Layout(keys, certificates, r.Position, secrets);
     }
+
+    /// <summary>An entry's alias for messages when it is 1 to 64 printable ASCII characters (keytool's usual ones); else null.</summary>
+    private static string? Alias(ReadOnlySpan<byte> alias) =>
+        alias.Length is > 0 and <= 64 && !alias.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E) ? System.Text.Encoding.ASCII.GetString(alias) : null;
 
     private static Range Certificate(Reader r, uint version)
     {

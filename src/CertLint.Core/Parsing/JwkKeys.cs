@@ -37,9 +37,9 @@ internal static class JwkKeys
             var names = new[] { "p", "q", "dp", "dq", "qi" };
             if (!names.Any(name => jwk.TryGetProperty(name, out _)))
             {
-                // §6.3.2: "d" alone is a private key; without the primes there is nothing to audit.
+                // §6.3.2: "d" alone is a private key; its primes are recovered from e·d − 1 to audit it as PKCS#1 keys are.
                 if (jwk.TryGetProperty("oth", out _)) throw new FormatException("JWK: \"oth\" without \"p\", \"q\", \"dp\", \"dq\" and \"qi\" (RFC 7518 §6.3.2.7)");
-                return KeyParser.Jwk(location, true, spki, null);
+                return KeyParser.Jwk(location, true, spki, PrivateKeyAudit.OfRsaWithoutPrimes(n, e, d));
             }
             crt = [.. names.Select(name => Number(jwk, name, MaxNumberBytes)!)];
             // §6.3.2.7: more than two primes. Read as a private key; the audit judges two-prime keys only.
@@ -138,6 +138,52 @@ internal static class JwkKeys
             CryptographicOperations.ZeroMemory(pkcs8);
         }
     }
+
+    /// <summary>Longest "oct" secret read (a MAC key longer than this is still read up to it and refused).</summary>
+    private const int MaxSecretBytes = 64 * 1024;
+
+    /// <summary>Longest "alg" kept for messages: RFC 7518's names are at most 18 characters.</summary>
+    private const int MaxAlgorithmLength = 32;
+
+    /// <summary>
+    /// RFC 7518 §6.4: a symmetric key "k", with an optional "alg" (RFC 7517 §4.4). Its length is kept and its octets
+    /// zeroed at once; an "alg" that needs more bits (§3.2: HS256 at least 256; §4.4, §4.7, §5.2, §5.3: the AES key
+    /// sizes) makes it a weak key.
+    /// </summary>
+    public static SecretKeyInfo Oct(JsonElement jwk, SourceLocation location)
+    {
+        var k = Number(jwk, "k", MaxSecretBytes)!;
+        var bits = k.Length * 8;
+        CryptographicOperations.ZeroMemory(k);
+        var alg = Algorithm(jwk);
+        return new SecretKeyInfo(location, SecretKeyContainer.Jwk)
+        {
+            SizeBits = bits,
+            Algorithm = alg,
+            RequiredBits = RequiredBits(alg) is { } needed && bits < needed ? needed : null,
+        };
+    }
+
+    /// <summary>The "alg" member when it is a short name of letters, digits and "-+_"; otherwise not shown.</summary>
+    private static string? Algorithm(JsonElement jwk)
+    {
+        if (!jwk.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String
+            || JsonMarshal.GetRawUtf8Value(alg).Length > 6 * MaxAlgorithmLength) return null;
+        var text = alg.GetString()!;
+        return text.Length is > 0 and <= MaxAlgorithmLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '+' or '_') ? text : null;
+    }
+
+    /// <summary>The key bits an RFC 7518 symmetric algorithm needs; null for names without a size.</summary>
+    internal static int? RequiredBits(string? alg) => alg switch
+    {
+        "HS256" or "A128CBC-HS256" => 256,
+        "HS384" or "A192CBC-HS384" => 384,
+        "HS512" or "A256CBC-HS512" => 512,
+        "A128KW" or "A128GCMKW" or "A128GCM" => 128,
+        "A192KW" or "A192GCMKW" or "A192GCM" => 192,
+        "A256KW" or "A256GCMKW" or "A256GCM" => 256,
+        _ => null,
+    };
 
     private static string Curve(JsonElement jwk, IEnumerable<string> known)
     {

@@ -9,7 +9,8 @@ namespace CertLint.Parsing;
 /// §6.2 EC, §6.3 RSA, RFC 8037 OKP) is re-encoded as the SubjectPublicKeyInfo, PKCS#1, SEC 1 or PKCS#8 structure
 /// CertLint already derives public keys from and audits, so a JWK is judged by the same key rules as a PEM key. Its
 /// "x5c" certificates (§4.7) are certificates of the model at the JWK's lines. A symmetric ("oct") key has no public
-/// half and no place in the model; a key type not understood is ignored, as §5 asks. Messages name members, never
+/// half: it is a <see cref="SecretKeyInfo"/> of the file (length and "alg", never the value); a key type not
+/// understood is ignored, as §5 asks. Messages name members, never
 /// their values.
 /// </summary>
 internal static class JwkParser
@@ -91,10 +92,15 @@ internal static class JwkParser
     {
         if (!jwk.TryGetProperty("kty", out var kty)) throw new FormatException("JWK: no \"kty\" member (RFC 7517 §4.1)");
         if (kty.ValueKind != JsonValueKind.String) throw new FormatException("JWK: \"kty\" is not a string");
+        if (kty.ValueEquals("oct"u8))
+        {
+            result.SecretKeys.Add(JwkKeys.Oct(jwk, location));
+            return;
+        }
         var key = kty.ValueEquals("RSA"u8) ? JwkKeys.Rsa(jwk, location)
             : kty.ValueEquals("EC"u8) ? JwkKeys.Ec(jwk, location)
             : kty.ValueEquals("OKP"u8) ? JwkKeys.Okp(jwk, location)
-            : null; // "oct" (a shared secret: no public half), or a key type this reader does not understand (§5: ignored)
+            : null; // a key type this reader does not understand (§5: ignored)
         if (key is null) return;
         var certificates = new List<CertificateInfo>();
         if (jwk.TryGetProperty("x5c", out var x5c))

@@ -7,7 +7,11 @@ using PublicKeyInfo = CertLint.Model.PublicKeyInfo;
 namespace CertLint.Parsing;
 
 /// <summary>What a PKCS#12 file yielded. <see cref="Opened"/> is false when no candidate password opened it.</summary>
-public sealed record Pkcs12Contents(KeystoreInfo Keystore, IReadOnlyList<CertificateInfo> Certificates, IReadOnlyList<KeyInfo> Keys, bool Opened);
+public sealed record Pkcs12Contents(KeystoreInfo Keystore, IReadOnlyList<CertificateInfo> Certificates, IReadOnlyList<KeyInfo> Keys, bool Opened)
+{
+    /// <summary>The secret bags (RFC 7292 §4.2.5): of every safe when the store opened, else of its unencrypted safes.</summary>
+    public IReadOnlyList<SecretKeyInfo> SecretKeys { get; init; } = [];
+}
 
 /// <summary>
 /// .pfx/.p12 via System.Security.Cryptography.Pkcs: the empty password (null and "") first, then the candidates.
@@ -49,19 +53,25 @@ public static class Pkcs12Parser
             }
             var certificates = new List<CertificateInfo>();
             var keys = new List<KeyInfo>();
+            var secrets = new List<SecretKeyInfo>();
             var keyProtection = new List<PbeInfo>();
             try
             {
-                foreach (var safe in safes) Collect(safe, password, location, kdf, certificates, keys, keyProtection);
+                foreach (var safe in safes) Collect(safe, password, location, kdf, certificates, keys, secrets, keyProtection);
             }
             catch (Exception e) when (proven && e is CryptographicException or AsnContentException)
             {
                 throw new DecryptedButCorruptException("PKCS#12 keystore");
             }
             var keystore = new KeystoreInfo(location, !string.IsNullOrEmpty(password), certificates.Count, keys.Count) { Protection = [.. protection, .. keyProtection] };
-            return new Pkcs12Contents(keystore, certificates, keys, Opened: true);
+            return new Pkcs12Contents(keystore, certificates, keys, Opened: true) { SecretKeys = secrets };
         }
-        return new Pkcs12Contents(new KeystoreInfo(location, true, 0, 0) { Protection = protection }, [], [], Opened: false);
+        // Not opened: the secret bags of the unencrypted safes are still counted (nothing is decrypted for it).
+        var clear = Pkcs12Info.Decode(data, out _, skipCopy: true).AuthenticatedSafe
+            .Where(safe => safe.ConfidentialityMode == Pkcs12ConfidentialityMode.None)
+            .SelectMany(safe => safe.GetBags()).OfType<Pkcs12SecretBag>()
+            .Select((bag, i) => SecretBag(bag, location with { Index = i })).ToArray();
+        return new Pkcs12Contents(new KeystoreInfo(location, true, 0, 0) { Protection = protection }, [], [], Opened: false) { SecretKeys = clear };
     }
 
     /// <summary>.NET's check, or for a MAC it does not know (SHA-224, SHA-512/224, SHA-512/256, PBMAC1) <see cref="Pkcs12Mac"/>.</summary>
@@ -114,11 +124,11 @@ public static class Pkcs12Parser
     }
 
     private static void Collect(Pkcs12SafeContents safe, string? password, SourceLocation location, KdfMeter kdf,
-        List<CertificateInfo> certificates, List<KeyInfo> keys, List<PbeInfo> protection)
+        List<CertificateInfo> certificates, List<KeyInfo> keys, List<SecretKeyInfo> secrets, List<PbeInfo> protection)
     {
         foreach (var bag in safe.GetBags())
         {
-            var index = certificates.Count + keys.Count;
+            var index = certificates.Count + keys.Count + secrets.Count;
             switch (bag)
             {
                 case Pkcs12CertBag { IsX509Certificate: true } cert:
@@ -135,12 +145,24 @@ public static class Pkcs12Parser
                 case Pkcs12KeyBag plain:
                     keys.Add(Key(location with { Index = index }, KeyParser.PublicKeyOfPkcs8(plain.Pkcs8PrivateKey)));
                     break;
+                case Pkcs12SecretBag secret:
+                    secrets.Add(SecretBag(secret, location with { Index = index }));
+                    break;
                 case Pkcs12SafeContentsBag nested when nested.SafeContents is { } inner:
-                    Collect(inner, password, location, kdf, certificates, keys, protection);
+                    Collect(inner, password, location, kdf, certificates, keys, secrets, protection);
                     break;
             }
         }
     }
+
+    /// <summary>
+    /// A secret bag as a secret key of the file: its value is never read. A pkcs8ShroudedKeyBag secret (the JDK's
+    /// SecretKeyEntry) is sealed under the store's password; other secret types hold the secret in clear.
+    /// </summary>
+    private static SecretKeyInfo SecretBag(Pkcs12SecretBag bag, SourceLocation location) =>
+        new(location, SecretKeyContainer.Pkcs12SecretBag) { Sealed = bag.GetSecretType().Value == ShroudedKeyBagOid };
+
+    private const string ShroudedKeyBagOid = "1.2.840.113549.1.12.10.1.2";
 
     private static (PublicKeyInfo?, PrivateKeyVerdict?) DecryptKey(ReadOnlyMemory<byte> encrypted, string? password)
     {

@@ -38,6 +38,74 @@ internal static class PrivateKeyAudit
 
     public static PrivateKeyVerdict? OfSec1(ReadOnlyMemory<byte> ecPrivateKey) => Guard(ecPrivateKey, static der => Ec(der, null));
 
+    /// <summary>Bases tried to split n from e·d − 1: each splits a true RSA modulus with probability at least 1/2.</summary>
+    private const int FactoringBases = 64;
+
+    /// <summary>
+    /// An RSA private key given as n, e and d alone (a JWK without "p", "q", "dp", "dq", "qi", RFC 7518 §6.3.2): e·d − 1
+    /// is a multiple of λ(n), which splits n (NIST SP 800-56B Rev. 2 Appendix C.2: a square root of 1 other than ±1),
+    /// so the primes are recovered and the key audited as the PKCS#1 key they make. No base of
+    /// <see cref="FactoringBases"/> splitting n is e·d ≢ 1 (mod λ(n)); a prime n is weak-key-rsa-prime-modulus's and
+    /// stays unchecked (null), as does a modulus above <see cref="NumberTheory.MaxPrimalityBits"/> bits.
+    /// </summary>
+    public static PrivateKeyVerdict? OfRsaWithoutPrimes(ReadOnlySpan<byte> modulus, ReadOnlySpan<byte> exponent, ReadOnlySpan<byte> privateExponent)
+    {
+        var n = new BigInteger(modulus, isUnsigned: true, isBigEndian: true);
+        var e = new BigInteger(exponent, isUnsigned: true, isBigEndian: true);
+        var d = new BigInteger(privateExponent, isUnsigned: true, isBigEndian: true);
+        if (n.GetBitLength() > NumberTheory.MaxPrimalityBits || n < 6) return null;
+        if (Split(n, e, d) is not { } p)
+        {
+            return NumberTheory.IsProbablePrime(n, rounds: 2) ? null : new(PrivateKeyFlaw.ExponentsNotInverse, null);
+        }
+        var q = n / p;
+        if (p < q) (p, q) = (q, p); // PKCS#1's qInv needs q invertible mod p: any order works, the larger first as OpenSSL writes
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteInteger(0);
+            foreach (var value in new[] { n, e, d, p, q, d % (p - 1), d % (q - 1), BigInteger.ModPow(q, p - 2, p) }) writer.WriteInteger(value);
+        }
+        var pkcs1 = writer.Encode();
+        try
+        {
+            return OfPkcs1(pkcs1);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(pkcs1);
+        }
+    }
+
+    /// <summary>A non-trivial factor of n from k = e·d − 1 = 2^s·t: for a base g, the last g^(t·2^i) ≠ 1 before 1, if not −1.</summary>
+    private static BigInteger? Split(BigInteger n, BigInteger e, BigInteger d)
+    {
+        var k = e * d - 1;
+        if (k.Sign <= 0 || !k.IsEven) return null;
+        var t = k;
+        var s = 0;
+        while (t.IsEven)
+        {
+            t >>= 1;
+            s++;
+        }
+        for (var g = 2; g < 2 + FactoringBases; g++)
+        {
+            var x = BigInteger.ModPow(g, t, n);
+            for (var i = 0; i < s && !x.IsOne && x != n - 1; i++)
+            {
+                var y = BigInteger.ModPow(x, 2, n);
+                if (y.IsOne)
+                {
+                    var factor = BigInteger.GreatestCommonDivisor(x - 1, n);
+                    return factor > 1 && factor < n ? factor : null;
+                }
+                x = y;
+            }
+        }
+        return null;
+    }
+
     private static PrivateKeyVerdict? Guard(ReadOnlyMemory<byte> der, Func<ReadOnlyMemory<byte>, PrivateKeyVerdict?> audit)
     {
         try

@@ -79,7 +79,8 @@ public sealed class FuzzSeedTests
             ["gen-keystore.jks"] = "Jks, RSA 1024 private key, cert",
             ["gen-truststore.jks"] = "Jks, cert",
             ["gen-truststore.jceks"] = "Jks, cert",
-            ["gen-secret-entry.jceks"] = "Jks, PasswordRequired",
+            // A stand-in SealedObject (zeros after its class descriptor tag) the walk cannot step over: a parse error, no longer "password required".
+            ["gen-secret-entry.jceks"] = "Jks, ParseError",
             ["gen-truststore.bks"] = "Bks, cert, PasswordRequired",
         }, ignoreOrder: true);
     }

@@ -47,7 +47,7 @@ public sealed class SharedPrimeScanTests
     private static string Shared(int key, params int[] partners) =>
         $"key-{key:D4}.pub: RSA 512 public key is an RSA 512-bit key that shares a prime factor with " +
         string.Join("; ", partners.Select(p => $"RSA 512 public key in key-{p:D4}.pub:1-4")) +
-        ": one GCD factors both moduli, so both private keys are public. Replace every one of these keys and revoke their certificates.";
+        ": one GCD factors both moduli, so both private keys are public. Replace every one of these keys; for this one, generate a new key, replace this one wherever it is used and revoke any certificate issued for it.";
 
     private static string Stopped(int key, int compared, int total) =>
         $"key-{key:D4}.pub: RSA 512 public key is where the shared-prime check stopped: it compared only the first {compared} of the scan's " +

@@ -74,7 +74,7 @@ public sealed class WeakKeyRuleTests
         Message("key-exposed-public-cert", "public-dv.key").ShouldContain("2.23.140.1.2.1");
         foreach (var f in Result.Value.Findings.Where(f => f.Rule.Name.StartsWith("weak-key-", StringComparison.Ordinal)))
         {
-            f.Message.ShouldMatch("(Replace|replace|Use e = 65537|raise maxModuli)");
+            f.Message.ShouldMatch("(Replace|replace|reissue|Use e = 65537|raise maxModuli)");
         }
     }
 

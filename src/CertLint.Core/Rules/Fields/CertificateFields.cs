@@ -40,6 +40,7 @@ internal static class CertificateFields
         yield return Cert("key.curve", T.String, "EC curve name (P-256, ...) or OID", c => c.PublicKey.CurveName ?? c.PublicKey.CurveOid);
         yield return Cert("key.label", T.String, "Key algorithm and size or curve, e.g. RSA 2048, EC P-256, Ed25519", c => c.PublicKey.Label);
         yield return Cert("key.sha256", T.String, "SHA-256 of the SubjectPublicKeyInfo", c => c.PublicKey.Sha256);
+        yield return Cert("key.replace", T.String, KeyReplacement.Description, _ => KeyReplacement.Certificate);
         yield return Cert("signature.algorithm", T.String, "Signature algorithm name (sha256WithRSAEncryption, ...)", c => c.Signature.AlgorithmName);
         yield return Cert("signature.oid", T.String, "Signature algorithm OID", c => c.Signature.AlgorithmOid);
         yield return Cert("signature.hash", T.String, "Hash of the signature (SHA256, SHA1, MD5, ...)", c => c.Signature.HashName);

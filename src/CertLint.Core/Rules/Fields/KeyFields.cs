@@ -13,6 +13,8 @@ internal static class KeyFields
         yield return Key("key.curve", T.String, "EC curve name or OID", k => k.PublicKey?.CurveName ?? k.PublicKey?.CurveOid);
         yield return Key("key.label", T.String, "Key algorithm and size or curve, e.g. RSA 2048, EC P-256, Ed25519", k => k.PublicKey?.Label);
         yield return Key("key.sha256", T.String, "SHA-256 of the SubjectPublicKeyInfo", k => k.PublicKey?.Sha256);
+        yield return KeyCtx("key.replace", T.String, KeyReplacement.Description,
+            (k, ctx) => KeyReplacement.For(k, InventoryIndex.Of(ctx.Inventory).CertificateFor(k) is not null));
         yield return Key("encrypted", T.Boolean, "The key was stored encrypted", k => k.Encrypted);
         yield return Key("private", T.Boolean, "A private key (not only a public one)", k => k.IsPrivate);
         yield return Key("encoding", T.String, "pkcs8, encryptedPkcs8, pkcs1Rsa, sec1Ec, subjectPublicKeyInfo, pkcs12Entry, openSsh, openSslDsa, openPgp, jwk, ppk",
@@ -41,6 +43,31 @@ internal static class KeyFields
 
     private static FieldDefinition Store(string path, T type, string description, Func<Model.KeystoreInfo, object?> get) =>
         new(path, type, FieldCatalog.Keystore, description, (s, _) => s.Keystore is { } k ? get(k) : null);
+}
+
+/// <summary>
+/// How a weak or broken key is replaced, worded by what holds it: a certificate is reissued, an SSH key replaced in
+/// authorized_keys, an OpenPGP key published anew, a JSON Web Key published in the JWKS.
+/// </summary>
+internal static class KeyReplacement
+{
+    public const string Description =
+        "How to replace the key, by what holds it: reissue the certificate, replace an SSH key in authorized_keys, publish a new OpenPGP key or JWKS";
+
+    public const string Certificate = "generate a new key, reissue the certificate and revoke the old one";
+
+    /// <summary>The wording for a rule subject: its certificate, or its key and whether a certificate of the scan has it.</summary>
+    public static string Of(RuleSubject subject, EvaluationContext context) =>
+        subject.Key is { } k && subject.Certificate is null ? For(k, InventoryIndex.Of(context.Inventory).CertificateFor(k) is not null) : Certificate;
+
+    public static string For(Model.KeyInfo key, bool paired) => key.Encoding switch
+    {
+        Model.KeyEncoding.OpenSsh or Model.KeyEncoding.Ppk => "generate a new SSH key and replace the old one in authorized_keys",
+        Model.KeyEncoding.OpenPgp => "generate a new OpenPGP key, publish it and revoke the old one",
+        Model.KeyEncoding.Jwk => "generate a new key and publish the JWKS without the old one",
+        _ when paired => "generate a new key, reissue its certificate and revoke the old one",
+        _ => "generate a new key, replace this one wherever it is used and revoke any certificate issued for it",
+    };
 }
 
 /// <summary>Fields every subject has: its file.</summary>

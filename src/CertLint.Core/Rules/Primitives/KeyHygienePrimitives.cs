@@ -104,3 +104,34 @@ public sealed class CommittedPrivateKeyPrimitive : ICheckPrimitive
     private static bool IsPlain(KeyInfo key) =>
         key.IsPrivate && (!key.Encrypted || key.OpenedWithEmptyPassword) && key.Format is not (ObjectFormat.Pkcs12 or ObjectFormat.Jks);
 }
+
+/// <summary>
+/// A symmetric secret key (a JWK "oct" key, a JCEKS secret-key entry, a PKCS#12 secret bag) in a file git tracks: one
+/// violation per secret at its lines, with its length and algorithm when known and, when it is shorter than its
+/// algorithm needs, that too. Outside a work tree, or where git cannot be asked, the check does not apply.
+/// </summary>
+public sealed class CommittedSecretKeyPrimitive : ICheckPrimitive
+{
+    public string Name => "committed-secret-key";
+    public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.File];
+    public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
+
+    public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) => subject.File.SecretKeys.Count > 0;
+
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    {
+        var file = subject.File;
+        if (context.Git.Classify(file.File.FullPath) != GitTracking.Tracked) yield break;
+        foreach (var secret in file.SecretKeys)
+        {
+            yield return new Violation(new Dictionary<string, object?>
+            {
+                ["secret"] = secret.Label,
+                ["line"] = secret.Location.StartLine,
+                ["sealed"] = secret.Sealed,
+                ["weak"] = secret.RequiredBits is { } needed
+                    ? $"at {secret.SizeBits} bits it is also weaker than {secret.Algorithm} needs ({needed} bits, RFC 7518)" : null,
+            }, secret.Location);
+        }
+    }
+}

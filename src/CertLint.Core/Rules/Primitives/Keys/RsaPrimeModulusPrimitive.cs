@@ -41,7 +41,7 @@ public sealed class RsaPrimeModulusPrimitive : ICheckPrimitive
             yield return new Violation(new Dictionary<string, object?>
             {
                 ["finding"] = $"is an RSA {rsa.Bits}-bit key whose modulus {(k == 1 ? "is itself a prime" : $"is a prime raised to the power {k}")}, " +
-                    "so anyone computes its private key. Replace the key and revoke every certificate issued for it.",
+                    $"so anyone computes its private key: {Fields.KeyReplacement.Of(subject, context)}.",
             });
         }
         // A separate fact from the key's own defect: said even when the first key left out is a prime power.

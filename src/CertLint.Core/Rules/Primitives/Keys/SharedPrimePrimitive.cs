@@ -40,7 +40,7 @@ public sealed class SharedPrimePrimitive : ICheckPrimitive
             yield return new Violation(new Dictionary<string, object?>
             {
                 ["finding"] = $"is an RSA {rsa.Bits}-bit key that shares a prime factor with {Describe(partners)}: one GCD factors " +
-                    "both moduli, so both private keys are public. Replace every one of these keys and revoke their certificates.",
+                    $"both moduli, so both private keys are public. Replace every one of these keys; for this one, {Fields.KeyReplacement.Of(subject, context)}.",
             });
         }
         else if (ReferenceEquals(index.FirstOmitted, (object?)subject.Certificate ?? subject.Key))
