@@ -37,9 +37,9 @@ internal static class JwkKeys
             var names = new[] { "p", "q", "dp", "dq", "qi" };
             if (!names.Any(name => jwk.TryGetProperty(name, out _)))
             {
-                // §6.3.2: "d" alone is a private key; its primes are recovered from e·d − 1 to audit it as PKCS#1 keys are.
+                // §6.3.2: "d" alone is a private key; without the primes there is nothing to audit.
                 if (jwk.TryGetProperty("oth", out _)) throw new FormatException("JWK: \"oth\" without \"p\", \"q\", \"dp\", \"dq\" and \"qi\" (RFC 7518 §6.3.2.7)");
-                return KeyParser.Jwk(location, true, spki, PrivateKeyAudit.OfRsaWithoutPrimes(n, e, d));
+                return KeyParser.Jwk(location, true, spki, null);
             }
             crt = [.. names.Select(name => Number(jwk, name, MaxNumberBytes)!)];
             // §6.3.2.7: more than two primes. Read as a private key; the audit judges two-prime keys only.
