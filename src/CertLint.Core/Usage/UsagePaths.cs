@@ -37,20 +37,58 @@ public static class UsagePaths
     {
         var dir = reference.ResolvedFullPath is { } full && Directory.Exists(full) ? full
             : reference.IsAbsolute ? DirectoryByTail(reference.Path, baseDirectory, root) : null;
-        if (dir is null || !(dir == root || CertLint.Configuration.ConfigConfinement.IsInside(dir, root))) return null;
+        if (dir is null || !Inside(dir, root)) return null;
+        return [.. Listing(dir, "*", root, max, include).Select(path => Path.GetFileName(path))
+            .Select(name => new FileReference(reference.Path.TrimEnd('/', '\\') + "/" + name, reference.At, reference.Directive)
+            {
+                ResolvedFullPath = Path.Join(dir, name),
+            })];
+    }
+
+    /// <summary>
+    /// The files an include names (nginx `include`, Apache `Include`, Redis `include`): the path itself, or, when its
+    /// file name is a glob(3) pattern (conf.d/*.conf), the matching files of its folder as <see cref="Listing"/> gives them.
+    /// </summary>
+    public static List<string> IncludeGlob(string full, string root, int max)
+    {
+        var name = Path.GetFileName(full);
+        return name.IndexOfAny(['*', '?', '[']) < 0 ? [full] : Listing(Path.GetDirectoryName(full)!, name, root, max);
+    }
+
+    /// <summary>
+    /// A folder's files whose names match <paramref name="pattern"/> (`*` and `?`), sorted by name as glob(3) sorts
+    /// them, dot files skipped as glob(3) skips them for a pattern not starting with a dot, at most
+    /// <paramref name="max"/>; at most <see cref="MaxFolderEntries"/> names are read before sorting. Empty when the
+    /// folder is missing, unreadable or outside the scan root.
+    /// </summary>
+    public static List<string> Listing(string dir, string pattern, string root, int max, Func<string, bool>? include = null)
+    {
+        if (!Directory.Exists(dir) || !Inside(dir, root)) return [];
+        var dotFiles = pattern.StartsWith('.');
         try
         {
-            return [.. Directory.EnumerateFiles(dir).Take(MaxFolderEntries).Select(Path.GetFileName).OfType<string>()
-                .Where(name => !name.StartsWith('.') && include(name)).Order(StringComparer.Ordinal).Take(max)
-                .Select(name => new FileReference(reference.Path.TrimEnd('/', '\\') + "/" + name, reference.At, reference.Directive)
-                {
-                    ResolvedFullPath = Path.Join(dir, name),
-                })];
+            return [.. Directory.EnumerateFiles(dir, pattern).Take(MaxFolderEntries)
+                .Where(path => Path.GetFileName(path) is var name && (dotFiles || !name.StartsWith('.')) && (include is null || include(name)))
+                .Order(StringComparer.Ordinal).Take(max)];
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return null;
+            return [];
         }
+    }
+
+    /// <summary>
+    /// A file (or, with <paramref name="folder"/>, a folder) a configuration names: a relative path resolved against
+    /// the configuration's folder, an absolute one found by its tail, a glob file name (/etc/redis/conf.d/*.conf) by
+    /// its folder's tail (null when not there).
+    /// </summary>
+    public static string? Locate(string written, ConfigSource source, bool folder = false)
+    {
+        if (!IsAbsolute(written)) return Path.GetFullPath(written.Replace('\\', '/'), source.Directory);
+        if (folder) return DirectoryByTail(written, source.Directory, source.Root);
+        if (Path.GetFileName(written.Replace('\\', '/')).IndexOfAny(['*', '?', '[']) < 0) return FileByTail(written, source.Directory, source.Root);
+        // A glob's tail is found by its folder, which may be the configuration's own (conf.d/*.conf read from conf.d).
+        return ByTail(written, source.Directory, source.Root, glob => Directory.Exists(Path.GetDirectoryName(glob)));
     }
 
     /// <summary>
@@ -71,8 +109,10 @@ public static class UsagePaths
         for (var i = 0; i < segments.Length; i++)
         {
             var full = Path.GetFullPath(string.Join('/', segments[i..]), baseDirectory);
-            if ((full == root || CertLint.Configuration.ConfigConfinement.IsInside(full, root)) && exists(full)) return full;
+            if (Inside(full, root) && exists(full)) return full;
         }
         return null;
     }
+
+    private static bool Inside(string path, string root) => path == root || CertLint.Configuration.ConfigConfinement.IsInside(path, root);
 }

@@ -79,6 +79,25 @@ public sealed class ConfigComplexityTests
     }
 
     [Test]
+    public void Include_globs_skip_dot_files_as_glob_does()
+    {
+        using var dir = new TempDirectory();
+        ServerCertificate(dir);
+        // glob(3), which nginx, Apache and Redis use, matches a leading dot only when the pattern has one: an editor's
+        // .site.conf.swp-like copy or a disabled ".old.conf" is not served. Each site names a certificate that is not
+        // there, so each file the include read shows as one config-file-missing.
+        for (var i = 0; i < 3; i++)
+            Write(dir, $"sites/site-{i}.conf", $"server {{ listen 443 ssl; server_name www.example.test; ssl_certificate missing-{i}.crt; ssl_certificate_key www.key; }}\n");
+        Write(dir, "sites/.old.conf", "server { listen 443 ssl; server_name www.example.test; ssl_certificate missing-old.crt; ssl_certificate_key www.key; }\n");
+        Write(dir, "nginx.conf", "http {\n    include /etc/nginx/sites/*.conf;\n}\n");
+
+        var result = BoundedLint.Run(dir.Path, "nginx.conf", "www.crt", "www.key");
+
+        result.Findings.Where(f => f.Rule.Name == "config-file-missing").Select(f => f.Location.File.RelativePath).Order(StringComparer.Ordinal)
+            .ShouldBe(["sites/site-0.conf", "sites/site-1.conf", "sites/site-2.conf"]);
+    }
+
+    [Test]
     public void A_crt_list_or_kestrel_base_file_past_the_include_budget_is_a_parse_error_at_the_referencing_file()
     {
         using var dir = new TempDirectory();

@@ -13,8 +13,7 @@ internal static class KeyFields
         yield return Key("key.curve", T.String, "EC curve name or OID", k => k.PublicKey?.CurveName ?? k.PublicKey?.CurveOid);
         yield return Key("key.label", T.String, "Key algorithm and size or curve, e.g. RSA 2048, EC P-256, Ed25519", k => k.PublicKey?.Label);
         yield return Key("key.sha256", T.String, "SHA-256 of the SubjectPublicKeyInfo", k => k.PublicKey?.Sha256);
-        yield return KeyCtx("key.replace", T.String, KeyReplacement.Description,
-            (k, ctx) => KeyReplacement.For(k, InventoryIndex.Of(ctx.Inventory).CertificateFor(k) is not null));
+        yield return KeyCtx("key.replace", T.String, KeyReplacement.Description, KeyReplacement.For);
         yield return Key("encrypted", T.Boolean, "The key was stored encrypted", k => k.Encrypted);
         yield return Key("private", T.Boolean, "A private key (not only a public one)", k => k.IsPrivate);
         yield return Key("encoding", T.String, "pkcs8, encryptedPkcs8, pkcs1Rsa, sec1Ec, subjectPublicKeyInfo, pkcs12Entry, openSsh, openSslDsa, openPgp, jwk, ppk",
@@ -56,16 +55,17 @@ internal static class KeyReplacement
 
     public const string Certificate = "generate a new key, reissue the certificate and revoke the old one";
 
-    /// <summary>The wording for a rule subject: its certificate, or its key and whether a certificate of the scan has it.</summary>
+    /// <summary>The wording for a rule subject: its certificate, or its key.</summary>
     public static string Of(RuleSubject subject, EvaluationContext context) =>
-        subject.Key is { } k && subject.Certificate is null ? For(k, InventoryIndex.Of(context.Inventory).CertificateFor(k) is not null) : Certificate;
+        subject.Key is { } k && subject.Certificate is null ? For(k, context) : Certificate;
 
-    public static string For(Model.KeyInfo key, bool paired) => key.Encoding switch
+    /// <summary>The wording for a key, by its encoding and whether a certificate of the scan has it.</summary>
+    public static string For(Model.KeyInfo key, EvaluationContext context) => key.Encoding switch
     {
         Model.KeyEncoding.OpenSsh or Model.KeyEncoding.Ppk => "generate a new SSH key and replace the old one in authorized_keys",
         Model.KeyEncoding.OpenPgp => "generate a new OpenPGP key, publish it and revoke the old one",
         Model.KeyEncoding.Jwk => "generate a new key and publish the JWKS without the old one",
-        _ when paired => "generate a new key, reissue its certificate and revoke the old one",
+        _ when InventoryIndex.Of(context.Inventory).CertificateFor(key) is not null => "generate a new key, reissue its certificate and revoke the old one",
         _ => "generate a new key, replace this one wherever it is used and revoke any certificate issued for it",
     };
 }

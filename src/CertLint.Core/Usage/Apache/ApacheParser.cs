@@ -123,18 +123,6 @@ internal sealed class ApacheParser(ConfigSource main, ConfigReadResult result)
         if (pattern.Contains('$')) return [];
         var full = ApachePaths.Locate(pattern, main.Directory, main.Root);
         if (full is null) return [];
-        try
-        {
-            if (Directory.Exists(full)) return [.. Directory.EnumerateFiles(full).Order(StringComparer.Ordinal).Take(MaxIncludes)];
-            var name = Path.GetFileName(full);
-            if (name.IndexOfAny(['*', '?', '[']) < 0) return [full];
-            var dir = Path.GetDirectoryName(full)!;
-            if (!Directory.Exists(dir)) return [];
-            return [.. Directory.EnumerateFiles(dir, name).Order(StringComparer.Ordinal).Take(MaxIncludes)];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return [];
-        }
+        return Directory.Exists(full) ? UsagePaths.Listing(full, "*", main.Root, MaxIncludes) : UsagePaths.IncludeGlob(full, main.Root, MaxIncludes);
     }
 }

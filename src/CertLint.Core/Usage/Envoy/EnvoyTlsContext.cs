@@ -62,12 +62,9 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
     {
         if (data.Get("filename") is YamlScalarNode { Value: { Length: > 0 } path } file)
             return UsagePaths.Reference(path, source.At(file.Line()), field, source.Directory);
-        if (data.Get("inline_string") is not YamlScalarNode { Value: { Length: > 0 } text } inline) return null;
-        var bytes = EmbeddedPem.Utf8(text);
-        if (bytes.Length > EmbeddedPem.MaxValueBytes) return null;
-        var parsed = EmbeddedPem.Parse(source, bytes, inline.ValueLines(), encoded: false, $"{service} {field}");
-        result.Embedded.Add(parsed);
-        return new FileReference(field, source.At(inline.Line()), $"{field} inline_string") { Embedded = parsed };
+        return data.Get("inline_string") is YamlScalarNode { Value: { Length: > 0 } text } inline
+            ? EmbeddedPem.Embed(source, result, EmbeddedPem.Utf8(text), inline, encoded: false, $"{service} {field}", field, $"{field} inline_string")
+            : null;
     }
 
     private bool? Bool(YamlNode? node)

@@ -1,6 +1,7 @@
 using System.Text;
 using CertLint.Model;
 using CertLint.Parsing;
+using YamlDotNet.RepresentationModel;
 
 namespace CertLint.Usage.Kubernetes;
 
@@ -12,7 +13,18 @@ namespace CertLint.Usage.Kubernetes;
 /// </summary>
 internal static class EmbeddedPem
 {
-    public const int MaxValueBytes = 1024 * 1024;
+    /// <summary>
+    /// A value of a configuration that holds certificate material (a Secret's data, an Envoy inline_string) parsed into
+    /// the run (<paramref name="holder"/> names it in reports) and referenced as a usage's file. Its size is bounded by
+    /// the configuration's (<see cref="ConfigStage.MaxConfigBytes"/>: a larger file is not read at all).
+    /// </summary>
+    public static FileReference Embed(ConfigSource source, ConfigReadResult result, byte[] value, YamlScalarNode scalar, bool encoded,
+        string holder, string path, string directive)
+    {
+        var parsed = Parse(source, value, scalar.ValueLines(), encoded, holder);
+        result.Embedded.Add(parsed);
+        return new FileReference(path, source.At(scalar.Line()), directive) { Embedded = parsed };
+    }
 
     /// <param name="value">The value's content: decoded, when <paramref name="encoded"/>.</param>
     /// <param name="lines">The manifest lines that hold the value's text.</param>

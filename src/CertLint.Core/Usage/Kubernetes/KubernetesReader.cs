@@ -51,7 +51,7 @@ public sealed partial class KubernetesReader : IConfigReader
 
     private static void Secret(ConfigSource source, ConfigReadResult result, YamlNode doc, string id)
     {
-        var values = new Dictionary<string, (ParsedFile File, FileReference Ref)>(StringComparer.Ordinal);
+        var values = new Dictionary<string, FileReference>(StringComparer.Ordinal);
         foreach (var (section, base64) in new[] { ("data", true), ("stringData", false) })
         {
             foreach (var (keyNode, valueNode) in doc.Get(section).Entries())
@@ -64,15 +64,14 @@ public sealed partial class KubernetesReader : IConfigReader
                     result.Error(source.At(line), $"Secret {id} {section}.{key} is not valid base64");
                     continue;
                 }
-                if (bytes.Length > EmbeddedPem.MaxValueBytes || !EmbeddedPem.LooksLikeCertificateMaterial(key, bytes)) continue;
-                var parsed = EmbeddedPem.Parse(source, bytes, scalar.ValueLines(), encoded: base64, $"Secret {id} {section}.{key}");
-                result.Embedded.Add(parsed);
-                values[key] = (parsed, new FileReference(key, source.At(line), $"Secret {id} {section}.{key}") { Embedded = parsed });
+                if (!EmbeddedPem.LooksLikeCertificateMaterial(key, bytes)) continue;
+                var holder = $"Secret {id} {section}.{key}";
+                values[key] = EmbeddedPem.Embed(source, result, bytes, scalar, encoded: base64, holder, key, holder);
             }
         }
         if (values.Count == 0) return;
         var type = doc.Text("type") ?? "Opaque";
-        FileReference? Pick(params string[] keys) => keys.Select(k => values.TryGetValue(k, out var v) ? v.Ref : null).FirstOrDefault(r => r is not null);
+        FileReference? Pick(params string[] keys) => keys.Select(values.GetValueOrDefault).FirstOrDefault(r => r is not null);
         result.Usages.Add(new TlsUsage
         {
             Format = "kubernetes",

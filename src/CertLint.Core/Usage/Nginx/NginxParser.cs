@@ -93,33 +93,9 @@ internal sealed class NginxParser(ConfigSource main, ConfigReadResult result)
     /// Files an include names, sorted as nginx sorts glob results. Relative paths start at the main file's folder (the
     /// prefix); an absolute path (/etc/nginx/conf.d/*.conf) is looked for by its tail under that folder.
     /// </summary>
-    private List<string> IncludePaths(string pattern)
-    {
-        if (pattern.Contains('$')) return [];
-        var relative = pattern.Replace('\\', '/');
-        var baseDir = main.Directory;
-        if (relative.StartsWith('/'))
-        {
-            var segments = relative.TrimStart('/').Split('/');
-            var tail = Enumerable.Range(0, segments.Length).Select(i => string.Join('/', segments[i..]))
-                .FirstOrDefault(t => Directory.Exists(Path.GetDirectoryName(Path.Combine(baseDir, t)) ?? baseDir));
-            if (tail is null) return [];
-            relative = tail;
-        }
-        var full = Path.GetFullPath(relative, baseDir);
-        var name = Path.GetFileName(full);
-        if (name.IndexOfAny(['*', '?']) < 0) return [full];
-        var dir = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(dir) || !ConfigConfinement.IsInside(dir, main.Root)) return [];
-        try
-        {
-            return Directory.EnumerateFiles(dir, name).Order(StringComparer.Ordinal).Take(ConfigIncludes<NginxDirective>.MaxFiles).ToList();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
+    private List<string> IncludePaths(string pattern) =>
+        !pattern.Contains('$') && UsagePaths.Locate(pattern, main) is { } full
+            ? UsagePaths.IncludeGlob(full, main.Root, ConfigIncludes<NginxDirective>.MaxFiles) : [];
 
     /// <summary>A directive name for a message: short and printable, so an error never carries file content.</summary>
     private static string Safe(string word) => word.Length <= 40 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') ? word : "(unnamed)";

@@ -12,27 +12,10 @@ internal static class PgIncludes
     public static List<string> Paths(ConfigSource source, int line, string directive, string value, ConfigReadResult result)
     {
         var isDir = directive == "include_dir";
-        var absolute = UsagePaths.IsAbsolute(value);
-        var full = absolute
-            ? (isDir ? UsagePaths.DirectoryByTail(value, source.Directory, source.Root) : UsagePaths.FileByTail(value, source.Directory, source.Root))
-            : Path.GetFullPath(value.Replace('\\', '/'), source.Directory);
-        if (full is null) return [];
-        if (!isDir)
-        {
-            if (directive == "include" && !absolute && !File.Exists(full))
-                result.Error(source.At(line), "include names a file that is not there (PostgreSQL does not start)");
-            return [full];
-        }
-        if (!Directory.Exists(full) || !CertLint.Configuration.ConfigConfinement.IsInside(full, source.Root)) return [];
-        try
-        {
-            // Listing bounded before sorting: ConfigIncludes stops at its own count anyway.
-            return [.. Directory.EnumerateFiles(full, "*.conf").Take(4 * ConfigIncludes<object>.MaxFiles)
-                .Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal)];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
+        if (UsagePaths.Locate(value, source, folder: isDir) is not { } full) return [];
+        if (isDir) return UsagePaths.Listing(full, "*.conf", source.Root, ConfigIncludes<PgSetting>.MaxFiles);
+        if (directive == "include" && !UsagePaths.IsAbsolute(value) && !File.Exists(full))
+            result.Error(source.At(line), "include names a file that is not there (PostgreSQL does not start)");
+        return [full];
     }
 }

@@ -80,11 +80,8 @@ public sealed partial class PostgresReader : IConfigReader
     /// <summary>pg_hba.conf's records, read in this server's context; null when it is not in the repository.</summary>
     private static List<HbaRecord>? Hba(ConfigSource source, Dictionary<string, PgSetting> settings, ConfigReadResult result)
     {
-        string? path;
-        if (settings.TryGetValue("hba_file", out var written) && written.Value.Length > 0)
-            path = UsagePaths.IsAbsolute(written.Value) ? UsagePaths.FileByTail(written.Value, source.Directory, source.Root)
-                : Path.GetFullPath(written.Value, source.Directory);
-        else path = Path.Combine(source.Directory, "pg_hba.conf");
+        var path = settings.TryGetValue("hba_file", out var written) && written.Value.Length > 0
+            ? UsagePaths.Locate(written.Value, source) : Path.Combine(source.Directory, "pg_hba.conf");
         if (path is null || source.Open(path) is not { } hba)
         {
             if (source.Includes.Spent) result.Error(written?.At ?? source.At(1), IncludeBudget.Problem);

@@ -1,4 +1,3 @@
-using CertLint.Configuration;
 using CertLint.Model;
 
 namespace CertLint.Usage.Redis;
@@ -37,31 +36,6 @@ internal sealed class RedisConfig(ConfigSource main, ConfigReadResult result)
         return directives;
     }
 
-    private static List<string> IncludePaths(ConfigSource source, string written)
-    {
-        var full = UsagePaths.IsAbsolute(written) ? UsagePaths.FileByTail(written, source.Directory, source.Root)
-                   ?? GlobByTail(written, source)
-            : Path.GetFullPath(written, source.Directory);
-        if (full is null) return [];
-        var name = Path.GetFileName(full);
-        if (name.IndexOfAny(['*', '?']) < 0) return [full];
-        var dir = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(dir) || !ConfigConfinement.IsInside(dir, source.Root)) return [];
-        try
-        {
-            return [.. Directory.EnumerateFiles(dir, name).Take(4 * ConfigIncludes<RedisDirective>.MaxFiles).Order(StringComparer.Ordinal)];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
-
-    /// <summary>An absolute glob (/etc/redis/conf.d/*.conf): its folder found by its tail, the pattern kept.</summary>
-    private static string? GlobByTail(string written, ConfigSource source)
-    {
-        var name = Path.GetFileName(written);
-        if (name.IndexOfAny(['*', '?']) < 0) return null;
-        return UsagePaths.DirectoryByTail(written[..^name.Length], source.Directory, source.Root) is { } dir ? Path.Join(dir, name) : null;
-    }
+    private static List<string> IncludePaths(ConfigSource source, string written) =>
+        UsagePaths.Locate(written, source) is { } full ? UsagePaths.IncludeGlob(full, source.Root, ConfigIncludes<RedisDirective>.MaxFiles) : [];
 }
