@@ -13,7 +13,9 @@ namespace CertLint.Parsing;
 /// alias, date, a certificate chain, then the entry's object) and an HMAC-SHA1 over the entries, keyed by the PKCS#12
 /// KDF (SHA-1) of the store password. Nothing but that MAC is protected: trusted certificates, chains and KEY entries
 /// (private keys as PKCS#8, in clear) are read without a password. SEALED entries (keys under PKCS#12 PBE SHA-1/3DES)
-/// and SECRET ones (bytes the application protected) are counted, never opened. A candidate password is only used to
+/// and SECRET ones (bytes the application protected) are never opened. A SECRET entry, a SEALED one without a
+/// certificate chain (keytool -genseckey: a private key always has its chain) and a KEY entry of a secret key are the
+/// store's <see cref="SecretKeyInfo"/>s, named by their alias; sealed keys with a chain are counted as keys. A candidate password is only used to
 /// verify the MAC, after the iteration count was checked against the key-derivation limit. UBER stores (the same
 /// header, then everything encrypted) are recognised by that header and reported, not read.
 /// </summary>
@@ -56,10 +58,19 @@ internal static class BksParser
         }
         result.Certificates.AddRange(certificates);
         result.Keys.AddRange(keys);
+        // Secret keys, never their bytes: at the store's place after its certificates and keys, each named by its alias.
+        result.SecretKeys.AddRange(layout.Secrets.Select((secret, i) =>
+            new SecretKeyInfo(location with { Index = index + i }, secret.ByApplication ? SecretKeyContainer.BksSecretEntry : SecretKeyContainer.BksKeyEntry)
+            {
+                Name = secret.Alias,
+                Sealed = secret.Bits is null,
+                SizeBits = secret.Bits,
+                Algorithm = secret.Algorithm,
+            }));
         var mac = Mac(layout);
-        var sealedKeys = layout.SealedKeys + layout.SecretEntries;
+        var sealedKeys = layout.SealedKeys + layout.Secrets.Count(s => s.Bits is null);
         // Protected unless the empty or the JDK's default password verified it: a password CertLint was not given protects it.
-        KeystoreInfo Info(string? opened) => new(location, opened is not ("" or JksParser.WellKnownPassword), certificates.Count, keys.Count + sealedKeys)
+        KeystoreInfo Info(string? opened) => new(location, opened is not ("" or JksParser.WellKnownPassword), certificates.Count, keys.Count + layout.SealedKeys)
         {
             Protection = sealedKeys > 0 ? [mac] : [],
             Label = "BKS keystore",
@@ -119,7 +130,14 @@ internal static class BksParser
     }
 
     /// <summary>What the bounded walk found: certificates and clear private keys in file order, the counted entries, where the MAC starts.</summary>
-    internal sealed record Layout(int Version, Range Salt, int Iterations, int EntriesStart, int MacAt, List<(Range Range, bool IsKey)> Objects, int SealedKeys, int SecretEntries);
+    internal sealed record Layout(int Version, Range Salt, int Iterations, int EntriesStart, int MacAt, List<(Range Range, bool IsKey)> Objects, int SealedKeys, List<Secret> Secrets);
+
+    /// <summary>A secret-key entry: its alias when printable, and for a secret key stored in clear its length and algorithm (null when sealed).</summary>
+    internal sealed record Secret(string? Alias, int? Bits, string? Algorithm)
+    {
+        /// <summary>A SECRET entry: bytes its application protected, not the store.</summary>
+        public bool ByApplication { get; init; }
+    }
 
     /// <summary>
     /// Checks the whole layout before anything is parsed: version 0-2, at most <see cref="JksParser.MaxEntries"/> entries
@@ -154,11 +172,15 @@ internal static class BksParser
     private static Layout Entries(JksParser.Reader r, byte[] bytes, int version, Range salt, int iterations, int entriesStart)
     {
         var objects = new List<(Range, bool)>();
-        var (sealedKeys, secrets, entries) = (0, 0, 0);
+        var secrets = new List<Secret>();
+        var (sealedKeys, entries) = (0, 0);
         for (var type = r.U8(); type != 0; type = r.U8())
         {
             if (++entries > JksParser.MaxEntries) throw new FormatException($"more than {JksParser.MaxEntries} BKS entries");
-            r.Skip(r.U16()); // alias (modified UTF-8)
+            var aliasAt = r.Position + 2;
+            var aliasLength = r.U16();
+            r.Skip(aliasLength); // alias (modified UTF-8)
+            var alias = JksParser.Alias(bytes.AsSpan(aliasAt, (int)aliasLength));
             r.Skip(8); // creation date
             var chain = r.U32();
             if (chain > MaxChain) throw new FormatException($"a BKS certificate chain longer than {MaxChain}");
@@ -172,16 +194,22 @@ internal static class BksParser
                     var keyType = r.U8(); // 0 private, 1 public, 2 secret
                     if (keyType > 2) throw new FormatException($"unknown BKS key type {keyType}");
                     var format = Utf(r, bytes);
-                    r.Skip(r.U16()); // algorithm
+                    var algorithm = Utf(r, bytes);
                     var length = r.U32();
                     var start = r.Position;
                     r.Skip(length);
                     if (keyType == 0 && format is "PKCS#8" or "PKCS8") objects.Add((start..r.Position, true));
+                    // A secret key in clear ("RAW"): its length and algorithm name are said, its bytes never read.
+                    if (keyType == 2) secrets.Add(new Secret(alias, (int)Math.Min(length * 8L, int.MaxValue), algorithm.Length > 0 ? algorithm : null));
                     break;
-                case 3 or 4:
-                    r.Skip(r.U32()); // secret: bytes the application protected; sealed: salt, iterations, 3DES ciphertext
-                    if (type == 4) sealedKeys++;
-                    else secrets++;
+                case 3:
+                    r.Skip(r.U32()); // bytes the application protected (KeyStore.setKeyEntry(alias, byte[], chain))
+                    secrets.Add(new Secret(alias, null, null) { ByApplication = true });
+                    break;
+                case 4:
+                    r.Skip(r.U32()); // salt, iterations, 3DES ciphertext
+                    if (chain == 0) secrets.Add(new Secret(alias, null, null)); // BouncyCastle seals a private key only with its chain
+                    else sealedKeys++;
                     break;
                 default:
                     throw new FormatException($"unknown BKS entry type {type}");

@@ -128,7 +128,7 @@ public sealed class CommittedSecretKeyPrimitive : ICheckPrimitive
             {
                 ["secret"] = secret.Label,
                 ["line"] = secret.Location.StartLine,
-                ["sealed"] = secret.Sealed,
+                ["sealed"] = secret.SealedBy,
                 ["weak"] = secret.RequiredBits is { } needed
                     ? $"at {secret.SizeBits} bits it is also weaker than {secret.Algorithm} needs ({needed} bits, RFC 7518)" : null,
             }, secret.Location);
