@@ -119,11 +119,35 @@ public class BksParserTests
     }
 
     [Test]
-    public void An_uber_store_is_recognised_and_not_read()
+    public void An_uber_store_is_decrypted_by_its_password_and_walked_as_bks()
     {
-        var issue = Parse("uber.bks", TestPasswords.FixturePassword).Issues.ShouldHaveSingleItem();
+        var parsed = Parse("uber.bks", TestPasswords.FixturePassword);
+        parsed.Issues.ShouldBeEmpty();
+        parsed.Kind.ShouldBe(FileKind.Bks);
+        parsed.Keystore.ShouldBe(Keystore("uber.bks", true, 1, 0));
+        parsed.Keystore!.Label.ShouldBe("UBER keystore");
+        parsed.Keystore.Protection.ShouldBeEmpty(); // no key and no secret: the encryption protects nothing secret
+        parsed.Certificates.Select(c => (c.Sha256, c.Location.Index, c.Format)).ShouldBe([(Rsa1024Sha256, 0, ObjectFormat.Bks)]);
+    }
+
+    [TestCase(null)]
+    [TestCase("not-the-password")]
+    public void An_uber_store_no_candidate_opens_is_a_parse_error(string? password)
+    {
+        var issue = Parse("uber.bks", password).Issues.ShouldHaveSingleItem();
         (issue.Kind, issue.Location.StartLine).ShouldBe((ParseIssueKind.ParseError, 1));
-        issue.Message.ShouldBe("invalid BKS keystore: an UBER keystore (BouncyCastle's store encrypted as a whole, which CertLint does not read) or a damaged BKS-V1 one");
+        issue.Message.ShouldBe("invalid BKS keystore: an UBER keystore (BouncyCastle's store encrypted as a whole) that no candidate password opened, or a damaged BKS-V1 one");
+    }
+
+    [Test]
+    public void An_uber_store_whose_header_was_altered_opens_with_no_password_and_is_a_parse_error()
+    {
+        // Another iteration count derives another key: padding or digest fails for every candidate.
+        var bytes = Fixtures.Bytes("bks/uber.bks");
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(28), 65536);
+        var parsed = ParseWithDeadline(bytes);
+        parsed.Issues.ShouldHaveSingleItem().Kind.ShouldBe(ParseIssueKind.ParseError);
+        parsed.Certificates.ShouldBeEmpty();
     }
 
     [Test]
