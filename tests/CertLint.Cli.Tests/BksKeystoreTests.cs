@@ -86,21 +86,25 @@ public sealed class BksKeystoreTests
         Copy("uber.bks", "app/src/main/res/raw/uber.bks");
         File.WriteAllText(Path.Combine(_dir, "notes.bks"), "not a keystore\n");
         var (findings, raw, run) = Lint(Env);
+        // The UBER store opened by the password: its one certificate (../rsa1024.pem, self-signed RSA 1024) is linted.
+        const string Uber = " app/src/main/res/raw/uber.bks:1";
         findings.ShouldBe([
-            "chain-incomplete keystore.bks:1", "chain-incomplete keystore.bks:1", "chain-incomplete keystore.bks:1",
-            "keystore-weak-protection keystore.bks:1", "parse-error app/src/main/res/raw/uber.bks:1", "parse-error notes.bks:1",
-            "role-unknown keystore.bks:1", "validity-too-long keystore.bks:1",
+            "aki-no-key-identifier" + Uber, "chain-incomplete keystore.bks:1", "chain-incomplete keystore.bks:1", "chain-incomplete keystore.bks:1",
+            "eku-missing" + Uber, "keystore-weak-protection keystore.bks:1", "parse-error notes.bks:1", "role-unknown" + Uber,
+            "self-signed-leaf" + Uber, "validity-too-long" + Uber, "validity-too-long keystore.bks:1", "weak-key" + Uber,
         ], run.Out + run.Error);
         Message(raw, "keystore-weak-protection").ShouldContain("BouncyCastle BKS: keys sealed with PKCS#12 PBE (SHA-1 and 3DES)");
         // Without the password: its integrity unchecked, and the store not taken for one the empty password opens.
-        var (locked, _, _) = Lint(null);
+        var (locked, lockedRaw, _) = Lint(null);
         locked.Where(f => f.EndsWith(" keystore.bks:1", StringComparison.Ordinal)).ShouldBe([
             "chain-incomplete keystore.bks:1", "chain-incomplete keystore.bks:1", "chain-incomplete keystore.bks:1",
             "keystore-weak-protection keystore.bks:1", "password-required keystore.bks:1", "role-unknown keystore.bks:1",
             "validity-too-long keystore.bks:1",
         ]);
         Message(raw.Where(f => f.GetProperty("path").GetString() == "notes.bks").ToArray(), "parse-error").ShouldContain("invalid BKS keystore: not a BKS keystore");
-        Message(raw.Where(f => f.GetProperty("path").GetString()!.EndsWith("uber.bks", StringComparison.Ordinal)).ToArray(), "parse-error")
-            .ShouldContain("an UBER keystore (BouncyCastle's store encrypted as a whole, which CertLint does not read)");
+        // Without it, nothing of the UBER store can be read: a parse error saying so.
+        locked.Where(f => f.EndsWith(Uber, StringComparison.Ordinal)).ShouldBe(["parse-error" + Uber]);
+        Message(lockedRaw.Where(f => f.GetProperty("path").GetString()!.EndsWith("uber.bks", StringComparison.Ordinal)).ToArray(), "parse-error")
+            .ShouldContain("an UBER keystore (BouncyCastle's store encrypted as a whole) that no candidate password opened");
     }
 }

@@ -9,6 +9,10 @@ public enum SecretKeyContainer
     JceksEntry,
     /// <summary>A PKCS#12 secretBag (RFC 7292 §4.2.5).</summary>
     Pkcs12SecretBag,
+    /// <summary>A BKS key entry holding a secret key: sealed under a password (keytool -genseckey), or in clear.</summary>
+    BksKeyEntry,
+    /// <summary>A BKS SECRET entry: bytes its application protected itself (KeyStore.setKeyEntry(alias, byte[], chain)).</summary>
+    BksSecretEntry,
 }
 
 /// <summary>
@@ -37,11 +41,18 @@ public sealed record SecretKeyInfo(SourceLocation Location, SecretKeyContainer C
             var what = Container switch
             {
                 SecretKeyContainer.Jwk => "JWK \"oct\" secret key",
-                SecretKeyContainer.JceksEntry => Name is null ? "JCEKS secret-key entry" : $"JCEKS secret-key entry \"{Name}\"",
-                _ => Name is null ? "PKCS#12 secret bag" : $"PKCS#12 secret bag \"{Name}\"",
+                SecretKeyContainer.JceksEntry => Named("JCEKS secret-key entry"),
+                SecretKeyContainer.BksKeyEntry => Named("BKS secret-key entry"),
+                SecretKeyContainer.BksSecretEntry => Named("BKS secret entry"),
+                _ => Named("PKCS#12 secret bag"),
             };
             var details = string.Join(", ", new[] { SizeBits is { } b ? $"{b} bits" : null, Algorithm }.OfType<string>());
             return details.Length == 0 ? what : $"{what} ({details})";
         }
     }
+
+    /// <summary>Who else must be known to read a sealed secret, for messages: the keystore's password, or the key its application sealed it with.</summary>
+    public string? SealedBy => !Sealed ? null : Container == SecretKeyContainer.BksSecretEntry ? "the key its application sealed it with" : "the keystore's password";
+
+    private string Named(string what) => Name is null ? what : $"{what} \"{Name}\"";
 }

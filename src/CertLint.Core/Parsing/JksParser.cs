@@ -182,7 +182,7 @@ internal static class JksParser
     }
 
     /// <summary>An entry's alias for messages when it is 1 to 64 printable ASCII characters (keytool's usual ones); else null.</summary>
-    private static string? Alias(ReadOnlySpan<byte> alias) =>
+    internal static string? Alias(ReadOnlySpan<byte> alias) =>
         alias.Length is > 0 and <= 64 && !alias.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E) ? System.Text.Encoding.ASCII.GetString(alias) : null;
 
     private static Range Certificate(Reader r, uint version)

@@ -119,11 +119,35 @@ public class BksParserTests
     }
 
     [Test]
-    public void An_uber_store_is_recognised_and_not_read()
+    public void An_uber_store_is_decrypted_by_its_password_and_walked_as_bks()
     {
-        var issue = Parse("uber.bks", TestPasswords.FixturePassword).Issues.ShouldHaveSingleItem();
+        var parsed = Parse("uber.bks", TestPasswords.FixturePassword);
+        parsed.Issues.ShouldBeEmpty();
+        parsed.Kind.ShouldBe(FileKind.Bks);
+        parsed.Keystore.ShouldBe(Keystore("uber.bks", true, 1, 0));
+        parsed.Keystore!.Label.ShouldBe("UBER keystore");
+        parsed.Keystore.Protection.ShouldBeEmpty(); // no key and no secret: the encryption protects nothing secret
+        parsed.Certificates.Select(c => (c.Sha256, c.Location.Index, c.Format)).ShouldBe([(Rsa1024Sha256, 0, ObjectFormat.Bks)]);
+    }
+
+    [TestCase(null)]
+    [TestCase("not-the-password")]
+    public void An_uber_store_no_candidate_opens_is_a_parse_error(string? password)
+    {
+        var issue = Parse("uber.bks", password).Issues.ShouldHaveSingleItem();
         (issue.Kind, issue.Location.StartLine).ShouldBe((ParseIssueKind.ParseError, 1));
-        issue.Message.ShouldBe("invalid BKS keystore: an UBER keystore (BouncyCastle's store encrypted as a whole, which CertLint does not read) or a damaged BKS-V1 one");
+        issue.Message.ShouldBe("invalid BKS keystore: an UBER keystore (BouncyCastle's store encrypted as a whole) that no candidate password opened, or a damaged BKS-V1 one");
+    }
+
+    [Test]
+    public void An_uber_store_whose_header_was_altered_opens_with_no_password_and_is_a_parse_error()
+    {
+        // Another iteration count derives another key: padding or digest fails for every candidate.
+        var bytes = Fixtures.Bytes("bks/uber.bks");
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(28), 65536);
+        var parsed = ParseWithDeadline(bytes);
+        parsed.Issues.ShouldHaveSingleItem().Kind.ShouldBe(ParseIssueKind.ParseError);
+        parsed.Certificates.ShouldBeEmpty();
     }
 
     [Test]
@@ -221,13 +245,32 @@ public class BksParserTests
         HostileIssue(Store([.. Enumerable.Repeat(sealedEntry, 1001).SelectMany(e => e), 0, .. Mac])).Message.ShouldBe("invalid BKS keystore: more than 1000 BKS entries");
         _dir.Write("thousand.bks", Store([.. Enumerable.Repeat(sealedEntry, 1000).SelectMany(e => e), 0, .. Mac]));
         var thousand = FileParser.Parse(_dir.Source("thousand.bks"), TestPasswords.None);
-        thousand.Keystore!.KeyCount.ShouldBe(1000);
+        thousand.Keystore!.KeyCount.ShouldBe(0); // sealed without a chain: secret keys (a private key is sealed with its chain)
+        thousand.SecretKeys.Count.ShouldBe(1000);
+        thousand.SecretKeys.ShouldAllBe(k => k.Label == "BKS secret-key entry \"a\"" && k.Sealed);
         thousand.Issues.ShouldHaveSingleItem().Kind.ShouldBe(ParseIssueKind.PasswordRequired);
         // Deep garbage: 64 KB of random bytes after a valid header.
         var garbage = new byte[65536];
         new Random(7).NextBytes(garbage);
         garbage[0] = 3; // not an entry type below 5, so the walk reads it
         HostileIssue([.. Store(), .. garbage]).Message.ShouldStartWith("invalid BKS keystore: ");
+    }
+
+    [Test]
+    public void A_secret_key_stored_in_clear_is_a_secret_of_the_file_with_its_length_and_algorithm_never_its_bytes()
+    {
+        // A KEY entry (type 2) of key type 2 (secret), format "RAW", algorithm "AES", 16 bytes; then a sealed private key with a chain of one certificate.
+        var key = Enumerable.Range(0xA0, 16).Select(b => (byte)b).ToArray();
+        var leaf = Fixtures.Bytes("leaf.der");
+        byte[] clear = [.. Entry(2, 0), 2, 0, 3, .. "RAW"u8, 0, 3, .. "AES"u8, .. U32(16), .. key];
+        byte[] sealedWithChain = [.. Entry(4, 1), 0, 5, .. "X.509"u8, .. U32((uint)leaf.Length), .. leaf, .. U32(3), 1, 2, 3];
+        _dir.Write("clear-secret.bks", Store(clear, sealedWithChain, [0], Mac));
+        var parsed = FileParser.Parse(_dir.Source("clear-secret.bks"), TestPasswords.None);
+        parsed.Issues.ShouldHaveSingleItem().Kind.ShouldBe(ParseIssueKind.PasswordRequired);
+        var secret = parsed.SecretKeys.ShouldHaveSingleItem();
+        (secret.Label, secret.Sealed, secret.SealedBy, secret.Location.Index).ShouldBe(("BKS secret-key entry \"a\" (128 bits, AES)", false, (string?)null, 1));
+        parsed.Keystore!.KeyCount.ShouldBe(1); // the sealed private key
+        parsed.Certificates.ShouldHaveSingleItem().Subject.CommonName.ShouldBe("www.acme.test");
     }
 
     [Test]

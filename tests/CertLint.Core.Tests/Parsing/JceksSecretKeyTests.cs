@@ -28,6 +28,10 @@ public sealed class JceksSecretKeyTests
             .Select(f => f.Replace("tests/fixtures/secret-keys/", "", StringComparison.Ordinal)).ToArray();
         findings.ShouldBe([
             "secret.p12:1 secret.p12:1 holds a PKCS#12 secret bag and is tracked by git: anyone with the repository and the keystore's password has the secret.",
+            "secrets-uber.bks:1 secrets-uber.bks:1 holds a BKS secret entry \"api-token\" and is tracked by git: anyone with the repository and the key its application sealed it with has the secret.",
+            "secrets-uber.bks:1 secrets-uber.bks:1 holds a BKS secret-key entry \"hmac\" and is tracked by git: anyone with the repository and the keystore's password has the secret.",
+            "secrets.bks:1 secrets.bks:1 holds a BKS secret entry \"api-token\" and is tracked by git: anyone with the repository and the key its application sealed it with has the secret.",
+            "secrets.bks:1 secrets.bks:1 holds a BKS secret-key entry \"hmac\" and is tracked by git: anyone with the repository and the keystore's password has the secret.",
             "secrets.jceks:1 secrets.jceks:1 holds a JCEKS secret-key entry \"aes\" and is tracked by git: anyone with the repository and the keystore's password has the secret.",
             "secrets.jceks:1 secrets.jceks:1 holds a JCEKS secret-key entry \"hmac\" and is tracked by git: anyone with the repository and the keystore's password has the secret.",
         ]);
@@ -43,6 +47,39 @@ public sealed class JceksSecretKeyTests
         parsed.SecretKeys.Select(k => (k.Label, k.Sealed, k.SizeBits)).Order().ShouldBe([
             ("JCEKS secret-key entry \"aes\"", true, (int?)null), ("JCEKS secret-key entry \"hmac\"", true, null)]);
         parsed.Keystore.ShouldNotBeNull().DefaultPassword.ShouldBeTrue();
+    }
+
+    [TestCase(null)]
+    [TestCase("not-the-password")]
+    public void A_bks_store_s_secret_entries_are_named_sealed_and_never_counted_as_keys(string? password)
+    {
+        // keytool -genseckey sealed "hmac" (entry type 4 without a chain); BouncyCastle's KeyStore API wrote "api-token"
+        // (type 3); "changeit", the JDK's default, verifies the MAC whatever password is given.
+        var parsed = Parse("secrets.bks", TestPasswords.With(password));
+        parsed.Issues.ShouldBeEmpty();
+        parsed.Kind.ShouldBe(FileKind.Bks);
+        parsed.Certificates.ShouldHaveSingleItem().Subject.Text.ShouldContain("CertLint Root CA");
+        parsed.Keys.ShouldBeEmpty();
+        parsed.SecretKeys.Select(k => (k.Label, k.Sealed, k.SizeBits, k.SealedBy, k.Location.StartLine, k.Location.Index)).Order().ShouldBe([
+            ("BKS secret entry \"api-token\"", true, (int?)null, "the key its application sealed it with", 1, 1),
+            ("BKS secret-key entry \"hmac\"", true, null, "the keystore's password", 1, 2)]);
+        var keystore = parsed.Keystore.ShouldNotBeNull();
+        (keystore.CertificateCount, keystore.KeyCount, keystore.DefaultPassword).ShouldBe((1, 0, true));
+        keystore.Protection.ShouldHaveSingleItem().Description.ShouldStartWith("BKS store MAC");
+    }
+
+    [Test]
+    public void An_uber_store_opened_by_a_password_yields_its_secrets_and_without_one_nothing()
+    {
+        // The same three entries under Twofish; "changeit", the JDK's default, opens it without configuration.
+        var parsed = Parse("secrets-uber.bks", TestPasswords.None);
+        parsed.Issues.ShouldBeEmpty();
+        parsed.Certificates.ShouldHaveSingleItem().Subject.Text.ShouldContain("CertLint Root CA");
+        parsed.SecretKeys.Select(k => (k.Label, k.Sealed, k.Location.Index)).Order().ShouldBe([
+            ("BKS secret entry \"api-token\"", true, 1), ("BKS secret-key entry \"hmac\"", true, 2)]);
+        var keystore = parsed.Keystore.ShouldNotBeNull();
+        (keystore.Label, keystore.CertificateCount, keystore.KeyCount, keystore.DefaultPassword).ShouldBe(("UBER keystore", 1, 0, true));
+        keystore.Protection.ShouldHaveSingleItem().Description.ShouldBe("UBER store encryption (Twofish-CBC, PKCS#12 KDF, 1,269 iterations)");
     }
 
     [Test]

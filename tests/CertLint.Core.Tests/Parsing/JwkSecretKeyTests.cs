@@ -25,12 +25,13 @@ public sealed class JwkSecretKeyTests
         var findings = result.Of("secret-key-committed").Where(f => f.Contains(".jwk", StringComparison.Ordinal))
             .Select(f => f.Replace("tests/fixtures/secret-keys/", "", StringComparison.Ordinal)).ToArray();
         findings.ShouldBe([
-            "hs256-short.jwk:1 hs256-short.jwk:1 holds a JWK \"oct\" secret key (128 bits, HS256) and is tracked by git: anyone with the repository has the secret, "
-                + "and at 128 bits it is also weaker than HS256 needs (256 bits, RFC 7518).",
+            "hs256-short.jwk:1 hs256-short.jwk:1 holds a JWK \"oct\" secret key (128 bits, HS256) and is tracked by git: anyone with the repository has the secret.",
             "hs256.jwk:1 hs256.jwk:1 holds a JWK \"oct\" secret key (256 bits, HS256) and is tracked by git: anyone with the repository has the secret.",
             "mixed.jwks:15 mixed.jwks:15 holds a JWK \"oct\" secret key (512 bits) and is tracked by git: anyone with the repository has the secret.",
             "mixed.jwks:9 mixed.jwks:9 holds a JWK \"oct\" secret key (128 bits, A128KW) and is tracked by git: anyone with the repository has the secret.",
         ]);
+        // The short one is also weak, in its own finding; the 128-bit A128KW key is as long as its algorithm needs.
+        result.Of("secret-key-weak").Select(f => f.Replace("tests/fixtures/secret-keys/", "", StringComparison.Ordinal)).ShouldBe([ShortKeyWeak]);
         var text = result.AllText();
         foreach (var (file, index) in new[] { ("hs256.jwk", -1), ("hs256-short.jwk", -1), ("mixed.jwks", 1), ("mixed.jwks", 2) })
             text.ShouldNotContain(Value(file, index));
@@ -38,11 +39,26 @@ public sealed class JwkSecretKeyTests
         result.Findings.Where(f => f.Location.File.RelativePath.EndsWith("mixed.jwks", StringComparison.Ordinal) && f.Rule.Name != "secret-key-committed").ShouldBeEmpty();
     }
 
+    private const string ShortKeyWeak = "hs256-short.jwk:1 hs256-short.jwk:1 holds a JWK \"oct\" secret key (128 bits, HS256), shorter than the 256 bits HS256 requires (RFC 7518): "
+        + "replace it with a random key of at least 256 bits.";
+
     [Test]
-    public void An_untracked_oct_key_is_not_judged()
+    [Platform(Exclude = "Win")]
+    public void Outside_a_work_tree_a_short_key_is_weak_and_a_readable_secret_file_is_open_but_none_is_committed()
     {
+        if (OperatingSystem.IsWindows()) return; // no POSIX modes (the attribute already excludes it)
         using var dir = new CertLint.Tests.Pki.TempDirectory();
-        File.Copy(Path.Combine(Folder, "hs256-short.jwk"), dir["hs256-short.jwk"]);
-        BoundedLint.Run(dir.Path, ".").Of("secret-key-committed").ShouldBeEmpty();
+        foreach (var name in new[] { "hs256-short.jwk", "hs256.jwk", "mixed.jwks" }) File.Copy(Path.Combine(Folder, name), dir[name]);
+        const UnixFileMode Owner = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        File.SetUnixFileMode(dir["hs256-short.jwk"], Owner);
+        File.SetUnixFileMode(dir["hs256.jwk"], Owner | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        File.SetUnixFileMode(dir["mixed.jwks"], Owner | UnixFileMode.GroupRead);
+        var result = BoundedLint.Run(dir.Path, ".");
+        result.Findings.Where(f => !f.IsSuppressed).Select(f => $"{f.Rule.Name} {f.Location.File.RelativePath}:{f.Location.StartLine} {f.Message}").Order(StringComparer.Ordinal).ShouldBe([
+            "key-file-permissions hs256.jwk:1 hs256.jwk holds a secret key and has mode 644, open to group and others: run `chmod 600 hs256.jwk`.",
+            "key-file-permissions mixed.jwks:1 mixed.jwks holds a secret key and has mode 640, open to group: run `chmod 600 mixed.jwks`.",
+            "secret-key-weak " + ShortKeyWeak,
+        ]);
+        result.AllText().ShouldNotContain(Value("hs256-short.jwk"));
     }
 }

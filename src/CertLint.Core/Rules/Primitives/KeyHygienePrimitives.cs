@@ -106,9 +106,10 @@ public sealed class CommittedPrivateKeyPrimitive : ICheckPrimitive
 }
 
 /// <summary>
-/// A symmetric secret key (a JWK "oct" key, a JCEKS secret-key entry, a PKCS#12 secret bag) in a file git tracks: one
-/// violation per secret at its lines, with its length and algorithm when known and, when it is shorter than its
-/// algorithm needs, that too. Outside a work tree, or where git cannot be asked, the check does not apply.
+/// A symmetric secret key (a JWK "oct" key, a JCEKS secret-key entry, a PKCS#12 secret bag, a BKS secret entry) in a
+/// file git tracks: one violation per secret at its lines, with its length and algorithm when known (a key shorter
+/// than its algorithm needs is <see cref="WeakSecretKeyPrimitive"/>'s, wherever it lies). Outside a work tree, or
+/// where git cannot be asked, the check does not apply.
 /// </summary>
 public sealed class CommittedSecretKeyPrimitive : ICheckPrimitive
 {
@@ -128,10 +129,30 @@ public sealed class CommittedSecretKeyPrimitive : ICheckPrimitive
             {
                 ["secret"] = secret.Label,
                 ["line"] = secret.Location.StartLine,
-                ["sealed"] = secret.Sealed,
-                ["weak"] = secret.RequiredBits is { } needed
-                    ? $"at {secret.SizeBits} bits it is also weaker than {secret.Algorithm} needs ({needed} bits, RFC 7518)" : null,
+                ["sealed"] = secret.SealedBy,
             }, secret.Location);
         }
     }
+}
+
+/// <summary>
+/// A symmetric secret key shorter than the algorithm it names needs (RFC 7518 §3.2 HMAC, §4.4, §4.7, §5.2, §5.3 AES):
+/// one violation per such secret at its lines, wherever the file lies (tracked by git, untracked, outside a work tree).
+/// </summary>
+public sealed class WeakSecretKeyPrimitive : ICheckPrimitive
+{
+    public string Name => "weak-secret-key";
+    public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.File];
+    public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
+
+    public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) => subject.File.SecretKeys.Count > 0;
+
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context) =>
+        subject.File.SecretKeys.Where(s => s.RequiredBits is not null).Select(secret => new Violation(new Dictionary<string, object?>
+        {
+            ["secret"] = secret.Label,
+            ["line"] = secret.Location.StartLine,
+            ["alg"] = secret.Algorithm,
+            ["needed"] = secret.RequiredBits,
+        }, secret.Location));
 }

@@ -5,7 +5,7 @@ using CertLint.Model;
 namespace CertLint.Rules.Primitives;
 
 /// <summary>
-/// A file holding a private key or a keystore must not be readable or writable by group or others (POSIX mode).
+/// A file holding a private key, a keystore or a symmetric secret key must not be readable or writable by group or others (POSIX mode).
 /// The violation carries the exact chmod to fix it. Files whose mode is unknown (Windows) are not judged, and neither
 /// are files git tracks (or may track): a checkout's modes come from the umask (644), not from anyone's decision, so
 /// the check judges deployment folders and untracked files, not fresh clones.
@@ -48,11 +48,14 @@ public sealed class PrivateFileModePrimitive : ICheckPrimitive
             ["fixMode"] = target,
             ["chmod"] = $"chmod {target} {path}",
             ["exposedTo"] = Describe(mode & forbidden),
+            ["what"] = HoldsPrivate(parsed) ? "a private key" : "a secret key",
         })];
     }
 
-    /// <summary>A private key (even one we could not decrypt) or a PKCS#12 keystore.</summary>
-    public static bool HoldsSecret(ParsedFile file) => PrimitiveLookups.KeystoreKeyOrPassword(file, static k => k.IsPrivate);
+    /// <summary>A private key (even one we could not decrypt), a keystore, or a symmetric secret key (a JWK "oct").</summary>
+    public static bool HoldsSecret(ParsedFile file) => HoldsPrivate(file) || file.SecretKeys.Count > 0;
+
+    private static bool HoldsPrivate(ParsedFile file) => PrimitiveLookups.KeystoreKeyOrPassword(file, static k => k.IsPrivate);
 
     /// <summary>Permission bits as three octal digits, e.g. 644.</summary>
     public static string Octal(UnixFileMode mode)
