@@ -1,0 +1,46 @@
+using CertLint.Tests.Pki.Raw;
+using static CertLint.Tests.Pki.Raw.Der;
+
+namespace CertLint.Tests.CabfBr;
+
+internal static partial class CabfBrFixtures
+{
+    /// <summary>Session 34's rules for pkilint codes no rule named: the BR 2.x subject tables, the CA AIA table, keyUsage
+    /// presence and the number of CRL distribution points.</summary>
+    private static void PkilintCodes()
+    {
+        var givenName = Attribute(Oids.GivenName, Utf8String, "Alice");
+        var street = Attribute(Oids.Street, Utf8String, "1 Main St");
+        var postalCode = Attribute(Oids.PostalCode, Utf8String, "94105");
+        Action<RawCertificateBuilder> Typed(string policy, params byte[][] subject) =>
+            b => { Policies(policy)(b); Subject(subject)(b); };
+
+        // §7.1.2.7.4: OV names an organization; givenName (or surname) is a MUST NOT there.
+        Add("cabf-ov-subject-personal-name",
+            Leaf(Typed(Ov, C("US"), St("California"), O("Example Inc"), givenName, Cn("www.example.com"))),
+            Leaf(Typed(Ov, C("US"), St("California"), O("Example Inc"), Cn("www.example.com"))));
+        // §7.1.2.7.3/§7.1.2.7.4: streetAddress and postalCode are NOT RECOMMENDED (the pass fixture keeps locality only).
+        Add("cabf-sub-subject-address",
+            Leaf(Typed(Ov, C("US"), St("California"), L("San Francisco"), street, postalCode, O("Example Inc"), Cn("www.example.com"))),
+            Leaf(Typed(Ov, C("US"), St("California"), L("San Francisco"), O("Example Inc"), Cn("www.example.com"))));
+        // §7.1.2.7.3: an IV subject with an organizationName beside the personal name.
+        var surname = Attribute(Oids.Surname, Utf8String, "Example");
+        Add("cabf-iv-subject-organization",
+            Leaf(Typed(Iv, C("US"), St("California"), O("Example Inc"), givenName, surname, Cn("www.example.com"))),
+            Leaf(Typed(Iv, C("US"), St("California"), givenName, surname, Cn("www.example.com"))));
+        // §7.1.2.10.3: a subordinate CA's AIA with id-ad-caRepository (1.3.6.1.5.5.7.48.5), which only SIA uses.
+        Add("cabf-ca-aia-access-method",
+            SubCa(b => b.Set(Oids.AuthorityInfoAccess, Ext.InfoAccess(
+                (Oids.AccessCaIssuers, Gn.Uri("http://ca.example.com/root.crt")), ("1.3.6.1.5.5.7.48.5", Gn.Uri("http://ca.example.com/repo/"))))),
+            SubCa());
+        // §7.1.2.7.6: keyUsage SHOULD be present in a subscriber certificate.
+        Add("cabf-sub-ku-missing", Leaf(b => b.Remove(Oids.KeyUsage)), Leaf());
+        // §7.1.2.11.2: two DistributionPoints where one with two URIs would do.
+        Add("cabf-crldp-multiple",
+            Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(
+                Ext.DistributionPoint([Gn.Uri("http://crl.example.com/issuing.crl")]),
+                Ext.DistributionPoint([Gn.Uri("http://crl2.example.com/issuing.crl")])))),
+            Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(
+                Ext.DistributionPoint([Gn.Uri("http://crl.example.com/issuing.crl"), Gn.Uri("http://crl2.example.com/issuing.crl")])))));
+    }
+}
