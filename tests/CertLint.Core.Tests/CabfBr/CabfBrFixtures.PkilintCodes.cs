@@ -1,3 +1,4 @@
+using CertLint.Tests.Pki;
 using CertLint.Tests.Pki.Raw;
 using static CertLint.Tests.Pki.Raw.Der;
 
@@ -42,5 +43,20 @@ internal static partial class CabfBrFixtures
                 Ext.DistributionPoint([Gn.Uri("http://crl2.example.com/issuing.crl")])))),
             Leaf(b => b.Set(Oids.CrlDistributionPoints, Ext.CrlDistributionPoints(
                 Ext.DistributionPoint([Gn.Uri("http://crl.example.com/issuing.crl"), Gn.Uri("http://crl2.example.com/issuing.crl")])))));
+
+        // §7.1.2.7.11, RSA row: dataEncipherment and the digitalSignature + keyEncipherment mix are NOT RECOMMENDED,
+        // digitalSignature SHOULD be set. Each fail fixture breaks one of the three; the pass fixture is digitalSignature alone.
+        Action<RawCertificateBuilder> Rsa(params int[] bits) => b =>
+        {
+            b.Spki = TestKey.Create(TestKeyType.Rsa).SubjectPublicKeyInfo;
+            b.Set(Oids.KeyUsage, Ext.KeyUsage(bits), critical: true);
+        };
+        Add("cabf-sub-rsa-data-encipherment", Leaf(Rsa(Ext.DigitalSignature, Ext.DataEncipherment)), Leaf(Rsa(Ext.DigitalSignature)));
+        Add("cabf-sub-rsa-digital-signature", Leaf(Rsa(Ext.KeyEncipherment)), Leaf(Rsa(Ext.DigitalSignature)));
+        Add("cabf-sub-rsa-mixed-usage", Leaf(Rsa(Ext.DigitalSignature, Ext.KeyEncipherment)), Leaf(Rsa(Ext.DigitalSignature)));
+        // §7.1.2.7.9: a CPS URI qualifier is permitted (cabf-policy-qualifier-not-cps passes it) but not recommended.
+        Add("cabf-policy-qualifiers-present",
+            Leaf(b => b.Set(Oids.CertificatePolicies, Ext.Policies(Ext.Policy(Dv, Ext.CpsQualifier("http://ca.example.com/cps"))))),
+            Leaf());
     }
 }

@@ -83,11 +83,15 @@ public sealed class ProfileTableRuleTests
     [Test]
     public void Policy_qualifiers_other_than_an_http_cps_uri()
     {
+        // Every qualifier is also NOT RECOMMENDED (§7.1.2.7.9): cabf-policy-qualifiers-present warns on each case, the
+        // permitted https CPS URI included.
+        const string notRecommended = "cabf-policy-qualifiers-present";
         Findings(CabfBrFixtures.Leaf(CabfBrFixtures.PolicyQualifiers(Ext.UserNotice(String(Utf8String, "Example notice"))))())
-            .ShouldBe(Sorted([.. LeafBase, "cabf-policy-qualifier-not-cps"]));
+            .ShouldBe(Sorted([.. LeafBase, "cabf-policy-qualifier-not-cps", notRecommended]));
         Findings(CabfBrFixtures.Leaf(CabfBrFixtures.PolicyQualifiers(Ext.CpsQualifier("ldap://ldap.example.com/cn=CPS")))())
-            .ShouldBe(Sorted([.. LeafBase, "cabf-cps-uri-not-http"]));
-        Findings(CabfBrFixtures.Leaf(CabfBrFixtures.PolicyQualifiers(Ext.CpsQualifier("https://www.example.com/cps")))()).ShouldBe(LeafBase);
+            .ShouldBe(Sorted([.. LeafBase, "cabf-cps-uri-not-http", notRecommended]));
+        Findings(CabfBrFixtures.Leaf(CabfBrFixtures.PolicyQualifiers(Ext.CpsQualifier("https://www.example.com/cps")))())
+            .ShouldBe(Sorted([.. LeafBase, notRecommended]));
     }
 
     [Test]
