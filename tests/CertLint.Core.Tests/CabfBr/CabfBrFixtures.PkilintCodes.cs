@@ -58,5 +58,7 @@ internal static partial class CabfBrFixtures
         Add("cabf-policy-qualifiers-present",
             Leaf(b => b.Set(Oids.CertificatePolicies, Ext.Policies(Ext.Policy(Dv, Ext.CpsQualifier("http://ca.example.com/cps"))))),
             Leaf());
+        // §7.1.2.1.2: a root's authorityKeyIdentifier is RECOMMENDED (RFC 5280 lets a self-signed certificate omit it).
+        Add("cabf-root-aki-missing", RootCa(b => { RootIssued(b); b.Remove(Oids.AuthorityKeyId); }), RootCa(RootIssued));
     }
 }
