@@ -60,5 +60,14 @@ internal static partial class CabfBrFixtures
             Leaf());
         // §7.1.2.1.2: a root's authorityKeyIdentifier is RECOMMENDED (RFC 5280 lets a self-signed certificate omit it).
         Add("cabf-root-aki-missing", RootCa(b => { RootIssued(b); b.Remove(Oids.AuthorityKeyId); }), RootCa(RootIssued));
+        // §7.1.2.10.8: subtree bases other than dNSName, iPAddress and directoryName are NOT RECOMMENDED, but the empty
+        // excluded rfc822Name (no mailbox permitted) is the table's own MAY; an excluded directoryName is NOT RECOMMENDED.
+        Action<RawCertificateBuilder> Constrained(byte[][]? permitted, byte[][]? excluded) =>
+            b => b.Set(Oids.NameConstraints, Ext.NameConstraints(permitted, excluded), critical: true);
+        var dnsSubtree = Ext.Subtree(Gn.Dns("example.com"));
+        Add("cabf-ca-nc-name-type", SubCa(Constrained([dnsSubtree, Ext.Subtree(Gn.Email("example.com"))], null)),
+            SubCa(Constrained([dnsSubtree], [Ext.Subtree(Gn.Email(""))])));
+        Add("cabf-ca-nc-excluded-dirname", SubCa(Constrained([dnsSubtree], [Ext.Subtree(Gn.DirName(Name(C("US"), O("Other Org"))))])),
+            SubCa(Constrained([dnsSubtree, Ext.Subtree(Gn.DirName(Name(C("US"), O("Example Trust"))))], null)));
     }
 }
