@@ -10,7 +10,7 @@ internal static partial class CabfBrFixtures
     /// presence and the number of CRL distribution points.</summary>
     private static void PkilintCodes()
     {
-        var givenName = Attribute(Oids.GivenName, Utf8String, "Alice");
+        var givenName = GivenName("Alice");
         var street = Attribute(Oids.Street, Utf8String, "1 Main St");
         var postalCode = Attribute(Oids.PostalCode, Utf8String, "94105");
         Action<RawCertificateBuilder> Typed(string policy, params byte[][] subject) =>
@@ -25,7 +25,7 @@ internal static partial class CabfBrFixtures
             Leaf(Typed(Ov, C("US"), St("California"), L("San Francisco"), street, postalCode, O("Example Inc"), Cn("www.example.com"))),
             Leaf(Typed(Ov, C("US"), St("California"), L("San Francisco"), O("Example Inc"), Cn("www.example.com"))));
         // §7.1.2.7.3: an IV subject with an organizationName beside the personal name.
-        var surname = Attribute(Oids.Surname, Utf8String, "Example");
+        var surname = Surname("Example");
         Add("cabf-iv-subject-organization",
             Leaf(Typed(Iv, C("US"), St("California"), O("Example Inc"), givenName, surname, Cn("www.example.com"))),
             Leaf(Typed(Iv, C("US"), St("California"), givenName, surname, Cn("www.example.com"))));
