@@ -35,4 +35,5 @@ internal static partial class CabfBrFixtures
     }
 
     private static byte[] GivenName(string value) => Attribute(Oids.GivenName, Utf8String, value);
+    private static byte[] Surname(string value) => Attribute(Oids.Surname, Utf8String, value);
 }

@@ -36,6 +36,7 @@ internal static partial class CabfBrFixtures
         ProfileTables();
         SubscriberExtensions();
         OcspResponders();
+        PkilintCodes();
     });
 
     private static Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> Adder = (_, _, _) => { };

@@ -68,8 +68,9 @@ public sealed class ProfileTableRuleTests
         Findings(CabfBrFixtures.RootCa(CabfBrFixtures.RootAkiWithoutKeyId)())
             .ShouldBe(Sorted(RootBase, "cabf-root-aki-no-key-identifier"));
         Findings(CabfBrFixtures.RootCa(CabfBrFixtures.RootIssued)()).ShouldBe([RootBase]);
+        // Without the AKI no key identifier is missing from it; the BR root profile still recommends the extension.
         Findings(CabfBrFixtures.RootCa(b => { CabfBrFixtures.RootIssued(b); b.Remove(Oids.AuthorityKeyId); })())
-            .ShouldBe([RootBase]);
+            .ShouldBe(Sorted(RootBase, "cabf-root-aki-missing"));
     }
 
     [Test]
@@ -83,11 +84,15 @@ public sealed class ProfileTableRuleTests
     [Test]
     public void Policy_qualifiers_other_than_an_http_cps_uri()
     {
+        // Every qualifier is also NOT RECOMMENDED (§7.1.2.7.9): cabf-policy-qualifiers-present warns on each case, the
+        // permitted https CPS URI included.
+        const string notRecommended = "cabf-policy-qualifiers-present";
         Findings(CabfBrFixtures.Leaf(CabfBrFixtures.PolicyQualifiers(Ext.UserNotice(String(Utf8String, "Example notice"))))())
-            .ShouldBe(Sorted([.. LeafBase, "cabf-policy-qualifier-not-cps"]));
+            .ShouldBe(Sorted([.. LeafBase, "cabf-policy-qualifier-not-cps", notRecommended]));
         Findings(CabfBrFixtures.Leaf(CabfBrFixtures.PolicyQualifiers(Ext.CpsQualifier("ldap://ldap.example.com/cn=CPS")))())
-            .ShouldBe(Sorted([.. LeafBase, "cabf-cps-uri-not-http"]));
-        Findings(CabfBrFixtures.Leaf(CabfBrFixtures.PolicyQualifiers(Ext.CpsQualifier("https://www.example.com/cps")))()).ShouldBe(LeafBase);
+            .ShouldBe(Sorted([.. LeafBase, "cabf-cps-uri-not-http", notRecommended]));
+        Findings(CabfBrFixtures.Leaf(CabfBrFixtures.PolicyQualifiers(Ext.CpsQualifier("https://www.example.com/cps")))())
+            .ShouldBe(Sorted([.. LeafBase, notRecommended]));
     }
 
     [Test]
