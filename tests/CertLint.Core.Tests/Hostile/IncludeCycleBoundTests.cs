@@ -95,6 +95,21 @@ public sealed class IncludeCycleBoundTests
     }
 
     [Test]
+    public void A_pg_hba_file_of_half_a_million_continuation_lines_is_joined_in_linear_time()
+    {
+        using var dir = new TempDirectory();
+        // 520,000 lines of a lone backslash (1 MB), then a word: one record of 520,001 lines. Appending each line to the
+        // joined string copied it whole each time: 1.35 * 10^11 characters.
+        Write(dir, "pg_hba.conf", string.Concat(Enumerable.Repeat("\\\n", 520_000)) + "everyone\n");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = BoundedLint.Run(dir.Path, ".");
+        TestContext.Out.WriteLine($"520,000 continuation lines read in {watch.Elapsed.TotalSeconds:F1} s");
+
+        result.Of("parse-error").ShouldBe([$"pg_hba.conf:1 pg_hba.conf:1 cannot be parsed: invalid connection type 'everyone'{Fix}"]);
+    }
+
+    [Test]
     public void Redis_include_cycles_and_globs_that_include_each_other_stay_bounded()
     {
         using var dir = new TempDirectory();
