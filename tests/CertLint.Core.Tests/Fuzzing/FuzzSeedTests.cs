@@ -109,11 +109,7 @@ public sealed class FuzzSeedTests
     [TestCase("secret-keys/secret.p12", "pkcs", "Pkcs12, KdfLimit")]
     public void Each_new_format_has_a_fixture_seed_its_parser_reads(string fixture, string harness, string expected)
     {
-        var name = Path.GetFileName(fixture);
-        Patterns(harness).ShouldContain(p => name.EndsWith(p.TrimStart('*'), StringComparison.Ordinal), $"fuzz/run.sh's {harness} pattern selects {name}");
-        var bytes = Fixtures.Bytes(fixture);
-        bytes.Length.ShouldBeLessThan(10 * 1024);
-        Should.NotThrow(() => FuzzTargets.Run(harness, (byte[])bytes.Clone()));
+        var bytes = Seed(fixture, harness);
         Summary(ContentParser.Parse(Fixtures.Source(fixture), bytes, new Passwords())).ShouldBe(expected);
     }
 
@@ -137,15 +133,22 @@ public sealed class FuzzSeedTests
     [TestCase("configs/envoy/good/envoy.yaml", "envoy.yaml", "envoy Server, envoy Client")]
     public void The_new_configuration_formats_are_config_seeds_read_to_their_usages(string fixture, string routed, string usages)
     {
-        var name = Path.GetFileName(fixture);
-        Patterns("config").ShouldContain(p => name.EndsWith(p.TrimStart('*'), StringComparison.Ordinal));
-        var bytes = Fixtures.Bytes(fixture);
-        bytes.Length.ShouldBeLessThan(10 * 1024);
-        Should.NotThrow(() => FuzzTargets.Run("config", bytes));
+        var bytes = Seed(fixture, "config");
         var (_, result) = ConfigTarget.Read(bytes, new Passwords()).Single(r => r.Name == routed);
         // The harness opens the same input as every file a configuration names (postgresql.conf's pg_hba.conf): issues there are expected.
         result.Issues.Where(i => i.Location.File.RelativePath == routed).Select(i => i.Message).ShouldBeEmpty();
         string.Join(", ", result.Usages.Select(u => $"{u.Format} {u.Role}")).ShouldBe(usages);
+    }
+
+    /// <summary>A fixture's bytes, after checking that fuzz/run.sh makes it a seed of <paramref name="harness"/> (its name pattern, under 10 KB) and that the harness passes on it.</summary>
+    private static byte[] Seed(string fixture, string harness)
+    {
+        var name = Path.GetFileName(fixture);
+        Patterns(harness).ShouldContain(p => name.EndsWith(p.TrimStart('*'), StringComparison.Ordinal), $"fuzz/run.sh's {harness} pattern selects {name}");
+        var bytes = Fixtures.Bytes(fixture);
+        bytes.Length.ShouldBeLessThan(10 * 1024);
+        Should.NotThrow(() => FuzzTargets.Run(harness, (byte[])bytes.Clone()));
+        return bytes;
     }
 
     /// <summary>The file name patterns fuzz/run.sh copies into HARNESS's seed folder.</summary>

@@ -11,13 +11,14 @@ namespace CertLint.Core.Tests.Hostile;
 /// </summary>
 public sealed class ConfigComplexityTests
 {
-    private static void Write(TempDirectory dir, string name, string text)
+    internal static void Write(TempDirectory dir, string name, string text)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(dir[name])!);
         File.WriteAllText(dir[name], text);
     }
 
-    private static void ServerCertificate(TempDirectory dir)
+    /// <summary>www.crt and www.key: a self-signed server certificate for www.example.test and its key.</summary>
+    internal static void ServerCertificate(TempDirectory dir)
     {
         var leaf = TestPki.CreateSelfSigned("www.example.test", o => o.ServerAuth().Dns("www.example.test"));
         TestPki.WritePem(dir.Path, "www.crt", leaf);

@@ -15,18 +15,9 @@ public sealed class IncludeCycleBoundTests
 {
     private const string Fix = ". Fix or regenerate the file, or exclude it if it is not a certificate.";
 
-    private static void Write(TempDirectory dir, string name, string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(dir[name])!);
-        File.WriteAllText(dir[name], text);
-    }
+    private static void Write(TempDirectory dir, string name, string text) => ConfigComplexityTests.Write(dir, name, text);
 
-    private static void ServerCertificate(TempDirectory dir)
-    {
-        var leaf = TestPki.CreateSelfSigned("db.example.test", o => o.ServerAuth().Dns("db.example.test"));
-        TestPki.WritePem(dir.Path, "server.crt", leaf);
-        TestPki.WriteKey(dir.Path, "server.key", leaf);
-    }
+    private static void ServerCertificate(TempDirectory dir) => ConfigComplexityTests.ServerCertificate(dir);
 
     [Test]
     public void Postgresql_include_cycles_through_each_include_form_are_parse_errors_at_the_include_that_closes_them()
@@ -38,8 +29,8 @@ public sealed class IncludeCycleBoundTests
             include 'postgresql.conf'
             include_if_exists 'loop-a.conf'
             include_dir 'conf.d'
-            ssl_cert_file = 'server.crt'
-            ssl_key_file = 'server.key'
+            ssl_cert_file = 'www.crt'
+            ssl_key_file = 'www.key'
             """);
         Write(dir, "loop-a.conf", "include 'loop-b.conf'\ninclude 'loop-b.conf'\n");
         Write(dir, "loop-b.conf", "# b\ninclude_if_exists 'loop-a.conf'\n");
@@ -64,7 +55,7 @@ public sealed class IncludeCycleBoundTests
     {
         using var dir = new TempDirectory();
         ServerCertificate(dir);
-        Write(dir, "postgresql.conf", "ssl = on\ninclude 'chain-1.conf'\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n");
+        Write(dir, "postgresql.conf", "ssl = on\ninclude 'chain-1.conf'\nssl_cert_file = 'www.crt'\nssl_key_file = 'www.key'\n");
         for (var i = 1; i <= 40; i++) Write(dir, $"chain-{i}.conf", $"# link {i}\ninclude 'chain-{i + 1}.conf'\n");
         Write(dir, "chain-41.conf", "port = 5433\n");
 
@@ -78,7 +69,7 @@ public sealed class IncludeCycleBoundTests
     {
         using var dir = new TempDirectory();
         ServerCertificate(dir);
-        Write(dir, "postgresql.conf", "ssl = on\nssl_ca_file = 'server.crt'\n");
+        Write(dir, "postgresql.conf", "ssl = on\nssl_ca_file = 'www.crt'\n");
         Write(dir, "pg_hba.conf", """
             include pg_hba.conf
             include_dir hba.d
@@ -114,7 +105,7 @@ public sealed class IncludeCycleBoundTests
     {
         using var dir = new TempDirectory();
         ServerCertificate(dir);
-        Write(dir, "redis.conf", "include redis.conf\ninclude conf.d/*.conf\nport 0\ntls-port 6379\ntls-cert-file server.crt\ntls-key-file server.key\n");
+        Write(dir, "redis.conf", "include redis.conf\ninclude conf.d/*.conf\nport 0\ntls-port 6379\ntls-cert-file www.crt\ntls-key-file www.key\n");
         // 12 parts, each including every part (itself too): each read would include 12 more, without end.
         for (var i = 0; i < 12; i++) Write(dir, $"conf.d/part-{i:D2}.conf", "include *.conf\n");
 
@@ -140,7 +131,7 @@ public sealed class IncludeCycleBoundTests
         // A 1,000,000-byte file included 70 times: 70 MB read through includes, past the run's 64 MB.
         var line = "# " + new string('x', 97) + "\n";
         Write(dir, "big.part", string.Concat(Enumerable.Repeat(line, 10_000)));
-        Write(dir, "redis.conf", string.Concat(Enumerable.Repeat("include big.part\n", 70)) + "port 0\ntls-port 6379\ntls-cert-file server.crt\ntls-key-file server.key\n");
+        Write(dir, "redis.conf", string.Concat(Enumerable.Repeat("include big.part\n", 70)) + "port 0\ntls-port 6379\ntls-cert-file www.crt\ntls-key-file www.key\n");
 
         var result = BoundedLint.Run(dir.Path, ".");
 
