@@ -42,9 +42,9 @@ fi
 seeds="$work/seeds-$harness"
 rm -rf "$seeds"; mkdir -p "$seeds"
 case "$harness" in
-  sniff-pem) pattern='*.pem *.crt *.key *.txt *.csr *.der' ;;
+  sniff-pem) pattern='*.pem *.crt *.key *.txt *.csr *.der *.ppk *.jwk *.jwks *.jceks *.jks *.p12' ;;
   der) pattern='*.der *.crl *.cer *.key' ;;
-  pkcs) pattern='*.p7b *.p12 *.pfx *.bks' ;;
+  pkcs) pattern='*.p7b *.p12 *.pfx *.bks *.jks *.jceks' ;;
   yaml) pattern='*.yml *.yaml' ;;
   baseline) pattern='*.sarif' ;;
   config) pattern='*.conf *.cfg *.vhost *.cpf *.merge *.ini *.xml *.json *.properties *.yml *.yaml *.crtlist' ;;

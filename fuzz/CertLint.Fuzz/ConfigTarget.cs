@@ -7,18 +7,20 @@ namespace CertLint.Fuzz;
 
 /// <summary>
 /// The `config` harness: one input read by every configuration reader (nginx, Kubernetes, IRIS merge / SSLDefs.ini /
-/// XML, Kestrel, Apache, HAProxy, docker-compose, Spring) under a name that reader reads. The readers are called
+/// XML, Kestrel, Apache, HAProxy, PostgreSQL postgresql.conf / pg_hba.conf / pg_service.conf, Redis, docker-compose,
+/// Spring, Envoy) under a name that reader reads. The readers are called
 /// directly, not through ConfigStage, whose catch-all turns a reader bug into a parse issue: here a bug is a crash.
 /// Every include or list a configuration names inside the fuzz root opens the same input again, so include cycles and
 /// glob fan-out are fuzzed too; the root holds a few empty files for globs and existence checks to find.
 /// </summary>
-internal static class ConfigTarget
+public static class ConfigTarget
 {
     /// <summary>The names each input is read under: one per reader and form (IRIS has three).</summary>
     private static readonly string[] Names =
     [
         "nginx.conf", "k8s/manifest.yaml", "iris/merge.cpf", "iris/SSLDefs.ini", "iris/export.xml", "appsettings.json",
         "httpd.conf", "haproxy.cfg", "docker-compose.yml", "application.yml", "application.properties",
+        "postgresql.conf", "pg_hba.conf", "pg_service.conf", "redis.conf", "envoy.yaml",
     ];
 
     private static string? _root;
@@ -42,15 +44,26 @@ internal static class ConfigTarget
 
     public static void Run(byte[] input, IPasswordSource passwords)
     {
+        foreach (var (name, result) in Read(input, passwords))
+        {
+            foreach (var issue in result.Issues)
+            {
+                if (issue.Location.StartLine < 1) throw new InvalidDataException($"{name}: parse issue without a line");
+            }
+        }
+    }
+
+    /// <summary>What each routed reader makes of the input under its name (none for an input with a NUL byte).</summary>
+    public static IEnumerable<(string Name, ConfigReadResult Result)> Read(byte[] input, IPasswordSource passwords)
+    {
         // ConfigStage.Load reads no file with a NUL byte: the readers never see one.
-        if (Array.IndexOf(input, (byte)0) >= 0) return;
+        if (Array.IndexOf(input, (byte)0) >= 0) yield break;
         var text = Encoding.UTF8.GetString(input);
         var root = Root;
-        foreach (var name in Names)
+        foreach (var (name, reader) in Routes())
         {
             // Every signature is tried (their regexes see hostile text too); the reader for the name reads it.
             foreach (var candidate in ConfigStage.Readers) candidate.Detect(name, text);
-            var reader = ReaderFor(name);
             var result = new ConfigReadResult();
             try
             {
@@ -60,10 +73,7 @@ internal static class ConfigTarget
             {
                 // the usage cap: ConfigStage reports it at the line
             }
-            foreach (var issue in result.Issues)
-            {
-                if (issue.Location.StartLine < 1) throw new InvalidDataException($"{reader.Format}: parse issue without a line");
-            }
+            yield return (name, result);
         }
     }
 
@@ -78,20 +88,25 @@ internal static class ConfigTarget
             : null,
     };
 
+    /// <summary>(name, reader) for each name an input is read under: every reader of <see cref="ConfigStage.Readers"/> has one.</summary>
+    public static IEnumerable<(string Name, IConfigReader Reader)> Routes() => Names.Select(n => (n, ReaderFor(n)));
+
     /// <summary>The reader for a name, whether or not its signature matched: the fuzzer need not find the signature first.</summary>
-    private static IConfigReader ReaderFor(string name)
+    private static IConfigReader ReaderFor(string name) => Path.GetFileName(name) switch
     {
-        var format = Path.GetFileName(name) switch
-        {
-            "nginx.conf" => "nginx",
-            "manifest.yaml" => "kubernetes",
-            "merge.cpf" or "SSLDefs.ini" or "export.xml" => "iris",
-            "appsettings.json" => "kestrel",
-            "httpd.conf" => "apache",
-            "haproxy.cfg" => "haproxy",
-            "docker-compose.yml" => "compose",
-            _ => "spring",
-        };
-        return ConfigStage.Readers.Single(r => r.Format == format);
-    }
+        "nginx.conf" => Of<Usage.Nginx.NginxReader>(),
+        "manifest.yaml" => Of<Usage.Kubernetes.KubernetesReader>(),
+        "merge.cpf" or "SSLDefs.ini" or "export.xml" => Of<Usage.Iris.IrisReader>(),
+        "appsettings.json" => Of<Usage.Kestrel.KestrelReader>(),
+        "httpd.conf" => Of<Usage.Apache.ApacheReader>(),
+        "haproxy.cfg" => Of<Usage.Haproxy.HaproxyReader>(),
+        "postgresql.conf" or "pg_hba.conf" => Of<Usage.Postgres.PostgresReader>(),
+        "pg_service.conf" => Of<Usage.Postgres.PgServiceReader>(),
+        "redis.conf" => Of<Usage.Redis.RedisReader>(),
+        "docker-compose.yml" => Of<Usage.Compose.ComposeReader>(),
+        "envoy.yaml" => Of<Usage.Envoy.EnvoyReader>(),
+        _ => Of<Usage.Spring.SpringReader>(),
+    };
+
+    private static IConfigReader Of<T>() where T : IConfigReader => ConfigStage.Readers.OfType<T>().Single();
 }

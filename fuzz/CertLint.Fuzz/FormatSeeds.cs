@@ -16,7 +16,7 @@ namespace CertLint.Fuzz;
 /// <summary>
 /// Seeds for the formats the fixtures hold no small file of: CRLs with extensions and entries, ML-KEM and ML-DSA keys in
 /// each RFC 9935 / RFC 9881 private-key form, PKCS#12 with unusual MACs (SHA-2 family, one iteration, none, MD5,
-/// PBMAC1, an unknown digest, the iterations field left out), and Java JKS / JCEKS keystores. Made fresh on each run
+/// PBMAC1, an unknown digest, the iterations field left out; a secret bag), and Java JKS / JCEKS keystores. Made fresh on each run
 /// (no external data); <see cref="FuzzSeeds"/> hands each to the harnesses that read it. Nothing here calls
 /// CertLint.Core: seeds are made in the process SharpFuzz instrumented, where engine code run outside a fuzz input
 /// crashes (no AFL shared memory yet), so the JCEKS digest is written out again here.
@@ -57,6 +57,7 @@ internal static class FormatSeeds
         yield return ("p12-mac-pbmac1-sha256.p12", WithPbmac1(sha1));
         yield return ("p12-mac-unknown-oid.p12", WithMac(sha1, "1.2.3.4.5", 2048));
         yield return ("p12-mac-default-iterations.p12", WithMac(sha1, "1.3.14.3.2.26", null));
+        yield return ("p12-secret-bag.p12", SecretBagPfx(cert));
         var bcCert = new X509CertificateParser().ReadCertificate(cert.RawData);
         var bcKey = PrivateKeyFactory.CreateKey(rsa.ExportPkcs8PrivateKey());
         var keyStore = new JksStore();
@@ -222,6 +223,24 @@ internal static class FormatSeeds
         using var stream = new MemoryStream();
         store.Save(stream, password.ToCharArray());
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// A PKCS#12 with a secret bag (RFC 7292 §4.2.5) beside a certificate, both in one unencrypted safe, its MAC under the
+    /// empty password with few iterations: the harnesses open it, so the secret bag's walk is reached (keytool's own files
+    /// have 10,000 iterations and a password).
+    /// </summary>
+    private static byte[] SecretBagPfx(X509Certificate2 cert)
+    {
+        var safe = new Pkcs12SafeContents();
+        var value = new AsnWriter(AsnEncodingRules.DER);
+        value.WriteOctetString(new byte[32]);
+        safe.AddSecret(new System.Security.Cryptography.Oid("2.16.840.1.101.3.4.1.42"), value.Encode()); // a 256-bit AES key in clear
+        safe.AddCertificate(cert);
+        var builder = new Pkcs12Builder();
+        builder.AddSafeContentsUnencrypted(safe);
+        builder.SealWithMac("", HashAlgorithmName.SHA256, 16);
+        return builder.Encode();
     }
 
     /// <summary>A JKS holding only certificates has JCEKS's layout: the other magic and the digest recomputed.</summary>

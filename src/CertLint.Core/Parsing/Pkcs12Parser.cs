@@ -69,7 +69,7 @@ public static class Pkcs12Parser
         // Not opened: the secret bags of the unencrypted safes are still counted (nothing is decrypted for it).
         var clear = Pkcs12Info.Decode(data, out _, skipCopy: true).AuthenticatedSafe
             .Where(safe => safe.ConfidentialityMode == Pkcs12ConfidentialityMode.None)
-            .SelectMany(safe => safe.GetBags()).OfType<Pkcs12SecretBag>()
+            .SelectMany(safe => safe.GetBags()).Select(Checked).OfType<Pkcs12SecretBag>()
             .Select((bag, i) => SecretBag(bag, location with { Index = i })).ToArray();
         return new Pkcs12Contents(new KeystoreInfo(location, true, 0, 0) { Protection = protection }, [], [], Opened: false) { SecretKeys = clear };
     }
@@ -126,7 +126,7 @@ public static class Pkcs12Parser
     private static void Collect(Pkcs12SafeContents safe, string? password, SourceLocation location, KdfMeter kdf,
         List<CertificateInfo> certificates, List<KeyInfo> keys, List<SecretKeyInfo> secrets, List<PbeInfo> protection)
     {
-        foreach (var bag in safe.GetBags())
+        foreach (var bag in safe.GetBags().Select(Checked))
         {
             var index = certificates.Count + keys.Count + secrets.Count;
             switch (bag)
@@ -154,6 +154,28 @@ public static class Pkcs12Parser
             }
         }
     }
+
+    /// <summary>RFC 7292 §4.2's bag types that .NET decodes, by OID: keyBag, pkcs8ShroudedKeyBag, certBag, secretBag, safeContentsBag.</summary>
+    private static readonly Dictionary<string, string> DecodedBags = new(StringComparer.Ordinal)
+    {
+        ["1.2.840.113549.1.12.10.1.1"] = "keyBag",
+        [ShroudedKeyBagOid] = "pkcs8ShroudedKeyBag",
+        ["1.2.840.113549.1.12.10.1.3"] = "certBag",
+        ["1.2.840.113549.1.12.10.1.5"] = "secretBag",
+        ["1.2.840.113549.1.12.10.1.6"] = "safeContentsBag",
+    };
+
+    /// <summary>
+    /// The bag, unless it names one of the types .NET decodes and .NET could not decode it: .NET then hands back a bag of
+    /// no type (its content not DER of the type, e.g. a secret value whose length claims 2 GB), which the walk would
+    /// skip as an unknown bag. A secret bag, key or certificate dropped so would be a silent miss: a parse error names
+    /// the bag type (never its content).
+    /// </summary>
+    private static Pkcs12SafeBag Checked(Pkcs12SafeBag bag) =>
+        bag is Pkcs12CertBag or Pkcs12KeyBag or Pkcs12ShroudedKeyBag or Pkcs12SecretBag or Pkcs12SafeContentsBag
+        || !DecodedBags.TryGetValue(bag.GetBagId().Value ?? "", out var type)
+            ? bag
+            : throw new AsnContentException($"a PKCS#12 {type} that is not valid DER of its type (RFC 7292 §4.2)");
 
     /// <summary>
     /// A secret bag as a secret key of the file: its value is never read. A pkcs8ShroudedKeyBag secret (the JDK's

@@ -36,7 +36,10 @@ internal sealed class ConfigIncludes<T>(ConfigReadResult result)
         {
             if (depth >= MaxDepth || ++_files > MaxFiles)
             {
-                result.Error(source.At(line), "too many or too deeply nested includes");
+                // The bound is named, never a file name: a hostile chain learns nothing but the limit it hit.
+                result.Error(source.At(line), depth >= MaxDepth
+                    ? $"includes nested more than {MaxDepth} deep: the deeper files are not read"
+                    : $"more than {MaxFiles} files included from one configuration: the rest are not read");
                 return;
             }
             if (_parsing.Contains(Path.GetFullPath(path)))

@@ -1,6 +1,9 @@
+using System.Text.RegularExpressions;
 using CertLint.Fuzz;
 using CertLint.Model;
 using CertLint.Parsing;
+using CertLint.Core.Tests.Parsing;
+using CertLint.Usage;
 
 namespace CertLint.Tests.Fuzzing;
 
@@ -33,8 +36,8 @@ public sealed class FuzzSeedTests
     }
 
     [TestCase("der", 18)]
-    [TestCase("sniff-pem", 33)]
-    [TestCase("pkcs", 15)]
+    [TestCase("sniff-pem", 34)]
+    [TestCase("pkcs", 16)]
     public void Every_generated_seed_passes_its_harness(string harness, int count)
     {
         var seeds = FuzzSeeds.For(harness).ToList();
@@ -82,11 +85,84 @@ public sealed class FuzzSeedTests
             // A stand-in SealedObject (zeros after its class descriptor tag) the walk cannot step over: a parse error, no longer "password required".
             ["gen-secret-entry.jceks"] = "Jks, ParseError",
             ["gen-truststore.bks"] = "Bks, cert, PasswordRequired",
+            ["gen-p12-secret-bag.p12"] = "Pkcs12, PKCS#12 secret bag, cert",
         }, ignoreOrder: true);
+    }
+
+    /// <summary>
+    /// The fixtures of the formats of sessions 32 and 33 are seeds of the harnesses that reach their parsers (fuzz/run.sh
+    /// selects them by name pattern, under 10 KB, at most two folders deep) and each is read by its parser to its object:
+    /// JWKs (RSA, "oct", sets), PuTTY keys (version 2 and 3, encrypted: never opened), JCEKS with secret-key entries,
+    /// PKCS#12 with a secret bag. Only the empty password is tried, as in the harnesses.
+    /// </summary>
+    [TestCase("jwk/oct.jwk", "sniff-pem", "Jwk, JWK \"oct\" secret key (256 bits)")]
+    [TestCase("secret-keys/hs256.jwk", "sniff-pem", "Jwk, JWK \"oct\" secret key (256 bits, HS256)")]
+    [TestCase("secret-keys/mixed.jwks", "sniff-pem", "Jwk, RSA 2048 public key, JWK \"oct\" secret key (128 bits, A128KW), JWK \"oct\" secret key (512 bits)")]
+    [TestCase("jwk/rsa-2048-public.jwk", "sniff-pem", "Jwk, RSA 2048 public key")]
+    [TestCase("ppk/rsa-2048-v2.ppk", "sniff-pem", "Ppk, RSA 2048 private key")]
+    [TestCase("ppk/rsa-2048-v2-encrypted.ppk", "sniff-pem", "Ppk, RSA 2048 private key")]
+    [TestCase("ppk/ed25519-encrypted.ppk", "sniff-pem", "Ppk, Ed25519 private key")]
+    [TestCase("ppk/ecdsa-p256.ppk", "sniff-pem", "Ppk, EC P-256 private key")]
+    [TestCase("secret-keys/secrets.jceks", "pkcs", "Jks, JCEKS secret-key entry \"aes\", JCEKS secret-key entry \"hmac\", cert")]
+    [TestCase("secret-keys/secrets.jceks", "sniff-pem", "Jks, JCEKS secret-key entry \"aes\", JCEKS secret-key entry \"hmac\", cert")]
+    // keytool's PKCS#12 MAC has 10,000 iterations, past the harnesses' 4,096: gen-p12-secret-bag.p12 is the seed that opens.
+    [TestCase("secret-keys/secret.p12", "pkcs", "Pkcs12, KdfLimit")]
+    public void Each_new_format_has_a_fixture_seed_its_parser_reads(string fixture, string harness, string expected)
+    {
+        var bytes = Seed(fixture, harness);
+        Summary(ContentParser.Parse(Fixtures.Source(fixture), bytes, new Passwords())).ShouldBe(expected);
+    }
+
+    /// <summary>Every configuration reader is routed by the `config` harness: none waits for the fuzzer to find its signature.</summary>
+    [Test]
+    public void Every_configuration_reader_is_read_by_the_config_harness()
+    {
+        ConfigTarget.Routes().Select(r => r.Reader).Distinct().Count().ShouldBe(ConfigStage.Readers.Count);
+        ConfigStage.Readers.ShouldAllBe(r => ConfigTarget.Routes().Any(route => ReferenceEquals(route.Reader, r)));
+    }
+
+    /// <summary>
+    /// The PostgreSQL, Redis and Envoy fixtures are `config` seeds (fuzz/run.sh's pattern, under 10 KB) and, read by the
+    /// harness under the name of their format, define the TLS usage they define in a scan: the harness reads them as
+    /// the engine does, not into an early parse error.
+    /// </summary>
+    [TestCase("configs/postgresql/good/postgresql.conf", "postgresql.conf", "postgresql Server")]
+    [TestCase("configs/postgresql/good/pg_service.conf", "pg_service.conf", "postgresql Client")]
+    [TestCase("configs/postgresql/good/pg_hba.conf", "pg_hba.conf", "")]
+    [TestCase("configs/redis/good/redis.conf", "redis.conf", "redis Server, redis Client")]
+    [TestCase("configs/envoy/good/envoy.yaml", "envoy.yaml", "envoy Server, envoy Client")]
+    public void The_new_configuration_formats_are_config_seeds_read_to_their_usages(string fixture, string routed, string usages)
+    {
+        var bytes = Seed(fixture, "config");
+        var (_, result) = ConfigTarget.Read(bytes, new Passwords()).Single(r => r.Name == routed);
+        // The harness opens the same input as every file a configuration names (postgresql.conf's pg_hba.conf): issues there are expected.
+        result.Issues.Where(i => i.Location.File.RelativePath == routed).Select(i => i.Message).ShouldBeEmpty();
+        string.Join(", ", result.Usages.Select(u => $"{u.Format} {u.Role}")).ShouldBe(usages);
+    }
+
+    /// <summary>A fixture's bytes, after checking that fuzz/run.sh makes it a seed of <paramref name="harness"/> (its name pattern, under 10 KB) and that the harness passes on it.</summary>
+    private static byte[] Seed(string fixture, string harness)
+    {
+        var name = Path.GetFileName(fixture);
+        Patterns(harness).ShouldContain(p => name.EndsWith(p.TrimStart('*'), StringComparison.Ordinal), $"fuzz/run.sh's {harness} pattern selects {name}");
+        var bytes = Fixtures.Bytes(fixture);
+        bytes.Length.ShouldBeLessThan(10 * 1024);
+        Should.NotThrow(() => FuzzTargets.Run(harness, (byte[])bytes.Clone()));
+        return bytes;
+    }
+
+    /// <summary>The file name patterns fuzz/run.sh copies into HARNESS's seed folder.</summary>
+    private static string[] Patterns(string harness)
+    {
+        var script = File.ReadAllText(Path.Combine(Fixtures.RepoRoot, "fuzz", "run.sh"));
+        var match = Regex.Match(script, $@"^\s*{Regex.Escape(harness)}\) pattern='([^']*)'", RegexOptions.Multiline);
+        match.Success.ShouldBeTrue($"fuzz/run.sh has a pattern for {harness}");
+        return match.Groups[1].Value.Split(' ');
     }
 
     private static string Summary(ParsedFile file) => string.Join(", ", new[] { file.Kind is FileKind.Pem ? null : file.Kind.ToString() }
         .Concat(file.Keys.Select(k => k.Label))
+        .Concat(file.SecretKeys.Select(s => s.Label))
         .Concat(file.Certificates.Select(_ => "cert"))
         .Concat(file.Crls.Select(c => $"crl {c.Revoked.Count} entries"))
         .Concat(file.Issues.Select(i => i.Kind.ToString())).OfType<string>());

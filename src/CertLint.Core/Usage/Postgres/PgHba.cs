@@ -37,7 +37,9 @@ internal sealed class PgHba(ConfigReadResult result)
     {
         var records = new List<HbaRecord>();
         var lines = source.Text.Split('\n');
-        var pending = "";
+        // Continued lines are joined in one builder: appending to a string copied the whole record per line, quadratic
+        // in a file of half a million backslash lines.
+        var pending = new System.Text.StringBuilder();
         var pendingLine = 0;
         for (var i = 0; i < lines.Length; i++)
         {
@@ -45,11 +47,11 @@ internal sealed class PgHba(ConfigReadResult result)
             if (pending.Length == 0) pendingLine = i + 1;
             if (text.EndsWith('\\') && !text.TrimStart().StartsWith('#'))
             {
-                pending += text[..^1] + " ";
+                pending.Append(text.AsSpan(0, text.Length - 1)).Append(' ');
                 continue;
             }
-            text = pending + text;
-            pending = "";
+            text = pending.Append(text).ToString();
+            pending.Clear();
             if (ConfigWords.Split(text, inlineComments: true, out var error) is not { } words)
             {
                 result.Error(source.At(pendingLine), error!);
