@@ -61,4 +61,26 @@ public sealed class JwkSecretKeyTests
         ]);
         result.AllText().ShouldNotContain(Value("hs256-short.jwk"));
     }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    public void A_readable_keystore_says_what_it_holds_a_private_key_a_secret_key_or_only_certificates()
+    {
+        if (OperatingSystem.IsWindows()) return; // no POSIX modes (the attribute already excludes it)
+        using var dir = new CertLint.Tests.Pki.TempDirectory();
+        foreach (var name in new[] { "secret.p12", "secrets.jceks", "secrets.bks" }) File.Copy(Path.Combine(Folder, name), dir[name]);
+        foreach (var name in new[] { "truststore.bks", "keystore.bks" }) File.Copy(Path.Combine(Fixtures.Directory, "bks", name), dir[name]);
+        foreach (var file in Directory.GetFiles(dir.Path)) File.SetUnixFileMode(file, (UnixFileMode)0b110_100_100);
+        var result = BoundedLint.Run(dir.Path, ".");
+        static string Open(string file, string what) =>
+            $"{file}:1 {file} holds {what} and has mode 644, open to group and others: run `chmod 600 {file}`.";
+        // A truststore or a store of secret keys was said to hold "a private key".
+        result.Of("key-file-permissions").ShouldBe([
+            Open("keystore.bks", "a private key"),
+            Open("secret.p12", "a secret key"),
+            Open("secrets.bks", "a secret key"),
+            Open("secrets.jceks", "a secret key"),
+            Open("truststore.bks", "a BKS keystore"),
+        ]);
+    }
 }

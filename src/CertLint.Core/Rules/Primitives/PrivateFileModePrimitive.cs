@@ -48,7 +48,7 @@ public sealed class PrivateFileModePrimitive : ICheckPrimitive
             ["fixMode"] = target,
             ["chmod"] = $"chmod {target} {path}",
             ["exposedTo"] = Describe(mode & forbidden),
-            ["what"] = HoldsPrivate(parsed) ? "a private key" : "a secret key",
+            ["what"] = What(parsed),
         })];
     }
 
@@ -56,6 +56,13 @@ public sealed class PrivateFileModePrimitive : ICheckPrimitive
     public static bool HoldsSecret(ParsedFile file) => HoldsPrivate(file) || file.SecretKeys.Count > 0;
 
     private static bool HoldsPrivate(ParsedFile file) => PrimitiveLookups.KeystoreKeyOrPassword(file, static k => k.IsPrivate);
+
+    /// <summary>What the message says the file holds: a truststore or a store of secret keys holds no private key.</summary>
+    private static string What(ParsedFile file) =>
+        file.Keys.Any(static k => k.IsPrivate) || file.Keystore is { KeyCount: > 0 } ? "a private key"
+        : file.SecretKeys.Count > 0 ? "a secret key"
+        : file.Keystore is { } store ? $"a {store.Label}"
+        : "a private key"; // not opened without its password: an encrypted key
 
     /// <summary>Permission bits as three octal digits, e.g. 644.</summary>
     public static string Octal(UnixFileMode mode)
