@@ -69,5 +69,10 @@ internal static partial class CabfBrFixtures
             SubCa(Constrained([dnsSubtree], [Ext.Subtree(Gn.Email(""))])));
         Add("cabf-ca-nc-excluded-dirname", SubCa(Constrained([dnsSubtree], [Ext.Subtree(Gn.DirName(Name(C("US"), O("Other Org"))))])),
             SubCa(Constrained([dnsSubtree, Ext.Subtree(Gn.DirName(Name(C("US"), O("Example Trust"))))], null)));
+        // §7.1.2.7.9/§7.1.2.10.5: the reserved identifier is RECOMMENDED as the first PolicyInformation.
+        const string ownPolicy = "1.3.6.1.4.1.99999.1";
+        Add("cabf-first-policy-not-reserved", Leaf(Policies(ownPolicy, Dv)), Leaf(Policies(Dv, ownPolicy)));
+        // §7.1.2.7.6: any extension outside the subscriber table is NOT RECOMMENDED (the pass fixture is the plain leaf).
+        Add("cabf-sub-extension-unknown", Leaf(b => b.Set("1.3.6.1.4.1.99999.2", NullValue())), Leaf());
     }
 }

@@ -54,6 +54,8 @@ internal static class CertificateFields
             (c, ctx) => Validity.DaysRemaining(c.NotAfter, ctx.Now));
         yield return Cert("validity.totalDays", T.Integer, "Whole days from notBefore to notAfter", c => (long)Math.Floor((c.NotAfter - c.NotBefore).TotalDays));
         yield return Cert("policies", T.List, "Certificate policy OIDs", c => c.Policies);
+        yield return Cert("policies.first", T.String, "The first certificate policy OID in certificate order (absent without policies)",
+            c => c.Policies is [var first, ..] ? first : null);
         yield return Cert("aia.ocsp", T.List, "OCSP responder URLs", c => c.AuthorityInfoAccess?.Ocsp);
         yield return Cert("aia.caIssuers", T.List, "CA issuers URLs", c => c.AuthorityInfoAccess?.CaIssuers);
         yield return Cert("crl", T.List, "CRL distribution point URLs", c => c.CrlDistributionPoints);
