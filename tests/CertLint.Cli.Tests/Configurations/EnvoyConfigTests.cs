@@ -42,4 +42,44 @@ public sealed class EnvoyConfigTests
         ConfigFixture.Messages(json, "peer-not-verified").ShouldBe(["cluster backend at envoy.json:34 does not verify the server's certificate (envoy.json:34 (default)): turn peer verification on and give it the CA file."]);
         ConfigFixture.Messages(json, "parse-error").ShouldHaveSingleItem().ShouldStartWith("broken.yaml:5 cannot be parsed: invalid YAML");
     }
+
+    [Test]
+    public void Secrets_taken_through_sds_are_read_from_static_secrets_and_sds_files()
+    {
+        using var repo = new ConfigFixture("envoy/sds-good");
+        var o = repo.CleanInventory();
+        // The listener's certificate and client CA are static secrets: usage at the reference, files at the secret's lines.
+        o.ShouldContain("envoy.yaml:26  envoy server  listener https");
+        o.ShouldContain("certificate  /etc/envoy/certs/server.crt  -> certs/server.crt  (envoy.yaml:7 certificate_chain)");
+        o.ShouldContain("key          /etc/envoy/certs/server.key  -> certs/server.key  (envoy.yaml:8 private_key)");
+        o.ShouldContain("client CA    certs/ca.crt  (envoy.yaml:11 trusted_ca)");
+        // The cluster's come from SDS files (YAML, and JSON through the older `path`), their paths at those files' lines.
+        o.ShouldContain("envoy.yaml:39  envoy client  cluster backend");
+        o.ShouldContain("certificate  /etc/envoy/certs/client.crt  -> certs/client.crt  (sds/client.yaml:5 certificate_chain)");
+        o.ShouldContain("key          /etc/envoy/certs/client.key  -> certs/client.key  (sds/client.yaml:6 private_key)");
+        o.ShouldContain("server CA    /etc/envoy/certs/ca.crt  -> certs/ca.crt  (sds/ca.json:6 trusted_ca)");
+        o.ShouldContain("CN=alice, serial 2003  role client (from sds/client.yaml:5 certificate_chain)");
+        // Secrets a management server sends are not read, and their validation context still counts as verifying.
+        o.ShouldContain("envoy.yaml:52  envoy client  cluster mesh\n    verify peer  on (envoy.yaml:59)");
+    }
+
+    [Test]
+    public void Each_sds_defect_is_one_finding_at_its_line()
+    {
+        using var repo = new ConfigFixture("envoy/sds-bad");
+        var (findings, outcome, json) = repo.Lint();
+        findings.ShouldBe([
+            "config-file-missing envoy.yaml:28",
+            "config-key-mismatch envoy.yaml:7",
+            "parse-error envoy.yaml:18",
+            "parse-error envoy.yaml:38",
+            "parse-error sds/broken.yaml:5",
+        ], outcome.Out);
+        outcome.ExitCode.ShouldBe(1);
+        var messages = ConfigFixture.Messages(json, "parse-error");
+        messages.ShouldContain(m => m.Contains("tls_certificate_sds_secret_configs names a secret that static_resources.secrets does not define"));
+        messages.ShouldContain(m => m.Contains("tls_certificate_sds_secret_configs: the SDS file holds no Secret of the name given"));
+        // Names written in the configuration are not echoed.
+        messages.ShouldAllBe(m => !m.Contains("server_cert_typo") && !m.Contains("other_cert"));
+    }
 }

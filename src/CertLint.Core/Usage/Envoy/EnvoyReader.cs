@@ -7,7 +7,8 @@ namespace CertLint.Usage.Envoy;
 /// Envoy bootstrap files (YAML or JSON): each listener filter chain's DownstreamTlsContext is a TLS server (its
 /// `filter_chain_match.server_names` the hosts it answers), each cluster's UpstreamTlsContext a TLS client (its `sni`
 /// the peer). TLS contexts are found as `transport_socket.typed_config` (v3) or `tls_context` (v2) of the chain or
-/// cluster, also under a cluster's `transport_socket_matches`. Secrets fetched through SDS are not read.
+/// cluster, also under a cluster's `transport_socket_matches`. Certificates and CAs a context takes through SDS are
+/// read from `static_resources.secrets` or the SDS file named (<see cref="EnvoySecrets"/>).
 /// </summary>
 public sealed partial class EnvoyReader : IConfigReader
 {
@@ -23,7 +24,7 @@ public sealed partial class EnvoyReader : IConfigReader
     public void Read(ConfigSource source, ConfigReadResult result)
     {
         if (ManifestYaml.Load(source, result) is not { } documents) return;
-        var contexts = new EnvoyTlsContext(source, result);
+        var contexts = new EnvoyTlsContext(source, result, new EnvoySecrets(source, result, documents));
         foreach (var root in documents)
         {
             var resources = root.Get("static_resources");

@@ -6,10 +6,10 @@ namespace CertLint.Usage.Envoy;
 /// <summary>
 /// One Envoy TLS context (DownstreamTlsContext on a listener's filter chain, UpstreamTlsContext on a cluster) made a
 /// usage: `common_tls_context.tls_certificates[]` (certificate_chain / private_key, each a `filename` or an
-/// `inline_string` PEM linted in place), `validation_context` (or `combined_validation_context.default_validation_context`)
+/// `inline_string` PEM linted in place) and those taken through SDS, `validation_context` (or `combined_validation_context`, or SDS)
 /// `trusted_ca` and `crl`, `tls_params` versions; downstream `require_client_certificate`, upstream `sni`.
 /// </summary>
-internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult result)
+internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult result, EnvoySecrets secrets)
 {
     /// <summary>Certificates of one context read at most (Envoy serves one per key type, a few in practice).</summary>
     private const int MaxCertificates = 16;
@@ -17,12 +17,11 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
     public void Add(YamlNode context, bool downstream, string service, IReadOnlyList<string> hosts, int? hostsLine)
     {
         var common = context.Get("common_tls_context");
-        var validation = common.Get("validation_context") ?? common.Get("combined_validation_context").Get("default_validation_context");
-        var ca = Data(validation.Get("trusted_ca"), "trusted_ca", service);
-        var crl = Data(validation.Get("crl"), "crl", service);
+        var (ca, crl, elsewhere) = Validation(common, service);
         var require = context.Get("require_client_certificate");
         var requireValue = Bool(require);
-        var verify = downstream ? ca is not null || requireValue == true : ca is not null;
+        // A validation Secret not read here (sent by a management server, or a problem already reported) still verifies.
+        var verify = downstream ? ca is not null || elsewhere is not null || requireValue == true : ca is not null || elsewhere is not null;
         var sni = context.Text("sni");
         var template = new TlsUsage
         {
@@ -33,13 +32,13 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
             CaFiles = ca is null ? [] : [ca],
             CrlFiles = crl is null ? [] : [crl],
             VerifyPeer = verify,
-            VerifyAt = downstream && require is not null ? source.At(require.Line()) : ca?.At,
+            VerifyAt = downstream && require is not null ? source.At(require.Line()) : ca?.At ?? elsewhere,
             Protocols = Protocols(common.Get("tls_params"), downstream),
             PeerHost = downstream || sni is null ? null : PeerHosts.Of(sni),
             Hosts = hosts,
             HostsAt = hostsLine is { } l ? source.At(l) : null,
         };
-        var certificates = common.Get("tls_certificates").Items().Take(MaxCertificates).ToList();
+        var certificates = Certificates(common);
         if (certificates.Count == 0)
         {
             result.Usages.Add(template);
@@ -47,23 +46,68 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
         }
         for (var i = 0; i < certificates.Count; i++)
         {
-            result.Usages.Add(template with
-            {
-                Location = source.At(certificates[i].Line()),
-                Service = certificates.Count == 1 ? service : $"{service} certificate {i + 1}",
-                Certificate = Data(certificates[i].Get("certificate_chain"), "certificate_chain", service),
-                Key = Data(certificates[i].Get("private_key"), "private_key", service),
-            });
+            var (at, certificate) = certificates[i];
+            var name = certificates.Count == 1 ? service : $"{service} certificate {i + 1}";
+            result.Usages.Add(certificate.Unread is { } unread
+                ? template with { Location = at, Service = name, Certificate = unread }
+                : template with
+                {
+                    Location = at,
+                    Service = name,
+                    Certificate = Data(certificate.Source, certificate.Node.Get("certificate_chain"), "certificate_chain", service),
+                    Key = Data(certificate.Source, certificate.Node.Get("private_key"), "private_key", service),
+                });
         }
     }
 
+    /// <summary>A TlsCertificate written in the context or taken through SDS; <see cref="Unread"/> when its SDS file is not in the repository.</summary>
+    private sealed record Held(ConfigSource Source, YamlNode Node, FileReference? Unread = null);
+
+    /// <summary>
+    /// The context's certificates, each with the line its usage is reported at: `tls_certificates[]` entries, then the
+    /// Secrets `tls_certificate_sds_secret_configs[]` names (at the reference's line in this file).
+    /// </summary>
+    private List<(Model.SourceLocation At, Held Certificate)> Certificates(YamlNode? common)
+    {
+        var held = common.Get("tls_certificates").Items()
+            .Select(c => (source.At(c.Line()), new Held(source, c))).ToList();
+        foreach (var reference in common.Get("tls_certificate_sds_secret_configs").Items())
+        {
+            if (held.Count >= MaxCertificates) break;
+            var secret = secrets.Find(reference, "tls_certificate_sds_secret_configs", out var unread);
+            if (unread is not null) held.Add((source.At(reference.Line()), new Held(source, reference, unread)));
+            else if (secret?.Node.Get("tls_certificate") is { } certificate) held.Add((source.At(reference.Line()), new Held(secret.Source, certificate)));
+        }
+        return held.Take(MaxCertificates).ToList();
+    }
+
+    /// <summary>
+    /// The CA and CRL that verify the peer: `validation_context`, or `combined_validation_context` (its SDS Secret's
+    /// values first, as Envoy lets them override the default context), or `validation_context_sds_secret_config`.
+    /// Elsewhere: where a validation Secret is named that is not read here.
+    /// </summary>
+    private (FileReference? Ca, FileReference? Crl, Model.SourceLocation? Elsewhere) Validation(YamlNode? common, string service)
+    {
+        const string SdsField = "validation_context_sds_secret_config";
+        var contexts = new List<(ConfigSource, YamlNode)>();
+        var combined = common.Get("combined_validation_context");
+        var reference = common.Get(SdsField) ?? combined.Get(SdsField);
+        var secret = secrets.Find(reference, SdsField, out var unread);
+        if (unread is not null) return (unread, null, null);
+        if (secret?.Node.Get("validation_context") is { } fromSecret) contexts.Add((secret.Source, fromSecret));
+        if ((common.Get("validation_context") ?? combined.Get("default_validation_context")) is { } written) contexts.Add((source, written));
+        FileReference? First(string field) =>
+            contexts.Where(c => c.Item2.Get(field) is not null).Select(c => Data(c.Item1, c.Item2.Get(field), field, service)).FirstOrDefault();
+        return (First("trusted_ca"), First("crl"), reference is not null && secret is null ? source.At(reference.Line()) : null);
+    }
+
     /// <summary>An Envoy DataSource: `filename` (a file), `inline_string` (PEM written in the bootstrap, linted in place).</summary>
-    private FileReference? Data(YamlNode? data, string field, string service)
+    private FileReference? Data(ConfigSource from, YamlNode? data, string field, string service)
     {
         if (data.Get("filename") is YamlScalarNode { Value: { Length: > 0 } path } file)
-            return UsagePaths.Reference(path, source.At(file.Line()), field, source.Directory);
+            return UsagePaths.Reference(path, from.At(file.Line()), field, from.Directory);
         return data.Get("inline_string") is YamlScalarNode { Value: { Length: > 0 } text } inline
-            ? EmbeddedPem.Embed(source, result, EmbeddedPem.Utf8(text), inline, encoded: false, $"{service} {field}", field, $"{field} inline_string")
+            ? EmbeddedPem.Embed(from, result, EmbeddedPem.Utf8(text), inline, encoded: false, $"{service} {field}", field, $"{field} inline_string")
             : null;
     }
 
