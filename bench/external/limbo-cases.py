@@ -48,9 +48,8 @@ PATH_RULES = {
     "parse-error",  # a peer that cannot be decoded has no path
 }
 # limbo features CertLint has no counterpart for (limbo: "consumers that don't understand a feature should skip").
-SKIP_FEATURES = {
-    "pedantic-public-suffix-wildcard": "no public suffix list: a wildcard on a public suffix is not a path failure",
-}
+# (None since session 35: `pedantic-public-suffix-wildcard` is judged, a wildcard on an ICANN public suffix covers nothing.)
+SKIP_FEATURES: dict = {}
 MAX_CASE_BYTES = 4 << 20
 
 

@@ -109,6 +109,8 @@ def add_profile(case):
     host("mismatch-apex-for-subdomain", "FAILURE", ["example.com"], "abc.example.com")
     host("mismatch-subdomain-for-apex", "FAILURE", ["abc.example.com"], "example.com")
     host("public-suffix-wildcard", "FAILURE", ["*.com"], "example.com", features=["pedantic-public-suffix-wildcard"])
+    host("public-suffix-wildcard-two-labels", "FAILURE", ["*.co.uk"], "example.co.uk", features=["pedantic-public-suffix-wildcard"])
+    host("private-suffix-wildcard", "SUCCESS", ["*.github.io"], "example.github.io")
     host("leftmost-wildcard", "SUCCESS", ["*.example.com"], "foo.example.com")
     host("wildcard-in-label", "FAILURE", ["ba*.example.com"], "baz.example.com")
     host("wildcard-not-leftmost", "FAILURE", ["foo.*.example.com"], "foo.bar.example.com")

@@ -17,6 +17,12 @@ public sealed class HostnameMatcherTests
     [TestCase("*.example.com", "example.com", false)]                // the wildcard needs a label
     [TestCase("*.example.com", "a.b.example.com", false)]            // one label only, not across dots
     [TestCase("*.com", "example.com", false)]                         // two labels after the star
+    [TestCase("*.co.uk", "example.co.uk", false)]                     // a public suffix (ICANN section) after the star
+    [TestCase("*.foo.kawasaki.jp", "a.foo.kawasaki.jp", false)]       // a suffix by the list's wildcard rule *.kawasaki.jp
+    [TestCase("*.city.kawasaki.jp", "www.city.kawasaki.jp", true)]    // its exception rule: city.kawasaki.jp is not a suffix
+    [TestCase("*.example.co.uk", "www.example.co.uk", true)]
+    [TestCase("*.github.io", "example.github.io", true)]              // private-section suffixes are allowed, as browsers do
+    [TestCase("*.example.test", "www.example.test", true)]            // a TLD the list does not know
     [TestCase("f*.example.com", "foo.example.com", false)]           // partial-label wildcards are not honoured
     [TestCase("*oo.example.com", "foo.example.com", false)]
     [TestCase("www.*.example.com", "www.a.example.com", false)]      // only the left-most label

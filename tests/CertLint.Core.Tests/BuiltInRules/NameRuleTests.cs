@@ -54,6 +54,21 @@ public sealed class NameRuleTests
     }
 
     [Test]
+    public void Hostname_mismatch_says_when_a_wildcard_sits_on_a_public_suffix()
+    {
+        // *.co.uk covers nothing (Chromium refuses it); *.github.io is a private-section suffix and covers its subdomains.
+        var h = new PrimitiveHarness();
+        h.Add(Root.Issue("*.co.uk", o => o.ServerAuth().Dns("*.co.uk")), "server/suffix.crt", CertificateRole.Server);
+        h.Add(Root.Issue("*.github.io", o => o.ServerAuth().Dns("*.github.io")), "server/pages.crt", CertificateRole.Server);
+        h.HostsByPath.Add(new PathHosts("server/suffix.crt", ["shop.co.uk"]));
+        h.HostsByPath.Add(new PathHosts("server/pages.crt", ["names.github.io"]));
+        var f = BuiltInRuleRunner.Lint(h, "hostname-mismatch").ShouldHaveSingleItem();
+        f.Location.File.RelativePath.ShouldBe("server/suffix.crt");
+        f.Message.ShouldEndWith("does not cover shop.co.uk (SAN: DNS:*.co.uk) (*.co.uk: a wildcard on a public suffix covers nothing, " +
+            "as browsers refuse it): reissue it with these names in subjectAltName.");
+    }
+
+    [Test]
     public void Hostname_mismatch_is_silent_without_expected_hosts()
     {
         var h = new PrimitiveHarness();

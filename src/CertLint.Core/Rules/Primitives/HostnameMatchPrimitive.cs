@@ -38,7 +38,7 @@ public sealed class HostnameMatchPrimitive : ICheckPrimitive
             ["hosts"] = string.Join(", ", missing),
             ["expected"] = string.Join(", ", expected),
             ["sanNames"] = HostnameMatcher.Describe(san),
-            ["hint"] = HostnameMatcher.AddressHint(san, missing),
+            ["hint"] = HostnameMatcher.Hint(san, missing),
         });
     }
 

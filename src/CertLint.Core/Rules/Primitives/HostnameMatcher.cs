@@ -11,6 +11,8 @@ namespace CertLint.Rules.Primitives;
 /// <item>names compare case-insensitively as A-labels (IDNs are converted), a trailing dot is ignored;</item>
 /// <item>a wildcard is accepted only as the whole left-most label (<c>*.example.com</c>), matches exactly one label
 /// (not <c>example.com</c>, not <c>a.b.example.com</c>), needs at least two labels after it (no <c>*.com</c>),
+/// covers nothing when what follows it is a public suffix of the ICANN section (<c>*.co.uk</c>: Chromium refuses it;
+/// a private-section suffix such as <c>github.io</c> is allowed, as Chromium allows it),
 /// and never matches an IP address;</item>
 /// <item>partial-label wildcards (<c>f*.example.com</c>, <c>*oo.example.com</c>, <c>xn--*</c>) are not supported:
 /// RFC 6125 §6.4.3 lets clients refuse them and the BR forbid them;</item>
@@ -34,8 +36,11 @@ public static class HostnameMatcher
         return san.Dns.Any(entry => Normalize(entry) is { } pattern && Matches(pattern, wanted));
     }
 
-    /// <summary>Matches one normalised SAN dNSName (possibly a wildcard) against one normalised host name.</summary>
-    public static bool Matches(string pattern, string host)
+    /// <summary>
+    /// Matches one normalised SAN dNSName (possibly a wildcard) against one normalised host name; with
+    /// <paramref name="publicSuffixes"/> a wildcard on a public suffix is matched too (only to explain a mismatch).
+    /// </summary>
+    public static bool Matches(string pattern, string host, bool publicSuffixes = false)
     {
         if (pattern == host) return true;
         if (!pattern.StartsWith("*.", StringComparison.Ordinal) || host.StartsWith("*.", StringComparison.Ordinal)) return false;
@@ -43,7 +48,8 @@ public static class HostnameMatcher
         if (suffix.Contains('*', StringComparison.Ordinal) || suffix.Count(c => c == '.') < 2) return false;
         if (!host.EndsWith(suffix, StringComparison.Ordinal)) return false;
         var label = host[..^suffix.Length];                     // exactly one non-empty label
-        return label.Length > 0 && !label.Contains('.', StringComparison.Ordinal);
+        return label.Length > 0 && !label.Contains('.', StringComparison.Ordinal)
+               && (publicSuffixes || !DomainNames.PublicSuffixList.Default.IsPublicSuffix(suffix[1..], includePrivate: false));
     }
 
     /// <summary>Lower-case A-label form without a trailing dot, or null when the name is not a valid DNS name.</summary>
@@ -70,15 +76,21 @@ public static class HostnameMatcher
         san is null || san.Dns.Count + san.Ip.Count == 0 ? "(none)" : string.Join(", ", san.Dns.Select(d => "DNS:" + d).Concat(san.Ip.Select(i => "IP:" + i)));
 
     /// <summary>
-    /// Why a missing IP host may look covered: it is written in a DNS entry, which clients never match against an
-    /// address. Empty when no missing host is such an address; otherwise text to append to the message.
+    /// Why a missing host may look covered: an IP address written in a DNS entry, which clients never match against an
+    /// address, or a wildcard whose suffix is a public suffix, which covers nothing. Empty when neither applies;
+    /// otherwise text to append to the message.
     /// </summary>
-    public static string AddressHint(SubjectAltNames? san, IEnumerable<string> missing)
+    public static string Hint(SubjectAltNames? san, IEnumerable<string> missing)
     {
         if (san is null) return "";
-        var listed = missing.Where(h => TryParseIp(h, out var ip) && san.Dns.Any(d => TryParseIp(d, out var other) && ip.Equals(other))).ToList();
-        return listed.Count == 0 ? "" :
+        var hosts = missing.ToList();
+        var listed = hosts.Where(h => TryParseIp(h, out var ip) && san.Dns.Any(d => TryParseIp(d, out var other) && ip.Equals(other))).ToList();
+        var onSuffix = san.Dns.Where(d => Normalize(d) is { } p && p.StartsWith("*.", StringComparison.Ordinal)
+                                         && hosts.Any(h => Normalize(h) is { } n && Matches(p, n, publicSuffixes: true) && !Matches(p, n))).ToList();
+        var hint = listed.Count == 0 ? "" :
             $" ({string.Join(", ", listed)} {(listed.Count == 1 ? "is" : "are")} listed as DNS, and clients match an IP address only against IP entries: list {(listed.Count == 1 ? "it" : "them")} as IP:{string.Join(", IP:", listed)})";
+        return onSuffix.Count == 0 ? hint :
+            hint + $" ({string.Join(", ", onSuffix)}: a wildcard on a public suffix covers nothing, as browsers refuse it)";
     }
 
     /// <summary>A host as hosts compare: an IP address in its canonical text (by value), else <see cref="Normalize"/>d.</summary>

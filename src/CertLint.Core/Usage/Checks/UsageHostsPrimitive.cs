@@ -47,7 +47,7 @@ public sealed class UsageHostsPrimitive : ICheckPrimitive
             ["certificate"] = cert.Label,
             ["certificatePath"] = usage.Certificate!.Source,
             ["sanNames"] = HostnameMatcher.Describe(san),
-            ["hint"] = HostnameMatcher.AddressHint(san, missing),
+            ["hint"] = HostnameMatcher.Hint(san, missing),
         }, usage.HostsAt ?? usage.Location);
     }
 }
