@@ -37,6 +37,7 @@ internal static partial class CabfBrFixtures
         SubscriberExtensions();
         OcspResponders();
         PkilintCodes();
+        CaProfiles();
     });
 
     private static Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> Adder = (_, _, _) => { };
