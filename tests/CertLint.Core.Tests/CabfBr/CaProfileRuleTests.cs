@@ -65,4 +65,17 @@ public sealed class CaProfileRuleTests
         Findings(CabfBrFixtures.SubCa(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ServerAuth, "1.3.6.1.4.1.311.10.3.12"))))
             .ShouldBe(["cabf-ca-eku-unknown", CaBase]);
     }
+
+    [Test]
+    public void Ballot_sc_092_ends_precertificate_signing_cas_issued_from_2026_03_15()
+    {
+        static Action<RawCertificateBuilder> IssuedOn(int month, int day) =>
+            CabfBrFixtures.ValidFor(new DateTimeOffset(2026, month, day, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(365));
+
+        Findings(CabfBrFixtures.SubCa(b => { CabfBrFixtures.PrecertSigningCa(b); IssuedOn(3, 15)(b); }))
+            .ShouldBe(["cabf-precert-ca-prohibited"]);
+        Findings(CabfBrFixtures.SubCa(b => { CabfBrFixtures.PrecertSigningCa(b); IssuedOn(3, 14)(b); })).ShouldBeEmpty();
+        // A TLS subordinate CA issued after the date is judged and passes.
+        Findings(CabfBrFixtures.SubCa(IssuedOn(3, 15))).ShouldBe([CaBase]);
+    }
 }

@@ -35,6 +35,15 @@ internal static partial class CabfBrFixtures
         // §7.1.2.10.6: a purpose the table does not name (Microsoft Document Signing) beside serverAuth; clientAuth is MAY.
         Add("cabf-ca-eku-unknown", SubCa(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ServerAuth, DocumentSigning))),
             SubCa(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ServerAuth, Oids.ClientAuth))));
+        Sunsets();
+    }
+
+    /// <summary>Ballot SC-092: no Precertificate Signing CA certificate issued from 2026-03-15; the pass fixture is a
+    /// TLS subordinate CA issued that day (the rule judges every subordinate CA).</summary>
+    private static void Sunsets()
+    {
+        var sunset = ValidFor(new DateTimeOffset(2026, 3, 15, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(365));
+        Add("cabf-precert-ca-prohibited", SubCa(b => { PrecertSigningCa(b); sunset(b); }), SubCa(sunset));
     }
 
     private const string DocumentSigning = "1.3.6.1.4.1.311.10.3.12";
