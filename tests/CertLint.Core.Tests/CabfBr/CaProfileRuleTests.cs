@@ -1,5 +1,6 @@
 using CertLint.Tests.Pki;
 using CertLint.Tests.Pki.Raw;
+using static CertLint.Tests.Pki.Raw.Der;
 
 namespace CertLint.Tests.CabfBr;
 
@@ -78,4 +79,33 @@ public sealed class CaProfileRuleTests
         // A TLS subordinate CA issued after the date is judged and passes.
         Findings(CabfBrFixtures.SubCa(IssuedOn(3, 15))).ShouldBe([CaBase]);
     }
+
+    [Test]
+    public void Subject_attributes_outside_the_ca_ov_and_iv_tables()
+    {
+        var orgId = CabfBrFixtures.OrganizationIdentifierAttribute();
+        Findings(CabfBrFixtures.SubCa(b => b.Subject = Name(C("US"), O("Example Trust"), orgId, Cn("Example Issuing CA"))))
+            .ShouldBe([CaBase, "cabf-ca-subject-attribute-unknown"]);
+        // organizationalUnitName is in the CA table (a MUST NOT): cabf-ca-subject-ou's finding alone.
+        Findings(CabfBrFixtures.SubCa(b => b.Subject = Name(C("US"), O("Example Trust"), Attribute(Oids.OrganizationalUnit, Utf8String, "PKI"), Cn("Example Issuing CA"))))
+            .ShouldBe([CaBase, "cabf-ca-subject-ou"]);
+        Findings(CabfBrFixtures.Leaf(b =>
+            {
+                b.Set(Oids.CertificatePolicies, Ext.Policies(Ext.Policy(CabfBrFixtures.Ov)));
+                b.Subject = Name(C("US"), St("California"), O("Example Inc"), orgId, Cn("www.example.com"));
+            }))
+            .ShouldBe(["cabf-ov-subject-attribute-unknown", .. ProfileTableRuleTests.LeafBase]);
+        Findings(CabfBrFixtures.Leaf(b =>
+            {
+                b.Set(Oids.CertificatePolicies, Ext.Policies(Ext.Policy(CabfBrFixtures.Iv)));
+                b.Subject = Name(C("US"), St("California"), Attribute(Oids.Surname, Utf8String, "Example"),
+                    Attribute(Oids.GivenName, Utf8String, "Alice"), orgId);
+            }))
+            .ShouldBe(["cabf-iv-subject-attribute-unknown", "cabf-sub-ski-present"]);
+    }
+
+    private static byte[] C(string value) => Attribute(Oids.Country, PrintableString, value);
+    private static byte[] St(string value) => Attribute(Oids.State, Utf8String, value);
+    private static byte[] O(string value) => Attribute(Oids.Organization, Utf8String, value);
+    private static byte[] Cn(string value) => Attribute(Oids.CommonName, Utf8String, value);
 }

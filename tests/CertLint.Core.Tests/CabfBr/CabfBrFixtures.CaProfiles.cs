@@ -36,6 +36,27 @@ internal static partial class CabfBrFixtures
         Add("cabf-ca-eku-unknown", SubCa(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ServerAuth, DocumentSigning))),
             SubCa(b => b.Set(Oids.ExtendedKeyUsage, Ext.Eku(Oids.ServerAuth, Oids.ClientAuth))));
         Sunsets();
+        SubjectTables();
+    }
+
+    /// <summary>organizationIdentifier (X.520, 2.5.4.97): an attribute no BR 2.x CA or OV/IV subject table lists.</summary>
+    internal static byte[] OrganizationIdentifierAttribute() => Attribute("2.5.4.97", Utf8String, "NTRUS+CA-1234567");
+
+    /// <summary>§7.1.2.10.2, §7.1.2.7.4, §7.1.2.7.3: "any other attribute" NOT RECOMMENDED. Each fail fixture adds
+    /// organizationIdentifier; each pass fixture holds a MAY row of its table (the CA's address, an OV domainComponent,
+    /// an IV locality).</summary>
+    private static void SubjectTables()
+    {
+        Add("cabf-ca-subject-attribute-unknown",
+            SubCa(Subject(C("US"), O("Example Trust"), OrganizationIdentifierAttribute(), Cn("Example Issuing CA"))),
+            SubCa(Subject(C("US"), St("California"), L("San Francisco"), O("Example Trust"), Cn("Example Issuing CA"))));
+        var dc = Attribute("0.9.2342.19200300.100.1.25", Ia5String, "com");
+        Add("cabf-ov-subject-attribute-unknown",
+            Leaf(b => { Policies(Ov)(b); Subject(C("US"), St("California"), O("Example Inc"), OrganizationIdentifierAttribute(), Cn("www.example.com"))(b); }),
+            Leaf(b => { Policies(Ov)(b); Subject(dc, C("US"), St("California"), O("Example Inc"), Cn("www.example.com"))(b); }));
+        Add("cabf-iv-subject-attribute-unknown",
+            Leaf(b => { Policies(Iv)(b); Subject(C("US"), St("California"), Surname("Example"), GivenName("Alice"), OrganizationIdentifierAttribute())(b); }),
+            Leaf(b => { Policies(Iv)(b); Subject(C("US"), L("San Francisco"), Surname("Example"), GivenName("Alice"))(b); }));
     }
 
     /// <summary>Ballot SC-092: no Precertificate Signing CA certificate issued from 2026-03-15; the pass fixture is a
