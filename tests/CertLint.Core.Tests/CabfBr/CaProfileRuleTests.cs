@@ -1,5 +1,6 @@
 using CertLint.Tests.Pki;
 using CertLint.Tests.Pki.Raw;
+using static CertLint.Tests.CabfBr.CabfBrFixtures;
 using static CertLint.Tests.Pki.Raw.Der;
 
 namespace CertLint.Tests.CabfBr;
@@ -102,10 +103,8 @@ public sealed class CaProfileRuleTests
                     Attribute(Oids.GivenName, Utf8String, "Alice"), orgId);
             }))
             .ShouldBe(["cabf-iv-subject-attribute-unknown", "cabf-sub-ski-present"]);
+        // §7.1.2.8 points the responder's subject at the CA naming table: one finding, the responder rule's.
+        Findings(CabfBrFixtures.Responder(b => b.Subject = Name(C("US"), O("Example Trust"), orgId, Cn("Example OCSP Responder"))))
+            .ShouldBe(["cabf-ocsp-subject-attribute-unknown"]);
     }
-
-    private static byte[] C(string value) => Attribute(Oids.Country, PrintableString, value);
-    private static byte[] St(string value) => Attribute(Oids.State, Utf8String, value);
-    private static byte[] O(string value) => Attribute(Oids.Organization, Utf8String, value);
-    private static byte[] Cn(string value) => Attribute(Oids.CommonName, Utf8String, value);
 }

@@ -57,6 +57,10 @@ internal static partial class CabfBrFixtures
         Add("cabf-iv-subject-attribute-unknown",
             Leaf(b => { Policies(Iv)(b); Subject(C("US"), St("California"), Surname("Example"), GivenName("Alice"), OrganizationIdentifierAttribute())(b); }),
             Leaf(b => { Policies(Iv)(b); Subject(C("US"), L("San Francisco"), Surname("Example"), GivenName("Alice"))(b); }));
+        // §7.1.2.8 gives the responder's subject as §7.1.2.10.2's table.
+        Add("cabf-ocsp-subject-attribute-unknown",
+            Responder(Subject(C("US"), O("Example Trust"), OrganizationIdentifierAttribute(), Cn("Example OCSP Responder"))),
+            Responder(Subject(C("US"), St("California"), O("Example Trust"), Cn("Example OCSP Responder"))));
     }
 
     /// <summary>Ballot SC-092: no Precertificate Signing CA certificate issued from 2026-03-15; the pass fixture is a
