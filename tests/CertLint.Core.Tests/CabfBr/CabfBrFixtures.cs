@@ -37,6 +37,7 @@ internal static partial class CabfBrFixtures
         SubscriberExtensions();
         OcspResponders();
         PkilintCodes();
+        CaProfiles();
     });
 
     private static Action<string, Func<TestCertificate[]>, Func<TestCertificate[]>> Adder = (_, _, _) => { };
@@ -58,11 +59,11 @@ internal static partial class CabfBrFixtures
     /// <summary>C=US, O=Example Trust, CN=<paramref name="cn"/>: the subject every CA certificate here has.</summary>
     private static byte[] CaName(string cn) => Name(C("US"), O("Example Trust"), Cn(cn));
 
-    private static byte[] C(string value) => Attribute(Oids.Country, PrintableString, value);
-    private static byte[] O(string value) => Attribute(Oids.Organization, Utf8String, value);
-    private static byte[] Cn(string value) => Attribute(Oids.CommonName, Utf8String, value);
+    internal static byte[] C(string value) => Attribute(Oids.Country, PrintableString, value);
+    internal static byte[] O(string value) => Attribute(Oids.Organization, Utf8String, value);
+    internal static byte[] Cn(string value) => Attribute(Oids.CommonName, Utf8String, value);
     private static byte[] L(string value) => Attribute(Oids.Locality, Utf8String, value);
-    private static byte[] St(string value) => Attribute(Oids.State, Utf8String, value);
+    internal static byte[] St(string value) => Attribute(Oids.State, Utf8String, value);
 
     private static RawCertificateBuilder RootBuilder() =>
         RawCertificateBuilder.Ca("Example Root CA", null).With(b => b.Subject = CaName("Example Root CA"))

@@ -103,7 +103,7 @@ public sealed class ServerAuthScopeTests
     public void An_ocsp_responder_is_judged_by_the_responder_profile_alone()
     {
         // id-kp-OCSPSigning alone is outside the serverAuth scope; the responder rules say packScope: false (BR §7.1.2.8).
-        var responderRules = new[] { "cabf-ocsp-aia-present", "cabf-ocsp-ca", "cabf-ocsp-crldp", "cabf-ocsp-eku-extra", "cabf-ocsp-ku", "cabf-ocsp-ku-missing", "cabf-ocsp-name-constraints", "cabf-ocsp-nocheck-missing", "cabf-ocsp-policies", "cabf-ocsp-san" };
+        var responderRules = new[] { "cabf-ocsp-aia-present", "cabf-ocsp-ca", "cabf-ocsp-crldp", "cabf-ocsp-eku-extra", "cabf-ocsp-extension-unknown", "cabf-ocsp-ku", "cabf-ocsp-ku-missing", "cabf-ocsp-name-constraints", "cabf-ocsp-nocheck-missing", "cabf-ocsp-policies", "cabf-ocsp-san", "cabf-ocsp-subject-attribute-unknown" };
         var conformant = Lint(CabfBrFixtures.Responder()());
         var faulty = Lint(CabfBrFixtures.Responder(b =>
         {
