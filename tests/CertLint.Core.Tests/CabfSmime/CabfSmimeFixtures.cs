@@ -37,6 +37,7 @@ internal static partial class CabfSmimeFixtures
         KeyUsageTables(add);
         Locations(add);
         Profile(add);
+        KeyNumbers(add);
         OrganizationIdentifiers(add);
         SubjectAttributes(add);
         Extensions(add);
