@@ -2,12 +2,13 @@ using System.Numerics;
 using System.Security.Cryptography;
 using CertLint.Tests.CabfBr;
 using CertLint.Tests.Pki;
+using static CertLint.Tests.Pki.Raw.Der;
 
 namespace CertLint.Tests.CabfSmime;
 
 /// <summary>
 /// The RSA key requirements of S/MIME BR §6.1.5 (modulus size) and §6.1.6 (public exponent), which §7.1 makes
-/// requirements of every certificate. The leaves carry an rsaEncryption SubjectPublicKeyInfo written byte by byte
+/// requirements of every certificate, and §7.1's serial number entropy. The leaves carry an rsaEncryption SubjectPublicKeyInfo written byte by byte
 /// (<see cref="CabfBrFixtures.RsaSpki"/>) so that the exponent and the modulus length are exactly the ones under test.
 /// </summary>
 internal static partial class CabfSmimeFixtures
@@ -22,6 +23,9 @@ internal static partial class CabfSmimeFixtures
         add("smime-rsa-exponent", RsaSpkiLeaf(1), RsaSpkiLeaf(3));
         add("smime-rsa-exponent-range", RsaSpkiLeaf(3), RsaSpkiLeaf((BigInteger.One << 255) + 1));
         add("smime-rsa-exponent-range", RsaSpkiLeaf((BigInteger.One << 256) + 1), RsaSpkiLeaf(65537));
+        // §7.1: 64 bits of CSPRNG output need 8 content octets at least; 7 hold 56 bits.
+        add("smime-serial-entropy", Leaf(b => b.Serial = IntRaw(0x01, 0x02, 0x03)), Leaf());
+        add("smime-serial-entropy", Leaf(b => b.Serial = IntRaw(0x7F, 1, 2, 3, 4, 5, 6)), Leaf(b => b.Serial = IntRaw(0x40, 1, 2, 3, 4, 5, 6, 7)));
     }
 
     /// <summary>The base leaf (digitalSignature only: a signing key in every generation's RSA table) for an rsaEncryption

@@ -2,6 +2,7 @@ using System.Numerics;
 using CertLint.Engine;
 using CertLint.Tests.BuiltInRules;
 using CertLint.Tests.Pki;
+using CertLint.Tests.Pki.Raw;
 
 namespace CertLint.Tests.CabfSmime;
 
@@ -49,5 +50,17 @@ public sealed class CabfSmimeKeyNumberTests
         var result = Lint(CabfSmimeFixtures.RsaSpkiLeaf(BigInteger.Parse(exponent))());
 
         PackChainLint.FirstFindings(result, "cabf-smime").ShouldBe(rule is null ? [] : [rule]);
+    }
+
+    // §7.1: fewer than 8 octets cannot hold 64 random bits; a zero or negative serial is rfc5280's finding alone.
+    [TestCase(new byte[] { 0x01, 0x02, 0x03 }, new[] { "smime-serial-entropy" })]
+    [TestCase(new byte[] { 0x40, 1, 2, 3, 4, 5, 6, 7 }, new string[0])]
+    [TestCase(new byte[] { 0x00 }, new string[0])]
+    [TestCase(new byte[] { 0xFF, 0x01 }, new string[0])]
+    public void A_short_serial_number_is_one_finding_of_the_pack(byte[] serial, string[] expected)
+    {
+        var result = Lint(CabfSmimeFixtures.Leaf(b => b.Serial = Der.IntRaw(serial))());
+
+        PackChainLint.FirstFindings(result, "cabf-smime").ShouldBe(expected);
     }
 }
