@@ -66,4 +66,16 @@ public sealed class CabfSmimeRecommendationTests
     /// <summary>A Mailbox-validated Strict leaf whose subject is this serialNumber and the mailbox commonName.</summary>
     private static Func<TestCertificate[]> SerialNumberLeaf(string value) =>
         CabfSmimeFixtures.Leaf(CabfSmimeFixtures.Subject(CabfSmimeFixtures.MailboxStrict, (Oids.SerialNumber, value), (Oids.CommonName, CabfSmimeFixtures.Mailbox)));
+
+    [Test]
+    public void The_messages_name_the_attribute_that_failed()
+    {
+        var metadata = Run(SerialNumberLeaf("-")).Findings.Single(f => f.Rule.Name == "smime-subject-metadata-value");
+        var encoding = Run(CabfSmimeFixtures.Leaf(CabfSmimeFixtures.OrganizationIdentifierAs(TeletexString))).Findings
+            .Single(f => f.Rule.Name == "smime-organization-identifier-encoding");
+
+        metadata.Message.ShouldContain("(-)");
+        encoding.Message.ShouldContain("(NTRGB-12345678) encoded as teletexString");
+    }
 }
+
