@@ -37,6 +37,8 @@ internal static partial class CabfSmimeFixtures
         KeyUsageTables(add);
         Locations(add);
         Profile(add);
+        KeyNumbers(add);
+        AttributeValues(add);
         OrganizationIdentifiers(add);
         SubjectAttributes(add);
         Extensions(add);
@@ -144,6 +146,14 @@ internal static partial class CabfSmimeFixtures
             Leaf(Policy(MailboxLegacy), Aia(("caIssuers", "ldap://ldap.example.com/cn=CA"), ("caIssuers", "http://ca.example.com/ca.crt"))));
         add("smime-aia-no-http-legacy", Leaf(Policy(OrganizationLegacy), Aia(("ocsp", "ldap://ldap.example.com/ocsp"))),
             Leaf(Policy(OrganizationLegacy), Aia(("ocsp", "http://ocsp.example.com"), ("ocsp", "ldap://ldap.example.com/ocsp"))));
+        // Both SHOULDs of §7.1.2.3(c), every generation: the extension, and a caIssuers access method in it.
+        add("smime-aia-missing", Leaf(b => b.Remove(Oids.AuthorityInfoAccess)), Leaf());
+        add("smime-aia-missing", Leaf(Policy(MailboxLegacy), ValidFor(LegacyIssued, TimeSpan.FromDays(365)), b => b.Remove(Oids.AuthorityInfoAccess)),
+            Leaf(Policy(MailboxLegacy), ValidFor(LegacyIssued, TimeSpan.FromDays(365)), Aia(("caIssuers", "http://ca.example.com/ca.crt"))));
+        add("smime-aia-ca-issuers-missing", Leaf(Aia(("ocsp", "http://ocsp.example.com"))), Leaf(Aia(("caIssuers", "http://ca.example.com/ca.crt"))));
+        // The access method counts, whatever its location; a location that is not a URI is smime-aia-location-not-uri's.
+        add("smime-aia-ca-issuers-missing", Leaf(Policy(MailboxMultipurpose), Aia(("ocsp", "http://ocsp.example.com"), ("ocsp", "http://ocsp2.example.com"))),
+            Leaf(Policy(MailboxMultipurpose), b => b.Set(Oids.AuthorityInfoAccess, Ext.InfoAccess((Oids.AccessCaIssuers, Gn.DirName(CnName("CertLint S/MIME CA")))))));
     }
 
     /// <summary>A leaf whose SAN is the one SmtpUTF8Mailbox älice@example.com and whose commonName is <paramref name="cn"/>.</summary>

@@ -28,15 +28,15 @@ public sealed class CabfSmimeScopeTests
         Findings(result).ShouldBeEmpty();
         // A Strict mailbox-validated P-256 leaf: the Legacy/Multipurpose, RSA and EdDSA rules do not apply.
         Checked(result).ShouldBe([
-            "smime-adobe-extensions-strict", "smime-aia-location-not-uri", "smime-aia-not-http", "smime-aki-issuer-serial", "smime-cps-uri-not-http",
+            "smime-adobe-extensions-strict", "smime-aia-ca-issuers-missing", "smime-aia-location-not-uri", "smime-aia-missing", "smime-aia-not-http", "smime-aki-issuer-serial", "smime-cps-uri-not-http",
             "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
             "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated",
             "smime-mailbox-cn-not-mailbox", "smime-mailbox-subject-attributes", "smime-policies-critical", "smime-policy-not-exactly-one",
             "smime-san-critical", "smime-san-missing", "smime-san-name-type", "smime-san-no-mailbox",
-            "smime-signature-algorithm-encoding", "smime-smtputf8-ascii-local-part", "smime-smtputf8-bom", "smime-smtputf8-domain-syntax",
+            "smime-serial-entropy", "smime-signature-algorithm-encoding", "smime-smtputf8-ascii-local-part", "smime-smtputf8-bom", "smime-smtputf8-domain-syntax",
             "smime-smtputf8-domain-uppercase", "smime-smtputf8-not-mailbox", "smime-spki-algorithm-encoding",
             "smime-strict-eku-other", "smime-strict-san-other-name", "smime-subject-directory-attributes",
-            "smime-subject-mailbox-not-in-san", "smime-user-notice-ref", "smime-validity-825",
+            "smime-subject-mailbox-not-in-san", "smime-subject-metadata-value", "smime-user-notice-ref", "smime-validity-825",
         ]);
     }
 
@@ -179,18 +179,18 @@ public sealed class CabfSmimeScopeTests
 
         Findings(result).ShouldBeEmpty();
         Checked(result).ShouldBe([
-            "smime-adobe-extensions-strict", "smime-aia-location-not-uri", "smime-aia-not-http", "smime-aki-issuer-serial", "smime-cps-uri-not-http",
+            "smime-adobe-extensions-strict", "smime-aia-ca-issuers-missing", "smime-aia-location-not-uri", "smime-aia-missing", "smime-aia-not-http", "smime-aki-issuer-serial", "smime-cps-uri-not-http",
             "smime-crldp-missing", "smime-crldp-not-http", "smime-ec-ku", "smime-eku-email-protection-missing",
             "smime-eku-prohibited", "smime-ku-missing", "smime-ku-not-critical", "smime-legacy-deprecated",
             "smime-organization-cn-source", "smime-organization-identifier-country",
-            "smime-organization-identifier-country-name", "smime-organization-identifier-format", "smime-organization-identifier-lei",
+            "smime-organization-identifier-country-name", "smime-organization-identifier-encoding", "smime-organization-identifier-format", "smime-organization-identifier-lei",
             "smime-organization-identifier-scheme", "smime-organization-identifier-state", "smime-policies-critical", "smime-policy-not-exactly-one",
             "smime-san-critical", "smime-san-missing", "smime-san-name-type", "smime-san-no-mailbox",
-            "smime-signature-algorithm-encoding", "smime-smtputf8-ascii-local-part", "smime-smtputf8-bom", "smime-smtputf8-domain-syntax",
+            "smime-serial-entropy", "smime-signature-algorithm-encoding", "smime-smtputf8-ascii-local-part", "smime-smtputf8-bom", "smime-smtputf8-domain-syntax",
             "smime-smtputf8-domain-uppercase", "smime-smtputf8-not-mailbox", "smime-spki-algorithm-encoding",
             "smime-strict-eku-other", "smime-strict-san-other-name", "smime-subject-attribute-prohibited",
             "smime-subject-country-iso", "smime-subject-directory-attributes", "smime-subject-mailbox-not-in-san",
-            "smime-subject-organization-missing", "smime-user-notice-ref", "smime-validity-825",
+            "smime-subject-metadata-value", "smime-subject-organization-missing", "smime-user-notice-ref", "smime-validity-825",
         ]);
     }
 
