@@ -30,6 +30,12 @@ public static class OcspTarget
     public static LintResult Lint(byte[] input)
     {
         var (chain, staple, caNames) = Split(input);
+        return Lint(chain, staple, caNames);
+    }
+
+    /// <summary>The lint's result for what a peer sent: its chain (leaf first), its staple, the CA names of its CertificateRequest.</summary>
+    public static LintResult Lint(IReadOnlyList<byte[]> chain, byte[]? staple, IReadOnlyList<byte[]> caNames)
+    {
         var outcome = new ProbeOutcome
         {
             Endpoint = "peer.fuzz.test:443",
