@@ -16,11 +16,11 @@ namespace CertLint.Fuzz;
 /// certificate in the response); one also lists CA names in a CertificateRequest. Fresh keys on each run; nothing here
 /// calls CertLint.Core (see <see cref="FormatSeeds"/>).
 /// </summary>
-internal static class OcspSeeds
+public static class OcspSeeds
 {
     private static readonly DateTimeOffset NotBefore = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), NotAfter = new(2028, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static IEnumerable<(string Name, byte[] Bytes)> All()
+    internal static IEnumerable<(string Name, byte[] Bytes)> All()
     {
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var caRequest = new CertificateRequest("CN=Fuzz OCSP CA", caKey, HashAlgorithmName.SHA256);
@@ -57,17 +57,35 @@ internal static class OcspSeeds
         return request.Create(ca, NotBefore, NotAfter, serial);
     }
 
-    /// <summary>A successful BasicOCSPResponse about <paramref name="leaf"/>, signed by <paramref name="signer"/> (its certificate included), updated around <see cref="OcspTarget.Now"/>.</summary>
-    private static byte[] Response(X509Certificate2 issuer, X509Certificate2 leaf, ECDsa signerKey, X509Certificate2 signer, bool revoked)
+    private static byte[] Response(X509Certificate2 issuer, X509Certificate2 leaf, ECDsa signerKey, X509Certificate2 signer, bool revoked) =>
+        Build(issuer.RawData, leaf.RawData, signer.RawData, signerKey.ExportPkcs8PrivateKey(), revoked);
+
+    /// <summary>
+    /// A successful BasicOCSPResponse about <paramref name="leafDer"/>, updated around <see cref="OcspTarget.Now"/>, signed
+    /// (ECDSA with SHA-256) by the signer's PKCS#8 key, its certificate included: after <paramref name="otherResponses"/>
+    /// responses about other serials, with a non-critical response extension of <paramref name="extensionBytes"/> when
+    /// above zero. The hostile peer tests build theirs with it too.
+    /// </summary>
+    public static byte[] Build(byte[] issuerDer, byte[] leafDer, byte[] signerDer, byte[] signerPkcs8, bool revoked, int otherResponses = 0, int extensionBytes = 0)
     {
         var parser = new X509CertificateParser();
-        BcCertificate bcIssuer = parser.ReadCertificate(issuer.RawData), bcLeaf = parser.ReadCertificate(leaf.RawData), bcSigner = parser.ReadCertificate(signer.RawData);
+        BcCertificate bcIssuer = parser.ReadCertificate(issuerDer), bcLeaf = parser.ReadCertificate(leafDer), bcSigner = parser.ReadCertificate(signerDer);
         var now = OcspTarget.Now.UtcDateTime;
         var generator = new BasicOcspRespGenerator(new RespID(bcSigner.SubjectDN));
+        var sha1 = new AlgorithmIdentifier(OiwObjectIdentifiers.IdSha1, Org.BouncyCastle.Asn1.DerNull.Instance);
+        for (var i = 0; i < otherResponses; i++)
+        {
+            generator.AddResponse(new CertificateID(sha1, bcIssuer, Org.BouncyCastle.Math.BigInteger.ValueOf(1_000_000 + i)), CertificateStatus.Good, now.AddHours(-1), now.AddDays(3), null);
+        }
         CertificateStatus status = revoked ? new RevokedStatus(now.AddDays(-2), CrlReason.KeyCompromise) : CertificateStatus.Good;
-        var id = new CertificateID(new AlgorithmIdentifier(OiwObjectIdentifiers.IdSha1, Org.BouncyCastle.Asn1.DerNull.Instance), bcIssuer, bcLeaf.SerialNumber);
-        generator.AddResponse(id, status, now.AddHours(-1), now.AddDays(3), null);
-        var key = PrivateKeyFactory.CreateKey(signerKey.ExportPkcs8PrivateKey());
+        generator.AddResponse(new CertificateID(sha1, bcIssuer, bcLeaf.SerialNumber), status, now.AddHours(-1), now.AddDays(3), null);
+        if (extensionBytes > 0)
+        {
+            var extensions = new X509ExtensionsGenerator();
+            extensions.AddExtension(new Org.BouncyCastle.Asn1.DerObjectIdentifier("1.3.6.1.4.1.99999.1"), false, new Org.BouncyCastle.Asn1.DerOctetString(new byte[extensionBytes]));
+            generator.SetResponseExtensions(extensions.Generate());
+        }
+        var key = PrivateKeyFactory.CreateKey(signerPkcs8);
         var basic = generator.Generate(new Asn1SignatureFactory("SHA256WITHECDSA", key), [bcSigner], now.AddHours(-1));
         return new OCSPRespGenerator().Generate(OcspRespStatus.Successful, basic).GetEncoded();
     }

@@ -6,14 +6,6 @@ using CertLint.Engine;
 using CertLint.Findings;
 using CertLint.Fuzz;
 using CertLint.Tests.Pki;
-using Org.BouncyCastle.Asn1;
-using Org.BouncyCastle.Asn1.Oiw;
-using Org.BouncyCastle.Asn1.X509;
-using Org.BouncyCastle.Crypto.Operators;
-using Org.BouncyCastle.Ocsp;
-using Org.BouncyCastle.Security;
-using Org.BouncyCastle.X509;
-using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
 
 namespace CertLint.Core.Tests.Hostile;
 
@@ -28,7 +20,6 @@ public sealed class PeerInputBoundTests
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(2);
     private static readonly TestCertificate Root = TestPki.CreateRoot("CN=Peer Root", o => o.EcP256());
     private static readonly TestCertificate Leaf = Root.Issue("peer.fuzz.test", o => o.EcP256().Dns("peer.fuzz.test").ServerAuth().Serial(0x5A, 0x01));
-    private static readonly DateTime Now = OcspTarget.Now.UtcDateTime;
 
     private const string GoodSummary = "good, this update 2027-05-31 23:00 UTC, next update 2027-06-04 00:00 UTC, signature verified";
     private const string NotVerified = "good, this update 2027-05-31 23:00 UTC, next update 2027-06-04 00:00 UTC, signature does not verify with the issuer's key or a responder it certified";
@@ -180,31 +171,14 @@ public sealed class PeerInputBoundTests
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a response of {staple.Length:N0} bytes, more than CertLint reads (512 KB, its bound on one TLS handshake message)");
 
     /// <summary>
-    /// A successful response about the leaf, signed by the root (or <paramref name="signer"/>), after
-    /// <paramref name="otherResponses"/> responses about other serials, carrying <paramref name="certificates"/> (default:
-    /// the signer's, when it is not the root) and a non-critical response extension of <paramref name="extensionBytes"/>.
+    /// A good response about the leaf, signed by the root (or <paramref name="signer"/>), after <paramref name="otherResponses"/>
+    /// responses about other serials, carrying <paramref name="certificates"/> (default: the signer's) and a non-critical
+    /// response extension of <paramref name="extensionBytes"/>.
     /// </summary>
     private static byte[] Response(int otherResponses = 0, TestCertificate? signer = null, IReadOnlyList<byte[]>? certificates = null, int extensionBytes = 0)
     {
-        var parser = new X509CertificateParser();
-        BcCertificate issuer = parser.ReadCertificate(Root.Der), leaf = parser.ReadCertificate(Leaf.Der);
         signer ??= Root;
-        var generator = new BasicOcspRespGenerator(new RespID(parser.ReadCertificate(signer.Der).SubjectDN));
-        var sha1 = new AlgorithmIdentifier(OiwObjectIdentifiers.IdSha1, DerNull.Instance);
-        for (var i = 0; i < otherResponses; i++)
-        {
-            generator.AddResponse(new CertificateID(sha1, issuer, Org.BouncyCastle.Math.BigInteger.ValueOf(1_000_000 + i)), CertificateStatus.Good, Now.AddHours(-1), Now.AddDays(3), null);
-        }
-        generator.AddResponse(new CertificateID(sha1, issuer, leaf.SerialNumber), CertificateStatus.Good, Now.AddHours(-1), Now.AddDays(3), null);
-        if (extensionBytes > 0)
-        {
-            var extensions = new X509ExtensionsGenerator();
-            extensions.AddExtension(new DerObjectIdentifier("1.3.6.1.4.1.99999.1"), false, new DerOctetString(new byte[extensionBytes]));
-            generator.SetResponseExtensions(extensions.Generate());
-        }
-        var key = PrivateKeyFactory.CreateKey(signer.Key.ExportPkcs8());
-        var basic = generator.Generate(new Asn1SignatureFactory("SHA256WITHECDSA", key), signer == Root ? null : [parser.ReadCertificate(signer.Der)], Now.AddHours(-1));
-        var encoded = new OCSPRespGenerator().Generate(OcspRespStatus.Successful, basic).GetEncoded();
+        var encoded = OcspSeeds.Build(Root.Der, Leaf.Der, signer.Der, signer.Key.ExportPkcs8(), revoked: false, otherResponses, extensionBytes);
         return certificates is null ? encoded : WithCertificates(encoded, certificates);
     }
 
