@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of CertLint's input parsers with AFL++ and SharpFuzz (docs/security.md#fuzzing).
 #
-#   fuzz/run.sh HARNESS SECONDS      run one campaign (sniff-pem, der, pkcs, yaml, config, baseline) for SECONDS
+#   fuzz/run.sh HARNESS SECONDS      run one campaign (sniff-pem, der, pkcs, yaml, config, baseline, ocsp) for SECONDS
 #   fuzz/run.sh all SECONDS          each harness in turn, SECONDS each
 #   fuzz/run.sh list                 the harness names, one a line (.ci/run's smoke loop reads them)
 #
@@ -11,7 +11,7 @@
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-harnesses=(sniff-pem der pkcs yaml config baseline)
+harnesses=(sniff-pem der pkcs yaml config baseline ocsp)
 harness="${1:?usage: fuzz/run.sh HARNESS|all SECONDS}"
 if [ "$harness" = list ]; then printf '%s\n' "${harnesses[@]}"; exit 0; fi
 seconds="${2:?usage: fuzz/run.sh HARNESS|all SECONDS}"
@@ -29,7 +29,7 @@ command -v afl-fuzz >/dev/null || { echo "fuzz $harness: afl-fuzz not found (apt
 command -v sharpfuzz >/dev/null || { echo "fuzz $harness: sharpfuzz not found (dotnet tool install --global SharpFuzz.CommandLine --version 2.3.0)"; exit 1; }
 
 # Build once per run of this script (a fresh publish, then instrument the engine: only CertLint.Core is traced).
-if [ ! -f "$out/.instrumented" ] || [ "$out/.instrumented" -ot "$root/src/CertLint.Core/CertLint.Core.csproj" ] || [ -n "$(find "$root/src/CertLint.Core" "$here/CertLint.Fuzz" -name '*.cs' -newer "$out/.instrumented" 2>/dev/null | head -1)" ]; then
+if [ ! -f "$out/.instrumented" ] || [ "$out/.instrumented" -ot "$root/src/CertLint.Core/CertLint.Core.csproj" ] || [ -n "$(find "$root/src/CertLint.Core" "$root/src/CertLint.Tls" "$here/CertLint.Fuzz" -name '*.cs' -newer "$out/.instrumented" 2>/dev/null | head -1)" ]; then
   rm -rf "$out"; mkdir -p "$work"
   if ! dotnet publish "$here/CertLint.Fuzz" -c Release -o "$out" -v q -nologo >"$work/publish.log" 2>&1; then
     tail -20 "$work/publish.log"; echo "fuzz $harness: build failed"; exit 1
@@ -47,6 +47,7 @@ case "$harness" in
   pkcs) pattern='*.p7b *.p12 *.pfx *.bks *.jks *.jceks' ;;
   yaml) pattern='*.yml *.yaml' ;;
   baseline) pattern='*.sarif' ;;
+  ocsp) pattern='' ;;   # a peer's records (OcspTarget): the harness makes its seeds (OcspSeeds)
   config) pattern='*.conf *.cfg *.vhost *.cpf *.merge *.ini *.xml *.json *.properties *.yml *.yaml *.crtlist' ;;
   *) echo "fuzz: unknown harness $harness"; exit 2 ;;
 esac

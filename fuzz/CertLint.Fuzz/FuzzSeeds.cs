@@ -22,6 +22,11 @@ public static class FuzzSeeds
             foreach (var seed in BaselineSeeds.All()) yield return seed;
             yield break;
         }
+        if (harness == "ocsp")
+        {
+            foreach (var seed in OcspSeeds.All()) yield return seed;
+            yield break;
+        }
         if (harness is "pkcs" or "sniff-pem")
         {
             foreach (var keystore in FormatSeeds.Keystores()) yield return ($"gen-{keystore.Name}", keystore.Bytes);

@@ -16,8 +16,8 @@ namespace CertLint.Fuzz;
 /// </summary>
 public static class FuzzTargets
 {
-    /// <summary>sniff-pem, der, pkcs, yaml, config, baseline.</summary>
-    public static readonly IReadOnlyList<string> Harnesses = ["sniff-pem", "der", "pkcs", "yaml", "config", "baseline"];
+    /// <summary>sniff-pem, der, pkcs, yaml, config, baseline, ocsp.</summary>
+    public static readonly IReadOnlyList<string> Harnesses = ["sniff-pem", "der", "pkcs", "yaml", "config", "baseline", "ocsp"];
 
     /// <summary>Key derivation in fuzzing stays cheap: counts above this are refused, as a lowered limit would.</summary>
     private const long FuzzKdfLimit = 4096;
@@ -39,6 +39,7 @@ public static class FuzzTargets
             case "yaml": Yaml(input); break;
             case "config": ConfigTarget.Run(input, new Passwords()); break;
             case "baseline": BaselineTarget.Run(input); break;
+            case "ocsp": OcspTarget.Run(input); break;
             default: throw new ArgumentException($"unknown harness '{harness}'; use {string.Join(", ", Harnesses)}", nameof(harness));
         }
     }

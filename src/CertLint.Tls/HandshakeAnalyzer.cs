@@ -88,7 +88,7 @@ public static class HandshakeAnalyzer
         };
     }
 
-    /// <summary>CA names listed in reports: the server may send thousands (a CertificateRequest holds up to 512 KB).</summary>
+    /// <summary>CA names listed in reports: the server may send thousands (TLS bounds the list to a vector of 65,535 bytes, RFC 5246 §7.4.4, RFC 8446 §4.2.4).</summary>
     public const int MaxListedCas = 16;
 
     /// <summary>The first <see cref="MaxListedCas"/> CA names as text, then "and N more"; whether ours is among them uses all.</summary>

@@ -51,18 +51,24 @@ public sealed class HandshakeChecker
         };
         var outcome = await TlsProbe.RunAsync(options, cancellationToken).ConfigureAwait(false);
         if (settings.ProbeVersions && outcome.Connected) outcome.LegacyVersionsAccepted = await LegacyVersionsAsync(options, cancellationToken).ConfigureAwait(false);
-        return (new ObservedEndpoint
-        {
-            Location = $"tls://{options.Endpoint}",
-            Label = $"TLS endpoint {options.Endpoint}",
-            HostName = options.EffectiveServerName ?? host,
-            Handshake = HandshakeAnalyzer.Facts(outcome, options, clientGiven: !clientFiles.IsEmpty, problems),
-            ServerChain = outcome.ServerCertificates,
-            OcspStaple = outcome.OcspStaple,
-            Client = clientFiles,
-            JudgeClientChain = judgeClientChain,
-        }, outcome);
+        return (Observed(outcome, options, clientFiles, problems, judgeClientChain), outcome);
     }
+
+    /// <summary>
+    /// What a live probe hands to <see cref="EndpointLint"/>: everything the peer sent (its chain, its staple, the CA
+    /// names of its CertificateRequest) as the probe recorded it. The fuzz harness `ocsp` drives the lint through here.
+    /// </summary>
+    public static ObservedEndpoint Observed(ProbeOutcome outcome, ProbeOptions options, CredentialFiles clientFiles, IReadOnlyList<string> problems, bool judgeClientChain) => new()
+    {
+        Location = $"tls://{options.Endpoint}",
+        Label = $"TLS endpoint {options.Endpoint}",
+        HostName = options.EffectiveServerName ?? options.Host,
+        Handshake = HandshakeAnalyzer.Facts(outcome, options, clientGiven: !clientFiles.IsEmpty, problems),
+        ServerChain = outcome.ServerCertificates,
+        OcspStaple = outcome.OcspStaple,
+        Client = clientFiles,
+        JudgeClientChain = judgeClientChain,
+    };
 
     /// <summary>--probe-versions: one more connection per legacy version, offering it alone, without a client certificate.</summary>
     private static async Task<IReadOnlyList<string>> LegacyVersionsAsync(ProbeOptions options, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CertLint.Model;
 using Org.BouncyCastle.Ocsp;
 using Org.BouncyCastle.X509;
@@ -16,11 +17,22 @@ internal sealed record StapledOcsp(string Status, string Summary, DateTimeOffset
     /// <summary>Responder certificates tried per response: a staple is the server's to fill, so the search is bounded.</summary>
     private const int MaxResponderCertificates = 8;
 
+    /// <summary>
+    /// The most of a staple read: the TLS client's bound on one handshake message (ProbeTlsClient, 512 KB), which holds
+    /// the staple, so only a host that skips that bound meets this one. Honest staples are a few KB; BouncyCastle's
+    /// reading of a staple nested to the last byte grows faster than its size (130,000 levels in 512 KB: about a second).
+    /// </summary>
+    public const int MaxStapleBytes = 512 * 1024;
+
     private const string OcspSigning = "1.3.6.1.5.5.7.3.9";
 
     /// <param name="issuer">The leaf's issuer on its path (null: unknown, and the signature is not judged).</param>
     public static StapledOcsp Read(byte[] staple, CertificateInfo leaf, CertificateInfo? issuer)
     {
+        if (staple.Length > MaxStapleBytes)
+        {
+            return Invalid(string.Create(CultureInfo.InvariantCulture, $"a response of {staple.Length:N0} bytes, more than CertLint reads ({MaxStapleBytes / 1024} KB, its bound on one TLS handshake message)"));
+        }
         try
         {
             return Decode(staple, leaf, issuer);

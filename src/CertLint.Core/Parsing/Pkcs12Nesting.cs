@@ -13,11 +13,15 @@ namespace CertLint.Parsing;
 /// PKCS#12 PBE safe by decrypting it first; a safe under any other scheme is decrypted on a thread whose stack holds
 /// the deepest nesting its ciphertext could decode to, and measured after.
 /// No tool writes nested safes (OpenSSL, Java and .NET write flat ones): more than <see cref="MaxDepth"/> is a
-/// parse-error.
+/// parse-error. The same walks count the bags, nested ones included: more than <see cref="MaxBags"/> in the file (the
+/// limit of the other keystores' entries, <see cref="JksParser.MaxEntries"/>) is a parse-error before .NET decodes them.
 /// </summary>
 internal static class Pkcs12Nesting
 {
     public const int MaxDepth = 16;
+
+    /// <summary>Bags in one file, nested ones and safeContentsBags included: the JKS, JCEKS and BKS entry limit.</summary>
+    public const int MaxBags = JksParser.MaxEntries;
 
     private const string SafeContentsBagOid = "1.2.840.113549.1.12.10.1.6";
 
@@ -31,12 +35,22 @@ internal static class Pkcs12Nesting
 
     private static AsnContentException TooDeep() => new($"PKCS#12 safe contents nested more than {MaxDepth} deep");
 
-    /// <summary>
-    /// Throws when a SafeContents in the clear nests deeper than <see cref="MaxDepth"/>. Returns each encrypted safe as
-    /// an EncryptedPrivateKeyInfo-shaped blob (algorithm, ciphertext) for <see cref="CheckEncrypted"/>.
-    /// </summary>
-    public static IReadOnlyList<byte[]> CheckClear(ReadOnlyMemory<byte> pfx)
+    private static AsnContentException TooMany() => new($"more than {MaxBags} PKCS#12 bags");
+
+    /// <summary>Throws when a walk has counted more than <see cref="MaxBags"/> bags.</summary>
+    public static void CheckCount(int bags)
     {
+        if (bags > MaxBags) throw TooMany();
+    }
+
+    /// <summary>
+    /// Throws when a SafeContents in the clear nests deeper than <see cref="MaxDepth"/> or the clear safes hold more than
+    /// <see cref="MaxBags"/> bags. Returns each encrypted safe as an EncryptedPrivateKeyInfo-shaped blob (algorithm,
+    /// ciphertext) for <see cref="CheckEncrypted"/>, and the clear safes' bags counted.
+    /// </summary>
+    public static IReadOnlyList<byte[]> CheckClear(ReadOnlyMemory<byte> pfx, out int bags)
+    {
+        bags = 0;
         var clear = new List<ReadOnlyMemory<byte>>();
         var encrypted = new List<byte[]>();
         try
@@ -51,7 +65,7 @@ internal static class Pkcs12Nesting
         {
             return []; // damaged, not deep: Pkcs12Info.Decode says how
         }
-        if (clear.Any(DepthOver)) throw TooDeep();
+        foreach (var safe in clear) Walk(safe, ref bags);
         return encrypted;
     }
 
@@ -59,8 +73,9 @@ internal static class Pkcs12Nesting
     /// Decrypts each PBES2 or PKCS#12 PBE safe with <paramref name="password"/> (as .NET will next) and throws when it
     /// nests too deep: .NET's decoder, besides recursing, copies each level's bytes, so 30,000 levels cost a minute even
     /// on a stack that holds them. A scheme neither decryptor knows is left to <see cref="Decrypt"/>'s large stack.
+    /// Their bags count on from <paramref name="bags"/> (the clear safes').
     /// </summary>
-    public static void CheckEncrypted(IReadOnlyList<byte[]> encrypted, string? password)
+    public static void CheckEncrypted(IReadOnlyList<byte[]> encrypted, string? password, int bags)
     {
         foreach (var safe in encrypted)
         {
@@ -70,7 +85,7 @@ internal static class Pkcs12Nesting
             if (result != Pbes2Decryptor.Result.Decrypted || plain is null) continue;
             try
             {
-                if (DepthOver(plain)) throw TooDeep();
+                Walk(plain, ref bags);
             }
             finally
             {
@@ -96,8 +111,17 @@ internal static class Pkcs12Nesting
         return writer.Encode();
     }
 
-    /// <summary>Whether a SafeContents nests deeper than <see cref="MaxDepth"/>: a walk with a stack of pending levels, no recursion.</summary>
-    private static bool DepthOver(ReadOnlyMemory<byte> safeContents)
+    /// <summary>
+    /// Counts a SafeContents' bags into <paramref name="bags"/> and throws when it nests deeper than <see cref="MaxDepth"/>
+    /// or the count passes <see cref="MaxBags"/>.
+    /// </summary>
+    private static void Walk(ReadOnlyMemory<byte> safeContents, ref int bags)
+    {
+        if (Over(safeContents, ref bags) is { } over) throw over;
+    }
+
+    /// <summary>The bound a SafeContents passes, or null: a walk with a stack of pending levels, no recursion; a damaged structure passes none (Pkcs12Info.Decode says how).</summary>
+    private static AsnContentException? Over(ReadOnlyMemory<byte> safeContents, ref int bags)
     {
         var pending = new Stack<(ReadOnlyMemory<byte> SafeContents, int Depth)>();
         pending.Push((safeContents, 0));
@@ -105,12 +129,13 @@ internal static class Pkcs12Nesting
         {
             while (pending.TryPop(out var next))
             {
-                var bags = new AsnReader(next.SafeContents, AsnEncodingRules.BER).ReadSequence();
-                while (bags.HasData)
+                var list = new AsnReader(next.SafeContents, AsnEncodingRules.BER).ReadSequence();
+                while (list.HasData)
                 {
-                    var bag = bags.ReadSequence();
+                    var bag = list.ReadSequence();
+                    if (++bags > MaxBags) return TooMany();
                     if (bag.ReadObjectIdentifier() != SafeContentsBagOid) continue;
-                    if (next.Depth + 1 > MaxDepth) return true;
+                    if (next.Depth + 1 > MaxDepth) return TooDeep();
                     pending.Push((bag.ReadSequence(Context0).ReadEncodedValue(), next.Depth + 1));
                 }
             }
@@ -119,7 +144,7 @@ internal static class Pkcs12Nesting
         {
             // damaged, not deep
         }
-        return false;
+        return null;
     }
 
     /// <summary>

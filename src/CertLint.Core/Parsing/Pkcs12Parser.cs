@@ -28,7 +28,7 @@ public static class Pkcs12Parser
     public static Pkcs12Contents Parse(ReadOnlyMemory<byte> data, SourceLocation location, IReadOnlyList<string> passwords, KdfMeter? kdf = null)
     {
         kdf ??= KdfMeter.Standalone(PbeInspector.DefaultMaxIterations);
-        var encryptedSafes = Pkcs12Nesting.CheckClear(data); // before .NET's decoder recurses into nested safes
+        var encryptedSafes = Pkcs12Nesting.CheckClear(data, out var clearBags); // before .NET's decoder recurses into nested safes
         var info = Pkcs12Info.Decode(data, out var consumed, skipCopy: true); // throws on garbage: a parse error, not a password problem
         if (consumed != data.Length) throw new AsnContentException($"{data.Length - consumed} bytes after the PKCS#12 structure");
         var protection = new List<PbeInfo>(PbeInspector.InspectPfx(data));
@@ -44,7 +44,7 @@ public static class Pkcs12Parser
             if (proven && !VerifyMac(info, data, password)) continue;
             // Each encrypted safe is opened twice: to measure its nesting, then by .NET.
             foreach (var safe in protection) if (!ReferenceEquals(safe, mac)) kdf.Spend(safe, count: 2);
-            Pkcs12Nesting.CheckEncrypted(encryptedSafes, password);
+            Pkcs12Nesting.CheckEncrypted(encryptedSafes, password, clearBags);
             var safes = TryDecrypt(info, password, data.Length);
             if (safes is null)
             {
@@ -57,7 +57,7 @@ public static class Pkcs12Parser
             var keyProtection = new List<PbeInfo>();
             try
             {
-                foreach (var safe in safes) Collect(safe, password, location, kdf, certificates, keys, secrets, keyProtection);
+                Collect(safes, password, location, kdf, certificates, keys, secrets, keyProtection);
             }
             catch (Exception e) when (proven && e is CryptographicException or AsnContentException)
             {
@@ -66,12 +66,13 @@ public static class Pkcs12Parser
             var keystore = new KeystoreInfo(location, !string.IsNullOrEmpty(password), certificates.Count, keys.Count) { Protection = [.. protection, .. keyProtection] };
             return new Pkcs12Contents(keystore, certificates, keys, Opened: true) { SecretKeys = secrets };
         }
-        // Not opened: the secret bags of the unencrypted safes are still counted (nothing is decrypted for it).
+        // Not opened: the secret bags of the unencrypted safes are still reported, nested ones too, by the opened store's
+        // walk (nothing is decrypted for it, and an unproven store's certificates and keys are not taken).
         var clear = Pkcs12Info.Decode(data, out _, skipCopy: true).AuthenticatedSafe
-            .Where(safe => safe.ConfidentialityMode == Pkcs12ConfidentialityMode.None)
-            .SelectMany(safe => safe.GetBags()).Select(Checked).OfType<Pkcs12SecretBag>()
-            .Select((bag, i) => SecretBag(bag, location with { Index = i })).ToArray();
-        return new Pkcs12Contents(new KeystoreInfo(location, true, 0, 0) { Protection = protection }, [], [], Opened: false) { SecretKeys = clear };
+            .Where(safe => safe.ConfidentialityMode == Pkcs12ConfidentialityMode.None);
+        var secretsSeen = new List<SecretKeyInfo>();
+        Collect(clear, password: null, location, kdf, certificates: null, keys: null, secretsSeen, protection: null);
+        return new Pkcs12Contents(new KeystoreInfo(location, true, 0, 0) { Protection = protection }, [], [], Opened: false) { SecretKeys = secretsSeen };
     }
 
     /// <summary>.NET's check, or for a MAC it does not know (SHA-224, SHA-512/224, SHA-512/256, PBMAC1) <see cref="Pkcs12Mac"/>.</summary>
@@ -123,34 +124,67 @@ public static class Pkcs12Parser
         return safes;
     }
 
-    private static void Collect(Pkcs12SafeContents safe, string? password, SourceLocation location, KdfMeter kdf,
-        List<CertificateInfo> certificates, List<KeyInfo> keys, List<SecretKeyInfo> secrets, List<PbeInfo> protection)
+    /// <summary>
+    /// The objects of the safes' bags, in file order. Without <paramref name="certificates"/> (a store not opened) only
+    /// the secret bags are taken: a certificate or key of a store whose password is not proven is not reported.
+    /// </summary>
+    private static void Collect(IEnumerable<Pkcs12SafeContents> safes, string? password, SourceLocation location, KdfMeter kdf,
+        List<CertificateInfo>? certificates, List<KeyInfo>? keys, List<SecretKeyInfo> secrets, List<PbeInfo>? protection)
     {
-        foreach (var bag in safe.GetBags().Select(Checked))
+        foreach (var bag in Bags(safes))
         {
-            var index = certificates.Count + keys.Count + secrets.Count;
+            var index = (certificates?.Count ?? 0) + (keys?.Count ?? 0) + secrets.Count;
             switch (bag)
             {
-                case Pkcs12CertBag { IsX509Certificate: true } cert:
+                case Pkcs12SecretBag secret:
+                    secrets.Add(SecretBag(secret, location with { Index = index }));
+                    break;
+                case Pkcs12CertBag { IsX509Certificate: true } cert when certificates is not null:
                     // certValue is an OCTET STRING wrapping the certificate DER.
                     var der = Asn1Helpers.ReadOctetString(new AsnReader(cert.EncodedCertificate, AsnEncodingRules.BER)).ToArray();
                     certificates.Add(CertificateParser.Parse(der, location with { Index = index }, ObjectFormat.Pkcs12));
                     break;
-                case Pkcs12ShroudedKeyBag shrouded:
+                case Pkcs12ShroudedKeyBag shrouded when keys is not null && protection is not null:
                     var pbe = PbeInspector.ReadEncryptedPrivateKeyInfo(shrouded.EncryptedPkcs8PrivateKey);
                     kdf.Spend(pbe);
                     protection.Add(pbe);
                     keys.Add(Key(location with { Index = index }, DecryptKey(shrouded.EncryptedPkcs8PrivateKey, password)));
                     break;
-                case Pkcs12KeyBag plain:
+                case Pkcs12KeyBag plain when keys is not null:
                     keys.Add(Key(location with { Index = index }, KeyParser.PublicKeyOfPkcs8(plain.Pkcs8PrivateKey)));
                     break;
-                case Pkcs12SecretBag secret:
-                    secrets.Add(SecretBag(secret, location with { Index = index }));
-                    break;
-                case Pkcs12SafeContentsBag nested when nested.SafeContents is { } inner:
-                    Collect(inner, password, location, kdf, certificates, keys, secrets, protection);
-                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every bag of the safes in file order, a safeContentsBag's bags in its place (a stack of levels, no recursion;
+    /// <see cref="Pkcs12Nesting"/> bounded the depth before .NET decoded them), each <see cref="Checked"/>. The bags
+    /// are counted here too, for a safe whose scheme no walk decrypted before .NET: more than
+    /// <see cref="Pkcs12Nesting.MaxBags"/> is a parse-error.
+    /// </summary>
+    private static IEnumerable<Pkcs12SafeBag> Bags(IEnumerable<Pkcs12SafeContents> safes)
+    {
+        var count = 0;
+        foreach (var safe in safes)
+        {
+            var levels = new Stack<IEnumerator<Pkcs12SafeBag>>();
+            levels.Push(safe.GetBags().GetEnumerator());
+            while (levels.TryPeek(out var level))
+            {
+                if (!level.MoveNext())
+                {
+                    levels.Pop().Dispose();
+                    continue;
+                }
+                Pkcs12Nesting.CheckCount(++count);
+                var bag = Checked(level.Current);
+                if (bag is Pkcs12SafeContentsBag nested)
+                {
+                    if (nested.SafeContents is { } inner) levels.Push(inner.GetBags().GetEnumerator());
+                    continue;
+                }
+                yield return bag;
             }
         }
     }

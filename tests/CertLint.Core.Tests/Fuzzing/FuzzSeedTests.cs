@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CertLint.Findings;
 using CertLint.Fuzz;
 using CertLint.Model;
 using CertLint.Parsing;
@@ -38,6 +39,7 @@ public sealed class FuzzSeedTests
     [TestCase("der", 18)]
     [TestCase("sniff-pem", 34)]
     [TestCase("pkcs", 16)]
+    [TestCase("ocsp", 4)]
     public void Every_generated_seed_passes_its_harness(string harness, int count)
     {
         var seeds = FuzzSeeds.For(harness).ToList();
@@ -138,6 +140,32 @@ public sealed class FuzzSeedTests
         // The harness opens the same input as every file a configuration names (postgresql.conf's pg_hba.conf): issues there are expected.
         result.Issues.Where(i => i.Location.File.RelativePath == routed).Select(i => i.Message).ShouldBeEmpty();
         string.Join(", ", result.Usages.Select(u => $"{u.Format} {u.Role}")).ShouldBe(usages);
+    }
+
+    /// <summary>
+    /// The `ocsp` seeds reach the staple's reader through the lint (`certlint handshake`'s path): each staple is read as
+    /// what it is (good, revoked, signed by a delegated responder), its signature verified, and the CA names of the
+    /// CertificateRequest are written out; the findings are the tls-* rules' on the endpoint.
+    /// </summary>
+    [Test]
+    public void Every_ocsp_seed_reaches_the_staple_reader()
+    {
+        var seen = FuzzSeeds.For("ocsp").ToDictionary(s => s.Name, s => OcspTarget.Lint(s.Bytes).Findings
+            .Where(f => f.Subject.Kind == SubjectKind.Endpoint).ToDictionary(f => f.Rule.Name, f => f.Message));
+
+        const string window = "this update 2027-05-31 23:00 UTC, next update 2027-06-04 00:00 UTC, signature verified";
+        const string good = $"peer.fuzz.test:443 staples OCSP: good, {window}";
+        seen.Keys.Order(StringComparer.Ordinal).ShouldBe(["gen-ocsp-ca-names.bin", "gen-ocsp-good.bin", "gen-ocsp-responder.bin", "gen-ocsp-revoked.bin"]);
+        foreach (var name in new[] { "gen-ocsp-good.bin", "gen-ocsp-responder.bin" })
+        {
+            seen[name].Keys.ShouldBe(["tls-client-cert-not-requested", "tls-ocsp-stapled", "tls-session"], ignoreOrder: true, name);
+            seen[name]["tls-ocsp-stapled"].ShouldBe(good, name);
+        }
+        seen["gen-ocsp-revoked.bin"].Keys.ShouldBe(["tls-client-cert-not-requested", "tls-ocsp-revoked", "tls-session"], ignoreOrder: true);
+        seen["gen-ocsp-revoked.bin"]["tls-ocsp-revoked"].ShouldBe(
+            $"peer.fuzz.test:443 stapled an OCSP response saying its certificate is revoked (revoked on 2027-05-30 00:00 UTC, {window}). Fix: replace the server certificate");
+        seen["gen-ocsp-ca-names.bin"].Keys.ShouldBe(["tls-client-ca-not-accepted", "tls-ocsp-stapled", "tls-session"], ignoreOrder: true);
+        seen["gen-ocsp-ca-names.bin"]["tls-client-ca-not-accepted"].ShouldEndWith("does not chain to any CA the server accepts: CN=Fuzz OCSP CA, CN=Other CA,O=Fuzz");
     }
 
     /// <summary>A fixture's bytes, after checking that fuzz/run.sh makes it a seed of <paramref name="harness"/> (its name pattern, under 10 KB) and that the harness passes on it.</summary>

@@ -99,15 +99,15 @@ public sealed class Pkcs12NestingTests
     public void Encrypted_safes_are_measured_before_dotnet_decodes_them()
     {
         var deep = Nested(17);
-        Should.Throw<AsnContentException>(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(CertLint.Parsing.Pkcs12Nesting.CheckClear(Pfx(Encrypted(deep))), null));
-        var pbe = CertLint.Parsing.Pkcs12Nesting.CheckClear(Pfx(Pkcs12PbeEncrypted(deep)));
+        Should.Throw<AsnContentException>(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(CertLint.Parsing.Pkcs12Nesting.CheckClear(Pfx(Encrypted(deep)), out _), null, 0));
+        var pbe = CertLint.Parsing.Pkcs12Nesting.CheckClear(Pfx(Pkcs12PbeEncrypted(deep)), out _);
         pbe.Count.ShouldBe(1);
-        Should.Throw<AsnContentException>(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(pbe, null));
-        Should.NotThrow(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(pbe, "wrong"));
-        Should.NotThrow(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(pbe, ""));
-        var terminator = CertLint.Parsing.Pkcs12Nesting.CheckClear(Pfx(Pkcs12PbeEncrypted(deep, loneTerminator: true)));
-        Should.Throw<AsnContentException>(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(terminator, ""));
-        Should.NotThrow(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(terminator, null));
+        Should.Throw<AsnContentException>(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(pbe, null, 0));
+        Should.NotThrow(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(pbe, "wrong", 0));
+        Should.NotThrow(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(pbe, "", 0));
+        var terminator = CertLint.Parsing.Pkcs12Nesting.CheckClear(Pfx(Pkcs12PbeEncrypted(deep, loneTerminator: true)), out _);
+        Should.Throw<AsnContentException>(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(terminator, "", 0));
+        Should.NotThrow(() => CertLint.Parsing.Pkcs12Nesting.CheckEncrypted(terminator, null, 0));
     }
 
     private static (string Errors, int Certificates) Lint(byte[] pfx)

@@ -1,7 +1,10 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
 using System.Text;
 using CertLint.Core.Tests.Parsing;
 using CertLint.Engine;
+using CertLint.Parsing;
 using static CertLint.Tests.Pki.Raw.Der;
 
 namespace CertLint.Core.Tests.Hostile;
@@ -96,17 +99,96 @@ public sealed class SecretContainerBoundTests
     private static byte[] Pfx(byte[] safeContents) =>
         Seq(Int(3), Seq(ObjectId("1.2.840.113549.1.7.1"), Context(0, true, Octets(Seq(Seq(ObjectId("1.2.840.113549.1.7.1"), Context(0, true, Octets(safeContents))))))));
 
+    /// <summary>The bags of a file are counted before .NET decodes them (in the clear, and in a safe CertLint decrypts first), nested ones included: the other keystores' entry limit.</summary>
+    private static readonly string TooManyBags =
+        $"parse-error store.p12:1 store.p12:1 cannot be parsed: invalid PKCS#12 keystore: more than {Pkcs12Nesting.MaxBags} PKCS#12 bags{Fix}";
+
+    private static byte[] Bags(int count) => Concat([.. Enumerable.Repeat(SecretBag(), count)]);
+
     [Test]
-    public void A_pkcs12_of_100000_secret_bags_is_bounded()
+    public void A_pkcs12_of_100000_secret_bags_is_refused_at_the_bag_bound()
     {
-        var bag = SecretBag();
-        var bags = new byte[bag.Length * 100_000];
-        for (var i = 0; i < 100_000; i++) bag.CopyTo(bags, i * bag.Length);
-        var result = Lint("store.p12", Pfx(Seq(bags)));
-        // Linear in the file (2.6 MB, 26 bytes a bag), as PEM bundles are: each bag is a secret key of the file. Outside
-        // a git work tree secret-key-committed does not apply; nothing is said but the inventory.
-        All(result).ShouldBeEmpty();
-        result.Inventory.Files.Single().SecretKeys.Count.ShouldBe(100_000);
+        All(Lint("store.p12", Pfx(Seq(Bags(100_000))))).ShouldBe([TooManyBags]);
+    }
+
+    [TestCase(1_000, true)]
+    [TestCase(1_001, false)]
+    public void A_pkcs12_of_as_many_secret_bags_as_the_bound_is_read(int count, bool read)
+    {
+        var result = Lint("store.p12", Pfx(Seq(Bags(count))));
+
+        // Outside a git work tree secret-key-committed does not apply: nothing is said but the inventory.
+        All(result).ShouldBe(read ? [] : [TooManyBags]);
+        result.Inventory.Files.Single().SecretKeys.Count.ShouldBe(read ? count : 0);
+    }
+
+    /// <summary>Each safeContentsBag counts, and so do the bags inside it: 500 nested safes of one secret bag each are 1,000 bags, 501 too many.</summary>
+    [TestCase(500, true)]
+    [TestCase(501, false)]
+    public void Nested_bags_count_toward_the_bag_bound(int safes, bool read)
+    {
+        var nested = Seq(ObjectId(SafeContentsBagOid), Context(0, true, Seq(SecretBag())));
+        var result = Lint("store.p12", Pfx(Seq(Concat([.. Enumerable.Repeat(nested, safes)]))));
+
+        All(result).ShouldBe(read ? [] : [TooManyBags]);
+        result.Inventory.Files.Single().SecretKeys.Count.ShouldBe(read ? safes : 0);
+    }
+
+    /// <summary>A safe CertLint decrypts before .NET (PBES2 under the empty password) is counted once decrypted, on top of the clear ones.</summary>
+    [TestCase(500, true)]
+    [TestCase(501, false)]
+    public void Bags_in_an_encrypted_safe_count_with_the_clear_ones(int each, bool read)
+    {
+        var clear = new Pkcs12SafeContents();
+        var encrypted = new Pkcs12SafeContents();
+        for (var i = 0; i < each; i++)
+        {
+            clear.AddSecret(new Oid(Aes256), Octets(new byte[16]));
+            encrypted.AddSecret(new Oid(Aes256), Octets(new byte[16]));
+        }
+        var builder = new Pkcs12Builder();
+        builder.AddSafeContentsUnencrypted(clear);
+        builder.AddSafeContentsEncrypted(encrypted, "", new PbeParameters(PbeEncryptionAlgorithm.Aes128Cbc, HashAlgorithmName.SHA256, 1));
+        builder.SealWithoutIntegrity();
+        var result = Lint("store.p12", builder.Encode());
+
+        All(result).ShouldBe(read ? ["keystore-weak-protection store.p12:1 store.p12:1 PKCS#12 keystore has weak password protection: PBKDF2 uses only 1 iteration (fewer than 10,000)."] : [TooManyBags]);
+        result.Inventory.Files.Single().SecretKeys.Count.ShouldBe(read ? 2 * each : 0);
+    }
+
+    /// <summary>
+    /// A store no candidate password opens (its MAC verifies under none) still shows the secret bags of its clear safes,
+    /// those of nested safes too, through the opened store's walk: the same secret keys as the store without a MAC.
+    /// </summary>
+    [Test]
+    public void A_store_not_opened_reports_the_secret_bags_of_its_nested_clear_safes()
+    {
+        var safe = Seq(SecretBag(), Seq(ObjectId(SafeContentsBagOid), Context(0, true, Seq(SecretBag(), Seq(ObjectId(SafeContentsBagOid), Context(0, true, Seq(SecretBag())))))));
+        var withMac = AddMac(Pfx(safe));
+
+        var opened = Lint("store.p12", Pfx(safe));
+        var locked = Lint("store.p12", withMac);
+
+        All(opened).ShouldBeEmpty();
+        All(locked).ShouldBe([
+            "keystore-weak-protection store.p12:1 store.p12:1 PKCS#12 keystore has weak password protection: the integrity MAC uses SHA-1.",
+            "password-required store.p12:1 store.p12:1 is encrypted and no password worked (PKCS#12 keystore is encrypted; set CERTLINT_PASSWORD or --password-env); its contents were not linted. Put the password in CERTLINT_PASSWORD (or the variable named by --password-env).",
+        ]);
+        Secrets(opened).ShouldBe(["0 Pkcs12SecretBag", "1 Pkcs12SecretBag", "2 Pkcs12SecretBag"]);
+        Secrets(locked).ShouldBe(Secrets(opened));
+    }
+
+    private static string[] Secrets(LintResult result) =>
+        [.. result.Inventory.Files.Single().SecretKeys.Select(k => $"{k.Location.Index} {k.Container}")];
+
+    /// <summary>The PFX with a SHA-1 MacData whose value no password gives.</summary>
+    private static byte[] AddMac(byte[] pfx)
+    {
+        var reader = new System.Formats.Asn1.AsnReader(pfx, System.Formats.Asn1.AsnEncodingRules.DER).ReadSequence();
+        var version = reader.ReadEncodedValue().ToArray();
+        var authSafe = reader.ReadEncodedValue().ToArray();
+        var macData = Seq(Seq(AlgorithmId("1.3.14.3.2.26", NullValue()), Octets(new byte[20])), Octets(new byte[8]), Int(1));
+        return Seq(version, authSafe, macData);
     }
 
     [Test]
