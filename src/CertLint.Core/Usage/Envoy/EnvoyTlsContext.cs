@@ -21,7 +21,7 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
         var require = context.Get("require_client_certificate");
         var requireValue = Bool(require);
         // A validation Secret not read here (sent by a management server, or a problem already reported) still verifies.
-        var verify = downstream ? ca is not null || elsewhere is not null || requireValue == true : ca is not null || elsewhere is not null;
+        var verify = ca is not null || elsewhere is not null || (downstream && requireValue == true);
         var sni = context.Text("sni");
         var template = new TlsUsage
         {
@@ -46,39 +46,44 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
         }
         for (var i = 0; i < certificates.Count; i++)
         {
-            var (at, certificate) = certificates[i];
+            var held = certificates[i];
             var name = certificates.Count == 1 ? service : $"{service} certificate {i + 1}";
-            result.Usages.Add(certificate.Unread is { } unread
-                ? template with { Location = at, Service = name, Certificate = unread }
+            result.Usages.Add(held.Unread is { } unread
+                ? template with { Location = held.At, Service = name, Certificate = unread }
                 : template with
                 {
-                    Location = at,
+                    Location = held.At,
                     Service = name,
-                    Certificate = Data(certificate.Source, certificate.Node.Get("certificate_chain"), "certificate_chain", service),
-                    Key = Data(certificate.Source, certificate.Node.Get("private_key"), "private_key", service),
+                    Certificate = Data(held.Source, held.Node.Get("certificate_chain"), "certificate_chain", service),
+                    Key = Data(held.Source, held.Node.Get("private_key"), "private_key", service),
                 });
         }
     }
 
-    /// <summary>A TlsCertificate written in the context or taken through SDS; <see cref="Unread"/> when its SDS file is not in the repository.</summary>
-    private sealed record Held(ConfigSource Source, YamlNode Node, FileReference? Unread = null);
+    /// <summary>
+    /// A TlsCertificate written in the context or taken through SDS: its usage is reported <see cref="At"/> (the entry,
+    /// or the reference in this file), its paths read from <see cref="Node"/> in <see cref="Source"/>;
+    /// <see cref="Unread"/> instead when its SDS file is not in the repository.
+    /// </summary>
+    private sealed record Held(Model.SourceLocation At, ConfigSource Source, YamlNode Node, FileReference? Unread = null);
 
     /// <summary>
-    /// The context's certificates, each with the line its usage is reported at: `tls_certificates[]` entries, then the
-    /// Secrets `tls_certificate_sds_secret_configs[]` names (at the reference's line in this file).
+    /// The context's certificates, at most <see cref="MaxCertificates"/>: `tls_certificates[]` entries, then the Secrets
+    /// `tls_certificate_sds_secret_configs[]` names.
     /// </summary>
-    private List<(Model.SourceLocation At, Held Certificate)> Certificates(YamlNode? common)
+    private List<Held> Certificates(YamlNode? common)
     {
-        var held = common.Get("tls_certificates").Items()
-            .Select(c => (source.At(c.Line()), new Held(source, c))).ToList();
+        var held = common.Get("tls_certificates").Items().Take(MaxCertificates)
+            .Select(c => new Held(source.At(c.Line()), source, c)).ToList();
         foreach (var reference in common.Get("tls_certificate_sds_secret_configs").Items())
         {
             if (held.Count >= MaxCertificates) break;
             var secret = secrets.Find(reference, "tls_certificate_sds_secret_configs", out var unread);
-            if (unread is not null) held.Add((source.At(reference.Line()), new Held(source, reference, unread)));
-            else if (secret?.Node.Get("tls_certificate") is { } certificate) held.Add((source.At(reference.Line()), new Held(secret.Source, certificate)));
+            var at = source.At(reference.Line());
+            if (unread is not null) held.Add(new Held(at, source, reference, unread));
+            else if (secret?.Node.Get("tls_certificate") is { } certificate) held.Add(new Held(at, secret.Source, certificate));
         }
-        return held.Take(MaxCertificates).ToList();
+        return held;
     }
 
     /// <summary>
