@@ -14,10 +14,12 @@ How a case becomes a CertLint run
 - every root is a `--ca` (named anchors are exclusive, so nothing in the scan is trusted by accident);
 - `validation_time` is `--now`; limbo leaves it null where "now" is meant (its harnesses then validate at the current
   time), so a null time is the time this script started, printed once, or `--now-if-null`;
-- the peer's role comes from the kind in a `.certlint.yml` (`roles: {peer.pem: server|client}`): a server peer must
-  allow serverAuth along its path (`eku-server-auth`), a client peer clientAuth (`eku-client-auth`), which is limbo's
-  `extended_key_usage` for the two kinds; a SERVER case's DNS or IP `expected_peer_name` is the peer's `hosts:`
-  entry (`hostname-mismatch`). CertLint does not match RFC822 peer names, so those are not checked;
+- the peer's role comes from the kind in a `.certlint.yml` (`roles: {peer.pem: server|client|email}`): a server peer
+  must allow serverAuth along its path (`eku-server-auth`), a client peer clientAuth (`eku-client-auth`), which is
+  limbo's `extended_key_usage` for the two kinds; a case whose `extended_key_usage` is emailProtection (limbo's S/MIME
+  cases, kind CLIENT) is an `email` peer, which must allow emailProtection (`eku-email-protection`,
+  `ku-email-protection`); a SERVER case's DNS or IP `expected_peer_name` is the peer's `hosts:` entry
+  (`hostname-mismatch`), an RFC822 one its `mailboxes:` entry (`mailbox-mismatch`);
 - `max_chain_depth` is `--max-chain-depth`.
 
 CertLint's verdict is FAILURE when it reports, on the peer certificate, an error of one of PATH_RULES: the checks of
@@ -27,7 +29,7 @@ intermediate) do not fail the peer's path (docs/chains.md); they are listed per 
 
 Differences are classed as docs/chains.md "Checked against x509-limbo" explains (BY_DESIGN below); a difference in
 no class is printed as UNEXPECTED: a candidate CertLint defect to judge by hand. Cases whose features CertLint does
-not have (SKIP_FEATURES) or a purpose other than serverAuth/clientAuth (limbo's S/MIME cases) are skipped.
+not have (SKIP_FEATURES) or a purpose other than serverAuth, clientAuth and emailProtection are skipped.
 
 Not needed by the test suite: limbo's data is external material and is never committed to this repository.
 """
@@ -45,6 +47,7 @@ PATH_RULES = {
     "chain-invalid", "chain-incomplete", "chain-too-deep", "name-constraints-violated", "policy-not-satisfied",
     "issuer-not-ca", "path-length-exceeded", "unknown-critical-extension", "cert-expired", "cert-not-yet-valid",
     "cert-revoked", "revocation-unknown", "hostname-mismatch", "eku-server-auth", "eku-client-auth", "ku-server-auth", "ku-client-auth", "leaf-is-ca",
+    "eku-email-protection", "ku-email-protection", "mailbox-mismatch",
     "parse-error",  # a peer that cannot be decoded has no path
 }
 # limbo features CertLint has no counterpart for (limbo: "consumers that don't understand a feature should skip").
@@ -72,10 +75,17 @@ def run_case(cli, case, now_if_null, packs, timeout):
             with open(os.path.join(tmp, "repo", f"crl-{i}.pem"), "w") as f:
                 f.write(pem)
         role = "server" if case["validation_kind"] == "SERVER" else "client"
+        if "emailProtection" in (case.get("extended_key_usage") or []):
+            role = "email"
         config = [f'roles:\n  "peer.pem": {role}\n']
         name = case.get("expected_peer_name")
-        if role == "server" and name and name.get("kind") in ("DNS", "IP"):
-            config.append(f'hosts:\n  "peer.pem": [{json.dumps(name["value"])}]\n')
+        hosts = [name["value"]] if role == "server" and name and name.get("kind") in ("DNS", "IP") else []
+        names = (case.get("expected_peer_names") or []) + ([name] if name else [])
+        mailboxes = [n["value"] for n in names if role == "email" and n.get("kind") == "RFC822"]
+        if hosts:
+            config.append(f'hosts:\n  "peer.pem": {json.dumps(hosts)}\n')
+        if mailboxes:
+            config.append(f'mailboxes:\n  "peer.pem": {json.dumps(mailboxes)}\n')
         with open(os.path.join(tmp, "repo", ".certlint.yml"), "w") as f:
             f.write("".join(config))
         report = os.path.join(tmp, "report.json")
@@ -214,9 +224,9 @@ def main():
         skip = next((SKIP_FEATURES[x] for x in case.get("features") or [] if x in SKIP_FEATURES), None)  # null in limbo
         size = sum(len(p) for p in case.get("trusted_certs", []) + case.get("untrusted_intermediates", [])) + \
             len(case.get("peer_certificate") or "")
-        purposes = set(case.get("extended_key_usage") or []) - {"serverAuth", "clientAuth"}
+        purposes = set(case.get("extended_key_usage") or []) - {"serverAuth", "clientAuth", "emailProtection"}
         if skip is None and purposes:
-            skip = "a purpose other than serverAuth/clientAuth (CertLint checks no S/MIME or other use)"
+            skip = "a purpose other than serverAuth, clientAuth and emailProtection"
         if skip is None and size > MAX_CASE_BYTES:
             skip = f"certificates larger than {MAX_CASE_BYTES} bytes"
         if skip is None and not case.get("peer_certificate"):

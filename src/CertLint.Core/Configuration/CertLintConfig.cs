@@ -16,6 +16,8 @@ public sealed record CertLintConfig
     public bool? AnchorsFromScan { get; init; }
     public ValidationConfig? Validation { get; init; }
     public IReadOnlyList<PathHosts>? Hosts { get; init; }
+    /// <summary>`mailboxes`: the mail addresses S/MIME certificates must name, per path glob (a <see cref="PathHosts"/> of addresses).</summary>
+    public IReadOnlyList<PathHosts>? Mailboxes { get; init; }
     public IReadOnlyList<PathRole>? Roles { get; init; }
     public string? PasswordEnv { get; init; }
     public IReadOnlyList<PathPassword>? Passwords { get; init; }

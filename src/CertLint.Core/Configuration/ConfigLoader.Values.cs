@@ -1,3 +1,4 @@
+using CertLint.Rules.Fields;
 using System.Text.RegularExpressions;
 using CertLint.Configuration.Yaml;
 using CertLint.Findings;
@@ -27,13 +28,9 @@ public static partial class ConfigLoader
     private static CertificateRole Role(string file, YamlNode node)
     {
         var text = YamlValues.String(file, node, "roles");
-        string[] roles = ["client", "server"];
-        return text switch
-        {
-            "client" => CertificateRole.Client,
-            "server" => CertificateRole.Server,
-            _ => throw YamlValues.Error(file, node, $"role {SafeText.Quote(text)} must be client or server{Suggest.DidYouMean(text, roles)}", "roles", Suggest.Closest(text, roles)),
-        };
+        string[] roles = [.. Names.RoleNames.Select(r => r.Name)];
+        return Names.RoleNames.FirstOrDefault(r => r.Name == text) is { Name: not null } known ? known.Role
+            : throw YamlValues.Error(file, node, $"role {SafeText.Quote(text)} must be {string.Join(", ", roles[..^1])} or {roles[^1]}{Suggest.DidYouMean(text, roles)}", "roles", Suggest.Closest(text, roles));
     }
 
     private static string EnvName(string file, YamlNode node)

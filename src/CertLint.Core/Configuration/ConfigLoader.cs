@@ -13,7 +13,7 @@ public static partial class ConfigLoader
     public const string FileName = ".certlint.yml";
     public static readonly IReadOnlyList<string> FileNames = [FileName, ".certlint.yaml"];
     public static readonly IReadOnlyList<string> TopLevelKeys =
-        ["extends", "packs", "paths", "include", "exclude", "failOn", "trust", "validation", "hosts", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest", "endpoints", "limits"];
+        ["extends", "packs", "paths", "include", "exclude", "failOn", "trust", "validation", "hosts", "mailboxes", "roles", "passwordEnv", "passwords", "rules", "suppressions", "selfTest", "endpoints", "limits"];
     private static readonly string[] Packs = ["builtin:recommended", "builtin:all", "builtin:none"];
     private static readonly string[] FailOnValues = ["error", "warning", "note", "none"];
     private static readonly string[] SeverityValues = ["error", "warning", "note", "off"];
@@ -47,7 +47,7 @@ public static partial class ConfigLoader
         var results = new List<(CertLintConfig?, Engine.ConfigurationException?)>();
         foreach (var (key, value) in map.Children)
         {
-            var splittable = key is YamlScalarNode { Value: "rules" or "roles" or "hosts" or "passwords" or "suppressions" or "include" or "exclude" or "paths" };
+            var splittable = key is YamlScalarNode { Value: "rules" or "roles" or "hosts" or "mailboxes" or "passwords" or "suppressions" or "include" or "exclude" or "paths" };
             IEnumerable<YamlNode> parts = !splittable ? [value] : value switch
             {
                 YamlSequenceNode seq when seq.Children.Count > 1 => seq.Children.Select(c => (YamlNode)new YamlSequenceNode(c)),
@@ -104,8 +104,8 @@ public static partial class ConfigLoader
             AnchorsFromScan = fromScan,
             Validation = map.Get("validation") is { } v ? ReadValidation(file, v, refs) : null,
             // hosts: a list applies to every certificate; a mapping gives host names per path glob.
-            Hosts = map.Get("hosts") is YamlSequenceNode hostList ? [new PathHosts("**", YamlValues.StringList(file, hostList, "hosts"))]
-                : GlobMap(file, map, "hosts", (node, glob) => new PathHosts(glob, YamlValues.StringList(file, node, "hosts"))),
+            Hosts = NamesByPath(file, map, "hosts"),
+            Mailboxes = NamesByPath(file, map, "mailboxes"),
             Roles = GlobMap(file, map, "roles", (node, glob) => new PathRole(glob, Role(file, node))),
             PasswordEnv = map.Get("passwordEnv") is { } pe ? EnvName(file, pe) : null,
             Passwords = GlobMap(file, map, "passwords", (node, glob) => new PathPassword(glob, EnvName(file, node))),
@@ -120,4 +120,9 @@ public static partial class ConfigLoader
             References = refs.All,
         };
     }
+
+    /// <summary>`hosts` or `mailboxes`: a list applies to every certificate; a mapping gives the names per path glob.</summary>
+    private static PathHosts[]? NamesByPath(string file, YamlMap map, string key) =>
+        map.Get(key) is YamlSequenceNode list ? [new PathHosts("**", YamlValues.StringList(file, list, key))]
+            : GlobMap(file, map, key, (node, glob) => new PathHosts(glob, YamlValues.StringList(file, node, key)));
 }

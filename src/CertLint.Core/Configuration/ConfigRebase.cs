@@ -21,6 +21,7 @@ internal static class ConfigRebase
             Include = config.Include?.Select(Re).ToArray(),
             Exclude = config.Exclude?.Select(Re).ToArray(),
             Hosts = config.Hosts?.Select(h => h with { Glob = Re(h.Glob) }).ToArray(),
+            Mailboxes = config.Mailboxes?.Select(m => m with { Glob = Re(m.Glob) }).ToArray(),
             Roles = config.Roles?.Select(r => r with { Glob = Re(r.Glob) }).ToArray(),
             Passwords = config.Passwords?.Select(p => p with { Glob = Re(p.Glob) }).ToArray(),
             Suppressions = config.Suppressions?.Select(s => s.PathGlob is null ? s : s with { PathGlob = Re(s.PathGlob) }).ToArray(),

@@ -38,7 +38,8 @@ public static class ConfigTemplate
         #   anchors: [pki/root-ca.pem]
         #   fromScan: true
 
-        # Roles of leaf certificates by path glob (else guessed from "client"/"server" in the path).
+        # Roles of leaf certificates by path glob: client, server or email (S/MIME); else guessed from
+        # "client"/"server"/"smime" in the path.
         # roles:
         #   "certs/partners/**": client
         #   "certs/web/**": server
@@ -46,6 +47,10 @@ public static class ConfigTemplate
         # Host names each server certificate under a glob must cover (hostname-mismatch).
         # hosts:
         #   "certs/web/**": [www.example.com, example.com]
+
+        # Mail addresses each S/MIME certificate under a glob must name (mailbox-mismatch).
+        # mailboxes:
+        #   "certs/smime/alice.pem": [alice@example.com]
 
         # Passwords come from environment variables, never from this file.
         # passwordEnv: CERTLINT_PASSWORD

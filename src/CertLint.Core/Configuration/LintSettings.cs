@@ -46,6 +46,8 @@ public sealed class LintSettings
     public IReadOnlyList<string> Hosts { get; init; } = [];
     /// <summary>Host names per certificate path glob (config).</summary>
     public IReadOnlyList<PathHosts> HostsByPath { get; init; } = [];
+    /// <summary>Mail addresses per certificate path glob (config `mailboxes`): the S/MIME certificates there must name them.</summary>
+    public IReadOnlyList<PathHosts> MailboxesByPath { get; init; } = [];
     public IReadOnlyList<PathRole> RolesByPath { get; init; } = [];
     public required DateTimeOffset Now { get; init; }
     public Severity FailOn { get; init; } = Severity.Error;

@@ -56,6 +56,7 @@ public static class SettingsResolver
             Validation = Validation(request, config?.Validation, p => Path.GetFullPath(p, cwd)),
             Hosts = Pick(request.Hosts, null, defaults.Hosts),
             HostsByPath = [.. request.PathHosts, .. config?.Hosts ?? defaults.HostsByPath],
+            MailboxesByPath = config?.Mailboxes ?? defaults.MailboxesByPath,
             RolesByPath = [.. request.Roles, .. config?.Roles ?? defaults.RolesByPath],
             // Certificate and CRL times have whole seconds (RFC 5280 §4.1.2.5.1-2: no fractional seconds), so the
             // validation time is compared at that granularity: notAfter 00:00:00Z still holds at 00:00:00.5Z.

@@ -109,11 +109,12 @@ public static class InventoryBuilder
             ReferenceEqualityComparer.Instance);
     }
 
-    /// <summary>The EKU purpose a path is chosen for: serverAuth for a server leaf, clientAuth for a client leaf.</summary>
+    /// <summary>The EKU purpose a path is chosen for: serverAuth for a server leaf, clientAuth for a client leaf, emailProtection for S/MIME.</summary>
     private static string? Purpose(CertificateRole role) => role switch
     {
         CertificateRole.Server => Oids.ServerAuth,
         CertificateRole.Client => Oids.ClientAuth,
+        CertificateRole.Email => Oids.EmailProtection,
         _ => null,
     };
 

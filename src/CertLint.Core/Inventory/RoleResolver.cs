@@ -5,8 +5,9 @@ namespace CertLint.Inventory;
 
 /// <summary>
 /// A certificate's role: the first matching <see cref="LintSettings.RolesByPath"/> glob, else from its path: a directory
-/// name or the file stem containing "client" / "server" (case-insensitive; both give Client|Server), else Server when
-/// host names are expected for it (--host, config hosts: a certificate that must cover a host is a server's), else Unknown.
+/// name or the file stem containing "client" / "server" / "smime" (case-insensitive; several give their union), else from
+/// the names expected of it: Server for host names (--host, config hosts: a certificate that must cover a host is a
+/// server's), Email for mailboxes (config mailboxes: one that must name a mail address is an S/MIME certificate), else Unknown.
 /// Use in a TLS configuration of the repository comes right after .certlint.yml roles; each role says where it came from.
 /// </summary>
 internal sealed class RoleResolver
@@ -14,6 +15,7 @@ internal sealed class RoleResolver
     public const string FromConfiguration = ".certlint.yml roles";
     public const string FromPathName = "its path name";
     public const string FromHosts = "its expected host names";
+    public const string FromMailboxes = "its expected mailboxes";
 
     private readonly List<(PathGlob? Glob, string? File, CertificateRole Role, string Source)> _configured;
     private readonly LintSettings _settings;
@@ -37,7 +39,8 @@ internal sealed class RoleResolver
         if (_fromUse.TryGetValue(cert, out var used)) return used;
         var fromPath = FromPath(path);
         if (fromPath != CertificateRole.Unknown) return (fromPath, FromPathName);
-        return ExpectedHosts.For(file, _settings).Count > 0 ? (CertificateRole.Server, FromHosts) : (CertificateRole.Unknown, null);
+        if (ExpectedHosts.For(file, _settings).Count > 0) return (CertificateRole.Server, FromHosts);
+        return ExpectedHosts.Mailboxes(file, _settings).Count > 0 ? (CertificateRole.Email, FromMailboxes) : (CertificateRole.Unknown, null);
     }
 
     public static CertificateRole FromPath(string relativePath)
@@ -51,6 +54,8 @@ internal sealed class RoleResolver
             var segment = slash < 0 ? Path.GetFileNameWithoutExtension(rest) : rest[..slash];
             if (segment.Contains("client", StringComparison.OrdinalIgnoreCase)) role |= CertificateRole.Client;
             if (segment.Contains("server", StringComparison.OrdinalIgnoreCase)) role |= CertificateRole.Server;
+            // "smime", not "mail": a mail server's TLS certificate (mail.example.com.pem) is no S/MIME certificate.
+            if (segment.Contains("smime", StringComparison.OrdinalIgnoreCase)) role |= CertificateRole.Email;
             if (slash < 0) return role;
             rest = rest[(slash + 1)..];
         }

@@ -41,6 +41,7 @@ public static class Oids
 {
     public const string ServerAuth = "1.3.6.1.5.5.7.3.1";
     public const string ClientAuth = "1.3.6.1.5.5.7.3.2";
+    public const string EmailProtection = "1.3.6.1.5.5.7.3.4";
     public const string AnyExtendedKeyUsage = "2.5.29.37.0";
     public const string SubjectAltName = "2.5.29.17";
     public const string BasicConstraints = "2.5.29.19";

@@ -26,6 +26,7 @@ internal sealed class PrimitiveHarness
     public HashSet<CertificateInfo> SelfSigned { get; } = [];
     public List<string> Hosts { get; } = [];
     public List<PathHosts> HostsByPath { get; } = [];
+    public List<PathHosts> MailboxesByPath { get; } = [];
     /// <summary>Files beyond those holding the certificates and keys above (parse issues, keystores, modes).</summary>
     public List<ParsedFile> ExtraFiles { get; } = [];
     public DateTimeOffset Now { get; set; } = TestPki.DefaultNow;
@@ -108,6 +109,7 @@ internal sealed class PrimitiveHarness
             Now = Now,
             Hosts = Hosts,
             HostsByPath = HostsByPath,
+            MailboxesByPath = MailboxesByPath,
         },
     };
 

@@ -77,6 +77,19 @@ public class ConfigLoaderTests
     }
 
     [Test]
+    public void Mailboxes_and_the_email_role_read_like_hosts_and_roles()
+    {
+        var c = Parse("mailboxes:\n  \"smime/alice.pem\": [alice@example.com, Alice@example.com]\nroles:\n  \"smime/**\": email\n");
+        c.Mailboxes!.Single().ShouldBe(new PathHosts("smime/alice.pem", ["alice@example.com", "Alice@example.com"]), new HostsComparer());
+        c.Roles.ShouldBe([new PathRole("smime/**", CertificateRole.Email)]);
+        Parse("mailboxes: [ops@example.com]\n").Mailboxes!.Single().Glob.ShouldBe("**");
+
+        var e = Error("roles:\n  \"a/**\": emial\n");
+        (e.Line, e.Column, e.Suggestion).ShouldBe((2, 11, "email"));
+        e.Message.ShouldBe(".certlint.yml:2:11: error: role 'emial' must be client, server or email (did you mean 'email'?)");
+    }
+
+    [Test]
     public void The_starter_template_is_valid()
     {
         var c = Parse(ConfigTemplate.Text);

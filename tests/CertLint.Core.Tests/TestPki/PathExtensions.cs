@@ -49,6 +49,13 @@ public static class PathExtensions
             case "email": w.WriteCharacterString(UniversalTagNumber.IA5String, value, Rfc822); break;
             case "uri": w.WriteCharacterString(UniversalTagNumber.IA5String, value, Uri); break;
             case "rid": w.WriteObjectIdentifier(value, RegisteredId); break;
+            case "smtputf8": // otherName id-on-SmtpUTF8Mailbox (RFC 8398): [0] { type-id, [0] EXPLICIT UTF8String }
+                using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true)))
+                {
+                    w.WriteObjectIdentifier("1.3.6.1.5.5.7.8.9");
+                    using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true))) w.WriteCharacterString(UniversalTagNumber.UTF8String, value);
+                }
+                break;
             case "dn":
                 using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 4, isConstructed: true))) w.WriteEncodedValue(new X500DistinguishedName(value).RawData);
                 break;

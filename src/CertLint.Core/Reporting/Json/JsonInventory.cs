@@ -168,10 +168,8 @@ internal static class JsonInventory
         w.WriteNumber("endLine", end);
     }
 
-    /// <summary>"client", "server", "client,server" or "unknown".</summary>
-    public static string Role(CertificateRole role) => role == CertificateRole.Unknown
-        ? "unknown"
-        : string.Join(',', new[] { CertificateRole.Client, CertificateRole.Server }.Where(r => role.HasFlag(r)).Select(r => Camel(r.ToString())));
+    /// <summary>"client", "server", "email", a comma-separated combination ("client,server") or "unknown".</summary>
+    public static string Role(CertificateRole role) => Rules.Fields.Names.Role(role);
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

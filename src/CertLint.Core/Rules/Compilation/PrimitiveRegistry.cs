@@ -28,7 +28,7 @@ public sealed class PrimitiveRegistry
     [
         new BundleOrderPrimitive(), new ChainCompletePrimitive(), new ChainValidPrimitive(), new CommittedPrivateKeyPrimitive(), new CommittedSecretKeyPrimitive(), new WeakSecretKeyPrimitive(),
         new CrlStatusPrimitive(), new CabfNamePrimitive(),
-        new EmptyPasswordPrimitive(), new HostnameMatchPrimitive(), new KeyPairPrimitive(), new ParseIssuePrimitive(),
+        new EmptyPasswordPrimitive(), new HostnameMatchPrimitive(), new MailboxMatchPrimitive(), new KeyPairPrimitive(), new ParseIssuePrimitive(),
         new PrivateFileModePrimitive(), new WeakProtectionPrimitive(),
         // Weak keys
         new EcPointPrimitive(), new FermatPrimitive(), new KnownKeyPrimitive(), new PublicCaKeyPrimitive(),

@@ -2,6 +2,7 @@ using CertLint.Configuration;
 using CertLint.Configuration.Yaml;
 using CertLint.Findings;
 using CertLint.Inventory;
+using CertLint.Rules.Fields;
 using YamlDotNet.RepresentationModel;
 
 namespace CertLint.Rules.Compilation;
@@ -23,7 +24,7 @@ internal static class WhereCompiler
         ["usage"] = SubjectKind.Usage,
         ["crl"] = SubjectKind.Crl,
     };
-    private static readonly string[] RoleNames = ["client", "server", "unknown"];
+    private static readonly string[] RoleNames = [.. Names.RoleNames.Select(r => r.Name), "unknown"];
 
     /// <summary>The kinds named by `where.kind`, or the defaults when absent.</summary>
     public static IReadOnlySet<SubjectKind> Kinds(string file, YamlNode? where, IReadOnlySet<SubjectKind> defaults)
@@ -161,9 +162,9 @@ internal static class WhereCompiler
         foreach (var r in roles)
         {
             if (!RoleNames.Contains(r))
-                throw ctx.Error(roleNode, $"unknown role '{r}'{Suggest.DidYouMean(r, RoleNames)}; use client, server or unknown", "role", Suggest.Closest(r, RoleNames));
+                throw ctx.Error(roleNode, $"unknown role '{r}'{Suggest.DidYouMean(r, RoleNames)}; use {string.Join(", ", RoleNames[..^1])} or unknown", "role", Suggest.Closest(r, RoleNames));
         }
-        var wanted = roles.Where(r => r != "unknown").Aggregate(CertificateRole.Unknown, (a, r) => a | (r == "client" ? CertificateRole.Client : CertificateRole.Server));
+        var wanted = Names.RoleNames.Where(n => roles.Contains(n.Name)).Aggregate(CertificateRole.Unknown, (a, n) => a | n.Role);
         var unknown = roles.Contains("unknown");
         return (s, c) => s.Certificate is { } cert && c.Inventory.RoleOf(cert) is var role &&
             ((role & wanted) != 0 || (unknown && role == CertificateRole.Unknown));

@@ -66,13 +66,14 @@ public static class Names
         _ => a.ToString().ToLowerInvariant(),
     };
 
-    public static string Role(CertificateRole r) => r switch
-    {
-        CertificateRole.Unknown => "unknown",
-        CertificateRole.Client => "client",
-        CertificateRole.Server => "server",
-        _ => "client,server",
-    };
+    /// <summary>"unknown", or the role's flags in the order client, server, email, comma-separated ("client,server").</summary>
+    public static string Role(CertificateRole r) => r == CertificateRole.Unknown
+        ? "unknown"
+        : string.Join(',', RoleNames.Where(n => r.HasFlag(n.Role)).Select(n => n.Name));
+
+    /// <summary>The roles `.certlint.yml roles` and a rule's `where.role` accept, as written there.</summary>
+    public static readonly IReadOnlyList<(CertificateRole Role, string Name)> RoleNames =
+        [(CertificateRole.Client, "client"), (CertificateRole.Server, "server"), (CertificateRole.Email, "email")];
 
     public static string Format(ObjectFormat f) => f.ToString().ToLowerInvariant();
 }
