@@ -251,6 +251,9 @@ def by_design(case, opts, certs, oracle, certlint, path_errors, other_errors):
     expired = {f"cert-expired@{t}.pem" for t in case["trusted"]} & set(other_errors)
     if certlint == "SUCCESS" and expired:
         return f"anchor-trusted-as-given: an expired trust anchor (§6.1); {' '.join(sorted(expired))} on its own file"
+    if certlint == "SUCCESS" and case["leaf"] in case["trusted"] and "-partial_chain" not in opts:
+        return ("direct-trust: the peer is itself a `--ca` anchor, trusted as given like any anchor (§6.1); OpenSSL "
+                "takes a trusted certificate that is not self-signed as an anchor only with -partial_chain")
     for o, reason in BY_OPTION.items():
         if o in opts:
             return reason
