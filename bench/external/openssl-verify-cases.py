@@ -129,7 +129,8 @@ def balanced(text, start):
 
 def parse_cases(text):
     """Each verify() case of a 25-test_verify.t: line, expected verdict, description, leaf, purpose, lists, options."""
-    exit2 = [(m.start(), balanced(text, m.end())) for m in re.finditer(r"with\(\{\s*exit_checker[^}]*==\s*2[^)]*", text)]
+    blocks = [(m.start(), balanced(text, m.end())) for m in re.finditer(r"\bwith\(", text)]
+    exit2 = [(a, b) for a, b in blocks if re.search(r"exit_checker\s*=>\s*sub\s*\{\s*return\s+shift\s*==\s*2\b", text[a:b])]
     cases = []
     for m in re.finditer(r"\bok(?:_nofips)?\(\s*(!?)\s*verify\(", text):
         if len(cases) >= MAX_CASES:
