@@ -22,10 +22,11 @@ How a case becomes a CertLint run
   (`hostname-mismatch`), an RFC822 one its `mailboxes:` entry (`mailbox-mismatch`);
 - `max_chain_depth` is `--max-chain-depth`.
 
-CertLint's verdict is FAILURE when it reports, on the peer certificate, an error of one of PATH_RULES: the checks of
-RFC 5280 §6 path validation and of the peer's use (name, EKU, validity, revocation). Errors of other rules (the
-`rfc5280` profile pack, weak keys, ...) and errors on other certificates (an expired anchor, a profile error on an
-intermediate) do not fail the peer's path (docs/chains.md); they are listed per case to explain differences.
+CertLint's verdict is FAILURE when it reports, on the peer certificate, an error of one of PATH_RULES (pathjudge.py,
+shared with openssl-verify-cases.py): the checks of RFC 5280 §6 path validation and of the peer's use (name, EKU,
+validity, revocation). Errors of other rules (the `rfc5280` profile pack, weak keys, ...) and errors on other
+certificates (an expired anchor, a profile error on an intermediate) do not fail the peer's path (docs/chains.md);
+they are listed per case to explain differences.
 
 Differences are classed as docs/chains.md "Checked against x509-limbo" explains (BY_DESIGN below); a difference in
 no class is printed as UNEXPECTED: a candidate CertLint defect to judge by hand. Cases whose features CertLint does
@@ -42,14 +43,8 @@ import sys
 import tempfile
 from collections import Counter
 
-# Rules whose error on the peer certificate means its path (or its use as the peer) fails.
-PATH_RULES = {
-    "chain-invalid", "chain-incomplete", "chain-too-deep", "name-constraints-violated", "policy-not-satisfied",
-    "issuer-not-ca", "path-length-exceeded", "unknown-critical-extension", "cert-expired", "cert-not-yet-valid",
-    "cert-revoked", "revocation-unknown", "hostname-mismatch", "eku-server-auth", "eku-client-auth", "ku-server-auth", "ku-client-auth", "leaf-is-ca",
-    "eku-email-protection", "ku-email-protection", "mailbox-mismatch",
-    "parse-error",  # a peer that cannot be decoded has no path
-}
+from pathjudge import judge as judge_report  # beside this file: the verdict shared with openssl-verify-cases.py
+
 # limbo features CertLint has no counterpart for (limbo: "consumers that don't understand a feature should skip").
 # (None since session 35: `pedantic-public-suffix-wildcard` is judged, a wildcard on an ICANN public suffix covers nothing.)
 SKIP_FEATURES: dict = {}
@@ -111,20 +106,8 @@ def run_case(cli, case, now_if_null, packs, timeout):
 
 
 def judge(case, report):
-    """CertLint's verdict, the errors behind it, and the other errors of the run (by certificate)."""
-    peer = next((c for c in report.get("certificates", []) if c.get("path", "").endswith("peer.pem")), None)
-    peer_id = peer["sha256"] if peer else None
-    path_errors, other_errors = [], []
-    for f in report.get("findings", []):
-        where = os.path.basename(f.get("path") or "?")
-        item = f"{f['rule']}@{where}"
-        if f.get("severity") == "warning" and f["rule"] in PROFILE_WARNINGS:
-            other_errors.append(item + "(warning)")  # names the class of a difference, never decides the verdict
-        if f.get("severity") != "error":
-            continue
-        on_peer = (f.get("object") or {}).get("id") == peer_id or (peer_id is None and where == "peer.pem")
-        (path_errors if on_peer and f["rule"] in PATH_RULES else other_errors).append(item)
-    return ("FAILURE" if path_errors else "SUCCESS"), sorted(set(path_errors)), sorted(set(other_errors))
+    """CertLint's verdict, the errors behind it, and the other errors of the run (pathjudge.py)."""
+    return judge_report(report)
 
 
 # Errors every limbo-built certificate draws under the BR pack (no subject O/C, AIA or policies, a serial without
@@ -135,9 +118,6 @@ BACKGROUND = {
     "cabf-sub-policies-missing", "cabf-validity-39-months", "cabf-validity-398", "cabf-ca-ku-not-critical",
     "cabf-sub-ku-not-critical", "cabf-ca-ku-crl-sign", "cabf-sub-crldp-missing",
 }
-# Warnings that report, on the offending certificate, the profile defect a limbo case rejects the path for (BR
-# 7.1.2.7.10's EKU values other than serverAuth and clientAuth are a warning: several are only NOT RECOMMENDED).
-PROFILE_WARNINGS = {"cabf-eku-extra"}
 # Differences judged one by one (the case's name, its last id part): limbo's expectation has no RFC 5280 or BR rule.
 # With the path rules the difference must come from (None: any), so that another failure is not hidden by the name.
 JUDGED = {

@@ -52,6 +52,7 @@ public static class Oids
     public const string CrlDistributionPoints = "2.5.29.31";
     public const string CertificatePolicies = "2.5.29.32";
     public const string AuthorityInfoAccess = "1.3.6.1.5.5.7.1.1";
+    public const string OcspNoCheck = "1.3.6.1.5.5.7.48.1.5";
     public const string CommonName = "2.5.4.3";
     public const string EmailAddress = "1.2.840.113549.1.9.1";
 }

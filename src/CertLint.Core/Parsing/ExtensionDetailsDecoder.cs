@@ -52,7 +52,7 @@ internal static class ExtensionDetailsDecoder
             "1.3.6.1.5.5.7.1.3" => QcStatementsDecoder.Decode(r.ReadSequence()),
             "1.3.6.1.5.5.7.1.24" => TlsFeatures(r.ReadSequence()),
             // id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1) and the CT precertificate poison (RFC 6962 §3.1): extnValue is NULL.
-            "1.3.6.1.5.5.7.48.1.5" or "1.3.6.1.4.1.11129.2.4.3" => Null(ref r),
+            Model.Oids.OcspNoCheck or "1.3.6.1.4.1.11129.2.4.3" => Null(ref r),
             _ => null,
         };
         if (result is null) return null;

@@ -37,6 +37,31 @@ public sealed class PathValidationTests
     }
 
     [Test]
+    public void Critical_ocsp_nocheck_is_processed_on_the_leaf_and_on_a_ca()
+    {
+        // OpenSSL's verify suite, "accept critical OCSP No Check" (session 36): RFC 6960's NULL extension constrains no
+        // path, so marking it critical is no unknown critical extension; one beside it still fails the path alone.
+        var noCheck = new X509Extension(CertLint.Model.Oids.OcspNoCheck, [0x05, 0x00], critical: true);
+        var ca = Root.IssueCa("Plain CA");
+        var leaf = ca.Issue("responder", o => o.Extension(noCheck));
+        var chain = Chain(leaf, ca);
+        chain.Status.ShouldBe(ChainStatus.Complete);
+        chain.Failures.ShouldBeEmpty();
+        var odd = Root.IssueCa("NoCheck CA", o => o.Extension(noCheck));
+        Chain(odd.Issue("leaf2"), odd).Status.ShouldBe(ChainStatus.Complete);
+        Single(Chain(ca.Issue("both", o => o.Extension(noCheck).Extension(Private("1.3.6.1.4.1.55555.1", critical: true))), ca),
+                PathCheck.UnknownCriticalExtension)
+            .Message.ShouldBe("CN=both has critical extension 1.3.6.1.4.1.55555.1, which CertLint does not process (RFC 5280 §4.2: the path must be rejected)");
+
+        var inventory = new TestScan().Pem("responder.pem", leaf, ca).Ca(Root).Build();
+        var findings = CertLint.Rules.Evaluation.RuleEvaluator.Evaluate(inventory, BuiltInRules.BuiltInRuleRunner.Catalog.InForce,
+                CertLint.Core.Tests.Rules.RuleTestKit.Context(inventory)).Findings
+            .Where(f => f.Severity >= CertLint.Findings.Severity.Warning)
+            .Select(f => $"{f.Rule.Name}@{f.Subject.Location.File.RelativePath}:{f.Subject.Location.StartLine}").Order(StringComparer.Ordinal);
+        findings.ShouldBe(["eku-missing@responder.pem:1"]); // the leaf has no EKU; no unknown-critical-extension
+    }
+
+    [Test]
     public void Undecodable_authority_info_access_or_subject_key_identifier_fails_the_path_where_it_is()
     {
         var ca = Root.IssueCa("Plain CA");

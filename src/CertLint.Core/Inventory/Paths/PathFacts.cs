@@ -19,13 +19,16 @@ internal sealed class PathFacts
     private const string SubjectDirectoryAttributesOid = "2.5.29.9";
     private const string FreshestCrlOid = "2.5.29.46";
 
-    /// <summary>Extensions path validation processes (RFC 5280 §4.2 and §6.1); any other critical one fails the path.</summary>
+    /// <summary>Extensions path validation processes (RFC 5280 §4.2 and §6.1); any other critical one fails the path.
+    /// id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1, a NULL) only tells an OCSP client not to check a responder's own
+    /// status and constrains no path: knowing it is processing it, so a critical one (RFC 6960's SHOULD be non-critical)
+    /// is no reason to reject, as in OpenSSL's verify suite ("accept critical OCSP No Check").</summary>
     public static readonly IReadOnlySet<string> Processed = new HashSet<string>(StringComparer.Ordinal)
     {
         Oids.BasicConstraints, Oids.KeyUsage, Oids.ExtendedKeyUsage, Oids.SubjectAltName, Oids.SubjectKeyIdentifier,
         Oids.AuthorityKeyIdentifier, Oids.CertificatePolicies, Oids.CrlDistributionPoints, NameConstraintsOid,
         PolicyMappingsOid, PolicyConstraintsOid, InhibitAnyPolicyOid, IssuerAltNameOid, SubjectDirectoryAttributesOid,
-        FreshestCrlOid, Oids.AuthorityInfoAccess,
+        FreshestCrlOid, Oids.AuthorityInfoAccess, Oids.OcspNoCheck,
     };
 
     public List<GeneralName>? SubjectAltNames { get; private set; }
