@@ -79,11 +79,13 @@ public sealed partial class MongoReader : IConfigReader
             return;
         }
         var modeAt = source.At(modeNode.Line());
-        var word = legacy ? "SSL" : "TLS";
-        string[] modes = ["disabled", $"allow{word}", $"prefer{word}", $"require{word}"];
+        // net.ssl.mode takes either spelling: mongod rewrites a trailing SSL to TLS.
+        string[] modes = legacy
+            ? ["disabled", "allowSSL", "preferSSL", "requireSSL", "allowTLS", "preferTLS", "requireTLS"]
+            : ["disabled", "allowTLS", "preferTLS", "requireTLS"];
         if (!modes.Contains(mode))
         {
-            result.Error(modeAt, $"invalid {prefix}mode: {string.Join(", ", modes)} expected");
+            result.Error(modeAt, $"invalid {prefix}mode: {string.Join(", ", modes[..4])} expected");
             return;
         }
         if (mode == "disabled") return;
@@ -100,12 +102,13 @@ public sealed partial class MongoReader : IConfigReader
         var invalidHostnames = Bool(InvalidHostnames);
         var protocols = Protocols(Node(DisabledProtocols), modeAt, prefix + DisabledProtocols.Tls, result);
         var crl = File(CrlFile);
+        if (crl is not null && ca is null) result.Error(crl.At, $"{prefix}CRLFile without {prefix}CAFile (mongod does not start)");
         var mongos = Path.GetFileName(source.File.RelativePath).StartsWith("mongos", StringComparison.OrdinalIgnoreCase) || root.Get("sharding").Get("configDB") is not null;
         var program = mongos ? "mongos" : "mongod";
         var port = net.Text("port");
         var settings = new Dictionary<string, string> { [prefix + "mode"] = mode };
         if (invalidHostnames == true) settings[prefix + InvalidHostnames.Tls] = "true";
-        if (selector) settings["certificateStore"] = $"the system certificate store ({prefix}certificateSelector)";
+        var serverSettings = selector ? new Dictionary<string, string>(settings) { ["certificateStore"] = $"the system certificate store ({prefix}certificateSelector)" } : settings;
         result.Usages.Add(new TlsUsage
         {
             Format = Format,
@@ -120,7 +123,7 @@ public sealed partial class MongoReader : IConfigReader
             VerifyAt = (invalidCertificates == true ? At(InvalidCertificates) : null) ?? (withoutCertificates == true ? At(WithoutCertificates) : null) ?? ca?.At,
             Protocols = protocols,
             LiteralSecrets = [.. new[] { Secret(CertificateKeyFilePassword) }.OfType<LiteralSecret>()],
-            Settings = settings,
+            Settings = serverSettings,
         });
         var clusterFile = File(ClusterFile);
         var member = root.Get("replication").Get("replSetName") ?? (root.Get("sharding") is YamlMappingNode sharding ? sharding : null);
@@ -141,7 +144,8 @@ public sealed partial class MongoReader : IConfigReader
             VerifyPeer = invalidCertificates != true,
             VerifyAt = At(InvalidCertificates),
             Protocols = protocols,
-            LiteralSecrets = [.. new[] { clusterFile is null ? Secret(CertificateKeyFilePassword) : Secret(ClusterPassword) }.OfType<LiteralSecret>()],
+            // The server's key password is reported on the server usage, once.
+            LiteralSecrets = [.. new[] { clusterFile is null ? null : Secret(ClusterPassword) }.OfType<LiteralSecret>()],
             Settings = settings,
         });
     }
@@ -160,7 +164,8 @@ public sealed partial class MongoReader : IConfigReader
         var disabled = new HashSet<TlsVersion>();
         foreach (var word in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (word.Equals("none", StringComparison.OrdinalIgnoreCase)) continue;
+            // "none" disables nothing; a "-TLS1_0" token (a negative prefix) keeps that version on.
+            if (word.Equals("none", StringComparison.OrdinalIgnoreCase) || (word.StartsWith('-') && TlsVersions.Parse(word[1..]) is not null)) continue;
             if (word.StartsWith("TLS1_", StringComparison.Ordinal) && TlsVersions.Parse(word) is { } v and >= TlsVersion.Tls10) disabled.Add(v);
             else
             {

@@ -131,7 +131,8 @@ public sealed partial class MysqlReader : IConfigReader
             VerifyPeer = verify,
             VerifyAt = (mode ?? o.GetValueOrDefault("ssl-verify-server-cert") ?? (verify ? o.GetValueOrDefault("ssl-ca") ?? o.GetValueOrDefault("ssl-capath") : null))?.At,
             Protocols = Protocols(o, result),
-            LiteralSecrets = password is { Value: { } pw } && LiteralSecret.IsLiteral(pw) ? [new LiteralSecret(password.At, $"[{ConfigWords.Safe(password.Group)}] password", Account(o))] : [],
+            // A [client] password a program group inherits is reported once, on [client].
+            LiteralSecrets = password is { Value: { } pw } && password.Group == at.Group && LiteralSecret.IsLiteral(pw) ? [new LiteralSecret(password.At, $"[{ConfigWords.Safe(password.Group)}] password", Account(o))] : [],
             Settings = new Dictionary<string, string> { ["ssl-mode"] = modeValue ?? (verify ? "verify-ca (implied)" : "preferred") },
         });
     }
