@@ -75,7 +75,9 @@ public sealed partial class MongoReader : IConfigReader
 
         if (Node(Mode) is not YamlScalarNode { Value: { } mode } modeNode)
         {
-            result.Error(source.At(block.Line()), $"{prefix}mode is not set while other TLS settings are (mongod does not start)");
+            // At the tls: (ssl:) key: a block mapping starts at its first setting.
+            var key = net.Entries().First(e => ReferenceEquals(e.Value, block)).Key;
+            result.Error(source.At(key.Line()), $"{prefix}mode is not set while other TLS settings are (mongod does not start)");
             return;
         }
         var modeAt = source.At(modeNode.Line());
