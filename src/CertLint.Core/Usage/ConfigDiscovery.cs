@@ -17,6 +17,8 @@ internal static class ConfigDiscovery
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".conf", ".cfg", ".vhost", ".yaml", ".yml", ".json", ".cpf", ".merge", ".ini", ".xml", ".properties", ".site",
+        // MySQL / MariaDB option files; the other readers ask for their own extensions, so only MysqlReader reads these.
+        ".cnf",
     };
 
     /// <summary>Extension-less files worth a look: nginx sites-available/default, Apache sites.</summary>

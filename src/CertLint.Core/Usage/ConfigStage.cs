@@ -9,6 +9,8 @@ using CertLint.Usage.Compose;
 using CertLint.Usage.Envoy;
 using CertLint.Usage.Haproxy;
 using CertLint.Usage.Kubernetes;
+using CertLint.Usage.Mongo;
+using CertLint.Usage.Mysql;
 using CertLint.Usage.Nginx;
 using CertLint.Usage.Postgres;
 using CertLint.Usage.Redis;
@@ -41,6 +43,8 @@ public static class ConfigStage
         new ComposeReader(),
         new SpringReader(),
         new EnvoyReader(),
+        new MysqlReader(),
+        new MongoReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)

@@ -33,8 +33,9 @@ public sealed record FileReference(string Path, SourceLocation At, string Direct
 /// <summary>
 /// A secret written into the configuration itself (a private-key or keystore password), by where and under which key:
 /// never its value, which CertLint neither keeps nor uses (passwords come from environment variables only).
+/// <see cref="Protects"/> names what the password opens when it is not the usage's key (a MySQL account's login).
 /// </summary>
-public sealed record LiteralSecret(SourceLocation At, string Directive)
+public sealed record LiteralSecret(SourceLocation At, string Directive, string? Protects = null)
 {
     public string Source => $"{At.File.RelativePath}:{At.StartLine} {Directive}";
 
@@ -63,7 +64,7 @@ public sealed record ProtocolSetting(IReadOnlyList<TlsVersion> Allowed, SourceLo
 /// </summary>
 public sealed record TlsUsage
 {
-    /// <summary>Reader that found it: nginx, apache, haproxy, kestrel, kubernetes, compose, iris, spring, postgresql, redis, envoy.</summary>
+    /// <summary>Reader that found it: nginx, apache, haproxy, kestrel, kubernetes, compose, iris, spring, postgresql, redis, envoy, mysql, mongodb.</summary>
     public required string Format { get; init; }
     /// <summary>Where the block, resource or configuration starts.</summary>
     public required SourceLocation Location { get; init; }

@@ -45,6 +45,17 @@ public static class UsagePaths
             })];
     }
 
+    /// <summary>Files read from one CA folder at most (Redis tls-ca-cert-dir, MySQL ssl-capath).</summary>
+    public const int MaxCaFolderFiles = 100;
+
+    /// <summary>
+    /// An OpenSSL CA folder (Redis tls-ca-cert-dir, MySQL ssl-capath): every certificate file in it, OpenSSL's hashed
+    /// links included, sorted, at most <see cref="MaxCaFolderFiles"/>; the folder itself when it is not in the repository.
+    /// </summary>
+    public static List<FileReference> CaFolder(FileReference dir, ConfigSource source) =>
+        FolderFiles(dir, source.Directory, source.Root,
+            name => Path.GetExtension(name).ToLowerInvariant() is not (".key" or ".crl" or ".srl" or ".csr"), MaxCaFolderFiles) ?? [dir];
+
     /// <summary>
     /// The files an include names (nginx `include`, Apache `Include`, Redis `include`): the path itself, or, when its
     /// file name is a glob(3) pattern (conf.d/*.conf), the matching files of its folder as <see cref="Listing"/> gives them.

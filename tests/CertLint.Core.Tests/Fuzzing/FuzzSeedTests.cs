@@ -124,7 +124,7 @@ public sealed class FuzzSeedTests
     }
 
     /// <summary>
-    /// The PostgreSQL, Redis and Envoy fixtures are `config` seeds (fuzz/run.sh's pattern, under 10 KB) and, read by the
+    /// The PostgreSQL, Redis, Envoy, MySQL and MongoDB fixtures are `config` seeds (fuzz/run.sh's pattern, under 10 KB) and, read by the
     /// harness under the name of their format, define the TLS usage they define in a scan: the harness reads them as
     /// the engine does, not into an early parse error.
     /// </summary>
@@ -133,6 +133,8 @@ public sealed class FuzzSeedTests
     [TestCase("configs/postgresql/good/pg_hba.conf", "pg_hba.conf", "")]
     [TestCase("configs/redis/good/redis.conf", "redis.conf", "redis Server, redis Client")]
     [TestCase("configs/envoy/good/envoy.yaml", "envoy.yaml", "envoy Server, envoy Client")]
+    [TestCase("configs/mysql/good/my.cnf", "my.cnf", "mysql Server, mysql Client, mysql Client")]
+    [TestCase("configs/mongodb/good/mongod.conf", "mongod.conf", "mongodb Server, mongodb Client")]
     public void The_new_configuration_formats_are_config_seeds_read_to_their_usages(string fixture, string routed, string usages)
     {
         var bytes = Seed(fixture, "config");

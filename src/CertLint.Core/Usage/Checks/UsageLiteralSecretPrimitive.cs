@@ -25,7 +25,7 @@ public sealed class UsageLiteralSecretPrimitive : ICheckPrimitive
             {
                 ["service"] = usage.Service,
                 ["source"] = secret.Source,
-                ["key"] = usage.Key?.Path ?? usage.Certificate?.Path ?? "(no key file named)",
+                ["key"] = secret.Protects ?? usage.Key?.Path ?? usage.Certificate?.Path ?? "(no key file named)",
             }, secret.At);
         }
     }

@@ -13,9 +13,6 @@ namespace CertLint.Usage.Redis;
 /// </summary>
 public sealed partial class RedisReader : IConfigReader
 {
-    /// <summary>Files read from one tls-ca-cert-dir at most.</summary>
-    private const int MaxCaDirectoryFiles = 100;
-
     /// <summary>tls-* directives that take one argument (Redis refuses another count).</summary>
     private static readonly HashSet<string> OneArgument =
     [
@@ -54,7 +51,7 @@ public sealed partial class RedisReader : IConfigReader
         var replication = Choice(last, "tls-replication", result, "yes", "no") == "yes";
         var cluster = Choice(last, "tls-cluster", result, "yes", "no") == "yes";
         var caFiles = new[] { File("tls-ca-cert-file") }.OfType<FileReference>()
-            .Concat(File("tls-ca-cert-dir") is { } dir ? CaDirectory(dir, source) : []).ToList();
+            .Concat(File("tls-ca-cert-dir") is { } dir ? UsagePaths.CaFolder(dir, source) : []).ToList();
         var protocols = Protocols(last, result);
         var cert = File("tls-cert-file");
         var key = File("tls-key-file");
@@ -128,9 +125,4 @@ public sealed partial class RedisReader : IConfigReader
         }
         return new ProtocolSetting([.. versions.Distinct().Order()], d.At, "tls-protocols");
     }
-
-    /// <summary>tls-ca-cert-dir: every certificate file of the folder (OpenSSL's hashed links included), sorted, bounded.</summary>
-    private static List<FileReference> CaDirectory(FileReference dir, ConfigSource source) =>
-        UsagePaths.FolderFiles(dir, source.Directory, source.Root,
-            name => Path.GetExtension(name).ToLowerInvariant() is not (".key" or ".crl" or ".srl" or ".csr"), MaxCaDirectoryFiles) ?? [dir];
 }
