@@ -13,6 +13,8 @@ using CertLint.Usage.Nginx;
 using CertLint.Usage.Postgres;
 using CertLint.Usage.Redis;
 using CertLint.Usage.Spring;
+using CertLint.Usage.Kafka;
+using CertLint.Usage.Rabbitmq;
 
 namespace CertLint.Usage;
 
@@ -41,6 +43,9 @@ public static class ConfigStage
         new ComposeReader(),
         new SpringReader(),
         new EnvoyReader(),
+        // Message brokers: after Spring (application*.properties with spring.kafka.ssl.* are Spring's).
+        new KafkaReader(),
+        new RabbitmqReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)
