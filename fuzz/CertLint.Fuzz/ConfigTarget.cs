@@ -8,7 +8,7 @@ namespace CertLint.Fuzz;
 /// <summary>
 /// The `config` harness: one input read by every configuration reader (nginx, Kubernetes, IRIS merge / SSLDefs.ini /
 /// XML, Kestrel, Apache, HAProxy, PostgreSQL postgresql.conf / pg_hba.conf / pg_service.conf, Redis, docker-compose,
-/// Spring, Envoy) under a name that reader reads. The readers are called
+/// Spring, Envoy, Kafka, RabbitMQ) under a name that reader reads. The readers are called
 /// directly, not through ConfigStage, whose catch-all turns a reader bug into a parse issue: here a bug is a crash.
 /// Every include or list a configuration names inside the fuzz root opens the same input again, so include cycles and
 /// glob fan-out are fuzzed too; the root holds a few empty files for globs and existence checks to find.
@@ -21,6 +21,7 @@ public static class ConfigTarget
         "nginx.conf", "k8s/manifest.yaml", "iris/merge.cpf", "iris/SSLDefs.ini", "iris/export.xml", "appsettings.json",
         "httpd.conf", "haproxy.cfg", "docker-compose.yml", "application.yml", "application.properties",
         "postgresql.conf", "pg_hba.conf", "pg_service.conf", "redis.conf", "envoy.yaml",
+        "server.properties", "rabbitmq.conf",
     ];
 
     private static string? _root;
@@ -105,6 +106,8 @@ public static class ConfigTarget
         "redis.conf" => Of<Usage.Redis.RedisReader>(),
         "docker-compose.yml" => Of<Usage.Compose.ComposeReader>(),
         "envoy.yaml" => Of<Usage.Envoy.EnvoyReader>(),
+        "server.properties" => Of<Usage.Kafka.KafkaReader>(),
+        "rabbitmq.conf" => Of<Usage.Rabbitmq.RabbitmqReader>(),
         _ => Of<Usage.Spring.SpringReader>(),
     };
 
