@@ -70,11 +70,18 @@ public sealed partial class RabbitmqReader : IConfigReader
             VerifyPeer = verify && failIfNoCert,
             VerifyAt = (Get("fail_if_no_peer_cert") ?? Get("verify"))?.At,
             Protocols = Versions(settings, prefix + "versions.", result),
-            LiteralSecrets = Get("password") is { } password && LiteralSecret.IsLiteral(password.Value) && secretsTold.Add(prefix)
+            LiteralSecrets = Get("password") is { } password && IsLiteral(password.Value) && secretsTold.Add(prefix)
                 ? [new LiteralSecret(password.At, password.Key)] : [],
             Settings = new Dictionary<string, string> { ["verify"] = verify ? "verify_peer" : "verify_none", ["fail_if_no_peer_cert"] = failIfNoCert ? "true" : "false" },
         };
     }
+
+    /// <summary>
+    /// A password written in clear: RabbitMQ decrypts an `encrypted:` value with a passphrase kept elsewhere
+    /// (advanced.config or the CLI), so that one is no readable secret.
+    /// </summary>
+    private static bool IsLiteral(string value) =>
+        LiteralSecret.IsLiteral(value) && !value.StartsWith("encrypted:", StringComparison.Ordinal);
 
     /// <summary>A setting's value among the allowed ones; another is an issue at its line (RabbitMQ refuses to start).</summary>
     private static string? Choice(RabbitmqSetting? setting, ConfigReadResult result, params string[] allowed)
