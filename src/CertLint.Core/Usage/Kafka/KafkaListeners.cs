@@ -42,6 +42,9 @@ internal static class KafkaListeners
             var written = entry[..scheme];
             var name = SpringProperties.Canonical(written);
             var protocol = ProtocolOf(written, map);
+            // Schema Registry, Kafka REST and ksqlDB write their HTTP(S) servers as listeners=https://... next to Kafka-style
+            // ssl.* settings: no Kafka listener, not read (docs/configurations.md), and no error either.
+            if (protocol is null && written.ToLowerInvariant() is "http" or "https") continue;
             if (protocol is null)
             {
                 result.Error(source.At(property.Line), $"listener {ConfigWords.Safe(written)} has no security protocol: name it in listener.security.protocol.map");
