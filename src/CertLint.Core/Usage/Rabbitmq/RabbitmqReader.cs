@@ -40,21 +40,21 @@ public sealed partial class RabbitmqReader : IConfigReader
             .OrderBy(s => s.At.StartLine).ToList();
         if (listeners.Count > MaxListeners) result.Error(listeners[MaxListeners].At, $"more than {MaxListeners} TLS listeners: the rest are not read");
         foreach (var listener in listeners.Take(MaxListeners))
-            result.Usages.Add(Server(settings, "ssl_options.", listener, result, secretsTold));
+            result.Usages.Add(Server(source, settings, "ssl_options.", listener, result, secretsTold));
         if (settings.GetValueOrDefault("management.ssl.port") is { } port)
-            result.Usages.Add(Server(settings, "management.ssl.", port, result, secretsTold));
+            result.Usages.Add(Server(source, settings, "management.ssl.", port, result, secretsTold));
     }
 
     /// <summary>
     /// A TLS listener with the options under <paramref name="prefix"/>. A literal password goes with the first listener
     /// using it only (<paramref name="secretsTold"/>): one line in the repository is one finding, however many listeners share it.
     /// </summary>
-    private static TlsUsage Server(Dictionary<string, RabbitmqSetting> settings, string prefix, RabbitmqSetting listener, ConfigReadResult result,
+    private static TlsUsage Server(ConfigSource source, Dictionary<string, RabbitmqSetting> settings, string prefix, RabbitmqSetting listener, ConfigReadResult result,
         HashSet<string> secretsTold)
     {
         RabbitmqSetting? Get(string name) => settings.GetValueOrDefault(prefix + name);
         FileReference? File(string name) => Get(name) is { } s
-            ? UsagePaths.Reference(s.Value, s.At, s.Key, Path.GetDirectoryName(s.At.File.FullPath) ?? "") : null;
+            ? UsagePaths.Reference(s.Value, s.At, s.Key, source.Directory) : null;
         var verify = Choice(Get("verify"), result, "verify_peer", "verify_none") == "verify_peer";
         var failIfNoCert = Choice(Get("fail_if_no_peer_cert"), result, "true", "false") == "true";
         var optional = verify && !failIfNoCert;
