@@ -8,7 +8,8 @@ namespace CertLint.Fuzz;
 /// <summary>
 /// The `config` harness: one input read by every configuration reader (nginx, Kubernetes, IRIS merge / SSLDefs.ini /
 /// XML, Kestrel, Apache, HAProxy, PostgreSQL postgresql.conf / pg_hba.conf / pg_service.conf, Redis, docker-compose,
-/// Spring, Envoy, MySQL / MariaDB my.cnf, MongoDB mongod.conf) under a name that reader reads. The readers are called
+/// Spring, Envoy, MySQL / MariaDB my.cnf, MongoDB mongod.conf, Kafka, RabbitMQ) under a name that reader reads.
+/// The readers are called
 /// directly, not through ConfigStage, whose catch-all turns a reader bug into a parse issue: here a bug is a crash.
 /// Every include or list a configuration names inside the fuzz root opens the same input again, so include cycles and
 /// glob fan-out are fuzzed too; the root holds a few empty files for globs and existence checks to find.
@@ -22,6 +23,7 @@ public static class ConfigTarget
         "httpd.conf", "haproxy.cfg", "docker-compose.yml", "application.yml", "application.properties",
         "postgresql.conf", "pg_hba.conf", "pg_service.conf", "redis.conf", "envoy.yaml",
         "my.cnf", "mongod.conf",
+        "server.properties", "rabbitmq.conf",
     ];
 
     private static string? _root;
@@ -108,6 +110,8 @@ public static class ConfigTarget
         "envoy.yaml" => Of<Usage.Envoy.EnvoyReader>(),
         "my.cnf" => Of<Usage.Mysql.MysqlReader>(),
         "mongod.conf" => Of<Usage.Mongo.MongoReader>(),
+        "server.properties" => Of<Usage.Kafka.KafkaReader>(),
+        "rabbitmq.conf" => Of<Usage.Rabbitmq.RabbitmqReader>(),
         _ => Of<Usage.Spring.SpringReader>(),
     };
 

@@ -15,6 +15,8 @@ using CertLint.Usage.Nginx;
 using CertLint.Usage.Postgres;
 using CertLint.Usage.Redis;
 using CertLint.Usage.Spring;
+using CertLint.Usage.Kafka;
+using CertLint.Usage.Rabbitmq;
 
 namespace CertLint.Usage;
 
@@ -45,6 +47,9 @@ public static class ConfigStage
         new EnvoyReader(),
         new MysqlReader(),
         new MongoReader(),
+        // Message brokers: after Spring (application*.properties with spring.kafka.ssl.* are Spring's).
+        new KafkaReader(),
+        new RabbitmqReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)

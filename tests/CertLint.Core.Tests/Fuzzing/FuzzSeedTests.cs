@@ -135,6 +135,9 @@ public sealed class FuzzSeedTests
     [TestCase("configs/envoy/good/envoy.yaml", "envoy.yaml", "envoy Server, envoy Client")]
     [TestCase("configs/mysql/good/my.cnf", "my.cnf", "mysql Server, mysql Client, mysql Client")]
     [TestCase("configs/mongodb/good/mongod.conf", "mongod.conf", "mongodb Server, mongodb Client")]
+    [TestCase("configs/kafka/good/config/server.properties", "server.properties", "kafka Server, kafka Server, kafka Server, kafka Client, kafka Client")]
+    [TestCase("configs/kafka/good/config/producer.properties", "server.properties", "kafka Client")]
+    [TestCase("configs/rabbitmq/good/rabbitmq.conf", "rabbitmq.conf", "rabbitmq Server, rabbitmq Server, rabbitmq Server")]
     public void The_new_configuration_formats_are_config_seeds_read_to_their_usages(string fixture, string routed, string usages)
     {
         var bytes = Seed(fixture, "config");

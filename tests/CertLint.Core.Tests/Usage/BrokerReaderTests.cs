@@ -1,0 +1,73 @@
+using CertLint.Core.Tests.Hostile;
+using CertLint.Tests.Pki;
+
+namespace CertLint.Core.Tests.Usage;
+
+/// <summary>
+/// Kafka and RabbitMQ settings whose reading is easy to get wrong, through the engine: which ssl.client.auth a
+/// SASL_SSL listener takes, HTTP(S) listeners of Kafka's neighbours, cuttlefish's quoting and comments.
+/// </summary>
+public sealed class BrokerReaderTests
+{
+    private static string Usages(TempDirectory dir) =>
+        string.Join("; ", BoundedLint.Run(dir.Path, ".").Inventory.Usages.Select(u => $"{u.Service} verify={u.VerifyPeer}"));
+
+    [Test]
+    public void A_sasl_ssl_listener_requires_client_certificates_only_by_its_prefixed_setting()
+    {
+        using var dir = new TempDirectory();
+        ConfigComplexityTests.ServerCertificate(dir);
+        // KIP-684: the broker-wide ssl.client.auth applies to SSL listeners, not to SASL_SSL ones.
+        ConfigComplexityTests.Write(dir, "server.properties", """
+            listeners=MTLS://:9093,SASL://:9094,SASL_MTLS://:9095
+            listener.security.protocol.map=MTLS:SSL,SASL:SASL_SSL,SASL_MTLS:SASL_SSL
+            ssl.keystore.type=PEM
+            ssl.keystore.location=www.crt
+            ssl.client.auth=required
+            listener.name.sasl_mtls.ssl.client.auth=required
+            """);
+
+        Usages(dir).ShouldBe("kafka listener MTLS verify=True; kafka listener SASL verify=False; kafka listener SASL_MTLS verify=True");
+    }
+
+    [Test]
+    public void Https_listeners_of_schema_registry_are_not_kafka_listeners_and_no_error()
+    {
+        using var dir = new TempDirectory();
+        ConfigComplexityTests.ServerCertificate(dir);
+        ConfigComplexityTests.Write(dir, "schema-registry.properties", """
+            listeners=https://0.0.0.0:8081
+            ssl.keystore.location=www.crt
+            ssl.client.auth=true
+            """);
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Inventory.Usages.ShouldBeEmpty();
+        result.Of("parse-error").ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_rabbitmq_value_ends_at_a_comment_unless_single_quoted()
+    {
+        using var dir = new TempDirectory();
+        ConfigComplexityTests.ServerCertificate(dir);
+        Directory.CreateDirectory(dir["tls#1"]);
+        File.Copy(dir["www.crt"], dir["tls#1/www.crt"]);
+        ConfigComplexityTests.Write(dir, "rabbitmq.conf", """
+            listeners.ssl.default = 5671   # AMQPS
+            ssl_options.certfile = 'tls#1/www.crt'
+            ssl_options.keyfile = www.key# the key
+            ssl_options.verify = verify_peer
+            ssl_options.fail_if_no_peer_cert = true
+            """);
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        var usage = result.Inventory.Usages.ShouldHaveSingleItem();
+        (usage.Service, usage.Certificate!.Path, usage.Key!.Path, usage.VerifyPeer).ShouldBe(("rabbitmq listeners.ssl.default", "tls#1/www.crt", "www.key", (bool?)true));
+        result.Of("config-file-missing").ShouldBeEmpty();
+        result.Of("config-key-mismatch").ShouldBeEmpty();
+        result.Of("parse-error").ShouldBeEmpty();
+    }
+}
