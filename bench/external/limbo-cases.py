@@ -41,9 +41,8 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 
-from pathjudge import judge as judge_report  # beside this file: the verdict shared with openssl-verify-cases.py
+from pathjudge import judge as judge_report, summarize  # beside this file: the verdict shared with openssl-verify-cases.py
 
 # limbo features CertLint has no counterpart for (limbo: "consumers that don't understand a feature should skip").
 # (None since session 35: `pedantic-public-suffix-wildcard` is judged, a wildcard on an ICANN public suffix covers nothing.)
@@ -232,17 +231,7 @@ def main():
             errs = " ".join(r.get("pathErrors", []) + [f"({e})" for e in r.get("otherErrors", [])])
             print(f"{r['outcome']:11} {cid}: expected {r['expected']}, CertLint {r.get('certlint', '-')} {errs} {detail}")
 
-    counts = Counter(r["outcome"] for r in results)
-    print(f"\ncases: {len(results)}  agree: {counts['agree']}  by design: {counts['by-design']}  "
-          f"UNEXPECTED: {counts['UNEXPECTED']}  skipped: {counts['skipped']}  errors: {counts['error']}")
-    for reason, n in Counter(r["reason"].split(":")[0] for r in results if r["outcome"] == "by-design").most_common():
-        print(f"  by design, {reason}: {n}")
-    for reason, n in Counter(r["reason"] for r in results if r["outcome"] == "skipped").most_common():
-        print(f"  skipped, {reason}: {n}")
-    if a.report:
-        with open(a.report, "w") as f:
-            json.dump(results, f, indent=1)
-    sys.exit(1 if counts["UNEXPECTED"] or counts["error"] else 0)
+    summarize(results, a.report)
 
 
 if __name__ == "__main__":

@@ -17,9 +17,9 @@ Each case is run twice, with the same files, at the same time:
   CertLint is still compared with the oracle;
 - CertLint: a temporary repository with the leaf as peer.pem and every untrusted certificate under chain/, each
   trusted file a `--ca` (named anchors are exclusive); `-purpose sslserver` makes peer.pem a server in `.certlint.yml`
-  `roles:`, `sslclient` a client, no purpose no role (the path alone is validated); `-verify_depth N` is
+  `roles:`, `sslclient` a client, `smimesign` an email peer, no purpose no role (the path alone is validated); `-verify_depth N` is
   `--max-chain-depth N`; `-attime` (or --now) is `--now`; `-policy OID` is `--policy OID` and `-explicit_policy`
-  `validation.requireExplicitPolicy`. Other purposes (codesign, timestampsign, smime...) are skipped, as are cases whose
+  `validation.requireExplicitPolicy`. Other purposes (codesign, timestampsign, smimeencrypt, ...) are skipped, as are cases whose
   files CERTS_DIR lacks (upstream checks some in rather than generating them) and cases with Perl variables as options.
 
 CertLint's verdict is pathjudge.judge()'s, as for x509-limbo: FAILURE when an error of PATH_RULES is reported on the
@@ -37,11 +37,10 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 
-from pathjudge import judge  # beside this file: the verdict shared with limbo-cases.py
+from pathjudge import judge, summarize  # beside this file: the verdict shared with limbo-cases.py
 
-ROLES = {"sslserver": "server", "sslclient": "client", "": None}
+ROLES = {"sslserver": "server", "sslclient": "client", "smimesign": "email", "": None}
 MAX_T_BYTES = 1 << 20
 MAX_CASES = 2000
 MAX_CERT_BYTES = 1 << 20
@@ -315,7 +314,7 @@ def main():
         elif any(not isinstance(o, str) for o in case["opts"]):
             skip = "options given by Perl variables (the FIPS provider block)"
         elif case["purpose"] not in ROLES:
-            skip = f"purpose {case['purpose']} (CertLint roles: server, client)"
+            skip = f"purpose {case['purpose']} (CertLint roles: server, client, email)"
         else:
             missing = [x for x in [case["leaf"]] + case["trusted"] + case["untrusted"]
                        if not os.path.isfile(os.path.join(a.certs, x + ".pem"))]
@@ -352,19 +351,8 @@ def main():
             print(f"{r['outcome']:11} {cid}: openssl {oracle} ({said}), CertLint {r.get('certlint', '-')} {errs} "
                   f"{r.get('reason') or ''}{flag}")
 
-    counts = Counter(r["outcome"] for r in results)
     differs = sum(1 for r in results if "openssl" in r and r["openssl"] != r["expected"])
-    print(f"\ncases: {len(results)}  agree: {counts['agree']}  by design: {counts['by-design']}  "
-          f"UNEXPECTED: {counts['UNEXPECTED']}  skipped: {counts['skipped']}  errors: {counts['error']}  "
-          f"(oracle differs from the suite: {differs})")
-    for reason, n in Counter(r["reason"].split(":")[0] for r in results if r["outcome"] == "by-design").most_common():
-        print(f"  by design, {reason}: {n}")
-    for reason, n in Counter(r["reason"] for r in results if r["outcome"] == "skipped").most_common():
-        print(f"  skipped, {reason}: {n}")
-    if a.report:
-        with open(a.report, "w") as f:
-            json.dump(results, f, indent=1)
-    sys.exit(1 if counts["UNEXPECTED"] or counts["error"] else 0)
+    summarize(results, a.report, f"  (oracle differs from the suite: {differs})")
 
 
 if __name__ == "__main__":

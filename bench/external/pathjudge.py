@@ -6,7 +6,10 @@ of PATH_RULES is reported on the peer certificate. Errors of other rules (profil
 other certificates (an expired anchor, a profile error on an intermediate) do not fail the peer's path
 (docs/chains.md); they are returned apart, to explain differences.
 """
+import json
 import os
+import sys
+from collections import Counter
 
 # Rules whose error on the peer certificate means its path (or its use as the peer) fails.
 PATH_RULES = {
@@ -36,3 +39,19 @@ def judge(report, peer_file="peer.pem"):
         on_peer = (f.get("object") or {}).get("id") == peer_id or (peer_id is None and where == peer_file)
         (path_errors if on_peer and f["rule"] in PATH_RULES else other_errors).append(item)
     return ("FAILURE" if path_errors else "SUCCESS"), sorted(set(path_errors)), sorted(set(other_errors))
+
+
+def summarize(results, report_path, extra=""):
+    """Prints the totals and the by-design and skipped classes, writes the JSON report if asked, and exits 1 when any
+    case is UNEXPECTED or an error (a candidate CertLint defect, or the harness failing)."""
+    counts = Counter(r["outcome"] for r in results)
+    print(f"\ncases: {len(results)}  agree: {counts['agree']}  by design: {counts['by-design']}  "
+          f"UNEXPECTED: {counts['UNEXPECTED']}  skipped: {counts['skipped']}  errors: {counts['error']}{extra}")
+    for reason, n in Counter(r["reason"].split(":")[0] for r in results if r["outcome"] == "by-design").most_common():
+        print(f"  by design, {reason}: {n}")
+    for reason, n in Counter(r["reason"] for r in results if r["outcome"] == "skipped").most_common():
+        print(f"  skipped, {reason}: {n}")
+    if report_path:
+        with open(report_path, "w") as f:
+            json.dump(results, f, indent=1)
+    sys.exit(1 if counts["UNEXPECTED"] or counts["error"] else 0)

@@ -79,7 +79,10 @@ public sealed record TlsUsage
     public IReadOnlyList<FileReference> CaFiles { get; init; } = [];
     /// <summary>Revocation lists the peer is checked against (Apache SSLCARevocationFile/Path, HAProxy crl-file): existence checked.</summary>
     public IReadOnlyList<FileReference> CrlFiles { get; init; } = [];
-    /// <summary>Server: client certificates are required. Client: the server's certificate is verified. Null: the format does not say.</summary>
+    /// <summary>
+    /// Server: client certificates are verified, required or optional (nginx `optional`, Spring `want`, Kafka `requested`).
+    /// Client: the server's certificate is verified. Null: the format does not say.
+    /// </summary>
     public bool? VerifyPeer { get; init; }
     /// <summary>Where verification is switched on or off, or null when it is the format's default.</summary>
     public SourceLocation? VerifyAt { get; init; }

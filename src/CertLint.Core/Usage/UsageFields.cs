@@ -19,7 +19,7 @@ internal static class UsageFields
         yield return Field("usage.service", T.String, "The server block, resource or configuration name", u => u.Service);
         yield return Field("usage.source", T.String, "file:line of the block, resource or configuration", u => $"{u.Location.File.RelativePath}:{u.Location.StartLine}");
         yield return Field("usage.verifyPeer", T.Boolean,
-            "Server: client certificates are required and verified. Client: the server certificate is verified", u => u.VerifyPeer);
+            "Server: client certificates are verified (required or optional). Client: the server certificate is verified", u => u.VerifyPeer);
         yield return Field("usage.verify.source", T.String, "file:line and directive that sets peer verification, or the block when it is the default",
             u => u.VerifyAt is { } at ? $"{at.File.RelativePath}:{at.StartLine}" : $"{u.Location.File.RelativePath}:{u.Location.StartLine} (default)");
         yield return Field("usage.protocols", T.List, "Protocol versions allowed (SSLv3, TLSv1.0 ... TLSv1.3); absent when the configuration leaves the default",

@@ -49,6 +49,7 @@ public sealed class RabbitmqConfigTests
         ], ignoreOrder: true);
         (outcome.Out + json).ShouldNotContain("rabbit-literal-secret");
         var inventory = CliRunner.InProcess(repo.Root, null, "inventory", "--now", "2030-01-01").Out;
-        inventory.ShouldContain("verify peer  off (rabbitmq.conf:7)");
+        // Optional client certificates are still verified when sent (as nginx `optional`): on, at the verify line.
+        inventory.ShouldContain("verify peer  on (rabbitmq.conf:6)");
     }
 }

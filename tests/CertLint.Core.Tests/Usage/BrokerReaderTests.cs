@@ -70,4 +70,29 @@ public sealed class BrokerReaderTests
         result.Of("config-key-mismatch").ShouldBeEmpty();
         result.Of("parse-error").ShouldBeEmpty();
     }
+
+    [Test]
+    public void Optional_client_certificates_are_verified_when_sent_as_in_every_other_reader()
+    {
+        using var dir = new TempDirectory();
+        ConfigComplexityTests.ServerCertificate(dir);
+        // Kafka `requested` and RabbitMQ verify_peer without fail_if_no_peer_cert verify a certificate the client
+        // sends (nginx `optional`, Spring `want`), so their CA must issue the clients' certificates too.
+        ConfigComplexityTests.Write(dir, "server.properties", """
+            listeners=REQ://:9093,NONE://:9094
+            listener.security.protocol.map=REQ:SSL,NONE:SSL
+            ssl.keystore.type=PEM
+            ssl.keystore.location=www.crt
+            listener.name.req.ssl.client.auth=requested
+            listener.name.none.ssl.client.auth=none
+            """);
+        ConfigComplexityTests.Write(dir, "rabbitmq.conf", """
+            listeners.ssl.default = 5671
+            ssl_options.certfile = www.crt
+            ssl_options.keyfile = www.key
+            ssl_options.verify = verify_peer
+            """);
+
+        Usages(dir).ShouldBe("rabbitmq listeners.ssl.default (client certificate optional) verify=True; kafka listener NONE verify=False; kafka listener REQ verify=True");
+    }
 }

@@ -54,7 +54,8 @@ public sealed partial class KafkaReader : IConfigReader
             var host = advertised.GetValueOrDefault(listener.Name) ?? listener.Host;
             result.Usages.Add(ssl.Usage(listener.Name, source.At(listeners!.Line), $"kafka listener {ConfigWords.Safe(listener.Written)}", UsageRole.Server) with
             {
-                VerifyPeer = auth == "required",
+                // `requested` verifies a certificate the client sends, as nginx `optional` and Spring `want` count.
+                VerifyPeer = auth is "required" or "requested",
                 VerifyAt = authAt is null ? null : source.At(authAt.Line),
                 Hosts = host is not null && PeerHosts.IsDomainName(host) ? [host] : [],
                 Settings = new Dictionary<string, string> { ["ssl.client.auth"] = auth },

@@ -67,8 +67,10 @@ public sealed partial class RabbitmqReader : IConfigReader
             Certificate = File("certfile"),
             Key = File("keyfile"),
             CaFiles = File("cacertfile") is { } ca ? [ca] : [],
-            VerifyPeer = verify && failIfNoCert,
-            VerifyAt = (Get("fail_if_no_peer_cert") ?? Get("verify"))?.At,
+            // verify_peer verifies a certificate the client sends, fail_if_no_peer_cert or not, as nginx `optional` counts;
+            // the service name says when a client may send none.
+            VerifyPeer = verify,
+            VerifyAt = (verify && failIfNoCert ? Get("fail_if_no_peer_cert") : Get("verify"))?.At,
             Protocols = Versions(settings, prefix + "versions.", result),
             LiteralSecrets = Get("password") is { } password && IsLiteral(password.Value) && secretsTold.Add(prefix)
                 ? [new LiteralSecret(password.At, password.Key)] : [],
