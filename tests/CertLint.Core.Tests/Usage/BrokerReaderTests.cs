@@ -95,4 +95,26 @@ public sealed class BrokerReaderTests
 
         Usages(dir).ShouldBe("rabbitmq listeners.ssl.default (client certificate optional) verify=True; kafka listener NONE verify=False; kafka listener REQ verify=True");
     }
+
+    [Test]
+    public void Listeners_whose_names_cannot_be_printed_stay_apart_and_a_name_listed_twice_is_an_error()
+    {
+        using var dir = new TempDirectory();
+        ConfigComplexityTests.ServerCertificate(dir);
+        var longA = "A" + new string('X', 50);
+        var longB = "B" + new string('X', 50);
+        ConfigComplexityTests.Write(dir, "server.properties", $"""
+            listeners={longA}://:9093,{longB}://:9094,TWICE://:9095,TWICE://:9096
+            listener.security.protocol.map={longA}:SSL,{longB}:SSL,TWICE:SSL
+            ssl.keystore.type=PEM
+            ssl.keystore.location=www.crt
+            """);
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        string.Join("; ", result.Inventory.Usages.Select(u => u.Service))
+            .ShouldBe("kafka listener (unnamed #1); kafka listener (unnamed #2); kafka listener TWICE");
+        result.Of("parse-error").ShouldHaveSingleItem()
+            .ShouldBe("server.properties:1 server.properties:1 cannot be parsed: listener TWICE is listed twice in listeners: each listener needs its own name. Fix or regenerate the file, or exclude it if it is not a certificate.");
+    }
 }

@@ -6,9 +6,15 @@ namespace CertLint.Usage.Kafka;
 /// One listener of a broker or controller: its name in the canonical form `listener.name.NAME.` prefixes are looked
 /// up with, the name as written, its security protocol and the host it binds or advertises.
 /// </summary>
-internal sealed record KafkaListener(string Name, string Written, string Protocol, string? Host)
+internal sealed record KafkaListener(string Name, string Written, string Protocol, string? Host, int Position)
 {
     public bool Tls => Protocol is "SSL" or "SASL_SSL";
+
+    /// <summary>
+    /// The name as reports show it: a name too long or odd to print is numbered by its place in the property, so two
+    /// such listeners stay two usages (their usage ids differ) rather than one dropped as a duplicate.
+    /// </summary>
+    public string Label => ConfigWords.Safe(Written) is var safe && safe == Written ? safe : Position > 0 ? $"(unnamed #{Position})" : safe;
 }
 
 /// <summary>
@@ -28,6 +34,8 @@ internal static class KafkaListeners
     {
         var listeners = new List<KafkaListener>();
         if (property is null) return listeners;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var position = 0;
         var entries = property.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (entries.Length > MaxListeners)
             result.Error(source.At(property.Line), $"more than {MaxListeners} listeners in {ConfigWords.Safe(property.Written)}: the rest are not read");
@@ -41,6 +49,13 @@ internal static class KafkaListeners
             }
             var written = entry[..scheme];
             var name = SpringProperties.Canonical(written);
+            position++;
+            // Kafka refuses a listeners value naming one listener twice ("Each listener must have a different name").
+            if (!seen.Add(name))
+            {
+                result.Error(source.At(property.Line), $"listener {ConfigWords.Safe(written)} is listed twice in {ConfigWords.Safe(property.Written)}: each listener needs its own name");
+                continue;
+            }
             var protocol = ProtocolOf(written, map);
             // Schema Registry, Kafka REST and ksqlDB write their HTTP(S) servers as listeners=https://... next to Kafka-style
             // ssl.* settings: no Kafka listener, not read (docs/configurations.md), and no error either.
@@ -50,7 +65,7 @@ internal static class KafkaListeners
                 result.Error(source.At(property.Line), $"listener {ConfigWords.Safe(written)} has no security protocol: name it in listener.security.protocol.map");
                 continue;
             }
-            listeners.Add(new KafkaListener(name, written, protocol, PeerHosts.Of(entry[(scheme + 3)..])));
+            listeners.Add(new KafkaListener(name, written, protocol, PeerHosts.Of(entry[(scheme + 3)..]), position));
         }
         return listeners;
     }

@@ -52,7 +52,7 @@ public sealed partial class KafkaReader : IConfigReader
         {
             var (auth, authAt) = ssl.ClientAuth(listener);
             var host = advertised.GetValueOrDefault(listener.Name) ?? listener.Host;
-            result.Usages.Add(ssl.Usage(listener.Name, source.At(listeners!.Line), $"kafka listener {ConfigWords.Safe(listener.Written)}", UsageRole.Server) with
+            result.Usages.Add(ssl.Usage(listener.Name, source.At(listeners!.Line), $"kafka listener {listener.Label}", UsageRole.Server) with
             {
                 // `requested` verifies a certificate the client sends, as nginx `optional` and Spring `want` count.
                 VerifyPeer = auth is "required" or "requested",
@@ -78,11 +78,11 @@ public sealed partial class KafkaReader : IConfigReader
         var name = SpringProperties.Canonical(written);
         // A broker-only node does not list the controller listener it connects to: its protocol is still in the map.
         var listener = served.FirstOrDefault(l => l.Name == name)
-                       ?? (KafkaListeners.ProtocolOf(written, map) is { } protocol ? new KafkaListener(name, written, protocol, null) : null);
+                       ?? (KafkaListeners.ProtocolOf(written, map) is { } protocol ? new KafkaListener(name, written, protocol, null, 0) : null);
         if (listener is not { Tls: true }) return;
         var (auth, _) = ssl.ClientAuth(listener);
         var (verify, verifyAt) = ssl.EndpointIdentification(listener.Name);
-        var usage = ssl.Usage(listener.Name, ssl.Source.At(named.Line), $"kafka {what} client ({ConfigWords.Safe(listener.Written)})", UsageRole.Client);
+        var usage = ssl.Usage(listener.Name, ssl.Source.At(named.Line), $"kafka {what} client ({listener.Label})", UsageRole.Client);
         result.Usages.Add(usage with
         {
             Certificate = auth == "none" ? null : Outgoing(usage.Certificate, what),
