@@ -29,7 +29,7 @@ public sealed class RoleUnknownPrimitive : ICheckPrimitive
         var paths = unknown.Select(c => c.Location.File.RelativePath).Distinct(StringComparer.Ordinal).ToList();
         var list = string.Join("; ", unknown.Take(Listed).Select(c => $"{c.Location} {c.Label}")) + (unknown.Count > Listed ? $"; and {unknown.Count - Listed} more" : "");
         var yaml = new StringBuilder("roles:");
-        foreach (var p in paths.Take(Listed)) yaml.Append($" \"{p}\": server|client;");
+        foreach (var p in paths.Take(Listed)) yaml.Append($" \"{p}\": server|client|email;");
         yield return new Violation(new Dictionary<string, object?>
         {
             ["count"] = unknown.Count,
