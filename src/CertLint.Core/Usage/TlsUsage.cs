@@ -86,6 +86,14 @@ public sealed record TlsUsage
     public bool? VerifyPeer { get; init; }
     /// <summary>Where verification is switched on or off, or null when it is the format's default.</summary>
     public SourceLocation? VerifyAt { get; init; }
+    /// <summary>
+    /// Client: the server's host name is checked against its certificate (MySQL VERIFY_IDENTITY, libpq verify-full).
+    /// False where the chain is verified but the name is not (VERIFY_CA, verify-ca, Kafka's empty
+    /// ssl.endpoint.identification.algorithm, MongoDB allowInvalidHostnames). Null: servers, and formats that do not say.
+    /// </summary>
+    public bool? VerifyHost { get; init; }
+    /// <summary>Where host-name checking is set, or null when it is the format's default.</summary>
+    public SourceLocation? VerifyHostAt { get; init; }
     public ProtocolSetting? Protocols { get; init; }
     /// <summary>
     /// A client's peer, when its configuration names it (nginx proxy_pass https://HOST, HAProxy server HOST:PORT): the

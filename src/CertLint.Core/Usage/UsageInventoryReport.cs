@@ -26,6 +26,8 @@ public static class UsageInventoryReport
             foreach (var crl in u.CrlFiles) Reference(w, "CRL", crl, result.Root);
             if (u.VerifyPeer is { } verify)
                 w.WriteLine($"    {"verify peer",-12} {(verify ? "on" : "off")}{(u.VerifyAt is { } at ? $" ({at.File.RelativePath}:{at.StartLine})" : " (default)")}");
+            if (u.VerifyHost is { } verifyHost)
+                w.WriteLine($"    {"verify host",-12} {(verifyHost ? "on" : "off")}{(u.VerifyHostAt is { } at ? $" ({at.File.RelativePath}:{at.StartLine})" : " (default)")}");
             if (u.Protocols is { } p)
                 w.WriteLine($"    {"protocols",-12} {string.Join(", ", p.Allowed.Select(TlsVersions.Name))} ({p.At.File.RelativePath}:{p.At.StartLine} {p.Directive})");
             if (u.Hosts.Count > 0) w.WriteLine($"    {"hosts",-12} {string.Join(", ", u.Hosts)}");
@@ -56,6 +58,7 @@ public static class UsageInventoryReport
             w.WriteString("role", Role(u.Role));
             w.WriteString("service", u.Service);
             if (u.VerifyPeer is { } verify) w.WriteBoolean("verifyPeer", verify);
+            if (u.VerifyHost is { } verifyHost) w.WriteBoolean("verifyHost", verifyHost);
             if (u.Protocols is { } p)
             {
                 w.WriteStartArray("protocols");

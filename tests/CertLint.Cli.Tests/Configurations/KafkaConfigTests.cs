@@ -61,7 +61,7 @@ public sealed class KafkaConfigTests
             "mtls-client-ca-mismatch server.properties:9",
             "parse-error broken/client.properties:2",
             "parse-error broken/server.properties:1",
-            "peer-not-verified server.properties:5",
+            "peer-host-not-verified server.properties:5",
             "tls-version-weak server.properties:2",
         ], outcome.Out);
         outcome.ExitCode.ShouldBe(1);
@@ -71,8 +71,9 @@ public sealed class KafkaConfigTests
         // ssl.client.auth=required applies to INTERNAL, the inter-broker listener: the broker presents its keystore there.
         ConfigFixture.Messages(json, "eku-client-auth").ShouldHaveSingleItem()
             .ShouldContain("(role from server.properties:6 ssl.keystore.location, server.properties:6 ssl.keystore.location (inter-broker connections))");
-        ConfigFixture.Messages(json, "peer-not-verified").ShouldBe([
-            "kafka inter-broker client (INTERNAL) at server.properties:5 does not verify the server's certificate (server.properties:11): turn peer verification on and give it the CA file.",
+        // An empty ssl.endpoint.identification.algorithm drops the host-name check only: JSSE still verifies the chain.
+        ConfigFixture.Messages(json, "peer-host-not-verified").ShouldBe([
+            "kafka inter-broker client (INTERNAL) at server.properties:5 verifies the server's certificate chain but not its host name (server.properties:11): any certificate its CA issued to another host is accepted; turn host-name verification on.",
         ]);
         ConfigFixture.Messages(json, "mtls-client-ca-mismatch").ShouldHaveSingleItem().ShouldContain("CN=carol, serial 2006 presented at client.properties:5 ssl.keystore.location");
         ConfigFixture.Messages(json, "parse-error").ShouldBe([

@@ -38,12 +38,14 @@ public sealed class MysqlConfigTests
             "parse-error broken/my.cnf:1",
             "parse-error broken/my.cnf:2",
             "parse-error broken/my.cnf:4",
+            "peer-host-not-verified my.cnf:15",
             "peer-not-verified my.cnf:8",
             "tls-version-weak my.cnf:1",
         ], outcome.Out);
         outcome.ExitCode.ShouldBe(1);
         ConfigFixture.Messages(json, "tls-version-weak").ShouldBe(["mysql server [mysqld] allows TLSv1.0 (my.cnf:5 tls_version): allow TLSv1.2 and TLSv1.3 only."]);
         ConfigFixture.Messages(json, "peer-not-verified").ShouldHaveSingleItem().ShouldContain("mysql client [client] at my.cnf:8 does not verify the server's certificate (my.cnf:9)");
+        ConfigFixture.Messages(json, "peer-host-not-verified").ShouldBe(["mysql client [mysqldump] at my.cnf:15 verifies the server's certificate chain but not its host name (my.cnf:16): any certificate its CA issued to another host is accepted; turn host-name verification on."]);
         ConfigFixture.Messages(json, "mtls-client-ca-mismatch").ShouldHaveSingleItem().ShouldContain("presented at my.cnf:10 ssl-cert");
         // The account's password is named by where it is written, never echoed.
         var literal = ConfigFixture.Messages(json, "config-password-literal").ShouldHaveSingleItem();

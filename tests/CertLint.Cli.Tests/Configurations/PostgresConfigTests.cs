@@ -30,6 +30,7 @@ public sealed class PostgresConfigTests
             "mtls-client-ca-mismatch postgresql.conf:4",
             "parse-error broken/postgresql.conf:2",
             "parse-error pg_hba.conf:2",
+            "peer-host-not-verified pg_service.conf:1",
             "tls-version-weak postgresql.conf:1",
         ], outcome.Out);
         outcome.ExitCode.ShouldBe(1);

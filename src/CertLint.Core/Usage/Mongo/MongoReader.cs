@@ -145,6 +145,9 @@ public sealed partial class MongoReader : IConfigReader
             // Without a CA file MongoDB verifies members against the system's trust store: still verified.
             VerifyPeer = invalidCertificates != true,
             VerifyAt = At(InvalidCertificates),
+            // allowInvalidHostnames keeps the chain check and drops the member's host name.
+            VerifyHost = invalidCertificates == true ? null : invalidHostnames != true,
+            VerifyHostAt = invalidCertificates == true ? null : At(InvalidHostnames),
             Protocols = protocols,
             // The server's key password is reported on the server usage, once.
             LiteralSecrets = [.. new[] { clusterFile is null ? null : Secret(ClusterPassword) }.OfType<LiteralSecret>()],

@@ -114,6 +114,9 @@ public sealed partial class MysqlReader : IConfigReader
         var ca = CaFiles(source, o);
         var verifyCert = Bool(o, "ssl-verify-server-cert", result);
         var verify = modeValue is "verify-ca" or "verify-identity" || verifyCert == true || (modeValue is null && verifyCert is null && ca.Count > 0);
+        // The host name is checked by VERIFY_IDENTITY and by MariaDB's ssl-verify-server-cert; VERIFY_CA, and the
+        // VERIFY_CA an ssl-ca alone implies, check the chain only.
+        var verifyHost = modeValue == "verify-identity" || verifyCert == true;
         var host = o.GetValueOrDefault("host")?.Value;
         var cert = File(source, o, "ssl-cert");
         var password = o.GetValueOrDefault("password");
@@ -130,6 +133,8 @@ public sealed partial class MysqlReader : IConfigReader
             CrlFiles = Crls(source, o),
             VerifyPeer = verify,
             VerifyAt = (mode ?? o.GetValueOrDefault("ssl-verify-server-cert") ?? (verify ? o.GetValueOrDefault("ssl-ca") ?? o.GetValueOrDefault("ssl-capath") : null))?.At,
+            VerifyHost = verify ? verifyHost : null,
+            VerifyHostAt = verify ? (modeValue is "verify-ca" or "verify-identity" ? mode : o.GetValueOrDefault("ssl-verify-server-cert") ?? o.GetValueOrDefault("ssl-ca") ?? o.GetValueOrDefault("ssl-capath"))?.At : null,
             Protocols = Protocols(o, result),
             // A [client] password a program group inherits is reported once, on [client].
             LiteralSecrets = password is { Value: { } pw } && password.Group == at.Group && LiteralSecret.IsLiteral(pw) ? [new LiteralSecret(password.At, $"[{ConfigWords.Safe(password.Group)}] password", Account(o))] : [],

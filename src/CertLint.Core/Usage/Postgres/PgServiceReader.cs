@@ -49,6 +49,9 @@ public sealed class PgServiceReader : IConfigReader
                 CrlFiles = [.. new[] { File("sslcrl"), File("sslcrldir") }.OfType<FileReference>()],
                 VerifyPeer = verify,
                 VerifyAt = mode?.At,
+                // verify-full checks the host name too; verify-ca (and require with a root certificate) the chain only.
+                VerifyHost = verify ? mode?.Value == "verify-full" : null,
+                VerifyHostAt = verify ? mode?.At : null,
                 Protocols = PgProtocols.Of(Get, result),
                 Settings = new Dictionary<string, string> { ["sslmode"] = mode?.Value ?? "prefer" },
             });

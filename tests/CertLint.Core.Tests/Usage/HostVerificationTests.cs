@@ -1,0 +1,120 @@
+using CertLint.Core.Tests.Hostile;
+using CertLint.Engine;
+using CertLint.Tests.Pki;
+
+namespace CertLint.Core.Tests.Usage;
+
+/// <summary>
+/// peer-host-not-verified: a client that verifies the server's chain but not its host name, in every format that can
+/// say so, and nothing where the name is checked or where nothing is verified at all (peer-not-verified's finding).
+/// </summary>
+public sealed class HostVerificationTests
+{
+    private const string Rule = "peer-host-not-verified";
+
+    [Test]
+    public void Mysql_clients_check_the_host_only_with_verify_identity_or_mariadbs_verify_server_cert()
+    {
+        using var dir = new TempDirectory();
+        ConfigComplexityTests.Write(dir, "my.cnf", """
+            [client]
+            ssl-ca = ca.crt
+            [mysql]
+            ssl-mode = VERIFY_CA
+            ssl-ca = ca.crt
+            [mysqldump]
+            ssl-mode = VERIFY_IDENTITY
+            ssl-ca = ca.crt
+            [mysqladmin]
+            ssl-verify-server-cert
+            ssl-ca = ca.crt
+            [mysqlcheck]
+            ssl-mode = REQUIRED
+            """);
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Of(Rule).ShouldBe([
+            Finding("my.cnf:1", "mysql client [client]", "my.cnf:2"),
+            Finding("my.cnf:3", "mysql client [mysql]", "my.cnf:4"),
+        ], ignoreOrder: true);
+        // REQUIRED verifies nothing: that is one finding, peer-not-verified's.
+        result.Of("peer-not-verified").ShouldHaveSingleItem().ShouldContain("mysql client [mysqlcheck]");
+        Inventory(result).ShouldBe([
+            "mysql client [client] verifyHost=False", "mysql client [mysql] verifyHost=False", "mysql client [mysqladmin] verifyHost=True",
+            "mysql client [mysqlcheck] verifyHost=", "mysql client [mysqldump] verifyHost=True",
+        ], ignoreOrder: true);
+    }
+
+    [Test]
+    public void Libpq_services_check_the_host_only_with_verify_full()
+    {
+        using var dir = new TempDirectory();
+        ConfigComplexityTests.Write(dir, "pg_service.conf", """
+            [ca]
+            sslmode=verify-ca
+            sslrootcert=ca.crt
+            [full]
+            sslmode=verify-full
+            sslrootcert=ca.crt
+            [require]
+            sslmode=require
+            sslrootcert=ca.crt
+            """);
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Of(Rule).ShouldBe([
+            Finding("pg_service.conf:1", "pg_service [ca]", "pg_service.conf:2"),
+            Finding("pg_service.conf:7", "pg_service [require]", "pg_service.conf:8"),
+        ], ignoreOrder: true);
+        result.Of("peer-not-verified").ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Kafka_clients_check_the_host_unless_the_endpoint_algorithm_is_emptied()
+    {
+        using var dir = new TempDirectory();
+        ConfigComplexityTests.Write(dir, "checked/client.properties", """
+            bootstrap.servers=broker1.example.test:9093
+            security.protocol=SSL
+            """);
+        ConfigComplexityTests.Write(dir, "unchecked/client.properties", """
+            bootstrap.servers=broker1.example.test:9093
+            security.protocol=SSL
+            ssl.endpoint.identification.algorithm=
+            """);
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Of(Rule).ShouldBe([Finding("unchecked/client.properties:2", "kafka client to broker1.example.test", "unchecked/client.properties:3")]);
+        result.Of("peer-not-verified").ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Mongodb_members_allowing_invalid_hostnames_verify_the_chain_only()
+    {
+        using var dir = new TempDirectory();
+        ConfigComplexityTests.ServerCertificate(dir);
+        ConfigComplexityTests.Write(dir, "mongod.conf", """
+            net:
+              tls:
+                mode: requireTLS
+                certificateKeyFile: www.crt
+                allowInvalidHostnames: true
+            replication:
+              replSetName: rs0
+            """);
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Of(Rule).ShouldBe([Finding("mongod.conf:7", "mongod connections to cluster members", "mongod.conf:5")]);
+        result.Of("peer-not-verified").ShouldBeEmpty();
+    }
+
+    private static string Finding(string at, string service, string source) =>
+        $"{at} {service} at {at} verifies the server's certificate chain but not its host name ({source}): any certificate its CA issued to another host is accepted; turn host-name verification on.";
+
+    private static IEnumerable<string> Inventory(LintResult result) =>
+        result.Inventory.Usages.Select(u => $"{u.Service} verifyHost={u.VerifyHost}");
+}
