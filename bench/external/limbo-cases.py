@@ -38,11 +38,10 @@ import argparse
 import datetime
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
-from pathjudge import judge as judge_report, summarize  # beside this file: the verdict shared with openssl-verify-cases.py
+from pathjudge import judge as judge_report, run_cli, summarize  # beside this file: the verdict shared with openssl-verify-cases.py
 
 # limbo features CertLint has no counterpart for (limbo: "consumers that don't understand a feature should skip").
 # (None since session 35: `pedantic-public-suffix-wildcard` is judged, a wildcard on an ICANN public suffix covers nothing.)
@@ -94,14 +93,7 @@ def run_case(cli, case, now_if_null, packs, timeout):
             args += ["--pack", p]
         if case.get("max_chain_depth") is not None:  # CertLint takes at most 64 (its search is bounded anyway)
             args += ["--max-chain-depth", str(max(0, min(64, int(case["max_chain_depth"]))))]
-        try:
-            proc = subprocess.run(args, capture_output=True, text=True, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return None, f"timeout after {timeout}s"
-        if not os.path.exists(report):
-            return None, f"exit {proc.returncode}: {(proc.stderr or proc.stdout).strip()[:300]}"
-        with open(report) as f:
-            return json.load(f), None
+        return run_cli(args, report, timeout)
 
 
 def judge(case, report):

@@ -38,7 +38,7 @@ import subprocess
 import sys
 import tempfile
 
-from pathjudge import judge, summarize  # beside this file: the verdict shared with limbo-cases.py
+from pathjudge import judge, run_cli, summarize  # beside this file: the verdict shared with limbo-cases.py
 
 ROLES = {"sslserver": "server", "sslclient": "client", "smimesign": "email", "": None}
 MAX_T_BYTES = 1 << 20
@@ -217,14 +217,7 @@ def run_certlint(cli, certs, case, opts, now, timeout):
             args += ["--max-chain-depth", str(max(0, min(64, int(opts["-verify_depth"]))))]
         if "-policy" in opts:
             args += ["--policy", opts["-policy"]]
-        try:
-            proc = subprocess.run(args, capture_output=True, text=True, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return None, f"timeout after {timeout}s"
-        if not os.path.exists(report):
-            return None, f"exit {proc.returncode}: {(proc.stderr or proc.stdout).strip()[:300]}"
-        with open(report) as f:
-            return json.load(f), None
+        return run_cli(args, report, timeout)
 
 
 def trust_files(case, certs):

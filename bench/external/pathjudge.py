@@ -8,6 +8,7 @@ other certificates (an expired anchor, a profile error on an intermediate) do no
 """
 import json
 import os
+import subprocess
 import sys
 from collections import Counter
 
@@ -55,3 +56,15 @@ def summarize(results, report_path, extra=""):
         with open(report_path, "w") as f:
             json.dump(results, f, indent=1)
     sys.exit(1 if counts["UNEXPECTED"] or counts["error"] else 0)
+
+
+def run_cli(args, report, timeout):
+    """Runs the CertLint CLI; (its JSON report, None), or (None, why not) when it timed out or wrote no report."""
+    try:
+        proc = subprocess.run(args, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, f"timeout after {timeout}s"
+    if not os.path.exists(report):
+        return None, f"exit {proc.returncode}: {(proc.stderr or proc.stdout).strip()[:300]}"
+    with open(report) as f:
+        return json.load(f), None
