@@ -37,6 +37,7 @@ public sealed class HaproxyConfigTests
             "mtls-client-ca-mismatch haproxy.cfg:5",
             "parse-error broken.cfg:1",
             "parse-error broken.cfg:3",
+            "peer-host-not-verified haproxy.cfg:11",
             "peer-not-verified haproxy.cfg:10",
             "tls-version-weak haproxy.cfg:11",
             "tls-version-weak haproxy.cfg:5",
@@ -49,6 +50,10 @@ public sealed class HaproxyConfigTests
             "backend app server app2 10.0.0.2:8443 allows TLSv1.0, TLSv1.1 (haproxy.cfg:11 server): allow TLSv1.2 and TLSv1.3 only.",
         ], ignoreOrder: true);
         ConfigFixture.Messages(json, "eku-client-auth").ShouldHaveSingleItem().ShouldContain("(role from haproxy.cfg:10 crt)");
+        // verify required by default, but neither sni nor verifyhost: the chain is checked, the name is not.
+        ConfigFixture.Messages(json, "peer-host-not-verified").ShouldBe([
+            "backend app server app2 10.0.0.2:8443 at haproxy.cfg:11 verifies the server's certificate chain but not its host name (haproxy.cfg:11 (default)): any certificate its CA issued to another host is accepted; turn host-name verification on.",
+        ]);
     }
 
     [Test]
@@ -79,6 +84,7 @@ public sealed class HaproxyConfigTests
             "mtls-client-ca-mismatch crt-list.txt:1",
             "mtls-client-ca-mismatch crt-list.txt:3",
             "parse-error crt-list.txt:4",
+            "peer-host-not-verified haproxy.cfg:7",
             "tls-version-weak crt-list.txt:1",
         ], outcome.Out);
         outcome.ExitCode.ShouldBe(1);

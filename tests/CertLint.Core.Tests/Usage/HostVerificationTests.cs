@@ -112,6 +112,28 @@ public sealed class HostVerificationTests
         result.Of("peer-not-verified").ShouldBeEmpty();
     }
 
+    [Test]
+    public void Haproxy_servers_check_the_host_against_the_sni_sent_or_verifyhost()
+    {
+        using var dir = new TempDirectory();
+        ConfigComplexityTests.Write(dir, "haproxy.cfg", """
+            backend app
+                server sni 10.0.0.1:443 ssl ca-file ca.crt verify required sni str(app.example.test)
+                server fixed 10.0.0.2:443 ssl ca-file ca.crt verifyhost app.example.test
+                server none 10.0.0.3:443 ssl ca-file ca.crt verifyhost none
+                server bare 10.0.0.4:443 ssl ca-file ca.crt
+                server off 10.0.0.5:443 ssl verify none
+            """);
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Of(Rule).ShouldBe([
+            Finding("haproxy.cfg:4", "backend app server none 10.0.0.3:443", "haproxy.cfg:4"),
+            Finding("haproxy.cfg:5", "backend app server bare 10.0.0.4:443", "haproxy.cfg:5 (default)"),
+        ], ignoreOrder: true);
+        result.Of("peer-not-verified").ShouldHaveSingleItem().ShouldContain("server off 10.0.0.5:443");
+    }
+
     private static string Finding(string at, string service, string source) =>
         $"{at} {service} at {at} verifies the server's certificate chain but not its host name ({source}): any certificate its CA issued to another host is accepted; turn host-name verification on.";
 

@@ -104,6 +104,10 @@ public sealed partial class HaproxyReader : IConfigReader
         {
             var verify = options.Value("verify") ?? GlobalValue("ssl-server-verify") ?? "required";
             var explicitVerify = line.Args.Contains("verify");
+            // With verify required the name is checked against the SNI sent (`sni`) or, without one, `verifyhost`;
+            // with neither (or `verifyhost none`) only the chain is.
+            var verifyHost = options.Value("verifyhost");
+            var hostChecked = verifyHost is not null ? verifyHost != "none" : options.Value("sni") is not null;
             var crt = options.Value("crt") is { } c ? Reference(c, line, "crt", "crt-base") : null;
             var defaults = global.LastOrDefault(l => l.Keyword == "ssl-default-server-options");
             result.Usages.Add(new TlsUsage
@@ -118,6 +122,8 @@ public sealed partial class HaproxyReader : IConfigReader
                 CaFiles = options.Value("ca-file") is { } ca ? CaFiles(Reference(ca, line, "ca-file", "ca-base")) : [],
                 VerifyPeer = verify != "none",
                 VerifyAt = explicitVerify ? line.At : null,
+                VerifyHost = verify == "none" ? null : hostChecked,
+                VerifyHostAt = verify == "none" || !(line.Args.Contains("verifyhost") || line.Args.Contains("sni")) ? null : line.At,
                 Protocols = HaproxyProtocols.Of([.. options.Words], line, "server") ?? HaproxyProtocols.Of(defaults?.Args ?? [], defaults, "ssl-default-server-options"),
                 Settings = new Dictionary<string, string> { ["verify"] = verify },
             });
