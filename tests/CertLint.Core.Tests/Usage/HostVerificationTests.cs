@@ -134,6 +134,35 @@ public sealed class HostVerificationTests
         result.Of("peer-not-verified").ShouldHaveSingleItem().ShouldContain("server off 10.0.0.5:443");
     }
 
+    [Test]
+    public void Apache_proxies_check_the_host_unless_both_peer_name_checks_are_off()
+    {
+        using var dir = new TempDirectory();
+        ConfigComplexityTests.Write(dir, "httpd.conf", """
+            <VirtualHost *:8080>
+                ServerName off.example.test
+                SSLProxyEngine on
+                SSLProxyVerify require
+                SSLProxyCACertificateFile ca.crt
+                SSLProxyCheckPeerName off
+                SSLProxyCheckPeerCN off
+            </VirtualHost>
+            <VirtualHost *:8081>
+                ServerName cn.example.test
+                SSLProxyEngine on
+                SSLProxyVerify require
+                SSLProxyCACertificateFile ca.crt
+                SSLProxyCheckPeerName off
+            </VirtualHost>
+            """);
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        // The second still checks the first CN (SSLProxyCheckPeerCN is on by default): a name check, if a weak one.
+        result.Of(Rule).ShouldBe([Finding("httpd.conf:3", "VirtualHost *:8080 off.example.test proxy", "httpd.conf:6")]);
+        result.Of("peer-not-verified").ShouldBeEmpty();
+    }
+
     private static string Finding(string at, string service, string source) =>
         $"{at} {service} at {at} verifies the server's certificate chain but not its host name ({source}): any certificate its CA issued to another host is accepted; turn host-name verification on.";
 

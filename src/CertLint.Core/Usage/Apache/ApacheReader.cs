@@ -127,6 +127,13 @@ public sealed partial class ApacheReader : IConfigReader
             var machine = Last(ds, "sslproxymachinecertificatefile");
             var verify = Last(ds, "sslproxyverify");
             var anchor = machine ?? Last(ds, "sslproxyengine")!;
+            var verifies = (First(verify) ?? "none").ToLowerInvariant() is "require" or "optional";
+            // mod_ssl checks the backend's name with SSLProxyCheckPeerName (default on), else with the first CN when
+            // SSLProxyCheckPeerCN (default on): only both off leave the chain check alone.
+            var checkName = Last(ds, "sslproxycheckpeername");
+            var checkCn = Last(ds, "sslproxycheckpeercn");
+            static bool Off(ApacheDirective? d) => First(d)?.Equals("off", StringComparison.OrdinalIgnoreCase) == true;
+            var nameUnchecked = Off(checkName) && Off(checkCn);
             result.Usages.Add(new TlsUsage
             {
                 Format = "apache",
@@ -137,8 +144,10 @@ public sealed partial class ApacheReader : IConfigReader
                 Key = Reference(machine),
                 CaFiles = Files(ds, "sslproxycacertificatefile", "sslproxycacertificatepath", IsCertificateFile),
                 CrlFiles = Files(ds, "sslproxycarevocationfile", "sslproxycarevocationpath", _ => true),
-                VerifyPeer = (First(verify) ?? "none").ToLowerInvariant() is "require" or "optional",
+                VerifyPeer = verifies,
                 VerifyAt = verify?.At,
+                VerifyHost = verifies ? !nameUnchecked : null,
+                VerifyHostAt = verifies ? (checkName ?? checkCn)?.At : null,
                 Protocols = ApacheProtocols.Parse(Last(ds, "sslproxyprotocol")),
             });
         }
