@@ -1,4 +1,5 @@
 using CertLint.Findings;
+using CertLint.Model;
 using CertLint.Usage;
 using T = CertLint.Rules.Fields.FieldType;
 
@@ -21,11 +22,11 @@ internal static class UsageFields
         yield return Field("usage.verifyPeer", T.Boolean,
             "Server: client certificates are verified (required or optional). Client: the server certificate is verified", u => u.VerifyPeer);
         yield return Field("usage.verify.source", T.String, "file:line and directive that sets peer verification, or the block when it is the default",
-            u => u.VerifyAt is { } at ? $"{at.File.RelativePath}:{at.StartLine}" : $"{u.Location.File.RelativePath}:{u.Location.StartLine} (default)");
+            u => SettingSource(u.VerifyAt, u));
         yield return Field("usage.verifyHost", T.Boolean,
             "Client: the server's host name is checked against its certificate; false where only the chain is (absent on servers and where the format does not say)", u => u.VerifyHost);
         yield return Field("usage.verifyHost.source", T.String, "file:line and directive that sets host-name checking, or the block when it is the default",
-            u => u.VerifyHost is null ? null : u.VerifyHostAt is { } at ? $"{at.File.RelativePath}:{at.StartLine}" : $"{u.Location.File.RelativePath}:{u.Location.StartLine} (default)");
+            u => u.VerifyHost is null ? null : SettingSource(u.VerifyHostAt, u));
         yield return Field("usage.protocols", T.List, "Protocol versions allowed (SSLv3, TLSv1.0 ... TLSv1.3); absent when the configuration leaves the default",
             u => u.Protocols is { } p ? p.Allowed.Select(TlsVersions.Name).ToList() : null);
         yield return Field("usage.protocols.weak", T.List, "Allowed protocol versions below TLS 1.2; absent when there are none",
@@ -57,4 +58,8 @@ internal static class UsageFields
 
     private static List<RelatedLocation> UsesOf(Model.CertificateInfo cert, UsageRole role, EvaluationContext ctx) =>
         ctx.Inventory.Usages.Count > 0 ? Usage.Checks.UsageIndex.Of(ctx.Inventory).UsesOf(cert, role) : [];
+
+    /// <summary>file:line of the setting, or the usage's own place marked (default) when the format's default holds.</summary>
+    private static string SettingSource(SourceLocation? at, TlsUsage u) =>
+        at is { } a ? $"{a.File.RelativePath}:{a.StartLine}" : $"{u.Location.File.RelativePath}:{u.Location.StartLine} (default)";
 }

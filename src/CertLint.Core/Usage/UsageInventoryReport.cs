@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CertLint.Engine;
 using CertLint.Inventory;
-using CertLint.Reporting;
+using CertLint.Model;
 
 namespace CertLint.Usage;
 
@@ -24,10 +24,8 @@ public static class UsageInventoryReport
             Reference(w, "chain", u.Chain, result.Root);
             foreach (var ca in u.CaFiles) Reference(w, u.Role switch { UsageRole.Server => "client CA", UsageRole.Client => "server CA", _ => "CA" }, ca, result.Root);
             foreach (var crl in u.CrlFiles) Reference(w, "CRL", crl, result.Root);
-            if (u.VerifyPeer is { } verify)
-                w.WriteLine($"    {"verify peer",-12} {(verify ? "on" : "off")}{(u.VerifyAt is { } at ? $" ({at.File.RelativePath}:{at.StartLine})" : " (default)")}");
-            if (u.VerifyHost is { } verifyHost)
-                w.WriteLine($"    {"verify host",-12} {(verifyHost ? "on" : "off")}{(u.VerifyHostAt is { } at ? $" ({at.File.RelativePath}:{at.StartLine})" : " (default)")}");
+            Switch(w, "verify peer", u.VerifyPeer, u.VerifyAt);
+            Switch(w, "verify host", u.VerifyHost, u.VerifyHostAt);
             if (u.Protocols is { } p)
                 w.WriteLine($"    {"protocols",-12} {string.Join(", ", p.Allowed.Select(TlsVersions.Name))} ({p.At.File.RelativePath}:{p.At.StartLine} {p.Directive})");
             if (u.Hosts.Count > 0) w.WriteLine($"    {"hosts",-12} {string.Join(", ", u.Hosts)}");
@@ -36,7 +34,7 @@ public static class UsageInventoryReport
         w.WriteLine($"Certificates ({inventory.Certificates.Count}):");
         foreach (var c in inventory.Certificates)
         {
-            var role = inventory.IsLeaf(c) ? JsonInventory.Role(inventory.RoleOf(c)) : "ca";
+            var role = inventory.IsLeaf(c) ? Rules.Fields.Names.Role(inventory.RoleOf(c)) : "ca";
             var source = inventory.RoleSourceOf(c) is { } s ? $" (from {s})" : "";
             w.WriteLine($"  {c.Location}  {c.Label}  role {role}{source}");
         }
@@ -88,7 +86,7 @@ public static class UsageInventoryReport
             w.WriteNumber("line", c.Location.StartLine);
             w.WriteString("subject", c.Subject.Text);
             w.WriteString("sha256", c.Sha256);
-            w.WriteString("role", inventory.IsLeaf(c) ? JsonInventory.Role(inventory.RoleOf(c)) : "ca");
+            w.WriteString("role", inventory.IsLeaf(c) ? Rules.Fields.Names.Role(inventory.RoleOf(c)) : "ca");
             if (inventory.RoleSourceOf(c) is { } s) w.WriteString("roleSource", s);
             w.WriteEndObject();
         }
@@ -97,6 +95,12 @@ public static class UsageInventoryReport
     }
 
     public static string Role(UsageRole role) => role.ToString().ToLowerInvariant();
+
+    /// <summary>An on/off setting the format states (nothing when it does not), with where it is set or "(default)".</summary>
+    private static void Switch(TextWriter w, string name, bool? on, SourceLocation? at)
+    {
+        if (on is { } value) w.WriteLine($"    {name,-12} {(value ? "on" : "off")}{(at is { } a ? $" ({a.File.RelativePath}:{a.StartLine})" : " (default)")}");
+    }
 
     private static string? Resolved(FileReference r, string root) =>
         r.Embedded is not null ? $"embedded in {r.At.File.RelativePath}" :

@@ -68,7 +68,7 @@ internal static class JsonInventory
             w.WriteString("notAfter", ReportText.Timestamp(c.NotAfter));
             w.WriteBoolean("isCa", c.IsCa);
             w.WriteBoolean("selfSigned", inv.SelfSigned.Contains(c));
-            w.WriteString("role", Role(inv.RoleOf(c)));
+            w.WriteString("role", Rules.Fields.Names.Role(inv.RoleOf(c)));
             WritePublicKey(w, "key", c.PublicKey);
             w.WriteString("signatureAlgorithm", c.Signature.AlgorithmName);
             if (c.SubjectAltNames is { } san)
@@ -167,9 +167,6 @@ internal static class JsonInventory
         w.WriteNumber("startLine", start);
         w.WriteNumber("endLine", end);
     }
-
-    /// <summary>"client", "server", "email", a comma-separated combination ("client,server") or "unknown".</summary>
-    public static string Role(CertificateRole role) => Rules.Fields.Names.Role(role);
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -81,16 +81,11 @@ public sealed partial class KafkaReader : IConfigReader
                        ?? (KafkaListeners.ProtocolOf(written, map) is { } protocol ? new KafkaListener(name, written, protocol, null, 0) : null);
         if (listener is not { Tls: true }) return;
         var (auth, _) = ssl.ClientAuth(listener);
-        var (verifyHost, verifyHostAt) = ssl.EndpointIdentification(listener.Name);
         var usage = ssl.Usage(listener.Name, ssl.Source.At(named.Line), $"kafka {what} client ({listener.Label})", UsageRole.Client);
         result.Usages.Add(usage with
         {
             Certificate = auth == "none" ? null : Outgoing(usage.Certificate, what),
             Key = auth == "none" ? null : Outgoing(usage.Key, what),
-            // JSSE always verifies the chain (the truststore, else the JDK's cacerts); the endpoint algorithm only adds the name.
-            VerifyPeer = true,
-            VerifyHost = verifyHost,
-            VerifyHostAt = verifyHostAt,
         });
     }
 
@@ -111,14 +106,9 @@ public sealed partial class KafkaReader : IConfigReader
         if (value is not ("SSL" or "SASL_SSL")) return;
         var bootstrap = ssl.Plain("bootstrap.servers")?.Value.Split(',', StringSplitOptions.TrimEntries)[0];
         var peer = bootstrap is null ? null : PeerHosts.Of(bootstrap);
-        var (verifyHost, verifyHostAt) = ssl.EndpointIdentification(null);
         result.Usages.Add(ssl.Usage(null, ssl.Source.At(protocol.Line), peer is null ? "kafka client" : $"kafka client to {ConfigWords.Safe(peer)}", UsageRole.Client) with
         {
             PeerHost = peer,
-            // JSSE always verifies the chain (the truststore, else the JDK's cacerts); the endpoint algorithm only adds the name.
-            VerifyPeer = true,
-            VerifyHost = verifyHost,
-            VerifyHostAt = verifyHostAt,
         });
     }
 }

@@ -50,6 +50,8 @@ internal sealed class KafkaSsl(Dictionary<string, SpringProperty> properties, Co
     public TlsUsage Usage(string? listener, SourceLocation at, string service, UsageRole role)
     {
         var store = Reference(Get("ssl.keystore.location", listener));
+        var client = role == UsageRole.Client;
+        var (verifyHost, verifyHostAt) = client ? EndpointIdentification(listener) : (false, null);
         return new TlsUsage
         {
             Format = KafkaReader.Name,
@@ -61,6 +63,11 @@ internal sealed class KafkaSsl(Dictionary<string, SpringProperty> properties, Co
             CaFiles = new[] { Reference(Get("ssl.truststore.location", listener)), Reference(Get("ssl.truststore.certificates", listener)) }
                 .OfType<FileReference>().ToList(),
             Protocols = Protocols(Get("ssl.enabled.protocols", listener)),
+            // A client: JSSE always verifies the chain (the truststore, else the JDK's cacerts); the endpoint algorithm
+            // only adds the name. A server's client verification is its listener's ssl.client.auth.
+            VerifyPeer = client ? true : null,
+            VerifyHost = client ? verifyHost : null,
+            VerifyHostAt = client ? verifyHostAt : null,
             LiteralSecrets = [.. Passwords.Select(p => Get(p, listener)).OfType<SpringProperty>()
                 .Where(p => LiteralSecret.IsLiteral(p.Value) && _secretsTold.Add(p)).OrderBy(p => p.Line).Select(p => new LiteralSecret(source.At(p.Line), p.Written))],
         };
@@ -70,7 +77,7 @@ internal sealed class KafkaSsl(Dictionary<string, SpringProperty> properties, Co
     /// Whether a client verifies the server's host name: ssl.endpoint.identification.algorithm is https by default
     /// (Kafka 2.0, KIP-294); an empty value turns it off, and any certificate the truststore's CAs issued is accepted.
     /// </summary>
-    public (bool Verify, SourceLocation? At) EndpointIdentification(string? listener)
+    private (bool Verify, SourceLocation? At) EndpointIdentification(string? listener)
     {
         var setting = Get("ssl.endpoint.identification.algorithm", listener);
         return (setting is null || setting.Value.Length > 0, setting is null ? null : source.At(setting.Line));

@@ -54,9 +54,10 @@ public sealed partial class MongoReader : IConfigReader
         var (block, legacy) = net.Get("tls") is YamlMappingNode tls ? (tls, false) : net.Get("ssl") is YamlMappingNode ssl ? (ssl, true) : (null, false);
         if (block is null) return;
         var prefix = legacy ? "net.ssl." : "net.tls.";
-        YamlNode? Node(Names n) => block.Get(legacy ? n.Ssl : n.Tls);
+        string Key(Names n) => legacy ? n.Ssl : n.Tls;
+        YamlNode? Node(Names n) => block.Get(Key(n));
         FileReference? File(Names n) =>
-            Node(n) is YamlScalarNode { Value.Length: > 0 } s ? UsagePaths.Reference(s.Value!, source.At(s.Line()), prefix + (legacy ? n.Ssl : n.Tls), source.Directory) : null;
+            Node(n) is YamlScalarNode { Value.Length: > 0 } s ? UsagePaths.Reference(s.Value!, source.At(s.Line()), prefix + Key(n), source.Directory) : null;
         bool? Bool(Names n)
         {
             if (Node(n) is not { } node) return null;
@@ -65,13 +66,13 @@ public sealed partial class MongoReader : IConfigReader
                 case "true": return true;
                 case "false": return false;
                 default:
-                    result.Error(source.At(node.Line()), $"{prefix}{(legacy ? n.Ssl : n.Tls)} must be true or false");
+                    result.Error(source.At(node.Line()), $"{prefix}{Key(n)} must be true or false");
                     return null;
             }
         }
         SourceLocation? At(Names n) => Node(n) is { } node ? source.At(node.Line()) : null;
         LiteralSecret? Secret(Names n) =>
-            Node(n) is YamlScalarNode { Value: { } v } s && LiteralSecret.IsLiteral(v) ? new LiteralSecret(source.At(s.Line()), prefix + (legacy ? n.Ssl : n.Tls)) : null;
+            Node(n) is YamlScalarNode { Value: { } v } s && LiteralSecret.IsLiteral(v) ? new LiteralSecret(source.At(s.Line()), prefix + Key(n)) : null;
 
         if (Node(Mode) is not YamlScalarNode { Value: { } mode } modeNode)
         {
@@ -95,7 +96,7 @@ public sealed partial class MongoReader : IConfigReader
         var selector = Node(CertificateSelector) is not null;
         if (cert is null && !selector)
         {
-            result.Error(modeAt, $"{prefix}mode {mode} without {prefix}{(legacy ? CertificateKeyFile.Ssl : CertificateKeyFile.Tls)} or certificateSelector (mongod does not start)");
+            result.Error(modeAt, $"{prefix}mode {mode} without {prefix}{Key(CertificateKeyFile)} or certificateSelector (mongod does not start)");
             return;
         }
         var ca = File(CaFile);

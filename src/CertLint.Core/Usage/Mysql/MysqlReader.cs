@@ -113,6 +113,8 @@ public sealed partial class MysqlReader : IConfigReader
         if (modeValue == "disabled" || Bool(o, "ssl", result) == false) return;
         var ca = CaFiles(source, o);
         var verifyCert = Bool(o, "ssl-verify-server-cert", result);
+        var verifyCertAt = o.GetValueOrDefault("ssl-verify-server-cert");
+        var caAt = o.GetValueOrDefault("ssl-ca") ?? o.GetValueOrDefault("ssl-capath");
         var verify = modeValue is "verify-ca" or "verify-identity" || verifyCert == true || (modeValue is null && verifyCert is null && ca.Count > 0);
         // The host name is checked by VERIFY_IDENTITY and by MariaDB's ssl-verify-server-cert; VERIFY_CA, and the
         // VERIFY_CA an ssl-ca alone implies, check the chain only.
@@ -132,9 +134,9 @@ public sealed partial class MysqlReader : IConfigReader
             CaFiles = ca,
             CrlFiles = Crls(source, o),
             VerifyPeer = verify,
-            VerifyAt = (mode ?? o.GetValueOrDefault("ssl-verify-server-cert") ?? (verify ? o.GetValueOrDefault("ssl-ca") ?? o.GetValueOrDefault("ssl-capath") : null))?.At,
+            VerifyAt = (mode ?? verifyCertAt ?? (verify ? caAt : null))?.At,
             VerifyHost = verify ? verifyHost : null,
-            VerifyHostAt = verify ? (modeValue is "verify-ca" or "verify-identity" ? mode : o.GetValueOrDefault("ssl-verify-server-cert") ?? o.GetValueOrDefault("ssl-ca") ?? o.GetValueOrDefault("ssl-capath"))?.At : null,
+            VerifyHostAt = verify ? (modeValue is "verify-ca" or "verify-identity" ? mode : verifyCertAt ?? caAt)?.At : null,
             Protocols = Protocols(o, result),
             // A [client] password a program group inherits is reported once, on [client].
             LiteralSecrets = password is { Value: { } pw } && password.Group == at.Group && LiteralSecret.IsLiteral(pw) ? [new LiteralSecret(password.At, $"[{ConfigWords.Safe(password.Group)}] password", Account(o))] : [],
