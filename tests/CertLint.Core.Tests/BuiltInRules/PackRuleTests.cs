@@ -1,4 +1,3 @@
-using CertLint.Engine;
 using CertLint.Rules;
 using CertLint.Rules.Loading;
 
@@ -52,20 +51,13 @@ public class PackRuleTests
         if (pack is "cabf-br" or "cabf-cs" or "cabf-smime" or "root-programs" or "etsi") (rule.EffectiveFrom ?? rule.EffectiveUntil).ShouldNotBeNull($"{name} needs an effective date");
         foreach (var outcome in new[] { "fail", "pass" })
         {
-            var dir = Path.Combine(Repo, "tests", "fixtures", "rules", pack, name, outcome);
+            var dir = RuleFixtureLint.Folder(pack, name, outcome);
             Directory.Exists(dir).ShouldBeTrue($"{dir} is missing");
             var files = Directory.GetFiles(dir, "*.pem");
             files.ShouldNotBeEmpty($"{dir} has no *.pem");
             foreach (var file in files)
             {
-                var result = new LintEngine().Run(new LintRequest
-                {
-                    WorkingDirectory = dir,
-                    Paths = [file],
-                    Now = FixtureNow,
-                    Packs = [pack],
-                    Environment = _ => null,
-                });
+                var result = RuleFixtureLint.Run(pack, name, outcome, Path.GetFileName(file), FixtureNow);
                 var fired = result.Findings.Any(f => f.Rule.Name == name);
                 fired.ShouldBe(outcome == "fail", $"{Path.GetFileName(file)} in {outcome}/: {string.Join("; ", result.Findings.Where(f => f.Rule.Name == name).Select(f => f.Message))}");
                 if (outcome == "pass") result.Checks.Any(c => c.Rule.Name == name).ShouldBeTrue($"{name} does not apply to {Path.GetFileName(file)}: pick a pass fixture it checks");

@@ -1,4 +1,3 @@
-using CertLint.Engine;
 using CertLint.Rules.Loading;
 
 namespace CertLint.Tests.Packs;
@@ -56,20 +55,8 @@ public sealed class ZlintCommunityAndRootProgramRuleTests
         message.ShouldEndWith(end);
     }
 
-    private static string Dir(string pack, string rule, string outcome) =>
-        Path.Combine(BuiltInRules.Samples.RepoRoot, "tests", "fixtures", "rules", pack, rule, outcome);
+    private static string Dir(string pack, string rule, string outcome) => Core.Tests.BuiltInRules.RuleFixtureLint.Folder(pack, rule, outcome);
 
-    private static List<Findings.Finding> Lint(string pack, string rule, string outcome, string file)
-    {
-        var dir = Dir(pack, rule, outcome);
-        var result = new LintEngine().Run(new LintRequest
-        {
-            WorkingDirectory = dir,
-            Paths = [Path.Combine(dir, file)],
-            Now = Now,
-            Packs = [pack],
-            Environment = _ => null,
-        });
-        return [.. result.Findings.Where(f => f.Rule.Name == rule)];
-    }
+    private static List<Findings.Finding> Lint(string pack, string rule, string outcome, string file) =>
+        [.. Core.Tests.BuiltInRules.RuleFixtureLint.Run(pack, rule, outcome, file, Now).Findings.Where(f => f.Rule.Name == rule)];
 }
