@@ -89,7 +89,8 @@ public sealed record TlsUsage
     /// <summary>
     /// Client: the server's host name is checked against its certificate (MySQL VERIFY_IDENTITY, libpq verify-full).
     /// False where the chain is verified but the name is not (VERIFY_CA, verify-ca, Kafka's empty
-    /// ssl.endpoint.identification.algorithm, MongoDB allowInvalidHostnames). Null: servers, and formats that do not say.
+    /// ssl.endpoint.identification.algorithm, MongoDB allowInvalidHostnames, an Envoy cluster without SAN matchers). Null:
+    /// servers, pinned or externally validated peers, and formats that do not say.
     /// </summary>
     public bool? VerifyHost { get; init; }
     /// <summary>Where host-name checking is set, or null when it is the format's default.</summary>

@@ -19,6 +19,8 @@ public sealed class EnvoyConfigTests
         // The upstream's CA is PEM written in the bootstrap (inline_string): linted in place, at its lines.
         o.ShouldContain("server CA    trusted_ca  -> embedded in envoy.yaml  (envoy.yaml:38 trusted_ca inline_string)");
         o.ShouldContain("envoy.yaml:39-48  CN=Fixture TLS CA, serial 2000  role ca");
+        // Envoy checks an upstream's name only against SAN matchers (or auto SAN validation).
+        o.ShouldContain("verify host  on (envoy.yaml:51)");
         o.ShouldContain("CN=alice, serial 2003  role client (from envoy.yaml:34 certificate_chain)");
         o.ShouldContain("CN=www.example.test, serial 2002  role server (from envoy.yaml:20 certificate_chain)");
     }
@@ -57,8 +59,10 @@ public sealed class EnvoyConfigTests
         o.ShouldContain("envoy.yaml:39  envoy client  cluster backend");
         o.ShouldContain("certificate  /etc/envoy/certs/client.crt  -> certs/client.crt  (sds/client.yaml:5 certificate_chain)");
         o.ShouldContain("key          /etc/envoy/certs/client.key  -> certs/client.key  (sds/client.yaml:6 private_key)");
-        o.ShouldContain("server CA    /etc/envoy/certs/ca.crt  -> certs/ca.crt  (sds/ca.json:6 trusted_ca)");
+        o.ShouldContain("server CA    /etc/envoy/certs/ca.crt  -> certs/ca.crt  (sds/ca.json:7 trusted_ca)");
         o.ShouldContain("CN=alice, serial 2003  role client (from sds/client.yaml:5 certificate_chain)");
+        // The SAN matchers come with the CA, from the SDS file: the name is checked.
+        o.ShouldContain("verify host  on (sds/ca.json:8)");
         // Secrets a management server sends are not read, and their validation context still counts as verifying.
         o.ShouldContain("envoy.yaml:52  envoy client  cluster mesh\n    verify peer  on (envoy.yaml:59)");
     }

@@ -163,6 +163,109 @@ public sealed class HostVerificationTests
         result.Of("peer-not-verified").ShouldBeEmpty();
     }
 
+    [Test]
+    public void Envoy_clusters_check_the_host_only_with_san_matchers_or_auto_san_validation()
+    {
+        using var dir = new TempDirectory();
+        // One cluster per case; the validation context's own line is where the missing check shows.
+        ConfigComplexityTests.Write(dir, "envoy.yaml", """
+            static_resources:
+              listeners:
+              - name: https
+                filter_chains:
+                - transport_socket:
+                    name: envoy.transport_sockets.tls
+                    typed_config:
+                      "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext
+                      require_client_certificate: true
+                      common_tls_context:
+                        validation_context: { trusted_ca: { filename: ca.crt } }
+              clusters:
+              - name: chain-only
+                transport_socket:
+                  name: envoy.transport_sockets.tls
+                  typed_config:
+                    "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext
+                    sni: api.example.test
+                    common_tls_context:
+                      validation_context:
+                        trusted_ca: { filename: ca.crt }
+              - name: matched
+                transport_socket:
+                  name: envoy.transport_sockets.tls
+                  typed_config:
+                    "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext
+                    common_tls_context:
+                      validation_context:
+                        trusted_ca: { filename: ca.crt }
+                        match_typed_subject_alt_names:
+                        - { san_type: DNS, matcher: { exact: api.example.test } }
+              - name: auto-sni
+                transport_socket:
+                  name: envoy.transport_sockets.tls
+                  typed_config:
+                    "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext
+                    auto_sni_san_validation: true
+                    common_tls_context: { validation_context: { trusted_ca: { filename: ca.crt } } }
+              - name: auto-san
+                typed_extension_protocol_options:
+                  envoy.extensions.upstreams.http.v3.HttpProtocolOptions:
+                    "@type": type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions
+                    upstream_http_protocol_options: { auto_sni: true, auto_san_validation: true }
+                    explicit_http_config: { http2_protocol_options: {} }
+                transport_socket:
+                  name: envoy.transport_sockets.tls
+                  typed_config:
+                    "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext
+                    common_tls_context: { validation_context: { trusted_ca: { filename: ca.crt } } }
+              - name: pinned
+                transport_socket:
+                  name: envoy.transport_sockets.tls
+                  typed_config:
+                    "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext
+                    common_tls_context:
+                      validation_context:
+                        trusted_ca: { filename: ca.crt }
+                        verify_certificate_spki: [NvqYIYSbgK2vCJpQhObf77vv+bQWtc5ek5RIOwPiC9A=]
+              - name: untrusted
+                transport_socket:
+                  name: envoy.transport_sockets.tls
+                  typed_config:
+                    "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext
+                    common_tls_context:
+                      validation_context:
+                        trusted_ca: { filename: ca.crt }
+                        trust_chain_verification: ACCEPT_UNTRUSTED
+              - name: spiffe
+                transport_socket:
+                  name: envoy.transport_sockets.tls
+                  typed_config:
+                    "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext
+                    common_tls_context:
+                      validation_context:
+                        custom_validator_config:
+                          name: envoy.tls.cert_validator.spiffe
+                          typed_config:
+                            "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.SPIFFECertValidatorConfig
+                            trust_domains: [{ name: example.test, trust_bundle: { filename: ca.crt } }]
+            """);
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Of(Rule).ShouldBe([Finding("envoy.yaml:17", "cluster chain-only", "envoy.yaml:21")]);
+        // ACCEPT_UNTRUSTED verifies nothing: peer-not-verified's one finding, at the setting.
+        result.Of("peer-not-verified").ShouldBe([
+            "envoy.yaml:63 cluster untrusted at envoy.yaml:63 does not verify the server's certificate (envoy.yaml:67): turn peer verification on and give it the CA file.",
+        ]);
+        Inventory(result).ShouldBe([
+            "listener https verifyHost=", "cluster chain-only verifyHost=False", "cluster matched verifyHost=True",
+            "cluster auto-sni verifyHost=True", "cluster auto-san verifyHost=True", "cluster pinned verifyHost=",
+            "cluster untrusted verifyHost=", "cluster spiffe verifyHost=",
+        ], ignoreOrder: true);
+        result.Inventory.Usages.Single(u => u.Service == "cluster spiffe").VerifyPeer.ShouldBe(true);
+        result.Inventory.Usages.Single(u => u.Service == "cluster auto-san").VerifyHostAt!.StartLine.ShouldBe(43);
+    }
+
     private static string Finding(string at, string service, string source) =>
         $"{at} {service} at {at} verifies the server's certificate chain but not its host name ({source}): any certificate its CA issued to another host is accepted; turn host-name verification on.";
 

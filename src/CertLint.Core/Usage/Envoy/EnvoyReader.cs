@@ -44,12 +44,27 @@ public sealed partial class EnvoyReader : IConfigReader
             {
                 var name = $"cluster {ConfigWords.Safe(cluster.Text("name") ?? "")}";
                 var holders = cluster.Get("transport_socket_matches").Items().Prepend(cluster).ToList();
+                var autoSan = AutoSanValidation(cluster);
                 foreach (var holder in holders)
                 {
-                    if (Context(holder) is { } context) contexts.Add(context, downstream: false, name, [], null);
+                    if (Context(holder) is { } context) contexts.Add(context, downstream: false, name, [], null, autoSan is null ? null : source.At(autoSan.Line()));
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A cluster's `auto_san_validation: true`: in `upstream_http_protocol_options` of its HttpProtocolOptions
+    /// (`typed_extension_protocol_options`, any key) or, deprecated, of the cluster itself. Envoy then checks the
+    /// server's certificate names the host it sent as SNI.
+    /// </summary>
+    private static YamlNode? AutoSanValidation(YamlNode cluster)
+    {
+        var options = cluster.Get("typed_extension_protocol_options") is YamlMappingNode typed
+            ? typed.Children.Values.Select(o => o.Get("upstream_http_protocol_options"))
+            : [];
+        return options.Prepend(cluster.Get("upstream_http_protocol_options"))
+            .Select(o => o.Get("auto_san_validation")).FirstOrDefault(EnvoyTlsContext.IsTrue);
     }
 
     /// <summary>The TLS context a filter chain or cluster holds: transport_socket.typed_config (v3) or tls_context (v2).</summary>

@@ -14,15 +14,25 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
     /// <summary>Certificates of one context read at most (Envoy serves one per key type, a few in practice).</summary>
     private const int MaxCertificates = 16;
 
-    public void Add(YamlNode context, bool downstream, string service, IReadOnlyList<string> hosts, int? hostsLine)
+    /// <param name="autoSanValidation">Upstream: where the cluster's HTTP protocol options set `auto_san_validation: true`.</param>
+    public void Add(YamlNode context, bool downstream, string service, IReadOnlyList<string> hosts, int? hostsLine,
+        Model.SourceLocation? autoSanValidation = null)
     {
         var common = context.Get("common_tls_context");
-        var (ca, crl, elsewhere) = Validation(common, service);
+        var (ca, crl, elsewhere, validations) = Validation(common, service);
         var require = context.Get("require_client_certificate");
         var requireValue = Bool(require);
-        // A validation Secret not read here (sent by a management server, or a problem already reported) still verifies.
-        var verify = ca is not null || elsewhere is not null || (downstream && requireValue == true);
+        var custom = First(validations, "custom_validator_config");
+        // ACCEPT_UNTRUSTED lets a handshake go on whatever the chain: a CA given that way verifies nothing.
+        var untrusted = validations.Select(v => v.Node.Get("trust_chain_verification"))
+            .FirstOrDefault(n => n.Text() is "ACCEPT_UNTRUSTED" or "1");
+        // A validation Secret not read here (sent by a management server, or a problem already reported) still verifies,
+        // and so does a custom validator (SPIFFE trust bundles instead of trusted_ca).
+        var verify = untrusted is null && (ca is not null || elsewhere is not null || custom is not null || (downstream && requireValue == true));
         var sni = context.Text("sni");
+        var (verifyHost, verifyHostAt) = downstream || !verify || elsewhere is not null || custom is not null
+            ? (null, null)
+            : HostCheck(context, validations, autoSanValidation);
         var template = new TlsUsage
         {
             Format = "envoy",
@@ -32,7 +42,10 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
             CaFiles = ca is null ? [] : [ca],
             CrlFiles = crl is null ? [] : [crl],
             VerifyPeer = verify,
-            VerifyAt = downstream && require is not null ? source.At(require.Line()) : ca?.At ?? elsewhere,
+            VerifyAt = untrusted is not null ? source.At(untrusted.Line())
+                : downstream && require is not null ? source.At(require.Line()) : ca?.At ?? elsewhere ?? custom?.At,
+            VerifyHost = verifyHost,
+            VerifyHostAt = verifyHostAt,
             Protocols = Protocols(common.Get("tls_params"), downstream),
             PeerHost = downstream || sni is null ? null : PeerHosts.Of(sni),
             Hosts = hosts,
@@ -86,24 +99,57 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
         return held;
     }
 
+    /// <summary>A CertificateValidationContext read for this TLS context, and the file it was written in.</summary>
+    private sealed record ValidationNode(ConfigSource Source, YamlNode Node)
+    {
+        public Model.SourceLocation At => Source.At(Node.Line());
+    }
+
     /// <summary>
     /// The CA and CRL that verify the peer: `validation_context`, or `combined_validation_context` (its SDS Secret's
     /// values first, as Envoy lets them override the default context), or `validation_context_sds_secret_config`.
-    /// Elsewhere: where a validation Secret is named that is not read here.
+    /// Elsewhere: where a validation Secret is named that is not read here. Contexts: the validation contexts read.
     /// </summary>
-    private (FileReference? Ca, FileReference? Crl, Model.SourceLocation? Elsewhere) Validation(YamlNode? common, string service)
+    private (FileReference? Ca, FileReference? Crl, Model.SourceLocation? Elsewhere, List<ValidationNode> Contexts) Validation(YamlNode? common, string service)
     {
         const string SdsField = "validation_context_sds_secret_config";
-        var contexts = new List<(ConfigSource, YamlNode)>();
+        var contexts = new List<ValidationNode>();
         var combined = common.Get("combined_validation_context");
         var reference = common.Get(SdsField) ?? combined.Get(SdsField);
         var secret = secrets.Find(reference, SdsField, out var unread);
-        if (unread is not null) return (unread, null, null);
-        if (secret?.Node.Get("validation_context") is { } fromSecret) contexts.Add((secret.Source, fromSecret));
-        if ((common.Get("validation_context") ?? combined.Get("default_validation_context")) is { } written) contexts.Add((source, written));
-        FileReference? First(string field) =>
-            contexts.Where(c => c.Item2.Get(field) is not null).Select(c => Data(c.Item1, c.Item2.Get(field), field, service)).FirstOrDefault();
-        return (First("trusted_ca"), First("crl"), reference is not null && secret is null ? source.At(reference.Line()) : null);
+        if (unread is not null) return (unread, null, null, contexts);
+        if (secret?.Node.Get("validation_context") is { } fromSecret) contexts.Add(new(secret.Source, fromSecret));
+        if ((common.Get("validation_context") ?? combined.Get("default_validation_context")) is { } written) contexts.Add(new(source, written));
+        FileReference? Data(string field) =>
+            contexts.Where(c => c.Node.Get(field) is not null).Select(c => this.Data(c.Source, c.Node.Get(field), field, service)).FirstOrDefault();
+        return (Data("trusted_ca"), Data("crl"), reference is not null && secret is null ? source.At(reference.Line()) : null, contexts);
+    }
+
+    /// <summary>The first validation context that sets <paramref name="field"/>, where it does.</summary>
+    private static (Model.SourceLocation At, YamlNode Node)? First(List<ValidationNode> contexts, string field) =>
+        contexts.Select(c => (c.Source, Node: c.Node.Get(field))).Where(c => c.Node is not null)
+            .Select(c => ((Model.SourceLocation, YamlNode)?)(c.Source.At(c.Node!.Line()), c.Node!)).FirstOrDefault();
+
+    /// <summary>
+    /// Whether an upstream context that verifies the chain also checks the server's name: a SAN matcher
+    /// (`match_typed_subject_alt_names`, `match_subject_alt_names`, v2 `verify_subject_alt_name`), or
+    /// `auto_sni_san_validation` here or the cluster's `auto_san_validation`. Envoy checks no name otherwise (its
+    /// UpstreamTlsContext documentation), so false then, at the validation context. A pinned certificate or key
+    /// (`verify_certificate_hash`, `verify_certificate_spki`) fixes the server's identity without a name: null.
+    /// </summary>
+    private (bool?, Model.SourceLocation?) HostCheck(YamlNode context, List<ValidationNode> validations, Model.SourceLocation? autoSanValidation)
+    {
+        foreach (var field in new[] { "match_typed_subject_alt_names", "match_subject_alt_names", "verify_subject_alt_name" })
+        {
+            if (First(validations, field) is { } matchers && matchers.Node.Items().Any()) return (true, matchers.At);
+        }
+        if (context.Get("auto_sni_san_validation") is { } auto && IsTrue(auto)) return (true, source.At(auto.Line()));
+        if (autoSanValidation is not null) return (true, autoSanValidation);
+        foreach (var pin in new[] { "verify_certificate_hash", "verify_certificate_spki" })
+        {
+            if (First(validations, pin) is { } pinned && pinned.Node.Items().Any()) return (null, null);
+        }
+        return (false, validations.Count > 0 ? validations[^1].At : null);
     }
 
     /// <summary>An Envoy DataSource: `filename` (a file), `inline_string` (PEM written in the bootstrap, linted in place).</summary>
@@ -115,6 +161,9 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
             ? EmbeddedPem.Embed(from, result, EmbeddedPem.Utf8(text), inline, encoded: false, $"{service} {field}", field, $"{field} inline_string")
             : null;
     }
+
+    /// <summary>A JSON or YAML true, or a BoolValue wrapper `{ value: true }`.</summary>
+    internal static bool IsTrue(YamlNode? node) => (node.Text() ?? node.Text("value"))?.ToLowerInvariant() is "true";
 
     private bool? Bool(YamlNode? node)
     {
