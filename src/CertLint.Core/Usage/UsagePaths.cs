@@ -53,8 +53,23 @@ public static class UsagePaths
     /// links included, sorted, at most <see cref="MaxCaFolderFiles"/>; the folder itself when it is not in the repository.
     /// </summary>
     public static List<FileReference> CaFolder(FileReference dir, ConfigSource source) =>
-        FolderFiles(dir, source.Directory, source.Root,
-            name => Path.GetExtension(name).ToLowerInvariant() is not (".key" or ".crl" or ".srl" or ".csr"), MaxCaFolderFiles) ?? [dir];
+        FolderFiles(dir, source.Directory, source.Root, IsCaFolderCertificate, MaxCaFolderFiles) ?? [dir];
+
+    /// <summary>
+    /// Whether a file of an OpenSSL CA folder (mod_ssl's SSLCACertificatePath, Redis tls-ca-cert-dir, MySQL ssl-capath)
+    /// can be a CA certificate: such folders also hold keys, serial files and requests (openssl ca's .key, .srl,
+    /// .csr) and CRLs, by name or as c_rehash's hash links HASH.rN. OpenSSL finds certificates only through HASH.N
+    /// links, but every certificate file of the folder is one the folder trusts.
+    /// </summary>
+    public static bool IsCaFolderCertificate(string name) =>
+        Path.GetExtension(name).ToLowerInvariant() is not (".key" or ".crl" or ".srl" or ".csr") && !IsCrlHashLink(name);
+
+    /// <summary>c_rehash names a CRL HASH.rN (a certificate HASH.N): ".r" and a number end the name.</summary>
+    private static bool IsCrlHashLink(string name)
+    {
+        var dot = name.LastIndexOf(".r", StringComparison.Ordinal);
+        return dot > 0 && dot + 2 < name.Length && name.AsSpan(dot + 2).IndexOfAnyExceptInRange('0', '9') < 0;
+    }
 
     /// <summary>
     /// The files an include names (nginx `include`, Apache `Include`, Redis `include`): the path itself, or, when its

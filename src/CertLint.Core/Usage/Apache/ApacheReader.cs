@@ -27,9 +27,6 @@ public sealed partial class ApacheReader : IConfigReader
     [GeneratedRegex(@"^\s*(<VirtualHost\b|SSLCertificateFile\s|SSLEngine\s|SSLProxyMachineCertificateFile\s|ServerRoot\s|LoadModule\s)", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex Signature();
 
-    [GeneratedRegex(@"\.r[0-9]+$")]
-    private static partial Regex CrlLink();
-
     public void Read(ConfigSource source, ConfigReadResult result)
     {
         var top = new ApacheParser(source, result).Parse();
@@ -94,7 +91,7 @@ public sealed partial class ApacheReader : IConfigReader
                 Service = service,
                 Role = UsageRole.Server,
                 Chain = Reference(Last(ds, "sslcertificatechainfile")),
-                CaFiles = Files(ds, "sslcacertificatefile", "sslcacertificatepath", IsCertificateFile),
+                CaFiles = Files(ds, "sslcacertificatefile", "sslcacertificatepath", UsagePaths.IsCaFolderCertificate),
                 CrlFiles = Files(ds, "sslcarevocationfile", "sslcarevocationpath", _ => true),
                 VerifyPeer = mode is "require" or "optional",
                 VerifyAt = verify?.At,
@@ -142,7 +139,7 @@ public sealed partial class ApacheReader : IConfigReader
                 Role = UsageRole.Client,
                 Certificate = Reference(machine),
                 Key = Reference(machine),
-                CaFiles = Files(ds, "sslproxycacertificatefile", "sslproxycacertificatepath", IsCertificateFile),
+                CaFiles = Files(ds, "sslproxycacertificatefile", "sslproxycacertificatepath", UsagePaths.IsCaFolderCertificate),
                 CrlFiles = Files(ds, "sslproxycarevocationfile", "sslproxycarevocationpath", _ => true),
                 VerifyPeer = verifies,
                 VerifyAt = verify?.At,
@@ -163,10 +160,6 @@ public sealed partial class ApacheReader : IConfigReader
             .. ds.Where(d => d.Name == folder).Select(Reference).OfType<FileReference>()
                 .SelectMany(r => UsagePaths.FolderFiles(r, source.Directory, source.Root, include, MaxFolderFiles) ?? [r]),
         ];
-
-        /// <summary>A CA folder also holds keys and CRLs (hash links NAME.r0) now and then: those are not CA certificates.</summary>
-        private static bool IsCertificateFile(string name) =>
-            !name.EndsWith(".key", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".crl", StringComparison.OrdinalIgnoreCase) && !CrlLink().IsMatch(name);
 
         private FileReference? Reference(ApacheDirective? d)
         {
