@@ -15,8 +15,9 @@ internal static class KubernetesLinks
             .GroupBy(u => u.Settings["secretName"]).ToDictionary(g => g.Key, g => g.First());
         var servedSecrets = new HashSet<string>(StringComparer.Ordinal);
         var linked = new List<TlsUsage>(usages.Count);
-        foreach (var u in usages)
+        foreach (var read in usages)
         {
+            var u = read.Format == "kubernetes" ? Annotated(read, secrets) : read;
             if (u.Format != "kubernetes" || !u.Settings.TryGetValue("secretName", out var name))
             {
                 linked.Add(u);
@@ -44,5 +45,22 @@ internal static class KubernetesLinks
         // A Secret an Ingress serves is a server's: its usage takes that role (its certificate then gets it from use).
         return [.. linked.Select(u => u.Settings.TryGetValue("secret", out var id) && servedSecrets.Contains(id) && u.Role == UsageRole.Unknown
             ? u with { Role = UsageRole.Server } : u)];
+    }
+
+    /// <summary>
+    /// The Secrets ingress-nginx annotations name: auth-tls-secret's ca.crt verifies an Ingress's clients (a Secret not
+    /// in the repository leaves nothing to compare, as Kestrel's trust store does); proxy-ssl-secret's tls.crt is
+    /// presented to the backend and its ca.crt verifies it.
+    /// </summary>
+    private static TlsUsage Annotated(TlsUsage u, Dictionary<string, TlsUsage> secrets)
+    {
+        if (u.Settings.TryGetValue(KubernetesReader.ClientCaSecret, out var ca))
+        {
+            if (secrets.TryGetValue(ca, out var holder)) return u with { CaFiles = holder.CaFiles };
+            return u with { Settings = new Dictionary<string, string>(u.Settings) { ["clientCaOutsideConfig"] = ca } };
+        }
+        if (u.Settings.TryGetValue(KubernetesReader.BackendSecret, out var backend) && secrets.TryGetValue(backend, out var client))
+            return u with { Certificate = client.Certificate, CaFiles = client.CaFiles }; // its key pair is the Secret's to check, once
+        return u;
     }
 }

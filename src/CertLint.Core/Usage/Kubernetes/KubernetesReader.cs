@@ -85,12 +85,21 @@ public sealed partial class KubernetesReader : IConfigReader
         });
     }
 
+    /// <summary>ingress-nginx's annotation prefix (its default; a controller started with another prefix is not read).</summary>
+    private const string Nginx = "nginx.ingress.kubernetes.io/";
+
     private static void Ingress(ConfigSource source, ConfigReadResult result, YamlNode doc, string ns, string name)
     {
+        var annotations = doc.Get("metadata").Get("annotations");
+        YamlNode? Annotation(string key) => annotations.Get(Nginx + key);
+        var (verifyClients, verifyClientsAt, clientCa) = ClientVerification(source, result, Annotation("auth-tls-secret"), Annotation("auth-tls-verify-client"), ns);
         foreach (var tls in doc.Get("spec").Get("tls").Items())
         {
             var hosts = tls.Get("hosts").Items().Select(h => h.Text()).OfType<string>().Where(h => !h.Contains('*')).ToList();
             var secret = tls.Text("secretName");
+            var settings = new Dictionary<string, string>();
+            if (secret is not null) settings["secretName"] = $"{ns}/{secret}";
+            if (clientCa is not null) settings[ClientCaSecret] = clientCa;
             result.Usages.Add(new TlsUsage
             {
                 Format = "kubernetes",
@@ -99,10 +108,70 @@ public sealed partial class KubernetesReader : IConfigReader
                 Role = UsageRole.Server,
                 Hosts = hosts,
                 HostsAt = tls.Get("hosts") is { } h ? source.At(h.Line()) : null,
-                Settings = secret is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["secretName"] = $"{ns}/{secret}" },
+                VerifyPeer = verifyClients,
+                VerifyAt = verifyClientsAt,
+                Settings = settings,
             });
         }
+        Backend(source, result, Annotation, ns, name);
     }
+
+    /// <summary>Settings key: the Secret (namespace/name) whose ca.crt verifies client certificates (auth-tls-secret).</summary>
+    internal const string ClientCaSecret = "authTlsSecret";
+
+    /// <summary>Settings key: the Secret whose tls.crt, tls.key and ca.crt the controller uses towards the backend (proxy-ssl-secret).</summary>
+    internal const string BackendSecret = "proxySslSecret";
+
+    /// <summary>
+    /// ingress-nginx client certificate authentication: `auth-tls-secret` names the Secret whose ca.crt verifies
+    /// clients; `auth-tls-verify-client` is `on` (the default), `optional` (both verify a certificate sent),
+    /// `optional_no_ca` (requests one, verifies nothing) or `off`.
+    /// </summary>
+    private static (bool? Verify, SourceLocation? At, string? Secret) ClientVerification(ConfigSource source, ConfigReadResult result,
+        YamlNode? secret, YamlNode? mode, string ns)
+    {
+        if (secret is null) return (null, null, null);
+        var value = mode.Text()?.Trim().ToLowerInvariant() ?? "on";
+        if (value is not ("on" or "off" or "optional" or "optional_no_ca"))
+        {
+            result.Error(source.At(mode!.Line()), "auth-tls-verify-client must be on, off, optional or optional_no_ca");
+            value = "on"; // ingress-nginx ignores an invalid value and keeps its default
+        }
+        return (value is "on" or "optional", source.At((mode ?? secret).Line()), Qualified(secret.Text(), ns));
+    }
+
+    /// <summary>
+    /// An Ingress whose `backend-protocol` is HTTPS or GRPCS makes the controller a TLS client of the backend. It verifies
+    /// the backend's certificate only with `proxy-ssl-verify: "on"` (default off), against the ca.crt of
+    /// `proxy-ssl-secret`, and presents that Secret's tls.crt; `proxy-ssl-protocols` lists the versions (default TLSv1.2
+    /// TLSv1.3), `proxy-ssl-name` the name sent and checked.
+    /// </summary>
+    private static void Backend(ConfigSource source, ConfigReadResult result, Func<string, YamlNode?> annotation, string ns, string name)
+    {
+        if (annotation("backend-protocol") is not { } protocol || protocol.Text()?.Trim().ToUpperInvariant() is not ("HTTPS" or "GRPCS")) return;
+        var verify = annotation("proxy-ssl-verify");
+        var secret = Qualified(annotation("proxy-ssl-secret").Text(), ns);
+        var protocols = annotation("proxy-ssl-protocols");
+        result.Usages.Add(new TlsUsage
+        {
+            Format = "kubernetes",
+            Location = source.At(protocol.Line()),
+            Service = $"Ingress {ns}/{name} backend",
+            Role = UsageRole.Client,
+            VerifyPeer = verify.Text()?.Trim().ToLowerInvariant() == "on",
+            VerifyAt = verify is null ? null : source.At(verify.Line()),
+            Protocols = protocols?.Text() is { } list
+                ? new ProtocolSetting([.. list.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(TlsVersions.Parse).OfType<TlsVersion>().Distinct().Order()],
+                    source.At(protocols.Line()), Nginx + "proxy-ssl-protocols")
+                : null,
+            PeerHost = annotation("proxy-ssl-name").Text() is { Length: > 0 } host ? PeerHosts.Of(host) : null,
+            Settings = secret is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [BackendSecret] = secret },
+        });
+    }
+
+    /// <summary>A Secret reference of an annotation: `namespace/name`, or a name in the Ingress's namespace.</summary>
+    private static string? Qualified(string? reference, string ns) =>
+        reference?.Trim() is { Length: > 0 } r ? r.Contains('/') ? r : $"{ns}/{r}" : null;
 
     private static byte[]? Decode(string text)
     {
