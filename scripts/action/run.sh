@@ -152,6 +152,8 @@ cmd_lint() {
   for item in ${items[@]+"${items[@]}"}; do args+=(--ca "$item"); done
   split_list "${INPUT_HOSTS:-}" items comma
   for item in ${items[@]+"${items[@]}"}; do args+=(--host "$item"); done
+  split_list "${INPUT_MAILBOXES:-}" items comma
+  for item in ${items[@]+"${items[@]}"}; do args+=(--mailbox "$item"); done
   # Paths one per line (globs may hold commas); a leading '-' must not read as an option.
   split_list "${INPUT_PATHS:-}" items
   for item in ${items[@]+"${items[@]}"}; do

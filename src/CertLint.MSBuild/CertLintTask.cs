@@ -52,6 +52,9 @@ public sealed class CertLintTask : MSBuildTask, ICancelableTask
     /// <summary>Host names every server leaf must cover.</summary>
     public ITaskItem[] Hosts { get; set; } = [];
 
+    /// <summary>Mail addresses every S/MIME leaf must name.</summary>
+    public ITaskItem[] Mailboxes { get; set; } = [];
+
     /// <summary>Name of the environment variable holding the keystore password.</summary>
     public string? PasswordEnv { get; set; }
 
@@ -90,6 +93,7 @@ public sealed class CertLintTask : MSBuildTask, ICancelableTask
         HtmlFile = HtmlFile,
         Ca = Specs(Ca),
         Hosts = Specs(Hosts),
+        Mailboxes = Specs(Mailboxes),
         PasswordEnv = PasswordEnv,
         AllowEmpty = AllowEmpty,
         Verbose = Verbose,

@@ -26,7 +26,8 @@ internal static class TaskRequest
             ConfigPath = Absolute(task.Config, root),
             RuleDirectories = Specs(task.Rules, root),
             CaFiles = Specs(task.Ca, root),
-            Hosts = task.Hosts.Select(h => h.Trim()).Where(h => h.Length > 0).ToList(),
+            Hosts = Names(task.Hosts),
+            Mailboxes = Names(task.Mailboxes),
             Now = ParseNow(task.Now),
             FailOn = ParseFailOn(task.FailOn),
             PasswordEnv = Blank(task.PasswordEnv),
@@ -38,6 +39,8 @@ internal static class TaskRequest
 
     private static List<string> Specs(IReadOnlyList<string> items, string root) =>
         items.Select(i => Absolute(i, root)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+
+    private static List<string> Names(IReadOnlyList<string> items) => items.Select(h => h.Trim()).Where(h => h.Length > 0).ToList();
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -20,6 +20,7 @@ internal sealed record TaskSettings
     public string? HtmlFile { get; init; }
     public IReadOnlyList<string> Ca { get; init; } = [];
     public IReadOnlyList<string> Hosts { get; init; } = [];
+    public IReadOnlyList<string> Mailboxes { get; init; } = [];
     public string? PasswordEnv { get; init; }
     public bool AllowEmpty { get; init; }
     public bool Verbose { get; init; }

@@ -48,7 +48,7 @@ public sealed class ActionMetadataTests
     public void Action_has_the_inputs_and_outputs_of_issues_6_and_19()
     {
         Action["inputs"]!.AsObject().Select(i => i.Key).ShouldBe(
-            ["paths", "config", "fail-on", "ca", "hosts", "now", "sarif-file", "junit-file", "html-file", "upload-html", "html-artifact",
+            ["paths", "config", "fail-on", "ca", "hosts", "mailboxes", "now", "sarif-file", "junit-file", "html-file", "upload-html", "html-artifact",
              "upload-sarif", "category", "version", "dotnet-version", "password-env", "allow-empty", "verbose"], ignoreOrder: true);
         Action["outputs"]!.AsObject().Select(o => o.Key).ShouldBe(
             ["findings", "errors", "warnings", "sarif-file", "junit-file", "html-file", "html-url", "exit-code"], ignoreOrder: true);

@@ -64,6 +64,7 @@ public sealed class ActionScriptTests
             ["paths"] = "certs/a b.pem\n\n  $(touch pwned) ; rm -rf x  \n-weird.pem\n# a comment\nglob/**/*.{pem,crt}\n",
             ["ca"] = "ca1.pem, ca 2.pem\nca3.pem",
             ["hosts"] = "a.example,b.example",
+            ["mailboxes"] = "billing@a.example\nops@a.example",
             ["now"] = "2026-06-01T00:00:00Z",
             ["fail-on"] = "warning",
             ["config"] = "cfg/.certlint.yml",
@@ -82,6 +83,7 @@ public sealed class ActionScriptTests
             "--config", "cfg/.certlint.yml", "--fail-on", "warning", "--now", "2026-06-01T00:00:00Z",
             "--category", "certs", "--password-env", "MY_PASSWORD",
             "--ca", "ca1.pem", "--ca", "ca 2.pem", "--ca", "ca3.pem", "--host", "a.example", "--host", "b.example",
+            "--mailbox", "billing@a.example", "--mailbox", "ops@a.example",
             "certs/a b.pem", "$(touch pwned) ; rm -rf x", "./-weird.pem", "glob/**/*.{pem,crt}"]);
         File.Exists(Path.Combine(_box.Workspace, "pwned")).ShouldBeFalse();
         sarif.ShouldStartWith(_box.RunnerTemp + "/certlint.");

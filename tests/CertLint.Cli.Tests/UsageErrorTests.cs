@@ -39,7 +39,7 @@ public class UsageErrorTests
     {
         var r = CliRunner.InProcess(Dir, null, "--help");
         r.ExitCode.ShouldBe(0);
-        foreach (var option in new[] { "--ca", "--host", "--now", "--rules", "--fail-on", "--password-env", "--include", "--exclude", "--quiet", "--verbose", "--sarif", "--junit", "--json", "--markdown", "--baseline" })
+        foreach (var option in new[] { "--ca", "--host", "--mailbox", "--now", "--rules", "--fail-on", "--password-env", "--include", "--exclude", "--quiet", "--verbose", "--sarif", "--junit", "--json", "--markdown", "--baseline" })
         {
             r.Out.ShouldContain(option);
         }

@@ -41,6 +41,29 @@ public class CertLintTaskTests
     }
 
     [Test]
+    public void Expected_hosts_and_mailboxes_are_what_the_service_certificate_must_name()
+    {
+        CertificateFixtures.WriteBroken(runner.Root);
+        CertificateFixtures.Repair(runner.Root);
+        var id = CertLint.Rules.Loading.RuleLoader.IdOf;
+        string[] Codes() => [.. runner.Engine.Errors.Select(e => $"{e.Code} {Path.GetFileName(e.File)}").Order(StringComparer.Ordinal)];
+
+        var hosts = runner.NewTask();
+        hosts.Hosts = TaskRunner.Items("api.example.test", " ");
+        hosts.Execute().ShouldBeFalse();
+        // An expected host makes the service certificate a server's: it must cover the name.
+        Codes().ShouldBe([$"{id("hostname-mismatch")} service.pem"]);
+
+        runner.Engine.Errors.Clear();
+        var mailboxes = runner.NewTask();
+        mailboxes.Mailboxes = TaskRunner.Items("billing@example.test");
+        mailboxes.Execute().ShouldBeFalse();
+        // An expected mailbox makes it an S/MIME certificate: it names no address and allows no emailProtection.
+        Codes().ShouldBe([.. new[] { $"{id("eku-email-protection")} service.pem", $"{id("mailbox-mismatch")} service.pem" }.Order(StringComparer.Ordinal)]);
+        runner.Engine.Errors.Single(e => e.Code == id("mailbox-mismatch")).Message!.ShouldContain("does not name 'billing@example.test'");
+    }
+
+    [Test]
     public void Below_fail_on_the_same_findings_are_warnings_and_the_build_passes()
     {
         CertificateFixtures.WriteBroken(runner.Root);

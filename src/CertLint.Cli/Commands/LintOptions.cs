@@ -11,6 +11,7 @@ internal sealed class LintOptions
 {
     public required CommandArgument Paths { get; init; }
     public required CommandOption Host { get; init; }
+    public required CommandOption Mailbox { get; init; }
     public required CommandOption Crl { get; init; }
     public required CommandOption Policy { get; init; }
     public required CommandOption MaxChainDepth { get; init; }
@@ -24,6 +25,7 @@ internal sealed class LintOptions
     {
         Paths = app.Argument("PATH", "Files, folders or globs to scan (default: the current folder).", multipleValues: true),
         Host = app.Option("--host <NAME>", "Host name every server certificate must cover; repeatable.", CommandOptionType.MultipleValue),
+        Mailbox = app.Option("--mailbox <ADDRESS>", "Mail address every S/MIME certificate must name; repeatable.", CommandOptionType.MultipleValue),
         Crl = app.Option("--crl <FILE>", "CRL file for offline revocation checking (PEM or DER); repeatable.", CommandOptionType.MultipleValue),
         Policy = app.Option("--policy <OID>", "Acceptable certificate policy OID for path validation (default anyPolicy); repeatable.", CommandOptionType.MultipleValue),
         MaxChainDepth = app.Option("--max-chain-depth <N>", "Most intermediate certificates between a certificate and its trust anchor (default 8).", CommandOptionType.SingleValue),
@@ -38,6 +40,7 @@ internal sealed class LintOptions
     {
         Paths = Paths.Values.OfType<string>().ToList(),
         Hosts = Host.Values.OfType<string>().ToList(),
+        Mailboxes = Mailbox.Values.OfType<string>().ToList(),
         Include = Include.Values.OfType<string>().ToList(),
         Exclude = Exclude.Values.OfType<string>().ToList(),
         Packs = Pack.Values.OfType<string>().ToList(),

@@ -44,6 +44,7 @@ internal static class MSBuildRequestFile
             HtmlFile = Text("HtmlFile"),
             Ca = List("Ca"),
             Hosts = List("Hosts"),
+            Mailboxes = List("Mailboxes"),
             PasswordEnv = Text("PasswordEnv"),
             AllowEmpty = Flag("AllowEmpty", unset: false),
             Verbose = Flag("Verbose", unset: false),

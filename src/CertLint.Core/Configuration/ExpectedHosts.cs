@@ -9,11 +9,11 @@ public static class ExpectedHosts
         Matching(file, settings.Hosts, settings.HostsByPath, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Config `mailboxes` whose glob matches the file. Distinct by exact text: a mailbox's local part is case-sensitive
+    /// --mailbox plus config `mailboxes` whose glob matches the file. Distinct by exact text: a mailbox's local part is case-sensitive
     /// (RFC 5280 §7.5), so "Alice@example.com" and "alice@example.com" are two expectations.
     /// </summary>
     public static IReadOnlyList<string> Mailboxes(SourceFile file, LintSettings settings) =>
-        Matching(file, [], settings.MailboxesByPath, StringComparer.Ordinal);
+        Matching(file, settings.Mailboxes, settings.MailboxesByPath, StringComparer.Ordinal);
 
     private static IReadOnlyList<string> Matching(SourceFile file, IReadOnlyList<string> always, IReadOnlyList<PathHosts> byPath, StringComparer comparer)
     {

@@ -46,6 +46,8 @@ public sealed class LintSettings
     public IReadOnlyList<string> Hosts { get; init; } = [];
     /// <summary>Host names per certificate path glob (config).</summary>
     public IReadOnlyList<PathHosts> HostsByPath { get; init; } = [];
+    /// <summary>Mail addresses every S/MIME certificate must name (--mailbox).</summary>
+    public IReadOnlyList<string> Mailboxes { get; init; } = [];
     /// <summary>Mail addresses per certificate path glob (config `mailboxes`): the S/MIME certificates there must name them.</summary>
     public IReadOnlyList<PathHosts> MailboxesByPath { get; init; } = [];
     public IReadOnlyList<PathRole> RolesByPath { get; init; } = [];

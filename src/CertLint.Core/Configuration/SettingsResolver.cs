@@ -55,6 +55,7 @@ public static class SettingsResolver
             KeyPairs = [.. request.KeyPairs.Select(p => new FilePair(Path.GetFullPath(p.Certificate, cwd), Path.GetFullPath(p.Key, cwd)))],
             Validation = Validation(request, config?.Validation, p => Path.GetFullPath(p, cwd)),
             Hosts = Pick(request.Hosts, null, defaults.Hosts),
+            Mailboxes = Pick(request.Mailboxes, null, defaults.Mailboxes),
             HostsByPath = [.. request.PathHosts, .. config?.Hosts ?? defaults.HostsByPath],
             MailboxesByPath = config?.Mailboxes ?? defaults.MailboxesByPath,
             RolesByPath = [.. request.Roles, .. config?.Roles ?? defaults.RolesByPath],

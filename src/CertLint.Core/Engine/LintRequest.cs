@@ -15,6 +15,8 @@ public sealed record LintRequest
     public string? ConfigPath { get; init; }
     public IReadOnlyList<string> CaFiles { get; init; } = [];
     public IReadOnlyList<string> Hosts { get; init; } = [];
+    /// <summary>Mail addresses every S/MIME certificate must name (--mailbox).</summary>
+    public IReadOnlyList<string> Mailboxes { get; init; } = [];
     /// <summary>CRL files for offline revocation checking (--crl).</summary>
     public IReadOnlyList<string> CrlFiles { get; init; } = [];
     /// <summary>user-initial-policy-set (--policy); empty means the configuration's or anyPolicy.</summary>

@@ -26,6 +26,25 @@ public sealed class SmimeRoleTests
     }
 
     [Test]
+    public void A_mailbox_given_on_the_command_line_is_expected_of_every_mail_certificate_beside_the_configurations()
+    {
+        using var repo = new ConfigFixture("smime");
+        var (findings, outcome, json) = repo.Lint("--mailbox", "mallory@example.test");
+        findings.ShouldBe([
+            "eku-email-protection smime/bob.crt:1",
+            "key-usage-eku-inconsistent smime/carol.crt:1",
+            "ku-email-protection smime/carol.crt:1",
+            "mailbox-mismatch people/dave.crt:1",
+            "mailbox-mismatch smime/alice.crt:1",
+            "mailbox-mismatch smime/bob.crt:1",
+            "mailbox-mismatch smime/carol.crt:1",
+        ], outcome.Out);
+        // One finding per certificate: dave's names both addresses it lacks, the configuration's and the option's.
+        ConfigFixture.Messages(json, "mailbox-mismatch").Where(m => m.Contains("dave", StringComparison.Ordinal)).ShouldHaveSingleItem()
+            .ShouldContain("does not name 'mallory@example.test', 'dave@example.test'");
+    }
+
+    [Test]
     public void The_inventory_shows_the_email_role_and_where_it_comes_from()
     {
         using var repo = new ConfigFixture("smime");

@@ -77,7 +77,7 @@ internal static class CertificateFields
         yield return CertCtx("role", T.String, "client, server, email (S/MIME), a comma-separated combination (client,server) or unknown", (c, ctx) => Names.Role(ctx.Inventory.RoleOf(c)));
         yield return CertCtx("pairedKey", T.Boolean, "A key with this certificate's public key was found", (c, ctx) => InventoryIndex.Of(ctx.Inventory).HasKey(c));
         yield return CertCtx("hosts", T.List, "Expected host names (--host and config hosts for this path)", (c, ctx) => ExpectedHosts.For(c.Location.File, ctx.Settings));
-        yield return CertCtx("mailboxes", T.List, "Expected mail addresses (config mailboxes for this path)", (c, ctx) => ExpectedHosts.Mailboxes(c.Location.File, ctx.Settings));
+        yield return CertCtx("mailboxes", T.List, "Expected mail addresses (--mailbox and config mailboxes for this path)", (c, ctx) => ExpectedHosts.Mailboxes(c.Location.File, ctx.Settings));
         yield return Cert("format", T.String, "pem, der, pkcs7 or pkcs12", c => Names.Format(c.Format));
     }
 

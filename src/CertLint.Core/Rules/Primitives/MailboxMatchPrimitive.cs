@@ -6,7 +6,7 @@ namespace CertLint.Rules.Primitives;
 
 /// <summary>
 /// Every expected mail address must be named by the certificate (see <see cref="MailboxMatcher"/> for RFC 8550 §3's
-/// comparison). Expected addresses are config `mailboxes` for the certificate's path plus the rule's own `mailboxes`
+/// comparison). Expected addresses are --mailbox, config `mailboxes` for the certificate's path and the rule's own `mailboxes`
 /// parameter; which certificates are checked (role, leaf) is the rule's `where`.
 /// </summary>
 public sealed class MailboxMatchPrimitive : ICheckPrimitive
