@@ -87,6 +87,12 @@ public sealed record TlsUsage
     /// <summary>Where verification is switched on or off, or null when it is the format's default.</summary>
     public SourceLocation? VerifyAt { get; init; }
     /// <summary>
+    /// Server: clients are asked for a certificate, verified or not (nginx and Apache optional_no_ca, Envoy
+    /// ACCEPT_UNTRUSTED): with <see cref="VerifyPeer"/> false, whatever certificate a client sends is accepted.
+    /// Null for clients and where the format does not say.
+    /// </summary>
+    public bool? RequestsClientCertificate { get; init; }
+    /// <summary>
     /// Client: the server's host name is checked against its certificate (MySQL VERIFY_IDENTITY, libpq verify-full).
     /// False where the chain is verified but the name is not (VERIFY_CA, verify-ca, Kafka's empty
     /// ssl.endpoint.identification.algorithm, MongoDB allowInvalidHostnames, an Envoy cluster without SAN matchers). Null:

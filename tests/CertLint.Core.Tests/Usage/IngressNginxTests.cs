@@ -122,6 +122,10 @@ public sealed class IngressNginxTests
         ]);
         result.Of("tls-version-weak").ShouldHaveSingleItem().ShouldBe("ingress.yaml:49 Ingress shop/legacy backend allows TLSv1.0 (ingress.yaml:50 nginx.ingress.kubernetes.io/proxy-ssl-protocols): allow TLSv1.2 and TLSv1.3 only.");
         result.Of("parse-error").ShouldBe(["ingress.yaml:63 ingress.yaml:63 cannot be parsed: auth-tls-verify-client must be on, off, optional or optional_no_ca. Fix or regenerate the file, or exclude it if it is not a certificate."]);
+        // optional_no_ca asks for a client certificate and takes any.
+        result.Of("client-cert-not-verified").ShouldBe([
+            "ingress.yaml:53 Ingress shop/legacy at ingress.yaml:53 asks clients for a certificate but does not verify it (ingress.yaml:48): any certificate is accepted, so none can be trusted to say who the client is; verify it against the clients' CA, or stop requesting it.",
+        ]);
         // The client CA of partner is a Secret of another repository: nothing to compare, no finding.
         result.Of("mtls-client-ca-mismatch").ShouldBeEmpty();
         // Every leaf gets its role from use: the backend client certificate from proxy-ssl-secret.

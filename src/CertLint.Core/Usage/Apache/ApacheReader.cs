@@ -95,6 +95,7 @@ public sealed partial class ApacheReader : IConfigReader
                 CrlFiles = Files(ds, "sslcarevocationfile", "sslcarevocationpath", _ => true),
                 VerifyPeer = mode is "require" or "optional",
                 VerifyAt = verify?.At,
+                RequestsClientCertificate = mode is "require" or "optional" or "optional_no_ca",
                 Protocols = ApacheProtocols.Parse(Last(ds, "sslprotocol")),
                 Hosts = hosts,
                 HostsAt = serverName?.At,

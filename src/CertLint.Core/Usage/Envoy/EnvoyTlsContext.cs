@@ -46,6 +46,9 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
                 : downstream && require is not null ? source.At(require.Line()) : ca?.At ?? elsewhere ?? custom?.At,
             VerifyHost = verifyHost,
             VerifyHostAt = verifyHostAt,
+            // A listener with a CA or validator asks clients for a certificate (require_client_certificate makes it
+            // mandatory); with ACCEPT_UNTRUSTED it then takes whatever they send.
+            RequestsClientCertificate = downstream ? ca is not null || elsewhere is not null || custom is not null || requireValue == true : null,
             Protocols = Protocols(common.Get("tls_params"), downstream),
             PeerHost = downstream || sni is null ? null : PeerHosts.Of(sni),
             Hosts = hosts,

@@ -92,7 +92,7 @@ public sealed partial class KubernetesReader : IConfigReader
     {
         var annotations = doc.Get("metadata").Get("annotations");
         YamlNode? Annotation(string key) => annotations.Get(Nginx + key);
-        var (verifyClients, verifyClientsAt, clientCa) = ClientVerification(source, result, Annotation("auth-tls-secret"), Annotation("auth-tls-verify-client"), ns);
+        var (verifyClients, requestsClients, verifyClientsAt, clientCa) = ClientVerification(source, result, Annotation("auth-tls-secret"), Annotation("auth-tls-verify-client"), ns);
         foreach (var tls in doc.Get("spec").Get("tls").Items())
         {
             var hosts = tls.Get("hosts").Items().Select(h => h.Text()).OfType<string>().Where(h => !h.Contains('*')).ToList();
@@ -110,6 +110,7 @@ public sealed partial class KubernetesReader : IConfigReader
                 HostsAt = tls.Get("hosts") is { } h ? source.At(h.Line()) : null,
                 VerifyPeer = verifyClients,
                 VerifyAt = verifyClientsAt,
+                RequestsClientCertificate = requestsClients,
                 Settings = settings,
             });
         }
@@ -127,17 +128,17 @@ public sealed partial class KubernetesReader : IConfigReader
     /// clients; `auth-tls-verify-client` is `on` (the default), `optional` (both verify a certificate sent),
     /// `optional_no_ca` (requests one, verifies nothing) or `off`.
     /// </summary>
-    private static (bool? Verify, SourceLocation? At, string? Secret) ClientVerification(ConfigSource source, ConfigReadResult result,
+    private static (bool? Verify, bool? Requests, SourceLocation? At, string? Secret) ClientVerification(ConfigSource source, ConfigReadResult result,
         YamlNode? secret, YamlNode? mode, string ns)
     {
-        if (secret is null) return (null, null, null);
+        if (secret is null) return (null, null, null, null);
         var value = mode.Text()?.Trim().ToLowerInvariant() ?? "on";
         if (value is not ("on" or "off" or "optional" or "optional_no_ca"))
         {
             result.Error(source.At(mode!.Line()), "auth-tls-verify-client must be on, off, optional or optional_no_ca");
             value = "on"; // ingress-nginx ignores an invalid value and keeps its default
         }
-        return (value is "on" or "optional", source.At((mode ?? secret).Line()), Qualified(secret.Text(), ns));
+        return (value is "on" or "optional", value is not "off", source.At((mode ?? secret).Line()), Qualified(secret.Text(), ns));
     }
 
     /// <summary>

@@ -113,6 +113,7 @@ public sealed partial class NginxReader : IConfigReader
                 CaFiles = cas,
                 VerifyPeer = verifyMode is "on" or "optional",
                 VerifyAt = verify?.At,
+                RequestsClientCertificate = verifyMode is "on" or "optional" or "optional_no_ca",
                 Protocols = Protocols(scope.Last("ssl_protocols")),
                 Hosts = hosts,
                 HostsAt = names?.At,
