@@ -70,6 +70,30 @@ public sealed class ClientCertVerificationTests
     }
 
     [Test]
+    public void An_haproxy_bind_ignoring_every_client_certificate_error_asks_without_verifying()
+    {
+        using var dir = new TempDirectory();
+        ConfigComplexityTests.ServerCertificate(dir);
+        TestPki.WritePem(dir.Path, "clients-ca.crt", TestPki.CreateRoot("Clients CA"));
+        ConfigComplexityTests.Write(dir, "haproxy.cfg", """
+            frontend any
+                bind :443 ssl crt www.crt verify required ca-file clients-ca.crt crt-ignore-err all
+            frontend checked
+                bind :8443 ssl crt www.crt verify required ca-file clients-ca.crt ca-ignore-err all
+            frontend plain
+                bind :9443 ssl crt www.crt
+            """);
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Of(Rule).ShouldHaveSingleItem().ShouldStartWith("haproxy.cfg:2 frontend any bind :443 at haproxy.cfg:2 asks clients for a certificate but does not verify it (haproxy.cfg:2)");
+        result.Inventory.Usages.Select(u => $"{u.Service} requests={u.RequestsClientCertificate} verifies={u.VerifyPeer}").ShouldBe([
+            "frontend any bind :443 requests=True verifies=False", "frontend checked bind :8443 requests=True verifies=True",
+            "frontend plain bind :9443 requests=False verifies=False",
+        ], ignoreOrder: true);
+    }
+
+    [Test]
     public void An_envoy_listener_accepting_untrusted_chains_asks_without_verifying()
     {
         using var dir = new TempDirectory();

@@ -144,6 +144,11 @@ public sealed partial class HaproxyReader : IConfigReader
             var verify = Value(verifyLine.Args, "verify");
             var caLine = From("ca-file");
             var crlLine = From("crl-file");
+            // crt-ignore-err all ignores every verification error of the client's own certificate (depth 0): an
+            // unknown issuer, a self-signed or expired certificate all pass, so nothing is verified.
+            var ignoreLine = From("crt-ignore-err");
+            var asks = verify is "required" or "optional";
+            var acceptsAny = asks && Value(ignoreLine.Args, "crt-ignore-err") == "all";
             var defaults = global.LastOrDefault(l => l.Keyword == "ssl-default-bind-options");
             return new TlsUsage
             {
@@ -153,8 +158,9 @@ public sealed partial class HaproxyReader : IConfigReader
                 Role = UsageRole.Server,
                 CaFiles = [.. Values(caLine.Args, "ca-file").SelectMany(p => CaFiles(Reference(p, caLine, "ca-file", "ca-base")))],
                 CrlFiles = [.. Values(crlLine.Args, "crl-file").Select(p => Reference(p, crlLine, "crl-file", "ca-base"))],
-                VerifyPeer = verify is "required" or "optional",
-                VerifyAt = verify is null ? null : verifyLine.At,
+                VerifyPeer = asks && !acceptsAny,
+                VerifyAt = acceptsAny ? ignoreLine.At : verify is null ? null : verifyLine.At,
+                RequestsClientCertificate = asks,
                 Protocols = (entry is null ? null : HaproxyProtocols.Of(entry.Args, entry, "crt-list"))
                             ?? HaproxyProtocols.Of(bind.Args, bind, "bind") ?? HaproxyProtocols.Of(defaults?.Args ?? [], defaults, "ssl-default-bind-options"),
                 Settings = new Dictionary<string, string> { ["verify"] = verify ?? "none" },
