@@ -25,6 +25,8 @@ public static class UsageInventoryReport
             foreach (var ca in u.CaFiles) Reference(w, u.Role switch { UsageRole.Server => "client CA", UsageRole.Client => "server CA", _ => "CA" }, ca, result.Root);
             foreach (var crl in u.CrlFiles) Reference(w, "CRL", crl, result.Root);
             Switch(w, "verify peer", u.VerifyPeer, u.VerifyAt);
+            // Only the odd case is spelled out: a server that verifies what it asks for says so on the line above.
+            if (u is { RequestsClientCertificate: true, VerifyPeer: not true }) w.WriteLine($"    {"client cert",-12} requested, any accepted");
             Switch(w, "verify host", u.VerifyHost, u.VerifyHostAt);
             if (u.Protocols is { } p)
                 w.WriteLine($"    {"protocols",-12} {string.Join(", ", p.Allowed.Select(TlsVersions.Name))} ({p.At.File.RelativePath}:{p.At.StartLine} {p.Directive})");
@@ -56,6 +58,7 @@ public static class UsageInventoryReport
             w.WriteString("role", Role(u.Role));
             w.WriteString("service", u.Service);
             if (u.VerifyPeer is { } verify) w.WriteBoolean("verifyPeer", verify);
+            if (u.RequestsClientCertificate is { } requests) w.WriteBoolean("requestsClientCertificate", requests);
             if (u.VerifyHost is { } verifyHost) w.WriteBoolean("verifyHost", verifyHost);
             if (u.Protocols is { } p)
             {

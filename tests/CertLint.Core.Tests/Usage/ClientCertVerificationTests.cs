@@ -131,6 +131,17 @@ public sealed class ClientCertVerificationTests
         var result = BoundedLint.Run(dir.Path, ".");
 
         result.Of(Rule).ShouldBe([Finding("envoy.yaml:8", "listener untrusted", "envoy.yaml:13")]);
+        // certlint inventory says it too, in text and JSON.
+        var text = new StringWriter();
+        CertLint.Usage.UsageInventoryReport.WriteText(result, text);
+        text.ToString().ShouldContain("    verify peer  off (envoy.yaml:13)\n    client cert  requested, any accepted\n");
+        text.ToString().Split("client cert  requested").Length.ShouldBe(2); // once: the verified listener does not say it
+        using var json = new MemoryStream();
+        CertLint.Usage.UsageInventoryReport.WriteJson(result, json);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.ToArray());
+        doc.RootElement.GetProperty("usages").EnumerateArray()
+            .Select(u => $"{u.GetProperty("service").GetString()} {u.GetProperty("requestsClientCertificate").GetBoolean()}")
+            .ShouldBe(["listener untrusted True", "listener verified True", "listener plain False"], ignoreOrder: true);
         result.Inventory.Usages.Select(u => $"{u.Service} requests={u.RequestsClientCertificate} verifies={u.VerifyPeer}").ShouldBe([
             "listener untrusted requests=True verifies=False", "listener verified requests=True verifies=True", "listener plain requests=False verifies=False",
         ], ignoreOrder: true);
