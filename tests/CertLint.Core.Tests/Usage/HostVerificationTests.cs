@@ -248,6 +248,21 @@ public sealed class HostVerificationTests
                           typed_config:
                             "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.SPIFFECertValidatorConfig
                             trust_domains: [{ name: example.test, trust_bundle: { filename: ca.crt } }]
+              - name: merged
+                transport_socket:
+                  name: envoy.transport_sockets.tls
+                  typed_config:
+                    "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext
+                    common_tls_context:
+                      combined_validation_context:
+                        default_validation_context:
+                          match_typed_subject_alt_names: [{ san_type: DNS, matcher: { exact: api.example.test } }]
+                        validation_context_sds_secret_config: { name: backend_ca }
+              secrets:
+              - name: backend_ca
+                validation_context:
+                  trusted_ca: { filename: ca.crt }
+                  match_typed_subject_alt_names: []
             """);
 
         var result = BoundedLint.Run(dir.Path, ".");
@@ -261,6 +276,8 @@ public sealed class HostVerificationTests
             "listener https verifyHost=", "cluster chain-only verifyHost=False", "cluster matched verifyHost=True",
             "cluster auto-sni verifyHost=True", "cluster auto-san verifyHost=True", "cluster pinned verifyHost=",
             "cluster untrusted verifyHost=", "cluster spiffe verifyHost=",
+            // The Secret's CA and empty matcher list merge with the default context's matchers, as Envoy merges them.
+            "cluster merged verifyHost=True",
         ], ignoreOrder: true);
         result.Inventory.Usages.Single(u => u.Service == "cluster spiffe").VerifyPeer.ShouldBe(true);
         result.Inventory.Usages.Single(u => u.Service == "cluster auto-san").VerifyHostAt!.StartLine.ShouldBe(43);

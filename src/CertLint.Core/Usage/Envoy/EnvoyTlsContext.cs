@@ -142,16 +142,15 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
     /// </summary>
     private (bool?, Model.SourceLocation?) HostCheck(YamlNode context, List<ValidationNode> validations, Model.SourceLocation? autoSanValidation)
     {
-        foreach (var field in new[] { "match_typed_subject_alt_names", "match_subject_alt_names", "verify_subject_alt_name" })
-        {
-            if (First(validations, field) is { } matchers && matchers.Node.Items().Any()) return (true, matchers.At);
-        }
+        // Envoy merges a Secret's context into the default one, lists concatenated: a list in either counts.
+        (ValidationNode Context, YamlNode List)? Listed(params string[] fields) =>
+            validations.SelectMany(v => fields.Select(f => (v, Node: v.Node.Get(f)))).Where(c => c.Node.Items().Any())
+                .Select(c => ((ValidationNode, YamlNode)?)(c.v, c.Node!)).FirstOrDefault();
+        if (Listed("match_typed_subject_alt_names", "match_subject_alt_names", "verify_subject_alt_name") is { } matchers)
+            return (true, matchers.Context.Source.At(matchers.List.Line()));
         if (context.Get("auto_sni_san_validation") is { } auto && IsTrue(auto)) return (true, source.At(auto.Line()));
         if (autoSanValidation is not null) return (true, autoSanValidation);
-        foreach (var pin in new[] { "verify_certificate_hash", "verify_certificate_spki" })
-        {
-            if (First(validations, pin) is { } pinned && pinned.Node.Items().Any()) return (null, null);
-        }
+        if (Listed("verify_certificate_hash", "verify_certificate_spki") is not null) return (null, null);
         return (false, validations.Count > 0 ? validations[^1].At : null);
     }
 
