@@ -48,6 +48,9 @@ public static class TlsVersions
         };
     }
 
+    /// <summary>The versions a list of tokens names (nginx ssl_protocols, Spring enabled-protocols), each once, in order; other tokens skipped.</summary>
+    public static IReadOnlyList<TlsVersion> Listed(IEnumerable<string> tokens) => [.. tokens.Select(Parse).OfType<TlsVersion>().Distinct().Order()];
+
     /// <summary>Versions from min to max inclusive (either end open).</summary>
     public static IReadOnlyList<TlsVersion> Range(TlsVersion? min, TlsVersion? max) =>
         [.. All.Where(v => (min is null || v >= min) && (max is null || v <= max))];

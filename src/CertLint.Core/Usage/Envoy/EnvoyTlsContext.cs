@@ -22,10 +22,9 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
         var (ca, crl, elsewhere, validations) = Validation(common, service);
         var require = context.Get("require_client_certificate");
         var requireValue = Bool(require);
-        var custom = First(validations, "custom_validator_config");
+        var custom = Setting(validations, _ => true, "custom_validator_config");
         // ACCEPT_UNTRUSTED lets a handshake go on whatever the chain: a CA given that way verifies nothing.
-        var untrusted = validations.Select(v => v.Node.Get("trust_chain_verification"))
-            .FirstOrDefault(n => n.Text() is "ACCEPT_UNTRUSTED" or "1");
+        var untrusted = Setting(validations, n => n.Text() is "ACCEPT_UNTRUSTED" or "1", "trust_chain_verification");
         // A validation Secret not read here (sent by a management server, or a problem already reported) still verifies,
         // and so does a custom validator (SPIFFE trust bundles instead of trusted_ca).
         var verify = untrusted is null && (ca is not null || elsewhere is not null || custom is not null || (downstream && requireValue == true));
@@ -42,8 +41,7 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
             CaFiles = ca is null ? [] : [ca],
             CrlFiles = crl is null ? [] : [crl],
             VerifyPeer = verify,
-            VerifyAt = untrusted is not null ? source.At(untrusted.Line())
-                : downstream && require is not null ? source.At(require.Line()) : ca?.At ?? elsewhere ?? custom?.At,
+            VerifyAt = untrusted ?? (downstream && require is not null ? source.At(require.Line()) : ca?.At ?? elsewhere ?? custom),
             VerifyHost = verifyHost,
             VerifyHostAt = verifyHostAt,
             // A listener with a CA or validator asks clients for a certificate (require_client_certificate makes it
@@ -128,10 +126,14 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
         return (Data("trusted_ca"), Data("crl"), reference is not null && secret is null ? source.At(reference.Line()) : null, contexts);
     }
 
-    /// <summary>The first validation context that sets <paramref name="field"/>, where it does.</summary>
-    private static (Model.SourceLocation At, YamlNode Node)? First(List<ValidationNode> contexts, string field) =>
-        contexts.Select(c => (c.Source, Node: c.Node.Get(field))).Where(c => c.Node is not null)
-            .Select(c => ((Model.SourceLocation, YamlNode)?)(c.Source.At(c.Node!.Line()), c.Node!)).FirstOrDefault();
+    /// <summary>
+    /// Where the first of <paramref name="fields"/> that <paramref name="holds"/> is written, in any validation
+    /// context (Envoy merges a Secret's context into the default one, lists concatenated: either counts), in the
+    /// file that context is written in.
+    /// </summary>
+    private static Model.SourceLocation? Setting(List<ValidationNode> contexts, Func<YamlNode, bool> holds, params string[] fields) =>
+        contexts.SelectMany(c => fields.Select(f => (c.Source, Node: c.Node.Get(f))))
+            .Where(c => c.Node is not null && holds(c.Node)).Select(c => (Model.SourceLocation?)c.Source.At(c.Node!.Line())).FirstOrDefault();
 
     /// <summary>
     /// Whether an upstream context that verifies the chain also checks the server's name: a SAN matcher
@@ -142,15 +144,12 @@ internal sealed class EnvoyTlsContext(ConfigSource source, ConfigReadResult resu
     /// </summary>
     private (bool?, Model.SourceLocation?) HostCheck(YamlNode context, List<ValidationNode> validations, Model.SourceLocation? autoSanValidation)
     {
-        // Envoy merges a Secret's context into the default one, lists concatenated: a list in either counts.
-        (ValidationNode Context, YamlNode List)? Listed(params string[] fields) =>
-            validations.SelectMany(v => fields.Select(f => (v, Node: v.Node.Get(f)))).Where(c => c.Node.Items().Any())
-                .Select(c => ((ValidationNode, YamlNode)?)(c.v, c.Node!)).FirstOrDefault();
-        if (Listed("match_typed_subject_alt_names", "match_subject_alt_names", "verify_subject_alt_name") is { } matchers)
-            return (true, matchers.Context.Source.At(matchers.List.Line()));
+        static bool Listed(YamlNode n) => n.Items().Any();
+        if (Setting(validations, Listed, "match_typed_subject_alt_names", "match_subject_alt_names", "verify_subject_alt_name") is { } matchers)
+            return (true, matchers);
         if (context.Get("auto_sni_san_validation") is { } auto && IsTrue(auto)) return (true, source.At(auto.Line()));
         if (autoSanValidation is not null) return (true, autoSanValidation);
-        if (Listed("verify_certificate_hash", "verify_certificate_spki") is not null) return (null, null);
+        if (Setting(validations, Listed, "verify_certificate_hash", "verify_certificate_spki") is not null) return (null, null);
         return (false, validations.Count > 0 ? validations[^1].At : null);
     }
 

@@ -162,7 +162,7 @@ public sealed partial class KubernetesReader : IConfigReader
             VerifyPeer = verify.Text()?.Trim().ToLowerInvariant() == "on",
             VerifyAt = verify is null ? null : source.At(verify.Line()),
             Protocols = protocols?.Text() is { } list
-                ? new ProtocolSetting([.. list.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(TlsVersions.Parse).OfType<TlsVersion>().Distinct().Order()],
+                ? new ProtocolSetting(TlsVersions.Listed(list.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
                     source.At(protocols.Line()), Nginx + "proxy-ssl-protocols")
                 : null,
             PeerHost = annotation("proxy-ssl-name").Text() is { Length: > 0 } host ? PeerHosts.Of(host) : null,

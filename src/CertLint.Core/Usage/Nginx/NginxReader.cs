@@ -163,7 +163,7 @@ public sealed partial class NginxReader : IConfigReader
         }
 
         private static ProtocolSetting? Protocols(NginxDirective? d) =>
-            d is null ? null : new ProtocolSetting([.. d.Args.Select(TlsVersions.Parse).OfType<TlsVersion>().Distinct().Order()], d.At, d.Name);
+            d is null ? null : new ProtocolSetting(TlsVersions.Listed(d.Args), d.At, d.Name);
 
         private static string? First(IReadOnlyList<string>? args) => args is { Count: > 0 } ? args[0] : null;
 

@@ -49,7 +49,7 @@ public sealed class SpringReader : IConfigReader
                 VerifyPeer = clientAuth?.Value.ToLowerInvariant() is "need" or "want",
                 VerifyAt = clientAuth is null ? null : source.At(clientAuth.Line),
                 Protocols = protocols is null ? null : new ProtocolSetting(
-                    [.. protocols.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(TlsVersions.Parse).OfType<TlsVersion>().Distinct().Order()],
+                    TlsVersions.Listed(protocols.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
                     source.At(protocols.Line), protocols.Written),
                 LiteralSecrets = Literals(p, "server.ssl.", source),
             });
