@@ -23,7 +23,7 @@ public static class ConfigTarget
         "httpd.conf", "haproxy.cfg", "docker-compose.yml", "application.yml", "application.properties",
         "postgresql.conf", "pg_hba.conf", "pg_service.conf", "redis.conf", "envoy.yaml",
         "my.cnf", "mongod.conf",
-        "server.properties", "rabbitmq.conf",
+        "server.properties", "rabbitmq.conf", "client.ovpn",
     ];
 
     private static string? _root;
@@ -112,6 +112,7 @@ public static class ConfigTarget
         "mongod.conf" => Of<Usage.Mongo.MongoReader>(),
         "server.properties" => Of<Usage.Kafka.KafkaReader>(),
         "rabbitmq.conf" => Of<Usage.Rabbitmq.RabbitmqReader>(),
+        "client.ovpn" => Of<Usage.Openvpn.OpenvpnReader>(),
         _ => Of<Usage.Spring.SpringReader>(),
     };
 

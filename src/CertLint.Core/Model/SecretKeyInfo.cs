@@ -13,6 +13,12 @@ public enum SecretKeyContainer
     BksKeyEntry,
     /// <summary>A BKS SECRET entry: bytes its application protected itself (KeyStore.setKeyEntry(alias, byte[], chain)).</summary>
     BksSecretEntry,
+    /// <summary>OpenVPN's static key (tls-auth, tls-crypt, static-key mode's secret): "OpenVPN Static key V1", hex.</summary>
+    OpenVpnStaticKey,
+    /// <summary>OpenVPN's tls-crypt-v2 server key: it unwraps every client's key.</summary>
+    OpenVpnTlsCryptV2ServerKey,
+    /// <summary>OpenVPN's tls-crypt-v2 client key, one client's own.</summary>
+    OpenVpnTlsCryptV2ClientKey,
 }
 
 /// <summary>
@@ -44,6 +50,9 @@ public sealed record SecretKeyInfo(SourceLocation Location, SecretKeyContainer C
                 SecretKeyContainer.JceksEntry => Named("JCEKS secret-key entry"),
                 SecretKeyContainer.BksKeyEntry => Named("BKS secret-key entry"),
                 SecretKeyContainer.BksSecretEntry => Named("BKS secret entry"),
+                SecretKeyContainer.OpenVpnStaticKey => "shared OpenVPN static key",
+                SecretKeyContainer.OpenVpnTlsCryptV2ServerKey => "server key for OpenVPN tls-crypt-v2",
+                SecretKeyContainer.OpenVpnTlsCryptV2ClientKey => "client key for OpenVPN tls-crypt-v2",
                 _ => Named("PKCS#12 secret bag"),
             };
             var details = string.Join(", ", new[] { SizeBits is { } b ? $"{b} bits" : null, Algorithm }.OfType<string>());

@@ -66,7 +66,7 @@ public static class ContentParser
                 result.Error(location, block.Error);
                 continue;
             }
-            var isKey = KeyParser.IsKeyLabel(block.Label) || block.Label == OpenPgpKeyParser.SecretLabel;
+            var isKey = KeyParser.IsKeyLabel(block.Label) || block.Label == OpenPgpKeyParser.SecretLabel || OpenVpnKeys.IsSecretLabel(block.Label);
             sawKey |= isKey;
             result.Guard(location, block.Label, " block", (block, location, result), static s => ParseBlock(s.block, s.location, s.result));
             if (isKey) Zero(block.Data);
@@ -96,6 +96,9 @@ public static class ContentParser
                 break;
             case var label when KeyParser.IsKeyLabel(label):
                 result.Keys.Add(KeyParser.ParsePem(block, location, result.Passwords, result.Kdf));
+                break;
+            case var label when OpenVpnKeys.IsSecretLabel(label):
+                result.SecretKeys.Add(OpenVpnKeys.Parse(block, location));
                 break;
             default:
                 break; // CERTIFICATE REQUEST, DH PARAMETERS, PGP SIGNATURE...: not ours to lint

@@ -40,7 +40,7 @@ public static class PemScanner
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(body);
+            ArrayPool<byte>.Shared.Return(body, clearArray: true); // it held private keys' base64 and secret keys' hex
         }
         return blocks.Finish();
     }
@@ -164,9 +164,15 @@ public static class PemScanner
         return true;
     }
 
+    /// <summary>OpenVPN's static key (tls-auth, tls-crypt, secret): a PEM-like block whose body is hex, not base64.</summary>
+    public const string OpenVpnStaticKeyLabel = "OpenVPN Static key V1";
+
+    private static readonly SearchValues<byte> HexDigits = SearchValues.Create("0123456789abcdefABCDEF"u8);
+
     private static PemBlock Decode(BlockState state, int endLine, byte[] body)
     {
         var encoded = body.AsSpan(0, state.BodyLength);
+        if (state.Label == OpenVpnStaticKeyLabel) return DecodeHex(state, endLine, encoded);
         var decoded = new byte[Base64.GetMaxDecodedFromUtf8Length(encoded.Length)];
         var status = Base64.DecodeFromUtf8(encoded, decoded, out _, out var written);
         if (status != OperationStatus.Done)
@@ -180,6 +186,21 @@ public static class PemScanner
         }
         return new PemBlock(state.Label!, state.StartLine, endLine, decoded.AsMemory(0, written), state.Headers ?? NoHeaders);
     }
+
+    private static PemBlock DecodeHex(BlockState state, int endLine, ReadOnlySpan<byte> encoded)
+    {
+        if (encoded.IsEmpty) return Failed(state, endLine, $"PEM block \"{state.Label}\" is empty");
+        if (encoded.Length % 2 != 0 || encoded.IndexOfAnyExcept(HexDigits) >= 0)
+        {
+            return Failed(state, endLine, $"PEM block \"{state.Label}\" is not hex (OpenVPN writes its static keys in hex)");
+        }
+        var decoded = new byte[encoded.Length / 2];
+        for (var i = 0; i < decoded.Length; i++) decoded[i] = (byte)((Nibble(encoded[2 * i]) << 4) | Nibble(encoded[(2 * i) + 1]));
+        return new PemBlock(state.Label!, state.StartLine, endLine, decoded, state.Headers ?? NoHeaders);
+    }
+
+    /// <summary>A hex digit's value (checked above); no string of the secret is made.</summary>
+    private static int Nibble(byte c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
     private static PemBlock Failed(BlockState state, int endLine, string error) =>
         new(state.Label!, state.StartLine, Math.Max(state.StartLine, endLine), ReadOnlyMemory<byte>.Empty, state.Headers ?? NoHeaders, error);

@@ -19,6 +19,8 @@ internal static class ConfigDiscovery
         ".conf", ".cfg", ".vhost", ".yaml", ".yml", ".json", ".cpf", ".merge", ".ini", ".xml", ".properties", ".site",
         // MySQL / MariaDB option files; the other readers ask for their own extensions, so only MysqlReader reads these.
         ".cnf",
+        // OpenVPN client profiles.
+        ".ovpn",
     };
 
     /// <summary>Extension-less files worth a look: nginx sites-available/default, Apache sites.</summary>

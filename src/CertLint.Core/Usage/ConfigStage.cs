@@ -17,6 +17,7 @@ using CertLint.Usage.Redis;
 using CertLint.Usage.Spring;
 using CertLint.Usage.Kafka;
 using CertLint.Usage.Rabbitmq;
+using CertLint.Usage.Openvpn;
 
 namespace CertLint.Usage;
 
@@ -50,6 +51,8 @@ public static class ConfigStage
         // Message brokers: after Spring (application*.properties with spring.kafka.ssl.* are Spring's).
         new KafkaReader(),
         new RabbitmqReader(),
+        // .ovpn profiles, and .conf files with OpenVPN's own lines (dev tun, tls-client, <ca>...): last, as the most generic.
+        new OpenvpnReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)

@@ -138,6 +138,8 @@ public sealed class FuzzSeedTests
     [TestCase("configs/kafka/good/config/server.properties", "server.properties", "kafka Server, kafka Server, kafka Server, kafka Client, kafka Client")]
     [TestCase("configs/kafka/good/config/producer.properties", "server.properties", "kafka Client")]
     [TestCase("configs/rabbitmq/good/rabbitmq.conf", "rabbitmq.conf", "rabbitmq Server, rabbitmq Server, rabbitmq Server")]
+    [TestCase("configs/openvpn/good/client/alice.ovpn", "client.ovpn", "openvpn Client")]
+    [TestCase("configs/openvpn/good/server/server.conf", "client.ovpn", "openvpn Server")]
     public void The_new_configuration_formats_are_config_seeds_read_to_their_usages(string fixture, string routed, string usages)
     {
         var bytes = Seed(fixture, "config");

@@ -35,6 +35,14 @@ public sealed class PrivateFileModePrimitive : ICheckPrimitive
     {
         var parsed = subject.File;
         if (parsed.File.Mode is not { } mode || !HoldsSecret(parsed)) return [];
+        // A configuration holding several inline files (a Secret's keys, an OpenVPN profile's <key> and <tls-crypt>) is
+        // parsed into one part each; the file's mode is one fact, judged once, by its first part that holds a secret.
+        List<ParsedFile>? parts = null;
+        if (parsed.EmbeddedIn is not null)
+        {
+            parts = context.Once("private-file-mode:embedded", () => EmbeddedSecretParts(context.Inventory.Files))[parsed.File.FullPath];
+            if (!ReferenceEquals(parts[0], parsed)) return [];
+        }
         var allowGroupRead = arguments.GetBool("allowGroupRead");
         var forbidden = allowGroupRead ? GroupOther & ~UnixFileMode.GroupRead : GroupOther;
         if ((mode & forbidden) == 0) return [];
@@ -48,7 +56,7 @@ public sealed class PrivateFileModePrimitive : ICheckPrimitive
             ["fixMode"] = target,
             ["chmod"] = $"chmod {target} {path}",
             ["exposedTo"] = Describe(mode & forbidden),
-            ["what"] = What(parsed),
+            ["what"] = What(parts ?? [parsed]),
         })];
     }
 
@@ -57,11 +65,24 @@ public sealed class PrivateFileModePrimitive : ICheckPrimitive
 
     private static bool HoldsPrivate(ParsedFile file) => PrimitiveLookups.KeystoreKeyOrPassword(file, static k => k.IsPrivate);
 
+    /// <summary>The embedded parts holding a secret, by configuration file, in inventory order.</summary>
+    private static Dictionary<string, List<ParsedFile>> EmbeddedSecretParts(IReadOnlyList<ParsedFile> files)
+    {
+        var parts = new Dictionary<string, List<ParsedFile>>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (file.EmbeddedIn is null || !HoldsSecret(file)) continue;
+            if (!parts.TryGetValue(file.File.FullPath, out var list)) parts[file.File.FullPath] = list = [];
+            list.Add(file);
+        }
+        return parts;
+    }
+
     /// <summary>What the message says the file holds: a truststore or a store of secret keys holds no private key.</summary>
-    private static string What(ParsedFile file) =>
-        file.Keys.Any(static k => k.IsPrivate) || file.Keystore is { KeyCount: > 0 } ? "a private key"
-        : file.SecretKeys.Count > 0 ? "a secret key"
-        : file.Keystore is { } store ? $"a {store.Label}"
+    private static string What(List<ParsedFile> parts) =>
+        parts.Any(static f => f.Keys.Any(static k => k.IsPrivate) || f.Keystore is { KeyCount: > 0 }) ? "a private key"
+        : parts.Any(static f => f.SecretKeys.Count > 0) ? "a secret key"
+        : parts[0].Keystore is { } store ? $"a {store.Label}"
         : "a private key"; // not opened without its password: an encrypted key
 
     /// <summary>Permission bits as three octal digits, e.g. 644.</summary>

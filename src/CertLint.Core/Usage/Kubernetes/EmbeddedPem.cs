@@ -42,6 +42,7 @@ internal static class EmbeddedPem
             Keys = parsed.Keys,
             Crls = parsed.Crls,
             Keystore = parsed.Keystore,
+            SecretKeys = parsed.SecretKeys,
             Issues = parsed.Issues,
         };
     }
