@@ -18,6 +18,7 @@ using CertLint.Usage.Spring;
 using CertLint.Usage.Kafka;
 using CertLint.Usage.Rabbitmq;
 using CertLint.Usage.Openvpn;
+using CertLint.Usage.Traefik;
 
 namespace CertLint.Usage;
 
@@ -53,6 +54,8 @@ public static class ConfigStage
         new RabbitmqReader(),
         // .ovpn profiles, and .conf files with OpenVPN's own lines (dev tun, tls-client, <ca>...): last, as the most generic.
         new OpenvpnReader(),
+        // Traefik's file provider: YAML whose top level is tls/http/tcp (dynamic) or serversTransport (static).
+        new TraefikReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)

@@ -1,0 +1,56 @@
+namespace CertLint.Cli.Tests.Configurations;
+
+/// <summary>
+/// Traefik's file provider: tests/fixtures/configs/traefik/good is a dynamic configuration (a certificate, a default
+/// and an mTLS option, a servers transport with a client certificate and an inline root CA) and a static one;
+/// traefik/bad has one of each defect.
+/// </summary>
+public sealed class TraefikConfigTests
+{
+    [Test]
+    public void Certificates_options_and_transports_are_usages_with_roles_from_use()
+    {
+        using var repo = new ConfigFixture("traefik/good");
+        var o = repo.CleanInventory();
+        o.ShouldContain("dynamic.yml:4  traefik server  traefik tls.certificates[0]");
+        o.ShouldContain("certificate  certs/server.crt  (dynamic.yml:4 tls.certificates[0].certFile)");
+        o.ShouldContain("dynamic.yml:7  traefik server  traefik tls.options default");
+        o.ShouldContain("dynamic.yml:10  traefik server  traefik tls.options mtls");
+        o.ShouldContain("client CA    certs/ca.crt  (dynamic.yml:14 tls.options.mtls.clientAuth.caFiles[0])");
+        o.ShouldContain("verify peer  on (dynamic.yml:15)");
+        o.ShouldContain("dynamic.yml:24  traefik client  traefik http.serversTransports backend");
+        o.ShouldContain("server CA    the PEM text  -> embedded in dynamic.yml  (dynamic.yml:27 http.serversTransports.backend.rootCAs[0])");
+        o.ShouldContain("traefik.yml:8  traefik client  traefik serversTransport (static)");
+        o.ShouldContain("CN=alice, serial 2003  role client (from dynamic.yml:39 http.serversTransports.backend.certificates[0].certFile)");
+        o.ShouldContain("CN=www.example.test, serial 2002  role server (from dynamic.yml:4 tls.certificates[0].certFile)");
+        // The root CA written into the YAML is linted at the lines that hold it.
+        o.ShouldContain("dynamic.yml:28-37  CN=Fixture TLS CA, serial 2000  role ca");
+    }
+
+    [Test]
+    public void Each_defect_is_one_finding_at_its_line()
+    {
+        using var repo = new ConfigFixture("traefik/bad");
+        var (findings, outcome, json) = repo.Lint();
+        findings.ShouldBe([
+            "client-cert-not-verified dynamic.yml:8",
+            "config-key-mismatch dynamic.yml:4",
+            "parse-error dynamic.yml:13",
+            "parse-error dynamic.yml:15",
+            "peer-not-verified dynamic.yml:18",
+            "tls-version-weak dynamic.yml:6",
+        ], outcome.Out);
+        outcome.ExitCode.ShouldBe(1);
+        ConfigFixture.Messages(json, "tls-version-weak").ShouldBe([
+            "traefik tls.options default allows TLSv1.0, TLSv1.1 (dynamic.yml:7 minVersion): allow TLSv1.2 and TLSv1.3 only.",
+        ]);
+        ConfigFixture.Messages(json, "peer-not-verified").ShouldBe([
+            "traefik http.serversTransports insecure at dynamic.yml:18 does not verify the server's certificate (dynamic.yml:19): turn peer verification on and give it the CA file.",
+        ]);
+        ConfigFixture.Messages(json, "client-cert-not-verified").ShouldHaveSingleItem().ShouldStartWith("traefik tls.options anyclient at dynamic.yml:8 asks clients for a certificate but does not verify it (dynamic.yml:10)");
+        ConfigFixture.Messages(json, "parse-error").ShouldBe([
+            "dynamic.yml:13 cannot be parsed: clientAuthType RequireAndVerifyClientCert without caFiles (Traefik drops the option). Fix or regenerate the file, or exclude it if it is not a certificate.",
+            "dynamic.yml:15 cannot be parsed: unknown minVersion: VersionTLS10, VersionTLS11, VersionTLS12 or VersionTLS13 expected (Traefik ignores it). Fix or regenerate the file, or exclude it if it is not a certificate.",
+        ], ignoreOrder: true);
+    }
+}
