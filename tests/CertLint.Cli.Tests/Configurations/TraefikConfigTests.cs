@@ -53,4 +53,27 @@ public sealed class TraefikConfigTests
             "dynamic.yml:15 cannot be parsed: unknown minVersion: VersionTLS10, VersionTLS11, VersionTLS12 or VersionTLS13 expected (Traefik ignores it). Fix or regenerate the file, or exclude it if it is not a certificate.",
         ], ignoreOrder: true);
     }
+
+    [Test]
+    public void Kubernetes_resources_join_their_secrets_and_each_defect_is_one_finding()
+    {
+        using var repo = new ConfigFixture("traefik/crds");
+        var (findings, outcome, json) = repo.Lint();
+        findings.ShouldBe([
+            "client-cert-not-verified traefik.yaml:92",
+            "config-host-mismatch traefik.yaml:81",
+            "peer-not-verified traefik.yaml:103",
+            "tls-version-weak traefik.yaml:92",
+        ], outcome.Out);
+        ConfigFixture.Messages(json, "config-host-mismatch").ShouldHaveSingleItem().ShouldStartWith(
+            "IngressRoute shop/web answers for shop.example.test (traefik.yaml:88), but CN=www.example.test, serial 2002 from traefik.yaml:9 Secret shop/web-tls");
+        var o = CliRunner.InProcess(repo.Root, null, "inventory", "--now", "2030-01-01").Out;
+        o.ShouldContain("traefik.yaml:88  kubernetes server  IngressRoute shop/web");
+        o.ShouldContain("hosts        www.example.test, shop.example.test");
+        // The TLSOption's CA is the tls.ca of the Secret its secretNames lists; the transport presents certificatesSecrets' tls.crt.
+        o.ShouldContain("client CA    tls.ca  -> embedded in traefik.yaml  (traefik.yaml:35 Secret shop/clients-ca stringData.tls.ca)");
+        o.ShouldContain("traefik.yaml:103  kubernetes client  ServersTransport shop/backend");
+        o.ShouldContain("CN=alice, serial 2003  role client (from traefik.yaml:54 Secret shop/backend-client stringData.tls.crt)");
+        o.ShouldContain("CN=www.example.test, serial 2002  role server (from traefik.yaml:9 Secret shop/web-tls stringData.tls.crt)");
+    }
 }

@@ -54,13 +54,15 @@ internal static class KubernetesLinks
     /// </summary>
     private static TlsUsage Annotated(TlsUsage u, Dictionary<string, TlsUsage> secrets)
     {
-        if (u.Settings.TryGetValue(KubernetesReader.ClientCaSecret, out var ca))
+        var hasCa = u.Settings.TryGetValue(KubernetesReader.ClientCaSecret, out var ca);
+        if (hasCa)
         {
-            if (secrets.TryGetValue(ca, out var holder)) return u with { CaFiles = holder.CaFiles };
-            return u with { Settings = new Dictionary<string, string>(u.Settings) { ["clientCaOutsideConfig"] = ca } };
+            u = secrets.TryGetValue(ca!, out var holder) ? u with { CaFiles = holder.CaFiles }
+                : u with { Settings = new Dictionary<string, string>(u.Settings) { ["clientCaOutsideConfig"] = ca! } };
         }
+        // The backend's Secret gives the certificate presented, and its CA unless another Secret names one (Traefik's rootCAs).
         if (u.Settings.TryGetValue(KubernetesReader.BackendSecret, out var backend) && secrets.TryGetValue(backend, out var client))
-            return u with { Certificate = client.Certificate, CaFiles = client.CaFiles }; // its key pair is the Secret's to check, once
+            return u with { Certificate = client.Certificate, CaFiles = hasCa ? u.CaFiles : client.CaFiles }; // its key pair is the Secret's to check, once
         return u;
     }
 }

@@ -22,7 +22,7 @@ public sealed partial class KubernetesReader : IConfigReader
     [GeneratedRegex(@"^apiVersion:\s*\S", RegexOptions.Multiline)]
     private static partial Regex ApiVersion();
 
-    [GeneratedRegex(@"^kind:\s*(Secret|Ingress|Certificate)\b", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^kind:\s*(Secret|Ingress|Certificate|IngressRoute|TLSOption|ServersTransport)\b", RegexOptions.Multiline)]
     private static partial Regex Kind();
 
     public void Read(ConfigSource source, ConfigReadResult result)
@@ -44,6 +44,15 @@ public sealed partial class KubernetesReader : IConfigReader
                     break;
                 case "Certificate" when doc.Text("apiVersion")?.StartsWith("cert-manager.io/", StringComparison.Ordinal) == true:
                     CertManager.Read(source, result, doc, ns, name);
+                    break;
+                case "IngressRoute" when TraefikCrds.IsTraefik(doc):
+                    TraefikCrds.IngressRoute(source, result, doc, ns, name);
+                    break;
+                case "TLSOption" when TraefikCrds.IsTraefik(doc):
+                    TraefikCrds.TlsOption(source, result, doc, ns, name);
+                    break;
+                case "ServersTransport" when TraefikCrds.IsTraefik(doc):
+                    TraefikCrds.ServersTransport(source, result, doc, ns, name);
                     break;
             }
         }
@@ -80,7 +89,7 @@ public sealed partial class KubernetesReader : IConfigReader
             Role = UsageRole.Unknown,
             Certificate = Pick("tls.crt", "cert.pem", "client.crt", "server.crt"),
             Key = Pick("tls.key", "key.pem", "client.key", "server.key"),
-            CaFiles = Pick("ca.crt", "ca.pem") is { } ca ? [ca] : [],
+            CaFiles = Pick("ca.crt", "ca.pem", "tls.ca") is { } ca ? [ca] : [], // tls.ca: Traefik's name
             Settings = new Dictionary<string, string> { ["secret"] = id, ["type"] = type },
         });
     }

@@ -47,7 +47,8 @@ internal sealed class OpenvpnConfig(ConfigSource main, ConfigReadResult result)
             var line = lines[i].TrimEnd('\r').Trim();
             if (InlineTag(line) is { } tag)
             {
-                var close = Array.FindIndex(lines, i + 1, l => l.TrimEnd('\r').Trim() == $"</{tag}>");
+                var closing = $"</{tag}>";
+                var close = Array.FindIndex(lines, i + 1, l => l.AsSpan().Trim().SequenceEqual(closing));
                 if (close < 0)
                 {
                     result.Error(source.At(i + 1), $"inline file <{ConfigWords.Safe(tag)}> is not closed: OpenVPN refuses the configuration");

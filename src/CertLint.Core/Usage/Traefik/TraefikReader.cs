@@ -97,44 +97,52 @@ public sealed partial class TraefikReader : IConfigReader
         });
     }
 
-    /// <summary>
-    /// A TLS option: caFiles make Traefik require and verify client certificates unless clientAuthType says
-    /// otherwise (buildTLSConfig); a verifying type without caFiles, or an unknown type, makes Traefik drop the
-    /// option (a parse issue here). minVersion/maxVersion bound the versions; a name Traefik does not know it ignores.
-    /// </summary>
     private static void AddOption(ConfigSource source, ConfigReadResult result, string name, YamlMappingNode option, SourceLocation at)
     {
-        var clientAuth = option.Get("clientAuth");
-        var caFiles = clientAuth.Get("caFiles").Items().Select((n, i) => FileOrContent(source, result, n, $"tls.options.{ConfigWords.Safe(name)}.clientAuth.caFiles[{i}]"))
+        var path = $"tls.options.{ConfigWords.Safe(name)}";
+        var caFiles = option.Get("clientAuth").Get("caFiles").Items().Select((n, i) => FileOrContent(source, result, n, $"{path}.clientAuth.caFiles[{i}]"))
             .OfType<FileReference>().ToList();
-        var typeNode = clientAuth.Get("clientAuthType");
-        var (requests, verifies) = caFiles.Count > 0 ? (true, true) : (false, false);
+        var hasCa = option.Get("clientAuth").Get("caFiles") is YamlSequenceNode { Children.Count: > 0 };
+        if (Option(source, result, option, $"traefik tls.options {ConfigWords.Safe(name)}", at, hasCa, caFiles) is { } usage) result.Usages.Add(usage);
+    }
+
+    /// <summary>
+    /// A TLS option (the file provider's tls.options.NAME, a TLSOption's spec): a CA (caFiles, secretNames) makes
+    /// Traefik require and verify client certificates unless clientAuthType says otherwise (buildTLSConfig); a
+    /// verifying type without a CA, or an unknown type, makes Traefik drop the option (a parse issue here, no usage).
+    /// minVersion/maxVersion bound the versions; a name Traefik does not know it ignores.
+    /// </summary>
+    internal static TlsUsage? Option(ConfigSource source, ConfigReadResult result, YamlMappingNode option, string service, SourceLocation at,
+        bool hasCa, List<FileReference> caFiles, string caKey = "caFiles")
+    {
+        var typeNode = option.Get("clientAuth").Get("clientAuthType");
+        var (requests, verifies) = hasCa ? (true, true) : (false, false);
         if (typeNode?.Text() is { } type)
         {
             if (!ClientAuthTypes.TryGetValue(type, out var mode))
             {
                 result.Error(source.At(typeNode.Line()), "unknown clientAuthType: NoClientCert, RequestClientCert, RequireAnyClientCert, VerifyClientCertIfGiven or RequireAndVerifyClientCert expected (Traefik drops the option)");
-                return;
+                return null;
             }
-            if (mode.Verifies && caFiles.Count == 0 && clientAuth.Get("caFiles") is null)
+            if (mode.Verifies && !hasCa)
             {
-                result.Error(source.At(typeNode.Line()), $"clientAuthType {type} without caFiles (Traefik drops the option)");
-                return;
+                result.Error(source.At(typeNode.Line()), $"clientAuthType {type} without {caKey} (Traefik drops the option)");
+                return null;
             }
             (requests, verifies) = mode;
         }
-        result.Usages.Add(new TlsUsage
+        return new TlsUsage
         {
             Format = "traefik",
             Location = at,
-            Service = $"traefik tls.options {ConfigWords.Safe(name)}",
+            Service = service,
             Role = UsageRole.Server,
             CaFiles = caFiles,
             VerifyPeer = verifies,
             VerifyAt = typeNode is null ? null : source.At(typeNode.Line()),
             RequestsClientCertificate = requests,
             Protocols = Protocols(source, result, option),
-        });
+        };
     }
 
     private static ProtocolSetting? Protocols(ConfigSource source, ConfigReadResult result, YamlNode option)
@@ -158,7 +166,11 @@ public sealed partial class TraefikReader : IConfigReader
     /// A servers transport: Traefik as the backends' client, presenting its first certificate, trusting rootCAs (else
     /// the system's), checking serverName (else the backend's host) unless insecureSkipVerify, which checks nothing.
     /// </summary>
-    private static void AddTransport(ConfigSource source, ConfigReadResult result, YamlMappingNode transport, SourceLocation at, string service, string path)
+    private static void AddTransport(ConfigSource source, ConfigReadResult result, YamlMappingNode transport, SourceLocation at, string service, string path) =>
+        result.Usages.Add(Transport(source, result, transport, at, service, path));
+
+    /// <summary>A servers transport (file provider or a ServersTransport's spec) as a client usage.</summary>
+    internal static TlsUsage Transport(ConfigSource source, ConfigReadResult result, YamlMappingNode transport, SourceLocation at, string service, string path)
     {
         var first = transport.Get("certificates").Items().FirstOrDefault();
         var insecure = transport.Get("insecureSkipVerify");
@@ -175,7 +187,7 @@ public sealed partial class TraefikReader : IConfigReader
             return false;
         }
         var rootCAs = transport.Get("rootCAs").Items().Select((n, i) => FileOrContent(source, result, n, $"{path}.rootCAs[{i}]")).OfType<FileReference>().ToList();
-        result.Usages.Add(new TlsUsage
+        return new TlsUsage
         {
             Format = "traefik",
             Location = at,
@@ -187,7 +199,7 @@ public sealed partial class TraefikReader : IConfigReader
             VerifyPeer = !skip,
             VerifyAt = insecure is null ? null : source.At(insecure.Line()),
             PeerHost = transport.Get("serverName").Text() is { Length: > 0 } name ? name : null,
-        });
+        };
     }
 
     /// <summary>Traefik's FileOrContent: PEM text is linted where it is written; anything else is a path.</summary>
