@@ -47,10 +47,12 @@ public sealed class ParsedFile
     public KeystoreInfo? Keystore { get; init; }
     /// <summary>Symmetric secret keys (JWK "oct", JCEKS secret-key entries, PKCS#12 secret bags): facts of the file.</summary>
     public IReadOnlyList<SecretKeyInfo> SecretKeys { get; init; } = [];
+    /// <summary>Diffie-Hellman domain parameters (a dhparam file): public numbers the DH rules judge.</summary>
+    public IReadOnlyList<DhParametersInfo> DhParameters { get; init; } = [];
     public IReadOnlyList<ParseIssue> Issues { get; init; } = [];
     /// <summary>Set for objects embedded in a configuration (a Secret's data.tls.key): what holds them. Their pairing is the configuration's.</summary>
     public string? EmbeddedIn { get; init; }
 
     /// <summary>True when the file holds anything CertLint understands or a problem worth reporting.</summary>
-    public bool IsRelevant => Certificates.Count > 0 || Keys.Count > 0 || Crls.Count > 0 || Keystore is not null || SecretKeys.Count > 0 || Issues.Count > 0;
+    public bool IsRelevant => Certificates.Count > 0 || Keys.Count > 0 || Crls.Count > 0 || Keystore is not null || SecretKeys.Count > 0 || DhParameters.Count > 0 || Issues.Count > 0;
 }

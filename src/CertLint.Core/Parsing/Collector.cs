@@ -14,6 +14,7 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource,
     private List<KeyInfo>? _keys;
     private List<CrlInfo>? _crls;
     private List<SecretKeyInfo>? _secretKeys;
+    private List<DhParametersInfo>? _dhParameters;
     private List<ParseIssue>? _issues;
     private IReadOnlyList<string>? _passwords;
     private KdfMeter? _kdf;
@@ -23,6 +24,7 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource,
     public List<KeyInfo> Keys => _keys ??= [];
     public List<CrlInfo> Crls => _crls ??= [];
     public List<SecretKeyInfo> SecretKeys => _secretKeys ??= [];
+    public List<DhParametersInfo> DhParameters => _dhParameters ??= [];
     public KeystoreInfo? Keystore { get; set; }
     public List<ParseIssue> Issues => _issues ??= [];
 
@@ -107,6 +109,7 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource,
         Crls = KeptList.Of(_crls),
         Keystore = Keystore,
         SecretKeys = KeptList.Of(_secretKeys),
+        DhParameters = KeptList.Of(_dhParameters),
         Issues = KeptList.Of(_issues),
     };
 }

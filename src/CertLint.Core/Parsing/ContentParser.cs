@@ -97,11 +97,14 @@ public static class ContentParser
             case var label when KeyParser.IsKeyLabel(label):
                 result.Keys.Add(KeyParser.ParsePem(block, location, result.Passwords, result.Kdf));
                 break;
+            case DhParametersParser.Pkcs3Label or DhParametersParser.X942Label:
+                result.DhParameters.Add(DhParametersParser.Parse(block.Data, location, block.Label == DhParametersParser.X942Label));
+                break;
             case var label when OpenVpnKeys.IsSecretLabel(label):
                 result.SecretKeys.Add(OpenVpnKeys.Parse(block, location));
                 break;
             default:
-                break; // CERTIFICATE REQUEST, DH PARAMETERS, PGP SIGNATURE...: not ours to lint
+                break; // CERTIFICATE REQUEST, PGP SIGNATURE...: not ours to lint
         }
     }
 

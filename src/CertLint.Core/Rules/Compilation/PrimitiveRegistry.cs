@@ -26,7 +26,7 @@ public sealed class PrimitiveRegistry
     /// <summary>A new instance of every built-in primitive. Adding a primitive class means adding it here.</summary>
     public static ICheckPrimitive[] BuiltIn() =>
     [
-        new BundleOrderPrimitive(), new ChainCompletePrimitive(), new ChainValidPrimitive(), new CommittedPrivateKeyPrimitive(), new CommittedSecretKeyPrimitive(), new WeakSecretKeyPrimitive(),
+        new BundleOrderPrimitive(), new ChainCompletePrimitive(), new ChainValidPrimitive(), new CommittedPrivateKeyPrimitive(), new CommittedSecretKeyPrimitive(), new WeakSecretKeyPrimitive(), new DhParametersSizePrimitive(), new DhParametersStructurePrimitive(),
         new CrlStatusPrimitive(), new CabfNamePrimitive(),
         new EmptyPasswordPrimitive(), new HostnameMatchPrimitive(), new MailboxMatchPrimitive(), new KeyPairPrimitive(), new ParseIssuePrimitive(),
         new PrivateFileModePrimitive(), new WeakProtectionPrimitive(),

@@ -43,6 +43,7 @@ internal static class EmbeddedPem
             Crls = parsed.Crls,
             Keystore = parsed.Keystore,
             SecretKeys = parsed.SecretKeys,
+            DhParameters = parsed.DhParameters,
             Issues = parsed.Issues,
         };
     }
