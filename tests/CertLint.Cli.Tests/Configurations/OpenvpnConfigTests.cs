@@ -77,11 +77,14 @@ public sealed class OpenvpnConfigTests
         File.WriteAllText(dir["open.conf"], "dev tun\nserver 10.8.0.0 255.255.255.0\nverify-client-cert none\nca ca.crt\n");
         File.WriteAllText(dir["typo.conf"], "dev tun\ntls-server\nverify-client-cert sometimes\n");
         File.WriteAllText(dir["static.conf"], "dev tun\nremote peer.example.test\nsecret static.key\n");
+        File.WriteAllText(dir["older.ovpn"], "client\nverify-x509-name vpn name\n<ca>\n</ca>\nca [inline]\n");
         var json = CliRunner.InProcess(dir.Path, null, "inventory", "--json", "--now", "2030-01-01").Out;
         using var doc = System.Text.Json.JsonDocument.Parse(json);
         var usages = doc.RootElement.GetProperty("usages").EnumerateArray()
             .ToDictionary(u => u.GetProperty("file").GetString()!, u => u);
-        usages.Keys.Order().ShouldBe(["open.conf", "pinned.ovpn", "role.ovpn", "typo.conf"]); // static-key mode has no TLS
+        usages.Keys.Order().ShouldBe(["older.ovpn", "open.conf", "pinned.ovpn", "role.ovpn", "typo.conf"]); // static-key mode has no TLS
+        // "ca [inline]" after the block names the block, which stays the CA.
+        usages["older.ovpn"].GetProperty("caFiles").EnumerateArray().Select(c => $"{c.GetProperty("path").GetString()} {c.GetProperty("directive").GetString()} {c.GetProperty("line").GetInt32()}").ShouldBe(["the inline file <ca> 3"]);
         usages["pinned.ovpn"].TryGetProperty("verifyHost", out _).ShouldBeFalse();
         usages["role.ovpn"].TryGetProperty("verifyHost", out _).ShouldBeFalse();
         usages["role.ovpn"].GetProperty("protocols").EnumerateArray().Select(p => p.GetString()).ShouldBe(["TLSv1.3"]);

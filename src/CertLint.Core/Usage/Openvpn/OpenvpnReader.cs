@@ -45,7 +45,9 @@ public sealed partial class OpenvpnReader : IConfigReader
         var config = new OpenvpnConfig(source, result);
         var options = config.Parse();
         var last = new Dictionary<string, OpenvpnOption>(StringComparer.Ordinal);
-        foreach (var o in options) last[o.Name] = o; // OpenVPN keeps the last value of a single-valued option
+        // OpenVPN keeps the last value of a single-valued option; "ca [inline]" (OpenVPN 2.x's older spelling) names the
+        // inline file of the same option rather than replacing it.
+        foreach (var o in options.Where(o => o.Args is not ["[inline]"])) last[o.Name] = o;
         var embedded = new Dictionary<OpenvpnOption, ParsedFile>();
         foreach (var o in options.Where(o => o.Inline is not null && InlineFiles.Contains(o.Name)))
         {
@@ -59,7 +61,7 @@ public sealed partial class OpenvpnReader : IConfigReader
         {
             if (!last.TryGetValue(name, out var o)) return null;
             if (o.Inline is not null) return embedded.TryGetValue(o, out var parsed) ? Inline(o, parsed) : null;
-            if (o.Args is not [{ Length: > 0 } path, ..] || path == "[inline]") return null;
+            if (o.Args is not [{ Length: > 0 } path, ..]) return null;
             return UsagePaths.Reference(path, o.At, directive, o.Source.Directory);
         }
         var pkcs12 = File("pkcs12", "pkcs12");
