@@ -100,8 +100,8 @@ public sealed class DhParametersStructurePrimitive : ICheckPrimitive
         {
             if (q < 2 || !((p - 1) % q).IsZero) return "q does not divide p − 1, so no subgroup of order q exists";
             if (!testPrimality) return null;
-            if (!BigInteger.ModPow(d.G, q, p).IsOne) return "g does not have order q (g^q mod p ≠ 1), so the subgroup check peers make fails";
             if (d.Bits > MaxTestedBits) return TooLong;
+            if (!BigInteger.ModPow(d.G, q, p).IsOne) return "g does not have order q (g^q mod p ≠ 1), so the subgroup check peers make fails";
             if (!NumberTheory.IsProbablePrime(q, Rounds(q))) return "q is not prime, so the subgroup has smaller subgroups an attacker can confine a key to";
             return NumberTheory.IsProbablePrime(p, Rounds(p)) ? null : "p is not prime";
         }
