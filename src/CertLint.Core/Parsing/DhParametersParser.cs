@@ -37,6 +37,8 @@ internal static class DhParametersParser
         if (bytes.Length > (MaxBits / 8) + 1) throw new FormatException($"{name} is longer than {MaxBits} bits");
         var value = new BigInteger(bytes, isUnsigned: false, isBigEndian: true);
         if (value.Sign <= 0) throw new FormatException($"{name} is not positive");
+        // The byte bound above lets a few bits past it through; the residue pass of the rules reads at most MaxBits.
+        if (value.GetBitLength() > MaxBits) throw new FormatException($"{name} is longer than {MaxBits} bits");
         return value;
     }
 }

@@ -10,6 +10,7 @@ namespace CertLint.Parsing;
 /// </summary>
 internal static class OpenVpnKeys
 {
+    public const string StaticKeyLabel = "OpenVPN Static key V1";
     public const string TlsCryptV2ServerLabel = "OpenVPN tls-crypt-v2 server key";
     public const string TlsCryptV2ClientLabel = "OpenVPN tls-crypt-v2 client key";
 
@@ -20,25 +21,20 @@ internal static class OpenVpnKeys
     public const int ServerKeyBytes = 128;
 
     public static bool IsSecretLabel(string label) =>
-        label is PemScanner.OpenVpnStaticKeyLabel or TlsCryptV2ServerLabel or TlsCryptV2ClientLabel;
+        label is StaticKeyLabel or TlsCryptV2ServerLabel or TlsCryptV2ClientLabel;
 
     /// <summary>The block as a secret key; a key of the wrong length is a format error OpenVPN refuses to start with.</summary>
     public static SecretKeyInfo Parse(PemBlock block, SourceLocation location)
     {
         var length = block.Data.Length;
-        var (container, expected) = block.Label switch
+        var (container, keyBytes, wanted) = block.Label switch
         {
-            PemScanner.OpenVpnStaticKeyLabel => (SecretKeyContainer.OpenVpnStaticKey, StaticKeyBytes),
-            TlsCryptV2ServerLabel => (SecretKeyContainer.OpenVpnTlsCryptV2ServerKey, ServerKeyBytes),
+            StaticKeyLabel => (SecretKeyContainer.OpenVpnStaticKey, StaticKeyBytes, length == StaticKeyBytes ? null : $"{StaticKeyBytes}"),
+            TlsCryptV2ServerLabel => (SecretKeyContainer.OpenVpnTlsCryptV2ServerKey, ServerKeyBytes, length == ServerKeyBytes ? null : $"{ServerKeyBytes}"),
             // A client key is the client's 256-byte key followed by the server-wrapped copy and its metadata (WKc).
-            _ => (SecretKeyContainer.OpenVpnTlsCryptV2ClientKey, -StaticKeyBytes),
+            _ => (SecretKeyContainer.OpenVpnTlsCryptV2ClientKey, StaticKeyBytes, length > StaticKeyBytes ? null : $"more than {StaticKeyBytes}"),
         };
-        var tooShort = expected < 0 ? length <= -expected : length != expected;
-        if (tooShort)
-        {
-            var wanted = expected < 0 ? $"more than {-expected}" : expected.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            throw new FormatException($"{length} bytes of key material, OpenVPN reads {wanted}");
-        }
-        return new SecretKeyInfo(location, container) { SizeBits = Math.Min(length, Math.Abs(expected)) * 8 };
+        if (wanted is not null) throw new FormatException($"{length} bytes of key material, OpenVPN reads {wanted}");
+        return new SecretKeyInfo(location, container) { SizeBits = keyBytes * 8 };
     }
 }

@@ -164,15 +164,13 @@ public static class PemScanner
         return true;
     }
 
-    /// <summary>OpenVPN's static key (tls-auth, tls-crypt, secret): a PEM-like block whose body is hex, not base64.</summary>
-    public const string OpenVpnStaticKeyLabel = "OpenVPN Static key V1";
-
     private static readonly SearchValues<byte> HexDigits = SearchValues.Create("0123456789abcdefABCDEF"u8);
 
     private static PemBlock Decode(BlockState state, int endLine, byte[] body)
     {
         var encoded = body.AsSpan(0, state.BodyLength);
-        if (state.Label == OpenVpnStaticKeyLabel) return DecodeHex(state, endLine, encoded);
+        // OpenVPN's static key (tls-auth, tls-crypt, secret) is a PEM-like block whose body is hex, not base64.
+        if (state.Label == OpenVpnKeys.StaticKeyLabel) return DecodeHex(state, endLine, encoded);
         var decoded = new byte[Base64.GetMaxDecodedFromUtf8Length(encoded.Length)];
         var status = Base64.DecodeFromUtf8(encoded, decoded, out _, out var written);
         if (status != OperationStatus.Done)

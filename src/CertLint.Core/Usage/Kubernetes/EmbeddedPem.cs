@@ -64,4 +64,17 @@ internal static class EmbeddedPem
         || key.EndsWith(".cer", StringComparison.OrdinalIgnoreCase);
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>A base64 value as a configuration writes it (a Secret's data, an OpenVPN &lt;pkcs12&gt;), line breaks and blanks ignored; null when it is not base64.</summary>
+    public static byte[]? Base64(string text)
+    {
+        try
+        {
+            return Convert.FromBase64String(string.Concat(text.Where(c => !char.IsWhiteSpace(c))));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 }

@@ -67,7 +67,7 @@ public sealed partial class KubernetesReader : IConfigReader
             {
                 if (keyNode.Text() is not { } key || valueNode is not YamlScalarNode { Value: { } text } scalar) continue;
                 var line = valueNode.Line();
-                var bytes = base64 ? Decode(text) : EmbeddedPem.Utf8(text);
+                var bytes = base64 ? EmbeddedPem.Base64(text) : EmbeddedPem.Utf8(text);
                 if (bytes is null)
                 {
                     result.Error(source.At(line), $"Secret {id} {section}.{key} is not valid base64");
@@ -182,16 +182,4 @@ public sealed partial class KubernetesReader : IConfigReader
     /// <summary>A Secret reference of an annotation: `namespace/name`, or a name in the Ingress's namespace.</summary>
     private static string? Qualified(string? reference, string ns) =>
         reference?.Trim() is { Length: > 0 } r ? r.Contains('/') ? r : $"{ns}/{r}" : null;
-
-    private static byte[]? Decode(string text)
-    {
-        try
-        {
-            return Convert.FromBase64String(string.Concat(text.Where(c => !char.IsWhiteSpace(c))));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 }

@@ -21,7 +21,17 @@ internal static partial class TraefikCrds
     {
         var spec = doc.Get("spec");
         if (spec.Get("tls") is not YamlMappingNode tls || tls.Text("secretName") is not { Length: > 0 } secret) return;
-        var hosts = spec.Get("routes").Items().SelectMany(r => Hosts(r.Text("match"))).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var hosts = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        SourceLocation? hostsAt = null;
+        foreach (var route in spec.Get("routes").Items())
+        {
+            foreach (var host in Hosts(route.Text("match")))
+            {
+                hostsAt ??= source.At(route.Get("match")!.Line());
+                if (seen.Add(host)) hosts.Add(host);
+            }
+        }
         result.Usages.Add(new TlsUsage
         {
             Format = "kubernetes",
@@ -29,7 +39,7 @@ internal static partial class TraefikCrds
             Service = $"IngressRoute {ns}/{name}",
             Role = UsageRole.Server,
             Hosts = hosts,
-            HostsAt = hosts.Count > 0 ? source.At(spec.Get("routes").Items().First(r => Hosts(r.Text("match")).Any()).Get("match")!.Line()) : null,
+            HostsAt = hostsAt,
             Settings = new Dictionary<string, string> { ["secretName"] = $"{ns}/{secret}" },
         });
     }

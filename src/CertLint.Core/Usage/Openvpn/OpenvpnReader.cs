@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using CertLint.Model;
 using CertLint.Usage.Kubernetes;
@@ -204,25 +203,10 @@ public sealed partial class OpenvpnReader : IConfigReader
     private static ParsedFile Embed(OpenvpnOption o, ConfigReadResult result)
     {
         var holder = $"<{o.Name}> in {o.Source.File.RelativePath}";
-        var bytes = Encoding.UTF8.GetBytes(o.Inline!);
-        ParsedFile parsed;
-        if (o.Name == "pkcs12")
-        {
-            byte[] der;
-            try
-            {
-                der = Convert.FromBase64String(o.Inline!);
-            }
-            catch (FormatException)
-            {
-                der = bytes; // not base64: parsed as it is, which says what it is not
-            }
-            parsed = EmbeddedPem.Parse(o.Source, der, o.InlineLines, encoded: true, holder);
-        }
-        else
-        {
-            parsed = EmbeddedPem.Parse(o.Source, bytes, o.InlineLines, encoded: false, holder);
-        }
+        // Not base64: parsed as it is, which says what it is not.
+        var parsed = o.Name == "pkcs12"
+            ? EmbeddedPem.Parse(o.Source, EmbeddedPem.Base64(o.Inline!) ?? EmbeddedPem.Utf8(o.Inline!), o.InlineLines, encoded: true, holder)
+            : EmbeddedPem.Parse(o.Source, EmbeddedPem.Utf8(o.Inline!), o.InlineLines, encoded: false, holder);
         result.Embedded.Add(parsed);
         return parsed;
     }

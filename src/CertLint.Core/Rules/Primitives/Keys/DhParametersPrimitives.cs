@@ -107,17 +107,23 @@ public sealed class DhParametersStructurePrimitive : ICheckPrimitive
         }
         if (DhGroups.NameOf(p) is not null) return null;
         var half = (p - 1) >> 1;
-        // Trial division first: (p − 1)/2 of a random DSA-style prime almost always has a small factor.
-        foreach (var prime in SmallPrimes.Odd.AsSpan(0, SmallPrimes.CountBelow(2000)))
+        // Trial division first, in one pass of the weak-key rules' residues: (p − 1)/2 of a random DSA-style prime almost
+        // always has a small factor r, and for an odd r, r divides (p − 1)/2 exactly when p mod r is 1.
+        var residues = SmallPrimes.Residues(p.ToByteArray(isUnsigned: true, isBigEndian: true), TrialPrimes);
+        for (var i = 0; i < residues.Length; i++)
         {
-            if (half != prime && (half % prime).IsZero) return $"p is not a safe prime ((p − 1)/2 is divisible by {prime}, so the group has a subgroup of order {prime})";
-            if (p != prime && (p % prime).IsZero) return $"p is not prime (it is divisible by {prime})";
+            var prime = SmallPrimes.Odd[i];
+            if (residues[i] == 1 && half != prime) return $"p is not a safe prime ((p − 1)/2 is divisible by {prime}, so the group has a subgroup of order {prime})";
+            if (residues[i] == 0 && p != prime) return $"p is not prime (it is divisible by {prime})";
         }
         if (!testPrimality) return null;
         if (d.Bits > MaxTestedBits) return TooLong;
         if (!NumberTheory.IsProbablePrime(p, Rounds(p))) return "p is not prime";
         return NumberTheory.IsProbablePrime(half, Rounds(half)) ? null : "p is not a safe prime ((p − 1)/2 is not prime, so the group has smaller subgroups)";
     }
+
+    /// <summary>The odd primes below 2000 that trial division tries.</summary>
+    private static readonly int TrialPrimes = SmallPrimes.CountBelow(2000);
 
     private const string TooLong = "p is longer than 8192 bits, beyond every group in use, and was not tested for primality";
 
