@@ -23,7 +23,7 @@ public static class ConfigTarget
         "httpd.conf", "haproxy.cfg", "docker-compose.yml", "application.yml", "application.properties",
         "postgresql.conf", "pg_hba.conf", "pg_service.conf", "redis.conf", "envoy.yaml",
         "my.cnf", "mongod.conf",
-        "server.properties", "rabbitmq.conf", "client.ovpn", "traefik/dynamic.yml",
+        "server.properties", "rabbitmq.conf", "client.ovpn", "traefik/dynamic.yml", "traefik/dynamic.toml",
     ];
 
     private static string? _root;
@@ -113,7 +113,7 @@ public static class ConfigTarget
         "server.properties" => Of<Usage.Kafka.KafkaReader>(),
         "rabbitmq.conf" => Of<Usage.Rabbitmq.RabbitmqReader>(),
         "client.ovpn" => Of<Usage.Openvpn.OpenvpnReader>(),
-        "dynamic.yml" => Of<Usage.Traefik.TraefikReader>(),
+        "dynamic.yml" or "dynamic.toml" => Of<Usage.Traefik.TraefikReader>(),
         _ => Of<Usage.Spring.SpringReader>(),
     };
 

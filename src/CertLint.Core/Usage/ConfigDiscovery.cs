@@ -21,6 +21,8 @@ internal static class ConfigDiscovery
         ".cnf",
         // OpenVPN client profiles.
         ".ovpn",
+        // Traefik's file provider and static configuration in TOML.
+        ".toml",
     };
 
     /// <summary>Extension-less files worth a look: nginx sites-available/default, Apache sites.</summary>

@@ -3,7 +3,8 @@ namespace CertLint.Cli.Tests.Configurations;
 /// <summary>
 /// Traefik's file provider: tests/fixtures/configs/traefik/good is a dynamic configuration (a certificate, a default
 /// and an mTLS option, a servers transport with a client certificate and an inline root CA) and a static one;
-/// traefik/bad has one of each defect.
+/// traefik/bad has one of each defect; traefik/toml-good and traefik/toml-bad say the same in TOML, and toml-broken
+/// holds two files Traefik's TOML parser refuses.
 /// </summary>
 public sealed class TraefikConfigTests
 {
@@ -75,5 +76,64 @@ public sealed class TraefikConfigTests
         o.ShouldContain("traefik.yaml:103  kubernetes client  ServersTransport shop/backend");
         o.ShouldContain("CN=alice, serial 2003  role client (from traefik.yaml:54 Secret shop/backend-client stringData.tls.crt)");
         o.ShouldContain("CN=www.example.test, serial 2002  role server (from traefik.yaml:9 Secret shop/web-tls stringData.tls.crt)");
+    }
+
+    [Test]
+    public void Toml_files_are_read_as_their_yaml_twins_with_their_own_lines()
+    {
+        using var repo = new ConfigFixture("traefik/toml-good");
+        var (findings, outcome, _) = repo.Lint();
+        findings.ShouldBeEmpty(outcome.Out);
+        var o = repo.CleanInventory();
+        o.ShouldContain("dynamic.toml:2  traefik server  traefik tls.certificates[0]");
+        o.ShouldContain("certificate  certs/server.crt  (dynamic.toml:3 tls.certificates[0].certFile)");
+        // [tls.options.default.clientAuth], written after other tables, belongs to the default option.
+        o.ShouldContain("dynamic.toml:6  traefik server  traefik tls.options default");
+        o.ShouldContain("verify peer  off (dynamic.toml:43)");
+        o.ShouldContain("client CA    certs/ca.crt  (dynamic.toml:13 tls.options.mtls.clientAuth.caFiles[0])");
+        o.ShouldContain("dynamic.toml:22  traefik client  traefik http.serversTransports backend");
+        o.ShouldContain("certificate  certs/client.crt  (dynamic.toml:38 http.serversTransports.backend.certificates[0].certFile)");
+        o.ShouldContain("server CA    the PEM text  -> embedded in dynamic.toml  (dynamic.toml:24 http.serversTransports.backend.rootCAs[0])");
+        o.ShouldContain("traefik.toml:8  traefik client  traefik serversTransport (static)");
+        // The CA in a multi-line string is linted at the lines between the quotes.
+        o.ShouldContain("dynamic.toml:25-34  CN=Fixture TLS CA, serial 2000  role ca");
+    }
+
+    [Test]
+    public void Toml_defects_are_the_same_findings_as_in_yaml()
+    {
+        using var yaml = new ConfigFixture("traefik/bad");
+        using var toml = new ConfigFixture("traefik/toml-bad");
+        var (findings, outcome, json) = toml.Lint();
+        findings.ShouldBe([
+            "client-cert-not-verified dynamic.toml:8",
+            "config-key-mismatch dynamic.toml:3",
+            "parse-error dynamic.toml:11",
+            "parse-error dynamic.toml:13",
+            "peer-not-verified dynamic.toml:15",
+            "peer-not-verified traefik.toml:5",
+            "tls-version-weak dynamic.toml:6",
+        ], outcome.Out);
+        // One judge per fact: the dynamic file draws the rules its YAML twin draws (the static file is TOML's extra).
+        static IEnumerable<string> Rules(IEnumerable<string> f, string file) => f.Where(x => x.Contains(file, StringComparison.Ordinal)).Select(x => x.Split(' ')[0]);
+        Rules(findings, "dynamic.toml").ShouldBe(Rules(yaml.Lint().Findings, "dynamic.yml"));
+        ConfigFixture.Messages(json, "tls-version-weak").ShouldBe([
+            "traefik tls.options default allows TLSv1.0, TLSv1.1 (dynamic.toml:7 minVersion): allow TLSv1.2 and TLSv1.3 only.",
+        ]);
+        ConfigFixture.Messages(json, "peer-not-verified").ShouldContain(
+            "traefik serversTransport (static) at traefik.toml:5 does not verify the server's certificate (traefik.toml:6): turn peer verification on and give it the CA file.");
+    }
+
+    [Test]
+    public void A_toml_file_traefik_refuses_is_a_parse_error_at_its_line_without_its_text()
+    {
+        using var repo = new ConfigFixture("traefik/toml-broken");
+        var (findings, outcome, json) = repo.Lint();
+        findings.ShouldBe(["parse-error duplicate.toml:3", "parse-error syntax.toml:2"], outcome.Out);
+        ConfigFixture.Messages(json, "parse-error").ShouldBe([
+            "duplicate.toml:3 cannot be parsed: a key is written twice in one table (TOML forbids it; Traefik refuses the file). Fix or regenerate the file, or exclude it if it is not a certificate.",
+            "syntax.toml:2 cannot be parsed: invalid TOML at column 33: the parser cannot read the file from here (Traefik refuses it). Fix or regenerate the file, or exclude it if it is not a certificate.",
+        ], ignoreOrder: true);
+        outcome.Out.ShouldNotContain("keyFile");
     }
 }

@@ -24,8 +24,7 @@ internal static class KeyFields
         yield return KeyCtx("mismatchedCertificate", T.Boolean, "The key was shipped with a certificate whose public key differs (key-mismatch)",
             (k, ctx) => InventoryIndex.Of(ctx.Inventory).MismatchesOf(k).Count > 0);
         yield return KeyCtx("configured", T.Boolean, "A TLS configuration of the repository names this key (ssl_certificate_key, a Secret's tls.key...)",
-            (k, ctx) => ctx.Inventory.Usages.Any(u => u.Key is { } r
-                && (r.ResolvedFullPath == k.Location.File.FullPath || (r.Embedded is { } e && e.Keys.Contains(k)))));
+            (k, ctx) => ctx.Inventory.Usages.Count > 0 && Usage.Checks.UsageIndex.Of(ctx.Inventory).IsConfigured(k));
         yield return KeyCtx("pairedCertificate.subject", T.String, "Subject DN of the paired certificate",
             (k, ctx) => InventoryIndex.Of(ctx.Inventory).CertificateFor(k)?.Subject.Text);
 

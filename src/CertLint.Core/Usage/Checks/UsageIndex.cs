@@ -21,6 +21,8 @@ internal sealed class UsageIndex
     private Dictionary<string, List<TlsUsage>>? _mtlsServersByFolder;
     private Dictionary<string, List<TlsUsage>>? _clientsByFolder;
     private Dictionary<UsageRole, Dictionary<CertificateInfo, List<TlsUsage>>>? _users;
+    private Dictionary<(SourceLocation At, string Path), TlsUsage>? _firstNaming;
+    private (HashSet<string> Paths, HashSet<KeyInfo> Embedded)? _configuredKeys;
     private readonly ConcurrentDictionary<FileReference, CertificateInfo?> _leaves = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<List<TlsUsage>, List<(CertificateInfo, TlsUsage)>> _clientLeaves = new(ReferenceEqualityComparer.Instance);
 
@@ -198,6 +200,44 @@ internal sealed class UsageIndex
     }
 
     private static string Place(SourceLocation at) => $"{at.File.RelativePath}:{at.StartLine}";
+
+    /// <summary>
+    /// The first usage, in inventory order, holding a reference written at this place to this path: a line several
+    /// usages share (nginx's http-level ssl_certificate inherited by every server) is reported with that one.
+    /// </summary>
+    public TlsUsage? FirstNaming(FileReference reference)
+    {
+        var first = _firstNaming;
+        if (first is null)
+        {
+            first = [];
+            foreach (var usage in _inventory.Usages)
+            {
+                foreach (var r in usage.References) first.TryAdd((r.At, r.Path), usage);
+            }
+            _firstNaming = first;
+        }
+        return first.GetValueOrDefault((reference.At, reference.Path));
+    }
+
+    /// <summary>Whether a configuration names this key: by the file that holds it, or as a key embedded in it.</summary>
+    public bool IsConfigured(KeyInfo key)
+    {
+        var configured = _configuredKeys;
+        if (configured is null)
+        {
+            var paths = new HashSet<string>(StringComparer.Ordinal);
+            var embedded = new HashSet<KeyInfo>();
+            foreach (var usage in _inventory.Usages)
+            {
+                if (usage.Key is not { } r) continue;
+                if (r.ResolvedFullPath is { } path) paths.Add(path);
+                if (r.Embedded is { } e) embedded.UnionWith(e.Keys);
+            }
+            _configuredKeys = configured = (paths, embedded);
+        }
+        return configured.Value.Paths.Contains(key.Location.File.FullPath) || configured.Value.Embedded.Contains(key);
+    }
 
     /// <summary>Whether the file a reference names is there: embedded, scanned, or on disk.</summary>
     public bool Exists(FileReference reference) =>

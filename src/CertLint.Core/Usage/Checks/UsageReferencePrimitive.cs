@@ -26,10 +26,12 @@ public sealed class UsageReferencePrimitive : ICheckPrimitive
         if (subject.Usage is not { } usage) yield break;
         var index = UsageIndex.Of(context.Inventory);
         var inside = arguments.GetString("where") == "inside";
-        // One finding per file and line: HAProxy's crt and Apache's SSLProxyMachineCertificateFile name the key by the same reference.
+        // One finding per file and line: HAProxy's crt and Apache's SSLProxyMachineCertificateFile name the key by the same
+        // reference; and one per written reference: a line several usages share (nginx's http-level ssl_certificate
+        // inherited by every server, Kestrel's default certificate behind every endpoint) is reported with the first.
         foreach (var reference in usage.References.DistinctBy(r => (r.Path, r.At.File.FullPath, r.At.StartLine)))
         {
-            if (index.Exists(reference) || !FirstToName(reference, usage, context)) continue;
+            if (index.Exists(reference) || !ReferenceEquals(index.FirstNaming(reference) ?? usage, usage)) continue;
             var inRoot = reference.ResolvedFullPath is { } path && ConfigConfinement.IsInside(path, context.Settings.Root) && !reference.IsAbsolute;
             if (inRoot != inside) continue;
             yield return new Violation(new Dictionary<string, object?>
@@ -41,11 +43,4 @@ public sealed class UsageReferencePrimitive : ICheckPrimitive
             }, reference.At);
         }
     }
-
-    /// <summary>
-    /// One finding per written reference: a line several usages share (nginx's http-level ssl_certificate inherited by
-    /// every server, Kestrel's default certificate behind every endpoint without one) is reported with the first.
-    /// </summary>
-    private static bool FirstToName(FileReference reference, TlsUsage usage, EvaluationContext context) =>
-        ReferenceEquals(context.Inventory.Usages.FirstOrDefault(u => u.References.Any(r => r.At == reference.At && r.Path == reference.Path)) ?? usage, usage);
 }

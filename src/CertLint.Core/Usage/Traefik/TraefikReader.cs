@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace CertLint.Usage.Traefik;
 
 /// <summary>
-/// Traefik's file-provider configuration in YAML (dynamic: <c>tls.certificates</c>, <c>tls.stores.default</c>,
+/// Traefik's file-provider configuration in YAML or TOML (dynamic: <c>tls.certificates</c>, <c>tls.stores.default</c>,
 /// <c>tls.options</c>, <c>http.serversTransports</c>, <c>tcp.serversTransports</c>; static: <c>serversTransport</c>).
 /// Traefik serves one pool of certificates and picks one by SNI, while TLS options apply per router: each certificate
 /// is a server usage with its key, and each option a server usage of its own carrying its client authentication and
@@ -35,8 +35,12 @@ public sealed partial class TraefikReader : IConfigReader
 
     public string Format => "traefik";
 
-    public bool Detect(string relativePath, string text) =>
-        Path.GetExtension(relativePath) is ".yml" or ".yaml" && TopLevel().IsMatch(text) && TlsKey().IsMatch(text);
+    public bool Detect(string relativePath, string text) => Path.GetExtension(relativePath) switch
+    {
+        ".yml" or ".yaml" => TopLevel().IsMatch(text) && TlsKey().IsMatch(text),
+        ".toml" => TomlTable().IsMatch(text) && TomlTlsKey().IsMatch(text),
+        _ => false,
+    };
 
     [GeneratedRegex(@"^(tls|http|tcp|serversTransport):[ \t]*(#.*)?\r?$", RegexOptions.Multiline)]
     private static partial Regex TopLevel();
@@ -44,9 +48,19 @@ public sealed partial class TraefikReader : IConfigReader
     [GeneratedRegex(@"^[ \t]+-?[ \t]*(certFile|serversTransports|clientAuth|clientAuthType|minVersion|maxVersion|insecureSkipVerify|rootCAs|defaultCertificate):", RegexOptions.Multiline)]
     private static partial Regex TlsKey();
 
+    /// <summary>A TOML table header under one of the same top-level keys ([tls.options.x], [[tls.certificates]], [serversTransport]).</summary>
+    [GeneratedRegex(@"^[ \t]*\[\[?[ \t]*(tls|http|tcp|serversTransport)[ \t]*[.\]]", RegexOptions.Multiline)]
+    private static partial Regex TomlTable();
+
+    [GeneratedRegex(@"^[ \t]*(certFile|serversTransports\.|clientAuthType|minVersion|maxVersion|insecureSkipVerify|rootCAs|caFiles|defaultCertificate\.)[^=\n]*=", RegexOptions.Multiline)]
+    private static partial Regex TomlTlsKey();
+
     public void Read(ConfigSource source, ConfigReadResult result)
     {
-        if (ManifestYaml.Load(source, result) is not [var root, ..]) return;
+        var root = Path.GetExtension(source.File.RelativePath) == ".toml"
+            ? TomlYaml.Load(source, result)
+            : ManifestYaml.Load(source, result) is [var first, ..] ? first : null;
+        if (root is null) return;
         var tls = root.Get("tls");
         var i = 0;
         foreach (var item in tls.Get("certificates").Items())
