@@ -24,6 +24,7 @@ public static class ConfigTarget
         "postgresql.conf", "pg_hba.conf", "pg_service.conf", "redis.conf", "envoy.yaml",
         "my.cnf", "mongod.conf",
         "server.properties", "rabbitmq.conf", "client.ovpn", "traefik/dynamic.yml", "traefik/dynamic.toml",
+        "elasticsearch.yml", "kibana.yml", "filebeat.yml",
     ];
 
     private static string? _root;
@@ -114,6 +115,7 @@ public static class ConfigTarget
         "rabbitmq.conf" => Of<Usage.Rabbitmq.RabbitmqReader>(),
         "client.ovpn" => Of<Usage.Openvpn.OpenvpnReader>(),
         "dynamic.yml" or "dynamic.toml" => Of<Usage.Traefik.TraefikReader>(),
+        "elasticsearch.yml" or "kibana.yml" or "filebeat.yml" => Of<Usage.Elastic.ElasticReader>(),
         _ => Of<Usage.Spring.SpringReader>(),
     };
 

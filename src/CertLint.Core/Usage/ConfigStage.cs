@@ -6,6 +6,7 @@ using CertLint.Usage.Iris;
 using CertLint.Usage.Kestrel;
 using CertLint.Usage.Apache;
 using CertLint.Usage.Compose;
+using CertLint.Usage.Elastic;
 using CertLint.Usage.Envoy;
 using CertLint.Usage.Haproxy;
 using CertLint.Usage.Kubernetes;
@@ -52,6 +53,8 @@ public static class ConfigStage
         // Message brokers: after Spring (application*.properties with spring.kafka.ssl.* are Spring's).
         new KafkaReader(),
         new RabbitmqReader(),
+        // elasticsearch.yml, kibana.yml, *beat.yml: by name.
+        new ElasticReader(),
         // .ovpn profiles, and .conf files with OpenVPN's own lines (dev tun, tls-client, <ca>...): last, as the most generic.
         new OpenvpnReader(),
         // Traefik's file provider: YAML whose top level is tls/http/tcp (dynamic) or serversTransport (static).

@@ -142,6 +142,9 @@ public sealed class FuzzSeedTests
     [TestCase("configs/openvpn/good/server/server.conf", "client.ovpn", "openvpn Server")]
     [TestCase("configs/traefik/good/dynamic.yml", "traefik/dynamic.yml", "traefik Server, traefik Server, traefik Server, traefik Client")]
     [TestCase("configs/traefik/toml-good/dynamic.toml", "traefik/dynamic.toml", "traefik Server, traefik Server, traefik Server, traefik Client")]
+    [TestCase("configs/elastic/good/elasticsearch.yml", "elasticsearch.yml", "elastic Server, elastic Server, elastic Client")]
+    [TestCase("configs/elastic/good/kibana.yml", "kibana.yml", "elastic Server, elastic Client")]
+    [TestCase("configs/elastic/good/filebeat.yml", "filebeat.yml", "elastic Client")]
     public void The_new_configuration_formats_are_config_seeds_read_to_their_usages(string fixture, string routed, string usages)
     {
         var bytes = Seed(fixture, "config");
