@@ -8,7 +8,7 @@ namespace CertLint.Fuzz;
 /// <summary>
 /// The `config` harness: one input read by every configuration reader (nginx, Kubernetes, IRIS merge / SSLDefs.ini /
 /// XML, Kestrel, Apache, HAProxy, PostgreSQL postgresql.conf / pg_hba.conf / pg_service.conf, Redis, docker-compose,
-/// Spring, Envoy, MySQL / MariaDB my.cnf, MongoDB mongod.conf, Kafka, RabbitMQ) under a name that reader reads.
+/// Spring, Envoy, MySQL / MariaDB my.cnf, MongoDB mongod.conf, Kafka, RabbitMQ, OpenVPN, Traefik, Caddy) under a name that reader reads.
 /// The readers are called
 /// directly, not through ConfigStage, whose catch-all turns a reader bug into a parse issue: here a bug is a crash.
 /// Every include or list a configuration names inside the fuzz root opens the same input again, so include cycles and
@@ -23,7 +23,7 @@ public static class ConfigTarget
         "httpd.conf", "haproxy.cfg", "docker-compose.yml", "application.yml", "application.properties",
         "postgresql.conf", "pg_hba.conf", "pg_service.conf", "redis.conf", "envoy.yaml",
         "my.cnf", "mongod.conf",
-        "server.properties", "rabbitmq.conf", "client.ovpn", "traefik/dynamic.yml",
+        "server.properties", "rabbitmq.conf", "client.ovpn", "traefik/dynamic.yml", "caddy/Caddyfile",
     ];
 
     private static string? _root;
@@ -35,7 +35,7 @@ public static class ConfigTarget
         {
             if (_root is not null) return _root;
             var root = Path.Combine(Path.GetTempPath(), "certlint-fuzz-config");
-            foreach (var dir in new[] { "conf.d", "certs", "k8s", "iris", "src/main/resources" }) Directory.CreateDirectory(Path.Combine(root, dir));
+            foreach (var dir in new[] { "conf.d", "certs", "k8s", "iris", "src/main/resources", "caddy" }) Directory.CreateDirectory(Path.Combine(root, dir));
             foreach (var file in new[] { "conf.d/a.conf", "conf.d/b.conf", "certs/www.crt", "certs/www.key", "crt-list.txt" })
             {
                 var full = Path.Combine(root, file);
@@ -114,6 +114,7 @@ public static class ConfigTarget
         "rabbitmq.conf" => Of<Usage.Rabbitmq.RabbitmqReader>(),
         "client.ovpn" => Of<Usage.Openvpn.OpenvpnReader>(),
         "dynamic.yml" => Of<Usage.Traefik.TraefikReader>(),
+        "Caddyfile" => Of<Usage.Caddy.CaddyReader>(),
         _ => Of<Usage.Spring.SpringReader>(),
     };
 

@@ -141,6 +141,7 @@ public sealed class FuzzSeedTests
     [TestCase("configs/openvpn/good/client/alice.ovpn", "client.ovpn", "openvpn Client")]
     [TestCase("configs/openvpn/good/server/server.conf", "client.ovpn", "openvpn Server")]
     [TestCase("configs/traefik/good/dynamic.yml", "traefik/dynamic.yml", "traefik Server, traefik Server, traefik Server, traefik Client")]
+    [TestCase("configs/caddy/good/Caddyfile", "caddy/Caddyfile", "caddy Server, caddy Client, caddy Server")]
     public void The_new_configuration_formats_are_config_seeds_read_to_their_usages(string fixture, string routed, string usages)
     {
         var bytes = Seed(fixture, "config");
