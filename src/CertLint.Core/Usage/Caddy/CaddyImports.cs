@@ -106,9 +106,14 @@ internal sealed partial class CaddyImports(ConfigReadResult result)
         _includes.Expand(at.Source, at.Line, Paths(at.Source, words[0]), depth, into, (source, d) => File(source, d, args));
     }
 
-    /// <summary>The files an import names, as Caddy globs them (relative to the importing file; an absolute path by its tail).</summary>
+    /// <summary>
+    /// The files an import names, as Caddy globs them (relative to the importing file; an absolute path by its tail).
+    /// One not in the repository (a deployment's own file, an undefined snippet's name) is left unread, as nginx's.
+    /// </summary>
     private static List<string> Paths(ConfigSource source, string written) =>
-        UsagePaths.Locate(written, source) is { } full ? UsagePaths.IncludeGlob(full, source.Root, ConfigIncludes<CaddyToken>.MaxFiles) : [];
+        UsagePaths.Locate(written, source) is { } full
+            ? [.. UsagePaths.IncludeGlob(full, source.Root, ConfigIncludes<CaddyToken>.MaxFiles).Where(System.IO.File.Exists)]
+            : [];
 
     private void Emit(CaddyToken token, List<CaddyToken> into)
     {
