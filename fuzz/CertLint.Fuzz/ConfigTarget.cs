@@ -8,7 +8,7 @@ namespace CertLint.Fuzz;
 /// <summary>
 /// The `config` harness: one input read by every configuration reader (nginx, Kubernetes, IRIS merge / SSLDefs.ini /
 /// XML, Kestrel, Apache, HAProxy, PostgreSQL postgresql.conf / pg_hba.conf / pg_service.conf, Redis, docker-compose,
-/// Spring, Envoy, MySQL / MariaDB my.cnf, MongoDB mongod.conf, Kafka, RabbitMQ) under a name that reader reads.
+/// Spring, Envoy, MySQL / MariaDB my.cnf, MongoDB mongod.conf, Kafka, RabbitMQ, OpenVPN, Traefik (YAML and TOML), Caddy, the Elastic Stack) under a name that reader reads.
 /// The readers are called
 /// directly, not through ConfigStage, whose catch-all turns a reader bug into a parse issue: here a bug is a crash.
 /// Every include or list a configuration names inside the fuzz root opens the same input again, so include cycles and
@@ -24,6 +24,7 @@ public static class ConfigTarget
         "postgresql.conf", "pg_hba.conf", "pg_service.conf", "redis.conf", "envoy.yaml",
         "my.cnf", "mongod.conf",
         "server.properties", "rabbitmq.conf", "client.ovpn", "traefik/dynamic.yml", "traefik/dynamic.toml",
+        "caddy/Caddyfile",
         "elasticsearch.yml", "kibana.yml", "filebeat.yml",
     ];
 
@@ -36,7 +37,7 @@ public static class ConfigTarget
         {
             if (_root is not null) return _root;
             var root = Path.Combine(Path.GetTempPath(), "certlint-fuzz-config");
-            foreach (var dir in new[] { "conf.d", "certs", "k8s", "iris", "src/main/resources" }) Directory.CreateDirectory(Path.Combine(root, dir));
+            foreach (var dir in new[] { "conf.d", "certs", "k8s", "iris", "src/main/resources", "caddy" }) Directory.CreateDirectory(Path.Combine(root, dir));
             foreach (var file in new[] { "conf.d/a.conf", "conf.d/b.conf", "certs/www.crt", "certs/www.key", "crt-list.txt" })
             {
                 var full = Path.Combine(root, file);
@@ -116,6 +117,7 @@ public static class ConfigTarget
         "client.ovpn" => Of<Usage.Openvpn.OpenvpnReader>(),
         "dynamic.yml" or "dynamic.toml" => Of<Usage.Traefik.TraefikReader>(),
         "elasticsearch.yml" or "kibana.yml" or "filebeat.yml" => Of<Usage.Elastic.ElasticReader>(),
+        "Caddyfile" => Of<Usage.Caddy.CaddyReader>(),
         _ => Of<Usage.Spring.SpringReader>(),
     };
 

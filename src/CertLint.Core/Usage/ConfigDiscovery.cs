@@ -106,6 +106,8 @@ internal static class ConfigDiscovery
     {
         var ext = Path.GetExtension(fileName);
         if (ExtensionLookup.Contains(ext)) return true;
+        // Caddy's names (Caddyfile, Caddyfile.prod, site.caddyfile): read by CaddyReader only.
+        if (Caddy.CaddyReader.IsCaddyfileName(fileName)) return true;
         return ext.Length == 0 && ExtensionlessLookup.Contains(Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)));
     }
 

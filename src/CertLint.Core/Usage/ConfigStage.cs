@@ -5,6 +5,7 @@ using CertLint.Parsing;
 using CertLint.Usage.Iris;
 using CertLint.Usage.Kestrel;
 using CertLint.Usage.Apache;
+using CertLint.Usage.Caddy;
 using CertLint.Usage.Compose;
 using CertLint.Usage.Elastic;
 using CertLint.Usage.Envoy;
@@ -36,6 +37,9 @@ public static class ConfigStage
     /// <summary>The readers, most specific first (a Kubernetes manifest is YAML, so is docker-compose).</summary>
     public static IReadOnlyList<IConfigReader> Readers { get; } =
     [
+        // Caddyfiles by name only (Caddyfile, Caddyfile.*, *.caddyfile), which no other format uses: first, so that an
+        // extension-less Caddyfile is never read as nginx's.
+        new CaddyReader(),
         new NginxReader(),
         new KubernetesReader(),
         new IrisReader(),

@@ -145,6 +145,7 @@ public sealed class FuzzSeedTests
     [TestCase("configs/elastic/good/elasticsearch.yml", "elasticsearch.yml", "elastic Server, elastic Server, elastic Client")]
     [TestCase("configs/elastic/good/kibana.yml", "kibana.yml", "elastic Server, elastic Client")]
     [TestCase("configs/elastic/good/filebeat.yml", "filebeat.yml", "elastic Client")]
+    [TestCase("configs/caddy/good/Caddyfile", "caddy/Caddyfile", "caddy Server, caddy Client, caddy Server")]
     public void The_new_configuration_formats_are_config_seeds_read_to_their_usages(string fixture, string routed, string usages)
     {
         var bytes = Seed(fixture, "config");
