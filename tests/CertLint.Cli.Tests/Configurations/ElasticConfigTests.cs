@@ -3,7 +3,8 @@ namespace CertLint.Cli.Tests.Configurations;
 /// <summary>
 /// The Elastic Stack: tests/fixtures/configs/elastic/good is a node (HTTPS, mutual TLS on the transport layer), Kibana
 /// (HTTPS, and a verified connection to Elasticsearch) and Filebeat (a client certificate to Elasticsearch); elastic/bad
-/// has the mistakes tutorials spread, one finding each, and elastic/bad/node2 a node that does not boot. Certificates: elastic/make-certs.sh.
+/// has the mistakes tutorials spread, one finding each (metricbeat.docker.yml: a Beat file under a Docker image's name),
+/// and elastic/bad/node2 a node that does not boot. Certificates: elastic/make-certs.sh.
 /// </summary>
 public sealed class ElasticConfigTests
 {
@@ -34,7 +35,7 @@ public sealed class ElasticConfigTests
         var (findings, outcome, json) = repo.Lint();
         findings.ShouldBe([
             "client-cert-not-verified elasticsearch.yml:3",
-            "config-file-missing metricbeat.yml:4",
+            "config-file-missing metricbeat.docker.yml:4",
             "config-host-mismatch kibana.yml:2",
             "config-key-mismatch elasticsearch.yml:5",
             "config-password-literal elasticsearch.yml:16",
@@ -42,12 +43,12 @@ public sealed class ElasticConfigTests
             "parse-error kibana.yml:5",
             "parse-error node2/elasticsearch.yml:2",
             "peer-host-not-verified elasticsearch.yml:11",
-            "peer-host-not-verified metricbeat.yml:9",
+            "peer-host-not-verified metricbeat.docker.yml:9",
             "peer-not-verified kibana.yml:8",
             "tls-version-weak elasticsearch.yml:3",
-            "tls-version-weak metricbeat.yml:3",
+            "tls-version-weak metricbeat.docker.yml:3",
             "tls13-not-allowed elasticsearch.yml:3",
-            "tls13-not-allowed metricbeat.yml:3",
+            "tls13-not-allowed metricbeat.docker.yml:3",
         ], outcome.Out);
         outcome.ExitCode.ShouldBe(1);
         // verification_mode: certificate checks the other nodes' chain, not their names.

@@ -30,7 +30,8 @@ public sealed partial class ElasticReader : IConfigReader
     {
         var name = Path.GetFileName(relativePath).ToLowerInvariant();
         if (Path.GetExtension(name) is not (".yml" or ".yaml")) return null;
-        var stem = Path.GetFileNameWithoutExtension(name);
+        // The first dot-separated part: filebeat.docker.yml and kibana.prod.yml are the same products' files.
+        var stem = Path.GetFileNameWithoutExtension(name).Split('.')[0];
         return stem switch
         {
             "elasticsearch" => Product.Elasticsearch,
@@ -141,7 +142,7 @@ public sealed partial class ElasticReader : IConfigReader
     {
         foreach (var output in new[] { "output.elasticsearch", "output.logstash", "output.kafka", "output.redis", "setup.kibana" })
         {
-            Client(properties, source, result, output, $"{Path.GetFileNameWithoutExtension(source.File.RelativePath)} {output}");
+            Client(properties, source, result, output, $"{Path.GetFileName(source.File.RelativePath).Split('.')[0]} {output}");
         }
     }
 
