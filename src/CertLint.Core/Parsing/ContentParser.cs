@@ -173,8 +173,12 @@ public static class ContentParser
                 result.Guard(location, "DER key", () => result.Keys.Add(KeyParser.ParseDer(bytes, location, result.Passwords, result.Kdf)!));
                 CryptographicOperations.ZeroMemory(bytes);
                 break;
+            case DerShape.DhParameters:
+                result.Guard(location, "DER DH parameters", () => result.DhParameters.Add(DhParametersParser.Parse(bytes, location,
+                    DhParametersParser.Classify(new AsnReader(bytes, AsnEncodingRules.BER).ReadSequence()) == DhParametersParser.DerForm.X942)));
+                break;
             case DerShape.NotLinted:
-                break; // a certificate request, an OCSP request or response: not ours to lint, as in PEM
+                break; // a certificate request, an OCSP request or response, DSA parameters: not ours to lint, as in PEM
             default:
                 result.Error(location, bytes[0] == 0x30
                     ? "malformed or truncated DER: not a certificate, key, CRL, PKCS#7 or PKCS#12 structure"

@@ -11,7 +11,9 @@ public enum DerShape
     Pkcs7,
     Pkcs12,
     Key,
-    /// <summary>A well-formed structure CertLint does not lint (a PKCS#10 request, an OCSP request or response, DH or DSA
+    /// <summary>Diffie-Hellman domain parameters, PKCS#3 or X9.42 (what <c>openssl dhparam -outform DER</c> writes).</summary>
+    DhParameters,
+    /// <summary>A well-formed structure CertLint does not lint (a PKCS#10 request, an OCSP request or response, DSA
     /// domain parameters), as the
     /// PEM "CERTIFICATE REQUEST" block is not: neither an object nor a parse error.</summary>
     NotLinted,
@@ -39,7 +41,11 @@ public static class DerSniffer
             }
             if (first.HasSameClassAndValue(Asn1Tag.Integer))
             {
-                if (IsDomainParameters(outer.Clone())) return DerShape.NotLinted;
+                switch (DhParametersParser.Classify(outer.Clone()))
+                {
+                    case DhParametersParser.DerForm.Pkcs3 or DhParametersParser.DerForm.X942: return DerShape.DhParameters;
+                    case DhParametersParser.DerForm.Dsa: return DerShape.NotLinted;
+                }
                 // PFX: version 3, then authSafe ContentInfo (data or signedData).
                 outer.ReadEncodedValue();
                 var authSafe = outer.ReadSequence();
@@ -74,20 +80,6 @@ public static class DerSniffer
         if (next.HasSameClassAndValue(Asn1Tag.UtcTime) || next.HasSameClassAndValue(Asn1Tag.GeneralizedTime)) return DerShape.Crl;
         if (next.HasSameClassAndValue(Context0) && first.HasSameClassAndValue(Asn1Tag.Integer)) return DerShape.NotLinted;
         return DerShape.Unknown;
-    }
-
-    /// <summary>Two to four INTEGERs and nothing else (that is not a key, tried first): DHParameter (PKCS #3), Dss-Parms,
-    /// X9.42 DomainParameters without validationParms. Domain parameters, as PEM "DH PARAMETERS", are not linted.</summary>
-    private static bool IsDomainParameters(AsnReader sequence)
-    {
-        var count = 0;
-        while (sequence.HasData && count < 5)
-        {
-            if (!sequence.PeekTag().HasSameClassAndValue(Asn1Tag.Integer)) return false;
-            sequence.ReadEncodedValue();
-            count++;
-        }
-        return !sequence.HasData && count is >= 2 and <= 4;
     }
 
     /// <summary>

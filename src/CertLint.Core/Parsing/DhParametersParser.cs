@@ -18,6 +18,41 @@ internal static class DhParametersParser
     /// <summary>The largest p read: RFC 7919's and RFC 3526's largest groups have 8,192 bits.</summary>
     public const int MaxBits = 16_384;
 
+    /// <summary>Which domain parameters a SEQUENCE of INTEGERs is, when no PEM label says.</summary>
+    public enum DerForm { None, Pkcs3, X942, Dsa }
+
+    /// <summary>
+    /// Tells DER domain parameters apart by their INTEGERs (2 to 4, nothing else): (p, g) is PKCS#3, and so is (p, g, l)
+    /// when g and l (privateValueLength, a bit count) are both small; (p, q, g) is DSA's Dss-Parms, q (160 to 256 bits)
+    /// shorter than g; (p, g, q) is X9.42, g the longer; four are X9.42's (p, g, q, j). An X9.42 set with a g shorter
+    /// than its q reads as DSA parameters, which are not linted: no published group has one. A trailing SEQUENCE
+    /// (validationParms) is X9.42's alone.
+    /// </summary>
+    public static DerForm Classify(AsnReader sequence)
+    {
+        var lengths = new List<int>(4);
+        while (sequence.HasData && lengths.Count < 5 && sequence.PeekTag().HasSameClassAndValue(Asn1Tag.Integer))
+        {
+            lengths.Add(sequence.ReadIntegerBytes().Length);
+        }
+        if (sequence.HasData)
+        {
+            // X9.42's validationParms (seed BIT STRING, pgenCounter INTEGER) after p, g, q and an optional j: what
+            // openssl writes for the parameters it generates.
+            if (lengths.Count is not (3 or 4) || !sequence.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence)) return DerForm.None;
+            sequence.ReadEncodedValue();
+            return sequence.HasData ? DerForm.None : DerForm.X942;
+        }
+        return lengths.Count switch
+        {
+            2 => DerForm.Pkcs3,
+            3 when lengths[1] <= 4 && lengths[2] <= 4 => DerForm.Pkcs3,
+            3 => lengths[1] < lengths[2] ? DerForm.Dsa : DerForm.X942,
+            4 => DerForm.X942,
+            _ => DerForm.None,
+        };
+    }
+
     public static DhParametersInfo Parse(ReadOnlyMemory<byte> der, SourceLocation location, bool x942)
     {
         var outer = new AsnReader(der, AsnEncodingRules.DER);

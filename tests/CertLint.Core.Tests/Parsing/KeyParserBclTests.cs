@@ -99,8 +99,8 @@ public class KeyParserBclTests
         parsed.Keys.ShouldHaveSingleItem().PublicKey!.Spki.ToArray().ShouldBe(dsa.ExportSubjectPublicKeyInfo());
     }
 
-    /// <summary>(n, e) is an RSAPublicKey; (p, g) with p prime is DH parameters, whatever g's parity; (p, q, g) DSA
-    /// parameters. Parameters are not linted and not errors.</summary>
+    /// <summary>(n, e) is an RSAPublicKey; (p, g) with p prime is DH parameters, whatever g's parity, read as such;
+    /// (p, q, g) DSA parameters, not linted. None is an error.</summary>
     [Test]
     public void Der_integer_pairs_are_rsa_public_keys_or_domain_parameters()
     {
@@ -117,17 +117,19 @@ public class KeyParserBclTests
         }
         using var rsa = RSA.Create(2048);
         var rsaParameters = rsa.ExportParameters(false);
-        foreach (var (name, der, isKey) in new[]
+        foreach (var (name, der, isKey, isDh) in new[]
         {
-            ("rsa-e3.der", Ints(rsaParameters.Modulus!, [3]), true),
-            ("dh-g2.der", Ints(prime.P!, [2]), false),
-            ("dh-g5.der", Ints(prime.P!, [5]), false),
-            ("dsa-params.der", Ints(prime.P!, prime.Q!, prime.G!), false),
+            ("rsa-e3.der", Ints(rsaParameters.Modulus!, [3]), true, false),
+            ("dh-g2.der", Ints(prime.P!, [2]), false, true),
+            ("dh-g5.der", Ints(prime.P!, [5]), false, true),
+            ("dsa-params.der", Ints(prime.P!, prime.Q!, prime.G!), false, false),
         })
         {
             var parsed = ContentParser.Parse(Memory with { RelativePath = name, FullPath = "/mem/" + name }, der, TestPasswords.None);
             parsed.Issues.ShouldBeEmpty(name);
             parsed.Keys.Count.ShouldBe(isKey ? 1 : 0, name);
+            parsed.DhParameters.Count.ShouldBe(isDh ? 1 : 0, name);
+            if (!isKey) DerSniffer.Sniff(der).ShouldBe(isDh ? DerShape.DhParameters : DerShape.NotLinted, name);
         }
     }
 

@@ -7,7 +7,8 @@ namespace CertLint.Core.Tests.WeakKeys;
 
 /// <summary>
 /// Diffie-Hellman parameter files (tests/fixtures/dh-params, make-dh-params.sh: openssl's named group, a fresh 1024-bit
-/// safe prime, X9.42 parameters with q, the same p and g without q, g = 1, a composite p), linted by the real engine:
+/// safe prime, X9.42 parameters with q, the same p and g without q, g = 1, a composite p, and the short and X9.42 sets
+/// again in DER), linted by the real engine:
 /// exactly the short group is dh-params-weak and exactly the broken groups are dh-params-unsafe.
 /// </summary>
 public sealed class DhParametersTests
@@ -19,7 +20,10 @@ public sealed class DhParametersTests
     {
         var result = BoundedLint.Run(Folder, ".");
         static string Local(string f) => f.Replace("tests/fixtures/dh-params/", "", StringComparison.Ordinal);
+        // The DER copy of the short group is read as the PEM one is (no label: told by its INTEGERs).
         result.Of("dh-params-weak").Select(Local).ShouldBe([
+            "dh1024.der:1 dh1024.der:1 holds 1024-bit Diffie-Hellman parameters, below 2048 bits: a precomputation breaks every key exchange in such a group (Logjam); "
+            + "use RFC 7919 ffdhe2048 or larger, or ECDHE only.",
             "dh1024.pem:1 dh1024.pem:1 holds 1024-bit Diffie-Hellman parameters, below 2048 bits: a precomputation breaks every key exchange in such a group (Logjam); "
             + "use RFC 7919 ffdhe2048 or larger, or ECDHE only.",
         ]);
@@ -38,6 +42,14 @@ public sealed class DhParametersTests
         var x942 = ContentParser.Parse(Fixtures.Source("dh-params/x942-2048.pem"), Fixtures.Bytes("dh-params/x942-2048.pem"), TestPasswords.None);
         var d = x942.DhParameters.ShouldHaveSingleItem();
         (d.Bits, d.Encoding, d.Q is not null).ShouldBe((2048, "X9.42", true));
+        // In DER, (p, g, q, j) is X9.42 and (p, g) PKCS#3, as their PEM labels would say.
+        foreach (var (name, encoding, hasQ) in new[] { ("x942-2048.der", "X9.42", true), ("dh1024.der", "PKCS#3", false) })
+        {
+            var der = ContentParser.Parse(Fixtures.Source("dh-params/" + name), Fixtures.Bytes("dh-params/" + name), TestPasswords.None);
+            der.Issues.ShouldBeEmpty(name);
+            var p = der.DhParameters.ShouldHaveSingleItem(name);
+            (p.Encoding, p.Q is not null).ShouldBe((encoding, hasQ), name);
+        }
         var file = new SourceFile("/mem/dh.pem", "dh.pem", 0, null);
         var huge = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
         using (huge.PushSequence())
