@@ -100,9 +100,12 @@ internal static class ConsulConfig
         return layers;
     }
 
-    /// <summary>The first layer that writes <paramref name="key"/> (or, in the top level, its deprecated interface-specific spelling).</summary>
+    /// <summary>
+    /// The first layer that writes <paramref name="key"/>, or whose top level (the last layer) writes its deprecated
+    /// interface-specific spelling (verify_incoming_rpc, verify_incoming_https).
+    /// </summary>
     private static HclSettings? Find(List<HclSettings> layers, string key, string? legacy = null) =>
-        layers.FirstOrDefault(l => l.Get(key) is not null || (legacy is not null && l.Directive("") == "" && l.Get(legacy) is not null));
+        layers.FirstOrDefault(l => l.Get(key) is not null || (legacy is not null && ReferenceEquals(l, layers[^1]) && l.Get(legacy) is not null));
 
     private static List<FileReference> CaFiles(List<HclSettings> layers, ConfigSource source)
     {

@@ -9,8 +9,6 @@ namespace CertLint.Usage.Hashicorp;
 /// </summary>
 internal sealed class HclSettings(HclBody body, ConfigSource source, ConfigReadResult result, string prefix)
 {
-    public HclBody Body => body;
-
     public HclAttribute? Get(string key) => body.Attribute(key);
 
     public SourceLocation? At(string key) => Get(key) is { } a ? source.At(a.Line) : null;
