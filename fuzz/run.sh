@@ -48,7 +48,7 @@ case "$harness" in
   yaml) pattern='*.yml *.yaml' ;;
   baseline) pattern='*.sarif' ;;
   ocsp) pattern='' ;;   # a peer's records (OcspTarget): the harness makes its seeds (OcspSeeds)
-  config) pattern='*.conf *.cfg *.vhost *.cpf *.merge *.ini *.xml *.json *.properties *.yml *.yaml *.crtlist *.cnf *.ovpn *.toml Caddyfile *.caddyfile' ;;
+  config) pattern='*.conf *.cfg *.vhost *.cpf *.merge *.ini *.xml *.json *.properties *.yml *.yaml *.crtlist *.cnf *.ovpn *.toml Caddyfile *.caddyfile *.hcl' ;;
   *) echo "fuzz: unknown harness $harness"; exit 2 ;;
 esac
 if [ "$harness" = config ]; then

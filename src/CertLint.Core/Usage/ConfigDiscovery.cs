@@ -23,6 +23,8 @@ internal static class ConfigDiscovery
         ".ovpn",
         // Traefik's file provider and static configuration in TOML.
         ".toml",
+        // HashiCorp's agent configurations (Vault, Consul, Nomad): read by HashicorpReader only.
+        ".hcl",
     };
 
     /// <summary>Extension-less files worth a look: nginx sites-available/default, Apache sites.</summary>

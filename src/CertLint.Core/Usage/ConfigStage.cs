@@ -10,6 +10,7 @@ using CertLint.Usage.Compose;
 using CertLint.Usage.Elastic;
 using CertLint.Usage.Envoy;
 using CertLint.Usage.Haproxy;
+using CertLint.Usage.Hashicorp;
 using CertLint.Usage.Kubernetes;
 using CertLint.Usage.Mongo;
 using CertLint.Usage.Mysql;
@@ -63,6 +64,8 @@ public static class ConfigStage
         new OpenvpnReader(),
         // Traefik's file provider: YAML whose top level is tls/http/tcp (dynamic) or serversTransport (static).
         new TraefikReader(),
+        // Vault, Consul and Nomad agent configurations: .hcl files, which no other reader reads.
+        new HashicorpReader(),
     ];
 
     public static ConfigScan Read(LintSettings settings, IPasswordSource passwords, CancellationToken cancellationToken = default)

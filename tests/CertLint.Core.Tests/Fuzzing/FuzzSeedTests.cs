@@ -146,6 +146,10 @@ public sealed class FuzzSeedTests
     [TestCase("configs/elastic/good/kibana.yml", "kibana.yml", "elastic Server, elastic Client")]
     [TestCase("configs/elastic/good/filebeat.yml", "filebeat.yml", "elastic Client")]
     [TestCase("configs/caddy/good/Caddyfile", "caddy/Caddyfile", "caddy Server, caddy Client, caddy Server")]
+    [TestCase("configs/hashicorp/good/vault.hcl", "hashicorp/vault.hcl", "vault Server, vault Client")]
+    [TestCase("configs/hashicorp/good/agent.hcl", "hashicorp/vault.hcl", "vault Client")]
+    [TestCase("configs/hashicorp/good/consul.hcl", "hashicorp/vault.hcl", "consul Server, consul Server, consul Client")]
+    [TestCase("configs/hashicorp/good/nomad.hcl", "hashicorp/vault.hcl", "nomad Client, nomad Server, nomad Server, nomad Client")]
     public void The_new_configuration_formats_are_config_seeds_read_to_their_usages(string fixture, string routed, string usages)
     {
         var bytes = Seed(fixture, "config");
