@@ -24,8 +24,14 @@ internal static class ConsulConfig
         || (top.Attribute("cert_file") is not null && top.Attribute("server") is not null);
 
     /// <summary>Consul's tls_min_version: TLSv1_0 … TLSv1_3 (1.12+) or the deprecated tls10 … tls13.</summary>
-    private static TlsVersion? Version(string text) =>
-        text.StartsWith("TLSv1_", StringComparison.Ordinal) || text.StartsWith("tls1", StringComparison.Ordinal) ? TlsVersions.Parse(text) : null;
+    private static TlsVersion? Version(string text) => text switch
+    {
+        "TLSv1_0" => TlsVersion.Tls10,
+        "TLSv1_1" => TlsVersion.Tls11,
+        "TLSv1_2" => TlsVersion.Tls12,
+        "TLSv1_3" => TlsVersion.Tls13,
+        _ => HclSettings.TlsutilVersion(text),
+    };
 
     public static void Read(HclBody top, ConfigSource source, ConfigReadResult result)
     {

@@ -9,6 +9,18 @@ namespace CertLint.Usage.Hashicorp;
 /// </summary>
 internal sealed class HclSettings(HclBody body, ConfigSource source, ConfigReadResult result, string prefix)
 {
+    /// <summary>The words of HashiCorp's tlsutil.TLSLookup, which Vault, Nomad and (before 1.12) Consul accept.</summary>
+    public const string TlsutilWords = "tls10, tls11, tls12 or tls13";
+
+    public static TlsVersion? TlsutilVersion(string text) => text switch
+    {
+        "tls10" => TlsVersion.Tls10,
+        "tls11" => TlsVersion.Tls11,
+        "tls12" => TlsVersion.Tls12,
+        "tls13" => TlsVersion.Tls13,
+        _ => null,
+    };
+
     public HclAttribute? Get(string key) => body.Attribute(key);
 
     public SourceLocation? At(string key) => Get(key) is { } a ? source.At(a.Line) : null;

@@ -19,14 +19,6 @@ internal static class NomadConfig
         top.Section("tls") is { } tls && OwnKeys.Any(k => tls.Attribute(k) is not null)
         || top.BlocksOf("server").Any() || top.BlocksOf("client").Any();
 
-    private static TlsVersion? Version(string text) => text switch
-    {
-        "tls10" => TlsVersion.Tls10,
-        "tls11" => TlsVersion.Tls11,
-        "tls12" => TlsVersion.Tls12,
-        "tls13" => TlsVersion.Tls13,
-        _ => null,
-    };
 
     public static void Read(HclBody top, ConfigSource source, ConfigReadResult result)
     {
@@ -36,7 +28,7 @@ internal static class NomadConfig
         }
         if (top.BlocksOf("tls").FirstOrDefault() is not { } block) return;
         var s = new HclSettings(block.Body, source, result, "tls.");
-        var protocols = s.Version("tls_min_version", Version, "tls10, tls11, tls12 or tls13") is { } min
+        var protocols = s.Version("tls_min_version", HclSettings.TlsutilVersion, HclSettings.TlsutilWords) is { } min
             ? new ProtocolSetting(TlsVersions.Range(min, TlsVersion.Tls13), s.At("tls_min_version")!, "tls.tls_min_version")
             : null;
         TlsUsage Usage(string service, UsageRole role) => new()

@@ -15,17 +15,7 @@ internal static class VaultConfig
 {
     public const string Format = "vault";
 
-    private const string Versions = "tls10, tls11, tls12 or tls13";
 
-    /// <summary>Vault's tls_min_version/tls_max_version words (tlsutil.TLSLookup): nothing else is accepted.</summary>
-    private static TlsVersion? Version(string text) => text switch
-    {
-        "tls10" => TlsVersion.Tls10,
-        "tls11" => TlsVersion.Tls11,
-        "tls12" => TlsVersion.Tls12,
-        "tls13" => TlsVersion.Tls13,
-        _ => null,
-    };
 
     /// <summary>Each <c>listener "tcp"</c> serving TLS: a server usage (a server's API listener, or an agent's or proxy's own).</summary>
     public static void Listeners(HclBody top, ConfigSource source, ConfigReadResult result)
@@ -76,8 +66,8 @@ internal static class VaultConfig
     /// <summary>tls_min_version (default tls12) to tls_max_version (default tls13), when either is set; max below min is refused.</summary>
     private static ProtocolSetting? Protocols(HclSettings s, ConfigSource source, ConfigReadResult result)
     {
-        var min = s.Version("tls_min_version", Version, Versions);
-        var max = s.Version("tls_max_version", Version, Versions);
+        var min = s.Version("tls_min_version", HclSettings.TlsutilVersion, HclSettings.TlsutilWords);
+        var max = s.Version("tls_max_version", HclSettings.TlsutilVersion, HclSettings.TlsutilWords);
         if (min is null && max is null) return null;
         var key = min is not null ? "tls_min_version" : "tls_max_version";
         var at = s.At(key)!;
