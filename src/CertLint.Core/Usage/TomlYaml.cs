@@ -20,11 +20,12 @@ internal static class TomlYaml
 {
     public static YamlNode? Load(ConfigSource source, ConfigReadResult result)
     {
+        var lastLine = 1; // where the parser last got to, for the errors Tomlyn does not position
         try
         {
             var parser = TomlParser.Create(source.Text, new TomlParserOptions { Mode = TomlParserMode.Strict }, TomlSerializerOptions.Default);
             var root = new Node(NodeKind.Table, 1, 1);
-            if (!Read(parser, root, result, source)) return null;
+            if (!Read(parser, root, result, source, ref lastLine)) return null;
             if (parser.HasErrors)
             {
                 result.Error(source.At(1), "invalid TOML (Traefik refuses the file)");
@@ -45,6 +46,13 @@ internal static class TomlYaml
             result.Error(source.At(line), e.Message.Contains("maximum depth", StringComparison.Ordinal)
                 ? $"TOML nested deeper than {TomlSerializerOptions.Default.MaxDepth} levels at column {column}: not read"
                 : $"invalid TOML at column {column}: the parser cannot read the file from here (Traefik refuses it)");
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            // Tomlyn throws these instead of a TomlException on some malformed input (an escape cut by the end of the
+            // file: tests/fuzz-regressions/config/crash-519dc235f4d5186c.bin).
+            result.Error(source.At(lastLine), "invalid TOML: the parser cannot read the file after this point (Traefik refuses it)");
             return null;
         }
     }
@@ -74,7 +82,7 @@ internal static class TomlYaml
     }
 
     /// <summary>Reads one table's content up to its EndTable into <paramref name="table"/>; false after an error.</summary>
-    private static bool Read(TomlParser parser, Node table, ConfigReadResult result, ConfigSource source)
+    private static bool Read(TomlParser parser, Node table, ConfigReadResult result, ConfigSource source, ref int lastLine)
     {
         // The document's StartDocument/StartTable open the root; an EndTable closes the table being filled.
         var stack = new Stack<Node>();
@@ -85,6 +93,7 @@ internal static class TomlYaml
         while (parser.MoveNext())
         {
             var e = parser.Current;
+            if (e.Span is { } span) lastLine = Math.Max(lastLine, span.Start.Line + 1);
             switch (e.Kind)
             {
                 case TomlParseEventKind.StartDocument:
