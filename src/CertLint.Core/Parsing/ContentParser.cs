@@ -174,8 +174,7 @@ public static class ContentParser
                 CryptographicOperations.ZeroMemory(bytes);
                 break;
             case DerShape.DhParameters:
-                result.Guard(location, "DER DH parameters", () => result.DhParameters.Add(DhParametersParser.Parse(bytes, location,
-                    DhParametersParser.Classify(new AsnReader(bytes, AsnEncodingRules.BER).ReadSequence()) == DhParametersParser.DerForm.X942)));
+                result.Guard(location, "DER DH parameters", () => result.DhParameters.Add(DhParametersParser.ParseDer(bytes, location)));
                 break;
             case DerShape.NotLinted:
                 break; // a certificate request, an OCSP request or response, DSA parameters: not ours to lint, as in PEM

@@ -53,6 +53,10 @@ internal static class DhParametersParser
         };
     }
 
+    /// <summary>DER parameters without a label: X9.42 or PKCS#3 as <see cref="Classify"/> tells.</summary>
+    public static DhParametersInfo ParseDer(ReadOnlyMemory<byte> der, SourceLocation location) =>
+        Parse(der, location, Classify(new AsnReader(der, AsnEncodingRules.BER).ReadSequence()) == DerForm.X942);
+
     public static DhParametersInfo Parse(ReadOnlyMemory<byte> der, SourceLocation location, bool x942)
     {
         var outer = new AsnReader(der, AsnEncodingRules.DER);

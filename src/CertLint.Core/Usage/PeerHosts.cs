@@ -22,6 +22,20 @@ public static class PeerHosts
     }
 
     /// <summary>
+    /// The host of a URL or an authority ("https://es01.example.test:9200/path" → es01.example.test, "backend:8080" →
+    /// backend): the scheme and the path are dropped, the rest is <see cref="Of"/>'s. Callers leave out values holding
+    /// their format's placeholders first.
+    /// </summary>
+    public static string? OfUrl(string value)
+    {
+        var text = value.Trim();
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0) text = text[(scheme + 3)..];
+        var slash = text.IndexOf('/');
+        return Of(slash < 0 ? text : text[..slash]);
+    }
+
+    /// <summary>
     /// A domain name of several labels, not an address, localhost or a single label (an nginx upstream block, a
     /// container or service name): a name that, when no server of the repository answers it, is some other server.
     /// </summary>

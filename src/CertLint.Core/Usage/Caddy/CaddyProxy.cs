@@ -57,8 +57,6 @@ internal static class CaddyProxy
     {
         var sep = upstream.IndexOf("://", StringComparison.Ordinal);
         var authority = sep < 0 ? upstream : upstream[(sep + 3)..];
-        if (authority.Contains('{') || authority.StartsWith("unix/", StringComparison.Ordinal)) return null;
-        var slash = authority.IndexOf('/');
-        return PeerHosts.Of(slash < 0 ? authority : authority[..slash]);
+        return authority.Contains('{') || authority.StartsWith("unix/", StringComparison.Ordinal) ? null : PeerHosts.OfUrl(authority);
     }
 }

@@ -172,15 +172,8 @@ public sealed partial class ElasticReader : IConfigReader
     }
 
     /// <summary>The host of a URL or HOST:PORT ("https://es01:9200" → es01); null for a placeholder.</summary>
-    private static string? Host(string? value)
-    {
-        if (value is null || value.Contains("${", StringComparison.Ordinal)) return null;
-        var text = value.Trim().Trim('"', '\'');
-        var scheme = text.IndexOf("://", StringComparison.Ordinal);
-        if (scheme >= 0) text = text[(scheme + 3)..];
-        var slash = text.IndexOf('/');
-        return PeerHosts.Of(slash < 0 ? text : text[..slash]);
-    }
+    private static string? Host(string? value) =>
+        value is null || value.Contains("${", StringComparison.Ordinal) ? null : PeerHosts.OfUrl(value.Trim().Trim('"', '\''));
 
     /// <summary>The line of the first setting under a prefix: where the block starts.</summary>
     private static int FirstLine(Dictionary<string, SpringProperty> properties, string prefix)

@@ -78,15 +78,8 @@ public sealed partial class HashicorpReader : IConfigReader
     }
 
     /// <summary>The host of a URL or HOST:PORT ("https://vault.example.test:8200" → vault.example.test); null for a template.</summary>
-    internal static string? UrlHost(string? value)
-    {
-        if (value is null || value.Contains('$') || value.Contains("{{", StringComparison.Ordinal)) return null;
-        var text = value.Trim();
-        var scheme = text.IndexOf("://", StringComparison.Ordinal);
-        if (scheme >= 0) text = text[(scheme + 3)..];
-        var slash = text.IndexOf('/');
-        return PeerHosts.Of(slash < 0 ? text : text[..slash]);
-    }
+    internal static string? UrlHost(string? value) =>
+        value is null || value.Contains('$') || value.Contains("{{", StringComparison.Ordinal) ? null : PeerHosts.OfUrl(value);
 
     /// <summary>A host or address for a service name: printable and short, so a name never carries other file content.</summary>
     internal static string Label(string text) =>
