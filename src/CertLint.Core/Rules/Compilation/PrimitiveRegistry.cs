@@ -36,7 +36,7 @@ public sealed class PrimitiveRegistry
         new SmallFactorPrimitive(), new RsaPrimeModulusPrimitive(), new RsaSmallPrivateExponentPrimitive(),
         new EcSmallScalarPrimitive(), new PrivateKeyConsistencyPrimitive(), new EdwardsPointPrimitive(),
         // Configurations in the repository (Usage)
-        new CertManagerRequestPrimitive(), new MtlsClientCaPrimitive(), new RoleUnknownPrimitive(),
+        new CertManagerRequestPrimitive(), new MtlsClientCaPrimitive(), new ClientServerCaPrimitive(), new ClientServerNamePrimitive(), new RoleUnknownPrimitive(),
         new UsageChainPrimitive(), new UsageHostsPrimitive(), new UsageKeyPairPrimitive(), new UsageLiteralSecretPrimitive(),
         new UsageReferencePrimitive(),
     ];

@@ -79,6 +79,18 @@ internal sealed class UsageIndex
     /// </summary>
     public List<TlsUsage> ServersOf(TlsUsage client) => Peers.Named(client) ?? Unnamed(client);
 
+    /// <summary>
+    /// The servers, mTLS or not, a client connects to as far as the repository shows: those answering the peer it
+    /// names, or for a format whose servers name no host, the repository's server of that format (<see
+    /// cref="PeerIndex"/>). Unlike <see cref="ServersOf"/>, a client that names no peer is tied to none: what its CA
+    /// must trust is then not known.
+    /// </summary>
+    public List<TlsUsage> TargetsOf(TlsUsage client) => Targets.Named(client) ?? [];
+
+    private PeerIndex Targets => _targets ??= new PeerIndex(Clients, [.. _inventory.Usages.Where(u => u.Role == UsageRole.Server)]);
+
+    private PeerIndex? _targets;
+
     private List<TlsUsage> Unnamed(TlsUsage client) =>
         MtlsServers.Count <= 1 ? MtlsServers : InFolder(_mtlsServersByFolder ??= ByFolder(MtlsServers), client);
 
@@ -97,7 +109,14 @@ internal sealed class UsageIndex
 
     private PeerIndex? _peers;
 
-    /// <summary>Clients by the mTLS servers their named peer is, built once.</summary>
+    /// <summary>
+    /// Formats whose servers say nothing of the name clients dial (an OpenVPN server answers on whatever address its
+    /// clients' remote lines name): a client of such a format connects to a server of the same format, whatever host it
+    /// names, never to another format's (an OpenVPN client speaks to no web server).
+    /// </summary>
+    private static readonly HashSet<string> HostlessFormats = new(StringComparer.Ordinal) { "openvpn" };
+
+    /// <summary>Clients by the servers their named peer is, built once.</summary>
     private sealed class PeerIndex
     {
         /// <summary>Clients whose peer is not known: tied to servers by count and folder.</summary>
@@ -117,21 +136,34 @@ internal sealed class UsageIndex
                     if (!byHost.TryGetValue(host, out var list)) byHost[host] = list = [];
                     list.Add(server);
                 }
+            Dictionary<string, List<TlsUsage>>? byFormat = null;
             foreach (var client in clients)
             {
-                if (client.PeerHost is { } peer && byHost.TryGetValue(peer, out var answering))
+                if (HostlessFormats.Contains(client.Format))
                 {
-                    _serversOf[client] = answering;
-                    foreach (var server in answering)
-                    {
-                        if (!ByServer.TryGetValue(server, out var list)) ByServer[server] = list = [];
-                        list.Add(client);
-                    }
+                    byFormat ??= servers.Where(s => HostlessFormats.Contains(s.Format)).GroupBy(s => s.Format)
+                        .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+                    Tie(client, SameFormat(byFormat.GetValueOrDefault(client.Format) ?? [], client));
                 }
+                else if (client.PeerHost is { } peer && byHost.TryGetValue(peer, out var answering)) Tie(client, answering);
                 else if (client.PeerHost is { } other && PeerHosts.IsDomainName(other)) _serversOf[client] = [];
                 else Unnamed.Add(client);
             }
         }
+
+        private void Tie(TlsUsage client, List<TlsUsage> servers)
+        {
+            _serversOf[client] = servers;
+            foreach (var server in servers)
+            {
+                if (!ByServer.TryGetValue(server, out var list)) ByServer[server] = list = [];
+                list.Add(client);
+            }
+        }
+
+        /// <summary>The repository's one server of the client's format, else those in the client's folder.</summary>
+        private static List<TlsUsage> SameFormat(List<TlsUsage> servers, TlsUsage client) =>
+            servers.Count <= 1 ? servers : [.. servers.Where(s => Folder(s) == Folder(client))];
 
         /// <summary>The servers a client names, an empty list for a peer outside the repository, null when it names none.</summary>
         public List<TlsUsage>? Named(TlsUsage client) => _serversOf.TryGetValue(client, out var servers) ? servers : null;

@@ -95,6 +95,7 @@ public sealed partial class OpenvpnReader : IConfigReader
             PeerHost = peer,
             LiteralSecrets = [.. options.Where(o => o.Name == "auth-user-pass" && o.Inline is { } text && HasPassword(text))
                 .Select(o => new LiteralSecret(o.At, "<auth-user-pass>", "the VPN account"))],
+            Settings = server ? new Dictionary<string, string>() : ExpectedServerName(last),
         });
     }
 
@@ -137,6 +138,24 @@ public sealed partial class OpenvpnReader : IConfigReader
         if (last.TryGetValue("verify-x509-name", out var name)) return (true, name.At);
         if (OtherServerChecks.Any(last.ContainsKey)) return (null, null);
         return (false, null);
+    }
+
+    /// <summary>
+    /// What <c>verify-x509-name NAME [subject|name|name-prefix]</c> asks of the server's certificate (peer-name-mismatch):
+    /// its whole subject (the default type), or its common name, equal or as a prefix. With <c>x509-username-field</c>
+    /// another attribute stands for the name: nothing is recorded then, as for a type OpenVPN does not know.
+    /// </summary>
+    private static Dictionary<string, string> ExpectedServerName(Dictionary<string, OpenvpnOption> last)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!last.TryGetValue("verify-x509-name", out var o) || last.ContainsKey("x509-username-field")) return settings;
+        var type = o.Args switch { [{ Length: > 0 }] => "subject", [{ Length: > 0 }, var t] => t, _ => null };
+        if (type is "subject" or "name" or "name-prefix")
+        {
+            settings[PeerNameSettings.Name] = o.Args[0];
+            settings[PeerNameSettings.Type] = type;
+        }
+        return settings;
     }
 
     /// <summary>

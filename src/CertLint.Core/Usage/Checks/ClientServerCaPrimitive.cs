@@ -1,0 +1,71 @@
+using CertLint.Findings;
+using CertLint.Inventory;
+using CertLint.Model;
+using CertLint.Rules;
+
+namespace CertLint.Usage.Checks;
+
+/// <summary>
+/// The converse of <see cref="MtlsClientCaPrimitive"/>: a client that verifies its server with a CA file must find
+/// in that file a certificate of the server's chain, or the issuer of one. The servers are those the repository shows
+/// the client connects to (<see cref="UsageIndex.TargetsOf"/>); each server certificate is judged once per client.
+/// </summary>
+public sealed class ClientServerCaPrimitive : ICheckPrimitive
+{
+    public string Name => "client-server-ca";
+
+    public IReadOnlyList<SubjectKind> SubjectKinds { get; } = [SubjectKind.Usage];
+
+    public IReadOnlyList<PrimitiveParameter> Parameters { get; } = [];
+
+    public IEnumerable<Violation> Check(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
+    {
+        // A client that does not verify is peer-not-verified's; one without a CA file trusts the system store.
+        if (subject.Usage is not { Role: UsageRole.Client, CaFiles.Count: > 0 } client || client.VerifyPeer == false) yield break;
+        var index = UsageIndex.Of(context.Inventory);
+        var servers = index.TargetsOf(client);
+        if (servers.Count == 0) yield break;
+        var cas = client.CaFiles.SelectMany(index.Linker.CertificatesOf).ToList();
+        if (cas.Count == 0) yield break; // missing or unparsable: config-file-missing or parse-error says so
+        var caRef = client.CaFiles[0];
+        var seen = new HashSet<CertificateInfo>(ReferenceEqualityComparer.Instance);
+        foreach (var server in servers)
+        {
+            if (index.Leaf(server.Certificate) is not { } leaf || !seen.Add(leaf)) continue;
+            // Without the whole path (an intermediate not in the repository) the CA the client needs is not known,
+            // and the missing intermediate is the defect: config-chain-incomplete / chain-incomplete report it.
+            if (context.Inventory.ChainOf(leaf) is not { Status: not ChainStatus.Incomplete, Path.Count: > 0 } chain
+                || Trusts(cas, chain.Path)) continue;
+            yield return new Violation(new Dictionary<string, object?>
+            {
+                ["service"] = client.Service,
+                ["ca"] = $"{caRef.Path} ({caRef.Source})",
+                ["server"] = server.Service,
+                ["certificate"] = leaf.Label,
+                ["certificatePath"] = server.Certificate!.Source,
+                ["issuer"] = leaf.Issuer.Text,
+            }, caRef.At, Related: [new(server.Certificate.At, $"served by {server.Service} ({server.Certificate.Directive})")]);
+        }
+    }
+
+    /// <summary>
+    /// Whether a verifier holding <paramref name="cas"/> can reach the server's certificate: a certificate on its path
+    /// is in the file (the same certificate, or the same name and key: a CA reissued or cross-signed), or a certificate
+    /// of the file issued one on that path (name, and key identifier where both say).
+    /// </summary>
+    private static bool Trusts(List<CertificateInfo> cas, IReadOnlyList<CertificateInfo> path)
+    {
+        foreach (var cert in path)
+        {
+            foreach (var ca in cas)
+            {
+                if (ca.Sha256 == cert.Sha256
+                    || (ca.Subject.NormalizedKey == cert.Subject.NormalizedKey && ca.PublicKey.Sha256 == cert.PublicKey.Sha256)) return true;
+                if (ca.Subject.NormalizedKey == cert.Issuer.NormalizedKey
+                    && (cert.AuthorityKeyIdentifier is null || ca.SubjectKeyIdentifier is null
+                        || string.Equals(cert.AuthorityKeyIdentifier, ca.SubjectKeyIdentifier, StringComparison.OrdinalIgnoreCase))) return true;
+            }
+        }
+        return false;
+    }
+}
