@@ -227,6 +227,37 @@ public sealed class ConfigComplexityTests
     }
 
     [Test]
+    public void Nine_thousand_proxies_to_nine_thousand_servers_of_one_name_are_judged_once_per_certificate()
+    {
+        using var dir = new TempDirectory();
+        var ca = TestPki.CreateRoot("Server CA");
+        var other = TestPki.CreateRoot("Other CA");
+        var server = ca.Issue("api.test", o => o.ServerAuth().Dns("api.test"));
+        TestPki.WritePem(dir.Path, "ca.pem", ca);
+        TestPki.WritePem(dir.Path, "other.pem", other);
+        TestPki.WritePem(dir.Path, "server.crt", server);
+        TestPki.WriteKey(dir.Path, "server.key", server);
+        // 4 files x 2,400 servers answering api.test, each with a location proxying to api.test that trusts another CA:
+        // every proxy connects to every server (9,600^2 pairs), which serve one certificate, judged once per proxy.
+        for (var f = 0; f < 4; f++)
+        {
+            var text = new System.Text.StringBuilder("http {\nssl_certificate server.crt;\nssl_certificate_key server.key;\n");
+            for (var i = 0; i < 2400; i++)
+            {
+                text.Append("server { listen 443 ssl; server_name api.test; location / { proxy_pass https://api.test; ")
+                    .Append("proxy_ssl_verify on; proxy_ssl_trusted_certificate other.pem; } }\n");
+            }
+            Write(dir, $"site{f}.conf", text.Append("}\n").ToString());
+        }
+
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        result.Inventory.Usages.Count.ShouldBe(19_200);
+        var mismatches = result.Of("peer-ca-mismatch");
+        mismatches.GroupBy(m => m[..m.IndexOf(':', StringComparison.Ordinal)]).Select(g => g.Count()).ShouldBe([101, 101, 101, 101]);
+    }
+
+    [Test]
     public void Twenty_five_thousand_usages_naming_missing_files_are_judged_in_linear_time()
     {
         using var dir = new TempDirectory();

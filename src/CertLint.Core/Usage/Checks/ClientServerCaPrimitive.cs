@@ -28,10 +28,8 @@ public sealed class ClientServerCaPrimitive : ICheckPrimitive
         var cas = client.CaFiles.SelectMany(index.Linker.CertificatesOf).ToList();
         if (cas.Count == 0) yield break; // missing or unparsable: config-file-missing or parse-error says so
         var caRef = client.CaFiles[0];
-        var seen = new HashSet<CertificateInfo>(ReferenceEqualityComparer.Instance);
-        foreach (var server in servers)
+        foreach (var (leaf, server) in index.ServerLeavesOf(servers))
         {
-            if (index.Leaf(server.Certificate) is not { } leaf || !seen.Add(leaf)) continue;
             // Without the whole path (an intermediate not in the repository) the CA the client needs is not known,
             // and the missing intermediate is the defect: config-chain-incomplete / chain-incomplete report it.
             if (context.Inventory.ChainOf(leaf) is not { Status: not ChainStatus.Incomplete, Path.Count: > 0 } chain

@@ -21,10 +21,12 @@ public sealed class ClientServerNamePrimitive : ICheckPrimitive
             || !client.Settings.TryGetValue(PeerNameSettings.Name, out var name)
             || !client.Settings.TryGetValue(PeerNameSettings.Type, out var type)) yield break;
         var index = UsageIndex.Of(context.Inventory);
+        var servers = index.TargetsOf(client);
+        if (servers.Count == 0) yield break;
         var at = client.VerifyHostAt ?? client.Location;
-        foreach (var server in index.TargetsOf(client))
+        foreach (var (leaf, server) in index.ServerLeavesOf(servers))
         {
-            if (index.Leaf(server.Certificate) is not { } leaf || PeerNameMatch.Carries(leaf, name, type) != false) continue;
+            if (PeerNameMatch.Carries(leaf, name, type) != false) continue;
             yield return new Violation(new Dictionary<string, object?>
             {
                 ["service"] = client.Service,

@@ -87,6 +87,24 @@ internal sealed class UsageIndex
     /// </summary>
     public List<TlsUsage> TargetsOf(TlsUsage client) => Targets.Named(client) ?? [];
 
+    /// <summary>
+    /// The distinct certificates a list of servers (<see cref="TargetsOf"/>) serves, each with the first server serving
+    /// it, cached by list: clients naming one host share that host's list, so thousands of them cost one pass.
+    /// </summary>
+    public List<(CertificateInfo Leaf, TlsUsage Server)> ServerLeavesOf(List<TlsUsage> servers) =>
+        _serverLeaves.GetOrAdd(servers, list =>
+        {
+            var seen = new HashSet<CertificateInfo>(ReferenceEqualityComparer.Instance);
+            var leaves = new List<(CertificateInfo, TlsUsage)>();
+            foreach (var server in list)
+            {
+                if (Leaf(server.Certificate) is { } leaf && seen.Add(leaf)) leaves.Add((leaf, server));
+            }
+            return leaves;
+        });
+
+    private readonly ConcurrentDictionary<List<TlsUsage>, List<(CertificateInfo, TlsUsage)>> _serverLeaves = new(ReferenceEqualityComparer.Instance);
+
     private PeerIndex Targets => _targets ??= new PeerIndex(Clients, [.. _inventory.Usages.Where(u => u.Role == UsageRole.Server)]);
 
     private PeerIndex? _targets;
