@@ -80,4 +80,30 @@ public sealed class PeerTrustConfigTests
         // OpenVPN compares exactly (strcmp): another case is another name; x509-username-field makes it another attribute.
         found.ShouldBe(["case.ovpn:3", "other-prefix.ovpn:3"], lint.Out);
     }
+
+    [Test]
+    public void A_certificate_only_an_openvpn_server_serves_needs_no_subject_alternative_name()
+    {
+        using var dir = new CertLint.Tests.Pki.TempDirectory();
+        var ca = CertLint.Tests.Pki.TestPki.CreateRoot("VPN CA");
+        var server = ca.Issue("vpn-gw-1", o => o.ServerAuth());
+        CertLint.Tests.Pki.TestPki.WritePem(dir.Path, "ca.crt", ca);
+        CertLint.Tests.Pki.TestPki.WritePem(dir.Path, "server.crt", server);
+        CertLint.Tests.Pki.TestPki.WriteKey(dir.Path, "server.key", server);
+        File.WriteAllText(dir[".certlint.yml"], "rules:\n  key-file-permissions: { severity: off }\n");
+        File.WriteAllText(dir["server.conf"], "dev tun\nserver 10.8.0.0 255.255.255.0\nca ca.crt\ncert server.crt\nkey server.key\n");
+        List<string> Findings()
+        {
+            var report = Path.Combine(dir.Path, "..", Path.GetFileName(dir.Path) + ".json");
+            CliRunner.InProcess(dir.Path, null, "--now", "2030-01-01", ".", "--json", report);
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
+            File.Delete(report);
+            return [.. doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("rule").GetString()!)];
+        }
+
+        Findings().ShouldNotContain("san-missing");
+        // Served by a web server too, the certificate must name the host its browsers dial.
+        File.WriteAllText(dir["nginx.conf"], "events { }\nhttp { server { listen 443 ssl; ssl_certificate server.crt; ssl_certificate_key server.key; } }\n");
+        Findings().ShouldContain("san-missing");
+    }
 }

@@ -75,6 +75,8 @@ internal static class CertificateFields
         yield return CertCtx("chain.status", T.String, "complete, incomplete or invalid", (c, ctx) => ctx.Inventory.ChainOf(c)?.Status.ToString().ToLowerInvariant());
         yield return CertCtx("chain.problems", T.List, "Why the chain is not complete", (c, ctx) => ctx.Inventory.ChainOf(c)?.Problems);
         yield return CertCtx("role", T.String, "client, server, email (S/MIME), a comma-separated combination (client,server) or unknown", (c, ctx) => Names.Role(ctx.Inventory.RoleOf(c)));
+        yield return CertCtx("role.servedWithoutHostNames", T.Boolean, "Served only by configurations whose clients match no host name (OpenVPN servers)",
+            (c, ctx) => ctx.Inventory.Usages.Count > 0 && Usage.Checks.UsageIndex.Of(ctx.Inventory).ServedWithoutHostNames(c));
         yield return CertCtx("pairedKey", T.Boolean, "A key with this certificate's public key was found", (c, ctx) => InventoryIndex.Of(ctx.Inventory).HasKey(c));
         yield return CertCtx("hosts", T.List, "Expected host names (--host and config hosts for this path)", (c, ctx) => ExpectedHosts.For(c.Location.File, ctx.Settings));
         yield return CertCtx("mailboxes", T.List, "Expected mail addresses (--mailbox and config mailboxes for this path)", (c, ctx) => ExpectedHosts.Mailboxes(c.Location.File, ctx.Settings));

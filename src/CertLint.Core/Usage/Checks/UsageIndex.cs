@@ -221,6 +221,13 @@ internal sealed class UsageIndex
     }
 
     /// <summary>
+    /// Whether every configuration serving the certificate (at least one) is of a format whose clients match no host
+    /// name against it (<see cref="HostlessFormats"/>: OpenVPN clients check verify-x509-name, the subject, if anything).
+    /// </summary>
+    public bool ServedWithoutHostNames(CertificateInfo cert) =>
+        UsersOf(cert, UsageRole.Server) is { Count: > 0 } servers && servers.TrueForAll(s => HostlessFormats.Contains(s.Format));
+
+    /// <summary>
     /// Where the configurations use a certificate in a role, and, for a client, the servers it is presented to: the
     /// places a finding about that certificate's fitness for the role also shows (eku-client-auth "at both places"),
     /// at most <see cref="Findings.Finding.MaxRelated"/> (a finding keeps no more).
