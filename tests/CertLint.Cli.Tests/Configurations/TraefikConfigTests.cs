@@ -4,7 +4,7 @@ namespace CertLint.Cli.Tests.Configurations;
 /// Traefik's file provider: tests/fixtures/configs/traefik/good is a dynamic configuration (a certificate, a default
 /// and an mTLS option, a servers transport with a client certificate and an inline root CA) and a static one;
 /// traefik/bad has one of each defect; traefik/toml-good and traefik/toml-bad say the same in TOML, and toml-broken
-/// holds three files Traefik's TOML parser refuses.
+/// holds four files Traefik's TOML parser refuses.
 /// </summary>
 public sealed class TraefikConfigTests
 {
@@ -129,13 +129,16 @@ public sealed class TraefikConfigTests
     {
         using var repo = new ConfigFixture("traefik/toml-broken");
         var (findings, outcome, json) = repo.Lint();
-        findings.ShouldBe(["parse-error duplicate.toml:3", "parse-error escape.toml:2", "parse-error syntax.toml:2"], outcome.Out);
+        findings.ShouldBe(["parse-error duplicate.toml:3", "parse-error escape.toml:2", "parse-error syntax.toml:2", "parse-error table-twice.toml:7"], outcome.Out);
         ConfigFixture.Messages(json, "parse-error").ShouldBe([
             "duplicate.toml:3 cannot be parsed: a key is written twice in one table (TOML forbids it; Traefik refuses the file). Fix or regenerate the file, or exclude it if it is not a certificate.",
             // An escape cut by the end of the file: Tomlyn throws outside its own exception type (found by the config fuzzer).
             "escape.toml:2 cannot be parsed: invalid TOML: the parser cannot read the file after this point (Traefik refuses it). Fix or regenerate the file, or exclude it if it is not a certificate.",
             "syntax.toml:2 cannot be parsed: invalid TOML at column 33: the parser cannot read the file from here (Traefik refuses it). Fix or regenerate the file, or exclude it if it is not a certificate.",
+            // [tls.options.default] written again after another table: the file configures nothing, as Traefik reads it.
+            "table-twice.toml:7 cannot be parsed: a table is defined twice (TOML forbids it; Traefik refuses the file). Fix or regenerate the file, or exclude it if it is not a certificate.",
         ], ignoreOrder: true);
         outcome.Out.ShouldNotContain("keyFile");
+        outcome.Out.ShouldNotContain("tls.options.default");
     }
 }
