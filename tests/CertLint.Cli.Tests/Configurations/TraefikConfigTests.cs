@@ -76,6 +76,17 @@ public sealed class TraefikConfigTests
         o.ShouldContain("traefik.yaml:103  kubernetes client  ServersTransport shop/backend");
         o.ShouldContain("CN=alice, serial 2003  role client (from traefik.yaml:54 Secret shop/backend-client stringData.tls.crt)");
         o.ShouldContain("CN=www.example.test, serial 2002  role server (from traefik.yaml:9 Secret shop/web-tls stringData.tls.crt)");
+        // A TLSStore's defaultCertificate and certificates serve their Secrets (same namespace, "default" when none is
+        // written); one the repository does not hold is a usage without a certificate, and no finding.
+        o.ShouldContain("""
+              traefik.yaml:121  kubernetes server  TLSStore shop/default defaultCertificate
+                certificate  tls.crt  -> embedded in traefik.yaml  (traefik.yaml:9 Secret shop/web-tls stringData.tls.crt)
+            """.ReplaceLineEndings());
+        o.ShouldContain("""
+              traefik.yaml:123  kubernetes server  TLSStore shop/default certificates[0]
+                certificate  tls.crt  -> embedded in traefik.yaml  (traefik.yaml:9 Secret shop/web-tls stringData.tls.crt)
+            """.ReplaceLineEndings());
+        o.ShouldContain("traefik.yaml:132  kubernetes server  TLSStore default/default certificates[0]");
     }
 
     [Test]
