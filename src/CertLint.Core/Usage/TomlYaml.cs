@@ -12,8 +12,9 @@ namespace CertLint.Usage;
 /// readers are written once, over <see cref="YamlNode"/>s). Tomlyn's event parser reports keys and values in the order
 /// they are written, so a table opened again later (<c>[a]</c>, <c>[b]</c>, <c>[a.c]</c>) or an array of tables split by
 /// other tables arrives in pieces: they are merged here, with each key and value keeping its own line, then replayed as
-/// YAML events so the nodes carry those lines. A key written twice with a value, or a value and a table under one name,
-/// is an error, as TOML says and Traefik's parser refuses. Tomlyn bounds nesting (64 levels); the file size is the
+/// YAML events so the nodes carry those lines. A key written twice with a value, a value and a table under one name, or
+/// a table defined twice (two headers, a header and dotted keys, or an inline table added to) is an error, as TOML says
+/// and Traefik's parser refuses; the headers Tomlyn merges without an event are read by <see cref="TomlHeaders"/>. Tomlyn bounds nesting (64 levels); the file size is the
 /// stage's bound, and a TOML file has no aliases to expand. Errors carry the line, never the file's text.
 /// </summary>
 internal static class TomlYaml
@@ -59,6 +60,12 @@ internal static class TomlYaml
 
     private enum NodeKind { Table, Array, Scalar }
 
+    /// <summary>
+    /// What defined a table or array (TOML 1.0, "Table"): nothing yet (a header's super-table, defined by its own header
+    /// later), its header, dotted keys, or an inline value, which is complete. No table is defined twice.
+    /// </summary>
+    private enum Definition { None, Header, Dotted, Inline }
+
     /// <summary>A table, an array or a scalar with where it is written; a table keeps its keys in the order first written.</summary>
     private sealed class Node(NodeKind kind, int line, int column)
     {
@@ -67,6 +74,7 @@ internal static class TomlYaml
         public int Column { get; } = column;
         public string Value { get; init; } = "";
         public bool MultiLine { get; init; }
+        public Definition Defined { get; set; }
         public List<(string Key, int Line, int Column, Node Value)> Entries { get; } = [];
         public List<Node> Items { get; } = [];
         // Looked up by name: a 1 MB table of 150,000 keys must not cost a scan per key.
@@ -90,10 +98,29 @@ internal static class TomlYaml
         string? key = null;
         var keyAt = (Line: 1, Column: 1);
         var skippedRoot = false;
+        var headers = new TomlHeaders(source.Text);
+        TomlHeaders.Header? pending = null; // the header last read, checked once its tables are open
         while (parser.MoveNext())
         {
             var e = parser.Current;
+            var ends = e.Kind is TomlParseEventKind.EndTable or TomlParseEventKind.EndArray;
             if (e.Span is { } span) lastLine = Math.Max(lastLine, span.Start.Line + 1);
+            // An end's span is the token after it, which may open the next header: only the text before a span is scanned.
+            var scanTo = e.Span?.Offset ?? (e.Kind == TomlParseEventKind.EndDocument ? source.Text.Length : 0);
+            while (headers.Next(scanTo) is { } found)
+            {
+                if (pending is { } previous && !Defines(table, previous, result, source)) return false;
+                pending = found;
+            }
+            if (e.Span is { } owned && !ends) headers.Skip(owned.Offset + owned.Length);
+            // A header's own events close the tables it leaves, then open its keys on its line; any other event follows it.
+            var ofHeader = ends || (e.Kind is TomlParseEventKind.StartTable or TomlParseEventKind.StartArray && e.Span is null)
+                || (e.Kind == TomlParseEventKind.PropertyName && pending is { } h && At(e.Span).Line == h.Line);
+            if (pending is { } header && !ofHeader)
+            {
+                if (!Defines(table, header, result, source)) return false;
+                pending = null;
+            }
             switch (e.Kind)
             {
                 case TomlParseEventKind.StartDocument:
@@ -110,7 +137,10 @@ internal static class TomlYaml
                 case TomlParseEventKind.StartArray:
                 {
                     var kind = e.Kind == TomlParseEventKind.StartTable ? NodeKind.Table : NodeKind.Array;
-                    if (Open(stack.Peek(), kind, key, keyAt, e.Span, result, source) is not { } opened) return false;
+                    var by = e.Span is { Length: > 0 } ? Definition.Inline
+                        : pending is { } inHeader && keyAt.Line == inHeader.Line ? Definition.None
+                        : Definition.Dotted;
+                    if (Open(stack.Peek(), kind, by, key, keyAt, e.Span, result, source) is not { } opened) return false;
                     stack.Push(opened);
                     key = null;
                     break;
@@ -136,13 +166,15 @@ internal static class TomlYaml
 
     /// <summary>
     /// The table or array a StartTable/StartArray opens: in an array a new item; under a key, the table or array already
-    /// there (a table or array of tables written in pieces), else a new one.
+    /// there (a table or array of tables written in pieces), else a new one. An inline value never adds to a key already
+    /// written, nothing adds to an inline value, and dotted keys do not add to a table its header defined.
     /// </summary>
-    private static Node? Open(Node parent, NodeKind kind, string? key, (int Line, int Column) keyAt, TomlSourceSpan? span,
-        ConfigReadResult result, ConfigSource source)
+    private static Node? Open(Node parent, NodeKind kind, Definition by, string? key, (int Line, int Column) keyAt,
+        TomlSourceSpan? span, ConfigReadResult result, ConfigSource source)
     {
         var at = span is { Length: > 0 } s ? At(s) : keyAt;
-        var node = new Node(kind, at.Line, at.Column);
+        // A table in an array of tables is its [[header]]'s (whatever the key last read was).
+        var node = new Node(kind, at.Line, at.Column) { Defined = parent.Kind == NodeKind.Array && by != Definition.Inline ? Definition.Header : by };
         if (parent.Kind == NodeKind.Array)
         {
             parent.Items.Add(node);
@@ -150,11 +182,46 @@ internal static class TomlYaml
         }
         if (key is not null && parent.Find(key) is { } existing)
         {
-            if (existing.Kind == kind) return existing;
-            result.Error(source.At(keyAt.Line), "a key is written twice, once as a table and once as a value (TOML forbids it; Traefik refuses the file)");
+            // [a.b] after [[a]] and other tables: b belongs to a's last table, as it does right after [[a]].
+            if (existing is { Kind: NodeKind.Array, Defined: Definition.None, Items: [.., { Kind: NodeKind.Table } last] }
+                && kind == NodeKind.Table && by == Definition.None)
+                return last;
+            string? refused = existing.Kind != kind ? "a key is written twice, once as a table and once as a value"
+                : by == Definition.Inline ? "a key is written twice in one table"
+                : existing.Defined == Definition.Inline || (by == Definition.Dotted && existing.Defined == Definition.Header) ? TableTwice
+                : null;
+            if (refused is null) return existing;
+            result.Error(source.At(keyAt.Line), $"{refused} (TOML forbids it; Traefik refuses the file)");
             return null;
         }
         return Add(parent, key, keyAt, node, result, source) ? node : null;
+    }
+
+    private const string TableTwice = "a table is defined twice";
+
+    /// <summary>
+    /// A <c>[table]</c> header, once its tables are open, defines the table its path names: not one a header, dotted keys
+    /// or an inline value defined already (a super-table first opened by a sub-table's header is not yet defined).
+    /// An <c>[[array]]</c> header always adds a table. A path not decoded or not found is left to the events' checks.
+    /// </summary>
+    private static bool Defines(Node root, TomlHeaders.Header header, ConfigReadResult result, ConfigSource source)
+    {
+        if (header.IsArray || header.Path is not { } path) return true;
+        var node = root;
+        foreach (var name in path)
+        {
+            // A path through an array of tables goes through its last table, as the events did.
+            if (node.Kind == NodeKind.Array && (node.Items.Count == 0 || (node = node.Items[^1]).Kind != NodeKind.Table)) return true;
+            if (node.Find(name) is not { } child) return true;
+            node = child;
+        }
+        if (node.Kind == NodeKind.Table && node.Defined == Definition.None)
+        {
+            node.Defined = Definition.Header;
+            return true;
+        }
+        result.Error(source.At(header.Line), $"{TableTwice} (TOML forbids it; Traefik refuses the file)");
+        return false;
     }
 
     private static bool Add(Node parent, string? key, (int Line, int Column) keyAt, Node value, ConfigReadResult result, ConfigSource source)

@@ -4,7 +4,7 @@ namespace CertLint.Cli.Tests.Configurations;
 /// Traefik's file provider: tests/fixtures/configs/traefik/good is a dynamic configuration (a certificate, a default
 /// and an mTLS option, a servers transport with a client certificate and an inline root CA) and a static one;
 /// traefik/bad has one of each defect; traefik/toml-good and traefik/toml-bad say the same in TOML, and toml-broken
-/// holds three files Traefik's TOML parser refuses.
+/// holds four files Traefik's TOML parser refuses.
 /// </summary>
 public sealed class TraefikConfigTests
 {
@@ -76,6 +76,17 @@ public sealed class TraefikConfigTests
         o.ShouldContain("traefik.yaml:103  kubernetes client  ServersTransport shop/backend");
         o.ShouldContain("CN=alice, serial 2003  role client (from traefik.yaml:54 Secret shop/backend-client stringData.tls.crt)");
         o.ShouldContain("CN=www.example.test, serial 2002  role server (from traefik.yaml:9 Secret shop/web-tls stringData.tls.crt)");
+        // A TLSStore's defaultCertificate and certificates serve their Secrets (same namespace, "default" when none is
+        // written); one the repository does not hold is a usage without a certificate, and no finding.
+        o.ShouldContain("""
+              traefik.yaml:121  kubernetes server  TLSStore shop/default defaultCertificate
+                certificate  tls.crt  -> embedded in traefik.yaml  (traefik.yaml:9 Secret shop/web-tls stringData.tls.crt)
+            """.ReplaceLineEndings());
+        o.ShouldContain("""
+              traefik.yaml:123  kubernetes server  TLSStore shop/default certificates[0]
+                certificate  tls.crt  -> embedded in traefik.yaml  (traefik.yaml:9 Secret shop/web-tls stringData.tls.crt)
+            """.ReplaceLineEndings());
+        o.ShouldContain("traefik.yaml:132  kubernetes server  TLSStore default/default certificates[0]");
     }
 
     [Test]
@@ -129,13 +140,16 @@ public sealed class TraefikConfigTests
     {
         using var repo = new ConfigFixture("traefik/toml-broken");
         var (findings, outcome, json) = repo.Lint();
-        findings.ShouldBe(["parse-error duplicate.toml:3", "parse-error escape.toml:2", "parse-error syntax.toml:2"], outcome.Out);
+        findings.ShouldBe(["parse-error duplicate.toml:3", "parse-error escape.toml:2", "parse-error syntax.toml:2", "parse-error table-twice.toml:7"], outcome.Out);
         ConfigFixture.Messages(json, "parse-error").ShouldBe([
             "duplicate.toml:3 cannot be parsed: a key is written twice in one table (TOML forbids it; Traefik refuses the file). Fix or regenerate the file, or exclude it if it is not a certificate.",
             // An escape cut by the end of the file: Tomlyn throws outside its own exception type (found by the config fuzzer).
             "escape.toml:2 cannot be parsed: invalid TOML: the parser cannot read the file after this point (Traefik refuses it). Fix or regenerate the file, or exclude it if it is not a certificate.",
             "syntax.toml:2 cannot be parsed: invalid TOML at column 33: the parser cannot read the file from here (Traefik refuses it). Fix or regenerate the file, or exclude it if it is not a certificate.",
+            // [tls.options.default] written again after another table: the file configures nothing, as Traefik reads it.
+            "table-twice.toml:7 cannot be parsed: a table is defined twice (TOML forbids it; Traefik refuses the file). Fix or regenerate the file, or exclude it if it is not a certificate.",
         ], ignoreOrder: true);
         outcome.Out.ShouldNotContain("keyFile");
+        outcome.Out.ShouldNotContain("tls.options.default");
     }
 }

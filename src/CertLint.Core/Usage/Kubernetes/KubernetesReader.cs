@@ -22,7 +22,7 @@ public sealed partial class KubernetesReader : IConfigReader
     [GeneratedRegex(@"^apiVersion:\s*\S", RegexOptions.Multiline)]
     private static partial Regex ApiVersion();
 
-    [GeneratedRegex(@"^kind:\s*(Secret|Ingress|Certificate|IngressRoute|TLSOption|ServersTransport)\b", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^kind:\s*(Secret|Ingress|Certificate|IngressRoute|TLSOption|TLSStore|ServersTransport)\b", RegexOptions.Multiline)]
     private static partial Regex Kind();
 
     public void Read(ConfigSource source, ConfigReadResult result)
@@ -50,6 +50,9 @@ public sealed partial class KubernetesReader : IConfigReader
                     break;
                 case "TLSOption" when TraefikCrds.IsTraefik(doc):
                     TraefikCrds.TlsOption(source, result, doc, ns, name);
+                    break;
+                case "TLSStore" when TraefikCrds.IsTraefik(doc):
+                    TraefikCrds.TlsStore(source, result, doc, ns, name);
                     break;
                 case "ServersTransport" when TraefikCrds.IsTraefik(doc):
                     TraefikCrds.ServersTransport(source, result, doc, ns, name);

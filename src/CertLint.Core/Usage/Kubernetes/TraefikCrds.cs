@@ -10,7 +10,9 @@ namespace CertLint.Usage.Kubernetes;
 /// spec.tls.secretName is the Secret it serves for the hosts of its routes' Host() rules; a TLSOption is a server
 /// usage of its own (client authentication with the CA of its secretNames' ca.crt or tls.ca, versions), read as the
 /// file provider's tls.options are; a ServersTransport is a client of the backends (certificatesSecrets presented,
-/// rootCAs verifying, insecureSkipVerify verifying nothing). Secrets are joined by <see cref="KubernetesLinks"/>.
+/// rootCAs verifying, insecureSkipVerify verifying nothing); a TLSStore's defaultCertificate (served when no other
+/// certificate matches) and certificates (added to the pool) are Secrets served as an IngressRoute's is, for no host of
+/// their own. Secrets are joined by <see cref="KubernetesLinks"/>.
 /// </summary>
 internal static partial class TraefikCrds
 {
@@ -32,17 +34,30 @@ internal static partial class TraefikCrds
                 if (seen.Add(host)) hosts.Add(host);
             }
         }
-        result.Usages.Add(new TlsUsage
-        {
-            Format = "kubernetes",
-            Location = source.At(tls.Line()),
-            Service = $"IngressRoute {ns}/{name}",
-            Role = UsageRole.Server,
-            Hosts = hosts,
-            HostsAt = hostsAt,
-            Settings = new Dictionary<string, string> { ["secretName"] = $"{ns}/{secret}" },
-        });
+        result.Usages.Add(Serves(source.At(tls.Line()), $"IngressRoute {ns}/{name}", $"{ns}/{secret}") with { Hosts = hosts, HostsAt = hostsAt });
     }
+
+    public static void TlsStore(ConfigSource source, ConfigReadResult result, YamlNode doc, string ns, string name)
+    {
+        var spec = doc.Get("spec");
+        var entries = spec.Get("certificates").Items().Select((entry, i) => (Entry: (YamlNode?)entry, Field: $"certificates[{i}]"))
+            .Prepend((Entry: spec.Get("defaultCertificate"), Field: "defaultCertificate"));
+        foreach (var (entry, field) in entries)
+        {
+            if (entry is YamlMappingNode served && served.Text("secretName") is { Length: > 0 } secret)
+                result.Usages.Add(Serves(source.At(served.Line()), $"TLSStore {ns}/{name} {field}", $"{ns}/{secret}"));
+        }
+    }
+
+    /// <summary>A server usage serving the tls.crt of the Secret <paramref name="secret"/> (NS/NAME), joined by <see cref="KubernetesLinks"/>.</summary>
+    private static TlsUsage Serves(SourceLocation at, string service, string secret) => new()
+    {
+        Format = "kubernetes",
+        Location = at,
+        Service = service,
+        Role = UsageRole.Server,
+        Settings = new Dictionary<string, string> { ["secretName"] = secret },
+    };
 
     /// <summary>The names of Host(`a`, `b`) and HostSNI(`a`) in a router rule; HostRegexp and wildcards are not names.</summary>
     private static IEnumerable<string> Hosts(string? rule) =>
