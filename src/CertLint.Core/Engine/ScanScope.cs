@@ -30,7 +30,11 @@ internal sealed class ScanScope(IReadOnlySet<string> files)
         Bundles = all.Bundles.Where(b => files.Contains(b.File.FullPath)).ToList(),
         Chains = all.Chains.Where(c => Contains(c.Key.Location)).ToDictionary<KeyValuePair<Model.CertificateInfo, ChainResult>, Model.CertificateInfo, ChainResult>(c => c.Key, c => c.Value, ReferenceEqualityComparer.Instance),
         Roles = all.Roles,
+        RoleSources = all.RoleSources,
         SelfSigned = all.SelfSigned,
         Signers = all.Signers,
+        Crls = all.Crls.Where(c => Contains(c.Crl.Location)).ToList(),
+        // The configurations read under the given paths are in scope (LintEngine adds them): their usages are listed.
+        Usages = all.Usages.Where(u => Contains(u.Location)).ToList(),
     };
 }

@@ -106,4 +106,20 @@ public sealed class PeerTrustConfigTests
         File.WriteAllText(dir["nginx.conf"], "events { }\nhttp { server { listen 443 ssl; ssl_certificate server.crt; ssl_certificate_key server.key; } }\n");
         Findings().ShouldContain("san-missing");
     }
+
+    [Test]
+    public void Inventory_of_a_folder_inside_a_repository_lists_that_folders_usages()
+    {
+        // A path below the repository's top scans that folder and lends the rest of the repository as context; the
+        // inventory then lost every usage (and role source) while lint still judged them.
+        using var repo = new ConfigFixture("peer-ca/good");
+        GitKeyRulesTests.RunGit(repo.Root, "init", "-q");
+        Directory.CreateDirectory(Path.Combine(repo.Root, "other"));
+        File.Copy(Path.Combine(repo.Root, "certs", "root.crt"), Path.Combine(repo.Root, "other", "root.crt"));
+        var inventory = CliRunner.InProcess(repo.Root, null, "inventory", "nginx.conf", "certs", "--now", "2030-01-01");
+        inventory.ExitCode.ShouldBe(0, inventory.Out + inventory.Error);
+        inventory.Out.ShouldContain("TLS usages (4):");
+        inventory.Out.ShouldContain("nginx.conf:23  nginx client  proxy_pass www.example.test");
+        inventory.Out.ShouldNotContain("other/root.crt");
+    }
 }
