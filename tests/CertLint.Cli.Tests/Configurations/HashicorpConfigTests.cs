@@ -75,4 +75,76 @@ public sealed class HashicorpConfigTests
         ]);
         CliRunner.InProcess(repo.Root, null, "inventory", "--now", "2030-01-01").Out.ShouldNotContain("broken/vault.hcl:1 ");
     }
+
+    [Test]
+    public void Agents_checking_server_names_want_server_datacenter_domain_and_the_servers_ca()
+    {
+        using var dir = new CertLint.Tests.Pki.TempDirectory();
+        var good = Path.Combine(ConfigFixture.FixturesRoot, "hashicorp", "good", "certs");
+        Directory.CreateDirectory(dir["certs"]);
+        Directory.CreateDirectory(dir["client"]);
+        foreach (var f in new[] { "ca.crt", "consul.crt", "consul.key", "nomad.crt", "nomad.key", "client.crt", "client.key" })
+            File.Copy(Path.Combine(good, f), dir[$"certs/{f}"]);
+        File.Copy(Path.Combine(ConfigFixture.FixturesRoot, "pki", "other-ca.crt"), dir["certs/other-ca.crt"]);
+        File.WriteAllText(dir[".certlint.yml"], "rules:\n  validity-too-long: { severity: off }\n  key-file-permissions: { severity: off }\n");
+        // The certificates name server.dc1.consul and server.global.nomad; these agents run in datacenter eu1 and region europe.
+        File.WriteAllText(dir["server.hcl"], """
+            datacenter = "eu1"
+            server     = true
+            tls {
+              defaults {
+                ca_file         = "certs/ca.crt"
+                cert_file       = "certs/consul.crt"
+                key_file        = "certs/consul.key"
+                verify_incoming = true
+                verify_outgoing = true
+              }
+              internal_rpc {
+                verify_server_hostname = true
+              }
+            }
+            """);
+        File.WriteAllText(dir["client/agent.hcl"], """
+            datacenter = "EU1"
+            tls {
+              defaults {
+                ca_file         = "../certs/other-ca.crt"
+                cert_file       = "../certs/client.crt"
+                key_file        = "../certs/client.key"
+                verify_outgoing = true
+              }
+              internal_rpc {
+                verify_server_hostname = true
+              }
+            }
+            """);
+        File.WriteAllText(dir["nomad.hcl"], """
+            region = "europe"
+            server {
+              enabled = true
+            }
+            tls {
+              rpc                    = true
+              ca_file                = "certs/ca.crt"
+              cert_file              = "certs/nomad.crt"
+              key_file               = "certs/nomad.key"
+              verify_server_hostname = true
+            }
+            """);
+        var report = dir["report.json"];
+        var lint = CliRunner.InProcess(dir.Path, null, "--now", "2030-01-01", ".", "--json", report);
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
+        var found = doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("rule").GetString()} {f.GetProperty("path").GetString()}:{f.GetProperty("startLine").GetInt32()}")
+            .Order(StringComparer.Ordinal).ToList();
+        // The server's certificate lacks its name (at verify_server_hostname); the client agent (its datacenter written in
+        // capitals: DNS names ignore case) is tied to that server by the name and does not trust its CA.
+        found.ShouldBe([
+            "config-host-mismatch nomad.hcl:10",
+            "config-host-mismatch server.hcl:12",
+            "peer-ca-mismatch client/agent.hcl:4",
+        ], lint.Out);
+        lint.Out.ShouldContain("answers for server.eu1.consul");
+        lint.Out.ShouldContain("answers for server.europe.nomad");
+    }
 }

@@ -1,3 +1,5 @@
+using CertLint.Model;
+
 namespace CertLint.Usage.Hashicorp;
 
 /// <summary>
@@ -36,15 +38,20 @@ internal static class ConsulConfig
     public static void Read(HclBody top, ConfigSource source, ConfigReadResult result)
     {
         var ports = top.Section("ports");
+        var rpc = Layers(top, source, result, "internal_rpc");
+        var hostname = Find(rpc, "verify_server_hostname");
+        // With verify_server_hostname every agent, servers calling each other included, wants server.DATACENTER.DOMAIN.
+        var name = hostname?.Bool("verify_server_hostname") == true
+            ? HclSettings.ServerName(new HclSettings(top, source, result, ""), "datacenter", "dc1", "consul", "domain")
+            : null;
         if (new HclSettings(top, source, result, "").Bool("server") == true)
         {
-            Server(top, source, result, "internal_rpc", "consul internal_rpc (server RPC)", "verify_incoming_rpc");
+            Server(top, source, result, "internal_rpc", "consul internal_rpc (server RPC)", "verify_incoming_rpc",
+                name, hostname?.At("verify_server_hostname"));
         }
         if (Port(ports, "https")) Server(top, source, result, "https", "consul https", "verify_incoming_https");
         if (Port(ports, "grpc_tls")) Server(top, source, result, "grpc", "consul grpc_tls", null);
-        var rpc = Layers(top, source, result, "internal_rpc");
         if (Find(rpc, "verify_outgoing") is not { } outgoing || outgoing.Bool("verify_outgoing") != true) return;
-        var hostname = Find(rpc, "verify_server_hostname");
         result.Usages.Add(new TlsUsage
         {
             Format = Format,
@@ -58,6 +65,7 @@ internal static class ConsulConfig
             VerifyAt = outgoing.At("verify_outgoing"),
             VerifyHost = hostname?.Bool("verify_server_hostname") ?? false,
             VerifyHostAt = hostname?.At("verify_server_hostname"),
+            PeerHost = name,
             Protocols = Protocols(rpc),
         });
     }
@@ -70,7 +78,8 @@ internal static class ConsulConfig
     /// A listener serving TLS with the interface's certificate: verify_incoming requires and verifies client
     /// certificates; otherwise none is required (whether one is asked for is not concluded).
     /// </summary>
-    private static void Server(HclBody top, ConfigSource source, ConfigReadResult result, string iface, string service, string? legacyVerify)
+    private static void Server(HclBody top, ConfigSource source, ConfigReadResult result, string iface, string service, string? legacyVerify,
+        string? name = null, SourceLocation? nameAt = null)
     {
         var layers = Layers(top, source, result, iface, legacyVerify);
         if (Find(layers, "cert_file") is not { } cert) return;
@@ -89,6 +98,8 @@ internal static class ConsulConfig
             RequestsClientCertificate = verify == true ? true : null,
             VerifyPeer = verify ?? false,
             VerifyAt = key is null ? null : incoming!.At(key),
+            Hosts = name is null ? [] : [name],
+            HostsAt = nameAt,
             Protocols = Protocols(layers),
         });
     }

@@ -54,6 +54,9 @@ internal static class NomadConfig
         }
         if (s.Bool("rpc") != true) return;
         var server = top.BlocksOf("server").Any(b => new HclSettings(b.Body, source, result, "server.").Bool("enabled") == true);
+        var checksName = s.Bool("verify_server_hostname") == true;
+        // With verify_server_hostname every agent, servers calling each other included, wants server.REGION.nomad.
+        var name = checksName ? HclSettings.ServerName(new HclSettings(top, source, result, ""), "region", "global", "nomad") : null;
         if (server)
         {
             result.Usages.Add(Usage("nomad rpc (server)", UsageRole.Server) with
@@ -61,14 +64,17 @@ internal static class NomadConfig
                 RequestsClientCertificate = true,
                 VerifyPeer = true,
                 VerifyAt = s.At("rpc"),
+                Hosts = name is null ? [] : [name],
+                HostsAt = name is null ? null : s.At("verify_server_hostname"),
             });
         }
         result.Usages.Add(Usage("nomad rpc (to the servers)", UsageRole.Client) with
         {
             VerifyPeer = true,
             VerifyAt = s.At("rpc"),
-            VerifyHost = s.Bool("verify_server_hostname") ?? false,
+            VerifyHost = checksName,
             VerifyHostAt = s.At("verify_server_hostname"),
+            PeerHost = name,
         });
     }
 }
