@@ -4,7 +4,7 @@ namespace CertLint.Cli.Tests.Configurations;
 /// A client and the server it connects to, both in one repository (tests/fixtures/configs/peer-ca): the client's CA
 /// must hold the server's chain or its issuer (peer-ca-mismatch), and a name the client requires of the server's
 /// certificate must be there (peer-name-mismatch). good: an nginx gateway trusting the API's root, another location
-/// its intermediate; bad: the gateway trusting another PKI, a location proxying to a server that sends no intermediate
+/// its intermediate, and a staging server answering the same name from another PKI (one trusted server is enough); bad: the gateway trusting another PKI, a location proxying to a server that sends no intermediate
 /// (one defect: config-chain-incomplete), an unverified location, and OpenVPN profiles tied to the repository's OpenVPN
 /// server (wrong CA; a subject it does not have; a matching name prefix).
 /// </summary>

@@ -8,7 +8,7 @@ namespace CertLint.Usage.Checks;
 /// <summary>
 /// The converse of <see cref="MtlsClientCaPrimitive"/>: a client that verifies its server with a CA file must find
 /// in that file a certificate of the server's chain, or the issuer of one. The servers are those the repository shows
-/// the client connects to (<see cref="UsageIndex.TargetsOf"/>); each server certificate is judged once per client.
+/// the client connects to (<see cref="UsageIndex.TargetsOf"/>); one finding per client, naming the first server it cannot trust.
 /// </summary>
 public sealed class ClientServerCaPrimitive : ICheckPrimitive
 {
@@ -28,22 +28,28 @@ public sealed class ClientServerCaPrimitive : ICheckPrimitive
         var cas = client.CaFiles.SelectMany(index.Linker.CertificatesOf).ToList();
         if (cas.Count == 0) yield break; // missing or unparsable: config-file-missing or parse-error says so
         var caRef = client.CaFiles[0];
+        // Several servers may answer the name (an environment per folder, each with its own PKI): the client talks to
+        // one of them, so the configuration can work when its CA trusts any. Only when it trusts none is it wrong.
+        (CertificateInfo Leaf, TlsUsage Server)? untrusted = null;
         foreach (var (leaf, server) in index.ServerLeavesOf(servers))
         {
             // Without the whole path (an intermediate not in the repository) the CA the client needs is not known,
             // and the missing intermediate is the defect: config-chain-incomplete / chain-incomplete report it.
-            if (context.Inventory.ChainOf(leaf) is not { Status: not ChainStatus.Incomplete, Path.Count: > 0 } chain
-                || Trusts(cas, chain.Path)) continue;
-            yield return new Violation(new Dictionary<string, object?>
-            {
-                ["service"] = client.Service,
-                ["ca"] = $"{caRef.Path} ({caRef.Source})",
-                ["server"] = server.Service,
-                ["certificate"] = leaf.Label,
-                ["certificatePath"] = server.Certificate!.Source,
-                ["issuer"] = leaf.Issuer.Text,
-            }, caRef.At, Related: [new(server.Certificate.At, $"served by {server.Service} ({server.Certificate.Directive})")]);
+            if (context.Inventory.ChainOf(leaf) is not { Status: not ChainStatus.Incomplete, Path.Count: > 0 } chain) continue;
+            if (Trusts(cas, chain.Path)) yield break;
+            untrusted ??= (leaf, server);
         }
+        if (untrusted is not { } found) yield break;
+        var (first, to) = found;
+        yield return new Violation(new Dictionary<string, object?>
+        {
+            ["service"] = client.Service,
+            ["ca"] = $"{caRef.Path} ({caRef.Source})",
+            ["server"] = to.Service,
+            ["certificate"] = first.Label,
+            ["certificatePath"] = to.Certificate!.Source,
+            ["issuer"] = first.Issuer.Text,
+        }, caRef.At, Related: [new(to.Certificate.At, $"served by {to.Service} ({to.Certificate.Directive})")]);
     }
 
     /// <summary>

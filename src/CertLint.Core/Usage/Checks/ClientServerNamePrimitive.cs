@@ -24,19 +24,27 @@ public sealed class ClientServerNamePrimitive : ICheckPrimitive
         var servers = index.TargetsOf(client);
         if (servers.Count == 0) yield break;
         var at = client.VerifyHostAt ?? client.Location;
+        // As for peer-ca-mismatch: one server carrying the name is enough, none is the defect (one finding per client).
+        (Model.CertificateInfo Leaf, TlsUsage Server)? without = null;
         foreach (var (leaf, server) in index.ServerLeavesOf(servers))
         {
-            if (PeerNameMatch.Carries(leaf, name, type) != false) continue;
-            yield return new Violation(new Dictionary<string, object?>
+            switch (PeerNameMatch.Carries(leaf, name, type))
             {
-                ["service"] = client.Service,
-                ["asked"] = PeerNameMatch.Asked(name, type),
-                ["source"] = $"{at.File.RelativePath}:{at.StartLine}",
-                ["server"] = server.Service,
-                ["certificate"] = leaf.Label,
-                ["certificatePath"] = server.Certificate!.Source,
-                ["shown"] = PeerNameMatch.Shown(leaf, type),
-            }, at, Related: [new(server.Certificate.At, $"served by {server.Service} ({server.Certificate.Directive})")]);
+                case true or null: yield break; // carries it, or cannot be told: nothing is concluded
+                case false: without ??= (leaf, server); break;
+            }
         }
+        if (without is not { } found) yield break;
+        var (first, to) = found;
+        yield return new Violation(new Dictionary<string, object?>
+        {
+            ["service"] = client.Service,
+            ["asked"] = PeerNameMatch.Asked(name, type),
+            ["source"] = $"{at.File.RelativePath}:{at.StartLine}",
+            ["server"] = to.Service,
+            ["certificate"] = first.Label,
+            ["certificatePath"] = to.Certificate!.Source,
+            ["shown"] = PeerNameMatch.Shown(first, type),
+        }, at, Related: [new(to.Certificate.At, $"served by {to.Service} ({to.Certificate.Directive})")]);
     }
 }
