@@ -36,7 +36,7 @@ public sealed class ClientServerCaPrimitive : ICheckPrimitive
             // Without the whole path (an intermediate not in the repository) the CA the client needs is not known,
             // and the missing intermediate is the defect: config-chain-incomplete / chain-incomplete report it.
             if (context.Inventory.ChainOf(leaf) is not { Status: not ChainStatus.Incomplete, Path.Count: > 0 } chain) continue;
-            if (Trusts(cas, chain.Path)) yield break;
+            if (CaFileTrust.Reaches(cas, chain.Path)) yield break;
             untrusted ??= (leaf, server);
         }
         if (untrusted is not { } found) yield break;
@@ -50,26 +50,5 @@ public sealed class ClientServerCaPrimitive : ICheckPrimitive
             ["certificatePath"] = to.Certificate!.Source,
             ["issuer"] = first.Issuer.Text,
         }, caRef.At, Related: [new(to.Certificate.At, $"served by {to.Service} ({to.Certificate.Directive})")]);
-    }
-
-    /// <summary>
-    /// Whether a verifier holding <paramref name="cas"/> can reach the server's certificate: a certificate on its path
-    /// is in the file (the same certificate, or the same name and key: a CA reissued or cross-signed), or a certificate
-    /// of the file issued one on that path (name, and key identifier where both say).
-    /// </summary>
-    private static bool Trusts(List<CertificateInfo> cas, IReadOnlyList<CertificateInfo> path)
-    {
-        foreach (var cert in path)
-        {
-            foreach (var ca in cas)
-            {
-                if (ca.Sha256 == cert.Sha256
-                    || (ca.Subject.NormalizedKey == cert.Subject.NormalizedKey && ca.PublicKey.Sha256 == cert.PublicKey.Sha256)) return true;
-                if (ca.Subject.NormalizedKey == cert.Issuer.NormalizedKey
-                    && (cert.AuthorityKeyIdentifier is null || ca.SubjectKeyIdentifier is null
-                        || string.Equals(cert.AuthorityKeyIdentifier, ca.SubjectKeyIdentifier, StringComparison.OrdinalIgnoreCase))) return true;
-            }
-        }
-        return false;
     }
 }

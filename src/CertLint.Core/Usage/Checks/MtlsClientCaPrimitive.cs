@@ -36,26 +36,20 @@ public sealed class MtlsClientCaPrimitive : ICheckPrimitive
             yield return Problem(caRef.At, server, $"verifies client certificates with {caRef.Path}, which holds no CA certificate (basicConstraints cA)");
             yield break;
         }
-        var shas = caCerts.Select(c => c.Sha256).ToHashSet(StringComparer.Ordinal);
         // Each certificate the clients present is judged once, at the first client presenting it (many clients
         // presenting one certificate to many servers would otherwise be clients x servers findings).
         foreach (var (leaf, client) in index.ClientLeavesOf(server))
         {
-            if (IssuedBy(leaf, caCerts, shas, context)) continue;
+            if (IssuedBy(leaf, caCerts, context)) continue;
             yield return Problem(caRef.At, server,
                 $"verifies client certificates with {caRef.Path}, but the client certificate {leaf.Label} presented at {client.Certificate!.Source} was issued by {leaf.Issuer.Text}, which is not in that file",
                 client.Certificate.Source);
         }
     }
 
-    /// <summary>On the path the inventory built, or named as issuer (DN and key identifier) by a CA of the file.</summary>
-    private static bool IssuedBy(CertificateInfo leaf, List<CertificateInfo> cas, HashSet<string> shas, EvaluationContext context)
-    {
-        if (context.Inventory.ChainOf(leaf) is { } chain && chain.Path.Skip(1).Any(c => shas.Contains(c.Sha256))) return true;
-        return cas.Any(ca => ca.Subject.NormalizedKey == leaf.Issuer.NormalizedKey
-                             && (leaf.AuthorityKeyIdentifier is null || ca.SubjectKeyIdentifier is null
-                                 || string.Equals(leaf.AuthorityKeyIdentifier, ca.SubjectKeyIdentifier, StringComparison.OrdinalIgnoreCase)));
-    }
+    /// <summary>The CA file reaches the client certificate along the path the inventory built for it (<see cref="CaFileTrust"/>).</summary>
+    private static bool IssuedBy(CertificateInfo leaf, List<CertificateInfo> cas, EvaluationContext context) =>
+        CaFileTrust.Reaches(cas, context.Inventory.ChainOf(leaf)?.Path is { Count: > 0 } path ? path : [leaf]);
 
     private static Violation Problem(SourceLocation at, TlsUsage server, string problem, string? client = null) =>
         new(new Dictionary<string, object?>
