@@ -26,7 +26,7 @@ public static class ConfigTarget
         "server.properties", "rabbitmq.conf", "client.ovpn", "traefik/dynamic.yml", "traefik/dynamic.toml",
         "caddy/Caddyfile",
         "elasticsearch.yml", "kibana.yml", "filebeat.yml",
-        "hashicorp/vault.hcl",
+        "hashicorp/vault.hcl", "hashicorp/consul.json",
     ];
 
     private static string? _root;
@@ -119,7 +119,7 @@ public static class ConfigTarget
         "dynamic.yml" or "dynamic.toml" => Of<Usage.Traefik.TraefikReader>(),
         "elasticsearch.yml" or "kibana.yml" or "filebeat.yml" => Of<Usage.Elastic.ElasticReader>(),
         "Caddyfile" => Of<Usage.Caddy.CaddyReader>(),
-        "vault.hcl" => Of<Usage.Hashicorp.HashicorpReader>(),
+        "vault.hcl" or "consul.json" => Of<Usage.Hashicorp.HashicorpReader>(),
         _ => Of<Usage.Spring.SpringReader>(),
     };
 

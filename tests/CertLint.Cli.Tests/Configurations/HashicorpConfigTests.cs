@@ -147,4 +147,37 @@ public sealed class HashicorpConfigTests
         lint.Out.ShouldContain("answers for server.eu1.consul");
         lint.Out.ShouldContain("answers for server.europe.nomad");
     }
+
+    [Test]
+    public void Json_files_are_read_as_their_hcl_twins_at_their_own_lines()
+    {
+        // hashicorp/json holds good/'s consul.hcl, nomad.hcl and vault.hcl written in HCL's JSON syntax.
+        using var repo = new ConfigFixture("hashicorp/json");
+        var o = repo.CleanInventory();
+        o.ShouldContain("consul.json:8  consul server  consul https");
+        o.ShouldContain("consul.json:8  consul server  consul internal_rpc (server RPC)");
+        o.ShouldContain("consul.json:11  consul client  consul internal_rpc (to the servers)");
+        o.ShouldContain("verify host  on (consul.json:14)");
+        o.ShouldContain("nomad.json:4  nomad server  nomad rpc (server)");
+        o.ShouldContain("nomad.json:13  nomad client  nomad to vault vault.example.test");
+        o.ShouldContain("vault.json:5  vault server  listener tcp 0.0.0.0:8200");
+        o.ShouldContain("vault.json:21  vault client  raft retry_join vault.example.test");
+        o.ShouldContain("client CA    certs/ca.crt  (vault.json:9 tls_client_ca_file)");
+        // The loopback listener with tls_disable, the second element of the listener list, serves no TLS.
+        o.ShouldNotContain("127.0.0.1:8210");
+    }
+
+    [Test]
+    public void A_json_file_json_refuses_is_a_parse_error_at_its_line_without_its_text()
+    {
+        using var repo = new ConfigFixture("hashicorp/json-broken");
+        var (findings, outcome, json) = repo.Lint("--allow-empty");
+        findings.ShouldBe(["parse-error consul.json:5", "parse-error deep.json:3", "parse-error vault.json:5"], outcome.Out);
+        ConfigFixture.Messages(json, "parse-error").ShouldBe([
+            "consul.json:5 cannot be parsed: invalid JSON at column 1. Fix or regenerate the file, or exclude it if it is not a certificate.",
+            "deep.json:3 cannot be parsed: invalid HCL JSON: nested deeper than 32 levels. Fix or regenerate the file, or exclude it if it is not a certificate.",
+            "vault.json:5 cannot be parsed: invalid JSON at column 19. Fix or regenerate the file, or exclude it if it is not a certificate.",
+        ], ignoreOrder: true);
+        outcome.Out.ShouldNotContain("0x1F");
+    }
 }

@@ -17,14 +17,25 @@ public sealed partial class HashicorpReader : IConfigReader
     /// Terragrunt files and Nomad job specifications (whose vault blocks are indented in a task) have none.
     /// </summary>
     public bool Detect(string relativePath, string text) =>
-        relativePath.EndsWith(".hcl", StringComparison.OrdinalIgnoreCase) && Signature().IsMatch(text);
+        relativePath.EndsWith(".hcl", StringComparison.OrdinalIgnoreCase) ? Signature().IsMatch(text)
+        : IsJson(relativePath) && JsonSignature().IsMatch(text);
 
     [GeneratedRegex(@"^(listener[ \t]+""tcp""|storage[ \t]+""raft""|vault[ \t]*\{|tls[ \t]*\{|verify_incoming|verify_outgoing|verify_server_hostname|cert_file[ \t]*=)", RegexOptions.Multiline)]
     private static partial Regex Signature();
 
+    /// <summary>
+    /// The same agents' JSON files (consul.json, /etc/nomad.d/*.json, Vault's config.json): keys only these agents write,
+    /// or a listener block of type tcp. Other JSON (Kestrel's, Envoy's, package manifests) has none of them.
+    /// </summary>
+    [GeneratedRegex(@"""(verify_incoming(_rpc|_https)?|verify_outgoing|verify_server_hostname|verify_https_client|tls_cert_file|tls_client_ca_file|leader_ca_cert_file)""[ \t\r\n]*:|""listener""[ \t\r\n]*:[ \t\r\n\[{]*""tcp""")]
+    private static partial Regex JsonSignature();
+
+    private static bool IsJson(string relativePath) => relativePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
     public void Read(ConfigSource source, ConfigReadResult result)
     {
-        if (HclParser.Parse(source.Text, out var error) is not { } top)
+        var top = IsJson(source.File.RelativePath) ? HclJson.Parse(source.Text, out var error) : HclParser.Parse(source.Text, out error);
+        if (top is null)
         {
             result.Error(source.At(error!.Value.Line), error.Value.Message);
             return;
