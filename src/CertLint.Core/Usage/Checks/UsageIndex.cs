@@ -155,13 +155,23 @@ internal sealed class UsageIndex
                     list.Add(server);
                 }
             Dictionary<string, List<TlsUsage>>? byFormat = null;
+            Dictionary<(string Format, string Folder), List<TlsUsage>>? byFormatFolder = null;
             foreach (var client in clients)
             {
                 if (HostlessFormats.Contains(client.Format))
                 {
+                    // The repository's one server of the client's format, else those in the client's folder; both
+                    // grouped once, so that many clients and many servers cost one pass each.
                     byFormat ??= servers.Where(s => HostlessFormats.Contains(s.Format)).GroupBy(s => s.Format)
                         .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-                    Tie(client, SameFormat(byFormat.GetValueOrDefault(client.Format) ?? [], client));
+                    var same = byFormat.GetValueOrDefault(client.Format) ?? [];
+                    if (same.Count > 1)
+                    {
+                        byFormatFolder ??= servers.Where(s => HostlessFormats.Contains(s.Format)).GroupBy(s => (s.Format, Folder(s)))
+                            .ToDictionary(g => g.Key, g => g.ToList());
+                        same = byFormatFolder.GetValueOrDefault((client.Format, Folder(client))) ?? [];
+                    }
+                    Tie(client, same);
                 }
                 else if (client.PeerHost is { } peer && byHost.TryGetValue(peer, out var answering)) Tie(client, answering);
                 else if (client.PeerHost is { } other && PeerHosts.IsDomainName(other)) _serversOf[client] = [];
@@ -178,10 +188,6 @@ internal sealed class UsageIndex
                 list.Add(client);
             }
         }
-
-        /// <summary>The repository's one server of the client's format, else those in the client's folder.</summary>
-        private static List<TlsUsage> SameFormat(List<TlsUsage> servers, TlsUsage client) =>
-            servers.Count <= 1 ? servers : [.. servers.Where(s => Folder(s) == Folder(client))];
 
         /// <summary>The servers a client names, an empty list for a peer outside the repository, null when it names none.</summary>
         public List<TlsUsage>? Named(TlsUsage client) => _serversOf.TryGetValue(client, out var servers) ? servers : null;
