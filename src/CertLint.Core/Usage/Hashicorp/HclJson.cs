@@ -25,7 +25,7 @@ internal static class HclJson
     {
         error = null;
         var bytes = Encoding.UTF8.GetBytes(text);
-        var lines = new LineIndex(bytes);
+        var lines = new ByteLines(bytes);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxDepth + 2, CommentHandling = JsonCommentHandling.Skip });
         try
         {
@@ -37,7 +37,7 @@ internal static class HclJson
             var top = Body(ref reader, lines, 1);
             if (reader.Read())
             {
-                error = (lines.Of(reader.TokenStartIndex), "invalid JSON: text after the top-level object");
+                error = (lines.LineOf(reader.TokenStartIndex), "invalid JSON: text after the top-level object");
                 return null;
             }
             return top;
@@ -53,14 +53,14 @@ internal static class HclJson
     }
 
     /// <summary>The members of the object the reader is in, up to its end.</summary>
-    private static HclBody Body(ref Utf8JsonReader reader, LineIndex lines, int depth)
+    private static HclBody Body(ref Utf8JsonReader reader, ByteLines lines, int depth)
     {
-        if (depth > MaxDepth) throw new JsonException(TooDeep, null, lines.Of(reader.TokenStartIndex) - 1, 0);
+        if (depth > MaxDepth) throw new JsonException(TooDeep, null, lines.LineOf(reader.TokenStartIndex) - 1, 0);
         var body = new HclBody();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
-            var line = lines.Of(reader.TokenStartIndex);
+            var line = lines.LineOf(reader.TokenStartIndex);
             reader.Read();
             Member(ref reader, lines, depth, body, name, line, label: null);
         }
@@ -68,7 +68,7 @@ internal static class HclJson
     }
 
     /// <summary>One member: a block per object (and per object of an array of objects), else an attribute.</summary>
-    private static void Member(ref Utf8JsonReader reader, LineIndex lines, int depth, HclBody body, string name, int line, string? label)
+    private static void Member(ref Utf8JsonReader reader, ByteLines lines, int depth, HclBody body, string name, int line, string? label)
     {
         switch (reader.TokenType)
         {
@@ -77,7 +77,7 @@ internal static class HclJson
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var labelName = reader.GetString()!;
-                    var labelLine = lines.Of(reader.TokenStartIndex);
+                    var labelLine = lines.LineOf(reader.TokenStartIndex);
                     reader.Read();
                     Member(ref reader, lines, depth + 1, body, name, labelLine, labelName);
                 }
@@ -87,14 +87,14 @@ internal static class HclJson
                 break;
             case JsonTokenType.StartArray:
                 var items = new List<HclValue>();
-                var arrayLine = lines.Of(reader.TokenStartIndex);
+                var arrayLine = lines.LineOf(reader.TokenStartIndex);
                 var blocks = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     if (reader.TokenType == JsonTokenType.StartObject)
                     {
                         // A list of objects is a list of blocks (of the labelled form for a labelled type).
-                        var itemLine = lines.Of(reader.TokenStartIndex);
+                        var itemLine = lines.LineOf(reader.TokenStartIndex);
                         if (label is null && Labeled.Contains(name)) Member(ref reader, lines, depth + 1, body, name, itemLine, null);
                         else body.Blocks.Add(new HclBlock(name, label is null ? [] : [label], Body(ref reader, lines, depth + 1), itemLine));
                         blocks++;
@@ -111,10 +111,10 @@ internal static class HclJson
     }
 
     /// <summary>A scalar, or a nested array (kept as a list).</summary>
-    private static HclValue Value(ref Utf8JsonReader reader, LineIndex lines, int depth)
+    private static HclValue Value(ref Utf8JsonReader reader, ByteLines lines, int depth)
     {
-        if (depth > MaxDepth) throw new JsonException(TooDeep, null, lines.Of(reader.TokenStartIndex) - 1, 0);
-        var line = lines.Of(reader.TokenStartIndex);
+        if (depth > MaxDepth) throw new JsonException(TooDeep, null, lines.LineOf(reader.TokenStartIndex) - 1, 0);
+        var line = lines.LineOf(reader.TokenStartIndex);
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
@@ -134,26 +134,6 @@ internal static class HclJson
             default: // an object inside a list of scalars: kept whole, read by no reader
                 var body = Body(ref reader, lines, depth + 1);
                 return new HclValue(HclValueKind.Object, "", line) { Object = body };
-        }
-    }
-
-    /// <summary>Byte offset to 1-based line, by binary search over the offsets of line feeds.</summary>
-    private sealed class LineIndex
-    {
-        private readonly List<long> _breaks = [];
-
-        public LineIndex(byte[] bytes)
-        {
-            for (var i = 0; i < bytes.Length; i++)
-            {
-                if (bytes[i] == (byte)'\n') _breaks.Add(i);
-            }
-        }
-
-        public int Of(long offset)
-        {
-            var i = _breaks.BinarySearch(offset);
-            return (i < 0 ? ~i : i) + 1;
         }
     }
 }

@@ -64,7 +64,7 @@ internal sealed class JsonTree
     {
         error = null;
         var bytes = Encoding.UTF8.GetBytes(text);
-        var lines = new LineIndex(bytes);
+        var lines = new ByteLines(bytes);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
@@ -85,7 +85,7 @@ internal sealed class JsonTree
         }
         catch (JsonException e)
         {
-            var line = e.LineNumber is { } l ? (int)l + 1 : lines.LineOf((int)Math.Min(reader.TokenStartIndex, int.MaxValue));
+            var line = e.LineNumber is { } l ? (int)l + 1 : lines.LineOf((long)Math.Min(reader.TokenStartIndex, int.MaxValue));
             error = (line, reader.CurrentDepth >= maxDepth - 1
                 ? $"JSON nested deeper than {maxDepth} levels is not read"
                 : $"invalid JSON at line {line}");
@@ -93,10 +93,10 @@ internal sealed class JsonTree
         }
     }
 
-    private static JsonTree Read(ref Utf8JsonReader reader, LineIndex lines, out int? duplicate)
+    private static JsonTree Read(ref Utf8JsonReader reader, ByteLines lines, out int? duplicate)
     {
         duplicate = null;
-        var line = lines.LineOf((int)reader.TokenStartIndex);
+        var line = lines.LineOf((long)reader.TokenStartIndex);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -104,7 +104,7 @@ internal sealed class JsonTree
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var name = reader.GetString() ?? "";
-                    var keyLine = lines.LineOf((int)reader.TokenStartIndex);
+                    var keyLine = lines.LineOf((long)reader.TokenStartIndex);
                     reader.Read();
                     var value = Read(ref reader, lines, out var inner);
                     value.KeyLine = keyLine;
@@ -128,24 +128,6 @@ internal sealed class JsonTree
                 return new JsonTree { Line = line, Value = null };
             default:
                 return new JsonTree { Line = line, Value = Encoding.UTF8.GetString(reader.ValueSpan) };
-        }
-    }
-
-    /// <summary>Byte offset to 1-based line, by binary search over the newline offsets.</summary>
-    private sealed class LineIndex
-    {
-        private readonly List<int> _newlines = [];
-
-        public LineIndex(byte[] bytes)
-        {
-            for (var i = 0; i < bytes.Length; i++)
-                if (bytes[i] == (byte)'\n') _newlines.Add(i);
-        }
-
-        public int LineOf(int offset)
-        {
-            var i = _newlines.BinarySearch(offset);
-            return (i < 0 ? ~i : i) + 1;
         }
     }
 }
