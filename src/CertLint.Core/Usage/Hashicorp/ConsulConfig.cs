@@ -41,7 +41,8 @@ internal static class ConsulConfig
         var rpc = Layers(top, source, result, "internal_rpc");
         var hostname = Find(rpc, "verify_server_hostname");
         // With verify_server_hostname every agent, servers calling each other included, wants server.DATACENTER.DOMAIN.
-        var name = hostname?.Bool("verify_server_hostname") == true
+        var checksName = hostname?.Bool("verify_server_hostname"); // read once: a bad value is one error
+        var name = checksName == true
             ? HclSettings.ServerName(new HclSettings(top, source, result, ""), "datacenter", "dc1", "consul", "domain")
             : null;
         if (new HclSettings(top, source, result, "").Bool("server") == true)
@@ -63,7 +64,7 @@ internal static class ConsulConfig
             CaFiles = CaFiles(rpc, source),
             VerifyPeer = true,
             VerifyAt = outgoing.At("verify_outgoing"),
-            VerifyHost = hostname?.Bool("verify_server_hostname") ?? false,
+            VerifyHost = checksName ?? false,
             VerifyHostAt = hostname?.At("verify_server_hostname"),
             PeerHost = name,
             Protocols = Protocols(rpc),
