@@ -17,7 +17,7 @@ namespace CertLint.Usage;
 /// and Traefik's parser refuses; the headers Tomlyn merges without an event are read by <see cref="TomlHeaders"/>. Tomlyn bounds nesting (64 levels); the file size is the
 /// stage's bound, and a TOML file has no aliases to expand. Errors carry the line, never the file's text.
 /// </summary>
-internal static class TomlYaml
+internal static partial class TomlYaml
 {
     public static YamlNode? Load(ConfigSource source, ConfigReadResult result)
     {
@@ -55,37 +55,6 @@ internal static class TomlYaml
             // file: tests/fuzz-regressions/config/crash-519dc235f4d5186c.bin).
             result.Error(source.At(lastLine), "invalid TOML: the parser cannot read the file after this point (Traefik refuses it)");
             return null;
-        }
-    }
-
-    private enum NodeKind { Table, Array, Scalar }
-
-    /// <summary>
-    /// What defined a table or array (TOML 1.0, "Table"): nothing yet (a header's super-table, defined by its own header
-    /// later), its header, dotted keys, or an inline value, which is complete. No table is defined twice.
-    /// </summary>
-    private enum Definition { None, Header, Dotted, Inline }
-
-    /// <summary>A table, an array or a scalar with where it is written; a table keeps its keys in the order first written.</summary>
-    private sealed class Node(NodeKind kind, int line, int column)
-    {
-        public NodeKind Kind { get; } = kind;
-        public int Line { get; } = line;
-        public int Column { get; } = column;
-        public string Value { get; init; } = "";
-        public bool MultiLine { get; init; }
-        public Definition Defined { get; set; }
-        public List<(string Key, int Line, int Column, Node Value)> Entries { get; } = [];
-        public List<Node> Items { get; } = [];
-        // Looked up by name: a 1 MB table of 150,000 keys must not cost a scan per key.
-        private readonly Dictionary<string, Node> _byKey = new(StringComparer.Ordinal);
-
-        public Node? Find(string key) => _byKey.GetValueOrDefault(key);
-
-        public void Add(string key, int line, int column, Node value)
-        {
-            _byKey.Add(key, value);
-            Entries.Add((key, line, column, value));
         }
     }
 
@@ -261,46 +230,4 @@ internal static class TomlYaml
         TomlParseEventKind.DateTime => e.GetTomlDateTime().ToString(),
         _ => "",
     };
-
-    private static void Emit(Node node, List<ParsingEvent> events)
-    {
-        var start = new Mark(0, node.Line, node.Column);
-        switch (node.Kind)
-        {
-            case NodeKind.Table:
-                events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, isImplicit: true, MappingStyle.Block, start, start));
-                foreach (var (key, line, column, value) in node.Entries)
-                {
-                    var at = new Mark(0, line, column);
-                    events.Add(new Scalar(AnchorName.Empty, TagName.Empty, key, ScalarStyle.DoubleQuoted, false, true, at, at));
-                    Emit(value, events);
-                }
-                events.Add(new MappingEnd(start, start));
-                break;
-            case NodeKind.Array:
-                events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, isImplicit: true, SequenceStyle.Flow, start, start));
-                foreach (var item in node.Items) Emit(item, events);
-                events.Add(new SequenceEnd(start, start));
-                break;
-            default:
-                // A multi-line string read as a literal block, so ValueLines counts its lines from the one after the quotes.
-                var style = node.MultiLine ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
-                events.Add(new Scalar(AnchorName.Empty, TagName.Empty, node.Value, style, false, true, start, start));
-                break;
-        }
-    }
-
-    /// <summary>The events built above, read by YamlStream as if a YAML parser produced them.</summary>
-    private sealed class Replay(List<ParsingEvent> events) : IParser
-    {
-        private int _next;
-
-        public ParsingEvent? Current { get; private set; }
-
-        public bool MoveNext()
-        {
-            Current = _next < events.Count ? events[_next++] : null;
-            return Current is not null;
-        }
-    }
 }
