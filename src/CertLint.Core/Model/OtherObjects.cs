@@ -31,6 +31,8 @@ public enum ParseIssueKind
     Unreadable,
     /// <summary>Encrypted with a key-derivation iteration count above the limit: not attempted, rule key-derivation-limit.</summary>
     KdfLimit,
+    /// <summary>A configuration's include names a file that is not in the scan (a deployment's own file): rule config-include-not-read.</summary>
+    IncludeNotRead,
 }
 
 /// <summary>A problem met while reading or parsing, with the place it happened.</summary>

@@ -85,7 +85,7 @@ internal static class FileFields
             s => char.ToLowerInvariant(s.File.Kind.ToString()[0]) + s.File.Kind.ToString()[1..]);
         yield return File("file.certificates", T.Integer, "Certificates in the file", s => (long)s.File.Certificates.Count);
         yield return File("file.keys", T.Integer, "Keys in the file", s => (long)s.File.Keys.Count);
-        yield return File("file.issues", T.List, "Parse issue kinds in the file (parseError, passwordRequired, unreadable)",
+        yield return File("file.issues", T.List, "Parse issue kinds in the file (parseError, passwordRequired, unreadable, kdfLimit, includeNotRead)",
             s => s.File.Issues.Select(i => char.ToLowerInvariant(i.Kind.ToString()[0]) + i.Kind.ToString()[1..]).ToArray());
     }
 

@@ -14,6 +14,7 @@ public sealed class ParseIssuePrimitive : ICheckPrimitive
     public const string PasswordRequired = "password-required";
     public const string Unreadable = "unreadable";
     public const string KdfLimit = "kdf-limit";
+    public const string IncludeNotRead = "include-not-read";
 
     public string Name => "parse-issue";
 
@@ -22,18 +23,19 @@ public sealed class ParseIssuePrimitive : ICheckPrimitive
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } =
     [
         new("kinds", ParameterType.StringList, new[] { ParseError, Unreadable },
-            "Which parse issues to report", AllowedValues: [ParseError, PasswordRequired, Unreadable, KdfLimit]),
+            "Which parse issues to report", AllowedValues: [ParseError, PasswordRequired, Unreadable, KdfLimit, IncludeNotRead]),
     ];
 
     /// <summary>
     /// Every file can fail to parse or be unreadable; only protected content can need a password or exceed the key
-    /// derivation limit.
+    /// derivation limit; only a configuration with such an include has an include that read no file.
     /// </summary>
     public bool AppliesTo(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         var kinds = arguments.GetStrings("kinds");
         return kinds.Contains(ParseError) || kinds.Contains(Unreadable) ||
-               WeakProtectionPrimitive.IsProtected(subject.File) || HasIssueOf(subject.File.Issues, kinds);
+               ((kinds.Contains(PasswordRequired) || kinds.Contains(KdfLimit)) && WeakProtectionPrimitive.IsProtected(subject.File))
+               || HasIssueOf(subject.File.Issues, kinds);
     }
 
     // A loop, not Any with a lambda over `kinds`: asked of every file, and the closure was an allocation each time.
@@ -72,6 +74,7 @@ public sealed class ParseIssuePrimitive : ICheckPrimitive
         ParseIssueKind.PasswordRequired => PasswordRequired,
         ParseIssueKind.Unreadable => Unreadable,
         ParseIssueKind.KdfLimit => KdfLimit,
+        ParseIssueKind.IncludeNotRead => IncludeNotRead,
         _ => ParseError,
     };
 }

@@ -108,7 +108,9 @@ internal sealed class ApacheParser(ConfigSource main, ConfigReadResult result)
         var name = words[0].ToLowerInvariant();
         if (name is "include" or "includeoptional" && words.Count == 2)
         {
-            _includes.Expand(source, line, IncludePaths(words[1]), includeDepth, into, Parse);
+            var paths = IncludePaths(words[1], out var folder);
+            var silent = name == "includeoptional" || folder || DistributionFiles.Contains(Path.GetFileName(words[1]));
+            _includes.Expand(source, line, new IncludeLine(words[0], words[1], silent), paths, includeDepth, into, Parse);
             return;
         }
         into.Add(new ApacheDirective(name, words.Skip(1).ToList(), source.At(line), null));
@@ -118,11 +120,16 @@ internal sealed class ApacheParser(ConfigSource main, ConfigReadResult result)
     /// Files an Include names. httpd resolves relative paths against ServerRoot, which in a repository is the main
     /// file's folder or its parent (conf/httpd.conf with conf.d/ beside conf/); absolute ones are found by their tail.
     /// </summary>
-    private List<string> IncludePaths(string pattern)
+    private List<string> IncludePaths(string pattern, out bool folder)
     {
+        folder = pattern.EndsWith('/');
         if (pattern.Contains('$')) return [];
         var full = ApachePaths.Locate(pattern, main.Directory, main.Root);
         if (full is null) return [];
-        return Directory.Exists(full) ? UsagePaths.Listing(full, "*", main.Root, MaxIncludes) : UsagePaths.IncludeGlob(full, main.Root, MaxIncludes);
+        folder |= Directory.Exists(full);
+        return folder ? UsagePaths.Listing(full, "*", main.Root, MaxIncludes) : UsagePaths.IncludeGlob(full, main.Root, MaxIncludes);
     }
+
+    /// <summary>Files httpd's packages install that hold no TLS setting (Debian's ports.conf: Listen lines only).</summary>
+    private static readonly HashSet<string> DistributionFiles = new(StringComparer.Ordinal) { "ports.conf", "mime.types", "magic" };
 }

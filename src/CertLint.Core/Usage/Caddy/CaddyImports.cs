@@ -103,7 +103,8 @@ internal sealed partial class CaddyImports(ConfigReadResult result)
         }
         // A path with a placeholder ({$DIR}, {env.DIR}) depends on the deployment's environment: not read.
         if (words[0].Contains('{')) return;
-        _includes.Expand(at.Source, at.Line, Paths(at.Source, words[0]), depth, into, (source, d) => File(source, d, args));
+        _includes.Expand(at.Source, at.Line, new IncludeLine("import", words[0]), Paths(at.Source, words[0]), depth, into,
+            (source, d) => File(source, d, args));
     }
 
     /// <summary>

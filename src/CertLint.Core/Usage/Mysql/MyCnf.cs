@@ -80,11 +80,12 @@ internal sealed class MyCnf(ConfigSource main, ConfigReadResult result)
             return;
         }
         var dir = word == "!includedir";
-        if (UsagePaths.Locate(path, source, folder: dir) is not { } full) return;
-        var paths = dir
-            ? UsagePaths.Listing(full, "*", source.Root, ConfigIncludes<MyOption>.MaxFiles, IsOptionFileName)
+        var full = UsagePaths.Locate(path, source, folder: dir);
+        List<string> paths = full is null ? []
+            : dir ? UsagePaths.Listing(full, "*", source.Root, ConfigIncludes<MyOption>.MaxFiles, IsOptionFileName)
             : [full];
-        _includes.Expand(source, line, paths, depth, into, Parse);
+        // A folder (Debian's !includedir /etc/mysql/conf.d/) may be empty or the deployment's: silent, as a glob.
+        _includes.Expand(source, line, new IncludeLine(word, path, Silent: dir), paths, depth, into, Parse);
     }
 
     /// <summary>The files !includedir reads: `.cnf`, and `.ini` as on Windows.</summary>

@@ -83,7 +83,8 @@ internal sealed class NginxParser(ConfigSource main, ConfigReadResult result)
     {
         if (words[0] == "include" && words.Count == 2)
         {
-            _includes.Expand(source, line, IncludePaths(words[1]), includeDepth, into, ParseTokens);
+            _includes.Expand(source, line, new IncludeLine("include", words[1], DistributionFiles.Contains(Path.GetFileName(words[1]))),
+                IncludePaths(words[1]), includeDepth, into, ParseTokens);
             return;
         }
         into.Add(new NginxDirective(words[0], words.Skip(1).ToList(), source.At(line), null));
@@ -96,6 +97,14 @@ internal sealed class NginxParser(ConfigSource main, ConfigReadResult result)
     private List<string> IncludePaths(string pattern) =>
         !pattern.Contains('$') && UsagePaths.Locate(pattern, main) is { } full
             ? UsagePaths.IncludeGlob(full, main.Root, ConfigIncludes<NginxDirective>.MaxFiles) : [];
+
+    /// <summary>Files nginx's packages install beside nginx.conf that hold no TLS setting: a repository rarely carries them,
+    /// and their absence is no gap in what is checked.</summary>
+    private static readonly HashSet<string> DistributionFiles = new(StringComparer.Ordinal)
+    {
+        "mime.types", "fastcgi_params", "fastcgi.conf", "fastcgi-php.conf", "proxy_params", "scgi_params", "uwsgi_params",
+        "koi-utf", "koi-win", "win-utf",
+    };
 
     /// <summary>A directive name for a message: short and printable, so an error never carries file content.</summary>
     private static string Safe(string word) => word.Length <= 40 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') ? word : "(unnamed)";

@@ -73,7 +73,7 @@ internal sealed class OpenvpnConfig(ConfigSource main, ConfigReadResult result)
             }
             if (words.Count == 0) continue;
             var name = (words[0].StartsWith("--", StringComparison.Ordinal) ? words[0][2..] : words[0]).ToLowerInvariant();
-            if (name == "config" && words.Count == 2) _includes.Expand(source, i + 1, IncludePaths(source, words[1]), depth, options, Parse);
+            if (name == "config" && words.Count == 2) _includes.Expand(source, i + 1, new IncludeLine("config", words[1]), IncludePaths(source, words[1]), depth, options, Parse);
             else options.Add(new OpenvpnOption(name, words.Skip(1).ToList(), source.At(i + 1)) { Source = source });
         }
         return options;

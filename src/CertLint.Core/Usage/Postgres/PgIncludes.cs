@@ -9,13 +9,21 @@ internal static class PgIncludes
 {
     public static bool IsInclude(string directive) => directive is "include" or "include_if_exists" or "include_dir";
 
+    /// <summary>The include as written: silent when PostgreSQL allows its absence (include_if_exists, a folder) or
+    /// <see cref="Paths"/> has reported it.</summary>
+    public static IncludeLine Line(ConfigSource source, string directive, string value) =>
+        new(directive, value, Silent: directive != "include" || IsMissingRelative(source, value));
+
     public static List<string> Paths(ConfigSource source, int line, string directive, string value, ConfigReadResult result)
     {
         var isDir = directive == "include_dir";
         if (UsagePaths.Locate(value, source, folder: isDir) is not { } full) return [];
         if (isDir) return UsagePaths.Listing(full, "*.conf", source.Root, ConfigIncludes<PgSetting>.MaxFiles);
-        if (directive == "include" && !UsagePaths.IsAbsolute(value) && !File.Exists(full))
+        if (directive == "include" && IsMissingRelative(source, value))
             result.Error(source.At(line), "include names a file that is not there (PostgreSQL does not start)");
         return [full];
     }
+
+    private static bool IsMissingRelative(ConfigSource source, string value) =>
+        !UsagePaths.IsAbsolute(value) && UsagePaths.Locate(value, source) is { } full && !File.Exists(full);
 }

@@ -33,7 +33,7 @@ internal sealed class PostgresConf(ConfigSource main, ConfigReadResult result)
             var (name, value) = setting;
             if (PgIncludes.IsInclude(name))
             {
-                _includes.Expand(source, line, PgIncludes.Paths(source, line, name, value, result), depth, settings, Parse);
+                _includes.Expand(source, line, PgIncludes.Line(source, name, value), PgIncludes.Paths(source, line, name, value, result), depth, settings, Parse);
                 continue;
             }
             settings.Add(new PgSetting(name, value, source.At(line)));

@@ -30,7 +30,7 @@ internal sealed class RedisConfig(ConfigSource main, ConfigReadResult result)
             }
             if (words.Count == 0) continue;
             var name = words[0].ToLowerInvariant();
-            if (name == "include" && words.Count == 2) _includes.Expand(source, i + 1, IncludePaths(source, words[1]), depth, directives, Parse);
+            if (name == "include" && words.Count == 2) _includes.Expand(source, i + 1, new IncludeLine("include", words[1]), IncludePaths(source, words[1]), depth, directives, Parse);
             else directives.Add(new RedisDirective(name, words.Skip(1).ToList(), source.At(i + 1)));
         }
         return directives;
