@@ -94,6 +94,9 @@ internal sealed class ConfigIncludes<T>(ConfigReadResult result)
 
     private static string NotRead(ConfigSource source, IncludeLine written)
     {
+        // Apache's ${VAR}, nginx's $var and Caddy's {env.X}: the deployment decides the path.
+        if (written.Path.IndexOfAny(['$', '{']) >= 0)
+            return $"{written.Directive} {SafeText.Quote(written.Path)} names a path the deployment's environment sets";
         var outside = UsagePaths.IsAbsolute(written.Path) || !IsInside(written.Path, source);
         return $"{written.Directive} {SafeText.Quote(written.Path)} " + (outside
             ? "names a file outside the repository, and no scanned file matches its path"

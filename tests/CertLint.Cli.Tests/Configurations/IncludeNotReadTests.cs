@@ -14,7 +14,9 @@ public sealed class IncludeNotReadTests
         using var repo = new ConfigFixture("includes");
         var (findings, outcome, json) = repo.Lint();
         findings.ShouldBe([
+            "config-include-not-read apache/httpd.conf:17",
             "config-include-not-read apache/httpd.conf:8",
+            "config-include-not-read caddy/Caddyfile:12",
             "config-include-not-read caddy/Caddyfile:5",
             "config-include-not-read mysql/my.cnf:7",
             "config-include-not-read nginx/nginx.conf:12",
@@ -26,6 +28,8 @@ public sealed class IncludeNotReadTests
         outcome.ExitCode.ShouldBe(0);
         ConfigFixture.Messages(json, "config-include-not-read").ShouldContain(
             "nginx/nginx.conf:12: include '/etc/letsencrypt/options-ssl-nginx.conf' names a file outside the repository, and no scanned file matches its path: the TLS settings it may hold are not checked.");
+        ConfigFixture.Messages(json, "config-include-not-read").ShouldContain(
+            "apache/httpd.conf:17: Include '${TLS_CONF_DIR}/client-auth.conf' names a path the deployment's environment sets: the TLS settings it may hold are not checked.");
         ConfigFixture.Messages(json, "config-include-not-read").ShouldContain(
             "nginx/nginx.conf:13: include 'snippets/mtls.conf' names a file that is not in the repository: the TLS settings it may hold are not checked.");
     }

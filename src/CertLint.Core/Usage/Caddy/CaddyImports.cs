@@ -101,8 +101,8 @@ internal sealed partial class CaddyImports(ConfigReadResult result)
             _importing.Remove(words[0]);
             return;
         }
-        // A path with a placeholder ({$DIR}, {env.DIR}) depends on the deployment's environment: not read.
-        if (words[0].Contains('{')) return;
+        // A path with a placeholder ({$DIR}, {env.DIR}) depends on the deployment's environment: it reads no file here,
+        // which config-include-not-read says.
         _includes.Expand(at.Source, at.Line, new IncludeLine("import", words[0]), Paths(at.Source, words[0]), depth, into,
             (source, d) => File(source, d, args));
     }
