@@ -109,7 +109,8 @@ internal sealed partial class CaddyImports(ConfigReadResult result)
 
     /// <summary>
     /// The files an import names, as Caddy globs them (relative to the importing file; an absolute path by its tail).
-    /// One not in the repository (a deployment's own file, an undefined snippet's name) is left unread, as nginx's.
+    /// One not in the repository (a deployment's own file, an undefined snippet's name) is left unread and noted
+    /// (config-include-not-read), as nginx's.
     /// </summary>
     private static List<string> Paths(ConfigSource source, string written) =>
         UsagePaths.Locate(written, source) is { } full
