@@ -11,7 +11,7 @@ namespace CertLint.Usage;
 /// </summary>
 internal readonly record struct IncludeLine(string Directive, string Path, bool Silent = false)
 {
-    public bool IsGlob => System.IO.Path.GetFileName(Path.Replace('\\', '/')).IndexOfAny(['*', '?', '[']) >= 0;
+    public bool IsGlob => UsagePaths.IsGlob(Path);
 }
 
 /// <summary>
@@ -97,21 +97,10 @@ internal sealed class ConfigIncludes<T>(ConfigReadResult result)
         // Apache's ${VAR}, nginx's $var and Caddy's {env.X}: the deployment decides the path.
         if (written.Path.IndexOfAny(['$', '{']) >= 0)
             return $"{written.Directive} {SafeText.Quote(written.Path)} names a path the deployment's environment sets";
-        var outside = UsagePaths.IsAbsolute(written.Path) || !IsInside(written.Path, source);
+        var outside = UsagePaths.IsAbsolute(written.Path)
+            || UsagePaths.Locate(written.Path, source) is not { } full || !ConfigConfinement.IsInside(full, source.Root);
         return $"{written.Directive} {SafeText.Quote(written.Path)} " + (outside
             ? "names a file outside the repository, and no scanned file matches its path"
             : "names a file that is not in the repository");
-    }
-
-    private static bool IsInside(string written, ConfigSource source)
-    {
-        try
-        {
-            return ConfigConfinement.IsInside(Path.GetFullPath(written.Replace('\\', '/'), source.Directory), source.Root);
-        }
-        catch (Exception e) when (e is ArgumentException or IOException)
-        {
-            return false;
-        }
     }
 }

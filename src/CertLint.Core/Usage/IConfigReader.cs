@@ -58,17 +58,17 @@ public sealed class ConfigReadResult
     private int _notListed;
 
     /// <summary>A problem; past <see cref="MaxIssues"/> one more issue, at the first not listed, counts the rest.</summary>
-    public void Error(SourceLocation at, string message) => Add(ParseIssueKind.ParseError, at, message, null);
+    public void Error(SourceLocation at, string message) => Add(ParseIssueKind.ParseError, at, () => message);
 
     /// <summary>An include that read no file (rule config-include-not-read): what it holds is not checked. The message is
     /// made only when it is kept (it looks at the file system, and a hostile file may hold 100,000 such includes).</summary>
-    public void IncludeNotRead(SourceLocation at, Func<string> message) => Add(ParseIssueKind.IncludeNotRead, at, null, message);
+    public void IncludeNotRead(SourceLocation at, Func<string> message) => Add(ParseIssueKind.IncludeNotRead, at, message);
 
-    private void Add(ParseIssueKind kind, SourceLocation at, string? message, Func<string>? make)
+    private void Add(ParseIssueKind kind, SourceLocation at, Func<string> message)
     {
         if (Issues.Count < MaxIssues)
         {
-            Issues.Add(new ParseIssue(kind, at, message ?? make!()));
+            Issues.Add(new ParseIssue(kind, at, message()));
             return;
         }
         _notListed++;

@@ -71,6 +71,9 @@ public static class UsagePaths
         return dot > 0 && dot + 2 < name.Length && name.AsSpan(dot + 2).IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
+    /// <summary>Whether a path's file name is a glob (`*`, `?`, `[`), as include lines and glob(3) take it.</summary>
+    public static bool IsGlob(string path) => Path.GetFileName(path.Replace('\\', '/')).IndexOfAny(['*', '?', '[']) >= 0;
+
     /// <summary>
     /// The files an include names (nginx `include`, Apache `Include`, Redis `include`): the path itself, or, when its
     /// file name is a glob(3) pattern (conf.d/*.conf), the matching files of its folder as <see cref="Listing"/> gives them.
@@ -78,7 +81,7 @@ public static class UsagePaths
     public static List<string> IncludeGlob(string full, string root, int max)
     {
         var name = Path.GetFileName(full);
-        return name.IndexOfAny(['*', '?', '[']) < 0 ? [full] : Listing(Path.GetDirectoryName(full)!, name, root, max);
+        return IsGlob(name) ? Listing(Path.GetDirectoryName(full)!, name, root, max) : [full];
     }
 
     /// <summary>
@@ -112,7 +115,7 @@ public static class UsagePaths
     {
         if (!IsAbsolute(written)) return Path.GetFullPath(written.Replace('\\', '/'), source.Directory);
         if (folder) return DirectoryByTail(written, source.Directory, source.Root);
-        if (Path.GetFileName(written.Replace('\\', '/')).IndexOfAny(['*', '?', '[']) < 0) return FileByTail(written, source.Directory, source.Root);
+        if (!IsGlob(written)) return FileByTail(written, source.Directory, source.Root);
         // A glob's tail is found by its folder, which may be the configuration's own (conf.d/*.conf read from conf.d).
         return ByTail(written, source.Directory, source.Root, glob => Directory.Exists(Path.GetDirectoryName(glob)));
     }

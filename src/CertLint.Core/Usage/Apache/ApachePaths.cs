@@ -28,7 +28,7 @@ internal static class ApachePaths
             {
                 var full = Path.GetFullPath(tail, b);
                 if (!CertLint.Configuration.ConfigConfinement.IsInside(full, root)) continue;
-                var probe = Path.GetFileName(full).IndexOfAny(['*', '?', '[']) >= 0 ? Path.GetDirectoryName(full)! : full;
+                var probe = UsagePaths.IsGlob(full) ? Path.GetDirectoryName(full)! : full;
                 if (File.Exists(probe) || Directory.Exists(probe)) return full;
             }
         }

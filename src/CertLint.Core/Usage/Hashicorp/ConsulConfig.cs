@@ -42,10 +42,9 @@ internal static class ConsulConfig
         var hostname = Find(rpc, "verify_server_hostname");
         // With verify_server_hostname every agent, servers calling each other included, wants server.DATACENTER.DOMAIN.
         var checksName = hostname?.Bool("verify_server_hostname"); // read once: a bad value is one error
-        var name = checksName == true
-            ? HclSettings.ServerName(new HclSettings(top, source, result, ""), "datacenter", "dc1", "consul", "domain")
-            : null;
-        if (new HclSettings(top, source, result, "").Bool("server") == true)
+        var agent = new HclSettings(top, source, result, "");
+        var name = checksName == true ? agent.ServerName("datacenter", "dc1", "consul", "domain") : null;
+        if (agent.Bool("server") == true)
         {
             Server(top, source, result, "internal_rpc", "consul internal_rpc (server RPC)", "verify_incoming_rpc",
                 name, hostname?.At("verify_server_hostname"));

@@ -62,12 +62,12 @@ internal sealed class HclSettings(HclBody body, ConfigSource source, ConfigReadR
     /// <summary>
     /// The name Consul and Nomad agents check a server's certificate for with verify_server_hostname:
     /// server.DATACENTER.DOMAIN (Consul; domain "consul" unless set) or server.REGION.nomad, from the agent's top-level
-    /// settings, lower-cased; null when the datacenter or domain is an interpolation, which only the agent resolves.
+    /// settings (these), lower-cased; null when the datacenter or domain is an interpolation, which only the agent resolves.
     /// </summary>
-    public static string? ServerName(HclSettings top, string scopeKey, string scopeDefault, string domainDefault, string? domainKey = null)
+    public string? ServerName(string scopeKey, string scopeDefault, string domainDefault, string? domainKey = null)
     {
         string? Setting(string? key, string fallback) =>
-            key is null || top.Get(key) is null ? fallback : top.Text(key) is { Length: > 0 } text ? text.TrimEnd('.') : null;
+            key is null || Get(key) is null ? fallback : Text(key) is { Length: > 0 } text ? text.TrimEnd('.') : null;
         if (Setting(scopeKey, scopeDefault) is not { } scope || Setting(domainKey, domainDefault) is not { } domain) return null;
         var name = $"server.{scope}.{domain}".ToLowerInvariant();
         return name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_') ? name : null;

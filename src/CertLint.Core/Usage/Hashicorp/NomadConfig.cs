@@ -56,7 +56,7 @@ internal static class NomadConfig
         var server = top.BlocksOf("server").Any(b => new HclSettings(b.Body, source, result, "server.").Bool("enabled") == true);
         var checksName = s.Bool("verify_server_hostname") == true;
         // With verify_server_hostname every agent, servers calling each other included, wants server.REGION.nomad.
-        var name = checksName ? HclSettings.ServerName(new HclSettings(top, source, result, ""), "region", "global", "nomad") : null;
+        var name = checksName ? new HclSettings(top, source, result, "").ServerName("region", "global", "nomad") : null;
         if (server)
         {
             result.Usages.Add(Usage("nomad rpc (server)", UsageRole.Server) with

@@ -85,7 +85,7 @@ internal sealed class JsonTree
         }
         catch (JsonException e)
         {
-            var line = e.LineNumber is { } l ? (int)l + 1 : lines.LineOf((long)Math.Min(reader.TokenStartIndex, int.MaxValue));
+            var line = e.LineNumber is { } l ? (int)l + 1 : lines.LineOf(reader.TokenStartIndex);
             error = (line, reader.CurrentDepth >= maxDepth - 1
                 ? $"JSON nested deeper than {maxDepth} levels is not read"
                 : $"invalid JSON at line {line}");
@@ -96,7 +96,7 @@ internal sealed class JsonTree
     private static JsonTree Read(ref Utf8JsonReader reader, ByteLines lines, out int? duplicate)
     {
         duplicate = null;
-        var line = lines.LineOf((long)reader.TokenStartIndex);
+        var line = lines.LineOf(reader.TokenStartIndex);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -104,7 +104,7 @@ internal sealed class JsonTree
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var name = reader.GetString() ?? "";
-                    var keyLine = lines.LineOf((long)reader.TokenStartIndex);
+                    var keyLine = lines.LineOf(reader.TokenStartIndex);
                     reader.Read();
                     var value = Read(ref reader, lines, out var inner);
                     value.KeyLine = keyLine;

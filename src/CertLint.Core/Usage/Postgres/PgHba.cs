@@ -61,8 +61,8 @@ internal sealed class PgHba(ConfigReadResult result)
             var type = words[0].ToLowerInvariant();
             if (PgIncludes.IsInclude(type) && words.Count == 2)
             {
-                _includes.Expand(source, pendingLine, PgIncludes.Line(source, type, words[1]), PgIncludes.Paths(source, pendingLine, type, words[1], result),
-                    depth, records, Parse);
+                var (written, paths) = PgIncludes.Resolve(source, pendingLine, type, words[1], result);
+                _includes.Expand(source, pendingLine, written, paths, depth, records, Parse);
                 continue;
             }
             if (Record(type, words, source.At(pendingLine), out var problem) is { } record) records.Add(record);

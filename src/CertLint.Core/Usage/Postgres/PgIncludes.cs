@@ -9,21 +9,18 @@ internal static class PgIncludes
 {
     public static bool IsInclude(string directive) => directive is "include" or "include_if_exists" or "include_dir";
 
-    /// <summary>The include as written: silent when PostgreSQL allows its absence (include_if_exists, a folder) or
-    /// <see cref="Paths"/> has reported it.</summary>
-    public static IncludeLine Line(ConfigSource source, string directive, string value) =>
-        new(directive, value, Silent: directive != "include" || IsMissingRelative(source, value));
-
-    public static List<string> Paths(ConfigSource source, int line, string directive, string value, ConfigReadResult result)
+    /// <summary>
+    /// The include as written and the files it reads. Its absence is silent (<see cref="IncludeLine.Silent"/>) where
+    /// PostgreSQL allows it (include_if_exists, a folder) and where it is reported here (a relative include missing).
+    /// </summary>
+    public static (IncludeLine Written, List<string> Paths) Resolve(ConfigSource source, int line, string directive, string value, ConfigReadResult result)
     {
         var isDir = directive == "include_dir";
-        if (UsagePaths.Locate(value, source, folder: isDir) is not { } full) return [];
-        if (isDir) return UsagePaths.Listing(full, "*.conf", source.Root, ConfigIncludes<PgSetting>.MaxFiles);
-        if (directive == "include" && IsMissingRelative(source, value))
-            result.Error(source.At(line), "include names a file that is not there (PostgreSQL does not start)");
-        return [full];
+        var full = UsagePaths.Locate(value, source, folder: isDir);
+        var missingRelative = directive == "include" && !UsagePaths.IsAbsolute(value) && full is not null && !File.Exists(full);
+        if (missingRelative) result.Error(source.At(line), "include names a file that is not there (PostgreSQL does not start)");
+        var written = new IncludeLine(directive, value, Silent: directive != "include" || missingRelative);
+        if (full is null) return (written, []);
+        return (written, isDir ? UsagePaths.Listing(full, "*.conf", source.Root, ConfigIncludes<PgSetting>.MaxFiles) : [full]);
     }
-
-    private static bool IsMissingRelative(ConfigSource source, string value) =>
-        !UsagePaths.IsAbsolute(value) && UsagePaths.Locate(value, source) is { } full && !File.Exists(full);
 }

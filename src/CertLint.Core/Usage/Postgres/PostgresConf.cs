@@ -33,7 +33,8 @@ internal sealed class PostgresConf(ConfigSource main, ConfigReadResult result)
             var (name, value) = setting;
             if (PgIncludes.IsInclude(name))
             {
-                _includes.Expand(source, line, PgIncludes.Line(source, name, value), PgIncludes.Paths(source, line, name, value, result), depth, settings, Parse);
+                var (written, paths) = PgIncludes.Resolve(source, line, name, value, result);
+                _includes.Expand(source, line, written, paths, depth, settings, Parse);
                 continue;
             }
             settings.Add(new PgSetting(name, value, source.At(line)));
