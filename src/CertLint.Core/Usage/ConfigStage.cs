@@ -21,6 +21,7 @@ using CertLint.Usage.Spring;
 using CertLint.Usage.Kafka;
 using CertLint.Usage.Rabbitmq;
 using CertLint.Usage.Openvpn;
+using CertLint.Usage.Tomcat;
 using CertLint.Usage.Traefik;
 
 namespace CertLint.Usage;
@@ -44,6 +45,9 @@ public static class ConfigStage
         new NginxReader(),
         new KubernetesReader(),
         new IrisReader(),
+        // Tomcat's server.xml (and .xml fragments with a <Connector ... SSLEnabled>): after IRIS, whose XML exports are
+        // told by their own elements.
+        new TomcatReader(),
         new KestrelReader(),
         new ApacheReader(),
         new HaproxyReader(),

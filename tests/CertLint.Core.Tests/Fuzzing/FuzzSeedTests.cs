@@ -153,6 +153,7 @@ public sealed class FuzzSeedTests
     [TestCase("configs/hashicorp/json/consul.json", "hashicorp/consul.json", "consul Server, consul Server, consul Client")]
     [TestCase("configs/hashicorp/json/nomad.json", "hashicorp/consul.json", "nomad Client, nomad Server, nomad Server, nomad Client")]
     [TestCase("configs/hashicorp/json/vault.json", "hashicorp/consul.json", "vault Server, vault Client")]
+    [TestCase("configs/tomcat/good/conf/server.xml", "tomcat/conf/server.xml", "tomcat Server, tomcat Server")]
     public void The_new_configuration_formats_are_config_seeds_read_to_their_usages(string fixture, string routed, string usages)
     {
         var bytes = Seed(fixture, "config");

@@ -7,9 +7,9 @@ namespace CertLint.Usage.Iris;
 /// <summary>
 /// XML exports of IRIS TLS configurations (Security.SSLConfigs.Export: an SSLConfigsExport element holding one
 /// SSLConfigs element per configuration, whose child elements are its properties). Any element with a CertificateFile,
-/// PrivateKeyFile or CAFile child is read as a configuration, so hand-made variants are read too. Read streaming with
-/// DTDs prohibited, no resolver, a character cap and a depth cap: an entity bomb or a deep nest is a finding, not an
-/// outage, and no error quotes the file.
+/// PrivateKeyFile or CAFile child is read as a configuration, so hand-made variants are read too. Read as
+/// <see cref="ConfigXml"/> reads XML, with a depth cap: an entity bomb or a deep nest is a finding, not an outage, and
+/// no error quotes the file.
 /// </summary>
 internal static class IrisXml
 {
@@ -29,24 +29,10 @@ internal static class IrisXml
 
     public static void Read(ConfigSource source, ConfigReadResult result)
     {
-        if (source.Text.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
-        {
-            result.Error(source.At(1), "XML with a DTD is not read (DTDs and entities are not allowed in configuration exports)");
-            return;
-        }
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = ConfigStage.MaxConfigBytes * 2L,
-            MaxCharactersFromEntities = 1024,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-        };
         var configs = new List<Frame>();
         var stack = new Stack<Frame>();
-        using var reader = XmlReader.Create(new StringReader(source.Text), settings);
-        var info = (IXmlLineInfo)reader;
+        using var reader = ConfigXml.Open(source, result, "DTDs and entities are not allowed in configuration exports");
+        if (reader is null) return;
         try
         {
             while (reader.Read())
@@ -56,11 +42,11 @@ internal static class IrisXml
                     case XmlNodeType.Element:
                         if (stack.Count >= MaxDepth)
                         {
-                            result.Error(source.At(info.LineNumber), $"XML nested deeper than {MaxDepth} levels is not read");
+                            ConfigXml.TooDeep(source, result, reader, MaxDepth);
                             return;
                         }
                         if (stack.TryPeek(out var parent)) parent.HasElements = true;
-                        var frame = new Frame(reader.LocalName, source.At(Math.Max(1, info.LineNumber)));
+                        var frame = new Frame(reader.LocalName, source.At(ConfigXml.Line(reader)));
                         if (reader.IsEmptyElement) Close(frame, stack, configs);
                         else stack.Push(frame);
                         break;
@@ -75,8 +61,7 @@ internal static class IrisXml
         }
         catch (XmlException e)
         {
-            // The exception's message may quote names from the file: say where, not what.
-            result.Error(source.At(Math.Max(1, e.LineNumber)), $"invalid XML at line {Math.Max(1, e.LineNumber)}, column {Math.Max(1, e.LinePosition)}");
+            ConfigXml.Invalid(source, result, e);
             return;
         }
         foreach (var config in configs)
