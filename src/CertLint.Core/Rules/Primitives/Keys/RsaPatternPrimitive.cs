@@ -12,8 +12,8 @@ namespace CertLint.Rules.Primitives.Keys;
 /// (CVE-2024-3094). Each test is one pass over the modulus's octets (at most 2,048 of them: <see cref="RsaNumbers.MaxBits"/>),
 /// so the rule costs microseconds per key. One finding per key, the first reason in that order.
 /// A modulus biased in its upper half only is a "vanity" key (chosen leading text, random lower half): not known to be
-/// weak, so it is not reported. A modulus with a factor below 752 or an even one is left to weak-key-small-factor and
-/// weak-key-rsa-even-modulus (one finding per defect).
+/// weak, so it is not reported. The bias test leaves a modulus with a factor below 752 or an even one to
+/// weak-key-small-factor and weak-key-rsa-even-modulus (one finding per defect); the other two judge every modulus.
 /// </summary>
 public sealed class RsaPatternPrimitive : ICheckPrimitive
 {
