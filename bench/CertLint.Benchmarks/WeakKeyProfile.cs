@@ -22,6 +22,7 @@ public static class WeakKeyProfile
         "weak-key-roca", "weak-key-fermat", "weak-key-small-factor", "weak-key-shared-prime", "weak-key-rsa-even-modulus",
         "weak-key-rsa-exponent", "weak-key-rsa-exponent-small", "ec-key-invalid", "key-known-compromised", "key-exposed-public-cert",
         "weak-key-rsa-prime-modulus", "weak-key-rsa-private-exponent-small", "key-private-inconsistent", "weak-key-ec-scalar-small",
+        "weak-key-rsa-pattern",
     ];
 
     public static void Run(string dir, DateTimeOffset now, int runs = 3)

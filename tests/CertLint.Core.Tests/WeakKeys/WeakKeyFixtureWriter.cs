@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Formats.Asn1;
 using System.Numerics;
 using System.Security.Cryptography;
@@ -69,6 +70,71 @@ public sealed class WeakKeyFixtureWriter
             Write(name + ".key", leafKey.ExportPkcs8PrivateKeyPem());
         }
     }
+
+    /// <summary>
+    /// The moduli weak-key-rsa-pattern judges (public keys only, from a fixed seed and no system randomness, so they
+    /// regenerate byte for byte), plus modulus 0 for weak-key-rsa-even-modulus. Separate from the method above, whose
+    /// EC, DSA and CA keys come from the system generator: running this one leaves those files as they are.
+    /// </summary>
+    [Test, Explicit("writes the committed fixtures")]
+    public void Regenerate_modulus_pattern_fixtures()
+    {
+        var dir = Path.Combine(BuiltInRules.Samples.RepoRoot, "tests", "fixtures", "weak-keys");
+        var rng = new Random(347);
+        void Write(string name, BigInteger n) => File.WriteAllText(Path.Combine(dir, name), PublicKey(RsaSpki(n, 65537)).TrimEnd() + "\n");
+
+        // The first primes after round numbers: a modulus of mostly zero octets.
+        Write("pattern-zeros.pub", WeakKeyMath.NextPrime(new BigInteger(0xC0) << 1016, rng) * WeakKeyMath.NextPrime(new BigInteger(0xE0) << 1016, rng));
+        // Primes that are polynomials in 2^128 with 32-bit coefficients: about a quarter of the modulus's bits are set.
+        Write("sparse-poly.pub", SparsePrime(rng) * SparsePrime(rng));
+        // A random odd modulus with no factor below 752 whose first 16 encoded octets make the xz-utils header.
+        Write("xz-header.pub", XzHeader(rng));
+        // Upper half chosen (three quarters of its bits set), lower half random: a vanity key, not reported.
+        Write("vanity.pub", Vanity(rng));
+        Write("modulus-zero.pub", BigInteger.Zero);
+    }
+
+    private static BigInteger SparsePrime(Random rng)
+    {
+        var p = BigInteger.Zero;
+        for (var i = 0; i < 9; i++) p |= (WeakKeyMath.Random(rng, 32) | BigInteger.One) << (128 * i);
+        while (!WeakKeyMath.IsProbablePrime(p, rng)) p += 2;
+        return p;
+    }
+
+    private static BigInteger NoSmallFactor(Random rng, Func<BigInteger> candidate)
+    {
+        while (true)
+        {
+            var n = candidate() | BigInteger.One;
+            var ok = true;
+            for (var d = 3; d < 752 && ok; d += 2) ok = n % d != 0;
+            if (ok && !WeakKeyMath.IsProbablePrime(n, rng)) return n;
+        }
+    }
+
+    private static BigInteger XzHeader(Random rng) => NoSmallFactor(rng, () =>
+    {
+        var octets = new byte[256];
+        rng.NextBytes(octets);
+        octets[0] |= 0x80;
+        // Encoded with a leading zero octet: a = the LE word (0, n0, n1, n2), b = (n3 .. n6), c = (n7 .. n14).
+        ulong a = BinaryPrimitives.ReadUInt32LittleEndian([0, octets[0], octets[1], octets[2]]);
+        ulong b = BinaryPrimitives.ReadUInt32LittleEndian(octets.AsSpan(3));
+        BinaryPrimitives.WriteUInt64LittleEndian(octets.AsSpan(7), unchecked(0UL - a * b + 2));
+        return new BigInteger(octets, isUnsigned: true, isBigEndian: true);
+    });
+
+    private static BigInteger Vanity(Random rng) => NoSmallFactor(rng, () =>
+    {
+        var octets = new byte[256];
+        rng.NextBytes(octets);
+        var more = new byte[128];
+        rng.NextBytes(more);
+        for (var i = 0; i < 128; i++) octets[i] |= more[i];
+        octets[0] |= 0x80;
+        return new BigInteger(octets, isUnsigned: true, isBigEndian: true);
+    });
 
     private static X509Certificate2 SelfSigned(string name, RSA key) =>
         new CertificateRequest($"CN={name}.weak-keys.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)

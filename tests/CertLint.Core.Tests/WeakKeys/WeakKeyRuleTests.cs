@@ -41,20 +41,21 @@ public sealed class WeakKeyRuleTests
     public void Every_fixture_parses()
     {
         Hits(Result.Value, "parse-error").ShouldBeEmpty();
-        Result.Value.Inventory.Keys.Count.ShouldBe(19);
+        Result.Value.Inventory.Keys.Count.ShouldBe(24);
     }
 
     [TestCase("weak-key-roca", new[] { "roca.crt:Certificate", "roca.key:Key" })]
     [TestCase("weak-key-fermat", new[] { "fermat.crt:Certificate", "fermat.key:Key" })]
     [TestCase("weak-key-small-factor", new[] { "small-factor.pub:Key" })]
     [TestCase("weak-key-shared-prime", new[] { "shared-prime-a.crt:Certificate", "shared-prime-a.key:Key", "shared-prime-b.crt:Certificate", "shared-prime-b.key:Key" })]
-    [TestCase("weak-key-rsa-even-modulus", new[] { "even-modulus.pub:Key" })]
+    [TestCase("weak-key-rsa-even-modulus", new[] { "even-modulus.pub:Key", "modulus-zero.pub:Key" })]
     [TestCase("weak-key-rsa-exponent", new[] { "exponent-1.pub:Key", "exponent-even.pub:Key" })]
     [TestCase("weak-key-rsa-exponent-small", new[] { "exponent-3.pub:Key" })]
     [TestCase("ec-key-invalid", new[] { "ec-explicit.pub:Key", "ec-identity.pub:Key", "ec-off-curve.pub:Key" })]
     [TestCase("key-known-compromised", new[] { "rfc9500-testECCP256.key:Key", "rfc9500-testRSA1024.pub:Key" })]
     [TestCase("key-exposed-public-cert", new[] { "public-dv.key:Key" })]
-    [TestCase("weak-key", new[] { "dsa.pub:Key", "rfc9500-testRSA1024.pub:Key" })]
+    [TestCase("weak-key", new[] { "dsa.pub:Key", "modulus-zero.pub:Key", "rfc9500-testRSA1024.pub:Key" })]
+    [TestCase("weak-key-rsa-pattern", new[] { "pattern-zeros.pub:Key", "sparse-poly.pub:Key", "xz-header.pub:Key" })]
     public void Rule_fires_on_its_defect_and_nothing_else(string rule, string[] expected) =>
         Hits(Result.Value, rule).ShouldBe(expected);
 
@@ -72,6 +73,11 @@ public sealed class WeakKeyRuleTests
         Message("ec-key-invalid", "ec-explicit.pub").ShouldContain("explicit curve parameters");
         Message("key-known-compromised", "rfc9500-testECCP256.key").ShouldContain("testECCP256 (RFC 9500 §2.3)");
         Message("key-exposed-public-cert", "public-dv.key").ShouldContain("2.23.140.1.2.1");
+        Message("weak-key-rsa-pattern", "pattern-zeros.pub").ShouldContain("has the octet 0x00 16 or more times in a row");
+        Message("weak-key-rsa-pattern", "sparse-poly.pub").ShouldMatch(@"has 2\d% of its bits set and 2\d% of its lower half");
+        Message("weak-key-rsa-pattern", "xz-header.pub").ShouldContain("xz-utils backdoor's payload (CVE-2024-3094)");
+        Message("weak-key-rsa-even-modulus", "modulus-zero.pub").ShouldContain("is an RSA key with modulus 0");
+        Message("weak-key-rsa-even-modulus", "even-modulus.pub").ShouldContain("is an RSA key with a 2048-bit even modulus: it factors at once");
         foreach (var f in Result.Value.Findings.Where(f => f.Rule.Name.StartsWith("weak-key-", StringComparison.Ordinal)))
         {
             f.Message.ShouldMatch("(Replace|replace|reissue|Use e = 65537|raise maxModuli)");

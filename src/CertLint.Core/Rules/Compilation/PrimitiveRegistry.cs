@@ -34,7 +34,7 @@ public sealed class PrimitiveRegistry
         new EcPointPrimitive(), new FermatPrimitive(), new KnownKeyPrimitive(), new PublicCaKeyPrimitive(),
         new RocaPrimitive(), new RsaEvenModulusPrimitive(), new RsaExponentPrimitive(), new SharedPrimePrimitive(),
         new SmallFactorPrimitive(), new RsaPrimeModulusPrimitive(), new RsaSmallPrivateExponentPrimitive(),
-        new EcSmallScalarPrimitive(), new PrivateKeyConsistencyPrimitive(), new EdwardsPointPrimitive(),
+        new EcSmallScalarPrimitive(), new PrivateKeyConsistencyPrimitive(), new EdwardsPointPrimitive(), new RsaPatternPrimitive(),
         // Configurations in the repository (Usage)
         new CertManagerRequestPrimitive(), new MtlsClientCaPrimitive(), new ClientServerCaPrimitive(), new ClientServerNamePrimitive(), new RoleUnknownPrimitive(),
         new UsageChainPrimitive(), new UsageHostsPrimitive(), new UsageKeyPairPrimitive(), new UsageLiteralSecretPrimitive(),

@@ -2,7 +2,11 @@ using CertLint.Findings;
 
 namespace CertLint.Rules.Primitives.Keys;
 
-/// <summary>An even RSA modulus is 2·(n/2): it factors at once, and no RSA key generator makes one (BR §6.1.6).</summary>
+/// <summary>
+/// An even RSA modulus is 2·(n/2): it factors at once, and no RSA key generator makes one (BR §6.1.6). Modulus 0, even
+/// too, is said as such (badkeys' rsanzero test keys): the other weak-key rules do not decode it, and without this
+/// rule only weak-key's size would speak of it.
+/// </summary>
 public sealed class RsaEvenModulusPrimitive : ICheckPrimitive
 {
     public string Name => "rsa-even-modulus";
@@ -17,9 +21,14 @@ public sealed class RsaEvenModulusPrimitive : ICheckPrimitive
 
     private IEnumerable<Violation> Violations(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
-        if (RsaNumbers.Of(subject, context) is { Modulus.IsEven: true } rsa)
+        var rsa = RsaNumbers.Of(subject, context);
+        if (rsa is { Modulus.IsEven: true })
         {
-            yield return new Violation(new Dictionary<string, object?> { ["bits"] = rsa.Bits });
+            yield return new Violation(new Dictionary<string, object?> { ["modulus"] = $"a {rsa.Bits}-bit even modulus: it factors at once" });
+        }
+        else if (rsa is null && RsaNumbers.HasZeroModulus(subject))
+        {
+            yield return new Violation(new Dictionary<string, object?> { ["modulus"] = "modulus 0: it encrypts and verifies nothing" });
         }
     }
 }

@@ -54,6 +54,27 @@ internal sealed class RsaNumbers
         return Cache.GetValue(inventory, _ => new(StringComparer.Ordinal)).GetOrAdd(key.Sha256, _ => Decode(key.Spki));
     }
 
+    /// <summary>
+    /// Whether the subject's RSA key has modulus 0, which <see cref="Of(RuleSubject, EvaluationContext)"/> does not
+    /// decode (no number theory applies to it). Only asked when Of gave null, so not cached.
+    /// </summary>
+    public static bool HasZeroModulus(RuleSubject subject)
+    {
+        if ((subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is not { Algorithm: KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss } key) return false;
+        try
+        {
+            var seq = new AsnReader(key.Spki, AsnEncodingRules.BER).ReadSequence();
+            Asn1Helpers.ReadAlgorithmIdentifier(seq);
+            var keySeq = new AsnReader(Asn1Helpers.ReadBitString(seq, out _), AsnEncodingRules.BER).ReadSequence();
+            var n = Asn1Helpers.ReadIntegerContent(keySeq, out _);
+            return !n.ContainsAnyExcept((byte)0);
+        }
+        catch (AsnContentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Fermat's method on this modulus within <paramref name="steps"/> steps, computed once per bound.</summary>
     public (int Step, BigInteger B)? Fermat(int steps)
     {
