@@ -15,7 +15,7 @@ public sealed class PrometheusBoundTests
     {
         using var dir = new TempDirectory();
         var yml = new StringBuilder("scrape_configs:\n");
-        for (var i = 0; i < 10_000; i++) yml.Append($"  - job_name: j{i}\n    scheme: https\n    tls_config:\n      insecure_skip_verify: true\n");
+        for (var i = 0; i < 10_000; i++) yml.Append($"  - job_name: j{i}\n    scheme: https\n    tls_config:\n      server_name: node.example.test\n");
         ConfigComplexityTests.Write(dir, "prometheus.yml", yml.ToString());
 
         var clock = Stopwatch.StartNew();

@@ -97,11 +97,7 @@ public sealed partial class PrometheusReader : IConfigReader
 
     private static void Client(ConfigSource source, ConfigReadResult result, YamlMappingNode entry, bool https, string service, Func<string?> peer)
     {
-        if (!https) return;
-        if (PrometheusTls.Client(source, result, entry.Get("tls_config") as YamlMappingNode, source.At(entry.Line()), service, peer()) is { } usage)
-        {
-            result.Usages.Add(usage);
-        }
+        if (https) result.Usages.Add(PrometheusTls.Client(source, result, entry.Get("tls_config") as YamlMappingNode, source.At(entry.Line()), service, peer()));
     }
 
     /// <summary>Targets looked at per job for its host: past it the job's peer is left unnamed.</summary>

@@ -33,7 +33,7 @@ internal static class PrometheusTls
     /// server's chain and name unless insecure_skip_verify; the name is server_name, else the target's host. A
     /// certificate without its key (or the reverse) or an unknown version is a parse issue: Prometheus refuses the file.
     /// </summary>
-    public static TlsUsage? Client(ConfigSource source, ConfigReadResult result, YamlMappingNode? tls, SourceLocation at, string service, string? peer)
+    public static TlsUsage Client(ConfigSource source, ConfigReadResult result, YamlMappingNode? tls, SourceLocation at, string service, string? peer)
     {
         var cert = Material(source, result, tls, "cert", "tls_config");
         var key = Material(source, result, tls, "key", "tls_config");
