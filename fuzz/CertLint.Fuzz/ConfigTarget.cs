@@ -8,7 +8,7 @@ namespace CertLint.Fuzz;
 /// <summary>
 /// The `config` harness: one input read by every configuration reader (nginx, Kubernetes, IRIS merge / SSLDefs.ini /
 /// XML, Kestrel, Apache, HAProxy, PostgreSQL postgresql.conf / pg_hba.conf / pg_service.conf, Redis, docker-compose,
-/// Spring, Envoy, MySQL / MariaDB my.cnf, MongoDB mongod.conf, Kafka, RabbitMQ, OpenVPN, Traefik (YAML and TOML), Caddy, the Elastic Stack, HashiCorp Vault / Consul / Nomad HCL, Tomcat server.xml) under a name that reader reads.
+/// Spring, Envoy, MySQL / MariaDB my.cnf, MongoDB mongod.conf, Kafka, RabbitMQ, OpenVPN, Traefik (YAML and TOML), Caddy, the Elastic Stack, Prometheus prometheus.yml and exporter-toolkit web configurations, HashiCorp Vault / Consul / Nomad HCL, Tomcat server.xml) under a name that reader reads.
 /// The readers are called
 /// directly, not through ConfigStage, whose catch-all turns a reader bug into a parse issue: here a bug is a crash.
 /// Every include or list a configuration names inside the fuzz root opens the same input again, so include cycles and
@@ -26,6 +26,7 @@ public static class ConfigTarget
         "server.properties", "rabbitmq.conf", "client.ovpn", "traefik/dynamic.yml", "traefik/dynamic.toml",
         "caddy/Caddyfile",
         "elasticsearch.yml", "kibana.yml", "filebeat.yml",
+        "prometheus/prometheus.yml", "prometheus/web-config.yml",
         "hashicorp/vault.hcl", "hashicorp/consul.json",
         "tomcat/conf/server.xml",
     ];
@@ -39,7 +40,7 @@ public static class ConfigTarget
         {
             if (_root is not null) return _root;
             var root = Path.Combine(Path.GetTempPath(), "certlint-fuzz-config");
-            foreach (var dir in new[] { "conf.d", "certs", "k8s", "iris", "src/main/resources", "caddy" }) Directory.CreateDirectory(Path.Combine(root, dir));
+            foreach (var dir in new[] { "conf.d", "certs", "k8s", "iris", "src/main/resources", "caddy", "prometheus" }) Directory.CreateDirectory(Path.Combine(root, dir));
             foreach (var file in new[] { "conf.d/a.conf", "conf.d/b.conf", "certs/www.crt", "certs/www.key", "crt-list.txt" })
             {
                 var full = Path.Combine(root, file);
@@ -120,6 +121,7 @@ public static class ConfigTarget
         "dynamic.yml" or "dynamic.toml" => Of<Usage.Traefik.TraefikReader>(),
         "elasticsearch.yml" or "kibana.yml" or "filebeat.yml" => Of<Usage.Elastic.ElasticReader>(),
         "Caddyfile" => Of<Usage.Caddy.CaddyReader>(),
+        "prometheus.yml" or "web-config.yml" => Of<Usage.Prometheus.PrometheusReader>(),
         "vault.hcl" or "consul.json" => Of<Usage.Hashicorp.HashicorpReader>(),
         "server.xml" => Of<Usage.Tomcat.TomcatReader>(),
         _ => Of<Usage.Spring.SpringReader>(),

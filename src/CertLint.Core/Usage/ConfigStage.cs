@@ -16,6 +16,7 @@ using CertLint.Usage.Mongo;
 using CertLint.Usage.Mysql;
 using CertLint.Usage.Nginx;
 using CertLint.Usage.Postgres;
+using CertLint.Usage.Prometheus;
 using CertLint.Usage.Redis;
 using CertLint.Usage.Spring;
 using CertLint.Usage.Kafka;
@@ -64,6 +65,10 @@ public static class ConfigStage
         new RabbitmqReader(),
         // elasticsearch.yml, kibana.yml, *beat.yml: by name.
         new ElasticReader(),
+        // prometheus.yml (a top-level scrape_configs:, or prometheus*.yml with remote_write/remote_read/alerting) and
+        // exporter-toolkit web configurations (a top-level tls_server_config:): keys no other reader's files have at
+        // the top level; after the readers that know their files by name.
+        new PrometheusReader(),
         // .ovpn profiles, and .conf files with OpenVPN's own lines (dev tun, tls-client, <ca>...): last, as the most generic.
         new OpenvpnReader(),
         // Traefik's file provider: YAML whose top level is tls/http/tcp (dynamic) or serversTransport (static).

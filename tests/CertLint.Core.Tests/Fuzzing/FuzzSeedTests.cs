@@ -145,6 +145,8 @@ public sealed class FuzzSeedTests
     [TestCase("configs/elastic/good/elasticsearch.yml", "elasticsearch.yml", "elastic Server, elastic Server, elastic Client")]
     [TestCase("configs/elastic/good/kibana.yml", "kibana.yml", "elastic Server, elastic Client")]
     [TestCase("configs/elastic/good/filebeat.yml", "filebeat.yml", "elastic Client")]
+    [TestCase("configs/prometheus/good/prometheus.yml", "prometheus/prometheus.yml", "prometheus Client, prometheus Client, prometheus Client")]
+    [TestCase("configs/prometheus/good/node_exporter/web-config.yml", "prometheus/web-config.yml", "prometheus Server")]
     [TestCase("configs/caddy/good/Caddyfile", "caddy/Caddyfile", "caddy Server, caddy Client, caddy Server")]
     [TestCase("configs/hashicorp/good/vault.hcl", "hashicorp/vault.hcl", "vault Server, vault Client")]
     [TestCase("configs/hashicorp/good/agent.hcl", "hashicorp/vault.hcl", "vault Client")]
