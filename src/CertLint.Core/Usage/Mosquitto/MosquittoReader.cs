@@ -197,7 +197,7 @@ public sealed partial class MosquittoReader : IConfigReader
         }
         // The first address is the main one (round_robin false, the default); the others are fallbacks.
         var first = address?.Value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        var peer = first is null ? null : PeerHosts.Of(first);
+        var peer = first is null ? null : Host(first);
         var insecure = block.Get("bridge_insecure");
         var settings = new Dictionary<string, string> { ["bridge_insecure"] = block.IsTrue("bridge_insecure") ? "true" : "false" };
         if (block.Get("bridge_alpn") is { } alpn) settings["bridge_alpn"] = ConfigWords.Safe(alpn.Value);
@@ -217,6 +217,17 @@ public sealed partial class MosquittoReader : IConfigReader
             Protocols = Minimum(block.Get("bridge_tls_version"), result),
             Settings = settings,
         };
+    }
+
+    /// <summary>
+    /// The host of "HOST[:PORT]": mosquitto cuts the port at the last colon, so an IPv6 address is written with its port
+    /// (2001:db8::1:8883), brackets or not.
+    /// </summary>
+    private static string? Host(string address)
+    {
+        var colon = address.LastIndexOf(':');
+        var host = colon < 0 ? address : address[..colon];
+        return host.Contains(':') ? host.Trim('[', ']') is { Length: > 0 } v6 ? v6 : null : PeerHosts.Of(host);
     }
 
     /// <summary>tls_version / bridge_tls_version: the lowest version allowed (mosquitto 2.x), up to TLS 1.3.</summary>
