@@ -8,7 +8,7 @@ namespace CertLint.Fuzz;
 /// <summary>
 /// The `config` harness: one input read by every configuration reader (nginx, Kubernetes, IRIS merge / SSLDefs.ini /
 /// XML, Kestrel, Apache, HAProxy, PostgreSQL postgresql.conf / pg_hba.conf / pg_service.conf, Redis, docker-compose,
-/// Spring, Envoy, MySQL / MariaDB my.cnf, MongoDB mongod.conf, Kafka, RabbitMQ, OpenVPN, Traefik (YAML and TOML), Caddy, the Elastic Stack, Prometheus prometheus.yml and exporter-toolkit web configurations, HashiCorp Vault / Consul / Nomad HCL, Tomcat server.xml) under a name that reader reads.
+/// Spring, Envoy, MySQL / MariaDB my.cnf, MongoDB mongod.conf, Kafka, RabbitMQ, Mosquitto, OpenVPN, Traefik (YAML and TOML), Caddy, the Elastic Stack, Prometheus prometheus.yml and exporter-toolkit web configurations, HashiCorp Vault / Consul / Nomad HCL, Tomcat server.xml) under a name that reader reads.
 /// The readers are called
 /// directly, not through ConfigStage, whose catch-all turns a reader bug into a parse issue: here a bug is a crash.
 /// Every include or list a configuration names inside the fuzz root opens the same input again, so include cycles and
@@ -23,7 +23,7 @@ public static class ConfigTarget
         "httpd.conf", "haproxy.cfg", "docker-compose.yml", "application.yml", "application.properties",
         "postgresql.conf", "pg_hba.conf", "pg_service.conf", "redis.conf", "envoy.yaml",
         "my.cnf", "mongod.conf",
-        "server.properties", "rabbitmq.conf", "client.ovpn", "traefik/dynamic.yml", "traefik/dynamic.toml",
+        "server.properties", "rabbitmq.conf", "mosquitto.conf", "client.ovpn", "traefik/dynamic.yml", "traefik/dynamic.toml",
         "caddy/Caddyfile",
         "elasticsearch.yml", "kibana.yml", "filebeat.yml",
         "prometheus/prometheus.yml", "prometheus/web-config.yml",
@@ -117,6 +117,7 @@ public static class ConfigTarget
         "mongod.conf" => Of<Usage.Mongo.MongoReader>(),
         "server.properties" => Of<Usage.Kafka.KafkaReader>(),
         "rabbitmq.conf" => Of<Usage.Rabbitmq.RabbitmqReader>(),
+        "mosquitto.conf" => Of<Usage.Mosquitto.MosquittoReader>(),
         "client.ovpn" => Of<Usage.Openvpn.OpenvpnReader>(),
         "dynamic.yml" or "dynamic.toml" => Of<Usage.Traefik.TraefikReader>(),
         "elasticsearch.yml" or "kibana.yml" or "filebeat.yml" => Of<Usage.Elastic.ElasticReader>(),

@@ -13,6 +13,7 @@ using CertLint.Usage.Haproxy;
 using CertLint.Usage.Hashicorp;
 using CertLint.Usage.Kubernetes;
 using CertLint.Usage.Mongo;
+using CertLint.Usage.Mosquitto;
 using CertLint.Usage.Mysql;
 using CertLint.Usage.Nginx;
 using CertLint.Usage.Postgres;
@@ -63,6 +64,9 @@ public static class ConfigStage
         // Message brokers: after Spring (application*.properties with spring.kafka.ssl.* are Spring's).
         new KafkaReader(),
         new RabbitmqReader(),
+        // mosquitto.conf, mosquitto*.conf, and .conf files with mosquitto's own lines (listener 8883, require_certificate,
+        // bridge_cafile...): after the readers whose signatures other .conf files carry, before OpenVPN's generic one.
+        new MosquittoReader(),
         // elasticsearch.yml, kibana.yml, *beat.yml: by name.
         new ElasticReader(),
         // prometheus.yml (a top-level scrape_configs:, or prometheus*.yml with remote_write/remote_read/alerting) and

@@ -138,6 +138,8 @@ public sealed class FuzzSeedTests
     [TestCase("configs/kafka/good/config/server.properties", "server.properties", "kafka Server, kafka Server, kafka Server, kafka Client, kafka Client")]
     [TestCase("configs/kafka/good/config/producer.properties", "server.properties", "kafka Client")]
     [TestCase("configs/rabbitmq/good/rabbitmq.conf", "rabbitmq.conf", "rabbitmq Server, rabbitmq Server, rabbitmq Server")]
+    // The bridge file, not mosquitto.conf: the harness's conf.d holds copies of the input, which include_dir would read.
+    [TestCase("configs/mosquitto/good/conf.d/bridge.conf", "mosquitto.conf", "mosquitto Client")]
     [TestCase("configs/openvpn/good/client/alice.ovpn", "client.ovpn", "openvpn Client")]
     [TestCase("configs/openvpn/good/server/server.conf", "client.ovpn", "openvpn Server")]
     [TestCase("configs/traefik/good/dynamic.yml", "traefik/dynamic.yml", "traefik Server, traefik Server, traefik Server, traefik Client")]

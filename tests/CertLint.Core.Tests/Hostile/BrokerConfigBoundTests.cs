@@ -5,7 +5,7 @@ using CertLint.Tests.Pki;
 namespace CertLint.Core.Tests.Hostile;
 
 /// <summary>
-/// Kafka and RabbitMQ configurations a pull request writes to fan out: thousands of listeners on one line or in one
+/// Kafka, RabbitMQ and Mosquitto configurations a pull request writes to fan out: thousands of listeners on one line or in one
 /// file, and values of hundreds of kilobytes where PEM is expected. Each run goes through the engine, bounded.
 /// </summary>
 public sealed class BrokerConfigBoundTests
@@ -75,5 +75,29 @@ public sealed class BrokerConfigBoundTests
         // The half-megabyte password is one literal, told once, never echoed.
         result.Of("config-password-literal").ShouldHaveSingleItem().ShouldStartWith("rabbitmq.conf:3 ");
         result.AllText().ShouldNotContain("xxxxxxxx");
+    }
+
+    [Test]
+    public void Five_thousand_mosquitto_listeners_and_bridges_are_a_hundred_usages_each_and_one_issue_each()
+    {
+        using var dir = new TempDirectory();
+        ConfigComplexityTests.ServerCertificate(dir);
+        var conf = new StringBuilder();
+        // 5,000 of each keep the file under the 1 MB a configuration may have.
+        for (var i = 0; i < 5_000; i++) conf.Append($"listener {10_000 + i}\ncertfile www.crt\nkeyfile www.key\n");
+        for (var i = 0; i < 5_000; i++) conf.Append($"connection b{i}\naddress peer{i}.example.test:8883\nbridge_cafile www.crt\n");
+        ConfigComplexityTests.Write(dir, "mosquitto.conf", conf.ToString());
+
+        var clock = Stopwatch.StartNew();
+        var result = BoundedLint.Run(dir.Path, ".");
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
+        result.Inventory.Usages.Count(u => u.Role == CertLint.Usage.UsageRole.Server).ShouldBe(100);
+        result.Inventory.Usages.Count(u => u.Role == CertLint.Usage.UsageRole.Client).ShouldBe(100);
+        // The listeners past the bound are not read: their certfile lines are no duplicates to tell.
+        result.Of("parse-error").ShouldBe([
+            "mosquitto.conf:301 mosquitto.conf:301 cannot be parsed: more than 100 listeners in one configuration: the rest are not read. Fix or regenerate the file, or exclude it if it is not a certificate.",
+            "mosquitto.conf:15301 mosquitto.conf:15301 cannot be parsed: more than 100 bridges in one configuration: the rest are not read. Fix or regenerate the file, or exclude it if it is not a certificate.",
+        ], ignoreOrder: true);
     }
 }
