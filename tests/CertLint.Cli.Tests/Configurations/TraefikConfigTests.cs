@@ -19,6 +19,8 @@ public sealed class TraefikConfigTests
         o.ShouldContain("dynamic.yml:10  traefik server  traefik tls.options mtls");
         o.ShouldContain("client CA    certs/ca.crt  (dynamic.yml:14 tls.options.mtls.clientAuth.caFiles[0])");
         o.ShouldContain("verify peer  on (dynamic.yml:15)");
+        // maxVersion alone keeps Traefik's default minimum, TLS 1.2: no weak version is read into it.
+        o.ShouldContain("protocols    TLSv1.2, TLSv1.3 (dynamic.yml:11 maxVersion)");
         o.ShouldContain("dynamic.yml:24  traefik client  traefik http.serversTransports backend");
         o.ShouldContain("server CA    the PEM text  -> embedded in dynamic.yml  (dynamic.yml:27 http.serversTransports.backend.rootCAs[0])");
         o.ShouldContain("traefik.yml:8  traefik client  traefik serversTransport (static)");

@@ -173,7 +173,10 @@ public sealed partial class TraefikReader : IConfigReader
         var max = Version("maxVersion", out var maxNode);
         if (min is null && max is null) return null;
         var at = min is not null ? minNode! : maxNode!;
-        return new ProtocolSetting(TlsVersions.Range(min, max), source.At(at.Line()), min is not null ? "minVersion" : "maxVersion");
+        // maxVersion alone keeps the default minimum, TLS 1.2 (Traefik's default option; Go servers since 1.22): an open
+        // end here would read as SSLv2 and report versions the server never offers.
+        return new ProtocolSetting(TlsVersions.Range(min ?? (max < TlsVersion.Tls12 ? max : TlsVersion.Tls12), max), source.At(at.Line()),
+            min is not null ? "minVersion" : "maxVersion");
     }
 
     /// <summary>
