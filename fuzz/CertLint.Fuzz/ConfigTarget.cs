@@ -8,7 +8,7 @@ namespace CertLint.Fuzz;
 /// <summary>
 /// The `config` harness: one input read by every configuration reader (nginx, Kubernetes, IRIS merge / SSLDefs.ini /
 /// XML, Kestrel, Apache, HAProxy, PostgreSQL postgresql.conf / pg_hba.conf / pg_service.conf, Redis, docker-compose,
-/// Spring, Envoy, MySQL / MariaDB my.cnf, MongoDB mongod.conf, Kafka, RabbitMQ, OpenVPN, Traefik (YAML and TOML), Caddy, the Elastic Stack, HashiCorp Vault / Consul / Nomad HCL) under a name that reader reads.
+/// Spring, Envoy, MySQL / MariaDB my.cnf, MongoDB mongod.conf, Kafka, RabbitMQ, OpenVPN, Traefik (YAML and TOML), Caddy, the Elastic Stack, HashiCorp Vault / Consul / Nomad HCL, etcd, the Docker daemon's daemon.json) under a name that reader reads.
 /// The readers are called
 /// directly, not through ConfigStage, whose catch-all turns a reader bug into a parse issue: here a bug is a crash.
 /// Every include or list a configuration names inside the fuzz root opens the same input again, so include cycles and
@@ -27,6 +27,7 @@ public static class ConfigTarget
         "caddy/Caddyfile",
         "elasticsearch.yml", "kibana.yml", "filebeat.yml",
         "hashicorp/vault.hcl", "hashicorp/consul.json",
+        "etcd.conf.yml", "docker/daemon.json",
     ];
 
     private static string? _root;
@@ -120,6 +121,8 @@ public static class ConfigTarget
         "elasticsearch.yml" or "kibana.yml" or "filebeat.yml" => Of<Usage.Elastic.ElasticReader>(),
         "Caddyfile" => Of<Usage.Caddy.CaddyReader>(),
         "vault.hcl" or "consul.json" => Of<Usage.Hashicorp.HashicorpReader>(),
+        "etcd.conf.yml" => Of<Usage.Etcd.EtcdReader>(),
+        "daemon.json" => Of<Usage.Docker.DockerReader>(),
         _ => Of<Usage.Spring.SpringReader>(),
     };
 
