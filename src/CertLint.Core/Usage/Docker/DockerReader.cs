@@ -98,8 +98,7 @@ public sealed partial class DockerReader : IConfigReader
         foreach (var item in items.Take(MaxHosts))
         {
             if (item.Value is not { } value || value.Contains("${", StringComparison.Ordinal)) continue;
-            var scheme = value.IndexOf("://", StringComparison.Ordinal);
-            if (scheme >= 0 && !value.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase)) continue;
+            if (value.Contains("://", StringComparison.Ordinal) && !value.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase)) continue;
             if (PeerHosts.OfUrl(value) is { } host && PeerHosts.IsDomainName(host) && !hosts.Contains(host, StringComparer.OrdinalIgnoreCase)) hosts.Add(host);
         }
         return hosts;

@@ -59,10 +59,10 @@ internal sealed class JsonTree
     /// <summary>
     /// Parses the way ASP.NET Core's JSON configuration provider does (comments skipped, trailing commas allowed,
     /// duplicate keys refused), at most <paramref name="maxDepth"/> levels deep. Errors carry a line and never the text;
-    /// <paramref name="duplicate"/> says what a key written twice means to the product reading the file.
+    /// <paramref name="duplicateProblem"/> says what a key written twice means to the product reading the file.
     /// </summary>
     public static JsonTree Parse(string text, int maxDepth, out (int Line, string Message)? error,
-        string duplicate = "duplicate key (ASP.NET Core refuses a JSON configuration file with a key written twice)")
+        string duplicateProblem = "duplicate key (ASP.NET Core refuses a JSON configuration file with a key written twice)")
     {
         error = null;
         var bytes = Encoding.UTF8.GetBytes(text);
@@ -79,7 +79,7 @@ internal sealed class JsonTree
             var root = Read(ref reader, lines, out var duplicate);
             if (duplicate is { } line)
             {
-                error = (line, duplicate);
+                error = (line, duplicateProblem);
                 return root;
             }
             if (reader.Read()) throw new JsonException(null, null, null, null);
