@@ -34,7 +34,7 @@ public sealed class DockerConfigTests
             "config-file-external etc/docker/daemon.json:4",
             "config-host-mismatch etc/docker/daemon.json:2",
             "parse-error broken/daemon.json:2",
-        ], outcome.Out, ignoreOrder: true);
+        ], outcome.Out);
         outcome.ExitCode.ShouldBe(1);
         ConfigFixture.Messages(json, "config-cert-store").ShouldHaveSingleItem().ShouldBe(
             "dockerd API at defaults/daemon.json:3 takes its certificate from cert.pem in ~/.docker, dockerd's default DOCKER_CERT_PATH (tlscert unset): CertLint cannot lint it.");

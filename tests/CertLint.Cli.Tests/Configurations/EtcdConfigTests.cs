@@ -47,7 +47,7 @@ public sealed class EtcdConfigTests
             "peer-not-verified auto/etcd.conf.yml:7",
             "tls13-not-allowed etcd.conf.yml:11",
             "tls13-not-allowed etcd.conf.yml:7",
-        ], outcome.Out, ignoreOrder: true);
+        ], outcome.Out);
         outcome.ExitCode.ShouldBe(1);
         ConfigFixture.Messages(json, "config-cert-store").ShouldContain(
             "etcd peer transport at auto/etcd.conf.yml:7 takes its certificate from a self-signed certificate etcd generates at start (peer-transport-security.auto-tls): CertLint cannot lint it.");
