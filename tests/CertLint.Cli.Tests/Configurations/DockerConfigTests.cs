@@ -38,7 +38,7 @@ public sealed class DockerConfigTests
         outcome.ExitCode.ShouldBe(1);
         ConfigFixture.Messages(json, "config-cert-store").ShouldHaveSingleItem().ShouldBe(
             "dockerd API at defaults/daemon.json:3 takes its certificate from cert.pem in ~/.docker, dockerd's default DOCKER_CERT_PATH (tlscert unset): CertLint cannot lint it.");
-        ConfigFixture.Messages(json, "config-host-mismatch").ShouldHaveSingleItem().ShouldStartWith("dockerd API answers for build.example.test (etc/docker/daemon.json:2)");
+        ConfigFixture.Messages(json, "config-host-mismatch").ShouldHaveSingleItem().ShouldStartWith("dockerd API answers for build.example.test (etc/docker/daemon.json:3), but CN=docker.example.test");
         ConfigFixture.Messages(json, "parse-error").ShouldBe([
             "broken/daemon.json:2 cannot be parsed: tls must be true or false (dockerd refuses to start). Fix or regenerate the file, or exclude it if it is not a certificate.",
         ]);

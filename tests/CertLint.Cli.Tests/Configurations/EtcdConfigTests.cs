@@ -45,6 +45,8 @@ public sealed class EtcdConfigTests
             "parse-error broken/etcd.conf.yml:2",
             "parse-error broken/etcd.conf.yml:3",
             "peer-not-verified auto/etcd.conf.yml:7",
+            // The peer transport's server and its client of the other members, both at the block.
+            "tls13-not-allowed etcd.conf.yml:11",
             "tls13-not-allowed etcd.conf.yml:11",
             "tls13-not-allowed etcd.conf.yml:7",
         ], outcome.Out);
@@ -55,7 +57,7 @@ public sealed class EtcdConfigTests
         ConfigFixture.Messages(json, "peer-not-verified").ShouldHaveSingleItem().ShouldStartWith(
             "etcd peer transport (to the other members) at auto/etcd.conf.yml:7 does not verify the server's certificate (auto/etcd.conf.yml:8)");
         ConfigFixture.Messages(json, "config-host-mismatch").ShouldHaveSingleItem().ShouldStartWith(
-            "etcd client transport answers for etcd.example.test (etcd.conf.yml:4)");
+            "etcd client transport answers for etcd.example.test (etcd.conf.yml:7), but CN=etcd1.example.test");
         // A peer certificate a CA issued for serverAuth only cannot be the member's client certificate.
         ConfigFixture.Messages(json, "eku-client-auth").ShouldHaveSingleItem().ShouldContain(
             "is used as a TLS client certificate (role from etcd.conf.yml:12 peer-transport-security.cert-file, etcd.conf.yml:12 peer-transport-security.cert-file (to the other members))");

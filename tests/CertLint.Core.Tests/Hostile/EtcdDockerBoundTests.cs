@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using CertLint.Tests.Pki;
+using CertLint.Usage;
 using CertLint.Usage.Docker;
 using CertLint.Usage.Etcd;
 
@@ -28,7 +30,7 @@ public sealed class EtcdDockerBoundTests
         var server = result.Inventory.Usages.First(u => u.Service == "etcd client transport");
         server.Hosts.Count.ShouldBe(EtcdReader.MaxUrls);
         // The other member this one dials is the first of initial-cluster that is not itself.
-        result.Inventory.Usages.Single(u => u.Role == Usage.UsageRole.Client).PeerHost.ShouldBe("m1.example.test");
+        result.Inventory.Usages.Single(u => u.Role == UsageRole.Client).PeerHost.ShouldBe("m1.example.test");
         result.Of("parse-error").ShouldBe([
             "etcd.conf.yml:2 etcd.conf.yml:2 cannot be parsed: more than 100 URLs in advertise-client-urls: the rest are not read. Fix or regenerate the file, or exclude it if it is not a certificate.",
             "etcd.conf.yml:3 etcd.conf.yml:3 cannot be parsed: more than 100 URLs in initial-cluster: the rest are not read. Fix or regenerate the file, or exclude it if it is not a certificate.",
