@@ -8,7 +8,7 @@ namespace CertLint.Fuzz;
 /// <summary>
 /// The `config` harness: one input read by every configuration reader (nginx, Kubernetes, IRIS merge / SSLDefs.ini /
 /// XML, Kestrel, Apache, HAProxy, PostgreSQL postgresql.conf / pg_hba.conf / pg_service.conf, Redis, docker-compose,
-/// Spring, Envoy, MySQL / MariaDB my.cnf, MongoDB mongod.conf, Kafka, RabbitMQ, Mosquitto, OpenVPN, Traefik (YAML and TOML), Caddy, the Elastic Stack, Prometheus prometheus.yml and exporter-toolkit web configurations, HashiCorp Vault / Consul / Nomad HCL, Tomcat server.xml) under a name that reader reads.
+/// Spring, Envoy, MySQL / MariaDB my.cnf, MongoDB mongod.conf, Kafka, RabbitMQ, Mosquitto, OpenVPN, Traefik (YAML and TOML), Caddy, the Elastic Stack, Prometheus prometheus.yml and exporter-toolkit web configurations, HashiCorp Vault / Consul / Nomad HCL, Tomcat server.xml, etcd, the Docker daemon's daemon.json) under a name that reader reads.
 /// The readers are called
 /// directly, not through ConfigStage, whose catch-all turns a reader bug into a parse issue: here a bug is a crash.
 /// Every include or list a configuration names inside the fuzz root opens the same input again, so include cycles and
@@ -29,6 +29,7 @@ public static class ConfigTarget
         "prometheus/prometheus.yml", "prometheus/web-config.yml",
         "hashicorp/vault.hcl", "hashicorp/consul.json",
         "tomcat/conf/server.xml",
+        "etcd.conf.yml", "docker/daemon.json",
     ];
 
     private static string? _root;
@@ -125,6 +126,8 @@ public static class ConfigTarget
         "prometheus.yml" or "web-config.yml" => Of<Usage.Prometheus.PrometheusReader>(),
         "vault.hcl" or "consul.json" => Of<Usage.Hashicorp.HashicorpReader>(),
         "server.xml" => Of<Usage.Tomcat.TomcatReader>(),
+        "etcd.conf.yml" => Of<Usage.Etcd.EtcdReader>(),
+        "daemon.json" => Of<Usage.Docker.DockerReader>(),
         _ => Of<Usage.Spring.SpringReader>(),
     };
 

@@ -7,8 +7,10 @@ using CertLint.Usage.Kestrel;
 using CertLint.Usage.Apache;
 using CertLint.Usage.Caddy;
 using CertLint.Usage.Compose;
+using CertLint.Usage.Docker;
 using CertLint.Usage.Elastic;
 using CertLint.Usage.Envoy;
+using CertLint.Usage.Etcd;
 using CertLint.Usage.Haproxy;
 using CertLint.Usage.Hashicorp;
 using CertLint.Usage.Kubernetes;
@@ -73,6 +75,10 @@ public static class ConfigStage
         // exporter-toolkit web configurations (a top-level tls_server_config:): keys no other reader's files have at
         // the top level; after the readers that know their files by name.
         new PrometheusReader(),
+        // etcd's configuration file: YAML with a top-level client-/peer-transport-security, or etcd*.yml naming its URLs.
+        new EtcdReader(),
+        // The Docker daemon's daemon.json (by name, with a tls key): no other reader takes a file of that name.
+        new DockerReader(),
         // .ovpn profiles, and .conf files with OpenVPN's own lines (dev tun, tls-client, <ca>...): last, as the most generic.
         new OpenvpnReader(),
         // Traefik's file provider: YAML whose top level is tls/http/tcp (dynamic) or serversTransport (static).

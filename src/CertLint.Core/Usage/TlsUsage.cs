@@ -64,7 +64,7 @@ public sealed record ProtocolSetting(IReadOnlyList<TlsVersion> Allowed, SourceLo
 /// </summary>
 public sealed record TlsUsage
 {
-    /// <summary>Reader that found it: nginx, apache, haproxy, kestrel, kubernetes, compose, iris, spring, postgresql, redis, envoy, mysql, mongodb, kafka, rabbitmq, mosquitto, openvpn, traefik, elastic, caddy, prometheus, vault, consul, nomad, tomcat.</summary>
+    /// <summary>Reader that found it: nginx, apache, haproxy, kestrel, kubernetes, compose, iris, spring, postgresql, redis, envoy, mysql, mongodb, kafka, rabbitmq, mosquitto, openvpn, traefik, elastic, caddy, prometheus, vault, consul, nomad, tomcat, etcd, docker.</summary>
     public required string Format { get; init; }
     /// <summary>Where the block, resource or configuration starts.</summary>
     public required SourceLocation Location { get; init; }

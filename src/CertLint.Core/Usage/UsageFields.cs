@@ -15,7 +15,7 @@ internal static class UsageFields
 
     public static IEnumerable<FieldDefinition> Define()
     {
-        yield return Field("usage.format", T.String, "nginx, apache, haproxy, kestrel, kubernetes, compose, iris, spring, postgresql, redis, envoy, mysql, mongodb, kafka, rabbitmq, mosquitto, openvpn, traefik, caddy, elastic, prometheus, vault, consul, nomad, tomcat", u => u.Format);
+        yield return Field("usage.format", T.String, "nginx, apache, haproxy, kestrel, kubernetes, compose, iris, spring, postgresql, redis, envoy, mysql, mongodb, kafka, rabbitmq, mosquitto, openvpn, traefik, caddy, elastic, prometheus, vault, consul, nomad, tomcat, etcd, docker", u => u.Format);
         yield return Field("usage.role", T.String, "server, client or unknown", u => UsageInventoryReport.Role(u.Role));
         yield return Field("usage.service", T.String, "The server block, resource or configuration name", u => u.Service);
         yield return Field("usage.source", T.String, "file:line of the block, resource or configuration", u => $"{u.Location.File.RelativePath}:{u.Location.StartLine}");

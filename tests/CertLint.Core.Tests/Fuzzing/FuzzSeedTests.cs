@@ -158,6 +158,8 @@ public sealed class FuzzSeedTests
     [TestCase("configs/hashicorp/json/nomad.json", "hashicorp/consul.json", "nomad Client, nomad Server, nomad Server, nomad Client")]
     [TestCase("configs/hashicorp/json/vault.json", "hashicorp/consul.json", "vault Server, vault Client")]
     [TestCase("configs/tomcat/good/conf/server.xml", "tomcat/conf/server.xml", "tomcat Server, tomcat Server")]
+    [TestCase("configs/etcd/good/etcd.conf.yml", "etcd.conf.yml", "etcd Server, etcd Server, etcd Client")]
+    [TestCase("configs/docker/good/etc/docker/daemon.json", "docker/daemon.json", "docker Server")]
     public void The_new_configuration_formats_are_config_seeds_read_to_their_usages(string fixture, string routed, string usages)
     {
         var bytes = Seed(fixture, "config");

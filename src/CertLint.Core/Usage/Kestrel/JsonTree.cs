@@ -58,9 +58,11 @@ internal sealed class JsonTree
 
     /// <summary>
     /// Parses the way ASP.NET Core's JSON configuration provider does (comments skipped, trailing commas allowed,
-    /// duplicate keys refused), at most <paramref name="maxDepth"/> levels deep. Errors carry a line and never the text.
+    /// duplicate keys refused), at most <paramref name="maxDepth"/> levels deep. Errors carry a line and never the text;
+    /// <paramref name="duplicateProblem"/> says what a key written twice means to the product reading the file.
     /// </summary>
-    public static JsonTree Parse(string text, int maxDepth, out (int Line, string Message)? error)
+    public static JsonTree Parse(string text, int maxDepth, out (int Line, string Message)? error,
+        string duplicateProblem = "duplicate key (ASP.NET Core refuses a JSON configuration file with a key written twice)")
     {
         error = null;
         var bytes = Encoding.UTF8.GetBytes(text);
@@ -77,7 +79,7 @@ internal sealed class JsonTree
             var root = Read(ref reader, lines, out var duplicate);
             if (duplicate is { } line)
             {
-                error = (line, "duplicate key (ASP.NET Core refuses a JSON configuration file with a key written twice)");
+                error = (line, duplicateProblem);
                 return root;
             }
             if (reader.Read()) throw new JsonException(null, null, null, null);
