@@ -63,11 +63,7 @@ internal sealed class RsaNumbers
         if ((subject.Certificate?.PublicKey ?? subject.Key?.PublicKey) is not { Algorithm: KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss } key) return false;
         try
         {
-            var seq = new AsnReader(key.Spki, AsnEncodingRules.BER).ReadSequence();
-            Asn1Helpers.ReadAlgorithmIdentifier(seq);
-            var keySeq = new AsnReader(Asn1Helpers.ReadBitString(seq, out _), AsnEncodingRules.BER).ReadSequence();
-            var n = Asn1Helpers.ReadIntegerContent(keySeq, out _);
-            return !n.ContainsAnyExcept((byte)0);
+            return !Asn1Helpers.ReadIntegerContent(PublicKeySequence(key.Spki), out _).ContainsAnyExcept((byte)0);
         }
         catch (AsnContentException)
         {
@@ -104,13 +100,19 @@ internal sealed class RsaNumbers
         return r.AsSpan(0, count);
     }
 
+    /// <summary>The SPKI's RSAPublicKey SEQUENCE, read up to its modulus: the one reading Decode and HasZeroModulus share.</summary>
+    private static AsnReader PublicKeySequence(ReadOnlyMemory<byte> spki)
+    {
+        var seq = new AsnReader(spki, AsnEncodingRules.BER).ReadSequence();
+        Asn1Helpers.ReadAlgorithmIdentifier(seq);
+        return new AsnReader(Asn1Helpers.ReadBitString(seq, out _), AsnEncodingRules.BER).ReadSequence();
+    }
+
     private static RsaNumbers? Decode(ReadOnlyMemory<byte> spki)
     {
         try
         {
-            var seq = new AsnReader(spki, AsnEncodingRules.BER).ReadSequence();
-            Asn1Helpers.ReadAlgorithmIdentifier(seq);
-            var keySeq = new AsnReader(Asn1Helpers.ReadBitString(seq, out _), AsnEncodingRules.BER).ReadSequence();
+            var keySeq = PublicKeySequence(spki);
             var n = Asn1Helpers.ReadIntegerContent(keySeq, out _);
             var e = Asn1Helpers.ReadIntegerContent(keySeq, out _);
             if (Asn1Helpers.BitLength(n) > MaxBits || e.Length > MaxBits / 8) return null;
