@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace CertLint.Parsing;
@@ -19,7 +18,7 @@ internal static unsafe class EcGeneratorMultiple
     private const int PointConversionUncompressed = 4;
     private const int MaxCurves = 64;
 
-    private static readonly Lazy<LibCrypto?> Native = new(LibCrypto.Load);
+    private static readonly Lazy<EcFunctions?> Native = new(EcFunctions.Bind);
     private static readonly Dictionary<string, nint> Groups = new(StringComparer.Ordinal);
     private static readonly Lock GroupsLock = new();
 
@@ -60,7 +59,7 @@ internal static unsafe class EcGeneratorMultiple
     }
 
     /// <summary>The EC_GROUP of a curve OID (0: libcrypto does not know it). Groups live as long as the process.</summary>
-    private static nint Group(LibCrypto lib, string curveOid)
+    private static nint Group(EcFunctions lib, string curveOid)
     {
         lock (GroupsLock)
         {
@@ -77,11 +76,8 @@ internal static unsafe class EcGeneratorMultiple
     }
 
     /// <summary>The few libcrypto entry points needed, resolved once; null when any is missing.</summary>
-    private sealed class LibCrypto
+    private sealed class EcFunctions
     {
-        // The names .NET's own OpenSSL shim tries, newest first.
-        private static readonly string[] Names = ["libcrypto.so.3", "libcrypto.so.1.1", "libcrypto.so"];
-
         private delegate* unmanaged<byte*, int> _txt2nid;
         private delegate* unmanaged<int, nint> _groupNew;
         private delegate* unmanaged<nint, void> _groupFree;
@@ -93,40 +89,30 @@ internal static unsafe class EcGeneratorMultiple
         private delegate* unmanaged<nint, nint, int, byte*, nuint, nint, nuint> _point2oct;
         private delegate* unmanaged<void> _errClear;
 
-        public static LibCrypto? Load()
+        public static EcFunctions? Bind()
         {
-            if (!OperatingSystem.IsLinux()) return null;
-            foreach (var name in Names)
-            {
-                if (!NativeLibrary.TryLoad(name, out var handle)) continue;
-                var lib = new LibCrypto();
-                if (lib.Bind(handle)) return lib;
-            }
-            return null;
-        }
-
-        private bool Bind(nint h)
-        {
-            bool Get(string name, out nint address) => NativeLibrary.TryGetExport(h, name, out address);
+            static bool Get(string name, out nint address) => LibCrypto.TryGetExport(name, out address);
             if (!Get("OBJ_txt2nid", out var txt2nid) || !Get("EC_GROUP_new_by_curve_name", out var groupNew)
                 || !Get("EC_GROUP_free", out var groupFree) || !Get("EC_POINT_new", out var pointNew)
                 || !Get("EC_POINT_free", out var pointFree) || !Get("BN_bin2bn", out var bin2bn)
                 || !Get("BN_clear_free", out var bnClearFree) || !Get("EC_POINT_mul", out var mul)
                 || !Get("EC_POINT_point2oct", out var point2oct) || !Get("ERR_clear_error", out var errClear))
             {
-                return false;
+                return null;
             }
-            _txt2nid = (delegate* unmanaged<byte*, int>)txt2nid;
-            _groupNew = (delegate* unmanaged<int, nint>)groupNew;
-            _groupFree = (delegate* unmanaged<nint, void>)groupFree;
-            _pointNew = (delegate* unmanaged<nint, nint>)pointNew;
-            _pointFree = (delegate* unmanaged<nint, void>)pointFree;
-            _bin2bn = (delegate* unmanaged<byte*, int, nint, nint>)bin2bn;
-            _bnClearFree = (delegate* unmanaged<nint, void>)bnClearFree;
-            _mul = (delegate* unmanaged<nint, nint, nint, nint, nint, nint, int>)mul;
-            _point2oct = (delegate* unmanaged<nint, nint, int, byte*, nuint, nint, nuint>)point2oct;
-            _errClear = (delegate* unmanaged<void>)errClear;
-            return true;
+            return new EcFunctions
+            {
+                _txt2nid = (delegate* unmanaged<byte*, int>)txt2nid,
+                _groupNew = (delegate* unmanaged<int, nint>)groupNew,
+                _groupFree = (delegate* unmanaged<nint, void>)groupFree,
+                _pointNew = (delegate* unmanaged<nint, nint>)pointNew,
+                _pointFree = (delegate* unmanaged<nint, void>)pointFree,
+                _bin2bn = (delegate* unmanaged<byte*, int, nint, nint>)bin2bn,
+                _bnClearFree = (delegate* unmanaged<nint, void>)bnClearFree,
+                _mul = (delegate* unmanaged<nint, nint, nint, nint, nint, nint, int>)mul,
+                _point2oct = (delegate* unmanaged<nint, nint, int, byte*, nuint, nint, nuint>)point2oct,
+                _errClear = (delegate* unmanaged<void>)errClear,
+            };
         }
 
         public nint GroupOf(string curveOid)

@@ -46,7 +46,7 @@ internal static class KeyNumbersParser
         var (pBits, qBits) = (Bits(p), Bits(q));
         bool? inRange = p.Sign > 0 ? y >= 2 && y <= p - 2 : null;
         bool? inSubgroup = p.Sign > 0 && q.Sign > 0 && pBits <= MaxOrderPBits && qBits <= MaxOrderQBits
-            ? BigInteger.ModPow(y, q, p).IsOne
+            ? ModularExponent.Pow(y, q, p).IsOne
             : null;
         return new DsaKeyDetails(pBits, qBits, Bits(g), inRange, inSubgroup);
     }

@@ -119,7 +119,7 @@ public static class KeyParser
         var e = new AsnReader(exponent, AsnEncodingRules.BER).ReadInteger();
         if (e.IsEven || n.Sign <= 0) return false;
         // Bounded: one exponentiation modulo at most a 16,384-bit n, only for this rare shape.
-        return n.GetBitLength() > KeyNumbersParser.MaxOrderPBits || n < 3 || !System.Numerics.BigInteger.ModPow(2, n - 1, n).IsOne;
+        return n.GetBitLength() > KeyNumbersParser.MaxOrderPBits || n < 3 || !ModularExponent.Pow(2, n - 1, n).IsOne;
     }
 
     /// <summary>Public half and audit verdict of a decrypted or plain PKCS#8 key, for PKCS#12 and JKS entries.</summary>

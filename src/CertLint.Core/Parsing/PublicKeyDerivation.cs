@@ -154,7 +154,7 @@ internal static class PublicKeyDerivation
         }
         if (x.Sign <= 0 || x >= q) throw new AsnContentException("DSA private key: x is not between 1 and q - 1 (FIPS 186-5 4.1)");
         var writer = new AsnWriter(AsnEncodingRules.DER);
-        writer.WriteInteger(BigInteger.ModPow(g, x, p));
+        writer.WriteInteger(ModularExponent.Pow(g, x, p, secretExponent: true));
         return writer.Encode();
     }
 
