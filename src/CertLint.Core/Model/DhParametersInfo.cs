@@ -12,6 +12,9 @@ public sealed record DhParametersInfo(SourceLocation Location, BigInteger P, Big
     /// <summary>Bit length of the prime p.</summary>
     public int Bits => (int)P.GetBitLength();
 
+    /// <summary>The public value y of the key these parameters came with (a DH public key or certificate); null for a parameter file or a private key.</summary>
+    public BigInteger? PublicValue { get; init; }
+
     /// <summary>"PKCS#3" or "X9.42": which encoding the file used.</summary>
     public string Encoding => Q is null ? "PKCS#3" : "X9.42";
 }

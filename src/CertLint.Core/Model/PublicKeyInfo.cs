@@ -17,6 +17,8 @@ public enum KeyAlgorithm
     SlhDsa,
     /// <summary>ML-KEM (FIPS 203, RFC 9935), a key-encapsulation key: the parameter set is in <see cref="PublicKeyInfo.AlgorithmOid"/>.</summary>
     MlKem,
+    /// <summary>Finite-field Diffie-Hellman (PKCS #3 dhKeyAgreement or X9.42 dhpublicnumber): size is p's length.</summary>
+    Dh,
 }
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed record PublicKeyInfo(
     /// <summary>Short label such as "RSA 2048", "EC P-256", "Ed25519", "ML-DSA-65", "SLH-DSA-SHA2-128s", "ML-KEM-768".</summary>
     public string Label => Algorithm switch
     {
-        KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss or KeyAlgorithm.Dsa => $"{Algorithm.ToString().ToUpperInvariant()} {SizeBits}",
+        KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss or KeyAlgorithm.Dsa or KeyAlgorithm.Dh => $"{Algorithm.ToString().ToUpperInvariant()} {SizeBits}",
         KeyAlgorithm.Ec => $"EC {CurveName ?? CurveOid}",
         KeyAlgorithm.MlDsa or KeyAlgorithm.SlhDsa => Parsing.PureSignatureSet.Of(AlgorithmOid)?.Name ?? Algorithm.ToString(),
         KeyAlgorithm.MlKem => Parsing.MlKem.Of(AlgorithmOid)?.Name ?? Algorithm.ToString(),

@@ -97,6 +97,30 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource,
     }
 
     /// <summary>
+    /// The parameter sets of the file and, after them, those of its Diffie-Hellman keys and certificates: a DH key is
+    /// only as strong as its group, judged once by the parameter rules whatever carries it.
+    /// </summary>
+    private List<DhParametersInfo>? WithKeyParameters()
+    {
+        // Plain loops: this runs for every file, and almost none holds a DH key.
+        if (_keys is not null)
+        {
+            foreach (var k in _keys)
+            {
+                if (k.PublicKey is { Algorithm: KeyAlgorithm.Dh } key && DhKeys.OfPublicKey(key, k.Location) is { } parameters) DhParameters.Add(parameters);
+            }
+        }
+        if (_certificates is not null)
+        {
+            foreach (var c in _certificates)
+            {
+                if (c.PublicKey.Algorithm == KeyAlgorithm.Dh && DhKeys.OfPublicKey(c.PublicKey, c.Location) is { } parameters) DhParameters.Add(parameters);
+            }
+        }
+        return _dhParameters;
+    }
+
+    /// <summary>
     /// The file's yield as exact-size arrays (shared empty ones): every file is kept for the whole run. Arrays, not
     /// collection expressions: <c>[.. list]</c> typed as a read-only list wraps its array in a second object.
     /// </summary>
@@ -109,7 +133,7 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource,
         Crls = KeptList.Of(_crls),
         Keystore = Keystore,
         SecretKeys = KeptList.Of(_secretKeys),
-        DhParameters = KeptList.Of(_dhParameters),
+        DhParameters = KeptList.Of(WithKeyParameters()),
         Issues = KeptList.Of(_issues),
     };
 }

@@ -59,6 +59,13 @@ internal static class DhParametersParser
 
     public static DhParametersInfo Parse(ReadOnlyMemory<byte> der, SourceLocation location, bool x942)
     {
+        var (p, g, q) = ReadNumbers(der, x942);
+        return new DhParametersInfo(location, p, g, q);
+    }
+
+    /// <summary>p, g and (X9.42) q of encoded parameters, each positive and at most <see cref="MaxBits"/> long.</summary>
+    public static (BigInteger P, BigInteger G, BigInteger? Q) ReadNumbers(ReadOnlyMemory<byte> der, bool x942)
+    {
         var outer = new AsnReader(der, AsnEncodingRules.DER);
         var seq = outer.ReadSequence();
         if (outer.HasData) throw new FormatException("data after the parameters");
@@ -67,7 +74,7 @@ internal static class DhParametersParser
         BigInteger? q = x942 ? Positive(seq, "q") : null;
         // PKCS#3's privateValueLength and X9.42's j and validationParms say nothing the rules judge.
         while (seq.HasData) seq.ReadEncodedValue();
-        return new DhParametersInfo(location, p, g, q);
+        return (p, g, q);
     }
 
     private static BigInteger Positive(AsnReader seq, string name)

@@ -36,6 +36,7 @@ internal static class PublicKeyDerivation
                 ? Spki(algorithmIdentifier, point.Span)
                 : Computed(ecdsa => ecdsa.ImportPkcs8PrivateKey(pkcs8.Span, out _)),
             OidNames.Dsa => Spki(algorithmIdentifier, DsaPublicKey(parameters, privateKey)),
+            DhKeys.Pkcs3Oid or DhKeys.X942Oid => Spki(algorithmIdentifier, DhKeys.PublicValue(oid, parameters, privateKey)),
             OidNames.Ed25519 or OidNames.Ed448 or OidNames.X25519 or OidNames.X448 =>
                 Spki(algorithmIdentifier, publicKey?.ToArray() ?? EdwardsPublicKey(oid, privateKey)),
             // Derived from the private key even when publicKey [1] is there: the pairing must follow the key that signs.

@@ -28,6 +28,7 @@ public static class SpkiParser
             OidNames.RsaEncryption => (KeyAlgorithm.Rsa, RsaModulusBits(key), null, null),
             OidNames.RsaPss => (KeyAlgorithm.RsaPss, RsaModulusBits(key), null, null),
             OidNames.Dsa => (KeyAlgorithm.Dsa, DsaPBits(parameters), null, null),
+            DhKeys.Pkcs3Oid or DhKeys.X942Oid => (KeyAlgorithm.Dh, DhKeys.Bits(oid, parameters), null, null),
             OidNames.EcPublicKey => Ec(parameters, key),
             // Sizes as OpenSSL's EVP_PKEY_get_bits reports them.
             OidNames.Ed25519 => (KeyAlgorithm.Ed25519, 253, null, null),

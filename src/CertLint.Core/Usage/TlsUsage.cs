@@ -110,6 +110,12 @@ public sealed record TlsUsage
     /// <summary>Host names the endpoint answers for (nginx server_name, Ingress tls hosts, cert-manager dnsNames).</summary>
     public IReadOnlyList<string> Hosts { get; init; } = [];
     public SourceLocation? HostsAt { get; init; }
+    /// <summary>
+    /// Server: what anyone who reaches the endpoint gets when it verifies no client certificate, for services whose only
+    /// authentication is the client certificate (the Docker daemon's API, etcd's peer port), as a phrase after "anyone
+    /// who reaches it"; null for the others, which may authenticate clients in other ways (passwords, tokens).
+    /// </summary>
+    public string? OpenAccess { get; init; }
     /// <summary>Passwords written literally into the configuration (IRIS PrivateKeyPassword, Kestrel Password...).</summary>
     public IReadOnlyList<LiteralSecret> LiteralSecrets { get; init; } = [];
     /// <summary>Other format-specific settings worth a rule (cert-manager duration, usages), by name.</summary>

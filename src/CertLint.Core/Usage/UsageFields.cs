@@ -26,6 +26,9 @@ internal static class UsageFields
         yield return Field("usage.requestsClientCertificate", T.Boolean,
             "Server: clients are asked for a certificate, whether or not it is then verified (nginx optional_no_ca, Envoy ACCEPT_UNTRUSTED)",
             u => u.RequestsClientCertificate);
+        yield return Field("usage.openAccess", T.String,
+            "Server whose only authentication is the client certificate (dockerd API, etcd peer port): what anyone who reaches it gets without one",
+            u => u.OpenAccess);
         yield return Field("usage.verifyHost", T.Boolean,
             "Client: the server's host name is checked against its certificate; false where only the chain is (absent on servers and where the format does not say)", u => u.VerifyHost);
         yield return Field("usage.verifyHost.source", T.String, "file:line and directive that sets host-name checking, or the block when it is the default",

@@ -3,7 +3,7 @@ namespace CertLint.Cli.Tests.Configurations;
 /// <summary>
 /// The Docker daemon's daemon.json: tests/fixtures/configs/docker/good is a daemon API with mutual TLS on a tcp host;
 /// docker/bad has a CA file outside the repository and a host the certificate does not name, bad/open a daemon letting any
-/// client in (no finding: visible in the inventory), bad/defaults one serving ~/.docker's files and bad/broken one
+/// client in (client-cert-not-required), bad/defaults one serving ~/.docker's files and bad/broken one
 /// dockerd refuses. Certificates: docker/make-certs.sh.
 /// </summary>
 public sealed class DockerConfigTests
@@ -29,6 +29,8 @@ public sealed class DockerConfigTests
         using var repo = new ConfigFixture("docker/bad");
         var (findings, outcome, json) = repo.Lint();
         findings.ShouldBe([
+            // "tlsverify": false: anyone reaching the TCP socket controls the daemon.
+            "client-cert-not-required open/daemon.json:4",
             "config-cert-store defaults/daemon.json:3",
             // An absolute path no scanned file matches: a deployment file, not a missing one.
             "config-file-external etc/docker/daemon.json:4",
@@ -42,8 +44,11 @@ public sealed class DockerConfigTests
         ConfigFixture.Messages(json, "parse-error").ShouldBe([
             "broken/daemon.json:2 cannot be parsed: tls must be true or false (dockerd refuses to start). Fix or regenerate the file, or exclude it if it is not a certificate.",
         ]);
+        ConfigFixture.Messages(json, "client-cert-not-required").ShouldHaveSingleItem().ShouldBe(
+            "dockerd API at open/daemon.json:4 verifies no client certificate (open/daemon.json:4), and the certificate is its only authentication: " +
+            "anyone who reaches it controls the Docker daemon: it starts any container, with the host's file system mounted, as root. Require client certificates signed by your CA.");
         // "tls": true alone requires client certificates (dockerd: an unset tlsverify takes tls's value); only an
-        // explicit "tlsverify": false lets any client in: no rule judges a server that asks for none.
+        // explicit "tlsverify": false lets any client in.
         var inventory = CliRunner.InProcess(repo.Root, null, "inventory", "--now", "2030-01-01").Out;
         inventory.ShouldContain("etc/docker/daemon.json:3  docker server  dockerd API");
         inventory.ShouldContain("verify peer  on (default)");

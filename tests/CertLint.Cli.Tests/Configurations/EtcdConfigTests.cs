@@ -2,7 +2,7 @@ namespace CertLint.Cli.Tests.Configurations;
 
 /// <summary>
 /// etcd's configuration file: tests/fixtures/configs/etcd/good is a member with mutual TLS for its clients and between
-/// the members; etcd/bad has the usual mistakes, one finding each, etcd/bad/auto generated certificates (auto-tls) and
+/// the members; etcd/bad has the usual mistakes, one finding each (a peer port that verifies no client certificate among them), etcd/bad/auto generated certificates (auto-tls) and
 /// etcd/bad/broken a member that does not start. Certificates: etcd/make-certs.sh.
 /// </summary>
 public sealed class EtcdConfigTests
@@ -35,7 +35,11 @@ public sealed class EtcdConfigTests
         using var repo = new ConfigFixture("etcd/bad");
         var (findings, outcome, json) = repo.Lint();
         findings.ShouldBe([
-            // auto-tls: nothing to lint, and the members accept any certificate from each other.
+            // auto-tls: nothing to lint, and the members accept any certificate from each other: as servers
+            // (client-cert-not-required) and as clients (peer-not-verified).
+            "client-cert-not-required auto/etcd.conf.yml:7",
+            // A peer port that asks for no client certificate lets anyone talk to the cluster as a member.
+            "client-cert-not-required etcd.conf.yml:11",
             "config-cert-store auto/etcd.conf.yml:5",
             "config-cert-store auto/etcd.conf.yml:7",
             "config-host-mismatch etcd.conf.yml:4",
@@ -56,6 +60,12 @@ public sealed class EtcdConfigTests
         // auto-tls drops client-cert-auth and trusted-ca-file, and its members skip verifying each other.
         ConfigFixture.Messages(json, "peer-not-verified").ShouldHaveSingleItem().ShouldStartWith(
             "etcd peer transport (to the other members) at auto/etcd.conf.yml:7 does not verify the server's certificate (auto/etcd.conf.yml:8)");
+        ConfigFixture.Messages(json, "client-cert-not-required").ShouldBe([
+            "etcd peer transport at auto/etcd.conf.yml:7 verifies no client certificate (auto/etcd.conf.yml:8), and the certificate is its only authentication: " +
+            "anyone who reaches it talks to the cluster as a member (raft messages and snapshots): it can read and rewrite every key. Require client certificates signed by your CA.",
+            "etcd peer transport at etcd.conf.yml:11 verifies no client certificate (etcd.conf.yml:11 (default)), and the certificate is its only authentication: " +
+            "anyone who reaches it talks to the cluster as a member (raft messages and snapshots): it can read and rewrite every key. Require client certificates signed by your CA.",
+        ], ignoreOrder: true);
         ConfigFixture.Messages(json, "config-host-mismatch").ShouldHaveSingleItem().ShouldStartWith(
             "etcd client transport answers for etcd.example.test (etcd.conf.yml:7), but CN=etcd1.example.test");
         // A peer certificate a CA issued for serverAuth only cannot be the member's client certificate.

@@ -33,7 +33,7 @@ internal static class CertificateFields
         yield return Cert("basicConstraints.ca", T.Boolean, "basicConstraints cA (absent when no extension)", c => c.BasicConstraints?.IsCa);
         yield return Cert("basicConstraints.pathLen", T.Integer, "basicConstraints pathLenConstraint", c => c.BasicConstraints?.PathLength is { } p ? (long)p : null);
         yield return Cert("basicConstraints.critical", T.Boolean, "basicConstraints is critical", c => c.BasicConstraints?.Critical);
-        yield return Cert("key.type", T.String, "rsa, rsa-pss, ec, dsa, ed25519, ed448, x25519, x448, ml-dsa, slh-dsa, ml-kem, unknown", c => Names.KeyType(c.PublicKey.Algorithm));
+        yield return Cert("key.type", T.String, "rsa, rsa-pss, ec, dsa, ed25519, ed448, x25519, x448, ml-dsa, slh-dsa, ml-kem, dh, unknown", c => Names.KeyType(c.PublicKey.Algorithm));
         yield return Cert("key.size", T.Integer, "Key size in bits", c => (long)c.PublicKey.SizeBits);
         // Mozilla Root Store Policy §5.1 (and BR §6.1.5) want an RSA modulus whose size in bits is divisible by 8.
         yield return Cert("key.size.divisibleBy8", T.Boolean, "The key size in bits is a multiple of 8 (RSA: the modulus fills whole octets)", c => c.PublicKey.SizeBits % 8 == 0);

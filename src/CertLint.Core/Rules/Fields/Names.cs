@@ -56,7 +56,7 @@ public static class Names
         _ => char.ToLowerInvariant(f.ToString()[0]) + f.ToString()[1..],
     };
 
-    /// <summary>rsa, rsa-pss, ec, dsa, ed25519, ed448, x25519, x448, ml-dsa, slh-dsa, ml-kem, unknown.</summary>
+    /// <summary>rsa, rsa-pss, ec, dsa, ed25519, ed448, x25519, x448, ml-dsa, slh-dsa, ml-kem, dh, unknown.</summary>
     public static string KeyType(KeyAlgorithm a) => a switch
     {
         KeyAlgorithm.RsaPss => "rsa-pss",

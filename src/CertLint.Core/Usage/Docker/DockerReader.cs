@@ -63,6 +63,8 @@ public sealed partial class DockerReader : IConfigReader
             Location = source.At(at.KeyLine),
             Service = "dockerd API",
             Role = UsageRole.Server,
+            // The daemon has no authentication of its own: its TCP socket is guarded by client certificates or by nothing.
+            OpenAccess = "controls the Docker daemon: it starts any container, with the host's file system mounted, as root",
             Certificate = cert,
             Key = File("tlskey"),
             CaFiles = ca is null ? [] : [ca],

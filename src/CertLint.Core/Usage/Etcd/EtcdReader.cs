@@ -87,6 +87,9 @@ public sealed partial class EtcdReader : IConfigReader
             Location = at,
             Service = peer ? "etcd peer transport" : "etcd client transport",
             Role = UsageRole.Server,
+            // Members authenticate each other by certificate alone (etcd has no password on the peer port); the client
+            // port may rely on etcd's own user authentication instead.
+            OpenAccess = peer ? "talks to the cluster as a member (raft messages and snapshots): it can read and rewrite every key" : null,
             Certificate = cert,
             Key = key,
             CaFiles = ca is null ? [] : [ca],
@@ -110,6 +113,7 @@ public sealed partial class EtcdReader : IConfigReader
             Certificate = presented,
             Key = auto ? null : tls.File("client-key-file") ?? Outgoing(key),
             RequestsClientCertificate = null,
+            OpenAccess = null,
             VerifyPeer = !auto,
             VerifyAt = autoAt,
             VerifyHost = auto ? null : true,

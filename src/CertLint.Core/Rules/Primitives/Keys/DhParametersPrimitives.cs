@@ -90,8 +90,30 @@ public sealed class DhParametersStructurePrimitive : ICheckPrimitive
     private static Violation Make(DhParametersInfo d, string problem) =>
         new(new Dictionary<string, object?> { ["line"] = d.Location.StartLine, ["problem"] = problem, ["encoding"] = d.Encoding, ["bits"] = d.Bits }, d.Location);
 
-    /// <summary>The first problem found, cheapest checks first; null when the parameters make a sound group.</summary>
-    internal static string? Problem(DhParametersInfo d, bool testPrimality)
+    /// <summary>
+    /// The first problem found, cheapest checks first; null when the parameters make a sound group and the public value
+    /// that came with them (a DH public key or certificate) is a valid one.
+    /// </summary>
+    internal static string? Problem(DhParametersInfo d, bool testPrimality) =>
+        GroupProblem(d, testPrimality) ?? PublicValueProblem(d, testPrimality);
+
+    /// <summary>
+    /// SP 800-56A Rev. 3 §5.6.2.3.1's checks of a public value in a sound group: 2 ≤ y ≤ p − 2 (RFC 7919 §5.1: 1 and
+    /// p − 1 confine the shared secret to 1 or ±1, 0 and p to 0) and, when q is known, y^q = 1 (mod p), so y lies in the
+    /// subgroup of order q; the second costs an exponentiation, so only for primes the scan tests.
+    /// </summary>
+    private static string? PublicValueProblem(DhParametersInfo d, bool testPrimality)
+    {
+        if (d.PublicValue is not { } y) return null;
+        if (y < 2 || y > d.P - 2) return "the key's public value y is outside 2..p−2, so every shared secret made with it is 0, 1 or ±1";
+        if (d.Q is { } q && testPrimality && d.Bits <= MaxTestedBits && !ModularExponent.Pow(y, q, d.P).IsOne)
+        {
+            return "the key's public value y is not in the subgroup of order q (y^q mod p ≠ 1), so peers that check it refuse it";
+        }
+        return null;
+    }
+
+    private static string? GroupProblem(DhParametersInfo d, bool testPrimality)
     {
         var p = d.P;
         if (p.IsEven || p < 5) return "p is not an odd prime (it is even or below 5)";
