@@ -32,7 +32,7 @@ public static class FileDiscovery
         // The scope is part of the root: issuers and keys elsewhere in it complete chains and pairs.
         var context = new DiscoveryWalk(settings, cancellationToken, context: true, manyFiles);
         context.AddContext(scope.Files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal));
-        return scope with { Context = context.Result().Files };
+        return scope with { Context = [.. context.Result().Files.Select(f => f with { IsContext = true })] };
     }
 
     /// <summary>Relative path with forward slashes, as reports and globs use it.</summary>

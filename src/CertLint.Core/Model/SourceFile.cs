@@ -9,6 +9,12 @@ public sealed record SourceFile(
 {
     /// <summary>The relative path with forward slashes, as reports and globs use it.</summary>
     public string DisplayPath => RelativePath;
+
+    /// <summary>
+    /// Read for context only (issuers and keys elsewhere in the repository when part of it is scanned): judged, but its
+    /// findings are not reported. The checks bounded to the first N objects of the scan take the scanned files first.
+    /// </summary>
+    public bool IsContext { get; init; }
 }
 
 /// <summary>

@@ -75,4 +75,37 @@ public sealed class DhParametersTests
             + "maxPrimes; this and the rest got the cheap checks only, raise maxPrimes for dh-params-unsafe in .certlint.yml).",
         ]);
     }
+
+    [Test]
+    public void When_part_of_a_repository_is_scanned_its_primes_are_tested_before_those_of_the_rest()
+    {
+        // a-context/ sorts before the scanned scan/; with maxPrimes 1 the one prime tested must be the scanned file's:
+        // X9.42 parameters with x942-2048.pem's p and q but g = 2, whose order is not q (only the tested primes are checked so).
+        using var dir = new CertLint.Tests.Pki.TempDirectory();
+        Directory.CreateDirectory(dir[".git"]);
+        Directory.CreateDirectory(dir["a-context"]);
+        Directory.CreateDirectory(dir["scan"]);
+        File.Copy(Path.Combine(Folder, "dh1024.pem"), dir["a-context/dh1024.pem"]);
+        var x942 = ContentParser.Parse(Fixtures.Source("dh-params/x942-2048.pem"), Fixtures.Bytes("dh-params/x942-2048.pem"), TestPasswords.None).DhParameters.Single();
+        var writer = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteInteger(x942.P);
+            writer.WriteInteger(2);
+            writer.WriteInteger(x942.Q!.Value);
+        }
+        File.WriteAllText(dir["scan/bad-g.pem"], System.Security.Cryptography.PemEncoding.WriteString("X9.42 DH PARAMETERS", writer.Encode()));
+        File.WriteAllText(dir[".certlint.yml"], "rules:\n  dh-params-weak: { severity: off }\n  dh-params-unsafe:\n    parameters: { maxPrimes: 1 }\n");
+        var result = new CertLint.Engine.LintEngine().Run(new CertLint.Engine.LintRequest
+        {
+            WorkingDirectory = dir.Path,
+            Paths = ["scan"],
+            Now = CertLint.Tests.Pki.TestPki.DefaultNow,
+            Environment = _ => null,
+        });
+        // The context file is the first left out: its "stopped here" is not the scan's to report.
+        result.Of("dh-params-unsafe").ShouldBe([
+            "scan/bad-g.pem:1 scan/bad-g.pem:1 holds 2048-bit X9.42 Diffie-Hellman parameters: g does not have order q (g^q mod p ≠ 1), so the subgroup check peers make fails.",
+        ]);
+    }
 }

@@ -91,4 +91,38 @@ public sealed class SharedPrimeScanTests
         using var dir = new TempDirectory();
         Findings(LintKeys(moduli, dir)).ShouldBe([Shared(0, 4, 8), Shared(4, 0), Shared(8, 0)]);
     }
+
+    [Test]
+    public void When_part_of_a_repository_is_scanned_the_bound_is_spent_on_its_keys_before_the_context_of_the_rest()
+    {
+        // .pem, not .pub: context is found by extension, and .pub files are only sniffed in the scanned paths.
+        // A repository (.git) whose a-context/ folder sorts before the scanned scan/ and holds more moduli than the bound:
+        // its keys are read as context (issuers and pairs), but the two compared must be the scanned ones, which share a prime.
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir[".git"]);
+        Directory.CreateDirectory(dir["a-context"]);
+        Directory.CreateDirectory(dir["scan"]);
+        var context = DistinctModuli(6);
+        for (var i = 0; i < context.Length; i++)
+        {
+            File.WriteAllText(dir[$"a-context/key-{i:D4}.pem"], WeakKeyFixtureWriter.PublicKey(WeakKeyFixtureWriter.RsaSpki(context[i], 65537)));
+        }
+        File.WriteAllText(dir["scan/key-0000.pem"], WeakKeyFixtureWriter.PublicKey(WeakKeyFixtureWriter.RsaSpki(Spare(0) * Spare(1), 65537)));
+        File.WriteAllText(dir["scan/key-0001.pem"], WeakKeyFixtureWriter.PublicKey(WeakKeyFixtureWriter.RsaSpki(Spare(0) * Spare(2), 65537)));
+        File.WriteAllText(dir[".certlint.yml"], "rules:\n  weak-key-shared-prime:\n    parameters: { maxModuli: 2 }\n");
+        var result = new LintEngine().Run(new LintRequest
+        {
+            WorkingDirectory = dir.Path,
+            Paths = ["scan"],
+            Now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            Environment = _ => null,
+        });
+        // The first modulus left out is a context key's: its "stopped here" finding is not the scan's to report.
+        Findings(result).ShouldBe([
+            "scan/key-0000.pem: RSA 512 public key is an RSA 512-bit key that shares a prime factor with RSA 512 public key in scan/key-0001.pem:1-4: " +
+            "one GCD factors both moduli, so both private keys are public. Replace every one of these keys; for this one, generate a new key, replace this one wherever it is used and revoke any certificate issued for it.",
+            "scan/key-0001.pem: RSA 512 public key is an RSA 512-bit key that shares a prime factor with RSA 512 public key in scan/key-0000.pem:1-4: " +
+            "one GCD factors both moduli, so both private keys are public. Replace every one of these keys; for this one, generate a new key, replace this one wherever it is used and revoke any certificate issued for it.",
+        ]);
+    }
 }

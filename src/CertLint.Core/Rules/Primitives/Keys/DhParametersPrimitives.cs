@@ -151,12 +151,13 @@ public sealed class DhParametersStructurePrimitive : ICheckPrimitive
 
     private sealed record Scope(HashSet<BigInteger> Primes, DhParametersInfo? FirstOmitted);
 
-    /// <summary>The first <paramref name="max"/> distinct primes of the scan, in file order, that are not well-known groups.</summary>
+    /// <summary>The first <paramref name="max"/> distinct primes of the scan, in file order (scanned files before context), that are not well-known groups.</summary>
     private static Scope Tested(CertificateInventory inventory, int max)
     {
         var primes = new HashSet<BigInteger>();
         DhParametersInfo? omitted = null;
-        foreach (var d in inventory.Files.SelectMany(f => f.DhParameters))
+        // The scanned files first: a bound spent on the rest of the repository (context) must not leave them untested.
+        foreach (var d in inventory.Files.OrderBy(f => f.File.IsContext).SelectMany(f => f.DhParameters))
         {
             if (DhGroups.NameOf(d.P) is not null || primes.Contains(d.P)) continue;
             if (primes.Count < max) primes.Add(d.P);

@@ -40,15 +40,19 @@ internal sealed class SharedPrimeIndex
     }
 
     /// <summary>
-    /// The distinct odd RSA moduli of the scan in inventory order (certificates, then keys), each with the first object
-    /// that holds it: the order in which the bounded checks (this one, weak-key-rsa-prime-modulus) take them.
+    /// The distinct odd RSA moduli of the scan in inventory order (certificates, then keys; the scanned files' before the
+    /// context files', so that a bound spent on the rest of the repository never leaves a scanned key unchecked), each
+    /// with the first object that holds it: the order in which the bounded checks (this one, weak-key-rsa-prime-modulus)
+    /// take them.
     /// </summary>
     internal static (List<BigInteger> Order, Dictionary<BigInteger, (object Owner, string Where)> Owners) DistinctModuli(CertificateInventory inventory)
     {
         var owners = new Dictionary<BigInteger, (object Owner, string Where)>();
         var order = new List<BigInteger>();
-        var keys = inventory.Certificates.Select(c => (c.PublicKey, Owner: (object)c, Where: $"{c.Label} in {c.Location}"))
-            .Concat(inventory.Keys.Where(k => k.PublicKey is not null).Select(k => (k.PublicKey!, Owner: (object)k, Where: $"{k.Label} in {k.Location}")));
+        var keys = inventory.Certificates.Select(c => (c.PublicKey, Owner: (object)c, c.Location, Where: $"{c.Label} in {c.Location}"))
+            .Concat(inventory.Keys.Where(k => k.PublicKey is not null).Select(k => (k.PublicKey!, Owner: (object)k, k.Location, Where: $"{k.Label} in {k.Location}")))
+            .OrderBy(k => k.Location.File.IsContext)   // stable: scan order within each part
+            .Select(k => (k.Item1, k.Owner, k.Where));
         foreach (var (key, owner, where) in keys)
         {
             if (RsaNumbers.Of(key, inventory) is not { Modulus.IsEven: false } rsa || !owners.TryAdd(rsa.Modulus, (owner, where))) continue;
