@@ -25,7 +25,12 @@ public sealed class DhKeyTests
     private static LintResult Lint()
     {
         using var dir = new CertLint.Tests.Pki.TempDirectory();
-        foreach (var file in Directory.GetFiles(Folder)) File.Copy(file, dir[Path.GetFileName(file)]);
+        foreach (var file in Directory.GetFiles(Folder))
+        {
+            File.Copy(file, dir[Path.GetFileName(file)]);
+            // git keeps no file mode, so a clone's keys are 644: give them the 600 openssl wrote, as a deployment would.
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dir[Path.GetFileName(file)], UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         return new LintEngine().Run(new LintRequest { WorkingDirectory = dir.Path, Paths = ["."], Now = Now, Environment = _ => null });
     }
 
