@@ -102,22 +102,23 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource,
     /// </summary>
     private List<DhParametersInfo>? WithKeyParameters()
     {
-        // Plain loops: this runs for every file, and almost none holds a DH key.
+        // Plain loops, and a new list only when a DH key is there: this runs for every file, and almost none holds one.
+        List<DhParametersInfo>? all = _dhParameters;
+        void Add(PublicKeyInfo? key, SourceLocation at)
+        {
+            if (key is not { Algorithm: KeyAlgorithm.Dh } || DhKeys.OfPublicKey(key, at) is not { } parameters) return;
+            if (ReferenceEquals(all, _dhParameters)) all = [.. _dhParameters ?? []];
+            all!.Add(parameters);
+        }
         if (_keys is not null)
         {
-            foreach (var k in _keys)
-            {
-                if (k.PublicKey is { Algorithm: KeyAlgorithm.Dh } key && DhKeys.OfPublicKey(key, k.Location) is { } parameters) DhParameters.Add(parameters);
-            }
+            foreach (var k in _keys) Add(k.PublicKey, k.Location);
         }
         if (_certificates is not null)
         {
-            foreach (var c in _certificates)
-            {
-                if (c.PublicKey.Algorithm == KeyAlgorithm.Dh && DhKeys.OfPublicKey(c.PublicKey, c.Location) is { } parameters) DhParameters.Add(parameters);
-            }
+            foreach (var c in _certificates) Add(c.PublicKey, c.Location);
         }
-        return _dhParameters;
+        return all;
     }
 
     /// <summary>

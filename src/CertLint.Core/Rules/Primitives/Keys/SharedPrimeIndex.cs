@@ -51,9 +51,8 @@ internal sealed class SharedPrimeIndex
         var order = new List<BigInteger>();
         var keys = inventory.Certificates.Select(c => (c.PublicKey, Owner: (object)c, c.Location, Where: $"{c.Label} in {c.Location}"))
             .Concat(inventory.Keys.Where(k => k.PublicKey is not null).Select(k => (k.PublicKey!, Owner: (object)k, k.Location, Where: $"{k.Label} in {k.Location}")))
-            .OrderBy(k => k.Location.File.IsContext)   // stable: scan order within each part
-            .Select(k => (k.Item1, k.Owner, k.Where));
-        foreach (var (key, owner, where) in keys)
+            .OrderBy(k => k.Location.File.IsContext);   // stable: scan order within each part
+        foreach (var (key, owner, _, where) in keys)
         {
             if (RsaNumbers.Of(key, inventory) is not { Modulus.IsEven: false } rsa || !owners.TryAdd(rsa.Modulus, (owner, where))) continue;
             order.Add(rsa.Modulus);
