@@ -57,7 +57,7 @@ public static partial class ConfigLoader
     private static ScanLimits ReadLimits(string file, YamlNode node)
     {
         var map = new YamlMap(file, node, "'limits'");
-        map.RejectUnknown(["kdfIterations", "kdfBudget", "findingsPerFile", "findingsPerRule"], "'limits'");
+        map.RejectUnknown(["kdfIterations", "kdfBudget", "arithmeticBudget", "findingsPerFile", "findingsPerRule"], "'limits'");
         long Read(string key, long max)
         {
             if (map.Get(key) is not { } n) return max;
@@ -67,7 +67,7 @@ public static partial class ConfigLoader
         }
         return new ScanLimits(Read("kdfIterations", ScanLimits.MaxKdfIterations),
             (int)Read("findingsPerFile", ScanLimits.MaxFindingsPerFile), (int)Read("findingsPerRule", ScanLimits.MaxFindingsPerRule),
-            Read("kdfBudget", ScanLimits.MaxKdfBudget));
+            Read("kdfBudget", ScanLimits.MaxKdfBudget), Read("arithmeticBudget", ScanLimits.MaxArithmeticBudget));
     }
 
     private static string[] ReadExtends(string file, YamlNode node)

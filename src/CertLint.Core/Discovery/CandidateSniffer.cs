@@ -52,7 +52,7 @@ public static class CandidateSniffer
             var all = new byte[length];
             span.CopyTo(all);
             stream.ReadAtLeast(all.AsSpan(read), all.Length - read, throwOnEndOfStream: false);
-            return DerSniffer.Sniff(all) is not (DerShape.Unknown or DerShape.NotLinted);
+            return DerSniffer.Sniff(all, exact: false) is not (DerShape.Unknown or DerShape.NotLinted);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -31,6 +31,8 @@ public enum ParseIssueKind
     Unreadable,
     /// <summary>Encrypted with a key-derivation iteration count above the limit: not attempted, rule key-derivation-limit.</summary>
     KdfLimit,
+    /// <summary>Its key numbers needed more arithmetic than the run's budget had left: not linted, rule key-arithmetic-limit.</summary>
+    ArithmeticLimit,
     /// <summary>A configuration's include names a file that is not in the scan (a deployment's own file): rule config-include-not-read.</summary>
     IncludeNotRead,
 }

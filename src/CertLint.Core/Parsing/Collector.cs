@@ -5,7 +5,8 @@ using CertLint.Model;
 namespace CertLint.Parsing;
 
 /// <summary>Accumulates what one file yields and turns exceptions into <see cref="ParseIssue"/>s with clear, secret-free messages.</summary>
-/// <param name="deferKdf">In the parallel pass: a key derivation defers the file (<see cref="KdfMeter"/>).</param>
+/// <param name="deferKdf">In the parallel pass: a key derivation defers the file (<see cref="KdfMeter"/>), as does key
+/// arithmetic past the file's allowance (<see cref="ArithmeticMeter"/>).</param>
 internal sealed class Collector(SourceFile file, IPasswordSource passwordSource, bool deferKdf = false)
 {
     public SourceFile File { get; } = file;
@@ -71,13 +72,17 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource,
         {
             parse(state);
         }
-        catch (KdfDeferredException)
+        catch (ParseDeferredException)
         {
             Deferred = true; // the step's finally blocks have run (key bytes zeroed); the ordered pass parses the file again
         }
         catch (KdfLimitException e)
         {
             Issues.Add(new ParseIssue(ParseIssueKind.KdfLimit, location, e.Message));
+        }
+        catch (ArithmeticLimitException e)
+        {
+            Issues.Add(new ParseIssue(ParseIssueKind.ArithmeticLimit, location, e.Message));
         }
         catch (DecryptedButCorruptException e)
         {

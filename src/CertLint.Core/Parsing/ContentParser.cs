@@ -149,7 +149,12 @@ public static class ContentParser
             CryptographicOperations.ZeroMemory(bytes);
             return;
         }
-        switch (DerSniffer.Sniff(bytes))
+        // The sniff may do key arithmetic (is a DER SEQUENCE of two integers an RSA public key or DH parameters?), which a
+        // file's allowance or the run's budget can refuse: a step like any other.
+        DerShape? sniffed = null;
+        result.Guard(location, "DER content", () => sniffed = DerSniffer.Sniff(bytes));
+        if (sniffed is not { } shape) return;
+        switch (shape)
         {
             case DerShape.Certificate:
                 result.Kind = FileKind.DerCertificate;

@@ -25,12 +25,15 @@ public static class DerSniffer
     private const string Pkcs7DataOid = "1.2.840.113549.1.7.1";
     private static readonly Asn1Tag Context0 = new(TagClass.ContextSpecific, 0, isConstructed: true);
 
-    public static DerShape Sniff(ReadOnlyMemory<byte> data)
+    /// <param name="exact">False for discovery, which only asks whether the blob is worth parsing: a pair of integers is
+    /// then a key without the Fermat test that tells an RSA public key from DH parameters (both are parsed), so walking
+    /// a tree does no key arithmetic, which only a file's parse meters (<see cref="ArithmeticMeter"/>).</param>
+    public static DerShape Sniff(ReadOnlyMemory<byte> data, bool exact = true)
     {
         try
         {
             if (data.Length < 2 || data.Span[0] != 0x30) return DerShape.Unknown;
-            if (KeyParser.DerKeyShape(data) is not null) return DerShape.Key;
+            if (KeyParser.DerKeyShape(data, fermat: exact) is not null) return DerShape.Key;
             var outer = new AsnReader(data, AsnEncodingRules.BER).ReadSequence();
             var first = outer.PeekTag();
             // OCSPResponse (RFC 6960 §4.2.1): responseStatus ENUMERATED, responseBytes [0] EXPLICIT OPTIONAL.

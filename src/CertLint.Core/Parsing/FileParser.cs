@@ -20,12 +20,22 @@ public static class FileParser
     private static ParsedFile? Parse(SourceFile file, IPasswordSource passwords, bool deferKdf)
     {
         var read = default(BoundedRead);
+        using var meter = ArithmeticMeter.Open(deferKdf, passwords.ArithmeticBudget);
         try
         {
             // The bytes are only read from: PEM is decoded out of them, binary content is copied (the model keeps slices of it).
             read = BoundedFile.ReadRented(file.FullPath, MaxFileBytes);
             if (Problem(file, read) is { } issue) return new ParsedFile { File = file, Issues = [issue] };
             return ContentParser.ParseBorrowed(file, read.Bytes.AsMemory(0, (int)read.Size), passwords, deferKdf);
+        }
+        catch (ParseDeferredException) when (deferKdf)
+        {
+            return null; // key arithmetic outside a guarded step (none today): parse the file again in order
+        }
+        catch (ArithmeticLimitException e)
+        {
+            // As above: a guarded step reports the refusal at its object's lines.
+            return new ParsedFile { File = file, Issues = [new ParseIssue(ParseIssueKind.ArithmeticLimit, new SourceLocation(file), e.Message)] };
         }
         catch (Exception e)
         {
@@ -40,9 +50,9 @@ public static class FileParser
 
     /// <summary>
     /// Parses many files in parallel (bounded by the processor count) and returns them in input order, so the output is
-    /// deterministic whatever the scheduling. Files that need a key derivation (encrypted keys, keystores) are parsed
-    /// again afterwards, one by one in input order, so the run's key-derivation budget runs out at the same object
-    /// every time (<see cref="KdfBudget"/>).
+    /// deterministic whatever the scheduling. Files that need a key derivation (encrypted keys, keystores) or more key
+    /// arithmetic than a file's allowance are parsed again afterwards, one by one in input order, so the run's budgets
+    /// run out at the same object every time (<see cref="KdfBudget"/>, <see cref="ArithmeticBudget"/>).
     /// </summary>
     public static IReadOnlyList<ParsedFile> ParseAll(IReadOnlyList<SourceFile> files, IPasswordSource passwords, CancellationToken cancellationToken = default)
     {

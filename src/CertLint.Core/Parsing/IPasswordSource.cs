@@ -16,4 +16,10 @@ public interface IPasswordSource
 
     /// <summary>The run's key-derivation budget (<see cref="Configuration.ScanLimits.KdfBudget"/>): one object per run, shared by every file.</summary>
     KdfBudget KdfBudget { get; }
+
+    /// <summary>
+    /// The run's key-arithmetic budget (<see cref="Configuration.ScanLimits.ArithmeticBudget"/>), one object per run;
+    /// null: each file's allowance is still deferred past in the parallel pass, the ordered pass is unbounded.
+    /// </summary>
+    ArithmeticBudget? ArithmeticBudget => null;
 }

@@ -45,7 +45,7 @@ public sealed class KdfMeter
     /// <summary>A meter for one object on its own (tools, fuzzing): its own budget of the default size.</summary>
     public static KdfMeter Standalone(long maxIterations) => new(maxIterations, new KdfBudget(Configuration.ScanLimits.MaxKdfBudget));
 
-    /// <summary>A meter for the parallel pass: the first derivation defers the file (<see cref="KdfDeferredException"/>).</summary>
+    /// <summary>A meter for the parallel pass: the first derivation defers the file (<see cref="ParseDeferredException"/>).</summary>
     internal static KdfMeter Deferring(long maxIterations) => new(maxIterations, null);
 
     /// <summary>Throws <see cref="KdfLimitException"/> when <paramref name="pbe"/> asks for more than one derivation may.</summary>
@@ -57,10 +57,10 @@ public sealed class KdfMeter
         Check(pbe);
         var cost = pbe.Iterations * count; // at most 10^7 * a handful: no overflow
         if (cost <= 0) return;
-        if (_budget is null) throw new KdfDeferredException();
+        if (_budget is null) throw new ParseDeferredException();
         if (!_budget.TrySpend(cost)) throw KdfLimitException.BudgetSpent(pbe, _budget.Total);
     }
 }
 
-/// <summary>Thrown in the parallel pass at a file's first key derivation: the file is parsed again in file order.</summary>
-internal sealed class KdfDeferredException() : Exception("key derivation deferred to the ordered pass");
+/// <summary>Thrown in the parallel pass when a file needs a key derivation or more key arithmetic than its allowance (<see cref="ArithmeticMeter"/>): the file is parsed again in file order.</summary>
+internal sealed class ParseDeferredException() : Exception("deferred to the ordered pass");

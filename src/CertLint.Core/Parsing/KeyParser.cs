@@ -53,7 +53,9 @@ public static class KeyParser
     }
 
     /// <summary>Recognises a DER key by its outer structure (cheap, no decoding of the key itself).</summary>
-    public static KeyEncoding? DerKeyShape(ReadOnlyMemory<byte> der)
+    /// <param name="fermat">Whether a pair of integers is told from DH parameters by a Fermat test of the first (see
+    /// <see cref="IntegerSequenceShape"/>); without it, every such pair with an odd second is taken for an RSA public key.</param>
+    public static KeyEncoding? DerKeyShape(ReadOnlyMemory<byte> der, bool fermat = true)
     {
         try
         {
@@ -79,7 +81,7 @@ public static class KeyParser
                 return seq.HasData && seq.PeekTag().HasSameClassAndValue(Asn1Tag.PrimitiveOctetString) ? KeyEncoding.Pkcs8 : null;
             }
             if (version == "01" && next.HasSameClassAndValue(Asn1Tag.PrimitiveOctetString)) return KeyEncoding.Sec1Ec;
-            return next.HasSameClassAndValue(Asn1Tag.Integer) ? IntegerSequenceShape(der) : null;
+            return next.HasSameClassAndValue(Asn1Tag.Integer) ? IntegerSequenceShape(der, fermat) : null;
         }
         catch (AsnContentException)
         {
@@ -94,7 +96,7 @@ public static class KeyParser
     /// optional length), Dss-Parms (p, q, g), X9.42 DomainParameters (p, g, q, optional j). A pair (n, e) is a public key
     /// when e is odd and n is not a probable prime (a Fermat test to base 2): a DHParameter's g is 2 or 5 and its p prime.
     /// </summary>
-    private static KeyEncoding? IntegerSequenceShape(ReadOnlyMemory<byte> der)
+    private static KeyEncoding? IntegerSequenceShape(ReadOnlyMemory<byte> der, bool fermat)
     {
         var seq = new AsnReader(der, AsnEncodingRules.BER).ReadSequence();
         var integers = new List<ReadOnlyMemory<byte>>();
@@ -108,18 +110,19 @@ public static class KeyParser
         {
             >= 9 when versionZeroOrOne => KeyEncoding.Pkcs1Rsa,
             6 when integers[0].Span.SequenceEqual(new byte[] { 2, 1, 0 }) && !seq.HasData => KeyEncoding.OpenSslDsa,
-            2 when !seq.HasData && IsRsaPublicPair(integers[0], integers[1]) => KeyEncoding.Pkcs1RsaPublic,
+            2 when !seq.HasData && IsRsaPublicPair(integers[0], integers[1], fermat) => KeyEncoding.Pkcs1RsaPublic,
             _ => null,
         };
     }
 
-    private static bool IsRsaPublicPair(ReadOnlyMemory<byte> modulus, ReadOnlyMemory<byte> exponent)
+    private static bool IsRsaPublicPair(ReadOnlyMemory<byte> modulus, ReadOnlyMemory<byte> exponent, bool fermat)
     {
         var n = new AsnReader(modulus, AsnEncodingRules.BER).ReadInteger();
         var e = new AsnReader(exponent, AsnEncodingRules.BER).ReadInteger();
         if (e.IsEven || n.Sign <= 0) return false;
-        // Bounded: one exponentiation modulo at most a 16,384-bit n, only for this rare shape.
-        return n.GetBitLength() > KeyNumbersParser.MaxOrderPBits || n < 3 || !ModularExponent.Pow(2, n - 1, n).IsOne;
+        // One exponentiation modulo at most a 16,384-bit n (about 1 s), only for this rare shape, paid for from the file's
+        // allowance and the run's budget (ArithmeticMeter).
+        return !fermat || n.GetBitLength() > KeyNumbersParser.MaxOrderPBits || n < 3 || !ModularExponent.Pow(2, n - 1, n).IsOne;
     }
 
     /// <summary>Public half and audit verdict of a decrypted or plain PKCS#8 key, for PKCS#12 and JKS entries.</summary>

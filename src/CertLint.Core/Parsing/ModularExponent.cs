@@ -33,6 +33,7 @@ internal static unsafe class ModularExponent
     /// <summary>As above; <paramref name="managed"/> takes BigInteger's route (tests compare the two).</summary>
     internal static BigInteger Pow(BigInteger value, BigInteger exponent, BigInteger modulus, bool secretExponent, bool managed)
     {
+        ArithmeticMeter.Charge(modulus.Sign > 0 ? (long)modulus.GetBitLength() : 0, exponent.Sign > 0 ? (long)exponent.GetBitLength() : 0);
         if (!managed && value.Sign >= 0 && exponent.Sign >= 0 && modulus > BigInteger.One
             && modulus.GetBitLength() >= NativeFromBits && Native.Value is { } bn
             && bn.Pow(value >= modulus ? value % modulus : value, exponent, modulus, secretExponent) is { } result)

@@ -48,6 +48,7 @@ internal static class NumberTheory
         {
             var x = ModularExponent.Pow(Bases[i], d, n);
             if (x.IsOne || x == minusOne) continue;
+            ArithmeticMeter.Charge((long)n.GetBitLength(), s); // the squarings below: s can be most of n's bits (p − 1 = 2^4000·k)
             var witness = true;
             for (var r = 1; r < s && witness; r++)   // s < bit length of n: bounded
             {

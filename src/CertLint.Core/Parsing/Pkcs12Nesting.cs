@@ -177,11 +177,12 @@ internal static class Pkcs12Nesting
     private static void OnLargeStack(int stackBytes, Action action)
     {
         ExceptionDispatchInfo? failure = null;
+        var meter = ArithmeticMeter.Current; // the keys parsed on that thread are this file's
         var thread = new Thread(() =>
         {
             try
             {
-                action();
+                ArithmeticMeter.Carry(meter, action);
             }
             catch (Exception e)
             {

@@ -20,9 +20,12 @@ public sealed class SettingsPasswordSource : IPasswordSource
             .Select(p => (GlobCache.Get(p.Glob), p.EnvironmentVariable))
             .ToArray();
         KdfBudget = new KdfBudget(settings.Limits.KdfBudget);
+        ArithmeticBudget = new ArithmeticBudget(settings.Limits.ArithmeticBudget);
     }
 
     public KdfBudget KdfBudget { get; }
+
+    public ArithmeticBudget ArithmeticBudget { get; }
 
     public IReadOnlyList<string> CandidatesFor(SourceFile file)
     {

@@ -112,7 +112,9 @@ public static class ConfigStage
             var reader = Readers.FirstOrDefault(r => r.Detect(file.RelativePath, source.Text));
             if (reader is null) continue;
             var result = new ConfigReadResult();
-            ReadOne(reader, source, result);
+            // Keys embedded in a configuration (a Secret's data, an inline <key>) get a file's allowance of key arithmetic,
+            // then pay from the run's budget: configurations are read one by one, in order, before the files.
+            using (ArithmeticMeter.Open(deferring: false, passwords.ArithmeticBudget)) ReadOne(reader, source, result);
             // A file read in its includer's context is dropped below: its own reading does not count toward the run's cap
             // (whichever is read first), so usages are counted once, where they are judged.
             if (includedSoFar.Contains(file.FullPath)) result.Usages.Clear();

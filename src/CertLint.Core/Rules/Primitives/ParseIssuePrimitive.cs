@@ -14,6 +14,7 @@ public sealed class ParseIssuePrimitive : ICheckPrimitive
     public const string PasswordRequired = "password-required";
     public const string Unreadable = "unreadable";
     public const string KdfLimit = "kdf-limit";
+    public const string ArithmeticLimit = "arithmetic-limit";
     public const string IncludeNotRead = "include-not-read";
 
     public string Name => "parse-issue";
@@ -23,7 +24,7 @@ public sealed class ParseIssuePrimitive : ICheckPrimitive
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } =
     [
         new("kinds", ParameterType.StringList, new[] { ParseError, Unreadable },
-            "Which parse issues to report", AllowedValues: [ParseError, PasswordRequired, Unreadable, KdfLimit, IncludeNotRead]),
+            "Which parse issues to report", AllowedValues: [ParseError, PasswordRequired, Unreadable, KdfLimit, ArithmeticLimit, IncludeNotRead]),
     ];
 
     /// <summary>
@@ -74,6 +75,7 @@ public sealed class ParseIssuePrimitive : ICheckPrimitive
         ParseIssueKind.PasswordRequired => PasswordRequired,
         ParseIssueKind.Unreadable => Unreadable,
         ParseIssueKind.KdfLimit => KdfLimit,
+        ParseIssueKind.ArithmeticLimit => ArithmeticLimit,
         ParseIssueKind.IncludeNotRead => IncludeNotRead,
         _ => ParseError,
     };
