@@ -20,11 +20,11 @@ public sealed record ScanLimits(long KdfIterations, int FindingsPerFile, int Fin
     /// </summary>
     public const long MaxKdfBudget = 100_000_000;
     /// <summary>
-    /// About 15 s of one core through libcrypto (0.3 ms a unit), and room for some 200 RSA-8192 private keys (256 units
-    /// each, 192 of them beyond the file's allowance) on top of any number of files within their allowance (an RSA-4096
-    /// private key costs 32 units, a file may spend 64).
+    /// About 6 s of one core through libcrypto (0.3 ms a unit; nearly 3 minutes through BigInteger, 8 ms a unit), and
+    /// room for some 100 RSA-8192 private keys (256 units each, 192 of them beyond the file's allowance) on top of any
+    /// number of files within their allowance (an RSA-4096 private key costs 32 units, a file may spend 64).
     /// </summary>
-    public const long MaxArithmeticBudget = 50_000;
+    public const long MaxArithmeticBudget = 20_000;
     public const int MaxFindingsPerFile = 100;
     public const int MaxFindingsPerRule = 1000;
 

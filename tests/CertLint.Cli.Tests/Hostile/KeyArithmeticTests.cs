@@ -100,10 +100,10 @@ public class KeyArithmeticTests
         r.ExitCode.ShouldBe(1, r.Out + r.Error);
         findings.ShouldBe(["pair.der:1 key-arithmetic-limit"]);
 
-        Write(".certlint.yml", "limits:\n  arithmeticBudget: 50001\n");
+        Write(".certlint.yml", "limits:\n  arithmeticBudget: 20001\n");
         var raised = CliRunner.Process(_dir, null, ".");
         raised.ExitCode.ShouldBe(2);
-        raised.Error.ShouldContain(".certlint.yml:2:21: error: 'arithmeticBudget' must be between 1 and 50000 (limits can be lowered, not raised)");
+        raised.Error.ShouldContain(".certlint.yml:2:21: error: 'arithmeticBudget' must be between 1 and 20000 (limits can be lowered, not raised)");
     }
 
     /// <summary>
