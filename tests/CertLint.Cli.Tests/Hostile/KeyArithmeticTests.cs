@@ -49,7 +49,7 @@ public class KeyArithmeticTests
     {
         // Ten keys of 64 units in one file: its own 64 units and a budget of 200 pay for four (256 units); the fifth would
         // need 320. The same four every run: the file is parsed again in the ordered pass whatever the threads do.
-        var (text, lines) = Concatenated([.. Enumerable.Range(0, 10).Select(_ => CompositeRsa8192Pem())]);
+        var (text, lines) = Concatenated([.. Enumerable.Range(0, 10).Select(_ => CompositeRsaPem(4096))]);
         Write("many.key", text);
         Write(".certlint.yml", "limits:\n  arithmeticBudget: 200\n");
         string[] expected =
@@ -76,7 +76,7 @@ public class KeyArithmeticTests
     public void Files_within_their_own_allowance_never_touch_the_budget()
     {
         // Three files of one 64-unit key each, with a budget of a single unit: each file's own 64 pays for its key.
-        for (var i = 0; i < 3; i++) Write($"k{i}.key", CompositeRsa8192Pem());
+        for (var i = 0; i < 3; i++) Write($"k{i}.key", CompositeRsaPem(4096));
         Write(".certlint.yml", "limits:\n  arithmeticBudget: 1\n");
         var (r, findings, _) = Lint("key-private-inconsistent", "key-arithmetic-limit");
         r.ExitCode.ShouldBe(1, r.Out + r.Error);
@@ -106,16 +106,28 @@ public class KeyArithmeticTests
         raised.Error.ShouldContain(".certlint.yml:2:21: error: 'arithmeticBudget' must be between 1 and 20000 (limits can be lowered, not raised)");
     }
 
+    [Test]
+    public void The_factors_of_an_rsa_16384_private_key_are_tested_too()
+    {
+        // 8,192-bit "primes": the first round costs 512 units, past the file's own 64, so the file is parsed in the
+        // ordered pass and the run's budget pays. Before the budget, keys above 8,192 bits had no primality test at all.
+        Write("huge.key", CompositeRsaPem(8192));
+        var (r, findings, _) = Lint("key-private-inconsistent", "key-arithmetic-limit");
+        r.ExitCode.ShouldBe(1, r.Out + r.Error);
+        findings.ShouldBe(["huge.key:1 key-private-inconsistent"]);
+    }
+
     /// <summary>
     /// An RSAPrivateKey (RFC 8017 A.1.2) that passes every cheap check (n = p·q, e·d ≡ 1 mod lcm(p − 1, q − 1), the CRT
-    /// values) but whose "primes" of about 4,096 bits are each the product of two 2,048-bit numbers without a factor below
-    /// 1,000: composite by construction, so the first Miller–Rabin round on p proves it and q is never tested.
+    /// values) but whose "primes" of about <paramref name="factorBits"/> bits are each the product of two numbers of half
+    /// that without a factor below 1,000: composite by construction, so the first Miller–Rabin round on p proves it and q
+    /// is never tested.
     /// </summary>
-    private static string CompositeRsa8192Pem()
+    private static string CompositeRsaPem(int factorBits)
     {
         while (true)
         {
-            var (p, q) = (RoughComposite(), RoughComposite());
+            var (p, q) = (RoughComposite(factorBits), RoughComposite(factorBits));
             var lambda = (p - 1) * (q - 1) / BigInteger.GreatestCommonDivisor(p - 1, q - 1);
             var e = new BigInteger(65537);
             if (!BigInteger.GreatestCommonDivisor(e, lambda).IsOne || !BigInteger.GreatestCommonDivisor(p, q).IsOne) continue;
@@ -139,11 +151,11 @@ public class KeyArithmeticTests
         return (string.Concat(blocks), lines);
     }
 
-    private static BigInteger RoughComposite()
+    private static BigInteger RoughComposite(int bits)
     {
         while (true)
         {
-            var (a, b) = (RandomOdd(2048), RandomOdd(2048));
+            var (a, b) = (RandomOdd(bits / 2), RandomOdd(bits / 2));
             if (!HasFactorBelow1000(a) && !HasFactorBelow1000(b)) return a * b;
         }
     }
