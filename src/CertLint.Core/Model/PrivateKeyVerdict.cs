@@ -3,15 +3,15 @@ namespace CertLint.Model;
 /// <summary>How the numbers of a private key contradict each other (OpenSSL RSA_check_key, EC_KEY_check_key).</summary>
 public enum PrivateKeyFlaw
 {
-    /// <summary>RSA: n ≠ p·q.</summary>
+    /// <summary>RSA: n ≠ p·q (·r_i for a multi-prime key).</summary>
     ModulusNotProduct,
-    /// <summary>RSA: p or q is composite (a Miller–Rabin witness was found).</summary>
+    /// <summary>RSA: p, q or a further prime r_i is composite (a Miller–Rabin witness was found).</summary>
     FactorNotPrime,
-    /// <summary>RSA: e·d ≢ 1 (mod lcm(p − 1, q − 1)).</summary>
+    /// <summary>RSA: e·d ≢ 1 (mod lcm(p − 1, q − 1, r_i − 1…)).</summary>
     ExponentsNotInverse,
-    /// <summary>RSA: dP ≠ d mod (p − 1) or dQ ≠ d mod (q − 1).</summary>
+    /// <summary>RSA: dP ≠ d mod (p − 1), dQ ≠ d mod (q − 1) or d_i ≠ d mod (r_i − 1).</summary>
     WrongCrtExponent,
-    /// <summary>RSA: qInv·q ≢ 1 (mod p) or qInv ≥ p.</summary>
+    /// <summary>RSA: qInv·q ≢ 1 (mod p) or qInv ≥ p, or t_i·(r_1·…·r_(i−1)) ≢ 1 (mod r_i) or t_i ≥ r_i.</summary>
     WrongCrtCoefficient,
     /// <summary>EC: the private scalar is 0 or not below the order of the curve's generator.</summary>
     ScalarOutOfRange,

@@ -9,7 +9,8 @@ namespace CertLint.Parsing;
 /// <summary>
 /// Checks a private key's numbers against each other while the parser holds the decrypted bytes (OpenSSL's
 /// RSA_check_key and EC_KEY_check_key, NIST SP 800-56B §6.4.1, SEC 1 §3.2.1) and keeps only the verdict. Null when
-/// the key was not checked: another algorithm, multi-prime RSA, a modulus above <see cref="MaxRsaBits"/> bits, a curve
+/// the key was not checked: another algorithm, multi-prime RSA of more than 2 + <see cref="MaxOtherPrimes"/> primes, a
+/// number above <see cref="MaxRsaBits"/> bits, a curve
 /// the platform does not know, or a structure it could not read (the parser reports that).
 /// </summary>
 internal static class PrivateKeyAudit
@@ -50,26 +51,44 @@ internal static class PrivateKeyAudit
         }
     }
 
+    /// <summary>Further primes read from a multi-prime key's otherPrimeInfos: OpenSSL makes at most 5 primes in all.</summary>
+    public const int MaxOtherPrimes = 14;
+
     /// <summary>
-    /// RSAPrivateKey (RFC 8017 A.1.2), two-prime only. Cheap checks first; the primality of p and q (two Miller–Rabin
-    /// rounds each: a witness proves a factor composite) last, as it is the only costly one.
+    /// RSAPrivateKey (RFC 8017 A.1.2 and §3.2): version 0 with two primes, or version 1 with otherPrimeInfos (r_i, d_i,
+    /// t_i) for further primes. Cheap checks first; the primality of each factor (two Miller–Rabin rounds: a witness
+    /// proves it composite) last, as it is the only costly one.
     /// </summary>
     private static PrivateKeyVerdict? Rsa(ReadOnlyMemory<byte> der)
     {
         var seq = new AsnReader(der, AsnEncodingRules.BER).ReadSequence();
-        if (!Integer(seq).IsZero) return null;   // version 1 is multi-prime: n = p·q·r·..., not these checks
+        var version = Integer(seq);
+        if (version > 1 || version.Sign < 0) return null;
         var n = Integer(seq);
         var (e, d, p, q, dp, dq, qInv) = (Integer(seq), Integer(seq), Integer(seq), Integer(seq), Integer(seq), Integer(seq), Integer(seq));
-        if (n.Sign <= 0 || p * q != n) return new(PrivateKeyFlaw.ModulusNotProduct, null);
-        if (p < 2 || q < 2) return new(PrivateKeyFlaw.FactorNotPrime, null);
-        var lambda = NumberTheory.Lcm(p - 1, q - 1);
+        var others = version.IsOne ? OtherPrimes(seq) : [];
+        if (others is null) return null; // version 1 without further primes, or more than the bound: the parser judges the shape
+        var primes = new List<BigInteger>(2 + others.Count) { p, q };
+        primes.AddRange(others.Select(o => o.Prime));
+        var product = BigInteger.One;
+        foreach (var r in primes) product *= r;
+        if (n.Sign <= 0 || product != n) return new(PrivateKeyFlaw.ModulusNotProduct, null);
+        if (primes.Any(r => r < 2)) return new(PrivateKeyFlaw.FactorNotPrime, null);
+        var lambda = BigInteger.One;
+        foreach (var r in primes) lambda = NumberTheory.Lcm(lambda, r - 1);
         if (e.Sign <= 0 || d.Sign <= 0 || (e * d) % lambda != 1) return new(PrivateKeyFlaw.ExponentsNotInverse, null);
         if (dp != d % (p - 1) || dq != d % (q - 1)) return new(PrivateKeyFlaw.WrongCrtExponent, null);
         if (qInv.Sign <= 0 || qInv >= p || (qInv * q) % p != 1) return new(PrivateKeyFlaw.WrongCrtCoefficient, null);
+        var before = p * q; // R_i = r_1·…·r_(i−1)
+        foreach (var (r, di, ti) in others)
+        {
+            if (di != d % (r - 1)) return new(PrivateKeyFlaw.WrongCrtExponent, null);
+            if (ti.Sign <= 0 || ti >= r || (ti * before) % r != 1) return new(PrivateKeyFlaw.WrongCrtCoefficient, null);
+            before *= r;
+        }
         // Factors of up to 8,192 bits (every two-prime key up to MaxRsaBits): an RSA-16384 key's rounds cost about 0.5 s on
         // Linux, paid from the file's allowance and the run's budget (ArithmeticMeter), which bound a file of many.
-        if (p.GetBitLength() <= NumberTheory.MaxPrimalityBits && q.GetBitLength() <= NumberTheory.MaxPrimalityBits
-            && (!NumberTheory.IsProbablePrime(p, rounds: 2) || !NumberTheory.IsProbablePrime(q, rounds: 2)))
+        if (primes.All(r => r.GetBitLength() <= NumberTheory.MaxPrimalityBits) && !primes.All(r => NumberTheory.IsProbablePrime(r, rounds: 2)))
         {
             return new(PrivateKeyFlaw.FactorNotPrime, null);
         }
@@ -79,6 +98,24 @@ internal static class PrivateKeyAudit
         // least < 2^bits ≤ 2^(0.292·(bits(n) − 1)) ≤ n^0.292: reported only when certainly below the bound.
         var small = (long)bits * 1000 <= (long)PrivateKeyVerdict.BonehDurfeeMilli * ((long)n.GetBitLength() - 1);
         return new(null, small ? bits : null);
+    }
+
+    /// <summary>
+    /// OtherPrimeInfos (SEQUENCE SIZE(1..MAX) OF OtherPrimeInfo { prime, exponent, coefficient }); null when absent,
+    /// empty or longer than <see cref="MaxOtherPrimes"/> (not audited).
+    /// </summary>
+    private static List<(BigInteger Prime, BigInteger Exponent, BigInteger Coefficient)>? OtherPrimes(AsnReader seq)
+    {
+        if (!seq.HasData) return null;
+        var infos = seq.ReadSequence();
+        var others = new List<(BigInteger, BigInteger, BigInteger)>();
+        while (infos.HasData)
+        {
+            if (others.Count == MaxOtherPrimes) return null;
+            var info = infos.ReadSequence();
+            others.Add((Integer(info), Integer(info), Integer(info)));
+        }
+        return others.Count == 0 ? null : others;
     }
 
     /// <summary>ECPrivateKey (RFC 5915): 1 ≤ d ≤ order − 1, and d·G is the stored public point when one is stored.</summary>

@@ -45,15 +45,16 @@ public sealed class KeyNumberRuleTests
     {
         Hits("parse-error").ShouldBeEmpty();
         Hits("password-required").ShouldBeEmpty();
-        Result.Value.Inventory.Keys.Count.ShouldBe(21);
+        Result.Value.Inventory.Keys.Count.ShouldBe(25);
     }
 
     [TestCase("weak-key-rsa-prime-modulus", new[] { "prime-cube.pub:Key", "prime-modulus.pub:Key" })]
     [TestCase("weak-key-fermat", new[] { "prime-square.pub:Key" })]
     [TestCase("weak-key-rsa-private-exponent-small", new[] { "boneh-durfee.key:Key", "wiener.key:Key", "wiener.pub:Key" })]
     [TestCase("key-private-inconsistent", new[] {
-        "composite-p.key:Key", "ec-d-order.key:Key", "ec-point-mismatch.key:Key", "n-not-pq.key:Key",
-        "wrong-dp.key:Key", "wrong-qinv-encrypted.key:Key", "wrong-qinv.key:Key", "wrong-qinv.p12:Key" })]
+        "composite-p.key:Key", "composite-r3.key:Key", "ec-d-order.key:Key", "ec-point-mismatch.key:Key", "n-not-pq.key:Key",
+        "wrong-d3.key:Key", "wrong-dp.key:Key", "wrong-qinv-encrypted.key:Key", "wrong-qinv.key:Key", "wrong-qinv.p12:Key",
+        "wrong-t3.key:Key" })]
     [TestCase("weak-key-ec-scalar-small", new[] { "ec-d-small.key:Key", "ec-d1.key:Key" })]
     public void Rule_fires_on_its_defect_and_nothing_else(string rule, string[] expected) => Hits(rule).ShouldBe(expected);
 
@@ -66,9 +67,12 @@ public sealed class KeyNumberRuleTests
         Message("weak-key-rsa-private-exponent-small", "boneh-durfee.key").ShouldContain("has 560 bits, below n^0.292");
         Message("key-private-inconsistent", "wrong-qinv.key").ShouldContain("qInv is not q⁻¹ mod p");
         Message("key-private-inconsistent", "wrong-qinv.key").ShouldContain("Bellcore");
-        Message("key-private-inconsistent", "wrong-dp.key").ShouldContain("CRT exponent (dP or dQ) is wrong");
+        Message("key-private-inconsistent", "wrong-dp.key").ShouldContain("CRT exponent (dP, dQ or a further prime's d_i) is wrong");
         Message("key-private-inconsistent", "n-not-pq.key").ShouldContain("not the product of its primes");
-        Message("key-private-inconsistent", "composite-p.key").ShouldContain("p or q is not a prime");
+        Message("key-private-inconsistent", "composite-p.key").ShouldContain("(p, q or a further prime of a multi-prime key) is not a prime");
+        Message("key-private-inconsistent", "composite-r3.key").ShouldContain("(p, q or a further prime of a multi-prime key) is not a prime");
+        Message("key-private-inconsistent", "wrong-d3.key").ShouldContain("CRT exponent (dP, dQ or a further prime's d_i) is wrong");
+        Message("key-private-inconsistent", "wrong-t3.key").ShouldContain("a CRT coefficient is wrong");
         Message("key-private-inconsistent", "ec-point-mismatch.key").ShouldContain("stored public point is not");
         Message("key-private-inconsistent", "ec-d-order.key").ShouldContain("not below the order");
         Message("weak-key-ec-scalar-small", "ec-d1.key").ShouldContain("only 1 bit(s)");

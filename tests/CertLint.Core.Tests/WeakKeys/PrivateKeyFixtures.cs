@@ -64,6 +64,48 @@ internal static class PrivateKeyFixtures
         var small = WeakKeyMath.Bytes(0x1234_5678_9ABC_DEF1, 32);
         using var smallKey = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, D = small });
         Pem("ec-d-small.key", "EC PRIVATE KEY", Sec1(small, Point(smallKey.ExportParameters(false).Q)));
+
+        // Multi-prime RSA (RFC 8017 A.1.2, version 1, as openssl genpkey -pkeyopt rsa_keygen_primes:3 writes it).
+        BigInteger[] three = [WeakKeyMath.Prime(rng, 704), WeakKeyMath.Prime(rng, 672), WeakKeyMath.Prime(rng, 672)];
+        Pem("good-rsa-3-primes.key", "RSA PRIVATE KEY", RsaMultiPrimeKey(three, E));
+        Pem("wrong-t3.key", "RSA PRIVATE KEY", RsaMultiPrimeKey(three, E, tamperLast: 2));
+        Pem("wrong-d3.key", "RSA PRIVATE KEY", RsaMultiPrimeKey(three, E, tamperLast: 1));
+        BigInteger[] composite = [three[0], three[1], WeakKeyMath.Prime(rng, 336) * WeakKeyMath.Prime(rng, 336)];
+        Pem("composite-r3.key", "RSA PRIVATE KEY", RsaMultiPrimeKey(composite, E));
+    }
+
+    /// <summary>
+    /// A multi-prime RSAPrivateKey (RFC 8017 A.1.2: version 1, n = r1·r2·…, d = e⁻¹ mod lcm(ri − 1), dP, dQ, qInv, then
+    /// OtherPrimeInfo { ri, di = d mod (ri − 1), ti = (r1·…·ri−1)⁻¹ mod ri } for i ≥ 3); <paramref name="tamperLast"/> adds 2
+    /// to the last OtherPrimeInfo's field at that position (1 = di, 2 = ti).
+    /// </summary>
+    private static byte[] RsaMultiPrimeKey(BigInteger[] primes, BigInteger e, int tamperLast = -1)
+    {
+        var lambda = BigInteger.One;
+        foreach (var r in primes) lambda = lambda * (r - 1) / BigInteger.GreatestCommonDivisor(lambda, r - 1);
+        var d = ModInverse(e, lambda);
+        var (p, q) = (primes[0], primes[1]);
+        var n = primes.Aggregate(BigInteger.One, (x, r) => x * r);
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence())
+        {
+            foreach (var f in new[] { BigInteger.One, n, e, d, p, q, d % (p - 1), d % (q - 1), ModInverse(q, p) }) w.WriteInteger(f);
+            using (w.PushSequence())
+            {
+                var product = p * q;
+                for (var i = 2; i < primes.Length; i++)
+                {
+                    BigInteger[] info = [primes[i], d % (primes[i] - 1), ModInverse(product, primes[i])];
+                    if (i == primes.Length - 1 && tamperLast >= 0) info[tamperLast] += 2;
+                    using (w.PushSequence())
+                    {
+                        foreach (var f in info) w.WriteInteger(f);
+                    }
+                    product *= primes[i];
+                }
+            }
+        }
+        return w.Encode();
     }
 
     /// <summary>A random odd d of <paramref name="bits"/> bits invertible modulo φ.</summary>

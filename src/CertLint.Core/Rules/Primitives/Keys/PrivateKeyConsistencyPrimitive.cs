@@ -25,11 +25,11 @@ public sealed class PrivateKeyConsistencyPrimitive : ICheckPrimitive
 
     internal static string Describe(PrivateKeyFlaw flaw) => flaw switch
     {
-        PrivateKeyFlaw.ModulusNotProduct => "its modulus n is not the product of its primes p and q",
-        PrivateKeyFlaw.FactorNotPrime => "its factor p or q is not a prime",
-        PrivateKeyFlaw.ExponentsNotInverse => "its private exponent d is not the inverse of e modulo lcm(p − 1, q − 1): it cannot decrypt or sign",
-        PrivateKeyFlaw.WrongCrtExponent => "a CRT exponent (dP or dQ) is wrong: every signature made with it is faulty and reveals a prime factor of n (the Bellcore fault attack)",
-        PrivateKeyFlaw.WrongCrtCoefficient => "its CRT coefficient qInv is not q⁻¹ mod p: every signature made with it is faulty and reveals a prime factor of n (the Bellcore fault attack)",
+        PrivateKeyFlaw.ModulusNotProduct => "its modulus n is not the product of its primes",
+        PrivateKeyFlaw.FactorNotPrime => "one of its factors (p, q or a further prime of a multi-prime key) is not a prime",
+        PrivateKeyFlaw.ExponentsNotInverse => "its private exponent d is not the inverse of e modulo lcm(p − 1, q − 1, …): it cannot decrypt or sign",
+        PrivateKeyFlaw.WrongCrtExponent => "a CRT exponent (dP, dQ or a further prime's d_i) is wrong: every signature made with it is faulty and reveals a prime factor of n (the Bellcore fault attack)",
+        PrivateKeyFlaw.WrongCrtCoefficient => "a CRT coefficient is wrong (qInv is not q⁻¹ mod p, or a further prime's t_i is not the inverse of the primes before it): every signature made with it is faulty and reveals a prime factor of n (the Bellcore fault attack)",
         PrivateKeyFlaw.ScalarOutOfRange => "its private scalar is 0 or not below the order of the curve's generator",
         _ => "its stored public point is not its private scalar times the generator: the file pairs with certificates it cannot sign for",
     };
