@@ -3,9 +3,9 @@ namespace CertLint.Parsing;
 /// <summary>
 /// The key arithmetic one run may spend beyond each file's allowance (<see cref="Configuration.ScanLimits.ArithmeticBudget"/>),
 /// in units of one 1,024-bit modular exponentiation (about 0.3 ms through libcrypto, 8 ms through BigInteger). Every
-/// bound on a key's numbers is per object: a pull request of a thousand files each holding a thousand 8,192-bit RSA
-/// keys (composite "primes" cost one exponentiation each, so nobody has to generate real ones) had cost 70 s of CPU a
-/// file on Linux and fifteen times that elsewhere. Spent in file order only, like <see cref="KdfBudget"/>.
+/// bound on a key's numbers is per object: one 9.6 MB file of 1,500 RSA-8192 private keys had cost 70 s of CPU on
+/// Linux and about fifteen times that elsewhere, and a pull request may hold many (composite "primes" cost an
+/// exponentiation each too, so nobody has to generate real keys). Spent in file order only, like <see cref="KdfBudget"/>.
 /// </summary>
 public sealed class ArithmeticBudget(long units)
 {
@@ -15,15 +15,7 @@ public sealed class ArithmeticBudget(long units)
     public long Total { get; } = units;
 
     /// <summary>Takes <paramref name="micro"/> micro-units, or nothing and false when fewer are left.</summary>
-    public bool TrySpend(long micro)
-    {
-        while (true)
-        {
-            var left = Interlocked.Read(ref _left);
-            if (micro > left) return false;
-            if (Interlocked.CompareExchange(ref _left, left - micro, left) == left) return true;
-        }
-    }
+    public bool TrySpend(long micro) => KdfBudget.TryTake(ref _left, micro);
 }
 
 /// <summary>

@@ -18,8 +18,9 @@ public interface IPasswordSource
     KdfBudget KdfBudget { get; }
 
     /// <summary>
-    /// The run's key-arithmetic budget (<see cref="Configuration.ScanLimits.ArithmeticBudget"/>), one object per run;
-    /// null: each file's allowance is still deferred past in the parallel pass, the ordered pass is unbounded.
+    /// The run's key-arithmetic budget (<see cref="Configuration.ScanLimits.ArithmeticBudget"/>), one object per run.
+    /// Null (test and tool sources): a file past its allowance is still parsed again in the ordered pass, which then
+    /// spends without bound.
     /// </summary>
     ArithmeticBudget? ArithmeticBudget => null;
 }

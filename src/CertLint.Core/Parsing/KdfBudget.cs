@@ -14,13 +14,16 @@ public sealed class KdfBudget(long iterations)
     public long Total { get; } = iterations;
 
     /// <summary>Takes <paramref name="iterations"/> from the budget, or nothing and false when fewer are left.</summary>
-    public bool TrySpend(long iterations)
+    public bool TrySpend(long iterations) => TryTake(ref _left, iterations);
+
+    /// <summary>Takes <paramref name="amount"/> from <paramref name="left"/> atomically, or nothing and false when less is left.</summary>
+    internal static bool TryTake(ref long left, long amount)
     {
         while (true)
         {
-            var left = Interlocked.Read(ref _left);
-            if (iterations > left) return false;
-            if (Interlocked.CompareExchange(ref _left, left - iterations, left) == left) return true;
+            var now = Interlocked.Read(ref left);
+            if (amount > now) return false;
+            if (Interlocked.CompareExchange(ref left, now - amount, now) == now) return true;
         }
     }
 }
