@@ -17,6 +17,8 @@ public enum PrivateKeyFlaw
     ScalarOutOfRange,
     /// <summary>EC: the public point stored in the key is not d·G.</summary>
     PublicPointMismatch,
+    /// <summary>DSA (OpenSSL's DSAPrivateKey): the public value y stored in the key is not g^x mod p.</summary>
+    PublicValueMismatch,
 }
 
 /// <summary>

@@ -26,7 +26,7 @@ public static class KeyParser
             "ENCRYPTED PRIVATE KEY" => ParseEncryptedPkcs8(block.Data, location, ObjectFormat.Pem, passwords, kdf ?? KdfMeter.Standalone(PbeInspector.DefaultMaxIterations)),
             "RSA PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Pkcs1Rsa, true, false, PublicKeyDerivation.FromPkcs1(block.Data), PrivateKeyAudit.OfPkcs1(block.Data)),
             "EC PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.Sec1Ec, true, false, PublicKeyDerivation.FromSec1(block.Data), PrivateKeyAudit.OfSec1(block.Data)),
-            "DSA PRIVATE KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.OpenSslDsa, true, false, PublicKeyDerivation.FromOpenSslDsa(block.Data)),
+            "DSA PRIVATE KEY" => OpenSslDsa(location, ObjectFormat.Pem, block.Data),
             "PUBLIC KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.SubjectPublicKeyInfo, false, false, block.Data),
             "OPENSSH PRIVATE KEY" => OpenSsh(block.Data, location),
             "RSA PUBLIC KEY" => Make(location, ObjectFormat.Pem, KeyEncoding.SubjectPublicKeyInfo, false, false, PublicKeyDerivation.FromPkcs1Public(block.Data)),
@@ -44,7 +44,7 @@ public static class KeyParser
             KeyEncoding.EncryptedPkcs8 => ParseEncryptedPkcs8(der, location, ObjectFormat.Der, passwords, kdf ?? KdfMeter.Standalone(PbeInspector.DefaultMaxIterations)),
             // PKCS#1 RSAPublicKey (n, e): read as the PEM "RSA PUBLIC KEY" is.
             KeyEncoding.Pkcs1RsaPublic => Make(location, ObjectFormat.Der, KeyEncoding.SubjectPublicKeyInfo, false, false, PublicKeyDerivation.FromPkcs1Public(der)),
-            KeyEncoding.OpenSslDsa => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromOpenSslDsa(der)),
+            KeyEncoding.OpenSslDsa => OpenSslDsa(location, ObjectFormat.Der, der),
             KeyEncoding.Pkcs1Rsa => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromPkcs1(der), PrivateKeyAudit.OfPkcs1(der)),
             KeyEncoding.Sec1Ec => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromSec1(der), PrivateKeyAudit.OfSec1(der)),
             KeyEncoding.SubjectPublicKeyInfo => Make(location, ObjectFormat.Der, shape, false, false, der),
@@ -125,6 +125,13 @@ public static class KeyParser
         return !fermat || n.GetBitLength() > KeyNumbersParser.MaxOrderPBits || n < 3 || !ModularExponent.Pow(2, n - 1, n).IsOne;
     }
 
+    /// <summary>OpenSSL's traditional DSA private key: its SPKI computed from x, and whether the y it stores agrees.</summary>
+    private static KeyInfo OpenSslDsa(SourceLocation location, ObjectFormat format, ReadOnlyMemory<byte> der)
+    {
+        var spki = PublicKeyDerivation.FromOpenSslDsa(der);
+        return Make(location, format, KeyEncoding.OpenSslDsa, true, false, spki, PrivateKeyAudit.OfOpenSslDsa(der, spki));
+    }
+
     /// <summary>Public half and audit verdict of a decrypted or plain PKCS#8 key, for PKCS#12 and JKS entries.</summary>
     internal static (PublicKeyInfo? Key, PrivateKeyVerdict? Verdict) PublicKeyOfPkcs8(ReadOnlyMemory<byte> pkcs8) =>
         (PublicKeyDerivation.FromPkcs8(pkcs8) is { } spki ? SpkiParser.Parse(spki) : null, PrivateKeyAudit.OfPkcs8(pkcs8));
@@ -188,10 +195,10 @@ public static class KeyParser
         var (encoding, derive, audit) = block.Label switch
         {
             "RSA PRIVATE KEY" => (KeyEncoding.Pkcs1Rsa, (Func<ReadOnlyMemory<byte>, byte[]?>)(d => PublicKeyDerivation.FromPkcs1(d)),
-                (Func<ReadOnlyMemory<byte>, PrivateKeyVerdict?>)PrivateKeyAudit.OfPkcs1),
-            "EC PRIVATE KEY" => (KeyEncoding.Sec1Ec, d => PublicKeyDerivation.FromSec1(d), PrivateKeyAudit.OfSec1),
-            "DSA PRIVATE KEY" => (KeyEncoding.OpenSslDsa, d => PublicKeyDerivation.FromOpenSslDsa(d), _ => null),
-            "PRIVATE KEY" => (KeyEncoding.Pkcs8, PublicKeyDerivation.FromPkcs8, PrivateKeyAudit.OfPkcs8),
+                (Func<ReadOnlyMemory<byte>, byte[], PrivateKeyVerdict?>)((d, _) => PrivateKeyAudit.OfPkcs1(d))),
+            "EC PRIVATE KEY" => (KeyEncoding.Sec1Ec, d => PublicKeyDerivation.FromSec1(d), (d, _) => PrivateKeyAudit.OfSec1(d)),
+            "DSA PRIVATE KEY" => (KeyEncoding.OpenSslDsa, d => PublicKeyDerivation.FromOpenSslDsa(d), PrivateKeyAudit.OfOpenSslDsa),
+            "PRIVATE KEY" => (KeyEncoding.Pkcs8, PublicKeyDerivation.FromPkcs8, (d, _) => PrivateKeyAudit.OfPkcs8(d)),
             _ => throw new PasswordRequiredException($"{block.Label} (legacy PEM encryption)"),
         };
         foreach (var password in passwords)
@@ -211,7 +218,7 @@ public static class KeyParser
                 {
                     throw new DecryptedButCorruptException($"{block.Label} (legacy PEM encryption)");
                 }
-                return Make(location, ObjectFormat.Pem, encoding, true, true, spki, audit(plain), LegacyPemDecryptor.Describe(dekInfo), password.Length == 0);
+                return Make(location, ObjectFormat.Pem, encoding, true, true, spki, audit(plain, spki), LegacyPemDecryptor.Describe(dekInfo), password.Length == 0);
             }
             catch (Exception e) when (e is CryptographicException or AsnContentException or FormatException)
             {

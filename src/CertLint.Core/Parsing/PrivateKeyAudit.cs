@@ -39,6 +39,21 @@ internal static class PrivateKeyAudit
 
     public static PrivateKeyVerdict? OfSec1(ReadOnlyMemory<byte> ecPrivateKey) => Guard(ecPrivateKey, static der => Ec(der, null));
 
+    /// <summary>
+    /// OpenSSL's DSAPrivateKey (version 0, p, q, g, y, x): whether the stored y is the y of <paramref name="derivedSpki"/>,
+    /// which PublicKeyDerivation computed from x (g^x mod p), so no exponentiation is repeated here.
+    /// </summary>
+    public static PrivateKeyVerdict? OfOpenSslDsa(ReadOnlyMemory<byte> dsaPrivateKey, byte[] derivedSpki) => Guard(dsaPrivateKey, der =>
+    {
+        var seq = new AsnReader(der, AsnEncodingRules.BER).ReadSequence();
+        for (var i = 0; i < 4; i++) seq.ReadEncodedValue(); // version, p, q, g
+        var stored = Integer(seq);
+        var spki = new AsnReader(derivedSpki, AsnEncodingRules.DER).ReadSequence();
+        spki.ReadEncodedValue(); // algorithm
+        var derived = Integer(new AsnReader(Asn1Helpers.ReadBitString(spki, out _), AsnEncodingRules.DER));
+        return new(stored == derived ? null : PrivateKeyFlaw.PublicValueMismatch, null);
+    });
+
     private static PrivateKeyVerdict? Guard(ReadOnlyMemory<byte> der, Func<ReadOnlyMemory<byte>, PrivateKeyVerdict?> audit)
     {
         try

@@ -45,14 +45,14 @@ public sealed class KeyNumberRuleTests
     {
         Hits("parse-error").ShouldBeEmpty();
         Hits("password-required").ShouldBeEmpty();
-        Result.Value.Inventory.Keys.Count.ShouldBe(25);
+        Result.Value.Inventory.Keys.Count.ShouldBe(27);
     }
 
     [TestCase("weak-key-rsa-prime-modulus", new[] { "prime-cube.pub:Key", "prime-modulus.pub:Key" })]
     [TestCase("weak-key-fermat", new[] { "prime-square.pub:Key" })]
     [TestCase("weak-key-rsa-private-exponent-small", new[] { "boneh-durfee.key:Key", "wiener.key:Key", "wiener.pub:Key" })]
     [TestCase("key-private-inconsistent", new[] {
-        "composite-p.key:Key", "composite-r3.key:Key", "ec-d-order.key:Key", "ec-point-mismatch.key:Key", "n-not-pq.key:Key",
+        "composite-p.key:Key", "composite-r3.key:Key", "dsa-y-mismatch.key:Key", "ec-d-order.key:Key", "ec-point-mismatch.key:Key", "n-not-pq.key:Key",
         "wrong-d3.key:Key", "wrong-dp.key:Key", "wrong-qinv-encrypted.key:Key", "wrong-qinv.key:Key", "wrong-qinv.p12:Key",
         "wrong-t3.key:Key" })]
     [TestCase("weak-key-ec-scalar-small", new[] { "ec-d-small.key:Key", "ec-d1.key:Key" })]
@@ -73,6 +73,7 @@ public sealed class KeyNumberRuleTests
         Message("key-private-inconsistent", "composite-r3.key").ShouldContain("(p, q or a further prime of a multi-prime key) is not a prime");
         Message("key-private-inconsistent", "wrong-d3.key").ShouldContain("CRT exponent (dP, dQ or a further prime's d_i) is wrong");
         Message("key-private-inconsistent", "wrong-t3.key").ShouldContain("a CRT coefficient is wrong");
+        Message("key-private-inconsistent", "dsa-y-mismatch.key").ShouldContain("stored public value y is not g^x mod p");
         Message("key-private-inconsistent", "ec-point-mismatch.key").ShouldContain("stored public point is not");
         Message("key-private-inconsistent", "ec-d-order.key").ShouldContain("not below the order");
         Message("weak-key-ec-scalar-small", "ec-d1.key").ShouldContain("only 1 bit(s)");

@@ -72,6 +72,24 @@ internal static class PrivateKeyFixtures
         Pem("wrong-d3.key", "RSA PRIVATE KEY", RsaMultiPrimeKey(three, E, tamperLast: 1));
         BigInteger[] composite = [three[0], three[1], WeakKeyMath.Prime(rng, 336) * WeakKeyMath.Prime(rng, 336)];
         Pem("composite-r3.key", "RSA PRIVATE KEY", RsaMultiPrimeKey(composite, E));
+
+        // OpenSSL's traditional DSAPrivateKey (version 0, p, q, g, y, x): y must be g^x mod p.
+        using var dsa = DSA.Create(2048);
+        var dp = dsa.ExportParameters(true);
+        BigInteger U(byte[] b) => new(b, isUnsigned: true, isBigEndian: true);
+        var (dsaP, dsaG, dsaY) = (U(dp.P!), U(dp.G!), U(dp.Y!));
+        Pem("good-dsa.key", "DSA PRIVATE KEY", OpenSslDsa([0, dsaP, U(dp.Q!), dsaG, dsaY, U(dp.X!)]));
+        Pem("dsa-y-mismatch.key", "DSA PRIVATE KEY", OpenSslDsa([0, dsaP, U(dp.Q!), dsaG, dsaY * dsaG % dsaP, U(dp.X!)]));
+    }
+
+    private static byte[] OpenSslDsa(BigInteger[] fields)
+    {
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence())
+        {
+            foreach (var f in fields) w.WriteInteger(f);
+        }
+        return w.Encode();
     }
 
     /// <summary>

@@ -31,6 +31,7 @@ public sealed class PrivateKeyConsistencyPrimitive : ICheckPrimitive
         PrivateKeyFlaw.WrongCrtExponent => "a CRT exponent (dP, dQ or a further prime's d_i) is wrong: every signature made with it is faulty and reveals a prime factor of n (the Bellcore fault attack)",
         PrivateKeyFlaw.WrongCrtCoefficient => "a CRT coefficient is wrong (qInv is not q⁻¹ mod p, or a further prime's t_i is not the inverse of the primes before it): every signature made with it is faulty and reveals a prime factor of n (the Bellcore fault attack)",
         PrivateKeyFlaw.ScalarOutOfRange => "its private scalar is 0 or not below the order of the curve's generator",
+        PrivateKeyFlaw.PublicValueMismatch => "its stored public value y is not g^x mod p: tools that read y and tools that sign with x disagree on which key this is (CertLint pairs it by x)",
         _ => "its stored public point is not its private scalar times the generator: the file pairs with certificates it cannot sign for",
     };
 }
