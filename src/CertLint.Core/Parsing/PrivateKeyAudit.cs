@@ -81,8 +81,9 @@ internal static class PrivateKeyAudit
         if (version > 1 || version.Sign < 0) return null;
         var n = Integer(seq);
         var (e, d, p, q, dp, dq, qInv) = (Integer(seq), Integer(seq), Integer(seq), Integer(seq), Integer(seq), Integer(seq), Integer(seq));
+        // Version 1 without otherPrimeInfos breaks RFC 8017's rule but its numbers are still checked, as two primes.
         var others = version.IsOne ? OtherPrimes(seq) : [];
-        if (others is null) return null; // version 1 without further primes, or more than the bound: the parser judges the shape
+        if (others is null) return null; // more further primes than the bound
         var primes = new List<BigInteger>(2 + others.Count) { p, q };
         primes.AddRange(others.Select(o => o.Prime));
         var product = BigInteger.One;
@@ -116,12 +117,12 @@ internal static class PrivateKeyAudit
     }
 
     /// <summary>
-    /// OtherPrimeInfos (SEQUENCE SIZE(1..MAX) OF OtherPrimeInfo { prime, exponent, coefficient }); null when absent,
-    /// empty or longer than <see cref="MaxOtherPrimes"/> (not audited).
+    /// OtherPrimeInfos (SEQUENCE SIZE(1..MAX) OF OtherPrimeInfo { prime, exponent, coefficient }), empty when absent;
+    /// null when longer than <see cref="MaxOtherPrimes"/> (not audited).
     /// </summary>
     private static List<(BigInteger Prime, BigInteger Exponent, BigInteger Coefficient)>? OtherPrimes(AsnReader seq)
     {
-        if (!seq.HasData) return null;
+        if (!seq.HasData) return [];
         var infos = seq.ReadSequence();
         var others = new List<(BigInteger, BigInteger, BigInteger)>();
         while (infos.HasData)
@@ -130,7 +131,7 @@ internal static class PrivateKeyAudit
             var info = infos.ReadSequence();
             others.Add((Integer(info), Integer(info), Integer(info)));
         }
-        return others.Count == 0 ? null : others;
+        return others;
     }
 
     /// <summary>ECPrivateKey (RFC 5915): 1 ≤ d ≤ order − 1, and d·G is the stored public point when one is stored.</summary>

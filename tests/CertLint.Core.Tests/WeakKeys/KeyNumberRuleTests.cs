@@ -45,7 +45,7 @@ public sealed class KeyNumberRuleTests
     {
         Hits("parse-error").ShouldBeEmpty();
         Hits("password-required").ShouldBeEmpty();
-        Result.Value.Inventory.Keys.Count.ShouldBe(27);
+        Result.Value.Inventory.Keys.Count.ShouldBe(28);
     }
 
     [TestCase("weak-key-rsa-prime-modulus", new[] { "prime-cube.pub:Key", "prime-modulus.pub:Key" })]
@@ -53,7 +53,7 @@ public sealed class KeyNumberRuleTests
     [TestCase("weak-key-rsa-private-exponent-small", new[] { "boneh-durfee.key:Key", "wiener.key:Key", "wiener.pub:Key" })]
     [TestCase("key-private-inconsistent", new[] {
         "composite-p.key:Key", "composite-r3.key:Key", "dsa-y-mismatch.key:Key", "ec-d-order.key:Key", "ec-point-mismatch.key:Key", "n-not-pq.key:Key",
-        "wrong-d3.key:Key", "wrong-dp.key:Key", "wrong-qinv-encrypted.key:Key", "wrong-qinv.key:Key", "wrong-qinv.p12:Key",
+        "wrong-d3.key:Key", "wrong-dp.key:Key", "wrong-qinv-encrypted.key:Key", "wrong-qinv-v1.key:Key", "wrong-qinv.key:Key", "wrong-qinv.p12:Key",
         "wrong-t3.key:Key" })]
     [TestCase("weak-key-ec-scalar-small", new[] { "ec-d-small.key:Key", "ec-d1.key:Key" })]
     public void Rule_fires_on_its_defect_and_nothing_else(string rule, string[] expected) => Hits(rule).ShouldBe(expected);

@@ -72,6 +72,8 @@ internal static class PrivateKeyFixtures
         Pem("wrong-d3.key", "RSA PRIVATE KEY", RsaMultiPrimeKey(three, E, tamperLast: 1));
         BigInteger[] composite = [three[0], three[1], WeakKeyMath.Prime(rng, 336) * WeakKeyMath.Prime(rng, 336)];
         Pem("composite-r3.key", "RSA PRIVATE KEY", RsaMultiPrimeKey(composite, E));
+        // Version 1 (multi-prime) without otherPrimeInfos: malformed, but its two primes' numbers are still checked.
+        Pem("wrong-qinv-v1.key", "RSA PRIVATE KEY", RsaPrivateKey(three[0], three[1], E, null, tamper: 8, version: 1));
 
         // OpenSSL's traditional DSAPrivateKey (version 0, p, q, g, y, x): y must be g^x mod p.
         using var dsa = DSA.Create(2048);
@@ -138,13 +140,14 @@ internal static class PrivateKeyFixtures
 
     /// <summary>
     /// RSAPrivateKey (RFC 8017 A.1.2) from p, q and e (d = e⁻¹ mod λ) or from a given d; <paramref name="tamper"/>
-    /// adds 2 to the field at that position (6 = dP, 8 = qInv); <paramref name="modulus"/> replaces n.
+    /// adds 2 to the field at that position (6 = dP, 8 = qInv); <paramref name="modulus"/> replaces n, <paramref name="version"/>
+    /// the version.
     /// </summary>
-    public static byte[] RsaPrivateKey(BigInteger p, BigInteger q, BigInteger e, BigInteger? d, int tamper = -1, BigInteger? modulus = null)
+    public static byte[] RsaPrivateKey(BigInteger p, BigInteger q, BigInteger e, BigInteger? d, int tamper = -1, BigInteger? modulus = null, int version = 0)
     {
         var lambda = (p - 1) * (q - 1) / BigInteger.GreatestCommonDivisor(p - 1, q - 1);
         var dd = d ?? ModInverse(e, lambda);
-        BigInteger[] fields = [0, modulus ?? p * q, e, dd, p, q, dd % (p - 1), dd % (q - 1), ModInverse(q, p)];
+        BigInteger[] fields = [version, modulus ?? p * q, e, dd, p, q, dd % (p - 1), dd % (q - 1), ModInverse(q, p)];
         if (tamper >= 0) fields[tamper] += 2;
         var w = new AsnWriter(AsnEncodingRules.DER);
         using (w.PushSequence())
