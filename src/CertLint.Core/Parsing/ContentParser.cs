@@ -152,7 +152,8 @@ public static class ContentParser
         // The sniff may do key arithmetic (is a DER SEQUENCE of two integers an RSA public key or DH parameters?), which a
         // file's allowance or the run's budget can refuse: a step like any other.
         DerShape? sniffed = null;
-        result.Guard(location, "DER content", () => sniffed = DerSniffer.Sniff(bytes));
+        KeyEncoding? key = null;
+        result.Guard(location, "DER content", () => sniffed = DerSniffer.Sniff(bytes, exact: true, out key));
         if (sniffed is not { } shape) return;
         switch (shape)
         {
@@ -175,7 +176,7 @@ public static class ContentParser
                 break;
             case DerShape.Key:
                 result.Kind = FileKind.DerKey;
-                result.Guard(location, "DER key", () => result.Keys.Add(KeyParser.ParseDer(bytes, location, result.Passwords, result.Kdf)!));
+                result.Guard(location, "DER key", () => result.Keys.Add(KeyParser.ParseDer(bytes, location, result.Passwords, result.Kdf, key)!));
                 CryptographicOperations.ZeroMemory(bytes);
                 break;
             case DerShape.DhParameters:

@@ -1,4 +1,5 @@
 using System.Formats.Asn1;
+using CertLint.Model;
 
 namespace CertLint.Parsing;
 
@@ -28,12 +29,16 @@ public static class DerSniffer
     /// <param name="exact">False for discovery, which only asks whether the blob is worth parsing: a pair of integers is
     /// then a key without the Fermat test that tells an RSA public key from DH parameters (both are parsed), so walking
     /// a tree does no key arithmetic, which only a file's parse meters (<see cref="ArithmeticMeter"/>).</param>
-    public static DerShape Sniff(ReadOnlyMemory<byte> data, bool exact = true)
+    public static DerShape Sniff(ReadOnlyMemory<byte> data, bool exact = true) => Sniff(data, exact, out _);
+
+    /// <param name="key">For <see cref="DerShape.Key"/>, which key encoding (for <see cref="KeyParser.ParseDer"/>).</param>
+    internal static DerShape Sniff(ReadOnlyMemory<byte> data, bool exact, out KeyEncoding? key)
     {
+        key = null;
         try
         {
             if (data.Length < 2 || data.Span[0] != 0x30) return DerShape.Unknown;
-            if (KeyParser.DerKeyShape(data, fermat: exact) is not null) return DerShape.Key;
+            if ((key = KeyParser.DerKeyShape(data, fermat: exact)) is not null) return DerShape.Key;
             var outer = new AsnReader(data, AsnEncodingRules.BER).ReadSequence();
             var first = outer.PeekTag();
             // OCSPResponse (RFC 6960 §4.2.1): responseStatus ENUMERATED, responseBytes [0] EXPLICIT OPTIONAL.

@@ -28,15 +28,6 @@ public static class FileParser
             if (Problem(file, read) is { } issue) return new ParsedFile { File = file, Issues = [issue] };
             return ContentParser.ParseBorrowed(file, read.Bytes.AsMemory(0, (int)read.Size), passwords, deferKdf);
         }
-        catch (ParseDeferredException) when (deferKdf)
-        {
-            return null; // key arithmetic outside a guarded step (none today): parse the file again in order
-        }
-        catch (ArithmeticLimitException e)
-        {
-            // As above: a guarded step reports the refusal at its object's lines.
-            return new ParsedFile { File = file, Issues = [new ParseIssue(ParseIssueKind.ArithmeticLimit, new SourceLocation(file), e.Message)] };
-        }
         catch (Exception e)
         {
             // Last resort: a bug or an exotic I/O failure must not stop the run.

@@ -35,9 +35,12 @@ public static class KeyParser
     }
 
     /// <summary>A DER key file: PKCS#8, encrypted PKCS#8, PKCS#1, SEC1 or SPKI, told apart by structure. Null when it is none of them.</summary>
-    public static KeyInfo? ParseDer(ReadOnlyMemory<byte> der, SourceLocation location, IReadOnlyList<string> passwords, KdfMeter? kdf = null)
+    /// <param name="sniffed">The shape <see cref="DerSniffer"/> already found, so that its work (a Fermat test, for a pair of
+    /// integers) is not done, nor paid for, twice.</param>
+    public static KeyInfo? ParseDer(ReadOnlyMemory<byte> der, SourceLocation location, IReadOnlyList<string> passwords, KdfMeter? kdf = null,
+        KeyEncoding? sniffed = null)
     {
-        if (DerKeyShape(der) is not { } shape) return null;
+        if ((sniffed ?? DerKeyShape(der)) is not { } shape) return null;
         return shape switch
         {
             KeyEncoding.Pkcs8 => Make(location, ObjectFormat.Der, shape, true, false, PublicKeyDerivation.FromPkcs8(der), PrivateKeyAudit.OfPkcs8(der)),

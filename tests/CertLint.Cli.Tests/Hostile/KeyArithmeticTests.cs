@@ -1,47 +1,39 @@
 using System.Formats.Asn1;
 using System.Numerics;
 using System.Security.Cryptography;
-using System.Text.Json;
+using CertLint.Cli.Tests.Validation;
+using CertLint.Tests.Pki;
 
 namespace CertLint.Cli.Tests.Hostile;
 
 /// <summary>
-/// The run's key-arithmetic budget through the real CLI process (limits.arithmeticBudget, key-arithmetic-limit). The keys
+/// The run's key-arithmetic budget through the real command line (limits.arithmeticBudget, key-arithmetic-limit). The keys
 /// are what a hostile pull request would commit: RSA-8192 private keys whose "primes" are composites with no factor below
 /// 1,000 (writing them costs nothing; checking them costs one 4,096-bit exponentiation each, about 64 units), so each
 /// is key-private-inconsistent when it is checked. Before the budget, 1,500 of them in one 9.6 MB file cost 70 s.
 /// </summary>
 public class KeyArithmeticTests
 {
-    private string _dir = "";
+    private TempDirectory _dir = null!;
 
     [SetUp]
-    public void MakeDir()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "certlint-key-arithmetic-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
+    public void MakeDir() => _dir = new TempDirectory();
 
     [TearDown]
-    public void Remove() => Directory.Delete(_dir, recursive: true);
+    public void Remove() => _dir.Dispose();
 
+    /// <summary>Written as a key file is kept (0600): key-file-permissions is not under test here.</summary>
     private void Write(string name, string text)
     {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(_dir[name], text);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_dir[name], UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
-    /// <summary>"path:line rule" of the findings of <paramref name="rules"/>, ordered, and the JSON report.</summary>
-    private (CliRunner.Outcome Run, List<string> Findings, JsonDocument Json) Lint(params string[] rules)
+    /// <summary>The run, and "path:line rule" of its findings of <paramref name="rules"/>, ordered.</summary>
+    private (LintRun Run, List<string> Findings) Lint(params string[] rules)
     {
-        var r = CliRunner.Process(_dir, null, ".", "--now", "2026-06-01", "--json", "report.json");
-        var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "report.json")));
-        var findings = json.RootElement.GetProperty("findings").EnumerateArray()
-            .Where(f => rules.Contains(f.GetProperty("rule").GetString()))
-            .Select(f => $"{f.GetProperty("path").GetString()}:{f.GetProperty("startLine").GetInt32()} {f.GetProperty("rule").GetString()}")
-            .Order(StringComparer.Ordinal).ToList();
-        return (r, findings, json);
+        var run = LintRun.In(_dir.Path, ".");
+        return (run, run.Findings.Where(f => rules.Contains(f.Rule)).Select(f => $"{f.Path}:{f.Line} {f.Rule}").Order(StringComparer.Ordinal).ToList());
     }
 
     [Test]
@@ -59,13 +51,12 @@ public class KeyArithmeticTests
         ];
         for (var run = 0; run < 2; run++)
         {
-            var (r, findings, json) = Lint("key-private-inconsistent", "key-arithmetic-limit", "key-orphan");
-            r.ExitCode.ShouldBe(1, r.Out + r.Error);
+            var (r, findings) = Lint("key-private-inconsistent", "key-arithmetic-limit", "key-orphan");
+            r.ExitCode.ShouldBe(1, r.Outcome.Out + r.Outcome.Error);
             findings.Where(f => !f.EndsWith(" key-orphan", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-                .ShouldBe(expected.Order(StringComparer.Ordinal), r.Out + r.Error);
+                .ShouldBe(expected.Order(StringComparer.Ordinal), r.Outcome.Out + r.Outcome.Error);
             findings.Count(f => f.EndsWith(" key-orphan", StringComparison.Ordinal)).ShouldBe(4); // refused keys are not in the model
-            var message = json.RootElement.GetProperty("findings").EnumerateArray()
-                .First(f => f.GetProperty("rule").GetString() == "key-arithmetic-limit").GetProperty("message").GetString();
+            var message = r.Findings.First(f => f.Rule == "key-arithmetic-limit").Message;
             message.ShouldBe($"many.key:{lines[4]} was not linted: checking its key numbers needs more arithmetic than the run's budget " +
                              "of 200 units (limits.arithmeticBudget, spent in file order) has left after the files before it. " +
                              "Remove keys nobody uses, or lint the repository in parts.");
@@ -78,8 +69,8 @@ public class KeyArithmeticTests
         // Three files of one 64-unit key each, with a budget of a single unit: each file's own 64 pays for its key.
         for (var i = 0; i < 3; i++) Write($"k{i}.key", CompositeRsaPem(4096));
         Write(".certlint.yml", "limits:\n  arithmeticBudget: 1\n");
-        var (r, findings, _) = Lint("key-private-inconsistent", "key-arithmetic-limit");
-        r.ExitCode.ShouldBe(1, r.Out + r.Error);
+        var (r, findings) = Lint("key-private-inconsistent", "key-arithmetic-limit");
+        r.ExitCode.ShouldBe(1, r.Outcome.Out + r.Outcome.Error);
         findings.ShouldBe(["k0.key:1 key-private-inconsistent", "k1.key:1 key-private-inconsistent", "k2.key:1 key-private-inconsistent"]);
     }
 
@@ -94,14 +85,14 @@ public class KeyArithmeticTests
             writer.WriteInteger(RandomOdd(16384));
             writer.WriteInteger(65537);
         }
-        File.WriteAllBytes(Path.Combine(_dir, "pair.der"), writer.Encode());
+        File.WriteAllBytes(_dir["pair.der"], writer.Encode());
         Write(".certlint.yml", "limits:\n  arithmeticBudget: 4000\n");
-        var (r, findings, _) = Lint("key-arithmetic-limit", "parse-error");
-        r.ExitCode.ShouldBe(1, r.Out + r.Error);
+        var (r, findings) = Lint("key-arithmetic-limit", "parse-error");
+        r.ExitCode.ShouldBe(1, r.Outcome.Out + r.Outcome.Error);
         findings.ShouldBe(["pair.der:1 key-arithmetic-limit"]);
 
         Write(".certlint.yml", "limits:\n  arithmeticBudget: 20001\n");
-        var raised = CliRunner.Process(_dir, null, ".");
+        var raised = CliRunner.Process(_dir.Path, null, ".");
         raised.ExitCode.ShouldBe(2);
         raised.Error.ShouldContain(".certlint.yml:2:21: error: 'arithmeticBudget' must be between 1 and 20000 (limits can be lowered, not raised)");
     }
@@ -112,8 +103,8 @@ public class KeyArithmeticTests
         // 8,192-bit "primes": the first round costs 512 units, past the file's own 64, so the file is parsed in the
         // ordered pass and the run's budget pays. Before the budget, keys above 8,192 bits had no primality test at all.
         Write("huge.key", CompositeRsaPem(8192));
-        var (r, findings, _) = Lint("key-private-inconsistent", "key-arithmetic-limit");
-        r.ExitCode.ShouldBe(1, r.Out + r.Error);
+        var (r, findings) = Lint("key-private-inconsistent", "key-arithmetic-limit");
+        r.ExitCode.ShouldBe(1, r.Outcome.Out + r.Outcome.Error);
         findings.ShouldBe(["huge.key:1 key-private-inconsistent"]);
     }
 
