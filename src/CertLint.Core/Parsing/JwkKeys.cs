@@ -37,18 +37,27 @@ internal static class JwkKeys
             var names = new[] { "p", "q", "dp", "dq", "qi" };
             if (!names.Any(name => jwk.TryGetProperty(name, out _)))
             {
-                // §6.3.2: "d" alone is a private key; without the primes there is nothing to audit.
                 if (jwk.TryGetProperty("oth", out _)) throw new FormatException("JWK: \"oth\" without \"p\", \"q\", \"dp\", \"dq\" and \"qi\" (RFC 7518 §6.3.2.7)");
-                return KeyParser.Jwk(location, true, spki, null);
+                // §6.3.2: "d" alone is a private key; without the primes only e·d is checked.
+                return KeyParser.Jwk(location, true, spki, PrivateKeyAudit.OfExponents(n, e, d));
             }
-            crt = [.. names.Select(name => Number(jwk, name, MaxNumberBytes)!)];
-            // §6.3.2.7: more than two primes. Read as a private key; the audit judges two-prime keys only.
-            if (jwk.TryGetProperty("oth", out _)) return KeyParser.Jwk(location, true, spki, null);
+            // §6.3.2.7: each further prime as "r", "d" and "t", written as RFC 8017's otherPrimeInfos (version 1).
+            crt = [.. names.Select(name => Number(jwk, name, MaxNumberBytes)!), .. OtherPrimes(jwk)];
             var writer = new AsnWriter(AsnEncodingRules.DER);
             using (writer.PushSequence())
             {
-                writer.WriteInteger(0);
-                foreach (var value in (byte[][])[n, e, d, .. crt]) WriteUnsigned(writer, value);
+                writer.WriteInteger(crt.Length > names.Length ? 1 : 0);
+                foreach (var value in (byte[][])[n, e, d, .. crt[..names.Length]]) WriteUnsigned(writer, value);
+                if (crt.Length > names.Length)
+                {
+                    using (writer.PushSequence())
+                    {
+                        for (var i = names.Length; i < crt.Length; i += 3)
+                        {
+                            using (writer.PushSequence()) foreach (var value in crt[i..(i + 3)]) WriteUnsigned(writer, value);
+                        }
+                    }
+                }
             }
             var pkcs1 = writer.Encode();
             try
@@ -64,6 +73,32 @@ internal static class JwkKeys
         {
             CryptographicOperations.ZeroMemory(d);
             foreach (var value in crt) CryptographicOperations.ZeroMemory(value);
+        }
+    }
+
+    /// <summary>
+    /// RFC 7518 §6.3.2.7: "oth", an array of objects with "r", "d" and "t" (each further prime, its CRT exponent and
+    /// coefficient), in order; empty when absent. At most <see cref="PrivateKeyAudit.MaxOtherPrimes"/> entries are read.
+    /// </summary>
+    private static byte[][] OtherPrimes(JsonElement jwk)
+    {
+        if (!jwk.TryGetProperty("oth", out var oth)) return [];
+        if (oth.ValueKind != JsonValueKind.Array || oth.GetArrayLength() == 0) throw new FormatException("JWK: \"oth\" is not a non-empty array (RFC 7518 §6.3.2.7)");
+        if (oth.GetArrayLength() > PrivateKeyAudit.MaxOtherPrimes) throw new FormatException($"JWK: \"oth\" holds more than {PrivateKeyAudit.MaxOtherPrimes} further primes");
+        var values = new List<byte[]>();
+        try
+        {
+            foreach (var info in oth.EnumerateArray())
+            {
+                if (info.ValueKind != JsonValueKind.Object) throw new FormatException("JWK: an \"oth\" entry is not an object (RFC 7518 §6.3.2.7)");
+                foreach (var name in (ReadOnlySpan<string>)["r", "d", "t"]) values.Add(Number(info, name, MaxNumberBytes)!);
+            }
+            return [.. values];
+        }
+        catch
+        {
+            foreach (var value in values) CryptographicOperations.ZeroMemory(value);
+            throw;
         }
     }
 

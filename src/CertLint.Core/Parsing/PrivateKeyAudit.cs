@@ -54,6 +54,26 @@ internal static class PrivateKeyAudit
         return new(stored == derived ? null : PrivateKeyFlaw.PublicValueMismatch, null);
     });
 
+    /// <summary>
+    /// A private key of n, e and d alone (a JWK without its primes, RFC 7518 §6.3.2): when e·d ≡ 1 mod λ(n), (2^d)^e ≡ 2
+    /// mod n, so any other result proves the exponents are not each other's inverse. A d below the Boneh–Durfee bound is
+    /// reported from d itself (d mod λ(n), which needs the primes, can only be smaller). Two exponentiations, metered.
+    /// </summary>
+    public static PrivateKeyVerdict? OfExponents(ReadOnlySpan<byte> n, ReadOnlySpan<byte> e, ReadOnlySpan<byte> d)
+    {
+        var modulus = new BigInteger(n, isUnsigned: true, isBigEndian: true);
+        var exponent = new BigInteger(e, isUnsigned: true, isBigEndian: true);
+        var secret = new BigInteger(d, isUnsigned: true, isBigEndian: true);
+        // Even or tiny moduli are no RSA moduli (weak-key-rsa-even-modulus, weak-key); 2 is no witness modulo them.
+        if (modulus < 5 || modulus.IsEven || modulus.GetBitLength() > MaxRsaBits) return null;
+        if (exponent.IsZero || secret.IsZero) return new(PrivateKeyFlaw.ExponentsNotInverse, null);
+        var signed = ModularExponent.Pow(2, secret, modulus, secretExponent: true);
+        if (ModularExponent.Pow(signed, exponent, modulus) != 2) return new(PrivateKeyFlaw.ExponentsNotInverse, null);
+        var bits = (int)secret.GetBitLength();
+        var small = (long)bits * 1000 <= (long)PrivateKeyVerdict.BonehDurfeeMilli * ((long)modulus.GetBitLength() - 1);
+        return new(null, small ? bits : null);
+    }
+
     private static PrivateKeyVerdict? Guard(ReadOnlyMemory<byte> der, Func<ReadOnlyMemory<byte>, PrivateKeyVerdict?> audit)
     {
         try

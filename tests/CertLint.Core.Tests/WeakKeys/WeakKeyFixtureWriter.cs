@@ -87,11 +87,13 @@ public sealed class WeakKeyFixtureWriter
         Write("pattern-zeros.pub", WeakKeyMath.NextPrime(new BigInteger(0xC0) << 1016, rng) * WeakKeyMath.NextPrime(new BigInteger(0xE0) << 1016, rng));
         // Primes that are polynomials in 2^128 with 32-bit coefficients: about a quarter of the modulus's bits are set.
         Write("sparse-poly.pub", SparsePrime(rng) * SparsePrime(rng));
-        // A random odd modulus with no factor below 752 whose first 16 encoded octets make the xz-utils header.
+        // A random odd modulus with no factor up to 65,537 whose first 16 encoded octets make the xz-utils header.
         Write("xz-header.pub", XzHeader(rng));
         // Upper half chosen (three quarters of its bits set), lower half random: a vanity key, not reported.
         Write("vanity.pub", Vanity(rng));
         Write("modulus-zero.pub", BigInteger.Zero);
+        // A factor above the BR's 752 and below badkeys' 65,537 (badkeys' own test key has 31,337 too).
+        Write("small-factor-31337.pub", 31337 * WeakKeyMath.Prime(rng, 2033));
     }
 
     private static BigInteger SparsePrime(Random rng)
@@ -108,7 +110,7 @@ public sealed class WeakKeyFixtureWriter
         {
             var n = candidate() | BigInteger.One;
             var ok = true;
-            for (var d = 3; d < 752 && ok; d += 2) ok = n % d != 0;
+            for (var d = 3; d < 65538 && ok; d += 2) ok = n % d != 0; // weak-key-small-factor's default bound
             if (ok && !WeakKeyMath.IsProbablePrime(n, rng)) return n;
         }
     }

@@ -113,6 +113,38 @@ public sealed class WeakKeyMathTests
     }
 
     [Test]
+    public void Smallest_factor_search_agrees_with_biginteger_remainders()
+    {
+        var rng = new Random(11);
+        var odd = SmallPrimes.Odd;
+        odd[^1].ShouldBe(65537u);
+        int Expected(BigInteger n, int count)
+        {
+            for (var i = 0; i < count; i++) if (n % odd[i] == 0) return i;
+            return -1;
+        }
+        // Sizes from one limb to the 16,384-bit maximum, so the power table grows and shorter moduli reuse longer rows.
+        foreach (var bits in new[] { 64, 2048, 16384, 1000, 4096, 33 })
+        {
+            for (var round = 0; round < 12; round++)
+            {
+                var n = WeakKeyMath.Random(rng, bits) | BigInteger.One;
+                if (round % 3 == 0) n = n / 65537 * 65537 | BigInteger.One; // not always divisible: odd quotient kept odd
+                if (round % 3 == 1) n = (n >> 17) * odd[rng.Next(odd.Length)];
+                var bytes = n.ToByteArray(isUnsigned: true, isBigEndian: true);
+                foreach (var count in new[] { odd.Length, SmallPrimes.CountBelow(752), 1 })
+                {
+                    SmallFactorSearch.SmallestFactorIndex(bytes, count).ShouldBe(Expected(n, count), $"{bits} bits, round {round}, {count} primes");
+                }
+            }
+        }
+        // A product of two primes above 65,537 has no factor to find; 65,537 itself is the last one tried.
+        var rsa = WeakKeyMath.Prime(rng, 512) * WeakKeyMath.Prime(rng, 512);
+        SmallFactorSearch.SmallestFactorIndex(rsa.ToByteArray(isUnsigned: true, isBigEndian: true), odd.Length).ShouldBe(-1);
+        SmallFactorSearch.SmallestFactorIndex((rsa * 65537).ToByteArray(isUnsigned: true, isBigEndian: true), odd.Length).ShouldBe(odd.Length - 1);
+    }
+
+    [Test]
     public void Batch_gcd_finds_exactly_the_moduli_that_share_a_factor()
     {
         BigInteger[] primes = [1000003, 1000033, 1000037, 1000039, 1000081, 1000099];

@@ -41,12 +41,12 @@ public sealed class WeakKeyRuleTests
     public void Every_fixture_parses()
     {
         Hits(Result.Value, "parse-error").ShouldBeEmpty();
-        Result.Value.Inventory.Keys.Count.ShouldBe(24);
+        Result.Value.Inventory.Keys.Count.ShouldBe(25);
     }
 
     [TestCase("weak-key-roca", new[] { "roca.crt:Certificate", "roca.key:Key" })]
     [TestCase("weak-key-fermat", new[] { "fermat.crt:Certificate", "fermat.key:Key" })]
-    [TestCase("weak-key-small-factor", new[] { "small-factor.pub:Key" })]
+    [TestCase("weak-key-small-factor", new[] { "small-factor-31337.pub:Key", "small-factor.pub:Key" })]
     [TestCase("weak-key-shared-prime", new[] { "shared-prime-a.crt:Certificate", "shared-prime-a.key:Key", "shared-prime-b.crt:Certificate", "shared-prime-b.key:Key" })]
     [TestCase("weak-key-rsa-even-modulus", new[] { "even-modulus.pub:Key", "modulus-zero.pub:Key" })]
     [TestCase("weak-key-rsa-exponent", new[] { "exponent-1.pub:Key", "exponent-even.pub:Key" })]
@@ -65,6 +65,7 @@ public sealed class WeakKeyRuleTests
         Message("weak-key-roca", "roca.crt").ShouldContain("CVE-2017-15361");
         Message("weak-key-fermat", "fermat.key").ShouldContain("Fermat's method factors it in 1 step(s)");
         Message("weak-key-small-factor", "small-factor.pub").ShouldContain("divisible by 3");
+        Message("weak-key-small-factor", "small-factor-31337.pub").ShouldContain("RSA 2048-bit key whose modulus is divisible by 31337:");
         Message("weak-key-shared-prime", "shared-prime-a.crt").ShouldContain("shared-prime-b.crt");
         Message("weak-key-rsa-exponent", "exponent-1.pub").ShouldContain("exponent 1, which is 1: the ciphertext is the plaintext");
         Message("weak-key-rsa-exponent-small", "exponent-3.pub").ShouldContain("exponent 3, below 65537");
@@ -115,5 +116,10 @@ public sealed class WeakKeyRuleTests
         var result = Lint(FixtureDir, "rules:\n  weak-key-fermat:\n    parameters: { steps: 1 }\n  weak-key-small-factor:\n    parameters: { below: 5 }\n");
         Hits(result, "weak-key-fermat").Length.ShouldBe(2);           // found at the first step
         Hits(result, "weak-key-small-factor").ShouldBe(["small-factor.pub:Key"]);   // 3 < 5
+        // The BR's floor, zlint's and pkilint's bound: 31,337 is not tried.
+        Hits(Lint(FixtureDir, "rules:\n  weak-key-small-factor:\n    parameters: { below: 752 }\n"), "weak-key-small-factor").ShouldBe(["small-factor.pub:Key"]);
+        // 31,337 is the last prime below the bound 31,338 and the first outside 31,337.
+        Hits(Lint(FixtureDir, "rules:\n  weak-key-small-factor:\n    parameters: { below: 31338 }\n"), "weak-key-small-factor").Length.ShouldBe(2);
+        Hits(Lint(FixtureDir, "rules:\n  weak-key-small-factor:\n    parameters: { below: 31337 }\n"), "weak-key-small-factor").Length.ShouldBe(1);
     }
 }

@@ -21,6 +21,7 @@ internal sealed class RsaNumbers
 
     private static readonly ConditionalWeakTable<CertificateInventory, ConcurrentDictionary<string, RsaNumbers?>> Cache = new();
     private uint[]? _residues;
+    private Tuple<int, uint?>? _smallFactor; // a reference, so a reader on another thread never sees half of it
     private (int Steps, (int Step, BigInteger B)? Result)? _fermat;
     private Lazy<int?>? _primePower, _primePowerUntested;
     private Lazy<bool>? _wiener;
@@ -91,11 +92,33 @@ internal sealed class RsaNumbers
     /// <summary>Whether Wiener's attack recovers the private exponent from (n, e), computed once.</summary>
     public bool WienerWeak => (_wiener ??= new(() => WienerAttack.Recovers(Modulus, Exponent, out _))).Value;
 
+    /// <summary>
+    /// The smallest of the first <paramref name="count"/> odd primes that divides n, other than n itself, or null; the last
+    /// answer is kept (a certificate and its key file share it).
+    /// </summary>
+    public uint? SmallestOddFactor(int count)
+    {
+        if (_smallFactor is { } known && known.Item1 == count) return known.Item2;
+        uint? factor = null;
+        if (Bits <= 17)
+        {
+            // n below 2^17: a prime n is nonsense, not "a key with a small factor" (weak-key reports its size).
+            var odd = SmallPrimes.Odd;
+            for (var i = 0; i < count && factor is null; i++) factor = Modulus % odd[i] == 0 && Modulus != odd[i] ? odd[i] : null;
+        }
+        else if (SmallFactorSearch.SmallestFactorIndex(ModulusBigEndian, count) is >= 0 and var index)
+        {
+            factor = SmallPrimes.Odd[index];
+        }
+        _smallFactor = Tuple.Create(count, factor);
+        return factor;
+    }
+
     /// <summary>n mod p for the first <paramref name="count"/> odd primes (<see cref="SmallPrimes.Odd"/>), computed once.</summary>
     public ReadOnlySpan<uint> Residues(int count)
     {
         var r = _residues;
-        // At least the primes below 752 (ROCA and the default small-factor bound), so the two rules share one pass.
+        // At least the primes below 752 (ROCA's and the pattern test's), so the rules share one pass.
         if (r is null || r.Length < count) _residues = r = SmallPrimes.Residues(ModulusBigEndian, Math.Max(count, DefaultResidues));
         return r.AsSpan(0, count);
     }

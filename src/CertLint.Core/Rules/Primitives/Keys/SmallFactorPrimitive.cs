@@ -3,8 +3,9 @@ using CertLint.Findings;
 namespace CertLint.Rules.Primitives.Keys;
 
 /// <summary>
-/// Trial division of an RSA modulus by the odd primes below a bound (the BR §6.1.6 asks for no factor smaller than 752).
-/// A modulus with a small factor is factored at once: its private key is public. Even moduli are the rule
+/// Trial division of an RSA modulus by the odd primes below a bound: by default every one up to 65,537, as badkeys
+/// tries (the BR §6.1.6 ask for no factor smaller than 752, a floor). A modulus with a small factor is factored at
+/// once: its private key is public. Even moduli are the rule
 /// weak-key-rsa-even-modulus's, so 2 is not tried here (one finding per defect).
 /// </summary>
 public sealed class SmallFactorPrimitive : ICheckPrimitive
@@ -15,7 +16,7 @@ public sealed class SmallFactorPrimitive : ICheckPrimitive
 
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } =
     [
-        new("below", ParameterType.Integer, 752L, "Try every odd prime below this bound", Minimum: 5, Maximum: SmallPrimes.Limit),
+        new("below", ParameterType.Integer, (long)SmallPrimes.Limit, "Try every odd prime below this bound", Minimum: 5, Maximum: SmallPrimes.Limit),
     ];
 
     // The quick test first, outside the iterator: most subjects fail it, and an iterator is an allocation per subject.
@@ -25,14 +26,9 @@ public sealed class SmallFactorPrimitive : ICheckPrimitive
     private IEnumerable<Violation> Violations(RuleSubject subject, PrimitiveArguments arguments, EvaluationContext context)
     {
         if (RsaNumbers.Of(subject, context) is not { Modulus.IsEven: false } rsa) yield break;   // even: weak-key-rsa-even-modulus
-        var count = SmallPrimes.CountBelow(arguments.GetInt("below"));
-        var residues = rsa.Residues(count);
-        for (var i = 0; i < count; i++)
+        if (rsa.SmallestOddFactor(SmallPrimes.CountBelow(arguments.GetInt("below"))) is { } factor)
         {
-            // A modulus equal to the prime itself is not "a key with a small factor" but nonsense; weak-key reports its size.
-            if (residues[i] != 0 || rsa.Modulus == SmallPrimes.Odd[i]) continue;
-            yield return new Violation(new Dictionary<string, object?> { ["factor"] = SmallPrimes.Odd[i], ["bits"] = rsa.Bits });
-            yield break;
+            yield return new Violation(new Dictionary<string, object?> { ["factor"] = factor, ["bits"] = rsa.Bits });
         }
     }
 }

@@ -3,12 +3,14 @@ namespace CertLint.Rules.Primitives.Keys;
 /// <summary>
 /// The odd primes below <see cref="Limit"/> and a fast n mod p for all of them at once: primes are grouped into
 /// products m below 2^32 and n mod m is a sum of 32-bit limbs times precomputed 2^(32k) mod m (multiplications,
-/// one division per group), then n mod p = (n mod m) mod p. Shared by the ROCA and small-factor tests.
+/// one division per group), then n mod p = (n mod m) mod p. Shared by the ROCA, pattern and DH tests; the small-factor
+/// test, which goes up to 65,537, asks only whether some prime divides (<see cref="SmallFactorSearch"/>).
 /// </summary>
 internal static class SmallPrimes
 {
-    public const int Limit = 65536;
-    private const int MaxLimbs = RsaNumbers.MaxBits / 32;
+    /// <summary>Bound of the odd primes kept: every one up to 65,537 (badkeys' bound).</summary>
+    public const int Limit = 65538;
+    internal const int MaxLimbs = RsaNumbers.MaxBits / 32;
 
     private static readonly Lazy<uint[]> LazyOdd = new(() => Sieve(Limit));
     private static readonly Lazy<Group[]> LazyGroups = new(() => MakeGroups(Odd));
@@ -40,7 +42,8 @@ internal static class SmallPrimes
         return result;
     }
 
-    private static uint[] ToLimbs(ReadOnlySpan<byte> bigEndian)
+    /// <summary>n as 32-bit limbs, least significant first, at most <see cref="MaxLimbs"/>.</summary>
+    internal static uint[] ToLimbs(ReadOnlySpan<byte> bigEndian)
     {
         var limbs = new uint[Math.Min((bigEndian.Length + 3) / 4, MaxLimbs)];
         for (var i = 0; i < bigEndian.Length && i / 4 < limbs.Length; i++)
@@ -50,7 +53,10 @@ internal static class SmallPrimes
         return limbs;
     }
 
-    private sealed class Group(int first, int count, ulong modulus)
+    /// <summary>Odd primes <see cref="Odd"/>[First..First+Count) and their product, below 2^32.</summary>
+    internal static Group[] Groups => LazyGroups.Value;
+
+    internal sealed class Group(int first, int count, ulong modulus)
     {
         public int First { get; } = first;
         public int Count { get; } = count;
