@@ -32,6 +32,7 @@ public static class FuzzSeeds
             foreach (var keystore in FormatSeeds.Keystores()) yield return ($"gen-{keystore.Name}", keystore.Bytes);
         }
         if (harness is not ("der" or "sniff-pem")) yield break;
+        if (harness == "sniff-pem") yield return ("gen-authorized_keys", AuthorizedKeys());
         foreach (var (name, label, der) in Keys().Concat(FormatSeeds.Der()))
         {
             yield return harness == "der" ? ($"gen-{name}.der", der) : ($"gen-{name}.pem", System.Text.Encoding.ASCII.GetBytes(PemEncoding.WriteString(label, der) + "\n"));
@@ -54,6 +55,18 @@ public static class FuzzSeeds
         var r = rsa.ExportParameters(true);
         r.InverseQ![^1] ^= 1;   // a wrong CRT coefficient: the audit's WrongCrtCoefficient
         yield return ("rsa-pkcs1-wrong-crt", "RSA PRIVATE KEY", RsaPrivateKey(r));
+        yield return ("csr-ec", "CERTIFICATE REQUEST", new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=fuzz.example", ec, HashAlgorithmName.SHA256).CreateSigningRequest());
+    }
+
+    /// <summary>OpenSSH public key lines (sshd(8) AUTHORIZED_KEYS FILE FORMAT): an option, an RSA and an Ed25519 key, a comment.</summary>
+    private static byte[] AuthorizedKeys()
+    {
+        static byte[] Str(byte[] v) => [(byte)(v.Length >> 24), (byte)(v.Length >> 16), (byte)(v.Length >> 8), (byte)v.Length, .. v];
+        using var rsa = RSA.Create(1024);
+        var p = rsa.ExportParameters(false);
+        var rsaBlob = (byte[])[.. Str("ssh-rsa"u8.ToArray()), .. Str(p.Exponent!), .. Str([0, .. p.Modulus!])];
+        var edBlob = (byte[])[.. Str("ssh-ed25519"u8.ToArray()), .. Str(new byte[32])];
+        return System.Text.Encoding.ASCII.GetBytes($"# keys\nno-pty ssh-rsa {Convert.ToBase64String(rsaBlob)} a@b\nssh-ed25519 {Convert.ToBase64String(edBlob)}\n");
     }
 
     /// <summary>ECPrivateKey (RFC 5915), with or without the curve in [0] and the point in [1].</summary>

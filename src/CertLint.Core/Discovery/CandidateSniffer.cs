@@ -7,8 +7,8 @@ namespace CertLint.Discovery;
 public static class CandidateSniffer
 {
     /// <summary>
-    /// Extensions always parsed. ".pub" is left to sniffing: it is mostly OpenSSH keys, which are not ours; a PEM
-    /// "PUBLIC KEY" in a .pub file is still found by content.
+    /// Extensions always parsed. ".pub" is left to sniffing, which finds its PEM "PUBLIC KEY" or OpenSSH key line, as
+    /// it finds authorized_keys and known_hosts.
     /// </summary>
     public static readonly IReadOnlySet<string> CandidateExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -46,6 +46,7 @@ public static class CandidateSniffer
             var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             var span = head.AsSpan(0, read);
             if (PemScanner.ContainsPem(span) || JksParser.IsJks(span) || JksParser.IsJceks(span) || PpkParser.IsPpk(span)) return true;
+            if (OpenSshPublicKeyLines.Looks(span)) return true;
             // A JSON file is read when it opens an object and names a key type early: a JWK or JWK Set (RFC 7517).
             if (Extension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)) return JwkParser.LooksLikeJsonObject(span) && span.IndexOf("\"kty\""u8) >= 0;
             if (read < 2 || span[0] != 0x30 || !WholeFileIsOneDerValue(span, length)) return false;

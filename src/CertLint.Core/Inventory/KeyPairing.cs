@@ -56,7 +56,11 @@ internal static class KeyPairing
                     if (JwkMismatch(file, key) is { } mismatch) mismatches.Add(mismatch);
                     continue;
                 }
-                if (key.PublicKey is null || Matches(group, key.PublicKey.Sha256)) continue;
+                // A request's key is not the certificate's key until the CA issues it: a new request beside the
+                // certificate it will renew (server.csr, server.crt) is the normal order of a re-key. An SSH public key
+                // is no TLS key at all, whatever it is named.
+                if (key.PublicKey is null || key.Encoding is KeyEncoding.CertificationRequest or KeyEncoding.OpenSshPublic
+                    || Matches(group, key.PublicKey.Sha256)) continue;
                 var intended = group.Select(f => f.Certificates[0]).DistinctBy(c => c.Sha256, StringComparer.Ordinal);
                 mismatches.AddRange(intended.Select(cert => new KeyMismatch(key, cert, Reason(key, cert))));
             }

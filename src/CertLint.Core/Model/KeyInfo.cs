@@ -21,6 +21,13 @@ public enum KeyEncoding
     Jwk,
     /// <summary>A PuTTY private key file (.ppk, versions 2 and 3).</summary>
     Ppk,
+    /// <summary>
+    /// The subjectPKInfo of a PKCS#10 certificate request (RFC 2986, PEM "CERTIFICATE REQUEST"): the public key a CA is
+    /// asked to certify, judged by the key rules before a certificate exists.
+    /// </summary>
+    CertificationRequest,
+    /// <summary>A one-line OpenSSH public key (.pub, authorized_keys, known_hosts).</summary>
+    OpenSshPublic,
 }
 
 /// <summary>
@@ -50,5 +57,8 @@ public sealed class KeyInfo
     /// <summary>Identity of a key in reports: SHA-256 of its SubjectPublicKeyInfo.</summary>
     public string Fingerprint => PublicKey?.Sha256 ?? $"unknown:{Location}";
 
-    public string Label => PublicKey is null ? "private key" : $"{PublicKey.Label} {(IsPrivate ? "private" : "public")} key";
+    public string Label => PublicKey is null ? "private key"
+        : Encoding == KeyEncoding.CertificationRequest ? $"{PublicKey.Label} key of a certificate request"
+        : Encoding == KeyEncoding.OpenSshPublic ? $"{PublicKey.Label} SSH public key"
+        : $"{PublicKey.Label} {(IsPrivate ? "private" : "public")} key";
 }

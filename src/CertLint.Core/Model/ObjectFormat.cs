@@ -15,6 +15,8 @@ public enum ObjectFormat
     Ppk,
     /// <summary>A BouncyCastle keystore (BKS).</summary>
     Bks,
+    /// <summary>OpenSSH's one-line public key text (.pub, authorized_keys, known_hosts).</summary>
+    OpenSsh,
 }
 
 /// <summary>What kind of file the sniffer decided a candidate is.</summary>
@@ -35,4 +37,6 @@ public enum FileKind
     Ppk,
     /// <summary>A BouncyCastle keystore (BKS, BKS-V1).</summary>
     Bks,
+    /// <summary>OpenSSH public keys, one a line (.pub, authorized_keys, known_hosts).</summary>
+    OpenSsh,
 }

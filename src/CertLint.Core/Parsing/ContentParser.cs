@@ -36,6 +36,11 @@ public static class ContentParser
             CryptographicOperations.ZeroMemory(bytes);
         }
         else if (JwkParser.LooksLikeJsonObject(bytes)) ParseJson(bytes, result);
+        else if (OpenSshPublicKeyLines.Looks(bytes))
+        {
+            result.Kind = FileKind.OpenSsh;
+            OpenSshPublicKeyLines.Parse(bytes, result);
+        }
         else ParseBinary(bytes, result);
         return result.Deferred ? null : result.ToParsedFile();
     }
@@ -103,8 +108,11 @@ public static class ContentParser
             case var label when OpenVpnKeys.IsSecretLabel(label):
                 result.SecretKeys.Add(OpenVpnKeys.Parse(block, location));
                 break;
+            case "CERTIFICATE REQUEST" or "NEW CERTIFICATE REQUEST":
+                result.Keys.Add(KeyParser.ParseCertificationRequest(block.Data, location, ObjectFormat.Pem));
+                break;
             default:
-                break; // CERTIFICATE REQUEST, PGP SIGNATURE...: not ours to lint
+                break; // PGP SIGNATURE, PARAMETERS...: not ours to lint
         }
     }
 
@@ -182,8 +190,12 @@ public static class ContentParser
             case DerShape.DhParameters:
                 result.Guard(location, "DER DH parameters", () => result.DhParameters.Add(DhParametersParser.ParseDer(bytes, location)));
                 break;
+            case DerShape.CertificationRequest:
+                result.Kind = FileKind.DerKey;
+                result.Guard(location, "DER certificate request", () => result.Keys.Add(KeyParser.ParseCertificationRequest(bytes, location, ObjectFormat.Der)));
+                break;
             case DerShape.NotLinted:
-                break; // a certificate request, an OCSP request or response, DSA parameters: not ours to lint, as in PEM
+                break; // an OCSP request or response, DSA parameters: not ours to lint, as in PEM
             default:
                 result.Error(location, bytes[0] == 0x30
                     ? "malformed or truncated DER: not a certificate, key, CRL, PKCS#7 or PKCS#12 structure"

@@ -14,9 +14,10 @@ public enum DerShape
     Key,
     /// <summary>Diffie-Hellman domain parameters, PKCS#3 or X9.42 (what <c>openssl dhparam -outform DER</c> writes).</summary>
     DhParameters,
-    /// <summary>A well-formed structure CertLint does not lint (a PKCS#10 request, an OCSP request or response, DSA
-    /// domain parameters), as the
-    /// PEM "CERTIFICATE REQUEST" block is not: neither an object nor a parse error.</summary>
+    /// <summary>A PKCS#10 certificate request (RFC 2986): its public key is read, as in PEM.</summary>
+    CertificationRequest,
+    /// <summary>A well-formed structure CertLint does not lint (an OCSP request or response, DSA domain parameters):
+    /// neither an object nor a parse error.</summary>
     NotLinted,
 }
 
@@ -86,7 +87,7 @@ public static class DerSniffer
         var next = tbs.PeekTag();
         if (next.HasSameClassAndValue(Asn1Tag.Sequence)) return DerShape.Certificate;
         if (next.HasSameClassAndValue(Asn1Tag.UtcTime) || next.HasSameClassAndValue(Asn1Tag.GeneralizedTime)) return DerShape.Crl;
-        if (next.HasSameClassAndValue(Context0) && first.HasSameClassAndValue(Asn1Tag.Integer)) return DerShape.NotLinted;
+        if (next.HasSameClassAndValue(Context0) && first.HasSameClassAndValue(Asn1Tag.Integer)) return DerShape.CertificationRequest;
         return DerShape.Unknown;
     }
 

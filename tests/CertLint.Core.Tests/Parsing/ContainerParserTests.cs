@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using CertLint.Model;
 using CertLint.Parsing;
 
@@ -57,8 +59,18 @@ public class ContainerParserTests
         trusted.Certificates.ShouldHaveSingleItem().Subject.CommonName.ShouldBe("CertLint Root CA");
         trusted.Issues.ShouldBeEmpty();
 
+        // A PKCS#10 request: the key it asks a CA to certify, judged as a public key (weak-key rules) before issuance.
         var csr = FileParser.Parse(Fixtures.Source("request.csr"), TestPasswords.None);
-        csr.IsRelevant.ShouldBeFalse();
+        csr.Issues.ShouldBeEmpty();
+        var requested = csr.Keys.ShouldHaveSingleItem();
+        (requested.Encoding, requested.IsPrivate, requested.Label).ShouldBe((KeyEncoding.CertificationRequest, false, "RSA 2048 key of a certificate request"));
+        var text = File.ReadAllText(Fixtures.PathOf("request.csr"));
+        var der = Convert.FromBase64String(text[PemEncoding.Find(text).Base64Data]);
+        var expected = CertificateRequest.LoadSigningRequest(der, HashAlgorithmName.SHA256).PublicKey.ExportSubjectPublicKeyInfo();
+        requested.PublicKey!.Spki.ToArray().ShouldBe(expected);
+        var fromDer = ContentParser.Parse(csr.File, der, TestPasswords.None);
+        fromDer.Issues.ShouldBeEmpty();
+        fromDer.Keys.ShouldHaveSingleItem().PublicKey!.Spki.ToArray().ShouldBe(expected);
     }
 
     [Test]

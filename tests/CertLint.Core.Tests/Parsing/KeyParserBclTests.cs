@@ -133,10 +133,10 @@ public class KeyParserBclTests
         }
     }
 
-    /// <summary>A DER certificate request, OCSP request or OCSP response is well formed, just not linted (as a PEM
-    /// CERTIFICATE REQUEST is not): no object, no parse issue. A truncated one is still malformed DER.</summary>
+    /// <summary>An OCSP request or OCSP response is well formed, just not linted: no object, no parse issue. A DER
+    /// certificate request yields the key it asks for, as in PEM. A truncated one is still malformed DER.</summary>
     [Test]
-    public void Der_requests_and_ocsp_messages_are_not_linted_and_not_errors()
+    public void Der_requests_yield_their_key_and_ocsp_messages_are_not_linted_and_not_errors()
     {
         using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var csr = new CertificateRequest("CN=req.example", ec, HashAlgorithmName.SHA256).CreateSigningRequest();
@@ -154,7 +154,11 @@ public class KeyParserBclTests
             w.WriteInteger(42);
         }
         var ocspRequest = w.Encode();
-        foreach (var (name, der) in new[] { ("req.der", csr), ("resp.der", ocspResponse), ("ocsp-req.der", ocspRequest) })
+        var request = ContentParser.Parse(Memory with { RelativePath = "req.der", FullPath = "/mem/req.der" }, csr, TestPasswords.None);
+        request.Issues.ShouldBeEmpty();
+        request.Keys.ShouldHaveSingleItem().PublicKey!.Spki.ToArray().ShouldBe(ec.ExportSubjectPublicKeyInfo());
+        DerSniffer.Sniff(csr).ShouldBe(DerShape.CertificationRequest);
+        foreach (var (name, der) in new[] { ("resp.der", ocspResponse), ("ocsp-req.der", ocspRequest) })
         {
             var parsed = ContentParser.Parse(Memory with { RelativePath = name, FullPath = "/mem/" + name }, der, TestPasswords.None);
             parsed.Issues.ShouldBeEmpty(name);

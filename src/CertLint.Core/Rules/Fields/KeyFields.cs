@@ -16,7 +16,7 @@ internal static class KeyFields
         yield return KeyCtx("key.replace", T.String, KeyReplacement.Description, KeyReplacement.For);
         yield return Key("encrypted", T.Boolean, "The key was stored encrypted", k => k.Encrypted);
         yield return Key("private", T.Boolean, "A private key (not only a public one)", k => k.IsPrivate);
-        yield return Key("encoding", T.String, "pkcs8, encryptedPkcs8, pkcs1Rsa, sec1Ec, subjectPublicKeyInfo, pkcs12Entry, openSsh, openSslDsa, openPgp, jwk, ppk",
+        yield return Key("encoding", T.String, "pkcs8, encryptedPkcs8, pkcs1Rsa, sec1Ec, subjectPublicKeyInfo, pkcs12Entry, openSsh, openSslDsa, openPgp, jwk, ppk, certificationRequest, openSshPublic",
             k => char.ToLowerInvariant(k.Encoding.ToString()[0]) + k.Encoding.ToString()[1..]);
         yield return Key("format", T.String, "pem, der, pkcs7 or pkcs12", k => Names.Format(k.Format));
         yield return KeyCtx("pairedCertificate", T.Boolean, "A certificate with this public key was found",
@@ -61,9 +61,10 @@ internal static class KeyReplacement
     /// <summary>The wording for a key, by its encoding and whether a certificate of the scan has it.</summary>
     public static string For(Model.KeyInfo key, EvaluationContext context) => key.Encoding switch
     {
-        Model.KeyEncoding.OpenSsh or Model.KeyEncoding.Ppk => "generate a new SSH key and replace the old one in authorized_keys",
+        Model.KeyEncoding.OpenSsh or Model.KeyEncoding.OpenSshPublic or Model.KeyEncoding.Ppk => "generate a new SSH key and replace the old one in authorized_keys",
         Model.KeyEncoding.OpenPgp => "generate a new OpenPGP key, publish it and revoke the old one",
         Model.KeyEncoding.Jwk => "generate a new key and publish the JWKS without the old one",
+        Model.KeyEncoding.CertificationRequest => "generate a new key and a new certificate request, and revoke any certificate already issued for this one",
         _ when InventoryIndex.Of(context.Inventory).CertificateFor(key) is not null => "generate a new key, reissue its certificate and revoke the old one",
         _ => "generate a new key, replace this one wherever it is used and revoke any certificate issued for it",
     };
