@@ -11,7 +11,7 @@ namespace CertLint.Parsing;
 /// returning. Throws <see cref="PasswordRequiredException"/> when no candidate password opens an encrypted key, and
 /// AsnContentException/CryptographicException on malformed input.
 /// </summary>
-public static class KeyParser
+public static partial class KeyParser
 {
     /// <summary>The PEM labels this parser understands.</summary>
     public static bool IsKeyLabel(string label) => label is "PRIVATE KEY" or "ENCRYPTED PRIVATE KEY" or "RSA PRIVATE KEY"
@@ -126,26 +126,6 @@ public static class KeyParser
         // One exponentiation modulo at most a 16,384-bit n (about 1 s), only for this rare shape, paid for from the file's
         // allowance and the run's budget (ArithmeticMeter).
         return !fermat || n.GetBitLength() > KeyNumbersParser.MaxOrderPBits || n < 3 || !ModularExponent.Pow(2, n - 1, n).IsOne;
-    }
-
-    /// <summary>A one-line OpenSSH public key.</summary>
-    internal static KeyInfo OpenSshPublic(SourceLocation location, byte[] spki) =>
-        Make(location, ObjectFormat.OpenSsh, KeyEncoding.OpenSshPublic, false, false, spki);
-
-    /// <summary>
-    /// A PKCS#10 CertificationRequest (RFC 2986 §4): SEQUENCE { certificationRequestInfo SEQUENCE { version, subject,
-    /// subjectPKInfo, [0] attributes }, signatureAlgorithm, signature }; the key it asks a CA to certify, as a public key.
-    /// The request's own signature is not checked: it proves possession to the CA, and says nothing of the key's quality.
-    /// </summary>
-    public static KeyInfo ParseCertificationRequest(ReadOnlyMemory<byte> der, SourceLocation location, ObjectFormat format)
-    {
-        var outer = new AsnReader(der, AsnEncodingRules.BER);
-        var request = outer.ReadSequence();
-        var info = request.ReadSequence();
-        if (info.ReadInteger() != 0) throw new FormatException("certificate request: version is not v1 (0), the only one RFC 2986 defines");
-        info.ReadSequence(); // subject
-        var spki = info.ReadEncodedValue();
-        return Make(location, format, KeyEncoding.CertificationRequest, false, false, spki);
     }
 
     /// <summary>OpenSSL's traditional DSA private key: its SPKI computed from x, and whether the y it stores agrees.</summary>

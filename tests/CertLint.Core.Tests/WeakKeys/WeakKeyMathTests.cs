@@ -129,8 +129,9 @@ public sealed class WeakKeyMathTests
             for (var round = 0; round < 12; round++)
             {
                 var n = WeakKeyMath.Random(rng, bits) | BigInteger.One;
-                if (round % 3 == 0) n = n / 65537 * 65537 | BigInteger.One; // not always divisible: odd quotient kept odd
-                if (round % 3 == 1) n = (n >> 17) * odd[rng.Next(odd.Length)];
+                // A third stay random (most have some factor below 65,537), a third are multiples of 65,537, a third of a random prime.
+                if (round % 3 == 0) n = ((n >> 17) | BigInteger.One) * 65537;
+                if (round % 3 == 1) n = ((n >> 17) | BigInteger.One) * odd[rng.Next(odd.Length)];
                 var bytes = n.ToByteArray(isUnsigned: true, isBigEndian: true);
                 foreach (var count in new[] { odd.Length, SmallPrimes.CountBelow(752), 1 })
                 {

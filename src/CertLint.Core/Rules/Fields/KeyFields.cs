@@ -18,7 +18,7 @@ internal static class KeyFields
         yield return Key("private", T.Boolean, "A private key (not only a public one)", k => k.IsPrivate);
         yield return Key("encoding", T.String, "pkcs8, encryptedPkcs8, pkcs1Rsa, sec1Ec, subjectPublicKeyInfo, pkcs12Entry, openSsh, openSslDsa, openPgp, jwk, ppk, certificationRequest, openSshPublic",
             k => char.ToLowerInvariant(k.Encoding.ToString()[0]) + k.Encoding.ToString()[1..]);
-        yield return Key("format", T.String, "pem, der, pkcs7 or pkcs12", k => Names.Format(k.Format));
+        yield return Key("format", T.String, "pem, der, pkcs7, pkcs12, jks, jwk, ppk, bks or openssh", k => Names.Format(k.Format));
         yield return KeyCtx("pairedCertificate", T.Boolean, "A certificate with this public key was found",
             (k, ctx) => InventoryIndex.Of(ctx.Inventory).CertificateFor(k) is not null);
         yield return KeyCtx("mismatchedCertificate", T.Boolean, "The key was shipped with a certificate whose public key differs (key-mismatch)",
