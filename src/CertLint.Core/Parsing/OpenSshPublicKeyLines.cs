@@ -20,12 +20,6 @@ internal static class OpenSshPublicKeyLines
     /// <summary>The base64 of a blob longer than this is not decoded (an RSA-16384 key's is about 2.8 KB).</summary>
     private const int MaxBlobChars = 16 * 1024;
 
-    private static readonly string[] KeyTypes =
-    [
-        "ssh-rsa", "ssh-dss", "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
-        "sk-ecdsa-sha2-nistp256@openssh.com", "sk-ssh-ed25519@openssh.com",
-    ];
-
     /// <summary>Whether the content's first meaningful line is an OpenSSH public key line.</summary>
     public static bool Looks(ReadOnlySpan<byte> content)
     {
@@ -85,7 +79,7 @@ internal static class OpenSshPublicKeyLines
         string? broken = null;
         for (var i = 0; i + 1 < tokens.Length; i++)
         {
-            if (Array.IndexOf(KeyTypes, tokens[i]) < 0) continue;
+            if (!SshPrivateKey.Knows(tokens[i])) continue; // the key types CertLint reads, as in private key files
             // A later pair may still be the key: a quoted authorized_keys option can hold a key type name and spaces.
             if (Blob(tokens[i], tokens[i + 1]) is { } decoded)
             {

@@ -69,9 +69,7 @@ internal static class PrivateKeyAudit
         if (exponent.IsZero || secret.IsZero) return new(PrivateKeyFlaw.ExponentsNotInverse, null);
         var signed = ModularExponent.Pow(2, secret, modulus, secretExponent: true);
         if (ModularExponent.Pow(signed, exponent, modulus) != 2) return new(PrivateKeyFlaw.ExponentsNotInverse, null);
-        var bits = (int)secret.GetBitLength();
-        var small = (long)bits * 1000 <= (long)PrivateKeyVerdict.BonehDurfeeMilli * ((long)modulus.GetBitLength() - 1);
-        return new(null, small ? bits : null);
+        return new(null, BelowBonehDurfee(secret, modulus));
     }
 
     private static PrivateKeyVerdict? Guard(ReadOnlyMemory<byte> der, Func<ReadOnlyMemory<byte>, PrivateKeyVerdict?> audit)
@@ -130,10 +128,17 @@ internal static class PrivateKeyAudit
         }
         // The least working exponent: a file may carry d + kλ, which hides nothing from an attacker who finds d mod λ.
         var least = d % lambda;
-        var bits = (int)least.GetBitLength();
-        // least < 2^bits ≤ 2^(0.292·(bits(n) − 1)) ≤ n^0.292: reported only when certainly below the bound.
-        var small = (long)bits * 1000 <= (long)PrivateKeyVerdict.BonehDurfeeMilli * ((long)n.GetBitLength() - 1);
-        return new(null, small ? bits : null);
+        return new(null, BelowBonehDurfee(least, n));
+    }
+
+    /// <summary>
+    /// The bit length of a private exponent certainly below n^0.292 (Boneh–Durfee), else null: d &lt; 2^bits ≤
+    /// 2^(0.292·(bits(n) − 1)) ≤ n^0.292.
+    /// </summary>
+    private static int? BelowBonehDurfee(BigInteger d, BigInteger n)
+    {
+        var bits = (int)d.GetBitLength();
+        return (long)bits * 1000 <= (long)PrivateKeyVerdict.BonehDurfeeMilli * ((long)n.GetBitLength() - 1) ? bits : null;
     }
 
     /// <summary>

@@ -1,9 +1,11 @@
+using System.Numerics;
+
 namespace CertLint.Rules.Primitives.Keys;
 
 /// <summary>
 /// The odd primes below <see cref="Limit"/> and a fast n mod p for all of them at once: primes are grouped into
 /// products m below 2^32 and n mod m is a sum of 32-bit limbs times precomputed 2^(32k) mod m (multiplications,
-/// one division per group), then n mod p = (n mod m) mod p. Shared by the ROCA, pattern and DH tests; the small-factor
+/// three divisions per group: <see cref="GroupResidue"/>), then n mod p = (n mod m) mod p. Shared by the ROCA, pattern and DH tests; the small-factor
 /// test, which goes up to 65,537, asks only whether some prime divides (<see cref="SmallFactorSearch"/>).
 /// </summary>
 internal static class SmallPrimes
@@ -29,17 +31,72 @@ internal static class SmallPrimes
     public static uint[] Residues(ReadOnlySpan<byte> bigEndian, int count)
     {
         var limbs = ToLimbs(bigEndian);
+        var table = PowerTable.For(limbs.Length);
+        var groups = Groups;
         var result = new uint[count];
-        foreach (var g in LazyGroups.Value)
+        for (var g = 0; g < groups.Length && groups[g].First < count; g++)
         {
-            if (g.First >= count) break;
-            var powers = g.Powers.Value;
-            UInt128 acc = 0;
-            for (var k = 0; k < limbs.Length; k++) acc += (ulong)limbs[k] * powers[k];
-            var r = (ulong)(acc % g.Modulus);
-            for (var j = g.First; j < g.First + g.Count && j < count; j++) result[j] = (uint)(r % Odd[j]);
+            var r = GroupResidue(limbs, g, table);
+            for (var j = groups[g].First; j < groups[g].First + groups[g].Count && j < count; j++) result[j] = (uint)(r % Odd[j]);
         }
         return result;
+    }
+
+    /// <summary>
+    /// n mod m of group <paramref name="g"/>: the sum of the limbs times 2^(32k) mod m. Each product is below 2^64; its
+    /// halves summed apart stay below 2^41 for 512 limbs, and (high mod m)·(2^32 mod m) + (low mod m) &lt; m² ≤ 2^64.
+    /// </summary>
+    internal static ulong GroupResidue(ReadOnlySpan<uint> limbs, int g, PowerTable table)
+    {
+        var row = table.Powers.AsSpan(g * table.RowLimbs, limbs.Length);
+        ulong low = 0, high = 0;
+        for (var k = 0; k < row.Length; k++)
+        {
+            var product = (ulong)limbs[k] * row[k];
+            low += (uint)product;
+            high += product >> 32;
+        }
+        var m = Groups[g].Modulus;
+        return ((high % m * ((1UL << 32) % m)) + (low % m)) % m;
+    }
+
+    /// <summary>
+    /// 2^(32k) mod m for every group and limb position k &lt; RowLimbs, as 32-bit words (m &lt; 2^32): one table for
+    /// every caller, built on first use (0.8 MB and about 4 ms for moduli up to 2,048 bits) and grown only for longer ones.
+    /// </summary>
+    internal sealed class PowerTable
+    {
+        private static PowerTable? _current;
+
+        private PowerTable(int rowLimbs)
+        {
+            RowLimbs = rowLimbs;
+            var groups = Groups;
+            Powers = new uint[groups.Length * rowLimbs];
+            for (var g = 0; g < groups.Length; g++)
+            {
+                var m = groups[g].Modulus;
+                var x = 1 % m;
+                for (var k = 0; k < rowLimbs; k++, x = (x << 32) % m) Powers[(g * rowLimbs) + k] = (uint)x;
+            }
+        }
+
+        public int RowLimbs { get; }
+        public uint[] Powers { get; }
+
+        /// <summary>A table with rows of at least <paramref name="limbs"/> words: 64 (2,048 bits) or the next power of two.</summary>
+        public static PowerTable For(int limbs)
+        {
+            var table = Volatile.Read(ref _current);
+            if (table is not null && table.RowLimbs >= limbs) return table;
+            // Two threads may both build a larger table; either is right, and the longer rows are kept.
+            var built = new PowerTable(Math.Min(MaxLimbs, Math.Max(64, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(limbs, 1)))));
+            while ((table is null || table.RowLimbs < built.RowLimbs) && Interlocked.CompareExchange(ref _current, built, table) != table)
+            {
+                table = Volatile.Read(ref _current);
+            }
+            return built;
+        }
     }
 
     /// <summary>n as 32-bit limbs, least significant first, at most <see cref="MaxLimbs"/>.</summary>
@@ -61,15 +118,6 @@ internal static class SmallPrimes
         public int First { get; } = first;
         public int Count { get; } = count;
         public ulong Modulus { get; } = modulus;
-
-        /// <summary>2^(32k) mod m for every limb position k.</summary>
-        public Lazy<ulong[]> Powers { get; } = new(() =>
-        {
-            var p = new ulong[MaxLimbs];
-            ulong x = 1 % modulus;
-            for (var k = 0; k < p.Length; k++, x = (x << 32) % modulus) p[k] = x;
-            return p;
-        });
     }
 
     private static Group[] MakeGroups(uint[] primes)
