@@ -32,7 +32,13 @@ public static class FuzzSeeds
             foreach (var keystore in FormatSeeds.Keystores()) yield return ($"gen-{keystore.Name}", keystore.Bytes);
         }
         if (harness is not ("der" or "sniff-pem")) yield break;
-        if (harness == "sniff-pem") yield return ("gen-authorized_keys", AuthorizedKeys());
+        if (harness == "sniff-pem")
+        {
+            yield return ("gen-authorized_keys", AuthorizedKeys());
+            // The same keys as RFC 4716 blocks, and as UTF-16 text with its byte order mark (the mark readers and the decoder).
+            yield return ("gen-ssh2-public.pub", Ssh2Blocks());
+            yield return ("gen-utf16-authorized_keys", [0xFF, 0xFE, .. System.Text.Encoding.Unicode.GetBytes(System.Text.Encoding.ASCII.GetString(AuthorizedKeys()))]);
+        }
         foreach (var (name, label, der) in Keys().Concat(FormatSeeds.Der()))
         {
             yield return harness == "der" ? ($"gen-{name}.der", der) : ($"gen-{name}.pem", System.Text.Encoding.ASCII.GetBytes(PemEncoding.WriteString(label, der) + "\n"));
@@ -67,6 +73,14 @@ public static class FuzzSeeds
         var rsaBlob = (byte[])[.. Str("ssh-rsa"u8.ToArray()), .. Str(p.Exponent!), .. Str([0, .. p.Modulus!])];
         var edBlob = (byte[])[.. Str("ssh-ed25519"u8.ToArray()), .. Str(new byte[32])];
         return System.Text.Encoding.ASCII.GetBytes($"# keys\nno-pty ssh-rsa {Convert.ToBase64String(rsaBlob)} a@b\nssh-ed25519 {Convert.ToBase64String(edBlob)}\n");
+    }
+
+    private static byte[] Ssh2Blocks()
+    {
+        var lines = System.Text.Encoding.ASCII.GetString(AuthorizedKeys()).Split('\n');
+        var blocks = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(' ').SkipWhile(t => !t.StartsWith("ssh-", StringComparison.Ordinal)).ElementAt(1))
+            .Select(b64 => $"---- BEGIN SSH2 PUBLIC KEY ----\nComment: \"fuzz \\\nseed\"\n{string.Join('\n', b64.Chunk(64).Select(c => new string(c)))}\n---- END SSH2 PUBLIC KEY ----\n");
+        return System.Text.Encoding.ASCII.GetBytes(string.Concat(blocks));
     }
 
     /// <summary>ECPrivateKey (RFC 5915), with or without the curve in [0] and the point in [1].</summary>

@@ -189,11 +189,6 @@ public static class BoundedFile
         length > maxBytes + 1 ? $"file is {length} bytes; the limit is {maxBytes} bytes" : $"file is larger than the limit of {maxBytes} bytes",
         length);
 
-    /// <summary>UTF-8 text (a byte order mark is dropped) of a configuration-sized file.</summary>
-    public static string DecodeText(byte[] bytes)
-    {
-        var span = bytes.AsSpan();
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
-        return System.Text.Encoding.UTF8.GetString(span);
-    }
+    /// <summary>The text of a configuration-sized file: UTF-8, or UTF-16 by its byte order mark (YAML 1.2 allows both); a mark is dropped.</summary>
+    public static string DecodeText(byte[] bytes) => TextMarks.Decode(bytes, TextMarks.Of(bytes));
 }

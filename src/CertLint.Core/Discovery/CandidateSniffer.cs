@@ -35,6 +35,14 @@ public static class CandidateSniffer
 
     public static bool HasCandidateExtension(string path) => CandidateExtensions.Contains(Extension(path));
 
+    /// <summary>The head as the text readers see it: after a UTF-8 byte order mark, UTF-16 as UTF-8 (binary content as it is).</summary>
+    private static ReadOnlySpan<byte> Text(ReadOnlySpan<byte> head) => TextMarks.Of(head) switch
+    {
+        TextMark.Utf8Bom => head[3..],
+        var mark when TextMarks.IsUtf16(mark) => System.Text.Encoding.UTF8.GetBytes(TextMarks.DecodeUtf16(head, mark)),
+        _ => head,
+    };
+
     /// <summary>True when a regular file of unknown extension holds PEM or a DER certificate/key/container. Never throws.</summary>
     public static bool LooksLikeCandidate(string path, long length)
     {
@@ -44,9 +52,9 @@ public static class CandidateSniffer
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
             var head = new byte[Math.Min(SniffBytes, length)];
             var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            var span = head.AsSpan(0, read);
+            var span = Text(head.AsSpan(0, read));
             if (PemScanner.ContainsPem(span) || JksParser.IsJks(span) || JksParser.IsJceks(span) || PpkParser.IsPpk(span)) return true;
-            if (OpenSshPublicKeyLines.Looks(span)) return true;
+            if (OpenSshPublicKeyLines.Looks(span) || Ssh2PublicKeyBlocks.Looks(span)) return true;
             // A JSON file is read when it opens an object and names a key type early: a JWK or JWK Set (RFC 7517).
             if (Extension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)) return JwkParser.LooksLikeJsonObject(span) && span.IndexOf("\"kty\""u8) >= 0;
             if (read < 2 || span[0] != 0x30 || !WholeFileIsOneDerValue(span, length)) return false;

@@ -35,6 +35,8 @@ public enum ParseIssueKind
     ArithmeticLimit,
     /// <summary>A configuration's include names a file that is not in the scan (a deployment's own file): rule config-include-not-read.</summary>
     IncludeNotRead,
+    /// <summary>Stored in an encoding the program that reads the file refuses (UTF-16, or a byte order mark nginx reads as text): rule file-encoding.</summary>
+    Encoding,
 }
 
 /// <summary>A problem met while reading or parsing, with the place it happened.</summary>

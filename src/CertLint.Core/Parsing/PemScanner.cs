@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
+using CertLint.Discovery;
 
 namespace CertLint.Parsing;
 
@@ -30,6 +31,9 @@ public static class PemScanner
                 lineNumber++;
                 var newline = rest.IndexOf((byte)'\n');
                 var line = (newline < 0 ? rest : rest[..newline]).Trim(" \t\r\f\v"u8);
+                // A byte order mark before a line (a file saved by Notepad, or such files concatenated into a bundle):
+                // OpenSSL 3 reads the BEGIN line after it, and so does this scanner.
+                if (line.StartsWith(TextMarks.Utf8Bom)) line = line[3..].TrimStart(" \t"u8);
                 rest = newline < 0 ? [] : rest[(newline + 1)..];
                 ProcessLine(line, lineNumber, ref state, body, blocks);
             }
@@ -99,9 +103,11 @@ public static class PemScanner
         var isEnd = TryMarker(line, "-----END "u8, out var endLabel);
         if (!isEnd && LooksLikeMarker(line))
         {
-            // "-----BEGIN PRIVATE KEYY----", "----END CERTIFICATE-----": a damaged marker hides a block; say so.
-            blocks.Add(new PemBlock("", lineNumber, lineNumber, ReadOnlyMemory<byte>.Empty, NoHeaders,
-                $"line {lineNumber} looks like a damaged PEM BEGIN or END line (expected -----BEGIN LABEL----- or -----END LABEL-----)"));
+            // "-----BEGIN PRIVATE KEYY----", "----END CERTIFICATE-----": a damaged marker hides a block; say so. Carriage
+            // returns inside the line are lines ended by CR alone (classic Mac OS), one line to OpenSSL as here.
+            blocks.Add(new PemBlock("", lineNumber, lineNumber, ReadOnlyMemory<byte>.Empty, NoHeaders, line.IndexOf((byte)'\r') >= 0
+                ? $"line {lineNumber} holds PEM lines ended by carriage returns alone (CR, without LF): OpenSSL reads them as one line and finds no PEM block; convert the line endings to LF"
+                : $"line {lineNumber} looks like a damaged PEM BEGIN or END line (expected five hyphens, BEGIN or END, a label, five hyphens)"));
             return;
         }
         if (state.Label is null)
@@ -160,7 +166,28 @@ public static class PemScanner
     {
         label = "";
         if (!line.StartsWith(prefix) || line.Length < prefix.Length + 5 || !line.EndsWith("-----"u8)) return false;
-        label = Encoding.ASCII.GetString(line[prefix.Length..^5]).Trim();
+        var text = line[prefix.Length..^5].Trim(" "u8);
+        if (!IsLabel(text)) return false; // a whole file on one line (CR-only or no line ends) is no label: its text is never echoed
+        label = Encoding.ASCII.GetString(text);
+        return true;
+    }
+
+    /// <summary>Longer than any label in use ("NEW CERTIFICATE REQUEST", "PGP PRIVATE KEY BLOCK").</summary>
+    private const int MaxLabelLength = 64;
+
+    /// <summary>RFC 7468 §3: printable ASCII, a hyphen or a space only between two other characters.</summary>
+    private static bool IsLabel(ReadOnlySpan<byte> text)
+    {
+        if (text.Length > MaxLabelLength) return false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is (byte)'-' or (byte)' ')
+            {
+                if (i == 0 || i == text.Length - 1 || text[i - 1] is (byte)'-' or (byte)' ') return false;
+            }
+            else if (c is < 0x21 or > 0x7E) return false;
+        }
         return true;
     }
 

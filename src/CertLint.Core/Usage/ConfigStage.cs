@@ -1,4 +1,3 @@
-using System.Text;
 using CertLint.Configuration;
 using CertLint.Model;
 using CertLint.Parsing;
@@ -183,8 +182,9 @@ public static class ConfigStage
         // One byte past the limit tells a file over it from one that failed to load for another reason.
         var read = Discovery.BoundedFile.ReadPrefix(file.FullPath, MaxConfigBytes + 1);
         if (read.Bytes is not { } bytes || bytes.Length <= MaxConfigBytes) return null;
-        if (Array.IndexOf(bytes, (byte)0, 0, MaxConfigBytes) >= 0) return null;
-        var text = Encoding.UTF8.GetString(bytes, 0, MaxConfigBytes);
+        var mark = Discovery.TextMarks.Of(bytes);
+        if (!Discovery.TextMarks.IsUtf16(mark) && Array.IndexOf(bytes, (byte)0, 0, MaxConfigBytes) >= 0) return null;
+        var text = Discovery.TextMarks.Decode(bytes.AsSpan(0, MaxConfigBytes), mark);
         if (Readers.FirstOrDefault(r => r.Detect(file.RelativePath, text)) is not { } reader) return null;
         var result = new ConfigReadResult();
         result.Error(new SourceLocation(file), $"{reader.Format} configuration not read: it is larger than 1 MB, so its TLS settings were not checked");
@@ -200,11 +200,13 @@ public static class ConfigStage
             var read = Discovery.BoundedFile.Read(file.FullPath, MaxConfigBytes);
             if (!read.Ok) return null;
             var bytes = read.Bytes!;
-            if (Array.IndexOf(bytes, (byte)0) >= 0) return null;
+            var mark = Discovery.TextMarks.Of(bytes);
+            if (!Discovery.TextMarks.IsUtf16(mark) && Array.IndexOf(bytes, (byte)0) >= 0) return null; // binary
             return new ConfigSource
             {
                 File = file,
-                Text = Encoding.UTF8.GetString(bytes),
+                Text = Discovery.TextMarks.Decode(bytes, mark),
+                Mark = mark,
                 Root = root,
                 Passwords = passwords,
                 Open = path => Open(path, root, passwords, includes),

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using CertLint.Model;
 using CertLint.Parsing;
+using CertLint.Discovery;
 
 namespace CertLint.Usage;
 
@@ -24,7 +25,9 @@ public interface IConfigReader
 public sealed class ConfigSource
 {
     public required SourceFile File { get; init; }
+    /// <summary>The file's text, without its byte order mark (<see cref="Mark"/> says which it had).</summary>
     public required string Text { get; init; }
+    public TextMark Mark { get; init; }
     /// <summary>Absolute scan root: includes and referenced files inside it are read, outside it never.</summary>
     public required string Root { get; init; }
     public required IPasswordSource Passwords { get; init; }
@@ -39,6 +42,19 @@ public sealed class ConfigSource
     public string Directory => Path.GetDirectoryName(File.FullPath) ?? Root;
 
     public SourceLocation At(int line) => new(File, line, line);
+
+    /// <summary>
+    /// For a program that reads its configuration as bytes of ASCII or UTF-8 and refuses a byte order mark (nginx,
+    /// Apache httpd and HAProxy take a UTF-8 mark for part of the first directive and stop with "unknown directive"):
+    /// one encoding issue at line 1 when this file has a mark. The file is still read, so its settings are judged.
+    /// </summary>
+    public void RefusedWithMark(string program, ConfigReadResult result)
+    {
+        if (Mark == TextMark.None) return;
+        result.Encoding(At(1), TextMarks.IsUtf16(Mark)
+            ? $"the file is stored as {TextMarks.Describe(Mark)}: {program} reads only ASCII or UTF-8 text and refuses it: save it as UTF-8 without a byte order mark"
+            : $"the file starts with a UTF-8 byte order mark (EF BB BF): {program} reads it as part of the first directive and refuses the file: save it as UTF-8 without a byte order mark");
+    }
 }
 
 /// <summary>What reading configuration files yields: usages, syntax problems per file, objects embedded in them.</summary>
@@ -63,6 +79,9 @@ public sealed class ConfigReadResult
     /// <summary>An include that read no file (rule config-include-not-read): what it holds is not checked. The message is
     /// made only when it is kept (it looks at the file system, and a hostile file may hold 100,000 such includes).</summary>
     public void IncludeNotRead(SourceLocation at, Func<string> message) => Add(ParseIssueKind.IncludeNotRead, at, message);
+
+    /// <summary>The file's encoding is one its program refuses (rule file-encoding).</summary>
+    public void Encoding(SourceLocation at, string message) => Add(ParseIssueKind.Encoding, at, () => message);
 
     private void Add(ParseIssueKind kind, SourceLocation at, Func<string> message)
     {

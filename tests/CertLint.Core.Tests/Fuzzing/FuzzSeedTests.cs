@@ -37,7 +37,7 @@ public sealed class FuzzSeedTests
     }
 
     [TestCase("der", 19)]
-    [TestCase("sniff-pem", 36)]
+    [TestCase("sniff-pem", 38)]
     [TestCase("pkcs", 16)]
     [TestCase("ocsp", 4)]
     public void Every_generated_seed_passes_its_harness(string harness, int count)
@@ -90,6 +90,8 @@ public sealed class FuzzSeedTests
             ["gen-p12-secret-bag.p12"] = "Pkcs12, PKCS#12 secret bag, cert",
             ["gen-csr-ec.pem"] = "EC P-256 key of a certificate request",
             ["gen-authorized_keys"] = "OpenSsh, RSA 1024 SSH public key, Ed25519 SSH public key",
+            ["gen-ssh2-public.pub"] = "OpenSsh, RSA 1024 SSH public key, Ed25519 SSH public key",
+            ["gen-utf16-authorized_keys"] = "OpenSsh, RSA 1024 SSH public key, Ed25519 SSH public key, Encoding",
         }, ignoreOrder: true);
     }
 

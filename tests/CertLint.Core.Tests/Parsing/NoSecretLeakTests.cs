@@ -41,6 +41,25 @@ public class NoSecretLeakTests
 
     private static bool Contains(ReadOnlyMemory<byte> haystack, ReadOnlyMemory<byte> needle) => haystack.Span.IndexOf(needle.Span) >= 0;
 
+    /// <summary>
+    /// A key whose lines end with CR alone (classic Mac OS), or with no line ends at all, is one line: its BEGIN line then
+    /// ran to the END marker and the whole key's base64 was the "label" the issue quoted. Not a label (RFC 7468 §3), so
+    /// one issue that names the line ending, and no character of the key.
+    /// </summary>
+    [TestCase("\r", "line 1 holds PEM lines ended by carriage returns alone (CR, without LF): OpenSSL reads them as one line and finds no PEM block; convert the line endings to LF")]
+    [TestCase("", "line 1 looks like a damaged PEM BEGIN or END line (expected five hyphens, BEGIN or END, a label, five hyphens)")]
+    public void A_key_on_one_line_is_an_issue_that_quotes_none_of_it(string lineEnd, string expected)
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var pem = ec.ExportPkcs8PrivateKeyPem().Replace("\n", lineEnd);
+        var parsed = ContentParser.Parse(new SourceFile("/mem/mac.key", "mac.key", pem.Length, null), Encoding.ASCII.GetBytes(pem), TestPasswords.None);
+        parsed.Keys.ShouldBeEmpty();
+        var issue = parsed.Issues.ShouldHaveSingleItem();
+        issue.Message.ShouldBe(expected);
+        var base64 = pem[pem.IndexOf("MI", StringComparison.Ordinal)..].Replace("\r", "");
+        issue.Message.ShouldNotContain(base64[..8]);
+    }
+
     [Test]
     public void Decrypted_pem_key_buffers_are_zeroed()
     {

@@ -14,7 +14,7 @@ namespace CertLint.Core.Tests.Parsing;
 /// </summary>
 public sealed class OpenSshPublicKeyLineTests
 {
-    private static byte[] SshString(ReadOnlySpan<byte> value)
+    internal static byte[] SshString(ReadOnlySpan<byte> value)
     {
         var result = new byte[4 + value.Length];
         BinaryPrimitives.WriteUInt32BigEndian(result, (uint)value.Length);
@@ -23,19 +23,19 @@ public sealed class OpenSshPublicKeyLineTests
     }
 
     /// <summary>An mpint (RFC 4251 §5): unsigned big-endian with a leading zero when the top bit is set.</summary>
-    private static byte[] Mpint(byte[] unsigned) => SshString(unsigned[0] >= 0x80 ? [0, .. unsigned] : unsigned);
+    internal static byte[] Mpint(byte[] unsigned) => SshString(unsigned[0] >= 0x80 ? [0, .. unsigned] : unsigned);
 
-    private static string RsaLine(RSA rsa, string prefix = "", string comment = "")
+    internal static string RsaLine(RSA rsa, string prefix = "", string comment = "")
     {
         var p = rsa.ExportParameters(false);
         var blob = (byte[])[.. SshString("ssh-rsa"u8), .. Mpint(p.Exponent!), .. Mpint(p.Modulus!)];
         return $"{prefix}ssh-rsa {Convert.ToBase64String(blob)} {comment}".Trim();
     }
 
-    private static string Ed25519Line(byte[] publicKey, string comment = "") =>
+    internal static string Ed25519Line(byte[] publicKey, string comment = "") =>
         $"ssh-ed25519 {Convert.ToBase64String([.. SshString("ssh-ed25519"u8), .. SshString(publicKey)])} {comment}".Trim();
 
-    private static readonly byte[] EdKey = Convert.FromHexString("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"); // RFC 8032 TEST 1
+    internal static readonly byte[] EdKey = Convert.FromHexString("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"); // RFC 8032 TEST 1
 
     [Test]
     public void Every_key_line_is_a_public_key_at_its_line_and_a_broken_one_a_parse_error()

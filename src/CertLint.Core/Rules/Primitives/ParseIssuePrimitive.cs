@@ -16,6 +16,7 @@ public sealed class ParseIssuePrimitive : ICheckPrimitive
     public const string KdfLimit = "kdf-limit";
     public const string ArithmeticLimit = "arithmetic-limit";
     public const string IncludeNotRead = "include-not-read";
+    public const string Encoding = "encoding";
 
     public string Name => "parse-issue";
 
@@ -24,7 +25,7 @@ public sealed class ParseIssuePrimitive : ICheckPrimitive
     public IReadOnlyList<PrimitiveParameter> Parameters { get; } =
     [
         new("kinds", ParameterType.StringList, new[] { ParseError, Unreadable },
-            "Which parse issues to report", AllowedValues: [ParseError, PasswordRequired, Unreadable, KdfLimit, ArithmeticLimit, IncludeNotRead]),
+            "Which parse issues to report", AllowedValues: [ParseError, PasswordRequired, Unreadable, KdfLimit, ArithmeticLimit, IncludeNotRead, Encoding]),
     ];
 
     /// <summary>
@@ -77,6 +78,7 @@ public sealed class ParseIssuePrimitive : ICheckPrimitive
         ParseIssueKind.KdfLimit => KdfLimit,
         ParseIssueKind.ArithmeticLimit => ArithmeticLimit,
         ParseIssueKind.IncludeNotRead => IncludeNotRead,
+        ParseIssueKind.Encoding => Encoding,
         _ => ParseError,
     };
 }

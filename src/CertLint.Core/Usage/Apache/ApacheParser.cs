@@ -23,6 +23,7 @@ internal sealed class ApacheParser(ConfigSource main, ConfigReadResult result)
     {
         var stack = new Stack<(List<ApacheDirective> List, string Name, string Written, List<string> Args, int Line)>();
         var current = new List<ApacheDirective>();
+        source.RefusedWithMark("Apache httpd", result);
         foreach (var (text, line) in LogicalLines(source.Text))
         {
             if (ConfigWords.Split(text, inlineComments: false, out var error) is not { } words)

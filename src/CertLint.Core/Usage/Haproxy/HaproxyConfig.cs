@@ -24,6 +24,7 @@ internal static class HaproxyConfig
     public static List<HaproxySection> Parse(ConfigSource source, ConfigReadResult result)
     {
         var sections = new List<HaproxySection>();
+        source.RefusedWithMark("HAProxy", result);
         var lines = source.Text.Split('\n');
         var reported = false;
         for (var i = 0; i < lines.Length; i++)

@@ -28,6 +28,7 @@ internal static class HaproxyCrtList
             context.Result.Usages.Add(bind with { Certificate = list });
             return;
         }
+        text.RefusedWithMark("HAProxy", context.Result);
         var lines = text.Text.Split('\n');
         var entries = 0;
         for (var i = 0; i < lines.Length && entries < MaxEntries; i++)

@@ -21,6 +21,7 @@ internal sealed class NginxParser(ConfigSource main, ConfigReadResult result)
 
     private List<NginxDirective> ParseTokens(ConfigSource source, int includeDepth)
     {
+        source.RefusedWithMark("nginx", result);
         var lexer = new Lexer(source.Text);
         var stack = new Stack<(List<NginxDirective> List, string Name, List<string> Args, int Line)>();
         var current = new List<NginxDirective>();
