@@ -7,7 +7,7 @@ using CertLint.Discovery;
 namespace CertLint.Parsing;
 
 /// <summary>A file's bytes -> <see cref="ParsedFile"/>: PEM blocks by label, binary content by its DER shape. Never throws.</summary>
-public static class ContentParser
+public static partial class ContentParser
 {
     public static ParsedFile Parse(SourceFile file, byte[] bytes, IPasswordSource passwords) => Parse(file, bytes, passwords, deferKdf: false)!;
 
@@ -70,21 +70,6 @@ public static class ContentParser
     }
 
     /// <summary>
-    /// UTF-16 text (PowerShell 5's Out-File, Notepad's "Unicode"): read as its text says, so what it holds is judged, and
-    /// reported once when it held something, since OpenSSL (and so nginx, Apache httpd, HAProxy) reads no UTF-16.
-    /// </summary>
-    private static void ReadUtf16(Collector result, byte[] bytes)
-    {
-        var mark = TextMarks.Of(bytes);
-        var utf8 = System.Text.Encoding.UTF8.GetBytes(TextMarks.DecodeUtf16(bytes, mark));
-        CryptographicOperations.ZeroMemory(bytes);
-        Read(result, utf8); // UTF-8 never starts with FF FE or FE FF: no second turn
-        if (!result.YieldedAny) return;
-        result.Issues.Add(new ParseIssue(ParseIssueKind.Encoding, result.At(),
-            $"the file is stored as {TextMarks.Describe(mark)}: OpenSSL, and the servers that load certificates and keys through it (nginx, Apache httpd, HAProxy...), read only ASCII or UTF-8 text: save it as UTF-8 without a byte order mark"));
-    }
-
-    /// <summary>
     /// Parses bytes the caller keeps (and zeroes) afterwards, e.g. a pooled read buffer: PEM blocks are decoded into
     /// new arrays, binary content is copied first, since the model keeps slices of it.
     /// </summary>
@@ -102,6 +87,8 @@ public static class ContentParser
         result.Kind = FileKind.Pem;
         var sawKey = false;
         var ordinal = 0;
+        (string Label, SourceLocation At)? unknown = null;
+        var unknownBlocks = 0;
         foreach (var block in PemScanner.Scan(content))
         {
             var location = result.At(block.StartLine, block.EndLine, ordinal++);
@@ -110,10 +97,28 @@ public static class ContentParser
                 result.Error(location, block.Error);
                 continue;
             }
+            if (!PemLabels.IsKnown(block.Label))
+            {
+                // Only the first blocks of unknown labels are compared with the labels read: a file of 70,000 tiny
+                // blocks must not cost 70,000 comparisons, and 50 findings already fail it.
+                if (++unknownBlocks <= PemScanner.MaxErrorBlocks && PemLabels.NearMiss(block.Label) is { } meant)
+                {
+                    result.Error(location, $"PEM label \"{block.Label}\" is not one OpenSSL reads (labels are exact, RFC 7468 §2): \"{meant}\" was probably meant");
+                }
+                unknown ??= (block.Label, location);
+                Zero(block.Data); // "PRIVATE KEYS" is a private key all the same: its bytes are not kept
+                sawKey |= block.Label.Contains("KEY", StringComparison.OrdinalIgnoreCase);
+                continue;
+            }
             var isKey = KeyParser.IsKeyLabel(block.Label) || block.Label == OpenPgpKeyParser.SecretLabel || OpenVpnKeys.IsSecretLabel(block.Label);
             sawKey |= isKey;
             result.Guard(location, block.Label, " block", (block, location, result), static s => ParseBlock(s.block, s.location, s.result));
             if (isKey) Zero(block.Data);
+        }
+        // A certificate or key file of blocks nobody reads (a label CertLint does not know) must not pass as an empty file.
+        if (unknown is { } first && !result.YieldedAny && !result.HasIssues && Discovery.CandidateSniffer.HasCandidateExtension(result.File.FullPath))
+        {
+            result.Error(first.At, $"no certificate, key or CRL in this file: its PEM label \"{first.Label}\" is not one CertLint reads");
         }
         return sawKey;
     }
@@ -122,17 +127,17 @@ public static class ContentParser
     {
         switch (block.Label)
         {
-            case "CERTIFICATE" or "X509 CERTIFICATE":
+            case PemLabels.Certificate or PemLabels.X509Certificate:
                 result.Certificates.Add(CertificateParser.Parse(block.Data, location, ObjectFormat.Pem));
                 break;
-            case "TRUSTED CERTIFICATE":
+            case PemLabels.TrustedCertificate:
                 // OpenSSL's X509_AUX trust settings follow the certificate: read the certificate, ignore the rest.
                 result.Certificates.Add(CertificateParser.Read(new AsnReader(block.Data, AsnEncodingRules.DER), location, ObjectFormat.Pem));
                 break;
-            case "PKCS7" or "CMS":
+            case PemLabels.Pkcs7 or PemLabels.Cms:
                 result.Certificates.AddRange(Pkcs7Parser.Parse(block.Data, location));
                 break;
-            case "X509 CRL":
+            case PemLabels.Crl:
                 result.Crls.Add(CrlParser.Parse(block.Data, location));
                 break;
             case OpenPgpKeyParser.SecretLabel or OpenPgpKeyParser.PublicLabel:
@@ -147,11 +152,11 @@ public static class ContentParser
             case var label when OpenVpnKeys.IsSecretLabel(label):
                 result.SecretKeys.Add(OpenVpnKeys.Parse(block, location));
                 break;
-            case "CERTIFICATE REQUEST" or "NEW CERTIFICATE REQUEST":
+            case PemLabels.CertificateRequest or PemLabels.NewCertificateRequest:
                 result.Keys.Add(KeyParser.ParseCertificationRequest(block.Data, location, ObjectFormat.Pem));
                 break;
             default:
-                break; // PGP SIGNATURE, PARAMETERS...: not ours to lint
+                break; // PGP SIGNATURE, EC PARAMETERS...: not ours to lint (PemLabels; unknown labels are judged by ParsePem)
         }
     }
 
@@ -243,31 +248,6 @@ public static class ContentParser
                 break;
         }
     }
-
-    /// <summary>
-    /// Base64 of DER without PEM's BEGIN and END lines (a portal's "Base-64 .cer" download, a key pasted without its
-    /// lines): Windows reads it, OpenSSL does not. Read and judged when the DER is a certificate, key, CRL or container,
-    /// and reported once as an encoding its servers refuse; false (unrecognised content) otherwise.
-    /// </summary>
-    private static bool ReadBareBase64(byte[] bytes, Collector result)
-    {
-        if (bytes.Length < MinBareBase64 || !System.Buffers.Text.Base64.IsValid(bytes, out var length) || length == 0) return false;
-        var der = Convert.FromBase64String(System.Text.Encoding.ASCII.GetString(bytes));
-        DerShape? shape = null;
-        result.Guard(result.At(), "DER content", () => shape = DerSniffer.Sniff(der, exact: true, out _));
-        if (der[0] != 0x30 || shape is null or DerShape.Unknown or DerShape.NotLinted) return false;
-        CryptographicOperations.ZeroMemory(bytes); // the base64 of a private key, perhaps; the DER is read (and zeroed) below
-        ParseBinary(der, result);
-        if (result.YieldedAny)
-        {
-            result.Issues.Add(new ParseIssue(ParseIssueKind.Encoding, result.At(),
-                "the file is base64 without PEM BEGIN and END lines: OpenSSL, and the servers that load certificates and keys through it (nginx, Apache httpd, HAProxy...), read base64 only between those lines: add the BEGIN and END lines of its type, or convert it (base64 -d FILE | openssl x509 -inform DER)"));
-        }
-        return true;
-    }
-
-    /// <summary>Shorter base64 is no certificate or key (the smallest, an Ed25519 public key, is 60 characters).</summary>
-    private const int MinBareBase64 = 56;
 
     private static void AddPkcs12(byte[] bytes, SourceLocation location, Collector result)
     {

@@ -14,8 +14,7 @@ namespace CertLint.Parsing;
 public static partial class KeyParser
 {
     /// <summary>The PEM labels this parser understands.</summary>
-    public static bool IsKeyLabel(string label) => label is "PRIVATE KEY" or "ENCRYPTED PRIVATE KEY" or "RSA PRIVATE KEY"
-        or "EC PRIVATE KEY" or "DSA PRIVATE KEY" or "PUBLIC KEY" or "RSA PUBLIC KEY" or "OPENSSH PRIVATE KEY";
+    public static bool IsKeyLabel(string label) => PemLabels.Keys.Contains(label);
 
     public static KeyInfo ParsePem(PemBlock block, SourceLocation location, IReadOnlyList<string> passwords, KdfMeter? kdf = null)
     {
