@@ -126,16 +126,16 @@ internal sealed class Collector(SourceFile file, IPasswordSource passwordSource,
         return all;
     }
 
-    /// <summary>
-    /// The file's yield as exact-size arrays (shared empty ones): every file is kept for the whole run. Arrays, not
-    /// collection expressions: <c>[.. list]</c> typed as a read-only list wraps its array in a second object.
-    /// </summary>
     public bool HasIssues => _issues is { Count: > 0 };
 
     /// <summary>Whether anything was read: a certificate, key, CRL, keystore, secret key or DH parameters.</summary>
     public bool YieldedAny => _certificates is { Count: > 0 } || _keys is { Count: > 0 } || _crls is { Count: > 0 } || Keystore is not null
                               || _secretKeys is { Count: > 0 } || _dhParameters is { Count: > 0 };
 
+    /// <summary>
+    /// The file's yield as exact-size arrays (shared empty ones): every file is kept for the whole run. Arrays, not
+    /// collection expressions: <c>[.. list]</c> typed as a read-only list wraps its array in a second object.
+    /// </summary>
     public ParsedFile ToParsedFile() => new()
     {
         File = File,

@@ -33,7 +33,8 @@ public static partial class ContentParser
         var der = Convert.FromBase64String(System.Text.Encoding.ASCII.GetString(bytes));
         DerShape? shape = null;
         result.Guard(result.At(), "DER content", () => shape = DerSniffer.Sniff(der, exact: true, out _));
-        if (der[0] != 0x30 || shape is null or DerShape.Unknown or DerShape.NotLinted) return false;
+        if (shape is null) return true; // the sniff's own issue (its key arithmetic refused) stands for the file
+        if (der[0] != 0x30 || shape is DerShape.Unknown or DerShape.NotLinted) return false;
         CryptographicOperations.ZeroMemory(bytes); // the base64 of a private key, perhaps; the DER is read (and zeroed) below
         ParseBinary(der, result);
         if (result.YieldedAny)

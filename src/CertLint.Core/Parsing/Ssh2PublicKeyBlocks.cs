@@ -42,6 +42,7 @@ internal static class Ssh2PublicKeyBlocks
         var start = 0;           // the open block's BEGIN line, 0 outside a block
         var inHeaders = false;
         var continued = false;   // the previous header line ended with a backslash
+        var skipping = false;    // inside a block already reported, up to its END line
         var body = new StringBuilder();
         foreach (var range in content.Split((byte)'\n'))
         {
@@ -49,8 +50,9 @@ internal static class Ssh2PublicKeyBlocks
             var line = content[range].Trim("\r\t "u8);
             if (start == 0)
             {
-                if (line.SequenceEqual(Begin)) (start, inHeaders, continued) = (number, true, false);
-                else if (line.SequenceEqual(End)) result.Error(result.At(number, number), "SSH2 public key END line without a BEGIN line");
+                if (line.SequenceEqual(Begin)) (start, inHeaders, continued, skipping) = (number, true, false, false);
+                else if (line.SequenceEqual(End) && !skipping) result.Error(result.At(number, number), "SSH2 public key END line without a BEGIN line");
+                else if (line.SequenceEqual(End)) skipping = false;
                 continue;
             }
             if (line.SequenceEqual(End))
@@ -81,7 +83,7 @@ internal static class Ssh2PublicKeyBlocks
             if (body.Length + line.Length > MaxBodyChars)
             {
                 result.Error(result.At(start, number), $"SSH2 public key block holds more than {MaxBodyChars:N0} characters of base64: not read");
-                (start, body.Length) = (0, 0);
+                (start, body.Length, skipping) = (0, 0, true);
                 continue;
             }
             body.Append(Encoding.ASCII.GetString(line));

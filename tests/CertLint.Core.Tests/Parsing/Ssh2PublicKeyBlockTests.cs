@@ -110,4 +110,16 @@ public sealed class Ssh2PublicKeyBlockTests
         (issue.Location.StartLine, issue.Message).ShouldBe((Ssh2PublicKeyBlocks.MaxKeys * lines + 1,
             "more than 5,000 SSH2 public keys in one file: this block and those after it were not read"));
     }
+
+    [Test]
+    public void A_block_over_the_base64_bound_is_one_issue_and_the_next_block_is_read()
+    {
+        var huge = string.Join('\n', Enumerable.Repeat(new string('A', 70), 300)); // 21,000 characters
+        var text = "---- BEGIN SSH2 PUBLIC KEY ----\n" + huge + "\n---- END SSH2 PUBLIC KEY ----\n"
+            + "---- BEGIN SSH2 PUBLIC KEY ----\n" + EdBody() + "\n---- END SSH2 PUBLIC KEY ----\n";
+        var parsed = Parse("huge.pub", text);
+        var issue = parsed.Issues.ShouldHaveSingleItem();
+        (issue.Location.StartLine, issue.Message).ShouldBe((1, "SSH2 public key block holds more than 16,384 characters of base64: not read"));
+        parsed.Keys.ShouldHaveSingleItem().Location.StartLine.ShouldBe(303);
+    }
 }
