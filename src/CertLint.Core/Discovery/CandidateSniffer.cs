@@ -39,7 +39,7 @@ public static class CandidateSniffer
     private static ReadOnlySpan<byte> Text(ReadOnlySpan<byte> head) => TextMarks.Of(head) switch
     {
         TextMark.Utf8Bom => head[3..],
-        var mark when TextMarks.IsUtf16(mark) => System.Text.Encoding.UTF8.GetBytes(TextMarks.DecodeUtf16(head, mark)),
+        var mark when TextMarks.IsUtf16(mark) => TextMarks.Utf16ToUtf8(head, mark),
         _ => head,
     };
 

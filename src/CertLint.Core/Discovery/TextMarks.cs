@@ -43,6 +43,19 @@ public static class TextMarks
         _ => Encoding.UTF8.GetString(bytes),
     };
 
+    /// <summary>
+    /// A configuration's text as its mark says, without the mark; null for binary content (a NUL byte outside UTF-16),
+    /// which is no configuration.
+    /// </summary>
+    public static string? ConfigurationText(ReadOnlySpan<byte> bytes, out TextMark mark)
+    {
+        mark = Of(bytes);
+        return !IsUtf16(mark) && bytes.IndexOf((byte)0) >= 0 ? null : Decode(bytes, mark);
+    }
+
+    /// <summary>UTF-16 text (after its two-byte mark) as the UTF-8 bytes the text readers take.</summary>
+    public static byte[] Utf16ToUtf8(ReadOnlySpan<byte> bytes, TextMark mark) => Encoding.UTF8.GetBytes(DecodeUtf16(bytes, mark));
+
     /// <summary>UTF-16 text (after its two-byte mark) as a string; unpaired surrogates and an odd last byte become U+FFFD.</summary>
     public static string DecodeUtf16(ReadOnlySpan<byte> bytes, TextMark mark) =>
         new UnicodeEncoding(bigEndian: mark == TextMark.Utf16BigEndian, byteOrderMark: false, throwOnInvalidBytes: false).GetString(bytes[2..]);

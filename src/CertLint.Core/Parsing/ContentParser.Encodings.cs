@@ -14,7 +14,7 @@ public static partial class ContentParser
     private static void ReadUtf16(Collector result, byte[] bytes)
     {
         var mark = TextMarks.Of(bytes);
-        var utf8 = System.Text.Encoding.UTF8.GetBytes(TextMarks.DecodeUtf16(bytes, mark));
+        var utf8 = TextMarks.Utf16ToUtf8(bytes, mark);
         CryptographicOperations.ZeroMemory(bytes);
         Read(result, utf8); // UTF-8 never starts with FF FE or FE FF: no second turn
         if (!result.YieldedAny) return;
@@ -31,12 +31,10 @@ public static partial class ContentParser
     {
         if (bytes.Length < MinBareBase64 || !System.Buffers.Text.Base64.IsValid(bytes, out var length) || length == 0) return false;
         var der = Convert.FromBase64String(System.Text.Encoding.ASCII.GetString(bytes));
-        DerShape? shape = null;
-        result.Guard(result.At(), "DER content", () => shape = DerSniffer.Sniff(der, exact: true, out _));
-        if (shape is null) return true; // the sniff's own issue (its key arithmetic refused) stands for the file
-        if (der[0] != 0x30 || shape is DerShape.Unknown or DerShape.NotLinted) return false;
+        if (Sniff(der, result) is not { } sniffed) return true; // the sniff's own issue (its key arithmetic refused) stands for the file
+        if (der[0] != 0x30 || sniffed.Shape is DerShape.Unknown or DerShape.NotLinted) return false;
         CryptographicOperations.ZeroMemory(bytes); // the base64 of a private key, perhaps; the DER is read (and zeroed) below
-        ParseBinary(der, result);
+        ParseDer(der, result, sniffed.Shape, sniffed.Key);
         if (result.YieldedAny)
         {
             result.Issues.Add(new ParseIssue(ParseIssueKind.Encoding, result.At(),

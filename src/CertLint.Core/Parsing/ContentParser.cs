@@ -201,12 +201,24 @@ public static partial class ContentParser
             CryptographicOperations.ZeroMemory(bytes);
             return;
         }
-        // The sniff may do key arithmetic (is a DER SEQUENCE of two integers an RSA public key or DH parameters?), which a
-        // file's allowance or the run's budget can refuse: a step like any other.
-        DerShape? sniffed = null;
-        KeyEncoding? key = null;
-        result.Guard(location, "DER content", () => sniffed = DerSniffer.Sniff(bytes, exact: true, out key));
-        if (sniffed is not { } shape) return;
+        if (Sniff(bytes, result) is { } sniffed) ParseDer(bytes, result, sniffed.Shape, sniffed.Key);
+    }
+
+    /// <summary>
+    /// The DER shape of the content. The sniff may do key arithmetic (is a DER SEQUENCE of two integers an RSA public key
+    /// or DH parameters?), which a file's allowance or the run's budget can refuse: a step like any other, null then.
+    /// </summary>
+    private static (DerShape Shape, KeyEncoding? Key)? Sniff(byte[] bytes, Collector result)
+    {
+        (DerShape, KeyEncoding?)? sniffed = null;
+        result.Guard(result.At(), "DER content", () => sniffed = (DerSniffer.Sniff(bytes, exact: true, out var key), key));
+        return sniffed;
+    }
+
+    /// <summary>DER content of the shape the sniff found (one sniff per content: it may cost key arithmetic).</summary>
+    private static void ParseDer(byte[] bytes, Collector result, DerShape shape, KeyEncoding? key)
+    {
+        var location = result.At();
         switch (shape)
         {
             case DerShape.Certificate:

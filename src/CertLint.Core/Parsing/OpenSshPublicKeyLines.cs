@@ -23,15 +23,25 @@ internal static class OpenSshPublicKeyLines
     /// <summary>Whether the content's first meaningful line is an OpenSSH public key line.</summary>
     public static bool Looks(ReadOnlySpan<byte> content)
     {
+        var line = FirstMeaningfulLine(content, skipComments: true);
+        return !line.IsEmpty && Find(line, out _, out _) == Match.Key;
+    }
+
+    /// <summary>
+    /// The first line among the first <see cref="MaxLeadingLines"/> that is not blank (nor a # comment, when
+    /// <paramref name="skipComments"/>), trimmed; empty when there is none: how the SSH key readers recognise a file.
+    /// </summary>
+    internal static ReadOnlySpan<byte> FirstMeaningfulLine(ReadOnlySpan<byte> content, bool skipComments)
+    {
         var lines = 0;
         foreach (var range in content.Split((byte)'\n'))
         {
-            if (++lines > MaxLeadingLines) return false;
+            if (++lines > MaxLeadingLines) return [];
             var line = content[range].Trim("\r\t "u8);
-            if (line.IsEmpty || line[0] == (byte)'#') continue;
-            return Find(line, out _, out _) == Match.Key;
+            if (line.IsEmpty || (skipComments && line[0] == (byte)'#')) continue;
+            return line;
         }
-        return false;
+        return [];
     }
 
     /// <summary>Every key line as a public key at its line; a line naming a key type with a broken blob is a parse error there.</summary>

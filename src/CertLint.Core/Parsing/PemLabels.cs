@@ -42,13 +42,14 @@ internal static class PemLabels
     public static string? NearMiss(string label)
     {
         if (IsKnown(label)) return null;
+        var upper = label.ToUpperInvariant();
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var known in Read)
         {
-            if (string.Equals(known, label, StringComparison.OrdinalIgnoreCase)) return known;
+            if (known == upper) return known;
             if (known.Length < 6) continue;
-            var distance = EditDistance(known, label.ToUpperInvariant(), 2);
+            var distance = EditDistance(known, upper, 2);
             if (distance <= 2 && distance < bestDistance) (best, bestDistance) = (known, distance);
         }
         return best;

@@ -20,20 +20,8 @@ internal static class Ssh2PublicKeyBlocks
     /// <summary>Base64 characters a block may hold (an RSA-16384 key's blob is about 2.8 KB of base64).</summary>
     private const int MaxBodyChars = 16 * 1024;
 
-    /// <summary>Lines looked at for the first one that is not blank.</summary>
-    private const int MaxLeadingLines = 64;
-
-    public static bool Looks(ReadOnlySpan<byte> content)
-    {
-        var lines = 0;
-        foreach (var range in content.Split((byte)'\n'))
-        {
-            if (++lines > MaxLeadingLines) return false;
-            var line = content[range].Trim("\r\t "u8);
-            if (!line.IsEmpty) return line.SequenceEqual(Begin);
-        }
-        return false;
-    }
+    public static bool Looks(ReadOnlySpan<byte> content) =>
+        OpenSshPublicKeyLines.FirstMeaningfulLine(content, skipComments: false).SequenceEqual(Begin);
 
     public static void Parse(ReadOnlySpan<byte> content, Collector result)
     {

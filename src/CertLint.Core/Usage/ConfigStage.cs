@@ -182,9 +182,7 @@ public static class ConfigStage
         // One byte past the limit tells a file over it from one that failed to load for another reason.
         var read = Discovery.BoundedFile.ReadPrefix(file.FullPath, MaxConfigBytes + 1);
         if (read.Bytes is not { } bytes || bytes.Length <= MaxConfigBytes) return null;
-        var mark = Discovery.TextMarks.Of(bytes);
-        if (!Discovery.TextMarks.IsUtf16(mark) && Array.IndexOf(bytes, (byte)0, 0, MaxConfigBytes) >= 0) return null;
-        var text = Discovery.TextMarks.Decode(bytes.AsSpan(0, MaxConfigBytes), mark);
+        if (Discovery.TextMarks.ConfigurationText(bytes.AsSpan(0, MaxConfigBytes), out _) is not { } text) return null;
         if (Readers.FirstOrDefault(r => r.Detect(file.RelativePath, text)) is not { } reader) return null;
         var result = new ConfigReadResult();
         result.Error(new SourceLocation(file), $"{reader.Format} configuration not read: it is larger than 1 MB, so its TLS settings were not checked");
@@ -200,12 +198,11 @@ public static class ConfigStage
             var read = Discovery.BoundedFile.Read(file.FullPath, MaxConfigBytes);
             if (!read.Ok) return null;
             var bytes = read.Bytes!;
-            var mark = Discovery.TextMarks.Of(bytes);
-            if (!Discovery.TextMarks.IsUtf16(mark) && Array.IndexOf(bytes, (byte)0) >= 0) return null; // binary
+            if (Discovery.TextMarks.ConfigurationText(bytes, out var mark) is not { } text) return null; // binary
             return new ConfigSource
             {
                 File = file,
-                Text = Discovery.TextMarks.Decode(bytes, mark),
+                Text = text,
                 Mark = mark,
                 Root = root,
                 Passwords = passwords,
